@@ -1,0 +1,98 @@
+// Lint enforces the module directions of docs/ARCHITECTURE.md: a forbidden import is an error.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const reactLike = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts', '@dnd-kit/*'];
+const layer = (name) => [`**/${name}`, `**/${name}/**`];
+const forbid = (groups, message) => groups.map((group) => ({ group, message }));
+
+// The DOM objects no core module may touch: they exist only on the page.
+const domGlobals = [
+  'document',
+  'window',
+  'localStorage',
+  'sessionStorage',
+  'HTMLElement',
+  'HTMLCanvasElement',
+].map((name) => ({ name, message: 'Core modules never touch the DOM; pass data in from ui/.' }));
+
+const restrict = (files, patterns, extra = {}) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }], ...extra },
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  restrict(
+    ['src/ui/**'],
+    forbid(
+      [[...layer('engine'), ...layer('gpu')]],
+      'ui/ talks to the engine only through training/ (TrainerClient).',
+    ),
+  ),
+  restrict(
+    ['src/engine/**', 'src/gpu/**'],
+    forbid(
+      [reactLike, [...layer('ui'), ...layer('training'), ...layer('network'), ...layer('data')]],
+      'engine/ and gpu/ are framework-free and import only downwards (engine -> gpu -> shaders).',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  restrict(
+    ['src/gpu/**'],
+    forbid(
+      [
+        reactLike,
+        [...layer('engine'), ...layer('ui'), ...layer('training'), ...layer('network'), ...layer('data')],
+      ],
+      'gpu/ imports only shaders/.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  restrict(
+    ['src/data/**'],
+    forbid(
+      [
+        reactLike,
+        [...layer('engine'), ...layer('gpu'), ...layer('ui'), ...layer('training'), ...layer('network')],
+      ],
+      'data/ imports nothing else from the project.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  restrict(
+    ['src/network/**'],
+    forbid(
+      [
+        reactLike,
+        [...layer('engine'), ...layer('gpu'), ...layer('ui'), ...layer('training'), ...layer('data')],
+      ],
+      'network/ is pure spec logic: no GPU, no UI.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  restrict(
+    ['src/training/**'],
+    forbid([reactLike, layer('ui')], 'training/ is framework-free; ui/ wraps it, never the reverse.'),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+);

@@ -1,0 +1,121 @@
+// Training hyperparameters: plain data beside the spec, with the ranges a classroom can safely explore.
+import type { Task } from './spec';
+
+export type OptimizerKind = 'sgd' | 'adam' | 'adamw';
+export type LossKind = 'cross_entropy' | 'mse' | 'bce';
+
+export interface Hyperparams {
+  optimizer: OptimizerKind;
+  lr: number;
+  /** SGD momentum (PyTorch's `momentum`). */
+  momentum: number;
+  nesterov: boolean;
+  /** Adam's β1 and β2 (PyTorch's `betas`). */
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  /** Omitted: the task's default (defaultLoss). For GANs 'bce' means BCE-with-logits. */
+  loss?: LossKind;
+}
+
+export const DEFAULT_HYPER: Hyperparams = {
+  optimizer: 'adam',
+  lr: 1e-3,
+  momentum: 0.9,
+  nesterov: false,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  weightDecay: 0,
+  batchSize: 64,
+  epochs: 5,
+  seed: 42,
+};
+
+/** The usual DCGAN settings (Radford et al. 2015): Adam, lr 2e-4, β1 0.5; each network gets its own. */
+export const DCGAN_HYPER: Hyperparams = {
+  ...DEFAULT_HYPER,
+  optimizer: 'adam',
+  lr: 2e-4,
+  beta1: 0.5,
+  loss: 'bce',
+};
+
+export const HYPER_LIMITS = {
+  maxLr: 1000,
+  maxBatchSize: 1024,
+  maxEpochs: 1000,
+  maxSeed: 2 ** 32 - 1,
+} as const;
+
+export function defaultLoss(task: Task): LossKind {
+  if (task === 'classification') return 'cross_entropy';
+  return 'bce';
+}
+
+export type HyperField = keyof Hyperparams;
+
+export interface HyperIssue {
+  field: HyperField;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+const LOSSES_FOR: Record<Task, readonly LossKind[]> = {
+  classification: ['cross_entropy'],
+  reconstruction: ['mse', 'bce'],
+  generator: ['bce'],
+  discriminator: ['bce'],
+};
+
+/** Range checks with plain-language messages; pass the task to also check the loss fits it. */
+export function validateHyper(h: Hyperparams, task?: Task): HyperIssue[] {
+  const issues: HyperIssue[] = [];
+  const err = (field: HyperField, message: string) => issues.push({ field, severity: 'error', message });
+  const warn = (field: HyperField, message: string) => issues.push({ field, severity: 'warning', message });
+  const finite = (field: HyperField, v: number) => {
+    if (!Number.isFinite(v)) err(field, `${field} must be a finite number (got ${v})`);
+    return Number.isFinite(v);
+  };
+  const whole = (field: HyperField, v: number, min: number, max: number) => {
+    if (!Number.isInteger(v) || v < min || v > max)
+      err(field, `${field} must be a whole number from ${min} to ${max} (got ${v})`);
+  };
+
+  if (finite('lr', h.lr)) {
+    if (h.lr <= 0 || h.lr > HYPER_LIMITS.maxLr)
+      err('lr', `learning rate must be above 0 and at most ${HYPER_LIMITS.maxLr} (got ${h.lr})`);
+    else if (h.lr > 1)
+      warn('lr', `a learning rate of ${h.lr} is very high and will probably diverge: try 0.001 to 0.1`);
+  }
+  if (finite('momentum', h.momentum) && (h.momentum < 0 || h.momentum >= 1)) {
+    err('momentum', `momentum must be from 0 up to (not including) 1 (got ${h.momentum})`);
+  }
+  if (h.optimizer === 'sgd' && h.nesterov && h.momentum <= 0) {
+    err(
+      'nesterov',
+      'Nesterov momentum needs a momentum above 0: set momentum (e.g. 0.9) or turn nesterov off',
+    );
+  }
+  for (const field of ['beta1', 'beta2'] as const) {
+    if (finite(field, h[field]) && (h[field] < 0 || h[field] >= 1)) {
+      err(field, `${field} must be from 0 up to (not including) 1 (got ${h[field]})`);
+    }
+  }
+  if (finite('eps', h.eps) && (h.eps <= 0 || h.eps > 1))
+    err('eps', `eps must be above 0 and at most 1 (got ${h.eps})`);
+  if (finite('weightDecay', h.weightDecay) && (h.weightDecay < 0 || h.weightDecay > 1)) {
+    err('weightDecay', `weight decay must be from 0 to 1 (got ${h.weightDecay})`);
+  }
+  whole('batchSize', h.batchSize, 1, HYPER_LIMITS.maxBatchSize);
+  whole('epochs', h.epochs, 1, HYPER_LIMITS.maxEpochs);
+  whole('seed', h.seed, 0, HYPER_LIMITS.maxSeed);
+  if (task && h.loss !== undefined && !LOSSES_FOR[task].includes(h.loss)) {
+    err('loss', `the ${h.loss} loss does not fit a ${task} network: use ${LOSSES_FOR[task].join(' or ')}`);
+  }
+  return issues;
+}

@@ -1,0 +1,167 @@
+// TrainerClient: the page's framework-free handle on the training worker. It only sends typed requests and
+// fans typed events out to subscribers; React hooks in ui/ wrap it, nothing here knows about the UI.
+import type { Hyperparams } from '../network/hyper';
+import type { NetworkSpec } from '../network/spec';
+import {
+  transferablesOf,
+  type DatasetId,
+  type EventOf,
+  type LayerSnapshot,
+  type SnapshotKind,
+  type TrainerEvent,
+  type TrainerEventType,
+  type TrainerRequest,
+} from './protocol';
+
+/** The part of a Worker the client uses, so tests can drive a TrainerCore in-process through a MessageChannel port. */
+export interface WorkerLike {
+  postMessage(message: TrainerRequest, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<TrainerEvent>) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent<TrainerEvent>) => void): void;
+  terminate?(): void;
+}
+
+type Handler<T extends TrainerEventType> = (event: EventOf<T>) => void;
+
+interface Pending<T> {
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+export class TrainerClient {
+  private readonly worker: WorkerLike;
+  private readonly handlers = new Map<TrainerEventType, Set<(event: TrainerEvent) => void>>();
+  private readonly predictions = new Map<number, Pending<Float32Array>>();
+  private readonly snapshots = new Map<number, Pending<LayerSnapshot[]>>();
+  private nextId = 1;
+  private disposed = false;
+  private readonly listener = (event: MessageEvent<TrainerEvent>) => this.receive(event.data);
+
+  /** Takes a worker, or a factory such as createTrainerWorker; sends `init` at once. */
+  constructor(worker: WorkerLike | (() => WorkerLike), options: { forceCpu?: boolean } = {}) {
+    this.worker = typeof worker === 'function' ? worker() : worker;
+    this.worker.addEventListener('message', this.listener);
+    this.send({ type: 'init', forceCpu: options.forceCpu });
+  }
+
+  /** Subscribes to one event type; returns the unsubscribe function. */
+  on<T extends TrainerEventType>(type: T, handler: Handler<T>): () => void {
+    let set = this.handlers.get(type);
+    if (!set) this.handlers.set(type, (set = new Set()));
+    const wrapped = handler as (event: TrainerEvent) => void;
+    set.add(wrapped);
+    return () => set.delete(wrapped);
+  }
+
+  loadDataset(id: DatasetId, baseUrl: string): void {
+    this.send({ type: 'loadDataset', id, baseUrl });
+  }
+
+  setSpec(spec: NetworkSpec): void {
+    this.send({ type: 'setSpec', spec });
+  }
+
+  setHyper(hyper: Hyperparams): void {
+    this.send({ type: 'setHyper', hyper });
+  }
+
+  start(): void {
+    this.send({ type: 'start' });
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  /** Continues a paused run; the same request as start. */
+  resume(): void {
+    this.send({ type: 'start' });
+  }
+
+  step(): void {
+    this.send({ type: 'step' });
+  }
+
+  reset(): void {
+    this.send({ type: 'reset' });
+  }
+
+  evaluate(): void {
+    this.send({ type: 'evaluate' });
+  }
+
+  /** Class probabilities for a 28x28 image (784 floats 0..1). The image's buffer is transferred. */
+  predict(image: Float32Array): Promise<Float32Array> {
+    checkImage(image);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.predictions.set(id, { resolve, reject });
+      this.send({ type: 'predict', id, image });
+    });
+  }
+
+  /** Weights of every layer with parameters, or every layer's activation for `image` (or test image 0). */
+  snapshot(what: SnapshotKind, image?: Float32Array): Promise<LayerSnapshot[]> {
+    if (image) checkImage(image);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.snapshots.set(id, { resolve, reject });
+      this.send({ type: 'snapshot', id, what, image });
+    });
+  }
+
+  /** Test hook: makes the worker destroy its GPU device. */
+  destroyDeviceForTest(): void {
+    this.send({ type: 'destroyDeviceForTest' });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.send({ type: 'dispose' });
+    this.disposed = true;
+    this.worker.removeEventListener('message', this.listener);
+    this.worker.terminate?.();
+    const gone = new Error('the trainer was disposed');
+    for (const p of [...this.predictions.values(), ...this.snapshots.values()]) p.reject(gone);
+    this.predictions.clear();
+    this.snapshots.clear();
+    this.handlers.clear();
+  }
+
+  private send(request: TrainerRequest): void {
+    if (this.disposed) throw new Error(`the trainer was disposed; cannot send '${request.type}'`);
+    this.worker.postMessage(request, transferablesOf(request));
+  }
+
+  private receive(event: TrainerEvent): void {
+    switch (event.type) {
+      case 'prediction':
+        settle(this.predictions, event.id)?.resolve(event.probabilities);
+        break;
+      case 'snapshot':
+        settle(this.snapshots, event.id)?.resolve(event.layers);
+        break;
+      case 'requestFailed': {
+        const error = new Error(event.message);
+        settle(this.predictions, event.id)?.reject(error);
+        settle(this.snapshots, event.id)?.reject(error);
+        break;
+      }
+      default:
+        break;
+    }
+    for (const handler of this.handlers.get(event.type) ?? []) handler(event);
+  }
+}
+
+function settle<T>(pending: Map<number, Pending<T>>, id: number): Pending<T> | undefined {
+  const p = pending.get(id);
+  pending.delete(id);
+  return p;
+}
+
+function checkImage(image: Float32Array): void {
+  if (!(image instanceof Float32Array) || image.length !== 784) {
+    throw new Error(`an image must be a Float32Array of 784 values (28x28), got ${image?.length ?? 'none'}`);
+  }
+}

@@ -1,0 +1,139 @@
+// The messages between the page (TrainerClient) and the training worker (TrainerCore): the only file both
+// threads share. Each direction is a closed discriminated union that both sides switch over exhaustively;
+// bulk arrays travel as transferables (see transferablesOf).
+import type { GpuInfo } from '../gpu/device';
+import type { Hyperparams } from '../network/hyper';
+import type { DatasetId, NetworkSpec } from '../network/spec';
+
+export type BackendKind = 'webgpu' | 'cpu';
+export type TrainerState = 'idle' | 'training' | 'paused' | 'diverged' | 'done';
+export type { DatasetId };
+export type SnapshotKind = 'weights' | 'activations';
+
+/** Page -> worker. */
+export type TrainerRequest =
+  | { type: 'init'; forceCpu?: boolean }
+  | { type: 'loadDataset'; id: DatasetId; baseUrl: string }
+  | { type: 'setSpec'; spec: NetworkSpec }
+  | { type: 'setHyper'; hyper: Hyperparams }
+  /** Starts or resumes training; builds the model first if needed. */
+  | { type: 'start' }
+  | { type: 'pause' }
+  /** One batch, then paused. */
+  | { type: 'step' }
+  /** Re-initialises the weights from the seed and rewinds to step 0 (also leaves 'diverged'). */
+  | { type: 'reset' }
+  /** Evaluates the full test set now (answered by an `evaluation` and a `gallery` event). */
+  | { type: 'evaluate' }
+  /** `image` is 784 floats in 0..1 (row-major 28x28, white ink on black like MNIST). */
+  | { type: 'predict'; id: number; image: Float32Array }
+  /** `image` (784 floats in 0..1) chooses the input for activations; default: the first test image. */
+  | { type: 'snapshot'; id: number; what: SnapshotKind; image?: Float32Array }
+  /** Test hook: destroys the GPU device to exercise the device-loss path. */
+  | { type: 'destroyDeviceForTest' }
+  | { type: 'dispose' };
+
+export interface MetricsReport {
+  /** Optimizer steps taken since the last reset. */
+  step: number;
+  /** Zero-based epoch the last step belongs to. */
+  epoch: number;
+  /** Fraction of the current epoch done, 0..1. */
+  epochProgress: number;
+  /** Mean loss and accuracy over the steps since the previous report. */
+  trainLoss: number;
+  trainAccuracy: number;
+  imagesPerSecond: number;
+  /** Mean wall time of one step since the previous report, in ms. */
+  stepMs: number;
+}
+
+export interface EvaluationReport {
+  epoch: number;
+  step: number;
+  testLoss: number;
+  testAccuracy: number;
+  /** 10x10 counts, row-major, row = true label, column = predicted label. */
+  confusion: number[];
+}
+
+export interface GalleryItem {
+  /** Index in the test set. */
+  index: number;
+  /** 784 pixels 0..255. */
+  image: Uint8Array;
+  label: number;
+  predicted: number;
+  probabilities: Float32Array;
+}
+
+export interface TensorSnapshot {
+  /** PyTorch name ('weight', 'bias', 'running_mean', ...) or 'output' for an activation. */
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+export interface LayerSnapshot {
+  /** Index of the layer in spec.layers. */
+  layerIndex: number;
+  kind: string;
+  tensors: TensorSnapshot[];
+}
+
+/** Worker -> page. */
+export type TrainerEvent =
+  | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string }
+  | { type: 'datasetProgress'; bytesLoaded: number; bytesTotal: number; images: number; totalImages: number }
+  | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
+  | { type: 'datasetError'; message: string; retryable: boolean }
+  /** The model for the current spec is built (after setSpec, reset or a device rebuild). */
+  | { type: 'modelReady'; parameterCount: number; gpuBytes: number }
+  | { type: 'state'; state: TrainerState; reason?: string }
+  | ({ type: 'metrics' } & MetricsReport)
+  | ({ type: 'evaluation' } & EvaluationReport)
+  | { type: 'gallery'; items: GalleryItem[] }
+  | { type: 'prediction'; id: number; probabilities: Float32Array }
+  | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
+  /** A predict or snapshot request `id` could not be answered. */
+  | { type: 'requestFailed'; id: number; message: string }
+  | { type: 'diverged'; message: string; step: number }
+  | { type: 'deviceLost'; reason: string; recovering: boolean }
+  | { type: 'error'; message: string };
+
+export type TrainerEventType = TrainerEvent['type'];
+export type EventOf<T extends TrainerEventType> = Extract<TrainerEvent, { type: T }>;
+
+/** The buffers of a message that can be transferred instead of copied. */
+export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (view: ArrayBufferView | undefined) => {
+    if (view && view.buffer instanceof ArrayBuffer && !out.includes(view.buffer)) out.push(view.buffer);
+  };
+  switch (message.type) {
+    case 'predict':
+      add(message.image);
+      break;
+    case 'snapshot':
+      if ('layers' in message) for (const l of message.layers) for (const t of l.tensors) add(t.data);
+      else add(message.image);
+      break;
+    case 'prediction':
+      add(message.probabilities);
+      break;
+    case 'gallery':
+      for (const item of message.items) {
+        add(item.image);
+        add(item.probabilities);
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Compile-time exhaustiveness check for switches over the unions above. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,59 @@
+import { defineConfig } from '@playwright/test';
+
+// e2e runs the built bundle (`vite preview`) in the system Chromium: Playwright cannot download its own
+// browsers here. CHROMIUM_PATH overrides the path where another Chromium is installed.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
+const commonArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// Real WebGPU on SwiftShader, Chromium's CPU Vulkan (see docs/WEBGPU-HEADLESS.md): no GPU needed.
+const webgpuArgs = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--disable-vulkan-surface',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One worker: SwiftShader is a CPU and CI machines have two cores.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: 'list',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 720 },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'webgpu',
+      testIgnore: /no-webgpu\.spec\.ts$/,
+      use: { launchOptions: { executablePath, args: [...commonArgs, ...webgpuArgs] } },
+    },
+    {
+      name: 'no-webgpu',
+      testMatch: /no-webgpu\.spec\.ts$/,
+      use: { launchOptions: { executablePath, args: commonArgs } },
+    },
+  ],
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

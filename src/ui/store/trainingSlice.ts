@@ -1,0 +1,74 @@
+// The training runtime as the page sees it: backend, dataset loading and the trainer's state.
+import type { StateCreator } from 'zustand';
+import type { BackendKind, DatasetId, TrainerState } from '../../training/protocol';
+import type { GpuStatus } from '../webgpu/types';
+import type { AppState } from './store';
+
+export type DatasetPhase = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface DatasetStatus {
+  id: DatasetId;
+  phase: DatasetPhase;
+  images: number;
+  totalImages: number;
+  train: number;
+  test: number;
+  classNames: string[];
+  message: string | null;
+}
+
+export interface TrainingSlice {
+  gpuStatus: GpuStatus;
+  /** The backend the worker runs on, once it has said so. */
+  backend: BackendKind | null;
+  fallbackReason: string | null;
+  dataset: DatasetStatus;
+  trainerState: TrainerState;
+  trainerReason: string | null;
+  setGpuStatus: (status: GpuStatus) => void;
+  setBackend: (backend: BackendKind, fallbackReason?: string) => void;
+  datasetLoading: (id: DatasetId) => void;
+  datasetProgress: (images: number, totalImages: number) => void;
+  datasetReady: (train: number, test: number, classNames: string[]) => void;
+  datasetFailed: (message: string) => void;
+  setTrainerState: (state: TrainerState, reason?: string) => void;
+}
+
+const idleDataset = (id: DatasetId): DatasetStatus => ({
+  id,
+  phase: 'idle',
+  images: 0,
+  totalImages: 0,
+  train: 0,
+  test: 0,
+  classNames: [],
+  message: null,
+});
+
+export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set) => ({
+  gpuStatus: { kind: 'checking' },
+  backend: null,
+  fallbackReason: null,
+  dataset: idleDataset('mnist'),
+  trainerState: 'idle',
+  trainerReason: null,
+  setGpuStatus: (gpuStatus) => set({ gpuStatus }),
+  setBackend: (backend, fallbackReason) => set({ backend, fallbackReason: fallbackReason ?? null }),
+  datasetLoading: (id) => set({ dataset: { ...idleDataset(id), phase: 'loading' } }),
+  datasetProgress: (images, totalImages) =>
+    set((s) => ({ dataset: { ...s.dataset, phase: 'loading', images, totalImages } })),
+  datasetReady: (train, test, classNames) =>
+    set((s) => ({
+      dataset: {
+        ...s.dataset,
+        phase: 'ready',
+        images: train + test,
+        totalImages: train + test,
+        train,
+        test,
+        classNames,
+      },
+    })),
+  datasetFailed: (message) => set((s) => ({ dataset: { ...s.dataset, phase: 'error', message } })),
+  setTrainerState: (trainerState, reason) => set({ trainerState, trainerReason: reason ?? null }),
+});

@@ -36,12 +36,17 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_RANK = 8;
 
 /** Serialises f32 tensors in the given order; the header is padded with spaces to a multiple of 8. */
-export function writeSafetensors(tensors: readonly NamedTensor[], metadata?: Record<string, string>): Uint8Array {
-  const header: Record<string, unknown> = {};
+export function writeSafetensors(
+  tensors: readonly NamedTensor[],
+  metadata?: Record<string, string>,
+): Uint8Array {
+  const header: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (metadata && Object.keys(metadata).length > 0) header.__metadata__ = metadata;
   let offset = 0;
   for (const t of tensors) {
-    if (t.name in header) throw new Error(`duplicate tensor name "${t.name}"`);
+    if (FORBIDDEN_KEYS.has(t.name) || t.name === '__metadata__' || t.name in header) {
+      throw new Error(`tensor name "${t.name}" is reserved or repeated`);
+    }
     const count = t.shape.reduce((a, b) => a * b, 1);
     if (count !== t.data.length) {
       throw new Error(`tensor "${t.name}": shape [${t.shape}] needs ${count} values, got ${t.data.length}`);
@@ -86,7 +91,9 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
   if (headerLength > limits.maxHeaderBytes) {
-    return fail(`the header is ${formatBytes(headerLength)}; the limit is ${formatBytes(limits.maxHeaderBytes)}`);
+    return fail(
+      `the header is ${formatBytes(headerLength)}; the limit is ${formatBytes(limits.maxHeaderBytes)}`,
+    );
   }
   if (8 + headerLength > bytes.length) {
     return fail(`the header claims ${headerLength} bytes but the file has only ${bytes.length - 8} after it`);

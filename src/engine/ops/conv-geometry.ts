@@ -1,0 +1,130 @@
+// Resolved geometry of a 2-D convolution, shared by conv2d and conv_transpose2d on GPU and CPU.
+// A transposed convolution is described by the conv2d it is the adjoint of: its output plays the conv's
+// input and its input plays the conv's output, with the same weight layout, so every kernel serves both.
+
+export type Pair = readonly [number, number];
+
+/** PyTorch's nn.Conv2d options; a number means the same value for height and width. */
+export interface Conv2dParams {
+  stride?: number | Pair;
+  padding?: number | Pair;
+  dilation?: number | Pair;
+}
+
+/** PyTorch's nn.ConvTranspose2d options. */
+export interface ConvTranspose2dParams extends Conv2dParams {
+  outputPadding?: number | Pair;
+}
+
+/** Conv2d geometry: input x [n, cin, h, w], weight [cout, cin, kh, kw], output [n, cout, oh, ow]. */
+export interface ConvGeometry {
+  n: number;
+  cin: number;
+  h: number;
+  w: number;
+  cout: number;
+  kh: number;
+  kw: number;
+  oh: number;
+  ow: number;
+  sh: number;
+  sw: number;
+  ph: number;
+  pw: number;
+  dh: number;
+  dw: number;
+}
+
+function pair(name: string, v: number | Pair | undefined, fallback: number, min: number): Pair {
+  const p: Pair = v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : v;
+  for (const x of p) {
+    if (!Number.isInteger(x) || x < min) throw new Error(`${name} must be integers >= ${min}, got [${p}]`);
+  }
+  return p;
+}
+
+function check4d(name: string, shape: readonly number[]): void {
+  if (shape.length !== 4 || shape.some((d) => !Number.isInteger(d) || d < 1)) {
+    throw new Error(`${name} must have 4 positive dimensions, got [${shape}]`);
+  }
+}
+
+/** Output length of one conv2d axis (PyTorch): floor((in + 2p - d(k-1) - 1) / s) + 1. */
+export function convOutSize(size: number, k: number, s: number, p: number, d: number): number {
+  return Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1;
+}
+
+/** Output length of one conv_transpose2d axis (PyTorch): (in-1)s - 2p + d(k-1) + output_padding + 1. */
+export function convTransposeOutSize(size: number, k: number, s: number, p: number, d: number, op: number) {
+  return (size - 1) * s - 2 * p + d * (k - 1) + op + 1;
+}
+
+/** Geometry of conv2d(x [n,cin,h,w], weight [cout,cin,kh,kw]); throws a specific Error on bad input. */
+export function conv2dGeometry(
+  xShape: readonly number[],
+  wShape: readonly number[],
+  params: Conv2dParams = {},
+): ConvGeometry {
+  check4d('conv2d input', xShape);
+  check4d('conv2d weight', wShape);
+  const [n, cin, h, w] = xShape;
+  const [cout, wcin, kh, kw] = wShape;
+  if (wcin !== cin) throw new Error(`conv2d weight expects ${wcin} input channels, input has ${cin}`);
+  const [sh, sw] = pair('conv2d stride', params.stride, 1, 1);
+  const [ph, pw] = pair('conv2d padding', params.padding, 0, 0);
+  const [dh, dw] = pair('conv2d dilation', params.dilation, 1, 1);
+  const oh = convOutSize(h, kh, sh, ph, dh);
+  const ow = convOutSize(w, kw, sw, pw, dw);
+  if (oh < 1 || ow < 1) {
+    throw new Error(
+      `conv2d output would be ${oh}x${ow}: kernel (dilated) larger than padded input ${h}x${w}`,
+    );
+  }
+  return { n, cin, h, w, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw };
+}
+
+/**
+ * Geometry of conv_transpose2d(x [n,cin,h,w], weight [cin,cout,kh,kw]) as the conv2d it transposes:
+ * the result's `cin, h, w` are the transposed conv's OUTPUT channels and size, `cout, oh, ow` its input's.
+ */
+export function convTranspose2dGeometry(
+  xShape: readonly number[],
+  wShape: readonly number[],
+  params: ConvTranspose2dParams = {},
+): ConvGeometry {
+  check4d('conv_transpose2d input', xShape);
+  check4d('conv_transpose2d weight', wShape);
+  const [n, cin, h, w] = xShape;
+  const [wcin, cout, kh, kw] = wShape;
+  if (wcin !== cin)
+    throw new Error(`conv_transpose2d weight expects ${wcin} input channels, input has ${cin}`);
+  const [sh, sw] = pair('conv_transpose2d stride', params.stride, 1, 1);
+  const [ph, pw] = pair('conv_transpose2d padding', params.padding, 0, 0);
+  const [dh, dw] = pair('conv_transpose2d dilation', params.dilation, 1, 1);
+  const [oph, opw] = pair('conv_transpose2d output_padding', params.outputPadding, 0, 0);
+  // PyTorch: "output padding must be smaller than either stride or dilation".
+  if (!(oph < sh || oph < dh) || !(opw < sw || opw < dw)) {
+    throw new Error(
+      `conv_transpose2d output_padding [${oph},${opw}] must be smaller than stride [${sh},${sw}] or dilation [${dh},${dw}]`,
+    );
+  }
+  const outH = convTransposeOutSize(h, kh, sh, ph, dh, oph);
+  const outW = convTransposeOutSize(w, kw, sw, pw, dw, opw);
+  if (outH < 1 || outW < 1) {
+    throw new Error(
+      `conv_transpose2d output would be ${outH}x${outW}: padding too large for input ${h}x${w}`,
+    );
+  }
+  return { n, cin: cout, h: outH, w: outW, cout: cin, kh, kw, oh: h, ow: w, sh, sw, ph, pw, dh, dw };
+}
+
+/** Multiply-adds times two of one conv pass (forward, dx and dW all cost the same). */
+export function convFlops(g: ConvGeometry): number {
+  return 2 * g.n * g.cout * g.oh * g.ow * g.cin * g.kh * g.kw;
+}
+
+export function sameShape(name: string, actual: readonly number[], expected: readonly number[]): void {
+  if (actual.length !== expected.length || actual.some((d, i) => d !== expected[i])) {
+    throw new Error(`${name} has shape [${actual}], expected [${expected}]`);
+  }
+}

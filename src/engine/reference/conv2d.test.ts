@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { conv2dBackwardBias, conv2dBackwardInput, conv2dBackwardWeight, conv2dForward } from './conv2d';
+import { conv2dGeometry, type Conv2dParams } from '../ops/conv-geometry';
+import { checkGradient, dot, host } from './conv-testing';
+import { convFixtures, fixtureParams } from './conv-fixtures';
+import { expectClose } from '../../gpu/testing/close';
+
+const CASES: { name: string; x: number[]; w: number[]; params: Conv2dParams }[] = [
+  { name: 'plain 3x3', x: [2, 2, 5, 4], w: [3, 2, 3, 3], params: {} },
+  { name: 'stride 2 with padding', x: [1, 2, 7, 6], w: [2, 2, 3, 3], params: { stride: 2, padding: 1 } },
+  { name: 'dilation 2', x: [1, 1, 7, 7], w: [2, 1, 3, 2], params: { dilation: 2, padding: [2, 1] } },
+  {
+    name: 'stride > kernel, max padding',
+    x: [2, 3, 5, 5],
+    w: [1, 3, 2, 2],
+    params: { stride: 3, padding: 1 },
+  },
+  {
+    name: 'rectangular options',
+    x: [1, 2, 6, 9],
+    w: [2, 2, 2, 3],
+    params: { stride: [1, 2], dilation: [2, 1] },
+  },
+  { name: '1x1 kernel', x: [2, 3, 3, 2], w: [2, 3, 1, 1], params: {} },
+];
+
+describe('conv2d CPU reference gradients match float64 central differences', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const g = conv2dGeometry(c.x, c.w, c.params);
+      const x = host(c.x, 1);
+      const weight = host(c.w, 2);
+      const bias = host([g.cout], 3);
+      const dy = host([g.n, g.cout, g.oh, g.ow], 4);
+      const y = host(dy.shape);
+      const loss = () => {
+        conv2dForward({ x, weight, bias, y, params: c.params });
+        return dot(y.data, dy.data);
+      };
+      const dx = host(c.x);
+      const dweight = host(c.w);
+      const dbias = host([g.cout]);
+      conv2dBackwardInput({ dy, weight, dx, params: c.params });
+      conv2dBackwardWeight({ x, dy, dweight, params: c.params });
+      conv2dBackwardBias({ dy, dbias });
+      checkGradient(x, loss, dx.data);
+      checkGradient(weight, loss, dweight.data);
+      checkGradient(bias, loss, dbias.data);
+    });
+  }
+
+  it('applies the fused ReLU after the bias', () => {
+    const x = { data: new Float32Array([1, -2]), shape: [1, 1, 1, 2] };
+    const weight = { data: new Float32Array([1]), shape: [1, 1, 1, 1] };
+    const bias = { data: new Float32Array([0.5]), shape: [1] };
+    const y = { data: new Float32Array(2), shape: [1, 1, 1, 2] };
+    conv2dForward({ x, weight, bias, y, relu: true });
+    expect(Array.from(y.data)).toEqual([1.5, 0]);
+  });
+});
+
+describe('conv2d CPU reference matches PyTorch golden fixtures (atol 1e-5, rtol 1e-5)', () => {
+  const tol = { atol: 1e-5, rtol: 1e-5 };
+  for (const f of convFixtures('conv2d')) {
+    it(f.name, () => {
+      const params = fixtureParams(f);
+      const t = (data: number[], shape: number[]) => ({ data: Float32Array.from(data), shape });
+      // Outputs start as NaN so a pass that skips an element cannot pass.
+      const out = (shape: number[]) => ({
+        data: new Float32Array(shape.reduce((a, b) => a * b)).fill(NaN),
+        shape,
+      });
+      const x = t(f.x, f.xShape);
+      const weight = t(f.w, f.wShape);
+      const dy = t(f.dy, f.yShape);
+      const y = out(f.yShape);
+      conv2dForward({ x, weight, bias: f.b ? t(f.b, [f.wShape[0]]) : null, y, params });
+      expectClose(y.data, f.y, tol);
+      const dx = out(f.xShape);
+      conv2dBackwardInput({ dy, weight, dx, params });
+      expectClose(dx.data, f.dx, tol);
+      const dweight = out(f.wShape);
+      conv2dBackwardWeight({ x, dy, dweight, params });
+      expectClose(dweight.data, f.dw, tol);
+      if (f.db) {
+        const dbias = out([f.wShape[0]]);
+        conv2dBackwardBias({ dy, dbias });
+        expectClose(dbias.data, f.db, tol);
+      }
+    });
+  }
+});
+
+describe('conv2d geometry rejects bad input with a specific message', () => {
+  it('names the mismatch', () => {
+    expect(() => conv2dGeometry([1, 2, 5, 5], [3, 1, 3, 3])).toThrow(/expects 1 input channels, input has 2/);
+    expect(() => conv2dGeometry([1, 1, 2, 2], [1, 1, 3, 3])).toThrow(/output would be 0x0/);
+    expect(() => conv2dGeometry([1, 1, 5, 5], [1, 1, 3, 3], { stride: 0 })).toThrow(
+      /stride must be integers >= 1/,
+    );
+    expect(() => conv2dGeometry([1, 5, 5], [1, 1, 3, 3])).toThrow(/4 positive dimensions/);
+  });
+});

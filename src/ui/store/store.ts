@@ -1,11 +1,18 @@
 // One store in slices (zustand's pattern): each slice owns its state and the actions that change it.
 import { create } from 'zustand';
+import { createMetricsSlice, type MetricsSlice } from './metricsSlice';
+import { createNetworkSlice, type NetworkSlice } from './networkSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = TrainingSlice & UiSlice;
+export type AppState = NetworkSlice & TrainingSlice & MetricsSlice & UiSlice;
 
-export const useStore = create<AppState>()((...a) => ({
-  ...createTrainingSlice(...a),
-  ...createUiSlice(...a),
-}));
+export const createAppStore = () =>
+  create<AppState>()((...a) => ({
+    ...createNetworkSlice(...a),
+    ...createTrainingSlice(...a),
+    ...createMetricsSlice(...a),
+    ...createUiSlice(...a),
+  }));
+
+export const useStore = createAppStore();

@@ -1,5 +1,7 @@
 // The training runtime as the page sees it: backend, dataset loading and the trainer's state.
 import type { StateCreator } from 'zustand';
+import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';
+import type { TrainerClient } from '../../training/client';
 import type { BackendKind, DatasetId, TrainerState } from '../../training/protocol';
 import type { GpuStatus } from '../webgpu/types';
 import type { AppState } from './store';
@@ -25,6 +27,17 @@ export interface TrainingSlice {
   dataset: DatasetStatus;
   trainerState: TrainerState;
   trainerReason: string | null;
+  hyper: Hyperparams;
+  /** The worker's handle; null until the page has started it (and in unit tests). */
+  client: TrainerClient | null;
+  attachClient: (client: TrainerClient | null) => void;
+  setHyper: (patch: Partial<Hyperparams>) => void;
+  /** Starts, or resumes when paused. */
+  train: () => void;
+  pause: () => void;
+  step: () => void;
+  reset: () => void;
+  loadDataset: (id: DatasetId) => void;
   setGpuStatus: (status: GpuStatus) => void;
   setBackend: (backend: BackendKind, fallbackReason?: string) => void;
   datasetLoading: (id: DatasetId) => void;
@@ -45,13 +58,35 @@ const idleDataset = (id: DatasetId): DatasetStatus => ({
   message: null,
 });
 
-export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set) => ({
+/** Where the bundle serves the generated datasets (relative, so any static host or sub-path works). */
+export const dataBaseUrl = (id: DatasetId) => new URL(`data/${id}/`, document.baseURI).href;
+
+export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
   gpuStatus: { kind: 'checking' },
   backend: null,
   fallbackReason: null,
   dataset: idleDataset('mnist'),
   trainerState: 'idle',
   trainerReason: null,
+  hyper: DEFAULT_HYPER,
+  client: null,
+  attachClient: (client) => set({ client }),
+  setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
+  train: () => {
+    const { client, trainerState } = get();
+    if (trainerState === 'paused') client?.resume();
+    else client?.start();
+  },
+  pause: () => get().client?.pause(),
+  step: () => get().client?.step(),
+  reset: () => {
+    get().client?.reset();
+    get().clearMetrics();
+  },
+  loadDataset: (id) => {
+    get().datasetLoading(id);
+    get().client?.loadDataset(id, dataBaseUrl(id));
+  },
   setGpuStatus: (gpuStatus) => set({ gpuStatus }),
   setBackend: (backend, fallbackReason) => set({ backend, fallbackReason: fallbackReason ?? null }),
   datasetLoading: (id) => set({ dataset: { ...idleDataset(id), phase: 'loading' } }),

@@ -1,0 +1,78 @@
+// The design being built: the spec (single source of truth), its undo/redo history and the selection.
+import type { StateCreator } from 'zustand';
+import { applyFix, type SpecFix } from '../../network/issues';
+import { emptySpec, type DatasetId, type LayerKind, type NetworkSpec } from '../../network/spec';
+import * as edits from './specEdits';
+import { emptyHistory, record, redo, undo, type History } from './history';
+import type { AppState } from './store';
+
+export interface NetworkSlice {
+  spec: NetworkSpec;
+  history: History;
+  /** The design as last loaded (preset, file or link); edits since then are "unsaved". */
+  baseline: NetworkSpec;
+  selectedLayerId: string | null;
+  /** Replaces the design as one undoable edit. */
+  editSpec: (next: NetworkSpec) => void;
+  /** Loads a new design (preset, link, file): undoable, and it becomes the new baseline. */
+  loadSpec: (spec: NetworkSpec) => void;
+  insertLayer: (kind: LayerKind, index: number) => void;
+  moveLayer: (from: number, to: number) => void;
+  removeLayer: (id: string) => void;
+  duplicateLayer: (id: string) => void;
+  setLayerParam: (id: string, param: string, value: edits.ParamValue) => void;
+  applyFix: (fix: SpecFix) => void;
+  setDatasetOfSpec: (dataset: DatasetId) => void;
+  undo: () => void;
+  redo: () => void;
+  selectLayer: (id: string | null) => void;
+}
+
+export const hasUnsavedEdits = (s: Pick<NetworkSlice, 'spec' | 'baseline'>) =>
+  JSON.stringify(s.spec) !== JSON.stringify(s.baseline);
+
+export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = (set, get) => {
+  const edit = (next: NetworkSpec) => {
+    const { spec, history } = get();
+    if (next === spec) return;
+    set({ spec: next, history: record(history, spec) });
+  };
+  const initial = emptySpec();
+  return {
+    spec: initial,
+    history: emptyHistory(),
+    baseline: initial,
+    selectedLayerId: null,
+    editSpec: edit,
+    loadSpec: (spec) => {
+      edit(spec);
+      set({ baseline: spec, selectedLayerId: null });
+    },
+    insertLayer: (kind, index) => {
+      const next = edits.insertLayer(get().spec, kind, index);
+      edit(next);
+      set({ selectedLayerId: next.layers[Math.max(0, Math.min(index, next.layers.length - 1))].id });
+    },
+    moveLayer: (from, to) => edit(edits.moveLayer(get().spec, from, to)),
+    removeLayer: (id) => {
+      edit(edits.removeLayer(get().spec, id));
+      if (get().selectedLayerId === id) set({ selectedLayerId: null });
+    },
+    duplicateLayer: (id) => edit(edits.duplicateLayer(get().spec, id)),
+    setLayerParam: (id, param, value) => edit(edits.setLayerParam(get().spec, id, param, value)),
+    applyFix: (fix) => edit(applyFix(get().spec, fix)),
+    setDatasetOfSpec: (dataset) => {
+      const spec = get().spec;
+      if (spec.input.dataset !== dataset) edit({ ...spec, input: { ...spec.input, dataset } });
+    },
+    undo: () => {
+      const r = undo(get().history, get().spec);
+      if (r) set({ spec: r.spec, history: r.history });
+    },
+    redo: () => {
+      const r = redo(get().history, get().spec);
+      if (r) set({ spec: r.spec, history: r.history });
+    },
+    selectLayer: (selectedLayerId) => set({ selectedLayerId }),
+  };
+};

@@ -1,0 +1,43 @@
+// Pure edits of a spec's layer list, as the builder performs them. Each returns a new spec.
+import { defaultLayer, newLayerId, type Layer, type LayerKind, type NetworkSpec } from '../../network/spec';
+
+const clampIndex = (index: number, length: number) => Math.max(0, Math.min(index, length));
+
+export function insertLayer(spec: NetworkSpec, kind: LayerKind, index: number): NetworkSpec {
+  const layers = [...spec.layers];
+  layers.splice(clampIndex(index, layers.length), 0, defaultLayer(kind));
+  return { ...spec, layers };
+}
+
+export function moveLayer(spec: NetworkSpec, from: number, to: number): NetworkSpec {
+  if (from === to || from < 0 || from >= spec.layers.length) return spec;
+  const layers = [...spec.layers];
+  const [moved] = layers.splice(from, 1);
+  layers.splice(clampIndex(to, layers.length), 0, moved);
+  return { ...spec, layers };
+}
+
+export function removeLayer(spec: NetworkSpec, id: string): NetworkSpec {
+  return { ...spec, layers: spec.layers.filter((l) => l.id !== id) };
+}
+
+/** A copy with a fresh id right after the original. */
+export function duplicateLayer(spec: NetworkSpec, id: string): NetworkSpec {
+  const index = spec.layers.findIndex((l) => l.id === id);
+  if (index < 0) return spec;
+  const copy = { ...structuredClone(spec.layers[index]), id: newLayerId() } as Layer;
+  const layers = [...spec.layers];
+  layers.splice(index + 1, 0, copy);
+  return { ...spec, layers };
+}
+
+export type ParamValue = number | boolean | [number, number, number];
+
+/** Sets one parameter the layer already has; anything else leaves the spec unchanged. */
+export function setLayerParam(spec: NetworkSpec, id: string, param: string, value: ParamValue): NetworkSpec {
+  if (param === 'kind' || param === 'id') return spec;
+  return {
+    ...spec,
+    layers: spec.layers.map((l) => (l.id === id && param in l ? ({ ...l, [param]: value } as Layer) : l)),
+  };
+}

@@ -1,0 +1,29 @@
+// Wires a TrainerClient to the store: worker events become store actions. Returns the unsubscribe.
+import type { TrainerClient } from '../../training/client';
+import type { useStore } from '../store/store';
+
+type Store = typeof useStore;
+
+export function bindTrainerEvents(client: TrainerClient, store: Store): () => void {
+  const s = () => store.getState();
+  const offs = [
+    client.on('ready', (e) => {
+      s().setBackend(e.backend, e.fallbackReason);
+      if (e.backend === 'webgpu' && e.gpu) s().setGpuStatus({ kind: 'available', gpu: e.gpu });
+      else s().setGpuStatus({ kind: 'unavailable', reason: e.fallbackReason ?? 'WebGPU could not be used.' });
+    }),
+    client.on('datasetProgress', (e) => s().datasetProgress(e.images, e.totalImages)),
+    client.on('datasetReady', (e) => s().datasetReady(e.train, e.test, e.classNames)),
+    client.on('datasetError', (e) => s().datasetFailed(e.message)),
+    client.on('state', (e) => s().setTrainerState(e.state, e.reason)),
+    client.on('metrics', (e) => s().addMetrics(e)),
+    client.on('evaluation', (e) => s().addEvaluation(e)),
+    client.on('gallery', (e) => s().setGallery(e.items)),
+    client.on('diverged', (e) => s().setNotice(`Training diverged at step ${e.step}: ${e.message}`)),
+    client.on('deviceLost', (e) =>
+      s().setNotice(`The GPU device was lost (${e.reason})${e.recovering ? '; recovering…' : '.'}`),
+    ),
+    client.on('error', (e) => s().setNotice(e.message)),
+  ];
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,176 @@
+// C[M,N] = op(A)·op(B) (+ bias[n], then an activation), op() a transpose chosen by override constants, so
+// Linear forward (x·Wᵀ), backward input (dy·W) and backward weight (dyᵀ·x) are one kernel.
+// Each thread keeps a 4x4 tile of C in registers and uses no workgroup memory and no barriers: the portable
+// default, and the fast one on SwiftShader, where a barrier turns every 4-lane group into a coroutine.
+// Operands are bound as vec4 arrays: a block of 4 is one vec4 load along an operand's contiguous axis when
+// that axis is a multiple of 4 (VEC_A / VEC_B), else 4 scalar loads. Rows past an edge are clamped to the
+// last row (read, never written), so any M, N, K works.
+// Split-K: workgroup z sums k in [z*k_split, (z+1)*k_split) into slice z of c (reduced by reduce_rows).
+struct Params {
+  m: u32,
+  n: u32,
+  k: u32,
+  k_split: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> a: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read> b: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> c: array<f32>;
+
+override WG_X: u32 = 8;
+override WG_Y: u32 = 8;
+override TRANS_A: bool = false;
+override TRANS_B: bool = false;
+override VEC_A: bool = false;
+override VEC_B: bool = false;
+override HAS_BIAS: bool = false;
+// 0: none, 1: relu.
+override ACTIVATION: u32 = 0;
+
+fn ld_a(i: u32) -> f32 {
+  return a[i >> 2u][i & 3u];
+}
+
+fn ld_b(i: u32) -> f32 {
+  return b[i >> 2u][i & 3u];
+}
+
+// Four consecutive scalars from A starting at flat index i (used when the axis is not a multiple of 4).
+fn quad_a(i: u32) -> vec4<f32> {
+  if (VEC_A) {
+    return a[i >> 2u];
+  }
+  return vec4<f32>(ld_a(i), ld_a(i + 1u), ld_a(i + 2u), ld_a(i + 3u));
+}
+
+fn quad_b(i: u32) -> vec4<f32> {
+  if (VEC_B) {
+    return b[i >> 2u];
+  }
+  return vec4<f32>(ld_b(i), ld_b(i + 1u), ld_b(i + 2u), ld_b(i + 3u));
+}
+
+// Rows m0..m0+3 of op(A) over k0..k0+3: row i of the result is column i of the returned matrix.
+fn block_a(m0: u32, k0: u32) -> mat4x4<f32> {
+  let m = params.m;
+  let k = params.k;
+  if (TRANS_A) {
+    // A is stored [K, M]: each k gives 4 consecutive m, so load those and transpose.
+    if (VEC_A) {
+      return transpose(mat4x4<f32>(
+        quad_a(k0 * m + m0), quad_a((k0 + 1u) * m + m0), quad_a((k0 + 2u) * m + m0), quad_a((k0 + 3u) * m + m0)));
+    }
+    let r = vec4<u32>(min(m0, m - 1u), min(m0 + 1u, m - 1u), min(m0 + 2u, m - 1u), min(m0 + 3u, m - 1u));
+    var cols: mat4x4<f32>;
+    for (var j = 0u; j < 4u; j++) {
+      let base = (k0 + j) * m;
+      cols[j] = vec4<f32>(ld_a(base + r.x), ld_a(base + r.y), ld_a(base + r.z), ld_a(base + r.w));
+    }
+    return transpose(cols);
+  }
+  return mat4x4<f32>(
+    quad_a(min(m0, m - 1u) * k + k0),
+    quad_a(min(m0 + 1u, m - 1u) * k + k0),
+    quad_a(min(m0 + 2u, m - 1u) * k + k0),
+    quad_a(min(m0 + 3u, m - 1u) * k + k0));
+}
+
+// op(B) over k0..k0+3 and n0..n0+3: column j is row k0+j of op(B).
+fn block_b(k0: u32, n0: u32) -> mat4x4<f32> {
+  let n = params.n;
+  let k = params.k;
+  if (TRANS_B) {
+    // B is stored [N, K]: each n gives 4 consecutive k, so load those and transpose.
+    return transpose(mat4x4<f32>(
+      quad_b(min(n0, n - 1u) * k + k0),
+      quad_b(min(n0 + 1u, n - 1u) * k + k0),
+      quad_b(min(n0 + 2u, n - 1u) * k + k0),
+      quad_b(min(n0 + 3u, n - 1u) * k + k0)));
+  }
+  if (VEC_B) {
+    return mat4x4<f32>(quad_b(k0 * n + n0), quad_b((k0 + 1u) * n + n0), quad_b((k0 + 2u) * n + n0), quad_b((k0 + 3u) * n + n0));
+  }
+  let q = vec4<u32>(min(n0, n - 1u), min(n0 + 1u, n - 1u), min(n0 + 2u, n - 1u), min(n0 + 3u, n - 1u));
+  var rows: mat4x4<f32>;
+  for (var j = 0u; j < 4u; j++) {
+    let base = (k0 + j) * n;
+    rows[j] = vec4<f32>(ld_b(base + q.x), ld_b(base + q.y), ld_b(base + q.z), ld_b(base + q.w));
+  }
+  return rows;
+}
+
+// op(A)[m0..m0+3, kk] and op(B)[kk, n0..n0+3] for one k (the K % 4 tail).
+fn col_a(m0: u32, kk: u32) -> vec4<f32> {
+  let m = params.m;
+  var v: vec4<f32>;
+  for (var i = 0u; i < 4u; i++) {
+    let r = min(m0 + i, m - 1u);
+    v[i] = select(ld_a(r * params.k + kk), ld_a(kk * m + r), TRANS_A);
+  }
+  return v;
+}
+
+fn row_b(kk: u32, n0: u32) -> vec4<f32> {
+  let n = params.n;
+  var v: vec4<f32>;
+  for (var q = 0u; q < 4u; q++) {
+    let col = min(n0 + q, n - 1u);
+    v[q] = select(ld_b(kk * n + col), ld_b(col * params.k + kk), TRANS_B);
+  }
+  return v;
+}
+
+@compute @workgroup_size(WG_X, WG_Y)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let n0 = gid.x * 4u;
+  let m0 = gid.y * 4u;
+  if (m0 >= params.m || n0 >= params.n) {
+    return;
+  }
+  let k_begin = gid.z * params.k_split;
+  let k_end = min(params.k, k_begin + params.k_split);
+  // k_split is a multiple of 4, so every block below starts 4-aligned.
+  let span = select(0u, k_end - k_begin, k_end > k_begin);
+  let k_blocks_end = k_begin + (span / 4u) * 4u;
+  var acc = mat4x4<f32>();
+  var kk = k_begin;
+  for (; kk < k_blocks_end; kk += 4u) {
+    let ab = block_a(m0, kk);
+    let bb = block_b(kk, n0);
+    acc[0] += bb * ab[0];
+    acc[1] += bb * ab[1];
+    acc[2] += bb * ab[2];
+    acc[3] += bb * ab[3];
+  }
+  for (; kk < k_end; kk++) {
+    let ac = col_a(m0, kk);
+    let br = row_b(kk, n0);
+    acc[0] += ac.x * br;
+    acc[1] += ac.y * br;
+    acc[2] += ac.z * br;
+    acc[3] += ac.w * br;
+  }
+  let out_base = gid.z * params.m * params.n;
+  for (var i = 0u; i < 4u; i++) {
+    let row = m0 + i;
+    if (row >= params.m) {
+      break;
+    }
+    for (var q = 0u; q < 4u; q++) {
+      let col = n0 + q;
+      if (col >= params.n) {
+        break;
+      }
+      var v = acc[i][q];
+      if (HAS_BIAS) {
+        v += bias[col];
+      }
+      if (ACTIVATION == 1u) {
+        v = max(v, 0.0);
+      }
+      c[out_base + row * params.n + col] = v;
+    }
+  }
+}

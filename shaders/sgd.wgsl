@@ -1,0 +1,39 @@
+// torch.optim.SGD, one thread per parameter over the flat parameter buffer:
+//   g = grad + wd * p;  buf = (t == 1) ? g : momentum * buf + (1 - dampening) * g;
+//   g = nesterov ? g + momentum * buf : buf;  p -= lr * g.   (No buffer when momentum == 0.)
+struct Params {
+  n: u32,
+  lr: f32,
+  momentum: f32,
+  dampening: f32,
+  weight_decay: f32,
+  nesterov: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> step: array<u32>;
+@group(0) @binding(2) var<storage, read> grad: array<f32>;
+@group(0) @binding(3) var<storage, read_write> param: array<f32>;
+@group(0) @binding(4) var<storage, read_write> momentum_buf: array<f32>;
+
+override WG_X: u32 = 64;
+
+@compute @workgroup_size(WG_X)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let i = flat_index(gid, nwg, WG_X);
+  if (i >= params.n) {
+    return;
+  }
+  let p = param[i];
+  var g = grad[i] + params.weight_decay * p;
+  let mu = params.momentum;
+  if (mu != 0.0) {
+    var buf = g;
+    if (step[0] > 1u) {
+      buf = mu * momentum_buf[i] + (1.0 - params.dampening) * g;
+    }
+    momentum_buf[i] = buf;
+    g = select(buf, g + mu * buf, params.nesterov != 0u);
+  }
+  param[i] = p - params.lr * g;
+}

@@ -1,0 +1,57 @@
+// Fused softmax cross-entropy, one thread per sample: loss_b = logsumexp(x_b) - x_b[label_b] (stable: the
+// max is subtracted first), dlogits = (softmax(x_b) - onehot(label_b)) / batch (PyTorch's mean reduction).
+// Writes per-sample loss and correctness (argmax == label, first maximum wins like torch.argmax) into
+// `partial` = [loss_0..loss_{B-1}, correct_0..correct_{B-1}] for loss_accumulate; optionally the
+// probabilities. A label >= classes gives a NaN loss, which the accumulator flags.
+struct Params {
+  batch: u32,
+  classes: u32,
+  inv_batch: f32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> logits: array<f32>;
+@group(0) @binding(2) var<storage, read> labels: array<u32>;
+@group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
+@group(0) @binding(4) var<storage, read_write> probs: array<f32>;
+@group(0) @binding(5) var<storage, read_write> partial: array<f32>;
+
+override WG_X: u32 = 64;
+override WRITE_PROBS: bool = false;
+
+@compute @workgroup_size(WG_X)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let b = flat_index(gid, nwg, WG_X);
+  if (b >= params.batch) {
+    return;
+  }
+  let classes = params.classes;
+  let base = b * classes;
+  var mx = logits[base];
+  var arg = 0u;
+  for (var j = 1u; j < classes; j++) {
+    let v = logits[base + j];
+    if (v > mx) {
+      mx = v;
+      arg = j;
+    }
+  }
+  var sum = 0.0;
+  for (var j = 0u; j < classes; j++) {
+    sum += exp(logits[base + j] - mx);
+  }
+  let label = labels[b];
+  let valid = label < classes;
+  let picked = logits[base + min(label, classes - 1u)];
+  let loss = select(bitcast<f32>(0x7fc00000u), mx + log(sum) - picked, valid);
+  let inv_sum = 1.0 / sum;
+  for (var j = 0u; j < classes; j++) {
+    let p = exp(logits[base + j] - mx) * inv_sum;
+    if (WRITE_PROBS) {
+      probs[base + j] = p;
+    }
+    dlogits[base + j] = (p - select(0.0, 1.0, j == label)) * params.inv_batch;
+  }
+  partial[b] = loss;
+  partial[params.batch + b] = select(0.0, 1.0, valid && arg == label);
+}

@@ -1,0 +1,156 @@
+// Matmul on the GPU: C[M,N] = act(op(A)·op(B) + bias). Transposes are override constants, so Linear's
+// forward and both backward products share the one barrier-free register-tiled kernel (shaders/matmul.wgsl).
+import { bindKernel, getKernel, groups, groups1d, type Kernel } from '../../gpu/kernel';
+import { matmulSpec } from '../../gpu/kernels/matmul';
+import { reduceRowsSpec } from '../../gpu/kernels/reduce_rows';
+import type { EngineContext, PlannedOp } from '../op';
+import type { MatmulActivation } from '../reference/matmul';
+import { bindingOf, sizeOf, type Tensor } from '../tensor';
+import { expectShape, plannedOp, uniformsFor, type Dispatch } from './dispatch';
+
+export interface MatmulArgs {
+  /** [M, K], or [K, M] when transA. */
+  a: Tensor;
+  /** [K, N], or [N, K] when transB. */
+  b: Tensor;
+  /** Output [M, N], overwritten. */
+  c: Tensor;
+  /** Optional [N], added to every row. */
+  bias?: Tensor;
+  transA?: boolean;
+  transB?: boolean;
+  activation?: MatmulActivation;
+  /** Number of K slices; chosen by shape when omitted (tests force it). */
+  splitK?: number;
+  label?: string;
+}
+
+/** SwiftShader spreads workgroups over ~16 tasks, and small GPUs have as many cores: aim for at least this. */
+const MIN_WORKGROUPS = 16;
+/** A K slice shorter than this costs more in the reduction than it gains in parallelism. */
+const MIN_K_PER_SPLIT = 32;
+
+/** A vec4 view of a tensor: the byte size rounded up to 16, which the 16-byte buffer padding allows. */
+function vec4Binding(t: Tensor, what: string) {
+  const size = Math.ceil(Math.max(4, sizeOf(t.shape) * 4) / 16) * 16;
+  if (t.offset + size > t.buffer.size) {
+    throw new Error(`matmul: ${what} needs its buffer padded to 16 bytes (${t.buffer.label})`);
+  }
+  return { buffer: t.buffer, offset: t.offset, size };
+}
+
+export interface MatmulPlan {
+  m: number;
+  n: number;
+  k: number;
+  workgroupSize: [number, number];
+  workgroups: [number, number, number];
+  splits: number;
+  kSplit: number;
+}
+
+/** The launch shape for a product, with the reasons in comments. Pure, so tests can check the choice. */
+export function chooseMatmulPlan(m: number, n: number, k: number, fusedEpilogue: boolean, splitK?: number) {
+  const tilesN = Math.ceil(n / 4);
+  const tilesM = Math.ceil(m / 4);
+  // 8x8 threads (32x32 outputs) per workgroup when that still gives enough workgroups; else 4x4, so a
+  // small layer still spreads over the cores.
+  const big = groups(tilesN, 8) * groups(tilesM, 8) >= MIN_WORKGROUPS;
+  const wg: [number, number] = big ? [8, 8] : [4, 4];
+  const gx = groups(tilesN, wg[0]);
+  const gy = groups(tilesM, wg[1]);
+  let splits = splitK ?? 1;
+  // Split-K when the output is too small to fill the GPU but K (e.g. the batch, for dW) is long; the
+  // slices are summed by reduce_rows in a fixed order, so the result is deterministic.
+  if (splitK === undefined && !fusedEpilogue && gx * gy < MIN_WORKGROUPS) {
+    splits = Math.max(1, Math.min(Math.ceil(MIN_WORKGROUPS / (gx * gy)), Math.floor(k / MIN_K_PER_SPLIT)));
+  }
+  if (splits > 1 && fusedEpilogue) throw new Error('matmul: split-K cannot fuse a bias or activation');
+  const kSplit = Math.max(4, Math.ceil(Math.ceil(k / splits) / 4) * 4);
+  splits = Math.max(1, Math.ceil(k / kSplit));
+  if (gx > 65535 || gy > 65535)
+    throw new Error(`matmul: [${m},${n}] needs more than 65535 workgroups a side`);
+  return { m, n, k, workgroupSize: wg, workgroups: [gx, gy, splits], splits, kSplit } satisfies MatmulPlan;
+}
+
+function matmulKernel(device: GPUDevice, a: MatmulArgs, plan: MatmulPlan): Kernel {
+  const { m, n, k } = plan;
+  const transA = Boolean(a.transA);
+  const transB = Boolean(a.transB);
+  return getKernel(device, {
+    ...matmulSpec,
+    workgroupSize: plan.workgroupSize,
+    constants: {
+      TRANS_A: Number(transA),
+      TRANS_B: Number(transB),
+      // vec4 loads run along each operand's contiguous axis: k for A, m for Aᵀ, n for B, k for Bᵀ.
+      VEC_A: Number((transA ? m : k) % 4 === 0),
+      VEC_B: Number((transB ? k : n) % 4 === 0),
+      HAS_BIAS: Number(Boolean(a.bias)),
+      ACTIVATION: a.activation === 'relu' ? 1 : 0,
+    },
+  });
+}
+
+export function planMatmul(ctx: EngineContext, args: MatmulArgs): PlannedOp {
+  const label = args.label ?? 'matmul';
+  const { a, b, c } = args;
+  if (a.shape.length !== 2 || b.shape.length !== 2) {
+    throw new Error(`${label}: operands must be 2-D, got [${a.shape}] and [${b.shape}]`);
+  }
+  const [m, k] = args.transA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
+  const [kb, n] = args.transB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
+  if (k !== kb) throw new Error(`${label}: inner sizes differ (${k} vs ${kb}) for [${a.shape}]·[${b.shape}]`);
+  if (m * n * k === 0) throw new Error(`${label}: empty product [${m},${k}]·[${k},${n}]`);
+  expectShape(`${label} output`, c, [m, n]);
+  if (args.bias) expectShape(`${label} bias`, args.bias, [n]);
+  const fused = Boolean(args.bias) || (args.activation ?? 'none') !== 'none';
+  const plan = chooseMatmulPlan(m, n, k, fused, args.splitK);
+  const kernel = matmulKernel(ctx.device, args, plan);
+  const params = uniformsFor(ctx, kernel, `${label}/params`, { m, n, k, k_split: plan.kSplit });
+  const target = plan.splits > 1 ? ctx.arena.storage(`${label}/split-k`, plan.splits * m * n * 4) : undefined;
+  const bindGroup = bindKernel(
+    ctx.device,
+    kernel,
+    {
+      params,
+      a: vec4Binding(a, 'a'),
+      b: vec4Binding(b, 'b'),
+      // Without a bias, A stands in for the unused binding (read-only aliases are allowed).
+      bias: args.bias ? bindingOf(args.bias) : bindingOf(a),
+      c: target ? { buffer: target, offset: 0, size: plan.splits * m * n * 4 } : bindingOf(c),
+    },
+    label,
+  );
+  const dispatches: Dispatch[] = [{ pipeline: kernel.pipeline, bindGroup, workgroups: plan.workgroups }];
+  if (target) {
+    dispatches.push(
+      reduceRowsDispatch(
+        ctx,
+        { buffer: target, shape: [plan.splits, m * n], offset: 0 },
+        c,
+        `${label}/reduce`,
+      ),
+    );
+  }
+  return plannedOp(label, dispatches);
+}
+
+function reduceRowsDispatch(ctx: EngineContext, x: Tensor, out: Tensor, label: string): Dispatch {
+  const [rows, cols] = x.shape;
+  const kernel = getKernel(ctx.device, reduceRowsSpec);
+  const params = uniformsFor(ctx, kernel, `${label}/params`, { rows, cols });
+  const bindGroup = bindKernel(ctx.device, kernel, { params, x: bindingOf(x), out: bindingOf(out) }, label);
+  return {
+    pipeline: kernel.pipeline,
+    bindGroup,
+    workgroups: groups1d(cols, reduceRowsSpec.workgroupSize[0]),
+  };
+}
+
+/** out[j] = sum over rows r of x[r, j] (x viewed as [rows, cols]), in row order: deterministic. */
+export function planReduceRows(ctx: EngineContext, x: Tensor, out: Tensor, label = 'reduce_rows'): PlannedOp {
+  if (x.shape.length !== 2) throw new Error(`${label}: input must be [rows, cols], got [${x.shape}]`);
+  expectShape(`${label} output`, out, [x.shape[1]]);
+  return plannedOp(label, [reduceRowsDispatch(ctx, x, out, label)]);
+}

@@ -1,0 +1,16 @@
+import source from '../../../shaders/activation_forward.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+import { COMMON_INDEX } from './common';
+
+export const activationForwardSpec: KernelSpec = {
+  name: 'activation_forward',
+  source,
+  common: [COMMON_INDEX],
+  bindings: [
+    { name: 'params', access: 'uniform' },
+    { name: 'x', access: 'read-only-storage' },
+    { name: 'y', access: 'storage' },
+  ],
+  uniformStruct: 'Params',
+  workgroupSize: [64],
+};

@@ -1,0 +1,17 @@
+// C = op(A)·op(B) (+ bias, activation); the constants TRANS_A, TRANS_B, VEC_A, VEC_B, HAS_BIAS, ACTIVATION specialise it.
+import source from '../../../shaders/matmul.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+
+export const matmulSpec: KernelSpec = {
+  name: 'matmul',
+  source,
+  bindings: [
+    { name: 'params', access: 'uniform' },
+    { name: 'a', access: 'read-only-storage' },
+    { name: 'b', access: 'read-only-storage' },
+    { name: 'bias', access: 'read-only-storage' },
+    { name: 'c', access: 'storage' },
+  ],
+  uniformStruct: 'Params',
+  workgroupSize: [8, 8],
+};

@@ -1,0 +1,9 @@
+import source from '../../../shaders/optimizer_step.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+
+export const optimizerStepSpec: KernelSpec = {
+  name: 'optimizer_step',
+  source,
+  bindings: [{ name: 'step', access: 'storage' }],
+  workgroupSize: [1],
+};

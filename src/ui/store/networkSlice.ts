@@ -12,6 +12,8 @@ export interface NetworkSlice {
   /** The design as last loaded (preset, file or link); edits since then are "unsaved". */
   baseline: NetworkSpec;
   selectedLayerId: string | null;
+  /** The last parameter edit: quick repeated edits of one field (typing "120") make one undo step. */
+  lastEdit: { key: string; at: number } | null;
   /** Replaces the design as one undoable edit. */
   editSpec: (next: NetworkSpec) => void;
   /** Loads a new design (preset, link, file): undoable, and it becomes the new baseline. */
@@ -28,14 +30,22 @@ export interface NetworkSlice {
   selectLayer: (id: string | null) => void;
 }
 
+const COALESCE_MS = 1500;
+
 export const hasUnsavedEdits = (s: Pick<NetworkSlice, 'spec' | 'baseline'>) =>
   JSON.stringify(s.spec) !== JSON.stringify(s.baseline);
 
 export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = (set, get) => {
-  const edit = (next: NetworkSpec) => {
-    const { spec, history } = get();
+  const edit = (next: NetworkSpec, key: string | null = null) => {
+    const { spec, history, lastEdit } = get();
     if (next === spec) return;
-    set({ spec: next, history: record(history, spec) });
+    const now = Date.now();
+    const merge = key !== null && lastEdit?.key === key && now - lastEdit.at < COALESCE_MS;
+    set({
+      spec: next,
+      history: merge ? history : record(history, spec),
+      lastEdit: key === null ? null : { key, at: now },
+    });
   };
   const initial = emptySpec();
   return {
@@ -43,7 +53,8 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     history: emptyHistory(),
     baseline: initial,
     selectedLayerId: null,
-    editSpec: edit,
+    lastEdit: null,
+    editSpec: (next) => edit(next),
     loadSpec: (spec) => {
       edit(spec);
       set({ baseline: spec, selectedLayerId: null });
@@ -59,7 +70,8 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
       if (get().selectedLayerId === id) set({ selectedLayerId: null });
     },
     duplicateLayer: (id) => edit(edits.duplicateLayer(get().spec, id)),
-    setLayerParam: (id, param, value) => edit(edits.setLayerParam(get().spec, id, param, value)),
+    setLayerParam: (id, param, value) =>
+      edit(edits.setLayerParam(get().spec, id, param, value), `${id}.${param}`),
     applyFix: (fix) => edit(applyFix(get().spec, fix)),
     setDatasetOfSpec: (dataset) => {
       const spec = get().spec;
@@ -67,11 +79,11 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     },
     undo: () => {
       const r = undo(get().history, get().spec);
-      if (r) set({ spec: r.spec, history: r.history });
+      if (r) set({ spec: r.spec, history: r.history, lastEdit: null });
     },
     redo: () => {
       const r = redo(get().history, get().spec);
-      if (r) set({ spec: r.spec, history: r.history });
+      if (r) set({ spec: r.spec, history: r.history, lastEdit: null });
     },
     selectLayer: (selectedLayerId) => set({ selectedLayerId }),
   };

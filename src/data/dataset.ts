@@ -1,0 +1,199 @@
+// Loads a whole dataset (train/test images and labels) in parallel, with aggregate progress, early access to
+// the examples already in, and the cross-file checks: counts agree with each other and the catalogue, and
+// every label names a class. The first failure cancels the other downloads and is the one reported.
+import { getDatasetInfo, FILE_ROLES, ROLE_KIND, type DataManifest, type DatasetInfo } from './catalog';
+import type { FileRole, Split } from './catalog';
+import { DatasetMismatchError } from './errors';
+import type { IdxHeader, IdxRecords } from './idx';
+import { loadIdxFile, type FileProgress, type IdxFile } from './stream';
+
+export interface DatasetSplit {
+  /** count * rows * cols pixels, 0..255, row-major, one image after another. */
+  images: Uint8Array;
+  /** count class indices. */
+  labels: Uint8Array;
+  count: number;
+}
+
+export interface Dataset {
+  id: string;
+  name: string;
+  classNames: readonly string[];
+  rows: number;
+  cols: number;
+  train: DatasetSplit;
+  test: DatasetSplit;
+}
+
+export interface DatasetProgress {
+  /** Summed over the four files (see FileProgress for what a byte is). */
+  bytesLoaded: number;
+  /** Null while any file's total is unknown. */
+  bytesTotal: number | null;
+  /** Train plus test images received so far. */
+  images: number;
+  /** Train plus test images expected (headers, else the catalogue); null while unknown. */
+  totalImages: number | null;
+  files: Record<FileRole, FileProgress>;
+}
+
+/** Examples [0, available) of a split have both image and label; the arrays are the final full-size ones. */
+export interface SplitAvailable {
+  split: Split;
+  images: Uint8Array;
+  labels: Uint8Array;
+  available: number;
+  count: number;
+}
+
+export interface LoadDatasetOptions {
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  onProgress?: (progress: DatasetProgress) => void;
+  /** Called whenever more examples of a split are complete, so training can start on the part already in. */
+  onAvailable?: (event: SplitAvailable) => void;
+  /** From loadManifest(): gives byte totals when responses lack Content-Length. */
+  manifest?: DataManifest;
+  stallTimeoutMs?: number;
+}
+
+const splitOf = (role: FileRole): Split => (role.startsWith('train') ? 'train' : 'test');
+const SPLIT_ROLES: Record<Split, readonly [FileRole, FileRole]> = {
+  train: ['trainImages', 'trainLabels'],
+  test: ['testImages', 'testLabels'],
+};
+
+export async function loadDataset(
+  dataset: string | DatasetInfo,
+  baseUrl: string,
+  options: LoadDatasetOptions = {},
+): Promise<Dataset> {
+  const info = typeof dataset === 'string' ? getDatasetInfo(dataset) : dataset;
+  const base = baseUrl.replace(/\/$/, '');
+  const sizes = options.manifest?.datasets.find((d) => d.id === info.id)?.files;
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onOuterAbort();
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  const files = {} as Record<FileRole, FileProgress>;
+  const headers: Partial<Record<FileRole, IdxHeader>> = {};
+  const buffers: Partial<Record<FileRole, Uint8Array>> = {};
+  const records: Record<FileRole, number> = { trainImages: 0, trainLabels: 0, testImages: 0, testLabels: 0 };
+  const announced: Record<Split, number> = { train: 0, test: 0 };
+  for (const role of FILE_ROLES) {
+    const bytesTotal = sizes?.[role].bytes ?? null;
+    files[role] = { file: info.files[role], bytesLoaded: 0, bytesTotal, records: 0, totalRecords: null };
+  }
+
+  const checkHeader = (role: FileRole, header: IdxHeader) => {
+    headers[role] = header;
+    const split = splitOf(role);
+    const expected = info.counts?.[split];
+    if (expected !== undefined && header.count !== expected) {
+      throw new DatasetMismatchError(
+        'count-mismatch',
+        info.files[role],
+        `dataset file ${info.files[role]} holds ${header.count} ${header.kind} but ${info.name} has ${expected} ${split} examples`,
+      );
+    }
+    const [img, lab] = SPLIT_ROLES[split];
+    const images = headers[img];
+    const labels = headers[lab];
+    if (images && labels && images.count !== labels.count) {
+      throw new DatasetMismatchError(
+        'count-mismatch',
+        info.files[role],
+        `${info.name} ${split} set: ${info.files[img]} holds ${images.count} images but ${info.files[lab]} holds ${labels.count} labels`,
+      );
+    }
+  };
+
+  const checkLabels = (role: FileRole, batch: IdxRecords) => {
+    const classes = info.classNames.length;
+    const bad = batch.data.findIndex((label) => label >= classes);
+    if (bad >= 0) {
+      throw new DatasetMismatchError(
+        'bad-label',
+        info.files[role],
+        `dataset file ${info.files[role]}: label ${batch.data[bad]} of example ${batch.start + bad} is not a class (0..${classes - 1})`,
+      );
+    }
+  };
+
+  const announce = (split: Split) => {
+    const [img, lab] = SPLIT_ROLES[split];
+    const available = Math.min(records[img], records[lab]);
+    const images = buffers[img];
+    const labels = buffers[lab];
+    if (available <= announced[split] || !images || !labels) return;
+    announced[split] = available;
+    options.onAvailable?.({ split, images, labels, available, count: headers[img]?.count ?? available });
+  };
+
+  const report = () => {
+    const all = FILE_ROLES.map((role) => files[role]);
+    const imageFiles = [files.trainImages, files.testImages];
+    const headerTotal = imageFiles.every((f) => f.totalRecords !== null)
+      ? imageFiles.reduce((sum, f) => sum + (f.totalRecords ?? 0), 0)
+      : null;
+    options.onProgress?.({
+      bytesLoaded: all.reduce((sum, f) => sum + f.bytesLoaded, 0),
+      bytesTotal: all.every((f) => f.bytesTotal !== null)
+        ? all.reduce((sum, f) => sum + (f.bytesTotal ?? 0), 0)
+        : null,
+      images: imageFiles.reduce((sum, f) => sum + f.records, 0),
+      totalImages: headerTotal ?? (info.counts ? info.counts.train + info.counts.test : null),
+      files: { ...files },
+    });
+  };
+
+  let failure: unknown = null;
+  const load = (role: FileRole): Promise<IdxFile> =>
+    loadIdxFile(`${base}/${info.files[role]}`, ROLE_KIND[role], {
+      fetch: options.fetch,
+      signal: controller.signal,
+      file: info.files[role],
+      expectedBytes: sizes?.[role].bytes,
+      rows: info.rows,
+      cols: info.cols,
+      stallTimeoutMs: options.stallTimeoutMs,
+      onHeader: (header) => checkHeader(role, header),
+      onRecords: (batch) => {
+        if (ROLE_KIND[role] === 'labels') checkLabels(role, batch);
+        buffers[role] = batch.all;
+        records[role] = batch.start + batch.count;
+        announce(splitOf(role));
+      },
+      onProgress: (progress) => {
+        files[role] = progress;
+        report();
+      },
+    }).catch((error: unknown) => {
+      // The first failure is the cause; the others are the aborts it triggered.
+      if (failure === null) {
+        failure = error;
+        controller.abort(error);
+      }
+      throw error;
+    });
+
+  try {
+    const settled = await Promise.allSettled(FILE_ROLES.map(load));
+    if (failure !== null) throw failure;
+    const [trainImages, trainLabels, testImages, testLabels] = settled.map(
+      (s) => (s as PromiseFulfilledResult<IdxFile>).value,
+    );
+    return {
+      id: info.id,
+      name: info.name,
+      classNames: info.classNames,
+      rows: info.rows,
+      cols: info.cols,
+      train: { images: trainImages.data, labels: trainLabels.data, count: trainImages.header.count },
+      test: { images: testImages.data, labels: testLabels.data, count: testImages.header.count },
+    };
+  } finally {
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}

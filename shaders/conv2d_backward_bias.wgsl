@@ -1,0 +1,33 @@
+// Split-K bias gradient, first pass: partial[s, c] = sum of dy[b, c, p] over the s-th chunk of the
+// flattened (b, p) range, p < plane. Splitting gives few-channel layers enough workgroups; the fixed-order
+// second pass (conv2d_reduce_splits) makes the sum deterministic.
+struct Params {
+  n: u32,
+  channels: u32,
+  plane: u32,
+  splits: u32,
+  chunk: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> dy: array<f32>;
+@group(0) @binding(2) var<storage, read_write> partial: array<f32>;
+
+override WG_X: u32 = 64;
+
+@compute @workgroup_size(WG_X)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let t = flat_index(gid, nwg, WG_X);
+  if (t >= params.splits * params.channels) {
+    return;
+  }
+  let c = t % params.channels;
+  let s = t / params.channels;
+  let end = min((s + 1u) * params.chunk, params.n * params.plane);
+  var sum = 0.0;
+  for (var l = s * params.chunk; l < end; l++) {
+    let b = l / params.plane;
+    sum += dy[(b * params.channels + c) * params.plane + l % params.plane];
+  }
+  partial[s * params.channels + c] = sum;
+}

@@ -1,0 +1,86 @@
+// Split-K weight gradient, first pass: partial[s, co, k] = sum over the s-th chunk of (n, oy) rows and all
+// ox of dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw], with k = (ci*kh + ky)*kw + kx.
+// Splitting the n*oh reduction gives small layers enough workgroups; conv2d_reduce_splits then sums the
+// partials in a fixed order, so the result is deterministic. Barrier-free 4 co x 4 k register tile.
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read> dy: array<f32>;
+@group(0) @binding(3) var<storage, read_write> partial: array<f32>;
+
+override WG_X: u32 = 64;
+
+struct Tap {
+  plane: u32, // x offset of channel ci in image 0
+  iy: i32, // input row for oy = 0
+  ix: i32, // input column for ox = 0
+}
+
+fn tap(k: u32) -> Tap {
+  let taps = params.kh * params.kw;
+  let kk = min(k, params.cin * taps - 1u);
+  let ci = kk / taps;
+  let ky = (kk % taps) / params.kw;
+  let kx = kk % params.kw;
+  return Tap(ci * params.h * params.w, i32(ky * params.dh) - params.ph, i32(kx * params.dw) - params.pw);
+}
+
+// x for one tap at output (b, oy, ox), 0 outside the image.
+fn load_x(t: Tap, image: u32, oy: u32, ox: u32) -> f32 {
+  let iy = t.iy + i32(oy * params.sh);
+  let ix = t.ix + i32(ox * params.sw);
+  let ok = in_range(iy, params.h) && in_range(ix, params.w);
+  return select(0.0, x[image + t.plane + clamp_index(iy, params.h) * params.w + clamp_index(ix, params.w)], ok);
+}
+
+@compute @workgroup_size(WG_X)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let t = flat_index(gid, nwg, WG_X);
+  let ksize = params.cin * params.kh * params.kw;
+  let k_blocks = (ksize + 3u) / 4u;
+  let co_blocks = (params.cout + 3u) / 4u;
+  if (t >= params.splits * co_blocks * k_blocks) {
+    return;
+  }
+  let k0 = (t % k_blocks) * 4u;
+  let co0 = ((t / k_blocks) % co_blocks) * 4u;
+  let s = t / k_blocks / co_blocks;
+  let t0 = tap(k0);
+  let t1 = tap(k0 + 1u);
+  let t2 = tap(k0 + 2u);
+  let t3 = tap(k0 + 3u);
+  let last = params.cout - 1u;
+  let plane = params.oh * params.ow;
+  let d0 = min(co0, last) * plane;
+  let d1 = min(co0 + 1u, last) * plane;
+  let d2 = min(co0 + 2u, last) * plane;
+  let d3 = min(co0 + 3u, last) * plane;
+
+  var a0 = vec4<f32>(0.0);
+  var a1 = vec4<f32>(0.0);
+  var a2 = vec4<f32>(0.0);
+  var a3 = vec4<f32>(0.0);
+  let rows_end = min((s + 1u) * params.chunk, params.n * params.oh);
+  for (var r = s * params.chunk; r < rows_end; r++) {
+    let b = r / params.oh;
+    let oy = r % params.oh;
+    let image = b * params.cin * params.h * params.w;
+    let dyrow = b * params.cout * plane + oy * params.ow;
+    for (var ox = 0u; ox < params.ow; ox++) {
+      let xv = vec4<f32>(load_x(t0, image, oy, ox), load_x(t1, image, oy, ox), load_x(t2, image, oy, ox), load_x(t3, image, oy, ox));
+      let o = dyrow + ox;
+      a0 += xv * dy[o + d0];
+      a1 += xv * dy[o + d1];
+      a2 += xv * dy[o + d2];
+      a3 += xv * dy[o + d3];
+    }
+  }
+  let out = s * params.cout * ksize;
+  let acc = array<vec4<f32>, 4>(a0, a1, a2, a3);
+  for (var c = 0u; c < 4u; c++) {
+    for (var j = 0u; j < 4u; j++) {
+      if (co0 + c < params.cout && k0 + j < ksize) {
+        partial[out + (co0 + c) * ksize + k0 + j] = acc[c][j];
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import source from '../../../shaders/conv2d_forward.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+import { COMMON_INDEX } from './common';
+import { COMMON_CONV } from './conv_common';
+
+export interface Conv2dForwardVariant {
+  /** Output channels per thread: 4 (implicit-GEMM register tile) or 1 (direct, for few channels). */
+  tileCo: 1 | 4;
+  hasBias: boolean;
+  /** Fused max(0, y) epilogue. */
+  relu: boolean;
+}
+
+export function conv2dForwardSpec(v: Conv2dForwardVariant): KernelSpec {
+  return {
+    name: 'conv2d_forward',
+    source,
+    common: [COMMON_INDEX, COMMON_CONV],
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'x', access: 'read-only-storage' },
+      { name: 'weight', access: 'read-only-storage' },
+      { name: 'bias', access: 'read-only-storage' },
+      { name: 'y', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize: [64],
+    constants: { TILE_CO: v.tileCo, HAS_BIAS: Number(v.hasBias), RELU: Number(v.relu) },
+  };
+}

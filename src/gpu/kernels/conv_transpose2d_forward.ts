@@ -1,0 +1,29 @@
+import source from '../../../shaders/conv_transpose2d_forward.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+import { COMMON_INDEX } from './common';
+import { COMMON_CONV } from './conv_common';
+
+export interface ConvTranspose2dForwardVariant {
+  /** Output channels per thread: 4 (register tile) or 1 (few output channels). */
+  tileC: 1 | 4;
+  hasBias: boolean;
+}
+
+/** Also conv2d's backward-input pass (x = dy, y = dx, no bias). */
+export function convTranspose2dForwardSpec(v: ConvTranspose2dForwardVariant): KernelSpec {
+  return {
+    name: 'conv_transpose2d_forward',
+    source,
+    common: [COMMON_INDEX, COMMON_CONV],
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'x', access: 'read-only-storage' },
+      { name: 'weight', access: 'read-only-storage' },
+      { name: 'bias', access: 'read-only-storage' },
+      { name: 'y', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize: [64],
+    constants: { TILE_C: v.tileC, HAS_BIAS: Number(v.hasBias) },
+  };
+}

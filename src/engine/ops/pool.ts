@@ -1,0 +1,138 @@
+// max_pool2d and avg_pool2d on the GPU, forward and backward side by side (NCHW float32).
+// Pooling is memory-bound, so every pass is one barrier-free thread per output (forward) or per input
+// (backward) element. Backward passes gather instead of scattering: no float atomics, a fixed summation
+// order, and dx is overwritten.
+import { bindKernel, getKernel, groups1d } from '../../gpu/kernel';
+import { avgPool2dBackwardSpec } from '../../gpu/kernels/avg_pool2d_backward';
+import { avgPool2dForwardSpec } from '../../gpu/kernels/avg_pool2d_forward';
+import { maxPool2dBackwardSpec } from '../../gpu/kernels/max_pool2d_backward';
+import { maxPool2dForwardSpec } from '../../gpu/kernels/max_pool2d_forward';
+import type { EngineContext, PlannedOp } from '../op';
+import { bindingOf, sizeOf, type Tensor } from '../tensor';
+import { expectShape, plannedOp, uniformsFor } from './dispatch';
+import {
+  avgPool2dGeometry,
+  maxPool2dGeometry,
+  pooledShape,
+  type AvgPool2dParams,
+  type MaxPool2dParams,
+  type PoolGeometry,
+} from './pool-geometry';
+
+export type { AvgPool2dParams, MaxPool2dParams } from './pool-geometry';
+
+const WG = 64;
+
+function windowUniforms(g: PoolGeometry) {
+  return { kh: g.kh, kw: g.kw, sh: g.sh, sw: g.sw, ph: g.ph, pw: g.pw };
+}
+
+/** y = max over each window; `indices` (u32, shaped like y) gets the argmax as iy * W + ix in its plane. */
+export function planMaxPool2dForward(
+  ctx: EngineContext,
+  a: { x: Tensor; y: Tensor; indices: Tensor; params: MaxPool2dParams },
+): PlannedOp {
+  const g = maxPool2dGeometry(a.x.shape, a.params);
+  expectShape('max_pool2d y', a.y, pooledShape(g));
+  expectShape('max_pool2d indices', a.indices, pooledShape(g));
+  const kernel = getKernel(ctx.device, maxPool2dForwardSpec);
+  const total = sizeOf(a.y.shape);
+  const params = uniformsFor(ctx, kernel, 'max_pool2d_forward/params', {
+    total,
+    h: g.h,
+    w: g.w,
+    oh: g.oh,
+    ow: g.ow,
+    ...windowUniforms(g),
+    dh: g.dh,
+    dw: g.dw,
+  });
+  const bindGroup = bindKernel(ctx.device, kernel, {
+    params,
+    x: bindingOf(a.x),
+    y: bindingOf(a.y),
+    indices: bindingOf(a.indices),
+  });
+  return plannedOp('max_pool2d_forward', [
+    { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(total, WG) },
+  ]);
+}
+
+/** dx (shaped like the forward input) = dy routed to each window's saved argmax. */
+export function planMaxPool2dBackward(
+  ctx: EngineContext,
+  a: { dy: Tensor; indices: Tensor; dx: Tensor; params: MaxPool2dParams },
+): PlannedOp {
+  const g = maxPool2dGeometry(a.dx.shape, a.params);
+  expectShape('max_pool2d backward dy', a.dy, pooledShape(g));
+  expectShape('max_pool2d backward indices', a.indices, pooledShape(g));
+  const kernel = getKernel(ctx.device, maxPool2dBackwardSpec);
+  const total = sizeOf(a.dx.shape);
+  const params = uniformsFor(ctx, kernel, 'max_pool2d_backward/params', {
+    total,
+    h: g.h,
+    w: g.w,
+    oh: g.oh,
+    ow: g.ow,
+    ...windowUniforms(g),
+    dh: g.dh,
+    dw: g.dw,
+  });
+  const bindGroup = bindKernel(ctx.device, kernel, {
+    params,
+    dy: bindingOf(a.dy),
+    indices: bindingOf(a.indices),
+    dx: bindingOf(a.dx),
+  });
+  return plannedOp('max_pool2d_backward', [
+    { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(total, WG) },
+  ]);
+}
+
+/** y = mean over each window with PyTorch's divisor (count_include_pad, ceil_mode overhang). */
+export function planAvgPool2dForward(
+  ctx: EngineContext,
+  a: { x: Tensor; y: Tensor; params: AvgPool2dParams },
+): PlannedOp {
+  const g = avgPool2dGeometry(a.x.shape, a.params);
+  expectShape('avg_pool2d y', a.y, pooledShape(g));
+  const kernel = getKernel(ctx.device, avgPool2dForwardSpec);
+  const total = sizeOf(a.y.shape);
+  const params = uniformsFor(ctx, kernel, 'avg_pool2d_forward/params', {
+    total,
+    h: g.h,
+    w: g.w,
+    oh: g.oh,
+    ow: g.ow,
+    ...windowUniforms(g),
+    count_include_pad: (a.params.countIncludePad ?? true) ? 1 : 0,
+  });
+  const bindGroup = bindKernel(ctx.device, kernel, { params, x: bindingOf(a.x), y: bindingOf(a.y) });
+  return plannedOp('avg_pool2d_forward', [
+    { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(total, WG) },
+  ]);
+}
+
+/** dx (shaped like the forward input) = dy / divisor spread back over each window. */
+export function planAvgPool2dBackward(
+  ctx: EngineContext,
+  a: { dy: Tensor; dx: Tensor; params: AvgPool2dParams },
+): PlannedOp {
+  const g = avgPool2dGeometry(a.dx.shape, a.params);
+  expectShape('avg_pool2d backward dy', a.dy, pooledShape(g));
+  const kernel = getKernel(ctx.device, avgPool2dBackwardSpec);
+  const total = sizeOf(a.dx.shape);
+  const params = uniformsFor(ctx, kernel, 'avg_pool2d_backward/params', {
+    total,
+    h: g.h,
+    w: g.w,
+    oh: g.oh,
+    ow: g.ow,
+    ...windowUniforms(g),
+    count_include_pad: (a.params.countIncludePad ?? true) ? 1 : 0,
+  });
+  const bindGroup = bindKernel(ctx.device, kernel, { params, dy: bindingOf(a.dy), dx: bindingOf(a.dx) });
+  return plannedOp('avg_pool2d_backward', [
+    { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(total, WG) },
+  ]);
+}

@@ -2,3 +2,9 @@
 export * from './spec';
 export * from './issues';
 export * from './hyper';
+export * from './params';
+export * from './analyze';
+export { DEFAULT_LIMITS, formatBytes, type MemoryEstimate, type MemoryLimits } from './memory';
+export type { Wired } from './shape-context';
+export { convOut, convTransposeOut, poolOut } from './spatial-shapes';
+export * from './presets';

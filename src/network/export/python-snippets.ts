@@ -1,0 +1,113 @@
+// Fixed pieces of the exported Python, kept verbatim so they read as hand-written code.
+import type { DatasetId, Task } from '../spec';
+
+/** How the playground feeds images to a network: x = (pixel - mean) / std, pixels in 0..1. */
+export interface Normalization {
+  mean: number;
+  std: number;
+}
+
+/**
+ * The input normalisation per task: MNIST's own statistics for classifiers; plain pixels for the
+ * autoencoder, so its Sigmoid output compares with its input; [-1, 1] for the GAN, to match Tanh.
+ */
+export const INPUT_NORMALIZATION: Record<Task, Normalization> = {
+  classification: { mean: 0.1307, std: 0.3081 },
+  reconstruction: { mean: 0, std: 1 },
+  generator: { mean: 0.5, std: 0.5 },
+  discriminator: { mean: 0.5, std: 0.5 },
+};
+
+export const CLASS_NAMES: Record<DatasetId, readonly string[]> = {
+  mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  'fashion-mnist': [
+    'T-shirt/top',
+    'Trouser',
+    'Pullover',
+    'Dress',
+    'Coat',
+    'Sandal',
+    'Shirt',
+    'Sneaker',
+    'Bag',
+    'Ankle boot',
+  ],
+};
+
+export const TORCHVISION_DATASET: Record<DatasetId, string> = {
+  mnist: 'MNIST',
+  'fashion-mnist': 'FashionMNIST',
+};
+
+export const LOAD_WEIGHTS = `    def load_weights(self, path):
+        """Loads a safetensors state_dict; BatchNorm's num_batches_tracked may be absent."""
+        missing, unexpected = self.load_state_dict(read_safetensors(path), strict=False)
+        missing = [key for key in missing if not key.endswith('num_batches_tracked')]
+        if missing or unexpected:
+            raise KeyError(f'{path} does not fit this model: missing {missing}, unexpected {unexpected}')
+        return self`;
+
+export const READ_SAFETENSORS = `DTYPES = {'F32': torch.float32, 'F16': torch.float16, 'BF16': torch.bfloat16, 'I64': torch.int64}
+
+
+def read_safetensors(path):
+    """Reads a .safetensors file: an 8-byte header length, a JSON header, then little-endian tensors."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    (length,) = struct.unpack('<Q', data[:8])
+    header = json.loads(data[8:8 + length])
+    header.pop('__metadata__', None)
+    tensors = {}
+    for name, info in header.items():
+        begin, end = (8 + length + offset for offset in info['data_offsets'])
+        dtype = DTYPES[info['dtype']]
+        if begin == end:
+            tensors[name] = torch.zeros(info['shape'], dtype=dtype)
+        else:
+            tensors[name] = torch.frombuffer(bytearray(data[begin:end]), dtype=dtype).reshape(info['shape'])
+    return tensors`;
+
+export function loadSamples(dataset: DatasetId): string {
+  return `def load_samples(count=8):
+    """Test images in 0..1 and their labels: those exported with the model, else from torchvision."""
+    path = os.path.join(HERE, 'samples.safetensors')
+    if os.path.exists(path):
+        samples = read_safetensors(path)
+        return samples['images'][:count], samples['labels'][:count].long()
+    from torchvision import datasets, transforms
+
+    test = datasets.${TORCHVISION_DATASET[dataset]}('data', train=False, download=True, transform=transforms.ToTensor())
+    images, labels = zip(*(test[i] for i in range(count)))
+    return torch.stack(images), torch.tensor(labels)`;
+}
+
+/** The body of main() after the model is loaded, per task. */
+export function mainBody(task: Task, lastIsSigmoid: boolean): string {
+  switch (task) {
+    case 'classification':
+      return `    images, labels = load_samples()
+    with torch.no_grad():
+        predicted = model((images - MEAN) / STD).argmax(dim=1)
+    for i, (guess, truth) in enumerate(zip(predicted.tolist(), labels.tolist())):
+        print(f'test image {i}: predicted {CLASSES[guess]}, true {CLASSES[truth]}')
+    print(f'{(predicted == labels).sum().item()} of {len(labels)} correct')`;
+    case 'reconstruction':
+      return `    images, _ = load_samples()
+    with torch.no_grad():
+        reconstructed = model((images - MEAN) / STD).reshape(images.shape)
+    mse = ((reconstructed - images) ** 2).mean().item()
+    print(f'reconstruction MSE over {len(images)} test images (pixels in 0..1): {mse:.5f}')`;
+    case 'generator':
+      return `    torch.manual_seed(0)
+    with torch.no_grad():
+        images = model(torch.randn(8, LATENT_DIM))
+    print(f'{len(images)} samples of shape {list(images.shape[1:])}: mean {images.mean():.4f}, '
+          f'std {images.std():.4f}, min {images.min():.4f}, max {images.max():.4f}')`;
+    case 'discriminator':
+      return `    images, _ = load_samples()
+    with torch.no_grad():
+        scores = model((images - MEAN) / STD).flatten()
+    for i, p in enumerate(${lastIsSigmoid ? 'scores' : 'torch.sigmoid(scores)'}.tolist()):
+        print(f'test image {i}: P(real) = {p:.3f}')`;
+  }
+}

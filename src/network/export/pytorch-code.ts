@@ -1,0 +1,137 @@
+// model.py: a self-contained PyTorch module equal to a playground design. Layers live in attributes
+// named as in state-dict.ts, forward() applies them in order with each output shape in a comment, and
+// load_weights() reads safetensors with plain Python so Debian's python3-torch alone can run it.
+import { analyzeSpec, wireSpec } from '../analyze';
+import type { NetworkSpec, Shape } from '../spec';
+import { className, checkIdentifier, constructorCall, pyFloat, pyInt, pyText } from './python-syntax';
+import {
+  CLASS_NAMES,
+  INPUT_NORMALIZATION,
+  LOAD_WEIGHTS,
+  READ_SAFETENSORS,
+  loadSamples,
+  mainBody,
+  type Normalization,
+} from './python-snippets';
+import { moduleNames } from './state-dict';
+
+export interface ModelPyOptions {
+  /** The nn.Module class name; default: the design's name in PascalCase. */
+  className?: string;
+  /** Input normalisation; default INPUT_NORMALIZATION[spec.task]. */
+  normalize?: Normalization;
+}
+
+/** A design ready to write out: autoWired sizes filled in and every layer's output shape known. */
+export interface ExportPlan {
+  spec: NetworkSpec;
+  className: string;
+  names: string[];
+  inputShape: Shape;
+  outputShapes: Shape[];
+}
+
+/** Validates and wires a spec for export; throws with the analysis's first error if it cannot run. */
+export function planExport(spec: NetworkSpec, options: ModelPyOptions = {}): ExportPlan {
+  const wired = wireSpec(spec);
+  const analysis = analyzeSpec(wired);
+  const error = analysis.issues.find((i) => i.severity === 'error');
+  if (error || analysis.layers.some((l) => l.outputShape === null)) {
+    throw new Error(`this design cannot be exported yet: ${error?.message ?? 'its shapes do not fit'}`);
+  }
+  return {
+    spec: wired,
+    className: checkIdentifier(options.className ?? className(spec.name)),
+    names: moduleNames(wired.layers),
+    inputShape: [...wired.input.shape],
+    outputShapes: analysis.layers.map((l) => l.outputShape as Shape),
+  };
+}
+
+const batched = (shape: Shape) => `[N, ${shape.join(', ')}]`;
+
+const TASK_WORDS = {
+  classification: 'a classifier',
+  reconstruction: 'an autoencoder',
+  generator: 'a GAN generator',
+  discriminator: 'a GAN discriminator',
+} as const;
+
+const MAIN_DOES = {
+  classification: 'prints its predictions for a few test images',
+  reconstruction: 'prints the reconstruction error on a few test images',
+  generator: 'prints statistics of a few generated images',
+  discriminator: 'prints how real it judges a few test images',
+} as const;
+
+function docstring(plan: ExportPlan): string {
+  const { spec } = plan;
+  const title = pyText(spec.name) || 'Untitled';
+  const output = plan.outputShapes[plan.outputShapes.length - 1];
+  const input =
+    spec.task === 'generator'
+      ? `noise ${batched(plan.inputShape)} drawn from a standard normal distribution`
+      : `images ${batched(plan.inputShape)}, normalised as in the playground: (pixel - MEAN) / STD, pixels in 0..1`;
+  return `"""${title}: ${TASK_WORDS[spec.task]} exported from CNN Playground.
+
+Input: ${input}.
+Output: ${batched(output)}.
+
+    python3 model.py    # loads weights.safetensors and ${MAIN_DOES[spec.task]}
+
+Needs only PyTorch: load_weights reads safetensors with the plain-Python reader below.
+"""`;
+}
+
+function constants(plan: ExportPlan, norm: Normalization): string[] {
+  const lines = [`MEAN, STD = ${pyFloat(norm.mean, 'mean')}, ${pyFloat(norm.std, 'std')}`];
+  if (plan.spec.task === 'classification') {
+    lines.push(`CLASSES = [${CLASS_NAMES[plan.spec.input.dataset].map((c) => `'${c}'`).join(', ')}]`);
+  }
+  if (plan.spec.task === 'generator') lines.push(`LATENT_DIM = ${pyInt(plan.inputShape[0], 'latentDim')}`);
+  lines.push('HERE = os.path.dirname(os.path.abspath(__file__))');
+  return lines;
+}
+
+function moduleClass(plan: ExportPlan): string {
+  const layers = plan.spec.layers;
+  const init = layers.map((layer, i) => `        self.${plan.names[i]} = ${constructorCall(layer, plan.names[i])}`);
+  const forward = layers.map((layer, i) => {
+    const note = layer.kind === 'Flatten' ? ' (channels, then rows, then columns)' : '';
+    return `        x = self.${plan.names[i]}(x)  # ${batched(plan.outputShapes[i])}${note}`;
+  });
+  return `class ${plan.className}(nn.Module):
+    def __init__(self):
+        super().__init__()
+${init.join('\n')}
+
+    def forward(self, x):
+        # x: ${batched(plan.inputShape)}
+${forward.join('\n')}
+        return x
+
+${LOAD_WEIGHTS}`;
+}
+
+/** The complete model.py for a design. */
+export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): string {
+  const plan = planExport(spec, options);
+  const norm = options.normalize ?? INPUT_NORMALIZATION[plan.spec.task];
+  const task = plan.spec.task;
+  const last = plan.spec.layers[plan.spec.layers.length - 1];
+  const sections = [
+    docstring(plan),
+    `import json\nimport os\nimport struct\n\nimport torch\nfrom torch import nn\n\n${constants(plan, norm).join('\n')}`,
+    moduleClass(plan),
+    READ_SAFETENSORS,
+  ];
+  if (task !== 'generator') sections.push(loadSamples(plan.spec.input.dataset));
+  sections.push(
+    `def main():
+    model = ${plan.className}().load_weights(os.path.join(HERE, 'weights.safetensors')).eval()
+${mainBody(task, last.kind === 'Sigmoid')}`,
+    "if __name__ == '__main__':\n    main()",
+  );
+  // PEP 8: two blank lines around top-level definitions.
+  return sections.join('\n\n\n') + '\n';
+}

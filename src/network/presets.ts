@@ -1,0 +1,226 @@
+// Ready-made designs. Layer ids are fixed names so a preset loads the same way every time.
+import { DCGAN_HYPER, DEFAULT_HYPER, type Hyperparams } from './hyper';
+import type { Layer, LayerKind, LayerOf, NetworkSpec, Task } from './spec';
+import { defaultLayer, inputFor } from './spec';
+
+export type PresetId =
+  | 'lenet-5'
+  | 'pytorch-tutorial-cnn'
+  | 'tiny-cnn'
+  | 'mlp'
+  | 'autoencoder'
+  | 'dcgan-generator'
+  | 'dcgan-discriminator';
+
+export interface Preset {
+  id: PresetId;
+  name: string;
+  description: string;
+  task: Task;
+  spec: NetworkSpec;
+  /** Suggested hyperparameters for this design. */
+  hyper: Hyperparams;
+  /** The autoencoder's bottleneck Linear, whose outputs are the latent code (plotted when 2-D). */
+  bottleneckLayerId?: string;
+}
+
+function l<K extends LayerKind>(
+  kind: K,
+  id: string,
+  params: Partial<Omit<LayerOf<K>, 'kind' | 'id'>> = {},
+): Layer {
+  return { ...defaultLayer(kind, id), ...params } as Layer;
+}
+
+function spec(name: string, task: Task, layers: Layer[]): NetworkSpec {
+  const s: NetworkSpec = { version: 1, name, input: inputFor(task, 'mnist'), task, autoWire: true, layers };
+  if (task === 'generator') s.latentDim = s.input.shape[0];
+  return s;
+}
+
+const lenet = spec('LeNet-5', 'classification', [
+  l('Conv2d', 'conv1', { in_channels: 1, out_channels: 6, kernel_size: 5, padding: 2 }),
+  l('ReLU', 'relu1'),
+  l('MaxPool2d', 'pool1', { kernel_size: 2, stride: 2 }),
+  l('Conv2d', 'conv2', { in_channels: 6, out_channels: 16, kernel_size: 5 }),
+  l('ReLU', 'relu2'),
+  l('MaxPool2d', 'pool2', { kernel_size: 2, stride: 2 }),
+  l('Flatten', 'flatten'),
+  l('Linear', 'fc1', { in_features: 400, out_features: 120 }),
+  l('ReLU', 'relu3'),
+  l('Linear', 'fc2', { in_features: 120, out_features: 84 }),
+  l('ReLU', 'relu4'),
+  l('Linear', 'fc3', { in_features: 84, out_features: 10 }),
+]);
+
+const tutorial = spec('PyTorch tutorial CNN (fixed for MNIST)', 'classification', [
+  l('Conv2d', 'conv1', { in_channels: 1, out_channels: 32, kernel_size: 3, padding: 1 }),
+  l('ReLU', 'relu1'),
+  l('MaxPool2d', 'pool1', { kernel_size: 2, stride: 2 }),
+  l('Conv2d', 'conv2', { in_channels: 32, out_channels: 64, kernel_size: 3, padding: 1 }),
+  l('ReLU', 'relu2'),
+  l('MaxPool2d', 'pool2', { kernel_size: 2, stride: 2 }),
+  l('Flatten', 'flatten'),
+  l('Linear', 'fc1', { in_features: 64 * 7 * 7, out_features: 128 }),
+  l('ReLU', 'relu3'),
+  l('Linear', 'fc2', { in_features: 128, out_features: 10 }),
+]);
+
+const tiny = spec('Tiny CNN', 'classification', [
+  l('Conv2d', 'conv1', { in_channels: 1, out_channels: 8, kernel_size: 5, stride: 2, padding: 2 }),
+  l('ReLU', 'relu1'),
+  l('Conv2d', 'conv2', { in_channels: 8, out_channels: 16, kernel_size: 3, stride: 2, padding: 1 }),
+  l('ReLU', 'relu2'),
+  l('Flatten', 'flatten'),
+  l('Linear', 'fc', { in_features: 16 * 7 * 7, out_features: 10 }),
+]);
+
+const mlp = spec('MLP', 'classification', [
+  l('Flatten', 'flatten'),
+  l('Linear', 'fc1', { in_features: 784, out_features: 128 }),
+  l('ReLU', 'relu1'),
+  l('Linear', 'fc2', { in_features: 128, out_features: 10 }),
+]);
+
+const autoencoder = spec('Conv autoencoder', 'reconstruction', [
+  l('Conv2d', 'enc_conv1', { in_channels: 1, out_channels: 16, kernel_size: 3, padding: 1 }),
+  l('ReLU', 'enc_relu1'),
+  l('MaxPool2d', 'enc_pool', { kernel_size: 2, stride: 2 }),
+  l('Conv2d', 'enc_conv2', { in_channels: 16, out_channels: 32, kernel_size: 3, stride: 2, padding: 1 }),
+  l('ReLU', 'enc_relu2'),
+  l('Flatten', 'enc_flatten'),
+  l('Linear', 'bottleneck', { in_features: 32 * 7 * 7, out_features: 2 }),
+  l('Linear', 'dec_fc', { in_features: 2, out_features: 32 * 7 * 7 }),
+  l('ReLU', 'dec_relu1'),
+  l('Unflatten', 'dec_unflatten', { unflattened_size: [32, 7, 7] }),
+  l('ConvTranspose2d', 'dec_deconv1', {
+    in_channels: 32,
+    out_channels: 16,
+    kernel_size: 3,
+    stride: 2,
+    padding: 1,
+    output_padding: 1,
+  }),
+  l('ReLU', 'dec_relu2'),
+  l('ConvTranspose2d', 'dec_deconv2', {
+    in_channels: 16,
+    out_channels: 1,
+    kernel_size: 3,
+    stride: 2,
+    padding: 1,
+    output_padding: 1,
+  }),
+  l('Sigmoid', 'dec_sigmoid'),
+]);
+
+const generator = spec('DCGAN generator', 'generator', [
+  l('Linear', 'fc', { in_features: 32, out_features: 64 * 7 * 7 }),
+  l('Unflatten', 'unflatten', { unflattened_size: [64, 7, 7] }),
+  l('BatchNorm2d', 'bn0', { num_features: 64 }),
+  l('ReLU', 'relu0'),
+  l('ConvTranspose2d', 'deconv1', {
+    in_channels: 64,
+    out_channels: 32,
+    kernel_size: 4,
+    stride: 2,
+    padding: 1,
+  }),
+  l('BatchNorm2d', 'bn1', { num_features: 32 }),
+  l('ReLU', 'relu1'),
+  l('ConvTranspose2d', 'deconv2', {
+    in_channels: 32,
+    out_channels: 1,
+    kernel_size: 4,
+    stride: 2,
+    padding: 1,
+  }),
+  l('Tanh', 'tanh'),
+]);
+
+const discriminator = spec('DCGAN discriminator', 'discriminator', [
+  l('Conv2d', 'conv1', { in_channels: 1, out_channels: 32, kernel_size: 4, stride: 2, padding: 1 }),
+  l('LeakyReLU', 'lrelu1', { negative_slope: 0.2 }),
+  l('Conv2d', 'conv2', { in_channels: 32, out_channels: 64, kernel_size: 4, stride: 2, padding: 1 }),
+  l('BatchNorm2d', 'bn2', { num_features: 64 }),
+  l('LeakyReLU', 'lrelu2', { negative_slope: 0.2 }),
+  l('Flatten', 'flatten'),
+  l('Linear', 'fc', { in_features: 64 * 7 * 7, out_features: 1 }),
+]);
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'lenet-5',
+    name: 'LeNet-5',
+    description:
+      "LeCun's 1998 digit network: two 5×5 convolutions (6 then 16 channels), each followed by 2×2 pooling, then 400 → 120 → 84 → 10. Padding 2 on the first convolution keeps MNIST's 28×28 like the 32×32 of the original. It uses ReLU and max pooling, as modern versions do; the original used scaled tanh and trainable average 'subsampling'. 61,706 parameters.",
+    task: 'classification',
+    spec: lenet,
+    hyper: DEFAULT_HYPER,
+  },
+  {
+    id: 'pytorch-tutorial-cnn',
+    name: 'PyTorch tutorial CNN',
+    description:
+      'The two-convolution CNN of a well-known PyTorch tutorial, fixed for MNIST. The original declared Conv2d(3, 32, 3): three input channels are for colour images, but MNIST is greyscale, so in_channels is 1. It also sized the first Linear as 64·6·6, which is what unpadded 3×3 convolutions give on 32×32 images (32 → 30 → 15 → 13 → 6). Here each convolution has padding 1, so it keeps 28×28, and each 2×2 pool halves it: 28 → 14 → 7, so the flattened size is 64·7·7 = 3136.',
+    task: 'classification',
+    spec: tutorial,
+    hyper: DEFAULT_HYPER,
+  },
+  {
+    id: 'tiny-cnn',
+    name: 'Tiny CNN',
+    description:
+      'Two small strided convolutions (8 and 16 channels) halve the image twice, 28 → 14 → 7, then one Linear layer gives the 10 class scores. About 9,000 parameters: it trains past 90% test accuracy in a few hundred steps.',
+    task: 'classification',
+    spec: tiny,
+    hyper: DEFAULT_HYPER,
+  },
+  {
+    id: 'mlp',
+    name: 'MLP',
+    description:
+      'No convolutions: the image is flattened to 784 values, then 784 → 128 → 10. A baseline to compare with the CNNs: more parameters, and it ignores which pixels are neighbours.',
+    task: 'classification',
+    spec: mlp,
+    hyper: DEFAULT_HYPER,
+  },
+  {
+    id: 'autoencoder',
+    name: 'Conv autoencoder',
+    description:
+      'The encoder (Conv2d → pool → strided Conv2d → Linear) squeezes each image into 2 numbers; the decoder (Linear → Unflatten → two ConvTranspose2d layers that double the size, 7 → 14 → 28 → Sigmoid) rebuilds it. With a 2-value bottleneck the test set can be plotted as points, and any point decoded into an image.',
+    task: 'reconstruction',
+    spec: autoencoder,
+    hyper: { ...DEFAULT_HYPER, loss: 'bce' },
+    bottleneckLayerId: 'bottleneck',
+  },
+  {
+    id: 'dcgan-generator',
+    name: 'DCGAN generator',
+    description:
+      'Turns 32 random numbers into a 28×28 image: Linear → Unflatten to 64×7×7 → two ConvTranspose2d layers (kernel 4, stride 2, padding 1) that double the size, 7 → 14 → 28, with BatchNorm2d and ReLU between, and Tanh to give pixels in [-1, 1].',
+    task: 'generator',
+    spec: generator,
+    hyper: DCGAN_HYPER,
+  },
+  {
+    id: 'dcgan-discriminator',
+    name: 'DCGAN discriminator',
+    description:
+      'Judges real against generated images: two strided convolutions (28 → 14 → 7) with LeakyReLU(0.2), then one Linear to a single logit (BCE-with-logits adds the sigmoid).',
+    task: 'discriminator',
+    spec: discriminator,
+    hyper: DCGAN_HYPER,
+  },
+];
+
+export function getPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** A fresh copy of a preset's spec, safe to edit. */
+export function presetSpec(id: PresetId): NetworkSpec {
+  const preset = getPreset(id);
+  if (!preset) throw new Error(`unknown preset ${id}`);
+  return structuredClone(preset.spec);
+}

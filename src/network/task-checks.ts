@@ -1,0 +1,194 @@
+// Whole-network checks: what the input must be and what the last layer must give for the task.
+import type { SpecIssue } from './issues';
+import {
+  fixLayer,
+  insertFix,
+  layerIssue,
+  layerName,
+  networkIssue,
+  removeFix,
+  setFix,
+  shapeSource,
+} from './issue-helpers';
+import { SPEC_LIMITS } from './params';
+import type { Layer, NetworkSpec, Shape } from './spec';
+import { DATASET_NAMES, IMAGE_SHAPE, NUM_CLASSES, formatShape } from './spec';
+
+const sameShape = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Problems with what the network reads; any of them stops shape inference. */
+export function checkInput(spec: NetworkSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const shape = spec.input.shape;
+  if (spec.task === 'generator') {
+    const d = spec.latentDim;
+    if (d === undefined || !Number.isInteger(d) || d < 1 || d > SPEC_LIMITS.maxLatentDim) {
+      issues.push(
+        networkIssue(
+          'error',
+          `a generator needs latentDim, a whole number from 1 to ${SPEC_LIMITS.maxLatentDim} (got ${d})`,
+        ),
+      );
+    } else if (!sameShape(shape, [d])) {
+      issues.push(
+        networkIssue(
+          'error',
+          `the generator's input shape ${formatShape(shape)} must be the noise vector [${d}] (latentDim)`,
+        ),
+      );
+    }
+  } else if (!sameShape(shape, IMAGE_SHAPE)) {
+    issues.push(
+      networkIssue('error', `a ${spec.task} network reads 1×28×28 images, not ${formatShape(shape)}`),
+    );
+  } else if (spec.latentDim !== undefined) {
+    issues.push(networkIssue('error', `only a generator has latentDim; this is a ${spec.task} network`));
+  }
+  return issues;
+}
+
+/** An empty network, or one with more layers than a file may hold. */
+export function checkLayerCount(spec: NetworkSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  if (spec.layers.length === 0) {
+    issues.push(
+      networkIssue('error', 'the network has no layers: add layers from the palette or load a preset'),
+    );
+  }
+  if (spec.layers.length > SPEC_LIMITS.maxLayers) {
+    issues.push(
+      networkIssue(
+        'error',
+        `the network has ${spec.layers.length} layers; the limit is ${SPEC_LIMITS.maxLayers}: remove some`,
+      ),
+    );
+  }
+  return issues;
+}
+
+/** The last layer's output against what the task needs, with a fix when one edit gets closer. */
+export function checkOutput(spec: NetworkSpec, output: Shape): SpecIssue[] {
+  const last = spec.layers.length - 1;
+  if (last < 0) return [];
+  switch (spec.task) {
+    case 'classification':
+      return [...needVector(spec, output, NUM_CLASSES), ...logitWarnings(spec)];
+    case 'discriminator':
+      return [...needVector(spec, output, 1), ...logitWarnings(spec)];
+    case 'reconstruction':
+    case 'generator':
+      return needImage(spec, output);
+  }
+}
+
+function needVector(spec: NetworkSpec, output: Shape, want: number): SpecIssue[] {
+  const last = spec.layers.length - 1;
+  const lastLayer = spec.layers[last];
+  const goal =
+    want === NUM_CLASSES
+      ? `${DATASET_NAMES[spec.input.dataset]} has ${NUM_CLASSES} classes`
+      : 'a discriminator gives 1 value (a logit: real or fake)';
+  if (output.length !== 1) {
+    const message = `the network ends with a ${formatShape(output)} image but ${goal}: insert Flatten at the end, then Linear(${output[0] * output[1] * output[2]} → ${want})`;
+    return [
+      layerIssue(last, lastLayer, 'error', message, insertFix(last + 1, fixLayer(spec, 'Flatten', last + 1))),
+    ];
+  }
+  if (output[0] === want) return [];
+  const head = `the last layer gives ${output[0]} values but ${goal}`;
+  const source = shapeSource(spec, last + 1);
+  if (source && source.layer.kind === 'Linear') {
+    return [
+      layerIssue(
+        last,
+        lastLayer,
+        'error',
+        `${head}: set out_features = ${want}`,
+        setFix(source.layer, 'out_features', want),
+      ),
+    ];
+  }
+  const linear = { ...fixLayer(spec, 'Linear', last + 1), in_features: output[0], out_features: want };
+  const message = `${head}: add Linear(${output[0]} → ${want}) at the end`;
+  return [
+    layerIssue(
+      last,
+      lastLayer,
+      'error',
+      message,
+      insertFix(last + 1, linear, `Linear(${output[0]} → ${want})`),
+    ),
+  ];
+}
+
+const SQUASHING = new Set<Layer['kind']>(['ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh']);
+
+/** Cross-entropy and BCE-with-logits expect raw scores; a final activation quietly hurts training. */
+function logitWarnings(spec: NetworkSpec): SpecIssue[] {
+  const last = spec.layers.length - 1;
+  const layer = spec.layers[last];
+  if (!SQUASHING.has(layer.kind)) return [];
+  const loss = spec.task === 'classification' ? 'cross-entropy' : 'BCE-with-logits';
+  const message = `${layerName(last, layer)} squashes the scores before ${loss}, which expects raw scores (logits): remove it`;
+  return [layerIssue(last, layer, 'warning', message, removeFix(layer))];
+}
+
+function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
+  const last = spec.layers.length - 1;
+  const lastLayer = spec.layers[last];
+  if (sameShape(output, IMAGE_SHAPE)) return [];
+  const role = spec.task === 'generator' ? 'a generator must output' : 'a reconstruction must match';
+  const head = `the network gives ${output.length === 1 ? `${output[0]} flat values` : formatShape(output)} but ${role} the 1×28×28 ${spec.task === 'generator' ? 'image' : 'input'}`;
+  const issue = (message: string, fix?: Parameters<typeof layerIssue>[4]) => [
+    layerIssue(last, lastLayer, 'error', message, fix),
+  ];
+  const source = shapeSource(spec, last + 1);
+  if (output.length === 1) {
+    if (output[0] === 784) {
+      const unflatten = {
+        ...fixLayer(spec, 'Unflatten', last + 1),
+        unflattened_size: [1, 28, 28] as [number, number, number],
+      };
+      return issue(
+        `${head}: insert Unflatten to 1×28×28 at the end`,
+        insertFix(last + 1, unflatten, 'Unflatten to 1×28×28'),
+      );
+    }
+    if (source?.layer.kind === 'Linear') {
+      return issue(
+        `${head}: set out_features = 784, then add Unflatten`,
+        setFix(source.layer, 'out_features', 784),
+      );
+    }
+    return issue(`${head}: end with Linear(… → 784) and Unflatten to 1×28×28`);
+  }
+  if (!source || (source.layer.kind !== 'Conv2d' && source.layer.kind !== 'ConvTranspose2d')) {
+    return issue(`${head}: end with a Conv2d or ConvTranspose2d that gives 1×28×28`);
+  }
+  const conv = source.layer;
+  const at = `on layer ${source.index + 1}`;
+  if (output[0] !== 1) return issue(`${head}: set out_channels = 1 ${at}`, setFix(conv, 'out_channels', 1));
+  const [, h, w] = output;
+  const diff = 28 - h;
+  if (h === w && conv.kind === 'ConvTranspose2d') {
+    const op = conv.output_padding + diff;
+    if (op >= 0 && op < Math.max(conv.stride, conv.dilation)) {
+      return issue(`${head}: set output_padding = ${op} ${at}`, setFix(conv, 'output_padding', op));
+    }
+    const pad = conv.padding - diff / 2;
+    if (diff % 2 === 0 && pad >= 0)
+      return issue(`${head}: set padding = ${pad} ${at}`, setFix(conv, 'padding', pad));
+  }
+  if (
+    h === w &&
+    conv.kind === 'Conv2d' &&
+    conv.stride === 1 &&
+    diff % 2 === 0 &&
+    conv.padding + diff / 2 >= 0
+  ) {
+    const pad = conv.padding + diff / 2;
+    return issue(`${head}: set padding = ${pad} ${at}`, setFix(conv, 'padding', pad));
+  }
+  return issue(`${head}: adjust kernel_size, stride, padding or output_padding of the last layers`);
+}

@@ -1,0 +1,31 @@
+// Typed views of the PyTorch BatchNorm2d and Dropout fixtures (src/engine/fixtures/norm.json).
+export interface BatchNormStep {
+  training: boolean;
+  x: number[];
+  dy: number[];
+  y: number[];
+  running_mean: number[];
+  running_var: number[];
+  dx: number[];
+  dweight: number[];
+  dbias: number[];
+}
+
+export interface BatchNormCase {
+  shape: number[];
+  momentum: number;
+  eps: number;
+  weight: number[];
+  bias: number[];
+  running_mean0: number[];
+  running_var0: number[];
+  /** Two training steps, then one eval step, each with its own input and upstream gradient. */
+  steps: BatchNormStep[];
+}
+
+export interface DropoutCase {
+  p: number;
+  training: boolean;
+  x: number[];
+  y: number[];
+}

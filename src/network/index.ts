@@ -8,3 +8,4 @@ export { DEFAULT_LIMITS, formatBytes, type MemoryEstimate, type MemoryLimits } f
 export type { Wired } from './shape-context';
 export { convOut, convTransposeOut, poolOut } from './spatial-shapes';
 export * from './presets';
+export * from './docs';

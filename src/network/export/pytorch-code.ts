@@ -84,7 +84,10 @@ Needs only PyTorch: load_weights reads safetensors with the plain-Python reader 
 }
 
 function constants(plan: ExportPlan, norm: Normalization): string[] {
-  const lines = [`MEAN, STD = ${pyFloat(norm.mean, 'mean')}, ${pyFloat(norm.std, 'std')}`];
+  const lines: string[] = [];
+  if (plan.spec.task !== 'generator') {
+    lines.push(`MEAN, STD = ${pyFloat(norm.mean, 'mean')}, ${pyFloat(norm.std, 'std')}`);
+  }
   if (plan.spec.task === 'classification') {
     lines.push(`CLASSES = [${CLASS_NAMES[plan.spec.input.dataset].map((c) => `'${c}'`).join(', ')}]`);
   }
@@ -120,8 +123,7 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
   const sections = [
-    docstring(plan),
-    `import json\nimport os\nimport struct\n\nimport torch\nfrom torch import nn\n\n${constants(plan, norm).join('\n')}`,
+    `${docstring(plan)}\nimport json\nimport os\nimport struct\n\nimport torch\nfrom torch import nn\n\n${constants(plan, norm).join('\n')}`,
     moduleClass(plan),
     READ_SAFETENSORS,
   ];

@@ -113,6 +113,8 @@ export async function loadIdxFile(
     report();
     return { header: parser.header as IdxHeader, data };
   } catch (error) {
+    // Cancel both ends: the pipe would cancel the body too, but only at its next write.
+    source.cancel();
     await reader.cancel(error).catch(() => undefined);
     throw error;
   }

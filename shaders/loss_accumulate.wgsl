@@ -1,6 +1,7 @@
 // One thread adds this batch's loss into the accumulator, summing partials in a fixed order (deterministic):
 //   acc[0] += scale * sum(partial[0..count))   the batch's summed per-sample loss
-//   acc[1] += sum(partial[count..2*count))     correct predictions
+//   acc[1] += scale * sum(partial[count..2*count))  correct predictions (scaled like the loss, so an
+//                                              elementwise loss counts the fraction of elements × batch)
 //   acc[2] += samples                          samples seen
 //   acc[3] += 1 if the batch loss is NaN or ±Inf (tested on the bits, immune to fast-math)
 // The trainer clears acc with encoder.clearBuffer and reads it back only every N steps.
@@ -24,7 +25,7 @@ fn main() {
   }
   loss *= params.scale;
   acc[0] += loss;
-  acc[1] += correct;
+  acc[1] += correct * params.scale;
   acc[2] += params.samples;
   if ((bitcast<u32>(loss) & 0x7f800000u) == 0x7f800000u) {
     acc[3] += 1.0;

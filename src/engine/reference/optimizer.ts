@@ -56,7 +56,9 @@ export function sgdStep(params: Floats, grads: Floats, state: SgdState, h: SgdHy
 }
 
 export function adamStep(params: Floats, grads: Floats, state: AdamState, h: AdamHyper): void {
-  const { lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0, decoupled = false } = h;
+  const { lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, decoupled = false } = h;
+  // PyTorch defaults: Adam 0, AdamW 0.01.
+  const weightDecay = h.weightDecay ?? (decoupled ? 0.01 : 0);
   const t = ++state.step;
   const bc1 = 1 - beta1 ** t;
   const bc2Sqrt = Math.sqrt(1 - beta2 ** t);

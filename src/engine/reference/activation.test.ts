@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '../../gpu/testing/close';
+import { loadFixture } from '../fixtures/load';
+import { activationBackward, activationForward, savesInput, type ActivationKind } from './activation';
+import { dot, numericGradient, seededValues } from './gradcheck';
+
+// PyTorch computes in f32; these in float64 and store f32: a few ulps apart.
+const FIXTURE_TOL = { atol: 1e-6, rtol: 1e-5 };
+// Central differences with h = 1e-6 on smooth functions: error ~h² f''' + rounding ~1e-10/h.
+const FD_TOL = { atol: 1e-6, rtol: 1e-5 };
+
+interface ActCase {
+  kind: ActivationKind;
+  slope?: number;
+  x: number[];
+  dy: number[];
+  y: number[];
+  dx: number[];
+}
+
+describe('activation CPU reference', () => {
+  const cases = loadFixture('activation').activation as unknown as ActCase[];
+
+  it('matches PyTorch forward and backward, including the gradient at exactly 0', () => {
+    expect(cases.map((c) => c.kind)).toEqual(['relu', 'leaky_relu', 'leaky_relu', 'sigmoid', 'tanh']);
+    for (const c of cases) {
+      const x = Float32Array.from(c.x);
+      const y = activationForward(c.kind, x, new Float32Array(x.length), c.slope);
+      expectClose(y, c.y, FIXTURE_TOL);
+      const saved = savesInput(c.kind) ? x : y;
+      const dx = activationBackward(
+        c.kind,
+        saved,
+        Float32Array.from(c.dy),
+        new Float32Array(x.length),
+        c.slope,
+      );
+      expectClose(dx, c.dx, FIXTURE_TOL);
+    }
+  });
+
+  it('has gradients that agree with central finite differences away from the kinks', () => {
+    // Values kept off 0, where ReLU's derivative jumps.
+    const x = seededValues(23, 7, -3, 3).map((v) => (Math.abs(v) < 0.05 ? v + 0.1 : v));
+    const dy = seededValues(23, 8);
+    for (const kind of ['relu', 'leaky_relu', 'sigmoid', 'tanh'] as const) {
+      const y = new Float64Array(23);
+      const loss = (v: Float64Array) => dot(activationForward(kind, v, y, 0.2), dy);
+      activationForward(kind, x, y, 0.2);
+      const saved = savesInput(kind) ? x : Float64Array.from(y);
+      const analytic = activationBackward(kind, saved, dy, new Float64Array(23), 0.2);
+      expectClose(analytic, numericGradient(loss, x), FD_TOL);
+    }
+  });
+});

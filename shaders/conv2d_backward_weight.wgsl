@@ -24,12 +24,15 @@ fn tap(k: u32) -> Tap {
   return Tap(ci * params.h * params.w, i32(ky * params.dh) - params.ph, i32(kx * params.dw) - params.pw);
 }
 
-// x for one tap at output (b, oy, ox), 0 outside the image.
-fn load_x(t: Tap, image: u32, oy: u32, ox: u32) -> f32 {
+// Start of the input row that tap t reads for output row oy of an image, or -1 when it is padding.
+fn row_start(t: Tap, image: u32, oy: u32) -> i32 {
   let iy = t.iy + i32(oy * params.sh);
-  let ix = t.ix + i32(ox * params.sw);
-  let ok = in_range(iy, params.h) && in_range(ix, params.w);
-  return select(0.0, x[image + t.plane + clamp_index(iy, params.h) * params.w + clamp_index(ix, params.w)], ok);
+  return select(-1, i32(image + t.plane) + iy * i32(params.w), in_range(iy, params.h));
+}
+
+fn load_x(start: i32, ix: i32) -> f32 {
+  let ok = start >= 0 && in_range(ix, params.w);
+  return select(0.0, x[u32(max(start, 0)) + clamp_index(ix, params.w)], ok);
 }
 
 @compute @workgroup_size(WG_X)
@@ -65,8 +68,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let oy = r % params.oh;
     let image = b * params.cin * params.h * params.w;
     let dyrow = b * params.cout * plane + oy * params.ow;
+    let s0 = row_start(t0, image, oy);
+    let s1 = row_start(t1, image, oy);
+    let s2 = row_start(t2, image, oy);
+    let s3 = row_start(t3, image, oy);
     for (var ox = 0u; ox < params.ow; ox++) {
-      let xv = vec4<f32>(load_x(t0, image, oy, ox), load_x(t1, image, oy, ox), load_x(t2, image, oy, ox), load_x(t3, image, oy, ox));
+      let ix = i32(ox * params.sw);
+      let xv = vec4<f32>(load_x(s0, t0.ix + ix), load_x(s1, t1.ix + ix), load_x(s2, t2.ix + ix), load_x(s3, t3.ix + ix));
       let o = dyrow + ox;
       a0 += xv * dy[o + d0];
       a1 += xv * dy[o + d1];

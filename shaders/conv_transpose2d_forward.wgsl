@@ -12,12 +12,16 @@
 override WG_X: u32 = 64;
 override TILE_C: u32 = 4;
 override HAS_BIAS: bool = true;
+// Stride 1 on both axes: every tap is on the grid, so the integer divisions (slow on CPUs) are skipped.
+override UNIT_STRIDE: bool = false;
 
 // x at (row, ox) where ox*sw = oxn, or 0 when oxn is off the stride grid or out of range.
 fn load_x(row: u32, oxn: i32) -> f32 {
-  let sw = i32(params.sw);
-  let ox = oxn / sw;
-  let ok = oxn >= 0 && ox * sw == oxn && ox < i32(params.ow);
+  var ox = oxn;
+  if (!UNIT_STRIDE) {
+    ox = oxn / i32(params.sw);
+  }
+  let ok = oxn >= 0 && ox * i32(params.sw) == oxn && ox < i32(params.ow);
   return select(0.0, x[row + clamp_index(ox, params.ow)], ok);
 }
 
@@ -67,7 +71,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let wbase = co * params.cin * taps;
     for (var ky = 0u; ky < params.kh; ky++) {
       let oyn = i32(iy) + params.ph - i32(ky * params.dh);
-      let oy = oyn / sh;
+      var oy = oyn;
+      if (!UNIT_STRIDE) {
+        oy = oyn / sh;
+      }
       if (oyn < 0 || oy * sh != oyn || oy >= i32(params.oh)) {
         continue;
       }

@@ -3,6 +3,7 @@
 import { bindKernel, getKernel, groups1d, packUniforms, type Kernel } from '../../gpu/kernel';
 import { UNIFORM } from '../../gpu/buffers';
 import { conv2dForwardSpec } from '../../gpu/kernels/conv2d_forward';
+import { conv2dForwardDirectSpec } from '../../gpu/kernels/conv2d_forward_direct';
 import { convTranspose2dForwardSpec } from '../../gpu/kernels/conv_transpose2d_forward';
 import { conv2dBackwardWeightSpec } from '../../gpu/kernels/conv2d_backward_weight';
 import { conv2dBackwardBiasSpec } from '../../gpu/kernels/conv2d_backward_bias';
@@ -24,6 +25,17 @@ export type ChannelTile = 1 | 4;
  */
 export function chooseChannelTile(channels: number): ChannelTile {
   return channels <= 2 ? 1 : 4;
+}
+
+/** Forward kernels: the sliding-window direct kernel, or the implicit-GEMM tile of 4 or 1 channels. */
+export type ForwardKernel = 'direct' | ChannelTile;
+
+/**
+ * The direct kernel needs unit stride and dilation along x; it loads 4x fewer values per FMA than the
+ * implicit-GEMM tile, so it wins whenever it applies and the 4-channel tile is not mostly idle.
+ */
+export function chooseForwardKernel(g: ConvGeometry): ForwardKernel {
+  return g.sw === 1 && g.dw === 1 && g.cout > 2 ? 'direct' : chooseChannelTile(g.cout);
 }
 
 function uniforms(ctx: EngineContext, kernel: Kernel, label: string, values: Record<string, number>) {
@@ -65,11 +77,19 @@ export function planCorrelate(
   label: string,
   g: ConvGeometry,
   t: { x: Tensor; weight: Tensor; bias: Tensor | null; y: Tensor; relu: boolean },
-  tile: ChannelTile = chooseChannelTile(g.cout),
+  variant: ForwardKernel = chooseForwardKernel(g),
 ): PlannedOp {
   checkShapes(label, t, g);
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cout]);
-  const kernel = getKernel(ctx.device, conv2dForwardSpec({ tileCo: tile, hasBias: !!t.bias, relu: t.relu }));
+  if (variant === 'direct' && (g.sw !== 1 || g.dw !== 1)) {
+    throw new Error(`${label}: the direct conv2d kernel needs stride and dilation 1 along x`);
+  }
+  const options = { hasBias: !!t.bias, relu: t.relu };
+  const spec =
+    variant === 'direct'
+      ? conv2dForwardDirectSpec(options)
+      : conv2dForwardSpec({ ...options, tileCo: variant });
+  const kernel = getKernel(ctx.device, spec);
   const group = bindKernel(
     ctx.device,
     kernel,
@@ -82,7 +102,8 @@ export function planCorrelate(
     },
     label,
   );
-  const threads = g.n * Math.ceil(g.cout / tile) * g.oh * Math.ceil(g.ow / 4);
+  const [coTile, oxTile] = variant === 'direct' ? [4, 8] : [variant, 4];
+  const threads = g.n * Math.ceil(g.cout / coTile) * g.oh * Math.ceil(g.ow / oxTile);
   return dispatchOp(label, kernel, group, threads);
 }
 
@@ -96,7 +117,10 @@ export function planCorrelateTransposed(
 ): PlannedOp {
   checkShapes(label, { x: t.y, weight: t.weight, y: t.x }, g);
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cin]);
-  const kernel = getKernel(ctx.device, convTranspose2dForwardSpec({ tileC: tile, hasBias: !!t.bias }));
+  const kernel = getKernel(
+    ctx.device,
+    convTranspose2dForwardSpec({ tileC: tile, hasBias: !!t.bias, unitStride: g.sh === 1 && g.sw === 1 }),
+  );
   const group = bindKernel(
     ctx.device,
     kernel,

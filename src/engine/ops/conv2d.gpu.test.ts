@@ -8,7 +8,7 @@ import {
   planConv2dBackwardWeight,
   planConv2dForward,
 } from './conv2d';
-import { planCorrelate, planCorrelateTransposed, type ChannelTile } from './conv-passes';
+import { planCorrelate, planCorrelateTransposed, type ForwardKernel } from './conv-passes';
 import { gpuRun } from './conv-gpu-testing';
 import {
   conv2dBackwardBias,
@@ -16,7 +16,7 @@ import {
   conv2dBackwardWeight,
   conv2dForward,
 } from '../reference/conv2d';
-import { randomValues } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/conv-testing';
 import { convFixtures, fixtureParams } from '../reference/conv-fixtures';
 
 // float32 on both sides; sums of up to ~1600 products of values in [-1, 1).
@@ -61,10 +61,10 @@ async function runCase(c: Case, seed: number) {
   const g = conv2dGeometry(c.x, c.w, c.params);
   const yShape = [g.n, g.cout, g.oh, g.ow];
   const count = (s: number[]) => s.reduce((a, b) => a * b, 1);
-  const xs = randomValues(count(c.x), seed, Float32Array);
-  const ws = randomValues(count(c.w), seed + 1, Float32Array);
-  const bs = randomValues(g.cout, seed + 2, Float32Array);
-  const dys = randomValues(count(yShape), seed + 3, Float32Array);
+  const xs = randomFloat32(count(c.x), seed);
+  const ws = randomFloat32(count(c.w), seed + 1);
+  const bs = randomFloat32(g.cout, seed + 2);
+  const dys = randomFloat32(count(yShape), seed + 3);
   const gpu = await gpuCheck(async (device) => {
     const r = gpuRun(device, c.name);
     const [x, weight, bias, dy] = [
@@ -137,15 +137,25 @@ describe('conv2d on WebGPU matches the CPU reference (atol 1e-4, rtol 1e-4)', ()
   });
 });
 
-describe('both channel tiles of the forward and backward-input kernels agree with the reference', () => {
-  const c = CASES[2];
+describe('every forward kernel variant and both backward-input tiles agree with the reference', () => {
+  // Unit stride and dilation along x (so the direct kernel applies) but not along y; 13 columns (not 8k).
+  const c: Case = {
+    name: 'variants',
+    x: [2, 3, 7, 11],
+    w: [5, 3, 3, 3],
+    params: { stride: [2, 1], padding: [1, 2], dilation: [2, 1] },
+  };
   const g: ConvGeometry = conv2dGeometry(c.x, c.w, c.params);
   const yShape = [g.n, g.cout, g.oh, g.ow];
-  for (const tile of [1, 4] as ChannelTile[]) {
-    it(`tile ${tile}`, async () => {
-      const xs = randomValues(g.n * g.cin * g.h * g.w, 11, Float32Array);
-      const ws = randomValues(g.cout * g.cin * g.kh * g.kw, 12, Float32Array);
-      const dys = randomValues(g.n * g.cout * g.oh * g.ow, 13, Float32Array);
+  for (const [fwd, tile] of [
+    ['direct', 4],
+    [4, 1],
+    [1, 4],
+  ] as [ForwardKernel, 1 | 4][]) {
+    it(`forward ${fwd}, backward-input tile ${tile}`, async () => {
+      const xs = randomFloat32(g.n * g.cin * g.h * g.w, 11);
+      const ws = randomFloat32(g.cout * g.cin * g.kh * g.kw, 12);
+      const dys = randomFloat32(g.n * g.cout * g.oh * g.ow, 13);
       const out = await gpuCheck(async (device) => {
         const r = gpuRun(device, `tile ${tile}`);
         const [x, weight, dy, y, dx] = [
@@ -156,7 +166,7 @@ describe('both channel tiles of the forward and backward-input kernels agree wit
           r.put('dx', c.x),
         ];
         const ops = [
-          planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, tile),
+          planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, fwd),
           planCorrelateTransposed(r.ctx, 'bwd', g, { x: dy, weight, bias: null, y: dx }, tile),
         ];
         return r.run(ops, { y, dx });

@@ -15,7 +15,7 @@ import {
   convTranspose2dBackwardWeight,
   convTranspose2dForward,
 } from '../reference/conv_transpose2d';
-import { randomValues } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/conv-testing';
 import { convFixtures, fixtureParams } from '../reference/conv-fixtures';
 import type { Tensor } from '../tensor';
 import type { EngineContext } from '../op';
@@ -94,10 +94,10 @@ describe('conv_transpose2d on WebGPU matches the CPU reference (atol 1e-4, rtol 
       const cout = g.cin;
       const count = (s: number[]) => s.reduce((a, b) => a * b, 1);
       const seed = 1000 + 10 * i;
-      const xs = randomValues(count(c.x), seed, Float32Array);
-      const ws = randomValues(count(c.w), seed + 1, Float32Array);
-      const bs = randomValues(cout, seed + 2, Float32Array);
-      const dys = randomValues(count(yShape), seed + 3, Float32Array);
+      const xs = randomFloat32(count(c.x), seed);
+      const ws = randomFloat32(count(c.w), seed + 1);
+      const bs = randomFloat32(cout, seed + 2);
+      const dys = randomFloat32(count(yShape), seed + 3);
       const out = await gpuCheck(async (device) => {
         const r = gpuRun(device, c.name);
         const t: Tensors = {

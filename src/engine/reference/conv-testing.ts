@@ -2,12 +2,8 @@
 import type { HostTensor } from './conv2d';
 
 /** Deterministic uniform values in [-1, 1) (mulberry32), so failures reproduce. */
-export function randomValues(
-  count: number,
-  seed: number,
-  Array: typeof Float64Array | typeof Float32Array = Float64Array,
-) {
-  const out = new Array(count);
+export function randomValues(count: number, seed: number): Float64Array {
+  const out = new Float64Array(count);
   let s = seed >>> 0;
   for (let i = 0; i < count; i++) {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -17,6 +13,10 @@ export function randomValues(
     out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
   }
   return out;
+}
+
+export function randomFloat32(count: number, seed: number): Float32Array {
+  return Float32Array.from(randomValues(count, seed));
 }
 
 export function host(shape: readonly number[], seed?: number): HostTensor {

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { getTestDevice } from '../../gpu/testing/test-device';
+import { benchConv2d } from './conv2d.bench';
+
+// Prints GFLOP/s of each conv pass at LeNet-5 shapes; timings are reported, never asserted.
+describe('conv2d benchmark at LeNet-5 shapes', () => {
+  it('measures every pass', async () => {
+    const rows = await benchConv2d(await getTestDevice(), { rounds: 3, reps: 4 });
+    for (const r of rows) {
+      process.stdout.write(
+        `${r.layer.padEnd(24)} ${r.pass.padEnd(16)} ${r.ms.toFixed(2).padStart(8)} ms ${r.gflops.toFixed(2).padStart(7)} GFLOP/s\n`,
+      );
+    }
+    expect(rows.every((r) => r.ms > 0)).toBe(true);
+  });
+});

@@ -43,7 +43,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let label = labels[b];
   let valid = label < classes;
   let picked = logits[base + min(label, classes - 1u)];
-  let loss = select(bitcast<f32>(0x7fc00000u), mx + log(sum) - picked, valid);
+  // A quiet NaN for a bad label; OR-ing in the label keeps it a run-time value (a constant NaN is rejected).
+  let loss = select(bitcast<f32>(0x7fc00000u | label), mx + log(sum) - picked, valid);
   let inv_sum = 1.0 / sum;
   for (var j = 0u; j < classes; j++) {
     let p = exp(logits[base + j] - mx) * inv_sum;

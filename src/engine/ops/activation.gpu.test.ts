@@ -1,0 +1,72 @@
+import { describe, it } from 'vitest';
+import { expectClose } from '../../gpu/testing/close';
+import { gpuCheck } from '../../gpu/testing/test-device';
+import { loadFixture } from '../fixtures/load';
+import {
+  activationBackward,
+  activationForward,
+  savesInput,
+  type ActivationKind,
+} from '../reference/activation';
+import { planActivationBackward, planActivationForward } from './activation';
+import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+
+// Elementwise f32: exp/tanh implementations differ by a few ulps.
+const TOL = { atol: 1e-6, rtol: 1e-5 };
+const KINDS: ActivationKind[] = ['relu', 'leaky_relu', 'sigmoid', 'tanh'];
+
+async function gpuActivation(kind: ActivationKind, x: Float32Array, dy: Float32Array, slope?: number) {
+  return gpuCheck(async (device) => {
+    const ctx = testContext(device, kind);
+    const n = x.length;
+    const xs = upload(ctx, 'x', x, [n]);
+    const y = empty(ctx, 'y', [n]);
+    const dx = empty(ctx, 'dx', [n]);
+    run(ctx, planActivationForward(ctx, { kind, x: xs, y, slope }));
+    run(
+      ctx,
+      planActivationBackward(ctx, {
+        kind,
+        saved: savesInput(kind) ? xs : y,
+        dy: upload(ctx, 'dy', dy, [n]),
+        dx,
+        slope,
+      }),
+    );
+    const out = { y: await read(ctx, y), dx: await read(ctx, dx) };
+    ctx.arena.destroy();
+    return out;
+  });
+}
+
+describe('activations on WebGPU', () => {
+  it('match PyTorch forward and backward (gradient at 0, large magnitudes)', async () => {
+    const cases = loadFixture('activation').activation as unknown as {
+      kind: ActivationKind;
+      slope?: number;
+      x: number[];
+      dy: number[];
+      y: number[];
+      dx: number[];
+    }[];
+    for (const c of cases) {
+      const out = await gpuActivation(c.kind, Float32Array.from(c.x), Float32Array.from(c.dy), c.slope);
+      expectClose(out.y, c.y, TOL);
+      expectClose(out.dx, c.dx, TOL);
+    }
+  });
+
+  it('match the CPU reference on 307 elements and on more than 65535 workgroups of 64', async () => {
+    for (const n of [1, 307, 64 * 65535 + 5]) {
+      const x = randomArray(n, n, -6, 6);
+      const dy = randomArray(n, n + 1);
+      for (const kind of n > 307 ? (['relu'] as ActivationKind[]) : KINDS) {
+        const out = await gpuActivation(kind, x, dy, 0.05);
+        const y = activationForward(kind, x, new Float32Array(n), 0.05);
+        expectClose(out.y, y, TOL);
+        const saved = savesInput(kind) ? x : y;
+        expectClose(out.dx, activationBackward(kind, saved, dy, new Float32Array(n), 0.05), TOL);
+      }
+    }
+  });
+});

@@ -9,3 +9,15 @@ export type { Wired } from './shape-context';
 export { convOut, convTransposeOut, poolOut } from './spatial-shapes';
 export * from './presets';
 export * from './docs';
+export {
+  canonicalSpec,
+  canonicalHyper,
+  serializeSpec,
+  parseSpec,
+  serializeHyper,
+  parseHyper,
+  validateHyperValue,
+} from './serialize';
+export { validateSpecValue } from './schema';
+export { parseJsonSafely, DEFAULT_JSON_LIMITS, type JsonLimits, type Parsed } from './safe-json';
+export { encodeShareState, decodeShareState, MAX_SHARE_CHARS, type ShareState } from './share';

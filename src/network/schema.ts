@@ -1,0 +1,179 @@
+// Strict schema for specs from outside: every field typed and bounded, unknown fields and kinds refused,
+// and a fresh object built from what was checked (nothing from the input is kept by reference).
+// Semantics (shapes, tasks) stay with analyzeSpec, so a loaded design can show its own errors.
+import { PARAM_RULES, SPEC_LIMITS, type ParamRule } from './params';
+import type { Parsed } from './safe-json';
+import type { DatasetId, Layer, LayerKind, NetworkSpec, Task } from './spec';
+import { LAYER_KINDS, PARAM_ORDER, defaultLayer } from './spec';
+
+class SchemaError extends Error {}
+
+const fail = (message: string): never => {
+  throw new SchemaError(message);
+};
+
+type Obj = Record<string, unknown>;
+
+export function isObject(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+const kindOf = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v;
+
+export function expectKeys(obj: Obj, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) fail(`${where} has an unknown field "${key.slice(0, 40)}"`);
+  }
+}
+
+/** The parameters every file must state; the others default as in PyTorch. */
+const REQUIRED = new Set([
+  'in_channels',
+  'out_channels',
+  'kernel_size',
+  'in_features',
+  'out_features',
+  'num_features',
+  'unflattened_size',
+]);
+
+/** Magnitudes the parser accepts: the table's upper bound both ways; the analysis explains finer limits. */
+function readParam(
+  value: unknown,
+  rule: ParamRule,
+  what: string,
+): number | boolean | [number, number, number] {
+  switch (rule.type) {
+    case 'bool':
+      return typeof value === 'boolean' ? value : fail(`${what} must be true or false, not ${kindOf(value)}`);
+    case 'size3': {
+      if (!Array.isArray(value) || value.length !== 3)
+        return fail(`${what} must be a list of three whole numbers [C, H, W]`);
+      return value.map((v, i) => readInt(v, rule.max[i], `${what}[${i}]`)) as [number, number, number];
+    }
+    case 'int':
+      return readInt(value, rule.max, what);
+    case 'real': {
+      if (typeof value !== 'number') return fail(`${what} must be a number, not ${kindOf(value)}`);
+      if (!Number.isFinite(value) || Math.abs(value) > 1e6)
+        return fail(`${what} must be a finite number of reasonable size`);
+      return value;
+    }
+  }
+}
+
+function readInt(value: unknown, max: number, what: string): number {
+  if (typeof value !== 'number') return fail(`${what} must be a number, not ${kindOf(value)}`);
+  if (!Number.isFinite(value)) return fail(`${what} must be a finite number`);
+  if (!Number.isInteger(value)) return fail(`${what} must be a whole number (got ${value})`);
+  if (value > max) return fail(`${what} ${value} is too large: at most ${max}`);
+  if (value < -max) return fail(`${what} ${value} is out of range`);
+  return value;
+}
+
+function readLayer(raw: unknown, index: number, taken: Set<string>): Layer {
+  const where = `layer ${index + 1}`;
+  if (!isObject(raw)) return fail(`${where} must be an object, not ${kindOf(raw)}`);
+  const kind = raw.kind;
+  if (typeof kind !== 'string' || !(LAYER_KINDS as readonly string[]).includes(kind)) {
+    return fail(
+      `${where} has an unknown kind ${JSON.stringify(String(kind).slice(0, 40))}; known kinds: ${LAYER_KINDS.join(', ')}`,
+    );
+  }
+  const k = kind as LayerKind;
+  const params = PARAM_ORDER[k] as readonly string[];
+  expectKeys(raw, ['kind', 'id', ...params], `${where} (${k})`);
+  let id = raw.id;
+  if (id === undefined) {
+    // Hand-written files may leave ids out; derive one that is stable and unique.
+    id = `${k.toLowerCase()}${index + 1}`;
+    for (let n = 2; taken.has(id as string); n++) id = `${k.toLowerCase()}${index + 1}-${n}`;
+  }
+  if (typeof id !== 'string' || id.length === 0 || id.length > SPEC_LIMITS.maxIdLength) {
+    return fail(`${where} (${k}) needs an id of 1 to ${SPEC_LIMITS.maxIdLength} characters`);
+  }
+  if (taken.has(id)) return fail(`${where} (${k}) repeats the id "${id}" of an earlier layer`);
+  taken.add(id);
+  const layer: Record<string, unknown> = { kind: k, id };
+  const defaults = defaultLayer(k, id) as unknown as Obj;
+  for (const param of params) {
+    const value = raw[param];
+    if (value === undefined) {
+      if (REQUIRED.has(param)) fail(`${where} (${k}) is missing ${param}`);
+      // PyTorch's stride=None for pooling means stride = kernel_size.
+      layer[param] =
+        param === 'stride' && (k === 'MaxPool2d' || k === 'AvgPool2d') ? layer.kernel_size : defaults[param];
+    } else {
+      layer[param] = readParam(value, PARAM_RULES[k][param], `${where} (${k}): ${param}`);
+    }
+  }
+  return layer as unknown as Layer;
+}
+
+const DATASETS: readonly DatasetId[] = ['mnist', 'fashion-mnist'];
+const TASKS: readonly Task[] = ['classification', 'reconstruction', 'generator', 'discriminator'];
+
+function readInput(raw: unknown, task: Task, latentDim: number | undefined): NetworkSpec['input'] {
+  if (!isObject(raw)) return fail(`input must be an object, not ${kindOf(raw)}`);
+  expectKeys(raw, ['dataset', 'shape'], 'input');
+  if (!DATASETS.includes(raw.dataset as DatasetId))
+    return fail(`input.dataset must be one of ${DATASETS.join(', ')}`);
+  const shape = raw.shape;
+  const is = (want: readonly number[]) =>
+    Array.isArray(shape) && shape.length === want.length && shape.every((v, i) => v === want[i]);
+  if (task === 'generator') {
+    if (latentDim === undefined)
+      return fail('a generator spec needs latentDim (the length of its noise vector)');
+    if (!is([latentDim]))
+      return fail(`input.shape must be [${latentDim}] (the noise vector, latentDim values)`);
+    return { dataset: raw.dataset as DatasetId, shape: [latentDim] };
+  }
+  if (latentDim !== undefined) return fail(`only a generator has latentDim; this is a ${task} spec`);
+  if (!is([1, 28, 28])) return fail('input.shape must be [1, 28, 28]');
+  return { dataset: raw.dataset as DatasetId, shape: [1, 28, 28] };
+}
+
+/** Check an already-parsed value against the spec schema and build a clean NetworkSpec. */
+export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
+  try {
+    if (!isObject(raw)) return fail(`a spec must be an object, not ${kindOf(raw)}`);
+    expectKeys(raw, ['version', 'name', 'task', 'input', 'latentDim', 'autoWire', 'layers'], 'the spec');
+    if (raw.version !== 1) {
+      return fail(
+        typeof raw.version === 'number' && raw.version > 1
+          ? `this spec has version ${raw.version}; this app reads version 1`
+          : 'the spec needs "version": 1',
+      );
+    }
+    const name = raw.name ?? 'Untitled';
+    if (typeof name !== 'string' || name.length > SPEC_LIMITS.maxNameLength)
+      fail(`name must be text of at most ${SPEC_LIMITS.maxNameLength} characters`);
+    if (!TASKS.includes(raw.task as Task)) fail(`task must be one of ${TASKS.join(', ')}`);
+    const task = raw.task as Task;
+    const latentDim =
+      raw.latentDim === undefined ? undefined : readInt(raw.latentDim, SPEC_LIMITS.maxLatentDim, 'latentDim');
+    if (latentDim !== undefined && latentDim < 1) fail('latentDim must be at least 1');
+    const input = readInput(raw.input, task, latentDim);
+    const autoWire = raw.autoWire ?? true;
+    if (typeof autoWire !== 'boolean') fail('autoWire must be true or false');
+    if (!Array.isArray(raw.layers)) return fail(`layers must be a list, not ${kindOf(raw.layers)}`);
+    if (raw.layers.length > SPEC_LIMITS.maxLayers)
+      fail(`the spec has ${raw.layers.length} layers; the limit is ${SPEC_LIMITS.maxLayers}`);
+    const taken = new Set<string>();
+    const layers = raw.layers.map((l, i) => readLayer(l, i, taken));
+    const spec: NetworkSpec = {
+      version: 1,
+      name: name as string,
+      task,
+      input,
+      autoWire: autoWire as boolean,
+      layers,
+    };
+    if (latentDim !== undefined) spec.latentDim = latentDim;
+    return { ok: true, value: spec };
+  } catch (e) {
+    if (e instanceof SchemaError) return { ok: false, error: e.message };
+    throw e;
+  }
+}

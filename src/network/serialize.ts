@@ -1,0 +1,112 @@
+// Versioned JSON for specs and hyperparameters: stable key order on the way out, strict checks on the
+// way in. parseSpec(serializeSpec(s)) gives back s exactly, and serializing that gives the same text.
+import { DEFAULT_HYPER, validateHyper, type Hyperparams, type LossKind, type OptimizerKind } from './hyper';
+import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
+import { expectKeys, isObject, validateSpecValue } from './schema';
+import type { Layer, NetworkSpec } from './spec';
+import { PARAM_ORDER } from './spec';
+
+/** A plain object with keys in canonical order (what serializeSpec and share links write). */
+export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
+  const out: NetworkSpec = {
+    version: 1,
+    name: spec.name,
+    task: spec.task,
+    input: { dataset: spec.input.dataset, shape: [...spec.input.shape] as NetworkSpec['input']['shape'] },
+    ...(spec.latentDim !== undefined ? { latentDim: spec.latentDim } : {}),
+    autoWire: spec.autoWire,
+    layers: spec.layers.map(canonicalLayer),
+  };
+  return out;
+}
+
+function canonicalLayer(layer: Layer): Layer {
+  const values = layer as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { kind: layer.kind, id: layer.id };
+  for (const param of PARAM_ORDER[layer.kind] as readonly string[]) {
+    const v = values[param];
+    out[param] = Array.isArray(v) ? [...v] : v;
+  }
+  return out as unknown as Layer;
+}
+
+export function serializeSpec(spec: NetworkSpec): string {
+  return JSON.stringify(canonicalSpec(spec), null, 2);
+}
+
+export function parseSpec(
+  text: string,
+  limits: JsonLimits = DEFAULT_JSON_LIMITS,
+): { ok: true; spec: NetworkSpec } | { ok: false; error: string } {
+  const parsed = parseJsonSafely(text, 'the design', limits);
+  if (!parsed.ok) return parsed;
+  const spec = validateSpecValue(parsed.value);
+  return spec.ok
+    ? { ok: true, spec: spec.value }
+    : { ok: false, error: `the design is not valid: ${spec.error}` };
+}
+
+const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
+  'optimizer',
+  'lr',
+  'momentum',
+  'nesterov',
+  'beta1',
+  'beta2',
+  'eps',
+  'weightDecay',
+  'batchSize',
+  'epochs',
+  'seed',
+  'loss',
+];
+
+const OPTIMIZERS: readonly OptimizerKind[] = ['sgd', 'adam', 'adamw'];
+const LOSSES: readonly LossKind[] = ['cross_entropy', 'mse', 'bce'];
+
+export function canonicalHyper(h: Hyperparams): Hyperparams {
+  const out: Record<string, unknown> = {};
+  for (const key of HYPER_ORDER) if (h[key] !== undefined) out[key] = h[key];
+  return out as unknown as Hyperparams;
+}
+
+export function serializeHyper(h: Hyperparams): string {
+  return JSON.stringify(canonicalHyper(h), null, 2);
+}
+
+/** Check a parsed value as hyperparameters: known fields of the right types (missing ones default), in range. */
+export function validateHyperValue(raw: unknown): Parsed<Hyperparams> {
+  if (!isObject(raw)) return { ok: false, error: 'hyperparameters must be an object' };
+  try {
+    expectKeys(raw, HYPER_ORDER, 'the hyperparameters');
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of HYPER_ORDER) {
+    const value = raw[key] ?? (DEFAULT_HYPER as unknown as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const want = key === 'optimizer' || key === 'loss' ? 'string' : key === 'nesterov' ? 'boolean' : 'number';
+    if (typeof value !== want) return { ok: false, error: `${key} must be a ${want}, not ${typeof value}` };
+    if (key === 'optimizer' && !OPTIMIZERS.includes(value as OptimizerKind))
+      return { ok: false, error: `optimizer must be one of ${OPTIMIZERS.join(', ')}` };
+    if (key === 'loss' && !LOSSES.includes(value as LossKind))
+      return { ok: false, error: `loss must be one of ${LOSSES.join(', ')}` };
+    out[key] = value;
+  }
+  const hyper = out as unknown as Hyperparams;
+  const error = validateHyper(hyper).find((i) => i.severity === 'error');
+  return error ? { ok: false, error: error.message } : { ok: true, value: hyper };
+}
+
+export function parseHyper(
+  text: string,
+  limits: JsonLimits = DEFAULT_JSON_LIMITS,
+): { ok: true; hyper: Hyperparams } | { ok: false; error: string } {
+  const parsed = parseJsonSafely(text, 'the hyperparameters', limits);
+  if (!parsed.ok) return parsed;
+  const hyper = validateHyperValue(parsed.value);
+  return hyper.ok
+    ? { ok: true, hyper: hyper.value }
+    : { ok: false, error: `the hyperparameters are not valid: ${hyper.error}` };
+}

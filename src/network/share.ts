@@ -1,0 +1,103 @@
+// Share links: the design and hyperparameters (seed included) as base64url of compact JSON, for the
+// URL fragment. Decoding is capped in size and goes through the same checks as an imported file.
+import type { Hyperparams } from './hyper';
+import { parseJsonSafely, type Parsed } from './safe-json';
+import { isObject, expectKeys, validateSpecValue } from './schema';
+import { canonicalHyper, canonicalSpec, validateHyperValue } from './serialize';
+import type { NetworkSpec } from './spec';
+
+export interface ShareState {
+  spec: NetworkSpec;
+  hyper: Hyperparams;
+}
+
+/** Longest encoded state accepted; a 64-layer design with long ids stays well under it. */
+export const MAX_SHARE_CHARS = 65_536;
+const SHARE_VERSION = 1;
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let c = 0; c < chars; c++) out += ALPHABET[(n >> (18 - 6 * c)) & 63];
+  }
+  return out;
+}
+
+/** null when the text is not base64url (no padding). */
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let bits = 0;
+  let acc = 0;
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    acc = (acc << 6) | ALPHABET.indexOf(text[i]);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[j++] = (acc >> bits) & 255;
+    }
+  }
+  return bytes;
+}
+
+/** The fragment text for a share URL (without '#'). Throws only if the state is beyond any valid design. */
+export function encodeShareState(state: ShareState): string {
+  const json = JSON.stringify({
+    v: SHARE_VERSION,
+    spec: canonicalSpec(state.spec),
+    hyper: canonicalHyper(state.hyper),
+  });
+  const encoded = toBase64Url(new TextEncoder().encode(json));
+  if (encoded.length > MAX_SHARE_CHARS)
+    throw new Error(`the design is too large to share as a link (${encoded.length} characters)`);
+  return encoded;
+}
+
+/** Read a share fragment (a leading '#' is ignored); any problem gives a message and nothing else. */
+export function decodeShareState(
+  fragment: string,
+): ({ ok: true } & ShareState) | { ok: false; error: string } {
+  if (typeof fragment !== 'string') return { ok: false, error: 'the share link is not text' };
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (text.length > MAX_SHARE_CHARS) {
+    return {
+      ok: false,
+      error: `the share link is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_SHARE_CHARS.toLocaleString('en-US')} allowed`,
+    };
+  }
+  const bytes = fromBase64Url(text);
+  if (!bytes) return { ok: false, error: 'the share link is damaged (it is not base64url text)' };
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: 'the share link is damaged (it does not decode to text)' };
+  }
+  const parsed = parseJsonSafely(json, 'the share link');
+  if (!parsed.ok) return parsed;
+  const state = readState(parsed.value);
+  return state.ok
+    ? { ok: true, ...state.value }
+    : { ok: false, error: `the share link is not valid: ${state.error}` };
+}
+
+function readState(raw: unknown): Parsed<ShareState> {
+  if (!isObject(raw)) return { ok: false, error: 'it must hold an object' };
+  try {
+    expectKeys(raw, ['v', 'spec', 'hyper'], 'it');
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+  if (raw.v !== SHARE_VERSION)
+    return { ok: false, error: `it has version ${String(raw.v)}; this app reads version ${SHARE_VERSION}` };
+  const spec = validateSpecValue(raw.spec);
+  if (!spec.ok) return spec;
+  const hyper = validateHyperValue(raw.hyper);
+  if (!hyper.ok) return hyper;
+  return { ok: true, value: { spec: spec.value, hyper: hyper.value } };
+}

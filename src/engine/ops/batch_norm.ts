@@ -1,0 +1,210 @@
+// BatchNorm2d on the GPU (NCHW, affine), forward and backward side by side.
+// Per-channel sums over N*H*W are split into chunks, one barrier-free thread each, then merged per channel
+// in a fixed order: deterministic (no float atomics), and a layer with few channels still launches enough
+// workgroups (SwiftShader needs >= 16 of 64 threads; real GPUs want many more).
+import {
+  bindKernel,
+  getKernel,
+  groups,
+  groups1d,
+  type BindingResource,
+  type KernelSpec,
+} from '../../gpu/kernel';
+import { batchNorm2dBackwardInputSpec } from '../../gpu/kernels/batch_norm2d_backward_input';
+import { batchNorm2dFinalizeGradsSpec } from '../../gpu/kernels/batch_norm2d_finalize_grads';
+import { batchNorm2dFinalizeStatsSpec } from '../../gpu/kernels/batch_norm2d_finalize_stats';
+import { batchNorm2dNormalizeSpec } from '../../gpu/kernels/batch_norm2d_normalize';
+import { batchNorm2dPartialGradsSpec } from '../../gpu/kernels/batch_norm2d_partial_grads';
+import { batchNorm2dPartialStatsSpec } from '../../gpu/kernels/batch_norm2d_partial_stats';
+import type { EngineContext, PlannedOp } from '../op';
+import {
+  batchNormDims,
+  BN_DEFAULT_EPS,
+  BN_DEFAULT_MOMENTUM,
+  type BatchNorm2dParams,
+} from '../reference/batch_norm';
+import { bindingOf, type Tensor } from '../tensor';
+import { expectShape, plannedOp, uniformsFor, type Dispatch } from './dispatch';
+
+export type { BatchNorm2dParams } from '../reference/batch_norm';
+
+const WG = 64;
+/** Threads to aim for in the chunked reductions: 16 workgroups of 64. */
+const MIN_THREADS = 1024;
+/** Longest chunk a thread walks once the minimum is met, so big layers spread over more threads. */
+const MAX_CHUNK = 512;
+/** Shortest chunk worth a thread. */
+const MIN_CHUNK = 32;
+
+export interface Chunking {
+  chunks: number;
+  chunkLen: number;
+}
+
+/** Splits each channel's `count` values into equal contiguous chunks (the last may be shorter, never empty). */
+export function chunkingFor(count: number, channels: number): Chunking {
+  const wanted = Math.max(Math.ceil(MIN_THREADS / channels), Math.ceil(count / MAX_CHUNK));
+  const chunkLen = Math.ceil(count / Math.min(wanted, Math.max(1, Math.floor(count / MIN_CHUNK))));
+  return { chunks: Math.ceil(count / chunkLen), chunkLen };
+}
+
+function withTraining(spec: KernelSpec, training: boolean): KernelSpec {
+  return { ...spec, constants: { TRAINING: training ? 1 : 0 } };
+}
+
+function dispatch(
+  ctx: EngineContext,
+  spec: KernelSpec,
+  values: Record<string, number>,
+  resources: Record<string, BindingResource>,
+  workgroups: readonly [number, number?, number?],
+): Dispatch {
+  const kernel = getKernel(ctx.device, spec);
+  const params = uniformsFor(ctx, kernel, `${spec.name}/params`, values);
+  const bindGroup = bindKernel(ctx.device, kernel, { params, ...resources });
+  return { pipeline: kernel.pipeline, bindGroup, workgroups };
+}
+
+function checkChannels(what: string, channels: number, tensors: Record<string, Tensor>): void {
+  for (const [name, t] of Object.entries(tensors)) expectShape(`${what} ${name}`, t, [channels]);
+}
+
+/**
+ * Training: normalises by the batch mean and biased variance, saves mean and invstd = 1/sqrt(var + eps)
+ * for backward, and updates runningMean/runningVar in place (momentum, unbiased variance). Eval: normalises
+ * by the running stats and saves those. y = (x - mean) * invstd * weight + bias.
+ */
+export function planBatchNorm2dForward(
+  ctx: EngineContext,
+  a: {
+    x: Tensor;
+    y: Tensor;
+    weight: Tensor;
+    bias: Tensor;
+    runningMean: Tensor;
+    runningVar: Tensor;
+    saveMean: Tensor;
+    saveInvstd: Tensor;
+    params: BatchNorm2dParams;
+  },
+): PlannedOp {
+  const { training } = a.params;
+  const [n, channels, plane] = batchNormDims(a.x.shape, training);
+  expectShape('batch_norm2d y', a.y, a.x.shape);
+  const { weight, bias, runningMean, runningVar, saveMean, saveInvstd } = a;
+  checkChannels('batch_norm2d', channels, { weight, bias, runningMean, runningVar, saveMean, saveInvstd });
+  const count = n * plane;
+  const { chunks, chunkLen } = chunkingFor(count, channels);
+  // Eval reads no partials, but the binding must still hold a buffer.
+  const partial = ctx.arena.storage('batch_norm2d/partial_stats', training ? 8 * channels * chunks : 16);
+  const stats = { save_mean: bindingOf(saveMean), save_invstd: bindingOf(saveInvstd) };
+  const dispatches: Dispatch[] = [];
+  if (training) {
+    dispatches.push(
+      dispatch(
+        ctx,
+        batchNorm2dPartialStatsSpec,
+        { channels, plane, count, chunks, chunk_len: chunkLen },
+        { x: bindingOf(a.x), partial },
+        groups1d(channels * chunks, WG),
+      ),
+    );
+  }
+  dispatches.push(
+    dispatch(
+      ctx,
+      withTraining(batchNorm2dFinalizeStatsSpec, training),
+      {
+        channels,
+        count,
+        chunks,
+        chunk_len: chunkLen,
+        eps: a.params.eps ?? BN_DEFAULT_EPS,
+        momentum: a.params.momentum ?? BN_DEFAULT_MOMENTUM,
+      },
+      { partial, running_mean: bindingOf(runningMean), running_var: bindingOf(runningVar), ...stats },
+      [groups(channels, WG)],
+    ),
+    dispatch(
+      ctx,
+      batchNorm2dNormalizeSpec,
+      { total: count * channels, plane, channels },
+      {
+        x: bindingOf(a.x),
+        mean: bindingOf(saveMean),
+        invstd: bindingOf(saveInvstd),
+        weight: bindingOf(weight),
+        bias: bindingOf(bias),
+        y: bindingOf(a.y),
+      },
+      groups1d(count * channels, WG),
+    ),
+  );
+  return plannedOp(`batch_norm2d_forward_${training ? 'train' : 'eval'}`, dispatches);
+}
+
+/**
+ * Writes dbias = sum dy, dweight = sum dy * xhat and, when dx is given, dx (with the batch-statistics terms
+ * in training, dx = weight * invstd * dy in eval). saveMean/saveInvstd come from the forward pass.
+ */
+export function planBatchNorm2dBackward(
+  ctx: EngineContext,
+  a: {
+    x: Tensor;
+    dy: Tensor;
+    weight: Tensor;
+    saveMean: Tensor;
+    saveInvstd: Tensor;
+    dx?: Tensor;
+    dweight: Tensor;
+    dbias: Tensor;
+    params: Pick<BatchNorm2dParams, 'training'>;
+  },
+): PlannedOp {
+  const { training } = a.params;
+  const [n, channels, plane] = batchNormDims(a.x.shape, training);
+  expectShape('batch_norm2d backward dy', a.dy, a.x.shape);
+  if (a.dx) expectShape('batch_norm2d backward dx', a.dx, a.x.shape);
+  const { weight, saveMean, saveInvstd, dweight, dbias } = a;
+  checkChannels('batch_norm2d backward', channels, { weight, saveMean, saveInvstd, dweight, dbias });
+  const count = n * plane;
+  const { chunks, chunkLen } = chunkingFor(count, channels);
+  const partial = ctx.arena.storage('batch_norm2d/partial_grads', 8 * channels * chunks);
+  const saved = { mean: bindingOf(saveMean), invstd: bindingOf(saveInvstd) };
+  const dispatches = [
+    dispatch(
+      ctx,
+      batchNorm2dPartialGradsSpec,
+      { channels, plane, count, chunks, chunk_len: chunkLen },
+      { x: bindingOf(a.x), dy: bindingOf(a.dy), ...saved, partial },
+      groups1d(channels * chunks, WG),
+    ),
+    dispatch(
+      ctx,
+      batchNorm2dFinalizeGradsSpec,
+      { channels, chunks },
+      { partial, dweight: bindingOf(dweight), dbias: bindingOf(dbias) },
+      [groups(channels, WG)],
+    ),
+  ];
+  if (a.dx) {
+    dispatches.push(
+      dispatch(
+        ctx,
+        withTraining(batchNorm2dBackwardInputSpec, training),
+        { total: count * channels, plane, channels, count },
+        {
+          x: bindingOf(a.x),
+          dy: bindingOf(a.dy),
+          ...saved,
+          weight: bindingOf(weight),
+          dweight: bindingOf(dweight),
+          dbias: bindingOf(dbias),
+          dx: bindingOf(a.dx),
+        },
+        groups1d(count * channels, WG),
+      ),
+    );
+  }
+  return plannedOp(`batch_norm2d_backward_${training ? 'train' : 'eval'}`, dispatches);
+}

@@ -96,7 +96,7 @@ function cpuSteps(
       dbias: new Float32Array(c),
     };
     const params = { training: step.training, eps, momentum };
-    batchNorm2dForward({ x: step.x, y: out.y, shape, weight, bias, runningMean, runningVar, ...out, params });
+    batchNorm2dForward({ ...out, x: step.x, shape, weight, bias, params });
     batchNorm2dBackward({ x: step.x, dy: step.dy, shape, weight, ...out, params });
     return { ...out, runningMean: runningMean.slice(), runningVar: runningVar.slice() };
   });

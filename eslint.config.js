@@ -90,6 +90,15 @@ export default tseslint.config(
     ),
     { 'no-restricted-globals': ['error', ...domGlobals] },
   ),
+  // Tests of the network module may take the engine's CPU reference ops as their oracle (export round trip).
+  restrict(
+    ['src/network/**/*.test.ts', 'src/network/**/testing/**'],
+    forbid(
+      [reactLike, [...layer('gpu'), ...layer('ui')]],
+      'network tests may use engine/ references, never gpu/ or ui/.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
   restrict(
     ['src/training/**'],
     forbid([reactLike, layer('ui')], 'training/ is framework-free; ui/ wraps it, never the reverse.'),

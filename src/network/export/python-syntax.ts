@@ -109,7 +109,8 @@ export function constructorCall(layer: Layer, name: string): string {
       );
     case 'Unflatten': {
       const size = layer.unflattened_size;
-      if (!Array.isArray(size) || size.length !== 3) throw new Error(`${name}.unflattened_size must be [C, H, W]`);
+      if (!Array.isArray(size) || size.length !== 3)
+        throw new Error(`${name}.unflattened_size must be [C, H, W]`);
       return `nn.Unflatten(1, (${size.map((d, i) => int(d, `unflattened_size[${i}]`)).join(', ')}))`;
     }
     case 'LeakyReLU':

@@ -98,7 +98,9 @@ function constants(plan: ExportPlan, norm: Normalization): string[] {
 
 function moduleClass(plan: ExportPlan): string {
   const layers = plan.spec.layers;
-  const init = layers.map((layer, i) => `        self.${plan.names[i]} = ${constructorCall(layer, plan.names[i])}`);
+  const init = layers.map(
+    (layer, i) => `        self.${plan.names[i]} = ${constructorCall(layer, plan.names[i])}`,
+  );
   const forward = layers.map((layer, i) => {
     const note = layer.kind === 'Flatten' ? ' (channels, then rows, then columns)' : '';
     return `        x = self.${plan.names[i]}(x)  # ${batched(plan.outputShapes[i])}${note}`;

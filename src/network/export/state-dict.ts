@@ -100,7 +100,8 @@ export function isIgnoredKey(key: string): boolean {
   return key.endsWith('.num_batches_tracked');
 }
 
-export type ImportResult = { ok: true; weights: LayerTensors[] } | { ok: false; error: string; problems: string[] };
+export type ImportResult =
+  { ok: true; weights: LayerTensors[] } | { ok: false; error: string; problems: string[] };
 
 const MAX_LISTED = 5;
 
@@ -122,7 +123,9 @@ export function mapImportedTensors(
       continue;
     }
     if (!sameShape(found.shape, entry.shape)) {
-      problems.push(`tensor "${entry.key}" has shape [${found.shape}] but this design needs [${entry.shape}]`);
+      problems.push(
+        `tensor "${entry.key}" has shape [${found.shape}] but this design needs [${entry.shape}]`,
+      );
       continue;
     }
     const layer = byLayer.get(entry.layerIndex) ?? { layerIndex: entry.layerIndex, tensors: [] };
@@ -131,7 +134,8 @@ export function mapImportedTensors(
   }
   const expected = new Set(layout.map((e) => e.key));
   for (const key of tensors.keys()) {
-    if (!expected.has(key) && !isIgnoredKey(key)) problems.push(`unexpected tensor "${key}" not in this design`);
+    if (!expected.has(key) && !isIgnoredKey(key))
+      problems.push(`unexpected tensor "${key}" not in this design`);
   }
   if (problems.length > 0) {
     const more = problems.length > MAX_LISTED ? ` (and ${problems.length - MAX_LISTED} more)` : '';

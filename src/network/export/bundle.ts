@@ -1,0 +1,79 @@
+// The "Export to PyTorch" download: one .zip with model.py, weights.safetensors, train.py (for the tasks
+// it covers), a few test images and a README saying what each file is for.
+import type { Hyperparams } from '../hyper';
+import type { NetworkSpec } from '../spec';
+import { exportModelPy, planExport, type ModelPyOptions } from './pytorch-code';
+import { writeSafetensors } from './safetensors';
+import type { LayerTensors } from './state-dict';
+import { exportTrainPy } from './train-code';
+import { exportWeights } from './weights-file';
+import { zipStore, type ZipEntry } from './zip';
+
+/** Test images as the network sees them before normalisation: count × 784 pixels in 0..1, and labels. */
+export interface SampleImages {
+  images: Float32Array;
+  labels: ArrayLike<number>;
+}
+
+export interface BundleOptions extends ModelPyOptions {
+  samples?: SampleImages;
+  /** Timestamp of the files in the zip; default 1980-01-01 so the same input gives the same bytes. */
+  modified?: Date;
+}
+
+const TRAINABLE_IN_TRAIN_PY = new Set(['classification', 'reconstruction']);
+
+/** samples.safetensors: images [N, 1, 28, 28] and labels [N] (as F32, the format's plain dtype). */
+export function exportSamples(samples: SampleImages): Uint8Array {
+  const count = samples.labels.length;
+  if (samples.images.length !== count * 784) {
+    throw new Error(`samples: ${count} labels need ${count * 784} pixels, got ${samples.images.length}`);
+  }
+  return writeSafetensors([
+    { name: 'images', shape: [count, 1, 28, 28], data: samples.images },
+    { name: 'labels', shape: [count], data: Float32Array.from(samples.labels) },
+  ]);
+}
+
+function readme(spec: NetworkSpec, className: string, files: string[]): string {
+  const lines = [
+    `${className}: "${spec.name.replace(/[^\p{L}\p{N} ,.:;()+\-_/×]/gu, ' ')}" exported from CNN Playground.`,
+    '',
+    'model.py             the network as a PyTorch nn.Module, with load_weights() and a demo:',
+    '                     python3 model.py',
+    'weights.safetensors  its weights: the PyTorch state_dict as F32 safetensors',
+  ];
+  if (files.includes('samples.safetensors')) {
+    lines.push('samples.safetensors  a few test images (pixels 0..1) and labels for the demo');
+  }
+  if (files.includes('train.py')) {
+    lines.push("train.py             continues training with the playground's settings (needs torchvision):");
+    lines.push(
+      '                     python3 train.py   -> trained.safetensors, which the playground can load',
+    );
+  }
+  lines.push('', "Needs PyTorch only (e.g. Debian's python3-torch or pip install torch).", '');
+  return lines.join('\n');
+}
+
+/** The zip of everything a student needs to run the design in PyTorch. */
+export function exportBundle(
+  spec: NetworkSpec,
+  hyper: Hyperparams,
+  weights: readonly LayerTensors[],
+  options: BundleOptions = {},
+): Uint8Array {
+  const plan = planExport(spec, options);
+  const text = (s: string) => new TextEncoder().encode(s);
+  const entries: ZipEntry[] = [
+    { name: 'model.py', data: text(exportModelPy(spec, options)) },
+    { name: 'weights.safetensors', data: exportWeights(spec, weights) },
+  ];
+  if (options.samples) entries.push({ name: 'samples.safetensors', data: exportSamples(options.samples) });
+  if (TRAINABLE_IN_TRAIN_PY.has(plan.spec.task)) {
+    entries.push({ name: 'train.py', data: text(exportTrainPy(spec, hyper, options)) });
+  }
+  const names = entries.map((e) => e.name);
+  entries.push({ name: 'README.txt', data: text(readme(spec, plan.className, names)) });
+  return zipStore(entries, options.modified);
+}

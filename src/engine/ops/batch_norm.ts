@@ -17,12 +17,7 @@ import { batchNorm2dNormalizeSpec } from '../../gpu/kernels/batch_norm2d_normali
 import { batchNorm2dPartialGradsSpec } from '../../gpu/kernels/batch_norm2d_partial_grads';
 import { batchNorm2dPartialStatsSpec } from '../../gpu/kernels/batch_norm2d_partial_stats';
 import type { EngineContext, PlannedOp } from '../op';
-import {
-  batchNormDims,
-  BN_DEFAULT_EPS,
-  BN_DEFAULT_MOMENTUM,
-  type BatchNorm2dParams,
-} from '../reference/batch_norm';
+import { batchNormDims, batchNormSettings, type BatchNorm2dParams } from '../reference/batch_norm';
 import { bindingOf, type Tensor } from '../tensor';
 import { expectShape, plannedOp, uniformsFor, type Dispatch } from './dispatch';
 
@@ -90,6 +85,7 @@ export function planBatchNorm2dForward(
 ): PlannedOp {
   const { training } = a.params;
   const [n, channels, plane] = batchNormDims(a.x.shape, training);
+  const { eps, momentum } = batchNormSettings(a.params);
   expectShape('batch_norm2d y', a.y, a.x.shape);
   const { weight, bias, runningMean, runningVar, saveMean, saveInvstd } = a;
   checkChannels('batch_norm2d', channels, { weight, bias, runningMean, runningVar, saveMean, saveInvstd });
@@ -119,8 +115,8 @@ export function planBatchNorm2dForward(
         count,
         chunks,
         chunk_len: chunkLen,
-        eps: a.params.eps ?? BN_DEFAULT_EPS,
-        momentum: a.params.momentum ?? BN_DEFAULT_MOMENTUM,
+        eps,
+        momentum,
       },
       { partial, running_mean: bindingOf(runningMean), running_var: bindingOf(runningVar), ...stats },
       [groups(channels, WG)],

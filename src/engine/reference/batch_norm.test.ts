@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import { loadFixture } from '../fixtures/load';
-import { batchNorm2dBackward, batchNorm2dForward } from './batch_norm';
+import { batchNorm2dBackward, batchNorm2dForward, batchNormSettings } from './batch_norm';
 import { dot, numericGradient, seededValues } from './gradcheck';
 import type { BatchNormCase } from './norm-fixture';
 
@@ -118,6 +118,16 @@ describe('batch_norm2d reference input checks', () => {
     expect(() =>
       batchNorm2dForward({ ...args, saveMean: one, saveInvstd: one, params: { training: false } }),
     ).not.toThrow();
+  });
+
+  it('refuses a negative eps and a momentum outside [0, 1]', () => {
+    expect(() => batchNormSettings({ training: true, eps: -1 })).toThrow(
+      /eps must be a finite number >= 0, got -1/,
+    );
+    expect(() => batchNormSettings({ training: true, momentum: 1.5 })).toThrow(
+      /momentum must be in \[0, 1\], got 1.5/,
+    );
+    expect(batchNormSettings({ training: true })).toEqual({ eps: 1e-5, momentum: 0.1 });
   });
 
   it('refuses a shape that is not NCHW', () => {

@@ -26,6 +26,17 @@ export function batchNormDims(shape: readonly number[], training: boolean): [num
   return [n, c, h * w];
 }
 
+/** eps and momentum with PyTorch's defaults, checked: eps >= 0 (and eval adds it to a variance), momentum in [0, 1]. */
+export function batchNormSettings(params: BatchNorm2dParams): { eps: number; momentum: number } {
+  const eps = params.eps ?? BN_DEFAULT_EPS;
+  const momentum = params.momentum ?? BN_DEFAULT_MOMENTUM;
+  if (!(eps >= 0 && Number.isFinite(eps)))
+    throw new Error(`batch_norm2d: eps must be a finite number >= 0, got ${eps}`);
+  if (!(momentum >= 0 && momentum <= 1))
+    throw new Error(`batch_norm2d: momentum must be in [0, 1], got ${momentum}`);
+  return { eps, momentum };
+}
+
 /**
  * y = (x - mean) * invstd * weight + bias per channel. Writes the mean and invstd = 1/sqrt(var + eps) it
  * used to saveMean/saveInvstd (for backward) and, in training, updates runningMean/runningVar in place.
@@ -44,8 +55,7 @@ export function batchNorm2dForward(a: {
 }): void {
   const { x, y, weight, bias, runningMean, runningVar, saveMean, saveInvstd, params } = a;
   const [n, c, plane] = batchNormDims(a.shape, params.training);
-  const eps = params.eps ?? BN_DEFAULT_EPS;
-  const momentum = params.momentum ?? BN_DEFAULT_MOMENTUM;
+  const { eps, momentum } = batchNormSettings(params);
   const count = n * plane;
   for (let ch = 0; ch < c; ch++) {
     let mean = runningMean[ch];

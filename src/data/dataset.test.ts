@@ -54,6 +54,7 @@ describe('loadDataset', () => {
     const available: SplitAvailable[] = [];
     const data = await loadDataset({ ...TINY, counts: { train: 5, test: 3 } }, `${BASE}/`, {
       fetch: server.fetch,
+      progressIntervalMs: 0,
       onProgress: (p) => progress.push(p),
       onAvailable: (a) => available.push({ ...a }),
     });
@@ -73,6 +74,11 @@ describe('loadDataset', () => {
       images: 8,
       totalImages: 8,
     });
+    expect(progress.length).toBeGreaterThan(20);
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i].bytesLoaded).toBeGreaterThanOrEqual(progress[i - 1].bytesLoaded);
+      expect(progress[i].images).toBeGreaterThanOrEqual(progress[i - 1].images);
+    }
     for (const split of ['train', 'test'] as const) {
       const counts = available.filter((a) => a.split === split).map((a) => a.available);
       expect(counts.at(-1)).toBe(data[split].count);
@@ -80,6 +86,18 @@ describe('loadDataset', () => {
       // The arrays handed out early are the very ones returned, filled in place.
       expect(available.find((a) => a.split === split)?.images).toBe(data[split].images);
     }
+  });
+
+  it('throttles progress events but always reports the final state', async () => {
+    const { served } = tinyFiles();
+    const progress: DatasetProgress[] = [];
+    await loadDataset(TINY, BASE, {
+      fetch: servingFetch(served).fetch,
+      progressIntervalMs: 1e9,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(progress).toHaveLength(2);
+    expect(progress[1]).toMatchObject({ images: 8, totalImages: 8 });
   });
 
   it('refuses images and labels that disagree on the count, naming both files', async () => {

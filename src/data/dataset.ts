@@ -55,6 +55,8 @@ export interface LoadDatasetOptions {
   /** From loadManifest(): gives byte totals when responses lack Content-Length. */
   manifest?: DataManifest;
   stallTimeoutMs?: number;
+  /** Minimum time between onProgress calls (default 50 ms; the final state is always reported). */
+  progressIntervalMs?: number;
 }
 
 const splitOf = (role: FileRole): Split => (role.startsWith('train') ? 'train' : 'test');
@@ -131,7 +133,11 @@ export async function loadDataset(
     options.onAvailable?.({ split, images, labels, available, count: headers[img]?.count ?? available });
   };
 
-  const report = () => {
+  let lastReport = -Infinity;
+  const report = (final = false) => {
+    const now = performance.now();
+    if (!final && now - lastReport < (options.progressIntervalMs ?? 50)) return;
+    lastReport = now;
     const all = FILE_ROLES.map((role) => files[role]);
     const imageFiles = [files.trainImages, files.testImages];
     const headerTotal = imageFiles.every((f) => f.totalRecords !== null)
@@ -184,6 +190,7 @@ export async function loadDataset(
     const [trainImages, trainLabels, testImages, testLabels] = settled.map(
       (s) => (s as PromiseFulfilledResult<IdxFile>).value,
     );
+    report(true);
     return {
       id: info.id,
       name: info.name,

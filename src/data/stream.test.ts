@@ -56,10 +56,12 @@ describe('loadIdxFile', () => {
     const progress: FileProgress[] = [];
     const result = await loadIdxFile(URL_, 'images', {
       fetch: server.fetch,
+      expectedBytes: 999,
       onProgress: (p) => progress.push(p),
     });
     expect(result.data).toEqual(records);
-    // Content-Length would be the compressed size; the total comes from the IDX header instead.
+    // Content-Length and the manifest give compressed sizes; the total comes from the IDX header instead.
+    expect(new Set(progress.map((p) => p.bytesTotal))).toEqual(new Set([null, file.length]));
     expect(progress.at(-1)).toMatchObject({ bytesLoaded: file.length, bytesTotal: file.length });
   });
 

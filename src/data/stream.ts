@@ -13,7 +13,10 @@ export interface FileProgress {
   file: string;
   /** Body bytes received (compressed bytes, or decoded ones where the server applied Content-Encoding). */
   bytesLoaded: number;
-  /** Expected body bytes: Content-Length, else the manifest size, else the IDX size once known; or null. */
+  /**
+   * Expected body bytes: Content-Length, else the manifest size; for a body the server encoded (and the
+   * runtime decoded) the IDX size once the header is in. Null while unknown.
+   */
   bytesTotal: number | null;
   /** Complete records so far. */
   records: number;
@@ -76,7 +79,7 @@ export async function loadIdxFile(
   // Where the server set Content-Encoding, the runtime already decoded the body and Content-Length lies.
   const length = Number(response.headers.get('content-length') ?? NaN);
   const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
-  let bytesTotal = !encoded && length > 0 ? length : (options.expectedBytes ?? null);
+  let bytesTotal = encoded ? null : length > 0 ? length : (options.expectedBytes ?? null);
   const report = () =>
     options.onProgress?.({
       file,

@@ -32,6 +32,8 @@ export interface SizedLayer {
 }
 
 const FLOAT = 4;
+// Flatten and Unflatten are views of their input's buffer: no memory of their own.
+const isView = (l: SizedLayer) => l.layer.kind === 'Flatten' || l.layer.kind === 'Unflatten';
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 export function memoryOf(input: Shape, layers: readonly SizedLayer[], batchSize: number): MemoryEstimate {
@@ -39,7 +41,7 @@ export function memoryOf(input: Shape, layers: readonly SizedLayer[], batchSize:
   let values = size(input);
   for (const l of layers) {
     params += 4 * l.params + l.buffers;
-    if (l.outputShape) values += size(l.outputShape);
+    if (l.outputShape && !isView(l)) values += size(l.outputShape);
   }
   const paramBytes = params * FLOAT;
   const activationBytes = 2 * values * batchSize * FLOAT;
@@ -70,7 +72,7 @@ export function checkMemory(
   const cap = formatBytes(limits.maxBufferBytes);
   for (const l of layers) {
     const name = layerName(l.index, l.layer);
-    if (l.outputShape && size(l.outputShape) * batchSize * FLOAT > limits.maxBufferBytes) {
+    if (l.outputShape && !isView(l) && size(l.outputShape) * batchSize * FLOAT > limits.maxBufferBytes) {
       const bytes = formatBytes(size(l.outputShape) * batchSize * FLOAT);
       const message = `${name}: its output for a batch of ${batchSize} is ${batchSize}×${formatShape(l.outputShape)} values = ${bytes}, more than the ${cap} one GPU buffer may hold: make the layer smaller or reduce the batch size`;
       issues.push(layerIssue(l.index, l.layer, 'error', message));

@@ -40,7 +40,7 @@ function valueProblem(param: string, rule: ParamRule, value: unknown): string | 
 }
 
 const HINTS: Record<string, string> = {
-  p: ': it is the probability of zeroing each value, so 1 would zero everything',
+  p: ': it is the chance of zeroing each value while training',
 };
 
 /** Range errors for every parameter, then PyTorch's cross-parameter rules. */
@@ -58,9 +58,8 @@ export function checkParams(layer: Layer, index: number): SpecIssue[] {
   if (issues.length > 0) return issues;
 
   if (layer.kind === 'MaxPool2d' || layer.kind === 'AvgPool2d') {
-    // PyTorch: "pad should be at most half of effective kernel size".
-    const dilation = layer.kind === 'MaxPool2d' ? layer.dilation : 1;
-    const limit = Math.floor(((layer.kernel_size - 1) * dilation + 1) / 2);
+    // PyTorch: "pad should be at most half of kernel size" (1.x counts the undilated kernel; the stricter rule).
+    const limit = Math.floor(layer.kernel_size / 2);
     if (layer.padding > limit) {
       const message = `${layerName(index, layer)}: padding ${layer.padding} is more than half of kernel_size ${layer.kernel_size}: PyTorch allows at most ${limit}`;
       issues.push(layerIssue(index, layer, 'error', message, setFix(layer, 'padding', limit)));

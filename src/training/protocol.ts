@@ -13,6 +13,7 @@ export type SnapshotKind = 'weights' | 'activations';
 /** Page -> worker. */
 export type TrainerRequest =
   | { type: 'init'; forceCpu?: boolean }
+  /** `baseUrl` is the data root holding <id>/<file>.gz, e.g. `${import.meta.env.BASE_URL}data`. */
   | { type: 'loadDataset'; id: DatasetId; baseUrl: string }
   | { type: 'setSpec'; spec: NetworkSpec }
   | { type: 'setHyper'; hyper: Hyperparams }

@@ -1,0 +1,109 @@
+// The same model as GpuModel on the CPU reference ops: the fallback when WebGPU is missing. Parameters,
+// gradients and optimizer state use the same flat layout, so weights move between backends unchanged.
+import { softmaxCrossEntropy } from '../reference/loss';
+import {
+  adamState,
+  adamStep,
+  sgdState,
+  sgdStep,
+  type AdamState,
+  type SgdState,
+} from '../reference/optimizer';
+import { sizeOf } from '../tensor';
+import { isView, type ModelDescription } from './describe';
+import { planCpuLayer, type CpuLayer } from './cpu-layers';
+import type { OptimizerSettings } from './gpu-model';
+
+export interface CpuStepResult {
+  /** Summed (not mean) loss over the batch, and correct predictions. */
+  lossSum: number;
+  correct: number;
+}
+
+export class CpuModel {
+  readonly params: Float32Array;
+  readonly grads: Float32Array;
+  readonly buffers: Float32Array;
+  /** Input batch [B, ...inputShape] and labels [B]. */
+  readonly input: Float32Array;
+  readonly labels: Uint32Array;
+  readonly outputs: Float32Array[];
+  private readonly layers: CpuLayer[];
+  private readonly dlogits: Float32Array;
+  private settings: OptimizerSettings;
+  private optState: SgdState | AdamState;
+
+  constructor(
+    readonly desc: ModelDescription,
+    readonly batch: number,
+    optimizer: OptimizerSettings,
+  ) {
+    const B = batch;
+    this.params = new Float32Array(desc.paramFloats);
+    this.grads = new Float32Array(desc.paramFloats);
+    this.buffers = new Float32Array(desc.bufferFloats);
+    this.input = new Float32Array(B * sizeOf(desc.inputShape));
+    this.labels = new Uint32Array(B);
+    this.outputs = [];
+    const grads: Float32Array[] = [];
+    let x = this.input;
+    let dx: Float32Array | null = null;
+    for (const plan of desc.layers) {
+      const n = B * sizeOf(plan.outShape);
+      const y: Float32Array = isView(plan) ? x : new Float32Array(n);
+      const dy: Float32Array = isView(plan) && dx ? dx : new Float32Array(n);
+      this.outputs.push(y);
+      grads.push(dy);
+      x = y;
+      dx = dy;
+    }
+    this.dlogits = grads[grads.length - 1];
+    this.layers = desc.layers.map((plan, i) =>
+      planCpuLayer(
+        plan,
+        {
+          x: i === 0 ? this.input : this.outputs[i - 1],
+          y: this.outputs[i],
+          dx: desc.layers.slice(0, i).some((p) => !isView(p)) ? grads[i - 1] : null,
+          dy: grads[i],
+          batch: B,
+        },
+        this.params,
+        this.grads,
+      ),
+    );
+    this.settings = optimizer;
+    this.optState = this.freshState(optimizer);
+  }
+
+  private freshState(s: OptimizerSettings): SgdState | AdamState {
+    return s.kind === 'sgd' ? sgdState(this.params.length) : adamState(this.params.length);
+  }
+
+  setOptimizer(settings: OptimizerSettings): void {
+    if (settings.kind !== this.settings.kind) this.optState = this.freshState(settings);
+    this.settings = settings;
+  }
+
+  resetOptimizer(): void {
+    this.optState = this.freshState(this.settings);
+  }
+
+  forward(train: boolean): Float32Array {
+    for (const layer of this.layers) layer.forward(train);
+    return this.outputs[this.outputs.length - 1];
+  }
+
+  /** Forward, loss, backward and update on the batch already in `input` and `labels`. */
+  step(): CpuStepResult {
+    const logits = this.forward(true);
+    const classes = logits.length / this.batch;
+    const { loss, correct } = softmaxCrossEntropy(logits, this.labels, this.dlogits, this.batch, classes);
+    for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward();
+    const s = this.settings;
+    if (s.kind === 'sgd') sgdStep(this.params, this.grads, this.optState as SgdState, s);
+    else
+      adamStep(this.params, this.grads, this.optState as AdamState, { ...s, decoupled: s.kind === 'adamw' });
+    return { lossSum: loss * this.batch, correct };
+  }
+}

@@ -1,0 +1,171 @@
+// Plans one layer of a model on the GPU: its forward pass (train and eval mode) and its backward pass,
+// wired to the layer's input/output tensors and its slices of the flat parameter and gradient buffers.
+import { planActivationBackward, planActivationForward } from '../ops/activation';
+import {
+  planConv2dBackwardBias,
+  planConv2dBackwardInput,
+  planConv2dBackwardWeight,
+  planConv2dForward,
+} from '../ops/conv2d';
+import {
+  planConvTranspose2dBackwardBias,
+  planConvTranspose2dBackwardInput,
+  planConvTranspose2dBackwardWeight,
+  planConvTranspose2dForward,
+} from '../ops/conv_transpose2d';
+import { planLinearBackward, planLinearForward } from '../ops/linear';
+import {
+  planAvgPool2dBackward,
+  planAvgPool2dForward,
+  planMaxPool2dBackward,
+  planMaxPool2dForward,
+} from '../ops/pool';
+import type { EngineContext, PlannedOp } from '../op';
+import type { ActivationKind } from '../reference/activation';
+import { sizeOf, tensor, type Tensor } from '../tensor';
+import type { FlatTensor, LayerPlan } from './describe';
+
+export interface LayerTensors {
+  /** Forward input and output, [batch, ...shape]. */
+  x: Tensor;
+  y: Tensor;
+  /** Gradients of the same; dx is null for the first layer (nothing upstream needs it). */
+  dx: Tensor | null;
+  dy: Tensor;
+}
+
+export interface FlatBuffers {
+  params: GPUBuffer;
+  grads: GPUBuffer;
+}
+
+export interface GpuLayer {
+  forwardTrain: PlannedOp[];
+  forwardEval: PlannedOp[];
+  backward: PlannedOp[];
+}
+
+const ACTIVATION: Record<string, ActivationKind> = {
+  ReLU: 'relu',
+  LeakyReLU: 'leaky_relu',
+  Sigmoid: 'sigmoid',
+  Tanh: 'tanh',
+};
+
+function view(buffer: GPUBuffer, t: FlatTensor): Tensor {
+  return tensor(buffer, t.shape, t.offset * 4);
+}
+
+export function planGpuLayer(
+  ctx: EngineContext,
+  plan: LayerPlan,
+  io: LayerTensors,
+  flat: FlatBuffers,
+): GpuLayer {
+  const { layer } = plan;
+  const p = (name: string) => plan.params.find((t) => t.name === name);
+  const param = (name: string) => {
+    const t = p(name);
+    return t ? view(flat.params, t) : undefined;
+  };
+  const grad = (name: string) => {
+    const t = p(name);
+    return t ? view(flat.grads, t) : undefined;
+  };
+  const same = (forward: PlannedOp[], backward: PlannedOp[]): GpuLayer => ({
+    forwardTrain: forward,
+    forwardEval: forward,
+    backward,
+  });
+  const label = `${layer.kind}`;
+
+  switch (layer.kind) {
+    case 'Conv2d': {
+      const params = { stride: layer.stride, padding: layer.padding, dilation: layer.dilation };
+      const weight = param('weight')!;
+      const back: PlannedOp[] = [
+        planConv2dBackwardWeight(ctx, { x: io.x, dy: io.dy, dweight: grad('weight')!, params }),
+      ];
+      if (layer.bias) back.push(planConv2dBackwardBias(ctx, { dy: io.dy, dbias: grad('bias')! }));
+      if (io.dx) back.push(planConv2dBackwardInput(ctx, { dy: io.dy, weight, dx: io.dx, params }));
+      return same(
+        [planConv2dForward(ctx, { x: io.x, weight, bias: param('bias'), y: io.y, params, label })],
+        back,
+      );
+    }
+    case 'ConvTranspose2d': {
+      const params = {
+        stride: layer.stride,
+        padding: layer.padding,
+        dilation: layer.dilation,
+        outputPadding: layer.output_padding,
+      };
+      const weight = param('weight')!;
+      const back: PlannedOp[] = [
+        planConvTranspose2dBackwardWeight(ctx, { x: io.x, dy: io.dy, dweight: grad('weight')!, params }),
+      ];
+      if (layer.bias) back.push(planConvTranspose2dBackwardBias(ctx, { dy: io.dy, dbias: grad('bias')! }));
+      if (io.dx) back.push(planConvTranspose2dBackwardInput(ctx, { dy: io.dy, weight, dx: io.dx, params }));
+      return same(
+        [planConvTranspose2dForward(ctx, { x: io.x, weight, bias: param('bias'), y: io.y, params, label })],
+        back,
+      );
+    }
+    case 'Linear': {
+      const weight = param('weight')!;
+      const forward = planLinearForward(ctx, { x: io.x, weight, bias: param('bias'), y: io.y });
+      const backward = planLinearBackward(ctx, {
+        x: io.x,
+        weight,
+        dy: io.dy,
+        dx: io.dx ?? undefined,
+        dWeight: grad('weight')!,
+        dBias: grad('bias'),
+      });
+      return same([forward], [backward]);
+    }
+    case 'MaxPool2d': {
+      const params = {
+        kernelSize: layer.kernel_size,
+        stride: layer.stride,
+        padding: layer.padding,
+        dilation: layer.dilation,
+        ceilMode: layer.ceil_mode,
+      };
+      const indices = tensor(ctx.arena.storage('max_pool2d/indices', sizeOf(io.y.shape) * 4), io.y.shape);
+      const forward = planMaxPool2dForward(ctx, { x: io.x, y: io.y, indices, params });
+      const back = io.dx ? [planMaxPool2dBackward(ctx, { dy: io.dy, indices, dx: io.dx, params })] : [];
+      return same([forward], back);
+    }
+    case 'AvgPool2d': {
+      const params = {
+        kernelSize: layer.kernel_size,
+        stride: layer.stride,
+        padding: layer.padding,
+        ceilMode: layer.ceil_mode,
+        countIncludePad: layer.count_include_pad,
+      };
+      const forward = planAvgPool2dForward(ctx, { x: io.x, y: io.y, params });
+      const back = io.dx ? [planAvgPool2dBackward(ctx, { dy: io.dy, dx: io.dx, params })] : [];
+      return same([forward], back);
+    }
+    case 'ReLU':
+    case 'LeakyReLU':
+    case 'Sigmoid':
+    case 'Tanh': {
+      const kind = ACTIVATION[layer.kind];
+      const slope = layer.kind === 'LeakyReLU' ? layer.negative_slope : undefined;
+      const forward = planActivationForward(ctx, { kind, x: io.x, y: io.y, slope });
+      // relu/leaky_relu read the forward input, sigmoid/tanh the output (see reference savesInput).
+      const saved = kind === 'relu' || kind === 'leaky_relu' ? io.x : io.y;
+      const back = io.dx ? [planActivationBackward(ctx, { kind, saved, dy: io.dy, dx: io.dx, slope })] : [];
+      return same([forward], back);
+    }
+    case 'Flatten':
+    case 'Unflatten':
+      return same([], []);
+    case 'BatchNorm2d':
+    case 'Dropout':
+      throw new Error(`${layer.kind} is not available on the WebGPU backend yet`);
+  }
+}

@@ -1,0 +1,191 @@
+// A model on the GPU, built once from a ModelDescription: flat parameter, gradient and optimizer buffers,
+// every activation and its gradient from one arena, and every op planned up front. A training step
+// (gather -> forward -> loss -> backward -> optimizer) is one command encoder and one submit.
+import { BufferArena } from '../../gpu/buffers';
+import { createLossAccumulator, planSoftmaxCrossEntropy } from '../ops/loss';
+import { planAdam, planSgd, type PlannedOptimizer } from '../ops/optimizer';
+import { planGatherBatch, type GatherBatchOp, type GatherNormalisation } from '../ops/gather-batch';
+import type { EngineContext, PlannedOp } from '../op';
+import type { AdamHyper, SgdHyper } from '../reference/optimizer';
+import { reshape, tensor, type Tensor } from '../tensor';
+import { isView, type ModelDescription } from './describe';
+import { planGpuLayer, type GpuLayer } from './gpu-layers';
+
+export type OptimizerSettings =
+  ({ kind: 'sgd' } & SgdHyper) | ({ kind: 'adam' } & AdamHyper) | ({ kind: 'adamw' } & AdamHyper);
+
+/** The dataset buffers a model gathers from (see GpuDataset). */
+export interface GatherSources {
+  trainImages: GPUBuffer;
+  trainLabels: GPUBuffer;
+  trainOrder: GPUBuffer;
+  testImages: GPUBuffer;
+  testLabels: GPUBuffer;
+  /** 0, 1, 2, ... padded to whole batches, for evaluation in order. */
+  testOrder: GPUBuffer;
+}
+
+export interface GpuModelOptions {
+  batch: number;
+  normalisation: GatherNormalisation;
+  optimizer: OptimizerSettings;
+}
+
+export class GpuModel {
+  readonly arena: BufferArena;
+  readonly params: Tensor;
+  readonly grads: Tensor;
+  /** Non-trainable state (BatchNorm running statistics). */
+  readonly buffers: Tensor;
+  /** [loss sum, correct, samples, non-finite batches], added to by every step. */
+  readonly accumulator: Tensor;
+  /** Input batch [B, ...inputShape] and labels [B]. */
+  readonly input: Tensor;
+  readonly labels: Tensor;
+  /** Output of each layer, [B, ...outShape]. */
+  readonly outputs: Tensor[];
+  readonly logits: Tensor;
+  private readonly ctx: EngineContext;
+  private readonly layers: GpuLayer[];
+  private readonly loss: PlannedOp;
+  private optimizers = new Map<OptimizerSettings['kind'], PlannedOptimizer<SgdHyper | AdamHyper>>();
+  private optimizer!: PlannedOptimizer<SgdHyper | AdamHyper>;
+  private trainGather: GatherBatchOp | null = null;
+  private testGather: GatherBatchOp | null = null;
+
+  constructor(
+    readonly device: GPUDevice,
+    readonly desc: ModelDescription,
+    readonly options: GpuModelOptions,
+  ) {
+    const B = options.batch;
+    this.arena = new BufferArena(device, 'model');
+    const ctx: EngineContext = { device, arena: this.arena };
+    this.ctx = ctx;
+    const flat = (name: string, floats: number) => tensor(this.arena.storage(name, floats * 4), [floats]);
+    this.params = flat('params', desc.paramFloats);
+    this.grads = flat('grads', desc.paramFloats);
+    this.buffers = flat('buffers', desc.bufferFloats);
+    this.accumulator = createLossAccumulator(ctx);
+    this.input = tensor(this.arena.storage('input', B * desc.inputShape.reduce((a, b) => a * b, 4)), [
+      B,
+      ...desc.inputShape,
+    ]);
+    this.labels = tensor(this.arena.storage('labels', B * 4), [B]);
+
+    // Activations and their gradients: a view layer (Flatten) reuses its input's buffer under a new shape.
+    this.outputs = [];
+    const grads: Tensor[] = [];
+    let x = this.input;
+    let dx: Tensor | null = null;
+    desc.layers.forEach((plan, i) => {
+      const shape = [B, ...plan.outShape];
+      const bytes = shape.reduce((a, b) => a * b, 4);
+      const y = isView(plan) ? reshape(x, shape) : tensor(this.arena.storage(`layer${i}/y`, bytes), shape);
+      const dy =
+        isView(plan) && dx ? reshape(dx, shape) : tensor(this.arena.storage(`layer${i}/dy`, bytes), shape);
+      this.outputs.push(y);
+      grads.push(dy);
+      x = y;
+      dx = dy;
+    });
+    this.logits = this.outputs[this.outputs.length - 1];
+    this.layers = desc.layers.map((plan, i) =>
+      planGpuLayer(
+        ctx,
+        plan,
+        {
+          x: i === 0 ? this.input : this.outputs[i - 1],
+          y: this.outputs[i],
+          // The first non-view layer has nothing upstream that needs its input gradient.
+          dx: desc.layers.slice(0, i).some((p) => !isView(p)) ? grads[i - 1] : null,
+          dy: grads[i],
+        },
+        { params: this.params.buffer, grads: this.grads.buffer },
+      ),
+    );
+    this.loss = planSoftmaxCrossEntropy(ctx, {
+      logits: reshape(this.logits, [B, this.logits.shape.slice(1).reduce((a, b) => a * b, 1)]),
+      labels: this.labels,
+      dlogits: reshape(grads[grads.length - 1], [B, this.logits.shape.slice(1).reduce((a, b) => a * b, 1)]),
+      accumulator: this.accumulator,
+    });
+    this.setOptimizer(options.optimizer);
+  }
+
+  /** Switches optimizer settings in place; a new kind starts from fresh optimizer state. */
+  setOptimizer(settings: OptimizerSettings): void {
+    const existing = this.optimizers.get(settings.kind);
+    if (existing) {
+      existing.setHyper(settings);
+      this.optimizer = existing;
+      return;
+    }
+    const args = { params: this.params, grads: this.grads, label: settings.kind };
+    const planned =
+      settings.kind === 'sgd'
+        ? planSgd(this.ctx, { ...args, hyper: settings })
+        : planAdam(this.ctx, { ...args, hyper: { ...settings, decoupled: settings.kind === 'adamw' } });
+    this.optimizers.set(settings.kind, planned as PlannedOptimizer<SgdHyper | AdamHyper>);
+    this.optimizer = planned as PlannedOptimizer<SgdHyper | AdamHyper>;
+  }
+
+  /** Plans the two gathers against the dataset buffers (again whenever they are reallocated). */
+  bindDataset(src: GatherSources): void {
+    const common = { x: this.input, y: this.labels };
+    const norm = this.options.normalisation;
+    this.trainGather = planGatherBatch(
+      this.ctx,
+      { ...common, indices: src.trainOrder, images: src.trainImages, labels: src.trainLabels },
+      norm,
+    );
+    this.testGather = planGatherBatch(
+      this.ctx,
+      { ...common, indices: src.testOrder, images: src.testImages, labels: src.testLabels },
+      norm,
+    );
+  }
+
+  /** One training step on trainOrder[start .. start + B): one encoder, one submit. */
+  step(start: number): void {
+    if (!this.trainGather) throw new Error('the model has no dataset to train on');
+    this.trainGather.setStart(start);
+    const encoder = this.device.createCommandEncoder({ label: 'train-step' });
+    const pass = encoder.beginComputePass({ label: 'train-step' });
+    this.trainGather.encode(pass);
+    for (const layer of this.layers) for (const op of layer.forwardTrain) op.encode(pass);
+    this.loss.encode(pass);
+    for (let i = this.layers.length - 1; i >= 0; i--)
+      for (const op of this.layers[i].backward) op.encode(pass);
+    this.optimizer.encode(pass);
+    pass.end();
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  /** Encodes the eval-mode forward pass from `input` (already filled) into an open pass. */
+  encodeForward(pass: GPUComputePassEncoder): void {
+    for (const layer of this.layers) for (const op of layer.forwardEval) op.encode(pass);
+  }
+
+  /** Evaluates test records [start, start + B) into logits; the caller copies them out in `after`. */
+  evaluateBatch(start: number, after: (encoder: GPUCommandEncoder) => void): void {
+    if (!this.testGather) throw new Error('the model has no dataset to evaluate on');
+    this.testGather.setStart(start);
+    const encoder = this.device.createCommandEncoder({ label: 'evaluate' });
+    const pass = encoder.beginComputePass({ label: 'evaluate' });
+    this.testGather.encode(pass);
+    this.encodeForward(pass);
+    pass.end();
+    after(encoder);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  /** Zeroes optimizer state and step count (after restoring weights, or on reset). */
+  resetOptimizer(encoder: GPUCommandEncoder): void {
+    for (const o of this.optimizers.values()) o.reset(encoder);
+  }
+
+  destroy(): void {
+    this.arena.destroy();
+  }
+}

@@ -1,0 +1,73 @@
+// What the trainer needs from a compute backend. The WebGPU and CPU backends implement it over the same
+// ModelDescription and flat parameter layout, so weights, snapshots and rebuilds move freely between them.
+import type { ModelDescription } from '../engine/model/describe';
+import type { InitialState } from '../engine/model/init';
+import type { Hyperparams } from '../network/hyper';
+import type { BackendKind } from './protocol';
+
+/** One split of the dataset on the host: capacity-sized arrays, filled from the front as it streams. */
+export interface HostSplit {
+  /** capacity × pixels bytes. */
+  images: Uint8Array;
+  /** capacity bytes. */
+  labels: Uint8Array;
+  capacity: number;
+  /** Records [0, available) are complete. */
+  available: number;
+}
+
+export interface HostDataset {
+  pixels: number;
+  train: HostSplit;
+  test: HostSplit;
+}
+
+/** Sums since the previous take: loss summed over samples, correct predictions, samples, non-finite batches. */
+export interface TrainSums {
+  loss: number;
+  correct: number;
+  samples: number;
+  nonFinite: number;
+  /** Steps these sums cover. */
+  steps: number;
+}
+
+export interface ModelState {
+  params: Float32Array;
+  buffers: Float32Array;
+}
+
+export interface TrainerBackend {
+  readonly kind: BackendKind;
+  /** Makes the dataset resident (sized for the full capacity) and uploads records [from, to) of a split. */
+  syncDataset(data: HostDataset, split: 'train' | 'test', from: number, to: number): void;
+  /** Builds the model for a batch size; replaces any previous model. */
+  build(desc: ModelDescription, hyper: Hyperparams, state: InitialState): void;
+  /** Changes optimizer settings in place (lr, momentum, betas, weight decay, optimizer kind). */
+  setHyper(hyper: Hyperparams): void;
+  /** The sample order of the current epoch (indices into the train split). */
+  setOrder(order: Uint32Array): void;
+  /** One optimizer step on order[start .. start + batch); on the GPU it is queued, not awaited. */
+  step(start: number): void;
+  /** Resolves when the queue holds at most one step more, so the loop never runs far ahead of the device. */
+  settle(): Promise<void>;
+  /** Training sums since the previous call: taken now, delivered when the device gets there. */
+  takeSums(): Promise<TrainSums>;
+  /** Logits [count, classes] for test records [0, count), in order. */
+  evaluate(count: number): Promise<Float32Array>;
+  /** Logits for `count` normalised images [count, ...inputShape]. */
+  predict(images: Float32Array, count: number): Promise<Float32Array>;
+  /** Every layer's output for one normalised image, in layer order. */
+  activations(image: Float32Array): Promise<Float32Array[]>;
+  readState(): Promise<ModelState>;
+  writeState(state: ModelState): void;
+  /** Keeps a copy of the current weights as the last good ones (called at each healthy report). */
+  keepGoodState(): void;
+  /** Restores the last good copy (after divergence). */
+  restoreGoodState(): void;
+  /** The last good copy on the host, or null when there is none yet. */
+  readGoodState(): Promise<ModelState | null>;
+  /** Device memory held by the model and dataset, in bytes (0 on the CPU). */
+  bytes(): number;
+  destroy(): void;
+}

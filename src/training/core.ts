@@ -1,0 +1,259 @@
+// TrainerCore: everything the worker does, without the Worker. It takes requests, owns the backend and
+// the model, runs the training loop and emits events; worker.ts only wires it to postMessage, and tests
+// drive it in-process.
+import { acquireGpu } from '../gpu/device';
+import type { ModelDescription } from '../engine/model/describe';
+import { initialState } from '../engine/model/init';
+import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
+import type { NetworkSpec } from '../network/spec';
+import type { HostDataset, ModelState, TrainerBackend } from './backend';
+import { CpuBackend } from './cpu-backend';
+import { GpuBackend } from './gpu-backend';
+import { emptyHostDataset, streamDataset } from './host-dataset';
+import { describeSpec } from './model-spec';
+import { deriveSeed, Prng } from './prng';
+import { assertNever, type TrainerEvent, type TrainerRequest, type TrainerState } from './protocol';
+import { EpochSchedule, SEED_STREAM } from './schedule';
+import { TrainingRun } from './run';
+
+export interface TrainerCoreOptions {
+  /** fetch for the dataset files (tests read them from disk). */
+  fetch?: typeof fetch;
+  /** The WebGPU entry point; null means none. Default: navigator.gpu. */
+  gpu?: GPU | null;
+  /** Steps between metrics reports. */
+  reportEvery?: number;
+  /** Test images shown with predictions after each evaluation. */
+  gallerySize?: number;
+  /** Minimum time between host copies of the weights (what a lost device is rebuilt from). */
+  snapshotEveryMs?: number;
+}
+
+export type Emit = (event: TrainerEvent) => void;
+
+export class TrainerCore {
+  readonly options: Required<Omit<TrainerCoreOptions, 'fetch' | 'gpu'>> & TrainerCoreOptions;
+  backend: TrainerBackend | null = null;
+  spec: NetworkSpec | null = null;
+  desc: ModelDescription | null = null;
+  hyper: Hyperparams = { ...DEFAULT_HYPER };
+  data: HostDataset = emptyHostDataset();
+  state: TrainerState = 'idle';
+  schedule: EpochSchedule | null = null;
+  /** Optimizer steps since the last reset. */
+  step = 0;
+  /** The last weights known to be finite, on the host: a lost device is rebuilt from these. */
+  lastGood: { state: ModelState; step: number } | null = null;
+  private readonly run: TrainingRun;
+  private queue: Promise<void> = Promise.resolve();
+  private recovering = false;
+  private disposed = false;
+
+  constructor(
+    readonly emit: Emit,
+    options: TrainerCoreOptions = {},
+  ) {
+    this.options = { reportEvery: 20, gallerySize: 48, snapshotEveryMs: 2000, ...options };
+    this.run = new TrainingRun(this);
+  }
+
+  /** Handles requests one at a time, in arrival order; failures become `error` events. */
+  handle(request: TrainerRequest): Promise<void> {
+    this.queue = this.queue.then(() => this.dispatch(request)).catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
+  private async dispatch(request: TrainerRequest): Promise<void> {
+    if (this.disposed) return;
+    switch (request.type) {
+      case 'init':
+        return this.init(Boolean(request.forceCpu));
+      case 'loadDataset':
+        // Streams in the background, so training can start on the images already in.
+        void this.loadDataset(request.id, request.baseUrl);
+        return;
+      case 'setSpec':
+        return this.setSpec(request.spec);
+      case 'setHyper':
+        return this.setHyper(request.hyper);
+      case 'start':
+        return this.run.start();
+      case 'pause':
+        return this.run.pause();
+      case 'step':
+        return this.run.stepOnce();
+      case 'reset':
+        return this.reset();
+      case 'evaluate':
+        return this.run.evaluate();
+      case 'predict':
+        return this.run.predict(request.id, request.image);
+      case 'snapshot':
+        return this.run.snapshot(request.id, request.what, request.image);
+      case 'destroyDeviceForTest':
+        if (!(this.backend instanceof GpuBackend))
+          throw new Error('destroyDeviceForTest needs the WebGPU backend');
+        this.backend.device.destroy();
+        return;
+      case 'dispose':
+        return this.dispose();
+      default:
+        return assertNever(request);
+    }
+  }
+
+  fail(error: unknown): void {
+    this.emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+
+  setState(state: TrainerState, reason?: string): void {
+    this.state = state;
+    this.emit(reason === undefined ? { type: 'state', state } : { type: 'state', state, reason });
+  }
+
+  private async init(forceCpu: boolean): Promise<void> {
+    let fallbackReason = 'the page asked for the CPU backend';
+    if (!forceCpu) {
+      try {
+        const gpu =
+          this.options.gpu === undefined ? globalThis.navigator?.gpu : (this.options.gpu ?? undefined);
+        const acquired = await acquireGpu(gpu);
+        this.attach(new GpuBackend(acquired.device, (reason) => void this.recover(reason)));
+        this.emit({ type: 'ready', backend: 'webgpu', gpu: acquired.info });
+        return;
+      } catch (error) {
+        fallbackReason = error instanceof Error ? error.message : String(error);
+      }
+    }
+    this.attach(new CpuBackend());
+    this.emit({ type: 'ready', backend: 'cpu', fallbackReason });
+  }
+
+  /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
+  private attach(backend: TrainerBackend, state?: ModelState): void {
+    this.backend?.destroy();
+    this.backend = backend;
+    for (const split of ['train', 'test'] as const) {
+      if (this.data[split].available > 0)
+        backend.syncDataset(this.data, split, 0, this.data[split].available);
+    }
+    if (this.desc) this.build(state);
+  }
+
+  private async loadDataset(id: NetworkSpec['input']['dataset'], baseUrl: string): Promise<void> {
+    await this.run.stop();
+    this.data = emptyHostDataset();
+    this.schedule = null;
+    await streamDataset(id, baseUrl, this.options.fetch, this.data, {
+      emit: this.emit,
+      onRecords: (split, from, to) => {
+        this.backend?.syncDataset(this.data, split, from, to);
+        if (split === 'test' && to === this.data.test.capacity) this.run.chooseGallery();
+      },
+    });
+  }
+
+  private async setSpec(spec: NetworkSpec): Promise<void> {
+    await this.run.stop();
+    const desc = describeSpec(spec, this.hyper.batchSize);
+    this.spec = spec;
+    this.desc = desc;
+    this.rewind();
+    this.build();
+    this.setState('idle');
+  }
+
+  private async setHyper(hyper: Hyperparams): Promise<void> {
+    const previous = this.hyper;
+    this.hyper = { ...hyper };
+    const rebuild = hyper.batchSize !== previous.batchSize;
+    if (!this.backend || !this.desc) return;
+    if (rebuild) {
+      // A new batch size re-plans every op; the weights and the run's position carry over.
+      const wasTraining = this.state === 'training';
+      await this.run.stop();
+      const state = await this.backend.readState();
+      this.build(state);
+      if (this.schedule) this.schedule = new EpochSchedule(this.hyper.seed, hyper.batchSize);
+      if (wasTraining) await this.run.start();
+    } else this.backend.setHyper(this.hyper);
+    if (this.state === 'done' && this.run.completedEpochs() < this.hyper.epochs) this.setState('paused');
+  }
+
+  private async reset(): Promise<void> {
+    await this.run.stop();
+    if (!this.desc) throw new Error('there is no network to reset: set a spec first');
+    this.rewind();
+    this.build();
+    this.setState('idle');
+  }
+
+  private rewind(): void {
+    this.step = 0;
+    this.schedule = null;
+    this.lastGood = null;
+  }
+
+  /** Builds the model on the current backend from `state`, or from the seed. */
+  build(state?: ModelState): void {
+    if (!this.backend || !this.desc) return;
+    const init = state ?? initialState(this.desc, seededRandom(this.hyper.seed));
+    this.backend.build(this.desc, this.hyper, init);
+    this.lastGood ??= {
+      state: { params: init.params.slice(), buffers: init.buffers.slice() },
+      step: this.step,
+    };
+    this.run.modelBuilt();
+    this.emit({
+      type: 'modelReady',
+      parameterCount: this.desc.parameterCount,
+      gpuBytes: this.backend.bytes(),
+    });
+  }
+
+  /** The device-loss path: report, rebuild on a new device (or the CPU) from the last good weights, go on. */
+  private async recover(reason: string): Promise<void> {
+    if (this.recovering || this.disposed) return;
+    this.recovering = true;
+    const wasTraining = this.state === 'training';
+    this.emit({ type: 'deviceLost', reason, recovering: true });
+    await this.run.stop();
+    const state = this.lastGood?.state;
+    if (this.lastGood) this.step = this.lastGood.step;
+    this.backend = null;
+    try {
+      const acquired = await acquireGpu(
+        this.options.gpu === undefined ? globalThis.navigator?.gpu : (this.options.gpu ?? undefined),
+      );
+      this.attach(new GpuBackend(acquired.device, (r) => void this.recover(r)), state);
+      this.emit({ type: 'ready', backend: 'webgpu', gpu: acquired.info });
+    } catch (error) {
+      this.attach(new CpuBackend(), state);
+      this.emit({
+        type: 'ready',
+        backend: 'cpu',
+        fallbackReason: `no new GPU device after a loss: ${String(error)}`,
+      });
+    }
+    this.recovering = false;
+    if (wasTraining) await this.run.start();
+  }
+
+  get isRecovering(): boolean {
+    return this.recovering;
+  }
+
+  private async dispose(): Promise<void> {
+    await this.run.stop();
+    this.disposed = true;
+    const backend = this.backend;
+    this.backend = null;
+    backend?.destroy();
+  }
+}
+
+/** Initial weights are drawn from their own stream of the run seed. */
+export function seededRandom(seed: number): () => number {
+  const prng = new Prng(deriveSeed(seed, SEED_STREAM.init));
+  return () => prng.next();
+}

@@ -1,0 +1,247 @@
+// The WebGPU backend: a GpuModel over the GPU-resident dataset. Metrics come back through two staging
+// buffers used in turn, so a report's copy is queued while the previous one is still being read; nothing
+// in the step loop waits on a map.
+import { readFloat32 } from '../gpu/buffers';
+import type { ModelDescription } from '../engine/model/describe';
+import { GpuModel } from '../engine/model/gpu-model';
+import type { InitialState } from '../engine/model/init';
+import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../engine/ops/loss';
+import type { Hyperparams } from '../network/hyper';
+import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';
+import { GpuDataset } from './gpu-dataset';
+import { CLASSES } from './reports';
+import { NORMALISATION } from './normalisation';
+import { optimizerSettings } from './optimizer-settings';
+
+const COPY = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+
+export class GpuBackend implements TrainerBackend {
+  readonly kind = 'webgpu';
+  private readonly dataset: GpuDataset;
+  private model: GpuModel | null = null;
+  /** Candidate and good copies of [params | buffers] (see keepGoodState). */
+  private copies: { candidate: GPUBuffer; good: GPUBuffer } | null = null;
+  private readonly staging: GPUBuffer[];
+  private nextStaging = 0;
+  private readonly mapping: (Promise<unknown> | null)[] = [null, null];
+  private queued: Promise<unknown>[] = [];
+  private stepsSinceTake = 0;
+  private lost = false;
+
+  constructor(
+    readonly device: GPUDevice,
+    onLost: (reason: string) => void,
+  ) {
+    this.dataset = new GpuDataset(device);
+    this.staging = [0, 1].map((i) =>
+      device.createBuffer({
+        label: `metrics-staging-${i}`,
+        size: LOSS_ACCUMULATOR_FLOATS * 4,
+        usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+      }),
+    );
+    void device.lost.then((info) => {
+      if (this.lost) return;
+      this.lost = true;
+      onLost(info.message || `the GPU device was ${info.reason ?? 'lost'}`);
+    });
+  }
+
+  private get m(): GpuModel {
+    if (!this.model) throw new Error('no model is built');
+    return this.model;
+  }
+
+  syncDataset(data: HostDataset, split: 'train' | 'test', from: number, to: number): void {
+    const reallocated = this.dataset.sync(data, split, from, to);
+    if (reallocated && this.model) this.model.bindDataset(this.dataset.sources!);
+  }
+
+  build(desc: ModelDescription, hyper: Hyperparams, state: InitialState): void {
+    this.model?.destroy();
+    this.copies?.candidate.destroy();
+    this.copies?.good.destroy();
+    this.model = new GpuModel(this.device, desc, {
+      batch: hyper.batchSize,
+      normalisation: NORMALISATION,
+      optimizer: optimizerSettings(hyper),
+    });
+    const bytes = (desc.paramFloats + desc.bufferFloats) * 4;
+    const copy = (label: string) => this.device.createBuffer({ label, size: bytes, usage: COPY });
+    this.copies = { candidate: copy('weights/candidate'), good: copy('weights/good') };
+    if (this.dataset.sources) {
+      this.dataset.padTestOrder(hyper.batchSize);
+      this.model.bindDataset(this.dataset.sources);
+    }
+    this.writeState(state);
+    this.stepsSinceTake = 0;
+  }
+
+  setHyper(hyper: Hyperparams): void {
+    this.model?.setOptimizer(optimizerSettings(hyper));
+  }
+
+  setOrder(order: Uint32Array): void {
+    this.dataset.setOrder(order);
+  }
+
+  step(start: number): void {
+    if (this.dataset.padTestOrder(this.m.options.batch)) this.m.bindDataset(this.dataset.sources!);
+    this.m.step(start);
+    this.stepsSinceTake += 1;
+    this.queued.push(this.device.queue.onSubmittedWorkDone());
+  }
+
+  async settle(): Promise<void> {
+    // Keep at most two steps in flight: the device stays busy and the loop never runs ahead.
+    while (this.queued.length > 2) await this.queued.shift();
+  }
+
+  async takeSums(): Promise<TrainSums> {
+    const i = this.nextStaging;
+    this.nextStaging = 1 - i;
+    await this.mapping[i];
+    const staging = this.staging[i];
+    const steps = this.stepsSinceTake;
+    this.stepsSinceTake = 0;
+    const encoder = this.device.createCommandEncoder({ label: 'take-metrics' });
+    const acc = this.m.accumulator;
+    encoder.copyBufferToBuffer(acc.buffer, acc.offset, staging, 0, LOSS_ACCUMULATOR_FLOATS * 4);
+    encoder.clearBuffer(acc.buffer, acc.offset, LOSS_ACCUMULATOR_FLOATS * 4);
+    this.device.queue.submit([encoder.finish()]);
+    const mapped = staging.mapAsync(GPUMapMode.READ);
+    this.mapping[i] = mapped.catch(() => undefined);
+    await mapped;
+    const words = new Float32Array(staging.getMappedRange().slice(0));
+    staging.unmap();
+    const m = decodeLossAccumulator(words);
+    return { loss: m.lossSum, correct: m.correct, samples: m.samples, nonFinite: m.nonFiniteBatches, steps };
+  }
+
+  async evaluate(count: number): Promise<Float32Array> {
+    const B = this.m.options.batch;
+    const rowBytes = CLASSES * 4;
+    const out = this.device.createBuffer({
+      label: 'evaluate/logits',
+      size: Math.ceil(count / B) * B * rowBytes,
+      usage: GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST | GPUBufferUsage.STORAGE,
+    });
+    const logits = this.m.logits;
+    // One submit per batch: the gather's start is a uniform written between submits.
+    for (let start = 0; start < count; start += B) {
+      this.m.evaluateBatch(start, (encoder) =>
+        encoder.copyBufferToBuffer(logits.buffer, logits.offset, out, start * rowBytes, B * rowBytes),
+      );
+    }
+    const result = await readFloat32(this.device, out, count * CLASSES);
+    out.destroy();
+    return result;
+  }
+
+  async predict(images: Float32Array, count: number): Promise<Float32Array> {
+    const outputs = await this.forward(images, count, [this.m.outputs.length - 1]);
+    return outputs[0];
+  }
+
+  async activations(image: Float32Array): Promise<Float32Array[]> {
+    return this.forward(
+      image,
+      1,
+      this.m.outputs.map((_, i) => i),
+    );
+  }
+
+  /** Eval-mode forward of `count` images placed in the first input rows; reads rows [0, count) of the chosen layers. */
+  private async forward(images: Float32Array, count: number, layers: number[]): Promise<Float32Array[]> {
+    const m = this.m;
+    if (count > m.options.batch) throw new Error(`at most ${m.options.batch} images at once, got ${count}`);
+    this.device.queue.writeBuffer(m.input.buffer, m.input.offset, images);
+    const encoder = this.device.createCommandEncoder({ label: 'forward' });
+    const pass = encoder.beginComputePass({ label: 'forward' });
+    m.encodeForward(pass);
+    pass.end();
+    this.device.queue.submit([encoder.finish()]);
+    return Promise.all(
+      layers.map((i) => {
+        const t = m.outputs[i];
+        const perSample = t.shape.slice(1).reduce((a, b) => a * b, 1);
+        return readFloat32(this.device, t.buffer, perSample * count, t.offset);
+      }),
+    );
+  }
+
+  async readState(): Promise<ModelState> {
+    const m = this.m;
+    const [params, buffers] = await Promise.all([
+      readFloat32(this.device, m.params.buffer, m.desc.paramFloats),
+      readFloat32(this.device, m.buffers.buffer, m.desc.bufferFloats),
+    ]);
+    return { params, buffers };
+  }
+
+  writeState(state: ModelState): void {
+    const m = this.m;
+    this.device.queue.writeBuffer(m.params.buffer, 0, state.params);
+    this.device.queue.writeBuffer(m.buffers.buffer, 0, state.buffers);
+    const encoder = this.device.createCommandEncoder({ label: 'write-state' });
+    m.resetOptimizer(encoder);
+    this.copyState(encoder, 'from-model', this.copies!.candidate);
+    this.copyState(encoder, 'from-model', this.copies!.good);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  /** Promotes the candidate copy to good (the steps since it was taken had finite loss), then re-takes it. */
+  keepGoodState(): void {
+    const { candidate, good } = this.copies!;
+    const encoder = this.device.createCommandEncoder({ label: 'keep-good-state' });
+    encoder.copyBufferToBuffer(candidate, 0, good, 0, good.size);
+    this.copyState(encoder, 'from-model', candidate);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  restoreGoodState(): void {
+    const { candidate, good } = this.copies!;
+    const encoder = this.device.createCommandEncoder({ label: 'restore-good-state' });
+    this.copyState(encoder, 'to-model', good);
+    encoder.copyBufferToBuffer(good, 0, candidate, 0, good.size);
+    this.m.resetOptimizer(encoder);
+    encoder.clearBuffer(this.m.accumulator.buffer, this.m.accumulator.offset, LOSS_ACCUMULATOR_FLOATS * 4);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  async readGoodState(): Promise<ModelState | null> {
+    if (!this.copies) return null;
+    const { paramFloats, bufferFloats } = this.m.desc;
+    const all = await readFloat32(this.device, this.copies.good, paramFloats + bufferFloats);
+    return { params: all.slice(0, paramFloats), buffers: all.slice(paramFloats) };
+  }
+
+  /** Copies [params | buffers] between the model and a copy buffer. */
+  private copyState(encoder: GPUCommandEncoder, direction: 'from-model' | 'to-model', copy: GPUBuffer): void {
+    const m = this.m;
+    const pBytes = m.desc.paramFloats * 4;
+    const bBytes = m.desc.bufferFloats * 4;
+    if (direction === 'from-model') {
+      encoder.copyBufferToBuffer(m.params.buffer, 0, copy, 0, pBytes);
+      encoder.copyBufferToBuffer(m.buffers.buffer, 0, copy, pBytes, bBytes);
+    } else {
+      encoder.copyBufferToBuffer(copy, 0, m.params.buffer, 0, pBytes);
+      encoder.copyBufferToBuffer(copy, pBytes, m.buffers.buffer, 0, bBytes);
+    }
+  }
+
+  bytes(): number {
+    const copies = this.copies ? this.copies.candidate.size + this.copies.good.size : 0;
+    return (this.model?.arena.bytes ?? 0) + copies + this.dataset.bytes;
+  }
+
+  destroy(): void {
+    this.model?.destroy();
+    this.model = null;
+    this.copies?.candidate.destroy();
+    this.copies?.good.destroy();
+    this.copies = null;
+    this.dataset.destroy();
+    for (const s of this.staging) s.destroy();
+  }
+}

@@ -1,0 +1,105 @@
+// The dataset resident on the GPU: uint8 pixels and labels packed 4 per u32, sized for the full split when
+// the first records arrive and filled range by range with queue.writeBuffer as the rest streams in.
+import type { GatherSources } from '../engine/model/gpu-model';
+import { packBytes } from '../engine/ops/gather-batch';
+import type { HostDataset } from './backend';
+
+const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+
+export class GpuDataset {
+  private buffers: GatherSources | null = null;
+  private capacity = { train: 0, test: 0 };
+  /** Batch size the test order is padded for. */
+  private padBatch = 1;
+
+  constructor(private readonly device: GPUDevice) {}
+
+  get sources(): GatherSources | null {
+    return this.buffers;
+  }
+
+  get bytes(): number {
+    const b = this.buffers;
+    return b ? Object.values(b).reduce((sum, buf: GPUBuffer) => sum + buf.size, 0) : 0;
+  }
+
+  /** True when buffers were (re)allocated, so models must re-plan their gathers. */
+  sync(data: HostDataset, split: 'train' | 'test', from: number, to: number): boolean {
+    const grew = this.ensure(data);
+    const s = data[split];
+    // Whole u32 words: start on a word boundary and copy the packed bytes of [from, to).
+    const write = (buffer: GPUBuffer, bytes: Uint8Array, recordBytes: number) => {
+      const begin = Math.floor((from * recordBytes) / 4) * 4;
+      const end = to * recordBytes;
+      const packed = packBytes(bytes.subarray(begin, end));
+      this.device.queue.writeBuffer(buffer, begin, packed);
+    };
+    const b = this.buffers!;
+    write(split === 'train' ? b.trainImages : b.testImages, s.images, data.pixels);
+    write(split === 'train' ? b.trainLabels : b.testLabels, s.labels, 1);
+    return grew;
+  }
+
+  /** The test order padded to whole batches of `batch` (padding rows read record 0 and are ignored). */
+  padTestOrder(batch: number): boolean {
+    if (!this.buffers || batch === this.padBatch) return false;
+    this.padBatch = batch;
+    this.buffers.testOrder.destroy();
+    this.buffers.testOrder = this.testOrder();
+    return true;
+  }
+
+  private testOrder(): GPUBuffer {
+    const n = Math.ceil(Math.max(this.capacity.test, 1) / this.padBatch) * this.padBatch;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < this.capacity.test; i++) order[i] = i;
+    return this.upload('test-order', order);
+  }
+
+  private ensure(data: HostDataset): boolean {
+    if (
+      this.buffers &&
+      this.capacity.train === data.train.capacity &&
+      this.capacity.test === data.test.capacity
+    ) {
+      return false;
+    }
+    this.destroy();
+    this.capacity = { train: data.train.capacity, test: data.test.capacity };
+    const make = (label: string, bytes: number) =>
+      this.device.createBuffer({
+        label: `dataset/${label}`,
+        size: Math.max(16, Math.ceil(bytes / 16) * 16),
+        usage: STORAGE,
+      });
+    this.buffers = {
+      trainImages: make('train-images', data.train.capacity * data.pixels),
+      trainLabels: make('train-labels', data.train.capacity),
+      trainOrder: make('train-order', data.train.capacity * 4),
+      testImages: make('test-images', data.test.capacity * data.pixels),
+      testLabels: make('test-labels', data.test.capacity),
+      testOrder: this.testOrder(),
+    };
+    return true;
+  }
+
+  setOrder(order: Uint32Array): void {
+    if (!this.buffers) throw new Error('the dataset is not on the GPU yet');
+    this.device.queue.writeBuffer(this.buffers.trainOrder, 0, order);
+  }
+
+  private upload(label: string, data: Uint32Array): GPUBuffer {
+    const buffer = this.device.createBuffer({
+      label: `dataset/${label}`,
+      size: Math.max(16, data.byteLength),
+      usage: STORAGE,
+    });
+    this.device.queue.writeBuffer(buffer, 0, data);
+    return buffer;
+  }
+
+  destroy(): void {
+    if (this.buffers) for (const b of Object.values(this.buffers) as GPUBuffer[]) b.destroy();
+    this.buffers = null;
+  }
+}

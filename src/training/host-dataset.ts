@@ -1,0 +1,77 @@
+// The dataset as the trainer holds it on the host: the loader's full-size arrays, with the count of
+// complete records per split. Backends copy new ranges out of it as they stream in.
+import { datasetErrorInfo, loadDataset, type DatasetProgress } from '../data';
+import type { HostDataset } from './backend';
+import type { DatasetId, TrainerEvent } from './protocol';
+
+export interface StreamCallbacks {
+  /** Records [from, to) of a split just became complete. */
+  onRecords(split: 'train' | 'test', from: number, to: number): void;
+  emit(event: TrainerEvent): void;
+}
+
+const PIXELS = 28 * 28;
+
+export function emptyHostDataset(): HostDataset {
+  const empty = { images: new Uint8Array(0), labels: new Uint8Array(0), capacity: 0, available: 0 };
+  return { pixels: PIXELS, train: { ...empty }, test: { ...empty } };
+}
+
+/** Streams a dataset into `host`; resolves true when complete, false after reporting a failure. */
+export async function streamDataset(
+  id: DatasetId,
+  baseUrl: string,
+  fetchFn: typeof fetch | undefined,
+  host: HostDataset,
+  callbacks: StreamCallbacks,
+): Promise<boolean> {
+  try {
+    const done = await loadDataset(id, baseUrl, {
+      fetch: fetchFn,
+      onProgress: (p: DatasetProgress) =>
+        callbacks.emit({
+          type: 'datasetProgress',
+          bytesLoaded: p.bytesLoaded,
+          bytesTotal: p.bytesTotal ?? 0,
+          images: p.images,
+          totalImages: p.totalImages ?? 0,
+        }),
+      onAvailable: (a) => {
+        const split = host[a.split];
+        const from = split.available;
+        split.images = a.images;
+        split.labels = a.labels;
+        split.capacity = a.count;
+        split.available = a.available;
+        callbacks.onRecords(a.split, from, a.available);
+      },
+    });
+    for (const name of ['train', 'test'] as const) {
+      const split = host[name];
+      const from = split.available;
+      Object.assign(split, {
+        images: done[name].images,
+        labels: done[name].labels,
+        capacity: done[name].count,
+        available: done[name].count,
+      });
+      if (from < split.available) callbacks.onRecords(name, from, split.available);
+    }
+    callbacks.emit({
+      type: 'datasetReady',
+      train: done.train.count,
+      test: done.test.count,
+      classNames: [...done.classNames],
+    });
+    return true;
+  } catch (error) {
+    const info = datasetErrorInfo(error);
+    const retryable = !info || ['missing', 'http', 'network', 'truncated'].includes(info.code);
+    callbacks.emit({
+      type: 'datasetError',
+      message: info?.message ?? (error instanceof Error ? error.message : String(error)),
+      retryable,
+    });
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+// From a network spec to the engine's model description: wired (in_channels etc. filled in when autoWire
+// is on), checked by the network module's analyser, and accepted when it classifies 28x28 images into 10.
+import { describeModel, type ModelDescription } from '../engine/model/describe';
+import { analyzeSpec, wireSpec } from '../network/analyze';
+import type { NetworkSpec } from '../network/spec';
+import { CLASSES } from './reports';
+
+export function describeSpec(spec: NetworkSpec, batchSize: number): ModelDescription {
+  if (spec.task !== 'classification') {
+    throw new Error(`the trainer runs classification networks; this spec's task is '${spec.task}'`);
+  }
+  const wired = spec.autoWire ? wireSpec(spec) : spec;
+  const analysis = analyzeSpec(wired, { batchSize });
+  const error = analysis.issues.find((i) => i.severity === 'error');
+  if (error) throw new Error(`the network cannot be built: ${error.message}`);
+  const desc = describeModel(wired.input.shape, wired.layers);
+  const out = desc.outputShape;
+  if (out.length !== 1 || out[0] !== CLASSES) {
+    throw new Error(
+      `the last layer gives [${out.join('×')}] values but the dataset has ${CLASSES} classes: ` +
+        `end with Linear(out_features = ${CLASSES})`,
+    );
+  }
+  return desc;
+}

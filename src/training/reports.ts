@@ -1,0 +1,107 @@
+// Turning raw numbers from a backend into the reports the page shows: evaluation summaries from logits,
+// the divergence message, and the throughput meter.
+import type { EvaluationReport } from './protocol';
+
+export const CLASSES = 10;
+
+export interface EvaluationSummary {
+  loss: number;
+  accuracy: number;
+  /** CLASSES x CLASSES counts, row = true label. */
+  confusion: number[];
+}
+
+/** Softmax of one row of logits into `out` (max-subtracted, so large logits do not overflow). */
+export function softmaxRow(logits: Float32Array, row: number, classes: number, out: Float32Array): void {
+  const base = row * classes;
+  let max = -Infinity;
+  for (let j = 0; j < classes; j++) max = Math.max(max, logits[base + j]);
+  let sum = 0;
+  for (let j = 0; j < classes; j++) sum += Math.exp(logits[base + j] - max);
+  for (let j = 0; j < classes; j++) out[j] = Math.exp(logits[base + j] - max) / sum;
+}
+
+/** Argmax with the first maximum winning, like torch.argmax. */
+export function argmaxRow(logits: Float32Array, row: number, classes: number): number {
+  const base = row * classes;
+  let best = 0;
+  for (let j = 1; j < classes; j++) if (logits[base + j] > logits[base + best]) best = j;
+  return best;
+}
+
+/**
+ * Mean cross-entropy, accuracy and confusion matrix of `count` rows of logits, summed in float64.
+ * Evaluation reads logits back once per pass (10k x 10 floats = 400 KB), which also feeds the gallery.
+ */
+export function summariseLogits(logits: Float32Array, labels: Uint8Array, count: number): EvaluationSummary {
+  const confusion = new Array<number>(CLASSES * CLASSES).fill(0);
+  let loss = 0;
+  let correct = 0;
+  for (let i = 0; i < count; i++) {
+    const base = i * CLASSES;
+    let max = -Infinity;
+    for (let j = 0; j < CLASSES; j++) max = Math.max(max, logits[base + j]);
+    let sum = 0;
+    for (let j = 0; j < CLASSES; j++) sum += Math.exp(logits[base + j] - max);
+    const label = labels[i];
+    loss += max + Math.log(sum) - logits[base + label];
+    const predicted = argmaxRow(logits, i, CLASSES);
+    if (predicted === label) correct += 1;
+    confusion[label * CLASSES + predicted] += 1;
+  }
+  return { loss: loss / count, accuracy: correct / count, confusion };
+}
+
+export function evaluationReport(s: EvaluationSummary, epoch: number, step: number): EvaluationReport {
+  return { epoch, step, testLoss: s.loss, testAccuracy: s.accuracy, confusion: s.confusion };
+}
+
+/** The message shown when training diverges: what happened, and what to try. */
+export function divergenceMessage(step: number, lr: number, what: 'loss' | 'weights', value: number): string {
+  const suggestion = Math.min(0.01, lr / 10);
+  const became = Number.isNaN(value) ? 'NaN' : 'infinite';
+  return (
+    `The ${what === 'loss' ? 'loss' : 'weights'} became ${became} at step ${step}: the learning rate ${lr} is too high. ` +
+    `Lower it (try ${formatLr(suggestion)}) and press Reset.`
+  );
+}
+
+function formatLr(lr: number): string {
+  return Number(lr.toPrecision(2)).toString();
+}
+
+/** Images per second and ms per step over the interval since the previous reading. */
+export class Throughput {
+  private lastTime: number;
+  private steps = 0;
+  private images = 0;
+
+  constructor(private readonly now: () => number = () => performance.now()) {
+    this.lastTime = now();
+  }
+
+  add(steps: number, images: number): void {
+    this.steps += steps;
+    this.images += images;
+  }
+
+  /** Restarts the interval (after a pause, so idle time does not count). */
+  restart(): void {
+    this.lastTime = this.now();
+    this.steps = 0;
+    this.images = 0;
+  }
+
+  read(): { imagesPerSecond: number; stepMs: number } {
+    const t = this.now();
+    const ms = Math.max(t - this.lastTime, 1e-3);
+    const out = {
+      imagesPerSecond: (this.images * 1000) / ms,
+      stepMs: this.steps > 0 ? ms / this.steps : 0,
+    };
+    this.lastTime = t;
+    this.steps = 0;
+    this.images = 0;
+    return out;
+  }
+}

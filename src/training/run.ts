@@ -1,0 +1,267 @@
+// The training loop and everything that reads results back: metrics reports (without stalling the loop),
+// divergence detection, evaluation with its gallery, predictions and snapshots.
+import type { TrainSums } from './backend';
+import type { TrainerCore } from './core';
+import type { GalleryItem, LayerSnapshot, SnapshotKind } from './protocol';
+import {
+  argmaxRow,
+  CLASSES,
+  divergenceMessage,
+  evaluationReport,
+  softmaxRow,
+  summariseLogits,
+  Throughput,
+} from './reports';
+import { normalise } from './normalisation';
+import { EpochSchedule } from './schedule';
+
+/** One macrotask turn, so requests (pause, predict) are handled between steps. */
+const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class TrainingRun {
+  private loop: Promise<void> | null = null;
+  private reports: Promise<void> = Promise.resolve();
+  private readonly throughput = new Throughput();
+  private gallery: number[] = [];
+  private lastSnapshotAt = -Infinity;
+
+  constructor(private readonly core: TrainerCore) {}
+
+  modelBuilt(): void {
+    this.reports = Promise.resolve();
+  }
+
+  completedEpochs(): number {
+    const s = this.core.schedule;
+    return s ? s.epoch + (s.epochEnded ? 1 : 0) : 0;
+  }
+
+  private ready(): boolean {
+    const { core } = this;
+    if (!core.backend || !core.desc) throw new Error('there is no network to train: set a spec first');
+    if (core.data.train.available < core.hyper.batchSize) {
+      throw new Error(
+        `only ${core.data.train.available} training images are loaded, fewer than one batch of ${core.hyper.batchSize}: load the dataset first`,
+      );
+    }
+    return true;
+  }
+
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.ready();
+    if (this.completedEpochs() >= this.core.hyper.epochs) {
+      throw new Error(`training finished its ${this.core.hyper.epochs} epochs: raise epochs or press Reset`);
+    }
+    this.core.setState('training');
+    this.throughput.restart();
+    this.loop = this.train().finally(() => (this.loop = null));
+  }
+
+  async pause(): Promise<void> {
+    if (this.core.state !== 'training') return;
+    this.core.setState('paused');
+    await this.stop();
+  }
+
+  /** Ends the loop (if running) and waits for it and for outstanding reports. */
+  async stop(): Promise<void> {
+    if (this.core.state === 'training') this.core.state = 'paused';
+    await this.loop;
+    await this.reports.catch(() => undefined);
+  }
+
+  async stepOnce(): Promise<void> {
+    if (this.loop) return;
+    this.ready();
+    this.throughput.restart();
+    this.takeStep();
+    this.report();
+    await this.reports;
+    if (this.core.state !== 'diverged') this.core.setState('paused');
+  }
+
+  private takeStep(): boolean {
+    const { core } = this;
+    const backend = core.backend!;
+    core.schedule ??= new EpochSchedule(core.hyper.seed, core.hyper.batchSize);
+    const start = core.schedule.next(core.data.train.available);
+    if (start === null) return false;
+    if (core.schedule.orderChanged) {
+      backend.setOrder(core.schedule.order);
+      core.schedule.orderChanged = false;
+    }
+    backend.step(start);
+    core.step += 1;
+    this.throughput.add(1, core.hyper.batchSize);
+    return true;
+  }
+
+  private async train(): Promise<void> {
+    const { core } = this;
+    while (core.state === 'training' && core.backend) {
+      if (!this.takeStep()) break;
+      if (core.step % core.options.reportEvery === 0) this.report();
+      const schedule = core.schedule!;
+      if (schedule.epochEnded) {
+        if (core.step % core.options.reportEvery !== 0) this.report();
+        await this.reports;
+        if (core.state !== 'training') break;
+        await this.evaluate();
+        if (this.completedEpochs() >= core.hyper.epochs) {
+          core.setState('done', `finished ${core.hyper.epochs} epochs`);
+          break;
+        }
+      }
+      await core.backend.settle();
+      await yieldTurn();
+    }
+  }
+
+  /** Takes the sums now (their coverage is exact) and handles them when they arrive, in order. */
+  private report(): void {
+    const { core } = this;
+    const backend = core.backend!;
+    const sums = backend.takeSums();
+    const at = { step: core.step, epoch: core.schedule!.epoch, progress: core.schedule!.progress };
+    const previous = this.reports;
+    this.reports = (async () => {
+      await previous;
+      this.onSums(await sums, at);
+    })();
+    this.reports.catch((error: unknown) => {
+      if (!core.isRecovering) core.fail(error);
+    });
+  }
+
+  private onSums(sums: TrainSums, at: { step: number; epoch: number; progress: number }): void {
+    const { core } = this;
+    if (core.state === 'diverged' || sums.samples === 0) return;
+    const loss = sums.loss / sums.samples;
+    if (sums.nonFinite > 0 || !Number.isFinite(loss)) {
+      this.diverge(at.step, Number.isFinite(loss) ? NaN : loss);
+      return;
+    }
+    const { imagesPerSecond, stepMs } = this.throughput.read();
+    core.emit({
+      type: 'metrics',
+      step: at.step,
+      epoch: at.epoch,
+      epochProgress: at.progress,
+      trainLoss: loss,
+      trainAccuracy: sums.correct / sums.samples,
+      imagesPerSecond,
+      stepMs,
+    });
+    core.backend!.keepGoodState();
+    const now = performance.now();
+    if (now - this.lastSnapshotAt >= core.options.snapshotEveryMs) {
+      this.lastSnapshotAt = now;
+      void core.backend!.readGoodState().then(
+        (state) => state && (core.lastGood = { state, step: at.step }),
+        () => undefined,
+      );
+    }
+  }
+
+  private diverge(step: number, value: number): void {
+    const { core } = this;
+    core.backend!.restoreGoodState();
+    const message = divergenceMessage(step, core.hyper.lr, 'loss', value);
+    core.setState('diverged', message);
+    core.emit({ type: 'diverged', message, step });
+  }
+
+  /** Evenly spaced test images, fixed for the dataset, so the gallery shows the same images each time. */
+  chooseGallery(): void {
+    const count = this.core.data.test.available;
+    const n = Math.min(this.core.options.gallerySize, count);
+    this.gallery = Array.from({ length: n }, (_, i) => Math.floor((i * count) / n));
+  }
+
+  async evaluate(): Promise<void> {
+    const { core } = this;
+    if (!core.backend || !core.desc) throw new Error('there is no network to evaluate: set a spec first');
+    const count = core.data.test.available;
+    if (count === 0) throw new Error('the test set is not loaded yet: load the dataset first');
+    const logits = await core.backend.evaluate(count);
+    const summary = summariseLogits(logits, core.data.test.labels, count);
+    core.emit({ type: 'evaluation', ...evaluationReport(summary, this.completedEpochs(), core.step) });
+    if (this.gallery.length === 0 || this.gallery[this.gallery.length - 1] >= count) this.chooseGallery();
+    const items: GalleryItem[] = this.gallery.map((index) => {
+      const probabilities = new Float32Array(CLASSES);
+      softmaxRow(logits, index, CLASSES, probabilities);
+      return {
+        index,
+        image: core.data.test.images.slice(index * core.data.pixels, (index + 1) * core.data.pixels),
+        label: core.data.test.labels[index],
+        predicted: argmaxRow(logits, index, CLASSES),
+        probabilities,
+      };
+    });
+    core.emit({ type: 'gallery', items });
+  }
+
+  async predict(id: number, image: Float32Array): Promise<void> {
+    const { core } = this;
+    try {
+      if (!core.backend || !core.desc)
+        throw new Error('there is no network to predict with: set a spec first');
+      const logits = await core.backend.predict(normalise(image), 1);
+      const probabilities = new Float32Array(CLASSES);
+      softmaxRow(logits, 0, CLASSES, probabilities);
+      core.emit({ type: 'prediction', id, probabilities });
+    } catch (error) {
+      core.emit({
+        type: 'requestFailed',
+        id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  async snapshot(id: number, what: SnapshotKind, image?: Float32Array): Promise<void> {
+    const { core } = this;
+    try {
+      const desc = core.desc;
+      if (!core.backend || !desc) throw new Error('there is no network to inspect: set a spec first');
+      let layers: LayerSnapshot[];
+      if (what === 'weights') {
+        const state = await core.backend.readState();
+        layers = desc.layers.flatMap((plan, layerIndex) => {
+          const tensors = [
+            ...plan.params.map((t) => ({ t, from: state.params })),
+            ...plan.buffers.map((t) => ({ t, from: state.buffers })),
+          ].map(({ t, from }) => ({
+            name: t.name,
+            shape: [...t.shape],
+            data: from.slice(t.offset, t.offset + t.size),
+          }));
+          return tensors.length ? [{ layerIndex, kind: plan.layer.kind, tensors }] : [];
+        });
+      } else {
+        const input = image ? normalise(image) : normalise(testImage(core, 0));
+        const outputs = await core.backend.activations(input);
+        layers = outputs.map((data, layerIndex) => ({
+          layerIndex,
+          kind: desc.layers[layerIndex].layer.kind,
+          tensors: [{ name: 'output', shape: [...desc.layers[layerIndex].outShape], data }],
+        }));
+      }
+      core.emit({ type: 'snapshot', id, what, layers });
+    } catch (error) {
+      core.emit({
+        type: 'requestFailed',
+        id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}
+
+function testImage(core: TrainerCore, index: number): Float32Array {
+  const { pixels, test } = core.data;
+  if (test.available <= index)
+    throw new Error('the test set is not loaded yet: send an image or load the dataset');
+  return Float32Array.from(test.images.subarray(index * pixels, (index + 1) * pixels), (v) => v / 255);
+}

@@ -1,0 +1,58 @@
+// Which samples each step trains on. Each epoch is a seeded permutation of the training images available
+// when it starts (the set grows while the dataset streams in); a step takes the next `batch` of it and a
+// remainder smaller than a batch is dropped (PyTorch's drop_last), so every step has the planned size.
+import { deriveSeed, permutation, Prng } from './prng';
+
+/** Seed stream ids, so initialisation and each epoch's shuffle draw independent sequences. */
+export const SEED_STREAM = { init: 0, dropout: 1, epoch: 1000 } as const;
+
+export interface StepPosition {
+  epoch: number;
+  /** Index of the step within its epoch. */
+  stepInEpoch: number;
+  stepsInEpoch: number;
+}
+
+export class EpochSchedule {
+  epoch = 0;
+  stepInEpoch = 0;
+  order: Uint32Array = new Uint32Array(0);
+  /** True when `order` was just drawn and the backend has not seen it yet. */
+  orderChanged = false;
+
+  constructor(
+    readonly seed: number,
+    readonly batch: number,
+  ) {}
+
+  get stepsInEpoch(): number {
+    return Math.floor(this.order.length / this.batch);
+  }
+
+  /** The epoch's fraction done after the steps taken so far. */
+  get progress(): number {
+    return this.stepsInEpoch === 0 ? 0 : this.stepInEpoch / this.stepsInEpoch;
+  }
+
+  /**
+   * Where the next step starts in `order`, drawing a new epoch's order when the current one is used up.
+   * Returns null when fewer than `batch` images are available.
+   */
+  next(available: number): number | null {
+    if (this.order.length === 0 || this.stepInEpoch >= this.stepsInEpoch) {
+      if (available < this.batch) return null;
+      if (this.order.length > 0) this.epoch += 1;
+      this.order = permutation(available, new Prng(deriveSeed(this.seed, SEED_STREAM.epoch + this.epoch)));
+      this.stepInEpoch = 0;
+      this.orderChanged = true;
+    }
+    const start = this.stepInEpoch * this.batch;
+    this.stepInEpoch += 1;
+    return start;
+  }
+
+  /** True when the last step taken finished its epoch. */
+  get epochEnded(): boolean {
+    return this.stepsInEpoch > 0 && this.stepInEpoch >= this.stepsInEpoch;
+  }
+}

@@ -3,6 +3,7 @@
 import type { Hyperparams } from '../hyper';
 import type { NetworkSpec } from '../spec';
 import { exportModelPy, planExport, type ModelPyOptions } from './pytorch-code';
+import { pyText } from './python-syntax';
 import { writeSafetensors } from './safetensors';
 import type { LayerTensors } from './state-dict';
 import { exportTrainPy } from './train-code';
@@ -37,7 +38,7 @@ export function exportSamples(samples: SampleImages): Uint8Array {
 
 function readme(spec: NetworkSpec, className: string, files: string[]): string {
   const lines = [
-    `${className}: "${spec.name.replace(/[^\p{L}\p{N} ,.:;()+\-_/×]/gu, ' ')}" exported from CNN Playground.`,
+    `${className}: "${pyText(spec.name)}" exported from CNN Playground.`,
     '',
     'model.py             the network as a PyTorch nn.Module, with load_weights() and a demo:',
     '                     python3 model.py',

@@ -33,81 +33,84 @@ function readOutput(path: string): { shape: readonly number[]; data: Float32Arra
 
 const outputShape = (preset: Preset) => [BATCH, ...(analyzeSpec(preset.spec).outputShape ?? [])];
 
-describe.skipIf(!torch.version && !torch.required)(`round trip with PyTorch ${torch.version ?? "(missing)"}`, () => {
-  let dir = '';
-  beforeAll(() => {
-    if (!torch.version) throw new Error(`REQUIRE_TORCH=1 but ${torch.reason}`);
-    dir = mkdtempSync(join(tmpdir(), 'cnn-torch-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** Writes model.py (and optionally weights) for a preset into a fresh folder. */
-  function stage(name: string, preset: Preset, seed: number) {
-    const folder = join(dir, name);
-    mkdirSync(folder);
-    writeFileSync(join(folder, 'model.py'), exportModelPy(preset.spec));
-    const input = inputsFor(preset, seed);
-    const inputs = join(folder, 'inputs.safetensors');
-    writeFileSync(inputs, writeSafetensors([{ name: 'input', ...input }]));
-    return { folder, input, inputs, outputs: join(folder, 'outputs.safetensors') };
-  }
-
-  describe('playground -> PyTorch: the exported model.py reproduces the playground forward pass', () => {
-    const cases = PRESETS.map((preset, i) => ({ preset, weights: randomWeights(preset.spec, 100 + i) }));
-    const staged = new Map<string, ReturnType<typeof stage>>();
+describe.skipIf(!torch.version && !torch.required)(
+  `round trip with PyTorch ${torch.version ?? '(missing)'}`,
+  () => {
+    let dir = '';
     beforeAll(() => {
-      const jobs = cases.map(({ preset, weights }, i) => {
-        const s = stage(`to-torch-${preset.id}`, preset, 200 + i);
-        writeFileSync(join(s.folder, 'weights.safetensors'), exportWeights(preset.spec, weights));
-        staged.set(preset.id, s);
-        return {
-          dir: s.folder,
-          class: planExport(preset.spec).className,
-          inputs: s.inputs,
-          outputs: s.outputs,
-        };
-      });
-      runScript('run_exported.py', jobs, dir);
+      if (!torch.version) throw new Error(`REQUIRE_TORCH=1 but ${torch.reason}`);
+      dir = mkdtempSync(join(tmpdir(), 'cnn-torch-'));
     });
-    it.each(cases.map((c) => [c.preset.id, c] as const))('%s', (_, { preset, weights }) => {
-      const s = staged.get(preset.id)!;
-      const torchOut = readOutput(s.outputs);
-      expect(torchOut.shape).toEqual(outputShape(preset));
-      const ours = referenceForward(preset.spec, weights, s.input.data, BATCH);
-      expectClose(torchOut.data, ours, preset.id);
-    });
-  });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  describe("PyTorch -> playground: PyTorch's state_dict imports and reproduces PyTorch's outputs", () => {
-    const cases = [
-      ...PRESETS.map((preset) => ({ name: preset.id, preset, dtype: 'float32' })),
-      { name: 'lenet-5 saved as F16', preset: PRESETS[0], dtype: 'float16' },
-    ];
-    const staged = new Map<string, ReturnType<typeof stage> & { weights: string }>();
-    beforeAll(() => {
-      const jobs = cases.map(({ name, preset, dtype }, i) => {
-        const s = { ...stage(`from-torch-${i}`, preset, 300 + i), weights: '' };
-        s.weights = join(s.folder, 'torch.safetensors');
-        staged.set(name, s);
-        const className = planExport(preset.spec).className;
-        return {
-          dir: s.folder,
-          class: className,
-          seed: 400 + i,
-          dtype,
-          inputs: s.inputs,
-          weights: s.weights,
-          outputs: s.outputs,
-        };
+    /** Writes model.py (and optionally weights) for a preset into a fresh folder. */
+    function stage(name: string, preset: Preset, seed: number) {
+      const folder = join(dir, name);
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'model.py'), exportModelPy(preset.spec));
+      const input = inputsFor(preset, seed);
+      const inputs = join(folder, 'inputs.safetensors');
+      writeFileSync(inputs, writeSafetensors([{ name: 'input', ...input }]));
+      return { folder, input, inputs, outputs: join(folder, 'outputs.safetensors') };
+    }
+
+    describe('playground -> PyTorch: the exported model.py reproduces the playground forward pass', () => {
+      const cases = PRESETS.map((preset, i) => ({ preset, weights: randomWeights(preset.spec, 100 + i) }));
+      const staged = new Map<string, ReturnType<typeof stage>>();
+      beforeAll(() => {
+        const jobs = cases.map(({ preset, weights }, i) => {
+          const s = stage(`to-torch-${preset.id}`, preset, 200 + i);
+          writeFileSync(join(s.folder, 'weights.safetensors'), exportWeights(preset.spec, weights));
+          staged.set(preset.id, s);
+          return {
+            dir: s.folder,
+            class: planExport(preset.spec).className,
+            inputs: s.inputs,
+            outputs: s.outputs,
+          };
+        });
+        runScript('run_exported.py', jobs, dir);
       });
-      runScript('save_safetensors.py', jobs, dir);
+      it.each(cases.map((c) => [c.preset.id, c] as const))('%s', (_, { preset, weights }) => {
+        const s = staged.get(preset.id)!;
+        const torchOut = readOutput(s.outputs);
+        expect(torchOut.shape).toEqual(outputShape(preset));
+        const ours = referenceForward(preset.spec, weights, s.input.data, BATCH);
+        expectClose(torchOut.data, ours, preset.id);
+      });
     });
-    it.each(cases.map((c) => [c.name, c] as const))('%s', (name, { preset }) => {
-      const s = staged.get(name)!;
-      const imported = importWeights(preset.spec, readFileSync(s.weights));
-      if (!imported.ok) throw new Error(imported.error);
-      const ours = referenceForward(preset.spec, imported.weights, s.input.data, BATCH);
-      expectClose(ours, readOutput(s.outputs).data, name);
+
+    describe("PyTorch -> playground: PyTorch's state_dict imports and reproduces PyTorch's outputs", () => {
+      const cases = [
+        ...PRESETS.map((preset) => ({ name: preset.id, preset, dtype: 'float32' })),
+        { name: 'lenet-5 saved as F16', preset: PRESETS[0], dtype: 'float16' },
+      ];
+      const staged = new Map<string, ReturnType<typeof stage> & { weights: string }>();
+      beforeAll(() => {
+        const jobs = cases.map(({ name, preset, dtype }, i) => {
+          const s = { ...stage(`from-torch-${i}`, preset, 300 + i), weights: '' };
+          s.weights = join(s.folder, 'torch.safetensors');
+          staged.set(name, s);
+          const className = planExport(preset.spec).className;
+          return {
+            dir: s.folder,
+            class: className,
+            seed: 400 + i,
+            dtype,
+            inputs: s.inputs,
+            weights: s.weights,
+            outputs: s.outputs,
+          };
+        });
+        runScript('save_safetensors.py', jobs, dir);
+      });
+      it.each(cases.map((c) => [c.name, c] as const))('%s', (name, { preset }) => {
+        const s = staged.get(name)!;
+        const imported = importWeights(preset.spec, readFileSync(s.weights));
+        if (!imported.ok) throw new Error(imported.error);
+        const ours = referenceForward(preset.spec, imported.weights, s.input.data, BATCH);
+        expectClose(ours, readOutput(s.outputs).data, name);
+      });
     });
-  });
-});
+  },
+);

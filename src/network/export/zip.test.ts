@@ -1,47 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { unzip } from './testing/unzip';
 import { crc32, zipStore } from './zip';
-
-interface Unzipped {
-  name: string;
-  data: Uint8Array;
-  crc: number;
-  time: number;
-  date: number;
-}
-
-/** Reads a stored ZIP the way unzip does: from the end record through the central directory. */
-function unzip(bytes: Uint8Array): Unzipped[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.length - 22;
-  expect(view.getUint32(end, true)).toBe(0x06054b50);
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  expect(at + view.getUint32(end + 12, true)).toBe(end);
-  const decoder = new TextDecoder();
-  const files: Unzipped[] = [];
-  for (let i = 0; i < count; i++) {
-    expect(view.getUint32(at, true)).toBe(0x02014b50);
-    expect(view.getUint16(at + 10, true)).toBe(0); // stored
-    const size = view.getUint32(at + 20, true);
-    expect(view.getUint32(at + 24, true)).toBe(size);
-    const nameLength = view.getUint16(at + 28, true);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const local = view.getUint32(at + 42, true);
-    expect(view.getUint32(local, true)).toBe(0x04034b50);
-    // The local header repeats the central one's fields from "version needed" to the name.
-    expect(bytes.subarray(local + 4, local + 30)).toEqual(bytes.subarray(at + 6, at + 32));
-    const start = local + 30 + view.getUint16(local + 26, true);
-    files.push({
-      name,
-      data: bytes.subarray(start, start + size),
-      crc: view.getUint32(at + 16, true),
-      time: view.getUint16(at + 12, true),
-      date: view.getUint16(at + 14, true),
-    });
-    at += 46 + nameLength;
-  }
-  return files;
-}
 
 describe('crc32', () => {
   it('matches the standard check values', () => {

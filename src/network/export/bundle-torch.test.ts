@@ -1,0 +1,92 @@
+// The exported .zip as a student meets it: Python's zipfile opens it (checking every CRC), every .py
+// file compiles, and `python3 model.py` prints what the playground computes for the shipped test images.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getPreset, type PresetId } from '../presets';
+import { exportBundle } from './bundle';
+import { INPUT_NORMALIZATION } from './python-snippets';
+import { probeTorch, runScript } from './testing/python';
+import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
+import { referenceForward } from './testing/reference-forward';
+
+const torch = probeTorch();
+const COUNT = 8;
+const IDS: PresetId[] = ['lenet-5', 'autoencoder', 'dcgan-generator', 'dcgan-discriminator'];
+
+function setup(id: PresetId, seed: number) {
+  const preset = getPreset(id)!;
+  const weights = randomWeights(preset.spec, seed);
+  const images = uniformArray(seededRandom(seed + 1), COUNT * 784, 0, 1);
+  const labels = Array.from({ length: COUNT }, (_, i) => (i * 3) % 10);
+  const zip = exportBundle(preset.spec, preset.hyper, weights, { samples: { images, labels } });
+  const { mean, std } = INPUT_NORMALIZATION[preset.spec.task];
+  const normalised = images.map((p) => (p - mean) / std);
+  const output =
+    preset.spec.task === 'generator' ? null : referenceForward(preset.spec, weights, normalised, COUNT);
+  return { preset, zip, images, labels, output };
+}
+
+describe.skipIf(!torch.version && !torch.required)('the exported zip in Python', () => {
+  const cases = IDS.map((id, i) => setup(id, 500 + 10 * i));
+  const results = new Map<PresetId, { names: string[]; stdout: string }>();
+  let dir = '';
+  beforeAll(() => {
+    if (!torch.version) throw new Error(`REQUIRE_TORCH=1 but ${torch.reason}`);
+    dir = mkdtempSync(join(tmpdir(), 'cnn-bundle-'));
+    const jobs = cases.map(({ preset, zip }) => {
+      writeFileSync(join(dir, `${preset.id}.zip`), zip);
+      return { zip: join(dir, `${preset.id}.zip`), dir: join(dir, preset.id) };
+    });
+    const out = JSON.parse(runScript('check_bundle.py', jobs, dir)) as { names: string[]; stdout: string }[];
+    out.forEach((r, i) => results.set(IDS[i], r));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds model.py, the weights, the samples, a README and, for classifiers and autoencoders, train.py', () => {
+    const base = ['model.py', 'weights.safetensors', 'samples.safetensors'];
+    expect(results.get('lenet-5')!.names).toEqual([...base, 'train.py', 'README.txt']);
+    expect(results.get('autoencoder')!.names).toEqual([...base, 'train.py', 'README.txt']);
+    expect(results.get('dcgan-generator')!.names).toEqual([...base, 'README.txt']);
+  });
+
+  it("a classifier's model.py predicts the playground's classes for the shipped images", () => {
+    const { output, labels } = cases[0];
+    const lines = results.get('lenet-5')!.stdout.trim().split('\n');
+    const expected = labels.map((truth, i) => {
+      const logits = output!.subarray(i * 10, i * 10 + 10);
+      return `test image ${i}: predicted ${logits.indexOf(Math.max(...logits))}, true ${truth}`;
+    });
+    expect(lines.slice(0, COUNT)).toEqual(expected);
+    expect(lines[COUNT]).toMatch(/^\d of 8 correct$/);
+  });
+
+  it("an autoencoder's model.py reports the playground's reconstruction error", () => {
+    const { output, images } = cases[1];
+    const mse = output!.reduce((sum, v, i) => sum + (v - images[i]) ** 2, 0) / images.length;
+    const printed = /test images \(pixels in 0\.\.1\): ([\d.]+)$/.exec(
+      results.get('autoencoder')!.stdout.trim(),
+    );
+    expect(Number(printed![1])).toBeCloseTo(mse, 4);
+  });
+
+  it("a generator's model.py draws images in Tanh's range", () => {
+    const printed = /^8 samples of shape \[1, 28, 28\]: mean (\S+), std (\S+), min (\S+), max (\S+)$/.exec(
+      results.get('dcgan-generator')!.stdout.trim(),
+    );
+    const [mean, std, min, max] = printed!.slice(1).map(Number);
+    expect(std).toBeGreaterThan(0);
+    expect(min).toBeGreaterThanOrEqual(-1);
+    expect(max).toBeLessThanOrEqual(1);
+    expect(mean).toBeGreaterThan(min);
+  });
+
+  it("a discriminator's model.py gives the playground's P(real) for each image", () => {
+    const { output } = cases[3];
+    const printed = results.get('dcgan-discriminator')!.stdout.trim().split('\n');
+    expect(printed).toEqual(
+      [...output!].map((logit, i) => `test image ${i}: P(real) = ${(1 / (1 + Math.exp(-logit))).toFixed(3)}`),
+    );
+  });
+});

@@ -36,19 +36,25 @@ export class DatasetError extends Error {
   }
 }
 
-/** The server answered, but not with the file (404 -> code 'missing', others -> 'http'). */
+/**
+ * The server answered, but not with the file: 404, or an HTML page (a single-page-app fallback such as
+ * Vite's answers 200 with index.html for a missing file) -> code 'missing'; other statuses -> 'http'.
+ */
 export class DatasetHttpError extends DatasetError {
   constructor(
     file: string,
     readonly status: number,
     statusText: string,
+    htmlPage = false,
   ) {
     super(
-      status === 404 ? 'missing' : 'http',
+      status === 404 || htmlPage ? 'missing' : 'http',
       file,
-      status === 404
-        ? `dataset file ${file} is missing (HTTP 404)`
-        : `dataset file ${file} could not be fetched (HTTP ${status}${statusText ? ` ${statusText}` : ''})`,
+      htmlPage
+        ? `dataset file ${file} is missing (the server sent an HTML page instead)`
+        : status === 404
+          ? `dataset file ${file} is missing (HTTP 404)`
+          : `dataset file ${file} could not be fetched (HTTP ${status}${statusText ? ` ${statusText}` : ''})`,
     );
     this.name = 'DatasetHttpError';
   }

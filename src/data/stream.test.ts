@@ -87,6 +87,17 @@ describe('loadIdxFile', () => {
     expect((error as Error).message).toBe(`dataset file ${FILE} is missing (HTTP 404)`);
   });
 
+  it('says a file is missing when the server falls back to an HTML page (as Vite does)', async () => {
+    const page = new TextEncoder().encode('<!doctype html><html></html>');
+    const error = await failure({ body: page, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    expect(error).toBeInstanceOf(DatasetHttpError);
+    expect(error.info()).toEqual({
+      code: 'missing',
+      file: FILE,
+      message: `dataset file ${FILE} is missing (the server sent an HTML page instead)`,
+    });
+  });
+
   it('reports other HTTP statuses with their number', async () => {
     const error = await failure({ status: 503 });
     expect(error).toMatchObject({ code: 'http', status: 503 });
@@ -153,6 +164,13 @@ describe('loadIdxFile', () => {
     expect(error).toBeInstanceOf(IdxFormatError);
     expect(error.code).toBe('truncated');
     expect(error.message).toMatch(/ended after \d of 5 images \(the gzip stream is cut short\)/);
+    // Only the checksum trailer missing: still truncated. Node's decoder drops its last output on the error,
+    // Chromium's does not, so the count parsed may be all or nearly all.
+    const checksumOnly = await failure(gz.subarray(0, gz.length - 5));
+    expect(checksumOnly.code).toBe('truncated');
+    expect(checksumOnly.message).toMatch(
+      /ended after (\d of 5 images|the last of 5 images but before its checksum)/,
+    );
   });
 
   it('reports a complete gzip of an incomplete IDX file as truncated, with the exact count', async () => {

@@ -68,9 +68,10 @@ export async function loadIdxFile(
   } catch (error) {
     throw networkError(file, error, signal);
   }
-  if (!response.ok) {
+  const htmlPage = /^text\/html\b/i.test(response.headers.get('content-type') ?? '');
+  if (!response.ok || htmlPage) {
     await response.body?.cancel().catch(() => undefined);
-    throw new DatasetHttpError(file, response.status, response.statusText);
+    throw new DatasetHttpError(file, response.status, response.statusText, htmlPage);
   }
   if (!response.body) throw new DatasetNetworkError(file, 'the response has no body');
 
@@ -229,9 +230,11 @@ function classifyReadError(
   const cutShort = code === 'Z_BUF_ERROR' || /unexpected end|truncated/i.test(message);
   if (cutShort && source.done) {
     const header = parser.header;
-    const got = header
-      ? `after ${parser.records} of ${header.count} ${parser.kind}`
-      : 'inside the IDX header';
+    const got = !header
+      ? 'inside the IDX header'
+      : parser.records < header.count
+        ? `after ${parser.records} of ${header.count} ${parser.kind}`
+        : `after the last of ${header.count} ${parser.kind} but before its checksum`;
     return new IdxFormatError('truncated', file, `ended ${got} (the gzip stream is cut short)`);
   }
   return new DatasetGzipError(file, message, { cause: error });

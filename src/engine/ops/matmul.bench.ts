@@ -35,7 +35,7 @@ export async function benchMatmul(
     const a = tensor(ctx.arena.upload('a', values), [size, size]);
     const b = tensor(ctx.arena.upload('b', values), [size, size]);
     const c = tensor(ctx.arena.storage('c', size * size * 4), [size, size]);
-    const op = planMatmul(ctx, { a, b, c, label: 'bench/matmul' });
+    const op = planMatmul(ctx, { a, b, c, preferSharedMemory, label: 'bench/matmul' });
     await timeOnce(ctx, (pass) => op.encode(pass), 1); // warm-up: pipeline compilation, first touch
     const times: number[] = [];
     for (let r = 0; r < rounds; r++) times.push(await timeOnce(ctx, (pass) => op.encode(pass), reps));

@@ -11,7 +11,7 @@ const TOL = { atol: 1e-5, rtol: 1e-4 };
 const SIZES = [1, 3, 4, 5, 16, 17, 64, 307];
 
 async function check(m: number, n: number, k: number, transA: boolean, transB: boolean, extra = {}) {
-  const opts = { bias: false, relu: false, splitK: undefined as number | undefined, ...extra };
+  const opts = { bias: false, relu: false, splitK: undefined as number | undefined, shared: false, ...extra };
   const seed = m * 1000003 + n * 1009 + k * 7 + Number(transA) * 2 + Number(transB);
   const a = randomArray(m * k, seed);
   const b = randomArray(k * n, seed + 1);
@@ -39,6 +39,7 @@ async function check(m: number, n: number, k: number, transA: boolean, transB: b
         transB,
         activation: opts.relu ? 'relu' : 'none',
         splitK: opts.splitK,
+        preferSharedMemory: opts.shared,
       }),
     );
     const out = await read(ctx, c);
@@ -75,11 +76,24 @@ describe('matmul on WebGPU vs the CPU reference', () => {
   });
 
   it('splits K deterministically for small outputs with a long K', async () => {
-    expect(chooseMatmulPlan(10, 84, 512, false).splits).toBeGreaterThan(1);
-    expect(chooseMatmulPlan(1024, 1024, 1024, false).splits).toBe(1);
+    expect(chooseMatmulPlan(10, 84, 512).splits).toBeGreaterThan(1);
+    expect(chooseMatmulPlan(1024, 1024, 1024).splits).toBe(1);
     await check(10, 84, 512, true, false);
     await check(3, 7, 307, true, false, { splitK: 5 });
     await check(3, 7, 5, false, false, { splitK: 2 });
+  });
+
+  it('gives the same results with the workgroup-memory tiled variant', async () => {
+    for (const [ta, tb] of [
+      [false, false],
+      [false, true],
+      [true, false],
+      [true, true],
+    ] as const) {
+      await check(ta === tb ? 67 : 13, 5, 17, ta, tb, { shared: true });
+    }
+    await check(3, 70, 33, false, true, { shared: true, bias: true, relu: true });
+    await check(5, 7, 307, true, false, { shared: true, splitK: 3 });
   });
 
   it('reduces rows in order', async () => {

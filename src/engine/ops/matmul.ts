@@ -2,6 +2,7 @@
 // forward and both backward products share the one barrier-free register-tiled kernel (shaders/matmul.wgsl).
 import { bindKernel, getKernel, groups, groups1d, type Kernel } from '../../gpu/kernel';
 import { matmulSpec } from '../../gpu/kernels/matmul';
+import { matmulSharedSpec } from '../../gpu/kernels/matmul_shared';
 import { reduceRowsSpec } from '../../gpu/kernels/reduce_rows';
 import type { EngineContext, PlannedOp } from '../op';
 import type { MatmulActivation } from '../reference/matmul';
@@ -22,6 +23,11 @@ export interface MatmulArgs {
   activation?: MatmulActivation;
   /** Number of K slices; chosen by shape when omitted (tests force it). */
   splitK?: number;
+  /**
+   * Use the workgroup-memory tiled kernel: faster on discrete GPUs, where staging tiles saves global
+   * loads; slower on SwiftShader, where each barrier turns every 4-lane group into a coroutine.
+   */
+  preferSharedMemory?: boolean;
   label?: string;
 }
 
@@ -40,6 +46,7 @@ function vec4Binding(t: Tensor, what: string) {
 }
 
 export interface MatmulPlan {
+  shared: boolean;
   m: number;
   n: number;
   k: number;
@@ -50,33 +57,56 @@ export interface MatmulPlan {
 }
 
 /** The launch shape for a product, with the reasons in comments. Pure, so tests can check the choice. */
-export function chooseMatmulPlan(m: number, n: number, k: number, fusedEpilogue: boolean, splitK?: number) {
-  const tilesN = Math.ceil(n / 4);
-  const tilesM = Math.ceil(m / 4);
-  // 8x8 threads (32x32 outputs) per workgroup when that still gives enough workgroups; else 4x4, so a
-  // small layer still spreads over the cores.
-  const big = groups(tilesN, 8) * groups(tilesM, 8) >= MIN_WORKGROUPS;
-  const wg: [number, number] = big ? [8, 8] : [4, 4];
-  const gx = groups(tilesN, wg[0]);
-  const gy = groups(tilesM, wg[1]);
+export function chooseMatmulPlan(
+  m: number,
+  n: number,
+  k: number,
+  opts: { fused?: boolean; splitK?: number; shared?: boolean } = {},
+): MatmulPlan {
+  const { fused = false, splitK, shared = false } = opts;
+  let wg: [number, number];
+  let gx: number;
+  let gy: number;
+  if (shared) {
+    // 16x16 threads, 4x4 outputs each: a 64x64 tile per workgroup.
+    wg = [16, 16];
+    gx = groups(n, 64);
+    gy = groups(m, 64);
+  } else {
+    const tilesN = Math.ceil(n / 4);
+    const tilesM = Math.ceil(m / 4);
+    // 8x8 threads (32x32 outputs) per workgroup when that still gives enough workgroups; else 4x4, so a
+    // small layer still spreads over the cores.
+    const big = groups(tilesN, 8) * groups(tilesM, 8) >= MIN_WORKGROUPS;
+    wg = big ? [8, 8] : [4, 4];
+    gx = groups(tilesN, wg[0]);
+    gy = groups(tilesM, wg[1]);
+  }
   let splits = splitK ?? 1;
   // Split-K when the output is too small to fill the GPU but K (e.g. the batch, for dW) is long; the
   // slices are summed by reduce_rows in a fixed order, so the result is deterministic.
-  if (splitK === undefined && !fusedEpilogue && gx * gy < MIN_WORKGROUPS) {
+  if (splitK === undefined && !fused && gx * gy < MIN_WORKGROUPS) {
     splits = Math.max(1, Math.min(Math.ceil(MIN_WORKGROUPS / (gx * gy)), Math.floor(k / MIN_K_PER_SPLIT)));
   }
-  if (splits > 1 && fusedEpilogue) throw new Error('matmul: split-K cannot fuse a bias or activation');
+  if (splits > 1 && fused) throw new Error('matmul: split-K cannot fuse a bias or activation');
   const kSplit = Math.max(4, Math.ceil(Math.ceil(k / splits) / 4) * 4);
   splits = Math.max(1, Math.ceil(k / kSplit));
   if (gx > 65535 || gy > 65535)
     throw new Error(`matmul: [${m},${n}] needs more than 65535 workgroups a side`);
-  return { m, n, k, workgroupSize: wg, workgroups: [gx, gy, splits], splits, kSplit } satisfies MatmulPlan;
+  return { shared, m, n, k, workgroupSize: wg, workgroups: [gx, gy, splits], splits, kSplit };
 }
 
 function matmulKernel(device: GPUDevice, a: MatmulArgs, plan: MatmulPlan): Kernel {
   const { m, n, k } = plan;
   const transA = Boolean(a.transA);
   const transB = Boolean(a.transB);
+  const epilogue = { HAS_BIAS: Number(Boolean(a.bias)), ACTIVATION: a.activation === 'relu' ? 1 : 0 };
+  if (plan.shared) {
+    return getKernel(device, {
+      ...matmulSharedSpec,
+      constants: { TRANS_A: Number(transA), TRANS_B: Number(transB), ...epilogue },
+    });
+  }
   return getKernel(device, {
     ...matmulSpec,
     workgroupSize: plan.workgroupSize,
@@ -86,8 +116,7 @@ function matmulKernel(device: GPUDevice, a: MatmulArgs, plan: MatmulPlan): Kerne
       // vec4 loads run along each operand's contiguous axis: k for A, m for Aᵀ, n for B, k for Bᵀ.
       VEC_A: Number((transA ? m : k) % 4 === 0),
       VEC_B: Number((transB ? k : n) % 4 === 0),
-      HAS_BIAS: Number(Boolean(a.bias)),
-      ACTIVATION: a.activation === 'relu' ? 1 : 0,
+      ...epilogue,
     },
   });
 }
@@ -105,7 +134,7 @@ export function planMatmul(ctx: EngineContext, args: MatmulArgs): PlannedOp {
   expectShape(`${label} output`, c, [m, n]);
   if (args.bias) expectShape(`${label} bias`, args.bias, [n]);
   const fused = Boolean(args.bias) || (args.activation ?? 'none') !== 'none';
-  const plan = chooseMatmulPlan(m, n, k, fused, args.splitK);
+  const plan = chooseMatmulPlan(m, n, k, { fused, splitK: args.splitK, shared: args.preferSharedMemory });
   const kernel = matmulKernel(ctx.device, args, plan);
   const params = uniformsFor(ctx, kernel, `${label}/params`, { m, n, k, k_split: plan.kSplit });
   const target = plan.splits > 1 ? ctx.arena.storage(`${label}/split-k`, plan.splits * m * n * 4) : undefined;

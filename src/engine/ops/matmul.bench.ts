@@ -26,9 +26,9 @@ async function timeOnce(ctx: EngineContext, encode: (pass: GPUComputePassEncoder
 export async function benchMatmul(
   device: GPUDevice,
   size = 1024,
-  rounds = 3,
-  reps = 2,
+  opts: { preferSharedMemory?: boolean; rounds?: number; reps?: number } = {},
 ): Promise<MatmulBench> {
+  const { preferSharedMemory = false, rounds = 3, reps = 2 } = opts;
   const ctx: EngineContext = { device, arena: new BufferArena(device, 'bench/matmul') };
   try {
     const values = Float32Array.from({ length: size * size }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5);

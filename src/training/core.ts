@@ -1,14 +1,13 @@
 // TrainerCore: everything the worker does, without the Worker. It takes requests, owns the backend and
 // the model, runs the training loop and emits events; worker.ts only wires it to postMessage, and tests
 // drive it in-process.
-import { acquireGpu } from '../gpu/device';
+import { acquireGpu, type GpuInfo } from '../gpu/device';
 import type { ModelDescription } from '../engine/model/describe';
 import { initialState } from '../engine/model/init';
-import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
+import { DEFAULT_HYPER, validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import type { HostDataset, ModelState, TrainerBackend } from './backend';
 import { CpuBackend } from './cpu-backend';
-import { GpuBackend } from './gpu-backend';
 import { emptyHostDataset, streamDataset } from './host-dataset';
 import { describeSpec } from './model-spec';
 import { deriveSeed, Prng } from './prng';
@@ -129,6 +128,17 @@ export class TrainerCore {
     this.emit({ type: 'ready', backend: 'cpu', fallbackReason });
   }
 
+  /**
+   * A new device and a backend on it. The WebGPU backend is imported only here, so a browser without
+   * WebGPU (whose GPUBufferUsage is undefined) never evaluates GPU modules.
+   */
+  private async acquireGpuBackend(): Promise<{ backend: TrainerBackend; info: GpuInfo }> {
+    const gpu = this.options.gpu === undefined ? globalThis.navigator?.gpu : (this.options.gpu ?? undefined);
+    const acquired = await acquireGpu(gpu);
+    const { GpuBackend } = await import('./gpu-backend');
+    return { backend: new GpuBackend(acquired.device, (r) => void this.recover(r)), info: acquired.info };
+  }
+
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
   private attach(backend: TrainerBackend, state?: ModelState): void {
     this.backend?.destroy();
@@ -164,6 +174,8 @@ export class TrainerCore {
   }
 
   private async setHyper(hyper: Hyperparams): Promise<void> {
+    const problem = validateHyper(hyper, 'classification').find((i) => i.severity === 'error');
+    if (problem) throw new Error(`hyperparameters refused: ${problem.message}`);
     const previous = this.hyper;
     this.hyper = { ...hyper };
     const rebuild = hyper.batchSize !== previous.batchSize;

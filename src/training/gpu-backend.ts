@@ -13,8 +13,6 @@ import { CLASSES } from './reports';
 import { NORMALISATION } from './normalisation';
 import { optimizerSettings } from './optimizer-settings';
 
-const COPY = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-
 export class GpuBackend implements TrainerBackend {
   readonly kind = 'webgpu';
   private readonly dataset: GpuDataset;
@@ -67,7 +65,12 @@ export class GpuBackend implements TrainerBackend {
       optimizer: optimizerSettings(hyper),
     });
     const bytes = (desc.paramFloats + desc.bufferFloats) * 4;
-    const copy = (label: string) => this.device.createBuffer({ label, size: bytes, usage: COPY });
+    const copy = (label: string) =>
+      this.device.createBuffer({
+        label,
+        size: bytes,
+        usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+      });
     this.copies = { candidate: copy('weights/candidate'), good: copy('weights/good') };
     if (this.dataset.sources) {
       this.dataset.padTestOrder(hyper.batchSize);
@@ -233,6 +236,10 @@ export class GpuBackend implements TrainerBackend {
   bytes(): number {
     const copies = this.copies ? this.copies.candidate.size + this.copies.good.size : 0;
     return (this.model?.arena.bytes ?? 0) + copies + this.dataset.bytes;
+  }
+
+  destroyDevice(): void {
+    this.device.destroy();
   }
 
   destroy(): void {

@@ -83,9 +83,15 @@ export async function loadDataset(
   const buffers: Partial<Record<FileRole, Uint8Array>> = {};
   const records: Record<FileRole, number> = { trainImages: 0, trainLabels: 0, testImages: 0, testLabels: 0 };
   const announced: Record<Split, number> = { train: 0, test: 0 };
+  // Totals stay unknown until each file reports: its unit depends on whether the server encoded it.
   for (const role of FILE_ROLES) {
-    const bytesTotal = sizes?.[role].bytes ?? null;
-    files[role] = { file: info.files[role], bytesLoaded: 0, bytesTotal, records: 0, totalRecords: null };
+    files[role] = {
+      file: info.files[role],
+      bytesLoaded: 0,
+      bytesTotal: null,
+      records: 0,
+      totalRecords: null,
+    };
   }
 
   const checkHeader = (role: FileRole, header: IdxHeader) => {

@@ -114,7 +114,6 @@ export async function loadIdxFile(
       report();
     }
     const data = parser.finish();
-    report();
     return { header: parser.header as IdxHeader, data };
   } catch (error) {
     // Cancel both ends: the pipe would cancel the body too, but only at its next write.

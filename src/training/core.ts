@@ -90,9 +90,8 @@ export class TrainerCore {
       case 'snapshot':
         return this.run.snapshot(request.id, request.what, request.image);
       case 'destroyDeviceForTest':
-        if (!(this.backend instanceof GpuBackend))
-          throw new Error('destroyDeviceForTest needs the WebGPU backend');
-        this.backend.device.destroy();
+        if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
+        this.backend.destroyDevice();
         return;
       case 'dispose':
         return this.dispose();
@@ -114,10 +113,8 @@ export class TrainerCore {
     let fallbackReason = 'the page asked for the CPU backend';
     if (!forceCpu) {
       try {
-        const gpu =
-          this.options.gpu === undefined ? globalThis.navigator?.gpu : (this.options.gpu ?? undefined);
-        const acquired = await acquireGpu(gpu);
-        this.attach(new GpuBackend(acquired.device, (reason) => void this.recover(reason)));
+        const acquired = await this.acquireGpuBackend();
+        this.attach(acquired.backend);
         this.emit({ type: 'ready', backend: 'webgpu', gpu: acquired.info });
         return;
       } catch (error) {
@@ -234,10 +231,8 @@ export class TrainerCore {
     if (this.lastGood) this.step = this.lastGood.step;
     this.backend = null;
     try {
-      const acquired = await acquireGpu(
-        this.options.gpu === undefined ? globalThis.navigator?.gpu : (this.options.gpu ?? undefined),
-      );
-      this.attach(new GpuBackend(acquired.device, (r) => void this.recover(r)), state);
+      const acquired = await this.acquireGpuBackend();
+      this.attach(acquired.backend, state);
       this.emit({ type: 'ready', backend: 'webgpu', gpu: acquired.info });
     } catch (error) {
       this.attach(new CpuBackend(), state);

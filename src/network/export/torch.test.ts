@@ -1,6 +1,7 @@
 // The PyTorch round trip against real PyTorch (Debian's python3-torch under /usr/bin/python3):
 // playground weights -> model.py + weights.safetensors -> PyTorch outputs, and PyTorch's own
-// state_dict -> import -> playground outputs, for every preset. Skipped, saying why, where torch is
+// state_dict -> import -> playground outputs, for every preset. The playground side is computed twice:
+// by the CPU reference ops layer by layer, and by the CPU backend the trainer falls back to. Skipped, saying why, where torch is
 // missing; REQUIRE_TORCH=1 (set by .ci/run) turns a missing torch into a failure.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { PRESETS, type Preset } from '../presets';
 import { exportModelPy, planExport } from './pytorch-code';
 import { readSafetensors, writeSafetensors } from './safetensors';
 import { expectClose, probeTorch, runScript } from './testing/python';
+import { playgroundForward, runsOnCpuBackend } from './testing/playground-forward';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
 import { referenceForward } from './testing/reference-forward';
 import { exportWeights, importWeights } from './weights-file';
@@ -29,6 +31,13 @@ function readOutput(path: string): { shape: readonly number[]; data: Float32Arra
   const file = readSafetensors(readFileSync(path));
   if (!file.ok) throw new Error(file.error);
   return file.tensors.get('output')!;
+}
+
+/** The cases the playground's CPU backend can run (it has no BatchNorm2d or Dropout yet), as it.each rows. */
+function onCpuBackend<T extends { preset: Preset }>(cases: T[]): (readonly [string, T])[] {
+  return cases
+    .filter((c) => runsOnCpuBackend(c.preset.spec))
+    .map((c) => ['name' in c ? String(c.name) : c.preset.id, c] as const);
 }
 
 const outputShape = (preset: Preset) => [BATCH, ...(analyzeSpec(preset.spec).outputShape ?? [])];
@@ -71,12 +80,20 @@ describe.skipIf(!torch.version && !torch.required)(
         });
         runScript('run_exported.py', jobs, dir);
       });
-      it.each(cases.map((c) => [c.preset.id, c] as const))('%s', (_, { preset, weights }) => {
+      it.each(cases.map((c) => [c.preset.id, c] as const))(
+        '%s (CPU reference ops)',
+        (_, { preset, weights }) => {
+          const s = staged.get(preset.id)!;
+          const torchOut = readOutput(s.outputs);
+          expect(torchOut.shape).toEqual(outputShape(preset));
+          const ours = referenceForward(preset.spec, weights, s.input.data, BATCH);
+          expectClose(torchOut.data, ours, preset.id);
+        },
+      );
+      it.each(onCpuBackend(cases))('%s (CPU backend)', (_, { preset, weights }) => {
         const s = staged.get(preset.id)!;
-        const torchOut = readOutput(s.outputs);
-        expect(torchOut.shape).toEqual(outputShape(preset));
-        const ours = referenceForward(preset.spec, weights, s.input.data, BATCH);
-        expectClose(torchOut.data, ours, preset.id);
+        const ours = playgroundForward(preset.spec, weights, s.input.data, BATCH);
+        expectClose(readOutput(s.outputs).data, ours, preset.id);
       });
     });
 
@@ -104,11 +121,19 @@ describe.skipIf(!torch.version && !torch.required)(
         });
         runScript('save_safetensors.py', jobs, dir);
       });
-      it.each(cases.map((c) => [c.name, c] as const))('%s', (name, { preset }) => {
+      const imported = (name: string, preset: Preset) => {
+        const result = importWeights(preset.spec, readFileSync(staged.get(name)!.weights));
+        if (!result.ok) throw new Error(result.error);
+        return result.weights;
+      };
+      it.each(cases.map((c) => [c.name, c] as const))('%s (CPU reference ops)', (name, { preset }) => {
         const s = staged.get(name)!;
-        const imported = importWeights(preset.spec, readFileSync(s.weights));
-        if (!imported.ok) throw new Error(imported.error);
-        const ours = referenceForward(preset.spec, imported.weights, s.input.data, BATCH);
+        const ours = referenceForward(preset.spec, imported(name, preset), s.input.data, BATCH);
+        expectClose(ours, readOutput(s.outputs).data, name);
+      });
+      it.each(onCpuBackend(cases))('%s (CPU backend)', (name, { preset }) => {
+        const s = staged.get(name)!;
+        const ours = playgroundForward(preset.spec, imported(name, preset), s.input.data, BATCH);
         expectClose(ours, readOutput(s.outputs).data, name);
       });
     });

@@ -76,7 +76,8 @@ export async function loadManifest(
   const url = `${baseUrl.replace(/\/$/, '')}/manifest.json`;
   const response = await (options.fetch ?? globalThis.fetch)(url, { signal: options.signal });
   if (!response.ok) throw new Error(`dataset manifest ${url} could not be fetched (HTTP ${response.status})`);
-  const manifest = (await response.json()) as Partial<DataManifest>;
+  const manifest = (await response.json().catch(() => null)) as Partial<DataManifest> | null;
+  if (!manifest) throw new Error(`dataset manifest ${url} is missing or not JSON (run npm run prepare-data)`);
   if (!Array.isArray(manifest.datasets) || manifest.datasets.some((d) => !hasAllFiles(d))) {
     throw new Error(`dataset manifest ${url} is malformed: expected datasets with four files each`);
   }

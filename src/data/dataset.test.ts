@@ -202,5 +202,7 @@ describe('catalogue and manifest', () => {
     const bad = servingFetch({ [`${BASE}/manifest.json`]: json({ datasets: [{ id: 'tiny', files: {} }] }) });
     await expect(loadManifest(BASE, { fetch: bad.fetch })).rejects.toThrow('is malformed');
     await expect(loadManifest(BASE, { fetch: servingFetch({}).fetch })).rejects.toThrow('HTTP 404');
+    const page = servingFetch({ [`${BASE}/manifest.json`]: new TextEncoder().encode('<!doctype html>') });
+    await expect(loadManifest(BASE, { fetch: page.fetch })).rejects.toThrow('is missing or not JSON');
   });
 });

@@ -34,9 +34,13 @@ export function net(
 /** Apply the first offered error fix, repeatedly; returns the valid spec or throws with the last messages. */
 export function fixUntilValid(spec: NetworkSpec, maxSteps = 6): NetworkSpec {
   let current = spec;
-  for (let step = 0; step <= maxSteps; step++) {
+  for (let step = 0; ; step++) {
     const analysis = analyzeSpec(current);
     if (analysis.valid) return current;
+    if (step === maxSteps)
+      throw new Error(
+        `still invalid after ${maxSteps} fixes: ${analysis.issues.map((i) => i.message).join(' | ')}`,
+      );
     const fix = analysis.issues.find((i) => i.severity === 'error' && i.fix)?.fix;
     if (!fix) throw new Error(`no fix offered for: ${analysis.issues.map((i) => i.message).join(' | ')}`);
     current = applyFix(current, fix);

@@ -1,12 +1,13 @@
 // conv2d throughput at LeNet-5 shapes (batch 64): GFLOP/s of forward, backward-input and backward-weight,
-// each 2·n·cout·oh·ow·cin·kh·kw flops. Timed by submitting `reps` dispatches in one pass and awaiting
-// queue.onSubmittedWorkDone; the median of `rounds`. Measured and reported, never asserted.
+// each 2·n·cout·oh·ow·cin·kh·kw flops, for the kernel the planner chooses and for every other variant.
+// Timed by submitting `reps` passes in one command buffer and awaiting queue.onSubmittedWorkDone; the
+// median of `rounds`. Measured and reported, never asserted.
 import { BufferArena } from '../../gpu/buffers';
 import type { EngineContext, PlannedOp } from '../op';
 import { tensor } from '../tensor';
 import { conv2dGeometry, convFlops, type Conv2dParams } from './conv-geometry';
-import { planConv2dBackwardInput, planConv2dBackwardWeight, planConv2dForward } from './conv2d';
-import { planCorrelate, type ForwardKernel } from './conv-passes';
+import { chooseConvKernel, planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
+import { chooseWeightGradKernel, planWeightGrad, type WeightGradKernel } from './conv-grad-passes';
 
 export interface ConvBenchLayer {
   name: string;
@@ -20,12 +21,15 @@ export const LENET5_CONVS: readonly ConvBenchLayer[] = [
   { name: 'conv2 6->16 k5 14x14', x: [64, 6, 14, 14], w: [16, 6, 5, 5], params: {} },
 ];
 
-export type ConvBenchPass =
-  'forward' | 'forward direct' | 'forward tile 1' | 'forward tile 4' | 'backward_input' | 'backward_weight';
+export type ConvBenchPass = 'forward' | 'backward_input' | 'backward_weight';
 
 export interface ConvBenchRow {
   layer: string;
   pass: ConvBenchPass;
+  /** Kernel variant ('direct', 'tile 4', 'tile 1', 'tile'). */
+  kernel: string;
+  /** Whether the planner picks this variant for the layer. */
+  chosen: boolean;
   /** Median milliseconds per pass. */
   ms: number;
   gflops: number;
@@ -42,7 +46,9 @@ async function timeOp(device: GPUDevice, op: PlannedOp, reps: number): Promise<n
   return (performance.now() - start) / reps;
 }
 
-function planPasses(ctx: EngineContext, layer: ConvBenchLayer): [ConvBenchPass, PlannedOp][] {
+type Planned = Omit<ConvBenchRow, 'ms' | 'gflops' | 'layer'> & { op: PlannedOp };
+
+function planPasses(ctx: EngineContext, layer: ConvBenchLayer): Planned[] {
   const g = conv2dGeometry(layer.x, layer.w, layer.params);
   const yShape = [g.n, g.cout, g.oh, g.ow];
   const filled = (shape: readonly number[]) =>
@@ -59,20 +65,33 @@ function planPasses(ctx: EngineContext, layer: ConvBenchLayer): [ConvBenchPass, 
     t('dx', layer.x),
     t('dw', layer.w),
   ];
-  const params = layer.params;
-  const variant = (v: ForwardKernel) =>
-    planCorrelate(ctx, `forward ${v}`, g, { x, weight, bias: null, y, relu: false }, v);
+  const name = (v: ConvKernel | WeightGradKernel) => (typeof v === 'number' ? `tile ${v}` : v);
+  const unit = g.sw === 1 && g.dw === 1;
+  const conv: ConvKernel[] = unit ? ['direct', 4, 1] : [4, 1];
+  const grad: WeightGradKernel[] = unit ? ['direct', 'tile'] : ['tile'];
   return [
-    ['forward', planConv2dForward(ctx, { x, weight, y, params })],
-    ['forward direct', variant('direct')],
-    ['forward tile 1', variant(1)],
-    ['forward tile 4', variant(4)],
-    ['backward_input', planConv2dBackwardInput(ctx, { dy, weight, dx, params })],
-    ['backward_weight', planConv2dBackwardWeight(ctx, { x, dy, dweight, params })],
+    ...conv.map((v) => ({
+      pass: 'forward' as const,
+      kernel: name(v),
+      chosen: v === chooseConvKernel(g, g.cout),
+      op: planCorrelate(ctx, `forward ${v}`, g, { x, weight, bias: null, y, relu: false }, v),
+    })),
+    ...conv.map((v) => ({
+      pass: 'backward_input' as const,
+      kernel: name(v),
+      chosen: v === chooseConvKernel(g, g.cin),
+      op: planCorrelateTransposed(ctx, `backward_input ${v}`, g, { x: dy, weight, bias: null, y: dx }, v),
+    })),
+    ...grad.map((v) => ({
+      pass: 'backward_weight' as const,
+      kernel: name(v),
+      chosen: v === chooseWeightGradKernel(g),
+      op: planWeightGrad(ctx, `backward_weight ${v}`, g, { x, dy, dweight }, v),
+    })),
   ];
 }
 
-/** GFLOP/s of every conv pass of `layers` on `device`. */
+/** GFLOP/s of every conv pass and kernel variant of `layers` on `device`. */
 export async function benchConv2d(
   device: GPUDevice,
   { layers = LENET5_CONVS, rounds = 3, reps = 4 } = {},
@@ -82,13 +101,13 @@ export async function benchConv2d(
     const ctx: EngineContext = { device, arena: new BufferArena(device, `bench/${layer.name}`) };
     try {
       const flops = convFlops(conv2dGeometry(layer.x, layer.w, layer.params));
-      for (const [pass, op] of planPasses(ctx, layer)) {
+      for (const { op, ...row } of planPasses(ctx, layer)) {
         await timeOp(device, op, 1); // warm-up: pipeline compilation, first touch of the buffers
         const times: number[] = [];
         for (let r = 0; r < rounds; r++) times.push(await timeOp(device, op, reps));
         times.sort((a, b) => a - b);
         const ms = times[Math.floor(times.length / 2)];
-        rows.push({ layer: layer.name, pass, ms, gflops: flops / (ms * 1e6) });
+        rows.push({ layer: layer.name, ...row, ms, gflops: flops / (ms * 1e6) });
       }
     } finally {
       ctx.arena.destroy();

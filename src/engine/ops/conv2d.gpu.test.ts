@@ -8,7 +8,8 @@ import {
   planConv2dBackwardWeight,
   planConv2dForward,
 } from './conv2d';
-import { planCorrelate, planCorrelateTransposed, type ForwardKernel } from './conv-passes';
+import { planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
+import { planWeightGrad, type WeightGradKernel } from './conv-grad-passes';
 import { gpuRun } from './conv-gpu-testing';
 import {
   conv2dBackwardBias,
@@ -53,6 +54,12 @@ const CASES: Case[] = [
     x: [2, 2, 11, 8],
     w: [3, 2, 3, 2],
     params: { dilation: [2, 1], stride: [1, 2], padding: [2, 1] },
+  },
+  {
+    name: '1x9 kernel: two 8-wide kx blocks',
+    x: [2, 2, 5, 12],
+    w: [3, 2, 1, 9],
+    params: { padding: [0, 4] },
   },
   { name: 'channels 32->64 3x3 p1', x: [1, 32, 6, 5], w: [64, 32, 3, 3], params: { padding: 1 }, relu: true },
 ];
@@ -137,58 +144,75 @@ describe('conv2d on WebGPU matches the CPU reference (atol 1e-4, rtol 1e-4)', ()
   });
 });
 
-describe('every forward kernel variant and both backward-input tiles agree with the reference', () => {
-  // Unit stride and dilation along x (so the direct kernel applies) but not along y; 13 columns (not 8k).
+describe('every kernel variant agrees with the reference (atol 1e-4, rtol 1e-4)', () => {
+  // Unit stride and dilation along x (so the direct kernels apply) but not along y; 13 columns (not 8k).
   const c: Case = {
     name: 'variants',
-    x: [2, 3, 7, 11],
+    x: [2, 3, 7, 13],
     w: [5, 3, 3, 3],
     params: { stride: [2, 1], padding: [1, 2], dilation: [2, 1] },
   };
   const g: ConvGeometry = conv2dGeometry(c.x, c.w, c.params);
   const yShape = [g.n, g.cout, g.oh, g.ow];
-  for (const [fwd, tile] of [
-    ['direct', 4],
-    [4, 1],
-    [1, 4],
-  ] as [ForwardKernel, 1 | 4][]) {
-    it(`forward ${fwd}, backward-input tile ${tile}`, async () => {
-      const xs = randomFloat32(g.n * g.cin * g.h * g.w, 11);
-      const ws = randomFloat32(g.cout * g.cin * g.kh * g.kw, 12);
-      const dys = randomFloat32(g.n * g.cout * g.oh * g.ow, 13);
+  const xs = randomFloat32(g.n * g.cin * g.h * g.w, 11);
+  const ws = randomFloat32(g.cout * g.cin * g.kh * g.kw, 12);
+  const dys = randomFloat32(g.n * g.cout * g.oh * g.ow, 13);
+  const host = (data: Float32Array, shape: number[]) => ({ data, shape });
+  const want = {
+    y: new Float32Array(dys.length),
+    dx: new Float32Array(xs.length),
+    dw: new Float32Array(ws.length),
+  };
+  conv2dForward({ x: host(xs, c.x), weight: host(ws, c.w), y: host(want.y, yShape), params: c.params });
+  conv2dBackwardInput({
+    dy: host(dys, yShape),
+    weight: host(ws, c.w),
+    dx: host(want.dx, c.x),
+    params: c.params,
+  });
+  conv2dBackwardWeight({
+    x: host(xs, c.x),
+    dy: host(dys, yShape),
+    dweight: host(want.dw, c.w),
+    params: c.params,
+  });
+  const variants: [ConvKernel, WeightGradKernel][] = [
+    ['direct', 'direct'],
+    [4, 'tile'],
+    [1, 'tile'],
+  ];
+  for (const [conv, grad] of variants) {
+    it(`forward and backward-input ${conv}, backward-weight ${grad}`, async () => {
       const out = await gpuCheck(async (device) => {
-        const r = gpuRun(device, `tile ${tile}`);
-        const [x, weight, dy, y, dx] = [
-          r.put('x', c.x, xs),
-          r.put('w', c.w, ws),
-          r.put('dy', yShape, dys),
-          r.put('y', yShape),
-          r.put('dx', c.x),
-        ];
+        const r = gpuRun(device, `variant ${conv}`);
+        const [x, weight, dy] = [r.put('x', c.x, xs), r.put('w', c.w, ws), r.put('dy', yShape, dys)];
+        const [y, dx, dweight] = [r.put('y', yShape), r.put('dx', c.x), r.put('dw', c.w)];
         const ops = [
-          planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, fwd),
-          planCorrelateTransposed(r.ctx, 'bwd', g, { x: dy, weight, bias: null, y: dx }, tile),
+          planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, conv),
+          planCorrelateTransposed(r.ctx, 'bwd', g, { x: dy, weight, bias: null, y: dx }, conv),
+          planWeightGrad(r.ctx, 'dw', g, { x, dy, dweight }, grad),
         ];
-        return r.run(ops, { y, dx });
+        return r.run(ops, { y, dx, dweight });
       });
-      const y = new Float32Array(out.y.length);
-      const dx = new Float32Array(out.dx.length);
-      conv2dForward({
-        x: { data: xs, shape: c.x },
-        weight: { data: ws, shape: c.w },
-        y: { data: y, shape: yShape },
-        params: c.params,
-      });
-      conv2dBackwardInput({
-        dy: { data: dys, shape: yShape },
-        weight: { data: ws, shape: c.w },
-        dx: { data: dx, shape: c.x },
-        params: c.params,
-      });
-      expectClose(out.y, y, TOL);
-      expectClose(out.dx, dx, TOL);
+      expectClose(out.y, want.y, TOL);
+      expectClose(out.dx, want.dx, TOL);
+      expectClose(out.dweight, want.dw, TOL);
     });
   }
+
+  it('refuses the direct kernels where stride or dilation along x is not 1', async () => {
+    const strided = conv2dGeometry([1, 1, 5, 5], [1, 1, 3, 3], { stride: [1, 2] });
+    await gpuCheck((device) => {
+      const r = gpuRun(device, 'refuse');
+      const [x, weight, y] = [r.put('x', [1, 1, 5, 5]), r.put('w', [1, 1, 3, 3]), r.put('y', [1, 1, 3, 2])];
+      expect(() =>
+        planCorrelate(r.ctx, 'fwd', strided, { x, weight, bias: null, y, relu: false }, 'direct'),
+      ).toThrow(/needs stride and dilation 1 along x/);
+      expect(() => planWeightGrad(r.ctx, 'dw', strided, { x, dy: y, dweight: weight }, 'direct')).toThrow(
+        /needs stride and dilation 1 along x/,
+      );
+    });
+  });
 });
 
 describe('conv2d on WebGPU matches PyTorch golden fixtures (atol 1e-5, rtol 1e-4)', () => {

@@ -3,7 +3,8 @@
 import type { EngineContext, PlannedOp } from '../op';
 import type { Tensor } from '../tensor';
 import { conv2dGeometry, type Conv2dParams } from './conv-geometry';
-import { planChannelSum, planCorrelate, planCorrelateTransposed, planWeightGrad } from './conv-passes';
+import { planCorrelate, planCorrelateTransposed } from './conv-passes';
+import { planChannelSum, planWeightGrad } from './conv-grad-passes';
 
 export type { Conv2dParams } from './conv-geometry';
 

@@ -4,7 +4,8 @@
 import type { EngineContext, PlannedOp } from '../op';
 import type { Tensor } from '../tensor';
 import { convTranspose2dGeometry, type ConvTranspose2dParams } from './conv-geometry';
-import { planChannelSum, planCorrelate, planCorrelateTransposed, planWeightGrad } from './conv-passes';
+import { planCorrelate, planCorrelateTransposed } from './conv-passes';
+import { planChannelSum, planWeightGrad } from './conv-grad-passes';
 
 export type { ConvTranspose2dParams } from './conv-geometry';
 

@@ -1,0 +1,96 @@
+// Split-K weight gradient for stride 1 and dilation 1 along x, first pass:
+// partial[s, co, (ci*kh + ky)*kw + kx] = sum over the s-th chunk of (n, oy) rows and all ox of
+// dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx]. Each thread owns 4 co x 8 kx of one (ci, ky) and
+// slides an 8-wide register window along the x row: one x load and 4 dy loads per ox feed 32 FMAs.
+// Kernels wider than 8 take several kx blocks. conv2d_reduce_splits sums the partials in a fixed order.
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read> dy: array<f32>;
+@group(0) @binding(3) var<storage, read_write> partial: array<f32>;
+
+override WG_X: u32 = 64;
+
+fn load_x(row: u32, ix: i32) -> f32 {
+  return select(0.0, x[row + clamp_index(ix, params.w)], in_range(ix, params.w));
+}
+
+fn store(base: u32, co: u32, kx0: u32, lo: vec4<f32>, hi: vec4<f32>) {
+  if (co >= params.cout) {
+    return;
+  }
+  let ksize = params.cin * params.kh * params.kw;
+  for (var j = 0u; j < 4u; j++) {
+    if (kx0 + j < params.kw) {
+      partial[base + co * ksize + kx0 + j] = lo[j];
+    }
+    if (kx0 + 4u + j < params.kw) {
+      partial[base + co * ksize + kx0 + 4u + j] = hi[j];
+    }
+  }
+}
+
+@compute @workgroup_size(WG_X)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let t = flat_index(gid, nwg, WG_X);
+  let kx_blocks = (params.kw + 7u) / 8u;
+  let rows = params.cin * params.kh;
+  let co_blocks = (params.cout + 3u) / 4u;
+  if (t >= params.splits * co_blocks * rows * kx_blocks) {
+    return;
+  }
+  let kx0 = (t % kx_blocks) * 8u;
+  let tap_row = (t / kx_blocks) % rows;
+  let co0 = ((t / kx_blocks / rows) % co_blocks) * 4u;
+  let s = t / kx_blocks / rows / co_blocks;
+  let ci = tap_row / params.kh;
+  let ky = tap_row % params.kh;
+
+  let last = params.cout - 1u;
+  let plane = params.oh * params.ow;
+  let d0 = min(co0, last) * plane;
+  let d1 = min(co0 + 1u, last) * plane;
+  let d2 = min(co0 + 2u, last) * plane;
+  let d3 = min(co0 + 3u, last) * plane;
+  let ix0 = i32(kx0) - params.pw;
+  var a0l = vec4<f32>(0.0);
+  var a0h = vec4<f32>(0.0);
+  var a1l = vec4<f32>(0.0);
+  var a1h = vec4<f32>(0.0);
+  var a2l = vec4<f32>(0.0);
+  var a2h = vec4<f32>(0.0);
+  var a3l = vec4<f32>(0.0);
+  var a3h = vec4<f32>(0.0);
+  let rows_end = min((s + 1u) * params.chunk, params.n * params.oh);
+  for (var r = s * params.chunk; r < rows_end; r++) {
+    let b = r / params.oh;
+    let oy = r % params.oh;
+    let iy = i32(oy * params.sh + ky * params.dh) - params.ph;
+    if (!in_range(iy, params.h)) {
+      continue;
+    }
+    let row = ((b * params.cin + ci) * params.h + u32(iy)) * params.w;
+    let dyrow = b * params.cout * plane + oy * params.ow;
+    // Window of x at ix0 + ox + 0..7 for the 8 kx of this block.
+    var lo = vec4<f32>(load_x(row, ix0), load_x(row, ix0 + 1), load_x(row, ix0 + 2), load_x(row, ix0 + 3));
+    var hi = vec4<f32>(load_x(row, ix0 + 4), load_x(row, ix0 + 5), load_x(row, ix0 + 6), load_x(row, ix0 + 7));
+    for (var ox = 0u; ox < params.ow; ox++) {
+      let o = dyrow + ox;
+      let g = vec4<f32>(dy[o + d0], dy[o + d1], dy[o + d2], dy[o + d3]);
+      a0l += lo * g.x;
+      a0h += hi * g.x;
+      a1l += lo * g.y;
+      a1h += hi * g.y;
+      a2l += lo * g.z;
+      a2h += hi * g.z;
+      a3l += lo * g.w;
+      a3h += hi * g.w;
+      lo = vec4<f32>(lo.yzw, hi.x);
+      hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(ox) + 8));
+    }
+  }
+  let base = s * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
+  store(base, co0, kx0, a0l, a0h);
+  store(base, co0 + 1u, kx0, a1l, a1h);
+  store(base, co0 + 2u, kx0, a2l, a2h);
+  store(base, co0 + 3u, kx0, a3l, a3h);
+}

@@ -1,0 +1,103 @@
+// Transposed convolution (gather form) for stride 1 and dilation 1 along x, e.g. conv2d's backward-input
+// pass for LeNet's layers: y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ix+pw-kx] * weight[co,c,ky,kx]
+// with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes 8 consecutive ix for 4 output
+// channels and slides an 8-wide register window left along the x row: one x load and 4 weight loads per
+// tap feed 32 FMAs. Params hold the conv2d this op transposes (its input is y, its output is x).
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read> weight: array<f32>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> y: array<f32>;
+
+override WG_X: u32 = 64;
+override HAS_BIAS: bool = true;
+
+fn load_x(row: u32, ox: i32) -> f32 {
+  return select(0.0, x[row + clamp_index(ox, params.ow)], in_range(ox, params.ow));
+}
+
+fn store(b: u32, c: u32, iy: u32, ix0: u32, lo: vec4<f32>, hi: vec4<f32>) {
+  if (c >= params.cin) {
+    return;
+  }
+  var vl = lo;
+  var vh = hi;
+  if (HAS_BIAS) {
+    vl += bias[c];
+    vh += bias[c];
+  }
+  let base = ((b * params.cin + c) * params.h + iy) * params.w + ix0;
+  for (var j = 0u; j < 4u; j++) {
+    if (ix0 + j < params.w) {
+      y[base + j] = vl[j];
+    }
+    if (ix0 + 4u + j < params.w) {
+      y[base + 4u + j] = vh[j];
+    }
+  }
+}
+
+@compute @workgroup_size(WG_X)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let t = flat_index(gid, nwg, WG_X);
+  let ix_blocks = (params.w + 7u) / 8u;
+  let c_blocks = (params.cin + 3u) / 4u;
+  if (t >= params.n * c_blocks * params.h * ix_blocks) {
+    return;
+  }
+  let ix0 = (t % ix_blocks) * 8u;
+  let iy = (t / ix_blocks) % params.h;
+  let c0 = ((t / ix_blocks / params.h) % c_blocks) * 4u;
+  let b = t / ix_blocks / params.h / c_blocks;
+
+  let taps = params.kh * params.kw;
+  let last = params.cin - 1u;
+  let c1 = min(c0 + 1u, last) * taps;
+  let c2 = min(c0 + 2u, last) * taps;
+  let c3 = min(c0 + 3u, last) * taps;
+  let cc0 = min(c0, last) * taps;
+  let sh = i32(params.sh);
+  let ox0 = i32(ix0) + params.pw;
+  var a0l = vec4<f32>(0.0);
+  var a0h = vec4<f32>(0.0);
+  var a1l = vec4<f32>(0.0);
+  var a1h = vec4<f32>(0.0);
+  var a2l = vec4<f32>(0.0);
+  var a2h = vec4<f32>(0.0);
+  var a3l = vec4<f32>(0.0);
+  var a3h = vec4<f32>(0.0);
+  for (var co = 0u; co < params.cout; co++) {
+    let plane = (b * params.cout + co) * params.oh;
+    let wbase = co * params.cin * taps;
+    for (var ky = 0u; ky < params.kh; ky++) {
+      let oyn = i32(iy) + params.ph - i32(ky * params.dh);
+      let oy = oyn / sh;
+      if (oyn < 0 || oy * sh != oyn || oy >= i32(params.oh)) {
+        continue;
+      }
+      let row = (plane + u32(oy)) * params.ow;
+      var lo = vec4<f32>(load_x(row, ox0), load_x(row, ox0 + 1), load_x(row, ox0 + 2), load_x(row, ox0 + 3));
+      var hi = vec4<f32>(load_x(row, ox0 + 4), load_x(row, ox0 + 5), load_x(row, ox0 + 6), load_x(row, ox0 + 7));
+      let k0 = wbase + ky * params.kw;
+      for (var kx = 0u; kx < params.kw; kx++) {
+        let k = k0 + kx;
+        let wv = vec4<f32>(weight[k + cc0], weight[k + c1], weight[k + c2], weight[k + c3]);
+        a0l += lo * wv.x;
+        a0h += hi * wv.x;
+        a1l += lo * wv.y;
+        a1h += hi * wv.y;
+        a2l += lo * wv.z;
+        a2h += hi * wv.z;
+        a3l += lo * wv.w;
+        a3h += hi * wv.w;
+        // Slide the window one column left: x at ox0 - kx - 1 .. ox0 - kx + 6.
+        hi = vec4<f32>(lo.w, hi.xyz);
+        lo = vec4<f32>(load_x(row, ox0 - i32(kx) - 1), lo.xyz);
+      }
+    }
+  }
+  store(b, c0, iy, ix0, a0l, a0h);
+  store(b, c0 + 1u, iy, ix0, a1l, a1h);
+  store(b, c0 + 2u, iy, ix0, a2l, a2h);
+  store(b, c0 + 3u, iy, ix0, a3l, a3h);
+}

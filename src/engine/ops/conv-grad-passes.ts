@@ -1,0 +1,113 @@
+// Weight and bias gradients of a convolution by split-K: the first pass sums chunks of the batch·rows
+// reduction into partials so that even small layers launch enough workgroups (SwiftShader spreads them over
+// 16 tasks; GPUs need far more), and the second pass (conv2d_reduce_splits) adds the partials in a fixed
+// order, so the gradients are bit-for-bit reproducible.
+import { bindKernel, getKernel } from '../../gpu/kernel';
+import { conv2dBackwardWeightSpec } from '../../gpu/kernels/conv2d_backward_weight';
+import { conv2dBackwardWeightDirectSpec } from '../../gpu/kernels/conv2d_backward_weight_direct';
+import { conv2dBackwardBiasSpec } from '../../gpu/kernels/conv2d_backward_bias';
+import { conv2dReduceSplitsSpec } from '../../gpu/kernels/conv2d_reduce_splits';
+import { bindingOf, type Tensor } from '../tensor';
+import type { EngineContext, PlannedOp } from '../op';
+import type { ConvGeometry } from './conv-geometry';
+import { checkShapes, convUniforms, dispatchOp, uniformBuffer } from './conv-passes';
+
+/** Split-K aims for this many threads: 64 workgroups of 64 keep 16 CPU tasks busy with slack to balance. */
+const SPLIT_TARGET_THREADS = 4096;
+
+/** Splits of a reduction of `length` so that `tiles * splits` threads reach the target: [splits, chunk]. */
+export function splitK(length: number, tiles: number, minChunk: number): [number, number] {
+  const wanted = Math.max(1, Math.min(Math.ceil(SPLIT_TARGET_THREADS / tiles), Math.ceil(length / minChunk)));
+  const chunk = Math.ceil(length / wanted);
+  return [Math.ceil(length / chunk), chunk];
+}
+
+function reduceOp(ctx: EngineContext, label: string, partial: GPUBuffer, result: Tensor, splits: number) {
+  const kernel = getKernel(ctx.device, conv2dReduceSplitsSpec);
+  const count = result.shape.reduce((a, b) => a * b, 1);
+  const resources = {
+    params: uniformBuffer(ctx, kernel, `${label}/reduce`, { count, splits }),
+    partial,
+    result: bindingOf(result),
+  };
+  return dispatchOp(
+    `${label}/reduce`,
+    kernel,
+    bindKernel(ctx.device, kernel, resources, `${label}/reduce`),
+    count,
+  );
+}
+
+function sequence(label: string, ops: PlannedOp[]): PlannedOp {
+  return { label, encode: (pass) => ops.forEach((op) => op.encode(pass)) };
+}
+
+/**
+ * Weight-gradient kernels: 'direct' gives each thread 4 co x 8 kx of one (ci, ky) and slides a register
+ * window along the x row (1 x load and 4 dy loads per 32 FMAs; stride and dilation 1 along x only);
+ * 'tile' is a 4 co x 4 flattened-tap register tile for any stride and dilation (8 loads per 16 FMAs).
+ */
+export type WeightGradKernel = 'direct' | 'tile';
+
+/** Direct when it applies and its 8-wide kx blocks are at least half used (kw = 4..8, 9..16, ...). */
+export function chooseWeightGradKernel(g: ConvGeometry): WeightGradKernel {
+  return g.sw === 1 && g.dw === 1 && g.kw / (8 * Math.ceil(g.kw / 8)) >= 0.5 ? 'direct' : 'tile';
+}
+
+/** dweight [cout,cin,kh,kw] = sum over n, oy, ox of dy [n,cout,oh,ow] times the matching x [n,cin,h,w]. */
+export function planWeightGrad(
+  ctx: EngineContext,
+  label: string,
+  g: ConvGeometry,
+  t: { x: Tensor; dy: Tensor; dweight: Tensor },
+  variant: WeightGradKernel = chooseWeightGradKernel(g),
+): PlannedOp {
+  checkShapes(label, { x: t.x, weight: t.dweight, y: t.dy }, g);
+  if (variant === 'direct' && (g.sw !== 1 || g.dw !== 1)) {
+    throw new Error(`${label}: the direct weight-gradient kernel needs stride and dilation 1 along x`);
+  }
+  const ksize = g.cin * g.kh * g.kw;
+  const kTiles = variant === 'direct' ? g.cin * g.kh * Math.ceil(g.kw / 8) : Math.ceil(ksize / 4);
+  const tiles = Math.ceil(g.cout / 4) * kTiles;
+  const [splits, chunk] = splitK(g.n * g.oh, tiles, 1);
+  const kernel = getKernel(
+    ctx.device,
+    variant === 'direct' ? conv2dBackwardWeightDirectSpec : conv2dBackwardWeightSpec,
+  );
+  const partial = ctx.arena.storage(`${label}/partial`, splits * g.cout * ksize * 4);
+  const resources = {
+    params: uniformBuffer(ctx, kernel, label, convUniforms(g, splits, chunk)),
+    x: bindingOf(t.x),
+    dy: bindingOf(t.dy),
+    partial,
+  };
+  return sequence(label, [
+    dispatchOp(label, kernel, bindKernel(ctx.device, kernel, resources, label), splits * tiles),
+    reduceOp(ctx, label, partial, t.dweight, splits),
+  ]);
+}
+
+/** dbias [c] = sum of dy [n, c, ...] over batch and space. */
+export function planChannelSum(
+  ctx: EngineContext,
+  label: string,
+  t: { dy: Tensor; dbias: Tensor },
+): PlannedOp {
+  const [n, channels] = t.dy.shape;
+  const plane = t.dy.shape.slice(2).reduce((a, b) => a * b, 1);
+  if (t.dbias.shape.length !== 1 || t.dbias.shape[0] !== channels) {
+    throw new Error(`${label}: bias gradient has shape [${t.dbias.shape}], expected [${channels}]`);
+  }
+  const [splits, chunk] = splitK(n * plane, channels, 64);
+  const kernel = getKernel(ctx.device, conv2dBackwardBiasSpec);
+  const partial = ctx.arena.storage(`${label}/partial`, splits * channels * 4);
+  const resources = {
+    params: uniformBuffer(ctx, kernel, label, { n, channels, plane, splits, chunk }),
+    dy: bindingOf(t.dy),
+    partial,
+  };
+  return sequence(label, [
+    dispatchOp(label, kernel, bindKernel(ctx.device, kernel, resources, label), splits * channels),
+    reduceOp(ctx, label, partial, t.dbias, splits),
+  ]);
+}

@@ -1,0 +1,19 @@
+import source from '../../../shaders/conv2d_backward_weight_direct.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+import { COMMON_INDEX } from './common';
+import { COMMON_CONV } from './conv_common';
+
+/** Split-K partial weight gradients with a sliding window, for stride 1 and dilation 1 along x. */
+export const conv2dBackwardWeightDirectSpec: KernelSpec = {
+  name: 'conv2d_backward_weight_direct',
+  source,
+  common: [COMMON_INDEX, COMMON_CONV],
+  bindings: [
+    { name: 'params', access: 'uniform' },
+    { name: 'x', access: 'read-only-storage' },
+    { name: 'dy', access: 'read-only-storage' },
+    { name: 'partial', access: 'storage' },
+  ],
+  uniformStruct: 'Params',
+  workgroupSize: [64],
+};

@@ -12,7 +12,7 @@ import { PRESETS, type Preset } from '../presets';
 import { exportModelPy, planExport } from './pytorch-code';
 import { readSafetensors, writeSafetensors } from './safetensors';
 import { expectClose, probeTorch, runScript } from './testing/python';
-import { playgroundForward, runsOnCpuBackend } from './testing/playground-forward';
+import { playgroundForward, runsOnCpuBackend, trainOnCpuBackend } from './testing/playground-forward';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
 import { referenceForward } from './testing/reference-forward';
 import { exportWeights, importWeights } from './weights-file';
@@ -64,7 +64,23 @@ describe.skipIf(!torch.version && !torch.required)(
     }
 
     describe('playground -> PyTorch: the exported model.py reproduces the playground forward pass', () => {
-      const cases = PRESETS.map((preset, i) => ({ preset, weights: randomWeights(preset.spec, 100 + i) }));
+      // Classifiers the CPU backend runs are exported after a few training steps; the rest with seeded
+      // random weights (BatchNorm statistics far from 0 and 1, as training leaves them).
+      const cases = PRESETS.map((preset, i) => {
+        const initial = randomWeights(preset.spec, 100 + i);
+        const trainable = preset.spec.task === 'classification' && runsOnCpuBackend(preset.spec);
+        const weights = trainable
+          ? trainOnCpuBackend(preset.spec, initial, 3, seededRandom(150 + i))
+          : initial;
+        return { preset, weights, trained: trainable };
+      });
+      it('trained the classifiers before exporting them', () => {
+        const lenet = cases[0];
+        expect(lenet.trained).toBe(true);
+        expect(lenet.weights[0].tensors[0].data).not.toEqual(
+          randomWeights(lenet.preset.spec, 100)[0].tensors[0].data,
+        );
+      });
       const staged = new Map<string, ReturnType<typeof stage>>();
       beforeAll(() => {
         const jobs = cases.map(({ preset, weights }, i) => {

@@ -13,16 +13,10 @@ export function runsOnCpuBackend(spec: NetworkSpec): boolean {
   return spec.layers.every((l) => !NOT_ON_CPU_BACKEND.includes(l.kind));
 }
 
-/** Output [batch, ...outputShape] of the design on inputs [batch, ...inputShape], in eval mode. */
-export function playgroundForward(
-  spec: NetworkSpec,
-  weights: readonly LayerTensors[],
-  input: Float32Array,
-  batch: number,
-): Float32Array {
+function cpuModel(spec: NetworkSpec, weights: readonly LayerTensors[], batch: number, lr = 0): CpuModel {
   const wired = wireSpec(spec);
   const desc = describeModel(wired.input.shape, wired.layers);
-  const model = new CpuModel(desc, batch, { kind: 'sgd', lr: 0 });
+  const model = new CpuModel(desc, batch, { kind: 'sgd', lr, momentum: 0.9 });
   desc.layers.forEach((plan, i) => {
     const given = weights.find((w) => w.layerIndex === i);
     for (const [target, tensors] of [
@@ -37,6 +31,46 @@ export function playgroundForward(
       }
     }
   });
+  return model;
+}
+
+/** Output [batch, ...outputShape] of the design on inputs [batch, ...inputShape], in eval mode. */
+export function playgroundForward(
+  spec: NetworkSpec,
+  weights: readonly LayerTensors[],
+  input: Float32Array,
+  batch: number,
+): Float32Array {
+  const model = cpuModel(spec, weights, batch);
   model.input.set(input);
   return model.forward(false).slice();
+}
+
+/** A classifier's weights after a few SGD steps of the CPU backend on seeded batches: a trained model. */
+export function trainOnCpuBackend(
+  spec: NetworkSpec,
+  weights: readonly LayerTensors[],
+  steps: number,
+  random: () => number,
+): LayerTensors[] {
+  const batch = 4;
+  const model = cpuModel(spec, weights, batch, 0.05);
+  for (let s = 0; s < steps; s++) {
+    for (let i = 0; i < model.input.length; i++) model.input[i] = 3 * random() - 1;
+    for (let i = 0; i < batch; i++) model.labels[i] = Math.floor(10 * random());
+    model.step();
+  }
+  return model.desc.layers
+    .map((plan, layerIndex) => ({
+      layerIndex,
+      tensors: [
+        ...plan.params.map((t) => ({ t, from: model.params })),
+        ...plan.buffers.map((t) => ({ t, from: model.buffers })),
+      ].map(({ t, from }) => ({
+        name: t.name,
+        shape: t.shape,
+        data: from.slice(t.offset, t.offset + t.size),
+      })),
+    }))
+    .filter((layer) => layer.tensors.length > 0);
 }

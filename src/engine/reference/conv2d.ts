@@ -11,11 +11,14 @@ export interface HostTensor {
   readonly shape: readonly number[];
 }
 
-/** First and one-past-last output index o in [0, outLen) with 0 <= o*s + offset < inLen. */
-function validRange(offset: number, s: number, inLen: number, outLen: number): [number, number] {
-  const lo = Math.max(0, Math.ceil(-offset / s));
-  const hi = Math.min(outLen, Math.floor((inLen - 1 - offset) / s) + 1);
-  return [lo, Math.max(lo, hi)];
+/** First output index o >= 0 with o*s + offset >= 0. */
+function firstValid(offset: number, s: number): number {
+  return Math.max(0, Math.ceil(-offset / s));
+}
+
+/** One past the last output index o < outLen with o*s + offset < inLen (may be <= firstValid). */
+function endValid(offset: number, s: number, inLen: number, outLen: number): number {
+  return Math.min(outLen, Math.floor((inLen - 1 - offset) / s) + 1);
 }
 
 /** y[n,co,oy,ox] = bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] * w[co,ci,ky,kx]. */
@@ -36,10 +39,12 @@ export function correlate(
       for (let ci = 0; ci < cin; ci++) {
         const xBase = (b * cin + ci) * h * wd;
         for (let ky = 0; ky < kh; ky++) {
-          const [oy0, oy1] = validRange(ky * dh - ph, sh, h, oh);
+          const oy0 = firstValid(ky * dh - ph, sh);
+          const oy1 = endValid(ky * dh - ph, sh, h, oh);
           for (let kx = 0; kx < kw; kx++) {
             const wv = w[((co * cin + ci) * kh + ky) * kw + kx];
-            const [ox0, ox1] = validRange(kx * dw - pw, sw, wd, ow);
+            const ox0 = firstValid(kx * dw - pw, sw);
+            const ox1 = endValid(kx * dw - pw, sw, wd, ow);
             for (let oy = oy0; oy < oy1; oy++) {
               const xRow = xBase + (oy * sh - ph + ky * dh) * wd + kx * dw - pw;
               const yRow = yBase + oy * ow;
@@ -66,10 +71,12 @@ export function correlateTransposed(g: ConvGeometry, dy: Floats, w: Floats, bias
       for (let ci = 0; ci < cin; ci++) {
         const xBase = (b * cin + ci) * plane;
         for (let ky = 0; ky < kh; ky++) {
-          const [oy0, oy1] = validRange(ky * dh - ph, sh, h, oh);
+          const oy0 = firstValid(ky * dh - ph, sh);
+          const oy1 = endValid(ky * dh - ph, sh, h, oh);
           for (let kx = 0; kx < kw; kx++) {
             const wv = w[((co * cin + ci) * kh + ky) * kw + kx];
-            const [ox0, ox1] = validRange(kx * dw - pw, sw, wd, ow);
+            const ox0 = firstValid(kx * dw - pw, sw);
+            const ox1 = endValid(kx * dw - pw, sw, wd, ow);
             for (let oy = oy0; oy < oy1; oy++) {
               const xRow = xBase + (oy * sh - ph + ky * dh) * wd + kx * dw - pw;
               const yRow = yBase + oy * ow;
@@ -88,9 +95,11 @@ export function correlateWeightGrad(g: ConvGeometry, x: Floats, dy: Floats, dW: 
   for (let co = 0; co < cout; co++) {
     for (let ci = 0; ci < cin; ci++) {
       for (let ky = 0; ky < kh; ky++) {
-        const [oy0, oy1] = validRange(ky * dh - ph, sh, h, oh);
+        const oy0 = firstValid(ky * dh - ph, sh);
+        const oy1 = endValid(ky * dh - ph, sh, h, oh);
         for (let kx = 0; kx < kw; kx++) {
-          const [ox0, ox1] = validRange(kx * dw - pw, sw, wd, ow);
+          const ox0 = firstValid(kx * dw - pw, sw);
+          const ox1 = endValid(kx * dw - pw, sw, wd, ow);
           let sum = 0;
           for (let b = 0; b < n; b++) {
             const xBase = (b * cin + ci) * h * wd + kx * dw - pw;

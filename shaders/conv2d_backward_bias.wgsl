@@ -23,11 +23,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   }
   let c = t % params.channels;
   let s = t / params.channels;
-  let end = min((s + 1u) * params.chunk, params.n * params.plane);
+  let start = s * params.chunk;
+  let end = min(start + params.chunk, params.n * params.plane);
+  // Walk (b, p) with counters: no integer division per element (slow on CPUs).
+  var b = start / params.plane;
+  var p = start % params.plane;
   var sum = 0.0;
-  for (var l = s * params.chunk; l < end; l++) {
-    let b = l / params.plane;
-    sum += dy[(b * params.channels + c) * params.plane + l % params.plane];
+  for (var l = start; l < end; l++) {
+    sum += dy[(b * params.channels + c) * params.plane + p];
+    p++;
+    if (p == params.plane) {
+      p = 0u;
+      b++;
+    }
   }
   partial[s * params.channels + c] = sum;
 }

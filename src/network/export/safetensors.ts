@@ -90,14 +90,20 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
   if (bytes.length < 8) return fail('the file is too short to be safetensors (no 8-byte header length)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+  // Another kind of file (a PNG, a .pt pickle, a JSON design) fails here: its first 8 bytes read as a
+  // length far beyond the file, or the header does not open with '{'.
+  if (8 + headerLength > bytes.length) {
+    return fail(
+      `this is not a safetensors file, or it is cut short: its first 8 bytes announce a ${headerLength}-byte ` +
+        `header but only ${bytes.length - 8} bytes follow`,
+    );
+  }
   if (headerLength > limits.maxHeaderBytes) {
     return fail(
       `the header is ${formatBytes(headerLength)}; the limit is ${formatBytes(limits.maxHeaderBytes)}`,
     );
   }
-  if (8 + headerLength > bytes.length) {
-    return fail(`the header claims ${headerLength} bytes but the file has only ${bytes.length - 8} after it`);
-  }
+  if (bytes[8] !== 0x7b) return fail("this is not a safetensors file: its header does not start with '{'");
   let parsed: unknown;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength));

@@ -1,7 +1,9 @@
 // C[M,N] = op(A)·op(B) (+ bias[n], then an activation), op() a transpose chosen by override constants, so
 // Linear forward (x·Wᵀ), backward input (dy·W) and backward weight (dyᵀ·x) are one kernel.
-// Each thread keeps a 4x4 tile of C in registers and uses no workgroup memory and no barriers: the portable
-// default, and the fast one on SwiftShader, where a barrier turns every 4-lane group into a coroutine.
+// Each thread keeps a 4x4 (or 8x4, TILE_M = 8) tile of C in registers and uses no workgroup memory and no
+// barriers: the portable default, and the fast one on SwiftShader, where a barrier turns every 4-lane group
+// into a coroutine. There each loaded float costs about as much as a dozen multiply-adds (every lane
+// gathers), so the 8-row tile, which reuses each load of B twice, is ~15% faster on tall products.
 // Operands are bound as vec4 arrays: a block of 4 is one vec4 load along an operand's contiguous axis when
 // that axis is a multiple of 4 (VEC_A / VEC_B), else 4 scalar loads. Rows past an edge are clamped to the
 // last row (read, never written), so any M, N, K works.
@@ -28,6 +30,8 @@ override VEC_B: bool = false;
 override HAS_BIAS: bool = false;
 // 0: none, 1: relu.
 override ACTIVATION: u32 = 0;
+// Rows of C per thread: 4, or 8 as two 4x4 blocks sharing each block of B.
+override TILE_M: u32 = 4;
 
 fn ld_a(i: u32) -> f32 {
   return a[i >> 2u][i & 3u];
@@ -122,37 +126,8 @@ fn row_b(kk: u32, n0: u32) -> vec4<f32> {
   return v;
 }
 
-@compute @workgroup_size(WG_X, WG_Y)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let n0 = gid.x * 4u;
-  let m0 = gid.y * 4u;
-  if (m0 >= params.m || n0 >= params.n) {
-    return;
-  }
-  let k_begin = gid.z * params.k_split;
-  let k_end = min(params.k, k_begin + params.k_split);
-  // k_split is a multiple of 4, so every block below starts 4-aligned.
-  let span = select(0u, k_end - k_begin, k_end > k_begin);
-  let k_blocks_end = k_begin + (span / 4u) * 4u;
-  var acc = mat4x4<f32>();
-  var kk = k_begin;
-  for (; kk < k_blocks_end; kk += 4u) {
-    let ab = block_a(m0, kk);
-    let bb = block_b(kk, n0);
-    acc[0] += bb * ab[0];
-    acc[1] += bb * ab[1];
-    acc[2] += bb * ab[2];
-    acc[3] += bb * ab[3];
-  }
-  for (; kk < k_end; kk++) {
-    let ac = col_a(m0, kk);
-    let br = row_b(kk, n0);
-    acc[0] += ac.x * br;
-    acc[1] += ac.y * br;
-    acc[2] += ac.z * br;
-    acc[3] += ac.w * br;
-  }
-  let out_base = gid.z * params.m * params.n;
+fn store(acc: mat4x4<f32>, m0: u32, n0: u32, split: u32) {
+  let out_base = split * params.m * params.n;
   for (var i = 0u; i < 4u; i++) {
     let row = m0 + i;
     if (row >= params.m) {
@@ -172,5 +147,58 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
       }
       c[out_base + row * params.n + col] = v;
     }
+  }
+}
+
+@compute @workgroup_size(WG_X, WG_Y)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let n0 = gid.x * 4u;
+  let m0 = gid.y * TILE_M;
+  if (m0 >= params.m || n0 >= params.n) {
+    return;
+  }
+  let m1 = m0 + 4u;
+  let second = TILE_M == 8u && m1 < params.m;
+  let k_begin = gid.z * params.k_split;
+  let k_end = min(params.k, k_begin + params.k_split);
+  // k_split is a multiple of 4, so every block below starts 4-aligned.
+  let span = select(0u, k_end - k_begin, k_end > k_begin);
+  let k_blocks_end = k_begin + (span / 4u) * 4u;
+  var acc0 = mat4x4<f32>();
+  var acc1 = mat4x4<f32>();
+  var kk = k_begin;
+  for (; kk < k_blocks_end; kk += 4u) {
+    let bb = block_b(kk, n0);
+    let a0 = block_a(m0, kk);
+    acc0[0] += bb * a0[0];
+    acc0[1] += bb * a0[1];
+    acc0[2] += bb * a0[2];
+    acc0[3] += bb * a0[3];
+    if (second) {
+      let a1 = block_a(m1, kk);
+      acc1[0] += bb * a1[0];
+      acc1[1] += bb * a1[1];
+      acc1[2] += bb * a1[2];
+      acc1[3] += bb * a1[3];
+    }
+  }
+  for (; kk < k_end; kk++) {
+    let br = row_b(kk, n0);
+    let c0 = col_a(m0, kk);
+    acc0[0] += c0.x * br;
+    acc0[1] += c0.y * br;
+    acc0[2] += c0.z * br;
+    acc0[3] += c0.w * br;
+    if (second) {
+      let c1 = col_a(m1, kk);
+      acc1[0] += c1.x * br;
+      acc1[1] += c1.y * br;
+      acc1[2] += c1.z * br;
+      acc1[3] += c1.w * br;
+    }
+  }
+  store(acc0, m0, n0, gid.z);
+  if (second) {
+    store(acc1, m1, n0, gid.z);
   }
 }

@@ -35,6 +35,8 @@ export interface MatmulArgs {
 const MIN_WORKGROUPS = 16;
 /** A K slice shorter than this costs more in the reduction than it gains in parallelism. */
 const MIN_K_PER_SPLIT = 32;
+/** From this many rows on, the register-tiled kernel computes 8 rows per thread. */
+const TALL_M = 32;
 
 /** A vec4 view of a tensor: the byte size rounded up to 16, which the 16-byte buffer padding allows. */
 function vec4Binding(t: Tensor, what: string) {
@@ -47,6 +49,8 @@ function vec4Binding(t: Tensor, what: string) {
 
 export interface MatmulPlan {
   shared: boolean;
+  /** Rows of C per thread in the register-tiled kernel. */
+  tileM: number;
   m: number;
   n: number;
   k: number;
@@ -67,6 +71,7 @@ export function chooseMatmulPlan(
   let wg: [number, number];
   let gx: number;
   let gy: number;
+  let tileM = 4;
   if (shared) {
     // 16x16 threads, 4x4 outputs each: a 64x64 tile per workgroup.
     wg = [16, 16];
@@ -74,9 +79,11 @@ export function chooseMatmulPlan(
     gy = groups(m, 64);
   } else {
     const tilesN = Math.ceil(n / 4);
-    const tilesM = Math.ceil(m / 4);
-    // 8x8 threads (32x32 outputs) per workgroup when that still gives enough workgroups; else 4x4, so a
-    // small layer still spreads over the cores.
+    // 8 rows per thread reuse each load of B twice (loads dominate on SwiftShader); 4 when M is short.
+    tileM = m >= TALL_M ? 8 : 4;
+    const tilesM = Math.ceil(m / tileM);
+    // 8x8 threads per workgroup when that still gives enough workgroups; else 4x4, so a small layer
+    // still spreads over the cores.
     const big = groups(tilesN, 8) * groups(tilesM, 8) >= MIN_WORKGROUPS;
     wg = big ? [8, 8] : [4, 4];
     gx = groups(tilesN, wg[0]);
@@ -93,7 +100,7 @@ export function chooseMatmulPlan(
   splits = Math.max(1, Math.ceil(k / kSplit));
   if (gx > 65535 || gy > 65535)
     throw new Error(`matmul: [${m},${n}] needs more than 65535 workgroups a side`);
-  return { shared, m, n, k, workgroupSize: wg, workgroups: [gx, gy, splits], splits, kSplit };
+  return { shared, tileM, m, n, k, workgroupSize: wg, workgroups: [gx, gy, splits], splits, kSplit };
 }
 
 function matmulKernel(device: GPUDevice, a: MatmulArgs, plan: MatmulPlan): Kernel {
@@ -116,6 +123,7 @@ function matmulKernel(device: GPUDevice, a: MatmulArgs, plan: MatmulPlan): Kerne
       // vec4 loads run along each operand's contiguous axis: k for A, m for Aᵀ, n for B, k for Bᵀ.
       VEC_A: Number((transA ? m : k) % 4 === 0),
       VEC_B: Number((transB ? k : n) % 4 === 0),
+      TILE_M: plan.tileM,
       ...epilogue,
     },
   });

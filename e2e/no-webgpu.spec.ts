@@ -13,4 +13,5 @@ test('explains that WebGPU is missing, where to get it, and that the CPU backend
   await expect(notice).toContainText('Safari 26+');
   await expect(notice).toContainText('Firefox 141+');
   await expect(page.getByTestId('gpu-architecture')).toHaveCount(0);
+  await expect(page.getByTestId('backend')).toHaveText('CPU');
 });

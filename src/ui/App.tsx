@@ -1,12 +1,28 @@
-// The page layout: header, then the builder, training and charts regions.
+// The page layout: header, then the builder, training, charts and predictions regions.
 import { useEffect } from 'react';
-import { useGpuProbe } from './webgpu/useGpuProbe';
+import { BuilderPanel } from './builder/BuilderPanel';
+import { AccuracyChart } from './charts/AccuracyChart';
+import { LossChart } from './charts/LossChart';
+import { DrawPad } from './draw/DrawPad';
+import { useAutosave } from './persist/useAutosave';
+import { ConfusionMatrix } from './predictions/ConfusionMatrix';
+import { Gallery } from './predictions/Gallery';
 import { Header } from './shell/Header';
+import { NoticeBar } from './shell/NoticeBar';
+import { useShortcuts } from './shell/useShortcuts';
 import { useStore } from './store/store';
-import { DatasetProgress } from './training/DatasetProgress';
+import { useTrainer } from './trainer/useTrainer';
+import { Figures } from './training/Figures';
+import { HyperparamsForm } from './training/HyperparamsForm';
+import { ProgressPanel } from './training/ProgressPanel';
+import { TrainingControls } from './training/TrainingControls';
+import { useGpuProbe } from './webgpu/useGpuProbe';
 
 export function App() {
   useGpuProbe();
+  useTrainer();
+  useAutosave();
+  useShortcuts();
   const theme = useStore((s) => s.theme);
   const presentation = useStore((s) => s.presentation);
   useEffect(() => {
@@ -15,12 +31,26 @@ export function App() {
   return (
     <div className={presentation ? 'app presentation' : 'app'}>
       <Header />
+      <NoticeBar />
       <main className="app-main">
-        <section aria-label="Network builder" className="panel builder-region" />
-        <section aria-label="Training" className="panel training-region">
-          <DatasetProgress />
+        <section aria-label="Network builder" className="panel builder-region">
+          <BuilderPanel />
         </section>
-        <section aria-label="Charts" className="panel charts-region" />
+        <section aria-label="Training" className="panel training-region">
+          <TrainingControls />
+          <Figures />
+          <ProgressPanel />
+          <HyperparamsForm />
+        </section>
+        <section aria-label="Charts" className="panel charts-region">
+          <LossChart />
+          <AccuracyChart />
+        </section>
+        <section aria-label="Predictions" className="panel predictions-region">
+          <DrawPad />
+          <ConfusionMatrix />
+          <Gallery />
+        </section>
       </main>
     </div>
   );

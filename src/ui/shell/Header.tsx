@@ -1,6 +1,7 @@
 // Title bar: WebGPU status and the view toggles (theme, presentation mode).
 import { GpuStatusPanel } from '../webgpu/GpuStatusPanel';
 import { useStore } from '../store/store';
+import { ShareButton } from './ShareButton';
 
 export function Header() {
   const theme = useStore((s) => s.theme);
@@ -12,6 +13,7 @@ export function Header() {
       <h1>CNN Playground</h1>
       <GpuStatusPanel />
       <div className="header-actions">
+        <ShareButton />
         <button
           type="button"
           aria-pressed={theme === 'dark'}

@@ -59,7 +59,7 @@ const idleDataset = (id: DatasetId): DatasetStatus => ({
 });
 
 /** Where the bundle serves the generated datasets (relative, so any static host or sub-path works). */
-export const dataBaseUrl = (id: DatasetId) => new URL(`data/${id}/`, document.baseURI).href;
+export const dataBaseUrl = () => new URL('data/', document.baseURI).href;
 
 export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
   gpuStatus: { kind: 'checking' },
@@ -85,7 +85,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   },
   loadDataset: (id) => {
     get().datasetLoading(id);
-    get().client?.loadDataset(id, dataBaseUrl(id));
+    get().client?.loadDataset(id, dataBaseUrl());
   },
   setGpuStatus: (gpuStatus) => set({ gpuStatus }),
   setBackend: (backend, fallbackReason) => set({ backend, fallbackReason: fallbackReason ?? null }),

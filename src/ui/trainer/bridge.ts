@@ -9,8 +9,9 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
   const offs = [
     client.on('ready', (e) => {
       s().setBackend(e.backend, e.fallbackReason);
+      // The worker's adapter is the one that trains; on a CPU fallback the page's own probe still says
+      // whether the browser has WebGPU, and the fallback reason is shown beside the backend.
       if (e.backend === 'webgpu' && e.gpu) s().setGpuStatus({ kind: 'available', gpu: e.gpu });
-      else s().setGpuStatus({ kind: 'unavailable', reason: e.fallbackReason ?? 'WebGPU could not be used.' });
     }),
     client.on('datasetProgress', (e) => s().datasetProgress(e.images, e.totalImages)),
     client.on('datasetReady', (e) => s().datasetReady(e.train, e.test, e.classNames)),

@@ -1,0 +1,26 @@
+// A layer's problems in place: the plain-language message and, where one exists, a one-click fix.
+import type { SpecIssue } from '../../network/issues';
+import { useStore } from '../store/store';
+
+export function LayerIssues({ issues }: { issues: readonly SpecIssue[] }) {
+  const applyFix = useStore((s) => s.applyFix);
+  if (issues.length === 0) return null;
+  return (
+    <ul className="layer-issues">
+      {issues.map((issue, i) => (
+        <li
+          key={i}
+          className={`issue issue-${issue.severity}`}
+          role={issue.severity === 'error' ? 'alert' : undefined}
+        >
+          <span>{issue.message}</span>
+          {issue.fix && (
+            <button type="button" className="fix" onClick={() => issue.fix && applyFix(issue.fix)}>
+              Fix: {issue.fix.label}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

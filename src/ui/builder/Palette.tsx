@@ -1,0 +1,51 @@
+// Every layer kind, grouped. Drag one into the network, or press it to add it after the selected layer.
+import { useDraggable } from '@dnd-kit/core';
+import { LAYER_GROUPS } from '../../network';
+import type { LayerKind } from '../../network/spec';
+import { useStore } from '../store/store';
+
+function PaletteItem({ kind, description }: { kind: LayerKind; description: string }) {
+  const { listeners, setNodeRef } = useDraggable({
+    id: `palette:${kind}`,
+    data: { source: 'palette', kind },
+  });
+  const add = () => {
+    const { spec, selectedLayerId, insertLayer } = useStore.getState();
+    const selected = spec.layers.findIndex((l) => l.id === selectedLayerId);
+    insertLayer(kind, selected < 0 ? spec.layers.length : selected + 1);
+  };
+  // The keyboard path is the click (Enter/Space adds); only pointer listeners start a drag.
+  const { onKeyDown: _keyboardDrag, ...pointerListeners } = listeners ?? {};
+  return (
+    <li>
+      <button
+        ref={setNodeRef}
+        type="button"
+        className="palette-item"
+        aria-label={`Add ${kind}`}
+        title={description}
+        onClick={add}
+        {...pointerListeners}
+      >
+        {kind}
+      </button>
+    </li>
+  );
+}
+
+export function Palette() {
+  return (
+    <nav aria-label="Layer palette" className="palette">
+      {LAYER_GROUPS.map((group) => (
+        <div key={group.id} className="palette-group" role="group" aria-labelledby={`palette-${group.id}`}>
+          <h3 id={`palette-${group.id}`}>{group.label}</h3>
+          <ul>
+            {group.kinds.map(({ kind, description }) => (
+              <PaletteItem key={kind} kind={kind} description={description} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,98 @@
+// A pad to draw a digit with mouse, touch or pen (pointer events), preprocessed like MNIST and classified
+// by the trained network as you draw.
+import { useMemo, useRef, type PointerEvent } from 'react';
+import { useStore } from '../store/store';
+import { latestOnly } from './latestOnly';
+import { toMnistImage } from './preprocess';
+import { ProbabilityBars } from './ProbabilityBars';
+
+const SIZE = 280;
+// About 2 px of a 28×28 digit after the 20-pixel box scaling, like MNIST's strokes.
+const LINE_WIDTH = 22;
+
+function readInk(canvas: HTMLCanvasElement): Float32Array {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  const data = ctx?.getImageData(0, 0, SIZE, SIZE).data;
+  const ink = new Float32Array(SIZE * SIZE);
+  if (data) for (let i = 0; i < ink.length; i++) ink[i] = data[4 * i] / 255;
+  return ink;
+}
+
+export function DrawPad() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const last = useRef<{ x: number; y: number } | null>(null);
+  const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready');
+  const predict = useMemo(
+    () =>
+      latestOnly(
+        async (image: Float32Array) => {
+          const client = useStore.getState().client;
+          if (client) useStore.getState().setDrawProbabilities(await client.predict(image));
+        },
+        (error) => useStore.getState().setNotice(`Prediction failed: ${String(error)}`),
+      ),
+    [],
+  );
+
+  const point = (e: PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) * SIZE) / r.width, y: ((e.clientY - r.top) * SIZE) / r.height };
+  };
+  const stroke = (to: { x: number; y: number }) => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const from = last.current ?? to;
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = LINE_WIDTH;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.beginPath();
+    ctx.moveTo(from.x, from.y);
+    ctx.lineTo(to.x, to.y);
+    ctx.stroke();
+    last.current = to;
+  };
+  const classify = () => {
+    if (canvas.current && canPredict) predict(toMnistImage(readInk(canvas.current), SIZE, SIZE));
+  };
+  const clear = () => {
+    const ctx = canvas.current?.getContext('2d');
+    ctx?.clearRect(0, 0, SIZE, SIZE);
+    useStore.getState().setDrawProbabilities(null);
+  };
+
+  return (
+    <section aria-label="Draw a digit" className="draw">
+      <canvas
+        ref={canvas}
+        width={SIZE}
+        height={SIZE}
+        className="draw-pad"
+        aria-label="Drawing pad: draw a digit with mouse, finger or pen"
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          last.current = null;
+          stroke(point(e));
+          classify();
+        }}
+        onPointerMove={(e) => {
+          if (!e.currentTarget.hasPointerCapture(e.pointerId)) return;
+          stroke(point(e));
+          classify();
+        }}
+        onPointerUp={(e) => {
+          e.currentTarget.releasePointerCapture(e.pointerId);
+          last.current = null;
+          classify();
+        }}
+      />
+      <div className="draw-side">
+        <button type="button" onClick={clear}>
+          Clear drawing
+        </button>
+        {!canPredict && <p className="muted">Probabilities appear once the model and data are ready.</p>}
+        <ProbabilityBars />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+// The network's class probabilities for the drawing, one bar per class, the top one highlighted.
+import { useStore } from '../store/store';
+
+export function ProbabilityBars() {
+  const probabilities = useStore((s) => s.drawProbabilities);
+  const names = useStore((s) => s.dataset.classNames);
+  if (!probabilities) return null;
+  const values = Array.from(probabilities);
+  const top = values.indexOf(Math.max(...values));
+  return (
+    <ul className="prob-bars" aria-label="Class probabilities">
+      {values.map((p, c) => (
+        <li
+          key={c}
+          className={c === top ? 'top' : undefined}
+          aria-label={`${names[c] ?? c}: ${(p * 100).toFixed(1)}%`}
+        >
+          <span className="prob-name">{names[c] ?? c}</span>
+          <span className="prob-bar" style={{ width: `${Math.max(0, Math.min(1, p)) * 100}%` }} />
+          <span className="prob-value">{(p * 100).toFixed(0)}%</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

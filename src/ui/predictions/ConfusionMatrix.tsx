@@ -1,0 +1,58 @@
+// The 10×10 confusion matrix of the last evaluation; pressing a cell shows its examples in the gallery.
+import type { CSSProperties } from 'react';
+import { useStore } from '../store/store';
+
+export function ConfusionMatrix() {
+  const confusion = useStore((s) => s.evaluation?.confusion ?? null);
+  const names = useStore((s) => s.dataset.classNames);
+  const cell = useStore((s) => s.confusionCell);
+  const select = useStore((s) => s.selectConfusionCell);
+  if (!confusion) return null;
+  const n = Math.round(Math.sqrt(confusion.length));
+  const name = (c: number) => names[c] ?? String(c);
+  const rowMax = Math.max(1, ...confusion);
+  return (
+    <table className="confusion" aria-label="Confusion matrix">
+      <caption>Confusion matrix (rows: true class, columns: predicted)</caption>
+      <thead>
+        <tr>
+          <td />
+          {Array.from({ length: n }, (_, p) => (
+            <th key={p} scope="col" title={name(p)}>
+              {p}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: n }, (_, t) => (
+          <tr key={t}>
+            <th scope="row" title={name(t)}>
+              {t}
+            </th>
+            {Array.from({ length: n }, (_, p) => {
+              const count = confusion[t * n + p];
+              const on = cell?.[0] === t && cell?.[1] === p;
+              // Shade by count (square root, so small off-diagonal counts stay visible).
+              const alpha = Math.sqrt(count / rowMax);
+              return (
+                <td key={p}>
+                  <button
+                    type="button"
+                    className={`cell${t === p ? ' diagonal' : ''}`}
+                    aria-pressed={on}
+                    aria-label={`${count} images of ${name(t)} predicted as ${name(p)}`}
+                    style={{ '--alpha': alpha } as CSSProperties}
+                    onClick={() => select(on ? null : [t, p])}
+                  >
+                    {count}
+                  </button>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

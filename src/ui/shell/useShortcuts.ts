@@ -1,0 +1,27 @@
+// Page-wide keys: Space trains or pauses; Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes.
+// Keys typed into a control (a field, a button, a drag handle) are left to that control.
+import { useEffect } from 'react';
+import { useStore } from '../store/store';
+
+const INTERACTIVE = 'input, select, textarea, button, [contenteditable], [role="slider"], dialog';
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || (e.target instanceof Element && e.target.closest(INTERACTIVE))) return;
+      const s = useStore.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      if (e.key === ' ' && !mod) {
+        if (s.trainerState === 'training') s.pause();
+        else s.train();
+      } else if (mod && e.key.toLowerCase() === 'z') {
+        if (e.shiftKey) s.redo();
+        else s.undo();
+      } else if (mod && e.key.toLowerCase() === 'y') s.redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

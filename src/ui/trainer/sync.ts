@@ -1,0 +1,32 @@
+// Keeps the worker in step with the store: hyperparameters as they change (the learning rate live), the
+// design whenever it is valid (a new design restarts training), and the dataset the design names.
+import { validateHyper } from '../../network/hyper';
+import type { TrainerClient } from '../../training/client';
+import { analysisOf } from '../builder/useAnalysis';
+import type { AppState } from '../store/store';
+import type { StoreApi } from 'zustand';
+
+export function syncDesignToTrainer(client: TrainerClient, store: StoreApi<AppState>): () => void {
+  let sentSpec = '';
+  let sentHyper = '';
+  const push = (s: AppState) => {
+    const hyper = JSON.stringify(s.hyper);
+    if (hyper !== sentHyper && !validateHyper(s.hyper).some((i) => i.severity === 'error')) {
+      sentHyper = hyper;
+      client.setHyper(s.hyper);
+    }
+    const spec = JSON.stringify(s.spec);
+    if (spec !== sentSpec && analysisOf(s.spec).valid) {
+      sentSpec = spec;
+      client.setSpec(s.spec);
+      s.clearMetrics();
+    }
+  };
+  const state = store.getState();
+  push(state);
+  state.loadDataset(state.spec.input.dataset);
+  return store.subscribe((s, prev) => {
+    if (s.spec !== prev.spec || s.hyper !== prev.hyper) push(s);
+    if (s.spec.input.dataset !== prev.spec.input.dataset) s.loadDataset(s.spec.input.dataset);
+  });
+}

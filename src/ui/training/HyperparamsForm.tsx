@@ -1,0 +1,109 @@
+// Optimizer, learning rate, batch size, epochs, weight decay and seed. Only the learning rate may change
+// during a run; the rest apply from the next Reset or Train.
+import { useState, type ReactNode } from 'react';
+import { validateHyper, type Hyperparams, type OptimizerKind } from '../../network/hyper';
+import { useStore } from '../store/store';
+import { LearningRateField } from './LearningRateField';
+
+const OPTIMIZERS: { id: OptimizerKind; label: string }[] = [
+  { id: 'sgd', label: 'SGD (momentum)' },
+  { id: 'adam', label: 'Adam' },
+  { id: 'adamw', label: 'AdamW' },
+];
+
+function NumberField(props: {
+  label: string;
+  value: number;
+  step: number | 'any';
+  disabled: boolean;
+  onChange: (v: number) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <label className="param-field">
+      {props.label}
+      <input
+        type="number"
+        step={props.step}
+        disabled={props.disabled}
+        value={draft ?? String(props.value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v)) props.onChange(v);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    </label>
+  );
+}
+
+export function HyperparamsForm(): ReactNode {
+  const hyper = useStore((s) => s.hyper);
+  const setHyper = useStore((s) => s.setHyper);
+  const running = useStore((s) => s.trainerState === 'training');
+  const issues = validateHyper(hyper);
+  const set = (patch: Partial<Hyperparams>) => setHyper(patch);
+  return (
+    <fieldset className="hyper">
+      <legend>Hyperparameters</legend>
+      <label className="param-field">
+        Optimizer
+        <select
+          value={hyper.optimizer}
+          disabled={running}
+          onChange={(e) => set({ optimizer: e.target.value as OptimizerKind })}
+        >
+          {OPTIMIZERS.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <LearningRateField value={hyper.lr} onChange={(lr) => set({ lr })} />
+      <NumberField
+        label="Batch size"
+        value={hyper.batchSize}
+        step={1}
+        disabled={running}
+        onChange={(batchSize) => set({ batchSize })}
+      />
+      <NumberField
+        label="Epochs"
+        value={hyper.epochs}
+        step={1}
+        disabled={running}
+        onChange={(epochs) => set({ epochs })}
+      />
+      <NumberField
+        label="Weight decay"
+        value={hyper.weightDecay}
+        step="any"
+        disabled={running}
+        onChange={(weightDecay) => set({ weightDecay })}
+      />
+      {hyper.optimizer === 'sgd' && (
+        <NumberField
+          label="Momentum"
+          value={hyper.momentum}
+          step="any"
+          disabled={running}
+          onChange={(momentum) => set({ momentum })}
+        />
+      )}
+      <NumberField
+        label="Seed"
+        value={hyper.seed}
+        step={1}
+        disabled={running}
+        onChange={(seed) => set({ seed })}
+      />
+      {issues.map((issue) => (
+        <p key={issue.field + issue.message} className={`issue issue-${issue.severity}`} role="alert">
+          {issue.message}
+        </p>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+// Where training stands: data loading, the epoch, throughput and the backend in use.
+import { ProgressBar } from '../shell/ProgressBar';
+import { useStore } from '../store/store';
+import { DatasetProgress } from './DatasetProgress';
+
+export function ProgressPanel() {
+  const latest = useStore((s) => s.latest);
+  const epochs = useStore((s) => s.hyper.epochs);
+  const backend = useStore((s) => s.backend);
+  const fallbackReason = useStore((s) => s.fallbackReason);
+  const epoch = latest ? latest.epoch + 1 : 0;
+  return (
+    <div className="progress-panel">
+      <DatasetProgress />
+      <ProgressBar
+        label="Epoch progress"
+        percent={(latest?.epochProgress ?? 0) * 100}
+        text={`Epoch ${epoch} of ${epochs}`}
+      />
+      <dl className="stats">
+        <dt>Epoch</dt>
+        <dd data-testid="epoch">
+          {epoch} / {epochs}
+        </dd>
+        <dt>Images/s</dt>
+        <dd data-testid="images-per-second">
+          {latest ? Math.round(latest.imagesPerSecond).toLocaleString('en-US') : '—'}
+        </dd>
+        <dt>Backend</dt>
+        <dd data-testid="backend">
+          {backend === null ? 'starting…' : backend === 'webgpu' ? 'WebGPU' : 'CPU'}
+        </dd>
+      </dl>
+      {backend === 'cpu' && fallbackReason && (
+        <p className="muted" data-testid="fallback-reason">
+          Training on the CPU backend (slower): {fallbackReason}
+        </p>
+      )}
+    </div>
+  );
+}

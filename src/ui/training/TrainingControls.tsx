@@ -1,0 +1,63 @@
+// Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
+import { validateHyper } from '../../network/hyper';
+import { blockingReason, useAnalysis } from '../builder/useAnalysis';
+import { useStore } from '../store/store';
+
+const STATE_TEXT = {
+  idle: 'Ready',
+  training: 'Training',
+  paused: 'Paused',
+  diverged: 'Diverged',
+  done: 'Done',
+} as const;
+
+export function TrainingControls() {
+  const state = useStore((s) => s.trainerState);
+  const reason = useStore((s) => s.trainerReason);
+  const datasetReady = useStore((s) => s.dataset.phase === 'ready');
+  const hasClient = useStore((s) => s.client !== null);
+  const hyperError = useStore((s) => validateHyper(s.hyper).find((i) => i.severity === 'error')?.message);
+  const { train, pause, step, reset } = useStore.getState();
+  const blocked =
+    blockingReason(useAnalysis()) ??
+    (hyperError ? `Fix the hyperparameters first: ${hyperError}` : null) ??
+    (!hasClient ? 'The trainer is starting…' : !datasetReady ? 'Waiting for the dataset to load…' : null);
+  const training = state === 'training';
+  return (
+    <div className="controls">
+      <div className="control-buttons">
+        {training ? (
+          <button type="button" className="primary" onClick={pause} title="Space">
+            Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={train}
+            disabled={blocked !== null || state === 'diverged'}
+            aria-describedby={blocked ? 'train-blocked' : undefined}
+            title="Space"
+          >
+            Train
+          </button>
+        )}
+        <button type="button" onClick={step} disabled={training || blocked !== null}>
+          Step
+        </button>
+        <button type="button" onClick={reset} disabled={!hasClient}>
+          Reset
+        </button>
+        <span className="trainer-state" data-testid="trainer-state" aria-live="polite">
+          {STATE_TEXT[state]}
+          {reason ? `: ${reason}` : ''}
+        </span>
+      </div>
+      {blocked && (
+        <p id="train-blocked" className="blocked" role="status">
+          {blocked}
+        </p>
+      )}
+    </div>
+  );
+}

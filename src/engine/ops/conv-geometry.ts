@@ -118,6 +118,26 @@ export function convTranspose2dGeometry(
   return { n, cin: cout, h: outH, w: outW, cout: cin, kh, kw, oh: h, ow: w, sh, sw, ph, pw, dh, dw };
 }
 
+/** Shape of conv2d's output [n, cout, oh, ow], for allocating it; throws like conv2dGeometry. */
+export function conv2dOutputShape(
+  xShape: readonly number[],
+  wShape: readonly number[],
+  params?: Conv2dParams,
+) {
+  const g = conv2dGeometry(xShape, wShape, params);
+  return [g.n, g.cout, g.oh, g.ow];
+}
+
+/** Shape of conv_transpose2d's output [n, cout, oh, ow]; throws like convTranspose2dGeometry. */
+export function convTranspose2dOutputShape(
+  xShape: readonly number[],
+  wShape: readonly number[],
+  params?: ConvTranspose2dParams,
+) {
+  const g = convTranspose2dGeometry(xShape, wShape, params);
+  return [g.n, g.cin, g.h, g.w];
+}
+
 /** Multiply-adds times two of one conv pass (forward, dx and dW all cost the same). */
 export function convFlops(g: ConvGeometry): number {
   return 2 * g.n * g.cout * g.oh * g.ow * g.cin * g.kh * g.kw;

@@ -49,7 +49,11 @@ function sequence(label: string, ops: PlannedOp[]): PlannedOp {
  */
 export type WeightGradKernel = 'direct' | 'tile';
 
-/** Direct when it applies and its 8-wide kx blocks are at least half used (kw = 4..8, 9..16, ...). */
+/**
+ * Direct when it applies and its 8-wide kx blocks are at least half used (kw = 4..8, 9..16, ...).
+ * Measured on SwiftShader (16 cores, batch 64), direct vs tile: LeNet conv1 (5x5) 3.5 vs 2.0, conv2 (5x5)
+ * 5.0 vs 4.1, 32->64 3x3 3.3 vs 3.8 GFLOP/s, where 5 of the 8 kx lanes idle.
+ */
 export function chooseWeightGradKernel(g: ConvGeometry): WeightGradKernel {
   return g.sw === 1 && g.dw === 1 && g.kw / (8 * Math.ceil(g.kw / 8)) >= 0.5 ? 'direct' : 'tile';
 }

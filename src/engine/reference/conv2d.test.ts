@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conv2dBackwardBias, conv2dBackwardInput, conv2dBackwardWeight, conv2dForward } from './conv2d';
-import { conv2dGeometry, type Conv2dParams } from '../ops/conv-geometry';
+import { conv2dGeometry, conv2dOutputShape, type Conv2dParams } from '../ops/conv-geometry';
 import { checkGradient, dot, host } from './conv-testing';
 import { convFixtures, fixtureParams } from './conv-fixtures';
 import { expectClose } from '../../gpu/testing/close';
@@ -99,5 +99,18 @@ describe('conv2d geometry rejects bad input with a specific message', () => {
       /stride must be integers >= 1/,
     );
     expect(() => conv2dGeometry([1, 5, 5], [1, 1, 3, 3])).toThrow(/4 positive dimensions/);
+    expect(() => conv2dGeometry([1, 1, 5, 5], [1, 1, 3, 3], { padding: -1 })).toThrow(
+      /padding must be integers >= 0/,
+    );
+  });
+
+  it('computes PyTorch output sizes with separate height and width options', () => {
+    const shape = conv2dOutputShape([2, 3, 13, 11], [4, 3, 3, 2], {
+      stride: [2, 3],
+      padding: [1, 0],
+      dilation: [2, 1],
+    });
+    // floor((13 + 2 - 4 - 1) / 2) + 1 = 6, floor((11 - 1 - 1) / 3) + 1 = 4
+    expect(shape).toEqual([2, 4, 6, 4]);
   });
 });

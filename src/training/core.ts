@@ -133,7 +133,14 @@ export class TrainerCore {
     const gpu = this.options.gpu === undefined ? globalThis.navigator?.gpu : (this.options.gpu ?? undefined);
     const acquired = await acquireGpu(gpu);
     const { GpuBackend } = await import('./gpu-backend');
-    return { backend: new GpuBackend(acquired.device, (r) => void this.recover(r)), info: acquired.info };
+    return {
+      backend: new GpuBackend(
+        acquired.device,
+        (r) => void this.recover(r),
+        (message) => this.fail(new Error(`WebGPU error: ${message}`)),
+      ),
+      info: acquired.info,
+    };
   }
 
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */

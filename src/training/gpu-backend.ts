@@ -26,10 +26,15 @@ export class GpuBackend implements TrainerBackend {
   private stepsSinceTake = 0;
   private lost = false;
 
+  /** onError receives WebGPU errors no scope caught (validation, out of memory): they must never pass silently. */
   constructor(
     readonly device: GPUDevice,
     onLost: (reason: string) => void,
+    onError: (message: string) => void,
   ) {
+    device.addEventListener('uncapturederror', (event) =>
+      onError((event as GPUUncapturedErrorEvent).error.message),
+    );
     this.dataset = new GpuDataset(device);
     this.staging = [0, 1].map((i) =>
       device.createBuffer({

@@ -15,6 +15,11 @@ const SGD: Hyperparams = {
   seed: 11,
 };
 
+/** No WebGPU error (validation, out of memory) may have reached the trainer. */
+function expectNoErrors(h: Harness) {
+  expect(h.of('error')).toEqual([]);
+}
+
 async function setup(hyper: Hyperparams, options: TrainerCoreOptions = {}, preset: PresetId = 'mlp') {
   const h = createHarness({ reportEvery: 1, ...options });
   await h.send({ type: 'init' });
@@ -66,6 +71,7 @@ describe('trainer behaviour on WebGPU', () => {
     expect(resumed.step).toBe(pausedAt + 2);
     expect(resumed.epochProgress).toBeGreaterThan(0);
     expect(resumed.imagesPerSecond).toBeGreaterThan(0);
+    expectNoErrors(h);
     await h.send({ type: 'dispose' });
   });
 
@@ -95,6 +101,8 @@ describe('trainer behaviour on WebGPU', () => {
     );
     expect(n).toBeGreaterThan(100);
     expect(ratioSum / n).toBeCloseTo(4, 2);
+    expectNoErrors(a);
+    expectNoErrors(b);
     await a.send({ type: 'dispose' });
     await b.send({ type: 'dispose' });
   });
@@ -105,6 +113,7 @@ describe('trainer behaviour on WebGPU', () => {
     for (const seed of [5, 5, 6]) {
       const h = await setup({ ...hyper, seed });
       runs.push(await steps(h, 6));
+      expectNoErrors(h);
       await h.send({ type: 'dispose' });
     }
     expect(runs[1]).toEqual(runs[0]);
@@ -127,6 +136,7 @@ describe('trainer behaviour on WebGPU', () => {
     const [loss] = await steps(h, 1);
     expect(Number.isFinite(loss)).toBe(true);
     expect(h.of('metrics').at(-1)!.step).toBe(1);
+    expectNoErrors(h);
     await h.send({ type: 'dispose' });
   });
 
@@ -146,6 +156,7 @@ describe('trainer behaviour on WebGPU', () => {
     expect(after.step).toBeGreaterThan(4);
     expect(Number.isFinite(after.trainLoss)).toBe(true);
     expect(h.core.spec?.name).toBe('MLP');
+    expectNoErrors(h);
     await h.send({ type: 'dispose' });
   });
 });

@@ -31,6 +31,7 @@ describe('TrainerCore on WebGPU (SwiftShader) with real MNIST', () => {
     );
     expect(evaluation.testAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(evaluation.confusion.reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });
   });
 });

@@ -1,4 +1,5 @@
 // Test helpers: terse spec construction and a fixer that applies offered fixes until the spec is valid.
+import { expect } from 'vitest';
 import { analyzeSpec } from '../analyze';
 import { applyFix } from '../issues';
 import type { DatasetId, Layer, LayerKind, LayerOf, NetworkSpec, Task } from '../spec';
@@ -57,4 +58,11 @@ export function messages(spec: NetworkSpec, severity: 'error' | 'warning' = 'err
   return analyzeSpec(spec)
     .issues.filter((i) => i.severity === severity)
     .map((i) => i.message);
+}
+
+/** The first error must carry a fix, and applying fixes must end in a valid spec. */
+export function expectFixable(spec: NetworkSpec): void {
+  const first = analyzeSpec(spec).issues.find((i) => i.severity === 'error');
+  expect(first?.fix).toBeDefined();
+  expect(analyzeSpec(fixUntilValid(spec)).valid).toBe(true);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPreset, type PresetId } from '../presets';
 import { exportBundle } from './bundle';
-import { INPUT_NORMALIZATION } from './python-snippets';
+import { INPUT_NORMALIZATION } from './normalization';
 import { probeTorch, runScript } from './testing/python';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
 import { referenceForward } from './testing/reference-forward';

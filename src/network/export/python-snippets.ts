@@ -1,23 +1,6 @@
 // Fixed pieces of the exported Python, kept verbatim so they read as hand-written code.
 import type { DatasetId, Task } from '../spec';
 
-/** How the playground feeds images to a network: x = (pixel - mean) / std, pixels in 0..1. */
-export interface Normalization {
-  mean: number;
-  std: number;
-}
-
-/**
- * The input normalisation per task: MNIST's own statistics for classifiers; plain pixels for the
- * autoencoder, so its Sigmoid output compares with its input; [-1, 1] for the GAN, to match Tanh.
- */
-export const INPUT_NORMALIZATION: Record<Task, Normalization> = {
-  classification: { mean: 0.1307, std: 0.3081 },
-  reconstruction: { mean: 0, std: 1 },
-  generator: { mean: 0.5, std: 0.5 },
-  discriminator: { mean: 0.5, std: 0.5 },
-};
-
 export const CLASS_NAMES: Record<DatasetId, readonly string[]> = {
   mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   'fashion-mnist': [

@@ -4,15 +4,8 @@
 import { analyzeSpec, wireSpec } from '../analyze';
 import type { NetworkSpec, Shape } from '../spec';
 import { className, checkIdentifier, constructorCall, pyFloat, pyInt, pyText } from './python-syntax';
-import {
-  CLASS_NAMES,
-  INPUT_NORMALIZATION,
-  LOAD_WEIGHTS,
-  READ_SAFETENSORS,
-  loadSamples,
-  mainBody,
-  type Normalization,
-} from './python-snippets';
+import { INPUT_NORMALIZATION, type Normalization } from './normalization';
+import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, loadSamples, mainBody } from './python-snippets';
 import { moduleNames } from './state-dict';
 
 export interface ModelPyOptions {

@@ -1,0 +1,27 @@
+// Public face of the PyTorch round trip: model.py / train.py generation, safetensors weights both ways,
+// and the .zip bundle. Pure functions on specs and Float32Arrays; the UI decides where the bytes go.
+export { exportBundle, exportSamples, type BundleOptions, type SampleImages } from './bundle';
+export { INPUT_NORMALIZATION, type Normalization } from './normalization';
+export { exportModelPy, planExport, type ExportPlan, type ModelPyOptions } from './pytorch-code';
+export {
+  readSafetensors,
+  writeSafetensors,
+  type LoadedTensor,
+  type NamedTensor,
+  type ReadOptions,
+  type ReadResult,
+} from './safetensors';
+export {
+  isIgnoredKey,
+  mapImportedTensors,
+  moduleNames,
+  stateDictLayout,
+  stateDictTensors,
+  type ImportResult,
+  type LayerTensors,
+  type StateDictEntry,
+  type TensorRole,
+} from './state-dict';
+export { exportTrainPy } from './train-code';
+export { exportWeights, importWeights } from './weights-file';
+export { crc32, zipStore, type ZipEntry } from './zip';

@@ -157,8 +157,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (m0 >= params.m || n0 >= params.n) {
     return;
   }
-  let m1 = m0 + 4u;
-  let second = TILE_M == 8u && m1 < params.m;
+  // The second block's rows; past the edge it recomputes the first block (branch-free loop; not stored).
+  let m1 = select(m0, m0 + 4u, m0 + 4u < params.m);
   let k_begin = gid.z * params.k_split;
   let k_end = min(params.k, k_begin + params.k_split);
   // k_split is a multiple of 4, so every block below starts 4-aligned.
@@ -174,7 +174,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     acc0[1] += bb * a0[1];
     acc0[2] += bb * a0[2];
     acc0[3] += bb * a0[3];
-    if (second) {
+    if (TILE_M == 8u) {
       let a1 = block_a(m1, kk);
       acc1[0] += bb * a1[0];
       acc1[1] += bb * a1[1];
@@ -189,7 +189,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     acc0[1] += c0.y * br;
     acc0[2] += c0.z * br;
     acc0[3] += c0.w * br;
-    if (second) {
+    if (TILE_M == 8u) {
       let c1 = col_a(m1, kk);
       acc1[0] += c1.x * br;
       acc1[1] += c1.y * br;
@@ -198,7 +198,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     }
   }
   store(acc0, m0, n0, gid.z);
-  if (second) {
+  if (TILE_M == 8u && m1 != m0) {
     store(acc1, m1, n0, gid.z);
   }
 }

@@ -52,6 +52,21 @@ describe('whole-network and task checks', () => {
       'the network gives 100 flat values but a reconstruction must match the 1×28×28 input: set out_features = 784, then add Unflatten',
     ]);
     expectFixable(flat);
+    const noLinear = net([L('Conv2d', { out_channels: 4, kernel_size: 5 }), L('Flatten')], {
+      task: 'generator',
+      latentDim: 784,
+    });
+    expect(messages(noLinear)).toEqual([
+      'Conv2d expects an image (channels × height × width) but gets 784 flat values: insert Unflatten before layer 1',
+    ]);
+    const flatEnd = net([L('Unflatten', { unflattened_size: [4, 4, 4] }), L('Flatten')], {
+      task: 'generator',
+      latentDim: 64,
+    });
+    expect(messages(flatEnd)).toEqual([
+      'the network gives 64 flat values but a generator must output the 1×28×28 image: add Linear(64 → 784) and Unflatten to 1×28×28 at the end',
+    ]);
+    expectFixable(flatEnd);
     const pooled = net([L('MaxPool2d')], { task: 'reconstruction' });
     expect(messages(pooled)).toEqual([
       'the network gives 1×14×14 but a reconstruction must match the 1×28×28 input: end with a Conv2d or ConvTranspose2d that gives 1×28×28',

@@ -161,7 +161,11 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
         setFix(source.layer, 'out_features', 784),
       );
     }
-    return issue(`${head}: end with Linear(… → 784) and Unflatten to 1×28×28`);
+    const linear = { ...fixLayer(spec, 'Linear', last + 1), in_features: output[0], out_features: 784 };
+    return issue(
+      `${head}: add Linear(${output[0]} → 784) and Unflatten to 1×28×28 at the end`,
+      insertFix(last + 1, linear, `Linear(${output[0]} → 784)`),
+    );
   }
   if (!source || (source.layer.kind !== 'Conv2d' && source.layer.kind !== 'ConvTranspose2d')) {
     return issue(`${head}: end with a Conv2d or ConvTranspose2d that gives 1×28×28`);

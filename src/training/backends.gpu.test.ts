@@ -1,0 +1,64 @@
+// The WebGPU backend against the CPU backend on the same model description, weights and batches: one
+// training step must give the same weights (to float tolerance), and evaluation the same logits.
+import { describe, expect, it } from 'vitest';
+import { describeModel } from '../engine/model/describe';
+import { initialState } from '../engine/model/init';
+import { expectClose } from '../gpu/testing/close';
+import { getTestGpu } from '../gpu/testing/test-device';
+import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
+import { wireSpec } from '../network/analyze';
+import { presetSpec, type PresetId } from '../network/presets';
+import type { HostDataset, TrainerBackend } from './backend';
+import { CpuBackend } from './cpu-backend';
+import { GpuBackend } from './gpu-backend';
+import { permutation, Prng } from './prng';
+
+function syntheticDataset(count: number): HostDataset {
+  const p = new Prng(99);
+  const images = Uint8Array.from({ length: count * 784 }, () => (p.next() < 0.8 ? 0 : p.int(256)));
+  const labels = Uint8Array.from({ length: count }, () => p.int(10));
+  const split = { images, labels, capacity: count, available: count };
+  return { pixels: 784, train: split, test: { ...split } };
+}
+
+async function compare(preset: PresetId, hyper: Hyperparams, steps: number) {
+  const { device } = await getTestGpu();
+  const errors: string[] = [];
+  const gpu = new GpuBackend(
+    device,
+    () => errors.push('lost'),
+    (m) => errors.push(m),
+  );
+  const cpu = new CpuBackend();
+  const desc = describeModel([1, 28, 28], wireSpec(presetSpec(preset)).layers);
+  const data = syntheticDataset(101);
+  const order = permutation(101, new Prng(3));
+  const prng = new Prng(1);
+  const state = initialState(desc, () => prng.next());
+  const backends: TrainerBackend[] = [gpu, cpu];
+  for (const b of backends) {
+    b.syncDataset(data, 'train', 0, 101);
+    b.syncDataset(data, 'test', 0, 101);
+    b.build(desc, hyper, { params: state.params.slice(), buffers: state.buffers.slice() });
+    b.setOrder(order);
+    for (let s = 0; s < steps; s++) b.step(s * hyper.batchSize);
+  }
+  const [g, c] = [await gpu.readState(), await cpu.readState()];
+  expectClose(g.params, c.params, { atol: 2e-5, rtol: 1e-3 });
+  const [gs, cs] = [await gpu.takeSums(), await cpu.takeSums()];
+  expect(gs.samples).toBe(cs.samples);
+  expect(gs.correct).toBe(cs.correct);
+  expect(gs.loss).toBeCloseTo(cs.loss, 3);
+  expectClose(await gpu.evaluate(101), await cpu.evaluate(101), { atol: 1e-4, rtol: 1e-3 });
+  gpu.destroy();
+  cpu.destroy();
+  expect(errors).toEqual([]);
+}
+
+describe('WebGPU backend = CPU backend', () => {
+  const adam: Hyperparams = { ...DEFAULT_HYPER, optimizer: 'adam', lr: 0.003, batchSize: 16 };
+  const sgd: Hyperparams = { ...DEFAULT_HYPER, optimizer: 'sgd', lr: 0.05, momentum: 0.9, batchSize: 13 };
+  it('tiny-cnn, Adam, 3 steps', () => compare('tiny-cnn', adam, 3));
+  it('LeNet-5 (pools), SGD with momentum, batch 13, 3 steps', () => compare('lenet-5', sgd, 3));
+  it('MLP, SGD, batch 1, 2 steps', () => compare('mlp', { ...sgd, batchSize: 1 }, 2));
+});

@@ -10,6 +10,7 @@ import {
   setFix,
   shapeSource,
 } from './issue-helpers';
+import { SPEC_LIMITS } from './params';
 import type { Layer, LinearLayer, UnflattenLayer } from './spec';
 import { formatShape } from './spec';
 import { type StepContext, type StepResult, type Wired } from './shape-context';
@@ -84,6 +85,21 @@ function inferUnflatten(ctx: StepContext, layer: UnflattenLayer): StepResult {
 
 /** One layer's output shape, wired parameters and shape issues, given a known input shape. */
 export function inferLayer(ctx: StepContext, layer: Layer): StepResult {
+  const result = inferKind(ctx, layer);
+  const out = result.output;
+  // Stacked upsampling can grow images without bound; stop before sizes lose meaning.
+  if (out && out.length === 3 && Math.max(out[1], out[2]) > SPEC_LIMITS.maxSpatial) {
+    const message = `${layerName(ctx.index, layer)}: the output would be ${formatShape(out.slice(1))} pixels; the limit is ${SPEC_LIMITS.maxSpatial}×${SPEC_LIMITS.maxSpatial}: reduce stride, kernel_size or padding`;
+    return {
+      ...result,
+      output: null,
+      issues: [...result.issues, layerIssue(ctx.index, layer, 'error', message)],
+    };
+  }
+  return result;
+}
+
+function inferKind(ctx: StepContext, layer: Layer): StepResult {
   switch (layer.kind) {
     case 'Conv2d':
       return inferConv(ctx, layer);

@@ -133,6 +133,17 @@ describe('size guard', () => {
     ]);
   });
 
+  it('stops images from growing past 1024×1024 pixels', () => {
+    // 28 doubles to 56, 112, 224, 448, 896, then 1792 at layer 6.
+    const up = () => L('ConvTranspose2d', { out_channels: 1, kernel_size: 2, stride: 2 });
+    const spec = net([up(), up(), up(), up(), up(), up(), L('Flatten'), L('Linear')]);
+    expect(messages(spec)).toEqual([
+      'layer 5 (ConvTranspose2d): its output for a batch of 64 is 64×1×896×896 values = 196 MiB, more than the 128 MiB one GPU buffer may hold: make the layer smaller or reduce the batch size',
+      'layer 6 (ConvTranspose2d): the output would be 1792×1792 pixels; the limit is 1024×1024: reduce stride, kernel_size or padding',
+    ]);
+    expect(analyzeSpec(spec).layers[5].outputShape).toBeNull();
+  });
+
   it('refuses parameters larger than one buffer, and honours the limits and batch size passed in', () => {
     const spec = net([L('Flatten'), L('Linear', { out_features: 1_000_000 }), L('Linear')]);
     expect(messages(spec)).toContain(

@@ -2,8 +2,9 @@
 
 JOBS is a JSON list of {"zip", "dir"}. For each job it checks every member's CRC (ZipFile.testzip),
 extracts the archive into DIR, byte-compiles every .py file in it (train.py needs torchvision to run,
-but must at least be valid Python), then runs DIR/model.py as __main__. It prints one JSON list of
-{"names", "stdout"} with each archive's member names and what its model.py printed.
+but must at least be valid Python), then runs every model.py in it (a GAN has two) as __main__. It
+prints one JSON list of {"names", "stdout"}: each archive's member names, and what each model.py printed
+keyed by its path in the archive.
 
     python3 check_bundle.py JOBS
 """
@@ -27,10 +28,13 @@ def check(job):
     for name in names:
         if name.endswith('.py'):
             py_compile.compile(os.path.join(job['dir'], name), doraise=True)
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        runpy.run_path(os.path.join(job['dir'], 'model.py'), run_name='__main__')
-    return {'names': names, 'stdout': printed.getvalue()}
+    stdout = {}
+    for name in sorted(n for n in names if os.path.basename(n) == 'model.py'):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            runpy.run_path(os.path.join(job['dir'], name), run_name='__main__')
+        stdout[name] = printed.getvalue()
+    return {'names': names, 'stdout': stdout}
 
 
 def main(jobs_path):

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPreset, type PresetId } from '../presets';
 import { exportBundle } from './bundle';
+import { exportGanBundle } from './gan-code';
 import { INPUT_NORMALIZATION } from './normalization';
 import { probeTorch, runScript } from './testing/python';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
@@ -25,12 +26,13 @@ function setup(id: PresetId, seed: number) {
   const normalised = images.map((p) => (p - mean) / std);
   const output =
     preset.spec.task === 'generator' ? null : referenceForward(preset.spec, weights, normalised, COUNT);
-  return { preset, zip, images, labels, output };
+  return { preset, weights, zip, images, labels, output };
 }
 
 describe.skipIf(!torch.version && !torch.required)('the exported zip in Python', () => {
   const cases = IDS.map((id, i) => setup(id, 500 + 10 * i));
-  const results = new Map<PresetId, { names: string[]; stdout: string }>();
+  const results = new Map<string, { names: string[]; stdout: Record<string, string> }>();
+  const printed = (id: string, file = 'model.py') => results.get(id)!.stdout[file].trim();
   let dir = '';
   beforeAll(() => {
     if (!torch.version) throw new Error(`REQUIRE_TORCH=1 but ${torch.reason}`);
@@ -39,8 +41,19 @@ describe.skipIf(!torch.version && !torch.required)('the exported zip in Python',
       writeFileSync(join(dir, `${preset.id}.zip`), zip);
       return { zip: join(dir, `${preset.id}.zip`), dir: join(dir, preset.id) };
     });
-    const out = JSON.parse(runScript('check_bundle.py', jobs, dir)) as { names: string[]; stdout: string }[];
-    out.forEach((r, i) => results.set(IDS[i], r));
+    const [g, d] = [cases[2], cases[3]];
+    const gan = exportGanBundle(
+      { spec: g.preset.spec, hyper: g.preset.hyper, weights: g.weights },
+      { spec: d.preset.spec, hyper: d.preset.hyper, weights: d.weights },
+      { samples: { images: d.images, labels: d.labels } },
+    );
+    writeFileSync(join(dir, 'gan.zip'), gan);
+    jobs.push({ zip: join(dir, 'gan.zip'), dir: join(dir, 'gan') });
+    const out = JSON.parse(runScript('check_bundle.py', jobs, dir)) as {
+      names: string[];
+      stdout: Record<string, string>;
+    }[];
+    out.forEach((r, i) => results.set(IDS[i] ?? 'gan', r));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,7 +66,7 @@ describe.skipIf(!torch.version && !torch.required)('the exported zip in Python',
 
   it("a classifier's model.py predicts the playground's classes for the shipped images", () => {
     const { output, labels } = cases[0];
-    const lines = results.get('lenet-5')!.stdout.trim().split('\n');
+    const lines = printed('lenet-5').split('\n');
     const expected = labels.map((truth, i) => {
       const logits = output!.subarray(i * 10, i * 10 + 10);
       return `test image ${i}: predicted ${logits.indexOf(Math.max(...logits))}, true ${truth}`;
@@ -65,17 +78,15 @@ describe.skipIf(!torch.version && !torch.required)('the exported zip in Python',
   it("an autoencoder's model.py reports the playground's reconstruction error", () => {
     const { output, images } = cases[1];
     const mse = output!.reduce((sum, v, i) => sum + (v - images[i]) ** 2, 0) / images.length;
-    const printed = /test images \(pixels in 0\.\.1\): ([\d.]+)$/.exec(
-      results.get('autoencoder')!.stdout.trim(),
-    );
-    expect(Number(printed![1])).toBeCloseTo(mse, 4);
+    const match = /test images \(pixels in 0\.\.1\): ([\d.]+)$/.exec(printed('autoencoder'));
+    expect(Number(match![1])).toBeCloseTo(mse, 4);
   });
 
   it("a generator's model.py draws images in Tanh's range", () => {
-    const printed = /^8 samples of shape \[1, 28, 28\]: mean (\S+), std (\S+), min (\S+), max (\S+)$/.exec(
-      results.get('dcgan-generator')!.stdout.trim(),
+    const match = /^8 samples of shape \[1, 28, 28\]: mean (\S+), std (\S+), min (\S+), max (\S+)$/.exec(
+      printed('dcgan-generator'),
     );
-    const [mean, std, min, max] = printed!.slice(1).map(Number);
+    const [mean, std, min, max] = match!.slice(1).map(Number);
     expect(std).toBeGreaterThan(0);
     expect(min).toBeGreaterThanOrEqual(-1);
     expect(max).toBeLessThanOrEqual(1);
@@ -84,9 +95,22 @@ describe.skipIf(!torch.version && !torch.required)('the exported zip in Python',
 
   it("a discriminator's model.py gives the playground's P(real) for each image", () => {
     const { output } = cases[3];
-    const printed = results.get('dcgan-discriminator')!.stdout.trim().split('\n');
-    expect(printed).toEqual(
+    expect(printed('dcgan-discriminator').split('\n')).toEqual(
       [...output!].map((logit, i) => `test image ${i}: P(real) = ${(1 / (1 + Math.exp(-logit))).toFixed(3)}`),
     );
+  });
+
+  it('a GAN zip holds both halves, each running alone with the same output as its own zip', () => {
+    expect(results.get('gan')!.names).toEqual([
+      'generator/model.py',
+      'generator/weights.safetensors',
+      'discriminator/model.py',
+      'discriminator/weights.safetensors',
+      'discriminator/samples.safetensors',
+      'train.py',
+      'README.txt',
+    ]);
+    expect(printed('gan', 'generator/model.py')).toBe(printed('dcgan-generator'));
+    expect(printed('gan', 'discriminator/model.py')).toBe(printed('dcgan-discriminator'));
   });
 });

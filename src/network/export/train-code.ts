@@ -10,28 +10,37 @@ import type { NetworkSpec } from '../spec';
 
 const OPTIMIZER_NAMES = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW' } as const;
 
-/** The torch.optim constructor with the playground's settings. */
-export function optimizerCall(h: Hyperparams): string {
+/** The torch.optim constructor with the playground's settings, for the parameters of `module`. */
+export function optimizerCall(h: Hyperparams, module = 'model'): string {
   const lr = pyFloat(h.lr, 'lr');
   const decay = pyFloat(h.weightDecay, 'weightDecay');
+  const params = `${module}.parameters()`;
   if (h.optimizer === 'sgd') {
     const momentum = pyFloat(h.momentum, 'momentum');
-    return `torch.optim.SGD(model.parameters(), lr=${lr}, momentum=${momentum}, nesterov=${pyBool(h.nesterov, 'nesterov')}, weight_decay=${decay})`;
+    return `torch.optim.SGD(${params}, lr=${lr}, momentum=${momentum}, nesterov=${pyBool(h.nesterov, 'nesterov')}, weight_decay=${decay})`;
   }
-  if (!(h.optimizer in OPTIMIZER_NAMES)) throw new Error(`unknown optimizer ${JSON.stringify(h.optimizer)}`);
+  if (!Object.hasOwn(OPTIMIZER_NAMES, h.optimizer)) {
+    throw new Error(`unknown optimizer ${JSON.stringify(h.optimizer)}`);
+  }
   const betas = `(${pyFloat(h.beta1, 'beta1')}, ${pyFloat(h.beta2, 'beta2')})`;
-  return `torch.optim.${OPTIMIZER_NAMES[h.optimizer]}(model.parameters(), lr=${lr}, betas=${betas}, eps=${pyFloat(h.eps, 'eps')}, weight_decay=${decay})`;
+  return `torch.optim.${OPTIMIZER_NAMES[h.optimizer]}(${params}, lr=${lr}, betas=${betas}, eps=${pyFloat(h.eps, 'eps')}, weight_decay=${decay})`;
 }
 
-function describeHyper(h: Hyperparams): string {
+/** The settings in words for a docstring; every value is type-checked like the code's. */
+export function describeHyper(h: Hyperparams): string {
   const optimizer =
     h.optimizer === 'sgd'
-      ? `SGD with momentum ${h.momentum}${h.nesterov ? ' (Nesterov)' : ''}`
-      : `${OPTIMIZER_NAMES[h.optimizer]} with betas (${h.beta1}, ${h.beta2})`;
-  return `${optimizer}, learning rate ${h.lr}, weight decay ${h.weightDecay}, batch size ${h.batchSize}, ${h.epochs} epochs, seed ${h.seed}`;
+      ? `SGD with momentum ${pyFloat(h.momentum, 'momentum')}${pyBool(h.nesterov, 'nesterov') === 'True' ? ' (Nesterov)' : ''}`
+      : `${OPTIMIZER_NAMES[h.optimizer]} with betas (${pyFloat(h.beta1, 'beta1')}, ${pyFloat(h.beta2, 'beta2')})`;
+  return `${optimizer}, learning rate ${pyFloat(h.lr, 'lr')}, weight decay ${pyFloat(h.weightDecay, 'weightDecay')}`;
 }
 
-const SAVE_SAFETENSORS = `def save_safetensors(state_dict, path):
+/** The loop settings shared by both scripts. */
+export function loopConstants(h: Hyperparams): string {
+  return `EPOCHS = ${pyInt(h.epochs, 'epochs')}\nBATCH_SIZE = ${pyInt(h.batchSize, 'batchSize')}\nSEED = ${pyInt(h.seed, 'seed')}`;
+}
+
+export const SAVE_SAFETENSORS = `def save_safetensors(state_dict, path):
     """Writes the float tensors of a state_dict as F32 safetensors, which CNN Playground can import."""
     header, chunks, offset = {}, [], 0
     for name, tensor in state_dict.items():
@@ -77,7 +86,7 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
   const parts = taskParts(task, hyper, last.kind === 'Sigmoid');
   const dataset = TORCHVISION_DATASET[plan.spec.input.dataset];
   return `"""Continues training ${plan.className} (model.py) on ${dataset} with the settings used in CNN Playground:
-${describeHyper(hyper)}.
+${describeHyper(hyper)}, batch size ${hyper.batchSize}, ${hyper.epochs} epochs, seed ${hyper.seed}.
 
     python3 train.py    # needs torchvision; starts from weights.safetensors, writes trained.safetensors
 
@@ -95,9 +104,7 @@ from torchvision import datasets, transforms
 
 from model import HERE, MEAN, STD, ${plan.className}
 
-EPOCHS = ${pyInt(hyper.epochs, 'epochs')}
-BATCH_SIZE = ${pyInt(hyper.batchSize, 'batchSize')}
-SEED = ${pyInt(hyper.seed, 'seed')}
+${loopConstants(hyper)}
 
 
 ${SAVE_SAFETENSORS}

@@ -7,7 +7,7 @@ set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
-ldconfig -p 2>/dev/null | grep -q 'libvulkan.so.1 ' || missing+=(libvulkan1)
+ldconfig -p 2>/dev/null | grep 'libvulkan.so.1 ' >/dev/null || missing+=(libvulkan1)
 /usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
 [ ${#missing[@]} -eq 0 ] && { echo "test dependencies present"; exit 0; }
 

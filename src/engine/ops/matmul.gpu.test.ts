@@ -64,6 +64,9 @@ describe('matmul on WebGPU vs the CPU reference', () => {
         await check(m, n, k, ta, tb);
       }
     }
+    // 8x8 thread tiles whose second blocks are partial (37 = 32 + 5, 46 = 40 + 6).
+    await check(37, 46, 9, false, false);
+    await check(46, 37, 16, true, true);
     await check(307, 5, 17, false, true);
     await check(17, 307, 5, true, false);
     await check(5, 17, 307, true, true);

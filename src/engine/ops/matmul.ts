@@ -35,8 +35,8 @@ export interface MatmulArgs {
 const MIN_WORKGROUPS = 16;
 /** A K slice shorter than this costs more in the reduction than it gains in parallelism. */
 const MIN_K_PER_SPLIT = 32;
-/** From this many rows on, the register-tiled kernel computes 8 rows per thread. */
-const TALL_M = 32;
+/** From this many rows (columns) on, the register-tiled kernel computes 8 of them per thread. */
+const LONG_SIDE = 32;
 
 /** A vec4 view of a tensor: the byte size rounded up to 16, which the 16-byte buffer padding allows. */
 function vec4Binding(t: Tensor, what: string) {
@@ -49,8 +49,9 @@ function vec4Binding(t: Tensor, what: string) {
 
 export interface MatmulPlan {
   shared: boolean;
-  /** Rows of C per thread in the register-tiled kernel. */
+  /** Rows and columns of C per thread in the register-tiled kernel. */
   tileM: number;
+  tileN: number;
   m: number;
   n: number;
   k: number;
@@ -72,15 +73,18 @@ export function chooseMatmulPlan(
   let gx: number;
   let gy: number;
   let tileM = 4;
+  let tileN = 4;
   if (shared) {
     // 16x16 threads, 4x4 outputs each: a 64x64 tile per workgroup.
     wg = [16, 16];
     gx = groups(n, 64);
     gy = groups(m, 64);
   } else {
-    const tilesN = Math.ceil(n / 4);
-    // 8 rows per thread reuse each load of B twice (loads dominate on SwiftShader); 4 when M is short.
-    tileM = m >= TALL_M ? 8 : 4;
+    // 8 rows (columns) per thread use each loaded block twice (loads dominate on SwiftShader); 4 when
+    // the side is short, where the second block would mostly be wasted.
+    tileM = m >= LONG_SIDE ? 8 : 4;
+    tileN = n >= LONG_SIDE ? 8 : 4;
+    const tilesN = Math.ceil(n / tileN);
     const tilesM = Math.ceil(m / tileM);
     // 8x8 threads per workgroup when that still gives enough workgroups; else 4x4, so a small layer
     // still spreads over the cores.
@@ -100,7 +104,7 @@ export function chooseMatmulPlan(
   splits = Math.max(1, Math.ceil(k / kSplit));
   if (gx > 65535 || gy > 65535)
     throw new Error(`matmul: [${m},${n}] needs more than 65535 workgroups a side`);
-  return { shared, tileM, m, n, k, workgroupSize: wg, workgroups: [gx, gy, splits], splits, kSplit };
+  return { shared, tileM, tileN, m, n, k, workgroupSize: wg, workgroups: [gx, gy, splits], splits, kSplit };
 }
 
 function matmulKernel(device: GPUDevice, a: MatmulArgs, plan: MatmulPlan): Kernel {
@@ -124,6 +128,7 @@ function matmulKernel(device: GPUDevice, a: MatmulArgs, plan: MatmulPlan): Kerne
       VEC_A: Number((transA ? m : k) % 4 === 0),
       VEC_B: Number((transB ? k : n) % 4 === 0),
       TILE_M: plan.tileM,
+      TILE_N: plan.tileN,
       ...epilogue,
     },
   });

@@ -9,7 +9,7 @@ import {
   planConv2dForward,
 } from './conv2d';
 import { planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
-import { planWeightGrad, type WeightGradKernel } from './conv-grad-passes';
+import { planWeightGrad, splitK, type WeightGradKernel } from './conv-grad-passes';
 import { gpuRun } from './conv-gpu-testing';
 import {
   conv2dBackwardBias,
@@ -141,6 +141,23 @@ describe('conv2d on WebGPU matches the CPU reference (atol 1e-4, rtol 1e-4)', ()
     const b = await runCase(CASES[0], 7);
     expect(Array.from(a.gpu.dweight)).toEqual(Array.from(b.gpu.dweight));
     expect(Array.from(a.gpu.dbias)).toEqual(Array.from(b.gpu.dbias));
+  });
+});
+
+describe('split-K sizing', () => {
+  it('covers the reduction exactly, with no empty split and at most 256 partials', () => {
+    for (const [length, tiles] of [
+      [1792, 10],
+      [640, 120],
+      [1, 1],
+      [307, 3],
+      [100000, 1],
+    ]) {
+      const [splits, chunk] = splitK(length, tiles, 1);
+      expect(splits * chunk).toBeGreaterThanOrEqual(length);
+      expect((splits - 1) * chunk).toBeLessThan(length);
+      expect(splits).toBeLessThanOrEqual(256);
+    }
   });
 });
 

@@ -47,8 +47,8 @@ export interface TrainerBackend {
   setHyper(hyper: Hyperparams): void;
   /** The sample order of the current epoch (indices into the train split). */
   setOrder(order: Uint32Array): void;
-  /** One optimizer step on order[start .. start + batch); on the GPU it is queued, not awaited. */
-  step(start: number): void;
+  /** Optimizer step number `step` (0-based; it picks dropout masks) on order[start .. start + batch); queued on the GPU. */
+  step(start: number, step: number): void;
   /** Resolves when the queue holds at most one step more, so the loop never runs far ahead of the device. */
   settle(): Promise<void>;
   /** Training sums since the previous call: taken now, delivered when the device gets there. */

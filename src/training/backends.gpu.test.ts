@@ -8,6 +8,7 @@ import { getTestGpu } from '../gpu/testing/test-device';
 import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
 import { wireSpec } from '../network/analyze';
 import { presetSpec, type PresetId } from '../network/presets';
+import { defaultLayer, emptySpec, type NetworkSpec } from '../network/spec';
 import type { HostDataset, TrainerBackend } from './backend';
 import { CpuBackend } from './cpu-backend';
 import { GpuBackend } from './gpu-backend';
@@ -21,7 +22,7 @@ function syntheticDataset(count: number): HostDataset {
   return { pixels: 784, train: split, test: { ...split } };
 }
 
-async function compare(preset: PresetId, hyper: Hyperparams, steps: number) {
+async function compare(preset: PresetId | NetworkSpec, hyper: Hyperparams, steps: number) {
   const { device } = await getTestGpu();
   const errors: string[] = [];
   const gpu = new GpuBackend(
@@ -30,7 +31,8 @@ async function compare(preset: PresetId, hyper: Hyperparams, steps: number) {
     (m) => errors.push(m),
   );
   const cpu = new CpuBackend();
-  const desc = describeModel([1, 28, 28], wireSpec(presetSpec(preset)).layers);
+  const spec = typeof preset === 'string' ? presetSpec(preset) : preset;
+  const desc = describeModel([1, 28, 28], wireSpec(spec).layers);
   const data = syntheticDataset(101);
   const order = permutation(101, new Prng(3));
   const prng = new Prng(1);
@@ -41,10 +43,12 @@ async function compare(preset: PresetId, hyper: Hyperparams, steps: number) {
     b.syncDataset(data, 'test', 0, 101);
     b.build(desc, hyper, { params: state.params.slice(), buffers: state.buffers.slice() });
     b.setOrder(order);
-    for (let s = 0; s < steps; s++) b.step(s * hyper.batchSize);
+    for (let s = 0; s < steps; s++) b.step(s * hyper.batchSize, s);
   }
   const [g, c] = [await gpu.readState(), await cpu.readState()];
   expectClose(g.params, c.params, { atol: 2e-5, rtol: 1e-3 });
+  // BatchNorm running statistics live in the buffers array.
+  expectClose(g.buffers, c.buffers, { atol: 1e-5, rtol: 1e-4 });
   const [gs, cs] = [await gpu.takeSums(), await cpu.takeSums()];
   expect(gs.samples).toBe(cs.samples);
   expect(gs.correct).toBe(cs.correct);
@@ -61,4 +65,19 @@ describe('WebGPU backend = CPU backend', () => {
   it('tiny-cnn, Adam, 3 steps', () => compare('tiny-cnn', adam, 3));
   it('LeNet-5 (pools), SGD with momentum, batch 13, 3 steps', () => compare('lenet-5', sgd, 3));
   it('MLP, SGD, batch 1, 2 steps', () => compare('mlp', { ...sgd, batchSize: 1 }, 2));
+  // SGD here: a conv bias before BatchNorm has a gradient that is pure rounding noise, which Adam would
+  // normalise into full-size steps of arbitrary sign on each backend.
+  it('BatchNorm2d, Dropout, AvgPool2d and LeakyReLU, SGD with weight decay, 3 steps', () => {
+    const spec = emptySpec();
+    spec.layers = [
+      { ...defaultLayer('Conv2d'), out_channels: 4, padding: 1 },
+      { ...defaultLayer('BatchNorm2d'), num_features: 4 },
+      { ...defaultLayer('LeakyReLU'), negative_slope: 0.1 },
+      { ...defaultLayer('AvgPool2d') },
+      { ...defaultLayer('Dropout'), p: 0.3 },
+      defaultLayer('Flatten'),
+      { ...defaultLayer('Linear'), in_features: 4 * 14 * 14, out_features: 10 },
+    ];
+    return compare(spec, { ...sgd, weightDecay: 0.01 }, 3);
+  });
 });

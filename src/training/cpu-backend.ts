@@ -31,7 +31,7 @@ export class CpuBackend implements TrainerBackend {
   }
 
   build(desc: ModelDescription, hyper: Hyperparams, state: InitialState): void {
-    this.model = new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper));
+    this.model = new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper), hyper.seed);
     this.writeState(state);
   }
 
@@ -43,7 +43,7 @@ export class CpuBackend implements TrainerBackend {
     this.order = order;
   }
 
-  step(start: number): void {
+  step(start: number, step: number): void {
     const m = this.m;
     if (!this.data) throw new Error('the dataset is not loaded');
     const { train, pixels } = this.data;
@@ -56,7 +56,7 @@ export class CpuBackend implements TrainerBackend {
       m.input,
       m.labels,
     );
-    const r = m.step();
+    const r = m.step(step);
     this.sums.loss += r.lossSum;
     this.sums.correct += r.correct;
     this.sums.samples += m.batch;

@@ -66,6 +66,7 @@ export class GpuBackend implements TrainerBackend {
     this.copies?.good.destroy();
     this.model = new GpuModel(this.device, desc, {
       batch: hyper.batchSize,
+      seed: hyper.seed,
       normalisation: NORMALISATION,
       optimizer: optimizerSettings(hyper),
     });
@@ -93,9 +94,9 @@ export class GpuBackend implements TrainerBackend {
     this.dataset.setOrder(order);
   }
 
-  step(start: number): void {
+  step(start: number, step: number): void {
     if (this.dataset.padTestOrder(this.m.options.batch)) this.m.bindDataset(this.dataset.sources!);
-    this.m.step(start);
+    this.m.step(start, step);
     this.stepsSinceTake += 1;
     this.queued.push(this.device.queue.onSubmittedWorkDone());
   }

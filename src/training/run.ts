@@ -91,7 +91,7 @@ export class TrainingRun {
       backend.setOrder(core.schedule.order);
       core.schedule.orderChanged = false;
     }
-    backend.step(start);
+    backend.step(start, core.step);
     core.step += 1;
     this.throughput.add(1, core.hyper.batchSize);
     return true;

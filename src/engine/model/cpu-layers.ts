@@ -13,6 +13,8 @@ import {
   convTranspose2dBackwardWeight,
   convTranspose2dForward,
 } from '../reference/conv_transpose2d';
+import { batchNorm2dBackward, batchNorm2dForward } from '../reference/batch_norm';
+import { dropoutBackward, dropoutForward } from '../reference/dropout';
 import {
   linearBackwardBias,
   linearBackwardInput,
@@ -33,8 +35,9 @@ export interface CpuLayerIo {
 }
 
 export interface CpuLayer {
-  forward(train: boolean): void;
-  backward(): void;
+  /** `step` picks the dropout mask in training, as on the GPU. */
+  forward(train: boolean, step: number): void;
+  backward(step: number): void;
 }
 
 const ACTIVATION: Record<string, ActivationKind> = {
@@ -44,12 +47,15 @@ const ACTIVATION: Record<string, ActivationKind> = {
   Tanh: 'tanh',
 };
 
-export function planCpuLayer(
-  plan: LayerPlan,
-  io: CpuLayerIo,
-  params: Float32Array,
-  grads: Float32Array,
-): CpuLayer {
+export interface CpuFlat {
+  params: Float32Array;
+  grads: Float32Array;
+  buffers: Float32Array;
+}
+
+/** `seed` makes this layer's dropout masks, as on the GPU. */
+export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, seed: number): CpuLayer {
+  const { params, grads } = flat;
   const { layer } = plan;
   const B = io.batch;
   const xShape = [B, ...plan.inShape];
@@ -152,8 +158,51 @@ export function planCpuLayer(
     case 'Flatten':
     case 'Unflatten':
       return { forward: none, backward: none };
-    case 'BatchNorm2d':
+    case 'BatchNorm2d': {
+      const stat = (name: string) => {
+        const t = plan.buffers.find((b) => b.name === name)!;
+        return flat.buffers.subarray(t.offset, t.offset + t.size);
+      };
+      const saveMean = new Float32Array(layer.num_features);
+      const saveInvstd = new Float32Array(layer.num_features);
+      const weight = slice(params, 'weight')!.data;
+      const settings = { eps: layer.eps, momentum: layer.momentum };
+      return {
+        forward: (train) =>
+          batchNorm2dForward({
+            x: io.x,
+            y: io.y,
+            shape: xShape,
+            weight,
+            bias: slice(params, 'bias')!.data,
+            runningMean: stat('running_mean'),
+            runningVar: stat('running_var'),
+            saveMean,
+            saveInvstd,
+            params: { training: train, ...settings },
+          }),
+        backward: () =>
+          batchNorm2dBackward({
+            x: io.x,
+            dy: io.dy,
+            shape: xShape,
+            weight,
+            saveMean,
+            saveInvstd,
+            dx: io.dx,
+            dweight: slice(grads, 'weight')!.data,
+            dbias: slice(grads, 'bias')!.data,
+            params: { training: true },
+          }),
+      };
+    }
     case 'Dropout':
-      throw new Error(`${layer.kind} is not available on the CPU backend yet`);
+      return {
+        forward: (train, step) =>
+          dropoutForward({ x: io.x, y: io.y, params: { p: layer.p, seed, training: train }, step }),
+        backward: (step) =>
+          io.dx &&
+          dropoutBackward({ dy: io.dy, dx: io.dx, params: { p: layer.p, seed, training: true }, step }),
+      };
   }
 }

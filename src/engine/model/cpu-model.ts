@@ -10,7 +10,7 @@ import {
   type SgdState,
 } from '../reference/optimizer';
 import { sizeOf } from '../tensor';
-import { isView, type ModelDescription } from './describe';
+import { isView, layerSeed, type ModelDescription } from './describe';
 import { planCpuLayer, type CpuLayer } from './cpu-layers';
 import type { OptimizerSettings } from './gpu-model';
 
@@ -37,6 +37,8 @@ export class CpuModel {
     readonly desc: ModelDescription,
     readonly batch: number,
     optimizer: OptimizerSettings,
+    /** Seed of the dropout masks, as GpuModelOptions.seed. */
+    seed: number,
   ) {
     const B = batch;
     this.params = new Float32Array(desc.paramFloats);
@@ -68,8 +70,8 @@ export class CpuModel {
           dy: grads[i],
           batch: B,
         },
-        this.params,
-        this.grads,
+        { params: this.params, grads: this.grads, buffers: this.buffers },
+        layerSeed(seed, i),
       ),
     );
     this.settings = optimizer;
@@ -89,17 +91,17 @@ export class CpuModel {
     this.optState = this.freshState(this.settings);
   }
 
-  forward(train: boolean): Float32Array {
-    for (const layer of this.layers) layer.forward(train);
+  forward(train: boolean, step = 0): Float32Array {
+    for (const layer of this.layers) layer.forward(train, step);
     return this.outputs[this.outputs.length - 1];
   }
 
-  /** Forward, loss, backward and update on the batch already in `input` and `labels`. */
-  step(): CpuStepResult {
-    const logits = this.forward(true);
+  /** Training step number `step`: forward, loss, backward and update on the batch in `input` and `labels`. */
+  step(step: number): CpuStepResult {
+    const logits = this.forward(true, step);
     const classes = logits.length / this.batch;
     const { loss, correct } = softmaxCrossEntropy(logits, this.labels, this.dlogits, this.batch, classes);
-    for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward();
+    for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward(step);
     const s = this.settings;
     if (s.kind === 'sgd') sgdStep(this.params, this.grads, this.optState as SgdState, s);
     else

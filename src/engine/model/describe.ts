@@ -164,3 +164,8 @@ export function describeModel(inputShape: readonly number[], layers: readonly La
     bufferFloats: Math.max(bufferFloats, ALIGN_FLOATS),
   };
 }
+
+/** A distinct u32 dropout seed per layer, from the run's seed (the same on both backends). */
+export function layerSeed(seed: number, layer: number): number {
+  return (seed + Math.imul(layer + 1, 0x9e3779b1)) >>> 0;
+}

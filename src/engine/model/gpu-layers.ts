@@ -13,6 +13,8 @@ import {
   planConvTranspose2dBackwardWeight,
   planConvTranspose2dForward,
 } from '../ops/conv_transpose2d';
+import { planBatchNorm2dBackward, planBatchNorm2dForward } from '../ops/batch_norm';
+import { createDropoutMask, planDropoutBackward, planDropoutForward, type DropoutMask } from '../ops/dropout';
 import { planLinearBackward, planLinearForward } from '../ops/linear';
 import {
   planAvgPool2dBackward,
@@ -37,12 +39,16 @@ export interface LayerTensors {
 export interface FlatBuffers {
   params: GPUBuffer;
   grads: GPUBuffer;
+  /** Non-trainable state (BatchNorm running statistics). */
+  buffers: GPUBuffer;
 }
 
 export interface GpuLayer {
   forwardTrain: PlannedOp[];
   forwardEval: PlannedOp[];
   backward: PlannedOp[];
+  /** Dropout's mask, which must be told the step number before each training step. */
+  mask?: DropoutMask;
 }
 
 const ACTIVATION: Record<string, ActivationKind> = {
@@ -56,11 +62,13 @@ function view(buffer: GPUBuffer, t: FlatTensor): Tensor {
   return tensor(buffer, t.shape, t.offset * 4);
 }
 
+/** `seed` makes this layer's dropout masks (a u32, distinct per layer). */
 export function planGpuLayer(
   ctx: EngineContext,
   plan: LayerPlan,
   io: LayerTensors,
   flat: FlatBuffers,
+  seed: number,
 ): GpuLayer {
   const { layer } = plan;
   const p = (name: string) => plan.params.find((t) => t.name === name);
@@ -164,8 +172,63 @@ export function planGpuLayer(
     case 'Flatten':
     case 'Unflatten':
       return same([], []);
-    case 'BatchNorm2d':
-    case 'Dropout':
-      throw new Error(`${layer.kind} is not available on the WebGPU backend yet`);
+    case 'BatchNorm2d': {
+      const stat = (name: string) =>
+        view(
+          flat.buffers,
+          plan.buffers.find((t) => t.name === name)!,
+        );
+      const channels = [layer.num_features];
+      const scratch = (name: string) =>
+        tensor(ctx.arena.storage(`batch_norm2d/${name}`, channels[0] * 4), channels);
+      const common = {
+        x: io.x,
+        y: io.y,
+        weight: param('weight')!,
+        bias: param('bias')!,
+        runningMean: stat('running_mean'),
+        runningVar: stat('running_var'),
+      };
+      const settings = { eps: layer.eps, momentum: layer.momentum };
+      const saveMean = scratch('save_mean');
+      const saveInvstd = scratch('save_invstd');
+      const train = planBatchNorm2dForward(ctx, {
+        ...common,
+        saveMean,
+        saveInvstd,
+        params: { training: true, ...settings },
+      });
+      // Eval keeps its own saved statistics, so an evaluation between steps cannot disturb a backward pass.
+      const evaluate = planBatchNorm2dForward(ctx, {
+        ...common,
+        saveMean: scratch('eval_mean'),
+        saveInvstd: scratch('eval_invstd'),
+        params: { training: false, ...settings },
+      });
+      const backward = planBatchNorm2dBackward(ctx, {
+        x: io.x,
+        dy: io.dy,
+        weight: common.weight,
+        saveMean,
+        saveInvstd,
+        dx: io.dx ?? undefined,
+        dweight: grad('weight')!,
+        dbias: grad('bias')!,
+        params: { training: true },
+      });
+      return { forwardTrain: [train], forwardEval: [evaluate], backward: [backward] };
+    }
+    case 'Dropout': {
+      const n = sizeOf(io.x.shape);
+      const mask = createDropoutMask(ctx, { p: layer.p, seed, training: true }, n);
+      // Eval is the identity: a mask that keeps everything at scale 1 copies x to y.
+      const identity = createDropoutMask(ctx, { p: layer.p, seed, training: false }, n);
+      return {
+        forwardTrain: [planDropoutForward(ctx, { x: io.x, y: io.y, mask })],
+        forwardEval: [planDropoutForward(ctx, { x: io.x, y: io.y, mask: identity })],
+        backward: io.dx ? [planDropoutBackward(ctx, { dy: io.dy, dx: io.dx, mask })] : [],
+        mask,
+      };
+    }
   }
 }

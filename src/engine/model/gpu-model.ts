@@ -8,7 +8,7 @@ import { planGatherBatch, type GatherBatchOp, type GatherNormalisation } from '.
 import type { EngineContext, PlannedOp } from '../op';
 import type { AdamHyper, SgdHyper } from '../reference/optimizer';
 import { reshape, tensor, type Tensor } from '../tensor';
-import { isView, type ModelDescription } from './describe';
+import { isView, layerSeed, type ModelDescription } from './describe';
 import { planGpuLayer, type GpuLayer } from './gpu-layers';
 
 export type OptimizerSettings =
@@ -27,6 +27,8 @@ export interface GatherSources {
 
 export interface GpuModelOptions {
   batch: number;
+  /** Seed of the dropout masks (each layer derives its own). */
+  seed: number;
   normalisation: GatherNormalisation;
   optimizer: OptimizerSettings;
 }
@@ -101,7 +103,8 @@ export class GpuModel {
           dx: desc.layers.slice(0, i).some((p) => !isView(p)) ? grads[i - 1] : null,
           dy: grads[i],
         },
-        { params: this.params.buffer, grads: this.grads.buffer },
+        { params: this.params.buffer, grads: this.grads.buffer, buffers: this.buffers.buffer },
+        layerSeed(options.seed, i),
       ),
     );
     this.loss = planSoftmaxCrossEntropy(ctx, {
@@ -146,10 +149,11 @@ export class GpuModel {
     );
   }
 
-  /** One training step on trainOrder[start .. start + B): one encoder, one submit. */
-  step(start: number): void {
+  /** Training step number `step` (it picks the dropout masks) on trainOrder[start .. start + B): one submit. */
+  step(start: number, step: number): void {
     if (!this.trainGather) throw new Error('the model has no dataset to train on');
     this.trainGather.setStart(start);
+    for (const layer of this.layers) layer.mask?.setStep(step);
     const encoder = this.device.createCommandEncoder({ label: 'train-step' });
     const pass = encoder.beginComputePass({ label: 'train-step' });
     this.trainGather.encode(pass);

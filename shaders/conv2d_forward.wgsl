@@ -1,7 +1,7 @@
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] * weight[co,ci,ky,kx]).
 // Barrier-free register tile: each thread computes 4 consecutive ox of one output row for TILE_CO channels.
-// TILE_CO = 4 is the implicit-GEMM tile (16 FMAs per 8 loads); TILE_CO = 1 is the direct kernel for few
-// output channels, where a 4-channel tile would leave lanes idle.
+// TILE_CO = 4 is the implicit-GEMM tile (16 FMAs per 8 loads); TILE_CO = 1 serves layers with 1 or 2
+// output channels, where a 4-channel tile would leave lanes idle. Any stride and dilation.
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;

@@ -6,7 +6,7 @@ import { benchConv2d } from './conv2d.bench';
 // timings are reported, never asserted.
 describe('conv2d benchmark at LeNet-5 shapes', () => {
   it('measures every pass', async () => {
-    const rows = await benchConv2d(await getTestDevice(), { rounds: 3, reps: 4 });
+    const rows = await benchConv2d(await getTestDevice(), { rounds: 1, reps: 2 });
     for (const r of rows) {
       const line = [r.layer.padEnd(24), r.pass.padEnd(16), r.kernel.padEnd(7), r.chosen ? '*' : ' '];
       const figures = `${r.ms.toFixed(2).padStart(8)} ms ${r.gflops.toFixed(2).padStart(6)} GFLOP/s`;

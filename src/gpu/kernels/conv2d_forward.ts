@@ -4,7 +4,7 @@ import { COMMON_INDEX } from './common';
 import { COMMON_CONV } from './conv_common';
 
 export interface Conv2dForwardVariant {
-  /** Output channels per thread: 4 (implicit-GEMM register tile) or 1 (direct, for few channels). */
+  /** Output channels per thread: 4 (implicit-GEMM register tile) or 1 (for 1 or 2 channels). */
   tileCo: 1 | 4;
   hasBias: boolean;
   /** Fused max(0, y) epilogue. */

@@ -12,7 +12,7 @@ import { PRESETS, type Preset } from '../presets';
 import { exportModelPy, planExport } from './pytorch-code';
 import { readSafetensors, writeSafetensors } from './safetensors';
 import { expectClose, probeTorch, runScript } from './testing/python';
-import { playgroundForward, runsOnCpuBackend, trainOnCpuBackend } from './testing/playground-forward';
+import { playgroundForward, trainOnCpuBackend } from './testing/playground-forward';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
 import { referenceForward } from './testing/reference-forward';
 import { exportWeights, importWeights } from './weights-file';
@@ -31,13 +31,6 @@ function readOutput(path: string): { shape: readonly number[]; data: Float32Arra
   const file = readSafetensors(readFileSync(path));
   if (!file.ok) throw new Error(file.error);
   return file.tensors.get('output')!;
-}
-
-/** The cases the playground's CPU backend can run (it has no BatchNorm2d or Dropout yet), as it.each rows. */
-function onCpuBackend<T extends { preset: Preset }>(cases: T[]): (readonly [string, T])[] {
-  return cases
-    .filter((c) => runsOnCpuBackend(c.preset.spec))
-    .map((c) => ['name' in c ? String(c.name) : c.preset.id, c] as const);
 }
 
 const outputShape = (preset: Preset) => [BATCH, ...(analyzeSpec(preset.spec).outputShape ?? [])];
@@ -64,15 +57,13 @@ describe.skipIf(!torch.version && !torch.required)(
     }
 
     describe('playground -> PyTorch: the exported model.py reproduces the playground forward pass', () => {
-      // Classifiers the CPU backend runs are exported after a few training steps; the rest with seeded
-      // random weights (BatchNorm statistics far from 0 and 1, as training leaves them).
+      // Classifiers are exported after a few training steps of the CPU backend (the trainer runs only
+      // classifiers); the rest with seeded random weights, BatchNorm statistics far from 0 and 1.
       const cases = PRESETS.map((preset, i) => {
         const initial = randomWeights(preset.spec, 100 + i);
-        const trainable = preset.spec.task === 'classification' && runsOnCpuBackend(preset.spec);
-        const weights = trainable
-          ? trainOnCpuBackend(preset.spec, initial, 3, seededRandom(150 + i))
-          : initial;
-        return { preset, weights, trained: trainable };
+        const trained = preset.spec.task === 'classification';
+        const weights = trained ? trainOnCpuBackend(preset.spec, initial, 3, seededRandom(150 + i)) : initial;
+        return { preset, weights, trained };
       });
       it('trained the classifiers before exporting them', () => {
         const lenet = cases[0];
@@ -96,20 +87,14 @@ describe.skipIf(!torch.version && !torch.required)(
         });
         runScript('run_exported.py', jobs, dir);
       });
-      it.each(cases.map((c) => [c.preset.id, c] as const))(
-        '%s (CPU reference ops)',
-        (_, { preset, weights }) => {
-          const s = staged.get(preset.id)!;
-          const torchOut = readOutput(s.outputs);
-          expect(torchOut.shape).toEqual(outputShape(preset));
-          const ours = referenceForward(preset.spec, weights, s.input.data, BATCH);
-          expectClose(torchOut.data, ours, preset.id);
-        },
-      );
-      it.each(onCpuBackend(cases))('%s (CPU backend)', (_, { preset, weights }) => {
+      it.each(cases.map((c) => [c.preset.id, c] as const))('%s', (_, { preset, weights }) => {
         const s = staged.get(preset.id)!;
-        const ours = playgroundForward(preset.spec, weights, s.input.data, BATCH);
-        expectClose(readOutput(s.outputs).data, ours, preset.id);
+        const torchOut = readOutput(s.outputs);
+        expect(torchOut.shape).toEqual(outputShape(preset));
+        const reference = referenceForward(preset.spec, weights, s.input.data, BATCH);
+        expectClose(torchOut.data, reference, `${preset.id} vs the CPU reference ops`);
+        const backend = playgroundForward(preset.spec, weights, s.input.data, BATCH);
+        expectClose(torchOut.data, backend, `${preset.id} vs the CPU backend`);
       });
     });
 
@@ -142,15 +127,14 @@ describe.skipIf(!torch.version && !torch.required)(
         if (!result.ok) throw new Error(result.error);
         return result.weights;
       };
-      it.each(cases.map((c) => [c.name, c] as const))('%s (CPU reference ops)', (name, { preset }) => {
+      it.each(cases.map((c) => [c.name, c] as const))('%s', (name, { preset }) => {
         const s = staged.get(name)!;
-        const ours = referenceForward(preset.spec, imported(name, preset), s.input.data, BATCH);
-        expectClose(ours, readOutput(s.outputs).data, name);
-      });
-      it.each(onCpuBackend(cases))('%s (CPU backend)', (name, { preset }) => {
-        const s = staged.get(name)!;
-        const ours = playgroundForward(preset.spec, imported(name, preset), s.input.data, BATCH);
-        expectClose(ours, readOutput(s.outputs).data, name);
+        const torchOut = readOutput(s.outputs).data;
+        const weights = imported(name, preset);
+        const reference = referenceForward(preset.spec, weights, s.input.data, BATCH);
+        expectClose(reference, torchOut, `${name}: the CPU reference ops`);
+        const backend = playgroundForward(preset.spec, weights, s.input.data, BATCH);
+        expectClose(backend, torchOut, `${name}: the CPU backend`);
       });
     });
   },

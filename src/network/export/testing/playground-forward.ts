@@ -3,20 +3,13 @@
 import { CpuModel } from '../../../engine/model/cpu-model';
 import { describeModel } from '../../../engine/model/describe';
 import { wireSpec } from '../../analyze';
-import type { LayerKind, NetworkSpec } from '../../spec';
+import type { NetworkSpec } from '../../spec';
 import type { LayerTensors } from '../state-dict';
-
-/** Kinds the CPU backend cannot run yet (cpu-layers.ts throws for them); drop when it gains them. */
-const NOT_ON_CPU_BACKEND: readonly LayerKind[] = ['BatchNorm2d', 'Dropout'];
-
-export function runsOnCpuBackend(spec: NetworkSpec): boolean {
-  return spec.layers.every((l) => !NOT_ON_CPU_BACKEND.includes(l.kind));
-}
 
 function cpuModel(spec: NetworkSpec, weights: readonly LayerTensors[], batch: number, lr = 0): CpuModel {
   const wired = wireSpec(spec);
   const desc = describeModel(wired.input.shape, wired.layers);
-  const model = new CpuModel(desc, batch, { kind: 'sgd', lr, momentum: 0.9 });
+  const model = new CpuModel(desc, batch, { kind: 'sgd', lr, momentum: 0.9 }, 1);
   desc.layers.forEach((plan, i) => {
     const given = weights.find((w) => w.layerIndex === i);
     for (const [target, tensors] of [
@@ -58,7 +51,7 @@ export function trainOnCpuBackend(
   for (let s = 0; s < steps; s++) {
     for (let i = 0; i < model.input.length; i++) model.input[i] = 3 * random() - 1;
     for (let i = 0; i < batch; i++) model.labels[i] = Math.floor(10 * random());
-    model.step();
+    model.step(s);
   }
   return model.desc.layers
     .map((plan, layerIndex) => ({

@@ -1,7 +1,7 @@
 // Undo/redo, the dataset picker and the presets (which ask before replacing unsaved edits).
 import { useState } from 'react';
 import { PRESETS, presetSpec, type PresetId } from '../../network';
-import { DATASET_NAMES, type DatasetId } from '../../network/spec';
+import { DATASET_NAMES, emptySpec, type DatasetId, type NetworkSpec } from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { hasUnsavedEdits } from '../store/networkSlice';
 import { useStore } from '../store/store';
@@ -14,18 +14,29 @@ export function BuilderToolbar() {
   const dataset = useStore((s) => s.spec.input.dataset);
   const setDatasetOfSpec = useStore((s) => s.setDatasetOfSpec);
   const [presetId, setPresetId] = useState<PresetId>('lenet-5');
-  const [confirming, setConfirming] = useState(false);
+  /** The design waiting for the user to confirm replacing unsaved edits. */
+  const [pending, setPending] = useState<{ spec: NetworkSpec; apply: () => void } | null>(null);
 
-  const load = () => {
+  const replace = (spec: NetworkSpec, after: () => void = () => {}) => {
+    const apply = () => {
+      useStore.getState().loadSpec(spec);
+      after();
+      setPending(null);
+    };
+    if (hasUnsavedEdits(useStore.getState())) setPending({ spec, apply });
+    else apply();
+  };
+  // Presets and the empty network keep the dataset the user picked.
+  const currentDataset = () => useStore.getState().spec.input.dataset;
+  const loadPreset = () => {
     const preset = PRESETS.find((p) => p.id === presetId);
     if (!preset) return;
-    const { loadSpec, setHyper, spec } = useStore.getState();
-    // A preset keeps the dataset the user picked.
-    loadSpec({ ...presetSpec(preset.id), input: { ...preset.spec.input, dataset: spec.input.dataset } });
-    setHyper(preset.hyper);
-    setConfirming(false);
+    const spec = presetSpec(preset.id);
+    replace({ ...spec, input: { ...spec.input, dataset: currentDataset() } }, () =>
+      useStore.getState().setHyper(preset.hyper),
+    );
   };
-  const requestLoad = () => (hasUnsavedEdits(useStore.getState()) ? setConfirming(true) : load());
+  const clear = () => replace(emptySpec('classification', currentDataset()));
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Design">
@@ -55,16 +66,19 @@ export function BuilderToolbar() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={requestLoad}>
+      <button type="button" onClick={loadPreset}>
         Load preset
       </button>
+      <button type="button" onClick={clear}>
+        Clear network
+      </button>
       <ConfirmDialog
-        open={confirming}
+        open={pending !== null}
         title="Replace the design?"
-        message="Loading a preset replaces your unsaved edits (you can still undo)."
+        message="This replaces your unsaved edits (Undo brings them back)."
         confirmLabel="Replace"
-        onConfirm={load}
-        onCancel={() => setConfirming(false)}
+        onConfirm={() => pending?.apply()}
+        onCancel={() => setPending(null)}
       />
     </div>
   );

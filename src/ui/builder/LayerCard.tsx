@@ -55,6 +55,7 @@ export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-testid="layer-card"
       data-kind={layer.kind}
+      data-layer-id={layer.id}
     >
       <div
         className={`layer-card${selected ? ' selected' : ''}${hasError ? ' has-error' : ''}${isDragging ? ' dragging' : ''}`}

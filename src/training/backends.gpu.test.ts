@@ -80,4 +80,24 @@ describe('WebGPU backend = CPU backend', () => {
     ];
     return compare(spec, { ...sgd, weightDecay: 0.01 }, 3);
   });
+  it('Unflatten, ConvTranspose2d, Tanh and Sigmoid, Adam, 2 steps', () => {
+    const spec = emptySpec();
+    spec.layers = [
+      defaultLayer('Flatten'),
+      { ...defaultLayer('Linear'), in_features: 784, out_features: 64 },
+      defaultLayer('Tanh'),
+      { ...defaultLayer('Unflatten'), unflattened_size: [1, 8, 8] },
+      {
+        ...defaultLayer('ConvTranspose2d'),
+        out_channels: 2,
+        stride: 2,
+        padding: 1,
+        output_padding: 1,
+      },
+      defaultLayer('Sigmoid'),
+      defaultLayer('Flatten'),
+      { ...defaultLayer('Linear'), in_features: 2 * 16 * 16, out_features: 10 },
+    ];
+    return compare(spec, adam, 2);
+  });
 });

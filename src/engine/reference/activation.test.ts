@@ -39,6 +39,18 @@ describe('activation CPU reference', () => {
     }
   });
 
+  it('gives the same ReLU/LeakyReLU gradient from the output as from the input (fused Linear+ReLU)', () => {
+    const x = Float32Array.from([-2, -0, 0, 1e-30, 3, -1e-30]);
+    const dy = Float32Array.from([1, 2, 3, 4, 5, 6]);
+    for (const kind of ['relu', 'leaky_relu'] as const) {
+      const y = activationForward(kind, x, new Float32Array(6), 0.1);
+      const fromX = activationBackward(kind, x, dy, new Float32Array(6), 0.1);
+      expect(Array.from(activationBackward(kind, y, dy, new Float32Array(6), 0.1))).toEqual(
+        Array.from(fromX),
+      );
+    }
+  });
+
   it('has gradients that agree with central finite differences away from the kinks', () => {
     // Values kept off 0, where ReLU's derivative jumps.
     const x = seededValues(23, 7, -3, 3).map((v) => (Math.abs(v) < 0.05 ? v + 0.1 : v));

@@ -39,6 +39,8 @@ export interface ModelState {
 
 export interface TrainerBackend {
   readonly kind: BackendKind;
+  /** Largest buffer the device can bind, in bytes; absent on the CPU. */
+  readonly maxBufferBytes?: number;
   /** Makes the dataset resident (sized for the full capacity) and uploads records [from, to) of a split. */
   syncDataset(data: HostDataset, split: 'train' | 'test', from: number, to: number): void;
   /** Builds the model for a batch size; replaces any previous model. */

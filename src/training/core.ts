@@ -169,7 +169,7 @@ export class TrainerCore {
 
   private async setSpec(spec: NetworkSpec): Promise<void> {
     await this.run.stop();
-    const desc = describeSpec(spec, this.hyper.batchSize);
+    const desc = describeSpec(spec, this.hyper.batchSize, this.backend?.maxBufferBytes);
     this.spec = spec;
     this.desc = desc;
     this.rewind();

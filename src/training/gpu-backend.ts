@@ -15,6 +15,9 @@ import { optimizerSettings } from './optimizer-settings';
 
 export class GpuBackend implements TrainerBackend {
   readonly kind = 'webgpu';
+  get maxBufferBytes(): number {
+    return Math.min(this.device.limits.maxStorageBufferBindingSize, this.device.limits.maxBufferSize);
+  }
   private readonly dataset: GpuDataset;
   private model: GpuModel | null = null;
   /** Candidate and good copies of [params | buffers] (see keepGoodState). */

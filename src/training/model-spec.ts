@@ -5,12 +5,17 @@ import { analyzeSpec, wireSpec } from '../network/analyze';
 import type { NetworkSpec } from '../network/spec';
 import { CLASSES } from './reports';
 
-export function describeSpec(spec: NetworkSpec, batchSize: number): ModelDescription {
+/** `maxBufferBytes`: the device's largest storage binding, for the network module's memory guard. */
+export function describeSpec(
+  spec: NetworkSpec,
+  batchSize: number,
+  maxBufferBytes?: number,
+): ModelDescription {
   if (spec.task !== 'classification') {
     throw new Error(`the trainer runs classification networks; this spec's task is '${spec.task}'`);
   }
   const wired = spec.autoWire ? wireSpec(spec) : spec;
-  const analysis = analyzeSpec(wired, { batchSize });
+  const analysis = analyzeSpec(wired, { batchSize, limits: maxBufferBytes ? { maxBufferBytes } : {} });
   const error = analysis.issues.find((i) => i.severity === 'error');
   if (error) throw new Error(`the network cannot be built: ${error.message}`);
   const desc = describeModel(wired.input.shape, wired.layers);

@@ -51,7 +51,9 @@ export class TrainingRun {
     if (this.loop) return;
     this.ready();
     if (this.completedEpochs() >= this.core.hyper.epochs) {
-      throw new Error(`training finished its ${this.core.hyper.epochs} epochs: raise epochs or press Reset`);
+      throw new Error(
+        `training finished its ${plural(this.core.hyper.epochs, 'epoch')}: raise epochs or press Reset`,
+      );
     }
     this.core.setState('training');
     this.throughput.restart();
@@ -109,7 +111,7 @@ export class TrainingRun {
         if (core.state !== 'training') break;
         await this.evaluate();
         if (this.completedEpochs() >= core.hyper.epochs) {
-          core.setState('done', `finished ${core.hyper.epochs} epochs`);
+          core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
           break;
         }
       }
@@ -264,4 +266,8 @@ function testImage(core: TrainerCore, index: number): Float32Array {
   if (test.available <= index)
     throw new Error('the test set is not loaded yet: send an image or load the dataset');
   return Float32Array.from(test.images.subarray(index * pixels, (index + 1) * pixels), (v) => v / 255);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -34,6 +34,8 @@ const DEFAULTS = { maxHeaderBytes: MB, maxBytes: 64 * MB, maxElements: 2 ** 26 }
 const BYTES_PER: Record<string, number> = { F32: 4, F16: 2, BF16: 2 };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_RANK = 8;
+// Safetensors data is little-endian, as typed arrays are on every platform WebGPU runs on (WGSL buffers
+// assume it too), so f32 tensors are copied as bytes.
 
 /** Serialises f32 tensors in the given order; the header is padded with spaces to a multiple of 8. */
 export function writeSafetensors(
@@ -67,7 +69,8 @@ export function writeSafetensors(
   out.set(json, 8);
   let at = 8 + json.length;
   for (const t of tensors) {
-    for (let i = 0; i < t.data.length; i++, at += 4) view.setFloat32(at, t.data[i], true);
+    out.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), at);
+    at += t.data.byteLength;
   }
   return out;
 }
@@ -190,7 +193,8 @@ function decode(view: DataView, at: number, entry: Entry): Float32Array {
   const count = (entry.end - entry.begin) / BYTES_PER[entry.dtype];
   const out = new Float32Array(count);
   if (entry.dtype === 'F32') {
-    for (let i = 0; i < count; i++) out[i] = view.getFloat32(at + 4 * i, true);
+    // A byte copy also handles offsets that are not a multiple of 4.
+    new Uint8Array(out.buffer).set(new Uint8Array(view.buffer, view.byteOffset + at, count * 4));
   } else if (entry.dtype === 'F16') {
     for (let i = 0; i < count; i++) out[i] = halfToFloat(view.getUint16(at + 2 * i, true));
   } else {

@@ -37,6 +37,8 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  // Command-line programs report on stdout.
+  { files: ['examples/**', 'scripts/**', 'bench/**'], rules: { 'no-console': 'off' } },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

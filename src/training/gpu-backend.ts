@@ -18,7 +18,8 @@ export class GpuBackend implements TrainerBackend {
   get maxBufferBytes(): number {
     return Math.min(this.device.limits.maxStorageBufferBindingSize, this.device.limits.maxBufferSize);
   }
-  private readonly dataset: GpuDataset;
+  /** The GPU-resident dataset (read by tests to check what was uploaded). */
+  readonly dataset: GpuDataset;
   private model: GpuModel | null = null;
   /** Candidate and good copies of [params | buffers] (see keepGoodState). */
   private copies: { candidate: GPUBuffer; good: GPUBuffer } | null = null;

@@ -4,7 +4,8 @@ import type { GatherSources } from '../engine/model/gpu-model';
 import { packBytes } from '../engine/ops/gather-batch';
 import type { HostDataset } from './backend';
 
-const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+// COPY_SRC lets tests (and a future export) read the resident dataset back.
+const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
 
 export class GpuDataset {
   private buffers: GatherSources | null = null;
@@ -25,7 +26,18 @@ export class GpuDataset {
 
   /** True when buffers were (re)allocated, so models must re-plan their gathers. */
   sync(data: HostDataset, split: 'train' | 'test', from: number, to: number): boolean {
-    const grew = this.ensure(data);
+    if (!this.ensure(data)) {
+      this.write(data, split, from, to);
+      return false;
+    }
+    // New buffers: upload everything both splits have so far, not just this range.
+    for (const name of ['train', 'test'] as const) {
+      if (data[name].available > 0) this.write(data, name, 0, data[name].available);
+    }
+    return true;
+  }
+
+  private write(data: HostDataset, split: 'train' | 'test', from: number, to: number): void {
     const s = data[split];
     // Whole u32 words: start on a word boundary and copy the packed bytes of [from, to).
     const write = (buffer: GPUBuffer, bytes: Uint8Array, recordBytes: number) => {
@@ -37,7 +49,6 @@ export class GpuDataset {
     const b = this.buffers!;
     write(split === 'train' ? b.trainImages : b.testImages, s.images, data.pixels);
     write(split === 'train' ? b.trainLabels : b.testLabels, s.labels, 1);
-    return grew;
   }
 
   /** The test order padded to whole batches of `batch` (padding rows read record 0 and are ignored). */

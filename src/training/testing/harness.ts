@@ -18,6 +18,24 @@ export const diskFetch: typeof fetch = async (input) => {
   }
 };
 
+/** diskFetch with bodies trickled in small chunks, so a test sees the dataset arrive piece by piece. */
+export const slowDiskFetch: typeof fetch = async (input) => {
+  const response = await diskFetch(input);
+  if (!response.ok) return response;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const CHUNK = 64 * 1024;
+  let at = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((r) => setTimeout(r, 4));
+      controller.enqueue(bytes.slice(at, at + CHUNK));
+      at += CHUNK;
+      if (at >= bytes.length) controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'content-length': String(bytes.length) } });
+};
+
 export interface Harness {
   core: TrainerCore;
   events: TrainerEvent[];

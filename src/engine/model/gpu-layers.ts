@@ -47,6 +47,8 @@ export interface GpuLayer {
   forwardTrain: PlannedOp[];
   forwardEval: PlannedOp[];
   backward: PlannedOp[];
+  /** The backward pass of the eval-mode forward (BatchNorm by running statistics, Dropout as identity): saliency. */
+  backwardEval: PlannedOp[];
   /** Dropout's mask, which must be told the step number before each training step. */
   mask?: DropoutMask;
 }
@@ -84,6 +86,7 @@ export function planGpuLayer(
     forwardTrain: forward,
     forwardEval: forward,
     backward,
+    backwardEval: backward,
   });
   const label = `${layer.kind}`;
 
@@ -199,24 +202,32 @@ export function planGpuLayer(
         params: { training: true, ...settings },
       });
       // Eval keeps its own saved statistics, so an evaluation between steps cannot disturb a backward pass.
+      const evalMean = scratch('eval_mean');
+      const evalInvstd = scratch('eval_invstd');
       const evaluate = planBatchNorm2dForward(ctx, {
         ...common,
-        saveMean: scratch('eval_mean'),
-        saveInvstd: scratch('eval_invstd'),
+        saveMean: evalMean,
+        saveInvstd: evalInvstd,
         params: { training: false, ...settings },
       });
-      const backward = planBatchNorm2dBackward(ctx, {
-        x: io.x,
-        dy: io.dy,
-        weight: common.weight,
-        saveMean,
-        saveInvstd,
-        dx: io.dx ?? undefined,
-        dweight: grad('weight')!,
-        dbias: grad('bias')!,
-        params: { training: true },
-      });
-      return { forwardTrain: [train], forwardEval: [evaluate], backward: [backward] };
+      const back = (training: boolean) =>
+        planBatchNorm2dBackward(ctx, {
+          x: io.x,
+          dy: io.dy,
+          weight: common.weight,
+          saveMean: training ? saveMean : evalMean,
+          saveInvstd: training ? saveInvstd : evalInvstd,
+          dx: io.dx ?? undefined,
+          dweight: grad('weight')!,
+          dbias: grad('bias')!,
+          params: { training },
+        });
+      return {
+        forwardTrain: [train],
+        forwardEval: [evaluate],
+        backward: [back(true)],
+        backwardEval: [back(false)],
+      };
     }
     case 'Dropout': {
       const n = sizeOf(io.x.shape);
@@ -227,6 +238,7 @@ export function planGpuLayer(
         forwardTrain: [planDropoutForward(ctx, { x: io.x, y: io.y, mask })],
         forwardEval: [planDropoutForward(ctx, { x: io.x, y: io.y, mask: identity })],
         backward: io.dx ? [planDropoutBackward(ctx, { dy: io.dy, dx: io.dx, mask })] : [],
+        backwardEval: io.dx ? [planDropoutBackward(ctx, { dy: io.dy, dx: io.dx, mask: identity })] : [],
         mask,
       };
     }

@@ -24,7 +24,18 @@ const restrict = (files, patterns, extra = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/results'] },
+  {
+    ignores: [
+      '**/dist',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+      '.vite',
+      '.*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

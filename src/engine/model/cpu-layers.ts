@@ -38,6 +38,8 @@ export interface CpuLayer {
   /** `step` picks the dropout mask in training, as on the GPU. */
   forward(train: boolean, step: number): void;
   backward(step: number): void;
+  /** Backward of the eval-mode forward (BatchNorm by running statistics, Dropout as identity): saliency. */
+  backwardEval(): void;
 }
 
 const ACTIVATION: Record<string, ActivationKind> = {
@@ -70,19 +72,24 @@ export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, see
   const dx = io.dx ? { data: io.dx, shape: xShape } : null;
   const none = () => undefined;
 
+  const layerOf = (l: Omit<CpuLayer, 'backwardEval'> & Partial<CpuLayer>): CpuLayer => ({
+    backwardEval: () => l.backward(0),
+    ...l,
+  });
+
   switch (layer.kind) {
     case 'Conv2d': {
       const params2 = { stride: layer.stride, padding: layer.padding, dilation: layer.dilation };
       const weight = slice(params, 'weight')!;
       const bias = slice(params, 'bias');
-      return {
+      return layerOf({
         forward: () => conv2dForward({ x, weight, bias, y, params: params2 }),
         backward: () => {
           conv2dBackwardWeight({ x, dy, dweight: slice(grads, 'weight')!, params: params2 });
           if (bias) conv2dBackwardBias({ dy, dbias: slice(grads, 'bias')! });
           if (dx) conv2dBackwardInput({ dy, weight, dx, params: params2 });
         },
-      };
+      });
     }
     case 'ConvTranspose2d': {
       const p = {
@@ -93,27 +100,27 @@ export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, see
       };
       const weight = slice(params, 'weight')!;
       const bias = slice(params, 'bias');
-      return {
+      return layerOf({
         forward: () => convTranspose2dForward({ x, weight, bias, y, params: p }),
         backward: () => {
           convTranspose2dBackwardWeight({ x, dy, dweight: slice(grads, 'weight')!, params: p });
           if (bias) convTranspose2dBackwardBias({ dy, dbias: slice(grads, 'bias')! });
           if (dx) convTranspose2dBackwardInput({ dy, weight, dx, params: p });
         },
-      };
+      });
     }
     case 'Linear': {
       const d = { batch: B, inFeatures: layer.in_features, outFeatures: layer.out_features };
       const weight = slice(params, 'weight')!.data;
       const bias = slice(params, 'bias')?.data ?? null;
-      return {
+      return layerOf({
         forward: () => linearForward(io.x, weight, bias, io.y, d),
         backward: () => {
           linearBackwardWeight(io.dy, io.x, slice(grads, 'weight')!.data, d);
           if (bias) linearBackwardBias(io.dy, slice(grads, 'bias')!.data, d);
           if (io.dx) linearBackwardInput(io.dy, weight, io.dx, d);
         },
-      };
+      });
     }
     case 'MaxPool2d': {
       const p = {
@@ -124,11 +131,11 @@ export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, see
         ceilMode: layer.ceil_mode,
       };
       const indices = new Uint32Array(sizeOf(yShape));
-      return {
+      return layerOf({
         forward: () => maxPool2dForward({ x: io.x, y: io.y, indices, shape: xShape, params: p }),
         backward: () =>
           io.dx && maxPool2dBackward({ dy: io.dy, indices, dx: io.dx, shape: xShape, params: p }),
-      };
+      });
     }
     case 'AvgPool2d': {
       const p = {
@@ -138,10 +145,10 @@ export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, see
         ceilMode: layer.ceil_mode,
         countIncludePad: layer.count_include_pad,
       };
-      return {
+      return layerOf({
         forward: () => avgPool2dForward({ x: io.x, y: io.y, shape: xShape, params: p }),
         backward: () => io.dx && avgPool2dBackward({ dy: io.dy, dx: io.dx, shape: xShape, params: p }),
-      };
+      });
     }
     case 'ReLU':
     case 'LeakyReLU':
@@ -150,14 +157,14 @@ export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, see
       const kind = ACTIVATION[layer.kind];
       const slope = layer.kind === 'LeakyReLU' ? layer.negative_slope : undefined;
       const saved = kind === 'relu' || kind === 'leaky_relu' ? io.x : io.y;
-      return {
+      return layerOf({
         forward: () => activationForward(kind, io.x, io.y, slope),
         backward: () => io.dx && activationBackward(kind, saved, io.dy, io.dx, slope),
-      };
+      });
     }
     case 'Flatten':
     case 'Unflatten':
-      return { forward: none, backward: none };
+      return layerOf({ forward: none, backward: none });
     case 'BatchNorm2d': {
       const stat = (name: string) => {
         const t = plan.buffers.find((b) => b.name === name)!;
@@ -167,7 +174,21 @@ export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, see
       const saveInvstd = new Float32Array(layer.num_features);
       const weight = slice(params, 'weight')!.data;
       const settings = { eps: layer.eps, momentum: layer.momentum };
-      return {
+      // The eval backward reads the statistics the eval forward saved (the running ones).
+      const backward = (training: boolean) =>
+        batchNorm2dBackward({
+          x: io.x,
+          dy: io.dy,
+          shape: xShape,
+          weight,
+          saveMean,
+          saveInvstd,
+          dx: io.dx,
+          dweight: slice(grads, 'weight')!.data,
+          dbias: slice(grads, 'bias')!.data,
+          params: { training },
+        });
+      return layerOf({
         forward: (train) =>
           batchNorm2dForward({
             x: io.x,
@@ -181,28 +202,18 @@ export function planCpuLayer(plan: LayerPlan, io: CpuLayerIo, flat: CpuFlat, see
             saveInvstd,
             params: { training: train, ...settings },
           }),
-        backward: () =>
-          batchNorm2dBackward({
-            x: io.x,
-            dy: io.dy,
-            shape: xShape,
-            weight,
-            saveMean,
-            saveInvstd,
-            dx: io.dx,
-            dweight: slice(grads, 'weight')!.data,
-            dbias: slice(grads, 'bias')!.data,
-            params: { training: true },
-          }),
-      };
+        backward: () => backward(true),
+        backwardEval: () => backward(false),
+      });
     }
     case 'Dropout':
-      return {
+      return layerOf({
         forward: (train, step) =>
           dropoutForward({ x: io.x, y: io.y, params: { p: layer.p, seed, training: train }, step }),
         backward: (step) =>
           io.dx &&
           dropoutBackward({ dy: io.dy, dx: io.dx, params: { p: layer.p, seed, training: true }, step }),
-      };
+        backwardEval: () => io.dx?.set(io.dy),
+      });
   }
 }

@@ -28,7 +28,13 @@ export class CpuModel {
   readonly input: Float32Array;
   readonly labels: Uint32Array;
   readonly outputs: Float32Array[];
+  /** d(objective)/d(output) [B, ...outputShape]: the loss writes it in training; inputGradient reads it. */
+  readonly outputGrad: Float32Array;
+  /** d(objective)/d(input) [B, ...inputShape]: written by inputGradient, and by step() with inputGrad. */
+  readonly inputGrad: Float32Array;
   private readonly layers: CpuLayer[];
+  /** The layers inputGradient runs: the first non-view layer re-planned with dx when training omits it. */
+  private readonly gradientLayers: CpuLayer[];
   private readonly dlogits: Float32Array;
   private settings: OptimizerSettings;
   private optState: SgdState | AdamState;
@@ -39,6 +45,8 @@ export class CpuModel {
     optimizer: OptimizerSettings,
     /** Seed of the dropout masks, as GpuModelOptions.seed. */
     seed: number,
+    /** inputGrad: training steps also compute the input gradient (as GpuModelOptions.inputGrad). */
+    options: { inputGrad?: boolean } = {},
   ) {
     const B = batch;
     this.params = new Float32Array(desc.paramFloats);
@@ -60,19 +68,27 @@ export class CpuModel {
       dx = dy;
     }
     this.dlogits = grads[grads.length - 1];
-    this.layers = desc.layers.map((plan, i) =>
+    this.outputGrad = this.dlogits;
+    // The first non-view layer's dx is the input gradient (views before it share its array).
+    const first = desc.layers.findIndex((p) => !isView(p));
+    this.inputGrad = first > 0 ? grads[first - 1] : new Float32Array(this.input.length);
+    const plan = (i: number, withInputGrad: boolean) =>
       planCpuLayer(
-        plan,
+        desc.layers[i],
         {
           x: i === 0 ? this.input : this.outputs[i - 1],
           y: this.outputs[i],
-          dx: desc.layers.slice(0, i).some((p) => !isView(p)) ? grads[i - 1] : null,
+          dx: i > Math.max(first, 0) ? grads[i - 1] : withInputGrad ? this.inputGrad : null,
           dy: grads[i],
           batch: B,
         },
         { params: this.params, grads: this.grads, buffers: this.buffers },
         layerSeed(seed, i),
-      ),
+      );
+    const withInputGrad = Boolean(options.inputGrad);
+    this.layers = desc.layers.map((_, i) => plan(i, withInputGrad));
+    this.gradientLayers = this.layers.map((layer, i) =>
+      i === first && !withInputGrad ? plan(i, true) : layer,
     );
     this.settings = optimizer;
     this.optState = this.freshState(optimizer);
@@ -94,6 +110,16 @@ export class CpuModel {
   forward(train: boolean, step = 0): Float32Array {
     for (const layer of this.layers) layer.forward(train, step);
     return this.outputs[this.outputs.length - 1];
+  }
+
+  /**
+   * Eval-mode forward, then backward from outputGrad (filled by the caller) down to inputGrad: a one-hot
+   * outputGrad row gives that class score's gradient with respect to that input row (saliency).
+   * Parameter gradients are overwritten on the way (every step recomputes them before use).
+   */
+  inputGradient(): void {
+    for (const layer of this.gradientLayers) layer.forward(false, 0);
+    for (let i = this.gradientLayers.length - 1; i >= 0; i--) this.gradientLayers[i].backwardEval();
   }
 
   /** Training step number `step`: forward, loss, backward and update on the batch in `input` and `labels`. */

@@ -7,7 +7,7 @@ import { planAdam, planSgd, type PlannedOptimizer } from '../ops/optimizer';
 import { planGatherBatch, type GatherBatchOp, type GatherNormalisation } from '../ops/gather-batch';
 import type { EngineContext, PlannedOp } from '../op';
 import type { AdamHyper, SgdHyper } from '../reference/optimizer';
-import { reshape, tensor, type Tensor } from '../tensor';
+import { reshape, sizeOf, tensor, type Tensor } from '../tensor';
 import { isView, layerSeed, type ModelDescription } from './describe';
 import { planGpuLayer, type GpuLayer } from './gpu-layers';
 
@@ -31,6 +31,8 @@ export interface GpuModelOptions {
   seed: number;
   normalisation: GatherNormalisation;
   optimizer: OptimizerSettings;
+  /** Also compute the gradient with respect to the input in training steps (a GAN's generator step reads it). */
+  inputGrad?: boolean;
 }
 
 export class GpuModel {
@@ -47,8 +49,14 @@ export class GpuModel {
   /** Output of each layer, [B, ...outShape]. */
   readonly outputs: Tensor[];
   readonly logits: Tensor;
+  /** d(objective)/d(output) [B, ...outputShape]: written by the loss, or by the caller before a backward. */
+  readonly outputGrad: Tensor;
+  /** d(objective)/d(input) [B, ...inputShape]: written by encodeInputGradient, and by step() with the inputGrad option. */
+  readonly inputGrad: Tensor;
   private readonly ctx: EngineContext;
   private readonly layers: GpuLayer[];
+  /** The layers the input-gradient pass runs: the first non-view layer re-planned with dx when training omits it. */
+  private readonly gradientLayers: GpuLayer[];
   private readonly loss: PlannedOp;
   private optimizers = new Map<OptimizerSettings['kind'], PlannedOptimizer<SgdHyper | AdamHyper>>();
   private optimizer!: PlannedOptimizer<SgdHyper | AdamHyper>;
@@ -92,25 +100,42 @@ export class GpuModel {
       dx = dy;
     });
     this.logits = this.outputs[this.outputs.length - 1];
-    this.layers = desc.layers.map((plan, i) =>
+    this.outputGrad = grads[grads.length - 1];
+    // The first non-view layer's dx is the input gradient (views before it share its buffer).
+    const first = desc.layers.findIndex((p) => !isView(p));
+    const inputShape = [B, ...desc.inputShape];
+    this.inputGrad =
+      first > 0
+        ? reshape(grads[first - 1], inputShape)
+        : tensor(this.arena.storage('input/dx', sizeOf(inputShape) * 4), inputShape);
+    const plan = (i: number, withInputGrad: boolean) =>
       planGpuLayer(
         ctx,
-        plan,
+        desc.layers[i],
         {
           x: i === 0 ? this.input : this.outputs[i - 1],
           y: this.outputs[i],
-          // The first non-view layer has nothing upstream that needs its input gradient.
-          dx: desc.layers.slice(0, i).some((p) => !isView(p)) ? grads[i - 1] : null,
+          dx:
+            i > Math.max(first, 0)
+              ? grads[i - 1]
+              : withInputGrad
+                ? reshape(this.inputGrad, [B, ...desc.layers[i].inShape])
+                : null,
           dy: grads[i],
         },
         { params: this.params.buffer, grads: this.grads.buffer, buffers: this.buffers.buffer },
         layerSeed(options.seed, i),
-      ),
+      );
+    // Nothing upstream of the first layer needs its input gradient, so training skips it unless asked.
+    const withInputGrad = Boolean(options.inputGrad);
+    this.layers = desc.layers.map((_, i) => plan(i, withInputGrad));
+    this.gradientLayers = this.layers.map((layer, i) =>
+      i === first && !withInputGrad ? plan(i, true) : layer,
     );
     this.loss = planSoftmaxCrossEntropy(ctx, {
       logits: reshape(this.logits, [B, this.logits.shape.slice(1).reduce((a, b) => a * b, 1)]),
       labels: this.labels,
-      dlogits: reshape(grads[grads.length - 1], [B, this.logits.shape.slice(1).reduce((a, b) => a * b, 1)]),
+      dlogits: reshape(this.outputGrad, [B, this.logits.shape.slice(1).reduce((a, b) => a * b, 1)]),
       accumulator: this.accumulator,
     });
     this.setOptimizer(options.optimizer);
@@ -169,6 +194,23 @@ export class GpuModel {
   /** Encodes the eval-mode forward pass from `input` (already filled) into an open pass. */
   encodeForward(pass: GPUComputePassEncoder): void {
     for (const layer of this.layers) for (const op of layer.forwardEval) op.encode(pass);
+  }
+
+  /**
+   * Encodes an eval-mode forward and its backward from outputGrad (filled by the caller) down to inputGrad:
+   * e.g. a one-hot outputGrad row gives that class score's gradient with respect to that input row (saliency).
+   * Parameter gradients are overwritten on the way (every training step recomputes them before use).
+   */
+  encodeInputGradient(pass: GPUComputePassEncoder): void {
+    for (const layer of this.gradientLayers) for (const op of layer.forwardEval) op.encode(pass);
+    for (let i = this.gradientLayers.length - 1; i >= 0; i--)
+      for (const op of this.gradientLayers[i].backwardEval) op.encode(pass);
+  }
+
+  /** The planned ops of layer `i` (for per-layer timing): eval forward and training backward. */
+  layerOps(i: number): { forward: readonly PlannedOp[]; backward: readonly PlannedOp[] } {
+    const layer = this.layers[i];
+    return { forward: layer.forwardEval, backward: layer.backward };
   }
 
   /** Evaluates test records [start, start + B) into logits; the caller copies them out in `after`. */

@@ -1,0 +1,21 @@
+// Public face of project files (.cnnp): one file with the design, hyperparameters and trained weights.
+export {
+  MANIFEST_ENTRY,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  WEIGHTS_ENTRY,
+  type ProjectManifest,
+} from './manifest';
+export {
+  MAX_PROJECT_BYTES,
+  PROJECT_EXTENSION,
+  PROJECT_MIME,
+  nonFiniteTensor,
+  projectFileName,
+  readProject,
+  writeProject,
+  type ProjectContents,
+  type ProjectRead,
+  type ReadProjectOptions,
+} from './project';
+export { readStoredZip, type ZipFile, type ZipRead, type ZipReadOptions } from './zip-read';

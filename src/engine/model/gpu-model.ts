@@ -2,7 +2,7 @@
 // every activation and its gradient from one arena, and every op planned up front. A training step
 // (gather -> forward -> loss -> backward -> optimizer) is one command encoder and one submit.
 import { BufferArena } from '../../gpu/buffers';
-import { createLossAccumulator, planSoftmaxCrossEntropy } from '../ops/loss';
+import { createLossAccumulator, planBceWithLogits, planMseLoss, planSoftmaxCrossEntropy } from '../ops/loss';
 import { planAdam, planSgd, type PlannedOptimizer } from '../ops/optimizer';
 import { planGatherBatch, type GatherBatchOp, type GatherNormalisation } from '../ops/gather-batch';
 import type { EngineContext, PlannedOp } from '../op';
@@ -25,8 +25,16 @@ export interface GatherSources {
   testOrder: GPUBuffer;
 }
 
+/**
+ * What step() minimises: cross-entropy on the labels (classification), MSE or BCE against the input
+ * itself (reconstruction), or nothing: the caller plans its own losses with planLoss (a GAN).
+ */
+export type ModelLoss = 'cross_entropy' | 'mse' | 'bce' | 'none';
+
 export interface GpuModelOptions {
   batch: number;
+  /** Default 'cross_entropy'. */
+  loss?: ModelLoss;
   /** Seed of the dropout masks (each layer derives its own). */
   seed: number;
   normalisation: GatherNormalisation;
@@ -57,7 +65,9 @@ export class GpuModel {
   private readonly layers: GpuLayer[];
   /** The layers the input-gradient pass runs: the first non-view layer re-planned with dx when training omits it. */
   private readonly gradientLayers: GpuLayer[];
-  private readonly loss: PlannedOp;
+  private readonly loss: PlannedOp | null;
+  /** Layers whose backward runs: all, or all but a final Sigmoid that BCE fuses into its logits. */
+  private readonly backwardLayers: number;
   private optimizers = new Map<OptimizerSettings['kind'], PlannedOptimizer<SgdHyper | AdamHyper>>();
   private optimizer!: PlannedOptimizer<SgdHyper | AdamHyper>;
   private trainGather: GatherBatchOp | null = null;
@@ -132,12 +142,35 @@ export class GpuModel {
     this.gradientLayers = this.layers.map((layer, i) =>
       i === first && !withInputGrad ? plan(i, true) : layer,
     );
-    this.loss = planSoftmaxCrossEntropy(ctx, {
-      logits: reshape(this.logits, [B, this.logits.shape.slice(1).reduce((a, b) => a * b, 1)]),
-      labels: this.labels,
-      dlogits: reshape(this.outputGrad, [B, this.logits.shape.slice(1).reduce((a, b) => a * b, 1)]),
-      accumulator: this.accumulator,
-    });
+    const loss = options.loss ?? 'cross_entropy';
+    const n = desc.layers.length;
+    // BCE after a final Sigmoid is BCE-with-logits on the Sigmoid's input: the same loss, numerically stable.
+    const fuse = loss === 'bce' && n > 1 && desc.layers[n - 1].layer.kind === 'Sigmoid';
+    this.backwardLayers = fuse ? n - 1 : n;
+    if (loss === 'cross_entropy') {
+      const flat = [B, sizeOf(desc.outputShape)];
+      this.loss = planSoftmaxCrossEntropy(ctx, {
+        logits: reshape(this.logits, flat),
+        labels: this.labels,
+        dlogits: reshape(this.outputGrad, flat),
+        accumulator: this.accumulator,
+      });
+    } else if (loss === 'none') this.loss = null;
+    else {
+      const at = fuse ? n - 2 : n - 1;
+      if (sizeOf(this.outputs[at].shape) !== sizeOf(this.input.shape)) {
+        throw new Error(
+          `a reconstruction must output the input's shape [${desc.inputShape}], got [${desc.outputShape}]`,
+        );
+      }
+      const args = {
+        input: this.outputs[at],
+        target: this.input,
+        grad: grads[at],
+        accumulator: this.accumulator,
+      };
+      this.loss = loss === 'mse' ? planMseLoss(ctx, args) : planBceWithLogits(ctx, args);
+    }
     this.setOptimizer(options.optimizer);
   }
 
@@ -176,19 +209,49 @@ export class GpuModel {
 
   /** Training step number `step` (it picks the dropout masks) on trainOrder[start .. start + B): one submit. */
   step(start: number, step: number): void {
-    if (!this.trainGather) throw new Error('the model has no dataset to train on');
-    this.trainGather.setStart(start);
-    for (const layer of this.layers) layer.mask?.setStep(step);
+    if (!this.loss) throw new Error('this model has no loss of its own: plan one with planLoss');
     const encoder = this.device.createCommandEncoder({ label: 'train-step' });
     const pass = encoder.beginComputePass({ label: 'train-step' });
-    this.trainGather.encode(pass);
-    for (const layer of this.layers) for (const op of layer.forwardTrain) op.encode(pass);
+    this.encodeTrainGather(pass, start);
+    this.encodeTrainForward(pass, step);
     this.loss.encode(pass);
-    for (let i = this.layers.length - 1; i >= 0; i--)
-      for (const op of this.layers[i].backward) op.encode(pass);
-    this.optimizer.encode(pass);
+    this.encodeBackward(pass);
+    this.encodeUpdate(pass);
     pass.end();
     this.device.queue.submit([encoder.finish()]);
+  }
+
+  /** Gathers trainOrder[start .. start + B) into `input` (the start is a queue-ordered uniform write). */
+  encodeTrainGather(pass: GPUComputePassEncoder, start: number): void {
+    if (!this.trainGather) throw new Error('the model has no dataset to train on');
+    this.trainGather.setStart(start);
+    this.trainGather.encode(pass);
+  }
+
+  /** Training-mode forward pass number `step` (it picks the dropout masks) from `input`. */
+  encodeTrainForward(pass: GPUComputePassEncoder, step: number): void {
+    for (const layer of this.layers) layer.mask?.setStep(step);
+    for (const layer of this.layers) for (const op of layer.forwardTrain) op.encode(pass);
+  }
+
+  /** Training backward from `outputGrad` (written by a loss or by the caller) to the parameter gradients. */
+  encodeBackward(pass: GPUComputePassEncoder): void {
+    for (let i = this.backwardLayers - 1; i >= 0; i--)
+      for (const op of this.layers[i].backward) op.encode(pass);
+  }
+
+  /** One optimizer update from the parameter gradients. */
+  encodeUpdate(pass: GPUComputePassEncoder): void {
+    this.optimizer.encode(pass);
+  }
+
+  /**
+   * An elementwise loss of the output against `target` (same size), writing `outputGrad` and adding to
+   * `accumulator`: a GAN plans one per label (real, fake) on a model built with loss 'none'.
+   */
+  planLoss(kind: 'mse' | 'bce', target: Tensor, accumulator: Tensor, label: string = kind): PlannedOp {
+    const args = { input: this.logits, target, grad: this.outputGrad, accumulator };
+    return kind === 'mse' ? planMseLoss(this.ctx, args, label) : planBceWithLogits(this.ctx, args, label);
   }
 
   /** Encodes the eval-mode forward pass from `input` (already filled) into an open pass. */

@@ -33,6 +33,7 @@ export class TrainerClient {
   private readonly handlers = new Map<TrainerEventType, Set<(event: TrainerEvent) => void>>();
   private readonly predictions = new Map<number, Pending<Float32Array>>();
   private readonly snapshots = new Map<number, Pending<LayerSnapshot[]>>();
+  private readonly weightLoads = new Map<number, Pending<void>>();
   private nextId = 1;
   private disposed = false;
   private readonly listener = (event: MessageEvent<TrainerEvent>) => this.receive(event.data);
@@ -110,6 +111,18 @@ export class TrainerClient {
     });
   }
 
+  /**
+   * Replaces the model's weights; rejects with the worker's message (naming the tensor) when they do not
+   * fit, and then nothing changed. The tensors' buffers are transferred.
+   */
+  setWeights(layers: LayerSnapshot[]): Promise<void> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.weightLoads.set(id, { resolve, reject });
+      this.send({ type: 'setWeights', id, layers });
+    });
+  }
+
   /** Test hook: makes the worker destroy its GPU device. */
   destroyDeviceForTest(): void {
     this.send({ type: 'destroyDeviceForTest' });
@@ -122,9 +135,11 @@ export class TrainerClient {
     this.worker.removeEventListener('message', this.listener);
     this.worker.terminate?.();
     const gone = new Error('the trainer was disposed');
-    for (const p of [...this.predictions.values(), ...this.snapshots.values()]) p.reject(gone);
+    for (const p of [...this.predictions.values(), ...this.snapshots.values(), ...this.weightLoads.values()])
+      p.reject(gone);
     this.predictions.clear();
     this.snapshots.clear();
+    this.weightLoads.clear();
     this.handlers.clear();
   }
 
@@ -141,10 +156,14 @@ export class TrainerClient {
       case 'snapshot':
         settle(this.snapshots, event.id)?.resolve(event.layers);
         break;
+      case 'weightsSet':
+        settle(this.weightLoads, event.id)?.resolve();
+        break;
       case 'requestFailed': {
         const error = new Error(event.message);
         settle(this.predictions, event.id)?.reject(error);
         settle(this.snapshots, event.id)?.reject(error);
+        settle(this.weightLoads, event.id)?.reject(error);
         break;
       }
       default:

@@ -9,9 +9,16 @@ import type { NetworkSpec } from '../network/spec';
 import type { HostDataset, ModelState, TrainerBackend } from './backend';
 import { CpuBackend } from './cpu-backend';
 import { emptyHostDataset, streamDataset } from './host-dataset';
+import { stateFromSnapshot } from './load-weights';
 import { describeSpec } from './model-spec';
 import { deriveSeed, Prng } from './prng';
-import { assertNever, type TrainerEvent, type TrainerRequest, type TrainerState } from './protocol';
+import {
+  assertNever,
+  type LayerSnapshot,
+  type TrainerEvent,
+  type TrainerRequest,
+  type TrainerState,
+} from './protocol';
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { TrainingRun } from './run';
 
@@ -89,6 +96,8 @@ export class TrainerCore {
         return this.run.predict(request.id, request.image);
       case 'snapshot':
         return this.run.snapshot(request.id, request.what, request.image);
+      case 'setWeights':
+        return this.setWeights(request.id, request.layers);
       case 'destroyDeviceForTest':
         if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
         this.backend.destroyDevice();
@@ -194,6 +203,30 @@ export class TrainerCore {
       if (wasTraining) await this.run.start();
     } else this.backend.setHyper(this.hyper);
     if (this.state === 'done' && this.run.completedEpochs() < this.hyper.epochs) this.setState('paused');
+  }
+
+  /** Checks every tensor before touching the model, so a refusal changes nothing. */
+  private async setWeights(id: number, layers: LayerSnapshot[]): Promise<void> {
+    try {
+      if (!this.backend || !this.desc)
+        throw new Error('there is no network to load weights into: set a spec first');
+      const state = stateFromSnapshot(this.desc, layers);
+      const wasTraining = this.state === 'training';
+      await this.run.stop();
+      this.backend.writeState(state);
+      this.lastGood = {
+        state: { params: state.params.slice(), buffers: state.buffers.slice() },
+        step: this.step,
+      };
+      this.emit({ type: 'weightsSet', id });
+      if (wasTraining) await this.run.start();
+    } catch (error) {
+      this.emit({
+        type: 'requestFailed',
+        id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   private async reset(): Promise<void> {

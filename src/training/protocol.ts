@@ -30,6 +30,12 @@ export type TrainerRequest =
   | { type: 'predict'; id: number; image: Float32Array }
   /** `image` (784 floats in 0..1) chooses the input for activations; default: the first test image. */
   | { type: 'snapshot'; id: number; what: SnapshotKind; image?: Float32Array }
+  /**
+   * Replaces the model's weights (answered by `weightsSet`, or `requestFailed` naming the tensor that does
+   * not fit, in which case nothing changed). Every tensor of the model must be given, shaped as in a
+   * weights snapshot. A running training continues from the new weights.
+   */
+  | { type: 'setWeights'; id: number; layers: LayerSnapshot[] }
   /** Test hook: destroys the GPU device to exercise the device-loss path. */
   | { type: 'destroyDeviceForTest' }
   | { type: 'dispose' };
@@ -96,7 +102,8 @@ export type TrainerEvent =
   | { type: 'gallery'; items: GalleryItem[] }
   | { type: 'prediction'; id: number; probabilities: Float32Array }
   | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
-  /** A predict or snapshot request `id` could not be answered. */
+  | { type: 'weightsSet'; id: number }
+  /** A predict, snapshot or setWeights request `id` could not be answered. */
   | { type: 'requestFailed'; id: number; message: string }
   | { type: 'diverged'; message: string; step: number }
   | { type: 'deviceLost'; reason: string; recovering: boolean }
@@ -118,6 +125,9 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
     case 'snapshot':
       if ('layers' in message) for (const l of message.layers) for (const t of l.tensors) add(t.data);
       else add(message.image);
+      break;
+    case 'setWeights':
+      for (const l of message.layers) for (const t of l.tensors) add(t.data);
       break;
     case 'prediction':
       add(message.probabilities);

@@ -1,6 +1,6 @@
 // The same model as GpuModel on the CPU reference ops: the fallback when WebGPU is missing. Parameters,
 // gradients and optimizer state use the same flat layout, so weights move between backends unchanged.
-import { softmaxCrossEntropy } from '../reference/loss';
+import { bceWithLogits, mseLoss, softmaxCrossEntropy } from '../reference/loss';
 import {
   adamState,
   adamStep,
@@ -12,7 +12,7 @@ import {
 import { sizeOf } from '../tensor';
 import { isView, layerSeed, type ModelDescription } from './describe';
 import { planCpuLayer, type CpuLayer } from './cpu-layers';
-import type { OptimizerSettings } from './gpu-model';
+import type { ModelLoss, OptimizerSettings } from './gpu-model';
 
 export interface CpuStepResult {
   /** Summed (not mean) loss over the batch, and correct predictions. */
@@ -36,6 +36,12 @@ export class CpuModel {
   /** The layers inputGradient runs: the first non-view layer re-planned with dx when training omits it. */
   private readonly gradientLayers: CpuLayer[];
   private readonly dlogits: Float32Array;
+  private readonly loss: ModelLoss;
+  /** Layers whose backward runs: all, or all but a final Sigmoid that BCE fuses into its logits (as on the GPU). */
+  private readonly backwardLayers: number;
+  /** What the loss reads and writes: the output and its gradient, or the pre-Sigmoid values when fused. */
+  private readonly lossInput: Float32Array;
+  private readonly lossGrad: Float32Array;
   private settings: OptimizerSettings;
   private optState: SgdState | AdamState;
 
@@ -45,8 +51,8 @@ export class CpuModel {
     optimizer: OptimizerSettings,
     /** Seed of the dropout masks, as GpuModelOptions.seed. */
     seed: number,
-    /** inputGrad: training steps also compute the input gradient (as GpuModelOptions.inputGrad). */
-    options: { inputGrad?: boolean } = {},
+    /** As GpuModelOptions: inputGrad (training steps also compute the input gradient) and loss. */
+    options: { inputGrad?: boolean; loss?: ModelLoss } = {},
   ) {
     const B = batch;
     this.params = new Float32Array(desc.paramFloats);
@@ -92,6 +98,12 @@ export class CpuModel {
     );
     this.settings = optimizer;
     this.optState = this.freshState(optimizer);
+    this.loss = options.loss ?? 'cross_entropy';
+    const n = desc.layers.length;
+    const fuse = this.loss === 'bce' && n > 1 && desc.layers[n - 1].layer.kind === 'Sigmoid';
+    this.backwardLayers = fuse ? n - 1 : n;
+    this.lossInput = fuse ? this.outputs[n - 2] : this.outputs[n - 1];
+    this.lossGrad = fuse ? grads[n - 2] : this.dlogits;
   }
 
   private freshState(s: OptimizerSettings): SgdState | AdamState {
@@ -122,16 +134,39 @@ export class CpuModel {
     for (let i = this.gradientLayers.length - 1; i >= 0; i--) this.gradientLayers[i].backwardEval();
   }
 
+  /** Eval-mode forward of layers [from, n) only: decodes values written into outputs[from - 1]. */
+  forwardFrom(from: number): Float32Array {
+    for (let i = from; i < this.layers.length; i++) this.layers[i].forward(false, 0);
+    return this.outputs[this.outputs.length - 1];
+  }
+
   /** Training step number `step`: forward, loss, backward and update on the batch in `input` and `labels`. */
   step(step: number): CpuStepResult {
     const logits = this.forward(true, step);
-    const classes = logits.length / this.batch;
-    const { loss, correct } = softmaxCrossEntropy(logits, this.labels, this.dlogits, this.batch, classes);
-    for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward(step);
+    let result: { loss: number; correct: number };
+    if (this.loss === 'cross_entropy') {
+      const classes = logits.length / this.batch;
+      result = softmaxCrossEntropy(logits, this.labels, this.dlogits, this.batch, classes);
+    } else if (this.loss === 'none') throw new Error('this model has no loss of its own');
+    else {
+      const lossFn = this.loss === 'mse' ? mseLoss : bceWithLogits;
+      result = lossFn(this.lossInput, this.input, this.lossGrad);
+    }
+    this.backward(step);
+    this.update();
+    return { lossSum: result.loss * this.batch, correct: result.correct };
+  }
+
+  /** Training backward from outputGrad (written by a loss or by the caller) to the parameter gradients. */
+  backward(step: number): void {
+    for (let i = this.backwardLayers - 1; i >= 0; i--) this.layers[i].backward(step);
+  }
+
+  /** One optimizer update from the parameter gradients. */
+  update(): void {
     const s = this.settings;
     if (s.kind === 'sgd') sgdStep(this.params, this.grads, this.optState as SgdState, s);
     else
       adamStep(this.params, this.grads, this.optState as AdamState, { ...s, decoupled: s.kind === 'adamw' });
-    return { lossSum: loss * this.batch, correct };
   }
 }

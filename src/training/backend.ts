@@ -3,6 +3,8 @@
 import type { ModelDescription } from '../engine/model/describe';
 import type { InitialState } from '../engine/model/init';
 import type { Hyperparams } from '../network/hyper';
+import type { InputGradients } from './inspect/gpu-inspect';
+import type { LayerTime, TimingMethod } from './inspect/types';
 import type { BackendKind } from './protocol';
 
 /** One split of the dataset on the host: capacity-sized arrays, filled from the front as it streams. */
@@ -61,6 +63,10 @@ export interface TrainerBackend {
   predict(images: Float32Array, count: number): Promise<Float32Array>;
   /** Every layer's output for one normalised image, in layer order. */
   activations(image: Float32Array): Promise<Float32Array[]>;
+  /** Every class score's gradient with respect to one normalised image, through the engine's backward pass. */
+  inputGradients(image: Float32Array): Promise<InputGradients>;
+  /** Device time of each layer's forward and backward; absent on the CPU. */
+  layerTimes?(): Promise<{ method: TimingMethod; layers: LayerTime[] }>;
   readState(): Promise<ModelState>;
   writeState(state: ModelState): void;
   /** Keeps a copy of the current weights as the last good ones (called at each healthy report). */

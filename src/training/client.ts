@@ -12,6 +12,7 @@ import {
   type TrainerEventType,
   type TrainerRequest,
 } from './protocol';
+import type { InspectQuery, InspectResult } from './inspect/types';
 
 /** The part of a Worker the client uses, so tests can drive a TrainerCore in-process through a MessageChannel port. */
 export interface WorkerLike {
@@ -33,6 +34,7 @@ export class TrainerClient {
   private readonly handlers = new Map<TrainerEventType, Set<(event: TrainerEvent) => void>>();
   private readonly predictions = new Map<number, Pending<Float32Array>>();
   private readonly snapshots = new Map<number, Pending<LayerSnapshot[]>>();
+  private readonly inspections = new Map<number, Pending<InspectResult>>();
   private readonly weightLoads = new Map<number, Pending<void>>();
   private nextId = 1;
   private disposed = false;
@@ -54,8 +56,13 @@ export class TrainerClient {
     return () => set.delete(wrapped);
   }
 
+  /**
+   * `baseUrl` is the data root (holding <id>/<file>.gz). A relative one is resolved here against the page,
+   * because the worker would resolve it against its own script's URL.
+   */
   loadDataset(id: DatasetId, baseUrl: string): void {
-    this.send({ type: 'loadDataset', id, baseUrl });
+    const page = globalThis.location?.href;
+    this.send({ type: 'loadDataset', id, baseUrl: page ? new URL(baseUrl, page).href : baseUrl });
   }
 
   setSpec(spec: NetworkSpec): void {
@@ -123,6 +130,18 @@ export class TrainerClient {
     });
   }
 
+  /** An inspect view's query (saliency, replay history and frames, per-layer time); image buffers are transferred. */
+  inspect<K extends InspectQuery['kind']>(
+    query: Extract<InspectQuery, { kind: K }>,
+  ): Promise<Extract<InspectResult, { kind: K }>> {
+    if ('image' in query && query.image) checkImage(query.image);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.inspections.set(id, { resolve: resolve as (r: InspectResult) => void, reject });
+      this.send({ type: 'inspect', id, query });
+    });
+  }
+
   /** Test hook: makes the worker destroy its GPU device. */
   destroyDeviceForTest(): void {
     this.send({ type: 'destroyDeviceForTest' });
@@ -140,6 +159,8 @@ export class TrainerClient {
     this.predictions.clear();
     this.snapshots.clear();
     this.weightLoads.clear();
+    for (const p of this.inspections.values()) p.reject(gone);
+    this.inspections.clear();
     this.handlers.clear();
   }
 
@@ -156,6 +177,9 @@ export class TrainerClient {
       case 'snapshot':
         settle(this.snapshots, event.id)?.resolve(event.layers);
         break;
+      case 'inspected':
+        settle(this.inspections, event.id)?.resolve(event.result);
+        break;
       case 'weightsSet':
         settle(this.weightLoads, event.id)?.resolve();
         break;
@@ -163,6 +187,7 @@ export class TrainerClient {
         const error = new Error(event.message);
         settle(this.predictions, event.id)?.reject(error);
         settle(this.snapshots, event.id)?.reject(error);
+        settle(this.inspections, event.id)?.reject(error);
         settle(this.weightLoads, event.id)?.reject(error);
         break;
       }

@@ -21,6 +21,8 @@ import {
 } from './protocol';
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { TrainingRun } from './run';
+import { Inspector } from './inspect/inspector';
+import type { InspectQuery } from './inspect/types';
 
 export interface TrainerCoreOptions {
   /** fetch for the dataset files (tests read them from disk). */
@@ -50,6 +52,8 @@ export class TrainerCore {
   step = 0;
   /** The last weights known to be finite, on the host: a lost device is rebuilt from these. */
   lastGood: { state: ModelState; step: number } | null = null;
+  /** Answers inspect queries and keeps the replay history. */
+  readonly inspector: Inspector = new Inspector(this);
   private readonly run: TrainingRun;
   private queue: Promise<void> = Promise.resolve();
   private recovering = false;
@@ -98,6 +102,8 @@ export class TrainerCore {
         return this.run.snapshot(request.id, request.what, request.image);
       case 'setWeights':
         return this.setWeights(request.id, request.layers);
+      case 'inspect':
+        return this.inspect(request.id, request.query);
       case 'destroyDeviceForTest':
         if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
         this.backend.destroyDevice();
@@ -237,7 +243,17 @@ export class TrainerCore {
     this.setState('idle');
   }
 
+  private async inspect(id: number, query: InspectQuery): Promise<void> {
+    try {
+      this.emit({ type: 'inspected', id, result: await this.inspector.answer(query) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.emit({ type: 'requestFailed', id, message });
+    }
+  }
+
   private rewind(): void {
+    this.inspector.clear();
     this.step = 0;
     this.schedule = null;
     this.lastGood = null;

@@ -6,6 +6,8 @@ import type { InitialState } from '../engine/model/init';
 import { gatherBatch } from '../engine/reference/gather-batch';
 import type { Hyperparams } from '../network/hyper';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';
+import { cpuInputGradients } from './inspect/cpu-inspect';
+import type { InputGradients } from './inspect/gpu-inspect';
 import { optimizerSettings } from './optimizer-settings';
 import { CLASSES } from './reports';
 import { NORMALISATION } from './normalisation';
@@ -111,6 +113,10 @@ export class CpuBackend implements TrainerBackend {
     m.input.set(images);
     m.forward(false);
     return m.outputs.map((o) => o.slice(0, (o.length / m.batch) * count));
+  }
+
+  async inputGradients(image: Float32Array): Promise<InputGradients> {
+    return cpuInputGradients(this.m, image);
   }
 
   async readState(): Promise<ModelState> {

@@ -9,6 +9,8 @@ import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../engine/ops/lo
 import type { Hyperparams } from '../network/hyper';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';
 import { GpuDataset } from './gpu-dataset';
+import { gpuInputGradients, gpuLayerTimes, type InputGradients } from './inspect/gpu-inspect';
+import type { LayerTime, TimingMethod } from './inspect/types';
 import { CLASSES } from './reports';
 import { NORMALISATION } from './normalisation';
 import { optimizerSettings } from './optimizer-settings';
@@ -29,6 +31,7 @@ export class GpuBackend implements TrainerBackend {
   private queued: Promise<unknown>[] = [];
   private stepsSinceTake = 0;
   private lost = false;
+  private readonly onUncaptured: (event: Event) => void;
 
   /** onError receives WebGPU errors no scope caught (validation, out of memory): they must never pass silently. */
   constructor(
@@ -36,9 +39,8 @@ export class GpuBackend implements TrainerBackend {
     onLost: (reason: string) => void,
     onError: (message: string) => void,
   ) {
-    device.addEventListener('uncapturederror', (event) =>
-      onError((event as GPUUncapturedErrorEvent).error.message),
-    );
+    this.onUncaptured = (event) => onError((event as GPUUncapturedErrorEvent).error.message);
+    device.addEventListener('uncapturederror', this.onUncaptured);
     this.dataset = new GpuDataset(device);
     this.staging = [0, 1].map((i) =>
       device.createBuffer({
@@ -183,6 +185,14 @@ export class GpuBackend implements TrainerBackend {
     );
   }
 
+  inputGradients(image: Float32Array): Promise<InputGradients> {
+    return gpuInputGradients(this.m, image);
+  }
+
+  layerTimes(): Promise<{ method: TimingMethod; layers: LayerTime[] }> {
+    return gpuLayerTimes(this.m);
+  }
+
   async readState(): Promise<ModelState> {
     const m = this.m;
     const [params, buffers] = await Promise.all([
@@ -260,5 +270,8 @@ export class GpuBackend implements TrainerBackend {
     this.copies = null;
     this.dataset.destroy();
     for (const s of this.staging) s.destroy();
+    // A destroyed backend reports nothing more: the device may live on under a new backend.
+    this.device.removeEventListener('uncapturederror', this.onUncaptured);
+    this.lost = true;
   }
 }

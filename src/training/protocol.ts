@@ -4,6 +4,7 @@
 import type { GpuInfo } from '../gpu/device';
 import type { Hyperparams } from '../network/hyper';
 import type { DatasetId, NetworkSpec } from '../network/spec';
+import { inspectTransferables, type InspectQuery, type InspectResult } from './inspect/types';
 
 export type BackendKind = 'webgpu' | 'cpu';
 export type TrainerState = 'idle' | 'training' | 'paused' | 'diverged' | 'done';
@@ -13,7 +14,7 @@ export type SnapshotKind = 'weights' | 'activations';
 /** Page -> worker. */
 export type TrainerRequest =
   | { type: 'init'; forceCpu?: boolean }
-  /** `baseUrl` is the data root holding <id>/<file>.gz, e.g. `${import.meta.env.BASE_URL}data`. */
+  /** `baseUrl`: the data root holding <id>/<file>.gz, absolute (TrainerClient resolves relative ones). */
   | { type: 'loadDataset'; id: DatasetId; baseUrl: string }
   | { type: 'setSpec'; spec: NetworkSpec }
   | { type: 'setHyper'; hyper: Hyperparams }
@@ -36,6 +37,8 @@ export type TrainerRequest =
    * weights snapshot. A running training continues from the new weights.
    */
   | { type: 'setWeights'; id: number; layers: LayerSnapshot[] }
+  /** An inspect view's query (saliency, replay history, per-layer time), answered by an `inspected` event. */
+  | { type: 'inspect'; id: number; query: InspectQuery }
   /** Test hook: destroys the GPU device to exercise the device-loss path. */
   | { type: 'destroyDeviceForTest' }
   | { type: 'dispose' };
@@ -103,6 +106,7 @@ export type TrainerEvent =
   | { type: 'prediction'; id: number; probabilities: Float32Array }
   | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
   | { type: 'weightsSet'; id: number }
+  | { type: 'inspected'; id: number; result: InspectResult }
   /** A predict, snapshot or setWeights request `id` could not be answered. */
   | { type: 'requestFailed'; id: number; message: string }
   | { type: 'diverged'; message: string; step: number }
@@ -137,6 +141,12 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
         add(item.image);
         add(item.probabilities);
       }
+      break;
+    case 'inspect':
+      inspectTransferables(message.query).forEach(add);
+      break;
+    case 'inspected':
+      inspectTransferables(message.result).forEach(add);
       break;
     default:
       break;

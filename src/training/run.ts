@@ -95,6 +95,7 @@ export class TrainingRun {
     }
     backend.step(start, core.step);
     core.step += 1;
+    core.inspector.afterStep();
     this.throughput.add(1, core.hyper.batchSize);
     return true;
   }

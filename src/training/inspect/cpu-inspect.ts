@@ -13,7 +13,7 @@ export function cpuInputGradients(model: CpuModel, image: Float32Array): InputGr
   if (image.length !== pixels)
     throw new Error(`the image has ${image.length} values, the model takes ${pixels}`);
   const gradients = new Float32Array(classes * pixels);
-  let logits = new Float32Array(classes);
+  let logits: Float32Array = new Float32Array(classes);
   for (let first = 0; first < classes; first += model.batch) {
     const rows = Math.min(model.batch, classes - first);
     model.outputGrad.fill(0);

@@ -25,7 +25,7 @@ export async function gpuInputGradients(model: GpuModel, image: Float32Array): P
   if (image.length !== pixels)
     throw new Error(`the image has ${image.length} values, the model takes ${pixels}`);
   const gradients = new Float32Array(classes * pixels);
-  let logits = new Float32Array(classes);
+  let logits: Float32Array = new Float32Array(classes);
   for (let first = 0; first < classes; first += B) {
     const rows = Math.min(B, classes - first);
     const input = new Float32Array(rows * pixels);

@@ -53,3 +53,32 @@ test('the web manifest names the app, its icons and theme colour', async ({ page
     expect([...(await response.body()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   }
 });
+
+test('Fashion-MNIST files are cached the first time they are used', async ({ page, context }) => {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The first four bytes of an IDX labels file (magic 0x0801) as the page sees them: the server's gzip
+  // Content-Encoding is undone by the browser, from the network and from the cache alike.
+  const head = (file: string) =>
+    page.evaluate(async (url) => {
+      try {
+        const response = await fetch(url);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return `${response.status} ${Array.from(bytes.subarray(0, 4)).join(',')} ${bytes.length}`;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    }, `data/fashion-mnist/${file}`);
+  const online = await head('train-labels-idx1-ubyte.gz');
+  expect(online).toMatch(/^200 0,0,8,1 60008$/);
+
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(true);
+  expect(await head('train-labels-idx1-ubyte.gz')).toBe(online);
+  // A file never used is not downloaded ahead of time (31 MB would be a heavy first visit).
+  expect(await head('t10k-labels-idx1-ubyte.gz')).toBe('TypeError');
+  await context.setOffline(false);
+});

@@ -1,0 +1,147 @@
+// What the Export and Import menus do. Each action reads the store, builds or checks bytes with the
+// network module's pure functions and reports one line in the notice bar. Imports are checked in full
+// before anything changes, so a refused file leaves the design and the weights as they were.
+import type { StoreApi } from 'zustand';
+import {
+  exportBundle,
+  exportModelPy,
+  exportWeights,
+  importWeights,
+  type LayerTensors,
+} from '../../network/export';
+import {
+  MAX_PROJECT_BYTES,
+  nonFiniteTensor,
+  PROJECT_MIME,
+  projectFileName,
+  readProject,
+  writeProject,
+} from '../../network/project';
+import type { LayerSnapshot } from '../../training/protocol';
+import { analysisOf, blockingReason } from '../builder/useAnalysis';
+import type { AppState } from '../store/store';
+import { downloadBytes, readPickedFile } from './download';
+import { samplesFromGallery, snapshotMismatch, toSnapshot } from './weights';
+
+type Store = StoreApi<AppState>;
+
+const SAMPLE_COUNT = 8;
+const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The worker's current weights, checked against the design on screen. */
+async function trainedWeights(store: Store): Promise<LayerSnapshot[]> {
+  const { client, spec } = store.getState();
+  const blocked = blockingReason(analysisOf(spec));
+  if (blocked) throw new Error(blocked);
+  if (!client) throw new Error('the trainer has not started yet');
+  const layers = await client.snapshot('weights');
+  const mismatch = snapshotMismatch(spec, layers);
+  if (mismatch) throw new Error(mismatch);
+  return layers;
+}
+
+/** Runs an export; a failure becomes the notice `Export failed: ...`. */
+async function exporting(store: Store, make: () => Promise<string>): Promise<void> {
+  try {
+    store.getState().setNotice(await make());
+  } catch (error) {
+    store.getState().setNotice(`Export failed: ${message(error)}`);
+  }
+}
+
+export function exportPytorchZip(store: Store): Promise<void> {
+  return exporting(store, async () => {
+    const { spec, hyper, gallery } = store.getState();
+    const weights = await trainedWeights(store);
+    const samples = spec.task === 'classification' ? samplesFromGallery(gallery, SAMPLE_COUNT) : undefined;
+    const name = projectFileName(spec, '-pytorch.zip');
+    downloadBytes(
+      exportBundle(spec, hyper, weights, { samples, modified: new Date() }),
+      name,
+      'application/zip',
+    );
+    const images = samples ? ` and ${samples.labels.length} test images` : '';
+    return `Exported ${name}: model.py, weights.safetensors${images}, ready for PyTorch.`;
+  });
+}
+
+export function downloadModelPy(store: Store): Promise<void> {
+  return exporting(store, async () => {
+    downloadBytes(exportModelPy(store.getState().spec), 'model.py', 'text/x-python');
+    return 'Downloaded model.py: the design as a PyTorch nn.Module.';
+  });
+}
+
+export function downloadWeights(store: Store): Promise<void> {
+  return exporting(store, async () => {
+    const spec = store.getState().spec;
+    const bytes = exportWeights(spec, await trainedWeights(store));
+    downloadBytes(bytes, 'weights.safetensors', 'application/octet-stream');
+    return 'Downloaded weights.safetensors: the PyTorch state_dict of the current model.';
+  });
+}
+
+export function exportProject(store: Store): Promise<void> {
+  return exporting(store, async () => {
+    const { spec, hyper } = store.getState();
+    const weights = await trainedWeights(store);
+    const name = projectFileName(spec);
+    downloadBytes(writeProject({ spec, hyper, weights }), name, PROJECT_MIME);
+    return `Saved ${name}: the design, its hyperparameters and the current weights.`;
+  });
+}
+
+/** Sends checked weights to the worker, then re-tests the model so the predictions on screen are its own. */
+async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): Promise<void> {
+  const { client, spec, dataset } = store.getState();
+  if (!client) throw new Error('the trainer has not started yet');
+  await client.setWeights(toSnapshot(spec, weights));
+  if (dataset.phase === 'ready') client.evaluate();
+}
+
+export async function importProjectFile(store: Store, file: File): Promise<void> {
+  const { setNotice } = store.getState();
+  let read: ReturnType<typeof readProject>;
+  try {
+    read = readProject(await readPickedFile(file, MAX_PROJECT_BYTES));
+  } catch (error) {
+    read = { ok: false, error: message(error) };
+  }
+  if (!read.ok) {
+    setNotice(`Project not imported: ${read.error}. Nothing was changed.`);
+    return;
+  }
+  const { spec, hyper, weights, createdAt } = read.project;
+  // Hyperparameters first, so the worker builds the new design once, with its batch size.
+  store.getState().setHyper(hyper);
+  store.getState().loadSpec(spec);
+  const saved = createdAt.slice(0, 10);
+  if (!weights) {
+    setNotice(`Imported "${spec.name}" (saved ${saved}); it holds no trained weights.`);
+    return;
+  }
+  try {
+    await loadIntoTrainer(store, weights);
+    setNotice(`Imported "${spec.name}" (saved ${saved}) with its trained weights.`);
+  } catch (error) {
+    setNotice(`Imported the design "${spec.name}", but its weights were not loaded: ${message(error)}.`);
+  }
+}
+
+export async function loadWeightsFile(store: Store, file: File): Promise<void> {
+  const { spec, setNotice } = store.getState();
+  try {
+    const blocked = blockingReason(analysisOf(spec));
+    if (blocked) throw new Error(blocked);
+    const mapped = importWeights(spec, await readPickedFile(file, MAX_WEIGHTS_BYTES));
+    if (!mapped.ok) throw new Error(mapped.error);
+    const bad = nonFiniteTensor(spec, mapped.weights);
+    if (bad) throw new Error(bad);
+    await loadIntoTrainer(store, mapped.weights);
+  } catch (error) {
+    setNotice(`Weights not loaded: ${message(error)}. Nothing was changed.`);
+    return;
+  }
+  setNotice(`Loaded the weights of ${file.name.slice(0, 80)} into the design.`);
+}

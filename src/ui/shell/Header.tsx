@@ -1,4 +1,5 @@
 // Title bar: WebGPU status and the view toggles (theme, presentation mode).
+import { FileMenus } from '../export/FileMenus';
 import { GpuStatusPanel } from '../webgpu/GpuStatusPanel';
 import { useStore } from '../store/store';
 import { ShareButton } from './ShareButton';
@@ -13,6 +14,7 @@ export function Header() {
       <h1>CNN Playground</h1>
       <GpuStatusPanel />
       <div className="header-actions">
+        <FileMenus />
         <ShareButton />
         <button
           type="button"

@@ -6,9 +6,9 @@ import { BufferArena, readFloat32 } from '../../gpu/buffers';
 import type { ModelDescription } from '../../engine/model/describe';
 import { GpuModel, type GatherSources, type OptimizerSettings } from '../../engine/model/gpu-model';
 import { planAxpy } from '../../engine/ops/axpy';
-import { createLossAccumulator, decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../../engine/ops/loss';
+import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../../engine/ops/loss';
 import type { PlannedOp } from '../../engine/op';
-import { sizeOf, tensor, type Tensor } from '../../engine/tensor';
+import { OFFSET_ALIGNMENT, sizeOf, tensor, type Tensor } from '../../engine/tensor';
 import { GAN_NORMALISATION, type GanSums } from './common';
 import type { GanEngine, GanState } from './engine';
 import { GpuOrder } from './gpu-order';
@@ -62,7 +62,9 @@ export class GpuGan implements GanEngine {
       tensor(this.arena.upload(name, new Float32Array(n).fill(value)), this.d.logits.shape);
     const ones = label('ones', 1);
     const zeros = label('zeros', 0);
-    this.acc = ['real', 'fake', 'gen'].map((name) => createLossAccumulator(ctx, `acc-${name}`));
+    // One buffer, one 256-byte-aligned accumulator each, so a report is one readback.
+    const accBuffer = this.arena.storage('accumulators', 3 * OFFSET_ALIGNMENT);
+    this.acc = [0, 1, 2].map((i) => tensor(accBuffer, [LOSS_ACCUMULATOR_FLOATS], i * OFFSET_ALIGNMENT));
     this.losses = {
       real: this.d.planLoss('bce', ones, this.acc[0], 'd_real'),
       fake: this.d.planLoss('bce', zeros, this.acc[1], 'd_fake'),
@@ -125,12 +127,13 @@ export class GpuGan implements GanEngine {
   }
 
   async takeSums(): Promise<GanSums> {
-    const words = await readFloat32(this.device, this.acc[0].buffer, LOSS_ACCUMULATOR_FLOATS * 3);
+    const buffer = this.acc[0].buffer;
+    const words = await readFloat32(this.device, buffer, buffer.size / 4);
     const encoder = this.device.createCommandEncoder({ label: 'gan-clear-sums' });
-    for (const a of this.acc) encoder.clearBuffer(a.buffer, a.offset, LOSS_ACCUMULATOR_FLOATS * 4);
+    encoder.clearBuffer(buffer);
     this.device.queue.submit([encoder.finish()]);
-    const [real, fake, gen] = [0, 1, 2].map((i) =>
-      decodeLossAccumulator(words.subarray(i * LOSS_ACCUMULATOR_FLOATS, (i + 1) * LOSS_ACCUMULATOR_FLOATS)),
+    const [real, fake, gen] = this.acc.map((a) =>
+      decodeLossAccumulator(words.subarray(a.offset / 4, a.offset / 4 + LOSS_ACCUMULATOR_FLOATS)),
     );
     const steps = this.steps;
     this.steps = 0;
@@ -147,7 +150,13 @@ export class GpuGan implements GanEngine {
 
   private async forward(m: GpuModel, input: Float32Array, count: number): Promise<Float32Array> {
     if (count > this.batch) throw new Error(`at most ${this.batch} at once, got ${count}`);
-    this.device.queue.writeBuffer(m.input.buffer, m.input.offset, input, 0, count * sizeOf(m.desc.inputShape));
+    this.device.queue.writeBuffer(
+      m.input.buffer,
+      m.input.offset,
+      input,
+      0,
+      count * sizeOf(m.desc.inputShape),
+    );
     const encoder = this.device.createCommandEncoder({ label: 'gan-forward' });
     const pass = encoder.beginComputePass({ label: 'gan-forward' });
     m.encodeForward(pass);

@@ -14,12 +14,18 @@ async function recordViolations(page: Page): Promise<void> {
 const violations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
-test('the page carries a Content-Security-Policy without eval or other origins', async ({ page }) => {
+test('the page carries a Content-Security-Policy without eval or other origins', async ({
+  page,
+  request,
+}) => {
   const response = await page.goto('/');
+  // Static hosts that read `_headers` send the same policy as the preview server.
+  const headersFile = await (await request.get('_headers')).text();
   const meta = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')
     .getAttribute('content', { timeout: 5_000 });
   const header = response?.headers()['content-security-policy'] ?? null;
+  expect(headersFile).toBe(`/*\n  Content-Security-Policy: ${header}\n`);
   for (const policy of [meta, header]) {
     expect(policy).not.toBeNull();
     const directives = new Map(

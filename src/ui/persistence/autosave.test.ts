@@ -134,6 +134,18 @@ describe('autosave', () => {
     expect(full.getItem(AUTOSAVE_KEY)).toBe(before);
   });
 
+  it('keeps the last entry that reads back while the design has an error', () => {
+    const storage = new MemoryStorage();
+    saveAutosave(storage, design, NOW);
+    const before = storage.getItem(AUTOSAVE_KEY);
+    const saved = saveAutosave(storage, { spec: design.spec, hyper: { ...design.hyper, lr: -1 } }, NOW);
+    expect(saved.ok).toBe(false);
+    if (!saved.ok)
+      expect(saved.notice).toMatch(/^The latest change is not autosaved while the hyperparameters/);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(before);
+    expect(loadAutosave(storage, NOW)).toMatchObject({ kind: 'restored', design });
+  });
+
   it('moves a first-format autosave to the current key, and quarantines a damaged one', () => {
     const storage = new MemoryStorage();
     storage.setItem(LEGACY_AUTOSAVE_KEY, encodeShareState(design));

@@ -133,8 +133,9 @@ export function loadAutosave(storage: KeyValueStorage | null, now = new Date()):
 }
 
 /**
- * Writes the design. An unreadable entry already under the key is quarantined first, and if that is not
- * possible it is left alone and nothing is written, so a save never destroys what a load could not read.
+ * Writes the design if it reads back. An unreadable entry already under the key is quarantined first, and
+ * if that is not possible it is left alone and nothing is written: a save never destroys what a load could
+ * not read, and never writes what a load would refuse.
  */
 export function saveAutosave(
   storage: KeyValueStorage | null,
@@ -150,7 +151,15 @@ export function saveAutosave(
       !quarantine(storage, AUTOSAVE_KEY, existing, now)
     )
       return { ok: false, notice: quarantineNotice('it is damaged', null, AUTOSAVE_KEY) };
-    storage.setItem(AUTOSAVE_KEY, encodeAutosave(design, now));
+    // A design mid-edit may not pass the strict parsers; saving it would make the next load quarantine it.
+    const text = encodeAutosave(design, now);
+    const check = decodeAutosave(text);
+    if (!check.ok)
+      return {
+        ok: false,
+        notice: `The latest change is not autosaved while ${check.error}; the last version that can be reopened is kept.`,
+      };
+    storage.setItem(AUTOSAVE_KEY, text);
     return { ok: true };
   } catch (error) {
     const full = error instanceof DOMException && error.name === 'QuotaExceededError';

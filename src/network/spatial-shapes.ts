@@ -135,7 +135,33 @@ export function inferPool(ctx: StepContext, layer: MaxPool2dLayer | AvgPool2dLay
   const d = layer.kind === 'MaxPool2d' ? layer.dilation : 1;
   const tooBig = windowFits(ctx, layer, k, p, d);
   if (tooBig) return { output: null, wired: {}, issues: [tooBig] };
-  return { output: [c, poolOut(h, k, s, p, d, ceil), poolOut(w, k, s, p, d, ceil)], wired: {}, issues: [] };
+  const output = [c, poolOut(h, k, s, p, d, ceil), poolOut(w, k, s, p, d, ceil)];
+  // With dilation the taps of a window can all land in the padding: PyTorch gives -inf there and no
+  // gradient can flow back, so the design is refused (the engine refuses to build it too).
+  const empty = [
+    { axis: 'row', size: h, out: output[1] },
+    { axis: 'column', size: w, out: output[2] },
+  ].find((a) =>
+    Array.from({ length: a.out }, (_, o) => o).some((o) => !windowHitsInput(o, a.size, k, s, p, d)),
+  );
+  if (empty) {
+    const message = `${layerName(ctx.index, layer)}: with dilation ${d} and padding ${p}, a window of an output ${empty.axis} falls entirely in the padding of the ${formatShape([h, w])} input: set dilation = 1`;
+    return {
+      output: null,
+      wired: {},
+      issues: [layerIssue(ctx.index, layer, 'error', message, setFix(layer, 'dilation', 1))],
+    };
+  }
+  return { output, wired: {}, issues: [] };
+}
+
+/** True when the window of output position o (along one axis) has at least one tap inside the input. */
+function windowHitsInput(o: number, size: number, k: number, s: number, p: number, d: number): boolean {
+  for (let t = 0; t < k; t++) {
+    const i = o * s - p + t * d;
+    if (i >= 0 && i < size) return true;
+  }
+  return false;
 }
 
 export function inferBatchNorm(ctx: StepContext, layer: BatchNorm2dLayer): StepResult {

@@ -1,0 +1,31 @@
+// Designs the GPU fuzz (src/training/fuzz) found accepted by the analysis but unbuildable by the engine.
+import { describe, expect, it } from 'vitest';
+import { analyzeSpec } from './analyze';
+import { applyFix } from './issues';
+import { L, messages, net } from './testing/build';
+
+describe('found by the GPU fuzz', () => {
+  it('refuses a dilated max-pool whose window falls entirely in padding, and offers dilation 1', () => {
+    // 1×1 input, kernel 2, dilation 2, padding 1: the taps of output 0 are at -1 and +1, both outside.
+    const spec = net([
+      L('Flatten'),
+      L('Linear', { out_features: 10 }),
+      L('Unflatten', { unflattened_size: [10, 1, 1] }),
+      L('MaxPool2d', { kernel_size: 2, stride: 3, padding: 1, dilation: 2 }),
+      L('Flatten'),
+      L('Linear', { out_features: 10 }),
+    ]);
+    expect(messages(spec)).toEqual([
+      'layer 4 (MaxPool2d): with dilation 2 and padding 1, a window of an output row falls entirely in the padding of the 1×1 input: set dilation = 1',
+    ]);
+    const fix = analyzeSpec(spec).issues[0].fix!;
+    expect(analyzeSpec(applyFix(spec, fix)).valid).toBe(true);
+    // The same window on a larger input always reaches a pixel.
+    const wide = net([
+      L('MaxPool2d', { kernel_size: 2, padding: 1, dilation: 2 }),
+      L('Flatten'),
+      L('Linear'),
+    ]);
+    expect(messages(wide)).toEqual([]);
+  });
+});

@@ -29,7 +29,14 @@ function inferLinear(ctx: StepContext, layer: LinearLayer): StepResult {
   }
   const issues: SpecIssue[] = [];
   const wired: Wired = {};
-  wire(ctx, layer, 'in_features', ctx.input[0], 'value', wired, issues);
+  // A wired in_features is never range-checked as a parameter, so a huge flattened image is caught here.
+  if (ctx.input[0] > SPEC_LIMITS.maxFeatures) {
+    const n = (v: number) => v.toLocaleString('en-US');
+    const message = `${layerName(ctx.index, layer)}: its input has ${n(ctx.input[0])} values, more than the ${n(SPEC_LIMITS.maxFeatures)} in_features allows: shrink the image before the Flatten (add MaxPool2d or use a stride)`;
+    issues.push(layerIssue(ctx.index, layer, 'error', message));
+    // Still counted at its true size, so the memory guard's numbers stay right.
+    if (ctx.spec.autoWire) wired.in_features = ctx.input[0];
+  } else wire(ctx, layer, 'in_features', ctx.input[0], 'value', wired, issues);
   return { output: [layer.out_features], wired, issues };
 }
 

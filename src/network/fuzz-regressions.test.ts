@@ -28,4 +28,18 @@ describe('found by the GPU fuzz', () => {
     ]);
     expect(messages(wide)).toEqual([]);
   });
+
+  it("refuses a Linear whose flattened input exceeds in_features' limit, with the numbers", () => {
+    const spec = net([
+      L('Conv2d', { out_channels: 16, kernel_size: 1 }),
+      L('ConvTranspose2d', { out_channels: 32, kernel_size: 1, stride: 9 }),
+      L('Flatten'),
+      L('Linear', { out_features: 10 }),
+    ]);
+    // A small batch, so the one-buffer guard stays quiet and only the Linear's limit speaks.
+    const errors = analyzeSpec(spec, { batchSize: 2 }).issues.map((i) => i.message);
+    expect(errors).toEqual([
+      'layer 4 (Linear): its input has 1,905,152 values, more than the 1,048,576 in_features allows: shrink the image before the Flatten (add MaxPool2d or use a stride)',
+    ]);
+  });
 });

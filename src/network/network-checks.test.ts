@@ -129,6 +129,7 @@ describe('size guard', () => {
     const spec = net([L('Conv2d', { out_channels: 4096, padding: 1 }), L('Flatten'), L('Linear')]);
     expect(messages(spec)).toEqual([
       'layer 1 (Conv2d): its output for a batch of 64 is 64×4096×28×28 values = 784 MiB, more than the 128 MiB one GPU buffer may hold: make the layer smaller or reduce the batch size',
+      'layer 3 (Linear): its input has 3,211,264 values, more than the 1,048,576 in_features allows: shrink the image before the Flatten (add MaxPool2d or use a stride)',
       'the model needs about 2.0 GiB of GPU memory for a batch of 64 (parameters, gradients and optimizer state 490.6 MiB; activations and their gradients 1.5 GiB), more than the 1 GiB available: make layers smaller or reduce the batch size',
     ]);
   });

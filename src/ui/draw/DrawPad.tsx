@@ -53,12 +53,17 @@ export function DrawPad() {
     last.current = to;
   };
   const classify = () => {
-    if (canvas.current && canPredict) predict(toMnistImage(readInk(canvas.current), SIZE, SIZE));
+    if (!canvas.current) return;
+    const image = toMnistImage(readInk(canvas.current), SIZE, SIZE);
+    // A copy for the inspect views: predict transfers the image's buffer to the worker.
+    useStore.getState().setDrawnImage(image.slice());
+    if (canPredict) predict(image);
   };
   const clear = () => {
     const ctx = canvas.current?.getContext('2d');
     ctx?.clearRect(0, 0, SIZE, SIZE);
     useStore.getState().setDrawProbabilities(null);
+    useStore.getState().setDrawnImage(null);
   };
 
   return (

@@ -1,11 +1,12 @@
 // One store in slices (zustand's pattern): each slice owns its state and the actions that change it.
 import { create } from 'zustand';
+import { createInspectSlice, type InspectSlice } from '../inspect/inspectSlice';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice';
 import { createNetworkSlice, type NetworkSlice } from './networkSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = NetworkSlice & TrainingSlice & MetricsSlice & UiSlice;
+export type AppState = NetworkSlice & TrainingSlice & MetricsSlice & UiSlice & InspectSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -13,6 +14,7 @@ export const createAppStore = () =>
     ...createTrainingSlice(...a),
     ...createMetricsSlice(...a),
     ...createUiSlice(...a),
+    ...createInspectSlice(...a),
   }));
 
 export const useStore = createAppStore();

@@ -1,0 +1,3 @@
+export async function measureApp() {
+  return { status: 'unavailable', reason: 'not yet' };
+}

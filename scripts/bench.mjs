@@ -1,0 +1,171 @@
+// `npm run bench`: builds the bench page (and the app), serves both from 127.0.0.1, drives headless
+// Chromium with WebGPU through every measurement of issue 9, prints the table and writes
+// bench/results/latest.json. Figures are reported, never asserted.
+//   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
+//   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
+//   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below)
+//   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
+//   BENCH_SKIP_BUILD=1   reuse bench/dist and dist/ as they are
+//   CHROMIUM_PATH        the Chromium to drive (default /usr/bin/chromium)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureApp } from '../bench/driver/app-page.mjs';
+import { browserHost, heapAfterGc, measure, openBenchPage, withTimeout } from '../bench/driver/browser.mjs';
+import { buildReport, printReport } from '../bench/driver/report.mjs';
+import { startServer } from '../bench/driver/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const QUICK = env.BENCH_QUICK === '1';
+const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
+const GROUPS = ['adapter', 'ours', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
+const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
+const BATCHES = [64, 256];
+const TFJS_BACKENDS = env.BENCH_TFJS ? env.BENCH_TFJS.split(',') : ['webgpu', 'wasm', 'webgl', 'cpu'];
+const ACCURACY_BUDGET_MS = QUICK ? 10_000 : 60_000;
+const MIN = 60_000;
+
+const say = (line) => process.stdout.write(`${line}\n`);
+
+function plan(batch) {
+  return QUICK
+    ? { batch, warmupSteps: 2, minSteps: 3, minMs: 1500, maxSteps: 500, inferenceMs: 1000 }
+    : { batch, warmupSteps: 3, minSteps: 5, minMs: 8000, maxSteps: 5000, inferenceMs: 4000 };
+}
+
+function build() {
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  const run = (what, args) => {
+    say(`bench: ${what}`);
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    return r.status === 0 ? null : `${what} failed (exit ${r.status})`;
+  };
+  const data = run('preparing datasets', [path.join(root, 'scripts/prepare-data.mjs')]);
+  if (data) throw new Error(data);
+  const page = run('building the bench page', [vite, 'build', '--config', 'bench/vite.config.ts']);
+  if (page) throw new Error(page);
+  return { appBuildError: run('building the app', [vite, 'build', '--logLevel', 'warn']) };
+}
+
+async function soak(browser, origin) {
+  const opened = await openBenchPage(browser, origin);
+  const step = (steps) =>
+    withTimeout(
+      opened.page.evaluate((o) => window.cnnBench.run('soakSteps', o), { steps, batch: 64 }),
+      Math.max(10 * MIN, steps * 300),
+      'soak',
+    );
+  try {
+    // Warm-up first (pipelines, lazy allocations, the first evaluation), then measure across SOAK_STEPS.
+    const warm = await step(QUICK ? 40 : 200);
+    const heapBefore = await heapAfterGc(opened.page);
+    say(`bench: soak of ${SOAK_STEPS} steps at batch 64 (from step ${warm.step})...`);
+    const after = await step(SOAK_STEPS);
+    const heapAfter = await heapAfterGc(opened.page);
+    return {
+      status: 'ok',
+      batch: 64,
+      steps: after.step - warm.step,
+      before: { ...warm, heap: heapBefore },
+      after: { ...after, heap: heapAfter },
+    };
+  } catch (error) {
+    return { status: 'error', message: error.message.split('\n')[0] };
+  } finally {
+    await opened.context.close();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const { appBuildError } = env.BENCH_SKIP_BUILD === '1' ? { appBuildError: null } : build();
+  const server = await startServer([
+    { prefix: '/', dir: path.join(root, 'bench/dist'), isolated: true },
+    { prefix: '/data/', dir: path.join(root, 'public/data'), isolated: true },
+    { prefix: '/app/', dir: path.join(root, 'dist'), isolated: false },
+  ]);
+  const browser = browserHost();
+  const raw = { quick: QUICK, soakSteps: SOAK_STEPS, browserVersion: (await browser.get()).version() };
+  const timed = async (label, fn) => {
+    const t0 = Date.now();
+    say(`bench: ${label}...`);
+    const result = await fn();
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    say(`bench: ${label} done in ${secs} s${result?.status === 'error' ? `: ERROR ${result.message}` : ''}`);
+    return result;
+  };
+  const m = (name, options, timeoutMs, query) =>
+    measure(browser, server.origin, name, options, { timeoutMs, query });
+  try {
+    if (only.includes('adapter')) raw.adapter = await timed('adapter', () => m('adapter', {}, MIN));
+    if (only.includes('ours')) {
+      raw.ours = {};
+      for (const b of BATCHES)
+        raw.ours[b] = await timed(`ours, batch ${b}`, () => m('ours', { plan: plan(b) }, 10 * MIN));
+    }
+    if (only.includes('tfjs')) {
+      raw.tfjs = {};
+      for (const backend of TFJS_BACKENDS) {
+        raw.tfjs[backend] = await timed(`TF.js ${backend}`, () =>
+          m('tfjs', { backend, plans: BATCHES.map(plan) }, 15 * MIN),
+        );
+      }
+    }
+    if (only.includes('kernels')) {
+      const size = QUICK ? 512 : 1024;
+      raw.kernels = await timed('kernels', () =>
+        m('kernels', { matmulSize: size, batches: BATCHES }, 10 * MIN),
+      );
+      raw.tfjsMatmul = await timed('TF.js webgpu matmul', () =>
+        m('tfjsMatmul', { backend: 'webgpu', size }, 10 * MIN),
+      );
+    }
+    if (only.includes('accuracy')) {
+      const o = { budgetMs: ACCURACY_BUDGET_MS, batch: 64 };
+      raw.accuracy = { budgetMs: ACCURACY_BUDGET_MS };
+      raw.accuracy.ours = await timed('accuracy, ours', () => m('oursAccuracy', o, 10 * MIN));
+      raw.accuracy.tfjsWasm = await timed('accuracy, TF.js wasm', () =>
+        m('tfjsAccuracy', { ...o, backend: 'wasm' }, 10 * MIN),
+      );
+    }
+    if (only.includes('app')) {
+      raw.firstStepBenchPage = await timed('first step (bench page)', () =>
+        m('firstStep', {}, 5 * MIN, '?measure=firstStep&batch=64'),
+      );
+      raw.app = await timed('app page', () =>
+        appBuildError
+          ? { status: 'unavailable', reason: appBuildError }
+          : measureApp(browser, server.origin, { trainMs: QUICK ? 10_000 : 30_000 }),
+      );
+    }
+    if (only.includes('soak')) raw.soak = await timed('soak', () => soak(browser, server.origin));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  raw.totalSeconds = (Date.now() - started) / 1000;
+  const report = buildReport(raw, {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      platform: `${os.platform()} ${os.release()}`,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    },
+  });
+  printReport(report, say);
+  const out = path.join(root, 'bench/results', QUICK ? 'quick.json' : 'latest.json');
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  say(`bench: wrote ${path.relative(root, out)} (${(raw.totalSeconds / 60).toFixed(1)} min)`);
+}
+
+if (!existsSync(path.join(root, 'node_modules'))) {
+  say('bench: run npm install first');
+  process.exit(1);
+}
+await main();

@@ -23,7 +23,7 @@ function Disclosure({ label, children }: { label: string; children: (close: () =
       onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && close()}
     >
       <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {label} ▾
+        {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div id={id} role="group" aria-label={label} className="file-menu-items">

@@ -92,12 +92,16 @@ export function exportProject(store: Store): Promise<void> {
   });
 }
 
-/** Sends checked weights to the worker, then re-tests the model so the predictions on screen are its own. */
+/**
+ * Sends checked weights to the worker; the curves and predictions of the previous weights are cleared and
+ * the model re-tested, so what the page shows is the loaded model's own.
+ */
 async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): Promise<void> {
-  const { client, spec, dataset } = store.getState();
+  const { client, spec } = store.getState();
   if (!client) throw new Error('the trainer has not started yet');
   await client.setWeights(toSnapshot(spec, weights));
-  if (dataset.phase === 'ready') client.evaluate();
+  store.getState().clearMetrics();
+  if (store.getState().dataset.phase === 'ready') client.evaluate();
 }
 
 export async function importProjectFile(store: Store, file: File): Promise<void> {

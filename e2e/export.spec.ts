@@ -1,0 +1,178 @@
+// Export and import through the header menus: a trained LeNet-5 saved as a project and imported after a
+// reload predicts exactly as before; the PyTorch zip is a valid archive; damaged or misshapen files are
+// refused with a message naming the problem, and nothing changes.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { exportWeights } from '../src/network/export/weights-file';
+import { randomWeights } from '../src/network/export/testing/random-weights';
+import { DEFAULT_HYPER } from '../src/network/hyper';
+import { presetSpec } from '../src/network/presets';
+import { writeProject } from '../src/network/project/project';
+import { readStoredZip } from '../src/network/project/zip-read';
+import type { NetworkSpec } from '../src/network/spec';
+import { expectLeNet } from './lenet';
+
+const LOADED = '60,000 training + 10,000 test images loaded';
+
+async function openLoaded(page: Page): Promise<void> {
+  await page.goto('/');
+  await expectLeNet(page);
+  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
+}
+
+/** Draws the same digit-like stroke on the pad and returns the class probabilities once they settle. */
+async function drawAndRead(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: 'Clear drawing' }).click();
+  const pad = page.getByLabel(/^Drawing pad/);
+  const box = (await pad.boundingBox())!;
+  const at = (x: number, y: number) => [box.x + (x * box.width) / 28, box.y + (y * box.height) / 28] as const;
+  await page.mouse.move(...at(8, 6));
+  await page.mouse.down();
+  for (const [x, y] of [
+    [20, 6],
+    [16, 14],
+    [13, 22],
+  ] as const)
+    await page.mouse.move(...at(x, y), { steps: 4 });
+  await page.mouse.up();
+  const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
+  await expect(bars).toHaveCount(10);
+  const read = () => bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  // The last stroke's prediction is the one that stays: read until two reads 300 ms apart agree.
+  let last = await read();
+  for (;;) {
+    await page.waitForTimeout(300);
+    const now = await read();
+    if (now.join() === last.join()) return now;
+    last = now;
+  }
+}
+
+async function choose(page: Page, menu: 'Export' | 'Import', item: string): Promise<void> {
+  await page.getByRole('button', { name: menu, exact: true }).click();
+  await page.getByRole('group', { name: menu }).getByRole('button', { name: item }).click();
+}
+
+async function downloadOf(page: Page, item: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const download: Promise<Download> = page.waitForEvent('download');
+  await choose(page, 'Export', item);
+  const d = await download;
+  return { name: d.suggestedFilename(), bytes: new Uint8Array(await readFile((await d.path())!)) };
+}
+
+const notice = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+test('a trained project exported, then imported after a reload, predicts exactly as before', async ({
+  page,
+}) => {
+  test.setTimeout(360_000);
+  await openLoaded(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('train-loss')).toHaveText(/^\d/, { timeout: 90_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText(/^Paused/);
+  const trained = await drawAndRead(page);
+
+  const project = await downloadOf(page, 'Export project');
+  expect(project.name).toBe('lenet-5.cnnp');
+  await expect(notice(page, 'Saved lenet-5.cnnp')).toBeVisible();
+  const files = readStoredZip(project.bytes, { maxEntries: 2, maxNameBytes: 64 });
+  if (!files.ok) throw new Error(files.error);
+  expect(files.files.map((f) => f.name)).toEqual(['project.json', 'weights.safetensors']);
+
+  const zip = await downloadOf(page, 'Export to PyTorch (.zip)');
+  expect(zip.name).toBe('lenet-5-pytorch.zip');
+  const bundle = readStoredZip(zip.bytes, { maxEntries: 8, maxNameBytes: 64 });
+  if (!bundle.ok) throw new Error(bundle.error);
+  expect(bundle.files.map((f) => f.name)).toEqual([
+    'model.py',
+    'weights.safetensors',
+    'train.py',
+    'README.txt',
+  ]);
+  const model = new TextDecoder().decode(bundle.files[0].data);
+  expect(model).toContain('class LeNet5(nn.Module):');
+  expect(model).toContain('def load_weights(');
+  // The same model, the same weights file, whichever way it was exported.
+  expect(bundle.files[1].data).toEqual(files.files[1].data);
+
+  // After a reload the design is autosaved but the weights are the seed's initial ones again.
+  await page.reload();
+  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
+  const fresh = await drawAndRead(page);
+  expect(fresh).not.toEqual(trained);
+
+  await page.getByLabel('Project file').setInputFiles({
+    name: project.name,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(project.bytes),
+  });
+  await expect(notice(page, 'Imported "LeNet-5"')).toContainText('with its trained weights');
+  await expectLeNet(page);
+  // Importing re-tests the model on the test set (slow on SwiftShader); predictions queue behind it.
+  await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d%$/, { timeout: 150_000 });
+  await expect(page.getByTestId('gallery-item').first()).toBeVisible();
+  expect(await drawAndRead(page)).toEqual(trained);
+});
+
+test('a damaged project file is refused with the reason, and the design stays as it was', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expectLeNet(page);
+  const spec = presetSpec('tiny-cnn');
+  const bytes = writeProject({ spec, hyper: DEFAULT_HYPER, weights: randomWeights(spec, 1) });
+  bytes[60] ^= 0xff; // inside project.json
+  await page.getByLabel('Project file').setInputFiles({
+    name: 'damaged.cnnp',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(bytes),
+  });
+  await expect(
+    notice(
+      page,
+      'Project not imported: this is not a CNN Playground project file: "project.json" is damaged',
+    ),
+  ).toContainText('Nothing was changed.');
+  await expectLeNet(page);
+
+  await page.getByLabel('Project file').setInputFiles({
+    name: 'design.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"__proto__": {"polluted": true}}'),
+  });
+  await expect(notice(page, 'Project not imported')).toContainText('it is not a ZIP archive');
+  await expectLeNet(page);
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+});
+
+test('weights of the wrong shape are refused naming the tensor; fitting weights are loaded', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openLoaded(page);
+  const before = await drawAndRead(page);
+
+  const wide: NetworkSpec = presetSpec('lenet-5');
+  wide.layers[0] = { ...wide.layers[0], out_channels: 8 } as NetworkSpec['layers'][number];
+  await page.getByLabel('Weights file').setInputFiles({
+    name: 'wide.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(exportWeights(wide, randomWeights(wide, 3))),
+  });
+  await expect(notice(page, 'Weights not loaded')).toContainText(
+    'tensor "conv1.weight" has shape [8,1,5,5] but this design needs [6,1,5,5]',
+  );
+  await expect(notice(page, 'Weights not loaded')).toContainText('Nothing was changed.');
+  await expectLeNet(page);
+  expect(await drawAndRead(page)).toEqual(before);
+
+  const lenet = presetSpec('lenet-5');
+  await page.getByLabel('Weights file').setInputFiles({
+    name: 'other.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(exportWeights(lenet, randomWeights(lenet, 3))),
+  });
+  await expect(notice(page, 'Loaded the weights of other.safetensors')).toBeVisible();
+  expect(await drawAndRead(page)).not.toEqual(before);
+});

@@ -4,6 +4,7 @@ import { BuilderPanel } from './builder/BuilderPanel';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
 import { DrawPad } from './draw/DrawPad';
+import { InspectPanel } from './inspect/InspectPanel';
 import { useAutosave } from './persist/useAutosave';
 import { ConfusionMatrix } from './predictions/ConfusionMatrix';
 import { Gallery } from './predictions/Gallery';
@@ -50,6 +51,9 @@ export function App() {
           <DrawPad />
           <ConfusionMatrix />
           <Gallery />
+        </section>
+        <section aria-label="Inside the network" className="panel inspect-region">
+          <InspectPanel />
         </section>
       </main>
     </div>

@@ -80,7 +80,9 @@ export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
         >
           <span className="layer-index">{index + 1}</span>
           <span className="layer-kind">{layer.kind}</span>
-          <span className="layer-params">{params}</span>
+          <span className="layer-params" title={params}>
+            {params}
+          </span>
           <span className="layer-shape" data-testid="layer-shape">
             {info?.outputShape ? formatShape(info.outputShape) : '—'}
           </span>

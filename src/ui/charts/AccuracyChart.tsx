@@ -1,5 +1,5 @@
 // Train and test accuracy per epoch, in percent.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStore } from '../store/store';
 
 export function AccuracyChart() {
@@ -11,7 +11,10 @@ export function AccuracyChart() {
   }));
   return (
     <figure className="chart" aria-label="Accuracy chart">
-      <figcaption>Accuracy per epoch (%)</figcaption>
+      <figcaption>
+        Accuracy per epoch (%): <span className="key-train">train</span>,{' '}
+        <span className="key-test">test</span>
+      </figcaption>
       <div className="chart-box" data-testid="accuracy-chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
@@ -19,7 +22,6 @@ export function AccuracyChart() {
             <XAxis dataKey="epoch" allowDecimals={false} tick={{ fill: 'var(--muted)' }} />
             <YAxis domain={[0, 100]} tick={{ fill: 'var(--muted)' }} width={44} />
             <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-            <Legend />
             <Line
               dataKey="train"
               name="train"

@@ -85,10 +85,22 @@ export function downloadWeights(store: Store): Promise<void> {
 export function exportProject(store: Store): Promise<void> {
   return exporting(store, async () => {
     const { spec, hyper } = store.getState();
-    const weights = await trainedWeights(store);
+    // Only a design that can be built is saved (an import would refuse anything else); one the trainer
+    // holds no model for (yet) is saved without weights, and the notice says why.
+    const blocked = blockingReason(analysisOf(spec));
+    if (blocked) throw new Error(blocked);
+    let weights: LayerSnapshot[] | undefined;
+    let without = '';
+    try {
+      weights = await trainedWeights(store);
+    } catch (error) {
+      without = ` (without weights: ${message(error)})`;
+    }
     const name = projectFileName(spec);
     downloadBytes(writeProject({ spec, hyper, weights }), name, PROJECT_MIME);
-    return `Saved ${name}: the design, its hyperparameters and the current weights.`;
+    return weights
+      ? `Saved ${name}: the design, its hyperparameters and the current weights.`
+      : `Saved ${name}: the design and its hyperparameters${without}.`;
   });
 }
 

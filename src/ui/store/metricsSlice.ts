@@ -2,23 +2,24 @@
 import type { StateCreator } from 'zustand';
 import type { EvaluationReport, GalleryItem, MetricsReport } from '../../training/protocol';
 import {
-  addTrainAccuracy,
   appendDecimated,
   debiased,
-  setTestAccuracy,
+  foldAccuracy,
+  upsertEpoch,
   updateEma,
   type Ema,
   type EpochPoint,
   type LossPoint,
+  type RunningAccuracy,
 } from './series';
 import type { AppState } from './store';
 
 export interface MetricsSlice {
   lossPoints: LossPoint[];
   lossEma: Ema;
+  /** Finished (or evaluated) epochs only, so the accuracy chart redraws once per epoch, not per report. */
   epochPoints: EpochPoint[];
-  /** Steps behind each epoch's train accuracy mean. */
-  epochWeights: number[];
+  running: RunningAccuracy | null;
   latest: MetricsReport | null;
   evaluation: EvaluationReport | null;
   gallery: GalleryItem[];
@@ -35,7 +36,7 @@ const empty = () => ({
   lossPoints: [] as LossPoint[],
   lossEma: { value: 0, count: 0 },
   epochPoints: [] as EpochPoint[],
-  epochWeights: [] as number[],
+  running: null,
   latest: null,
   evaluation: null,
   gallery: [] as GalleryItem[],
@@ -49,20 +50,28 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     const steps = Math.max(1, report.step - (s.latest?.step ?? 0));
     const ema = Number.isFinite(report.trainLoss) ? updateEma(s.lossEma, report.trainLoss) : s.lossEma;
     const point: LossPoint = { step: report.step, loss: report.trainLoss, smoothed: debiased(ema) };
-    const acc = addTrainAccuracy(s.epochPoints, s.epochWeights, report.epoch, report.trainAccuracy, steps);
+    const ended = s.running && s.running.epoch !== report.epoch ? s.running : null;
     set({
       latest: report,
       lossEma: ema,
       lossPoints: appendDecimated(s.lossPoints, point),
-      epochPoints: acc.epochs,
-      epochWeights: acc.weights,
+      running: foldAccuracy(s.running, report.epoch, report.trainAccuracy, steps),
+      ...(ended && {
+        epochPoints: upsertEpoch(s.epochPoints, ended.epoch, { trainAccuracy: ended.accuracy }),
+      }),
     });
   },
+  // Filed under the epoch of the last step taken (the report's own epoch counts completed epochs), with
+  // that epoch's train accuracy so far.
   addEvaluation: (report) =>
-    set((s) => ({
-      evaluation: report,
-      epochPoints: setTestAccuracy(s.epochPoints, report.epoch, report.testAccuracy),
-    })),
+    set((s) => {
+      const epoch = s.latest?.epoch ?? 0;
+      const train = s.running?.epoch === epoch ? { trainAccuracy: s.running.accuracy } : {};
+      return {
+        evaluation: report,
+        epochPoints: upsertEpoch(s.epochPoints, epoch, { ...train, testAccuracy: report.testAccuracy }),
+      };
+    }),
   setGallery: (gallery) => set({ gallery }),
   setDrawProbabilities: (drawProbabilities) => set({ drawProbabilities }),
   clearMetrics: () => set(empty()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTrainAccuracy, appendDecimated, debiased, setTestAccuracy, updateEma } from './series';
+import { appendDecimated, debiased, foldAccuracy, updateEma, upsertEpoch } from './series';
 
 describe('chart series', () => {
   it('debiased EMA equals the first value after one point and tracks a constant exactly', () => {
@@ -18,14 +18,21 @@ describe('chart series', () => {
     expect([...points].sort((a, b) => a - b)).toEqual(points);
   });
 
-  it('averages train accuracy per epoch weighted by steps, and records test accuracy', () => {
-    let r = addTrainAccuracy([], [], 0, 0.5, 10);
-    r = addTrainAccuracy(r.epochs, r.weights, 0, 0.8, 30);
-    r = addTrainAccuracy(r.epochs, r.weights, 1, 0.9, 5);
-    expect(r.epochs[0].trainAccuracy).toBeCloseTo((0.5 * 10 + 0.8 * 30) / 40, 12);
-    expect(r.epochs[1].trainAccuracy).toBeCloseTo(0.9, 12);
-    const withTest = setTestAccuracy(r.epochs, 1, 0.95);
-    expect(withTest[1]).toEqual({ epoch: 1, trainAccuracy: 0.9, testAccuracy: 0.95 });
-    expect(setTestAccuracy([], 2, 0.5)).toEqual([{ epoch: 2, trainAccuracy: null, testAccuracy: 0.5 }]);
+  it('averages train accuracy over an epoch weighted by steps, restarting each epoch', () => {
+    let r = foldAccuracy(null, 0, 0.5, 10);
+    r = foldAccuracy(r, 0, 0.8, 30);
+    expect(r.accuracy).toBeCloseTo((0.5 * 10 + 0.8 * 30) / 40, 12);
+    expect(r.steps).toBe(40);
+    expect(foldAccuracy(r, 1, 0.9, 5)).toEqual({ epoch: 1, accuracy: 0.9, steps: 5 });
+  });
+
+  it('upserts epoch points in epoch order', () => {
+    let points = upsertEpoch([], 1, { testAccuracy: 0.95 });
+    points = upsertEpoch(points, 0, { trainAccuracy: 0.8 });
+    points = upsertEpoch(points, 1, { trainAccuracy: 0.9 });
+    expect(points).toEqual([
+      { epoch: 0, trainAccuracy: 0.8, testAccuracy: null },
+      { epoch: 1, trainAccuracy: 0.9, testAccuracy: 0.95 },
+    ]);
   });
 });

@@ -14,7 +14,8 @@ export interface EpochPoint {
   testAccuracy: number | null;
 }
 
-export const SMOOTHING = 0.9;
+// Reports come every few dozen steps, so a light smoothing already steadies the curve.
+export const SMOOTHING = 0.6;
 export const MAX_LOSS_POINTS = 400;
 
 /** EMA state: the raw average and how many points went in (for the bias correction, as in Adam). */
@@ -40,38 +41,32 @@ export function appendDecimated<T>(points: readonly T[], point: T, max = MAX_LOS
   return [...next.slice(0, half).filter((_, i) => i % 2 === 0), ...next.slice(half)];
 }
 
-/** Folds one report's train accuracy into its epoch's running mean, weighted by steps. */
-export function addTrainAccuracy(
-  epochs: readonly EpochPoint[],
-  weights: readonly number[],
+/** The current epoch's train accuracy so far: a running mean weighted by steps. */
+export interface RunningAccuracy {
+  epoch: number;
+  accuracy: number;
+  steps: number;
+}
+
+export function foldAccuracy(
+  running: RunningAccuracy | null,
   epoch: number,
   accuracy: number,
   steps: number,
-): { epochs: EpochPoint[]; weights: number[] } {
-  const outE = [...epochs];
-  const outW = [...weights];
-  let i = outE.findIndex((e) => e.epoch === epoch);
-  if (i < 0) {
-    outE.push({ epoch, trainAccuracy: null, testAccuracy: null });
-    outW.push(0);
-    i = outE.length - 1;
-  }
-  const w = outW[i];
-  const prev = outE[i].trainAccuracy ?? 0;
-  outE[i] = { ...outE[i], trainAccuracy: (prev * w + accuracy * steps) / (w + steps) };
-  outW[i] = w + steps;
-  return { epochs: outE, weights: outW };
+): RunningAccuracy {
+  if (!running || running.epoch !== epoch) return { epoch, accuracy, steps };
+  const total = running.steps + steps;
+  return { epoch, accuracy: (running.accuracy * running.steps + accuracy * steps) / total, steps: total };
 }
 
-export function setTestAccuracy(
-  epochs: readonly EpochPoint[],
+/** Sets fields of one epoch's point, adding the point (in epoch order) if it is new. */
+export function upsertEpoch(
+  points: readonly EpochPoint[],
   epoch: number,
-  accuracy: number,
+  patch: Partial<Omit<EpochPoint, 'epoch'>>,
 ): EpochPoint[] {
-  const i = epochs.findIndex((e) => e.epoch === epoch);
-  if (i < 0)
-    return [...epochs, { epoch, trainAccuracy: null, testAccuracy: accuracy }].sort(
-      (a, b) => a.epoch - b.epoch,
-    );
-  return epochs.map((e, j) => (j === i ? { ...e, testAccuracy: accuracy } : e));
+  const i = points.findIndex((p) => p.epoch === epoch);
+  if (i >= 0) return points.map((p, j) => (j === i ? { ...p, ...patch } : p));
+  const point = { epoch, trainAccuracy: null, testAccuracy: null, ...patch };
+  return [...points, point].sort((a, b) => a.epoch - b.epoch);
 }

@@ -37,6 +37,8 @@ export interface TrainingSlice {
   pause: () => void;
   step: () => void;
   reset: () => void;
+  /** Tests on the whole test set now (answered by an evaluation and a gallery). */
+  evaluate: () => void;
   loadDataset: (id: DatasetId) => void;
   setGpuStatus: (status: GpuStatus) => void;
   setBackend: (backend: BackendKind, fallbackReason?: string) => void;
@@ -83,6 +85,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     get().client?.reset();
     get().clearMetrics();
   },
+  evaluate: () => get().client?.evaluate(),
   loadDataset: (id) => {
     get().datasetLoading(id);
     get().client?.loadDataset(id, dataBaseUrl());

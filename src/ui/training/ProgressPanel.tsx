@@ -22,6 +22,8 @@ export function ProgressPanel() {
         <dd data-testid="epoch">
           {epoch} / {epochs}
         </dd>
+        <dt>Steps</dt>
+        <dd data-testid="step">{latest?.step ?? 0}</dd>
         <dt>Images/s</dt>
         <dd data-testid="images-per-second">
           {latest ? Math.round(latest.imagesPerSecond).toLocaleString('en-US') : '—'}

@@ -17,11 +17,13 @@ export function TrainingControls() {
   const datasetReady = useStore((s) => s.dataset.phase === 'ready');
   const hasClient = useStore((s) => s.client !== null);
   const hyperError = useStore((s) => validateHyper(s.hyper).find((i) => i.severity === 'error')?.message);
-  const { train, pause, step, reset } = useStore.getState();
-  const blocked =
+  const { train, pause, step, reset, evaluate } = useStore.getState();
+  // What stops the model being used at all, then what stops more training.
+  const unusable =
     blockingReason(useAnalysis()) ??
     (hyperError ? `Fix the hyperparameters first: ${hyperError}` : null) ??
     (!hasClient ? 'The trainer is starting…' : !datasetReady ? 'Waiting for the dataset to load…' : null);
+  const blocked = unusable ?? (state === 'done' ? 'Training finished: raise Epochs or press Reset.' : null);
   const training = state === 'training';
   return (
     <div className="controls">
@@ -47,6 +49,14 @@ export function TrainingControls() {
         </button>
         <button type="button" onClick={reset} disabled={!hasClient}>
           Reset
+        </button>
+        <button
+          type="button"
+          onClick={evaluate}
+          disabled={blocked !== null}
+          title="Test on the whole test set now"
+        >
+          Evaluate
         </button>
         <span className="trainer-state" data-testid="trainer-state" aria-live="polite">
           {STATE_TEXT[state]}

@@ -1,0 +1,88 @@
+// A one-screen explanation of the selected layer: its formula in its own parameters (MathML), the output
+// size with the numbers, and for sliding-window layers an animation of a real kernel over a real digit.
+import { useState } from 'react';
+import type { LayerSnapshot } from '../../training/protocol';
+import { useAnalysis } from '../builder/useAnalysis';
+import { useStore } from '../store/store';
+import { formulaOf } from './formula';
+import { EDGE_KERNEL } from './kernel-walk';
+import { KernelAnimation } from './KernelAnimation';
+import { MathView } from './MathView';
+
+const WINDOWED = new Set(['Conv2d', 'MaxPool2d', 'AvgPool2d']);
+
+export function ExplainView({
+  weights,
+  image,
+}: {
+  weights: LayerSnapshot[] | null;
+  image: Float32Array | undefined;
+}) {
+  const layers = useStore((s) => s.spec.layers);
+  const analysis = useAnalysis();
+  const firstConv = Math.max(
+    0,
+    layers.findIndex((l) => l.kind === 'Conv2d'),
+  );
+  const [chosen, setChosen] = useState<number | null>(null);
+  const index = chosen !== null && chosen < layers.length ? chosen : firstConv;
+  const layer = layers[index];
+  if (!layer) return <p className="muted">Add a layer to see its explanation.</p>;
+  const inShape = analysis.layers[index]?.inputShape ?? null;
+  const formula = formulaOf(layer, inShape && inShape.length === 3 ? inShape[1] : null);
+  const kernel = kernelFor(
+    layer,
+    weights?.find((w) => w.layerIndex === index),
+  );
+  return (
+    <div className="explain" aria-label="Layer explanation">
+      <label>
+        Layer{' '}
+        <select
+          value={index}
+          onChange={(e) => setChosen(Number(e.target.value))}
+          aria-label="Layer to explain"
+        >
+          {layers.map((l, i) => (
+            <option key={l.id} value={i}>
+              {i + 1}. {l.kind}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="formula" data-testid="formula">
+        <MathView node={formula.rule} />
+        {formula.size && <MathView node={formula.size} />}
+      </div>
+      <p>{formula.legend}</p>
+      {WINDOWED.has(layer.kind) && image && 'stride' in layer && (
+        <KernelAnimation
+          key={`${index}-${layer.kind}`}
+          image={image}
+          kernel={kernel.values}
+          k={kernel.k}
+          kernelSource={kernel.source}
+          mode={layer.kind === 'Conv2d' ? 'conv' : layer.kind === 'MaxPool2d' ? 'max' : 'avg'}
+          initialStride={Math.min(4, layer.stride)}
+          initialPadding={Math.min(3, layer.padding)}
+        />
+      )}
+      {WINDOWED.has(layer.kind) && !image && <p className="muted">Loading a test digit…</p>}
+    </div>
+  );
+}
+
+/** The layer's first trained kernel when it is small enough to read (k ≤ 5), else a known edge filter. */
+function kernelFor(layer: { kind: string; kernel_size?: number }, snapshot: LayerSnapshot | undefined) {
+  const k = layer.kernel_size ?? 3;
+  if (layer.kind !== 'Conv2d')
+    return { values: new Float32Array(k * k).fill(1), k, source: 'a pooling window (no weights)' };
+  const weight = snapshot?.tensors.find((t) => t.name === 'weight');
+  if (weight && k <= 5)
+    return {
+      values: weight.data.slice(0, k * k),
+      k,
+      source: `this layer's trained ${k}×${k} weights (output map 1, input channel 1)`,
+    };
+  return { values: EDGE_KERNEL, k: 3, source: 'a 3×3 vertical-edge (Sobel) filter' };
+}

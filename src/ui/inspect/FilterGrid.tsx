@@ -1,0 +1,61 @@
+// Every conv layer's kernels as a grid of small images: one row per output channel, one column per input
+// channel, blue-white-red with one scale per layer (so kernels within a layer compare).
+import { useMemo } from 'react';
+import type { LayerSnapshot } from '../../training/protocol';
+import { diverging, maxAbs } from './colour';
+import { PixelCanvas } from './PixelCanvas';
+import { tile } from './tiles';
+
+const CONV_KINDS = new Set(['Conv2d', 'ConvTranspose2d']);
+
+function LayerFilters({ layer }: { layer: LayerSnapshot }) {
+  const weight = layer.tensors.find((t) => t.name === 'weight');
+  const view = useMemo(() => {
+    if (!weight) return null;
+    const [a, b, k] = weight.shape;
+    const scale = maxAbs(weight.data);
+    const grid = tile(weight.data, a * b, k, k, b, 0);
+    return { grid, scale, a, b, k, colour: (v: number) => diverging(v, scale) };
+  }, [weight]);
+  if (!view) return null;
+  const { grid, scale, a, b, k, colour } = view;
+  return (
+    <figure className="inspect-figure">
+      <PixelCanvas
+        values={grid.values}
+        h={grid.h}
+        w={grid.w}
+        colour={colour}
+        label={`Layer ${layer.layerIndex + 1} ${layer.kind} kernels`}
+        className="filters"
+        testId={`filters-${layer.layerIndex}`}
+      />
+      <figcaption>
+        {layer.layerIndex + 1}. {layer.kind}: {a}×{b} kernels of {k}×{k}; colour ±{scale.toPrecision(3)}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function FilterGrid({ weights }: { weights: LayerSnapshot[] | null }) {
+  const convs = (weights ?? []).filter((l) => CONV_KINDS.has(l.kind));
+  if (!weights) return <p className="muted">Filters appear once the model is built.</p>;
+  if (convs.length === 0) return <p className="muted">This network has no convolution layers.</p>;
+  return (
+    <div className="inspect-row" aria-label="Filters">
+      {convs.map((l) => (
+        <LayerFilters key={l.layerIndex} layer={l} />
+      ))}
+      <DivergingLegend />
+    </div>
+  );
+}
+
+function DivergingLegend() {
+  return (
+    <p className="legend">
+      <span className="swatch neg" /> negative <span className="swatch zero" /> 0{' '}
+      <span className="swatch pos" /> positive
+    </p>
+  );
+}

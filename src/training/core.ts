@@ -56,6 +56,7 @@ export class TrainerCore {
   readonly inspector: Inspector = new Inspector(this);
   private readonly run: TrainingRun;
   private queue: Promise<void> = Promise.resolve();
+  private datasetLoad: AbortController | null = null;
   private recovering = false;
   private disposed = false;
 
@@ -170,16 +171,30 @@ export class TrainerCore {
   }
 
   private async loadDataset(id: NetworkSpec['input']['dataset'], baseUrl: string): Promise<void> {
+    // A newer load replaces an unfinished one: it is aborted, and its late records are ignored.
+    this.datasetLoad?.abort();
+    const load = new AbortController();
+    this.datasetLoad = load;
     await this.run.stop();
-    this.data = emptyHostDataset();
+    const host = emptyHostDataset();
+    this.data = host;
     this.schedule = null;
-    await streamDataset(id, baseUrl, this.options.fetch, this.data, {
-      emit: this.emit,
-      onRecords: (split, from, to) => {
-        this.backend?.syncDataset(this.data, split, from, to);
-        if (split === 'test' && to === this.data.test.capacity) this.run.chooseGallery();
+    const emit = (event: TrainerEvent) => host === this.data && this.emit(event);
+    await streamDataset(
+      id,
+      baseUrl,
+      this.options.fetch,
+      host,
+      {
+        emit,
+        onRecords: (split, from, to) => {
+          if (host !== this.data) return;
+          this.backend?.syncDataset(host, split, from, to);
+          if (split === 'test' && to === host.test.capacity) this.run.chooseGallery();
+        },
       },
-    });
+      load.signal,
+    );
   }
 
   private async setSpec(spec: NetworkSpec): Promise<void> {
@@ -307,6 +322,7 @@ export class TrainerCore {
   }
 
   private async dispose(): Promise<void> {
+    this.datasetLoad?.abort();
     await this.run.stop();
     this.disposed = true;
     const backend = this.backend;

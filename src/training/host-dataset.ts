@@ -24,10 +24,12 @@ export async function streamDataset(
   fetchFn: typeof fetch | undefined,
   host: HostDataset,
   callbacks: StreamCallbacks,
+  signal?: AbortSignal,
 ): Promise<boolean> {
   try {
     const done = await loadDataset(id, baseUrl, {
       fetch: fetchFn,
+      signal,
       onProgress: (p: DatasetProgress) =>
         callbacks.emit({
           type: 'datasetProgress',
@@ -65,6 +67,8 @@ export async function streamDataset(
     });
     return true;
   } catch (error) {
+    // A load replaced by a newer one ends quietly.
+    if (signal?.aborted) return false;
     const info = datasetErrorInfo(error);
     const retryable = !info || ['missing', 'http', 'network', 'truncated'].includes(info.code);
     callbacks.emit({

@@ -54,6 +54,12 @@ async function compare(preset: PresetId | NetworkSpec, hyper: Hyperparams, steps
   expect(gs.correct).toBe(cs.correct);
   expect(gs.loss).toBeCloseTo(cs.loss, 3);
   expectClose(await gpu.evaluate(101), await cpu.evaluate(101), { atol: 1e-4, rtol: 1e-3 });
+  // Predictions and per-layer activations for one image (the draw pad and the feature-map views).
+  const image = Float32Array.from({ length: 784 }, () => prng.next() * 3 - 0.5);
+  expectClose(await gpu.predict(image, 1), await cpu.predict(image, 1), { atol: 1e-4, rtol: 1e-3 });
+  const [ga, ca] = [await gpu.activations(image), await cpu.activations(image)];
+  expect(ga.map((a) => a.length)).toEqual(desc.layers.map((l) => l.outShape.reduce((x, y) => x * y, 1)));
+  ga.forEach((a, i) => expectClose(a, ca[i], { atol: 1e-4, rtol: 1e-3 }));
   gpu.destroy();
   cpu.destroy();
   expect(errors).toEqual([]);

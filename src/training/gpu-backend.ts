@@ -105,6 +105,8 @@ export class GpuBackend implements TrainerBackend {
     this.m.step(start, step);
     this.stepsSinceTake += 1;
     this.queued.push(this.device.queue.onSubmittedWorkDone());
+    // Work completes in submission order, so only the newest few promises matter (single steps never settle).
+    if (this.queued.length > 4) this.queued.splice(0, this.queued.length - 4);
   }
 
   async settle(): Promise<void> {

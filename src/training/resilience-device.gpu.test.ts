@@ -1,0 +1,117 @@
+// Issue 10, device loss: a device taken away from outside the trainer (as a GPU reset or driver update
+// does: only its `lost` promise tells) is handled exactly like the test hook: a notice, a rebuild on a new
+// device from the last good weights, the design untouched; with no device to be had, the CPU takes over.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
+import { presetSpec } from '../network/presets';
+import { serializeSpec } from '../network/serialize';
+import type { GpuBackend } from './gpu-backend';
+import { createHarness, type Harness } from './testing/harness';
+import type { TrainerCoreOptions } from './core';
+
+const SGD: Hyperparams = { ...DEFAULT_HYPER, optimizer: 'sgd', lr: 0.05, batchSize: 32, seed: 4 };
+const spec = presetSpec('mlp');
+
+async function setup(options: TrainerCoreOptions = {}): Promise<Harness> {
+  const h = createHarness({ reportEvery: 1, snapshotEveryMs: 0, ...options });
+  await h.send({ type: 'init' });
+  expect((await h.waitFor('ready')).backend).toBe('webgpu');
+  await h.send({ type: 'setHyper', hyper: SGD });
+  await h.send({ type: 'setSpec', spec });
+  await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
+  await h.waitFor('datasetReady');
+  return h;
+}
+
+/** The device under the trainer, destroyed directly: no request, no hook, only `device.lost` resolves. */
+function loseDevice(h: Harness): GPUDevice {
+  const device = (h.core.backend as GpuBackend).device;
+  device.destroy();
+  return device;
+}
+
+async function stepsTo(h: Harness, step: number): Promise<void> {
+  while ((h.of('metrics').at(-1)?.step ?? 0) < step) await h.send({ type: 'step' });
+}
+
+/** Waits until the snapshot taken at the last report has arrived on the host. */
+async function lastGoodAt(h: Harness, step: number) {
+  for (let i = 0; i < 200 && h.core.lastGood?.step !== step; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(h.core.lastGood?.step).toBe(step);
+  return h.core.lastGood!;
+}
+
+describe('device loss on WebGPU', () => {
+  it('a loss while training: notice, a new device, training goes on with the same design', async () => {
+    const h = await setup({ reportEvery: 2 });
+    await h.send({ type: 'start' });
+    await h.waitFor('metrics', (m) => m.step >= 6);
+    const from = h.events.length;
+    const old = loseDevice(h);
+    const lost = await h.waitFor('deviceLost', () => true, { from });
+    expect(lost.recovering).toBe(true);
+    expect(lost.reason.length).toBeGreaterThan(0);
+    const ready = await h.waitFor('ready', () => true, { from });
+    expect(ready.backend).toBe('webgpu');
+    expect((h.core.backend as GpuBackend).device).not.toBe(old);
+    const after = await h.waitFor('metrics', () => true, { from: h.events.indexOf(ready) });
+    await h.send({ type: 'pause' });
+    expect(after.step).toBeGreaterThan(2);
+    expect(Number.isFinite(after.trainLoss)).toBe(true);
+    expect(serializeSpec(h.core.spec!)).toBe(serializeSpec(spec));
+    expect(h.of('error')).toEqual([]);
+    await h.send({ type: 'dispose' });
+  });
+
+  it('a loss while paused restores the last good weights exactly, stays paused, and survives a second loss', async () => {
+    const h = await setup();
+    await stepsTo(h, 5);
+    for (let round = 1; round <= 2; round++) {
+      const good = await lastGoodAt(h, h.of('metrics').at(-1)!.step);
+      const from = h.events.length;
+      loseDevice(h);
+      await h.waitFor('deviceLost', () => true, { from });
+      await h.waitFor('modelReady', () => true, { from });
+      await h.waitFor('ready', () => true, { from });
+      expect(h.core.state).toBe('paused');
+      const restored = await h.core.backend!.readState();
+      expect(Array.from(restored.params)).toEqual(Array.from(good.state.params));
+      expect(h.core.step).toBe(good.step);
+      await h.send({ type: 'step' });
+      const next = h.of('metrics').at(-1)!;
+      expect(next.step).toBe(good.step + 1);
+      expect(Number.isFinite(next.trainLoss)).toBe(true);
+    }
+    expect(h.of('deviceLost')).toHaveLength(2);
+    expect(serializeSpec(h.core.spec!)).toBe(serializeSpec(spec));
+    expect(h.of('error')).toEqual([]);
+    await h.send({ type: 'dispose' });
+  });
+
+  it('falls back to the CPU, with the same weights, when no new device can be had', async () => {
+    // The browser's WebGPU, which gives no adapter once the first device is gone (a GPU process that
+    // stays down after a crash).
+    let adapters = 0;
+    const real = navigator.gpu;
+    const gpu = {
+      requestAdapter: async (o?: GPURequestAdapterOptions) =>
+        adapters++ === 0 ? real.requestAdapter(o) : null,
+      getPreferredCanvasFormat: () => real.getPreferredCanvasFormat(),
+      wgslLanguageFeatures: real.wgslLanguageFeatures,
+    } as GPU;
+    const h = await setup({ gpu });
+    await stepsTo(h, 3);
+    const good = await lastGoodAt(h, 3);
+    const from = h.events.length;
+    loseDevice(h);
+    const ready = await h.waitFor('ready', () => true, { from });
+    expect(ready.backend).toBe('cpu');
+    expect(ready.fallbackReason).toMatch(/no new GPU device after a loss/);
+    expect(Array.from((await h.core.backend!.readState()).params)).toEqual(Array.from(good.state.params));
+    await h.send({ type: 'step' });
+    expect(h.of('metrics').at(-1)!.step).toBe(4);
+    expect(Number.isFinite(h.of('metrics').at(-1)!.trainLoss)).toBe(true);
+    expect(h.of('error')).toEqual([]);
+    await h.send({ type: 'dispose' });
+  });
+});

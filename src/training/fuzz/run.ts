@@ -53,7 +53,7 @@ export async function runFuzz(device: GPUDevice, options: FuzzOptions): Promise<
       if (outcome.comparedWithCpu) summary.comparedWithCpu++;
     } else if (outcome.kind === 'rejected') {
       summary.rejected++;
-      const key = outcome.message.replace(/\d+(\.\d+)?/g, 'N');
+      const key = outcome.message.replace(/\b\d+(\.\d+)?\b/g, 'N');
       summary.refusals.set(key, (summary.refusals.get(key) ?? 0) + 1);
     } else summary.failures.push({ index, reason: outcome.reason, spec });
     options.onResult?.(index, spec, outcome);

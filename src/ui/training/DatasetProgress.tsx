@@ -7,6 +7,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function DatasetProgress() {
   const dataset = useStore((s) => s.dataset);
+  const loadDataset = useStore((s) => s.loadDataset);
   const name = DATASET_NAMES[dataset.id];
   const percent =
     dataset.phase === 'ready'
@@ -29,6 +30,11 @@ export function DatasetProgress() {
       >
         {text}
       </span>
+      {dataset.phase === 'error' && (
+        <button type="button" onClick={() => loadDataset(dataset.id)}>
+          Retry
+        </button>
+      )}
     </div>
   );
 }

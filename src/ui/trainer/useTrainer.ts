@@ -12,7 +12,12 @@ export function useTrainer(): void {
     const unbind = bindTrainerEvents(client, useStore);
     useStore.getState().attachClient(client);
     const unsync = syncDesignToTrainer(client, useStore);
+    // Fault injection for the e2e suite, present only when the page is opened with ?test-hooks.
+    const hooks = new URLSearchParams(window.location.search).has('test-hooks');
+    const w = window as Window & { __cnnTest?: { destroyDevice(): void } };
+    if (hooks) w.__cnnTest = { destroyDevice: () => client.destroyDeviceForTest() };
     return () => {
+      if (hooks) delete w.__cnnTest;
       unsync();
       unbind();
       useStore.getState().attachClient(null);

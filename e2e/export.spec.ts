@@ -1,7 +1,8 @@
 // Export and import through the header menus: a trained LeNet-5 saved as a project and imported after a
 // reload predicts exactly as before; the PyTorch zip is a valid archive; damaged or misshapen files are
 // refused with a message naming the problem, and nothing changes.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { exportWeights } from '../src/network/export/weights-file';
 import { randomWeights } from '../src/network/export/testing/random-weights';
@@ -113,11 +114,25 @@ test('a trained project exported, then imported after a reload, predicts exactly
   await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d%$/, { timeout: 150_000 });
   await expect(page.getByTestId('gallery-item').first()).toBeVisible();
   expect(await drawAndRead(page)).toEqual(trained);
+
+  // Exported again, the imported weights are the same bytes; test images from the gallery come along.
+  const again = await downloadOf(page, 'Export to PyTorch (.zip)');
+  const second = readStoredZip(again.bytes, { maxEntries: 8, maxNameBytes: 64 });
+  if (!second.ok) throw new Error(second.error);
+  expect(second.files.map((f) => f.name)).toEqual([
+    'model.py',
+    'weights.safetensors',
+    'samples.safetensors',
+    'train.py',
+    'README.txt',
+  ]);
+  expect(second.files[1].data).toEqual(files.files[1].data);
+  await expect(notice(page, 'Exported lenet-5-pytorch.zip')).toContainText('and 8 test images');
 });
 
 test('a damaged project file is refused with the reason, and the design stays as it was', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto('/');
   await expectLeNet(page);
   const spec = presetSpec('tiny-cnn');
@@ -142,6 +157,17 @@ test('a damaged project file is refused with the reason, and the design stays as
     buffer: Buffer.from('{"__proto__": {"polluted": true}}'),
   });
   await expect(notice(page, 'Project not imported')).toContainText('it is not a ZIP archive');
+  await expectLeNet(page);
+
+  // 100 MB (sparse on disk): refused by its size before the page reads it.
+  const huge = join(testInfo.outputDir, 'huge.cnnp');
+  await mkdir(testInfo.outputDir, { recursive: true });
+  await writeFile(huge, '');
+  await truncate(huge, 100 * 1024 * 1024);
+  await page.getByLabel('Project file').setInputFiles(huge);
+  await expect(notice(page, 'Project not imported')).toContainText(
+    'Project not imported: the file is 100.0 MB, more than the 64.0 MB allowed. Nothing was changed.',
+  );
   await expectLeNet(page);
   expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
 });

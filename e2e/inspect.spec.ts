@@ -1,0 +1,171 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+// The inspect views on a LeNet-5 trained briefly through the UI (about 120 steps: SwiftShader is a CPU).
+// Everything is checked from canvas pixels (getImageData), not by eye; screenshots of each view go to
+// docs/screenshots/inspect-*.png.
+test.setTimeout(300_000);
+
+const SHOTS = 'docs/screenshots';
+
+/** Luminance of every pixel of a canvas, 0..255. */
+async function pixels(canvas: Locator): Promise<number[]> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const out: number[] = [];
+    for (let i = 0; i < data.length; i += 4)
+      out.push(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
+    return out;
+  });
+}
+
+const std = (v: number[]) => {
+  const m = v.reduce((a, b) => a + b, 0) / v.length;
+  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
+};
+/** Mean absolute difference of two equally sized images, 0..255. */
+const change = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]), 0) / a.length;
+
+async function drawVerticalStroke(page: Page): Promise<void> {
+  await page.getByLabel(/Drawing pad/).scrollIntoViewIfNeeded();
+  const pad = await page.getByLabel(/Drawing pad/).boundingBox();
+  if (!pad) throw new Error('the drawing pad is not visible');
+  const x = pad.x + 0.5 * pad.width;
+  await page.mouse.move(x, pad.y + 0.15 * pad.height);
+  await page.mouse.down();
+  await page.mouse.move(x, pad.y + 0.85 * pad.height, { steps: 12 });
+  await page.mouse.up();
+}
+
+const step = async (page: Page) => Number((await page.getByTestId('step').textContent()) ?? '0');
+
+test('inspect views of a training LeNet-5: filters, feature maps, replay, saliency and the Conv2d explanation', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
+    timeout: 90_000,
+  });
+  const panel = page.getByRole('region', { name: 'Inside the network' });
+  await panel.scrollIntoViewIfNeeded();
+  const tab = (name: string) => panel.getByRole('tab', { name });
+
+  // Filters before training: non-blank (the initial random weights).
+  const conv1 = panel.getByTestId('filters-0');
+  const conv2 = panel.getByTestId('filters-3');
+  await expect(conv1).toBeVisible();
+  await expect(conv2).toBeVisible();
+  const filters0 = [await pixels(conv1), await pixels(conv2)];
+  expect(std(filters0[0])).toBeGreaterThan(10);
+  expect(std(filters0[1])).toBeGreaterThan(10);
+
+  // Feature maps before training, for the first test image.
+  await tab('Feature maps').click();
+  const firstMap = panel.getByTestId('maps-0').getByRole('img').first();
+  await expect(firstMap).toBeVisible();
+  const pooled = panel.getByTestId('maps-5').getByRole('img').first();
+  const maps0 = [await pixels(firstMap), await pixels(pooled)];
+  expect(std(maps0[0])).toBeGreaterThan(5);
+  await expect(panel.getByTestId('bars-11')).toBeVisible();
+
+  // Train; the feature maps change live while training runs.
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText('Training');
+  await expect.poll(() => step(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
+  await expect
+    .poll(async () => change(await pixels(firstMap), maps0[0]), { timeout: 30_000 })
+    .toBeGreaterThan(1);
+
+  // Filters change live too.
+  await tab('Filters').click();
+  await expect
+    .poll(async () => change(await pixels(conv1), filters0[0]), { timeout: 30_000 })
+    .toBeGreaterThan(1);
+  await expect.poll(() => step(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(100);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
+
+  // After training: filters and maps differ clearly from the start, and are not blank.
+  await expect.poll(async () => change(await pixels(conv1), filters0[0])).toBeGreaterThan(3);
+  const trained1 = await pixels(conv1);
+  expect(std(trained1)).toBeGreaterThan(10);
+  await panel.screenshot({ path: `${SHOTS}/inspect-filters.png` });
+
+  // Replay: the first snapshot (step 0) shows the initial filters, the newest shows the trained ones.
+  const slider = panel.getByRole('slider', { name: 'Training time' });
+  await expect
+    .poll(async () => Number(await slider.getAttribute('max')), { timeout: 10_000 })
+    .toBeGreaterThan(20);
+  await slider.fill('0');
+  await expect(panel.getByTestId('replay-position')).toHaveText('step 0');
+  await expect.poll(async () => change(await pixels(conv1), filters0[0])).toBeLessThan(0.5);
+  const atStart = await pixels(conv1);
+  const last = Number(await slider.getAttribute('max')) - 1;
+  await slider.fill(String(last));
+  await expect(panel.getByTestId('replay-position')).toContainText('step');
+  await expect.poll(async () => change(await pixels(conv1), atStart)).toBeGreaterThan(3);
+  await slider.fill('10');
+  await expect(panel.getByTestId('replay-position')).toHaveText('step 10');
+  await expect.poll(async () => change(await pixels(conv1), atStart)).toBeGreaterThan(0.2);
+  await panel.screenshot({ path: `${SHOTS}/inspect-replay.png` });
+
+  // Feature maps follow the slider as well; back to live afterwards.
+  await tab('Feature maps').click();
+  await slider.fill('0');
+  await expect.poll(async () => change(await pixels(firstMap), maps0[0])).toBeLessThan(0.5);
+  await slider.fill(await slider.getAttribute('max').then((m) => m ?? '0'));
+  await expect(panel.getByTestId('replay-position')).toHaveText('live');
+  await expect.poll(async () => change(await pixels(firstMap), maps0[0])).toBeGreaterThan(1);
+  // Click a map to enlarge it with its value range.
+  await panel.getByTestId('maps-3').getByRole('button').first().click();
+  await expect(panel.getByTestId('enlarged-map')).toBeVisible();
+  const lo = Number(await panel.getByTestId('map-min').textContent());
+  const hi = Number(await panel.getByTestId('map-max').textContent());
+  expect(hi).toBeGreaterThan(lo);
+  expect(std(await pixels(panel.getByTestId('enlarged-map')))).toBeGreaterThan(5);
+  await panel.screenshot({ path: `${SHOTS}/inspect-feature-maps.png` });
+
+  // Saliency of a drawn "1": the gradient concentrates on the stroke.
+  await drawVerticalStroke(page);
+  await panel.scrollIntoViewIfNeeded();
+  await tab('Saliency').click();
+  await panel.getByRole('radio', { name: 'Drawn digit' }).check();
+  const input = panel.getByTestId('saliency-input');
+  const map = panel.getByTestId('saliency-map');
+  await expect(map).toBeVisible();
+  await expect.poll(async () => Math.max(...(await pixels(input)))).toBeGreaterThan(200);
+  const ink = await pixels(input);
+  const heat = await pixels(map);
+  const on = heat.filter((_, i) => ink[i] > 128);
+  const off = heat.filter((_, i) => ink[i] <= 128);
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  expect(on.length).toBeGreaterThan(20);
+  expect(mean(on)).toBeGreaterThan(2 * mean(off));
+  test.info().annotations.push({
+    type: 'saliency on / off stroke',
+    description: `${mean(on).toFixed(1)} / ${mean(off).toFixed(1)}`,
+  });
+  await panel.screenshot({ path: `${SHOTS}/inspect-saliency.png` });
+
+  // The Conv2d explanation: the formula as MathML, and an animation that advances.
+  await tab('Explain a layer').click();
+  await expect(panel.getByLabel('Layer to explain')).toHaveValue('0');
+  const formula = panel.getByTestId('formula').locator('math').first();
+  await expect(formula).toBeVisible();
+  await expect(formula).toHaveAttribute(
+    'aria-label',
+    /^y\(i, j\) = b \+ Σ_\{m = 0\}\^4 Σ_\{n = 0\}\^4 w\(m, n\) · x\(i \+ m − 2, j \+ n − 2\)$/,
+  );
+  expect(await formula.evaluate((el) => el.namespaceURI)).toBe('http://www.w3.org/1998/Math/MathML');
+  const frame = panel.getByTestId('explain-frame');
+  const first = await frame.textContent();
+  await expect.poll(() => frame.textContent()).not.toBe(first);
+  const inputCanvas = panel.getByTestId('animation-input');
+  const before = await pixels(inputCanvas);
+  await expect.poll(async () => change(await pixels(inputCanvas), before)).toBeGreaterThan(0);
+  // Stride 2 halves the output.
+  await panel.getByRole('spinbutton', { name: 'Stride' }).fill('2');
+  await expect(frame).toContainText('of 14×14');
+  await panel.getByRole('button', { name: 'Pause animation' }).click();
+  await panel.screenshot({ path: `${SHOTS}/inspect-explain.png` });
+});

@@ -235,6 +235,7 @@ export class TrainerCore {
       const wasTraining = this.state === 'training';
       await this.run.stop();
       this.backend.writeState(state);
+      this.run.stateWritten();
       this.lastGood = {
         state: { params: state.params.slice(), buffers: state.buffers.slice() },
         step: this.step,

@@ -24,11 +24,19 @@ export class TrainingRun {
   private readonly throughput = new Throughput();
   private gallery: number[] = [];
   private lastSnapshotAt = -Infinity;
+  /** The step whose weights the backend's candidate copy holds (see keepGoodState). */
+  private candidateStep = 0;
 
   constructor(private readonly core: TrainerCore) {}
 
   modelBuilt(): void {
     this.reports = Promise.resolve();
+    this.stateWritten();
+  }
+
+  /** The backend's weights (and both of its copies) were just written: they belong to the current step. */
+  stateWritten(): void {
+    this.candidateStep = this.core.step;
   }
 
   completedEpochs(): number {
@@ -156,12 +164,15 @@ export class TrainingRun {
       imagesPerSecond,
       stepMs,
     });
+    // The candidate becomes good and is re-taken from the weights after every step submitted so far.
+    const goodStep = this.candidateStep;
     core.backend!.keepGoodState();
+    this.candidateStep = core.step;
     const now = performance.now();
     if (now - this.lastSnapshotAt >= core.options.snapshotEveryMs) {
       this.lastSnapshotAt = now;
       void core.backend!.readGoodState().then(
-        (state) => state && (core.lastGood = { state, step: at.step }),
+        (state) => state && (core.lastGood = { state, step: goodStep }),
         () => undefined,
       );
     }

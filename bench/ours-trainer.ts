@@ -119,6 +119,7 @@ export interface SoakPoint {
 
 /** Trains `steps` more steps (from a fresh session on the first call) and pauses. */
 export async function soakSteps(steps: number, batch: number): Promise<SoakPoint> {
+  const first = soak === null;
   soak ??= await session(batch);
   const { core, tap, send } = soak;
   const target = core.step + steps;
@@ -127,6 +128,12 @@ export async function soakSteps(steps: number, batch: number): Promise<SoakPoint
   await send({ type: 'start' });
   await reached;
   await send({ type: 'pause' });
+  if (first) {
+    // Warm the evaluation path too (its pipelines, gallery), as the soak crosses epoch ends.
+    const evaluated = tap.next('gallery');
+    await send({ type: 'evaluate' });
+    await evaluated;
+  }
   return {
     step: core.step,
     ms: performance.now() - t0,

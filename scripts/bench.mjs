@@ -34,7 +34,7 @@ const say = (line) => process.stdout.write(`${line}\n`);
 function plan(batch) {
   return QUICK
     ? { batch, warmupSteps: 2, minSteps: 3, minMs: 1500, maxSteps: 500, inferenceMs: 1000 }
-    : { batch, warmupSteps: 3, minSteps: 5, minMs: 8000, maxSteps: 5000, inferenceMs: 4000 };
+    : { batch, warmupSteps: 2, minSteps: 3, minMs: 8000, maxSteps: 5000, inferenceMs: 4000 };
 }
 
 function build() {
@@ -61,7 +61,7 @@ async function soak(browser, origin) {
     );
   try {
     // Warm-up first (pipelines, lazy allocations, the first evaluation), then measure across SOAK_STEPS.
-    const warm = await step(QUICK ? 40 : 200);
+    const warm = await step(QUICK ? 40 : 100);
     const heapBefore = await heapAfterGc(opened.page);
     say(`bench: soak of ${SOAK_STEPS} steps at batch 64 (from step ${warm.step})...`);
     const after = await step(SOAK_STEPS);
@@ -82,6 +82,7 @@ async function soak(browser, origin) {
 
 async function main() {
   const started = Date.now();
+  const loadAverageAtStart = Number(os.loadavg()[0].toFixed(1));
   const { appBuildError } = env.BENCH_SKIP_BUILD === '1' ? { appBuildError: null } : build();
   const server = await startServer([
     { prefix: '/', dir: path.join(root, 'bench/dist'), isolated: true },
@@ -148,9 +149,12 @@ async function main() {
     await server.close();
   }
   raw.totalSeconds = (Date.now() - started) / 1000;
+  raw.loadAverageAtStart = loadAverageAtStart;
   const report = buildReport(raw, {
     date: new Date().toISOString(),
     machine: {
+      loadAverageAtStart: raw.loadAverageAtStart,
+      loadAverageAtEnd: Number(os.loadavg()[0].toFixed(1)),
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model,
       platform: `${os.platform()} ${os.release()}`,

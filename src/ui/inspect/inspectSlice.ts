@@ -1,14 +1,36 @@
 // What the inspect views share with the rest of the page: the digit last drawn on the pad (0..1, 28×28),
-// so saliency and feature maps can be shown for it.
+// so saliency and feature maps can be shown for it, and the last per-layer GPU time measurement, shown
+// in the model summary.
 import type { StateCreator } from 'zustand';
+import type { InspectResult } from '../../training/inspect/types';
+import type { NetworkSpec } from '../../network/spec';
 import type { AppState } from '../store/store';
+
+export type LayerTimes = Extract<InspectResult, { kind: 'layerTimes' }> & { spec: NetworkSpec };
 
 export interface InspectSlice {
   drawnImage: Float32Array | null;
+  /** Per-layer device time for `spec` (stale once the design changes). */
+  layerTimes: LayerTimes | null;
+  layerTimesError: string | null;
   setDrawnImage: (image: Float32Array | null) => void;
+  /** Asks the worker to time every layer of the current model. */
+  measureLayerTimes: () => Promise<void>;
 }
 
-export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = (set) => ({
+export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = (set, get) => ({
   drawnImage: null,
+  layerTimes: null,
+  layerTimesError: null,
   setDrawnImage: (drawnImage) => set({ drawnImage }),
+  measureLayerTimes: async () => {
+    const { client, spec } = get();
+    if (!client) return;
+    try {
+      const result = await client.inspect({ kind: 'layerTimes' });
+      set({ layerTimes: { ...result, spec }, layerTimesError: null });
+    } catch (error) {
+      set({ layerTimesError: error instanceof Error ? error.message : String(error) });
+    }
+  },
 });

@@ -1,0 +1,40 @@
+// Per-layer GPU time on a LeNet-5 model: timestamp queries where the device has them (the SwiftShader
+// adapter does), finite positive times for every layer with kernels, zero for views.
+import { describe, expect, it } from 'vitest';
+import { describeModel } from '../../engine/model/describe';
+import { GpuModel } from '../../engine/model/gpu-model';
+import { wireSpec } from '../../network/analyze';
+import { presetSpec } from '../../network/presets';
+import { gpuCheck } from '../../gpu/testing/test-device';
+import { NORMALISATION } from '../normalisation';
+import { gpuLayerTimes } from './gpu-inspect';
+
+describe('gpuLayerTimes', () => {
+  it('times every LeNet-5 layer with the method the device allows', async () => {
+    const desc = describeModel([1, 28, 28], wireSpec(presetSpec('lenet-5')).layers);
+    const { method, layers, hasTimestamps } = await gpuCheck(async (device) => {
+      const model = new GpuModel(device, desc, {
+        batch: 8,
+        seed: 1,
+        normalisation: NORMALISATION,
+        optimizer: { kind: 'sgd', lr: 0.01 },
+      });
+      const result = await gpuLayerTimes(model);
+      model.destroy();
+      return { ...result, hasTimestamps: device.features.has('timestamp-query') };
+    });
+    expect(method).toBe(hasTimestamps ? 'timestamp-query' : 'submitted-work-done');
+    expect(layers.map((l) => l.layerIndex)).toEqual(desc.layers.map((_, i) => i));
+    desc.layers.forEach((plan, i) => {
+      const t = layers[i];
+      if (plan.layer.kind === 'Flatten') expect(t).toEqual({ layerIndex: i, forwardMs: 0, backwardMs: 0 });
+      else {
+        expect(t.forwardMs).toBeGreaterThan(0);
+        expect(t.forwardMs).toBeLessThan(10_000);
+        expect(Number.isFinite(t.backwardMs)).toBe(true);
+      }
+    });
+    // The first conv has no input gradient to compute in training, yet its weight gradient takes time.
+    expect(layers[0].backwardMs).toBeGreaterThan(0);
+  });
+});

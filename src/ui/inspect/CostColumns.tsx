@@ -1,0 +1,75 @@
+// The model summary's cost columns: memory per layer for one training step (activations, parameters)
+// and measured GPU time per layer (forward / backward), with a button to measure it.
+import { useStore } from '../store/store';
+import { useAnalysis } from '../builder/useAnalysis';
+import { formatBytesShort, formatTimes, layerMemory } from './cost';
+
+export function CostHeaders() {
+  return (
+    <>
+      <th scope="col">Memory (act. / params)</th>
+      <th scope="col">GPU time (fwd / bwd)</th>
+    </>
+  );
+}
+
+function useTimes() {
+  const spec = useStore((s) => s.spec);
+  const times = useStore((s) => s.layerTimes);
+  return times && times.spec === spec ? times : null;
+}
+
+/** `index`: the layer's index in the analysis, or null for the input row. */
+export function CostCells({ index }: { index: number | null }) {
+  const analysis = useAnalysis();
+  const batch = useStore((s) => s.hyper.batchSize);
+  const times = useTimes();
+  if (index === null) {
+    const shape = analysis.layers[0]?.inputShape ?? [];
+    return (
+      <>
+        <td>{formatBytesShort(2 * shape.reduce((a, b) => a * b, 1) * batch * 4)} / 0 B</td>
+        <td>—</td>
+      </>
+    );
+  }
+  const m = layerMemory(analysis.layers[index], batch);
+  const t = times?.layers.find((l) => l.layerIndex === index);
+  return (
+    <>
+      <td>
+        {formatBytesShort(m.activationBytes)} / {formatBytesShort(m.paramBytes)}
+      </td>
+      <td data-testid={`layer-time-${index}`}>{t ? formatTimes(t.forwardMs, t.backwardMs) : '—'}</td>
+    </>
+  );
+}
+
+export function CostTotals() {
+  const analysis = useAnalysis();
+  const times = useTimes();
+  const error = useStore((s) => s.layerTimesError);
+  const measure = useStore((s) => s.measureLayerTimes);
+  const canMeasure = useStore(
+    (s) => s.backend === 'webgpu' && s.trainerState !== 'training' && analysis.valid,
+  );
+  const total = times?.layers.reduce((s, l) => s + l.forwardMs + l.backwardMs, 0);
+  return (
+    <>
+      <td>{formatBytesShort(analysis.memory.totalBytes)}</td>
+      <td>
+        {total !== undefined && (
+          <span title={`measured with ${times!.method}, batch ${times!.batch}`}>{total.toFixed(2)} ms </span>
+        )}
+        <button
+          type="button"
+          onClick={() => void measure()}
+          disabled={!canMeasure}
+          title={error ?? undefined}
+        >
+          Measure GPU time
+        </button>
+      </td>
+    </>
+  );
+}

@@ -1,5 +1,6 @@
 // The model summary: one row per layer with output shape, parameters and FLOPs, and the totals.
 import { formatShape } from '../../network/spec';
+import { CostCells, CostHeaders, CostTotals } from '../inspect/CostColumns';
 import { useStore } from '../store/store';
 import { formatCount, formatFlops } from './layerSummary';
 import { useAnalysis } from './useAnalysis';
@@ -16,6 +17,7 @@ export function SummaryTable() {
           <th scope="col">Output shape</th>
           <th scope="col">Params</th>
           <th scope="col">FLOPs</th>
+          <CostHeaders />
         </tr>
       </thead>
       <tbody>
@@ -24,6 +26,7 @@ export function SummaryTable() {
           <td>{formatShape(spec.input.shape)}</td>
           <td>0</td>
           <td>0</td>
+          <CostCells index={null} />
         </tr>
         {analysis.layers.map((info) => (
           <tr key={info.id}>
@@ -33,6 +36,7 @@ export function SummaryTable() {
             <td>{info.outputShape ? formatShape(info.outputShape) : '—'}</td>
             <td>{formatCount(info.params)}</td>
             <td>{formatFlops(info.flops)}</td>
+            <CostCells index={info.index} />
           </tr>
         ))}
       </tbody>
@@ -42,6 +46,7 @@ export function SummaryTable() {
           <td>{analysis.outputShape ? formatShape(analysis.outputShape) : '—'}</td>
           <td data-testid="total-params">{formatCount(analysis.totalParams)}</td>
           <td>{formatFlops(analysis.totalFlops)}</td>
+          <CostTotals />
         </tr>
       </tfoot>
     </table>

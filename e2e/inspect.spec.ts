@@ -85,6 +85,13 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
 
+  // Per-layer cost in the model summary: memory per layer, and GPU time measured on demand.
+  const summary = page.locator('table.summary');
+  await summary.getByRole('button', { name: 'Measure GPU time' }).click();
+  await expect(summary.getByTestId('layer-time-0')).toContainText(' ms', { timeout: 60_000 });
+  await expect(summary.getByTestId('layer-time-3')).toContainText(' ms');
+  await summary.screenshot({ path: `${SHOTS}/inspect-cost.png` });
+
   // After training: filters and maps differ clearly from the start, and are not blank.
   await expect.poll(async () => change(await pixels(conv1), filters0[0])).toBeGreaterThan(3);
   const trained1 = await pixels(conv1);

@@ -39,14 +39,16 @@ async function drawAndRead(page: Page): Promise<string[]> {
   const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
   await expect(bars).toHaveCount(10);
   const read = () => bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-  // The last stroke's prediction is the one that stays: read until two reads 300 ms apart agree.
+  // The last stroke's prediction is the one that stays; earlier ones may still arrive after mouseup (a
+  // fresh model's first prediction waits for its pipelines), so read until 2 s pass without a change.
   let last = await read();
-  for (;;) {
-    await page.waitForTimeout(300);
+  for (let same = 0; same < 5;) {
+    await page.waitForTimeout(400);
     const now = await read();
-    if (now.join() === last.join()) return now;
+    same = now.join() === last.join() ? same + 1 : 0;
     last = now;
   }
+  return last;
 }
 
 async function choose(page: Page, menu: 'Export' | 'Import', item: string): Promise<void> {
@@ -135,6 +137,17 @@ test('a damaged project file is refused with the reason, and the design stays as
 }, testInfo) => {
   await page.goto('/');
   await expectLeNet(page);
+  // The menus work by keyboard: Enter opens, Tab reaches the items, Escape closes back to the toggle.
+  const toggle = page.getByRole('button', { name: 'Import', exact: true });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Import project…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'Import' })).toHaveCount(0);
+  await expect(toggle).toBeFocused();
+
   const spec = presetSpec('tiny-cnn');
   const bytes = writeProject({ spec, hyper: DEFAULT_HYPER, weights: randomWeights(spec, 1) });
   bytes[60] ^= 0xff; // inside project.json

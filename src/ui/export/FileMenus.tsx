@@ -15,14 +15,24 @@ import './file-menus.css';
 function Disclosure({ label, children }: { label: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = `${label.toLowerCase()}-menu`;
-  const close = () => setOpen(false);
+  // Closing from inside (Escape, a chosen item) hands focus back to the toggle rather than to the page.
+  const close = () => {
+    setOpen(false);
+    document.getElementById(`${id}-toggle`)?.focus();
+  };
   return (
     <div
       className="file-menu"
       onKeyDown={(e) => e.key === 'Escape' && close()}
-      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && close()}
+      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setOpen(false)}
     >
-      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <button
+        id={`${id}-toggle`}
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (

@@ -134,6 +134,9 @@ export async function soakSteps(steps: number, batch: number): Promise<SoakPoint
     await send({ type: 'evaluate' });
     await evaluated;
   }
+  // Let in-flight readbacks (weight snapshots are taken in the background) finish and free their buffers.
+  await (core.backend as GpuBackend).device.queue.onSubmittedWorkDone();
+  await sleep(500);
   return {
     step: core.step,
     ms: performance.now() - t0,

@@ -3,6 +3,7 @@
 // bench/results/latest.json. Figures are reported, never asserted.
 //   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
+//   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
 //   BENCH_SKIP_BUILD=1   reuse bench/dist and dist/ as they are
@@ -22,6 +23,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
+const SOAK_MAX_SECONDS = Number(env.BENCH_SOAK_MAX_SECONDS ?? Infinity);
+const SOAK_CHUNK = QUICK ? 100 : 500;
 const GROUPS = ['adapter', 'ours', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
@@ -51,27 +54,45 @@ function build() {
   return { appBuildError: run('building the app', [vite, 'build', '--logLevel', 'warn']) };
 }
 
+/** The buffer/heap soak in one page: warm-up, then chunks of steps with buffers and heap after each. */
 async function soak(browser, origin) {
   const opened = await openBenchPage(browser, origin);
   const step = (steps) =>
     withTimeout(
       opened.page.evaluate((o) => window.cnnBench.run('soakSteps', o), { steps, batch: 64 }),
-      Math.max(10 * MIN, steps * 300),
+      Math.max(10 * MIN, steps * 2000),
       'soak',
     );
+  const point = async (p) => ({ ...p, heap: await heapAfterGc(opened.page) });
   try {
-    // Warm-up first (pipelines, lazy allocations, the first evaluation), then measure across SOAK_STEPS.
-    const warm = await step(QUICK ? 40 : 100);
-    const heapBefore = await heapAfterGc(opened.page);
-    say(`bench: soak of ${SOAK_STEPS} steps at batch 64 (from step ${warm.step})...`);
-    const after = await step(SOAK_STEPS);
-    const heapAfter = await heapAfterGc(opened.page);
+    // Warm-up first (pipelines, lazy allocations, the first evaluation), then SOAK_STEPS in chunks.
+    const before = await point(await step(QUICK ? 40 : 100));
+    const t0 = Date.now();
+    say(`bench: soak of ${SOAK_STEPS} steps at batch 64 (from step ${before.step})...`);
+    const points = [];
+    let done = 0;
+    while (done < SOAK_STEPS && (Date.now() - t0) / 1000 < SOAK_MAX_SECONDS) {
+      const p = await point(await step(Math.min(SOAK_CHUNK, SOAK_STEPS - done)));
+      done = p.step - before.step;
+      points.push(p);
+      say(
+        `bench:   step ${p.step}: ${p.buffers.live} live buffers, heap ${(p.heap.usedBytes / 1e6).toFixed(2)} MB`,
+      );
+    }
+    const after = points.at(-1) ?? before;
     return {
       status: 'ok',
       batch: 64,
-      steps: after.step - warm.step,
-      before: { ...warm, heap: heapBefore },
-      after: { ...after, heap: heapAfter },
+      steps: after.step - before.step,
+      requestedSteps: SOAK_STEPS,
+      seconds: (Date.now() - t0) / 1000,
+      before,
+      after,
+      trend: points.map((p) => ({
+        step: p.step,
+        liveBuffers: p.buffers.live,
+        heapUsedBytes: p.heap.usedBytes,
+      })),
     };
   } catch (error) {
     return { status: 'error', message: error.message.split('\n')[0] };

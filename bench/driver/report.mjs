@@ -68,7 +68,9 @@ function memory(soak) {
     status: 'ok',
     batch: soak.batch,
     steps: soak.steps,
-    durationSeconds: round(after.ms / 1000),
+    requestedSteps: soak.requestedSteps,
+    durationSeconds: round(soak.seconds),
+    trend: soak.trend,
     gpuBuffersLive: {
       before: before.buffers.live,
       after: after.buffers.live,

@@ -1,6 +1,6 @@
 // "Inside the network": filters, feature maps, saliency and layer explanations for the current model,
 // with a replay slider through training time and a choice of input (a test image or the drawn digit).
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from '../store/store';
 import { ExplainView } from './ExplainView';
 import { FeatureMaps } from './FeatureMaps';
@@ -25,12 +25,14 @@ export function InspectPanel() {
   const hasDrawing = useStore((s) => s.drawnImage !== null);
   const classNames = useStore((s) => s.dataset.classNames);
   const image = useInputImage(choice);
-  const data = useInspectData(tab, image, replay);
+  const root = useRef<HTMLDivElement>(null);
+  const visible = useVisible(root);
+  const data = useInspectData(tab, image, replay, visible);
   const scrubs = tab === 'filters' || tab === 'maps';
   const usesInput = tab !== 'filters';
 
   return (
-    <div className="inspect">
+    <div className="inspect" ref={root}>
       <h2>Inside the network</h2>
       <div role="tablist" aria-label="Inspect views" className="inspect-tabs">
         {TABS.map((t) => (
@@ -98,4 +100,20 @@ export function InspectPanel() {
       </div>
     </div>
   );
+}
+
+/** Whether the element is on screen: the panel asks the worker for nothing while scrolled away. */
+function useVisible(ref: RefObject<HTMLElement | null>): boolean {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      setVisible(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return visible;
 }

@@ -33,8 +33,8 @@ export function useInputImage(choice: InputChoice): Float32Array | undefined {
   return item ? Float32Array.from(item.image, (v) => v / 255) : undefined;
 }
 
-function useTick(): number {
-  const training = useStore((s) => s.trainerState === 'training');
+function useTick(active: boolean): number {
+  const training = useStore((s) => s.trainerState === 'training') && active;
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!training) return;
@@ -44,16 +44,18 @@ function useTick(): number {
   return tick;
 }
 
+/** `active`: the views are on screen; nothing is fetched while they are not. */
 export function useInspectData(
   tab: InspectTab,
   image: Float32Array | undefined,
   replayIndex: number | null,
+  active: boolean,
 ): InspectData {
   const client = useStore((s) => s.client);
   const spec = useStore((s) => s.spec);
   const step = useStore((s) => s.latest?.step ?? 0);
   const trainerState = useStore((s) => s.trainerState);
-  const tick = useTick();
+  const tick = useTick(active);
   const [data, setData] = useState<InspectData>({
     weights: null,
     activations: null,
@@ -68,7 +70,7 @@ export function useInspectData(
   const again = useRef(false);
 
   useEffect(() => {
-    if (!client) return;
+    if (!client || !active) return;
     const fetchOnce = async () => {
       const { tab: t, image: img, replayIndex: r } = args.current;
       const copy = () => img?.slice();
@@ -106,7 +108,7 @@ export function useInspectData(
       }
     };
     void run();
-  }, [client, tab, image, replayIndex, spec, step, trainerState, tick]);
+  }, [client, active, tab, image, replayIndex, spec, step, trainerState, tick]);
 
   return data;
 }

@@ -6,7 +6,7 @@
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
-//   BENCH_SKIP_BUILD=1   reuse bench/dist and dist/ as they are
+//   BENCH_SKIP_BUILD=1   reuse bench/dist (the page, and the app in bench/dist/app) as it is
 //   CHROMIUM_PATH        the Chromium to drive (default /usr/bin/chromium)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { buildReport, printReport } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const APP_DIST = path.join(root, 'bench/dist/app');
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
@@ -51,7 +52,9 @@ function build() {
   if (data) throw new Error(data);
   const page = run('building the bench page', [vite, 'build', '--config', 'bench/vite.config.ts']);
   if (page) throw new Error(page);
-  return { appBuildError: run('building the app', [vite, 'build', '--logLevel', 'warn']) };
+  // The app is built into bench/dist/app, so the bench never rewrites the dist/ other tools serve.
+  const app = [vite, 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'];
+  return { appBuildError: run('building the app', app) };
 }
 
 /** The buffer/heap soak in one page: warm-up, then chunks of steps with buffers and heap after each. */
@@ -108,7 +111,7 @@ async function main() {
   const server = await startServer([
     { prefix: '/', dir: path.join(root, 'bench/dist'), isolated: true },
     { prefix: '/data/', dir: path.join(root, 'public/data'), isolated: true },
-    { prefix: '/app/', dir: path.join(root, 'dist'), isolated: false },
+    { prefix: '/app/', dir: APP_DIST, isolated: false },
   ]);
   const browser = browserHost();
   const raw = { quick: QUICK, soakSteps: SOAK_STEPS, browserVersion: (await browser.get()).version() };
@@ -182,10 +185,10 @@ async function main() {
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     },
   });
-  printReport(report, say);
   const out = path.join(root, 'bench/results', QUICK ? 'quick.json' : 'latest.json');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  printReport(report, say);
   say(`bench: wrote ${path.relative(root, out)} (${(raw.totalSeconds / 60).toFixed(1)} min)`);
 }
 

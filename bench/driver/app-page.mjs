@@ -1,4 +1,4 @@
-// The built app (dist/, served at /app/) in the same browser: page load to training, and the longest
+// The built app (bench/dist/app, served at /app/) in the same browser: page load to training, and the longest
 // main-thread task while it trains through its TrainerClient and worker, seen by a PerformanceObserver
 // ('longtask') installed before any app script runs. The app trains its default network (LeNet-5) with its
 // default hyperparameters; the figures are the page's, not the engine's.

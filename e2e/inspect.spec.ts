@@ -71,6 +71,8 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   // Train; the feature maps change live while training runs.
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('Training');
+  // The panel fetches only while on screen: bring it back after the click scrolled to Train.
+  await panel.scrollIntoViewIfNeeded();
   await expect.poll(() => step(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
   await expect
     .poll(async () => change(await pixels(firstMap), maps0[0]), { timeout: 30_000 })
@@ -93,6 +95,7 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await summary.screenshot({ path: `${SHOTS}/inspect-cost.png` });
 
   // After training: filters and maps differ clearly from the start, and are not blank.
+  await panel.scrollIntoViewIfNeeded();
   await expect.poll(async () => change(await pixels(conv1), filters0[0])).toBeGreaterThan(3);
   const trained1 = await pixels(conv1);
   expect(std(trained1)).toBeGreaterThan(10);

@@ -1,0 +1,121 @@
+// The benchmark's own plumbing: the static server (mounts, isolation headers, no escape from its folders)
+// and the report (ratios, unavailable sides, targets that cannot be judged stay unjudged).
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, printReport, type Json } from '../bench/driver/report.mjs';
+import { startServer } from '../bench/driver/server.mjs';
+
+describe('bench server', () => {
+  let dir: string;
+  let server: { origin: string; close(): Promise<void> };
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'bench-server-'));
+    mkdirSync(path.join(dir, 'page'));
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, 'page/index.html'), '<p>bench</p>');
+    writeFileSync(path.join(dir, 'page/k.wasm'), new Uint8Array([0, 97, 115, 109]));
+    writeFileSync(path.join(dir, 'data/t.gz'), 'gz');
+    writeFileSync(path.join(dir, 'secret.txt'), 'outside every mount');
+    server = await startServer([
+      { prefix: '/', dir: path.join(dir, 'page'), isolated: true },
+      { prefix: '/data/', dir: path.join(dir, 'data'), isolated: false },
+    ]);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves index.html for / with the cross-origin isolation headers', async () => {
+    const r = await fetch(`${server.origin}/`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toBe('<p>bench</p>');
+    expect(r.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(r.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+  });
+
+  it('serves wasm as application/wasm and picks the longest matching mount', async () => {
+    expect((await fetch(`${server.origin}/k.wasm`)).headers.get('content-type')).toBe('application/wasm');
+    const gz = await fetch(`${server.origin}/data/t.gz`);
+    expect(await gz.text()).toBe('gz');
+    expect(gz.headers.get('content-encoding')).toBeNull();
+    expect(gz.headers.get('cross-origin-opener-policy')).toBeNull();
+  });
+
+  it('answers 404 for missing files and for paths that climb out of a mount', async () => {
+    for (const p of ['/nope.js', '/%2e%2e/secret.txt', '/data/%2e%2e/secret.txt', '/data/..%2fsecret.txt']) {
+      expect((await fetch(`${server.origin}${p}`)).status, p).toBe(404);
+    }
+  });
+});
+
+const run = (ips: number, extra: Json = {}) => ({
+  status: 'ok',
+  firstStepLoss: 2.3,
+  synced: { imagesPerSecond: ips },
+  pipelined: { imagesPerSecond: ips * 1.1 },
+  inference: { imagesPerSecond: ips * 3 },
+  ...extra,
+});
+
+describe('bench report', () => {
+  const raw: Json = {
+    quick: false,
+    browserVersion: '156',
+    totalSeconds: 600,
+    ours: { 64: { ...run(1000), batch: 64 }, 256: { ...run(1200), batch: 256 } },
+    tfjs: {
+      webgpu: {
+        status: 'ok',
+        details: {},
+        batches: [
+          { ...run(40), batch: 64 },
+          { ...run(50), batch: 256 },
+        ],
+      },
+      wasm: {
+        status: 'ok',
+        details: {},
+        batches: [
+          { ...run(2500), batch: 64 },
+          { ...run(2000), batch: 256 },
+        ],
+      },
+      webgl: { status: 'unavailable', reason: 'WebGL is not supported on this device' },
+    },
+    accuracy: { budgetMs: 60_000, ours: { status: 'ok', testAccuracy: 0.9812 } },
+  };
+  const report = buildReport(raw, { date: '2026-11-25T10:00:00Z', machine: { cpus: 2 } });
+
+  it('computes the ratios at batch 64 and 256 from the synced runs', () => {
+    const ratios = report.ratios as Json;
+    expect(ratios.oursOverTfjsWebgpu).toBe(25);
+    expect(ratios.oursOverTfjsWasm).toBe(0.4);
+    expect(ratios.batch256).toEqual({ oursOverTfjsWebgpu: 24, oursOverTfjsWasm: 0.6 });
+  });
+
+  it('carries an unavailable side with its reason, and a side never run as such', () => {
+    const training = report.trainingImagesPerSecond as Json;
+    expect(training.tfjsWebgl).toBe('unavailable: WebGL is not supported on this device');
+    expect(training.tfjsCpu).toBe('not run: not run');
+    expect(training.ours).toEqual({ batch64: 1000, batch256: 1200 });
+  });
+
+  it('judges the targets it has figures for and leaves the others unjudged', () => {
+    const targets = report.targets as { target: string; value: unknown; met: boolean | null }[];
+    const met = (prefix: string) => targets.find((t) => t.target.startsWith(prefix))?.met;
+    expect(met('training throughput ≥ 20×')).toBe(true);
+    expect(met('training throughput ≥ 0.5×')).toBe(false);
+    expect(met('≥ 98% test accuracy')).toBe(true);
+    expect(met('no main-thread task')).toBeNull();
+    expect(met('zero growth in GPU buffers')).toBeNull();
+  });
+
+  it('prints the tables without failing on missing parts', () => {
+    const lines: string[] = [];
+    printReport(report, (line) => lines.push(line));
+    expect(lines.some((l) => l.includes('| ours / TF.js webgpu') && l.includes('25×'))).toBe(true);
+  });
+});

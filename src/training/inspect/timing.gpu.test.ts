@@ -29,12 +29,17 @@ describe('gpuLayerTimes', () => {
       const t = layers[i];
       if (plan.layer.kind === 'Flatten') expect(t).toEqual({ layerIndex: i, forwardMs: 0, backwardMs: 0 });
       else {
-        expect(t.forwardMs).toBeGreaterThan(0);
+        // SwiftShader's timestamps tick every 65.5 µs, so a tiny pass (a ReLU) may read 0.
+        expect(t.forwardMs).toBeGreaterThanOrEqual(0);
         expect(t.forwardMs).toBeLessThan(10_000);
-        expect(Number.isFinite(t.backwardMs)).toBe(true);
+        expect(t.backwardMs).toBeGreaterThanOrEqual(0);
+        expect(t.backwardMs).toBeLessThan(10_000);
       }
     });
-    // The first conv has no input gradient to compute in training, yet its weight gradient takes time.
-    expect(layers[0].backwardMs).toBeGreaterThan(0);
+    // The convolutions do real work both ways (the first conv's backward is its weight gradient only).
+    for (const i of [0, 3]) {
+      expect(layers[i].forwardMs).toBeGreaterThan(0);
+      expect(layers[i].backwardMs).toBeGreaterThan(0);
+    }
   });
 });

@@ -25,6 +25,8 @@ const webgpuArgs = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // Playwright empties this folder when a run starts; separate runs on one machine need separate folders.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   // One worker: SwiftShader is a CPU and CI machines have two cores.
   workers: 1,
   fullyParallel: false,

@@ -179,3 +179,32 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await panel.getByRole('button', { name: 'Pause animation' }).click();
   await panel.screenshot({ path: `${SHOTS}/inspect-explain.png` });
 });
+
+// A browser launched without the WebGPU flags: the worker falls back to the CPU backend.
+test('without WebGPU, filters, feature maps and saliency come from the CPU backend; GPU time is not offered', async ({
+  playwright,
+  baseURL,
+}) => {
+  const browser = await playwright.chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 720 } });
+  await page.goto('/');
+  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
+    timeout: 90_000,
+  });
+  await expect(page.getByTestId('backend')).not.toHaveText('WebGPU');
+  const panel = page.getByRole('region', { name: 'Inside the network' });
+  await panel.scrollIntoViewIfNeeded();
+  expect(std(await pixels(panel.getByTestId('filters-0')))).toBeGreaterThan(10);
+  await panel.getByRole('tab', { name: 'Feature maps' }).click();
+  const map = panel.getByTestId('maps-0').getByRole('img').first();
+  await expect(map).toBeVisible();
+  expect(std(await pixels(map))).toBeGreaterThan(5);
+  await panel.getByRole('tab', { name: 'Saliency' }).click();
+  await expect(panel.getByTestId('saliency-map')).toBeVisible();
+  expect(std(await pixels(panel.getByTestId('saliency-map')))).toBeGreaterThan(5);
+  await expect(page.getByRole('button', { name: 'Measure GPU time' })).toBeDisabled();
+  await browser.close();
+});

@@ -25,15 +25,13 @@ export function ExplainView({
     layers.findIndex((l) => l.kind === 'Conv2d'),
   );
   const [chosen, setChosen] = useState<number | null>(null);
+  const [edge, setEdge] = useState(false);
   const index = chosen !== null && chosen < layers.length ? chosen : firstConv;
   const layer = layers[index];
   if (!layer) return <p className="muted">Add a layer to see its explanation.</p>;
   const inShape = analysis.layers[index]?.inputShape ?? null;
   const formula = formulaOf(layer, inShape && inShape.length === 3 ? inShape[1] : null);
-  const kernel = kernelFor(
-    layer,
-    weights?.find((w) => w.layerIndex === index),
-  );
+  const kernel = kernelFor(layer, edge ? undefined : weights?.find((w) => w.layerIndex === index));
   return (
     <div className="explain" aria-label="Layer explanation">
       <label>
@@ -50,6 +48,16 @@ export function ExplainView({
           ))}
         </select>
       </label>
+      {layer.kind === 'Conv2d' && (
+        <label>
+          {' '}
+          Kernel{' '}
+          <select value={edge ? 'edge' : 'trained'} onChange={(e) => setEdge(e.target.value === 'edge')}>
+            <option value="trained">this layer's trained weights</option>
+            <option value="edge">3×3 edge filter</option>
+          </select>
+        </label>
+      )}
       <div className="formula" data-testid="formula">
         <MathView node={formula.rule} />
         {formula.size && <MathView node={formula.size} />}

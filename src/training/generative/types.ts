@@ -1,0 +1,77 @@
+// The generative modes' messages between the page and the worker, carried inside the trainer protocol's
+// `generative` request and event. Images are flat Float32Arrays of 784 values per image, in [0, 1].
+import type { Hyperparams } from '../../network/hyper';
+import type { NetworkSpec } from '../../network/spec';
+
+export type GenerativeMode = 'autoencoder' | 'gan';
+export type GenerativeState = 'idle' | 'training' | 'paused';
+
+export type GenerativeRequest =
+  /** Builds an autoencoder (task 'reconstruction'); `bottleneckLayerId` names the layer whose outputs are the code. */
+  | { kind: 'setAutoencoder'; spec: NetworkSpec; hyper: Hyperparams; bottleneckLayerId?: string }
+  /** Builds a GAN from a generator and a discriminator; each gets its own optimizer with `hyper`'s settings. */
+  | { kind: 'setGan'; generator: NetworkSpec; discriminator: NetworkSpec; hyper: Hyperparams }
+  | { kind: 'start' }
+  | { kind: 'pause' }
+  /** Re-initialises the weights from the seed, back to step 0. */
+  | { kind: 'reset' }
+  /** Autoencoder: decodes `codes` (count × bottleneck values) into images. */
+  | { kind: 'decode'; id: number; codes: Float32Array }
+  /** GAN: the generator's images for `noise` (count × latent values), e.g. an interpolation. */
+  | { kind: 'generate'; id: number; noise: Float32Array };
+
+export interface GanMetrics {
+  dLoss: number;
+  gLoss: number;
+  /** Geometric means of D's probability "real" on real images and on generated ones. */
+  dReal: number;
+  dFake: number;
+}
+
+export type GenerativeEvent =
+  | {
+      kind: 'ready';
+      mode: GenerativeMode;
+      /** Bottleneck width (autoencoder) or noise length (GAN). */
+      latentDim: number;
+      /** Fixed noise vectors of the sample grid (GAN), so the page can interpolate between two of them. */
+      fixedNoise?: Float32Array;
+    }
+  | { kind: 'state'; state: GenerativeState; reason?: string }
+  /** Mean losses since the previous report; `loss` is the reconstruction loss. */
+  | ({ kind: 'metrics'; step: number; loss?: number } & Partial<GanMetrics>)
+  | { kind: 'reconstructions'; step: number; originals: Float32Array; reconstructions: Float32Array }
+  /** The sample grid from the fixed noise, with a plain-language warning when training looks unhealthy. */
+  | { kind: 'samples'; step: number; images: Float32Array; variance: number; warning: string | null }
+  /** Autoencoder with a 2-D code: test images as points (x, y pairs) with their digit labels. */
+  | { kind: 'latent'; step: number; points: Float32Array; labels: Uint8Array }
+  | { kind: 'decoded'; id: number; images: Float32Array }
+  | { kind: 'generated'; id: number; images: Float32Array }
+  | { kind: 'failed'; id?: number; message: string };
+
+/** The typed arrays of a message, whose buffers travel as transferables. */
+export function generativeTransferables(m: GenerativeRequest | GenerativeEvent): ArrayBufferView[] {
+  const views: ArrayBufferView[] = [];
+  switch (m.kind) {
+    case 'decode':
+      views.push(m.codes);
+      break;
+    case 'generate':
+      views.push(m.noise);
+      break;
+    case 'reconstructions':
+      views.push(m.originals, m.reconstructions);
+      break;
+    case 'samples':
+    case 'decoded':
+    case 'generated':
+      views.push(m.images);
+      break;
+    case 'latent':
+      views.push(m.points, m.labels);
+      break;
+    default:
+      break;
+  }
+  return views;
+}

@@ -12,6 +12,7 @@ import {
   type TrainerEventType,
   type TrainerRequest,
 } from './protocol';
+import type { GenerativeRequest } from './generative/types';
 import type { InspectQuery, InspectResult } from './inspect/types';
 
 /** The part of a Worker the client uses, so tests can drive a TrainerCore in-process through a MessageChannel port. */
@@ -128,6 +129,11 @@ export class TrainerClient {
       this.weightLoads.set(id, { resolve, reject });
       this.send({ type: 'setWeights', id, layers });
     });
+  }
+
+  /** A request of the autoencoder/GAN modes; answers arrive as `generative` events. */
+  generative(request: GenerativeRequest): void {
+    this.send({ type: 'generative', request });
   }
 
   /** An inspect view's query (saliency, replay history and frames, per-layer time); image buffers are transferred. */

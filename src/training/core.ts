@@ -21,6 +21,7 @@ import {
 } from './protocol';
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { TrainingRun } from './run';
+import { GenerativeSession } from './generative/session';
 import { Inspector } from './inspect/inspector';
 import type { InspectQuery } from './inspect/types';
 
@@ -54,6 +55,12 @@ export class TrainerCore {
   lastGood: { state: ModelState; step: number } | null = null;
   /** Answers inspect queries and keeps the replay history. */
   readonly inspector: Inspector = new Inspector(this);
+  /** The autoencoder and GAN modes, on this trainer's backend and dataset. */
+  readonly generative = new GenerativeSession({
+    backend: () => this.backend,
+    data: () => this.data,
+    emit: (event) => this.emit({ type: 'generative', event }),
+  });
   private readonly run: TrainingRun;
   private queue: Promise<void> = Promise.resolve();
   private datasetLoad: AbortController | null = null;
@@ -105,6 +112,8 @@ export class TrainerCore {
         return this.setWeights(request.id, request.layers);
       case 'inspect':
         return this.inspect(request.id, request.query);
+      case 'generative':
+        return this.generative.handle(request.request);
       case 'destroyDeviceForTest':
         if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
         this.backend.destroyDevice();
@@ -325,6 +334,7 @@ export class TrainerCore {
   private async dispose(): Promise<void> {
     this.datasetLoad?.abort();
     await this.run.stop();
+    await this.generative.dispose();
     this.disposed = true;
     const backend = this.backend;
     this.backend = null;

@@ -5,6 +5,7 @@ import type { GpuInfo } from '../gpu/device';
 import type { Hyperparams } from '../network/hyper';
 import type { DatasetId, NetworkSpec } from '../network/spec';
 import { inspectTransferables, type InspectQuery, type InspectResult } from './inspect/types';
+import { generativeTransferables, type GenerativeEvent, type GenerativeRequest } from './generative/types';
 
 export type BackendKind = 'webgpu' | 'cpu';
 export type TrainerState = 'idle' | 'training' | 'paused' | 'diverged' | 'done';
@@ -39,6 +40,8 @@ export type TrainerRequest =
   | { type: 'setWeights'; id: number; layers: LayerSnapshot[] }
   /** An inspect view's query (saliency, replay history, per-layer time), answered by an `inspected` event. */
   | { type: 'inspect'; id: number; query: InspectQuery }
+  /** The autoencoder and GAN modes (a run of their own beside the classifier's), answered by `generative` events. */
+  | { type: 'generative'; request: GenerativeRequest }
   /** Test hook: destroys the GPU device to exercise the device-loss path. */
   | { type: 'destroyDeviceForTest' }
   | { type: 'dispose' };
@@ -107,6 +110,7 @@ export type TrainerEvent =
   | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
   | { type: 'weightsSet'; id: number }
   | { type: 'inspected'; id: number; result: InspectResult }
+  | { type: 'generative'; event: GenerativeEvent }
   /** A predict, snapshot or setWeights request `id` could not be answered. */
   | { type: 'requestFailed'; id: number; message: string }
   | { type: 'diverged'; message: string; step: number }
@@ -147,6 +151,9 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
       break;
     case 'inspected':
       inspectTransferables(message.result).forEach(add);
+      break;
+    case 'generative':
+      generativeTransferables('request' in message ? message.request : message.event).forEach(add);
       break;
     default:
       break;

@@ -2,10 +2,12 @@
 // channel, blue-white-red with one scale per layer (so kernels within a layer compare).
 import { useMemo } from 'react';
 import type { LayerSnapshot } from '../../training/protocol';
-import { diverging, maxAbs } from './colour';
+import { diverging, maxAbs, type Rgb } from './colour';
 import { PixelCanvas } from './PixelCanvas';
 import { tile } from './tiles';
 
+/** The gaps between kernels: neutral grey, distinct from the white of a zero weight. */
+const GAP: Rgb = [160, 160, 160];
 const CONV_KINDS = new Set(['Conv2d', 'ConvTranspose2d']);
 
 function LayerFilters({ layer }: { layer: LayerSnapshot }) {
@@ -14,11 +16,14 @@ function LayerFilters({ layer }: { layer: LayerSnapshot }) {
     if (!weight) return null;
     const [a, b, k] = weight.shape;
     const scale = maxAbs(weight.data);
-    const grid = tile(weight.data, a * b, k, k, b, 0);
-    return { grid, scale, a, b, k, colour: (v: number) => diverging(v, scale) };
+    // One row per output map and one column per input channel; a single input channel wraps into rows of 8.
+    const grid = tile(weight.data, a * b, k, k, b === 1 ? Math.min(a, 8) : b, Number.NaN);
+    const zoom = Math.max(3, Math.min(10, Math.floor(240 / Math.max(grid.h, grid.w))));
+    const colour = (v: number): Rgb => (Number.isNaN(v) ? GAP : diverging(v, scale));
+    return { grid, scale, a, b, k, zoom, colour };
   }, [weight]);
   if (!view) return null;
-  const { grid, scale, a, b, k, colour } = view;
+  const { grid, scale, a, b, k, zoom, colour } = view;
   return (
     <figure className="inspect-figure">
       <PixelCanvas
@@ -28,6 +33,7 @@ function LayerFilters({ layer }: { layer: LayerSnapshot }) {
         colour={colour}
         label={`Layer ${layer.layerIndex + 1} ${layer.kind} kernels`}
         className="filters"
+        zoom={zoom}
         testId={`filters-${layer.layerIndex}`}
       />
       <figcaption>

@@ -11,9 +11,21 @@ export interface PixelCanvasProps {
   className?: string;
   testId?: string;
   onClick?: () => void;
+  /** CSS pixels per value; default: sized by the stylesheet. */
+  zoom?: number;
 }
 
-export function PixelCanvas({ values, h, w, colour, label, className, testId, onClick }: PixelCanvasProps) {
+export function PixelCanvas({
+  values,
+  h,
+  w,
+  colour,
+  label,
+  className,
+  testId,
+  onClick,
+  zoom,
+}: PixelCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -31,6 +43,7 @@ export function PixelCanvas({ values, h, w, colour, label, className, testId, on
       role="img"
       aria-label={label}
       data-testid={testId}
+      style={zoom ? { width: w * zoom, height: h * zoom } : undefined}
     />
   );
   if (!onClick) return canvas;

@@ -27,11 +27,20 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
 }) => {
   // Record main-thread long tasks from the start, to check the page stays responsive while training.
   await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: number[]; shifts: number[] };
     w.longTasks = [];
+    w.shifts = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
+    // Layout shifts not caused by the user's own input.
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) w.shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto('/');
   await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
@@ -43,6 +52,7 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('Training');
   await expect(page.getByTestId('train-loss')).not.toHaveText('—', { timeout: 60_000 });
+  const shiftsFrom = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.length);
   const firstLoss = Number(await text(page, 'train-loss'));
   const chart = page.getByTestId('loss-chart');
   await expect
@@ -50,6 +60,16 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
     .toBeGreaterThanOrEqual(6);
   const laterLoss = Number(await text(page, 'train-loss'));
   expect(laterLoss).toBeLessThan(firstLoss * 0.5);
+
+  // No layout shift while training: later reports only change numbers and the curves.
+  const shifts = await page.evaluate(
+    (from) => (window as unknown as { shifts: number[] }).shifts.slice(from),
+    shiftsFrom,
+  );
+  expect(
+    shifts.reduce((a, b) => a + b, 0),
+    `layout shifts: ${shifts.join(', ')}`,
+  ).toBeLessThan(0.01);
 
   const longTasks = await page.evaluate(
     (from) => (window as unknown as { longTasks: number[] }).longTasks.slice(from),

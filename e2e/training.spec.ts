@@ -13,6 +13,7 @@ const LONG_TASK_MS = process.env.E2E_LONG_TASK_MS ? Number(process.env.E2E_LONG_
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
 
 async function drawStroke(page: Page, points: [number, number][]): Promise<void> {
+  await page.getByLabel(/Drawing pad/).scrollIntoViewIfNeeded();
   const pad = await page.getByLabel(/Drawing pad/).boundingBox();
   if (!pad) throw new Error('the drawing pad is not visible');
   const at = ([x, y]: [number, number]) => [pad.x + x * pad.width, pad.y + y * pad.height] as const;

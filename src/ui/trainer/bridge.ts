@@ -6,9 +6,19 @@ type Store = typeof useStore;
 
 export function bindTrainerEvents(client: TrainerClient, store: Store): () => void {
   const s = () => store.getState();
+  // Set between a device loss and the next ready, so the notice can say how the recovery ended.
+  let lostReason: string | null = null;
   const offs = [
     client.on('ready', (e) => {
       s().setBackend(e.backend, e.fallbackReason);
+      if (lostReason !== null) {
+        s().setNotice(
+          e.backend === 'webgpu'
+            ? `The GPU device was lost (${lostReason}); the model was rebuilt on a new device from its last saved weights.`
+            : `The GPU device was lost (${lostReason}) and none came back; training continues on the CPU (slower).`,
+        );
+        lostReason = null;
+      }
       // The worker's adapter is the one that trains; on a CPU fallback the page's own probe still says
       // whether the browser has WebGPU, and the fallback reason is shown beside the backend.
       if (e.backend === 'webgpu' && e.gpu) s().setGpuStatus({ kind: 'available', gpu: e.gpu });
@@ -21,9 +31,10 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
     client.on('evaluation', (e) => s().addEvaluation(e)),
     client.on('gallery', (e) => s().setGallery(e.items)),
     client.on('diverged', (e) => s().setNotice(`Training diverged at step ${e.step}: ${e.message}`)),
-    client.on('deviceLost', (e) =>
-      s().setNotice(`The GPU device was lost (${e.reason})${e.recovering ? '; recovering…' : '.'}`),
-    ),
+    client.on('deviceLost', (e) => {
+      lostReason = e.recovering ? e.reason : null;
+      s().setNotice(`The GPU device was lost (${e.reason})${e.recovering ? '; recovering…' : '.'}`);
+    }),
     client.on('error', (e) => s().setNotice(e.message)),
   ];
   return () => offs.forEach((off) => off());

@@ -136,6 +136,10 @@ test('a GPU device lost mid-training: a notice, a rebuild on a new device, train
     (window as unknown as { __cnnTest: { destroyDevice(): void } }).__cnnTest.destroyDevice(),
   );
   await expect(page.getByRole('status').filter({ hasText: 'The GPU device was lost' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The GPU device was lost' })).toContainText(
+    'the model was rebuilt on a new device from its last saved weights',
+    { timeout: 60_000 },
+  );
   // Training continues on the rebuilt device, from the last snapshot rather than from step 0.
   await expect.poll(step, { timeout: 90_000 }).toBeGreaterThan(before + 20);
   await expect(page.getByTestId('backend')).toHaveText('WebGPU');

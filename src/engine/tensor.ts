@@ -17,7 +17,8 @@ export function sizeOf(shape: readonly number[]): number {
 }
 
 export function tensor(buffer: GPUBuffer, shape: readonly number[], offset = 0): Tensor {
-  if (offset % OFFSET_ALIGNMENT !== 0) throw new Error(`tensor offset ${offset} is not ${OFFSET_ALIGNMENT}-aligned`);
+  if (offset % OFFSET_ALIGNMENT !== 0)
+    throw new Error(`tensor offset ${offset} is not ${OFFSET_ALIGNMENT}-aligned`);
   if (offset + sizeOf(shape) * 4 > buffer.size) {
     throw new Error(`tensor [${shape}] at ${offset} overruns buffer ${buffer.label} (${buffer.size} bytes)`);
   }

@@ -34,12 +34,16 @@ export class GenerativeSession {
   private schedule: EpochSchedule | null = null;
   private noise = new Prng(1);
   private loop: Promise<void> | null = null;
+  private lastFigures = { dLoss: NaN, gLoss: NaN, dReal: NaN, dFake: NaN };
+  private previewedAt = -Infinity;
+  private previews = 0;
 
   constructor(
     private readonly host: SessionHost,
-    private readonly options: { reportEvery: number; previewEvery: number } = {
-      reportEvery: 10,
-      previewEvery: 20,
+    /** Steps between loss reports; the previews follow a report at most once per `previewMs`. */
+    private readonly options: { reportEvery: number; previewMs: number } = {
+      reportEvery: 5,
+      previewMs: 1000,
     },
   ) {}
 
@@ -69,9 +73,7 @@ export class GenerativeSession {
           return this.host.emit({ kind: 'decoded', id: request.id, images });
         }
         case 'generate': {
-          const gan = this.gan();
-          const count = request.noise.length / gan.latentDim;
-          const images = toUnit(await gan.engine.generate(request.noise, count));
+          const images = toUnit(await generateAll(this.gan(), request.noise));
           return this.host.emit({ kind: 'generated', id: request.id, images });
         }
       }
@@ -160,14 +162,14 @@ export class GenerativeSession {
         );
       } else built.ae.engine.step(start, this.step);
       this.step += 1;
-      if (this.step % this.options.reportEvery === 0) await this.report();
-      if (this.step % this.options.previewEvery === 0) await this.preview();
+      if (this.step % this.options.reportEvery === 0) {
+        await this.report();
+        if (performance.now() - this.previewedAt >= this.options.previewMs) await this.preview();
+      }
       await engine.settle();
       await yieldTurn();
     }
   }
-
-  private lastFigures = { dLoss: NaN, gLoss: NaN, dReal: NaN, dFake: NaN };
 
   private async report(): Promise<void> {
     const built = this.built!;
@@ -194,10 +196,10 @@ export class GenerativeSession {
     const built = this.built;
     if (!built) return;
     const step = this.step;
+    this.previewedAt = performance.now();
+    this.previews += 1;
     if (built.mode === 'gan') {
-      const images = toUnit(
-        await built.gan.engine.generate(built.fixed, Math.min(GRID, built.gan.engine.batch)),
-      );
+      const images = toUnit(await generateAll(built.gan, built.fixed));
       const variance = sampleStats(images).variance * 4;
       const warning = step > 0 ? ganWarning(this.lastFigures, variance) : null;
       this.host.emit({ kind: 'samples', step, images, variance, warning });
@@ -210,7 +212,8 @@ export class GenerativeSession {
     const originals = testImages(this.host.data(), pairs);
     const reconstructions = await ae.engine.layerOutputs(originals, pairs, ae.desc.layers.length - 1);
     this.host.emit({ kind: 'reconstructions', step, originals, reconstructions });
-    if (ae.latentDim === 2 && (step === 0 || step % (this.options.previewEvery * 3) === 0)) {
+    // The latent plot (2,000 encodings) is refreshed at every fifth preview.
+    if (ae.latentDim === 2 && (step === 0 || this.previews % 5 === 0)) {
       const count = Math.min(LATENT_POINTS, test.available);
       const points = await ae.engine.layerOutputs(testImages(this.host.data(), count), count, ae.bottleneck);
       this.host.emit({ kind: 'latent', step, points, labels: test.labels.slice(0, count) });
@@ -228,6 +231,19 @@ export class GenerativeSession {
     await this.stop();
     this.destroyBuilt();
   }
+}
+
+/** The generator's images for any number of noise vectors, a batch at a time. */
+async function generateAll(gan: BuiltGan, noise: Float32Array): Promise<Float32Array> {
+  const n = gan.latentDim;
+  const count = noise.length / n;
+  const out = new Float32Array(count * 784);
+  for (let start = 0; start < count; start += gan.engine.batch) {
+    const rows = Math.min(gan.engine.batch, count - start);
+    const images = await gan.engine.generate(noise.subarray(start * n, (start + rows) * n), rows);
+    out.set(images, start * 784);
+  }
+  return out;
 }
 
 /** The first `count` test images as floats in [0, 1]. */

@@ -1,0 +1,107 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+// The generate panel through the UI on SwiftShader, short runs: the conv autoencoder trains, shows
+// reconstructions and decodes a clicked latent point; the DCGAN's two networks swap in the builder as
+// tabs and its sample grid renders and changes with training. Checked from canvas pixels; screenshots go
+// to docs/screenshots/generate-*.png.
+test.setTimeout(300_000);
+
+const SHOTS = 'docs/screenshots';
+
+async function pixels(canvas: Locator): Promise<number[]> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const out: number[] = [];
+    for (let i = 0; i < data.length; i += 4)
+      out.push(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
+    return out;
+  });
+}
+
+const std = (v: number[]) => {
+  const m = v.reduce((a, b) => a + b, 0) / v.length;
+  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
+};
+
+const stepOf = async (panel: Locator) =>
+  Number(/step (\d+)/.exec((await panel.getByTestId('generate-state').textContent()) ?? '')?.[1] ?? '0');
+
+async function open(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
+    timeout: 90_000,
+  });
+  const panel = page.getByRole('region', { name: 'Generate images' });
+  await panel.scrollIntoViewIfNeeded();
+  return panel;
+}
+
+test('autoencoder: trains, shows reconstructions, and a latent-space click decodes an image', async ({
+  page,
+}) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'Autoencoder' }).click();
+  // The builder now holds the autoencoder preset, bottleneck included.
+  await expect(page.locator('[data-testid="layer-card"][data-layer-id="bottleneck"]')).toHaveCount(1);
+  await panel.getByLabel('Batch size').fill('16');
+  await panel.getByLabel('Learning rate').fill('0.003');
+  await panel.getByRole('button', { name: 'Train autoencoder' }).click();
+  const reconstructions = panel.getByTestId('reconstructions');
+  await expect(reconstructions).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
+  await expect(panel.getByTestId('Reconstruction loss-chart')).not.toHaveAttribute('data-points', '0');
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  expect(std(await pixels(panel.getByTestId('originals')))).toBeGreaterThan(20);
+  expect(std(await pixels(reconstructions))).toBeGreaterThan(5);
+
+  const plot = panel.getByTestId('latent-plot');
+  await expect(plot).toBeVisible();
+  expect(std(await pixels(plot))).toBeGreaterThan(5);
+  await plot.click({ position: { x: 104, y: 156 } });
+  const decoded = panel.getByTestId('decoded');
+  await expect(decoded).toBeVisible();
+  await expect.poll(async () => std(await pixels(decoded)), { timeout: 30_000 }).toBeGreaterThan(5);
+  await expect(panel.getByText(/Decoded from \(/)).toBeVisible();
+  await panel.screenshot({ path: `${SHOTS}/generate-autoencoder.png` });
+});
+
+test('GAN: generator and discriminator as builder tabs; the sample grid renders and changes with training', async ({
+  page,
+}) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'GAN' }).click();
+  const cards = page.getByTestId('layer-card');
+  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(1);
+  await panel.getByRole('tab', { name: 'Discriminator' }).click();
+  await expect(panel.getByRole('tab', { name: 'Discriminator' })).toHaveAttribute('aria-selected', 'true');
+  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(0);
+  await expect(cards.filter({ hasText: 'LeakyReLU' })).toHaveCount(2);
+  await panel.getByRole('tab', { name: 'Generator' }).click();
+  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(1);
+
+  await panel.getByLabel('Batch size').fill('4');
+  await panel.getByLabel('Learning rate').fill('0.002');
+  await panel.getByRole('button', { name: 'Train GAN' }).click();
+  const samples = panel.getByTestId('samples');
+  await expect(samples).toBeVisible({ timeout: 60_000 });
+  const first = await pixels(samples);
+  expect(std(first)).toBeGreaterThan(1);
+  await expect.poll(() => stepOf(panel), { timeout: 180_000 }).toBeGreaterThanOrEqual(10);
+  await expect(panel.getByTestId('gan-figures')).toContainText('D(G(z))');
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  await expect
+    .poll(
+      async () => {
+        const now = await pixels(samples);
+        return now.reduce((s, v, i) => s + Math.abs(v - first[i]), 0) / now.length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(2);
+  await panel.getByRole('slider').fill('30');
+  const interpolated = panel.getByTestId('interpolated');
+  await expect(interpolated).toBeVisible({ timeout: 30_000 });
+  expect(std(await pixels(interpolated))).toBeGreaterThan(1);
+  await panel.screenshot({ path: `${SHOTS}/generate-gan.png` });
+});

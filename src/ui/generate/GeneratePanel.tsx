@@ -1,0 +1,171 @@
+// Image generation: a conv autoencoder or a DCGAN trained in the worker. The builder edits the networks
+// (the GAN's two as tabs: the other one waits here); this panel runs them and shows what they make.
+import { useState } from 'react';
+import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
+import { presetSpec } from '../../network/presets';
+import type { NetworkSpec } from '../../network/spec';
+import type { GenerativeMode } from '../../training/generative/types';
+import { useStore } from '../store/store';
+import { GanView } from './GanView';
+import { AutoencoderView } from './AutoencoderView';
+import { useGenerative } from './useGenerative';
+import './generate.css';
+
+type Tab = 'generator' | 'discriminator';
+
+export function GeneratePanel() {
+  const client = useStore((s) => s.client);
+  const spec = useStore((s) => s.spec);
+  const storeHyper = useStore((s) => s.hyper);
+  const datasetReady = useStore((s) => s.dataset.phase === 'ready');
+  const view = useGenerative(client);
+  const [mode, setMode] = useState<GenerativeMode | null>(null);
+  const [tab, setTab] = useState<Tab>('generator');
+  /** The GAN network not in the builder right now. */
+  const [partner, setPartner] = useState<NetworkSpec | null>(null);
+  const [lr, setLr] = useState(1e-3);
+  const [batch, setBatch] = useState(64);
+  const [loss, setLoss] = useState<'bce' | 'mse'>('bce');
+
+  const choose = (next: GenerativeMode) => {
+    const { loadSpec } = useStore.getState();
+    setMode(next);
+    if (next === 'autoencoder') {
+      loadSpec(presetSpec('autoencoder'));
+      setLr(1e-3);
+    } else {
+      loadSpec(presetSpec('dcgan-generator'));
+      setPartner(presetSpec('dcgan-discriminator'));
+      setTab('generator');
+      setLr(DCGAN_HYPER.lr);
+    }
+  };
+  const switchTab = (next: Tab) => {
+    if (next === tab || !partner) return;
+    const current = useStore.getState().spec;
+    useStore.getState().loadSpec(partner);
+    setPartner(current);
+    setTab(next);
+  };
+  const hyper = (): Hyperparams =>
+    mode === 'gan'
+      ? { ...storeHyper, ...DCGAN_HYPER, seed: storeHyper.seed, lr, batchSize: batch }
+      : { ...storeHyper, optimizer: 'adam', lr, batchSize: batch, loss };
+  const train = () => {
+    if (!client || !mode) return;
+    if (view.state !== 'paused' || view.mode !== mode) {
+      if (mode === 'autoencoder') {
+        client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId: 'bottleneck' });
+      } else if (partner) {
+        const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
+        client.generative({ kind: 'setGan', generator, discriminator, hyper: hyper() });
+      }
+    }
+    client.generative({ kind: 'start' });
+  };
+  const wrongTask =
+    mode === 'autoencoder' ? spec.task !== 'reconstruction' : mode === 'gan' ? spec.task !== tab : false;
+  const blocked = !client
+    ? 'The trainer is starting…'
+    : !datasetReady
+      ? 'Waiting for the dataset to load…'
+      : wrongTask
+        ? `The builder holds a ${spec.task} network: choose the mode again to load its preset.`
+        : null;
+
+  return (
+    <div className="generate">
+      <h2>Generate images</h2>
+      <div role="group" aria-label="Generative mode" className="control-buttons">
+        <button type="button" aria-pressed={mode === 'autoencoder'} onClick={() => choose('autoencoder')}>
+          Autoencoder
+        </button>
+        <button type="button" aria-pressed={mode === 'gan'} onClick={() => choose('gan')}>
+          GAN
+        </button>
+      </div>
+      {mode === null && (
+        <p className="muted">
+          Load a conv autoencoder or a DCGAN into the builder and train it here. Transposed convolutions turn
+          a few numbers back into a 28×28 image.
+        </p>
+      )}
+      {mode === 'gan' && (
+        <div role="tablist" aria-label="GAN network in the builder" className="tabs">
+          {(['generator', 'discriminator'] as const).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => switchTab(t)}>
+              {t === 'generator' ? 'Generator' : 'Discriminator'}
+            </button>
+          ))}
+        </div>
+      )}
+      {mode && (
+        <>
+          <div className="generate-settings">
+            <label>
+              Learning rate
+              <input
+                type="number"
+                step="any"
+                min={0}
+                value={lr}
+                onChange={(e) => setLr(Number(e.target.value))}
+              />
+            </label>
+            <label>
+              Batch size
+              <input
+                type="number"
+                min={1}
+                max={1024}
+                value={batch}
+                onChange={(e) => setBatch(Number(e.target.value))}
+              />
+            </label>
+            {mode === 'autoencoder' && (
+              <label>
+                Loss
+                <select value={loss} onChange={(e) => setLoss(e.target.value as 'bce' | 'mse')}>
+                  <option value="bce">BCE</option>
+                  <option value="mse">MSE</option>
+                </select>
+              </label>
+            )}
+          </div>
+          <div className="control-buttons">
+            {view.state === 'training' ? (
+              <button type="button" className="primary" onClick={() => client?.generative({ kind: 'pause' })}>
+                Pause generation
+              </button>
+            ) : (
+              <button type="button" className="primary" onClick={train} disabled={blocked !== null}>
+                Train {mode === 'gan' ? 'GAN' : 'autoencoder'}
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={() => client?.generative({ kind: 'reset' })}
+              disabled={!client || view.mode === null}
+            >
+              Reset generation
+            </button>
+            <span role="status" className="muted" data-testid="generate-state">
+              {blocked ??
+                view.reason ??
+                `${view.state}${view.points.length ? ` · step ${view.points.at(-1)!.step}` : ''}`}
+            </span>
+          </div>
+          {view.error && (
+            <p role="alert" className="error">
+              {view.error}
+            </p>
+          )}
+          {view.mode === 'autoencoder' && mode === 'autoencoder' && (
+            <AutoencoderView view={view} client={client} />
+          )}
+          {view.mode === 'gan' && mode === 'gan' && <GanView view={view} client={client} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// The generative view's state, folded from the worker's `generative` events (a pure reducer, so it is
+// tested without React or a worker).
+import type { GenerativeEvent, GenerativeMode, GenerativeState } from '../../training/generative/types';
+
+export interface LossPoint {
+  step: number;
+  loss?: number;
+  dLoss?: number;
+  gLoss?: number;
+  dReal?: number;
+  dFake?: number;
+}
+
+export interface GenerateView {
+  mode: GenerativeMode | null;
+  state: GenerativeState;
+  reason: string | null;
+  latentDim: number;
+  fixedNoise: Float32Array | null;
+  points: LossPoint[];
+  pairs: { originals: Float32Array; reconstructions: Float32Array; step: number } | null;
+  latent: { points: Float32Array; labels: Uint8Array } | null;
+  samples: { images: Float32Array; step: number; variance: number } | null;
+  /** How many sample grids have arrived (the grid changes as training goes on). */
+  sampleUpdates: number;
+  warning: string | null;
+  decoded: Float32Array | null;
+  interpolated: Float32Array | null;
+  error: string | null;
+}
+
+export const initialView: GenerateView = {
+  mode: null,
+  state: 'idle',
+  reason: null,
+  latentDim: 0,
+  fixedNoise: null,
+  points: [],
+  pairs: null,
+  latent: null,
+  samples: null,
+  sampleUpdates: 0,
+  warning: null,
+  decoded: null,
+  interpolated: null,
+  error: null,
+};
+
+/** Loss points kept for the charts. */
+const MAX_POINTS = 500;
+
+export function reduceView(view: GenerateView, e: GenerativeEvent): GenerateView {
+  switch (e.kind) {
+    case 'ready':
+      return { ...initialView, mode: e.mode, latentDim: e.latentDim, fixedNoise: e.fixedNoise ?? null };
+    case 'state':
+      return { ...view, state: e.state, reason: e.reason ?? null };
+    case 'metrics': {
+      const { kind: _kind, ...point } = e;
+      return { ...view, points: [...view.points, point].slice(-MAX_POINTS) };
+    }
+    case 'reconstructions':
+      return { ...view, pairs: { originals: e.originals, reconstructions: e.reconstructions, step: e.step } };
+    case 'latent':
+      return { ...view, latent: { points: e.points, labels: e.labels } };
+    case 'samples':
+      return {
+        ...view,
+        samples: { images: e.images, step: e.step, variance: e.variance },
+        sampleUpdates: view.sampleUpdates + 1,
+        warning: e.warning,
+      };
+    case 'decoded':
+      return { ...view, decoded: e.images };
+    case 'generated':
+      return { ...view, interpolated: e.images };
+    case 'failed':
+      return { ...view, error: e.message };
+  }
+}
+
+/** Bounds of 2-D points (x, y pairs), padded by 5% so no point sits on the edge. */
+export function latentBounds(points: Float32Array): { x0: number; x1: number; y0: number; y1: number } {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    x0 = Math.min(x0, points[i]);
+    x1 = Math.max(x1, points[i]);
+    y0 = Math.min(y0, points[i + 1]);
+    y1 = Math.max(y1, points[i + 1]);
+  }
+  const px = (x1 - x0 || 1) * 0.05;
+  const py = (y1 - y0 || 1) * 0.05;
+  return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
+}

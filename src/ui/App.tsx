@@ -4,6 +4,7 @@ import { BuilderPanel } from './builder/BuilderPanel';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
 import { DrawPad } from './draw/DrawPad';
+import { GeneratePanel } from './generate/GeneratePanel';
 import { InspectPanel } from './inspect/InspectPanel';
 import { useAutosave } from './persist/useAutosave';
 import { ConfusionMatrix } from './predictions/ConfusionMatrix';
@@ -54,6 +55,9 @@ export function App() {
         </section>
         <section aria-label="Inside the network" className="panel inspect-region">
           <InspectPanel />
+        </section>
+        <section aria-label="Generate images" className="panel generate-region">
+          <GeneratePanel />
         </section>
       </main>
     </div>

@@ -16,7 +16,8 @@ export function syncDesignToTrainer(client: TrainerClient, store: StoreApi<AppSt
       client.setHyper(s.hyper);
     }
     const spec = JSON.stringify(s.spec);
-    if (spec !== sentSpec && analysisOf(s.spec).valid) {
+    // Generative designs (autoencoder, GAN) are trained by the generate panel, not the classifier's run.
+    if (spec !== sentSpec && s.spec.task === 'classification' && analysisOf(s.spec).valid) {
       sentSpec = spec;
       client.setSpec(s.spec);
       s.clearMetrics();

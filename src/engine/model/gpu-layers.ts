@@ -64,6 +64,23 @@ function view(buffer: GPUBuffer, t: FlatTensor): Tensor {
   return tensor(buffer, t.shape, t.offset * 4);
 }
 
+/**
+ * Training-mode fusion of a ReLU that directly follows a Conv2d or Linear (saves a dispatch and a pass
+ * over the activation each way): the Conv2d/Linear gets `reluInto` (the ReLU's output, written with the
+ * ReLU applied in its epilogue) and the ReLU gets `fusedReluForward` (no forward of its own in training).
+ * Eval-mode forwards stay separate, so inspection still sees the pre-activation output.
+ */
+export interface LayerFusion {
+  reluInto?: Tensor;
+  fusedReluForward?: boolean;
+}
+
+/** Whether layer `i`'s training forward can take the ReLU that follows it into its epilogue. */
+export function fusesFollowingRelu(layers: readonly LayerPlan[], i: number): boolean {
+  const kind = layers[i].layer.kind;
+  return (kind === 'Conv2d' || kind === 'Linear') && layers[i + 1]?.layer.kind === 'ReLU';
+}
+
 /** `seed` makes this layer's dropout masks (a u32, distinct per layer). */
 export function planGpuLayer(
   ctx: EngineContext,
@@ -71,6 +88,7 @@ export function planGpuLayer(
   io: LayerTensors,
   flat: FlatBuffers,
   seed: number,
+  fusion: LayerFusion = {},
 ): GpuLayer {
   const { layer } = plan;
   const p = (name: string) => plan.params.find((t) => t.name === name);
@@ -99,10 +117,11 @@ export function planGpuLayer(
       ];
       if (layer.bias) back.push(planConv2dBackwardBias(ctx, { dy: io.dy, dbias: grad('bias')! }));
       if (io.dx) back.push(planConv2dBackwardInput(ctx, { dy: io.dy, weight, dx: io.dx, params }));
-      return same(
-        [planConv2dForward(ctx, { x: io.x, weight, bias: param('bias'), y: io.y, params, label })],
-        back,
-      );
+      const forward = (y: Tensor, relu: boolean) =>
+        planConv2dForward(ctx, { x: io.x, weight, bias: param('bias'), y, params, relu, label });
+      const evaluate = forward(io.y, false);
+      const train = fusion.reluInto ? forward(fusion.reluInto, true) : evaluate;
+      return { forwardTrain: [train], forwardEval: [evaluate], backward: back, backwardEval: back };
     }
     case 'ConvTranspose2d': {
       const params = {
@@ -125,6 +144,9 @@ export function planGpuLayer(
     case 'Linear': {
       const weight = param('weight')!;
       const forward = planLinearForward(ctx, { x: io.x, weight, bias: param('bias'), y: io.y });
+      const train = fusion.reluInto
+        ? planLinearForward(ctx, { x: io.x, weight, bias: param('bias'), y: fusion.reluInto, relu: true })
+        : forward;
       const backward = planLinearBackward(ctx, {
         x: io.x,
         weight,
@@ -133,7 +155,12 @@ export function planGpuLayer(
         dWeight: grad('weight')!,
         dBias: grad('bias'),
       });
-      return same([forward], [backward]);
+      return {
+        forwardTrain: [train],
+        forwardEval: [forward],
+        backward: [backward],
+        backwardEval: [backward],
+      };
     }
     case 'MaxPool2d': {
       const params = {
@@ -167,10 +194,16 @@ export function planGpuLayer(
       const kind = ACTIVATION[layer.kind];
       const slope = layer.kind === 'LeakyReLU' ? layer.negative_slope : undefined;
       const forward = planActivationForward(ctx, { kind, x: io.x, y: io.y, slope });
-      // relu/leaky_relu read the forward input, sigmoid/tanh the output (see reference savesInput).
-      const saved = kind === 'relu' || kind === 'leaky_relu' ? io.x : io.y;
+      // leaky_relu reads the forward input, sigmoid/tanh the output (see reference savesInput); ReLU the
+      // output too (y > 0 exactly when x > 0), as a fused training forward never writes its input.
+      const saved = kind === 'leaky_relu' ? io.x : io.y;
       const back = io.dx ? [planActivationBackward(ctx, { kind, saved, dy: io.dy, dx: io.dx, slope })] : [];
-      return same([forward], back);
+      return {
+        forwardTrain: fusion.fusedReluForward ? [] : [forward],
+        forwardEval: [forward],
+        backward: back,
+        backwardEval: back,
+      };
     }
     case 'Flatten':
     case 'Unflatten':

@@ -9,7 +9,7 @@ import type { EngineContext, PlannedOp } from '../op';
 import type { AdamHyper, SgdHyper } from '../reference/optimizer';
 import { reshape, sizeOf, tensor, type Tensor } from '../tensor';
 import { isView, layerSeed, type ModelDescription } from './describe';
-import { planGpuLayer, type GpuLayer } from './gpu-layers';
+import { fusesFollowingRelu, planGpuLayer, type GpuLayer, type LayerFusion } from './gpu-layers';
 
 export type OptimizerSettings =
   ({ kind: 'sgd' } & SgdHyper) | ({ kind: 'adam' } & AdamHyper) | ({ kind: 'adamw' } & AdamHyper);
@@ -118,6 +118,11 @@ export class GpuModel {
       first > 0
         ? reshape(grads[first - 1], inputShape)
         : tensor(this.arena.storage('input/dx', sizeOf(inputShape) * 4), inputShape);
+    // A ReLU right after a Conv2d or Linear runs in that layer's training epilogue (see LayerFusion).
+    const fusion = (i: number): LayerFusion =>
+      fusesFollowingRelu(desc.layers, i)
+        ? { reluInto: this.outputs[i + 1] }
+        : { fusedReluForward: i > 0 && fusesFollowingRelu(desc.layers, i - 1) };
     const plan = (i: number, withInputGrad: boolean) =>
       planGpuLayer(
         ctx,
@@ -135,6 +140,7 @@ export class GpuModel {
         },
         { params: this.params.buffer, grads: this.grads.buffer, buffers: this.buffers.buffer },
         layerSeed(options.seed, i),
+        fusion(i),
       );
     // Nothing upstream of the first layer needs its input gradient, so training skips it unless asked.
     const withInputGrad = Boolean(options.inputGrad);

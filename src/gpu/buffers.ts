@@ -1,7 +1,12 @@
 // Buffer helpers and the arena that owns every buffer of a model, sized once when the model is built.
 
-export const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-export const UNIFORM = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
+// Usage flags by their values in the WebGPU spec rather than through the GPUBufferUsage global, so code
+// that merely imports this module (the CPU backend, Node unit tests) loads where WebGPU is absent.
+const USAGE = { MAP_READ: 0x1, COPY_SRC: 0x4, COPY_DST: 0x8, UNIFORM: 0x40, STORAGE: 0x80 } as const;
+
+export const STORAGE = USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST;
+export const UNIFORM = USAGE.UNIFORM | USAGE.COPY_DST;
+export const READBACK = USAGE.MAP_READ | USAGE.COPY_DST;
 
 /** Storage buffers are rounded up to 16 bytes so vec4 views never read past the end. */
 export function paddedSize(bytes: number): number {
@@ -34,7 +39,7 @@ export async function readBuffer(
   const staging = device.createBuffer({
     label: `${source.label}:readback`,
     size,
-    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    usage: READBACK,
   });
   const encoder = device.createCommandEncoder({ label: `${source.label}:readback` });
   encoder.copyBufferToBuffer(source, offset, staging, 0, size);

@@ -34,7 +34,8 @@ async function stepsTo(h: Harness, step: number): Promise<void> {
   while ((h.of('metrics').at(-1)?.step ?? 0) < step) await h.send({ type: 'step' });
 }
 
-/** Waits until the snapshot taken at the last report has arrived on the host. */
+/** Waits until the host copy of good weights for `step` has arrived. At each report the copy taken at the
+ *  previous report becomes good, so after a report at step S (one report per step) it is S - 1's. */
 async function lastGoodAt(h: Harness, step: number) {
   for (let i = 0; i < 200 && h.core.lastGood?.step !== step; i++) await new Promise((r) => setTimeout(r, 10));
   expect(h.core.lastGood?.step).toBe(step);
@@ -67,7 +68,7 @@ describe('device loss on WebGPU', () => {
     const h = await setup();
     await stepsTo(h, 5);
     for (let round = 1; round <= 2; round++) {
-      const good = await lastGoodAt(h, h.of('metrics').at(-1)!.step);
+      const good = await lastGoodAt(h, h.of('metrics').at(-1)!.step - 1);
       const from = h.events.length;
       loseDevice(h);
       await h.waitFor('deviceLost', () => true, { from });
@@ -101,7 +102,7 @@ describe('device loss on WebGPU', () => {
     } as GPU;
     const h = await setup({ gpu });
     await stepsTo(h, 3);
-    const good = await lastGoodAt(h, 3);
+    const good = await lastGoodAt(h, 2);
     const from = h.events.length;
     loseDevice(h);
     const ready = await h.waitFor('ready', () => true, { from });
@@ -109,7 +110,7 @@ describe('device loss on WebGPU', () => {
     expect(ready.fallbackReason).toMatch(/no new GPU device after a loss/);
     expect(Array.from((await h.core.backend!.readState()).params)).toEqual(Array.from(good.state.params));
     await h.send({ type: 'step' });
-    expect(h.of('metrics').at(-1)!.step).toBe(4);
+    expect(h.of('metrics').at(-1)!.step).toBe(good.step + 1);
     expect(Number.isFinite(h.of('metrics').at(-1)!.trainLoss)).toBe(true);
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });

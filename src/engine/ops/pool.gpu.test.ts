@@ -113,6 +113,9 @@ const AWKWARD: [number[], MaxPool2dParams & AvgPool2dParams][] = [
   [[1, 1, 307, 1], { kernelSize: [2, 1], ceilMode: true }],
   [[1, 3, 5, 6], { kernelSize: 1, stride: [2, 3] }],
   [[4, 6, 28, 28], { kernelSize: 2, stride: 2 }],
+  // Windows that tile the input exactly (max-pool backward writes whole windows): rectangular, and 1x1.
+  [[3, 2, 9, 12], { kernelSize: [3, 4] }],
+  [[1, 3, 5, 7], { kernelSize: 1 }],
   // The last window hangs past the padded edge under ceil_mode (avg pool's divisor must not count it).
   [[1, 1, 8, 6], { kernelSize: 3, stride: 2, ceilMode: true }],
   [[2, 1, 6, 6], { kernelSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }],

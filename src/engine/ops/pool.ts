@@ -1,11 +1,12 @@
 // max_pool2d and avg_pool2d on the GPU, forward and backward side by side (NCHW float32).
 // Pooling is memory-bound, so every pass is one barrier-free thread per output (forward) or per input
-// (backward) element. Backward passes gather instead of scattering: no float atomics, a fixed summation
+// (backward) element, except max-pool backward over windows that tile the input (one thread per window). Backward passes gather instead of scattering: no float atomics, a fixed summation
 // order, and dx is overwritten.
 import { bindKernel, getKernel, groups1d } from '../../gpu/kernel';
 import { avgPool2dBackwardSpec } from '../../gpu/kernels/avg_pool2d_backward';
 import { avgPool2dForwardSpec } from '../../gpu/kernels/avg_pool2d_forward';
 import { maxPool2dBackwardSpec } from '../../gpu/kernels/max_pool2d_backward';
+import { maxPool2dBackwardWindowsSpec } from '../../gpu/kernels/max_pool2d_backward_windows';
 import { maxPool2dForwardSpec } from '../../gpu/kernels/max_pool2d_forward';
 import type { EngineContext, PlannedOp } from '../op';
 import { bindingOf, sizeOf, type Tensor } from '../tensor';
@@ -25,6 +26,24 @@ const WG = 64;
 
 function windowUniforms(g: PoolGeometry) {
   return { kh: g.kh, kw: g.kw, sh: g.sh, sw: g.sw, ph: g.ph, pw: g.pw };
+}
+
+/**
+ * Whether every input element lies in exactly one window (kernel = stride, no padding or dilation, no
+ * remainder): then max_pool2d backward writes whole windows, one thread each (measured on SwiftShader, 2x2
+ * LeNet pools at batch 64, CPU time: see the commit), instead of searching windows per input element.
+ */
+export function tilesExactly(g: PoolGeometry): boolean {
+  return (
+    g.kh === g.sh &&
+    g.kw === g.sw &&
+    g.ph === 0 &&
+    g.pw === 0 &&
+    g.dh === 1 &&
+    g.dw === 1 &&
+    g.oh * g.sh === g.h &&
+    g.ow * g.sw === g.w
+  );
 }
 
 /** y = max over each window; `indices` (u32, shaped like y) gets the argmax as iy * W + ix in its plane. */
@@ -66,6 +85,25 @@ export function planMaxPool2dBackward(
   const g = maxPool2dGeometry(a.dx.shape, a.params);
   expectShape('max_pool2d backward dy', a.dy, pooledShape(g));
   expectShape('max_pool2d backward indices', a.indices, pooledShape(g));
+  const bind = { dy: bindingOf(a.dy), indices: bindingOf(a.indices), dx: bindingOf(a.dx) };
+  if (tilesExactly(g)) {
+    const kernel = getKernel(ctx.device, maxPool2dBackwardWindowsSpec);
+    const windows = sizeOf(a.dy.shape);
+    const { h, w, oh, ow, kh, kw } = g;
+    const params = uniformsFor(ctx, kernel, 'max_pool2d_backward/params', {
+      total: windows,
+      h,
+      w,
+      oh,
+      ow,
+      kh,
+      kw,
+    });
+    const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind });
+    return plannedOp('max_pool2d_backward', [
+      { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(windows, WG) },
+    ]);
+  }
   const kernel = getKernel(ctx.device, maxPool2dBackwardSpec);
   const total = sizeOf(a.dx.shape);
   const params = uniformsFor(ctx, kernel, 'max_pool2d_backward/params', {
@@ -78,12 +116,7 @@ export function planMaxPool2dBackward(
     dh: g.dh,
     dw: g.dw,
   });
-  const bindGroup = bindKernel(ctx.device, kernel, {
-    params,
-    dy: bindingOf(a.dy),
-    indices: bindingOf(a.indices),
-    dx: bindingOf(a.dx),
-  });
+  const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind });
   return plannedOp('max_pool2d_backward', [
     { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(total, WG) },
   ]);

@@ -49,7 +49,7 @@ for (const layer of LENET5_CONVS) {
     t('dx', xs),
     t('dw', layer.w),
   ];
-  const conv: ConvKernel[] = ['direct', 4, 1];
+  const conv: ConvKernel[] = ['direct', 'direct3', 4, 1];
   const ops: [string, PlannedOp][] = [
     ...conv.map((v): [string, PlannedOp] => [
       `forward ${v}`,

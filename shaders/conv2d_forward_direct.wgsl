@@ -1,7 +1,7 @@
 // Direct conv2d for unit stride and dilation along x (LeNet's layers, most "same" convs):
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx] * weight[co,ci,ky,kx]).
-// Each thread computes 8 consecutive ox for 4 output channels and slides an 8-wide register window along
-// the input row: one x load and 4 weight loads per tap feed 32 FMAs, against 8 loads per 16 FMAs for the
+// Each thread computes 8 consecutive ox for TILE_C (4 or 3) output channels and slides an 8-wide register
+// window along the input row: one x load and 4 weight loads per tap feed 32 FMAs, against 8 loads per 16 FMAs for the
 // implicit-GEMM tile. Barrier-free, so it also runs well on SwiftShader.
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
@@ -12,6 +12,8 @@
 override WG_X: u32 = 64;
 override HAS_BIAS: bool = true;
 override RELU: bool = false;
+// Channels per thread: 4, or 3 where that wastes fewer lanes (6 channels: 2 blocks of 3, not 2 of 4).
+override TILE_C: u32 = 4;
 
 fn load_x(row: u32, ix: i32) -> f32 {
   return select(0.0, x[row + clamp_index(ix, params.w)], in_range(ix, params.w));
@@ -46,13 +48,13 @@ fn store(b: u32, co: u32, oy: u32, ox0: u32, lo: vec4<f32>, hi: vec4<f32>) {
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let t = flat_index(gid, nwg, WG_X);
   let ox_blocks = (params.ow + 7u) / 8u;
-  let co_blocks = (params.cout + 3u) / 4u;
+  let co_blocks = (params.cout + TILE_C - 1u) / TILE_C;
   if (t >= params.n * co_blocks * params.oh * ox_blocks) {
     return;
   }
   let ox0 = (t % ox_blocks) * 8u;
   let oy = (t / ox_blocks) % params.oh;
-  let co0 = ((t / ox_blocks / params.oh) % co_blocks) * 4u;
+  let co0 = ((t / ox_blocks / params.oh) % co_blocks) * TILE_C;
   let b = t / ox_blocks / params.oh / co_blocks;
 
   let wrow = params.cin * params.kh * params.kw;
@@ -91,8 +93,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         a1h += hi * wv.y;
         a2l += lo * wv.z;
         a2h += hi * wv.z;
-        a3l += lo * wv.w;
-        a3h += hi * wv.w;
+        if (TILE_C == 4u) {
+          a3l += lo * wv.w;
+          a3h += hi * wv.w;
+        }
         // Slide the window one column right: x at ix0 + kx + 1 .. ix0 + kx + 8.
         lo = vec4<f32>(lo.yzw, hi.x);
         hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(kx) + 8));
@@ -102,5 +106,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   store(b, co0, oy, ox0, a0l, a0h);
   store(b, co0 + 1u, oy, ox0, a1l, a1h);
   store(b, co0 + 2u, oy, ox0, a2l, a2h);
-  store(b, co0 + 3u, oy, ox0, a3l, a3h);
+  if (TILE_C == 4u) {
+    store(b, co0 + 3u, oy, ox0, a3l, a3h);
+  }
 }

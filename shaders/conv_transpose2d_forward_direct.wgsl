@@ -1,8 +1,8 @@
 // Transposed convolution (gather form) for stride 1 and dilation 1 along x, e.g. conv2d's backward-input
 // pass for LeNet's layers: y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ix+pw-kx] * weight[co,c,ky,kx]
-// with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes 8 consecutive ix for 4 output
-// channels and slides an 8-wide register window left along the x row: one x load and 4 weight loads per
-// tap feed 32 FMAs. Params hold the conv2d this op transposes (its input is y, its output is x).
+// with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes 8 consecutive ix for TILE_C
+// (4 or 3) output channels and slides an 8-wide register window left along the x row: one x load and 4
+// weight loads per tap feed 32 FMAs. Params hold the conv2d this op transposes (its input is y, its output is x).
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
@@ -11,6 +11,8 @@
 
 override WG_X: u32 = 64;
 override HAS_BIAS: bool = true;
+// Channels per thread: 4, or 3 where that wastes fewer lanes (6 channels: 2 blocks of 3, not 2 of 4).
+override TILE_C: u32 = 4;
 
 fn load_x(row: u32, ox: i32) -> f32 {
   return select(0.0, x[row + clamp_index(ox, params.ow)], in_range(ox, params.ow));
@@ -41,13 +43,13 @@ fn store(b: u32, c: u32, iy: u32, ix0: u32, lo: vec4<f32>, hi: vec4<f32>) {
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let t = flat_index(gid, nwg, WG_X);
   let ix_blocks = (params.w + 7u) / 8u;
-  let c_blocks = (params.cin + 3u) / 4u;
+  let c_blocks = (params.cin + TILE_C - 1u) / TILE_C;
   if (t >= params.n * c_blocks * params.h * ix_blocks) {
     return;
   }
   let ix0 = (t % ix_blocks) * 8u;
   let iy = (t / ix_blocks) % params.h;
-  let c0 = ((t / ix_blocks / params.h) % c_blocks) * 4u;
+  let c0 = ((t / ix_blocks / params.h) % c_blocks) * TILE_C;
   let b = t / ix_blocks / params.h / c_blocks;
 
   let taps = params.kh * params.kw;
@@ -88,8 +90,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         a1h += hi * wv.y;
         a2l += lo * wv.z;
         a2h += hi * wv.z;
-        a3l += lo * wv.w;
-        a3h += hi * wv.w;
+        if (TILE_C == 4u) {
+          a3l += lo * wv.w;
+          a3h += hi * wv.w;
+        }
         // Slide the window one column left: x at ox0 - kx - 1 .. ox0 - kx + 6.
         hi = vec4<f32>(lo.w, hi.xyz);
         lo = vec4<f32>(load_x(row, ox0 - i32(kx) - 1), lo.xyz);
@@ -99,5 +103,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   store(b, c0, iy, ix0, a0l, a0h);
   store(b, c0 + 1u, iy, ix0, a1l, a1h);
   store(b, c0 + 2u, iy, ix0, a2l, a2h);
-  store(b, c0 + 3u, iy, ix0, a3l, a3h);
+  if (TILE_C == 4u) {
+    store(b, c0 + 3u, iy, ix0, a3l, a3h);
+  }
 }

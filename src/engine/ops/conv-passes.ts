@@ -22,22 +22,30 @@ const WG = 64;
 
 /**
  * Forward-style kernels: 'direct' slides an 8-wide register window along each row (4 channels x 8
- * columns per thread, 1 load per 32 FMAs) and needs stride 1 and dilation 1 along x; 4 is the
- * implicit-GEMM register tile (4 channels x 4 columns, 8 loads per 16 FMAs) for any stride and dilation;
- * 1 is that tile with one channel, so layers with 1 or 2 channels leave no lanes idle.
+ * columns per thread, 1 load per 32 FMAs) and needs stride 1 and dilation 1 along x; 'direct3' is that
+ * window with 3 channels; 4 is the implicit-GEMM register tile (4 channels x 4 columns, 8 loads per 16
+ * FMAs) for any stride and dilation; 1 is that tile with one channel, so layers with 1 or 2 channels leave
+ * no lanes idle.
  */
-export type ConvKernel = 'direct' | 1 | 4;
+export type ConvKernel = 'direct' | 'direct3' | 1 | 4;
 
 /**
- * Direct when it applies and at least 3 channels fill its 4-channel tile, else the GEMM tile. Measured on
+ * Direct when it applies and at least 3 channels fill its tile, else the GEMM tile. Measured on
  * SwiftShader (16 cores, batch 64), forward direct vs tile 4: LeNet conv1 2.2 vs 1.9, conv2 3.3 vs 2.5,
  * 32->64 3x3 4.3 vs 2.9 GFLOP/s; so the direct kernel wins for big layers too, and shape only decides
- * whether it applies.
+ * whether it applies. The direct kernels are bound by their multiply-adds on SwiftShader (dropping a
+ * quarter of them cut conv2's forward by ~40% CPU time, removing 3 of 4 weight loads only ~12%), so a
+ * channel count that 3-channel blocks cover with fewer idle lanes than 4-channel ones (6: 6 vs 8) takes
+ * 'direct3'.
  */
 export function chooseConvKernel(g: ConvGeometry, channels: number): ConvKernel {
-  if (g.sw === 1 && g.dw === 1 && channels > 2) return 'direct';
+  if (g.sw === 1 && g.dw === 1 && channels > 2) {
+    return Math.ceil(channels / 3) * 3 < Math.ceil(channels / 4) * 4 ? 'direct3' : 'direct';
+  }
   return channels <= 2 ? 1 : 4;
 }
+
+const isDirect = (v: ConvKernel): v is 'direct' | 'direct3' => v === 'direct' || v === 'direct3';
 
 export function uniformBuffer(
   ctx: EngineContext,
@@ -73,7 +81,7 @@ export function dispatchOp(label: string, kernel: Kernel, group: GPUBindGroup, t
 }
 
 function checkDirect(label: string, g: ConvGeometry, variant: ConvKernel): void {
-  if (variant === 'direct' && (g.sw !== 1 || g.dw !== 1)) {
+  if (isDirect(variant) && (g.sw !== 1 || g.dw !== 1)) {
     throw new Error(`${label}: the direct conv kernel needs stride and dilation 1 along x`);
   }
 }
@@ -107,7 +115,7 @@ function planForwardStyle(
 
 /** Threads of a forward-style kernel producing `channels` x rows x `cols` per image. */
 function threadCount(g: ConvGeometry, variant: ConvKernel, channels: number, rows: number, cols: number) {
-  const [cTile, xTile] = variant === 'direct' ? [4, 8] : [variant, 4];
+  const [cTile, xTile] = isDirect(variant) ? [variant === 'direct3' ? 3 : 4, 8] : [variant, 4];
   return g.n * Math.ceil(channels / cTile) * rows * Math.ceil(cols / xTile);
 }
 
@@ -123,10 +131,9 @@ export function planCorrelate(
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cout]);
   checkDirect(label, g, variant);
   const options = { hasBias: !!t.bias, relu: t.relu };
-  const spec =
-    variant === 'direct'
-      ? conv2dForwardDirectSpec(options)
-      : conv2dForwardSpec({ ...options, tileCo: variant });
+  const spec = isDirect(variant)
+    ? conv2dForwardDirectSpec({ ...options, tileC: variant === 'direct3' ? 3 : 4 })
+    : conv2dForwardSpec({ ...options, tileCo: variant });
   return planForwardStyle(ctx, label, g, spec, t, threadCount(g, variant, g.cout, g.oh, g.ow));
 }
 
@@ -142,9 +149,8 @@ export function planCorrelateTransposed(
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cin]);
   checkDirect(label, g, variant);
   const hasBias = !!t.bias;
-  const spec =
-    variant === 'direct'
-      ? convTranspose2dForwardDirectSpec({ hasBias })
-      : convTranspose2dForwardSpec({ tileC: variant, hasBias, unitStride: g.sh === 1 && g.sw === 1 });
+  const spec = isDirect(variant)
+    ? convTranspose2dForwardDirectSpec({ hasBias, tileC: variant === 'direct3' ? 3 : 4 })
+    : convTranspose2dForwardSpec({ tileC: variant, hasBias, unitStride: g.sh === 1 && g.sw === 1 });
   return planForwardStyle(ctx, label, g, spec, t, threadCount(g, variant, g.cin, g.h, g.w));
 }

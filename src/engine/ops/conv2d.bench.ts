@@ -67,7 +67,7 @@ function planPasses(ctx: EngineContext, layer: ConvBenchLayer): Planned[] {
   ];
   const name = (v: ConvKernel | WeightGradKernel) => (typeof v === 'number' ? `tile ${v}` : v);
   const unit = g.sw === 1 && g.dw === 1;
-  const conv: ConvKernel[] = unit ? ['direct', 4, 1] : [4, 1];
+  const conv: ConvKernel[] = unit ? ['direct', 'direct3', 4, 1] : [4, 1];
   const grad: WeightGradKernel[] = unit ? ['direct', 'tile'] : ['tile'];
   return [
     ...conv.map((v) => ({

@@ -4,8 +4,6 @@ import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';
 import { decodeShareState, encodeShareState, presetSpec, getPreset } from '../../network';
 import type { NetworkSpec } from '../../network/spec';
 
-export const AUTOSAVE_KEY = 'cnn-playground/design/v1';
-
 export interface InitialDesign {
   spec: NetworkSpec;
   hyper: Hyperparams;

@@ -1,20 +1,20 @@
 // Puts the initial design into the store before the first render (link, autosave or LeNet-5).
+import { browserStorage, loadAutosave } from '../persistence/autosave';
 import { useStore } from '../store/store';
-import { AUTOSAVE_KEY, initialDesign } from './designState';
-
-function readSaved(): string | null {
-  try {
-    return localStorage.getItem(AUTOSAVE_KEY);
-  } catch {
-    return null;
-  }
-}
+import { initialDesign } from './designState';
 
 export function restoreInitialDesign(): void {
-  const design = initialDesign(location.hash, readSaved());
+  const linked = initialDesign(location.hash, null);
+  // Read (and if need be quarantine) the autosave even when a link wins, so its notice is never lost.
+  const saved = loadAutosave(browserStorage());
+  const design = linked.source !== 'link' && saved.kind === 'restored' ? saved.design : linked;
+  const notices = [
+    linked.refused,
+    saved.kind === 'quarantined' || saved.kind === 'unavailable' ? saved.notice : null,
+  ];
   const store = useStore.getState();
   useStore.setState({ spec: design.spec, baseline: design.spec, hyper: design.hyper });
-  if (design.refused) store.setNotice(design.refused);
+  if (notices.some(Boolean)) store.setNotice(notices.filter(Boolean).join(' '));
   // The link has been applied; from here on the autosave holds the design, so drop the fragment.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 }

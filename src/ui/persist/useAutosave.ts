@@ -1,29 +1,37 @@
-// Saves the design and hyperparameters to localStorage shortly after each change.
+// Saves the design and hyperparameters to localStorage shortly after each change (persistence/autosave),
+// and at once when the page is hidden or unloaded, so a reload right after an edit keeps it.
 import { useEffect } from 'react';
 import { useStore } from '../store/store';
-import { AUTOSAVE_KEY, encodeDesign } from './designState';
+import { browserStorage, saveAutosave, type Design } from '../persistence/autosave';
 
 const DELAY_MS = 300;
 
 export function useAutosave(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending: Design | null = null;
+    let lastFailure: string | null = null;
+    const flush = () => {
+      clearTimeout(timer);
+      if (!pending) return;
+      const saved = saveAutosave(browserStorage(), pending);
+      pending = null;
+      // Say why saving fails once, not after every edit, and take the notice back once a save succeeds.
+      const { notice, setNotice } = useStore.getState();
+      if (!saved.ok && saved.notice !== lastFailure) setNotice(saved.notice);
+      if (saved.ok && lastFailure !== null && notice === lastFailure) setNotice(null);
+      lastFailure = saved.ok ? null : saved.notice;
+    };
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.spec === prev.spec && s.hyper === prev.hyper) return;
+      pending = { spec: s.spec, hyper: s.hyper };
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const text = encodeDesign(s.spec, s.hyper);
-        try {
-          if (text !== null) localStorage.setItem(AUTOSAVE_KEY, text);
-        } catch {
-          useStore
-            .getState()
-            .setNotice('The design could not be saved in this browser (storage is full or blocked).');
-        }
-      }, DELAY_MS);
+      timer = setTimeout(flush, DELAY_MS);
     });
+    addEventListener('pagehide', flush);
     return () => {
-      clearTimeout(timer);
+      flush();
+      removeEventListener('pagehide', flush);
       unsubscribe();
     };
   }, []);

@@ -1,14 +1,17 @@
 // Split-K weight gradient for stride 1 and dilation 1 along x, first pass:
 // partial[s, co, (ci*kh + ky)*kw + kx] = sum over the s-th chunk of (n, oy) rows and all ox of
-// dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx]. Each thread owns 4 co x 8 kx of one (ci, ky) and
-// slides an 8-wide register window along the x row: one x load and 4 dy loads per ox feed 32 FMAs.
-// Kernels wider than 8 take several kx blocks. conv2d_reduce_splits sums the partials in a fixed order.
+// dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx]. Each thread owns TILE_C co x KX_TILE kx of one
+// (ci, ky) and slides a KX_TILE-wide register window along the x row: one x load and TILE_C dy loads per
+// ox feed TILE_C * KX_TILE FMAs. KX_TILE is 8, or 5 (kw 3..5 without 3 idle kx lanes); TILE_C 4, or 3.
+// Kernels wider than KX_TILE take several kx blocks. conv2d_reduce_splits sums the partials in a fixed order.
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
 override WG_X: u32 = 64;
+override KX_TILE: u32 = 8;
+override TILE_C: u32 = 4;
 
 fn load_x(row: u32, ix: i32) -> f32 {
   return select(0.0, x[row + clamp_index(ix, params.w)], in_range(ix, params.w));
@@ -23,7 +26,7 @@ fn store(base: u32, co: u32, kx0: u32, lo: vec4<f32>, hi: vec4<f32>) {
     if (kx0 + j < params.kw) {
       partial[base + co * ksize + kx0 + j] = lo[j];
     }
-    if (kx0 + 4u + j < params.kw) {
+    if (4u + j < KX_TILE && kx0 + 4u + j < params.kw) {
       partial[base + co * ksize + kx0 + 4u + j] = hi[j];
     }
   }
@@ -32,15 +35,15 @@ fn store(base: u32, co: u32, kx0: u32, lo: vec4<f32>, hi: vec4<f32>) {
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let t = flat_index(gid, nwg, WG_X);
-  let kx_blocks = (params.kw + 7u) / 8u;
+  let kx_blocks = (params.kw + KX_TILE - 1u) / KX_TILE;
   let rows = params.cin * params.kh;
-  let co_blocks = (params.cout + 3u) / 4u;
+  let co_blocks = (params.cout + TILE_C - 1u) / TILE_C;
   if (t >= params.splits * co_blocks * rows * kx_blocks) {
     return;
   }
-  let kx0 = (t % kx_blocks) * 8u;
+  let kx0 = (t % kx_blocks) * KX_TILE;
   let tap_row = (t / kx_blocks) % rows;
-  let co0 = ((t / kx_blocks / rows) % co_blocks) * 4u;
+  let co0 = ((t / kx_blocks / rows) % co_blocks) * TILE_C;
   let s = t / kx_blocks / rows / co_blocks;
   let ci = tap_row / params.kh;
   let ky = tap_row % params.kh;
@@ -70,27 +73,47 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     }
     let row = ((b * params.cin + ci) * params.h + u32(iy)) * params.w;
     let dyrow = b * params.cout * plane + oy * params.ow;
-    // Window of x at ix0 + ox + 0..7 for the 8 kx of this block.
+    // Window of x at ix0 + ox + 0..7 for the 8 kx of this block (only hi.x when KX_TILE is 5).
     var lo = vec4<f32>(load_x(row, ix0), load_x(row, ix0 + 1), load_x(row, ix0 + 2), load_x(row, ix0 + 3));
-    var hi = vec4<f32>(load_x(row, ix0 + 4), load_x(row, ix0 + 5), load_x(row, ix0 + 6), load_x(row, ix0 + 7));
+    var hi = vec4<f32>(load_x(row, ix0 + 4), 0.0, 0.0, 0.0);
+    if (KX_TILE == 8u) {
+      hi = vec4<f32>(hi.x, load_x(row, ix0 + 5), load_x(row, ix0 + 6), load_x(row, ix0 + 7));
+    }
     for (var ox = 0u; ox < params.ow; ox++) {
       let o = dyrow + ox;
       let g = vec4<f32>(dy[o + d0], dy[o + d1], dy[o + d2], dy[o + d3]);
       a0l += lo * g.x;
-      a0h += hi * g.x;
       a1l += lo * g.y;
-      a1h += hi * g.y;
       a2l += lo * g.z;
-      a2h += hi * g.z;
-      a3l += lo * g.w;
-      a3h += hi * g.w;
-      lo = vec4<f32>(lo.yzw, hi.x);
-      hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(ox) + 8));
+      if (TILE_C == 4u) {
+        a3l += lo * g.w;
+      }
+      if (KX_TILE == 8u) {
+        a0h += hi * g.x;
+        a1h += hi * g.y;
+        a2h += hi * g.z;
+        if (TILE_C == 4u) {
+          a3h += hi * g.w;
+        }
+        lo = vec4<f32>(lo.yzw, hi.x);
+        hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(ox) + 8));
+      } else {
+        a0h.x += hi.x * g.x;
+        a1h.x += hi.x * g.y;
+        a2h.x += hi.x * g.z;
+        if (TILE_C == 4u) {
+          a3h.x += hi.x * g.w;
+        }
+        lo = vec4<f32>(lo.yzw, hi.x);
+        hi.x = load_x(row, ix0 + i32(ox) + 5);
+      }
     }
   }
   let base = s * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
   store(base, co0, kx0, a0l, a0h);
   store(base, co0 + 1u, kx0, a1l, a1h);
   store(base, co0 + 2u, kx0, a2l, a2h);
-  store(base, co0 + 3u, kx0, a3l, a3h);
+  if (TILE_C == 4u) {
+    store(base, co0 + 3u, kx0, a3l, a3h);
+  }
 }

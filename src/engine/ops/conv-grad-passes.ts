@@ -10,7 +10,7 @@ import { conv2dReduceSplitsSpec } from '../../gpu/kernels/conv2d_reduce_splits';
 import { bindingOf, type Tensor } from '../tensor';
 import type { EngineContext, PlannedOp } from '../op';
 import type { ConvGeometry } from './conv-geometry';
-import { checkShapes, convUniforms, dispatchOp, uniformBuffer } from './conv-passes';
+import { checkShapes, convUniforms, directChannelTile, dispatchOp, uniformBuffer } from './conv-passes';
 
 /**
  * Split-K aims for this many first-pass threads (256 workgroups: enough for 16 CPU tasks and for a GPU's
@@ -51,17 +51,21 @@ function sequence(label: string, ops: PlannedOp[]): PlannedOp {
 /**
  * Weight-gradient kernels: 'direct' gives each thread 4 co x 8 kx of one (ci, ky) and slides a register
  * window along the x row (1 x load and 4 dy loads per 32 FMAs; stride and dilation 1 along x only);
- * 'tile' is a 4 co x 4 flattened-tap register tile for any stride and dilation (8 loads per 16 FMAs).
+ * 'direct5' is that window 5 kx wide with 4 or 3 co (directChannelTile); 'tile' is a 4 co x 4
+ * flattened-tap register tile for any stride and dilation (8 loads per 16 FMAs).
  */
-export type WeightGradKernel = 'direct' | 'tile';
+export type WeightGradKernel = 'direct' | 'direct5' | 'tile';
 
 /**
  * Direct when it applies and its 8-wide kx blocks are at least half used (kw = 4..8, 9..16, ...).
  * Measured on SwiftShader (16 cores, batch 64), direct vs tile: LeNet conv1 (5x5) 3.5 vs 2.0, conv2 (5x5)
- * 5.0 vs 4.1, 32->64 3x3 3.3 vs 3.8 GFLOP/s, where 5 of the 8 kx lanes idle.
+ * 5.0 vs 4.1, 32->64 3x3 3.3 vs 3.8 GFLOP/s, where 5 of the 8 kx lanes idle. The direct kernels are
+ * bound by their multiply-adds there, so 5-wide blocks take kernels they cover with fewer idle kx
+ * lanes (kw 4, 5, 9, 10): see the commit for LeNet's measured ratios.
  */
 export function chooseWeightGradKernel(g: ConvGeometry): WeightGradKernel {
-  return g.sw === 1 && g.dw === 1 && g.kw / (8 * Math.ceil(g.kw / 8)) >= 0.5 ? 'direct' : 'tile';
+  if (!(g.sw === 1 && g.dw === 1 && g.kw / (8 * Math.ceil(g.kw / 8)) >= 0.5)) return 'tile';
+  return Math.ceil(g.kw / 5) * 5 < Math.ceil(g.kw / 8) * 8 ? 'direct5' : 'direct';
 }
 
 /** dweight [cout,cin,kh,kw] = sum over n, oy, ox of dy [n,cout,oh,ow] times the matching x [n,cin,h,w]. */
@@ -73,16 +77,19 @@ export function planWeightGrad(
   variant: WeightGradKernel = chooseWeightGradKernel(g),
 ): PlannedOp {
   checkShapes(label, { x: t.x, weight: t.dweight, y: t.dy }, g);
-  if (variant === 'direct' && (g.sw !== 1 || g.dw !== 1)) {
+  const direct = variant !== 'tile';
+  if (direct && (g.sw !== 1 || g.dw !== 1)) {
     throw new Error(`${label}: the direct weight-gradient kernel needs stride and dilation 1 along x`);
   }
   const ksize = g.cin * g.kh * g.kw;
-  const kTiles = variant === 'direct' ? g.cin * g.kh * Math.ceil(g.kw / 8) : Math.ceil(ksize / 4);
-  const tiles = Math.ceil(g.cout / 4) * kTiles;
+  const kxTile = variant === 'direct5' ? 5 : 8;
+  const tileC = variant === 'direct5' ? directChannelTile(g.cout) : 4;
+  const kTiles = direct ? g.cin * g.kh * Math.ceil(g.kw / kxTile) : Math.ceil(ksize / 4);
+  const tiles = Math.ceil(g.cout / tileC) * kTiles;
   const [splits, chunk] = splitK(g.n * g.oh, tiles, 1);
   const kernel = getKernel(
     ctx.device,
-    variant === 'direct' ? conv2dBackwardWeightDirectSpec : conv2dBackwardWeightSpec,
+    direct ? conv2dBackwardWeightDirectSpec({ kxTile, tileC }) : conv2dBackwardWeightSpec,
   );
   const partial = ctx.arena.storage(`${label}/partial`, splits * g.cout * ksize * 4);
   const resources = {

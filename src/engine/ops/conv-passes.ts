@@ -39,10 +39,14 @@ export type ConvKernel = 'direct' | 'direct3' | 1 | 4;
  * 'direct3'.
  */
 export function chooseConvKernel(g: ConvGeometry, channels: number): ConvKernel {
-  if (g.sw === 1 && g.dw === 1 && channels > 2) {
-    return Math.ceil(channels / 3) * 3 < Math.ceil(channels / 4) * 4 ? 'direct3' : 'direct';
-  }
+  if (g.sw === 1 && g.dw === 1 && channels > 2)
+    return directChannelTile(channels) === 3 ? 'direct3' : 'direct';
   return channels <= 2 ? 1 : 4;
+}
+
+/** Channels per thread of a direct kernel: 3 where 3-channel blocks leave fewer idle lanes than 4 (6, 5). */
+export function directChannelTile(channels: number): 3 | 4 {
+  return Math.ceil(channels / 3) * 3 < Math.ceil(channels / 4) * 4 ? 3 : 4;
 }
 
 const isDirect = (v: ConvKernel): v is 'direct' | 'direct3' => v === 'direct' || v === 'direct3';

@@ -68,7 +68,7 @@ function planPasses(ctx: EngineContext, layer: ConvBenchLayer): Planned[] {
   const name = (v: ConvKernel | WeightGradKernel) => (typeof v === 'number' ? `tile ${v}` : v);
   const unit = g.sw === 1 && g.dw === 1;
   const conv: ConvKernel[] = unit ? ['direct', 'direct3', 4, 1] : [4, 1];
-  const grad: WeightGradKernel[] = unit ? ['direct', 'tile'] : ['tile'];
+  const grad: WeightGradKernel[] = unit ? ['direct', 'direct5', 'tile'] : ['tile'];
   return [
     ...conv.map((v) => ({
       pass: 'forward' as const,

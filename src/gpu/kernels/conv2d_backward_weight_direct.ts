@@ -4,16 +4,19 @@ import { COMMON_INDEX } from './common';
 import { COMMON_CONV } from './conv_common';
 
 /** Split-K partial weight gradients with a sliding window, for stride 1 and dilation 1 along x. */
-export const conv2dBackwardWeightDirectSpec: KernelSpec = {
-  name: 'conv2d_backward_weight_direct',
-  source,
-  common: [COMMON_INDEX, COMMON_CONV],
-  bindings: [
-    { name: 'params', access: 'uniform' },
-    { name: 'x', access: 'read-only-storage' },
-    { name: 'dy', access: 'read-only-storage' },
-    { name: 'partial', access: 'storage' },
-  ],
-  uniformStruct: 'Params',
-  workgroupSize: [64],
-};
+export function conv2dBackwardWeightDirectSpec(v: { kxTile: 5 | 8; tileC: 3 | 4 }): KernelSpec {
+  return {
+    name: 'conv2d_backward_weight_direct',
+    source,
+    common: [COMMON_INDEX, COMMON_CONV],
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'x', access: 'read-only-storage' },
+      { name: 'dy', access: 'read-only-storage' },
+      { name: 'partial', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize: [64],
+    constants: { KX_TILE: v.kxTile, TILE_C: v.tileC },
+  };
+}

@@ -6,7 +6,8 @@ import { gpuCheck } from '../../gpu/testing/test-device';
 import { Prng } from '../prng';
 import { EpochSchedule } from '../schedule';
 import { GpuAutoencoder } from './gpu-autoencoder';
-import { gpuDataset, imagesOf, loadMnist, narrowPreset } from './testing';
+import { narrowPreset } from './narrow-presets';
+import { gpuDataset, imagesOf, loadMnist } from './testing';
 
 const STEPS = 600;
 const TEST_IMAGES = 1000;

@@ -13,8 +13,6 @@ import { SEED_STREAM } from '../schedule';
 import { CpuAutoencoder } from './cpu-autoencoder';
 import { CpuGan } from './cpu-gan';
 import type { AutoencoderEngine, GanEngine } from './engine';
-import { GpuAutoencoder } from './gpu-autoencoder';
-import { GpuGan } from './gpu-gan';
 
 export function describeFor(
   spec: NetworkSpec,
@@ -46,13 +44,17 @@ export interface BuiltAutoencoder {
   desc: ModelDescription;
 }
 
-export function buildAutoencoder(
+/**
+ * The GPU engines are imported only when the backend is WebGPU, so a browser without WebGPU (whose
+ * GPUBufferUsage is undefined) never evaluates GPU modules.
+ */
+export async function buildAutoencoder(
   backend: TrainerBackend,
   data: () => HostDataset,
   specIn: NetworkSpec,
   hyper: Hyperparams,
   bottleneckLayerId?: string,
-): BuiltAutoencoder {
+): Promise<BuiltAutoencoder> {
   checkHyper(hyper, 'reconstruction');
   const { spec, desc } = describeFor(specIn, 'reconstruction', hyper.batchSize);
   if (desc.outputShape.join('×') !== desc.inputShape.join('×')) {
@@ -74,7 +76,12 @@ export function buildAutoencoder(
   };
   const engine =
     backend.kind === 'webgpu'
-      ? new GpuAutoencoder(gpuOf(backend).device, desc, options, () => gpuOf(backend).dataset.sources)
+      ? new (await import('./gpu-autoencoder')).GpuAutoencoder(
+          gpuOf(backend).device,
+          desc,
+          options,
+          () => gpuOf(backend).dataset.sources,
+        )
       : new CpuAutoencoder(desc, options, data);
   engine.writeState(initialState(desc, seeded(hyper.seed)));
   const latentDim = desc.layers[bottleneck].outShape.reduce((a, b) => a * b, 1);
@@ -86,13 +93,13 @@ export interface BuiltGan {
   latentDim: number;
 }
 
-export function buildGan(
+export async function buildGan(
   backend: TrainerBackend,
   data: () => HostDataset,
   generator: NetworkSpec,
   discriminator: NetworkSpec,
   hyper: Hyperparams,
-): BuiltGan {
+): Promise<BuiltGan> {
   checkHyper(hyper, 'generator');
   const g = describeFor(generator, 'generator', hyper.batchSize).desc;
   const d = describeFor(discriminator, 'discriminator', hyper.batchSize).desc;
@@ -104,7 +111,13 @@ export function buildGan(
   };
   const engine =
     backend.kind === 'webgpu'
-      ? new GpuGan(gpuOf(backend).device, g, d, options, () => gpuOf(backend).dataset.sources)
+      ? new (await import('./gpu-gan')).GpuGan(
+          gpuOf(backend).device,
+          g,
+          d,
+          options,
+          () => gpuOf(backend).dataset.sources,
+        )
       : new CpuGan(g, d, options, data);
   const random = seeded(hyper.seed);
   engine.writeState({ generator: initialState(g, random), discriminator: initialState(d, random) });

@@ -5,8 +5,7 @@ import { gatherBatch } from '../../engine/reference/gather-batch';
 import type { HostDataset, ModelState } from '../backend';
 import { AE_NORMALISATION } from './common';
 import { setState, stateOf } from './cpu-gan';
-import type { AeSums, AutoencoderEngine } from './engine';
-import type { AutoencoderOptions } from './gpu-autoencoder';
+import type { AeSums, AutoencoderEngine, AutoencoderOptions } from './engine';
 
 export class CpuAutoencoder implements AutoencoderEngine {
   readonly model: CpuModel;

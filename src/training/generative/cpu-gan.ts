@@ -6,8 +6,7 @@ import { gatherBatch } from '../../engine/reference/gather-batch';
 import { bceWithLogits } from '../../engine/reference/loss';
 import type { HostDataset, ModelState } from '../backend';
 import { GAN_NORMALISATION, type GanSums } from './common';
-import type { GanEngine, GanState } from './engine';
-import { checkPair, type GanOptions } from './gpu-gan';
+import { checkPair, type GanEngine, type GanOptions, type GanState } from './engine';
 
 export class CpuGan implements GanEngine {
   readonly g: CpuModel;

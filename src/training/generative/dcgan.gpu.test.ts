@@ -14,7 +14,8 @@ import { EpochSchedule } from '../schedule';
 import { gaussianNoise, GAN_NORMALISATION, ganFigures } from './common';
 import { GpuGan } from './gpu-gan';
 import { sampleStats } from './stats';
-import { gpuDataset, imagesOf, loadMnist, narrowPreset } from './testing';
+import { narrowPreset } from './narrow-presets';
+import { gpuDataset, imagesOf, loadMnist } from './testing';
 
 const B = 32;
 const GAN_STEPS = 60;

@@ -1,5 +1,8 @@
 // What the generative session needs from a backend: the same operations over the WebGPU engine and the
 // CPU reference ops, so a GAN or an autoencoder trains, previews and decodes the same way on both.
+import type { ModelDescription } from '../../engine/model/describe';
+import type { OptimizerSettings } from '../../engine/model/gpu-model';
+import { sizeOf } from '../../engine/tensor';
 import type { ModelState } from '../backend';
 import type { GanSums } from './common';
 
@@ -46,4 +49,32 @@ export interface AutoencoderEngine {
   readState(): Promise<ModelState>;
   writeState(state: ModelState): void;
   destroy(): void;
+}
+
+export interface GanOptions {
+  batch: number;
+  seed: number;
+  generator: OptimizerSettings;
+  discriminator: OptimizerSettings;
+}
+
+export interface AutoencoderOptions {
+  batch: number;
+  seed: number;
+  optimizer: OptimizerSettings;
+  loss: 'mse' | 'bce';
+}
+
+/** The generator must output exactly what the discriminator reads, and D must give one logit. */
+export function checkPair(g: ModelDescription, d: ModelDescription): void {
+  if (g.outputShape.join('×') !== d.inputShape.join('×')) {
+    throw new Error(
+      `the generator makes [${g.outputShape.join('×')}] but the discriminator reads [${d.inputShape.join('×')}]`,
+    );
+  }
+  if (sizeOf(d.outputShape) !== 1) {
+    throw new Error(
+      `the discriminator must end in one logit (Linear out_features = 1), it gives [${d.outputShape.join('×')}]`,
+    );
+  }
 }

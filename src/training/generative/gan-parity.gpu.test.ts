@@ -11,7 +11,8 @@ import { GpuDataset } from '../gpu-dataset';
 import { permutation, Prng } from '../prng';
 import { gaussianNoise } from './common';
 import { CpuGan } from './cpu-gan';
-import { GpuGan, type GanOptions } from './gpu-gan';
+import type { GanOptions } from './engine';
+import { GpuGan } from './gpu-gan';
 
 const LATENT = 3;
 const generator: LayerDesc[] = [

@@ -3,21 +3,14 @@
 // images, and decoding from values written into the bottleneck.
 import { readFloat32 } from '../../gpu/buffers';
 import type { ModelDescription } from '../../engine/model/describe';
-import { GpuModel, type GatherSources, type OptimizerSettings } from '../../engine/model/gpu-model';
+import { GpuModel, type GatherSources } from '../../engine/model/gpu-model';
 import { LOSS_ACCUMULATOR_FLOATS, readLossAccumulator } from '../../engine/ops/loss';
 import { sizeOf, type Tensor } from '../../engine/tensor';
 import type { ModelState } from '../backend';
 import { AE_NORMALISATION } from './common';
-import type { AeSums, AutoencoderEngine } from './engine';
+import type { AeSums, AutoencoderEngine, AutoencoderOptions } from './engine';
 import { GpuOrder } from './gpu-order';
 import { readModelState, writeModelState } from './gpu-util';
-
-export interface AutoencoderOptions {
-  batch: number;
-  seed: number;
-  optimizer: OptimizerSettings;
-  loss: 'mse' | 'bce';
-}
 
 export class GpuAutoencoder implements AutoencoderEngine {
   readonly model: GpuModel;

@@ -4,22 +4,15 @@
 // gradient and G runs backward from it. D's parameter gradients from the G step are never applied.
 import { BufferArena, readFloat32 } from '../../gpu/buffers';
 import type { ModelDescription } from '../../engine/model/describe';
-import { GpuModel, type GatherSources, type OptimizerSettings } from '../../engine/model/gpu-model';
+import { GpuModel, type GatherSources } from '../../engine/model/gpu-model';
 import { planAxpy } from '../../engine/ops/axpy';
 import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../../engine/ops/loss';
 import type { PlannedOp } from '../../engine/op';
 import { OFFSET_ALIGNMENT, sizeOf, tensor, type Tensor } from '../../engine/tensor';
 import { GAN_NORMALISATION, type GanSums } from './common';
-import type { GanEngine, GanState } from './engine';
+import { checkPair, type GanEngine, type GanOptions, type GanState } from './engine';
 import { GpuOrder } from './gpu-order';
 import { copyTensor, readModelState, writeModelState } from './gpu-util';
-
-export interface GanOptions {
-  batch: number;
-  seed: number;
-  generator: OptimizerSettings;
-  discriminator: OptimizerSettings;
-}
 
 export class GpuGan implements GanEngine {
   readonly g: GpuModel;
@@ -180,19 +173,5 @@ export class GpuGan implements GanEngine {
     this.d.destroy();
     this.arena.destroy();
     this.order.destroy();
-  }
-}
-
-/** The generator must output exactly what the discriminator reads, and D must give one logit. */
-export function checkPair(g: ModelDescription, d: ModelDescription): void {
-  if (g.outputShape.join('×') !== d.inputShape.join('×')) {
-    throw new Error(
-      `the generator makes [${g.outputShape.join('×')}] but the discriminator reads [${d.inputShape.join('×')}]`,
-    );
-  }
-  if (sizeOf(d.outputShape) !== 1) {
-    throw new Error(
-      `the discriminator must end in one logit (Linear out_features = 1), it gives [${d.outputShape.join('×')}]`,
-    );
   }
 }

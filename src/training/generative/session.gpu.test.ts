@@ -6,7 +6,7 @@ import { DCGAN_HYPER, DEFAULT_HYPER } from '../../network/hyper';
 import type { EventOf } from '../protocol';
 import { createHarness } from '../testing/harness';
 import type { GenerativeEvent } from './types';
-import { narrowPreset } from './testing';
+import { narrowPreset } from './narrow-presets';
 
 type Kind = GenerativeEvent['kind'];
 type Of<K extends Kind> = Extract<GenerativeEvent, { kind: K }>;

@@ -54,7 +54,7 @@ export class GenerativeSession {
         case 'setGan':
           await this.stop();
           this.last = request;
-          return this.build();
+          return await this.build();
         case 'start':
           return this.start();
         case 'pause':
@@ -62,7 +62,7 @@ export class GenerativeSession {
           return this.setState('paused');
         case 'reset':
           await this.stop();
-          return this.build();
+          return await this.build();
         case 'decode': {
           const ae = this.autoencoder();
           const images = await ae.engine.decodeFrom(
@@ -98,7 +98,7 @@ export class GenerativeSession {
     this.host.emit(reason ? { kind: 'state', state, reason } : { kind: 'state', state });
   }
 
-  private build(): void {
+  private async build(): Promise<void> {
     const backend = this.host.backend();
     const request = this.last;
     if (!backend || !request) throw new Error('the trainer is not ready: send a network first');
@@ -106,12 +106,18 @@ export class GenerativeSession {
     this.step = 0;
     const data = () => this.host.data();
     if (request.kind === 'setAutoencoder') {
-      const ae = buildAutoencoder(backend, data, request.spec, request.hyper, request.bottleneckLayerId);
+      const ae = await buildAutoencoder(
+        backend,
+        data,
+        request.spec,
+        request.hyper,
+        request.bottleneckLayerId,
+      );
       this.built = { mode: 'autoencoder', ae };
       this.schedule = new EpochSchedule(request.hyper.seed, request.hyper.batchSize);
       this.host.emit({ kind: 'ready', mode: 'autoencoder', latentDim: ae.latentDim });
     } else {
-      const gan = buildGan(backend, data, request.generator, request.discriminator, request.hyper);
+      const gan = await buildGan(backend, data, request.generator, request.discriminator, request.hyper);
       this.noise = new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM));
       const fixed = gaussianNoise(
         new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 1)),

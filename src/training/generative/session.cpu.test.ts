@@ -1,0 +1,53 @@
+// The generative session on the CPU backend (no WebGPU): the same requests train, preview and decode.
+import { describe, expect, it } from 'vitest';
+import { DCGAN_HYPER, DEFAULT_HYPER } from '../../network/hyper';
+import type { EventOf } from '../protocol';
+import { createHarness } from '../testing/harness';
+import { narrowPreset } from './narrow-presets';
+import type { GenerativeEvent } from './types';
+
+type Of<K extends GenerativeEvent['kind']> = Extract<GenerativeEvent, { kind: K }>;
+
+describe('generative session on the CPU backend', () => {
+  it('trains an autoencoder and a GAN a few steps and answers decode and generate', async () => {
+    const h = createHarness();
+    await h.send({ type: 'init', forceCpu: true });
+    expect((await h.waitFor('ready')).backend).toBe('cpu');
+    await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
+    await h.waitFor('datasetReady');
+    const next = <K extends GenerativeEvent['kind']>(kind: K, test: (e: Of<K>) => boolean = () => true) =>
+      h
+        .waitFor('generative', (e: EventOf<'generative'>) => e.event.kind === kind && test(e.event as Of<K>))
+        .then((e) => e.event as Of<K>);
+
+    const ae = narrowPreset('autoencoder', 4).spec;
+    const aeHyper = { ...DEFAULT_HYPER, batchSize: 4, loss: 'mse' as const };
+    await h.send({
+      type: 'generative',
+      request: { kind: 'setAutoencoder', spec: ae, hyper: aeHyper, bottleneckLayerId: 'bottleneck' },
+    });
+    await next('latent');
+    await h.send({ type: 'generative', request: { kind: 'start' } });
+    const m = await next('metrics', (e) => e.step >= 10);
+    expect(m.loss).toBeGreaterThan(0);
+    await h.send({ type: 'generative', request: { kind: 'pause' } });
+    await h.send({ type: 'generative', request: { kind: 'decode', id: 1, codes: Float32Array.of(0, 0) } });
+    expect((await next('decoded')).images.length).toBe(784);
+
+    const generator = narrowPreset('dcgan-generator', 8).spec;
+    const discriminator = narrowPreset('dcgan-discriminator', 8).spec;
+    await h.send({
+      type: 'generative',
+      request: { kind: 'setGan', generator, discriminator, hyper: { ...DCGAN_HYPER, batchSize: 4 } },
+    });
+    await h.send({ type: 'generative', request: { kind: 'start' } });
+    const g = await next('metrics', (e) => e.step >= 5 && e.dLoss !== undefined);
+    expect(Number.isFinite(g.dLoss!)).toBe(true);
+    expect(Number.isFinite(g.gLoss!)).toBe(true);
+    await h.send({ type: 'generative', request: { kind: 'pause' } });
+    const samples = await next('samples');
+    expect(samples.images.length).toBe(16 * 784);
+    expect(h.of('error')).toEqual([]);
+    await h.send({ type: 'dispose' });
+  }, 120_000);
+});

@@ -30,11 +30,11 @@ test('the design survives a reload', async ({ page }) => {
   await page.getByLabel('Seed').fill('1234');
   // Autosave is debounced; wait until it has written the latest design.
   await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('cnn-playground/design/v1')?.length ?? 0))
+    .poll(() => page.evaluate(() => localStorage.getItem('cnn-playground/autosave/v2')?.length ?? 0))
     .toBeGreaterThan(0);
   await page.waitForFunction(() => {
-    const saved = localStorage.getItem('cnn-playground/design/v1');
-    return saved !== null && atob(saved.replace(/-/g, '+').replace(/_/g, '/')).includes('"seed":1234');
+    const saved = localStorage.getItem('cnn-playground/autosave/v2');
+    return saved !== null && JSON.parse(JSON.parse(saved).hyper).seed === 1234;
   });
   await page.reload();
   await expect(cards(page)).toHaveCount(11);

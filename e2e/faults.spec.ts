@@ -212,9 +212,9 @@ for (const hostile of HOSTILE) {
     await page.getByRole('button', { name: 'Delete layer 11 (ReLU)' }).click();
     await expect(cards(page)).toHaveCount(11);
     await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('cnn-playground/design/v1')))
+      .poll(() => page.evaluate(() => localStorage.getItem('cnn-playground/autosave/v2')))
       .not.toBeNull();
-    const saved = await page.evaluate(() => localStorage.getItem('cnn-playground/design/v1'));
+    const saved = await page.evaluate(() => localStorage.getItem('cnn-playground/autosave/v2'));
     await page.waitForTimeout(1500);
 
     await page.goto('about:blank');
@@ -223,7 +223,7 @@ for (const hostile of HOSTILE) {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText(hostile.message);
     await expect(cards(page)).toHaveCount(11);
-    expect(await page.evaluate(() => localStorage.getItem('cnn-playground/design/v1'))).toBe(saved);
+    expect(await page.evaluate(() => localStorage.getItem('cnn-playground/autosave/v2'))).toBe(saved);
     expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();
     expect(errors).toEqual([]);
   });

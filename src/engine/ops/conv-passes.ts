@@ -117,9 +117,25 @@ function planForwardStyle(
   return dispatchOp(label, kernel, bindKernel(ctx.device, kernel, resources, label), threads);
 }
 
-/** Threads of a forward-style kernel producing `channels` x rows x `cols` per image. */
-function threadCount(g: ConvGeometry, variant: ConvKernel, channels: number, rows: number, cols: number) {
-  const [cTile, xTile] = isDirect(variant) ? [variant === 'direct3' ? 3 : 4, 8] : [variant, 4];
+/**
+ * Columns per thread of the direct conv2d forward: 5 where 5-wide blocks compute at least an eighth fewer
+ * columns than 8-wide ones (ow 10: 10 vs 16, LeNet conv2), as its multiply-adds bound it on SwiftShader
+ * (see the commit for the measured ratio), else 8.
+ */
+export function directColumnTile(cols: number): 5 | 8 {
+  return 5 * Math.ceil(cols / 5) <= 0.875 * 8 * Math.ceil(cols / 8) ? 5 : 8;
+}
+
+/** Threads of a forward-style kernel producing `channels` x rows x `cols` per image, `xTile` columns each. */
+function threadCount(
+  g: ConvGeometry,
+  variant: ConvKernel,
+  channels: number,
+  rows: number,
+  cols: number,
+  direct: { xTile: number } = { xTile: 8 },
+) {
+  const [cTile, xTile] = isDirect(variant) ? [variant === 'direct3' ? 3 : 4, direct.xTile] : [variant, 4];
   return g.n * Math.ceil(channels / cTile) * rows * Math.ceil(cols / xTile);
 }
 
@@ -135,10 +151,12 @@ export function planCorrelate(
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cout]);
   checkDirect(label, g, variant);
   const options = { hasBias: !!t.bias, relu: t.relu };
+  const xTile = directColumnTile(g.ow);
   const spec = isDirect(variant)
-    ? conv2dForwardDirectSpec({ ...options, tileC: variant === 'direct3' ? 3 : 4 })
+    ? conv2dForwardDirectSpec({ ...options, tileC: variant === 'direct3' ? 3 : 4, xTile })
     : conv2dForwardSpec({ ...options, tileCo: variant });
-  return planForwardStyle(ctx, label, g, spec, t, threadCount(g, variant, g.cout, g.oh, g.ow));
+  const threads = threadCount(g, variant, g.cout, g.oh, g.ow, { xTile });
+  return planForwardStyle(ctx, label, g, spec, t, threads);
 }
 
 /** y = conv_transpose2d(x, weight) + bias for the conv2d of geometry g: x [n,cout,oh,ow], y [n,cin,h,w]. */

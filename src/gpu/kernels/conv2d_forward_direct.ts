@@ -4,7 +4,12 @@ import { COMMON_INDEX } from './common';
 import { COMMON_CONV } from './conv_common';
 
 /** Sliding-window conv2d forward for stride 1 and dilation 1 along x. */
-export function conv2dForwardDirectSpec(v: { hasBias: boolean; relu: boolean; tileC: 3 | 4 }): KernelSpec {
+export function conv2dForwardDirectSpec(v: {
+  hasBias: boolean;
+  relu: boolean;
+  tileC: 3 | 4;
+  xTile: 5 | 8;
+}): KernelSpec {
   return {
     name: 'conv2d_forward_direct',
     source,
@@ -18,6 +23,6 @@ export function conv2dForwardDirectSpec(v: { hasBias: boolean; relu: boolean; ti
     ],
     uniformStruct: 'Params',
     workgroupSize: [64],
-    constants: { HAS_BIAS: Number(v.hasBias), RELU: Number(v.relu), TILE_C: v.tileC },
+    constants: { HAS_BIAS: Number(v.hasBias), RELU: Number(v.relu), TILE_C: v.tileC, X_TILE: v.xTile },
   };
 }

@@ -1,6 +1,7 @@
 // Validation and shape inference over a whole spec: one pass from the input to the last layer.
 import { countBuffers, countFlops, countParams } from './counts';
 import { inferLayer } from './flat-shapes';
+import { layerIssue, layerName } from './issue-helpers';
 import type { SpecIssue } from './issues';
 import {
   checkMemory,
@@ -109,6 +110,10 @@ export function analyzeSpec(spec: NetworkSpec, options: AnalyzeOptions = {}): Sp
   const outputIssues = output ? checkOutput(spec, output) : [];
   if (outputIssues.length > 0)
     layers[layers.length - 1].issues.push(...outputIssues.filter((i) => i.layerIndex !== null));
+  for (const l of layers) {
+    const issue = l.kind === 'BatchNorm2d' ? checkBatchStatistics(spec.layers[l.index], l, batchSize) : null;
+    if (issue) l.issues.push(issue);
+  }
   const input = inputShapeOf(spec);
   const memoryIssues = checkMemory(input, sized(spec, layers), batchSize, limits);
   for (const issue of memoryIssues)
@@ -128,6 +133,14 @@ export function analyzeSpec(spec: NetworkSpec, options: AnalyzeOptions = {}): Sp
     outputShape: output,
     memory: memoryOf(input, sized(spec, layers), batchSize),
   };
+}
+
+/** BatchNorm2d in training needs two values per channel (PyTorch refuses one): batch × H × W ≥ 2. */
+function checkBatchStatistics(layer: Layer, info: LayerInfo, batchSize: number): SpecIssue | null {
+  const shape = info.inputShape;
+  if (!shape || shape.length !== 3 || batchSize * shape[1] * shape[2] > 1) return null;
+  const message = `${layerName(info.index, layer)}: with a batch of 1 and a 1×1 input each channel has a single value, which cannot be normalised while training: use a batch size of at least 2, or move BatchNorm2d before the image shrinks to 1×1`;
+  return layerIssue(info.index, layer, 'error', message);
 }
 
 /** GPU memory for one training step at this batch size (see MemoryEstimate). */

@@ -42,4 +42,21 @@ describe('found by the GPU fuzz', () => {
       'layer 4 (Linear): its input has 1,905,152 values, more than the 1,048,576 in_features allows: shrink the image before the Flatten (add MaxPool2d or use a stride)',
     ]);
   });
+
+  it('refuses BatchNorm2d on a 1×1 image with a batch of 1 (one value per channel), only then', () => {
+    const spec = net([
+      L('Conv2d', { out_channels: 4, kernel_size: 28 }),
+      L('BatchNorm2d'),
+      L('Flatten'),
+      L('Linear', { out_features: 10 }),
+    ]);
+    const errors = (batchSize: number) =>
+      analyzeSpec(spec, { batchSize })
+        .issues.filter((i) => i.severity === 'error')
+        .map((i) => i.message);
+    expect(errors(1)).toEqual([
+      'layer 2 (BatchNorm2d): with a batch of 1 and a 1×1 input each channel has a single value, which cannot be normalised while training: use a batch size of at least 2, or move BatchNorm2d before the image shrinks to 1×1',
+    ]);
+    expect(errors(2)).toEqual([]);
+  });
 });

@@ -39,6 +39,9 @@ export default defineConfig({
     baseURL,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
+    // Each test has a fresh browser; an installed service worker would precache MNIST again in the
+    // background every time. The offline and security specs opt back in with test.use.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -4,6 +4,9 @@ const LOADED = '60,000 training + 10,000 test images loaded';
 
 // One visit installs the service worker, which precaches the app shell and MNIST; after that the page,
 // its training worker and the dataset load with the network off (offline, and every request aborted).
+// The service worker is part of what this spec checks (blocked by default in playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the app and MNIST load with the network off', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 60_000 });

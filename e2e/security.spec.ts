@@ -14,6 +14,9 @@ async function recordViolations(page: Page): Promise<void> {
 const violations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
+// The service worker is part of what this spec checks (blocked by default in playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('the page carries a Content-Security-Policy without eval or other origins', async ({
   page,
   request,

@@ -38,18 +38,18 @@ describe('whole-network and task checks', () => {
     const ae = presetSpec('autoencoder');
     ae.layers[12] = { ...ae.layers[12], output_padding: 0 } as (typeof ae.layers)[number];
     expect(messages(ae)).toEqual([
-      'the network gives 1×27×27 but a reconstruction must match the 1×28×28 input: set output_padding = 1 on layer 13',
+      'the decoder gives 1×27×27 but the input is 1×28×28: set output_padding = 1 on layer 13',
     ]);
     expectFixable(ae);
     const channels = presetSpec('autoencoder');
     channels.layers[12] = { ...channels.layers[12], out_channels: 3 } as (typeof ae.layers)[number];
     expect(messages(channels)).toEqual([
-      'the network gives 3×28×28 but a reconstruction must match the 1×28×28 input: set out_channels = 1 on layer 13',
+      'the decoder gives 3×28×28 but the input is 1×28×28: set out_channels = 1 on layer 13',
     ]);
     expectFixable(channels);
     const flat = net([L('Flatten'), L('Linear', { out_features: 100 })], { task: 'reconstruction' });
     expect(messages(flat)).toEqual([
-      'the network gives 100 flat values but a reconstruction must match the 1×28×28 input: set out_features = 784, then add Unflatten',
+      'the decoder gives 100 flat values but the input is 1×28×28: set out_features = 784, then add Unflatten',
     ]);
     expectFixable(flat);
     const noLinear = net([L('Conv2d', { out_channels: 4, kernel_size: 5 }), L('Flatten')], {
@@ -64,12 +64,12 @@ describe('whole-network and task checks', () => {
       latentDim: 64,
     });
     expect(messages(flatEnd)).toEqual([
-      'the network gives 64 flat values but a generator must output the 1×28×28 image: add Linear(64 → 784) and Unflatten to 1×28×28 at the end',
+      'the generator gives 64 flat values but its image must be 1×28×28: add Linear(64 → 784) and Unflatten to 1×28×28 at the end',
     ]);
     expectFixable(flatEnd);
     const pooled = net([L('MaxPool2d')], { task: 'reconstruction' });
     expect(messages(pooled)).toEqual([
-      'the network gives 1×14×14 but a reconstruction must match the 1×28×28 input: end with a Conv2d or ConvTranspose2d that gives 1×28×28',
+      'the decoder gives 1×14×14 but the input is 1×28×28: add ConvTranspose2d(1 → 1, kernel_size 2, stride 2) at the end',
     ]);
   });
 
@@ -77,7 +77,7 @@ describe('whole-network and task checks', () => {
     const g = presetSpec('dcgan-generator');
     g.layers[7] = { ...g.layers[7], padding: 2 } as (typeof g.layers)[number];
     expect(messages(g)).toEqual([
-      'the network gives 1×26×26 but a generator must output the 1×28×28 image: set padding = 1 on layer 8',
+      'the generator gives 1×26×26 but its image must be 1×28×28: set padding = 1 on layer 8',
     ]);
     expectFixable(g);
     expect(messages({ ...presetSpec('dcgan-generator'), latentDim: 16 })).toEqual([

@@ -10,6 +10,7 @@ import {
   setFix,
   shapeSource,
 } from './issue-helpers';
+import { appendConvFix, lastConvFix } from './image-fixes';
 import { SPEC_LIMITS } from './params';
 import type { Layer, NetworkSpec, Shape } from './spec';
 import { DATASET_NAMES, IMAGE_SHAPE, NUM_CLASSES, formatShape } from './spec';
@@ -138,8 +139,11 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
   const last = spec.layers.length - 1;
   const lastLayer = spec.layers[last];
   if (sameShape(output, IMAGE_SHAPE)) return [];
-  const role = spec.task === 'generator' ? 'a generator must output' : 'a reconstruction must match';
-  const head = `the network gives ${output.length === 1 ? `${output[0]} flat values` : formatShape(output)} but ${role} the 1×28×28 ${spec.task === 'generator' ? 'image' : 'input'}`;
+  const gives = output.length === 1 ? `${output[0]} flat values` : formatShape(output);
+  const head =
+    spec.task === 'generator'
+      ? `the generator gives ${gives} but its image must be 1×28×28`
+      : `the decoder gives ${gives} but the input is 1×28×28`;
   const issue = (message: string, fix?: Parameters<typeof layerIssue>[4]) => [
     layerIssue(last, lastLayer, 'error', message, fix),
   ];
@@ -168,31 +172,13 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
     );
   }
   if (!source || (source.layer.kind !== 'Conv2d' && source.layer.kind !== 'ConvTranspose2d')) {
+    const append = appendConvFix(spec, output);
+    if (append) return issue(`${head}: ${append.text}`, append.fix);
     return issue(`${head}: end with a Conv2d or ConvTranspose2d that gives 1×28×28`);
   }
-  const conv = source.layer;
-  const at = `on layer ${source.index + 1}`;
-  if (output[0] !== 1) return issue(`${head}: set out_channels = 1 ${at}`, setFix(conv, 'out_channels', 1));
-  const [, h, w] = output;
-  const diff = 28 - h;
-  if (h === w && conv.kind === 'ConvTranspose2d') {
-    const op = conv.output_padding + diff;
-    if (op >= 0 && op < Math.max(conv.stride, conv.dilation)) {
-      return issue(`${head}: set output_padding = ${op} ${at}`, setFix(conv, 'output_padding', op));
-    }
-    const pad = conv.padding - diff / 2;
-    if (diff % 2 === 0 && pad >= 0)
-      return issue(`${head}: set padding = ${pad} ${at}`, setFix(conv, 'padding', pad));
-  }
-  if (
-    h === w &&
-    conv.kind === 'Conv2d' &&
-    conv.stride === 1 &&
-    diff % 2 === 0 &&
-    conv.padding + diff / 2 >= 0
-  ) {
-    const pad = conv.padding + diff / 2;
-    return issue(`${head}: set padding = ${pad} ${at}`, setFix(conv, 'padding', pad));
-  }
-  return issue(`${head}: adjust kernel_size, stride, padding or output_padding of the last layers`);
+  const edit = lastConvFix(spec, source.index, output);
+  if (edit) return issue(`${head}: ${edit.text} on layer ${source.index + 1}`, edit.fix);
+  return issue(
+    `${head}: adjust kernel_size, stride, padding or output_padding of layer ${source.index + 1} (no single change gives 28×28)`,
+  );
 }

@@ -39,7 +39,7 @@ describe('exportGanTrainPy', () => {
     small.layers.pop();
     small.layers.pop();
     expect(() => exportGanTrainPy({ ...generator, spec: small }, discriminator)).toThrow(
-      'a generator must output the 1×28×28 image',
+      'its image must be 1×28×28',
     );
   });
 });

@@ -30,7 +30,7 @@ const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The worker's current weights, checked against the design on screen. */
-async function trainedWeights(store: Store): Promise<LayerSnapshot[]> {
+export async function trainedWeights(store: Store): Promise<LayerSnapshot[]> {
   const { client, spec } = store.getState();
   const blocked = blockingReason(analysisOf(spec));
   if (blocked) throw new Error(blocked);
@@ -145,16 +145,25 @@ export async function importProjectFile(store: Store, file: File): Promise<void>
   }
 }
 
+/**
+ * Checks safetensors `bytes` against the design on screen in full, then loads them into the trainer; throws
+ * the reason (a mismatched tensor named) before anything changes. Files and browser-kept weights share it.
+ */
+export async function loadWeightBytes(store: Store, bytes: Uint8Array): Promise<void> {
+  const { spec } = store.getState();
+  const blocked = blockingReason(analysisOf(spec));
+  if (blocked) throw new Error(blocked);
+  const mapped = importWeights(spec, bytes);
+  if (!mapped.ok) throw new Error(mapped.error);
+  const bad = nonFiniteTensor(spec, mapped.weights);
+  if (bad) throw new Error(bad);
+  await loadIntoTrainer(store, mapped.weights);
+}
+
 export async function loadWeightsFile(store: Store, file: File): Promise<void> {
-  const { spec, setNotice } = store.getState();
+  const { setNotice } = store.getState();
   try {
-    const blocked = blockingReason(analysisOf(spec));
-    if (blocked) throw new Error(blocked);
-    const mapped = importWeights(spec, await readPickedFile(file, MAX_WEIGHTS_BYTES));
-    if (!mapped.ok) throw new Error(mapped.error);
-    const bad = nonFiniteTensor(spec, mapped.weights);
-    if (bad) throw new Error(bad);
-    await loadIntoTrainer(store, mapped.weights);
+    await loadWeightBytes(store, await readPickedFile(file, MAX_WEIGHTS_BYTES));
   } catch (error) {
     setNotice(`Weights not loaded: ${message(error)}. Nothing was changed.`);
     return;

@@ -9,6 +9,8 @@ import type { NetworkSpec } from './spec';
 export interface ShareState {
   spec: NetworkSpec;
   hyper: Hyperparams;
+  /** A GAN's discriminator, shared beside its generator (`spec`); absent for every other design. */
+  discriminator?: NetworkSpec;
 }
 
 /** Longest encoded state accepted; a 64-layer design with long ids stays well under it. */
@@ -51,6 +53,7 @@ export function encodeShareState(state: ShareState): string {
     v: SHARE_VERSION,
     spec: canonicalSpec(state.spec),
     hyper: canonicalHyper(state.hyper),
+    ...(state.discriminator ? { discriminator: canonicalSpec(state.discriminator) } : {}),
   });
   const encoded = toBase64Url(new TextEncoder().encode(json));
   if (encoded.length > MAX_SHARE_CHARS)
@@ -89,7 +92,7 @@ export function decodeShareState(
 function readState(raw: unknown): Parsed<ShareState> {
   if (!isObject(raw)) return { ok: false, error: 'it must hold an object' };
   try {
-    expectKeys(raw, ['v', 'spec', 'hyper'], 'it');
+    expectKeys(raw, ['v', 'spec', 'hyper', 'discriminator'], 'it');
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
@@ -99,5 +102,19 @@ function readState(raw: unknown): Parsed<ShareState> {
   if (!spec.ok) return spec;
   const hyper = validateHyperValue(raw.hyper);
   if (!hyper.ok) return hyper;
-  return { ok: true, value: { spec: spec.value, hyper: hyper.value } };
+  if (raw.discriminator === undefined) return { ok: true, value: { spec: spec.value, hyper: hyper.value } };
+  const discriminator = readDiscriminator(raw.discriminator, spec.value);
+  if (!discriminator.ok) return discriminator;
+  return { ok: true, value: { spec: spec.value, hyper: hyper.value, discriminator: discriminator.value } };
+}
+
+/** The optional second GAN network: checked like any design, and only beside a generator. */
+export function readDiscriminator(raw: unknown, generator: NetworkSpec): Parsed<NetworkSpec> {
+  const spec = validateSpecValue(raw);
+  if (!spec.ok) return { ok: false, error: `its discriminator: ${spec.error}` };
+  if (spec.value.task !== 'discriminator')
+    return { ok: false, error: `its second network is a ${spec.value.task} network, not a discriminator` };
+  if (generator.task !== 'generator')
+    return { ok: false, error: `it pairs a discriminator with a ${generator.task} network, not a generator` };
+  return spec;
 }

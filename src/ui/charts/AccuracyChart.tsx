@@ -1,14 +1,44 @@
-// Train and test accuracy per epoch, in percent.
+// Train and test accuracy per epoch, in percent. Redrawn once per epoch, with precomputed ticks and no
+// animation (see LossChart).
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EpochPoint } from '../store/series';
 import { useStore } from '../store/store';
+import { axisTicks } from './ticks';
+import { useThrottled } from './useThrottled';
+
+const tick = { fill: 'var(--muted)' };
+const margin = { top: 8, right: 16, bottom: 4, left: 0 };
+const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)' };
+const percent = axisTicks(0, 100, 6);
+
+const AccuracyLines = memo(function AccuracyLines({ epochs }: { epochs: EpochPoint[] }) {
+  const [data, x] = useMemo(() => {
+    const rows = epochs.map((e) => ({
+      epoch: e.epoch + 1,
+      train: e.trainAccuracy === null ? null : e.trainAccuracy * 100,
+      test: e.testAccuracy === null ? null : e.testAccuracy * 100,
+    }));
+    const first = rows[0]?.epoch ?? 1;
+    const last = rows[rows.length - 1]?.epoch ?? 1;
+    return [rows, axisTicks(first, last, 8, { integer: true, snap: false })] as const;
+  }, [epochs]);
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={data} margin={margin}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis dataKey="epoch" type="number" domain={x.domain} ticks={x.ticks} interval={0} tick={tick} />
+        <YAxis domain={percent.domain} ticks={percent.ticks} interval={0} tick={tick} width={44} />
+        <Tooltip contentStyle={tooltipStyle} isAnimationActive={false} />
+        <Line dataKey="train" name="train" stroke="var(--accent)" isAnimationActive={false} connectNulls />
+        <Line dataKey="test" name="test" stroke="var(--ok)" isAnimationActive={false} connectNulls />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
 
 export function AccuracyChart() {
-  const epochs = useStore((s) => s.epochPoints);
-  const data = epochs.map((e) => ({
-    epoch: e.epoch + 1,
-    train: e.trainAccuracy === null ? null : e.trainAccuracy * 100,
-    test: e.testAccuracy === null ? null : e.testAccuracy * 100,
-  }));
+  const epochs = useThrottled(useStore((s) => s.epochPoints));
   return (
     <figure className="chart" aria-label="Accuracy chart">
       <figcaption>
@@ -16,22 +46,7 @@ export function AccuracyChart() {
         <span className="key-test">test</span>
       </figcaption>
       <div className="chart-box" data-testid="accuracy-chart">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="epoch" allowDecimals={false} tick={{ fill: 'var(--muted)' }} />
-            <YAxis domain={[0, 100]} tick={{ fill: 'var(--muted)' }} width={44} />
-            <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-            <Line
-              dataKey="train"
-              name="train"
-              stroke="var(--accent)"
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line dataKey="test" name="test" stroke="var(--ok)" isAnimationActive={false} connectNulls />
-          </LineChart>
-        </ResponsiveContainer>
+        <AccuracyLines epochs={epochs} />
       </div>
     </figure>
   );

@@ -35,4 +35,35 @@ describe('metrics slice', () => {
     expect(s().lossPoints).toEqual([]);
     expect(s().running).toBeNull();
   });
+
+  it('a batch of reports gives the same state as the reports one by one, in one store update', () => {
+    const reports = [
+      report(20, 0, 2, 0.5),
+      report(40, 0, 1, 0.7),
+      report(60, 1, 0.8, 0.9),
+      report(80, 1, 0.6, 0.9),
+    ];
+    const one = createAppStore();
+    for (const r of reports) one.getState().addMetrics(r);
+    const batch = createAppStore();
+    let updates = 0;
+    batch.subscribe(() => updates++);
+    batch.getState().addMetricsBatch(reports);
+    expect(updates).toBe(1);
+    const pick = ({
+      latest,
+      lossEma,
+      lossPoints,
+      running,
+      epochPoints,
+    }: ReturnType<typeof one.getState>) => ({
+      latest,
+      lossEma,
+      lossPoints,
+      running,
+      epochPoints,
+    });
+    expect(pick(batch.getState())).toEqual(pick(one.getState()));
+    expect(batch.getState().epochPoints).toHaveLength(1);
+  });
 });

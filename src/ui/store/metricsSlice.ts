@@ -26,6 +26,7 @@ export interface MetricsSlice {
   /** Class probabilities of the digit on the draw pad. */
   drawProbabilities: Float32Array | null;
   addMetrics: (report: MetricsReport) => void;
+  addMetricsBatch: (reports: readonly MetricsReport[]) => void;
   addEvaluation: (report: EvaluationReport) => void;
   setGallery: (items: GalleryItem[]) => void;
   setDrawProbabilities: (p: Float32Array | null) => void;
@@ -45,21 +46,22 @@ const empty = () => ({
 export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set, get) => ({
   ...empty(),
   drawProbabilities: null,
-  addMetrics: (report) => {
-    const s = get();
-    const steps = Math.max(1, report.step - (s.latest?.step ?? 0));
-    const ema = Number.isFinite(report.trainLoss) ? updateEma(s.lossEma, report.trainLoss) : s.lossEma;
-    const point: LossPoint = { step: report.step, loss: report.trainLoss, smoothed: debiased(ema) };
-    const ended = s.running && s.running.epoch !== report.epoch ? s.running : null;
-    set({
-      latest: report,
-      lossEma: ema,
-      lossPoints: appendDecimated(s.lossPoints, point),
-      running: foldAccuracy(s.running, report.epoch, report.trainAccuracy, steps),
-      ...(ended && {
-        epochPoints: upsertEpoch(s.epochPoints, ended.epoch, { trainAccuracy: ended.accuracy }),
-      }),
-    });
+  addMetrics: (report) => get().addMetricsBatch([report]),
+  // Several reports folded into one state change: one render for all the reports of a frame.
+  addMetricsBatch: (reports) => {
+    if (reports.length === 0) return;
+    let { latest, lossEma, lossPoints, running, epochPoints } = get();
+    for (const report of reports) {
+      const steps = Math.max(1, report.step - (latest?.step ?? 0));
+      if (Number.isFinite(report.trainLoss)) lossEma = updateEma(lossEma, report.trainLoss);
+      const point: LossPoint = { step: report.step, loss: report.trainLoss, smoothed: debiased(lossEma) };
+      if (running && running.epoch !== report.epoch)
+        epochPoints = upsertEpoch(epochPoints, running.epoch, { trainAccuracy: running.accuracy });
+      lossPoints = appendDecimated(lossPoints, point);
+      running = foldAccuracy(running, report.epoch, report.trainAccuracy, steps);
+      latest = report;
+    }
+    set({ latest, lossEma, lossPoints, running, epochPoints });
   },
   // Filed under the epoch of the last step taken (the report's own epoch counts completed epochs), with
   // that epoch's train accuracy so far.

@@ -1,11 +1,19 @@
 // Wires a TrainerClient to the store: worker events become store actions. Returns the unsubscribe.
 import type { TrainerClient } from '../../training/client';
+import type { MetricsReport } from '../../training/protocol';
 import type { useStore } from '../store/store';
+import { frameBatch } from './frameBatch';
 
 type Store = typeof useStore;
 
 export function bindTrainerEvents(client: TrainerClient, store: Store): () => void {
-  const s = () => store.getState();
+  // Metrics reports reach the store at most once a frame; any other event first delivers those queued,
+  // so the store sees events in the order the worker sent them.
+  const metrics = frameBatch<MetricsReport>((reports) => store.getState().addMetricsBatch(reports));
+  const s = () => {
+    metrics.flush();
+    return store.getState();
+  };
   // Set between a device loss and the next ready, so the notice can say how the recovery ended.
   let lostReason: string | null = null;
   const offs = [
@@ -27,7 +35,7 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
     client.on('datasetReady', (e) => s().datasetReady(e.train, e.test, e.classNames)),
     client.on('datasetError', (e) => s().datasetFailed(e.message)),
     client.on('state', (e) => s().setTrainerState(e.state, e.reason)),
-    client.on('metrics', (e) => s().addMetrics(e)),
+    client.on('metrics', (e) => metrics.push(e)),
     client.on('evaluation', (e) => s().addEvaluation(e)),
     client.on('gallery', (e) => s().setGallery(e.items)),
     client.on('diverged', (e) => s().setNotice(`Training diverged at step ${e.step}: ${e.message}`)),
@@ -37,5 +45,8 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
     }),
     client.on('error', (e) => s().setNotice(e.message)),
   ];
-  return () => offs.forEach((off) => off());
+  return () => {
+    offs.forEach((off) => off());
+    metrics.dispose();
+  };
 }

@@ -17,6 +17,7 @@ import { planBatchNorm2dBackward, planBatchNorm2dForward } from '../ops/batch_no
 import { createDropoutMask, planDropoutBackward, planDropoutForward, type DropoutMask } from '../ops/dropout';
 import { planLinearBackward, planLinearForward } from '../ops/linear';
 import {
+  maxPoolTilesExactly,
   planAvgPool2dBackward,
   planAvgPool2dForward,
   planMaxPool2dBackward,
@@ -73,6 +74,26 @@ function view(buffer: GPUBuffer, t: FlatTensor): Tensor {
 export interface LayerFusion {
   reluInto?: Tensor;
   fusedReluForward?: boolean;
+  /**
+   * Training backward of a MaxPool2d right after a ReLU (windows tiling the input): the pool writes the
+   * ReLU's input gradient, masked by its own output, and the ReLU (`fusedReluBackward`) runs none.
+   */
+  reluGradInto?: Tensor;
+  fusedReluBackward?: boolean;
+}
+
+/** Whether layer `i`, a ReLU with an input gradient to write, can leave its backward to the pool after it. */
+export function poolFusesReluBackward(layers: readonly LayerPlan[], i: number, batch: number): boolean {
+  const next = layers[i + 1]?.layer;
+  if (layers[i].layer.kind !== 'ReLU' || next?.kind !== 'MaxPool2d') return false;
+  const params = {
+    kernelSize: next.kernel_size,
+    stride: next.stride,
+    padding: next.padding,
+    dilation: next.dilation,
+    ceilMode: next.ceil_mode,
+  };
+  return maxPoolTilesExactly([batch, ...layers[i + 1].inShape], params);
 }
 
 /** Whether layer `i`'s training forward can take the ReLU that follows it into its epilogue. */
@@ -173,7 +194,11 @@ export function planGpuLayer(
       const indices = tensor(ctx.arena.storage('max_pool2d/indices', sizeOf(io.y.shape) * 4), io.y.shape);
       const forward = planMaxPool2dForward(ctx, { x: io.x, y: io.y, indices, params });
       const back = io.dx ? [planMaxPool2dBackward(ctx, { dy: io.dy, indices, dx: io.dx, params })] : [];
-      return same([forward], back);
+      const { reluGradInto } = fusion;
+      const train = reluGradInto
+        ? [planMaxPool2dBackward(ctx, { dy: io.dy, indices, dx: reluGradInto, params, reluMask: io.y })]
+        : back;
+      return { forwardTrain: [forward], forwardEval: [forward], backward: train, backwardEval: back };
     }
     case 'AvgPool2d': {
       const params = {
@@ -201,7 +226,7 @@ export function planGpuLayer(
       return {
         forwardTrain: fusion.fusedReluForward ? [] : [forward],
         forwardEval: [forward],
-        backward: back,
+        backward: fusion.fusedReluBackward ? [] : back,
         backwardEval: back,
       };
     }

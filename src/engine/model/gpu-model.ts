@@ -9,7 +9,13 @@ import type { EngineContext, PlannedOp } from '../op';
 import type { AdamHyper, SgdHyper } from '../reference/optimizer';
 import { reshape, sizeOf, tensor, type Tensor } from '../tensor';
 import { isView, layerSeed, type ModelDescription } from './describe';
-import { fusesFollowingRelu, planGpuLayer, type GpuLayer, type LayerFusion } from './gpu-layers';
+import {
+  fusesFollowingRelu,
+  planGpuLayer,
+  poolFusesReluBackward,
+  type GpuLayer,
+  type LayerFusion,
+} from './gpu-layers';
 
 export type OptimizerSettings =
   ({ kind: 'sgd' } & SgdHyper) | ({ kind: 'adam' } & AdamHyper) | ({ kind: 'adamw' } & AdamHyper);
@@ -118,11 +124,16 @@ export class GpuModel {
       first > 0
         ? reshape(grads[first - 1], inputShape)
         : tensor(this.arena.storage('input/dx', sizeOf(inputShape) * 4), inputShape);
-    // A ReLU right after a Conv2d or Linear runs in that layer's training epilogue (see LayerFusion).
-    const fusion = (i: number): LayerFusion =>
-      fusesFollowingRelu(desc.layers, i)
+    // A ReLU right after a Conv2d or Linear runs in that layer's training epilogue, and its backward in
+    // the training backward of a MaxPool2d after it (see LayerFusion).
+    const poolFuses = (i: number) => i > first && poolFusesReluBackward(desc.layers, i, B);
+    const fusion = (i: number): LayerFusion => ({
+      ...(fusesFollowingRelu(desc.layers, i)
         ? { reluInto: this.outputs[i + 1] }
-        : { fusedReluForward: i > 0 && fusesFollowingRelu(desc.layers, i - 1) };
+        : { fusedReluForward: i > 0 && fusesFollowingRelu(desc.layers, i - 1) }),
+      fusedReluBackward: poolFuses(i),
+      reluGradInto: i > 0 && poolFuses(i - 1) ? grads[i - 2] : undefined,
+    });
     const plan = (i: number, withInputGrad: boolean) =>
       planGpuLayer(
         ctx,

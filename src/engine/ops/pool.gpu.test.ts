@@ -181,6 +181,63 @@ describe('pooling on the GPU against PyTorch fixtures', () => {
   }
 });
 
+describe('max_pool2d backward with the backward of a ReLU before it fused', () => {
+  // x is the ReLU's output (half zeros); the fused pass must equal pool backward, then ReLU backward.
+  const cases: [number[], MaxPool2dParams][] = [
+    [[3, 5, 14, 10], { kernelSize: 2 }],
+    [[2, 3, 9, 12], { kernelSize: [3, 4] }],
+  ];
+  for (const [shape, params] of cases) {
+    it(`[${shape}] ${JSON.stringify(params)}`, async () => {
+      // Every plane's top 4 rows are zero too, so whole windows have a ReLU zero for their max.
+      const x = tieHeavy(sizeOf(shape), 7).map((v, i) => (i % (shape[2] * shape[3]) < 4 * shape[3] ? 0 : v));
+      const outShape = pooledShape(maxPool2dGeometry(shape, params));
+      const dy = randomArray(sizeOf(outShape), 8);
+      const [y, indices, want] = [
+        new Float32Array(dy.length),
+        new Uint32Array(dy.length),
+        new Float32Array(x.length),
+      ];
+      maxPool2dForward({ x, y, indices, shape, params });
+      maxPool2dBackward({ dy, indices, dx: want, shape, params });
+      const unmasked = want.slice();
+      want.forEach((v, i) => (want[i] = x[i] > 0 ? v : 0));
+      // The mask changes the result.
+      expect(want.some((v, i) => v !== unmasked[i])).toBe(true);
+      const got = await gpuCheck(async (device) => {
+        const ctx = testContext(device, 'max-pool-relu-test');
+        const t = {
+          x: upload(ctx, 'x', x, shape),
+          y: empty(ctx, 'y', outShape),
+          indices: empty(ctx, 'indices', outShape),
+          dy: upload(ctx, 'dy', dy, outShape),
+          dx: upload(ctx, 'dx', new Float32Array(x.length).fill(7), shape),
+        };
+        run(
+          ctx,
+          planMaxPool2dForward(ctx, { x: t.x, y: t.y, indices: t.indices, params }),
+          planMaxPool2dBackward(ctx, { dy: t.dy, indices: t.indices, dx: t.dx, params, reluMask: t.y }),
+        );
+        const dx = await read(ctx, t.dx);
+        ctx.arena.destroy();
+        return dx;
+      });
+      expectClose(got, want, MAX_DX_TOL);
+    });
+  }
+
+  it('is refused where windows overlap or leave a remainder', async () => {
+    await gpuCheck((device) => {
+      const ctx = testContext(device, 'max-pool-relu-refusal');
+      const [dx, dy] = [empty(ctx, 'dx', [1, 1, 5, 5]), empty(ctx, 'dy', [1, 1, 2, 2])];
+      expect(() =>
+        planMaxPool2dBackward(ctx, { dy, indices: dy, dx, params: { kernelSize: 2 }, reluMask: dy }),
+      ).toThrow(/fuses a ReLU only where the windows tile the input/);
+      ctx.arena.destroy();
+    });
+  });
+});
+
 describe('pooling planners', () => {
   it('reject tensors whose shapes do not match the window geometry', async () => {
     await gpuCheck((device) => {

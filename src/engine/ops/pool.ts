@@ -33,7 +33,11 @@ function windowUniforms(g: PoolGeometry) {
  * remainder): then max_pool2d backward writes whole windows, one thread each (measured on SwiftShader, 2x2
  * LeNet pools at batch 64, CPU time: see the commit), instead of searching windows per input element.
  */
-export function tilesExactly(g: PoolGeometry): boolean {
+export function maxPoolTilesExactly(xShape: readonly number[], params: MaxPool2dParams): boolean {
+  return tilesExactly(maxPool2dGeometry(xShape, params));
+}
+
+function tilesExactly(g: PoolGeometry): boolean {
   return (
     g.kh === g.sh &&
     g.kw === g.sw &&
@@ -80,14 +84,26 @@ export function planMaxPool2dForward(
 /** dx (shaped like the forward input) = dy routed to each window's saved argmax. */
 export function planMaxPool2dBackward(
   ctx: EngineContext,
-  a: { dy: Tensor; indices: Tensor; dx: Tensor; params: MaxPool2dParams },
+  a: {
+    dy: Tensor;
+    indices: Tensor;
+    dx: Tensor;
+    params: MaxPool2dParams;
+    /** The pool's output y, to fuse the backward of a ReLU before the pool (only where tilesExactly). */
+    reluMask?: Tensor;
+  },
 ): PlannedOp {
   const g = maxPool2dGeometry(a.dx.shape, a.params);
   expectShape('max_pool2d backward dy', a.dy, pooledShape(g));
   expectShape('max_pool2d backward indices', a.indices, pooledShape(g));
   const bind = { dy: bindingOf(a.dy), indices: bindingOf(a.indices), dx: bindingOf(a.dx) };
+  if (a.reluMask) {
+    expectShape('max_pool2d backward ReLU mask', a.reluMask, pooledShape(g));
+    if (!tilesExactly(g))
+      throw new Error('max_pool2d backward fuses a ReLU only where the windows tile the input');
+  }
   if (tilesExactly(g)) {
-    const kernel = getKernel(ctx.device, maxPool2dBackwardWindowsSpec);
+    const kernel = getKernel(ctx.device, maxPool2dBackwardWindowsSpec({ reluMask: !!a.reluMask }));
     const windows = sizeOf(a.dy.shape);
     const { h, w, oh, ow, kh, kw } = g;
     const params = uniformsFor(ctx, kernel, 'max_pool2d_backward/params', {
@@ -99,7 +115,9 @@ export function planMaxPool2dBackward(
       kh,
       kw,
     });
-    const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind });
+    // Without the mask dy stands in for the unread y binding (read-only aliases are allowed).
+    const y = a.reluMask ? bindingOf(a.reluMask) : bind.dy;
+    const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind, y });
     return plannedOp('max_pool2d_backward', [
       { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(windows, WG) },
     ]);

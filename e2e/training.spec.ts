@@ -4,11 +4,38 @@ import { expect, test, type Page } from '@playwright/test';
 // half a minute, enough for the loss to fall well and test accuracy to pass 90%.
 test.setTimeout(240_000);
 
-// The issue asks for no main-thread task over 50 ms while training. Long tasks are wall time: on a
-// machine whose cores are shared with other jobs (CI's two cores, with SwiftShader and the worker busy)
-// they stretch several-fold, so the bound is checked only where E2E_LONG_TASK_MS is set (50 for the
-// issue's figure, on a quiet machine); the measured tasks are always attached to the report.
-const LONG_TASK_MS = process.env.E2E_LONG_TASK_MS ? Number(process.env.E2E_LONG_TASK_MS) : null;
+// The issue asks for no main-thread task over 50 ms while training, and clicks answered at once: both
+// are checked against LONG_TASK_MS, 50 by default. Long tasks are wall time, so on a machine whose cores
+// are busy with other jobs they stretch several-fold; E2E_LONG_TASK_MS relaxes the bound there (e.g.
+// E2E_LONG_TASK_MS=200 on a loaded dev machine). The measured tasks are always attached to the report.
+const LONG_TASK_MS = Number(process.env.E2E_LONG_TASK_MS ?? 50);
+
+/**
+ * Clicks, then gives the time from the click event to the first animation frame in which `shown` (a CSS
+ * selector) matches: how long the page takes to answer the click on screen.
+ */
+async function clickToFrameMs(page: Page, click: () => Promise<void>, shown: string): Promise<number> {
+  await page.evaluate((selector) => {
+    const w = window as unknown as { answered: Promise<number> };
+    w.answered = new Promise((resolve, reject) => {
+      document.addEventListener(
+        'click',
+        (event) => {
+          let frames = 0;
+          const frame = () => {
+            if (document.querySelector(selector)) resolve(performance.now() - event.timeStamp);
+            else if (++frames > 60) reject(new Error(`${selector} not shown within 60 frames of the click`));
+            else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, shown);
+  await click();
+  return page.evaluate(() => (window as unknown as { answered: Promise<number> }).answered);
+}
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
 
@@ -80,19 +107,31 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
     type: 'long tasks while training (ms)',
     description: longTasks.join(', ') || 'none',
   });
-  if (LONG_TASK_MS !== null) {
-    const limit = LONG_TASK_MS;
-    expect(
-      longTasks.filter((d) => d > limit),
-      `long tasks while training: ${longTasks.join(', ')}`,
-    ).toEqual([]);
-  }
+  expect(
+    longTasks.filter((d) => d > LONG_TASK_MS),
+    `long tasks while training: ${longTasks.join(', ')}`,
+  ).toEqual([]);
 
-  // The page answers at once while training: a click on the theme toggle is handled immediately.
-  const t0 = Date.now();
-  await page.getByRole('button', { name: 'Dark theme' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(Date.now() - t0).toBeLessThan(1000);
+  // The page answers at once while training: a click on the theme toggle, and one on the gallery's
+  // filter, show their effect in a frame within the same bound.
+  const themeMs = await clickToFrameMs(
+    page,
+    () => page.getByRole('button', { name: 'Dark theme' }).click(),
+    'html[data-theme="dark"]',
+  );
+  const filterMs = await clickToFrameMs(
+    page,
+    () => page.getByLabel('Show mistakes only').check(),
+    '.gallery-filters input:checked',
+  );
+  await page.getByLabel('Show mistakes only').uncheck();
+  test.info().annotations.push({
+    type: 'click to frame while training (ms)',
+    description: `theme ${themeMs.toFixed(0)}, filter ${filterMs.toFixed(0)}`,
+  });
+  expect(themeMs).toBeLessThan(LONG_TASK_MS);
+  expect(filterMs).toBeLessThan(LONG_TASK_MS);
+  await expect(page.getByTestId('trainer-state')).toHaveText('Training');
 
   // Space pauses (focus is on no control).
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -12,9 +12,15 @@ import {
 } from './actions';
 import './file-menus.css';
 
-function Disclosure({ label, children }: { label: string; children: (close: () => void) => ReactNode }) {
+export function Disclosure({
+  label,
+  children,
+}: {
+  label: string;
+  children: (close: () => void) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
-  const id = `${label.toLowerCase()}-menu`;
+  const id = `${label.toLowerCase().replace(/\W+/g, '-')}-menu`;
   // Closing from inside (Escape, a chosen item) hands focus back to the toggle rather than to the page.
   const close = () => {
     setOpen(false);

@@ -1,4 +1,5 @@
 // Title bar: WebGPU status and the view toggles (theme, presentation mode).
+import { BrowserWeights } from '../export/BrowserWeights';
 import { FileMenus } from '../export/FileMenus';
 import { GpuStatusPanel } from '../webgpu/GpuStatusPanel';
 import { useStore } from '../store/store';
@@ -15,6 +16,7 @@ export function Header() {
       <GpuStatusPanel />
       <div className="header-actions">
         <FileMenus />
+        <BrowserWeights />
         <ShareButton />
         <button
           type="button"

@@ -20,7 +20,7 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
   adapter: async () => {
     const { info, device } = await acquireGpu();
     device.destroy();
-    return { ...info, userAgent: navigator.userAgent, crossOriginIsolated };
+    return { status: 'ok', ...info, userAgent: navigator.userAgent, crossOriginIsolated };
   },
   ours: async (o) => (await import('./ours')).runOurs(o.plan as never),
   tfjs: async (o) => (await import('./tfjs')).runTfjs(o.backend as never, o.plans as never),

@@ -188,6 +188,8 @@ async function main() {
   const out = path.join(root, 'bench/results', QUICK ? 'quick.json' : 'latest.json');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  // Every measurement as it came back, so the report can be rebuilt without running again.
+  await writeFile(out.replace(/\.json$/, '.raw.json'), `${JSON.stringify(raw)}\n`);
   printReport(report, say);
   say(`bench: wrote ${path.relative(root, out)} (${(raw.totalSeconds / 60).toFixed(1)} min)`);
 }

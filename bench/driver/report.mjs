@@ -149,9 +149,10 @@ export function buildReport(raw, meta) {
     durationMinutes: round(raw.totalSeconds / 60),
     machine: meta.machine,
     browser: `Chromium ${raw.browserVersion} (headless)`,
-    adapter: ok(raw.adapter)
-      ? { ours: raw.adapter, tfjsWebgpu: s.tfjsWebgpu.details ?? null }
-      : why(raw.adapter),
+    adapter:
+      raw.adapter?.vendor !== undefined
+        ? { ours: raw.adapter, tfjsWebgpu: s.tfjsWebgpu.details ?? null }
+        : why(raw.adapter),
     method: {
       model:
         'LeNet-5: conv 5×5 6ch pad 2, ReLU, maxpool 2; conv 5×5 16ch, ReLU, maxpool 2; Linear 400→120→84→10; softmax CE',

@@ -53,7 +53,8 @@ export function useInspectData(
 ): InspectData {
   const client = useStore((s) => s.client);
   const spec = useStore((s) => s.spec);
-  const step = useStore((s) => s.latest?.step ?? 0);
+  // Followed only while the views are on screen: a hidden panel does not re-render on every report.
+  const step = useStore((s) => (active ? (s.latest?.step ?? 0) : 0));
   const trainerState = useStore((s) => s.trainerState);
   const tick = useTick(active);
   const [data, setData] = useState<InspectData>({

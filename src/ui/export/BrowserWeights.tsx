@@ -35,15 +35,21 @@ function KeptPanel() {
     };
   }, []);
 
-  // One action at a time; focus returns to the Keep button, since the pressed button may be gone.
+  // One action at a time. Buttons are aria-disabled rather than disabled while one runs: a disabled button
+  // drops focus, which would close the menu. Focus returns to the Keep button.
+  const running = useRef(false);
   const run = async (action: () => Promise<unknown>) => {
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     try {
       await action();
+      // Before the list changes, so a removed entry's button never holds the focus.
+      keepButton.current?.focus();
       await refresh();
     } finally {
+      running.current = false;
       setBusy(false);
-      keepButton.current?.focus();
     }
   };
 
@@ -61,7 +67,7 @@ function KeptPanel() {
       <button
         ref={keepButton}
         type="button"
-        disabled={busy}
+        aria-disabled={busy}
         aria-busy={busy}
         onClick={() => void run(() => keepWeights(useStore, kept(), name).then((e) => e && setName('')))}
       >
@@ -78,7 +84,7 @@ function KeptPanel() {
               </span>
               <button
                 type="button"
-                disabled={busy}
+                aria-disabled={busy}
                 aria-label={`Load kept weights ${entry.name}`}
                 onClick={() => void run(() => loadKeptWeights(useStore, kept(), entry.name))}
               >
@@ -86,7 +92,7 @@ function KeptPanel() {
               </button>
               <button
                 type="button"
-                disabled={busy}
+                aria-disabled={busy}
                 aria-label={`Delete kept weights ${entry.name}`}
                 onClick={() => void run(() => deleteKeptWeights(useStore, kept(), entry.name))}
               >

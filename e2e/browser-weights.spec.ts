@@ -1,0 +1,132 @@
+// Weights kept in this browser through the header's "Kept weights" menu: LeNet-5 trained a few steps,
+// kept, reloaded and loaded back predicts exactly as before; a full quota says so and loses nothing.
+import { expect, test, type Page } from '@playwright/test';
+import { expectLeNet } from './lenet';
+
+const LOADED = '60,000 training + 10,000 test images loaded';
+const notice = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+async function openLoaded(page: Page): Promise<void> {
+  await page.goto('/');
+  await expectLeNet(page);
+  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
+}
+
+/** Draws one fixed stroke on the pad and returns the class probabilities once 2 s pass without a change. */
+async function drawAndRead(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: 'Clear drawing' }).click();
+  const box = (await page.getByLabel(/^Drawing pad/).boundingBox())!;
+  const at = (x: number, y: number) => [box.x + (x * box.width) / 28, box.y + (y * box.height) / 28] as const;
+  await page.mouse.move(...at(8, 6));
+  await page.mouse.down();
+  for (const [x, y] of [
+    [20, 6],
+    [16, 14],
+    [13, 22],
+  ] as const)
+    await page.mouse.move(...at(x, y), { steps: 4 });
+  await page.mouse.up();
+  const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
+  await expect(bars).toHaveCount(10);
+  const read = () => bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  let last = await read();
+  for (let same = 0; same < 5;) {
+    await page.waitForTimeout(400);
+    const now = await read();
+    same = now.join() === last.join() ? same + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
+/** Opens the "Kept weights" menu (if closed) and returns its panel. */
+async function keptMenu(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Kept weights', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return page.getByRole('group', { name: 'Kept weights' });
+}
+
+/** The kept names once the list shows `count` of them (the notice comes just before the list refreshes). */
+async function keptNames(page: Page, count: number): Promise<string[]> {
+  const names = page.getByRole('list', { name: 'Kept weights' }).locator('.kept-weights-name');
+  await expect(names).toHaveCount(count);
+  return names.allTextContents();
+}
+
+test('kept weights survive a reload and load back to the same predictions; a full quota loses nothing', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(360_000);
+  await openLoaded(page);
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  // The first step's report sets the count shown; each later Step adds one.
+  const shown = (await page.getByTestId('step').textContent()) ?? '';
+  await step.click();
+  await expect(page.getByTestId('step')).not.toHaveText(shown, { timeout: 60_000 });
+  const first = Number(await page.getByTestId('step').textContent());
+  for (let i = 1; i <= 3; i++) {
+    await step.click();
+    await expect(page.getByTestId('step')).toHaveText(String(first + i), { timeout: 60_000 });
+  }
+  const trained = await drawAndRead(page);
+
+  // With no name given, the design's name and the time name them; Delete removes them.
+  let menu = await keptMenu(page);
+  await expect(menu.getByText('No weights kept yet.')).toBeVisible();
+  await menu.getByRole('button', { name: 'Keep weights in this browser' }).click();
+  await expect(
+    notice(page, /Kept the weights "LeNet-5 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d" in this browser \(0\.2 MB\)\./),
+  ).toBeVisible();
+  const [auto] = await keptNames(page, 1);
+  expect(auto).toMatch(/^LeNet-5 \d{4}-/);
+  await menu.getByRole('button', { name: `Delete kept weights ${auto}` }).click();
+  await expect(notice(page, `Deleted the kept weights "${auto}".`)).toBeVisible();
+  await expect(menu.getByText('No weights kept yet.')).toBeVisible();
+
+  // Named by the user, with the keyboard only: the field, then Enter on the Keep button.
+  await menu.getByLabel('Name (optional)').fill('after 4 steps');
+  await menu.getByRole('button', { name: 'Keep weights in this browser' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(notice(page, 'Kept the weights "after 4 steps" in this browser (0.2 MB).')).toBeVisible();
+  expect(await keptNames(page, 1)).toEqual(['after 4 steps']);
+
+  // After a reload the weights are the seed's initial ones again; the kept ones bring the predictions back.
+  await page.reload();
+  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
+  expect(await drawAndRead(page)).not.toEqual(trained);
+  menu = await keptMenu(page);
+  await menu.getByRole('button', { name: 'Load kept weights after 4 steps' }).click();
+  await expect(notice(page, 'Loaded the kept weights "after 4 steps" into the design.')).toBeVisible();
+  // Loading re-tests the model on the test set (slow on SwiftShader); predictions queue behind it.
+  await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d%$/, { timeout: 150_000 });
+  expect(await drawAndRead(page)).toEqual(trained);
+
+  // A real quota error from Chromium's storage: the origin's quota lowered below what is already used.
+  const origin = new URL(page.url()).origin;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 100_000 });
+  try {
+    menu = await keptMenu(page);
+    await menu.getByLabel('Name (optional)').fill('no room');
+    await menu.getByRole('button', { name: 'Keep weights in this browser' }).click();
+    await expect(
+      notice(
+        page,
+        'Not enough browser storage to keep these weights (0.2 MB needed). Delete kept weights or export them to a file instead. Nothing was changed.',
+      ),
+    ).toBeVisible();
+    // Closed and opened again, the menu lists what the storage holds: still only the earlier weights.
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    menu = await keptMenu(page);
+    expect(await keptNames(page, 1)).toEqual(['after 4 steps']);
+  } finally {
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  }
+  // What was kept before is whole: it still loads and predicts the same.
+  await menu.getByRole('button', { name: 'Load kept weights after 4 steps' }).click();
+  await expect(notice(page, 'Loaded the kept weights "after 4 steps" into the design.')).toBeVisible();
+  await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d%$/, { timeout: 150_000 });
+  expect(await drawAndRead(page)).toEqual(trained);
+});

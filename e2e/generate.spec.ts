@@ -107,3 +107,34 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   expect(std(await pixels(interpolated))).toBeGreaterThan(1);
   await panel.screenshot({ path: `${SHOTS}/generate-gan.png` });
 });
+
+test('GAN: a reload keeps both networks, with an edit to the discriminator', async ({ page }) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'GAN' }).click();
+  await panel.getByRole('tab', { name: 'Discriminator' }).click();
+  const cards = page.getByTestId('layer-card');
+  await page.getByRole('button', { name: 'Delete layer 5 (LeakyReLU)' }).click();
+  await expect(cards.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
+  // Autosave is debounced: wait until it holds the edited discriminator beside the generator.
+  await page.waitForFunction(() => {
+    const saved = localStorage.getItem('cnn-playground/autosave/v2');
+    if (saved === null) return false;
+    const entry = JSON.parse(saved) as { spec: string; discriminator?: string };
+    return (
+      JSON.parse(entry.spec).task === 'generator' &&
+      entry.discriminator !== undefined &&
+      JSON.parse(entry.discriminator).layers.length === 6
+    );
+  });
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Generate images' });
+  await expect(again.getByRole('button', { name: 'GAN', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(again.getByRole('tab', { name: 'Generator' })).toHaveAttribute('aria-selected', 'true');
+  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(1);
+  await again.getByRole('tab', { name: 'Discriminator' }).click();
+  await expect(cards.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
+  await expect(cards).toHaveCount(6);
+});

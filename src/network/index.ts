@@ -20,4 +20,10 @@ export {
 } from './serialize';
 export { validateSpecValue } from './schema';
 export { parseJsonSafely, DEFAULT_JSON_LIMITS, type JsonLimits, type Parsed } from './safe-json';
-export { encodeShareState, decodeShareState, MAX_SHARE_CHARS, type ShareState } from './share';
+export {
+  encodeShareState,
+  decodeShareState,
+  readDiscriminator,
+  MAX_SHARE_CHARS,
+  type ShareState,
+} from './share';

@@ -1,5 +1,6 @@
 // Image generation: a conv autoencoder or a DCGAN trained in the worker. The builder edits the networks
-// (the GAN's two as tabs: the other one waits here); this panel runs them and shows what they make.
+// (the GAN's two as tabs: the other one waits in the store's partner slot, so it is autosaved and shared);
+// this panel runs them and shows what they make.
 import { useState } from 'react';
 import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
 import { presetSpec } from '../../network/presets';
@@ -13,39 +14,41 @@ import './generate.css';
 
 type Tab = 'generator' | 'discriminator';
 
+/** The mode a restored design implies: a GAN pair, a reconstruction network, or none yet. */
+function restoredMode(spec: NetworkSpec, partner: NetworkSpec | undefined): GenerativeMode | null {
+  if (spec.task === 'reconstruction') return 'autoencoder';
+  return (spec.task === 'generator' || spec.task === 'discriminator') && partner ? 'gan' : null;
+}
+
 export function GeneratePanel() {
   const client = useStore((s) => s.client);
   const spec = useStore((s) => s.spec);
   const storeHyper = useStore((s) => s.hyper);
   const datasetReady = useStore((s) => s.dataset.phase === 'ready');
   const view = useGenerative(client);
-  const [mode, setMode] = useState<GenerativeMode | null>(null);
-  const [tab, setTab] = useState<Tab>('generator');
-  /** The GAN network not in the builder right now. */
-  const [partner, setPartner] = useState<NetworkSpec | null>(null);
-  const [lr, setLr] = useState(1e-3);
+  const partner = useStore((s) => s.partner?.spec ?? null);
+  const [restored] = useState(() =>
+    restoredMode(useStore.getState().spec, useStore.getState().partner?.spec),
+  );
+  const [mode, setMode] = useState<GenerativeMode | null>(restored);
+  const tab: Tab = spec.task === 'discriminator' ? 'discriminator' : 'generator';
+  const [lr, setLr] = useState(restored === 'gan' ? DCGAN_HYPER.lr : 1e-3);
   const [batch, setBatch] = useState(64);
   const [loss, setLoss] = useState<'bce' | 'mse'>('bce');
 
   const choose = (next: GenerativeMode) => {
-    const { loadSpec } = useStore.getState();
+    const { loadSpec, loadGan } = useStore.getState();
     setMode(next);
     if (next === 'autoencoder') {
       loadSpec(presetSpec('autoencoder'));
       setLr(1e-3);
     } else {
-      loadSpec(presetSpec('dcgan-generator'));
-      setPartner(presetSpec('dcgan-discriminator'));
-      setTab('generator');
+      loadGan(presetSpec('dcgan-generator'), presetSpec('dcgan-discriminator'));
       setLr(DCGAN_HYPER.lr);
     }
   };
   const switchTab = (next: Tab) => {
-    if (next === tab || !partner) return;
-    const current = useStore.getState().spec;
-    useStore.getState().loadSpec(partner);
-    setPartner(current);
-    setTab(next);
+    if (next !== tab && partner) useStore.getState().swapPartner();
   };
   const hyper = (): Hyperparams =>
     mode === 'gan'

@@ -8,6 +8,8 @@ export interface InitialDesign {
   spec: NetworkSpec;
   hyper: Hyperparams;
   source: 'link' | 'autosave' | 'preset';
+  /** A GAN's discriminator beside its generator (`spec`). */
+  discriminator?: NetworkSpec;
   /** Why a link or autosave was refused (the design then comes from the next source). */
   refused: string | null;
 }
@@ -20,7 +22,10 @@ export function initialDesign(fragment: string, saved: string | null): InitialDe
   let refused: string | null = null;
   if (fragment.replace(/^#/, '') !== '') {
     const link = decodeShareState(fragment);
-    if (link.ok) return { spec: link.spec, hyper: link.hyper, source: 'link', refused };
+    if (link.ok) {
+      const { ok: _ok, ...state } = link;
+      return { ...state, source: 'link', refused };
+    }
     refused = `The link's design was not loaded: ${link.error}.`;
   }
   if (saved !== null) {
@@ -41,8 +46,13 @@ export function encodeDesign(spec: NetworkSpec, hyper: Hyperparams): string | nu
 }
 
 /** The share URL for a design: this page's address with the encoded design as the fragment. */
-export function shareUrl(pageUrl: string, spec: NetworkSpec, hyper: Hyperparams): string {
+export function shareUrl(
+  pageUrl: string,
+  spec: NetworkSpec,
+  hyper: Hyperparams,
+  discriminator?: NetworkSpec,
+): string {
   const url = new URL(pageUrl);
-  url.hash = encodeShareState({ spec, hyper });
+  url.hash = encodeShareState(discriminator ? { spec, hyper, discriminator } : { spec, hyper });
   return url.href;
 }

@@ -1,5 +1,6 @@
 // Puts the initial design into the store before the first render (link, autosave or LeNet-5).
 import { browserStorage, loadAutosave } from '../persistence/autosave';
+import { emptyHistory } from '../store/history';
 import { useStore } from '../store/store';
 import { initialDesign } from './designState';
 
@@ -13,7 +14,11 @@ export function restoreInitialDesign(): void {
     saved.kind === 'quarantined' || saved.kind === 'unavailable' ? saved.notice : null,
   ];
   const store = useStore.getState();
-  useStore.setState({ spec: design.spec, baseline: design.spec, hyper: design.hyper });
+  const { spec, hyper, discriminator } = design;
+  const partner = discriminator
+    ? { spec: discriminator, history: emptyHistory(), baseline: discriminator }
+    : null;
+  useStore.setState({ spec, baseline: spec, hyper, partner });
   if (notices.some(Boolean)) store.setNotice(notices.filter(Boolean).join(' '));
   // The link has been applied; from here on the autosave holds the design, so drop the fragment.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);

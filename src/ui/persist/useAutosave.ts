@@ -1,6 +1,7 @@
 // Saves the design and hyperparameters to localStorage shortly after each change (persistence/autosave),
 // and at once when the page is hidden or unloaded, so a reload right after an edit keeps it.
 import { useEffect } from 'react';
+import { savedDesign } from '../store/networkSlice';
 import { useStore } from '../store/store';
 import { browserStorage, saveAutosave, type Design } from '../persistence/autosave';
 
@@ -23,8 +24,8 @@ export function useAutosave(): void {
       lastFailure = saved.ok ? null : saved.notice;
     };
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.spec === prev.spec && s.hyper === prev.hyper) return;
-      pending = { spec: s.spec, hyper: s.hyper };
+      if (s.spec === prev.spec && s.hyper === prev.hyper && s.partner === prev.partner) return;
+      pending = { ...savedDesign(s), hyper: s.hyper };
       clearTimeout(timer);
       timer = setTimeout(flush, DELAY_MS);
     });

@@ -6,6 +6,7 @@ import {
   parseHyper,
   parseJsonSafely,
   parseSpec,
+  readDiscriminator,
   serializeHyper,
   serializeSpec,
   type Hyperparams,
@@ -25,6 +26,8 @@ export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'
 export interface Design {
   spec: NetworkSpec;
   hyper: Hyperparams;
+  /** A GAN's discriminator beside its generator (`spec`); absent for other designs. */
+  discriminator?: NetworkSpec;
 }
 
 export type AutosaveLoad =
@@ -44,6 +47,7 @@ export function encodeAutosave(design: Design, savedAt: Date): string {
     savedAt: savedAt.toISOString(),
     spec: serializeSpec(design.spec),
     hyper: serializeHyper(design.hyper),
+    ...(design.discriminator ? { discriminator: serializeSpec(design.discriminator) } : {}),
   });
 }
 
@@ -63,13 +67,32 @@ export function decodeAutosave(text: string): Parsed<Design & { savedAt: string 
   const hyper = parseHyper(raw.hyper);
   if (!hyper.ok) return hyper;
   const savedAt = typeof raw.savedAt === 'string' ? raw.savedAt : null;
-  return { ok: true, value: { spec: spec.spec, hyper: hyper.hyper, savedAt } };
+  if (raw.discriminator === undefined)
+    return { ok: true, value: { spec: spec.spec, hyper: hyper.hyper, savedAt } };
+  if (typeof raw.discriminator !== 'string')
+    return { ok: false, error: "the autosave's discriminator is not a design" };
+  const parsed = parseJsonSafely(raw.discriminator, "the autosave's discriminator");
+  if (!parsed.ok) return parsed;
+  const discriminator = readDiscriminator(parsed.value, spec.spec);
+  if (!discriminator.ok) return { ok: false, error: `the autosave is not valid: ${discriminator.error}` };
+  return {
+    ok: true,
+    value: { spec: spec.spec, hyper: hyper.hyper, discriminator: discriminator.value, savedAt },
+  };
 }
 
 function decodeLegacy(text: string): Parsed<Design & { savedAt: null }> {
   const state = decodeShareState(text);
   return state.ok
-    ? { ok: true, value: { spec: state.spec, hyper: state.hyper, savedAt: null } }
+    ? {
+        ok: true,
+        value: {
+          spec: state.spec,
+          hyper: state.hyper,
+          savedAt: null,
+          ...(state.discriminator ? { discriminator: state.discriminator } : {}),
+        },
+      }
     : { ok: false, error: state.error };
 }
 

@@ -1,15 +1,18 @@
 // "Share": a URL that restores this design and its hyperparameters, copied where the browser allows.
 import { useState } from 'react';
 import { shareUrl } from '../persist/designState';
+import { savedDesign } from '../store/networkSlice';
 import { useStore } from '../store/store';
 
 export function ShareButton() {
   const [url, setUrl] = useState<string | null>(null);
   const share = async () => {
-    const { spec, hyper, setNotice } = useStore.getState();
+    const state = useStore.getState();
+    const { hyper, setNotice } = state;
+    const { spec, discriminator } = savedDesign(state);
     let link: string;
     try {
-      link = shareUrl(location.href, spec, hyper);
+      link = shareUrl(location.href, spec, hyper, discriminator);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
       return;

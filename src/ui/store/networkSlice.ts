@@ -6,8 +6,17 @@ import * as edits from './specEdits';
 import { emptyHistory, record, redo, undo, type History } from './history';
 import type { AppState } from './store';
 
+/** A design not in the builder, with its own undo history: the GAN's other network. */
+export interface SpecSlot {
+  spec: NetworkSpec;
+  history: History;
+  baseline: NetworkSpec;
+}
+
 export interface NetworkSlice {
   spec: NetworkSpec;
+  /** The GAN network not in the builder (the discriminator while the generator is edited, or the reverse). */
+  partner: SpecSlot | null;
   history: History;
   /** The design as last loaded (preset, file or link); edits since then are "unsaved". */
   baseline: NetworkSpec;
@@ -16,8 +25,13 @@ export interface NetworkSlice {
   lastEdit: { key: string; at: number } | null;
   /** Replaces the design as one undoable edit. */
   editSpec: (next: NetworkSpec) => void;
-  /** Loads a new design (preset, link, file): undoable, and it becomes the new baseline. */
+  /** Loads a new design (preset, link, file): undoable, and it becomes the new baseline. A design that is
+   *  not the GAN partner's counterpart drops the partner. */
   loadSpec: (spec: NetworkSpec) => void;
+  /** Loads a GAN: the generator into the builder, the discriminator as its partner (fresh histories). */
+  loadGan: (generator: NetworkSpec, discriminator: NetworkSpec) => void;
+  /** Puts the partner into the builder and the builder's design aside, each keeping its undo history. */
+  swapPartner: () => void;
   insertLayer: (kind: LayerKind, index: number) => void;
   moveLayer: (from: number, to: number) => void;
   removeLayer: (id: string) => void;
@@ -31,6 +45,22 @@ export interface NetworkSlice {
 }
 
 const COALESCE_MS = 1500;
+
+const isGanPair = (a: NetworkSpec, b: NetworkSpec) =>
+  (a.task === 'generator' && b.task === 'discriminator') ||
+  (a.task === 'discriminator' && b.task === 'generator');
+
+/** The design to save or share: a GAN as its generator plus `discriminator`, whichever tab is open. */
+export function savedDesign(s: Pick<NetworkSlice, 'spec' | 'partner'>): {
+  spec: NetworkSpec;
+  discriminator?: NetworkSpec;
+} {
+  const other = s.partner?.spec;
+  if (!other || !isGanPair(s.spec, other)) return { spec: s.spec };
+  return s.spec.task === 'generator'
+    ? { spec: s.spec, discriminator: other }
+    : { spec: other, discriminator: s.spec };
+}
 
 export const hasUnsavedEdits = (s: Pick<NetworkSlice, 'spec' | 'baseline'>) =>
   JSON.stringify(s.spec) !== JSON.stringify(s.baseline);
@@ -50,6 +80,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
   const initial = emptySpec();
   return {
     spec: initial,
+    partner: null,
     history: emptyHistory(),
     baseline: initial,
     selectedLayerId: null,
@@ -57,7 +88,30 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     editSpec: (next) => edit(next),
     loadSpec: (spec) => {
       edit(spec);
-      set({ baseline: spec, selectedLayerId: null });
+      const partner = get().partner;
+      set({
+        baseline: spec,
+        selectedLayerId: null,
+        partner: partner && isGanPair(spec, partner.spec) ? partner : null,
+      });
+    },
+    loadGan: (generator, discriminator) => {
+      edit(generator);
+      set({
+        baseline: generator,
+        selectedLayerId: null,
+        partner: { spec: discriminator, history: emptyHistory(), baseline: discriminator },
+      });
+    },
+    swapPartner: () => {
+      const { spec, history, baseline, partner } = get();
+      if (!partner) return;
+      set({
+        ...partner,
+        partner: { spec, history, baseline },
+        selectedLayerId: null,
+        lastEdit: null,
+      });
     },
     insertLayer: (kind, index) => {
       const next = edits.insertLayer(get().spec, kind, index);

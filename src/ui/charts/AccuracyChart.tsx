@@ -21,7 +21,9 @@ const AccuracyLines = memo(function AccuracyLines({ epochs }: { epochs: EpochPoi
     }));
     const first = rows[0]?.epoch ?? 1;
     const last = rows[rows.length - 1]?.epoch ?? 1;
-    return [rows, axisTicks(first, last, 8, { integer: true, snap: false })] as const;
+    // Half an epoch of room on each side, as on a category axis, so a single epoch sits in the middle.
+    const ticks = axisTicks(first, last, 8, { integer: true, snap: false }).ticks.filter((t) => t <= last);
+    return [rows, { domain: [first - 0.5, last + 0.5], ticks }] as const;
   }, [epochs]);
   return (
     <ResponsiveContainer width="100%" height="100%">

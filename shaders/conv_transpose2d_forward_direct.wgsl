@@ -1,8 +1,9 @@
 // Transposed convolution (gather form) for stride 1 and dilation 1 along x, e.g. conv2d's backward-input
 // pass for LeNet's layers: y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ix+pw-kx] * weight[co,c,ky,kx]
-// with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes 8 consecutive ix for TILE_C
-// (4 or 3) output channels and slides an 8-wide register window left along the x row: one x load and 4
-// weight loads per tap feed 32 FMAs. Params hold the conv2d this op transposes (its input is y, its output is x).
+// with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes X_TILE (8 or 7) consecutive ix
+// for TILE_C (4 or 3) output channels and slides a register window (lo, hi, tail) left along the x row:
+// one x load and 4 weight loads per tap feed 32 FMAs. Params hold the conv2d this op transposes (its input
+// is y, its output is x).
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
@@ -13,41 +14,50 @@ override WG_X: u32 = 64;
 override HAS_BIAS: bool = true;
 // Channels per thread: 4, or 3 where that wastes fewer lanes (6 channels: 2 blocks of 3, not 2 of 4).
 override TILE_C: u32 = 4;
+// Columns per thread: 8, or 7 where 7-wide blocks compute fewer idle columns (w 14: 14 vs 16, LeNet conv2).
+override X_TILE: u32 = 8;
 
 fn load_x(row: u32, ox: i32) -> f32 {
   return select(0.0, x[row + clamp_index(ox, params.ow)], in_range(ox, params.ow));
 }
 
-fn store(b: u32, c: u32, iy: u32, ix0: u32, lo: vec4<f32>, hi: vec4<f32>) {
+fn store(b: u32, c: u32, iy: u32, ix0: u32, lo: vec4<f32>, hi: vec3<f32>, tail: f32) {
   if (c >= params.cin) {
     return;
   }
   var vl = lo;
   var vh = hi;
+  var vt = tail;
   if (HAS_BIAS) {
     vl += bias[c];
     vh += bias[c];
+    vt += bias[c];
   }
   let base = ((b * params.cin + c) * params.h + iy) * params.w + ix0;
   for (var j = 0u; j < 4u; j++) {
     if (ix0 + j < params.w) {
       y[base + j] = vl[j];
     }
+  }
+  for (var j = 0u; j < 3u; j++) {
     if (ix0 + 4u + j < params.w) {
       y[base + 4u + j] = vh[j];
     }
+  }
+  if (X_TILE == 8u && ix0 + 7u < params.w) {
+    y[base + 7u] = vt;
   }
 }
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let t = flat_index(gid, nwg, WG_X);
-  let ix_blocks = (params.w + 7u) / 8u;
+  let ix_blocks = (params.w + X_TILE - 1u) / X_TILE;
   let c_blocks = (params.cin + TILE_C - 1u) / TILE_C;
   if (t >= params.n * c_blocks * params.h * ix_blocks) {
     return;
   }
-  let ix0 = (t % ix_blocks) * 8u;
+  let ix0 = (t % ix_blocks) * X_TILE;
   let iy = (t / ix_blocks) % params.h;
   let c0 = ((t / ix_blocks / params.h) % c_blocks) * TILE_C;
   let b = t / ix_blocks / params.h / c_blocks;
@@ -61,13 +71,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let sh = i32(params.sh);
   let ox0 = i32(ix0) + params.pw;
   var a0l = vec4<f32>(0.0);
-  var a0h = vec4<f32>(0.0);
+  var a0h = vec3<f32>(0.0);
+  var a0t = 0.0;
   var a1l = vec4<f32>(0.0);
-  var a1h = vec4<f32>(0.0);
+  var a1h = vec3<f32>(0.0);
+  var a1t = 0.0;
   var a2l = vec4<f32>(0.0);
-  var a2h = vec4<f32>(0.0);
+  var a2h = vec3<f32>(0.0);
+  var a2t = 0.0;
   var a3l = vec4<f32>(0.0);
-  var a3h = vec4<f32>(0.0);
+  var a3h = vec3<f32>(0.0);
+  var a3t = 0.0;
   for (var co = 0u; co < params.cout; co++) {
     let plane = (b * params.cout + co) * params.oh;
     let wbase = co * params.cin * taps;
@@ -79,7 +93,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       }
       let row = (plane + u32(oy)) * params.ow;
       var lo = vec4<f32>(load_x(row, ox0), load_x(row, ox0 + 1), load_x(row, ox0 + 2), load_x(row, ox0 + 3));
-      var hi = vec4<f32>(load_x(row, ox0 + 4), load_x(row, ox0 + 5), load_x(row, ox0 + 6), load_x(row, ox0 + 7));
+      var hi = vec3<f32>(load_x(row, ox0 + 4), load_x(row, ox0 + 5), load_x(row, ox0 + 6));
+      // With X_TILE 7 the tail column stays unused.
+      var tail = 0.0;
+      if (X_TILE == 8u) {
+        tail = load_x(row, ox0 + 7);
+      }
       let k0 = wbase + ky * params.kw;
       for (var kx = 0u; kx < params.kw; kx++) {
         let k = k0 + kx;
@@ -94,16 +113,25 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
           a3l += lo * wv.w;
           a3h += hi * wv.w;
         }
-        // Slide the window one column left: x at ox0 - kx - 1 .. ox0 - kx + 6.
-        hi = vec4<f32>(lo.w, hi.xyz);
+        if (X_TILE == 8u) {
+          a0t += tail * wv.x;
+          a1t += tail * wv.y;
+          a2t += tail * wv.z;
+          if (TILE_C == 4u) {
+            a3t += tail * wv.w;
+          }
+          tail = hi.z;
+        }
+        // Slide the window one column left: x at ox0 - kx - 1 .. ox0 - kx + X_TILE - 2.
+        hi = vec3<f32>(lo.w, hi.xy);
         lo = vec4<f32>(load_x(row, ox0 - i32(kx) - 1), lo.xyz);
       }
     }
   }
-  store(b, c0, iy, ix0, a0l, a0h);
-  store(b, c0 + 1u, iy, ix0, a1l, a1h);
-  store(b, c0 + 2u, iy, ix0, a2l, a2h);
+  store(b, c0, iy, ix0, a0l, a0h, a0t);
+  store(b, c0 + 1u, iy, ix0, a1l, a1h, a1t);
+  store(b, c0 + 2u, iy, ix0, a2l, a2h, a2t);
   if (TILE_C == 4u) {
-    store(b, c0 + 3u, iy, ix0, a3l, a3h);
+    store(b, c0 + 3u, iy, ix0, a3l, a3h, a3t);
   }
 }

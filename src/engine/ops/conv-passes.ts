@@ -159,6 +159,15 @@ export function planCorrelate(
   return planForwardStyle(ctx, label, g, spec, t, threads);
 }
 
+/**
+ * Columns per thread of the direct transposed conv: 7 where 7-wide blocks compute fewer columns than
+ * 8-wide ones (w 14: 14 vs 16, LeNet conv2's input gradient; 28: 28 vs 32), as its multiply-adds bound
+ * it on SwiftShader (see the commit for the measured ratio), else 8.
+ */
+export function transposedColumnTile(cols: number): 7 | 8 {
+  return 7 * Math.ceil(cols / 7) < 8 * Math.ceil(cols / 8) ? 7 : 8;
+}
+
 /** y = conv_transpose2d(x, weight) + bias for the conv2d of geometry g: x [n,cout,oh,ow], y [n,cin,h,w]. */
 export function planCorrelateTransposed(
   ctx: EngineContext,
@@ -166,13 +175,14 @@ export function planCorrelateTransposed(
   g: ConvGeometry,
   t: ForwardStyle,
   variant: ConvKernel = chooseConvKernel(g, g.cin),
+  xTile: 7 | 8 = transposedColumnTile(g.w),
 ): PlannedOp {
   checkShapes(label, { x: t.y, weight: t.weight, y: t.x }, g);
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cin]);
   checkDirect(label, g, variant);
   const hasBias = !!t.bias;
   const spec = isDirect(variant)
-    ? convTranspose2dForwardDirectSpec({ hasBias, tileC: variant === 'direct3' ? 3 : 4 })
+    ? convTranspose2dForwardDirectSpec({ hasBias, tileC: variant === 'direct3' ? 3 : 4, xTile })
     : convTranspose2dForwardSpec({ tileC: variant, hasBias, unitStride: g.sh === 1 && g.sw === 1 });
-  return planForwardStyle(ctx, label, g, spec, t, threadCount(g, variant, g.cin, g.h, g.w));
+  return planForwardStyle(ctx, label, g, spec, t, threadCount(g, variant, g.cin, g.h, g.w, { xTile }));
 }

@@ -204,16 +204,26 @@ describe('every kernel variant agrees with the reference (atol 1e-4, rtol 1e-4)'
       const out = await gpuCheck(async (device) => {
         const r = gpuRun(device, `variant ${conv}`);
         const [x, weight, dy] = [r.put('x', c.x, xs), r.put('w', c.w, ws), r.put('dy', yShape, dys)];
-        const [y, dx, dweight] = [r.put('y', yShape), r.put('dx', c.x), r.put('dw', c.w)];
+        const [y, dx, dx7, dweight] = [
+          r.put('y', yShape),
+          r.put('dx', c.x),
+          r.put('dx7', c.x),
+          r.put('dw', c.w),
+        ];
+        // The direct transposed kernel runs with both column tiles (7 and 8), whichever the planner picks.
+        const bwd = (name: string, out: typeof dx, xTile: 7 | 8) =>
+          planCorrelateTransposed(r.ctx, name, g, { x: dy, weight, bias: null, y: out }, conv, xTile);
         const ops = [
           planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, conv),
-          planCorrelateTransposed(r.ctx, 'bwd', g, { x: dy, weight, bias: null, y: dx }, conv),
+          bwd('bwd', dx, 8),
+          bwd('bwd7', dx7, 7),
           planWeightGrad(r.ctx, 'dw', g, { x, dy, dweight }, grad),
         ];
-        return r.run(ops, { y, dx, dweight });
+        return r.run(ops, { y, dx, dx7, dweight });
       });
       expectClose(out.y, want.y, TOL);
       expectClose(out.dx, want.dx, TOL);
+      expectClose(out.dx7, want.dx, TOL);
       expectClose(out.dweight, want.dw, TOL);
     });
   }

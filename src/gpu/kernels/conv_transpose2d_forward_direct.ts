@@ -4,7 +4,11 @@ import { COMMON_INDEX } from './common';
 import { COMMON_CONV } from './conv_common';
 
 /** Sliding-window transposed conv for stride 1 and dilation 1 along x (also conv2d's backward input). */
-export function convTranspose2dForwardDirectSpec(v: { hasBias: boolean; tileC: 3 | 4 }): KernelSpec {
+export function convTranspose2dForwardDirectSpec(v: {
+  hasBias: boolean;
+  tileC: 3 | 4;
+  xTile: 7 | 8;
+}): KernelSpec {
   return {
     name: 'conv_transpose2d_forward_direct',
     source,
@@ -18,6 +22,6 @@ export function convTranspose2dForwardDirectSpec(v: { hasBias: boolean; tileC: 3
     ],
     uniformStruct: 'Params',
     workgroupSize: [64],
-    constants: { HAS_BIAS: Number(v.hasBias), TILE_C: v.tileC },
+    constants: { HAS_BIAS: Number(v.hasBias), TILE_C: v.tileC, X_TILE: v.xTile },
   };
 }

@@ -43,3 +43,18 @@ export function stateFromSnapshot(desc: ModelDescription, layers: readonly Layer
   });
   return { params, buffers };
 }
+
+/** The inverse of stateFromSnapshot: every layer's parameters and buffers as named, shaped copies. */
+export function snapshotFromState(desc: ModelDescription, state: ModelState): LayerSnapshot[] {
+  return desc.layers.flatMap((plan, layerIndex) => {
+    const tensors = [
+      ...plan.params.map((t) => ({ t, from: state.params })),
+      ...plan.buffers.map((t) => ({ t, from: state.buffers })),
+    ].map(({ t, from }) => ({
+      name: t.name,
+      shape: [...t.shape],
+      data: from.slice(t.offset, t.offset + t.size),
+    }));
+    return tensors.length ? [{ layerIndex, kind: plan.layer.kind, tensors }] : [];
+  });
+}

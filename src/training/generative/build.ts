@@ -91,6 +91,9 @@ export async function buildAutoencoder(
 export interface BuiltGan {
   engine: GanEngine;
   latentDim: number;
+  /** The two networks' layouts, which name and place their weights. */
+  generator: ModelDescription;
+  discriminator: ModelDescription;
 }
 
 export async function buildGan(
@@ -121,7 +124,7 @@ export async function buildGan(
       : new CpuGan(g, d, options, data);
   const random = seeded(hyper.seed);
   engine.writeState({ generator: initialState(g, random), discriminator: initialState(d, random) });
-  return { engine, latentDim: g.inputShape[0] };
+  return { engine, latentDim: g.inputShape[0], generator: g, discriminator: d };
 }
 
 /** The WebGPU backend's device and resident dataset (the type import evaluates no GPU module). */

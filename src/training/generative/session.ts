@@ -8,7 +8,9 @@ import { buildAutoencoder, buildGan, type BuiltAutoencoder, type BuiltGan } from
 import { gaussianNoise, ganFigures } from './common';
 import { ganWarning } from './health';
 import { sampleStats } from './stats';
-import type { GenerativeEvent, GenerativeRequest, GenerativeState } from './types';
+import { snapshotFromState, stateFromSnapshot } from '../load-weights';
+import type { LayerSnapshot } from '../protocol';
+import type { GenerativeEvent, GenerativeMode, GenerativeRequest, GenerativeState } from './types';
 
 export interface SessionHost {
   backend(): TrainerBackend | null;
@@ -76,11 +78,58 @@ export class GenerativeSession {
           const images = toUnit(await generateAll(this.gan(), request.noise));
           return this.host.emit({ kind: 'generated', id: request.id, images });
         }
+        case 'readWeights':
+          return this.host.emit({ kind: 'weights', id: request.id, ...(await this.readWeights()) });
+        case 'setWeights':
+          await this.writeWeights(request.layers, request.discriminator);
+          this.host.emit({ kind: 'weightsSet', id: request.id });
+          // The previews then show the loaded weights.
+          return await this.preview();
       }
     } catch (error) {
       const id = 'id' in request ? request.id : undefined;
       this.host.emit({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  private async readWeights(): Promise<{
+    mode: GenerativeMode;
+    layers: LayerSnapshot[];
+    discriminator?: LayerSnapshot[];
+  }> {
+    if (!this.built) throw new Error('there is no generative network yet: train or build one first');
+    if (this.built.mode === 'autoencoder') {
+      const ae = this.built.ae;
+      return { mode: 'autoencoder', layers: snapshotFromState(ae.desc, await ae.engine.readState()) };
+    }
+    const gan = this.built.gan;
+    const state = await gan.engine.readState();
+    return {
+      mode: 'gan',
+      layers: snapshotFromState(gan.generator, state.generator),
+      discriminator: snapshotFromState(gan.discriminator, state.discriminator),
+    };
+  }
+
+  /** Checks every tensor against the built network(s) before writing any. */
+  private async writeWeights(layers: LayerSnapshot[], discriminator?: LayerSnapshot[]): Promise<void> {
+    if (!this.built) throw new Error('there is no generative network to load weights into: build one first');
+    const wasTraining = this.state === 'training';
+    if (this.built.mode === 'autoencoder') {
+      const state = stateFromSnapshot(this.built.ae.desc, layers);
+      await this.stop();
+      this.built.ae.engine.writeState(state);
+    } else {
+      if (!discriminator) throw new Error("a GAN needs the discriminator's weights beside the generator's");
+      const gan = this.built.gan;
+      const state = {
+        generator: stateFromSnapshot(gan.generator, layers),
+        discriminator: stateFromSnapshot(gan.discriminator, discriminator),
+      };
+      await this.stop();
+      gan.engine.writeState(state);
+    }
+    if (wasTraining) await this.start();
   }
 
   private autoencoder(): BuiltAutoencoder {

@@ -2,6 +2,7 @@
 // `generative` request and event. Images are flat Float32Arrays of 784 values per image, in [0, 1].
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
+import type { LayerSnapshot } from '../protocol';
 
 export type GenerativeMode = 'autoencoder' | 'gan';
 export type GenerativeState = 'idle' | 'training' | 'paused';
@@ -18,7 +19,12 @@ export type GenerativeRequest =
   /** Autoencoder: decodes `codes` (count × bottleneck values) into images. */
   | { kind: 'decode'; id: number; codes: Float32Array }
   /** GAN: the generator's images for `noise` (count × latent values), e.g. an interpolation. */
-  | { kind: 'generate'; id: number; noise: Float32Array };
+  | { kind: 'generate'; id: number; noise: Float32Array }
+  /** The current weights (for export), answered by a `weights` event. */
+  | { kind: 'readWeights'; id: number }
+  /** Loads weights (the autoencoder's, or the generator's with `discriminator`), answered by `weightsSet`;
+   *  every tensor is checked first, so a refusal changes nothing. */
+  | { kind: 'setWeights'; id: number; layers: LayerSnapshot[]; discriminator?: LayerSnapshot[] };
 
 export interface GanMetrics {
   dLoss: number;
@@ -47,6 +53,15 @@ export type GenerativeEvent =
   | { kind: 'latent'; step: number; points: Float32Array; labels: Uint8Array }
   | { kind: 'decoded'; id: number; images: Float32Array }
   | { kind: 'generated'; id: number; images: Float32Array }
+  /** The autoencoder's weights, or the generator's (`layers`) and the discriminator's. */
+  | {
+      kind: 'weights';
+      id: number;
+      mode: GenerativeMode;
+      layers: LayerSnapshot[];
+      discriminator?: LayerSnapshot[];
+    }
+  | { kind: 'weightsSet'; id: number }
   | { kind: 'failed'; id?: number; message: string };
 
 /** The typed arrays of a message, whose buffers travel as transferables. */
@@ -69,6 +84,11 @@ export function generativeTransferables(m: GenerativeRequest | GenerativeEvent):
       break;
     case 'latent':
       views.push(m.points, m.labels);
+      break;
+    case 'weights':
+    case 'setWeights':
+      for (const layer of [...m.layers, ...(m.discriminator ?? [])])
+        for (const t of layer.tensors) views.push(t.data);
       break;
     default:
       break;

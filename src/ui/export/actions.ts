@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand';
 import {
   exportBundle,
+  exportGanBundle,
   exportModelPy,
   exportWeights,
   importWeights,
@@ -17,10 +18,14 @@ import {
   readProject,
   writeProject,
 } from '../../network/project';
+import { DCGAN_HYPER } from '../../network/hyper';
+import type { NetworkSpec } from '../../network/spec';
 import type { LayerSnapshot } from '../../training/protocol';
 import { analysisOf, blockingReason } from '../builder/useAnalysis';
+import { savedDesign } from '../store/networkSlice';
 import type { AppState } from '../store/store';
 import { downloadBytes, readPickedFile } from './download';
+import { isGenerative, sessionWeights, setSessionWeights } from './generative';
 import { samplesFromGallery, snapshotMismatch, toSnapshot } from './weights';
 
 type Store = StoreApi<AppState>;
@@ -29,12 +34,17 @@ const SAMPLE_COUNT = 8;
 const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The worker's current weights, checked against the design on screen. */
+/** The worker's current weights, checked against the design on screen (a generative design's come from
+ *  the generative session; of a GAN, those of the network in the builder). */
 export async function trainedWeights(store: Store): Promise<LayerSnapshot[]> {
   const { client, spec } = store.getState();
   const blocked = blockingReason(analysisOf(spec));
   if (blocked) throw new Error(blocked);
   if (!client) throw new Error('the trainer has not started yet');
+  if (isGenerative(spec)) {
+    const weights = await sessionWeights(client, savedDesign(store.getState()));
+    return spec.task === 'discriminator' ? (weights.discriminator ?? []) : weights.layers;
+  }
   const layers = await client.snapshot('weights');
   const mismatch = snapshotMismatch(spec, layers);
   if (mismatch) throw new Error(mismatch);
@@ -50,8 +60,37 @@ async function exporting(store: Store, make: () => Promise<string>): Promise<voi
   }
 }
 
+/** A GAN exports as one zip: generator/ and discriminator/ (model.py and weights each) and one train.py. */
+async function exportGanZip(
+  store: Store,
+  generator: NetworkSpec,
+  discriminator: NetworkSpec,
+): Promise<string> {
+  const { client, hyper: stored } = store.getState();
+  for (const spec of [generator, discriminator]) {
+    const blocked = blockingReason(analysisOf(spec));
+    if (blocked) throw new Error(`the ${spec.task}: ${blocked}`);
+  }
+  if (!client) throw new Error('the trainer has not started yet');
+  const weights = await sessionWeights(client, { spec: generator, discriminator });
+  const hyper = { ...stored, ...DCGAN_HYPER, seed: stored.seed };
+  const name = projectFileName(generator, '-gan-pytorch.zip');
+  downloadBytes(
+    exportGanBundle(
+      { spec: generator, hyper, weights: weights.layers },
+      { spec: discriminator, hyper, weights: weights.discriminator ?? [] },
+      { modified: new Date() },
+    ),
+    name,
+    'application/zip',
+  );
+  return `Exported ${name}: generator/ and discriminator/ (model.py and weights.safetensors each) and train.py, ready for PyTorch.`;
+}
+
 export function exportPytorchZip(store: Store): Promise<void> {
   return exporting(store, async () => {
+    const gan = savedDesign(store.getState());
+    if (gan.discriminator) return exportGanZip(store, gan.spec, gan.discriminator);
     const { spec, hyper, gallery } = store.getState();
     const weights = await trainedWeights(store);
     const samples = spec.task === 'classification' ? samplesFromGallery(gallery, SAMPLE_COUNT) : undefined;
@@ -111,6 +150,16 @@ export function exportProject(store: Store): Promise<void> {
 async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): Promise<void> {
   const { client, spec } = store.getState();
   if (!client) throw new Error('the trainer has not started yet');
+  if (isGenerative(spec)) {
+    // The generative session holds these weights; a GAN half is loaded beside the other half's current ones.
+    const layers = toSnapshot(spec, weights);
+    if (spec.task === 'reconstruction') return setSessionWeights(client, { layers });
+    const current = await sessionWeights(client, savedDesign(store.getState()));
+    return setSessionWeights(
+      client,
+      spec.task === 'discriminator' ? { ...current, discriminator: layers } : { ...current, layers },
+    );
+  }
   await client.setWeights(toSnapshot(spec, weights));
   store.getState().clearMetrics();
   if (store.getState().dataset.phase === 'ready') client.evaluate();

@@ -76,6 +76,10 @@ export function reduceView(view: GenerateView, e: GenerativeEvent): GenerateView
       return { ...view, interpolated: e.images };
     case 'failed':
       return { ...view, error: e.message };
+    case 'weights':
+    case 'weightsSet':
+      // Answers to the Export and Import menus (ui/export), not part of this view.
+      return view;
   }
 }
 

@@ -1,5 +1,8 @@
 import { tmpdir } from 'node:os';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { readSafetensors } from '../src/network/export/safetensors';
+import { readStoredZip } from '../src/network/project/zip-read';
 
 // The generate panel through the UI on SwiftShader, short runs: the conv autoencoder trains, shows
 // reconstructions and decodes a clicked latent point; the DCGAN's two networks swap in the builder as
@@ -137,4 +140,65 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
   await again.getByRole('tab', { name: 'Discriminator' }).click();
   await expect(cards.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
   await expect(cards).toHaveCount(6);
+});
+
+async function exportZip(page: Page): Promise<{ name: string; files: { name: string; data: Uint8Array }[] }> {
+  const download: Promise<Download> = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page
+    .getByRole('group', { name: 'Export' })
+    .getByRole('button', { name: 'Export to PyTorch (.zip)' })
+    .click();
+  const d = await download;
+  const zip = readStoredZip(new Uint8Array(await readFile((await d.path())!)), {
+    maxEntries: 12,
+    maxNameBytes: 64,
+  });
+  if (!zip.ok) throw new Error(zip.error);
+  return { name: d.suggestedFilename(), files: zip.files };
+}
+
+test('autoencoder: the trained weights export as a PyTorch zip and load back', async ({ page }) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'Autoencoder' }).click();
+  await panel.getByLabel('Batch size').fill('8');
+  await panel.getByRole('button', { name: 'Train autoencoder' }).click();
+  await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(5);
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  const zip = await exportZip(page);
+  expect(zip.name).toMatch(/-pytorch\.zip$/);
+  expect(zip.files.map((f) => f.name)).toEqual(['model.py', 'weights.safetensors', 'train.py', 'README.txt']);
+  const weights = readSafetensors(zip.files[1].data);
+  if (!weights.ok) throw new Error(weights.error);
+  // Four convolutions and two Linear layers, each with weight and bias.
+  expect(weights.tensors.size).toBe(12);
+  expect(new TextDecoder().decode(zip.files[0].data)).toContain('def load_weights(');
+  await page.getByLabel('Weights file').setInputFiles({
+    name: 'ae.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(zip.files[1].data),
+  });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Loaded the weights of ae.safetensors' }),
+  ).toBeVisible();
+});
+
+test('GAN: Export to PyTorch gives generator/, discriminator/ and one train.py', async ({ page }) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'GAN' }).click();
+  await panel.getByLabel('Batch size').fill('4');
+  await panel.getByRole('button', { name: 'Train GAN' }).click();
+  await expect.poll(() => stepOf(panel), { timeout: 180_000 }).toBeGreaterThanOrEqual(5);
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  await panel.getByRole('tab', { name: 'Discriminator' }).click();
+  const zip = await exportZip(page);
+  const names = zip.files.map((f) => f.name);
+  for (const name of [
+    'generator/model.py',
+    'generator/weights.safetensors',
+    'discriminator/model.py',
+    'discriminator/weights.safetensors',
+    'train.py',
+  ])
+    expect(names).toContain(name);
 });

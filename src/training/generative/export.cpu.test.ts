@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HYPER } from '../../network/hyper';
+import { DCGAN_HYPER, DEFAULT_HYPER } from '../../network/hyper';
 import { exportBundle, readSafetensors, writeSafetensors } from '../../network/export';
 import { planExport } from '../../network/export/pytorch-code';
 import { expectClose, probeTorch, runScript } from '../../network/export/testing/python';
@@ -95,4 +95,43 @@ describe('autoencoder weights out of the generative session', () => {
     expect(out.shape).toEqual([1, 1, 28, 28]);
     expectClose(out.data, shown.reconstructions.slice(0, 784), 'PyTorch vs the session reconstruction');
   }, 180_000);
+
+  it("give a GAN's generator and discriminator, and take them back only together", async () => {
+    const h = createHarness();
+    await h.send({ type: 'init', forceCpu: true });
+    await h.waitFor('ready');
+    await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
+    await h.waitFor('datasetReady');
+    const next = <K extends GenerativeEvent['kind']>(kind: K, test: (e: Of<K>) => boolean) =>
+      h
+        .waitFor('generative', (e: EventOf<'generative'>) => e.event.kind === kind && test(e.event as Of<K>))
+        .then((e) => e.event as Of<K>);
+    const generator = narrowPreset('dcgan-generator', 8).spec;
+    const discriminator = narrowPreset('dcgan-discriminator', 8).spec;
+    const hyper = { ...DCGAN_HYPER, batchSize: 4 };
+    await h.send({ type: 'generative', request: { kind: 'setGan', generator, discriminator, hyper } });
+    await h.send({ type: 'generative', request: { kind: 'readWeights', id: 1 } });
+    const read = await next('weights', (e) => e.id === 1);
+    expect(read.mode).toBe('gan');
+    expect(read.layers[0].kind).toBe('Linear');
+    expect(read.discriminator?.[0].kind).toBe('Conv2d');
+    const layers = read.layers;
+    await h.send({ type: 'generative', request: { kind: 'setWeights', id: 2, layers } });
+    expect((await next('failed', (e) => e.id === 2)).message).toMatch(/discriminator's weights/);
+    const zero = (ls: typeof layers) =>
+      ls.map((l) => ({
+        ...l,
+        tensors: l.tensors.map((t) => ({ ...t, data: new Float32Array(t.data.length) })),
+      }));
+    await h.send({
+      type: 'generative',
+      request: { kind: 'setWeights', id: 3, layers: zero(layers), discriminator: read.discriminator },
+    });
+    await next('weightsSet', (e) => e.id === 3);
+    await h.send({ type: 'generative', request: { kind: 'readWeights', id: 4 } });
+    const after = await next('weights', (e) => e.id === 4);
+    expect(after.layers[0].tensors[0].data.every((v) => v === 0)).toBe(true);
+    expect(after.discriminator).toEqual(read.discriminator);
+    await h.send({ type: 'dispose' });
+  }, 120_000);
 });

@@ -2,7 +2,10 @@
 // y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ox] * weight[co,c,ky,kx] over taps where
 // iy = oy*sh - ph + ky*dh and ix = ox*sw - pw + kx*dw. Params hold the conv2d this op transposes (the
 // conv's input is y, its output is x), so the same file is conv2d's backward-input pass (x = dy, y = dx).
-// Barrier-free register tile: 4 consecutive ix of one row for TILE_C output channels (4, or 1 when few).
+// Barrier-free register tile: 4 ix of one row and one phase (ix0, ix0+sw, ix0+2sw, ix0+3sw) for TILE_C output
+// channels (4, or 1 when few). Within a phase a tap kx lands on the stride grid for all 4 columns or for none,
+// so off-grid taps are skipped whole instead of multiplied by zero (stride 2: half the multiply-adds along x;
+// rows already skip off-grid ky).
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
@@ -15,14 +18,8 @@ override HAS_BIAS: bool = true;
 // Stride 1 on both axes: every tap is on the grid, so the integer divisions (slow on CPUs) are skipped.
 override UNIT_STRIDE: bool = false;
 
-// x at (row, ox) where ox*sw = oxn, or 0 when oxn is off the stride grid or out of range.
-fn load_x(row: u32, oxn: i32) -> f32 {
-  var ox = oxn;
-  if (!UNIT_STRIDE) {
-    ox = oxn / i32(params.sw);
-  }
-  let ok = oxn >= 0 && ox * i32(params.sw) == oxn && ox < i32(params.ow);
-  return select(0.0, x[row + clamp_index(ox, params.ow)], ok);
+fn load_x(row: u32, ox: i32) -> f32 {
+  return select(0.0, x[row + clamp_index(ox, params.ow)], in_range(ox, params.ow));
 }
 
 fn store(b: u32, c: u32, iy: u32, ix0: u32, acc: vec4<f32>) {
@@ -35,8 +32,9 @@ fn store(b: u32, c: u32, iy: u32, ix0: u32, acc: vec4<f32>) {
   }
   let base = ((b * params.cin + c) * params.h + iy) * params.w;
   for (var j = 0u; j < 4u; j++) {
-    if (ix0 + j < params.w) {
-      y[base + ix0 + j] = v[j];
+    let ix = ix0 + j * params.sw;
+    if (ix < params.w) {
+      y[base + ix] = v[j];
     }
   }
 }
@@ -44,15 +42,24 @@ fn store(b: u32, c: u32, iy: u32, ix0: u32, acc: vec4<f32>) {
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let t = flat_index(gid, nwg, WG_X);
-  let ix_blocks = (params.w + 3u) / 4u;
+  // sw x-phases of ceil(w / sw) columns (4 per block) and sh y-phases of ceil(h / sh) rows. The phase pair
+  // varies slowest so SwiftShader's 4-lane groups share it and skip the same off-grid taps.
+  let phase_blocks = ((params.w + params.sw - 1u) / params.sw + 3u) / 4u;
+  let phase_rows = (params.h + params.sh - 1u) / params.sh;
   let c_blocks = (params.cin + TILE_C - 1u) / TILE_C;
-  if (t >= params.n * c_blocks * params.h * ix_blocks) {
+  let per_phase = params.n * c_blocks * phase_rows * phase_blocks;
+  if (t >= per_phase * params.sw * params.sh) {
     return;
   }
-  let ix0 = (t % ix_blocks) * 4u;
-  let iy = (t / ix_blocks) % params.h;
-  let c0 = ((t / ix_blocks / params.h) % c_blocks) * TILE_C;
-  let b = t / ix_blocks / params.h / c_blocks;
+  let phase = t / per_phase;
+  let u = t % per_phase;
+  let iy = phase / params.sw + ((u / phase_blocks) % phase_rows) * params.sh;
+  if (iy >= params.h) {
+    return;
+  }
+  let ix0 = phase % params.sw + (u % phase_blocks) * 4u * params.sw;
+  let c0 = ((u / phase_blocks / phase_rows) % c_blocks) * TILE_C;
+  let b = u / phase_blocks / phase_rows / c_blocks;
 
   let taps = params.kh * params.kw;
   let last = params.cin - 1u;
@@ -61,7 +68,25 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let c3 = min(c0 + 3u, last) * taps;
   let cc0 = min(c0, last) * taps;
   let sh = i32(params.sh);
+  let sw = i32(params.sw);
   let oxn0 = i32(ix0) + params.pw;
+  // On-grid taps: kx*dw = oxn0 (mod sw). They repeat every kx_step = sw / gcd(sw, dw) from the first, found
+  // once here, so the tap loop visits no off-grid kx (a masked `continue` still costs the lanes on SwiftShader).
+  var kx_step = 1u;
+  var kx_first = 0u;
+  if (!UNIT_STRIDE) {
+    while ((kx_step * params.dw) % params.sw != 0u) {
+      kx_step++;
+    }
+    kx_first = params.kw;
+    for (var k = 0u; k < min(kx_step, params.kw); k++) {
+      let oxn = oxn0 - i32(k * params.dw);
+      if ((oxn / sw) * sw == oxn) {
+        kx_first = k;
+        break;
+      }
+    }
+  }
   var a0 = vec4<f32>(0.0);
   var a1 = vec4<f32>(0.0);
   var a2 = vec4<f32>(0.0);
@@ -79,9 +104,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         continue;
       }
       let row = (plane + u32(oy)) * params.ow;
-      for (var kx = 0u; kx < params.kw; kx++) {
+      for (var kx = kx_first; kx < params.kw; kx += kx_step) {
         let oxn = oxn0 - i32(kx * params.dw);
-        let xv = vec4<f32>(load_x(row, oxn), load_x(row, oxn + 1), load_x(row, oxn + 2), load_x(row, oxn + 3));
+        var ox = oxn;
+        if (!UNIT_STRIDE) {
+          ox = oxn / sw;
+        }
+        let xv = vec4<f32>(load_x(row, ox), load_x(row, ox + 1), load_x(row, ox + 2), load_x(row, ox + 3));
         let k = wbase + ky * params.kw + kx;
         a0 += xv * weight[k + cc0];
         if (TILE_C > 1u) {

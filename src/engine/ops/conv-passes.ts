@@ -184,5 +184,9 @@ export function planCorrelateTransposed(
   const spec = isDirect(variant)
     ? convTranspose2dForwardDirectSpec({ hasBias, tileC: variant === 'direct3' ? 3 : 4, xTile })
     : convTranspose2dForwardSpec({ tileC: variant, hasBias, unitStride: g.sh === 1 && g.sw === 1 });
-  return planForwardStyle(ctx, label, g, spec, t, threadCount(g, variant, g.cin, g.h, g.w, { xTile }));
+  // The GEMM tile walks sh x sw phases: ceil(h / sh) rows and ceil(w / sw) columns (4 per thread) each.
+  const [rows, cols] = isDirect(variant)
+    ? [g.h, g.w]
+    : [g.sh * Math.ceil(g.h / g.sh), g.sw * 4 * Math.ceil(Math.ceil(g.w / g.sw) / 4)];
+  return planForwardStyle(ctx, label, g, spec, t, threadCount(g, variant, g.cin, rows, cols, { xTile }));
 }

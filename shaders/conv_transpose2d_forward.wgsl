@@ -87,6 +87,27 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       }
     }
   }
+  // Rows likewise: oyn = top - ky*dh in [0, (oh-1)*sh] and divisible by sh, as loop bounds.
+  let top = i32(iy) + params.ph;
+  let dh = i32(params.dh);
+  let ky_end = select(0u, min(params.kh, u32(top / dh) + 1u), top >= 0);
+  let span = top - i32(params.oh - 1u) * sh;
+  let ky_lo = select(0u, u32((span + dh - 1) / dh), span > 0);
+  var ky_step = 1u;
+  var ky_first = ky_lo;
+  if (!UNIT_STRIDE) {
+    while ((ky_step * params.dh) % params.sh != 0u) {
+      ky_step++;
+    }
+    ky_first = ky_end;
+    for (var k = ky_lo; k < min(ky_lo + ky_step, ky_end); k++) {
+      let oyn = top - i32(k * params.dh);
+      if ((oyn / sh) * sh == oyn) {
+        ky_first = k;
+        break;
+      }
+    }
+  }
   var a0 = vec4<f32>(0.0);
   var a1 = vec4<f32>(0.0);
   var a2 = vec4<f32>(0.0);
@@ -94,14 +115,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   for (var co = 0u; co < params.cout; co++) {
     let plane = (b * params.cout + co) * params.oh;
     let wbase = co * params.cin * taps;
-    for (var ky = 0u; ky < params.kh; ky++) {
-      let oyn = i32(iy) + params.ph - i32(ky * params.dh);
-      var oy = oyn;
+    for (var ky = ky_first; ky < ky_end; ky += ky_step) {
+      var oy = top - i32(ky * params.dh);
       if (!UNIT_STRIDE) {
-        oy = oyn / sh;
-      }
-      if (oyn < 0 || oy * sh != oyn || oy >= i32(params.oh)) {
-        continue;
+        oy /= sh;
       }
       let row = (plane + u32(oy)) * params.ow;
       for (var kx = kx_first; kx < params.kw; kx += kx_step) {

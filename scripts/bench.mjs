@@ -26,7 +26,7 @@ const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
 const SOAK_MAX_SECONDS = Number(env.BENCH_SOAK_MAX_SECONDS ?? Infinity);
 const SOAK_CHUNK = QUICK ? 100 : 500;
-const GROUPS = ['adapter', 'ours', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
+const GROUPS = ['adapter', 'ours', 'oursCpu', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
 const TFJS_BACKENDS = env.BENCH_TFJS ? env.BENCH_TFJS.split(',') : ['webgpu', 'wasm', 'webgl', 'cpu'];
@@ -39,6 +39,13 @@ function plan(batch) {
   return QUICK
     ? { batch, warmupSteps: 2, minSteps: 3, minMs: 1500, maxSteps: 500, inferenceMs: 1000 }
     : { batch, warmupSteps: 2, minSteps: 3, minMs: 8000, maxSteps: 5000, inferenceMs: 4000 };
+}
+
+/** Our CPU backend is far slower per step: one warm-up step and a shorter timed run. */
+function cpuPlan(batch) {
+  return QUICK
+    ? { batch, warmupSteps: 1, minSteps: 2, minMs: 1000, maxSteps: 100, inferenceMs: 1000 }
+    : { batch, warmupSteps: 1, minSteps: 3, minMs: 5000, maxSteps: 1000, inferenceMs: 3000 };
 }
 
 function build() {
@@ -131,6 +138,13 @@ async function main() {
       raw.ours = {};
       for (const b of BATCHES)
         raw.ours[b] = await timed(`ours, batch ${b}`, () => m('ours', { plan: plan(b) }, 10 * MIN));
+    }
+    if (only.includes('oursCpu')) {
+      raw.oursCpu = {};
+      for (const b of BATCHES)
+        raw.oursCpu[b] = await timed(`ours (CPU), batch ${b}`, () =>
+          m('oursCpu', { plan: cpuPlan(b) }, 10 * MIN),
+        );
     }
     if (only.includes('tfjs')) {
       raw.tfjs = {};

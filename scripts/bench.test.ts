@@ -66,6 +66,7 @@ describe('bench report', () => {
     browserVersion: '156',
     totalSeconds: 600,
     ours: { 64: { ...run(1000), batch: 64 }, 256: { ...run(1200), batch: 256 } },
+    oursCpu: { 64: { ...run(150), batch: 64 }, 256: { status: 'error', message: 'page crashed' } },
     tfjs: {
       webgpu: {
         status: 'ok',
@@ -103,6 +104,13 @@ describe('bench report', () => {
     expect(training.ours).toEqual({ batch64: 1000, batch256: 1200 });
   });
 
+  it('reports our CPU backend per batch, a failed batch left without a figure', () => {
+    expect((report.trainingImagesPerSecond as Json).oursCpu).toEqual({ batch64: 150, batch256: null });
+    expect((report.inferenceImagesPerSecond as Json).oursCpu).toEqual({ batch64: 450, batch256: null });
+    const noCpu = buildReport({ ...raw, oursCpu: undefined }, { date: '2026-11-25T10:00:00Z', machine: {} });
+    expect((noCpu.trainingImagesPerSecond as Json).oursCpu).toBe('not run: not run');
+  });
+
   it('judges the targets it has figures for and leaves the others unjudged', () => {
     const targets = report.targets as { target: string; value: unknown; met: boolean | null }[];
     const met = (prefix: string) => targets.find((t) => t.target.startsWith(prefix))?.met;
@@ -117,5 +125,8 @@ describe('bench report', () => {
     const lines: string[] = [];
     printReport(report, (line) => lines.push(line));
     expect(lines.some((l) => l.includes('| ours / TF.js webgpu') && l.includes('25×'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('| ours (CPU)') && l.includes('150') && l.includes('—'))).toBe(
+      true,
+    );
   });
 });

@@ -13,6 +13,8 @@ import {
 } from '../reference/pool-fixture';
 import { sizeOf, type Tensor } from '../tensor';
 import {
+  maxPoolTilesExactly,
+  maxPoolWindowGrid,
   planAvgPool2dBackward,
   planAvgPool2dForward,
   planMaxPool2dBackward,
@@ -116,6 +118,13 @@ const AWKWARD: [number[], MaxPool2dParams & AvgPool2dParams][] = [
   // Windows that tile the input exactly (max-pool backward writes whole windows): rectangular, and 1x1.
   [[3, 2, 9, 12], { kernelSize: [3, 4] }],
   [[1, 3, 5, 7], { kernelSize: 1 }],
+  // The windows kernels' edges: rows of 1 and of 4k+1..4k+3 windows, plane counts past a workgroup of 64
+  // and below it, non-square windows on the general loop.
+  [[1, 1, 2, 2], { kernelSize: 2 }],
+  [[3, 5, 10, 18], { kernelSize: 2 }],
+  [[1, 7, 6, 26], { kernelSize: 2, stride: 2 }],
+  [[13, 5, 4, 12], { kernelSize: 2 }],
+  [[2, 3, 4, 21], { kernelSize: [2, 3] }],
   // The last window hangs past the padded edge under ceil_mode (avg pool's divisor must not count it).
   [[1, 1, 8, 6], { kernelSize: 3, stride: 2, ceilMode: true }],
   [[2, 1, 6, 6], { kernelSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }],
@@ -147,6 +156,73 @@ describe('max_pool2d on the GPU against the CPU reference', () => {
     const got = await checkMax([1, 1, 2, 4], { kernelSize: [2, 4] }, x);
     expect(got.indices[0]).toBe(3);
     expect(got.y[0]).toBeNaN();
+  });
+});
+
+describe('max_pool2d 2x2 windows kernels: NaN and ties', () => {
+  // One 2x2 window per case, side by side in a 2 x 20 plane: a NaN at each tap, NaNs at two taps (the
+  // later wins), a NaN among ties, all equal (the first tap wins), ties of the maximum at later taps.
+  const windows = [
+    [NaN, 1, 2, 3],
+    [1, NaN, 2, 3],
+    [1, 2, NaN, 3],
+    [1, 2, 3, NaN],
+    [NaN, 1, NaN, 3],
+    [5, NaN, NaN, 5],
+    [2, 2, NaN, 2],
+    [4, 4, 4, 4],
+    [1, 3, 3, 3],
+    [1, 2, 3, 3],
+  ];
+  const want = [0, 1, 20, 21, 20, 20, 20, 0, 1, 20];
+  it('the argmax and max follow PyTorch (last NaN wins, first maximum wins ties)', async () => {
+    const x = new Float32Array(40);
+    windows.forEach(([a, b, c, d], i) => {
+      x.set([a, b], 2 * i);
+      x.set([c, d], 20 + 2 * i);
+    });
+    const got = await checkMax([1, 1, 2, 20], { kernelSize: 2 }, x);
+    expect(Array.from(got.indices)).toEqual(want.map((t, i) => t + 2 * i));
+    expect(Array.from(got.y.slice(0, 7)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(got.y.slice(7))).toEqual([4, 3, 3]);
+  });
+});
+
+describe('max_pool2d kernel choice', () => {
+  const grid = (shape: number[], params: MaxPool2dParams) =>
+    maxPoolWindowGrid(maxPool2dGeometry(shape, params));
+  it('takes the windows kernels exactly where the windows tile the input', () => {
+    expect(grid([64, 6, 28, 28], { kernelSize: 2 })).not.toBeNull();
+    expect(grid([64, 16, 10, 10], { kernelSize: 2, stride: 2 })).not.toBeNull();
+    expect(grid([2, 3, 9, 12], { kernelSize: [3, 4] })).not.toBeNull();
+    expect(grid([1, 1, 5, 5], { kernelSize: 2 })).toBeNull(); // remainder
+    expect(grid([1, 1, 6, 6], { kernelSize: 2, stride: 1 })).toBeNull(); // overlap
+    expect(grid([1, 1, 6, 6], { kernelSize: 2, padding: 1 })).toBeNull();
+    expect(grid([1, 1, 8, 8], { kernelSize: 2, dilation: 2, stride: 2 })).toBeNull();
+    expect(grid([1, 1, 6, 6], { kernelSize: 3, stride: 2, ceilMode: true })).toBeNull();
+    expect(maxPoolTilesExactly([1, 1, 6, 6], { kernelSize: 3, stride: 3, ceilMode: true })).toBe(true);
+  });
+
+  it('covers every window with 64-thread workgroups, and falls back past 65535 workgroups per axis', () => {
+    for (const shape of [
+      [64, 6, 28, 28],
+      [1, 1, 2, 2],
+      [3, 5, 10, 18],
+      [1, 1, 4, 400],
+    ]) {
+      const g = maxPool2dGeometry(shape, { kernelSize: 2 });
+      const { workgroupSize: size, workgroups } = maxPoolWindowGrid(g)!;
+      expect(size[0] * size[1] * size[2]).toBe(64);
+      const covered = workgroups.map((n, i) => n * size[i]);
+      expect(covered[0] * 4).toBeGreaterThanOrEqual(g.ow);
+      expect(covered[1]).toBeGreaterThanOrEqual(g.oh);
+      expect(covered[2]).toBeGreaterThanOrEqual(g.n * g.c);
+      // No workgroup lies wholly outside the outputs.
+      expect((workgroups[2] - 1) * size[2]).toBeLessThan(g.n * g.c);
+    }
+    expect(grid([65535 * 64 + 1, 1, 2, 2], { kernelSize: 2 })).toBeNull();
+    expect(grid([1, 1, 2, 2 * (4 * 64 * 65535 + 1)], { kernelSize: 2 })).toBeNull();
+    expect(maxPoolTilesExactly([65535 * 64 + 1, 1, 2, 2], { kernelSize: 2 })).toBe(false);
   });
 });
 

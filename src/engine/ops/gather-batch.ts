@@ -1,9 +1,12 @@
 // Batch gathering on the GPU: the dataset stays resident as packed uint8 and each step gathers its batch
 // by an index buffer (a seeded permutation), so no image crosses the bus after the one upload.
-import { bindKernel, getKernel, groups1d, packUniforms } from '../../gpu/kernel';
+import { bindKernel, getKernel, groups, packUniforms } from '../../gpu/kernel';
 import { gatherBatchSpec } from '../../gpu/kernels/gather_batch';
 import type { EngineContext, PlannedOp } from '../op';
 import { bindingOf, sizeOf, type Tensor } from '../tensor';
+
+const WG = 64;
+const MAX_GROUPS = 65535;
 
 export interface GatherNormalisation {
   mean: number;
@@ -33,9 +36,18 @@ export function planGatherBatch(
   t: GatherBatchTensors,
   norm: GatherNormalisation,
 ): GatherBatchOp {
-  const kernel = getKernel(ctx.device, gatherBatchSpec);
   const [batch] = t.x.shape;
   const pixels = sizeOf(t.x.shape) / batch;
+  // 64 threads: up to 4 images by groups of 4 pixels.
+  const rows = Math.min(4, 2 ** Math.ceil(Math.log2(batch)));
+  const workgroupSize = [WG / rows, rows] as const;
+  const workgroups = [groups(Math.ceil(pixels / 4), workgroupSize[0]), groups(batch, rows)] as const;
+  if (workgroups.some((n) => n > MAX_GROUPS)) {
+    throw new Error(
+      `gather_batch: ${batch} images of ${pixels} values need more than ${MAX_GROUPS} workgroups per axis`,
+    );
+  }
+  const kernel = getKernel(ctx.device, gatherBatchSpec({ aligned: pixels % 4 === 0, workgroupSize }));
   const uniforms = ctx.arena.uniform('gather_batch/params', kernel.uniformSize);
   const values = { batch, start: 0, pixels, mean: norm.mean, inv_std: 1 / norm.std };
   const write = (start: number) =>
@@ -49,7 +61,6 @@ export function planGatherBatch(
     x: bindingOf(t.x),
     y: bindingOf(t.y),
   });
-  const workgroups = groups1d(batch * pixels, gatherBatchSpec.workgroupSize[0]);
   return {
     label: 'gather_batch',
     setStart: write,

@@ -1,19 +1,25 @@
 import source from '../../../shaders/gather_batch.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
 
-export const gatherBatchSpec: KernelSpec = {
-  name: 'gather_batch',
-  source,
-  common: [COMMON_INDEX],
-  bindings: [
-    { name: 'params', access: 'uniform' },
-    { name: 'indices', access: 'read-only-storage' },
-    { name: 'images', access: 'read-only-storage' },
-    { name: 'labels', access: 'read-only-storage' },
-    { name: 'x', access: 'storage' },
-    { name: 'y', access: 'storage' },
-  ],
-  uniformStruct: 'Params',
-  workgroupSize: [64],
-};
+/** The gather on a 2-D grid (groups of 4 pixels, images) with the workgroup shape chosen by the planner;
+ * `aligned` where pixels % 4 == 0, so each group is one packed word. */
+export function gatherBatchSpec(v: {
+  aligned: boolean;
+  workgroupSize: readonly [number, number];
+}): KernelSpec {
+  return {
+    name: 'gather_batch',
+    source,
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'indices', access: 'read-only-storage' },
+      { name: 'images', access: 'read-only-storage' },
+      { name: 'labels', access: 'read-only-storage' },
+      { name: 'x', access: 'storage' },
+      { name: 'y', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize: v.workgroupSize,
+    constants: { ALIGNED: Number(v.aligned) },
+  };
+}

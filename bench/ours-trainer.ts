@@ -5,7 +5,7 @@ import { GpuBackend } from '../src/training/gpu-backend';
 import type { EventOf, TrainerEvent, TrainerEventType, TrainerRequest } from '../src/training/protocol';
 import { DATA_URL } from './data';
 import { bufferCounts, type BufferCounts } from './gpu-counters';
-import { benchHyper, lenetSpec } from './setup';
+import { benchHyper, budgetLr, lenetSpec } from './setup';
 
 /** Waiters on the core's events; only the pending waits are held, never the event history. */
 class EventTap {
@@ -69,7 +69,12 @@ export async function oursAccuracy(budgetMs: number, batch: number) {
   try {
     const t0 = performance.now();
     await s.send({ type: 'start' });
-    await sleep(budgetMs - (performance.now() - t0));
+    // The learning rate follows the budget's decay, set live (as the UI's lr field does) every 250 ms.
+    for (let left = budgetMs; left > 0; left = budgetMs - (performance.now() - t0)) {
+      await sleep(Math.min(250, left));
+      const lr = budgetLr(performance.now() - t0, budgetMs);
+      await s.send({ type: 'setHyper', hyper: benchHyper(batch, lr) });
+    }
     await s.send({ type: 'pause' });
     const trainMs = performance.now() - t0;
     const steps = s.core.step;

@@ -6,6 +6,7 @@ import { loadMnist, normalisedImages, sampleOrder } from './data';
 import type { SideResult } from './ours';
 import {
   benchHyper,
+  budgetLr,
   inferenceBatches,
   lenetModel,
   pipelinedRun,
@@ -61,7 +62,7 @@ function trainer(batch: number, lr?: number) {
     optimizer.dispose();
     tf.dispose(net.variables);
   };
-  return { net, step, dispose };
+  return { net, step, dispose, optimizer };
 }
 
 async function readLoss(cost: tf.Scalar | null): Promise<number> {
@@ -163,6 +164,7 @@ export async function tfjsAccuracy(
   try {
     while (performance.now() - t0 < budgetMs) {
       const k = steps % stepsPerEpoch;
+      t.optimizer.setLearningRate(budgetLr(performance.now() - t0, budgetMs));
       if (k === 0 && steps > 0) pool = { ...pool, order: sampleOrder(n, SEED + steps / stepsPerEpoch) };
       const cost = t.step(pool, k * batch, steps % 20 === 19);
       if (cost) await readLoss(cost);

@@ -194,7 +194,7 @@ export function buildReport(raw, meta) {
       tfjsWasm: ok(acc.tfjsWasm) ? round(acc.tfjsWasm.testAccuracy, 4) : null,
       oursRun: acc.ours ?? null,
       tfjsWasmRun: acc.tfjsWasm ?? null,
-      note: 'full 60,000-image training set, batch 64, same optimizer; the budget is wall time from Start to Pause',
+      note: 'full 60,000-image training set, batch 64, the same optimizer and schedule on both sides (SGD momentum 0.9, lr 0.05 decaying linearly to 2% over the budget, set live); the budget is wall time from Start to Pause',
     },
     timeToFirstTrainingStepMs: ok(raw.firstStepBenchPage)
       ? round(raw.firstStepBenchPage.timeToFirstStepMs, 0)

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { loadFixture } from '../fixtures/load';
@@ -8,7 +8,7 @@ import {
   savesInput,
   type ActivationKind,
 } from '../reference/activation';
-import { planActivationBackward, planActivationForward } from './activation';
+import { activationUsesVec4, planActivationBackward, planActivationForward } from './activation';
 import { empty, randomArray, read, run, testContext, upload } from './test-utils';
 
 // Elementwise f32: exp/tanh implementations differ by a few ulps.
@@ -40,6 +40,17 @@ async function gpuActivation(kind: ActivationKind, x: Float32Array, dy: Float32A
 }
 
 describe('activations on WebGPU', () => {
+  it('take the vec4 kernels exactly where the size is a multiple of 4', () => {
+    expect([1, 3, 4, 307, 308, 64 * 84].map(activationUsesVec4)).toEqual([
+      false,
+      false,
+      true,
+      false,
+      true,
+      true,
+    ]);
+  });
+
   it('match PyTorch forward and backward (gradient at 0, large magnitudes)', async () => {
     const cases = loadFixture('activation').activation as unknown as {
       kind: ActivationKind;
@@ -56,11 +67,13 @@ describe('activations on WebGPU', () => {
     }
   });
 
-  it('match the CPU reference on 307 elements and on more than 65535 workgroups of 64', async () => {
-    for (const n of [1, 307, 64 * 65535 + 5]) {
+  // Sizes not a multiple of 4 take the one-element kernels, the others the vec4 kernels; the largest of
+  // each folds its grid into 2-D past 65535 workgroups of 64 threads.
+  it('match the CPU reference on both kernels, and past 65535 workgroups of 64', async () => {
+    for (const n of [1, 4, 307, 308, 64 * 65535 + 5, 4 * (64 * 65535 + 3)]) {
       const x = randomArray(n, n, -6, 6);
       const dy = randomArray(n, n + 1);
-      for (const kind of n > 307 ? (['relu'] as ActivationKind[]) : KINDS) {
+      for (const kind of n > 308 ? (['relu'] as ActivationKind[]) : KINDS) {
         const out = await gpuActivation(kind, x, dy, 0.05);
         const y = activationForward(kind, x, new Float32Array(n), 0.05);
         expectClose(out.y, y, TOL);

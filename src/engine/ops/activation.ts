@@ -1,14 +1,46 @@
 // Elementwise activations on the GPU, forward and backward side by side (shaders/activation_*.wgsl,
-// specialised by the override ACT). Any size: dispatches fold into 2-D past 65535 workgroups.
-import { bindKernel, getKernel, groups1d } from '../../gpu/kernel';
+// specialised by the override ACT). Sizes that are a multiple of 4 take the vec4 kernels (one vec4 a
+// thread: on SwiftShader the per-thread cost dominates), others one element a thread. Any size:
+// dispatches fold into 2-D past 65535 workgroups.
+import { bindKernel, getKernel, groups1d, type BindingResource, type KernelSpec } from '../../gpu/kernel';
 import { activationBackwardSpec } from '../../gpu/kernels/activation_backward';
+import { activationBackwardVec4Spec } from '../../gpu/kernels/activation_backward_vec4';
 import { activationForwardSpec } from '../../gpu/kernels/activation_forward';
+import { activationForwardVec4Spec } from '../../gpu/kernels/activation_forward_vec4';
 import type { EngineContext, PlannedOp } from '../op';
 import { DEFAULT_LEAKY_SLOPE, type ActivationKind } from '../reference/activation';
 import { bindingOf, sizeOf, type Tensor } from '../tensor';
 import { expectSize, plannedOp, uniformsFor } from './dispatch';
 
 const ACT_CODE: Record<ActivationKind, number> = { relu: 0, leaky_relu: 1, sigmoid: 2, tanh: 3 };
+
+/** Whether an activation over `n` elements takes the vec4 kernels. */
+export function activationUsesVec4(n: number): boolean {
+  return n % 4 === 0;
+}
+
+/** One pass of the scalar or the vec4 kernel of `specs` over n elements. */
+function planElementwise(
+  ctx: EngineContext,
+  label: string,
+  specs: readonly [scalar: KernelSpec, vec4: KernelSpec],
+  kind: ActivationKind,
+  n: number,
+  slope: number | undefined,
+  bind: Readonly<Record<string, BindingResource>>,
+): PlannedOp {
+  const vec4 = activationUsesVec4(n);
+  const spec = { ...specs[vec4 ? 1 : 0], constants: { ACT: ACT_CODE[kind] } };
+  const kernel = getKernel(ctx.device, spec);
+  const threads = vec4 ? n / 4 : n;
+  const params = uniformsFor(ctx, kernel, `${label}/params`, {
+    n: threads,
+    slope: slope ?? DEFAULT_LEAKY_SLOPE,
+  });
+  const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind });
+  const workgroups = groups1d(threads, spec.workgroupSize[0]);
+  return plannedOp(label, [{ pipeline: kernel.pipeline, bindGroup, workgroups }]);
+}
 
 export interface ActivationForwardArgs {
   kind: ActivationKind;
@@ -22,15 +54,9 @@ export interface ActivationForwardArgs {
 export function planActivationForward(ctx: EngineContext, t: ActivationForwardArgs): PlannedOp {
   const n = sizeOf(t.x.shape);
   expectSize(`${t.kind} output`, t.y, n);
-  const spec = { ...activationForwardSpec, constants: { ACT: ACT_CODE[t.kind] } };
-  const kernel = getKernel(ctx.device, spec);
-  const params = uniformsFor(ctx, kernel, `${t.kind}/forward/params`, {
-    n,
-    slope: t.slope ?? DEFAULT_LEAKY_SLOPE,
-  });
-  const bindGroup = bindKernel(ctx.device, kernel, { params, x: bindingOf(t.x), y: bindingOf(t.y) });
-  const workgroups = groups1d(n, spec.workgroupSize[0]);
-  return plannedOp(`${t.kind}/forward`, [{ pipeline: kernel.pipeline, bindGroup, workgroups }]);
+  const bind = { x: bindingOf(t.x), y: bindingOf(t.y) };
+  const specs = [activationForwardSpec, activationForwardVec4Spec] as const;
+  return planElementwise(ctx, `${t.kind}/forward`, specs, t.kind, n, t.slope, bind);
 }
 
 export interface ActivationBackwardArgs {
@@ -50,18 +76,7 @@ export function planActivationBackward(ctx: EngineContext, t: ActivationBackward
   const n = sizeOf(t.dy.shape);
   expectSize(`${t.kind} saved tensor`, t.saved, n);
   expectSize(`${t.kind} input gradient`, t.dx, n);
-  const spec = { ...activationBackwardSpec, constants: { ACT: ACT_CODE[t.kind] } };
-  const kernel = getKernel(ctx.device, spec);
-  const params = uniformsFor(ctx, kernel, `${t.kind}/backward/params`, {
-    n,
-    slope: t.slope ?? DEFAULT_LEAKY_SLOPE,
-  });
-  const bindGroup = bindKernel(ctx.device, kernel, {
-    params,
-    saved: bindingOf(t.saved),
-    dy: bindingOf(t.dy),
-    dx: bindingOf(t.dx),
-  });
-  const workgroups = groups1d(n, spec.workgroupSize[0]);
-  return plannedOp(`${t.kind}/backward`, [{ pipeline: kernel.pipeline, bindGroup, workgroups }]);
+  const bind = { saved: bindingOf(t.saved), dy: bindingOf(t.dy), dx: bindingOf(t.dx) };
+  const specs = [activationBackwardSpec, activationBackwardVec4Spec] as const;
+  return planElementwise(ctx, `${t.kind}/backward`, specs, t.kind, n, t.slope, bind);
 }

@@ -1,11 +1,11 @@
 import source from '../../../shaders/activation_backward.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
+import { activationCommon } from './activation_common';
 
 export const activationBackwardSpec: KernelSpec = {
   name: 'activation_backward',
   source,
-  common: [COMMON_INDEX],
+  common: activationCommon,
   bindings: [
     { name: 'params', access: 'uniform' },
     { name: 'saved', access: 'read-only-storage' },

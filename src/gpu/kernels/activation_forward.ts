@@ -1,11 +1,11 @@
 import source from '../../../shaders/activation_forward.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
+import { activationCommon } from './activation_common';
 
 export const activationForwardSpec: KernelSpec = {
   name: 'activation_forward',
   source,
-  common: [COMMON_INDEX],
+  common: activationCommon,
   bindings: [
     { name: 'params', access: 'uniform' },
     { name: 'x', access: 'read-only-storage' },

@@ -63,6 +63,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var a2h = vec4<f32>(0.0);
   var a3l = vec4<f32>(0.0);
   var a3h = vec4<f32>(0.0);
+  // KX_TILE 5: kx 4 of the block, one lane per channel.
+  var col4 = vec4<f32>(0.0);
   let rows_end = min((s + 1u) * params.chunk, params.n * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
     let b = r / params.oh;
@@ -75,9 +77,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let dyrow = b * params.cout * plane + oy * params.ow;
     // Window of x at ix0 + ox + 0..7 for the 8 kx of this block (only hi.x when KX_TILE is 5).
     var lo = vec4<f32>(load_x(row, ix0), load_x(row, ix0 + 1), load_x(row, ix0 + 2), load_x(row, ix0 + 3));
-    var hi = vec4<f32>(load_x(row, ix0 + 4), 0.0, 0.0, 0.0);
+    // With KX_TILE 5 the window's fifth column is the scalar h and hi stays unused.
+    var h = load_x(row, ix0 + 4);
+    var hi = vec4<f32>(0.0);
     if (KX_TILE == 8u) {
-      hi = vec4<f32>(hi.x, load_x(row, ix0 + 5), load_x(row, ix0 + 6), load_x(row, ix0 + 7));
+      hi = vec4<f32>(h, load_x(row, ix0 + 5), load_x(row, ix0 + 6), load_x(row, ix0 + 7));
     }
     for (var ox = 0u; ox < params.ow; ox++) {
       let o = dyrow + ox;
@@ -98,18 +102,21 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         lo = vec4<f32>(lo.yzw, hi.x);
         hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(ox) + 8));
       } else {
-        a0h.x += hi.x * g.x;
-        a1h.x += hi.x * g.y;
-        a2h.x += hi.x * g.z;
-        if (TILE_C == 4u) {
-          a3h.x += hi.x * g.w;
-        }
-        lo = vec4<f32>(lo.yzw, hi.x);
-        hi.x = load_x(row, ix0 + i32(ox) + 5);
+        // kx 4 for all channels in one vector update (one component at a time costs SwiftShader a
+        // read-modify-write each).
+        col4 += h * g;
+        lo = vec4<f32>(lo.yzw, h);
+        h = load_x(row, ix0 + i32(ox) + 5);
       }
     }
   }
   let base = s * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
+  if (KX_TILE == 5u) {
+    a0h.x = col4.x;
+    a1h.x = col4.y;
+    a2h.x = col4.z;
+    a3h.x = col4.w;
+  }
   store(base, co0, kx0, a0l, a0h);
   store(base, co0 + 1u, kx0, a1l, a1h);
   store(base, co0 + 2u, kx0, a2l, a2h);

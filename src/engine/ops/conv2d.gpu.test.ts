@@ -161,87 +161,95 @@ describe('split-K sizing', () => {
   });
 });
 
-describe('every kernel variant agrees with the reference (atol 1e-4, rtol 1e-4)', () => {
-  // Unit stride and dilation along x (so the direct kernels apply) but not along y; 13 columns (not 8k).
-  const c: Case = {
+// Unit stride and dilation along x (so the direct kernels apply) but not along y. 15 output columns take
+// 8-wide blocks; 10 columns take 5-wide ones, and kw 5 fills every kx of direct5's 5-wide block.
+const VARIANT_CASES: Case[] = [
+  {
     name: 'variants',
     x: [2, 3, 7, 13],
     w: [5, 3, 3, 3],
     params: { stride: [2, 1], padding: [1, 2], dilation: [2, 1] },
-  };
-  const g: ConvGeometry = conv2dGeometry(c.x, c.w, c.params);
-  const yShape = [g.n, g.cout, g.oh, g.ow];
-  const xs = randomFloat32(g.n * g.cin * g.h * g.w, 11);
-  const ws = randomFloat32(g.cout * g.cin * g.kh * g.kw, 12);
-  const dys = randomFloat32(g.n * g.cout * g.oh * g.ow, 13);
-  const host = (data: Float32Array, shape: number[]) => ({ data, shape });
-  const want = {
-    y: new Float32Array(dys.length),
-    dx: new Float32Array(xs.length),
-    dw: new Float32Array(ws.length),
-  };
-  conv2dForward({ x: host(xs, c.x), weight: host(ws, c.w), y: host(want.y, yShape), params: c.params });
-  conv2dBackwardInput({
-    dy: host(dys, yShape),
-    weight: host(ws, c.w),
-    dx: host(want.dx, c.x),
-    params: c.params,
-  });
-  conv2dBackwardWeight({
-    x: host(xs, c.x),
-    dy: host(dys, yShape),
-    dweight: host(want.dw, c.w),
-    params: c.params,
-  });
-  const variants: [ConvKernel, WeightGradKernel][] = [
-    ['direct', 'direct'],
-    ['direct3', 'direct5'],
-    [4, 'tile'],
-    [1, 'tile'],
-  ];
-  for (const [conv, grad] of variants) {
-    it(`forward and backward-input ${conv}, backward-weight ${grad}`, async () => {
-      const out = await gpuCheck(async (device) => {
-        const r = gpuRun(device, `variant ${conv}`);
-        const [x, weight, dy] = [r.put('x', c.x, xs), r.put('w', c.w, ws), r.put('dy', yShape, dys)];
-        const [y, dx, dx7, dweight] = [
-          r.put('y', yShape),
-          r.put('dx', c.x),
-          r.put('dx7', c.x),
-          r.put('dw', c.w),
-        ];
-        // The direct transposed kernel runs with both column tiles (7 and 8), whichever the planner picks.
-        const bwd = (name: string, out: typeof dx, xTile: 7 | 8) =>
-          planCorrelateTransposed(r.ctx, name, g, { x: dy, weight, bias: null, y: out }, conv, xTile);
-        const ops = [
-          planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, conv),
-          bwd('bwd', dx, 8),
-          bwd('bwd7', dx7, 7),
-          planWeightGrad(r.ctx, 'dw', g, { x, dy, dweight }, grad),
-        ];
-        return r.run(ops, { y, dx, dx7, dweight });
-      });
-      expectClose(out.y, want.y, TOL);
-      expectClose(out.dx, want.dx, TOL);
-      expectClose(out.dx7, want.dx, TOL);
-      expectClose(out.dweight, want.dw, TOL);
-    });
-  }
+  },
+  { name: '5-wide blocks', x: [3, 3, 6, 14], w: [7, 3, 3, 5], params: { stride: [2, 1], padding: [1, 0] } },
+];
 
-  it('refuses the direct kernels where stride or dilation along x is not 1', async () => {
-    const strided = conv2dGeometry([1, 1, 5, 5], [1, 1, 3, 3], { stride: [1, 2] });
-    await gpuCheck((device) => {
-      const r = gpuRun(device, 'refuse');
-      const [x, weight, y] = [r.put('x', [1, 1, 5, 5]), r.put('w', [1, 1, 3, 3]), r.put('y', [1, 1, 3, 2])];
-      expect(() =>
-        planCorrelate(r.ctx, 'fwd', strided, { x, weight, bias: null, y, relu: false }, 'direct'),
-      ).toThrow(/needs stride and dilation 1 along x/);
-      expect(() => planWeightGrad(r.ctx, 'dw', strided, { x, dy: y, dweight: weight }, 'direct')).toThrow(
-        /needs stride and dilation 1 along x/,
-      );
+describe.each(VARIANT_CASES)(
+  'every kernel variant agrees with the reference on $name (atol 1e-4, rtol 1e-4)',
+  (c) => {
+    const g: ConvGeometry = conv2dGeometry(c.x, c.w, c.params);
+    const yShape = [g.n, g.cout, g.oh, g.ow];
+    const xs = randomFloat32(g.n * g.cin * g.h * g.w, 11);
+    const ws = randomFloat32(g.cout * g.cin * g.kh * g.kw, 12);
+    const dys = randomFloat32(g.n * g.cout * g.oh * g.ow, 13);
+    const host = (data: Float32Array, shape: number[]) => ({ data, shape });
+    const want = {
+      y: new Float32Array(dys.length),
+      dx: new Float32Array(xs.length),
+      dw: new Float32Array(ws.length),
+    };
+    conv2dForward({ x: host(xs, c.x), weight: host(ws, c.w), y: host(want.y, yShape), params: c.params });
+    conv2dBackwardInput({
+      dy: host(dys, yShape),
+      weight: host(ws, c.w),
+      dx: host(want.dx, c.x),
+      params: c.params,
     });
-  });
-});
+    conv2dBackwardWeight({
+      x: host(xs, c.x),
+      dy: host(dys, yShape),
+      dweight: host(want.dw, c.w),
+      params: c.params,
+    });
+    const variants: [ConvKernel, WeightGradKernel][] = [
+      ['direct', 'direct'],
+      ['direct3', 'direct5'],
+      [4, 'tile'],
+      [1, 'tile'],
+    ];
+    for (const [conv, grad] of variants) {
+      it(`forward and backward-input ${conv}, backward-weight ${grad}`, async () => {
+        const out = await gpuCheck(async (device) => {
+          const r = gpuRun(device, `variant ${conv}`);
+          const [x, weight, dy] = [r.put('x', c.x, xs), r.put('w', c.w, ws), r.put('dy', yShape, dys)];
+          const [y, dx, dx7, dweight] = [
+            r.put('y', yShape),
+            r.put('dx', c.x),
+            r.put('dx7', c.x),
+            r.put('dw', c.w),
+          ];
+          // The direct transposed kernel runs with both column tiles (7 and 8), whichever the planner picks.
+          const bwd = (name: string, out: typeof dx, xTile: 7 | 8) =>
+            planCorrelateTransposed(r.ctx, name, g, { x: dy, weight, bias: null, y: out }, conv, xTile);
+          const ops = [
+            planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, conv),
+            bwd('bwd', dx, 8),
+            bwd('bwd7', dx7, 7),
+            planWeightGrad(r.ctx, 'dw', g, { x, dy, dweight }, grad),
+          ];
+          return r.run(ops, { y, dx, dx7, dweight });
+        });
+        expectClose(out.y, want.y, TOL);
+        expectClose(out.dx, want.dx, TOL);
+        expectClose(out.dx7, want.dx, TOL);
+        expectClose(out.dweight, want.dw, TOL);
+      });
+    }
+
+    it('refuses the direct kernels where stride or dilation along x is not 1', async () => {
+      const strided = conv2dGeometry([1, 1, 5, 5], [1, 1, 3, 3], { stride: [1, 2] });
+      await gpuCheck((device) => {
+        const r = gpuRun(device, 'refuse');
+        const [x, weight, y] = [r.put('x', [1, 1, 5, 5]), r.put('w', [1, 1, 3, 3]), r.put('y', [1, 1, 3, 2])];
+        expect(() =>
+          planCorrelate(r.ctx, 'fwd', strided, { x, weight, bias: null, y, relu: false }, 'direct'),
+        ).toThrow(/needs stride and dilation 1 along x/);
+        expect(() => planWeightGrad(r.ctx, 'dw', strided, { x, dy: y, dweight: weight }, 'direct')).toThrow(
+          /needs stride and dilation 1 along x/,
+        );
+      });
+    });
+  },
+);
 
 describe('conv2d on WebGPU matches PyTorch golden fixtures (atol 1e-5, rtol 1e-4)', () => {
   for (const f of convFixtures('conv2d')) {

@@ -1,4 +1,5 @@
 // Acquires one adapter and device and describes them; the rest of the app reads capabilities from here.
+import { probeQuadLanes } from './subgroups';
 
 export interface GpuInfo {
   vendor: string;
@@ -56,14 +57,16 @@ export function describeAdapter(adapter: GPUAdapter): GpuInfo {
 }
 
 /**
- * Requests the adapter and a device with the adapter's own buffer limits (the defaults are smaller) and
- * timestamp queries where offered, for per-layer timing.
+ * Requests the adapter and a device with the adapter's own buffer limits (the defaults are smaller),
+ * timestamp queries where offered, for per-layer timing, and subgroups where offered, for kernels that
+ * share loads across lanes (probed here; see subgroups.ts).
  */
 export async function acquireGpu(gpu: GPU | undefined = globalThis.navigator?.gpu): Promise<AcquiredGpu> {
   if (!gpu) throw new WebGpuUnavailableError('This browser has no WebGPU (navigator.gpu is missing).');
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new WebGpuUnavailableError('WebGPU is present but no GPU adapter was found.');
-  const wanted: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
+  const optional: GPUFeatureName[] = ['timestamp-query', 'subgroups' as GPUFeatureName];
+  const wanted = optional.filter((f) => adapter.features.has(f));
   const device = await adapter.requestDevice({
     label: 'cnn-playground',
     requiredFeatures: wanted,
@@ -75,5 +78,6 @@ export async function acquireGpu(gpu: GPU | undefined = globalThis.navigator?.gp
       maxComputeInvocationsPerWorkgroup: adapter.limits.maxComputeInvocationsPerWorkgroup,
     },
   });
+  await probeQuadLanes(device);
   return { adapter, device, info: describeAdapter(adapter) };
 }

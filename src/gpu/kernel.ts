@@ -27,8 +27,11 @@ export interface Kernel {
   uniformSize: number;
 }
 
+/** The kernel's WGSL after its common helpers; `enable` directives must come first, so they lead. */
 export function fullSource(spec: KernelSpec): string {
-  return [...(spec.common ?? []), spec.source].join('\n');
+  const enables = spec.source.match(/^enable [^;]+;$/gm) ?? [];
+  const body = spec.source.replace(/^enable [^;]+;\n?/gm, '');
+  return [...enables, ...(spec.common ?? []), body].join('\n');
 }
 
 /** Throws if the spec's bindings differ from those declared in the WGSL. */

@@ -3,6 +3,7 @@
 // CPU time (SwiftShader's threads run in this process) is steadier than wall time on a shared machine.
 import { acquireGpu } from '../src/gpu/device';
 import { BufferArena } from '../src/gpu/buffers';
+import { hasQuadLanes } from '../src/gpu/subgroups';
 import { conv2dGeometry, convFlops } from '../src/engine/ops/conv-geometry';
 import { planCorrelate, planCorrelateTransposed, type ConvKernel } from '../src/engine/ops/conv-passes';
 import { planWeightGrad, type WeightGradKernel } from '../src/engine/ops/conv-grad-passes';
@@ -50,8 +51,9 @@ for (const layer of LENET5_CONVS) {
     t('dw', layer.w),
   ];
   const conv: ConvKernel[] = ['direct', 'direct3', 4, 1];
+  const forward: ConvKernel[] = hasQuadLanes(device) ? ['quad', ...conv] : conv;
   const ops: [string, PlannedOp][] = [
-    ...conv.map((v): [string, PlannedOp] => [
+    ...forward.map((v): [string, PlannedOp] => [
       `forward ${v}`,
       planCorrelate(ctx, `f${v}`, g, { x, weight, bias: null, y, relu: false }, v),
     ]),

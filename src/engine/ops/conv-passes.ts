@@ -12,6 +12,8 @@ import {
 import { UNIFORM } from '../../gpu/buffers';
 import { conv2dForwardSpec } from '../../gpu/kernels/conv2d_forward';
 import { conv2dForwardDirectSpec } from '../../gpu/kernels/conv2d_forward_direct';
+import { conv2dForwardSubgroupSpec } from '../../gpu/kernels/conv2d_forward_subgroup';
+import { hasQuadLanes } from '../../gpu/subgroups';
 import { convTranspose2dForwardSpec } from '../../gpu/kernels/conv_transpose2d_forward';
 import { convTranspose2dForwardDirectSpec } from '../../gpu/kernels/conv_transpose2d_forward_direct';
 import { bindingOf, type Tensor } from '../tensor';
@@ -23,11 +25,13 @@ const WG = 64;
 /**
  * Forward-style kernels: 'direct' slides an 8-wide register window along each row (4 channels x 8
  * columns per thread, 1 load per 32 FMAs) and needs stride 1 and dilation 1 along x; 'direct3' is that
- * window with 3 channels; 4 is the implicit-GEMM register tile (4 channels x 4 columns, 8 loads per 16
- * FMAs) for any stride and dilation; 1 is that tile with one channel, so layers with 1 or 2 channels leave
- * no lanes idle.
+ * window with 3 channels; 'quad' is that window with 8 channels whose weight loads the four lanes of a
+ * quad share through subgroup shuffles (conv2d forward only; where the device has quad lanes, see
+ * gpu/subgroups.ts); 4 is the implicit-GEMM register tile (4 channels x 4 columns, 8 loads per 16 FMAs)
+ * for any stride and dilation; 1 is that tile with one channel, so layers with 1 or 2 channels leave no
+ * lanes idle.
  */
-export type ConvKernel = 'direct' | 'direct3' | 1 | 4;
+export type ConvKernel = 'direct' | 'direct3' | 'quad' | 1 | 4;
 
 /**
  * Direct when it applies and at least 3 channels fill its tile, else the GEMM tile. Measured on
@@ -36,9 +40,12 @@ export type ConvKernel = 'direct' | 'direct3' | 1 | 4;
  * whether it applies. The direct kernels are bound by their multiply-adds on SwiftShader (dropping a
  * quarter of them cut conv2's forward by ~40% CPU time, removing 3 of 4 weight loads only ~12%), so a
  * channel count that 3-channel blocks cover with fewer idle lanes than 4-channel ones (6: 6 vs 8) takes
- * 'direct3'.
+ * 'direct3'. With quad lanes, 5 or more channels take 'quad': one weight load per lane and tap instead of
+ * four, 1.55x 'direct' on LeNet conv2's forward and 1.10x on conv1's (interleaved A/B, Node, SwiftShader;
+ * a load costs about 13 multiply-adds there, a shuffle next to nothing).
  */
-export function chooseConvKernel(g: ConvGeometry, channels: number): ConvKernel {
+export function chooseConvKernel(g: ConvGeometry, channels: number, quadLanes = false): ConvKernel {
+  if (g.sw === 1 && g.dw === 1 && channels > 4 && quadLanes) return 'quad';
   if (g.sw === 1 && g.dw === 1 && channels > 2)
     return directChannelTile(channels) === 3 ? 'direct3' : 'direct';
   return channels <= 2 ? 1 : 4;
@@ -49,7 +56,8 @@ export function directChannelTile(channels: number): 3 | 4 {
   return Math.ceil(channels / 3) * 3 < Math.ceil(channels / 4) * 4 ? 3 : 4;
 }
 
-const isDirect = (v: ConvKernel): v is 'direct' | 'direct3' => v === 'direct' || v === 'direct3';
+const isDirect = (v: ConvKernel): v is 'direct' | 'direct3' | 'quad' =>
+  v === 'direct' || v === 'direct3' || v === 'quad';
 
 export function uniformBuffer(
   ctx: EngineContext,
@@ -145,13 +153,21 @@ export function planCorrelate(
   label: string,
   g: ConvGeometry,
   t: ForwardStyle & { relu: boolean },
-  variant: ConvKernel = chooseConvKernel(g, g.cout),
+  variant: ConvKernel = chooseConvKernel(g, g.cout, hasQuadLanes(ctx.device)),
 ): PlannedOp {
   checkShapes(label, t, g);
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cout]);
   checkDirect(label, g, variant);
   const options = { hasBias: !!t.bias, relu: t.relu };
   const xTile = directColumnTile(g.ow);
+  if (variant === 'quad') {
+    if (!hasQuadLanes(ctx.device))
+      throw new Error(`${label}: the quad conv kernel needs subgroup quad lanes`);
+    // Blocks per (image, 8-channel group), padded to whole quads: a quad never spans two groups.
+    const blocks = Math.ceil((g.oh * Math.ceil(g.ow / xTile)) / 4) * 4;
+    const spec = conv2dForwardSubgroupSpec({ ...options, xTile });
+    return planForwardStyle(ctx, label, g, spec, t, g.n * Math.ceil(g.cout / 8) * blocks);
+  }
   const spec = isDirect(variant)
     ? conv2dForwardDirectSpec({ ...options, tileC: variant === 'direct3' ? 3 : 4, xTile })
     : conv2dForwardSpec({ ...options, tileCo: variant });
@@ -180,6 +196,7 @@ export function planCorrelateTransposed(
   checkShapes(label, { x: t.y, weight: t.weight, y: t.x }, g);
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cin]);
   checkDirect(label, g, variant);
+  if (variant === 'quad') throw new Error(`${label}: the quad kernel is a conv2d forward kernel only`);
   const hasBias = !!t.bias;
   const spec = isDirect(variant)
     ? convTranspose2dForwardDirectSpec({ hasBias, tileC: variant === 'direct3' ? 3 : 4, xTile })

@@ -3,6 +3,7 @@
 // Timed by submitting `reps` passes in one command buffer and awaiting queue.onSubmittedWorkDone; the
 // median of `rounds`. Measured and reported, never asserted.
 import { BufferArena } from '../../gpu/buffers';
+import { hasQuadLanes } from '../../gpu/subgroups';
 import type { EngineContext, PlannedOp } from '../op';
 import { tensor } from '../tensor';
 import { conv2dGeometry, convFlops, type Conv2dParams } from './conv-geometry';
@@ -68,12 +69,14 @@ function planPasses(ctx: EngineContext, layer: ConvBenchLayer): Planned[] {
   const name = (v: ConvKernel | WeightGradKernel) => (typeof v === 'number' ? `tile ${v}` : v);
   const unit = g.sw === 1 && g.dw === 1;
   const conv: ConvKernel[] = unit ? ['direct', 'direct3', 4, 1] : [4, 1];
+  // The quad kernel (forward only) where the device has quad lanes.
+  const forward: ConvKernel[] = unit && hasQuadLanes(ctx.device) ? ['quad', ...conv] : conv;
   const grad: WeightGradKernel[] = unit ? ['direct', 'direct5', 'tile'] : ['tile'];
   return [
-    ...conv.map((v) => ({
+    ...forward.map((v) => ({
       pass: 'forward' as const,
       kernel: name(v),
-      chosen: v === chooseConvKernel(g, g.cout),
+      chosen: v === chooseConvKernel(g, g.cout, hasQuadLanes(ctx.device)),
       op: planCorrelate(ctx, `forward ${v}`, g, { x, weight, bias: null, y, relu: false }, v),
     })),
     ...conv.map((v) => ({

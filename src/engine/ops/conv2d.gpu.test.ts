@@ -8,7 +8,7 @@ import {
   planConv2dBackwardWeight,
   planConv2dForward,
 } from './conv2d';
-import { planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
+import { chooseConvKernel, planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
 import { planWeightGrad, splitK, type WeightGradKernel } from './conv-grad-passes';
 import { gpuRun } from './conv-gpu-testing';
 import {
@@ -144,6 +144,33 @@ describe('conv2d on WebGPU matches the CPU reference (atol 1e-4, rtol 1e-4)', ()
   });
 });
 
+describe('forward kernel choice', () => {
+  const unit = conv2dGeometry([2, 6, 14, 14], [16, 6, 5, 5]);
+  const strided = conv2dGeometry([2, 6, 14, 14], [16, 6, 5, 5], { stride: 2 });
+  it('takes the quad kernel for 5+ channels where the device has quad lanes, else the direct ones', () => {
+    expect(chooseConvKernel(unit, 16, true)).toBe('quad');
+    expect(chooseConvKernel(unit, 5, true)).toBe('quad');
+    expect(chooseConvKernel(unit, 4, true)).toBe('direct');
+    expect(chooseConvKernel(unit, 16, false)).toBe('direct');
+    expect(chooseConvKernel(unit, 6, false)).toBe('direct3');
+    expect(chooseConvKernel(strided, 16, true)).toBe(4);
+  });
+
+  it('refuses the quad kernel for a transposed pass', async () => {
+    await gpuCheck((device) => {
+      const r = gpuRun(device, 'quad-transposed');
+      const [x, weight, y] = [
+        r.put('x', [2, 6, 14, 14]),
+        r.put('w', [16, 6, 5, 5]),
+        r.put('y', [2, 16, 10, 10]),
+      ];
+      expect(() =>
+        planCorrelateTransposed(r.ctx, 'bwd', unit, { x: y, weight, bias: null, y: x }, 'quad'),
+      ).toThrow(/conv2d forward kernel only/);
+    });
+  });
+});
+
 describe('split-K sizing', () => {
   it('covers the reduction exactly, with no empty split and at most 256 partials', () => {
     for (const [length, tiles] of [
@@ -203,6 +230,8 @@ describe.each(VARIANT_CASES)(
     const variants: [ConvKernel, WeightGradKernel][] = [
       ['direct', 'direct'],
       ['direct3', 'direct5'],
+      // The test device (SwiftShader) has subgroups laid out in quads; elsewhere planning 'quad' throws.
+      ['quad', 'direct5'],
       [4, 'tile'],
       [1, 'tile'],
     ];
@@ -217,9 +246,11 @@ describe.each(VARIANT_CASES)(
             r.put('dx7', c.x),
             r.put('dw', c.w),
           ];
-          // The direct transposed kernel runs with both column tiles (7 and 8), whichever the planner picks.
+          // The direct transposed kernel runs with both column tiles (7 and 8), whichever the planner picks;
+          // 'quad' is forward-only, so its row pairs it with 'direct'.
+          const back = conv === 'quad' ? 'direct' : conv;
           const bwd = (name: string, out: typeof dx, xTile: 7 | 8) =>
-            planCorrelateTransposed(r.ctx, name, g, { x: dy, weight, bias: null, y: out }, conv, xTile);
+            planCorrelateTransposed(r.ctx, name, g, { x: dy, weight, bias: null, y: out }, back, xTile);
           const ops = [
             planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, conv),
             bwd('bwd', dx, 8),

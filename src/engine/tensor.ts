@@ -30,6 +30,18 @@ export function bindingOf(t: Tensor): BindingResource {
   return { buffer: t.buffer, offset: t.offset, size: Math.max(4, sizeOf(t.shape) * 4) };
 }
 
+/**
+ * A vec4 view of a tensor: its byte size rounded up to 16, for kernels that read and write whole vec4s.
+ * Buffers from the arena are padded to 16 bytes, so this fits; `what` names the tensor in the error.
+ */
+export function vec4BindingOf(t: Tensor, what: string): BindingResource {
+  const size = Math.ceil(Math.max(4, sizeOf(t.shape) * 4) / 16) * 16;
+  if (t.offset + size > t.buffer.size) {
+    throw new Error(`${what} needs its buffer padded to 16 bytes (${t.buffer.label})`);
+  }
+  return { buffer: t.buffer, offset: t.offset, size };
+}
+
 /** Flatten and reshape are views: same buffer and offset, new shape of equal size. */
 export function reshape(t: Tensor, shape: readonly number[]): Tensor {
   if (sizeOf(shape) !== sizeOf(t.shape)) throw new Error(`cannot reshape [${t.shape}] to [${shape}]`);

@@ -6,7 +6,7 @@ import { matmulSharedSpec } from '../../gpu/kernels/matmul_shared';
 import { reduceRowsSpec } from '../../gpu/kernels/reduce_rows';
 import type { EngineContext, PlannedOp } from '../op';
 import type { MatmulActivation } from '../reference/matmul';
-import { bindingOf, sizeOf, type Tensor } from '../tensor';
+import { bindingOf, vec4BindingOf, type Tensor } from '../tensor';
 import { expectShape, plannedOp, uniformsFor, type Dispatch } from './dispatch';
 
 export interface MatmulArgs {
@@ -37,15 +37,6 @@ const MIN_WORKGROUPS = 16;
 const MIN_K_PER_SPLIT = 32;
 /** From this many rows (columns) on, the register-tiled kernel computes 8 of them per thread. */
 const LONG_SIDE = 32;
-
-/** A vec4 view of a tensor: the byte size rounded up to 16, which the 16-byte buffer padding allows. */
-function vec4Binding(t: Tensor, what: string) {
-  const size = Math.ceil(Math.max(4, sizeOf(t.shape) * 4) / 16) * 16;
-  if (t.offset + size > t.buffer.size) {
-    throw new Error(`matmul: ${what} needs its buffer padded to 16 bytes (${t.buffer.label})`);
-  }
-  return { buffer: t.buffer, offset: t.offset, size };
-}
 
 export interface MatmulPlan {
   shared: boolean;
@@ -156,8 +147,8 @@ export function planMatmul(ctx: EngineContext, args: MatmulArgs): PlannedOp {
     kernel,
     {
       params,
-      a: vec4Binding(a, 'a'),
-      b: vec4Binding(b, 'b'),
+      a: vec4BindingOf(a, `${label}: a`),
+      b: vec4BindingOf(b, `${label}: b`),
       // Without a bias, A stands in for the unused binding (read-only aliases are allowed).
       bias: args.bias ? bindingOf(args.bias) : bindingOf(a),
       c: target ? { buffer: target, offset: 0, size: plan.splits * m * n * 4 } : bindingOf(c),

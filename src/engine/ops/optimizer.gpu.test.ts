@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBuffer } from '../../gpu/buffers';
+import { readBuffer, readFloat32 } from '../../gpu/buffers';
 import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { loadFixture } from '../fixtures/load';
@@ -13,7 +13,7 @@ import {
   type SgdHyper,
 } from '../reference/optimizer';
 import type { EngineContext } from '../op';
-import type { Tensor } from '../tensor';
+import { tensor, type Tensor } from '../tensor';
 import { planAdam, planSgd, type PlannedOptimizer } from './optimizer';
 import { randomArray, read, run, testContext, upload } from './test-utils';
 
@@ -50,45 +50,53 @@ describe('optimizers on WebGPU', () => {
     }
   });
 
-  it('match the CPU reference over 307 parameters when lr changes between steps, and reset', async () => {
-    const n = 307;
-    const p0 = randomArray(n, 1);
-    const grads = [randomArray(n, 2), randomArray(n, 3), randomArray(n, 4)];
+  // 4 parameters a thread: sizes below, at and past a multiple of 4, each over 3 steps with lr changing.
+  // Three floats past the parameters hold sentinels (NaN in the gradients): the masked tail of the last
+  // vec4 must leave them as they were and keep their values out of the parameters.
+  it('match the CPU reference on awkward sizes over 3 steps, leaving memory past the parameters alone', async () => {
     const configs: [string, SgdHyper | AdamHyper][] = [
+      ['sgd', { lr: 0.1, momentum: 0.9, dampening: 0.1, weightDecay: 0.01 }],
       ['sgd', { lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 0.01 }],
+      ['sgd', { lr: 0.1, weightDecay: 0.02 }],
       ['adam', { lr: 0.01, weightDecay: 0.01 }],
       ['adamw', { lr: 0.01, beta1: 0.8, decoupled: true }],
     ];
-    for (const [kind, hyper] of configs) {
-      const cpu = Float32Array.from(p0);
-      const sgd = sgdState(n);
-      const adam = adamState(n);
-      const lrs = [hyper.lr, hyper.lr * 0.5, hyper.lr * 0.25];
-      const gpu = await gpuCheck(async (device) => {
-        const ctx = testContext(device, kind);
-        const params = upload(ctx, 'params', p0, [n]);
-        const g = upload(ctx, 'grads', grads[0], [n]);
-        const opt: AnyOptimizer = plan(ctx, kind === 'adamw' ? 'adam' : kind, params, g, hyper);
-        for (let s = 0; s < 3; s++) {
-          const h = { ...hyper, lr: lrs[s] };
-          (opt.setHyper as (v: typeof h) => void)(h);
-          device.queue.writeBuffer(g.buffer, 0, grads[s]);
-          run(ctx, opt);
-          if (kind === 'sgd') sgdStep(cpu, grads[s], sgd, h);
-          else adamStep(cpu, grads[s], adam, h as AdamHyper);
-        }
-        const result = await read(ctx, params);
-        const encoder = device.createCommandEncoder();
-        opt.reset(encoder);
-        device.queue.submit([encoder.finish()]);
-        const step = new Uint32Array(await readBuffer(device, opt.state.step, 4))[0];
-        const stateAfterReset = await read(ctx, opt.state.buffers[0]);
-        ctx.arena.destroy();
-        return { result, step, stateAfterReset };
-      });
-      expectClose(gpu.result, cpu, { atol: 1e-6, rtol: 1e-5 });
-      expect(gpu.step).toBe(0);
-      expect(gpu.stateAfterReset.every((v) => v === 0)).toBe(true);
+    const sentinel = [7.5, -3.25, 1e30];
+    for (const n of [1, 3, 4, 5, 307, 4097]) {
+      const p0 = randomArray(n, n);
+      const grads = [1, 2, 3].map((s) => randomArray(n, n + s));
+      for (const [kind, hyper] of configs) {
+        const cpu = Float32Array.from(p0);
+        const sgd = sgdState(n);
+        const adam = adamState(n);
+        const lrs = [hyper.lr, hyper.lr * 0.5, hyper.lr * 0.25];
+        const gpu = await gpuCheck(async (device) => {
+          const ctx = testContext(device, kind);
+          const params = tensor(ctx.arena.upload('params', Float32Array.from([...p0, ...sentinel])), [n]);
+          const g = tensor(ctx.arena.upload('grads', new Float32Array(n + 3).fill(NaN)), [n]);
+          const opt: AnyOptimizer = plan(ctx, kind === 'adamw' ? 'adam' : kind, params, g, hyper);
+          for (let s = 0; s < 3; s++) {
+            const h = { ...hyper, lr: lrs[s] };
+            (opt.setHyper as (v: typeof h) => void)(h);
+            device.queue.writeBuffer(g.buffer, 0, grads[s]);
+            run(ctx, opt);
+            if (kind === 'sgd') sgdStep(cpu, grads[s], sgd, h);
+            else adamStep(cpu, grads[s], adam, h as AdamHyper);
+          }
+          const result = await readFloat32(device, params.buffer, n + 3);
+          const encoder = device.createCommandEncoder();
+          opt.reset(encoder);
+          device.queue.submit([encoder.finish()]);
+          const step = new Uint32Array(await readBuffer(device, opt.state.step, 4))[0];
+          const stateAfterReset = await read(ctx, opt.state.buffers[0]);
+          ctx.arena.destroy();
+          return { result, step, stateAfterReset };
+        });
+        expectClose(gpu.result.subarray(0, n), cpu, { atol: 1e-6, rtol: 1e-5 });
+        expect([...gpu.result.subarray(n)]).toEqual(sentinel.map(Math.fround));
+        expect(gpu.step).toBe(0);
+        expect(gpu.stateAfterReset.every((v) => v === 0)).toBe(true);
+      }
     }
   });
 
@@ -101,6 +109,19 @@ describe('optimizers on WebGPU', () => {
         /Nesterov/,
       );
       expect(() => planAdam(ctx, { params: p, grads: p, hyper: { lr: 1, beta2: 1 } })).toThrow(/betas/);
+      ctx.arena.destroy();
+    });
+  });
+
+  it('rejects a buffer without the 16-byte padding that its vec4s need', async () => {
+    await gpuCheck((device) => {
+      const ctx = testContext(device);
+      const raw = device.createBuffer({ size: 12, usage: GPUBufferUsage.STORAGE });
+      const g = upload(ctx, 'g', [1, 2, 3], [3]);
+      expect(() => planSgd(ctx, { params: tensor(raw, [3]), grads: g, hyper: { lr: 1 } })).toThrow(
+        /sgd: the parameter tensor needs its buffer padded to 16 bytes/,
+      );
+      raw.destroy();
       ctx.arena.destroy();
     });
   });

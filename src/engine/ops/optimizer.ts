@@ -1,14 +1,22 @@
 // Optimizers on the GPU, each ONE update dispatch over the model's flat parameter buffer (params, grads and
-// state all flat, same length), preceded by a one-thread dispatch that advances the step count t kept in a
-// GPU buffer: no CPU write per step. Hyperparameters live in a uniform rewritten only when setHyper
-// changes them, so lr schedules and beta changes need no rebuild.
-import { bindKernel, getKernel, groups1d, packUniforms, type Kernel } from '../../gpu/kernel';
+// state all flat, same length; 4 parameters a thread as vec4s, the padded tail masked), preceded by a
+// one-thread dispatch that advances the step count t kept in a GPU buffer: no CPU write per step.
+// Hyperparameters live in a uniform rewritten only when setHyper changes them, so lr schedules and beta
+// changes need no rebuild.
+import {
+  bindKernel,
+  getKernel,
+  groups1d,
+  packUniforms,
+  type BindingResource,
+  type Kernel,
+} from '../../gpu/kernel';
 import { adamSpec } from '../../gpu/kernels/adam';
 import { optimizerStepSpec } from '../../gpu/kernels/optimizer_step';
 import { sgdSpec } from '../../gpu/kernels/sgd';
 import type { EngineContext, PlannedOp } from '../op';
 import type { AdamHyper, SgdHyper } from '../reference/optimizer';
-import { bindingOf, sizeOf, tensor, type Tensor } from '../tensor';
+import { sizeOf, tensor, vec4BindingOf, type Tensor } from '../tensor';
 import { expectSize, plannedOp } from './dispatch';
 
 export interface PlannedOptimizer<H> extends PlannedOp {
@@ -28,6 +36,9 @@ export interface OptimizerArgs<H> {
   hyper: H;
   label?: string;
 }
+
+/** Threads of the update kernels: one per vec4 of parameters. */
+const vec4s = (n: number) => Math.ceil(n / 4);
 
 function uniformWriter(ctx: EngineContext, kernel: Kernel, label: string) {
   const buffer = ctx.arena.uniform(`${label}/params`, kernel.uniformSize);
@@ -58,17 +69,17 @@ function planOptimizer<H>(
   setHyper(args.hyper);
   const stepKernel = getKernel(ctx.device, optimizerStepSpec);
   const stepGroup = bindKernel(ctx.device, stepKernel, { step }, `${label}/step`);
-  const resources: Record<string, GPUBuffer | ReturnType<typeof bindingOf>> = {
+  const resources: Record<string, BindingResource> = {
     params: buffer,
     step,
-    grad: bindingOf(args.grads),
-    param: bindingOf(args.params),
+    grad: vec4BindingOf(args.grads, `${label}: the gradient tensor`),
+    param: vec4BindingOf(args.params, `${label}: the parameter tensor`),
   };
-  stateNames.forEach((name, i) => (resources[name] = bindingOf(buffers[i])));
+  stateNames.forEach((name, i) => (resources[name] = vec4BindingOf(buffers[i], `${label}: ${name}`)));
   const bindGroup = bindKernel(ctx.device, kernel, resources, label);
   const op = plannedOp(label, [
     { pipeline: stepKernel.pipeline, bindGroup: stepGroup, workgroups: [1] },
-    { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(n, kernel.spec.workgroupSize[0]) },
+    { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(vec4s(n), kernel.spec.workgroupSize[0]) },
   ]);
   return {
     ...op,
@@ -103,6 +114,7 @@ export function planSgd(ctx: EngineContext, args: OptimizerArgs<SgdHyper>): Plan
         throw new Error(`${label}: Nesterov momentum requires momentum > 0 and zero dampening`);
       }
       return {
+        n4: vec4s(n),
         n,
         ...checkHyper(label, {
           lr: h.lr,
@@ -136,6 +148,7 @@ export function planAdam(ctx: EngineContext, args: OptimizerArgs<AdamHyper>): Pl
         throw new Error(`${label}: betas must be in [0, 1), got ${beta1}, ${beta2}`);
       const defaultDecay = decoupled ? 0.01 : 0;
       return {
+        n4: vec4s(n),
         n,
         ...checkHyper(label, {
           lr: h.lr,

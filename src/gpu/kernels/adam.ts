@@ -1,11 +1,11 @@
 import source from '../../../shaders/adam.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
+import { COMMON_INDEX, COMMON_LANES } from './common';
 
 export const adamSpec: KernelSpec = {
   name: 'adam',
   source,
-  common: [COMMON_INDEX],
+  common: [COMMON_INDEX, COMMON_LANES],
   bindings: [
     { name: 'params', access: 'uniform' },
     { name: 'step', access: 'read-only-storage' },

@@ -61,7 +61,11 @@ for (const layer of LENET5_CONVS) {
       `backward_input ${v}`,
       planCorrelateTransposed(ctx, `bi${v}`, g, { x: dy, weight, bias: null, y: dx }, v),
     ]),
-    ...(['direct', 'direct5', 'tile'] as WeightGradKernel[]).map((v): [string, PlannedOp] => [
+    ...(
+      (hasQuadLanes(device)
+        ? ['quad', 'direct', 'direct5', 'tile']
+        : ['direct', 'direct5', 'tile']) as WeightGradKernel[]
+    ).map((v): [string, PlannedOp] => [
       `backward_weight ${v}`,
       planWeightGrad(ctx, `bw${v}`, g, { x, dy, dweight }, v),
     ]),

@@ -27,11 +27,12 @@ export interface Kernel {
   uniformSize: number;
 }
 
-/** The kernel's WGSL after its common helpers; `enable` directives must come first, so they lead. */
+const DIRECTIVE = /^(?:enable|diagnostic|requires)\b[^;]*;$\n?/gm;
+
+/** The kernel's WGSL after its common helpers; directives (enable, diagnostic) must come first, so they lead. */
 export function fullSource(spec: KernelSpec): string {
-  const enables = spec.source.match(/^enable [^;]+;$/gm) ?? [];
-  const body = spec.source.replace(/^enable [^;]+;\n?/gm, '');
-  return [...enables, ...(spec.common ?? []), body].join('\n');
+  const directives = (spec.source.match(DIRECTIVE) ?? []).map((d) => d.trim());
+  return [...directives, ...(spec.common ?? []), spec.source.replace(DIRECTIVE, '')].join('\n');
 }
 
 /** Throws if the spec's bindings differ from those declared in the WGSL. */

@@ -5,6 +5,8 @@
 import { bindKernel, getKernel } from '../../gpu/kernel';
 import { conv2dBackwardWeightSpec } from '../../gpu/kernels/conv2d_backward_weight';
 import { conv2dBackwardWeightDirectSpec } from '../../gpu/kernels/conv2d_backward_weight_direct';
+import { conv2dBackwardWeightSubgroupSpec } from '../../gpu/kernels/conv2d_backward_weight_subgroup';
+import { hasQuadLanes } from '../../gpu/subgroups';
 import { conv2dBackwardBiasSpec } from '../../gpu/kernels/conv2d_backward_bias';
 import { conv2dReduceSplitsSpec } from '../../gpu/kernels/conv2d_reduce_splits';
 import { bindingOf, type Tensor } from '../tensor';
@@ -19,6 +21,12 @@ import { checkShapes, convUniforms, directChannelTile, dispatchOp, uniformBuffer
  * 3.2 -> 4.2 GFLOP/s on SwiftShader (16 cores); without the cap LeNet conv1 dW took twice as long.
  */
 const SPLIT_TARGET_THREADS = 16384;
+/**
+ * Rows per split at least, for the quad kernel: its 8-channel threads are fewer and each holds 40-64
+ * accumulators to store, so short chunks spend more on stores and the reduction than they gain (LeNet
+ * conv2, CPU time: chunk >= 20 rows 1.33x direct5, 1 row 1.0x).
+ */
+const QUAD_MIN_CHUNK = 20;
 const MAX_SPLITS = 256;
 
 /** Splits of a reduction of `length` so that `tiles * splits` threads reach the target: [splits, chunk]. */
@@ -51,10 +59,12 @@ function sequence(label: string, ops: PlannedOp[]): PlannedOp {
 /**
  * Weight-gradient kernels: 'direct' gives each thread 4 co x 8 kx of one (ci, ky) and slides a register
  * window along the x row (1 x load and 4 dy loads per 32 FMAs; stride and dilation 1 along x only);
- * 'direct5' is that window 5 kx wide with 4 or 3 co (directChannelTile); 'tile' is a 4 co x 4
- * flattened-tap register tile for any stride and dilation (8 loads per 16 FMAs).
+ * 'direct5' is that window 5 kx wide with 4 or 3 co (directChannelTile); 'quad' is that window with 8 co
+ * whose dy loads the four lanes of a quad share through subgroup shuffles (where the device has quad
+ * lanes, see gpu/subgroups.ts); 'tile' is a 4 co x 4 flattened-tap register tile for any stride and
+ * dilation (8 loads per 16 FMAs).
  */
-export type WeightGradKernel = 'direct' | 'direct5' | 'tile';
+export type WeightGradKernel = 'direct' | 'direct5' | 'quad' | 'tile';
 
 /**
  * Direct when it applies and its 8-wide kx blocks are at least half used (kw = 4..8, 9..16, ...).
@@ -63,9 +73,16 @@ export type WeightGradKernel = 'direct' | 'direct5' | 'tile';
  * bound by their multiply-adds there, so 5-wide blocks take kernels they cover with fewer idle kx
  * lanes (kw 4, 5, 9, 10): see the commit for LeNet's measured ratios.
  */
-export function chooseWeightGradKernel(g: ConvGeometry): WeightGradKernel {
+export function chooseWeightGradKernel(g: ConvGeometry, quadLanes = false): WeightGradKernel {
   if (!(g.sw === 1 && g.dw === 1 && g.kw / (8 * Math.ceil(g.kw / 8)) >= 0.5)) return 'tile';
-  return Math.ceil(g.kw / 5) * 5 < Math.ceil(g.kw / 8) * 8 ? 'direct5' : 'direct';
+  // 8-channel groups: with fewer channels the idle lanes cost more than the shared loads save (conv1, 6).
+  if (quadLanes && g.cout >= 8) return 'quad';
+  return fiveWide(g) ? 'direct5' : 'direct';
+}
+
+/** Whether 5-wide kx blocks cover the kernel with fewer idle kx lanes than 8-wide ones (kw 4, 5, 9, 10). */
+function fiveWide(g: ConvGeometry): boolean {
+  return Math.ceil(g.kw / 5) * 5 < Math.ceil(g.kw / 8) * 8;
 }
 
 /** dweight [cout,cin,kh,kw] = sum over n, oy, ox of dy [n,cout,oh,ow] times the matching x [n,cin,h,w]. */
@@ -74,23 +91,31 @@ export function planWeightGrad(
   label: string,
   g: ConvGeometry,
   t: { x: Tensor; dy: Tensor; dweight: Tensor },
-  variant: WeightGradKernel = chooseWeightGradKernel(g),
+  variant: WeightGradKernel = chooseWeightGradKernel(g, hasQuadLanes(ctx.device)),
 ): PlannedOp {
   checkShapes(label, { x: t.x, weight: t.dweight, y: t.dy }, g);
   const direct = variant !== 'tile';
   if (direct && (g.sw !== 1 || g.dw !== 1)) {
     throw new Error(`${label}: the direct weight-gradient kernel needs stride and dilation 1 along x`);
   }
+  const quad = variant === 'quad';
+  if (quad && !hasQuadLanes(ctx.device)) {
+    throw new Error(`${label}: the quad weight-gradient kernel needs subgroup quad lanes`);
+  }
   const ksize = g.cin * g.kh * g.kw;
-  const kxTile = variant === 'direct5' ? 5 : 8;
-  const tileC = variant === 'direct5' ? directChannelTile(g.cout) : 4;
+  const kxTile = variant === 'direct5' || (quad && fiveWide(g)) ? 5 : 8;
+  const tileC = variant === 'direct5' ? directChannelTile(g.cout) : quad ? 8 : 4;
   const kTiles = direct ? g.cin * g.kh * Math.ceil(g.kw / kxTile) : Math.ceil(ksize / 4);
-  const tiles = Math.ceil(g.cout / tileC) * kTiles;
-  const [splits, chunk] = splitK(g.n * g.oh, tiles, 1);
-  const kernel = getKernel(
-    ctx.device,
-    direct ? conv2dBackwardWeightDirectSpec({ kxTile, tileC }) : conv2dBackwardWeightSpec,
-  );
+  // The quad kernel pads each (split, channel group)'s tiles to whole quads.
+  const groupTiles = quad ? Math.ceil(kTiles / 4) * 4 : kTiles;
+  const tiles = Math.ceil(g.cout / tileC) * groupTiles;
+  const [splits, chunk] = splitK(g.n * g.oh, tiles, quad ? QUAD_MIN_CHUNK : 1);
+  const spec = quad
+    ? conv2dBackwardWeightSubgroupSpec({ kxTile })
+    : direct
+      ? conv2dBackwardWeightDirectSpec({ kxTile, tileC: tileC === 3 ? 3 : 4 })
+      : conv2dBackwardWeightSpec;
+  const kernel = getKernel(ctx.device, spec);
   const partial = ctx.arena.storage(`${label}/partial`, splits * g.cout * ksize * 4);
   const resources = {
     params: uniformBuffer(ctx, kernel, label, convUniforms(g, splits, chunk)),

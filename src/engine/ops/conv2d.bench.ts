@@ -71,7 +71,9 @@ function planPasses(ctx: EngineContext, layer: ConvBenchLayer): Planned[] {
   const conv: ConvKernel[] = unit ? ['direct', 'direct3', 4, 1] : [4, 1];
   // The quad kernel (forward only) where the device has quad lanes.
   const forward: ConvKernel[] = unit && hasQuadLanes(ctx.device) ? ['quad', ...conv] : conv;
-  const grad: WeightGradKernel[] = unit ? ['direct', 'direct5', 'tile'] : ['tile'];
+  const grad: WeightGradKernel[] = unit
+    ? [...(hasQuadLanes(ctx.device) ? (['quad'] as const) : []), 'direct', 'direct5', 'tile']
+    : ['tile'];
   return [
     ...forward.map((v) => ({
       pass: 'forward' as const,
@@ -88,7 +90,7 @@ function planPasses(ctx: EngineContext, layer: ConvBenchLayer): Planned[] {
     ...grad.map((v) => ({
       pass: 'backward_weight' as const,
       kernel: name(v),
-      chosen: v === chooseWeightGradKernel(g),
+      chosen: v === chooseWeightGradKernel(g, hasQuadLanes(ctx.device)),
       op: planWeightGrad(ctx, `backward_weight ${v}`, g, { x, dy, dweight }, v),
     })),
   ];

@@ -9,7 +9,7 @@ import {
   planConv2dForward,
 } from './conv2d';
 import { chooseConvKernel, planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
-import { planWeightGrad, splitK, type WeightGradKernel } from './conv-grad-passes';
+import { chooseWeightGradKernel, planWeightGrad, splitK, type WeightGradKernel } from './conv-grad-passes';
 import { gpuRun } from './conv-gpu-testing';
 import {
   conv2dBackwardBias,
@@ -156,6 +156,13 @@ describe('forward kernel choice', () => {
     expect(chooseConvKernel(strided, 16, true)).toBe(4);
   });
 
+  it('takes the quad weight-gradient kernel for 8+ channels where the device has quad lanes', () => {
+    expect(chooseWeightGradKernel(unit, true)).toBe('quad');
+    expect(chooseWeightGradKernel(unit, false)).toBe('direct5');
+    expect(chooseWeightGradKernel(conv2dGeometry([2, 6, 14, 14], [6, 6, 5, 5]), true)).toBe('direct5');
+    expect(chooseWeightGradKernel(strided, true)).toBe('tile');
+  });
+
   it('refuses the quad kernel for a transposed pass', async () => {
     await gpuCheck((device) => {
       const r = gpuRun(device, 'quad-transposed');
@@ -198,6 +205,8 @@ const VARIANT_CASES: Case[] = [
     params: { stride: [2, 1], padding: [1, 2], dilation: [2, 1] },
   },
   { name: '5-wide blocks', x: [3, 3, 6, 14], w: [7, 3, 3, 5], params: { stride: [2, 1], padding: [1, 0] } },
+  // kw 7 takes 8-wide kx blocks; 9 channels leave a group of 1 past the first 8.
+  { name: 'kw 7, 9 channels', x: [2, 3, 5, 11], w: [9, 3, 2, 7], params: { padding: [0, 3] } },
 ];
 
 describe.each(VARIANT_CASES)(
@@ -231,7 +240,7 @@ describe.each(VARIANT_CASES)(
       ['direct', 'direct'],
       ['direct3', 'direct5'],
       // The test device (SwiftShader) has subgroups laid out in quads; elsewhere planning 'quad' throws.
-      ['quad', 'direct5'],
+      ['quad', 'quad'],
       [4, 'tile'],
       [1, 'tile'],
     ];

@@ -81,6 +81,8 @@ describe('Linear on WebGPU', () => {
     const shapes: [number, number, number][] = [
       [1, 307, 3],
       [64, 84, 10],
+      // LeNet's fc2: split-K reductions and the bias gradient on the vec4 reduce_rows kernel.
+      [64, 120, 84],
       [17, 5, 16],
       [307, 4, 1],
     ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { matmul, reduceRows } from '../reference/matmul';
-import { chooseMatmulPlan, planMatmul, planReduceRows } from './matmul';
+import { chooseMatmulPlan, planMatmul, planReduceRows, reduceRowsUsesVec4 } from './matmul';
 import { empty, randomArray, read, run, testContext, upload } from './test-utils';
 
 // f32 sums of up to 307 products of values in [-1, 1): the GPU and the float64-accumulating reference
@@ -99,15 +99,31 @@ describe('matmul on WebGPU vs the CPU reference', () => {
     await check(5, 7, 307, true, false, { shared: true, splitK: 3 });
   });
 
-  it('reduces rows in order', async () => {
-    const x = randomArray(307 * 3, 9);
-    const got = await gpuCheck(async (device) => {
-      const ctx = testContext(device);
-      const out = empty(ctx, 'out', [3]);
-      run(ctx, planReduceRows(ctx, upload(ctx, 'x', x, [307, 3]), out));
-      return read(ctx, out);
-    });
-    expectClose(got, reduceRows(x, new Float32Array(3), 307, 3), TOL);
+  // Column counts that are a multiple of 4 take the vec4 kernel; LeNet's split-K and bias shapes included.
+  it('reduces rows in order with both kernels', async () => {
+    expect([1, 3, 4, 10, 84, 4097].map(reduceRowsUsesVec4)).toEqual([false, false, true, false, true, false]);
+    const shapes = [
+      [307, 3],
+      [1, 1],
+      [1, 4],
+      [5, 8],
+      [64, 10],
+      [64, 84],
+      [2, 10080],
+      [3, 4097],
+    ];
+    for (const [rows, cols] of shapes) {
+      const x = randomArray(rows * cols, rows * 31 + cols);
+      const got = await gpuCheck(async (device) => {
+        const ctx = testContext(device);
+        const out = empty(ctx, 'out', [cols]);
+        run(ctx, planReduceRows(ctx, upload(ctx, 'x', x, [rows, cols]), out));
+        const result = await read(ctx, out);
+        ctx.arena.destroy();
+        return result;
+      });
+      expectClose(got, reduceRows(x, new Float32Array(cols), rows, cols), TOL);
+    }
   });
 
   it('rejects mismatched shapes with a specific message', async () => {

@@ -4,6 +4,7 @@ import { bindKernel, getKernel, groups, groups1d, type Kernel } from '../../gpu/
 import { matmulSpec } from '../../gpu/kernels/matmul';
 import { matmulSharedSpec } from '../../gpu/kernels/matmul_shared';
 import { reduceRowsSpec } from '../../gpu/kernels/reduce_rows';
+import { reduceRowsVec4Spec } from '../../gpu/kernels/reduce_rows_vec4';
 import type { EngineContext, PlannedOp } from '../op';
 import type { MatmulActivation } from '../reference/matmul';
 import { bindingOf, vec4BindingOf, type Tensor } from '../tensor';
@@ -169,15 +170,22 @@ export function planMatmul(ctx: EngineContext, args: MatmulArgs): PlannedOp {
   return plannedOp(label, dispatches);
 }
 
+/** Whether reduce_rows over `cols` columns takes the vec4 kernel (rows then start on 16-byte boundaries). */
+export function reduceRowsUsesVec4(cols: number): boolean {
+  return cols % 4 === 0;
+}
+
 function reduceRowsDispatch(ctx: EngineContext, x: Tensor, out: Tensor, label: string): Dispatch {
   const [rows, cols] = x.shape;
-  const kernel = getKernel(ctx.device, reduceRowsSpec);
-  const params = uniformsFor(ctx, kernel, `${label}/params`, { rows, cols });
+  const vec4 = reduceRowsUsesVec4(cols);
+  const kernel = getKernel(ctx.device, vec4 ? reduceRowsVec4Spec : reduceRowsSpec);
+  const threads = vec4 ? cols / 4 : cols;
+  const params = uniformsFor(ctx, kernel, `${label}/params`, { rows, cols: threads });
   const bindGroup = bindKernel(ctx.device, kernel, { params, x: bindingOf(x), out: bindingOf(out) }, label);
   return {
     pipeline: kernel.pipeline,
     bindGroup,
-    workgroups: groups1d(cols, reduceRowsSpec.workgroupSize[0]),
+    workgroups: groups1d(threads, kernel.spec.workgroupSize[0]),
   };
 }
 

@@ -205,8 +205,9 @@ const VARIANT_CASES: Case[] = [
     params: { stride: [2, 1], padding: [1, 2], dilation: [2, 1] },
   },
   { name: '5-wide blocks', x: [3, 3, 6, 14], w: [7, 3, 3, 5], params: { stride: [2, 1], padding: [1, 0] } },
-  // kw 7 takes 8-wide kx blocks; 9 channels leave a group of 1 past the first 8.
-  { name: 'kw 7, 9 channels', x: [2, 3, 5, 11], w: [9, 3, 2, 7], params: { padding: [0, 3] } },
+  // kw 7 takes 8-wide kx blocks; 9 channels leave a group of 1 past the first 8; 6 input channels fill
+  // two 3-channel groups of the direct3 transposed kernel.
+  { name: 'kw 7, 6 -> 9 channels', x: [2, 6, 5, 11], w: [9, 6, 2, 7], params: { padding: [0, 3] } },
 ];
 
 describe.each(VARIANT_CASES)(

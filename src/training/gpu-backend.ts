@@ -104,7 +104,10 @@ export class GpuBackend implements TrainerBackend {
     if (this.dataset.padTestOrder(this.m.options.batch)) this.m.bindDataset(this.dataset.sources!);
     this.m.step(start, step);
     this.stepsSinceTake += 1;
-    this.queued.push(this.device.queue.onSubmittedWorkDone());
+    const done = this.device.queue.onSubmittedWorkDone();
+    // Dropped below or left behind when the device is lost, it may still reject (AbortError): mark it handled.
+    done.catch(() => undefined);
+    this.queued.push(done);
     // Work completes in submission order, so only the newest few promises matter (single steps never settle).
     if (this.queued.length > 4) this.queued.splice(0, this.queued.length - 4);
   }

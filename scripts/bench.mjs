@@ -1,6 +1,7 @@
 // `npm run bench`: builds the bench page (and the app), serves both from 127.0.0.1, drives headless
 // Chromium with WebGPU through every measurement of issue 9, prints the table and writes
-// bench/results/latest.json. Figures are reported, never asserted.
+// bench/results/latest.json (and, after a complete run, the table in README.md). Figures are reported,
+// never asserted.
 //   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureApp } from '../bench/driver/app-page.mjs';
 import { browserHost, heapAfterGc, measure, openBenchPage, withTimeout } from '../bench/driver/browser.mjs';
+import { updateReadme } from '../bench/driver/readme.mjs';
 import { buildReport, printReport } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
 
@@ -206,6 +208,11 @@ async function main() {
   await writeFile(out.replace(/\.json$/, '.raw.json'), `${JSON.stringify(raw)}\n`);
   printReport(report, say);
   say(`bench: wrote ${path.relative(root, out)} (${(raw.totalSeconds / 60).toFixed(1)} min)`);
+  // Only a complete run replaces the README's table.
+  if (!QUICK && GROUPS.every((g) => only.includes(g))) {
+    await updateReadme(path.join(root, 'README.md'), report);
+    say('bench: README.md table updated');
+  }
 }
 
 if (!existsSync(path.join(root, 'node_modules'))) {

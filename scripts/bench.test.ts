@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { END, START, withReport } from '../bench/driver/readme.mjs';
 import { buildReport, printReport, type Json } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
 
@@ -119,6 +120,17 @@ describe('bench report', () => {
     expect(met('≥ 98% test accuracy')).toBe(true);
     expect(met('no main-thread task')).toBeNull();
     expect(met('zero growth in GPU buffers')).toBeNull();
+  });
+
+  it("replaces the README's report between its markers and keeps the rest", () => {
+    const readme = `# Title\n\n${START}\nold table\n${END}\n\n## After\n`;
+    const once = withReport(readme, report);
+    expect(once.startsWith(`# Title\n\n${START}\n`)).toBe(true);
+    expect(once.endsWith(`${END}\n\n## After\n`)).toBe(true);
+    expect(once).not.toContain('old table');
+    expect(once).toContain('| ours / TF.js webgpu');
+    expect(withReport(once, report)).toBe(once);
+    expect(() => withReport('# no markers\n', report)).toThrow(/needs the markers/);
   });
 
   it('prints the tables without failing on missing parts', () => {

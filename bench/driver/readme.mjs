@@ -1,5 +1,6 @@
 // Writes the latest full benchmark report into README.md between two markers, so the README always shows
-// the table of the last complete `npm run bench` (adapter, date and load included).
+// the table of the last complete `npm run bench` (adapter, date and load included). The markers sit inside
+// prettier-ignore comments: the tables are written as printed, not in Prettier's layout.
 import { readFile, writeFile } from 'node:fs/promises';
 import { printReport } from './report.mjs';
 

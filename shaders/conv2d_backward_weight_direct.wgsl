@@ -17,21 +17,6 @@ fn load_x(row: u32, ix: i32) -> f32 {
   return select(0.0, x[row + clamp_index(ix, params.w)], in_range(ix, params.w));
 }
 
-fn store(base: u32, co: u32, kx0: u32, lo: vec4<f32>, hi: vec4<f32>) {
-  if (co >= params.cout) {
-    return;
-  }
-  let ksize = params.cin * params.kh * params.kw;
-  for (var j = 0u; j < 4u; j++) {
-    if (kx0 + j < params.kw) {
-      partial[base + co * ksize + kx0 + j] = lo[j];
-    }
-    if (4u + j < KX_TILE && kx0 + 4u + j < params.kw) {
-      partial[base + co * ksize + kx0 + 4u + j] = hi[j];
-    }
-  }
-}
-
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let t = flat_index(gid, nwg, WG_X);

@@ -21,31 +21,6 @@ fn load_x(row: u32, ix: i32) -> f32 {
   return select(0.0, x[row + clamp_index(ix, params.w)], in_range(ix, params.w));
 }
 
-fn store(b: u32, co: u32, oy: u32, ox0: u32, lo: vec4<f32>, hi: vec4<f32>) {
-  if (co >= params.cout) {
-    return;
-  }
-  var vl = lo;
-  var vh = hi;
-  if (HAS_BIAS) {
-    vl += bias[co];
-    vh += bias[co];
-  }
-  if (RELU) {
-    vl = max(vl, vec4<f32>(0.0));
-    vh = max(vh, vec4<f32>(0.0));
-  }
-  let base = ((b * params.cout + co) * params.oh + oy) * params.ow + ox0;
-  for (var j = 0u; j < 4u; j++) {
-    if (ox0 + j < params.ow) {
-      y[base + j] = vl[j];
-    }
-    if (4u + j < X_TILE && ox0 + 4u + j < params.ow) {
-      y[base + 4u + j] = vh[j];
-    }
-  }
-}
-
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let t = flat_index(gid, nwg, WG_X);

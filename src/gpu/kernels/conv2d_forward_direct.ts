@@ -1,7 +1,7 @@
 import source from '../../../shaders/conv2d_forward_direct.wgsl?raw';
 import type { KernelSpec } from '../kernel';
 import { COMMON_INDEX } from './common';
-import { COMMON_CONV } from './conv_common';
+import { COMMON_CONV, COMMON_CONV_ROW_STORE } from './conv_common';
 
 /** Sliding-window conv2d forward for stride 1 and dilation 1 along x. */
 export function conv2dForwardDirectSpec(v: {
@@ -13,7 +13,7 @@ export function conv2dForwardDirectSpec(v: {
   return {
     name: 'conv2d_forward_direct',
     source,
-    common: [COMMON_INDEX, COMMON_CONV],
+    common: [COMMON_INDEX, COMMON_CONV, COMMON_CONV_ROW_STORE],
     bindings: [
       { name: 'params', access: 'uniform' },
       { name: 'x', access: 'read-only-storage' },

@@ -2,43 +2,7 @@
 // kept, reloaded and loaded back predicts exactly as before. A full quota is covered with Chromium's real quota
 // in weights-storage.spec.ts and through these actions in src/ui/export/browserWeightsActions.test.ts.
 import { expect, test, type Page } from '@playwright/test';
-import { expectLeNet } from './lenet';
-
-const LOADED = '60,000 training + 10,000 test images loaded';
-const notice = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
-
-async function openLoaded(page: Page): Promise<void> {
-  await page.goto('/');
-  await expectLeNet(page);
-  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
-}
-
-/** Draws one fixed stroke on the pad and returns the class probabilities once 2 s pass without a change. */
-async function drawAndRead(page: Page): Promise<string[]> {
-  await page.getByRole('button', { name: 'Clear drawing' }).click();
-  const box = (await page.getByLabel(/^Drawing pad/).boundingBox())!;
-  const at = (x: number, y: number) => [box.x + (x * box.width) / 28, box.y + (y * box.height) / 28] as const;
-  await page.mouse.move(...at(8, 6));
-  await page.mouse.down();
-  for (const [x, y] of [
-    [20, 6],
-    [16, 14],
-    [13, 22],
-  ] as const)
-    await page.mouse.move(...at(x, y), { steps: 4 });
-  await page.mouse.up();
-  const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
-  await expect(bars).toHaveCount(10);
-  const read = () => bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-  let last = await read();
-  for (let same = 0; same < 5;) {
-    await page.waitForTimeout(400);
-    const now = await read();
-    same = now.join() === last.join() ? same + 1 : 0;
-    last = now;
-  }
-  return last;
-}
+import { drawAndRead, expectDatasetsLoaded, notice, openLoaded } from './app';
 
 /** Opens the "Kept weights" menu (if closed) and returns its panel. */
 async function keptMenu(page: Page) {
@@ -91,7 +55,7 @@ test('kept weights survive a reload and load back to the same predictions', asyn
 
   // After a reload the weights are the seed's initial ones again; the kept ones bring the predictions back.
   await page.reload();
-  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
+  await expectDatasetsLoaded(page);
   expect(await drawAndRead(page)).not.toEqual(trained);
   menu = await keptMenu(page);
   await menu.getByRole('button', { name: 'Load kept weights after 4 steps' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cards, expectLeNet, LENET, openEmpty } from './lenet';
+import { cards, expectLeNet, LENET, openEmpty } from './app';
 
 async function typeInto(page: Page, label: string, value: string): Promise<void> {
   await page.getByRole('region', { name: 'Inspector' }).getByLabel(label, { exact: true }).focus();

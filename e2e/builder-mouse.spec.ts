@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cards, expectLeNet, LENET, openEmpty } from './lenet';
+import { cards, expectLeNet, LENET, openEmpty } from './app';
 
 // Tall enough that the whole LeNet-5 list stays in view while dragging.
 test.use({ viewport: { width: 1280, height: 1200 } });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cards, expectLeNet } from './lenet';
+import { cards, expectLeNet, notice } from './app';
 
 test('a shape error is marked in place, blocks training, and one click fixes it', async ({ page }) => {
   await page.goto('/');
@@ -69,9 +69,7 @@ test('a share link restores the design and hyperparameters in a fresh browser co
 
 test('a damaged share link is refused with a message and changes nothing', async ({ page }) => {
   await page.goto('/#AAAA*not-a-design');
-  await expect(
-    page.getByRole('status').filter({ hasText: "The link's design was not loaded" }),
-  ).toBeVisible();
+  await expect(notice(page, "The link's design was not loaded")).toBeVisible();
   await expectLeNet(page);
 });
 

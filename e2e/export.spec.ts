@@ -1,9 +1,9 @@
 // Export and import through the header menus: a trained LeNet-5 saved as a project and imported after a
 // reload predicts exactly as before; the PyTorch zip is a valid archive; damaged or misshapen files are
 // refused with a message naming the problem, and nothing changes.
-import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { exportWeights } from '../src/network/export/weights-file';
 import { randomWeights } from '../src/network/export/testing/random-weights';
 import { DEFAULT_HYPER } from '../src/network/hyper';
@@ -11,59 +11,7 @@ import { presetSpec } from '../src/network/presets';
 import { writeProject } from '../src/network/project/project';
 import { readStoredZip } from '../src/network/project/zip-read';
 import type { NetworkSpec } from '../src/network/spec';
-import { expectLeNet } from './lenet';
-
-const LOADED = '60,000 training + 10,000 test images loaded';
-
-async function openLoaded(page: Page): Promise<void> {
-  await page.goto('/');
-  await expectLeNet(page);
-  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
-}
-
-/** Draws the same digit-like stroke on the pad and returns the class probabilities once they settle. */
-async function drawAndRead(page: Page): Promise<string[]> {
-  await page.getByRole('button', { name: 'Clear drawing' }).click();
-  const pad = page.getByLabel(/^Drawing pad/);
-  const box = (await pad.boundingBox())!;
-  const at = (x: number, y: number) => [box.x + (x * box.width) / 28, box.y + (y * box.height) / 28] as const;
-  await page.mouse.move(...at(8, 6));
-  await page.mouse.down();
-  for (const [x, y] of [
-    [20, 6],
-    [16, 14],
-    [13, 22],
-  ] as const)
-    await page.mouse.move(...at(x, y), { steps: 4 });
-  await page.mouse.up();
-  const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
-  await expect(bars).toHaveCount(10);
-  const read = () => bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-  // The last stroke's prediction is the one that stays; earlier ones may still arrive after mouseup (a
-  // fresh model's first prediction waits for its pipelines), so read until 2 s pass without a change.
-  let last = await read();
-  for (let same = 0; same < 5;) {
-    await page.waitForTimeout(400);
-    const now = await read();
-    same = now.join() === last.join() ? same + 1 : 0;
-    last = now;
-  }
-  return last;
-}
-
-async function choose(page: Page, menu: 'Export' | 'Import', item: string): Promise<void> {
-  await page.getByRole('button', { name: menu, exact: true }).click();
-  await page.getByRole('group', { name: menu }).getByRole('button', { name: item }).click();
-}
-
-async function downloadOf(page: Page, item: string): Promise<{ name: string; bytes: Uint8Array }> {
-  const download: Promise<Download> = page.waitForEvent('download');
-  await choose(page, 'Export', item);
-  const d = await download;
-  return { name: d.suggestedFilename(), bytes: new Uint8Array(await readFile((await d.path())!)) };
-}
-
-const notice = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+import { downloadOf, drawAndRead, expectDatasetsLoaded, expectLeNet, notice, openLoaded } from './app';
 
 test('a trained project exported, then imported after a reload, predicts exactly as before', async ({
   page,
@@ -101,7 +49,7 @@ test('a trained project exported, then imported after a reload, predicts exactly
 
   // After a reload the design is autosaved but the weights are the seed's initial ones again.
   await page.reload();
-  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 90_000 });
+  await expectDatasetsLoaded(page);
   const fresh = await drawAndRead(page);
   expect(fresh).not.toEqual(trained);
 

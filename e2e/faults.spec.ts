@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { cards, expectLeNet } from './lenet';
+import { cards, drawStroke, expectDatasetsLoaded, expectLeNet, notice, stepCount } from './app';
 
 // Issue 10 in the browser: dataset files that are missing, truncated or corrupt (served by Playwright's
 // route interception), a GPU device lost mid-training, and hostile share links. Each shows a specific
@@ -45,8 +45,6 @@ const FAULTS: { name: string; serve: { status: number; body: Buffer }; message: 
   },
 ];
 
-const READY = '60,000 training + 10,000 test images loaded';
-
 /** Uncaught page errors fail the test that collected them. */
 function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -54,15 +52,16 @@ function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-async function drawStroke(page: Page): Promise<void> {
-  await page.getByLabel(/Drawing pad/).scrollIntoViewIfNeeded();
-  const pad = await page.getByLabel(/Drawing pad/).boundingBox();
-  if (!pad) throw new Error('the drawing pad is not visible');
-  await page.mouse.move(pad.x + pad.width / 2, pad.y + 0.15 * pad.height);
-  await page.mouse.down();
-  await page.mouse.move(pad.x + pad.width / 2, pad.y + 0.85 * pad.height, { steps: 8 });
-  await page.mouse.up();
-}
+/** A vertical stroke down the middle of the pad. */
+const drawLine = (page: Page) =>
+  drawStroke(
+    page,
+    [
+      [0.5, 0.15],
+      [0.5, 0.85],
+    ],
+    8,
+  );
 
 /** Pixels of the drawing pad with any ink on them. */
 const inkedPixels = (page: Page) =>
@@ -101,7 +100,7 @@ for (const fault of FAULTS) {
       .getByLabel('out_channels', { exact: true })
       .fill('8');
     await expect(cards(page).nth(0).getByTestId('layer-shape')).toHaveText('8×28×28');
-    await drawStroke(page);
+    await drawLine(page);
     expect(await inkedPixels(page)).toBeGreaterThan(50);
     await page.getByRole('button', { name: 'Clear drawing' }).click();
     expect(await inkedPixels(page)).toBe(0);
@@ -109,10 +108,10 @@ for (const fault of FAULTS) {
     // With the file served again, Retry loads the dataset.
     await page.unroute(pattern);
     await retry.click();
-    await expect(status).toHaveText(READY, { timeout: 120_000 });
+    await expectDatasetsLoaded(page, 120_000);
     await expect(retry).toHaveCount(0);
     // And the draw pad, with data now, classifies what is drawn.
-    await drawStroke(page);
+    await drawLine(page);
     await expect(page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem')).toHaveCount(
       10,
     );
@@ -125,18 +124,18 @@ test('a GPU device lost mid-training: a notice, a rebuild on a new device, train
 }) => {
   const errors = collectPageErrors(page);
   await page.goto('/?test-hooks');
-  await expect(page.getByTestId('dataset-status')).toHaveText(READY, { timeout: 90_000 });
+  await expectDatasetsLoaded(page);
   await expect(page.getByTestId('backend')).toHaveText('WebGPU');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const step = async () => Number((await page.getByTestId('step').textContent()) ?? '0');
+  const step = () => stepCount(page);
   await expect.poll(step, { timeout: 90_000 }).toBeGreaterThan(0);
   const before = await step();
 
   await page.evaluate(() =>
     (window as unknown as { __cnnTest: { destroyDevice(): void } }).__cnnTest.destroyDevice(),
   );
-  await expect(page.getByRole('status').filter({ hasText: 'The GPU device was lost' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'The GPU device was lost' })).toContainText(
+  await expect(notice(page, 'The GPU device was lost')).toBeVisible();
+  await expect(notice(page, 'The GPU device was lost')).toContainText(
     'the model was rebuilt on a new device from its last saved weights',
     { timeout: 60_000 },
   );
@@ -219,9 +218,9 @@ for (const hostile of HOSTILE) {
 
     await page.goto('about:blank');
     await page.goto(`/#${hostile.fragment}`);
-    const notice = page.getByRole('status').filter({ hasText: "The link's design was not loaded" });
-    await expect(notice).toBeVisible();
-    await expect(notice).toContainText(hostile.message);
+    const refused = notice(page, "The link's design was not loaded");
+    await expect(refused).toBeVisible();
+    await expect(refused).toContainText(hostile.message);
     await expect(cards(page)).toHaveCount(11);
     expect(await page.evaluate(() => localStorage.getItem('cnn-playground/autosave/v2'))).toBe(saved);
     expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();

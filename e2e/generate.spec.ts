@@ -1,8 +1,7 @@
-import { tmpdir } from 'node:os';
-import { readFile } from 'node:fs/promises';
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readSafetensors } from '../src/network/export/safetensors';
 import { readStoredZip } from '../src/network/project/zip-read';
+import { change, downloadOf, expectDatasetsLoaded, notice, pixels, SHOTS, std } from './app';
 
 // The generate panel through the UI on SwiftShader, short runs: the conv autoencoder trains, shows
 // reconstructions and decodes a clicked latent point; the DCGAN's two networks swap in the builder as
@@ -10,33 +9,12 @@ import { readStoredZip } from '../src/network/project/zip-read';
 // SCREENSHOTS_DIR set) go to generate-*.png.
 test.setTimeout(300_000);
 
-// Screenshots refresh the README's images only when asked: SCREENSHOTS_DIR=docs/screenshots.
-const SHOTS = process.env.SCREENSHOTS_DIR ?? `${tmpdir()}/cnn-playground-screenshots`;
-
-async function pixels(canvas: Locator): Promise<number[]> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    const out: number[] = [];
-    for (let i = 0; i < data.length; i += 4)
-      out.push(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
-    return out;
-  });
-}
-
-const std = (v: number[]) => {
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
-};
-
 const stepOf = async (panel: Locator) =>
   Number(/step (\d+)/.exec((await panel.getByTestId('generate-state').textContent()) ?? '')?.[1] ?? '0');
 
 async function open(page: Page): Promise<Locator> {
   await page.goto('/');
-  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
-    timeout: 90_000,
-  });
+  await expectDatasetsLoaded(page);
   const panel = page.getByRole('region', { name: 'Generate images' });
   await panel.scrollIntoViewIfNeeded();
   return panel;
@@ -95,15 +73,7 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   await expect.poll(() => stepOf(panel), { timeout: 180_000 }).toBeGreaterThanOrEqual(10);
   await expect(panel.getByTestId('gan-figures')).toContainText('D(G(z))');
   await panel.getByRole('button', { name: 'Pause generation' }).click();
-  await expect
-    .poll(
-      async () => {
-        const now = await pixels(samples);
-        return now.reduce((s, v, i) => s + Math.abs(v - first[i]), 0) / now.length;
-      },
-      { timeout: 30_000 },
-    )
-    .toBeGreaterThan(2);
+  await expect.poll(async () => change(await pixels(samples), first), { timeout: 30_000 }).toBeGreaterThan(2);
   await panel.getByRole('slider').fill('30');
   const interpolated = panel.getByTestId('interpolated');
   await expect(interpolated).toBeVisible({ timeout: 30_000 });
@@ -143,19 +113,10 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
 });
 
 async function exportZip(page: Page): Promise<{ name: string; files: { name: string; data: Uint8Array }[] }> {
-  const download: Promise<Download> = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await page
-    .getByRole('group', { name: 'Export' })
-    .getByRole('button', { name: 'Export to PyTorch (.zip)' })
-    .click();
-  const d = await download;
-  const zip = readStoredZip(new Uint8Array(await readFile((await d.path())!)), {
-    maxEntries: 12,
-    maxNameBytes: 64,
-  });
+  const { name, bytes } = await downloadOf(page, 'Export to PyTorch (.zip)');
+  const zip = readStoredZip(bytes, { maxEntries: 12, maxNameBytes: 64 });
   if (!zip.ok) throw new Error(zip.error);
-  return { name: d.suggestedFilename(), files: zip.files };
+  return { name, files: zip.files };
 }
 
 test('autoencoder: the trained weights export as a PyTorch zip and load back', async ({ page }) => {
@@ -178,9 +139,7 @@ test('autoencoder: the trained weights export as a PyTorch zip and load back', a
     mimeType: 'application/octet-stream',
     buffer: Buffer.from(zip.files[1].data),
   });
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Loaded the weights of ae.safetensors' }),
-  ).toBeVisible();
+  await expect(notice(page, 'Loaded the weights of ae.safetensors')).toBeVisible();
 });
 
 test('GAN: Export to PyTorch gives generator/, discriminator/ and one train.py', async ({ page }) => {

@@ -1,53 +1,16 @@
-import { tmpdir } from 'node:os';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { change, drawStroke, expectDatasetsLoaded, pixels, SHOTS, std, stepCount } from './app';
 
 // The inspect views on a LeNet-5 trained briefly through the UI (about 120 steps: SwiftShader is a CPU).
 // Everything is checked from canvas pixels (getImageData), not by eye; screenshots of each view (with
 // SCREENSHOTS_DIR set) go to inspect-*.png.
 test.setTimeout(300_000);
 
-// Screenshots refresh the README's images only when asked: SCREENSHOTS_DIR=docs/screenshots.
-const SHOTS = process.env.SCREENSHOTS_DIR ?? `${tmpdir()}/cnn-playground-screenshots`;
-
-/** Luminance of every pixel of a canvas, 0..255. */
-async function pixels(canvas: Locator): Promise<number[]> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    const out: number[] = [];
-    for (let i = 0; i < data.length; i += 4)
-      out.push(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
-    return out;
-  });
-}
-
-const std = (v: number[]) => {
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
-};
-/** Mean absolute difference of two equally sized images, 0..255. */
-const change = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]), 0) / a.length;
-
-async function drawVerticalStroke(page: Page): Promise<void> {
-  await page.getByLabel(/Drawing pad/).scrollIntoViewIfNeeded();
-  const pad = await page.getByLabel(/Drawing pad/).boundingBox();
-  if (!pad) throw new Error('the drawing pad is not visible');
-  const x = pad.x + 0.5 * pad.width;
-  await page.mouse.move(x, pad.y + 0.15 * pad.height);
-  await page.mouse.down();
-  await page.mouse.move(x, pad.y + 0.85 * pad.height, { steps: 12 });
-  await page.mouse.up();
-}
-
-const step = async (page: Page) => Number((await page.getByTestId('step').textContent()) ?? '0');
-
 test('inspect views of a training LeNet-5: filters, feature maps, replay, saliency and the Conv2d explanation', async ({
   page,
 }) => {
   await page.goto('/');
-  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
-    timeout: 90_000,
-  });
+  await expectDatasetsLoaded(page);
   const panel = page.getByRole('region', { name: 'Inside the network' });
   await panel.scrollIntoViewIfNeeded();
   const tab = (name: string) => panel.getByRole('tab', { name });
@@ -75,7 +38,7 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await expect(page.getByTestId('trainer-state')).toHaveText('Training');
   // The panel fetches only while on screen: bring it back after the click scrolled to Train.
   await panel.scrollIntoViewIfNeeded();
-  await expect.poll(() => step(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
   await expect
     .poll(async () => change(await pixels(firstMap), maps0[0]), { timeout: 30_000 })
     .toBeGreaterThan(1);
@@ -85,7 +48,7 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await expect
     .poll(async () => change(await pixels(conv1), filters0[0]), { timeout: 30_000 })
     .toBeGreaterThan(1);
-  await expect.poll(() => step(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(100);
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(100);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
 
@@ -156,7 +119,14 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await panel.screenshot({ path: `${SHOTS}/inspect-feature-maps.png` });
 
   // Saliency of a drawn "1": the gradient concentrates on the stroke.
-  await drawVerticalStroke(page);
+  await drawStroke(
+    page,
+    [
+      [0.5, 0.15],
+      [0.5, 0.85],
+    ],
+    12,
+  );
   await panel.scrollIntoViewIfNeeded();
   await tab('Saliency').click();
   await panel.getByRole('radio', { name: 'Drawn digit' }).check();
@@ -211,9 +181,7 @@ test('without WebGPU, filters, feature maps and saliency come from the CPU backe
   });
   const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 720 } });
   await page.goto('/');
-  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
-    timeout: 90_000,
-  });
+  await expectDatasetsLoaded(page);
   await expect(page.getByTestId('backend')).not.toHaveText('WebGPU');
   const panel = page.getByRole('region', { name: 'Inside the network' });
   await panel.scrollIntoViewIfNeeded();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cards } from './lenet';
+import { cards } from './app';
 
 test('presentation mode enlarges the type and hides the secondary panels', async ({ page }) => {
   await page.goto('/');

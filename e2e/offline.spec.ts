@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-
-const LOADED = '60,000 training + 10,000 test images loaded';
+import { expectDatasetsLoaded } from './app';
 
 // One visit installs the service worker, which precaches the app shell and MNIST; after that the page,
 // its training worker and the dataset load with the network off (offline, and every request aborted).
@@ -9,7 +8,7 @@ test.use({ serviceWorkers: 'allow' });
 
 test('after one visit the app and MNIST load with the network off', async ({ page, context }) => {
   await page.goto('/');
-  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 60_000 });
+  await expectDatasetsLoaded(page, 60_000);
   // `ready` resolves once the worker is active, which happens only after its precache install succeeded.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -31,7 +30,7 @@ test('after one visit the app and MNIST load with the network off', async ({ pag
   for (const name of ['Network builder', 'Training', 'Charts', 'Predictions']) {
     await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
   }
-  await expect(page.getByTestId('dataset-status')).toHaveText(LOADED, { timeout: 60_000 });
+  await expectDatasetsLoaded(page, 60_000);
   await expect(page.getByRole('progressbar', { name: 'MNIST data' })).toHaveAttribute('aria-valuenow', '100');
   expect(fromServiceWorker).toContain('/');
   expect(reachedNetwork).toEqual([]);

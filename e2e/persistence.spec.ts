@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cards, expectLeNet } from './lenet';
+import { cards, expectLeNet, notice } from './app';
 
 const KEY = 'cnn-playground/autosave/v2';
 
@@ -39,23 +39,23 @@ for (const [what, text] of CORRUPT) {
       [KEY, text],
     );
     await page.goto('/');
-    const notice = page.getByRole('status').filter({ hasText: 'Your last autosave could not be read' });
-    await expect(notice).toContainText(`it was kept aside as "${KEY}.quarantine.`);
-    await expect(notice).toContainText('and the default design was loaded.');
+    const unread = notice(page, 'Your last autosave could not be read');
+    await expect(unread).toContainText(`it was kept aside as "${KEY}.quarantine.`);
+    await expect(unread).toContainText('and the default design was loaded.');
     await expectLeNet(page);
 
     const stored = await storedKeys(page);
     const aside = Object.keys(stored).filter((k) => k.startsWith(`${KEY}.quarantine.`));
     expect(aside).toHaveLength(1);
     expect(stored[aside[0]]).toBe(text);
-    await expect(notice).toContainText(aside[0]);
+    await expect(unread).toContainText(aside[0]);
 
     // The default design works: it trains a step, and the notice can be dismissed.
     await expect(page.getByTestId('dataset-status')).toHaveText(/images loaded$/, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(page.getByTestId('train-loss')).toHaveText(/^\d+\.\d{3}$/, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Dismiss notice' }).click();
-    await expect(notice).toHaveCount(0);
+    await expect(unread).toHaveCount(0);
 
     // A reload opens quietly, with the quarantined copy still there.
     await page.reload();
@@ -81,5 +81,5 @@ test('a reload keeps an edited design and its hyperparameters', async ({ page })
   const saved = JSON.parse((await storedKeys(page))[KEY] ?? '{}') as { spec: string; hyper: string };
   expect(JSON.parse(saved.spec).layers).toHaveLength(13);
   expect(JSON.parse(saved.hyper).seed).toBe(4242);
-  await expect(page.getByRole('status').filter({ hasText: 'autosave' })).toHaveCount(0);
+  await expect(notice(page, 'autosave')).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectDatasetsLoaded } from './app';
 
 // Collects the page's Content-Security-Policy violations (a blocked style, script or request shows up here).
 async function recordViolations(page: Page): Promise<void> {
@@ -81,9 +82,7 @@ test('no request leaves the origin, and nothing the app does violates the policy
   context.on('request', (request) => urls.push(request.url()));
   await recordViolations(page);
   await page.goto('/');
-  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
-    timeout: 60_000,
-  });
+  await expectDatasetsLoaded(page, 60_000);
   await expect(page.getByTestId('backend')).toHaveText('WebGPU');
   // One training step runs the worker's WebGPU path under the policy too.
   await page.getByRole('button', { name: 'Step', exact: true }).click();

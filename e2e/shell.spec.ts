@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectDatasetsLoaded } from './app';
 
 test('reports a SwiftShader WebGPU adapter and its features', async ({ page }) => {
   await page.goto('/');
@@ -31,9 +32,7 @@ test('streams MNIST with a progress bar that rises to 60,000 + 10,000 images', a
     };
     read();
   });
-  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
-    timeout: 60_000,
-  });
+  await expectDatasetsLoaded(page, 60_000);
   await expect(bar).toHaveAttribute('aria-valuenow', '100');
   const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
   const between = seen.filter((v) => v > 0 && v < 100);

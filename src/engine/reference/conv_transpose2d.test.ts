@@ -6,9 +6,8 @@ import {
   convTranspose2dForward,
 } from './conv_transpose2d';
 import { convTranspose2dGeometry, type ConvTranspose2dParams } from '../ops/conv-geometry';
-import { checkGradient, dot, host } from './conv-testing';
-import { convFixtures, fixtureParams } from './conv-fixtures';
-import { expectClose } from '../../gpu/testing/close';
+import { checkConvFixture, checkConvGradients, type ConvReference } from './conv-testing';
+import { convFixtures } from './conv-fixtures';
 
 const CASES: { name: string; x: number[]; w: number[]; params: ConvTranspose2dParams }[] = [
   { name: 'plain 3x3', x: [2, 2, 3, 4], w: [2, 3, 3, 3], params: {} },
@@ -28,63 +27,23 @@ const CASES: { name: string; x: number[]; w: number[]; params: ConvTranspose2dPa
   { name: '1x1 kernel', x: [1, 3, 2, 3], w: [3, 2, 1, 1], params: {} },
 ];
 
+const CONV_TRANSPOSE2D: ConvReference = {
+  forward: convTranspose2dForward,
+  backwardInput: convTranspose2dBackwardInput,
+  backwardWeight: convTranspose2dBackwardWeight,
+  backwardBias: convTranspose2dBackwardBias,
+  outputShape: (xShape, wShape, params) => {
+    const g = convTranspose2dGeometry(xShape, wShape, params);
+    return [g.n, g.cin, g.h, g.w];
+  },
+};
+
 describe('conv_transpose2d CPU reference gradients match float64 central differences', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      const g = convTranspose2dGeometry(c.x, c.w, c.params);
-      const yShape = [g.n, g.cin, g.h, g.w];
-      const x = host(c.x, 5);
-      const weight = host(c.w, 6);
-      const bias = host([g.cin], 7);
-      const dy = host(yShape, 8);
-      const y = host(yShape);
-      const loss = () => {
-        convTranspose2dForward({ x, weight, bias, y, params: c.params });
-        return dot(y.data, dy.data);
-      };
-      const dx = host(c.x);
-      const dweight = host(c.w);
-      const dbias = host([g.cin]);
-      convTranspose2dBackwardInput({ dy, weight, dx, params: c.params });
-      convTranspose2dBackwardWeight({ x, dy, dweight, params: c.params });
-      convTranspose2dBackwardBias({ dy, dbias });
-      checkGradient(x, loss, dx.data);
-      checkGradient(weight, loss, dweight.data);
-      checkGradient(bias, loss, dbias.data);
-    });
-  }
+  for (const c of CASES) it(c.name, () => checkConvGradients(CONV_TRANSPOSE2D, c, 5));
 });
 
 describe('conv_transpose2d CPU reference matches PyTorch golden fixtures (atol 1e-5, rtol 1e-5)', () => {
-  const tol = { atol: 1e-5, rtol: 1e-5 };
-  for (const f of convFixtures('conv_transpose2d')) {
-    it(f.name, () => {
-      const params = fixtureParams(f);
-      const t = (data: number[], shape: number[]) => ({ data: Float32Array.from(data), shape });
-      // Outputs start as NaN so a pass that skips an element cannot pass.
-      const out = (shape: number[]) => ({
-        data: new Float32Array(shape.reduce((a, b) => a * b)).fill(NaN),
-        shape,
-      });
-      const x = t(f.x, f.xShape);
-      const weight = t(f.w, f.wShape);
-      const dy = t(f.dy, f.yShape);
-      const y = out(f.yShape);
-      convTranspose2dForward({ x, weight, bias: f.b ? t(f.b, [f.wShape[1]]) : null, y, params });
-      expectClose(y.data, f.y, tol);
-      const dx = out(f.xShape);
-      convTranspose2dBackwardInput({ dy, weight, dx, params });
-      expectClose(dx.data, f.dx, tol);
-      const dweight = out(f.wShape);
-      convTranspose2dBackwardWeight({ x, dy, dweight, params });
-      expectClose(dweight.data, f.dw, tol);
-      if (f.db) {
-        const dbias = out([f.wShape[1]]);
-        convTranspose2dBackwardBias({ dy, dbias });
-        expectClose(dbias.data, f.db, tol);
-      }
-    });
-  }
+  for (const f of convFixtures('conv_transpose2d')) it(f.name, () => checkConvFixture(CONV_TRANSPOSE2D, f));
 });
 
 describe('conv_transpose2d geometry', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
-import { loadFixture } from '../fixtures/load';
 import {
   activationBackward,
   activationForward,
   savesInput,
   type ActivationKind,
 } from '../reference/activation';
+import { activationCases } from '../reference/activation-fixture';
 import { activationUsesVec4, planActivationBackward, planActivationForward } from './activation';
 import { empty, randomArray, read, run, testContext, upload } from './test-utils';
 
@@ -52,15 +52,7 @@ describe('activations on WebGPU', () => {
   });
 
   it('match PyTorch forward and backward (gradient at 0, large magnitudes)', async () => {
-    const cases = loadFixture('activation').activation as unknown as {
-      kind: ActivationKind;
-      slope?: number;
-      x: number[];
-      dy: number[];
-      y: number[];
-      dx: number[];
-    }[];
-    for (const c of cases) {
+    for (const c of activationCases()) {
       const out = await gpuActivation(c.kind, Float32Array.from(c.x), Float32Array.from(c.dy), c.slope);
       expectClose(out.y, c.y, TOL);
       expectClose(out.dx, c.dx, TOL);

@@ -19,25 +19,28 @@ interface Step {
   dy: Float32Array;
 }
 
+/** A layer's parameters and running statistics at the start, and the steps it takes. */
+interface Steps {
+  shape: number[];
+  weight: Float32Array;
+  bias: Float32Array;
+  runningMean: Float32Array;
+  runningVar: Float32Array;
+  steps: Step[];
+  eps: number;
+  momentum: number;
+}
+
 /** Runs BatchNorm forward and backward on the GPU for each step, carrying the running stats on the GPU. */
-async function gpuSteps(
-  shape: number[],
-  weight: Float32Array,
-  bias: Float32Array,
-  rm: Float32Array,
-  rv: Float32Array,
-  steps: Step[],
-  eps: number,
-  momentum: number,
-) {
+async function gpuSteps({ shape, weight, bias, runningMean, runningVar, steps, eps, momentum }: Steps) {
   const c = shape[1];
   return gpuCheck(async (device) => {
     const ctx = testContext(device, 'bn-test');
     const t = {
       weight: upload(ctx, 'weight', weight, [c]),
       bias: upload(ctx, 'bias', bias, [c]),
-      runningMean: upload(ctx, 'running_mean', rm, [c]),
-      runningVar: upload(ctx, 'running_var', rv, [c]),
+      runningMean: upload(ctx, 'running_mean', runningMean, [c]),
+      runningVar: upload(ctx, 'running_var', runningVar, [c]),
       saveMean: empty(ctx, 'save_mean', [c]),
       saveInvstd: empty(ctx, 'save_invstd', [c]),
       dweight: empty(ctx, 'dweight', [c]),
@@ -71,19 +74,10 @@ async function gpuSteps(
   });
 }
 
-function cpuSteps(
-  shape: number[],
-  weight: Float32Array,
-  bias: Float32Array,
-  rm: Float32Array,
-  rv: Float32Array,
-  steps: Step[],
-  eps: number,
-  momentum: number,
-) {
+function cpuSteps({ shape, weight, bias, steps, eps, momentum, ...start }: Steps) {
   const c = shape[1];
-  const runningMean = rm.slice();
-  const runningVar = rv.slice();
+  const runningMean = start.runningMean.slice();
+  const runningVar = start.runningVar.slice();
   return steps.map((step) => {
     const out = {
       y: new Float32Array(step.x.length),
@@ -122,18 +116,18 @@ describe('batch_norm2d on the GPU against the CPU reference (train, train, eval)
         x: randomArray(n, 100 * i + k, 1, 5),
         dy: randomArray(n, 100 * i + k + 50),
       }));
-      const args = [
+      const layer: Steps = {
         shape,
-        randomArray(c, i + 1, 0.5, 1.5),
-        randomArray(c, i + 2),
-        randomArray(c, i + 3),
-        randomArray(c, i + 4, 0.5, 2),
+        weight: randomArray(c, i + 1, 0.5, 1.5),
+        bias: randomArray(c, i + 2),
+        runningMean: randomArray(c, i + 3),
+        runningVar: randomArray(c, i + 4, 0.5, 2),
         steps,
-        1e-5,
-        0.1,
-      ] as const;
-      const got = await gpuSteps(...args);
-      const want = cpuSteps(...args);
+        eps: 1e-5,
+        momentum: 0.1,
+      };
+      const got = await gpuSteps(layer);
+      const want = cpuSteps(layer);
       for (const [k, g] of got.entries()) {
         const w = want[k];
         expectClose(g.y, w.y, ELEM);
@@ -158,16 +152,16 @@ describe('batch_norm2d on the GPU against PyTorch', () => {
         dy: Float32Array.from(s.dy),
       }));
       const f = (v: number[]) => Float32Array.from(v);
-      const got = await gpuSteps(
-        c.shape,
-        f(c.weight),
-        f(c.bias),
-        f(c.running_mean0),
-        f(c.running_var0),
+      const got = await gpuSteps({
+        shape: c.shape,
+        weight: f(c.weight),
+        bias: f(c.bias),
+        runningMean: f(c.running_mean0),
+        runningVar: f(c.running_var0),
         steps,
-        c.eps,
-        c.momentum,
-      );
+        eps: c.eps,
+        momentum: c.momentum,
+      });
       for (const [k, g] of got.entries()) {
         const w = c.steps[k];
         expectClose(g.y, w.y, ELEM);

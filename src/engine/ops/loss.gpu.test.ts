@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFloat32 } from '../../gpu/buffers';
 import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
-import { loadFixture } from '../fixtures/load';
 import { bceWithLogits, mseLoss, softmaxCrossEntropy } from '../reference/loss';
+import { crossEntropyCases, elementCases } from '../reference/loss-fixture';
 import {
   clearLossAccumulator,
   createLossAccumulator,
@@ -16,17 +16,6 @@ import { empty, randomArray, read, run, testContext, upload, uploadU32 } from '.
 
 // f32 exp/log on the GPU vs PyTorch's f32 (and the float64 reference): a few ulps, and sums of up to 614 terms.
 const TOL = { atol: 1e-5, rtol: 1e-4 };
-
-interface CeCase {
-  batch: number;
-  classes: number;
-  logits: number[];
-  labels: number[];
-  loss: number;
-  dlogits: number[];
-  probs: number[];
-  correct: number;
-}
 
 async function gpuCrossEntropy(logits: Float32Array, labels: number[], classes: number, repeats = 1) {
   return gpuCheck(async (device) => {
@@ -59,7 +48,7 @@ async function gpuCrossEntropy(logits: Float32Array, labels: number[], classes: 
 
 describe('softmax cross-entropy on WebGPU', () => {
   it('matches PyTorch (ties, logits of 1e4) and accumulates loss, correct count and samples', async () => {
-    for (const c of loadFixture('loss').cross_entropy as unknown as CeCase[]) {
+    for (const c of crossEntropyCases()) {
       const out = await gpuCrossEntropy(Float32Array.from(c.logits), c.labels, c.classes, 2);
       expectClose(out.dlogits, c.dlogits, TOL);
       expectClose(out.probs, c.probs, TOL);
@@ -99,14 +88,6 @@ describe('softmax cross-entropy on WebGPU', () => {
   });
 });
 
-interface ElementCase {
-  shape: number[];
-  input: number[];
-  target: number[];
-  loss: number;
-  grad: number[];
-}
-
 const ELEMENTWISE = {
   mse: { plan: planMseLoss, reference: mseLoss },
   bce_with_logits: { plan: planBceWithLogits, reference: bceWithLogits },
@@ -140,7 +121,7 @@ async function gpuElementwise(
 describe('MSE and BCE-with-logits on WebGPU', () => {
   it('match PyTorch loss and gradient (BCE stable at logits of 1e4)', async () => {
     for (const name of ['mse', 'bce_with_logits'] as const) {
-      for (const c of loadFixture('loss')[name] as unknown as ElementCase[]) {
+      for (const c of elementCases(name)) {
         const out = await gpuElementwise(
           name,
           Float32Array.from(c.input),

@@ -9,6 +9,13 @@ import { empty, randomArray, read, run, testContext, upload } from './test-utils
 // differ by rounding only.
 const TOL = { atol: 1e-5, rtol: 1e-4 };
 const SIZES = [1, 3, 4, 5, 16, 17, 64, 307];
+/** [transA, transB]: every combination. */
+const TRANSPOSES = [
+  [false, false],
+  [false, true],
+  [true, false],
+  [true, true],
+] as const;
 
 async function check(m: number, n: number, k: number, transA: boolean, transB: boolean, extra = {}) {
   const opts = { bias: false, relu: false, splitK: undefined as number | undefined, shared: false, ...extra };
@@ -55,12 +62,7 @@ describe('matmul on WebGPU vs the CPU reference', () => {
     const pick = randomArray(64, 42, 0, SIZES.length);
     for (let i = 0; i < 16; i++) {
       const [m, n, k] = [pick[3 * i], pick[3 * i + 1], pick[3 * i + 2]].map((v) => SIZES[Math.floor(v)]);
-      for (const [ta, tb] of [
-        [false, false],
-        [false, true],
-        [true, false],
-        [true, true],
-      ] as const) {
+      for (const [ta, tb] of TRANSPOSES) {
         await check(m, n, k, ta, tb);
       }
     }
@@ -87,12 +89,7 @@ describe('matmul on WebGPU vs the CPU reference', () => {
   });
 
   it('gives the same results with the workgroup-memory tiled variant', async () => {
-    for (const [ta, tb] of [
-      [false, false],
-      [false, true],
-      [true, false],
-      [true, true],
-    ] as const) {
+    for (const [ta, tb] of TRANSPOSES) {
       await check(ta === tb ? 67 : 13, 5, 17, ta, tb, { shared: true });
     }
     await check(3, 70, 33, false, true, { shared: true, bias: true, relu: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
-import { loadFixture } from '../fixtures/load';
-import { activationBackward, activationForward, savesInput, type ActivationKind } from './activation';
+import { activationBackward, activationForward, savesInput } from './activation';
+import { activationCases } from './activation-fixture';
 import { dot, numericGradient, seededValues } from './gradcheck';
 
 // PyTorch computes in f32; these in float64 and store f32: a few ulps apart.
@@ -9,17 +9,8 @@ const FIXTURE_TOL = { atol: 1e-6, rtol: 1e-5 };
 // Central differences with h = 1e-6 on smooth functions: error ~h² f''' + rounding ~1e-10/h.
 const FD_TOL = { atol: 1e-6, rtol: 1e-5 };
 
-interface ActCase {
-  kind: ActivationKind;
-  slope?: number;
-  x: number[];
-  dy: number[];
-  y: number[];
-  dx: number[];
-}
-
 describe('activation CPU reference', () => {
-  const cases = loadFixture('activation').activation as unknown as ActCase[];
+  const cases = activationCases();
 
   it('matches PyTorch forward and backward, including the gradient at exactly 0', () => {
     expect(cases.map((c) => c.kind)).toEqual(['relu', 'leaky_relu', 'leaky_relu', 'sigmoid', 'tanh']);

@@ -1,37 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
-import { loadFixture } from '../fixtures/load';
 import { numericGradient, seededValues } from './gradcheck';
 import { bceWithLogits, mseLoss, softmaxCrossEntropy } from './loss';
+import { crossEntropyCases, elementCases } from './loss-fixture';
 
 // PyTorch in f32 vs float64 here.
 const TOL = { atol: 1e-6, rtol: 1e-5 };
 const FD_TOL = { atol: 1e-7, rtol: 1e-5 };
 
-interface CeCase {
-  batch: number;
-  classes: number;
-  logits: number[];
-  labels: number[];
-  loss: number;
-  dlogits: number[];
-  probs: number[];
-  correct: number;
-}
-
-interface ElementCase {
-  shape: number[];
-  input: number[];
-  target: number[];
-  loss: number;
-  grad: number[];
-}
-
-const fixture = loadFixture('loss');
-
 describe('loss CPU references', () => {
   it('softmax cross-entropy matches PyTorch, with ties and logits of 1e4', () => {
-    for (const c of fixture.cross_entropy as unknown as CeCase[]) {
+    for (const c of crossEntropyCases()) {
       const dl = new Float32Array(c.logits.length);
       const probs = new Float32Array(c.logits.length);
       const r = softmaxCrossEntropy(Float32Array.from(c.logits), c.labels, dl, c.batch, c.classes, probs);
@@ -47,7 +26,7 @@ describe('loss CPU references', () => {
       ['mse', mseLoss],
       ['bce_with_logits', bceWithLogits],
     ] as const) {
-      for (const c of fixture[name] as unknown as ElementCase[]) {
+      for (const c of elementCases(name)) {
         const grad = new Float32Array(c.input.length);
         const r = fn(Float32Array.from(c.input), Float32Array.from(c.target), grad);
         expectClose([r.loss], [c.loss], TOL);

@@ -6,6 +6,7 @@ import type { Hyperparams } from '../network/hyper';
 import type { InputGradients } from './inspect/gpu-inspect';
 import type { LayerTime, TimingMethod } from './inspect/types';
 import type { BackendKind } from './protocol';
+import type { SchedulePosition } from './schedule';
 
 /** One split of the dataset on the host: capacity-sized arrays, filled from the front as it streams. */
 export interface HostSplit {
@@ -37,6 +38,14 @@ export interface TrainSums {
 export interface ModelState {
   params: Float32Array;
   buffers: Float32Array;
+}
+
+/** Weights known to be finite, the step they belong to, and where the schedule stood after that step
+ *  (null: no step of the current schedule yet), so a rebuild goes on with the very next batch. */
+export interface Checkpoint<S = ModelState> {
+  state: S;
+  step: number;
+  position: SchedulePosition | null;
 }
 
 export interface TrainerBackend {

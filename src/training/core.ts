@@ -6,7 +6,7 @@ import type { ModelDescription } from '../engine/model/describe';
 import { initialState } from '../engine/model/init';
 import { DEFAULT_HYPER, validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
-import type { HostDataset, ModelState, TrainerBackend } from './backend';
+import type { Checkpoint, HostDataset, ModelState, TrainerBackend } from './backend';
 import { CpuBackend } from './cpu-backend';
 import { emptyHostDataset, streamDataset } from './host-dataset';
 import { stateFromSnapshot } from './load-weights';
@@ -20,7 +20,7 @@ import {
   type TrainerState,
 } from './protocol';
 import { EpochSchedule, SEED_STREAM } from './schedule';
-import { TrainingRun } from './run';
+import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
 import { Inspector } from './inspect/inspector';
 import type { InspectQuery } from './inspect/types';
@@ -52,7 +52,7 @@ export class TrainerCore {
   /** Optimizer steps since the last reset. */
   step = 0;
   /** The last weights known to be finite, on the host: a lost device is rebuilt from these. */
-  lastGood: { state: ModelState; step: number } | null = null;
+  lastGood: Checkpoint | null = null;
   /** Answers inspect queries and keeps the replay history. */
   readonly inspector: Inspector = new Inspector(this);
   /** The autoencoder and GAN modes, on this trainer's backend and dataset. */
@@ -228,8 +228,8 @@ export class TrainerCore {
       const wasTraining = this.state === 'training';
       await this.run.stop();
       const state = await this.backend.readState();
-      this.build(state);
       if (this.schedule) this.schedule = new EpochSchedule(this.hyper.seed, hyper.batchSize);
+      this.build(state);
       if (wasTraining) await this.run.start();
     } else this.backend.setHyper(this.hyper);
     if (this.state === 'done' && this.run.completedEpochs() < this.hyper.epochs) this.setState('paused');
@@ -248,6 +248,7 @@ export class TrainerCore {
       this.lastGood = {
         state: { params: state.params.slice(), buffers: state.buffers.slice() },
         step: this.step,
+        position: this.schedule?.position() ?? null,
       };
       this.emit({ type: 'weightsSet', id });
       if (wasTraining) await this.run.start();
@@ -292,6 +293,7 @@ export class TrainerCore {
     this.lastGood ??= {
       state: { params: init.params.slice(), buffers: init.buffers.slice() },
       step: this.step,
+      position: this.schedule?.position() ?? null,
     };
     this.run.modelBuilt();
     this.emit({
@@ -309,7 +311,11 @@ export class TrainerCore {
     this.emit({ type: 'deviceLost', reason, recovering: true });
     await this.run.stop();
     const state = this.lastGood?.state;
-    if (this.lastGood) this.step = this.lastGood.step;
+    if (this.lastGood) {
+      // On from the very batch after the good weights' step, with the order uploaded to the new backend.
+      this.step = this.lastGood.step;
+      this.schedule = resumeSchedule(this, this.lastGood.position);
+    } else if (this.schedule) this.schedule.orderChanged = true;
     this.backend = null;
     try {
       const acquired = await this.acquireGpuBackend();

@@ -1,7 +1,10 @@
 // Issue 10, device loss: a device taken away from outside the trainer (as a GPU reset or driver update
 // does: only its `lost` promise tells) is handled exactly like the test hook: a notice, a rebuild on a new
 // device from the last good weights, the design untouched; with no device to be had, the CPU takes over.
+// The run goes on with the batch after the good weights' step: with plain SGD (no optimizer state) the
+// step after a rebuild gives back the very weights the lost device had computed for it.
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../gpu/testing/close';
 import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
 import { presetSpec } from '../network/presets';
 import { serializeSpec } from '../network/serialize';
@@ -9,8 +12,17 @@ import type { GpuBackend } from './gpu-backend';
 import { createHarness, type Harness } from './testing/harness';
 import type { TrainerCoreOptions } from './core';
 
-const SGD: Hyperparams = { ...DEFAULT_HYPER, optimizer: 'sgd', lr: 0.05, batchSize: 32, seed: 4 };
+const SGD: Hyperparams = {
+  ...DEFAULT_HYPER,
+  optimizer: 'sgd',
+  lr: 0.05,
+  momentum: 0,
+  batchSize: 32,
+  seed: 4,
+};
 const spec = presetSpec('mlp');
+/** Bit-for-bit equality, reported by the worst index (a diff of 100,000 floats would take minutes). */
+const EXACT = { atol: 0, rtol: 0 };
 
 async function setup(options: TrainerCoreOptions = {}): Promise<Harness> {
   const h = createHarness({ reportEvery: 1, snapshotEveryMs: 0, ...options });
@@ -75,6 +87,9 @@ describe('device loss on WebGPU', () => {
     await stepsTo(h, 5);
     for (let round = 1; round <= 2; round++) {
       const good = await lastGoodAt(h, h.of('metrics').at(-1)!.step - 1);
+      // The weights after the step that follows the good ones, as the device about to be lost made them.
+      expect(h.core.step).toBe(good.step + 1);
+      const lostDevicesNext = await h.core.backend!.readState();
       const from = h.events.length;
       loseDevice(h);
       await h.waitFor('deviceLost', () => true, { from });
@@ -88,6 +103,9 @@ describe('device loss on WebGPU', () => {
       const next = h.of('metrics').at(-1)!;
       expect(next.step).toBe(good.step + 1);
       expect(Number.isFinite(next.trainLoss)).toBe(true);
+      // The same batch (order uploaded to the new device, schedule rewound), so the same weights.
+      const again = await h.core.backend!.readState();
+      expectClose(again.params, lostDevicesNext.params, EXACT);
     }
     expect(h.of('deviceLost')).toHaveLength(2);
     expect(serializeSpec(h.core.spec!)).toBe(serializeSpec(spec));
@@ -109,6 +127,7 @@ describe('device loss on WebGPU', () => {
     const h = await setup({ gpu });
     await stepsTo(h, 3);
     const good = await lastGoodAt(h, 2);
+    const gpuNext = await h.core.backend!.readState();
     const from = h.events.length;
     loseDevice(h);
     const ready = await h.waitFor('ready', () => true, { from });
@@ -118,6 +137,8 @@ describe('device loss on WebGPU', () => {
     await h.send({ type: 'step' });
     expect(h.of('metrics').at(-1)!.step).toBe(good.step + 1);
     expect(Number.isFinite(h.of('metrics').at(-1)!.trainLoss)).toBe(true);
+    // The CPU took the same batch the GPU had: the two agree to float rounding.
+    expectClose((await h.core.backend!.readState()).params, gpuNext.params, { atol: 2e-5, rtol: 1e-3 });
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });
   });

@@ -1,6 +1,6 @@
 // The training loop and everything that reads results back: metrics reports (without stalling the loop),
 // divergence detection, evaluation with its gallery, predictions and snapshots.
-import type { TrainSums } from './backend';
+import type { Checkpoint, TrainSums } from './backend';
 import type { TrainerCore } from './core';
 import type { GalleryItem, LayerSnapshot, SnapshotKind } from './protocol';
 import {
@@ -13,7 +13,7 @@ import {
   Throughput,
 } from './reports';
 import { normalise } from './normalisation';
-import { EpochSchedule } from './schedule';
+import { EpochSchedule, type SchedulePosition } from './schedule';
 
 /** One macrotask turn, so requests (pause, predict) are handled between steps. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -24,8 +24,9 @@ export class TrainingRun {
   private readonly throughput = new Throughput();
   private gallery: number[] = [];
   private lastSnapshotAt = -Infinity;
-  /** The step whose weights the backend's candidate copy holds (see keepGoodState). */
-  private candidateStep = 0;
+  /** The steps (and schedule positions) whose weights the backend's candidate and good copies hold. */
+  private candidate: Omit<Checkpoint, 'state'> = { step: 0, position: null };
+  private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
 
   constructor(private readonly core: TrainerCore) {}
 
@@ -36,7 +37,13 @@ export class TrainingRun {
 
   /** The backend's weights (and both of its copies) were just written: they belong to the current step. */
   stateWritten(): void {
-    this.candidateStep = this.core.step;
+    this.candidate = this.here();
+    this.good = this.candidate;
+  }
+
+  /** The current step and where the schedule stands after it. */
+  private here(): Omit<Checkpoint, 'state'> {
+    return { step: this.core.step, position: this.core.schedule?.position() ?? null };
   }
 
   completedEpochs(): number {
@@ -165,22 +172,27 @@ export class TrainingRun {
       stepMs,
     });
     // The candidate becomes good and is re-taken from the weights after every step submitted so far.
-    const goodStep = this.candidateStep;
+    const good = this.candidate;
     core.backend!.keepGoodState();
-    this.candidateStep = core.step;
+    this.good = good;
+    this.candidate = this.here();
     const now = performance.now();
     if (now - this.lastSnapshotAt >= core.options.snapshotEveryMs) {
       this.lastSnapshotAt = now;
       void core.backend!.readGoodState().then(
-        (state) => state && (core.lastGood = { state, step: goodStep }),
+        (state) => state && (core.lastGood = { state, ...good }),
         () => undefined,
       );
     }
   }
 
+  /** Restores the good copy and rewinds the step count and the schedule to it; `step` is where it was seen. */
   private diverge(step: number, value: number): void {
     const { core } = this;
     core.backend!.restoreGoodState();
+    core.step = this.good.step;
+    core.schedule = resumeSchedule(core, this.good.position);
+    this.candidate = this.good;
     const message = divergenceMessage(step, core.hyper.lr, 'loss', value);
     core.setState('diverged', message);
     core.emit({ type: 'diverged', message, step });
@@ -278,6 +290,11 @@ function testImage(core: TrainerCore, index: number): Float32Array {
   if (test.available <= index)
     throw new Error('the test set is not loaded yet: send an image or load the dataset');
   return Float32Array.from(test.images.subarray(index * pixels, (index + 1) * pixels), (v) => v / 255);
+}
+
+/** The schedule that goes on after `position` (null: none yet, drawn at the next step). */
+export function resumeSchedule(core: TrainerCore, position: SchedulePosition | null): EpochSchedule | null {
+  return position && EpochSchedule.resume(core.hyper.seed, core.hyper.batchSize, position);
 }
 
 function plural(n: number, word: string): string {

@@ -13,6 +13,15 @@ export interface StepPosition {
   stepsInEpoch: number;
 }
 
+/** Where a schedule stands: enough to go on from there later (a rebuild from weights taken at that step). */
+export interface SchedulePosition {
+  batch: number;
+  epoch: number;
+  stepInEpoch: number;
+  /** The epoch's order; drawn orders are never changed in place, so it is shared, not copied. */
+  order: Uint32Array;
+}
+
 export class EpochSchedule {
   epoch = 0;
   stepInEpoch = 0;
@@ -49,6 +58,25 @@ export class EpochSchedule {
     const start = this.stepInEpoch * this.batch;
     this.stepInEpoch += 1;
     return start;
+  }
+
+  position(): SchedulePosition {
+    return { batch: this.batch, epoch: this.epoch, stepInEpoch: this.stepInEpoch, order: this.order };
+  }
+
+  /**
+   * A schedule whose next step is the one after `position`, its order marked unseen (a new backend or a
+   * restored model needs it). A position of another batch size, or none, gives a fresh schedule.
+   */
+  static resume(seed: number, batch: number, position: SchedulePosition | null): EpochSchedule {
+    const schedule = new EpochSchedule(seed, batch);
+    if (position && position.batch === batch) {
+      schedule.epoch = position.epoch;
+      schedule.stepInEpoch = position.stepInEpoch;
+      schedule.order = position.order;
+      schedule.orderChanged = position.order.length > 0;
+    }
+    return schedule;
   }
 
   /** True when the last step taken finished its epoch. */

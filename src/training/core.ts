@@ -60,6 +60,9 @@ export class TrainerCore {
     backend: () => this.backend,
     data: () => this.data,
     emit: (event) => this.emit({ type: 'generative', event }),
+    recovering: () => this.recovering,
+    snapshotEveryMs: () => this.options.snapshotEveryMs,
+    makeRoom: () => this.makeRoomFor('generative'),
   });
   private readonly run: TrainingRun;
   private queue: Promise<void> = Promise.resolve();
@@ -303,13 +306,36 @@ export class TrainerCore {
     });
   }
 
-  /** The device-loss path: report, rebuild on a new device (or the CPU) from the last good weights, go on. */
+  /**
+   * One run trains at a time on the device: before `starting` trains, the other run, if training, is
+   * paused, and the page is told why.
+   */
+  async makeRoomFor(starting: 'classifier' | 'generative'): Promise<void> {
+    const generative = this.generative.mode === 'gan' ? 'GAN' : 'autoencoder';
+    const message = (paused: string, by: string) =>
+      `The ${paused}'s training was paused: the ${by} started training, and one run trains at a time on the device.`;
+    if (starting === 'classifier' && this.generative.state === 'training') {
+      const text = message(generative, 'classifier');
+      await this.generative.pause(text);
+      this.emit({ type: 'notice', message: text });
+    } else if (starting === 'generative' && this.state === 'training') {
+      const text = message('classifier', generative);
+      await this.run.pause(text);
+      this.emit({ type: 'notice', message: text });
+    }
+  }
+
+  /**
+   * The device-loss path: report, rebuild on a new device (or the CPU) from the last good weights, go on.
+   * The generative run, if any, is rebuilt the same way from its own last good weights.
+   */
   private async recover(reason: string): Promise<void> {
     if (this.recovering || this.disposed) return;
     this.recovering = true;
     const wasTraining = this.state === 'training';
     this.emit({ type: 'deviceLost', reason, recovering: true });
     await this.run.stop();
+    await this.generative.suspend();
     const state = this.lastGood?.state;
     if (this.lastGood) {
       // On from the very batch after the good weights' step, with the order uploaded to the new backend.
@@ -331,6 +357,7 @@ export class TrainerCore {
     }
     this.recovering = false;
     if (wasTraining) await this.run.start();
+    await this.generative.rebuildAfterLoss();
   }
 
   get isRecovering(): boolean {

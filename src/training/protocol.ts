@@ -115,6 +115,8 @@ export type TrainerEvent =
   | { type: 'requestFailed'; id: number; message: string }
   | { type: 'diverged'; message: string; step: number }
   | { type: 'deviceLost'; reason: string; recovering: boolean }
+  /** Something the user should be told that is no error, e.g. one run paused so that another could start. */
+  | { type: 'notice'; message: string }
   | { type: 'error'; message: string };
 
 export type TrainerEventType = TrainerEvent['type'];

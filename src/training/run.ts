@@ -70,14 +70,16 @@ export class TrainingRun {
         `training finished its ${plural(this.core.hyper.epochs, 'epoch')}: raise epochs or press Reset`,
       );
     }
+    await this.core.makeRoomFor('classifier');
     this.core.setState('training');
     this.throughput.restart();
     this.loop = this.train().finally(() => (this.loop = null));
   }
 
-  async pause(): Promise<void> {
+  /** `reason` tells the page why, when it was not the user's pause. */
+  async pause(reason?: string): Promise<void> {
     if (this.core.state !== 'training') return;
-    this.core.setState('paused');
+    this.core.setState('paused', reason);
     await this.stop();
   }
 
@@ -91,6 +93,7 @@ export class TrainingRun {
   async stepOnce(): Promise<void> {
     if (this.loop) return;
     this.ready();
+    await this.core.makeRoomFor('classifier');
     this.throughput.restart();
     this.takeStep();
     this.report();

@@ -48,7 +48,10 @@ export class GpuAutoencoder implements AutoencoderEngine {
       this.bound = sources;
     }
     this.model.step(start, step);
-    this.queued.push(this.device.queue.onSubmittedWorkDone());
+    const done = this.device.queue.onSubmittedWorkDone();
+    // Left behind when the device is lost, it may still reject: mark it handled.
+    done.catch(() => undefined);
+    this.queued.push(done);
   }
 
   async settle(): Promise<void> {

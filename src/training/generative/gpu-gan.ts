@@ -112,7 +112,10 @@ export class GpuGan implements GanEngine {
     pass.end();
     this.device.queue.submit([encoder.finish()]);
     this.steps += 1;
-    this.queued.push(this.device.queue.onSubmittedWorkDone());
+    const done = this.device.queue.onSubmittedWorkDone();
+    // Left behind when the device is lost, it may still reject: mark it handled.
+    done.catch(() => undefined);
+    this.queued.push(done);
   }
 
   async settle(): Promise<void> {

@@ -1,14 +1,23 @@
 // The worker side of the generative modes: builds an autoencoder or a GAN on the trainer's backend and
 // dataset, runs its own training loop, and reports losses, previews (reconstructions, latent points,
 // sample grid with health warnings) and answers decode/generate requests. TrainerCore forwards to it.
-import type { HostDataset, TrainerBackend } from '../backend';
+import type { Checkpoint, HostDataset, TrainerBackend } from '../backend';
 import { deriveSeed, Prng } from '../prng';
 import { EpochSchedule } from '../schedule';
 import { buildAutoencoder, buildGan, type BuiltAutoencoder, type BuiltGan } from './build';
+import {
+  finiteWeights,
+  readWeightsOf,
+  snapshotOf,
+  weightsFromSnapshot,
+  writeWeightsTo,
+  type Built,
+  type Weights,
+} from './checkpoint';
 import { gaussianNoise, ganFigures } from './common';
 import { ganWarning } from './health';
+import { generateAll, testImages, toUnit } from './images';
 import { sampleStats } from './stats';
-import { snapshotFromState, stateFromSnapshot } from '../load-weights';
 import type { LayerSnapshot } from '../protocol';
 import type { GenerativeEvent, GenerativeMode, GenerativeRequest, GenerativeState } from './types';
 
@@ -16,6 +25,12 @@ export interface SessionHost {
   backend(): TrainerBackend | null;
   data(): HostDataset;
   emit(event: GenerativeEvent): void;
+  /** True while the trainer rebuilds after a lost device (the old device's failures are expected then). */
+  recovering(): boolean;
+  /** Minimum time between host copies of good weights (what a lost device is rebuilt from). */
+  snapshotEveryMs(): number;
+  /** Called before the run starts training: the trainer pauses its classifier run if that is training. */
+  makeRoom(): Promise<void>;
 }
 
 /** Test images shown as original/reconstruction pairs, grid samples, latent points plotted. */
@@ -24,9 +39,6 @@ const GRID = 16;
 const LATENT_POINTS = 2000;
 const NOISE_STREAM = 2000;
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-type Built =
-  { mode: 'autoencoder'; ae: BuiltAutoencoder } | { mode: 'gan'; gan: BuiltGan; fixed: Float32Array };
 
 export class GenerativeSession {
   state: GenerativeState = 'idle';
@@ -39,6 +51,11 @@ export class GenerativeSession {
   private lastFigures = { dLoss: NaN, gLoss: NaN, dReal: NaN, dFake: NaN };
   private previewedAt = -Infinity;
   private previews = 0;
+  /** The last weights known to be finite, on the host (null: the seeded ones of the build). */
+  lastGood: Checkpoint<Weights> | null = null;
+  private keptAt = -Infinity;
+  /** Set while a lost device is replaced: the run was training and goes on once rebuilt. */
+  private resumeAfterLoss = false;
 
   constructor(
     private readonly host: SessionHost,
@@ -78,8 +95,10 @@ export class GenerativeSession {
           const images = toUnit(await generateAll(this.gan(), request.noise));
           return this.host.emit({ kind: 'generated', id: request.id, images });
         }
-        case 'readWeights':
-          return this.host.emit({ kind: 'weights', id: request.id, ...(await this.readWeights()) });
+        case 'readWeights': {
+          if (!this.built) throw new Error('there is no generative network yet: train or build one first');
+          return this.host.emit({ kind: 'weights', id: request.id, ...(await snapshotOf(this.built)) });
+        }
         case 'setWeights':
           await this.writeWeights(request.layers, request.discriminator);
           this.host.emit({ kind: 'weightsSet', id: request.id });
@@ -92,44 +111,28 @@ export class GenerativeSession {
     }
   }
 
-  private async readWeights(): Promise<{
-    mode: GenerativeMode;
-    layers: LayerSnapshot[];
-    discriminator?: LayerSnapshot[];
-  }> {
-    if (!this.built) throw new Error('there is no generative network yet: train or build one first');
-    if (this.built.mode === 'autoencoder') {
-      const ae = this.built.ae;
-      return { mode: 'autoencoder', layers: snapshotFromState(ae.desc, await ae.engine.readState()) };
-    }
-    const gan = this.built.gan;
-    const state = await gan.engine.readState();
-    return {
-      mode: 'gan',
-      layers: snapshotFromState(gan.generator, state.generator),
-      discriminator: snapshotFromState(gan.discriminator, state.discriminator),
-    };
-  }
-
   /** Checks every tensor against the built network(s) before writing any. */
   private async writeWeights(layers: LayerSnapshot[], discriminator?: LayerSnapshot[]): Promise<void> {
     if (!this.built) throw new Error('there is no generative network to load weights into: build one first');
+    const weights = weightsFromSnapshot(this.built, layers, discriminator);
     const wasTraining = this.state === 'training';
-    if (this.built.mode === 'autoencoder') {
-      const state = stateFromSnapshot(this.built.ae.desc, layers);
-      await this.stop();
-      this.built.ae.engine.writeState(state);
-    } else {
-      if (!discriminator) throw new Error("a GAN needs the discriminator's weights beside the generator's");
-      const gan = this.built.gan;
-      const state = {
-        generator: stateFromSnapshot(gan.generator, layers),
-        discriminator: stateFromSnapshot(gan.discriminator, discriminator),
-      };
-      await this.stop();
-      gan.engine.writeState(state);
-    }
+    await this.stop();
+    writeWeightsTo(this.built, weights);
+    if (finiteWeights(weights))
+      this.lastGood = { state: weights, step: this.step, position: this.position() };
     if (wasTraining) await this.start();
+  }
+
+  /** The built network's mode, or null before the first build. */
+  get mode(): GenerativeMode | null {
+    return this.built?.mode ?? null;
+  }
+
+  /** Pauses a training run and tells the page why (another run is starting). */
+  async pause(reason: string): Promise<void> {
+    if (this.state !== 'training') return;
+    await this.stop();
+    this.setState('paused', reason);
   }
 
   private autoencoder(): BuiltAutoencoder {
@@ -147,12 +150,11 @@ export class GenerativeSession {
     this.host.emit(reason ? { kind: 'state', state, reason } : { kind: 'state', state });
   }
 
-  private async build(): Promise<void> {
+  /** Engines for the last build request on the current backend, with the seeded weights. */
+  private async construct(): Promise<Built> {
     const backend = this.host.backend();
     const request = this.last;
     if (!backend || !request) throw new Error('the trainer is not ready: send a network first');
-    this.destroyBuilt();
-    this.step = 0;
     const data = () => this.host.data();
     if (request.kind === 'setAutoencoder') {
       const ae = await buildAutoencoder(
@@ -162,22 +164,67 @@ export class GenerativeSession {
         request.hyper,
         request.bottleneckLayerId,
       );
-      this.built = { mode: 'autoencoder', ae };
-      this.schedule = new EpochSchedule(request.hyper.seed, request.hyper.batchSize);
-      this.host.emit({ kind: 'ready', mode: 'autoencoder', latentDim: ae.latentDim });
+      return { mode: 'autoencoder', ae };
+    }
+    const gan = await buildGan(backend, data, request.generator, request.discriminator, request.hyper);
+    const fixed = gaussianNoise(
+      new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 1)),
+      GRID * gan.latentDim,
+    );
+    return { mode: 'gan', gan, fixed };
+  }
+
+  private async build(): Promise<void> {
+    this.destroyBuilt();
+    this.step = 0;
+    this.lastGood = null;
+    const built = await this.construct();
+    const { hyper } = this.last!;
+    this.built = built;
+    this.schedule = new EpochSchedule(hyper.seed, hyper.batchSize);
+    if (built.mode === 'autoencoder') {
+      this.host.emit({ kind: 'ready', mode: 'autoencoder', latentDim: built.ae.latentDim });
     } else {
-      const gan = await buildGan(backend, data, request.generator, request.discriminator, request.hyper);
-      this.noise = new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM));
-      const fixed = gaussianNoise(
-        new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 1)),
-        GRID * gan.latentDim,
-      );
-      this.built = { mode: 'gan', gan, fixed };
-      this.schedule = new EpochSchedule(request.hyper.seed, request.hyper.batchSize);
-      this.host.emit({ kind: 'ready', mode: 'gan', latentDim: gan.latentDim, fixedNoise: fixed.slice() });
+      this.noise = new Prng(deriveSeed(hyper.seed, NOISE_STREAM));
+      const { latentDim } = built.gan;
+      this.host.emit({ kind: 'ready', mode: 'gan', latentDim, fixedNoise: built.fixed.slice() });
     }
     this.setState('idle');
-    void this.preview();
+    this.quietly(this.preview());
+  }
+
+  /** After a lost device: stops the loop (its failures are the loss's) and drops the engines. */
+  async suspend(): Promise<void> {
+    this.resumeAfterLoss = this.state === 'training';
+    await this.stop();
+    this.destroyBuilt();
+  }
+
+  /**
+   * Rebuilds the network on the trainer's new backend from the last good weights (or the seeded ones),
+   * rewinds the step and the sample order to them, and goes on training if it was; the design and the
+   * noise stream are kept.
+   */
+  async rebuildAfterLoss(): Promise<void> {
+    const resume = this.resumeAfterLoss;
+    this.resumeAfterLoss = false;
+    if (!this.last) return;
+    try {
+      const built = await this.construct();
+      const { hyper } = this.last;
+      this.built = built;
+      const good = this.lastGood;
+      if (good) writeWeightsTo(built, good.state);
+      this.step = good?.step ?? 0;
+      this.schedule = EpochSchedule.resume(hyper.seed, hyper.batchSize, good?.position ?? null);
+      const name = built.mode === 'gan' ? 'GAN' : 'autoencoder';
+      const reason = `the GPU device was lost: the ${name} was rebuilt from its weights at step ${this.step}`;
+      this.setState(this.state === 'idle' ? 'idle' : 'paused', reason);
+      if (resume) await this.start();
+      else this.quietly(this.preview());
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   private async start(): Promise<void> {
@@ -190,8 +237,29 @@ export class GenerativeSession {
         `only ${available} training images are loaded, fewer than one batch of ${batch}: load the dataset first`,
       );
     }
+    await this.host.makeRoom();
     this.setState('training');
-    this.loop = this.train().finally(() => (this.loop = null));
+    this.loop = this.train()
+      .catch((error: unknown) => {
+        // A lost device fails the loop's reads; the trainer's recovery rebuilds the run and restarts it.
+        if (this.host.recovering()) return;
+        this.setState('paused', 'training stopped on an error');
+        this.fail(error);
+      })
+      .finally(() => (this.loop = null));
+  }
+
+  /** A background task's failure reaches the page, unless it is a lost device's (recovery follows). */
+  private quietly(task: Promise<void>): void {
+    void task.catch((error: unknown) => this.host.recovering() || this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    this.host.emit({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+
+  private position() {
+    return this.schedule?.position() ?? null;
   }
 
   private async stop(): Promise<void> {
@@ -234,16 +302,29 @@ export class GenerativeSession {
       const loss = sums.loss / sums.samples;
       this.host.emit({ kind: 'metrics', step, loss });
       if (!Number.isFinite(loss)) {
-        await this.stop();
+        // The loop ends at its next check (stop() here would wait for the loop itself).
         this.setState(
           'paused',
           'the reconstruction loss is no longer a number: lower the learning rate and press Reset',
         );
-      }
+      } else this.keepGood(built);
     } else {
       this.lastFigures = ganFigures(await built.gan.engine.takeSums());
       this.host.emit({ kind: 'metrics', step, ...this.lastFigures });
+      if (Object.values(this.lastFigures).every(Number.isFinite)) this.keepGood(built);
     }
+  }
+
+  /** A host copy of the weights after the steps so far, kept as good if every value is finite. */
+  private keepGood(built: Built): void {
+    const now = performance.now();
+    if (now - this.keptAt < this.host.snapshotEveryMs()) return;
+    this.keptAt = now;
+    const at = { step: this.step, position: this.position() };
+    void readWeightsOf(built).then(
+      (state) => built === this.built && finiteWeights(state) && (this.lastGood = { state, ...at }),
+      () => undefined,
+    );
   }
 
   /** Reconstructions and latent points, or the sample grid with its health check. */
@@ -286,27 +367,4 @@ export class GenerativeSession {
     await this.stop();
     this.destroyBuilt();
   }
-}
-
-/** The generator's images for any number of noise vectors, a batch at a time. */
-async function generateAll(gan: BuiltGan, noise: Float32Array): Promise<Float32Array> {
-  const n = gan.latentDim;
-  const count = noise.length / n;
-  const out = new Float32Array(count * 784);
-  for (let start = 0; start < count; start += gan.engine.batch) {
-    const rows = Math.min(gan.engine.batch, count - start);
-    const images = await gan.engine.generate(noise.subarray(start * n, (start + rows) * n), rows);
-    out.set(images, start * 784);
-  }
-  return out;
-}
-
-/** The first `count` test images as floats in [0, 1]. */
-function testImages(data: HostDataset, count: number): Float32Array {
-  return Float32Array.from(data.test.images.subarray(0, count * data.pixels), (v) => v / 255);
-}
-
-/** Generator outputs in [-1, 1] to pixels in [0, 1]. */
-function toUnit(images: Float32Array): Float32Array {
-  return images.map((v) => Math.min(1, Math.max(0, (v + 1) / 2)));
 }

@@ -43,6 +43,7 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
       lostReason = e.recovering ? e.reason : null;
       s().setNotice(`The GPU device was lost (${e.reason})${e.recovering ? '; recovering…' : '.'}`);
     }),
+    client.on('notice', (e) => s().setNotice(e.message)),
     client.on('error', (e) => s().setNotice(e.message)),
   ];
   return () => {

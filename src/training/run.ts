@@ -73,7 +73,14 @@ export class TrainingRun {
     await this.core.makeRoomFor('classifier');
     this.core.setState('training');
     this.throughput.restart();
-    this.loop = this.train().finally(() => (this.loop = null));
+    this.loop = this.train()
+      .catch((error: unknown) => {
+        // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
+        if (this.core.isRecovering) return;
+        this.core.setState('paused', 'training stopped on an error');
+        this.core.fail(error);
+      })
+      .finally(() => (this.loop = null));
   }
 
   /** `reason` tells the page why, when it was not the user's pause. */

@@ -14,8 +14,8 @@ import type { GenerativeEvent } from './types';
 type Kind = GenerativeEvent['kind'];
 type Of<K extends Kind> = Extract<GenerativeEvent, { kind: K }>;
 
-async function setup() {
-  const h = createHarness({ snapshotEveryMs: 0 });
+async function setup(gpu?: GPU) {
+  const h = createHarness({ snapshotEveryMs: 0, ...(gpu ? { gpu } : {}) });
   await h.send({ type: 'init' });
   expect((await h.waitFor('ready')).backend).toBe('webgpu');
   await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
@@ -120,6 +120,43 @@ describe('generative runs after a lost device (WebGPU, real MNIST)', () => {
     expect(after.step).toBe(step + 5);
     expect(Number.isFinite(after.dLoss!)).toBe(true);
     expect(Number.isFinite(after.gLoss!)).toBe(true);
+    expect(failures(h)).toEqual([]);
+    expect(h.of('error')).toEqual([]);
+    await h.send({ type: 'dispose' });
+  });
+
+  it('autoencoder lost while training with no device to be had: rebuilt on the CPU, training goes on', async () => {
+    // The browser's WebGPU, which gives no adapter once the first device is gone.
+    let adapters = 0;
+    const real = navigator.gpu;
+    const gpu = {
+      requestAdapter: async (o?: GPURequestAdapterOptions) =>
+        adapters++ === 0 ? real.requestAdapter(o) : null,
+      getPreferredCanvasFormat: () => real.getPreferredCanvasFormat(),
+      wgslLanguageFeatures: real.wgslLanguageFeatures,
+    } as GPU;
+    const { h, next } = await setup(gpu);
+    const { spec } = narrowPreset('autoencoder', 4);
+    const hyper = { ...DEFAULT_HYPER, batchSize: 8, loss: 'mse' as const };
+    await h.send({
+      type: 'generative',
+      request: { kind: 'setAutoencoder', spec, hyper, bottleneckLayerId: 'bottleneck' },
+    });
+    await h.send({ type: 'generative', request: { kind: 'start' } });
+    await next('metrics', (m) => m.step >= 10);
+    const from = h.events.length;
+    loseDevice(h);
+    const ready = await h.waitFor('ready', () => true, { from });
+    expect(ready.backend).toBe('cpu');
+    expect(ready.fallbackReason).toMatch(/no new GPU device after a loss/);
+    const rebuilt = await next('state', (s) => /device was lost/.test(s.reason ?? ''), from);
+    const step = Number(/step (\d+)$/.exec(rebuilt.reason!)![1]);
+    expect(step).toBeGreaterThanOrEqual(5);
+    const at = h.events.findIndex((e) => e.type === 'generative' && e.event === rebuilt);
+    const after = await next('metrics', () => true, at);
+    await h.send({ type: 'generative', request: { kind: 'pause' } });
+    expect(after.step).toBe(step + 5);
+    expect(Number.isFinite(after.loss)).toBe(true);
     expect(failures(h)).toEqual([]);
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });

@@ -73,14 +73,7 @@ export class TrainingRun {
     await this.core.makeRoomFor('classifier');
     this.core.setState('training');
     this.throughput.restart();
-    this.loop = this.train()
-      .catch((error: unknown) => {
-        // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
-        if (this.core.isRecovering) return;
-        this.core.setState('paused', 'training stopped on an error');
-        this.core.fail(error);
-      })
-      .finally(() => (this.loop = null));
+    this.loop = this.train().finally(() => (this.loop = null));
   }
 
   /** `reason` tells the page why, when it was not the user's pause. */
@@ -125,24 +118,32 @@ export class TrainingRun {
     return true;
   }
 
+  /** The loop; it handles its own failure, so `loop` never rejects. */
   private async train(): Promise<void> {
     const { core } = this;
-    while (core.state === 'training' && core.backend) {
-      if (!this.takeStep()) break;
-      if (core.step % core.options.reportEvery === 0) this.report();
-      const schedule = core.schedule!;
-      if (schedule.epochEnded) {
-        if (core.step % core.options.reportEvery !== 0) this.report();
-        await this.reports;
-        if (core.state !== 'training') break;
-        await this.evaluate();
-        if (this.completedEpochs() >= core.hyper.epochs) {
-          core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
-          break;
+    try {
+      while (core.state === 'training' && core.backend) {
+        if (!this.takeStep()) break;
+        if (core.step % core.options.reportEvery === 0) this.report();
+        const schedule = core.schedule!;
+        if (schedule.epochEnded) {
+          if (core.step % core.options.reportEvery !== 0) this.report();
+          await this.reports;
+          if (core.state !== 'training') break;
+          await this.evaluate();
+          if (this.completedEpochs() >= core.hyper.epochs) {
+            core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
+            break;
+          }
         }
+        await core.backend.settle();
+        await yieldTurn();
       }
-      await core.backend.settle();
-      await yieldTurn();
+    } catch (error) {
+      // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
+      if (core.isRecovering) return;
+      core.setState('paused', 'training stopped on an error');
+      core.fail(error);
     }
   }
 

@@ -152,6 +152,9 @@ export class TrainingRun {
     const { core } = this;
     const backend = core.backend!;
     const sums = backend.takeSums();
+    // It can reject (device lost) while an earlier report is still awaited, before the chain below
+    // awaits it: mark it handled now; the chain still sees the rejection.
+    sums.catch(() => undefined);
     const at = { step: core.step, epoch: core.schedule!.epoch, progress: core.schedule!.progress };
     const previous = this.reports;
     this.reports = (async () => {

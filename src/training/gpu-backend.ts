@@ -27,7 +27,7 @@ export class GpuBackend implements TrainerBackend {
   private copies: { candidate: GPUBuffer; good: GPUBuffer } | null = null;
   private readonly staging: GPUBuffer[];
   private nextStaging = 0;
-  private readonly mapping: (Promise<unknown> | null)[] = [null, null];
+  private readonly mapping: (Promise<void> | null)[] = [null, null];
   private queued: Promise<unknown>[] = [];
   private stepsSinceTake = 0;
   private lost = false;
@@ -120,22 +120,35 @@ export class GpuBackend implements TrainerBackend {
   async takeSums(): Promise<TrainSums> {
     const i = this.nextStaging;
     this.nextStaging = 1 - i;
-    await this.mapping[i];
-    const staging = this.staging[i];
-    const steps = this.stepsSinceTake;
-    this.stepsSinceTake = 0;
-    const encoder = this.device.createCommandEncoder({ label: 'take-metrics' });
-    const acc = this.m.accumulator;
-    encoder.copyBufferToBuffer(acc.buffer, acc.offset, staging, 0, LOSS_ACCUMULATOR_FLOATS * 4);
-    encoder.clearBuffer(acc.buffer, acc.offset, LOSS_ACCUMULATOR_FLOATS * 4);
-    this.device.queue.submit([encoder.finish()]);
-    const mapped = staging.mapAsync(GPUMapMode.READ);
-    this.mapping[i] = mapped.catch(() => undefined);
-    await mapped;
-    const words = new Float32Array(staging.getMappedRange().slice(0));
-    staging.unmap();
-    const m = decodeLossAccumulator(words);
-    return { loss: m.lossSum, correct: m.correct, samples: m.samples, nonFinite: m.nonFiniteBatches, steps };
+    // Staging i is this call's until it is unmapped: the next call for it waits, even if it comes before
+    // this one has started (three reports can be in flight when steps are fast).
+    const free = this.mapping[i];
+    let release = () => {};
+    this.mapping[i] = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await free;
+      const staging = this.staging[i];
+      const steps = this.stepsSinceTake;
+      this.stepsSinceTake = 0;
+      const encoder = this.device.createCommandEncoder({ label: 'take-metrics' });
+      const acc = this.m.accumulator;
+      encoder.copyBufferToBuffer(acc.buffer, acc.offset, staging, 0, LOSS_ACCUMULATOR_FLOATS * 4);
+      encoder.clearBuffer(acc.buffer, acc.offset, LOSS_ACCUMULATOR_FLOATS * 4);
+      this.device.queue.submit([encoder.finish()]);
+      await staging.mapAsync(GPUMapMode.READ);
+      const words = new Float32Array(staging.getMappedRange().slice(0));
+      staging.unmap();
+      const m = decodeLossAccumulator(words);
+      return {
+        loss: m.lossSum,
+        correct: m.correct,
+        samples: m.samples,
+        nonFinite: m.nonFiniteBatches,
+        steps,
+      };
+    } finally {
+      release();
+    }
   }
 
   async evaluate(count: number): Promise<Float32Array> {

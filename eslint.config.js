@@ -7,6 +7,8 @@ import globals from 'globals';
 const reactLike = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts', '@dnd-kit/*'];
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
 const forbid = (groups, message) => groups.map((group) => ({ group, message }));
+// A kind's plans (kernels): only the model builder loads them, never the page.
+const plans = ['**/layers/plans', '**/layers/*/plans', '**/layers/core/plan', '**/layers/core/*-plans'];
 
 // The DOM objects no core module may touch: they exist only on the page.
 const domGlobals = [
@@ -58,14 +60,24 @@ export default tseslint.config(
   restrict(
     ['src/ui/**'],
     forbid(
-      [[...layer('engine'), ...layer('gpu')]],
-      'ui/ talks to the engine only through training/ (TrainerClient).',
+      [[...layer('engine'), ...layer('gpu'), ...layer('model'), ...plans]],
+      'ui/ talks to the engine only through training/ (TrainerClient); it reads layer definitions, never their plans.',
     ),
   ),
   restrict(
     ['src/engine/**', 'src/gpu/**'],
     forbid(
-      [reactLike, [...layer('ui'), ...layer('training'), ...layer('network'), ...layer('data')]],
+      [
+        reactLike,
+        [
+          ...layer('ui'),
+          ...layer('training'),
+          ...layer('network'),
+          ...layer('data'),
+          ...layer('layers'),
+          ...layer('model'),
+        ],
+      ],
       'engine/ and gpu/ are framework-free and import only downwards (engine -> gpu -> shaders).',
     ),
     { 'no-restricted-globals': ['error', ...domGlobals] },
@@ -75,7 +87,15 @@ export default tseslint.config(
     forbid(
       [
         reactLike,
-        [...layer('engine'), ...layer('ui'), ...layer('training'), ...layer('network'), ...layer('data')],
+        [
+          ...layer('engine'),
+          ...layer('ui'),
+          ...layer('training'),
+          ...layer('network'),
+          ...layer('data'),
+          ...layer('layers'),
+          ...layer('model'),
+        ],
       ],
       'gpu/ imports only shaders/.',
     ),
@@ -86,9 +106,57 @@ export default tseslint.config(
     forbid(
       [
         reactLike,
-        [...layer('engine'), ...layer('gpu'), ...layer('ui'), ...layer('training'), ...layer('network')],
+        [
+          ...layer('engine'),
+          ...layer('gpu'),
+          ...layer('ui'),
+          ...layer('training'),
+          ...layer('network'),
+          ...layer('layers'),
+          ...layer('model'),
+        ],
       ],
       'data/ imports nothing else from the project.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  // A layer kind is one folder: its definition (pure: the page reads it) and its plans (engine ops).
+  restrict(
+    ['src/layers/**'],
+    forbid(
+      [
+        reactLike,
+        [...layer('ui'), ...layer('training'), ...layer('network'), ...layer('data'), ...layer('model')],
+      ],
+      'layers/ holds what each kind means and how it runs; it imports only the engine below it.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  {
+    ...restrict(
+      ['src/layers/**'],
+      forbid(
+        [
+          reactLike,
+          [...layer('ui'), ...layer('training'), ...layer('network'), ...layer('data'), ...layer('model')],
+          ['**/engine/**', '!**/engine/geometry', '**/gpu/**', ...plans],
+        ],
+        "A layer definition is pure: it may use the engine's geometry, never kernels (those go in plans.ts).",
+      ),
+      { 'no-restricted-globals': ['error', ...domGlobals] },
+    ),
+    ignores: [
+      'src/layers/**/plans.ts',
+      'src/layers/core/plan.ts',
+      'src/layers/core/*-plans.ts',
+      '**/*.test.ts',
+    ],
+  },
+  restrict(
+    ['src/model/**'],
+    forbid(
+      [reactLike, [...layer('ui'), ...layer('training'), ...layer('network'), ...layer('data')]],
+      'model/ builds models from layer plans on the engine; it knows nothing of designs, training or the page.',
     ),
     { 'no-restricted-globals': ['error', ...domGlobals] },
   ),
@@ -97,18 +165,26 @@ export default tseslint.config(
     forbid(
       [
         reactLike,
-        [...layer('engine'), ...layer('gpu'), ...layer('ui'), ...layer('training'), ...layer('data')],
+        [
+          ...layer('engine'),
+          ...layer('gpu'),
+          ...layer('ui'),
+          ...layer('training'),
+          ...layer('data'),
+          ...layer('model'),
+          ...plans,
+        ],
       ],
-      'network/ is pure spec logic: no GPU, no UI.',
+      'network/ is pure design logic over the layer definitions: no GPU, no UI.',
     ),
     { 'no-restricted-globals': ['error', ...domGlobals] },
   ),
-  // Tests of the network module may take the engine's CPU reference ops as their oracle (export round trip).
+  // Tests of the network module may take the engine's CPU model as their oracle (export round trip).
   restrict(
     ['src/network/**/*.test.ts', 'src/network/**/testing/**'],
     forbid(
       [reactLike, [...layer('gpu'), ...layer('ui')]],
-      'network tests may use engine/ references, never gpu/ or ui/.',
+      'network tests may use engine/ references and the CPU model, never gpu/ or ui/.',
     ),
     { 'no-restricted-globals': ['error', ...domGlobals] },
   ),

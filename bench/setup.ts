@@ -1,9 +1,9 @@
 // What both sides train: LeNet-5 exactly as issue 9 defines it (our 'lenet-5' preset), SGD with momentum,
 // one seed for the weights (both sides start from the same values) and for the sample order.
 import { describeSpec } from '../src/training/model-spec';
-import { initialState } from '../src/engine/model/init';
-import type { ModelDescription } from '../src/engine/model/describe';
-import type { InitialState } from '../src/engine/model/init';
+import { initialState } from '../src/model/init';
+import type { ModelDescription } from '../src/model/describe';
+import type { InitialState } from '../src/model/init';
 import { DEFAULT_HYPER, type Hyperparams } from '../src/network/hyper';
 import { presetSpec } from '../src/network/presets';
 import type { NetworkSpec } from '../src/network/spec';

@@ -4,7 +4,7 @@
 // at the end) and the process CPU time of every dispatch of one step replayed on its own: on this shared
 // 2-core machine CPU time is far steadier than wall time.
 import { acquireGpu } from '../src/gpu/device';
-import { GpuModel } from '../src/engine/model/gpu-model';
+import { GpuModel } from '../src/model/gpu-model';
 import { packBytes } from '../src/engine/ops/gather-batch';
 import { recordDispatches, type RecordedDispatch } from './dispatch-recorder';
 import { lenetModel } from './setup';

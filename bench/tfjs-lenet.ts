@@ -2,7 +2,7 @@
 // fused conv2d/matMul with bias and ReLU (what tf.layers uses), SGD with momentum via optimizer.minimize.
 // The weights are ours, converted: both sides start from the same values and see the same batches.
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayerPlan } from '../src/engine/model/describe';
+import type { LayerPlan } from '../src/model/describe';
 import type { LenetModel } from './setup';
 
 interface Dense {
@@ -59,7 +59,7 @@ export function createTfLenet(model: LenetModel): TfLenet {
       convs.push({
         w: tf.variable(convFilter(slice(init.params, plan, 'weight'))),
         b: tf.variable(tf.tensor1d(slice(init.params, plan, 'bias').data)),
-        pad: plan.layer.padding,
+        pad: plan.layer.padding as number,
       });
     }
     if (kind === 'Linear') {

@@ -1,6 +1,9 @@
-// Validation and shape inference over a whole spec: one pass from the input to the last layer.
-import { countBuffers, countFlops, countParams } from './counts';
-import { inferLayer } from './flat-shapes';
+// Validation and shape inference over a whole design: the graph's checks, then one pass in list order
+// (every layer after the layers it reads), each layer's rule taken from its definition.
+import { asData, definitionOf, type Shape, type Wired } from '../layers';
+import { FROM_INPUT, resolveInputs } from '../layers/core/graph';
+import { checkGraph } from './graph-checks';
+import { checkParams, inferLayer, type GraphSoFar } from './infer';
 import { layerIssue, layerName } from './issue-helpers';
 import type { SpecIssue } from './issues';
 import {
@@ -11,9 +14,7 @@ import {
   type MemoryLimits,
   type SizedLayer,
 } from './memory';
-import { checkParams } from './param-checks';
-import type { Wired } from './shape-context';
-import type { Layer, LayerKind, NetworkSpec, Shape } from './spec';
+import type { Layer, LayerKind, NetworkSpec } from './spec';
 import { inputShapeOf } from './spec';
 import { checkInput, checkLayerCount, checkOutput } from './task-checks';
 
@@ -21,14 +22,17 @@ export interface LayerInfo {
   index: number;
   id: string;
   kind: LayerKind;
-  /** Per-sample shapes; null once inference has stopped at an earlier error. */
+  /** Where each input comes from: a layer index, or -1 for the network's input. */
+  inputs: number[];
+  /** Per-sample shapes of the first input and of every input; null once inference has stopped. */
   inputShape: Shape | null;
+  inputShapes: (Shape | null)[];
   outputShape: Shape | null;
   /** Trainable parameters (PyTorch's count). */
   params: number;
-  /** Forward FLOPs per sample (2 per multiply-add; see counts.ts). */
+  /** Forward FLOPs per sample (2 per multiply-add; see each definition's flops). */
   flops: number;
-  /** Parameters taken from the previous layer because autoWire is on. */
+  /** Parameters taken from the input because autoWire is on. */
   wired: Wired;
   issues: SpecIssue[];
 }
@@ -55,42 +59,78 @@ export interface AnalyzeOptions {
 
 const hasError = (issues: readonly SpecIssue[]) => issues.some((i) => i.severity === 'error');
 
-function inferAll(spec: NetworkSpec): { network: SpecIssue[]; layers: (LayerInfo & { buffers: number })[] } {
+type Analysed = LayerInfo & { buffers: number };
+
+/** Parameters and buffers of a (wired) layer, as PyTorch counts numel(). */
+function counts(layer: Layer): { params: number; buffers: number } {
+  let params = 0;
+  let buffers = 0;
+  for (const t of definitionOf(layer.kind).tensors?.(asData(layer)) ?? []) {
+    const size = t.shape.reduce((a, b) => a * b, 1);
+    if (t.buffer) buffers += size;
+    else params += size;
+  }
+  return { params, buffers };
+}
+
+function inferAll(spec: NetworkSpec): { network: SpecIssue[]; layers: Analysed[] } {
   const inputIssues = checkInput(spec);
+  const sources = resolveInputs(spec.layers);
+  const graph = checkGraph(spec, sources);
   const network = [...inputIssues, ...checkLayerCount(spec)];
-  let shape: Shape | null = inputIssues.length > 0 ? null : inputShapeOf(spec);
-  let lastFlatten: { index: number; shape: Shape } | null = null;
-  const layers = spec.layers.map((layer: Layer, index) => {
-    const input = shape;
+  const input: Shape | null = inputIssues.length > 0 ? null : inputShapeOf(spec);
+  const outputs: (Shape | null)[] = [];
+  const flattens: GraphSoFar['flattens'][number][] = [];
+  const so: GraphSoFar = { spec, sources, outputs, flattens };
+  const shapeOf = (s: number | null) => (s === FROM_INPUT ? input : s === null ? null : (outputs[s] ?? null));
+  const layers = spec.layers.map((layer, index): Analysed => {
+    const from = sources[index];
+    const inputShapes = graph.broken.has(index) ? from.map(() => null) : from.map(shapeOf);
     const paramIssues = checkParams(layer, index);
+    const graphIssues = graph.issues.filter((i) => i.layerIndex === index);
     let output: Shape | null = null;
     let wired: Wired = {};
-    let issues = paramIssues;
-    if (!hasError(paramIssues) && input) {
-      const step = inferLayer({ spec, index, input, lastFlatten }, layer);
+    let issues = [...graphIssues, ...paramIssues];
+    const known = inputShapes.every((s) => s !== null) ? (inputShapes as Shape[]) : null;
+    if (!hasError(paramIssues) && known) {
+      const step = inferLayer(so, index, known);
       ({ output, wired } = step);
-      issues = [...paramIssues, ...step.issues];
-      if (layer.kind === 'Flatten' && input.length === 3) lastFlatten = { index, shape: input };
+      issues = [...issues, ...step.issues];
     }
-    shape = output;
+    outputs.push(output);
+    const first = from[0] ?? null;
+    const flattensHere =
+      definitionOf(layer.kind).traits?.view && known?.[0].length === 3 && output?.length === 1;
+    flattens.push(
+      flattensHere
+        ? { index, shape: known![0] }
+        : first === null || first === FROM_INPUT
+          ? null
+          : (flattens[first] ?? null),
+    );
     const valid = !hasError(paramIssues);
+    const wiredLayer = { ...layer, ...wired } as Layer;
+    const count = valid ? counts(wiredLayer) : { params: 0, buffers: 0 };
     return {
       index,
       id: layer.id,
       kind: layer.kind,
-      inputShape: input,
+      inputs: from.map((s) => s ?? FROM_INPUT),
+      inputShape: inputShapes[0] ?? null,
+      inputShapes,
       outputShape: output,
-      params: valid ? countParams(layer, wired) : 0,
-      flops: valid ? countFlops(layer, input, output, wired) : 0,
-      buffers: valid ? countBuffers(layer, wired) : 0,
+      params: count.params,
+      flops: valid && known && output ? definitionOf(layer.kind).flops(asData(wiredLayer), known, output) : 0,
+      buffers: count.buffers,
       wired,
       issues,
     };
   });
-  return { network, layers };
+  const networkGraphIssues = graph.issues.filter((i) => i.layerIndex === null);
+  return { network: [...network, ...networkGraphIssues], layers };
 }
 
-function sized(spec: NetworkSpec, layers: readonly (LayerInfo & { buffers: number })[]): SizedLayer[] {
+function sized(spec: NetworkSpec, layers: readonly Analysed[]): SizedLayer[] {
   return layers.map((l) => ({
     layer: spec.layers[l.index],
     index: l.index,
@@ -111,7 +151,7 @@ export function analyzeSpec(spec: NetworkSpec, options: AnalyzeOptions = {}): Sp
   if (outputIssues.length > 0)
     layers[layers.length - 1].issues.push(...outputIssues.filter((i) => i.layerIndex !== null));
   for (const l of layers) {
-    const issue = l.kind === 'BatchNorm2d' ? checkBatchStatistics(spec.layers[l.index], l, batchSize) : null;
+    const issue = checkBatchStatistics(spec.layers[l.index], l, batchSize);
     if (issue) l.issues.push(issue);
   }
   const input = inputShapeOf(spec);
@@ -135,11 +175,12 @@ export function analyzeSpec(spec: NetworkSpec, options: AnalyzeOptions = {}): Sp
   };
 }
 
-/** BatchNorm2d in training needs two values per channel (PyTorch refuses one): batch × H × W ≥ 2. */
+/** Batch statistics need two values per channel (PyTorch refuses one): batch × H × W ≥ 2. */
 function checkBatchStatistics(layer: Layer, info: LayerInfo, batchSize: number): SpecIssue | null {
   const shape = info.inputShape;
+  if (!definitionOf(layer.kind).traits?.batchStatistics) return null;
   if (!shape || shape.length !== 3 || batchSize * shape[1] * shape[2] > 1) return null;
-  const message = `${layerName(info.index, layer)}: with a batch of 1 and a 1×1 input each channel has a single value, which cannot be normalised while training: use a batch size of at least 2, or move BatchNorm2d before the image shrinks to 1×1`;
+  const message = `${layerName(info.index, layer)}: with a batch of 1 and a 1×1 input each channel has a single value, which cannot be normalised while training: use a batch size of at least 2, or move ${layer.kind} before the image shrinks to 1×1`;
   return layerIssue(info.index, layer, 'error', message);
 }
 

@@ -1,11 +1,11 @@
-// Fixes for an image-producing network (reconstruction, generator) whose last image is not 1×28×28:
-// one parameter of the last Conv2d/ConvTranspose2d, found by the same size formulas the analysis uses.
-import { inferLayer } from './flat-shapes';
+// Fixes for an image-producing network (reconstruction, generator) whose last image is not 1×28×28: one
+// parameter of the layer that sets the size (its definition's fitSide), or a conv appended at the end.
+import { definitionOf, SPEC_LIMITS } from '../layers';
+import { FROM_INPUT, resolveInputs } from '../layers/core/graph';
+import { inferLayer, type GraphSoFar } from './infer';
 import { fixLayer, insertFix, setFix } from './issue-helpers';
 import type { SpecFix } from './issues';
-import { SPEC_LIMITS } from './params';
-import { convOut, convTransposeOut } from './spatial-shapes';
-import type { Conv2dLayer, ConvTranspose2dLayer, NetworkSpec, Shape } from './spec';
+import type { NetworkSpec, Shape } from './spec';
 import { IMAGE_SHAPE, inputShapeOf } from './spec';
 
 const SIDE = IMAGE_SHAPE[1];
@@ -16,69 +16,48 @@ export interface ImageFix {
   fix: SpecFix;
 }
 
-/** The per-sample shape layer `index` reads, by re-running inference from the input (null if it stops). */
+/** The per-sample shape layer `index` reads first, by re-running inference from the input (null if it stops). */
 export function inputShapeAt(spec: NetworkSpec, index: number): Shape | null {
-  let shape: Shape | null = inputShapeOf(spec);
-  let lastFlatten: { index: number; shape: Shape } | null = null;
-  for (let i = 0; i < index && shape; i++) {
-    const layer = spec.layers[i];
-    const input: Shape = shape;
-    shape = inferLayer({ spec, index: i, input, lastFlatten }, layer).output;
-    if (layer.kind === 'Flatten' && input.length === 3) lastFlatten = { index: i, shape: input };
+  const sources = resolveInputs(spec.layers);
+  const input = inputShapeOf(spec);
+  const outputs: (Shape | null)[] = [];
+  const flattens: GraphSoFar['flattens'][number][] = [];
+  const graph: GraphSoFar = { spec, sources, outputs, flattens };
+  const shapeOf = (s: number | null) => (s === FROM_INPUT ? input : s === null ? null : (outputs[s] ?? null));
+  for (let i = 0; i < index; i++) {
+    const shapes = sources[i].map(shapeOf);
+    const known = shapes.every((s) => s !== null) ? (shapes as Shape[]) : null;
+    const output = known ? inferLayer(graph, i, known).output : null;
+    outputs.push(output);
+    const first = sources[i][0];
+    const flattensHere = definitionOf(spec.layers[i].kind).traits?.view && known?.[0].length === 3;
+    flattens.push(
+      flattensHere ? { index: i, shape: known![0] } : first === null || first < 0 ? null : flattens[first],
+    );
   }
-  return shape;
+  const first = sources[index]?.[0] ?? null;
+  return shapeOf(first);
 }
 
-/** Candidate values nearest the current one first, so the smallest change is offered. */
-function nearest(current: number, min: number, max: number): number[] {
-  const out: number[] = [];
-  for (let delta = 1; current - delta >= min || current + delta <= max; delta++) {
-    if (current - delta >= min) out.push(current - delta);
-    if (current + delta <= max) out.push(current + delta);
-  }
-  return out;
-}
-
-/** A single-parameter edit of a transposed convolution reading an h×w image that makes it 28×28. */
-function transposeFix(conv: ConvTranspose2dLayer, h: number, w: number): ImageFix | null {
-  const { kernel_size: k, stride: s, padding: p, output_padding: op, dilation: d } = conv;
-  const gives = (kk: number, pp: number, oo: number) =>
-    convTransposeOut(h, kk, s, pp, oo, d) === SIDE && convTransposeOut(w, kk, s, pp, oo, d) === SIDE;
-  // PyTorch requires output_padding < stride or < dilation.
-  for (const o of nearest(op, 0, Math.max(s, d) - 1))
-    if (gives(k, p, o)) return at(conv, 'output_padding', o);
-  for (const pp of nearest(p, 0, SPEC_LIMITS.maxPadding))
-    if (gives(k, pp, op)) return at(conv, 'padding', pp);
-  for (const kk of nearest(k, 1, SPEC_LIMITS.maxKernel))
-    if (gives(kk, p, op)) return at(conv, 'kernel_size', kk);
-  return null;
-}
-
-function convFix(conv: Conv2dLayer, h: number, w: number): ImageFix | null {
-  const { kernel_size: k, stride: s, padding: p, dilation: d } = conv;
-  const gives = (kk: number, pp: number) =>
-    convOut(h, kk, s, pp, d) === SIDE && convOut(w, kk, s, pp, d) === SIDE && kk <= Math.max(h, w) + 2 * pp;
-  for (const pp of nearest(p, 0, SPEC_LIMITS.maxPadding)) if (gives(k, pp)) return at(conv, 'padding', pp);
-  for (const kk of nearest(k, 1, SPEC_LIMITS.maxKernel)) if (gives(kk, p)) return at(conv, 'kernel_size', kk);
-  return null;
-}
-
-function at(conv: Conv2dLayer | ConvTranspose2dLayer, param: string, value: number): ImageFix {
-  return { text: `set ${param} = ${value}`, fix: setFix(conv, param, value) };
-}
-
-/** One edit of the shape-setting conv at `index` (whose output is `output`) that gives 1×28×28. */
+/** One edit of the shape-setting layer at `index` (whose output is `output`) that gives 1×28×28. */
 export function lastConvFix(spec: NetworkSpec, index: number, output: Shape): ImageFix | null {
-  const conv = spec.layers[index];
-  if (conv.kind !== 'Conv2d' && conv.kind !== 'ConvTranspose2d') return null;
-  if (output[0] !== 1) return at(conv, 'out_channels', 1);
+  const layer = spec.layers[index];
+  const definition = definitionOf(layer.kind);
+  if (!definition.fitSide) return null;
+  const sizeParam = definition.traits?.sizeParam;
+  if (output[0] !== 1 && sizeParam) return { text: `set ${sizeParam} = 1`, fix: setFix(layer, sizeParam, 1) };
   const input = inputShapeAt(spec, index);
   if (!input || input.length !== 3) return null;
-  return conv.kind === 'ConvTranspose2d'
-    ? transposeFix(conv, input[1], input[2])
-    : convFix(conv, input[1], input[2]);
+  const edit = definition.fitSide(
+    layer as unknown as Parameters<typeof definition.fitSide>[0],
+    input[1],
+    input[2],
+    SIDE,
+  );
+  return edit
+    ? { text: `set ${edit.param} = ${edit.value}`, fix: setFix(layer, edit.param, edit.value) }
+    : null;
 }
-
 /** A layer to append to a C×n×n image that ends at 1×28×28: ConvTranspose2d upsampling below 28, Conv2d above. */
 export function appendConvFix(spec: NetworkSpec, output: Shape): ImageFix | null {
   const [c, h, w] = output;

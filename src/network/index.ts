@@ -5,8 +5,7 @@ export * from './hyper';
 export * from './params';
 export * from './analyze';
 export { DEFAULT_LIMITS, formatBytes, type MemoryEstimate, type MemoryLimits } from './memory';
-export type { Wired } from './shape-context';
-export { convOut, convTransposeOut, poolOut } from './spatial-shapes';
+export type { Wired } from '../layers';
 export * from './presets';
 export * from './docs';
 export {

@@ -1,4 +1,5 @@
 // GPU memory estimate and the size guard: a design that cannot fit is refused with the numbers.
+import { definitionOf } from '../layers';
 import type { SpecIssue } from './issues';
 import { layerIssue, layerName, networkIssue } from './issue-helpers';
 import type { Layer, Shape } from './spec';
@@ -32,8 +33,8 @@ export interface SizedLayer {
 }
 
 const FLOAT = 4;
-// Flatten and Unflatten are views of their input's buffer: no memory of their own.
-const isView = (l: SizedLayer) => l.layer.kind === 'Flatten' || l.layer.kind === 'Unflatten';
+// Views (Flatten, Unflatten) share their input's buffer: no memory of their own.
+const isView = (l: SizedLayer) => Boolean(definitionOf(l.layer.kind).traits?.view);
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 export function memoryOf(input: Shape, layers: readonly SizedLayer[], batchSize: number): MemoryEstimate {

@@ -33,7 +33,7 @@ function l<K extends LayerKind>(
 }
 
 function spec(name: string, task: Task, layers: Layer[]): NetworkSpec {
-  const s: NetworkSpec = { version: 1, name, input: inputFor(task, 'mnist'), task, autoWire: true, layers };
+  const s: NetworkSpec = { version: 2, name, input: inputFor(task, 'mnist'), task, autoWire: true, layers };
   if (task === 'generator') s.latentDim = s.input.shape[0];
   return s;
 }

@@ -1,10 +1,12 @@
 // Strict schema for specs from outside: every field typed and bounded, unknown fields and kinds refused,
 // and a fresh object built from what was checked (nothing from the input is kept by reference).
 // Semantics (shapes, tasks) stay with analyzeSpec, so a loaded design can show its own errors.
-import { PARAM_RULES, SPEC_LIMITS, type ParamRule } from './params';
+import { definitionOf, type ParamRule } from '../layers';
+import { NETWORK_INPUT } from '../layers/core/graph';
+import { SPEC_LIMITS } from './params';
 import type { Parsed } from './safe-json';
 import type { DatasetId, Layer, LayerKind, NetworkSpec, Task } from './spec';
-import { LAYER_KINDS, PARAM_ORDER, defaultLayer } from './spec';
+import { LAYER_KINDS, SPEC_VERSION, defaultLayer, isLayerKind } from './spec';
 
 class SchemaError extends Error {}
 
@@ -27,30 +29,22 @@ export function expectKeys(obj: Obj, allowed: readonly string[], where: string):
   }
 }
 
-/** The parameters every file must state; the others default as in PyTorch. */
-const REQUIRED = new Set([
-  'in_channels',
-  'out_channels',
-  'kernel_size',
-  'in_features',
-  'out_features',
-  'num_features',
-  'unflattened_size',
-]);
-
 /** Magnitudes the parser accepts: the table's upper bound both ways; the analysis explains finer limits. */
-function readParam(
-  value: unknown,
-  rule: ParamRule,
-  what: string,
-): number | boolean | [number, number, number] {
+function readParam(value: unknown, rule: ParamRule, what: string): number | boolean | string | number[] {
   switch (rule.type) {
     case 'bool':
       return typeof value === 'boolean' ? value : fail(`${what} must be true or false, not ${kindOf(value)}`);
-    case 'size3': {
-      if (!Array.isArray(value) || value.length !== 3)
-        return fail(`${what} must be a list of three whole numbers [C, H, W]`);
-      return value.map((v, i) => readInt(v, rule.max[i], `${what}[${i}]`)) as [number, number, number];
+    case 'choice':
+      return typeof value === 'string' && rule.options.includes(value)
+        ? value
+        : fail(`${what} must be one of ${rule.options.map((o) => `'${o}'`).join(', ')}`);
+    case 'size': {
+      const n = rule.dims.length;
+      if (!Array.isArray(value) || value.length !== n)
+        return fail(
+          `${what} must be a list of ${n === 3 ? 'three' : n} whole numbers [${rule.dims.join(', ')}]`,
+        );
+      return value.map((v, i) => readInt(v, rule.max[i], `${what}[${i}]`));
     }
     case 'int':
       return readInt(value, rule.max, what);
@@ -72,19 +66,36 @@ function readInt(value: unknown, max: number, what: string): number {
   return value;
 }
 
-function readLayer(raw: unknown, index: number, taken: Set<string>): Layer {
+/** Ids of the layers a layer reads: 1 to maxInputs names, each an id of at most maxIdLength characters. */
+function readInputs(value: unknown, where: string): string[] {
+  if (!Array.isArray(value))
+    return fail(`${where}: inputs must be a list of layer ids, not ${kindOf(value)}`);
+  if (value.length === 0 || value.length > SPEC_LIMITS.maxInputs)
+    return fail(`${where}: inputs must name 1 to ${SPEC_LIMITS.maxInputs} layers`);
+  return value.map((id) =>
+    typeof id === 'string' && id.length > 0 && id.length <= SPEC_LIMITS.maxIdLength
+      ? id
+      : fail(`${where}: each input must be a layer id of 1 to ${SPEC_LIMITS.maxIdLength} characters`),
+  );
+}
+
+function readLayer(raw: unknown, index: number, taken: Set<string>, version: number): Layer {
   const where = `layer ${index + 1}`;
   if (!isObject(raw)) return fail(`${where} must be an object, not ${kindOf(raw)}`);
   const kind = raw.kind;
-  if (typeof kind !== 'string' || !(LAYER_KINDS as readonly string[]).includes(kind)) {
+  if (!isLayerKind(kind)) {
     return fail(
       `${where} has an unknown kind ${JSON.stringify(String(kind).slice(0, 40))}; known kinds: ${LAYER_KINDS.join(', ')}`,
     );
   }
-  const k = kind as LayerKind;
-  const params = PARAM_ORDER[k] as readonly string[];
-  expectKeys(raw, ['kind', 'id', ...params], `${where} (${k})`);
+  const k: LayerKind = kind;
+  const definition = definitionOf(k);
+  const params = Object.keys(definition.params);
+  // Version 1 designs were chains: no layer named its inputs.
+  expectKeys(raw, ['kind', 'id', ...(version >= 2 ? ['inputs'] : []), ...params], `${where} (${k})`);
   let id = raw.id;
+  // 'input' names the network's own input from version 2 on; an older layer of that name is renamed.
+  if (id === NETWORK_INPUT && version < 2) id = undefined;
   if (id === undefined) {
     // Hand-written files may leave ids out; derive one that is stable and unique.
     id = `${k.toLowerCase()}${index + 1}`;
@@ -93,19 +104,21 @@ function readLayer(raw: unknown, index: number, taken: Set<string>): Layer {
   if (typeof id !== 'string' || id.length === 0 || id.length > SPEC_LIMITS.maxIdLength) {
     return fail(`${where} (${k}) needs an id of 1 to ${SPEC_LIMITS.maxIdLength} characters`);
   }
+  if (id === NETWORK_INPUT) return fail(`${where} (${k}): the id "input" names the network's input`);
   if (taken.has(id)) return fail(`${where} (${k}) repeats the id "${id}" of an earlier layer`);
   taken.add(id);
   const layer: Record<string, unknown> = { kind: k, id };
+  if (raw.inputs !== undefined) layer.inputs = readInputs(raw.inputs, `${where} (${k})`);
   const defaults = defaultLayer(k, id) as unknown as Obj;
   for (const param of params) {
     const value = raw[param];
+    const spec = definition.params[param];
     if (value === undefined) {
-      if (REQUIRED.has(param)) fail(`${where} (${k}) is missing ${param}`);
-      // PyTorch's stride=None for pooling means stride = kernel_size.
-      layer[param] =
-        param === 'stride' && (k === 'MaxPool2d' || k === 'AvgPool2d') ? layer.kernel_size : defaults[param];
+      if (spec.required) fail(`${where} (${k}) is missing ${param}`);
+      // e.g. PyTorch's stride=None for pooling means stride = kernel_size.
+      layer[param] = spec.defaultFrom !== undefined ? layer[spec.defaultFrom] : defaults[param];
     } else {
-      layer[param] = readParam(value, PARAM_RULES[k][param], `${where} (${k}): ${param}`);
+      layer[param] = readParam(value, spec.rule, `${where} (${k}): ${param}`);
     }
   }
   return layer as unknown as Layer;
@@ -139,13 +152,15 @@ export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
   try {
     if (!isObject(raw)) return fail(`a spec must be an object, not ${kindOf(raw)}`);
     expectKeys(raw, ['version', 'name', 'task', 'input', 'latentDim', 'autoWire', 'layers'], 'the spec');
-    if (raw.version !== 1) {
+    // Version 1 (chains of layers) opens unchanged as version 2.
+    if (raw.version !== 1 && raw.version !== SPEC_VERSION) {
       return fail(
-        typeof raw.version === 'number' && raw.version > 1
-          ? `this spec has version ${raw.version}; this app reads version 1`
-          : 'the spec needs "version": 1',
+        typeof raw.version === 'number' && raw.version > SPEC_VERSION
+          ? `this spec has version ${raw.version}; this app reads versions 1 and ${SPEC_VERSION}: update the app`
+          : `the spec needs "version": ${SPEC_VERSION}`,
       );
     }
+    const version = raw.version;
     const name = raw.name ?? 'Untitled';
     if (typeof name !== 'string' || name.length > SPEC_LIMITS.maxNameLength)
       fail(`name must be text of at most ${SPEC_LIMITS.maxNameLength} characters`);
@@ -161,9 +176,9 @@ export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
     if (raw.layers.length > SPEC_LIMITS.maxLayers)
       fail(`the spec has ${raw.layers.length} layers; the limit is ${SPEC_LIMITS.maxLayers}`);
     const taken = new Set<string>();
-    const layers = raw.layers.map((l, i) => readLayer(l, i, taken));
+    const layers = raw.layers.map((l, i) => readLayer(l, i, taken, version));
     const spec: NetworkSpec = {
-      version: 1,
+      version: SPEC_VERSION,
       name: name as string,
       task,
       input,

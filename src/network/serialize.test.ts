@@ -174,8 +174,8 @@ describe('hostile input is refused with a message', () => {
     expect(errorOf(edited((s) => (s.extra = 1)))).toBe(
       'the design is not valid: the spec has an unknown field "extra"',
     );
-    expect(errorOf(edited((s) => (s.version = 2)))).toBe(
-      'the design is not valid: this spec has version 2; this app reads version 1',
+    expect(errorOf(edited((s) => (s.version = 3)))).toBe(
+      'the design is not valid: this spec has version 3; this app reads versions 1 and 2: update the app',
     );
     expect(errorOf(edited((s) => (s.layers[1].id = s.layers[0].id)))).toBe(
       'the design is not valid: layer 2 (ReLU) repeats the id "conv1" of an earlier layer',

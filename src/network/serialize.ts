@@ -4,12 +4,12 @@ import { DEFAULT_HYPER, validateHyper, type Hyperparams, type LossKind, type Opt
 import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
 import { expectKeys, isObject, validateSpecValue } from './schema';
 import type { Layer, NetworkSpec } from './spec';
-import { PARAM_ORDER } from './spec';
+import { SPEC_VERSION, paramNames } from './spec';
 
 /** A plain object with keys in canonical order (what serializeSpec and share links write). */
 export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
   const out: NetworkSpec = {
-    version: 1,
+    version: SPEC_VERSION,
     name: spec.name,
     task: spec.task,
     input: { dataset: spec.input.dataset, shape: [...spec.input.shape] as NetworkSpec['input']['shape'] },
@@ -23,7 +23,8 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
 function canonicalLayer(layer: Layer): Layer {
   const values = layer as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { kind: layer.kind, id: layer.id };
-  for (const param of PARAM_ORDER[layer.kind] as readonly string[]) {
+  if (layer.inputs !== undefined) out.inputs = [...layer.inputs];
+  for (const param of paramNames(layer.kind)) {
     const v = values[param];
     out[param] = Array.isArray(v) ? [...v] : v;
   }

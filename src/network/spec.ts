@@ -1,163 +1,29 @@
-// The network spec: plain data, the single source of truth for a design. Layers are a closed union
+// The network spec: plain data, the single source of truth for a design. A design is a graph of layers
 // whose parameter names and defaults are PyTorch's, so a spec reads like (and exports to) torch.nn code.
+// Each layer reads the previous one unless its `inputs` name others (residual Add, Concat, skips); the
+// last layer is the output. What each kind means lives in its definition (src/layers/).
 // Shapes are per sample, without the batch dimension: [C, H, W] for images, [N] for flat vectors.
+import {
+  defaultLayer as registryDefault,
+  type Layer,
+  type LayerKind,
+  type LayerOf,
+  type Shape,
+} from '../layers';
 
-export type LayerKind =
-  | 'Conv2d'
-  | 'ConvTranspose2d'
-  | 'MaxPool2d'
-  | 'AvgPool2d'
-  | 'Linear'
-  | 'Flatten'
-  | 'Unflatten'
-  | 'ReLU'
-  | 'LeakyReLU'
-  | 'Sigmoid'
-  | 'Tanh'
-  | 'BatchNorm2d'
-  | 'Dropout';
+export { LAYER_KINDS, isLayerKind, paramNames, type Layer, type LayerKind, type LayerOf } from '../layers';
+export type { Shape } from '../layers';
+export { formatShape } from '../layers';
+export type { Conv2dLayer } from '../layers/conv2d/definition';
+export type { ConvTranspose2dLayer } from '../layers/conv-transpose2d/definition';
+export type { LinearLayer } from '../layers/linear/definition';
+export type { UnflattenLayer } from '../layers/unflatten/definition';
 
-export const LAYER_KINDS: readonly LayerKind[] = [
-  'Conv2d',
-  'ConvTranspose2d',
-  'MaxPool2d',
-  'AvgPool2d',
-  'Linear',
-  'Flatten',
-  'Unflatten',
-  'ReLU',
-  'LeakyReLU',
-  'Sigmoid',
-  'Tanh',
-  'BatchNorm2d',
-  'Dropout',
-];
-
-export interface Conv2dLayer {
-  kind: 'Conv2d';
-  id: string;
-  in_channels: number;
-  out_channels: number;
-  kernel_size: number;
-  stride: number;
-  padding: number;
-  dilation: number;
-  bias: boolean;
-}
-
-export interface ConvTranspose2dLayer {
-  kind: 'ConvTranspose2d';
-  id: string;
-  in_channels: number;
-  out_channels: number;
-  kernel_size: number;
-  stride: number;
-  padding: number;
-  output_padding: number;
-  dilation: number;
-  bias: boolean;
-}
-
-export interface MaxPool2dLayer {
-  kind: 'MaxPool2d';
-  id: string;
-  kernel_size: number;
-  /** PyTorch's default (stride=None) means stride = kernel_size; the spec stores the number. */
-  stride: number;
-  padding: number;
-  dilation: number;
-  ceil_mode: boolean;
-}
-
-export interface AvgPool2dLayer {
-  kind: 'AvgPool2d';
-  id: string;
-  kernel_size: number;
-  stride: number;
-  padding: number;
-  ceil_mode: boolean;
-  count_include_pad: boolean;
-}
-
-export interface LinearLayer {
-  kind: 'Linear';
-  id: string;
-  in_features: number;
-  out_features: number;
-  bias: boolean;
-}
-
-/** nn.Flatten() with start_dim=1: [C, H, W] -> [C·H·W]. */
-export interface FlattenLayer {
-  kind: 'Flatten';
-  id: string;
-}
-
-/** nn.Unflatten(1, unflattened_size): [C·H·W] -> [C, H, W]. */
-export interface UnflattenLayer {
-  kind: 'Unflatten';
-  id: string;
-  unflattened_size: [number, number, number];
-}
-
-export interface ReLULayer {
-  kind: 'ReLU';
-  id: string;
-}
-
-export interface LeakyReLULayer {
-  kind: 'LeakyReLU';
-  id: string;
-  negative_slope: number;
-}
-
-export interface SigmoidLayer {
-  kind: 'Sigmoid';
-  id: string;
-}
-
-export interface TanhLayer {
-  kind: 'Tanh';
-  id: string;
-}
-
-export interface BatchNorm2dLayer {
-  kind: 'BatchNorm2d';
-  id: string;
-  num_features: number;
-  eps: number;
-  momentum: number;
-}
-
-export interface DropoutLayer {
-  kind: 'Dropout';
-  id: string;
-  p: number;
-}
-
-export type Layer =
-  | Conv2dLayer
-  | ConvTranspose2dLayer
-  | MaxPool2dLayer
-  | AvgPool2dLayer
-  | LinearLayer
-  | FlattenLayer
-  | UnflattenLayer
-  | ReLULayer
-  | LeakyReLULayer
-  | SigmoidLayer
-  | TanhLayer
-  | BatchNorm2dLayer
-  | DropoutLayer;
-
-/** The layer type for one kind, e.g. LayerOf<'Conv2d'> = Conv2dLayer. */
-export type LayerOf<K extends LayerKind> = Extract<Layer, { kind: K }>;
+/** The id `inputs` use for the network's own input. */
+export const INPUT_ID = 'input';
 
 export type DatasetId = 'mnist' | 'fashion-mnist';
 export type Task = 'classification' | 'reconstruction' | 'generator' | 'discriminator';
-
-/** Per-sample shape without the batch dimension. */
-export type Shape = number[];
 
 export const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
 export const NUM_CLASSES = 10;
@@ -174,7 +40,7 @@ export interface NetworkInput {
 }
 
 export interface NetworkSpec {
-  version: 1;
+  version: 2;
   name: string;
   input: NetworkInput;
   task: Task;
@@ -185,7 +51,7 @@ export interface NetworkSpec {
   layers: Layer[];
 }
 
-export const SPEC_VERSION = 1;
+export const SPEC_VERSION = 2;
 export const DEFAULT_LATENT_DIM = 32;
 
 /** The per-sample shape the first layer receives. */
@@ -201,7 +67,7 @@ export function inputFor(task: Task, dataset: DatasetId, latentDim = DEFAULT_LAT
 /** An empty spec for a task (latentDim only for generators). */
 export function emptySpec(task: Task = 'classification', dataset: DatasetId = 'mnist'): NetworkSpec {
   const spec: NetworkSpec = {
-    version: 1,
+    version: SPEC_VERSION,
     name: 'Untitled',
     input: inputFor(task, dataset),
     task,
@@ -240,80 +106,5 @@ export function newLayerId(): string {
 
 /** A layer of this kind with PyTorch's defaults and small, sensible sizes for the required ones. */
 export function defaultLayer<K extends LayerKind>(kind: K, id: string = newLayerId()): LayerOf<K> {
-  return { ...structuredClone(LAYER_DEFAULTS[kind]), id } as unknown as LayerOf<K>;
-}
-
-type Defaults = { [K in LayerKind]: Omit<LayerOf<K>, 'id'> };
-
-const LAYER_DEFAULTS: Defaults = {
-  Conv2d: {
-    kind: 'Conv2d',
-    in_channels: 1,
-    out_channels: 8,
-    kernel_size: 3,
-    stride: 1,
-    padding: 0,
-    dilation: 1,
-    bias: true,
-  },
-  ConvTranspose2d: {
-    kind: 'ConvTranspose2d',
-    in_channels: 1,
-    out_channels: 8,
-    kernel_size: 3,
-    stride: 1,
-    padding: 0,
-    output_padding: 0,
-    dilation: 1,
-    bias: true,
-  },
-  MaxPool2d: { kind: 'MaxPool2d', kernel_size: 2, stride: 2, padding: 0, dilation: 1, ceil_mode: false },
-  AvgPool2d: {
-    kind: 'AvgPool2d',
-    kernel_size: 2,
-    stride: 2,
-    padding: 0,
-    ceil_mode: false,
-    count_include_pad: true,
-  },
-  Linear: { kind: 'Linear', in_features: 784, out_features: 10, bias: true },
-  Flatten: { kind: 'Flatten' },
-  Unflatten: { kind: 'Unflatten', unflattened_size: [1, 28, 28] },
-  ReLU: { kind: 'ReLU' },
-  LeakyReLU: { kind: 'LeakyReLU', negative_slope: 0.01 },
-  Sigmoid: { kind: 'Sigmoid' },
-  Tanh: { kind: 'Tanh' },
-  BatchNorm2d: { kind: 'BatchNorm2d', num_features: 8, eps: 1e-5, momentum: 0.1 },
-  Dropout: { kind: 'Dropout', p: 0.5 },
-};
-
-/** Parameter names of each kind in their canonical (PyTorch signature) order, without kind and id. */
-export const PARAM_ORDER: { [K in LayerKind]: readonly Exclude<keyof LayerOf<K>, 'kind' | 'id'>[] } = {
-  Conv2d: ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'bias'],
-  ConvTranspose2d: [
-    'in_channels',
-    'out_channels',
-    'kernel_size',
-    'stride',
-    'padding',
-    'output_padding',
-    'dilation',
-    'bias',
-  ],
-  MaxPool2d: ['kernel_size', 'stride', 'padding', 'dilation', 'ceil_mode'],
-  AvgPool2d: ['kernel_size', 'stride', 'padding', 'ceil_mode', 'count_include_pad'],
-  Linear: ['in_features', 'out_features', 'bias'],
-  Flatten: [],
-  Unflatten: ['unflattened_size'],
-  ReLU: [],
-  LeakyReLU: ['negative_slope'],
-  Sigmoid: [],
-  Tanh: [],
-  BatchNorm2d: ['num_features', 'eps', 'momentum'],
-  Dropout: ['p'],
-};
-
-/** "6×14×14" */
-export function formatShape(shape: readonly number[]): string {
-  return shape.join('×');
+  return registryDefault(kind, id);
 }

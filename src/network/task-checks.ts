@@ -1,19 +1,28 @@
 // Whole-network checks: what the input must be and what the last layer must give for the task.
+import { definitionOf, SPEC_LIMITS, type LayerAt } from '../layers';
+import { resolveInputs } from '../layers/core/graph';
 import type { SpecIssue } from './issues';
-import {
-  fixLayer,
-  insertFix,
-  layerIssue,
-  layerName,
-  networkIssue,
-  removeFix,
-  setFix,
-  shapeSource,
-} from './issue-helpers';
+import { fixLayer, insertFix, layerIssue, layerName, networkIssue, removeFix, setFix } from './issue-helpers';
 import { appendConvFix, lastConvFix } from './image-fixes';
-import { SPEC_LIMITS } from './params';
-import type { Layer, NetworkSpec, Shape } from './spec';
+import { shapeSourceOf } from './infer';
+import type { NetworkSpec, Shape } from './spec';
 import { DATASET_NAMES, IMAGE_SHAPE, NUM_CLASSES, formatShape } from './spec';
+
+/** The layer that sets the network's output shape: the last layer, or the nearest one before it that
+ *  is not pass-through (activations, norms, Dropout). */
+export function outputSource(spec: NetworkSpec): LayerAt | null {
+  const last = spec.layers.length - 1;
+  if (last < 0) return null;
+  const layer = spec.layers[last];
+  const definition = definitionOf(layer.kind);
+  if (!definition.traits?.passThrough)
+    return {
+      index: last,
+      layer: layer as unknown as LayerAt['layer'],
+      sizeParam: definition.traits?.sizeParam,
+    };
+  return shapeSourceOf(spec, resolveInputs(spec.layers), last);
+}
 
 const sameShape = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
@@ -98,15 +107,15 @@ function needVector(spec: NetworkSpec, output: Shape, want: number): SpecIssue[]
   }
   if (output[0] === want) return [];
   const head = `the last layer gives ${output[0]} values but ${goal}`;
-  const source = shapeSource(spec, last + 1);
-  if (source && source.layer.kind === 'Linear') {
+  const source = outputSource(spec);
+  if (source?.sizeParam) {
     return [
       layerIssue(
         last,
         lastLayer,
         'error',
-        `${head}: set out_features = ${want}`,
-        setFix(source.layer, 'out_features', want),
+        `${head}: set ${source.sizeParam} = ${want}`,
+        setFix(source.layer, source.sizeParam, want),
       ),
     ];
   }
@@ -123,13 +132,11 @@ function needVector(spec: NetworkSpec, output: Shape, want: number): SpecIssue[]
   ];
 }
 
-const SQUASHING = new Set<Layer['kind']>(['ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh']);
-
 /** Cross-entropy and BCE-with-logits expect raw scores; a final activation quietly hurts training. */
 function logitWarnings(spec: NetworkSpec): SpecIssue[] {
   const last = spec.layers.length - 1;
   const layer = spec.layers[last];
-  if (!SQUASHING.has(layer.kind)) return [];
+  if (!definitionOf(layer.kind).traits?.squashes) return [];
   const loss = spec.task === 'classification' ? 'cross-entropy' : 'BCE-with-logits';
   const message = `${layerName(last, layer)} squashes the scores before ${loss}, which expects raw scores (logits): remove it`;
   return [layerIssue(last, layer, 'warning', message, removeFix(layer))];
@@ -147,7 +154,7 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
   const issue = (message: string, fix?: Parameters<typeof layerIssue>[4]) => [
     layerIssue(last, lastLayer, 'error', message, fix),
   ];
-  const source = shapeSource(spec, last + 1);
+  const source = outputSource(spec);
   if (output.length === 1) {
     if (output[0] === 784) {
       const unflatten = {
@@ -159,10 +166,10 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
         insertFix(last + 1, unflatten, 'Unflatten to 1×28×28'),
       );
     }
-    if (source?.layer.kind === 'Linear') {
+    if (source?.sizeParam) {
       return issue(
-        `${head}: set out_features = 784, then add Unflatten`,
-        setFix(source.layer, 'out_features', 784),
+        `${head}: set ${source.sizeParam} = 784, then add Unflatten`,
+        setFix(source.layer, source.sizeParam, 784),
       );
     }
     const linear = { ...fixLayer(spec, 'Linear', last + 1), in_features: output[0], out_features: 784 };
@@ -171,7 +178,7 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
       insertFix(last + 1, linear, `Linear(${output[0]} → 784)`),
     );
   }
-  if (!source || (source.layer.kind !== 'Conv2d' && source.layer.kind !== 'ConvTranspose2d')) {
+  if (!source || !definitionOf(source.layer.kind).fitSide) {
     const append = appendConvFix(spec, output);
     if (append) return issue(`${head}: ${append.text}`, append.fix);
     return issue(`${head}: end with a Conv2d or ConvTranspose2d that gives 1×28×28`);

@@ -1,7 +1,7 @@
 // What the trainer needs from a compute backend. The WebGPU and CPU backends implement it over the same
 // ModelDescription and flat parameter layout, so weights, snapshots and rebuilds move freely between them.
-import type { ModelDescription } from '../engine/model/describe';
-import type { InitialState } from '../engine/model/init';
+import type { ModelDescription } from '../model/describe';
+import type { InitialState } from '../model/init';
 import type { Hyperparams } from '../network/hyper';
 import type { InputGradients } from './inspect/gpu-inspect';
 import type { LayerTime, TimingMethod } from './inspect/types';

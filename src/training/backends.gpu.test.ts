@@ -1,8 +1,8 @@
 // The WebGPU backend against the CPU backend on the same model description, weights and batches: one
 // training step must give the same weights (to float tolerance), and evaluation the same logits.
 import { describe, expect, it } from 'vitest';
-import { describeModel } from '../engine/model/describe';
-import { initialState } from '../engine/model/init';
+import { describeModel } from '../model/describe';
+import { initialState } from '../model/init';
 import { expectClose } from '../gpu/testing/close';
 import { getTestGpu } from '../gpu/testing/test-device';
 import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';

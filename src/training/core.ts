@@ -2,8 +2,8 @@
 // the model, runs the training loop and emits events; worker.ts only wires it to postMessage, and tests
 // drive it in-process.
 import { acquireGpu, type GpuInfo } from '../gpu/device';
-import type { ModelDescription } from '../engine/model/describe';
-import { initialState } from '../engine/model/init';
+import type { ModelDescription } from '../model/describe';
+import { initialState } from '../model/init';
 import { DEFAULT_HYPER, validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import type { Checkpoint, HostDataset, ModelState, TrainerBackend } from './backend';

@@ -1,8 +1,8 @@
 // The CPU fallback backend: the same model description on the CPU reference ops, inside the worker.
 // Batches are gathered by the reference gather; everything runs synchronously, one step per call.
-import { CpuModel } from '../engine/model/cpu-model';
-import type { ModelDescription } from '../engine/model/describe';
-import type { InitialState } from '../engine/model/init';
+import { CpuModel } from '../model/cpu-model';
+import type { ModelDescription } from '../model/describe';
+import type { InitialState } from '../model/init';
 import { gatherBatch } from '../engine/reference/gather-batch';
 import type { Hyperparams } from '../network/hyper';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';

@@ -2,9 +2,9 @@
 // buffers used in turn, so a report's copy is queued while the previous one is still being read; nothing
 // in the step loop waits on a map.
 import { readFloat32 } from '../gpu/buffers';
-import type { ModelDescription } from '../engine/model/describe';
-import { GpuModel } from '../engine/model/gpu-model';
-import type { InitialState } from '../engine/model/init';
+import type { ModelDescription } from '../model/describe';
+import { GpuModel } from '../model/gpu-model';
+import type { InitialState } from '../model/init';
 import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../engine/ops/loss';
 import type { Hyperparams } from '../network/hyper';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';

@@ -1,7 +1,7 @@
 // Weights from outside (an imported project or .safetensors file) into the flat arrays a backend holds.
 // Every tensor of the model must be given exactly once with its shape and finite values; any mismatch
 // throws a message naming the tensor before anything is written, so a refused load changes nothing.
-import type { ModelDescription } from '../engine/model/describe';
+import type { ModelDescription } from '../model/describe';
 import type { ModelState } from './backend';
 import type { LayerSnapshot } from './protocol';
 

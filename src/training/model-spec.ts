@@ -1,6 +1,6 @@
 // From a network spec to the engine's model description: wired (in_channels etc. filled in when autoWire
 // is on), checked by the network module's analyser, and accepted when it classifies 28x28 images into 10.
-import { describeModel, type ModelDescription } from '../engine/model/describe';
+import { describeModel, type ModelDescription } from '../model/describe';
 import { analyzeSpec, wireSpec } from '../network/analyze';
 import type { NetworkSpec } from '../network/spec';
 import { CLASSES } from './reports';

@@ -1,5 +1,5 @@
 // The engine's optimizer settings from the user's hyperparameters (same mapping on both backends).
-import type { OptimizerSettings } from '../engine/model/gpu-model';
+import type { OptimizerSettings } from '../model/gpu-model';
 import type { Hyperparams } from '../network/hyper';
 
 export function optimizerSettings(h: Hyperparams): OptimizerSettings {

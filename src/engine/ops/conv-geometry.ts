@@ -2,6 +2,8 @@
 // A transposed convolution is described by the conv2d it is the adjoint of: its output plays the conv's
 // input and its input plays the conv's output, with the same weight layout, so every kernel serves both.
 
+import { convOut, convTransposeOut } from '../geometry';
+
 export type Pair = readonly [number, number];
 
 /** PyTorch's nn.Conv2d options; a number means the same value for height and width. */
@@ -49,16 +51,6 @@ function check4d(name: string, shape: readonly number[]): void {
   }
 }
 
-/** Output length of one conv2d axis (PyTorch): floor((in + 2p - d(k-1) - 1) / s) + 1. */
-export function convOutSize(size: number, k: number, s: number, p: number, d: number): number {
-  return Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1;
-}
-
-/** Output length of one conv_transpose2d axis (PyTorch): (in-1)s - 2p + d(k-1) + output_padding + 1. */
-export function convTransposeOutSize(size: number, k: number, s: number, p: number, d: number, op: number) {
-  return (size - 1) * s - 2 * p + d * (k - 1) + op + 1;
-}
-
 /** Geometry of conv2d(x [n,cin,h,w], weight [cout,cin,kh,kw]); throws a specific Error on bad input. */
 export function conv2dGeometry(
   xShape: readonly number[],
@@ -73,8 +65,8 @@ export function conv2dGeometry(
   const [sh, sw] = pair('conv2d stride', params.stride, 1, 1);
   const [ph, pw] = pair('conv2d padding', params.padding, 0, 0);
   const [dh, dw] = pair('conv2d dilation', params.dilation, 1, 1);
-  const oh = convOutSize(h, kh, sh, ph, dh);
-  const ow = convOutSize(w, kw, sw, pw, dw);
+  const oh = convOut(h, kh, sh, ph, dh);
+  const ow = convOut(w, kw, sw, pw, dw);
   if (oh < 1 || ow < 1) {
     throw new Error(
       `conv2d output would be ${oh}x${ow}: kernel (dilated) larger than padded input ${h}x${w}`,
@@ -108,8 +100,8 @@ export function convTranspose2dGeometry(
       `conv_transpose2d output_padding [${oph},${opw}] must be smaller than stride [${sh},${sw}] or dilation [${dh},${dw}]`,
     );
   }
-  const outH = convTransposeOutSize(h, kh, sh, ph, dh, oph);
-  const outW = convTransposeOutSize(w, kw, sw, pw, dw, opw);
+  const outH = convTransposeOut(h, kh, sh, ph, dh, oph);
+  const outW = convTransposeOut(w, kw, sw, pw, dw, opw);
   if (outH < 1 || outW < 1) {
     throw new Error(
       `conv_transpose2d output would be ${outH}x${outW}: padding too large for input ${h}x${w}`,

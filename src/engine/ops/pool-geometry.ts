@@ -1,6 +1,8 @@
 // Pooling window geometry with PyTorch's rules (aten/native/Pool.h), shared by the GPU ops and the CPU
 // reference so both see the same output size, padding limit and ceil_mode behaviour.
 
+import { poolOut } from '../geometry';
+
 /** A size given once for both axes, or as [height, width]. */
 export type Pair = number | readonly [number, number];
 
@@ -51,8 +53,7 @@ function pair(op: string, name: string, v: Pair, min: number): [number, number] 
   return [a, b];
 }
 
-/** PyTorch's pooling_output_shape: floor or ceil, and under ceil_mode the last window must start inside
- * the input or the left padding. */
+/** PyTorch's pooling_output_shape (see geometry.ts), in this file's argument order. */
 export function pooledSize(
   input: number,
   kernel: number,
@@ -61,10 +62,7 @@ export function pooledSize(
   dilation: number,
   ceilMode: boolean,
 ): number {
-  const span = input + 2 * pad - dilation * (kernel - 1) - 1 + (ceilMode ? stride - 1 : 0);
-  let out = Math.floor(span / stride) + 1;
-  if (ceilMode && (out - 1) * stride >= input + pad) out--;
-  return out;
+  return poolOut(input, kernel, stride, pad, dilation, ceilMode);
 }
 
 export function checkInputShape(op: string, shape: readonly number[]): [number, number, number, number] {

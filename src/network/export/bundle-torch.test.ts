@@ -10,7 +10,7 @@ import { exportGanBundle } from './gan-code';
 import { INPUT_NORMALIZATION } from './normalization';
 import { probeTorch, runScript } from './testing/python';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
-import { referenceForward } from './testing/reference-forward';
+import { playgroundForward } from './testing/playground-forward';
 
 const torch = probeTorch();
 const COUNT = 8;
@@ -25,7 +25,7 @@ function setup(id: PresetId, seed: number) {
   const { mean, std } = INPUT_NORMALIZATION[preset.spec.task];
   const normalised = images.map((p) => (p - mean) / std);
   const output =
-    preset.spec.task === 'generator' ? null : referenceForward(preset.spec, weights, normalised, COUNT);
+    preset.spec.task === 'generator' ? null : playgroundForward(preset.spec, weights, normalised, COUNT);
   return { preset, weights, zip, images, labels, output };
 }
 

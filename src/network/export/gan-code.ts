@@ -1,5 +1,6 @@
 // A GAN exports as a pair: generator/ and discriminator/ each hold their own model.py and weights, and
 // one train.py at the top continues the adversarial training with both networks' settings.
+import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
 import { exportSamples, type SampleImages } from './bundle';
 import type { NetworkSpec } from '../spec';
@@ -30,7 +31,7 @@ export function exportGanTrainPy(generator: GanHalf, discriminator: GanHalf): st
   checkPair(generator.spec, discriminator.spec);
   const g = planExport(generator.spec).className;
   const d = planExport(discriminator.spec);
-  const lastIsSigmoid = d.spec.layers.at(-1)!.kind === 'Sigmoid';
+  const lastIsSigmoid = Boolean(definitionOf(d.spec.layers.at(-1)!.kind).traits?.sigmoid);
   const dataset = TORCHVISION_DATASET[d.spec.input.dataset];
   const { mean, std } = INPUT_NORMALIZATION.discriminator;
   return `"""Continues training the GAN in generator/ and discriminator/ on ${dataset} with the playground's settings.

@@ -1,6 +1,8 @@
 // model.py: a self-contained PyTorch module equal to a playground design. Layers live in attributes
 // named as in state-dict.ts, forward() applies them in order with each output shape in a comment, and
 // load_weights() reads safetensors with plain Python so Debian's python3-torch alone can run it.
+import { definitionOf } from '../../layers';
+import { FROM_INPUT, resolveInputs } from '../../layers/core/graph';
 import { analyzeSpec, wireSpec } from '../analyze';
 import type { NetworkSpec, Shape } from '../spec';
 import { className, checkIdentifier, constructorCall, pyFloat, pyInt, pyText } from './python-syntax';
@@ -89,15 +91,35 @@ function constants(plan: ExportPlan, norm: Normalization): string[] {
   return lines;
 }
 
+/**
+ * forward()'s body: each layer's result goes to `x`; a result some later layer reads again (a skip or
+ * residual connection) is also kept under its module's name, `<name>_out` (the input as `x_in`).
+ */
+function forwardLines(plan: ExportPlan): string[] {
+  const layers = plan.spec.layers;
+  const sources = resolveInputs(layers);
+  const keep = (s: number) => sources.some((from, j) => j !== s + 1 && from.includes(s));
+  const saved = (s: number) => (s === FROM_INPUT ? 'x_in' : `${plan.names[s]}_out`);
+  const lines = keep(FROM_INPUT) ? ['        x_in = x'] : [];
+  layers.forEach((layer, i) => {
+    const python = definitionOf(layer.kind).python;
+    const args = sources[i].map((s) => (s === i - 1 ? 'x' : saved(s ?? FROM_INPUT)));
+    const self = `self.${plan.names[i]}`;
+    const expression = python.call ? python.call(args, self) : `${self}(${args[0]})`;
+    lines.push(`        x = ${expression}  # ${batched(plan.outputShapes[i])}${python.note ?? ''}`);
+    if (keep(i)) lines.push(`        ${saved(i)} = x`);
+  });
+  return lines;
+}
+
 function moduleClass(plan: ExportPlan): string {
   const layers = plan.spec.layers;
-  const init = layers.map(
-    (layer, i) => `        self.${plan.names[i]} = ${constructorCall(layer, plan.names[i])}`,
+  const init = layers.flatMap((layer, i) =>
+    definitionOf(layer.kind).python.module
+      ? [`        self.${plan.names[i]} = ${constructorCall(layer, plan.names[i])}`]
+      : [],
   );
-  const forward = layers.map((layer, i) => {
-    const note = layer.kind === 'Flatten' ? ' (channels, then rows, then columns)' : '';
-    return `        x = self.${plan.names[i]}(x)  # ${batched(plan.outputShapes[i])}${note}`;
-  });
+  const forward = forwardLines(plan);
   return `class ${plan.className}(nn.Module):
     def __init__(self):
         super().__init__()
@@ -126,7 +148,7 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
   sections.push(
     `def main():
     model = ${plan.className}().load_weights(os.path.join(HERE, 'weights.safetensors')).eval()
-${mainBody(task, last.kind === 'Sigmoid')}`,
+${mainBody(task, Boolean(definitionOf(last.kind).traits?.sigmoid))}`,
     "if __name__ == '__main__':\n    main()",
   );
   // PEP 8: two blank lines around top-level definitions.

@@ -3,10 +3,12 @@
 // model: conv1.weight, bn1.running_mean, fc2.bias. BatchNorm's int64 num_batches_tracked is left out:
 // the playground keeps no batch counter and PyTorch reads it only when momentum is None, so the files stay
 // pure F32 (model.py's load_weights accepts its absence; imports skip it when present).
+import { definitionOf, type LayerData } from '../../layers';
 import { wireSpec } from '../analyze';
-import type { Layer, LayerKind, NetworkSpec } from '../spec';
+import type { Layer, NetworkSpec } from '../spec';
 
-export type TensorRole = 'weight' | 'bias' | 'running_mean' | 'running_var';
+/** A tensor's name within its module: weight, bias, running_mean, running_var. */
+export type TensorRole = string;
 
 export interface StateDictEntry {
   /** e.g. 'conv1.weight' */
@@ -15,6 +17,8 @@ export interface StateDictEntry {
   attribute: string;
   role: TensorRole;
   shape: number[];
+  /** How PyTorch initialises it: U(±1/√fan_in), or a constant (norm scales and shifts, statistics). */
+  init: 'uniform' | 'ones' | 'zeros';
   layerId: string;
   layerIndex: number;
 }
@@ -25,27 +29,11 @@ export interface LayerTensors {
   tensors: { name: string; shape: number[]; data: Float32Array }[];
 }
 
-const PREFIX: Record<LayerKind, string> = {
-  Conv2d: 'conv',
-  ConvTranspose2d: 'deconv',
-  MaxPool2d: 'pool',
-  AvgPool2d: 'avgpool',
-  Linear: 'fc',
-  Flatten: 'flatten',
-  Unflatten: 'unflatten',
-  ReLU: 'relu',
-  LeakyReLU: 'lrelu',
-  Sigmoid: 'sigmoid',
-  Tanh: 'tanh',
-  BatchNorm2d: 'bn',
-  Dropout: 'dropout',
-};
-
-/** The attribute name of every layer, in order: the kind's prefix and its 1-based count so far. */
+/** The attribute name of every layer, in order: its kind's prefix and its 1-based count so far. */
 export function moduleNames(layers: readonly Layer[]): string[] {
   const counts = new Map<string, number>();
   return layers.map((layer) => {
-    const prefix = PREFIX[layer.kind];
+    const prefix = definitionOf(layer.kind).python.prefix;
     const n = (counts.get(prefix) ?? 0) + 1;
     counts.set(prefix, n);
     return `${prefix}${n}`;
@@ -53,30 +41,11 @@ export function moduleNames(layers: readonly Layer[]): string[] {
 }
 
 /** The tensors a layer owns, in PyTorch's state_dict order, with PyTorch's shapes. */
-export function layerTensorShapes(layer: Layer): { role: TensorRole; shape: number[] }[] {
-  switch (layer.kind) {
-    case 'Conv2d': {
-      const k = layer.kernel_size;
-      const weight = { role: 'weight' as const, shape: [layer.out_channels, layer.in_channels, k, k] };
-      return layer.bias ? [weight, { role: 'bias', shape: [layer.out_channels] }] : [weight];
-    }
-    case 'ConvTranspose2d': {
-      // PyTorch stores a transposed convolution's weight as [in, out, k, k].
-      const k = layer.kernel_size;
-      const weight = { role: 'weight' as const, shape: [layer.in_channels, layer.out_channels, k, k] };
-      return layer.bias ? [weight, { role: 'bias', shape: [layer.out_channels] }] : [weight];
-    }
-    case 'Linear': {
-      const weight = { role: 'weight' as const, shape: [layer.out_features, layer.in_features] };
-      return layer.bias ? [weight, { role: 'bias', shape: [layer.out_features] }] : [weight];
-    }
-    case 'BatchNorm2d': {
-      const c = [layer.num_features];
-      return (['weight', 'bias', 'running_mean', 'running_var'] as const).map((role) => ({ role, shape: c }));
-    }
-    default:
-      return [];
-  }
+export function layerTensorShapes(
+  layer: Layer,
+): { role: TensorRole; shape: number[]; init: StateDictEntry['init'] }[] {
+  const tensors = definitionOf(layer.kind).tensors?.(layer as unknown as LayerData) ?? [];
+  return tensors.map((t) => ({ role: t.name, shape: t.shape, init: t.init }));
 }
 
 /** Every state_dict key of a spec, in module order (autoWired sizes filled in first). */
@@ -84,11 +53,12 @@ export function stateDictLayout(spec: NetworkSpec): StateDictEntry[] {
   const wired = wireSpec(spec);
   const names = moduleNames(wired.layers);
   return wired.layers.flatMap((layer, layerIndex) =>
-    layerTensorShapes(layer).map(({ role, shape }) => ({
+    layerTensorShapes(layer).map(({ role, shape, init }) => ({
       key: `${names[layerIndex]}.${role}`,
       attribute: names[layerIndex],
       role,
       shape,
+      init,
       layerId: layer.id,
       layerIndex,
     })),

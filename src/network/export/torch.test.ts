@@ -14,7 +14,6 @@ import { readSafetensors, writeSafetensors } from './safetensors';
 import { expectClose, probeTorch, runScript } from './testing/python';
 import { playgroundForward, trainOnCpuBackend } from './testing/playground-forward';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
-import { referenceForward } from './testing/reference-forward';
 import { exportWeights, importWeights } from './weights-file';
 
 const BATCH = 3;
@@ -91,8 +90,6 @@ describe.skipIf(!torch.version && !torch.required)(
         const s = staged.get(preset.id)!;
         const torchOut = readOutput(s.outputs);
         expect(torchOut.shape).toEqual(outputShape(preset));
-        const reference = referenceForward(preset.spec, weights, s.input.data, BATCH);
-        expectClose(torchOut.data, reference, `${preset.id} vs the CPU reference ops`);
         const backend = playgroundForward(preset.spec, weights, s.input.data, BATCH);
         expectClose(torchOut.data, backend, `${preset.id} vs the CPU backend`);
       });
@@ -131,8 +128,6 @@ describe.skipIf(!torch.version && !torch.required)(
         const s = staged.get(name)!;
         const torchOut = readOutput(s.outputs).data;
         const weights = imported(name, preset);
-        const reference = referenceForward(preset.spec, weights, s.input.data, BATCH);
-        expectClose(reference, torchOut, `${name}: the CPU reference ops`);
         const backend = playgroundForward(preset.spec, weights, s.input.data, BATCH);
         expectClose(backend, torchOut, `${name}: the CPU backend`);
       });

@@ -1,5 +1,6 @@
 // train.py: continues training an exported model.py on the real dataset with torchvision, using the
 // playground's optimizer settings, and saves F32 safetensors the playground can import again.
+import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
 import { defaultLoss } from '../hyper';
 import type { Task } from '../spec';
@@ -83,7 +84,7 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
   const plan = planExport(spec, options);
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
-  const parts = taskParts(task, hyper, last.kind === 'Sigmoid');
+  const parts = taskParts(task, hyper, Boolean(definitionOf(last.kind).traits?.sigmoid));
   const dataset = TORCHVISION_DATASET[plan.spec.input.dataset];
   return `"""Continues training ${plan.className} (model.py) on ${dataset} with the settings used in CNN Playground:
 ${describeHyper(hyper)}, batch size ${hyper.batchSize}, ${hyper.epochs} epochs, seed ${hyper.seed}.

@@ -21,7 +21,7 @@ export function net(
 ): NetworkSpec {
   const task = options.task ?? 'classification';
   const spec: NetworkSpec = {
-    version: 1,
+    version: 2,
     name: 'test',
     input: inputFor(task, options.dataset ?? 'mnist', options.latentDim),
     task,

@@ -1,8 +1,8 @@
 // One fuzzed design, end to end: analysed as the trainer analyses it, and then either refused with a
 // plain message or built on the GPU and trained for one step inside WebGPU error scopes, its shapes and
 // results checked against the network module's inference and (where affordable) the CPU reference.
-import { describeModel, type ModelDescription } from '../../engine/model/describe';
-import { initialState } from '../../engine/model/init';
+import { describeModel, type ModelDescription } from '../../model/describe';
+import { initialState } from '../../model/init';
 import { withErrorScopes } from '../../gpu/errors';
 import { analyzeSpec, wireSpec, type SpecAnalysis } from '../../network/analyze';
 import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';

@@ -1,7 +1,7 @@
 // The conv autoencoder preset (at a quarter of its channel widths) trains on real MNIST on WebGPU (SwiftShader): its reconstructions of test
 // images must beat predicting the mean training image by a wide margin.
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../engine/model/init';
+import { initialState } from '../../model/init';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { Prng } from '../prng';
 import { EpochSchedule } from '../schedule';

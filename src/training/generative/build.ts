@@ -1,7 +1,7 @@
 // From the page's specs to generative engines on the current backend: checked like classification specs
 // (wired, analysed), then the task-specific checks a generative run needs.
-import { describeModel, type ModelDescription } from '../../engine/model/describe';
-import { initialState } from '../../engine/model/init';
+import { describeModel, type ModelDescription } from '../../model/describe';
+import { initialState } from '../../model/init';
 import { analyzeSpec, wireSpec } from '../../network/analyze';
 import { defaultLoss, validateHyper, type Hyperparams } from '../../network/hyper';
 import type { NetworkSpec, Task } from '../../network/spec';

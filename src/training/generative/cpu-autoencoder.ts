@@ -1,6 +1,6 @@
 // The autoencoder on the CPU reference ops: the same model, loss and eval passes as GpuAutoencoder.
-import { CpuModel } from '../../engine/model/cpu-model';
-import type { ModelDescription } from '../../engine/model/describe';
+import { CpuModel } from '../../model/cpu-model';
+import type { ModelDescription } from '../../model/describe';
 import { gatherBatch } from '../../engine/reference/gather-batch';
 import type { HostDataset, ModelState } from '../backend';
 import { AE_NORMALISATION } from './common';

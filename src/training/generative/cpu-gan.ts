@@ -1,7 +1,7 @@
 // The same DCGAN step as GpuGan on the CPU reference ops: the fallback without WebGPU, and the oracle
 // the GPU step is checked against.
-import { CpuModel } from '../../engine/model/cpu-model';
-import type { ModelDescription } from '../../engine/model/describe';
+import { CpuModel } from '../../model/cpu-model';
+import type { ModelDescription } from '../../model/describe';
 import { gatherBatch } from '../../engine/reference/gather-batch';
 import { bceWithLogits } from '../../engine/reference/loss';
 import type { HostDataset, ModelState } from '../backend';

@@ -2,9 +2,9 @@
 // (SwiftShader). Its samples must move away from those at initialisation, stay different from each other,
 // and look more like digits to a classifier trained in the same suite. The figures are printed.
 import { describe, expect, it } from 'vitest';
-import { describeModel } from '../../engine/model/describe';
-import { GpuModel } from '../../engine/model/gpu-model';
-import { initialState } from '../../engine/model/init';
+import { describeModel } from '../../model/describe';
+import { GpuModel } from '../../model/gpu-model';
+import { initialState } from '../../model/init';
 import { readFloat32 } from '../../gpu/buffers';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { wireSpec } from '../../network/analyze';

@@ -1,7 +1,7 @@
 // What the generative session needs from a backend: the same operations over the WebGPU engine and the
 // CPU reference ops, so a GAN or an autoencoder trains, previews and decodes the same way on both.
-import type { ModelDescription } from '../../engine/model/describe';
-import type { OptimizerSettings } from '../../engine/model/gpu-model';
+import type { ModelDescription } from '../../model/describe';
+import type { OptimizerSettings } from '../../model/gpu-model';
 import { sizeOf } from '../../engine/tensor';
 import type { ModelState } from '../backend';
 import type { GanSums } from './common';

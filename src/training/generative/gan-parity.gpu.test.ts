@@ -1,9 +1,9 @@
 // One GAN step on the GPU equals the same step on the CPU reference ops, on tiny shapes: the weights of
 // both networks, the BatchNorm statistics and the three losses after each of three steps.
 import { describe, expect, it } from 'vitest';
-import { describeModel } from '../../engine/model/describe';
-import { initialState } from '../../engine/model/init';
-import type { LayerDesc } from '../../engine/model/layers';
+import { describeModel } from '../../model/describe';
+import { initialState } from '../../model/init';
+import type { LayerDesc } from '../../model/describe';
 import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import type { HostDataset } from '../backend';

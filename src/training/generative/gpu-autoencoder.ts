@@ -2,8 +2,8 @@
 // [0, 1]), plus the eval-mode passes the live view needs: a layer's outputs (the latent code) for many
 // images, and decoding from values written into the bottleneck.
 import { readFloat32 } from '../../gpu/buffers';
-import type { ModelDescription } from '../../engine/model/describe';
-import { GpuModel, type GatherSources } from '../../engine/model/gpu-model';
+import type { ModelDescription } from '../../model/describe';
+import { GpuModel, type GatherSources } from '../../model/gpu-model';
 import { LOSS_ACCUMULATOR_FLOATS, readLossAccumulator } from '../../engine/ops/loss';
 import { sizeOf, type Tensor } from '../../engine/tensor';
 import type { ModelState } from '../backend';

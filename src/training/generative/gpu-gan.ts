@@ -3,8 +3,8 @@
 // (label 1 on D(G(z))): D runs backward down to its input, that gradient is copied into G's output
 // gradient and G runs backward from it. D's parameter gradients from the G step are never applied.
 import { BufferArena, readFloat32 } from '../../gpu/buffers';
-import type { ModelDescription } from '../../engine/model/describe';
-import { GpuModel, type GatherSources } from '../../engine/model/gpu-model';
+import type { ModelDescription } from '../../model/describe';
+import { GpuModel, type GatherSources } from '../../model/gpu-model';
 import { planAxpy } from '../../engine/ops/axpy';
 import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../../engine/ops/loss';
 import type { PlannedOp } from '../../engine/op';

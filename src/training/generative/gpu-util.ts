@@ -1,6 +1,6 @@
 // Small GPU helpers of the generative trainers: tensor copies between models and state transfer.
 import { readFloat32 } from '../../gpu/buffers';
-import type { GpuModel } from '../../engine/model/gpu-model';
+import type { GpuModel } from '../../model/gpu-model';
 import { sizeOf, type Tensor } from '../../engine/tensor';
 import type { ModelState } from '../backend';
 

@@ -1,5 +1,7 @@
 // Test support without GPU modules: the generative presets at a fraction of their width.
-import { describeModel } from '../../engine/model/describe';
+import { definitionOf, type LayerData } from '../../layers';
+import { describeModel } from '../../model/describe';
+import type { Layer } from '../../network/spec';
 import { wireSpec } from '../../network/analyze';
 import { presetSpec } from '../../network/presets';
 
@@ -12,15 +14,16 @@ export function narrowPreset(
   k: number,
   options: { bottleneck?: number } = {},
 ) {
-  const spec = presetSpec(id);
-  for (const l of spec.layers) {
-    if ((l.kind === 'Conv2d' || l.kind === 'ConvTranspose2d') && l.out_channels > 1) l.out_channels /= k;
-    if (l.kind === 'Linear' && l.out_features > 16) l.out_features /= k;
-    if (l.kind === 'Unflatten')
-      l.unflattened_size = [l.unflattened_size[0] / k, l.unflattened_size[1], l.unflattened_size[2]];
-  }
-  const bottleneck = spec.layers.find((l) => l.id === 'bottleneck');
-  if (options.bottleneck && bottleneck?.kind === 'Linear') bottleneck.out_features = options.bottleneck;
+  const preset = presetSpec(id);
+  const layers = preset.layers.map((l) => {
+    const narrow = definitionOf(l.kind).narrow?.(l as LayerData, k) ?? l;
+    // The bottleneck keeps the width the caller asks for (its size parameter: out_features).
+    const sizeParam = definitionOf(l.kind).traits?.sizeParam;
+    return l.id === 'bottleneck' && options.bottleneck && sizeParam
+      ? { ...narrow, [sizeParam]: options.bottleneck }
+      : narrow;
+  });
+  const spec = { ...preset, layers: layers as Layer[] };
   const wired = wireSpec(spec);
   return { spec: wired, desc: describeModel(wired.input.shape, wired.layers) };
 }

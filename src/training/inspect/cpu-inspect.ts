@@ -1,7 +1,7 @@
 // Inspection on the CPU reference model: input gradients through CpuModel's backward pass (the same
 // contract as gpuInputGradients), and a one-image forward at any stored weights for the replay slider.
-import { CpuModel } from '../../engine/model/cpu-model';
-import type { ModelDescription } from '../../engine/model/describe';
+import { CpuModel } from '../../model/cpu-model';
+import type { ModelDescription } from '../../model/describe';
 import { sizeOf } from '../../engine/tensor';
 import type { ModelState } from '../backend';
 import type { InputGradients } from './gpu-inspect';

@@ -1,7 +1,7 @@
 // Inspection on a GpuModel: input gradients through the engine's own backward pass (saliency), and
 // per-layer device time (timestamp queries where the device has them, else isolated timed submits).
 import { readFloat32 } from '../../gpu/buffers';
-import type { GpuModel } from '../../engine/model/gpu-model';
+import type { GpuModel } from '../../model/gpu-model';
 import type { PlannedOp } from '../../engine/op';
 import { sizeOf } from '../../engine/tensor';
 import type { LayerTime, TimingMethod } from './types';

@@ -2,11 +2,11 @@
 // each class score with respect to the input equals the CPU model's, and both equal finite differences of
 // the logit computed with the CPU forward pass.
 import { describe, expect, it } from 'vitest';
-import { CpuModel } from '../../engine/model/cpu-model';
-import { describeModel, type ModelDescription } from '../../engine/model/describe';
-import { GpuModel } from '../../engine/model/gpu-model';
-import { initialState } from '../../engine/model/init';
-import type { LayerDesc } from '../../engine/model/layers';
+import { CpuModel } from '../../model/cpu-model';
+import { describeModel, type ModelDescription } from '../../model/describe';
+import { GpuModel } from '../../model/gpu-model';
+import { initialState } from '../../model/init';
+import type { LayerDesc } from '../../model/describe';
 import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { NORMALISATION } from '../normalisation';

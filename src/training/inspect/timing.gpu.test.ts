@@ -1,8 +1,8 @@
 // Per-layer GPU time on a LeNet-5 model: timestamp queries where the device has them (the SwiftShader
 // adapter does), finite positive times for every layer with kernels, zero for views.
 import { describe, expect, it } from 'vitest';
-import { describeModel } from '../../engine/model/describe';
-import { GpuModel } from '../../engine/model/gpu-model';
+import { describeModel } from '../../model/describe';
+import { GpuModel } from '../../model/gpu-model';
 import { wireSpec } from '../../network/analyze';
 import { presetSpec } from '../../network/presets';
 import { gpuCheck } from '../../gpu/testing/test-device';

@@ -1,7 +1,7 @@
 // Edits the selected layer's parameters under their PyTorch names, each with a one-line explanation.
 import { PARAM_DOCS } from '../../network';
 import { PARAM_RULES } from '../../network/params';
-import { PARAM_ORDER, type Layer } from '../../network/spec';
+import { paramNames, type Layer } from '../../network/spec';
 import type { ParamValue } from '../store/specEdits';
 import { useStore } from '../store/store';
 import { ParamField } from './ParamField';
@@ -25,7 +25,7 @@ export function Inspector() {
   const rules: Record<string, (typeof PARAM_RULES)[keyof typeof PARAM_RULES][string]> =
     PARAM_RULES[layer.kind];
   const docs: Partial<Record<string, string>> = PARAM_DOCS[layer.kind] ?? {};
-  const params = PARAM_ORDER[layer.kind] as readonly string[];
+  const params = paramNames(layer.kind);
   return (
     <section aria-label="Inspector" className="inspector">
       <h3>

@@ -31,7 +31,7 @@ function NumberInput(props: {
       aria-label={props.label}
       aria-describedby={props.describedBy}
       type="number"
-      step={rule.type === 'int' || rule.type === 'size3' ? 1 : 'any'}
+      step={rule.type === 'int' || rule.type === 'size' ? 1 : 'any'}
       {...bounds}
       disabled={props.disabled}
       value={draft ?? String(props.value)}
@@ -59,17 +59,32 @@ export function ParamField({ name, rule, value, doc, wiredValue, onChange }: Pro
         onChange={(e) => onChange(e.target.checked)}
       />
     );
-  } else if (rule.type === 'size3' && Array.isArray(value)) {
+  } else if (rule.type === 'choice') {
+    control = (
+      <select
+        id={id}
+        aria-describedby={docId}
+        value={String(value)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {rule.options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (rule.type === 'size' && Array.isArray(value)) {
     control = (
       <span className="size3" role="group" aria-labelledby={`${id}-label`}>
-        {(['C', 'H', 'W'] as const).map((axis, i) => (
+        {rule.dims.map((axis, i) => (
           <NumberInput
             key={axis}
             label={`${name} ${axis}`}
             describedBy={docId}
             rule={rule}
             value={value[i]}
-            onChange={(v) => onChange(value.map((x, j) => (j === i ? v : x)) as [number, number, number])}
+            onChange={(v) => onChange(value.map((x, j) => (j === i ? v : x)))}
           />
         ))}
       </span>

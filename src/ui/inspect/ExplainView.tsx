@@ -1,15 +1,14 @@
 // A one-screen explanation of the selected layer: its formula in its own parameters (MathML), the output
 // size with the numbers, and for sliding-window layers an animation of a real kernel over a real digit.
 import { useState } from 'react';
+import { definitionOf } from '../../layers';
 import type { LayerSnapshot } from '../../training/protocol';
 import { useAnalysis } from '../builder/useAnalysis';
 import { useStore } from '../store/store';
-import { formulaOf } from './formula';
+import { formulaOf } from '../../layers/explain';
 import { EDGE_KERNEL } from './kernel-walk';
 import { KernelAnimation } from './KernelAnimation';
 import { MathView } from './MathView';
-
-const WINDOWED = new Set(['Conv2d', 'MaxPool2d', 'AvgPool2d']);
 
 export function ExplainView({
   weights,
@@ -22,7 +21,7 @@ export function ExplainView({
   const analysis = useAnalysis();
   const firstConv = Math.max(
     0,
-    layers.findIndex((l) => l.kind === 'Conv2d'),
+    layers.findIndex((l) => definitionOf(l.kind).animation === 'conv'),
   );
   const [chosen, setChosen] = useState<number | null>(null);
   const [edge, setEdge] = useState(false);
@@ -31,7 +30,8 @@ export function ExplainView({
   if (!layer) return <p className="muted">Add a layer to see its explanation.</p>;
   const inShape = analysis.layers[index]?.inputShape ?? null;
   const formula = formulaOf(layer, inShape && inShape.length === 3 ? inShape[1] : null);
-  const kernel = kernelFor(layer, edge ? undefined : weights?.find((w) => w.layerIndex === index));
+  const animation = definitionOf(layer.kind).animation;
+  const kernel = kernelFor(layer, animation, edge ? undefined : weights?.find((w) => w.layerIndex === index));
   return (
     <div className="explain" aria-label="Layer explanation">
       <label>
@@ -48,7 +48,7 @@ export function ExplainView({
           ))}
         </select>
       </label>
-      {layer.kind === 'Conv2d' && (
+      {animation === 'conv' && (
         <label>
           {' '}
           Kernel{' '}
@@ -63,27 +63,31 @@ export function ExplainView({
         {formula.size && <MathView node={formula.size} />}
       </div>
       <p>{formula.legend}</p>
-      {WINDOWED.has(layer.kind) && image && 'stride' in layer && (
+      {animation && image && 'stride' in layer && (
         <KernelAnimation
           key={`${index}-${layer.kind}`}
           image={image}
           kernel={kernel.values}
           k={kernel.k}
           kernelSource={kernel.source}
-          mode={layer.kind === 'Conv2d' ? 'conv' : layer.kind === 'MaxPool2d' ? 'max' : 'avg'}
+          mode={animation}
           initialStride={Math.min(4, layer.stride)}
           initialPadding={Math.min(3, layer.padding)}
         />
       )}
-      {WINDOWED.has(layer.kind) && !image && <p className="muted">Loading a test digit…</p>}
+      {animation && !image && <p className="muted">Loading a test digit…</p>}
     </div>
   );
 }
 
 /** The layer's first trained kernel when it is small enough to read (k ≤ 5), else a known edge filter. */
-function kernelFor(layer: { kind: string; kernel_size?: number }, snapshot: LayerSnapshot | undefined) {
+function kernelFor(
+  layer: { kind: string; kernel_size?: number },
+  animation: string | undefined,
+  snapshot: LayerSnapshot | undefined,
+) {
   const k = layer.kernel_size ?? 3;
-  if (layer.kind !== 'Conv2d')
+  if (animation !== 'conv')
     return { values: new Float32Array(k * k).fill(1), k, source: 'a pooling window (no weights)' };
   const weight = snapshot?.tensors.find((t) => t.name === 'weight');
   if (weight && k <= 5)

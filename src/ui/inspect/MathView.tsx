@@ -1,6 +1,6 @@
 // Renders a formula tree as MathML Core (native in Chromium and Firefox): no TeX, no library.
 import { createElement, type ReactNode } from 'react';
-import { mathText, type MNode } from './math';
+import { mathText, type MNode } from '../../layers';
 
 function render(node: MNode, key: number): ReactNode {
   if ('text' in node) return createElement(node.tag, { key }, node.text);

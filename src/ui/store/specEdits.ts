@@ -31,7 +31,9 @@ export function duplicateLayer(spec: NetworkSpec, id: string): NetworkSpec {
   return { ...spec, layers };
 }
 
-export type ParamValue = number | boolean | [number, number, number];
+import type { ParamValue } from '../../layers';
+
+export type { ParamValue };
 
 /** Sets one parameter the layer already has; anything else leaves the spec unchanged. */
 export function setLayerParam(spec: NetworkSpec, id: string, param: string, value: ParamValue): NetworkSpec {

@@ -1,7 +1,7 @@
 // Test-only: a design's inference pass on the playground's own CPU backend (engine/model CpuModel), with
 // weights given per layer by PyTorch name and copied into the model's flat parameter and buffer arrays.
-import { CpuModel } from '../../../engine/model/cpu-model';
-import { describeModel } from '../../../engine/model/describe';
+import { CpuModel } from '../../../model/cpu-model';
+import { describeModel } from '../../../model/describe';
 import { wireSpec } from '../../analyze';
 import type { NetworkSpec } from '../../spec';
 import type { LayerTensors } from '../state-dict';

@@ -19,13 +19,9 @@ export function uniformArray(random: () => number, length: number, low: number, 
   return Float32Array.from({ length }, () => low + (high - low) * random());
 }
 
-/** BatchNorm: scale near 1, statistics well away from 0 and 1. Conv and Linear: PyTorch's ±1/sqrt(fan_in). */
-const BATCH_NORM_RANGES = {
-  weight: [0.5, 1.5],
-  bias: [-0.5, 0.5],
-  running_mean: [-0.5, 0.5],
-  running_var: [0.5, 2],
-} as const;
+/** Norm tensors (constant at init): scale and variance near 1, shift and mean near 0, but well away
+ *  from their identity values. Conv and Linear: PyTorch's ±1/sqrt(fan_in). */
+const NORM_RANGES = { ones: [0.5, 1.5], zeros: [-0.5, 0.5] } as const;
 
 export function randomWeights(spec: NetworkSpec, seed: number): LayerTensors[] {
   const random = seededRandom(seed);
@@ -34,7 +30,7 @@ export function randomWeights(spec: NetworkSpec, seed: number): LayerTensors[] {
   for (const entry of layout) {
     const size = entry.shape.reduce((a, b) => a * b, 1);
     let range: readonly [number, number];
-    if (spec.layers[entry.layerIndex].kind === 'BatchNorm2d') range = BATCH_NORM_RANGES[entry.role];
+    if (entry.init !== 'uniform') range = entry.role === 'running_var' ? [0.5, 2] : NORM_RANGES[entry.init];
     else {
       const weight = layout.find((e) => e.layerIndex === entry.layerIndex && e.role === 'weight')!;
       const bound = 1 / Math.sqrt(weight.shape.slice(1).reduce((a, b) => a * b, 1));

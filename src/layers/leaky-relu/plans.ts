@@ -1,0 +1,4 @@
+import { activationPlans } from '../core/activation-plans';
+import type { LeakyReLULayer } from './definition';
+
+export const leakyReluPlans = activationPlans<LeakyReLULayer>('leaky_relu', (layer) => layer.negative_slope);

@@ -1,0 +1,25 @@
+// nn.Tanh: y = tanh(x); dy/dx = 1 − y².
+import { call } from '../core/formula';
+import { mi, mo, row } from '../core/math';
+import { ACTIVATION } from '../core/elementwise';
+import { defineLayer } from '../core/types';
+
+export type TanhLayer = {
+  kind: 'Tanh';
+  id: string;
+  inputs?: string[];
+};
+
+export const tanh = defineLayer<TanhLayer>({
+  ...ACTIVATION,
+  kind: 'Tanh',
+  description: 'Squashes each value into -1 to 1.',
+  params: {},
+  summary: () => '',
+  explain: () => ({
+    rule: row(mi('y'), mo('='), call(mi('tanh'), mi('x'))),
+    size: null,
+    legend: 'Squashes any value into (−1, 1).',
+  }),
+  python: { prefix: 'tanh', module: () => 'nn.Tanh()' },
+});

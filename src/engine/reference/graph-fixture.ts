@@ -1,6 +1,7 @@
 // Typed views of the PyTorch graph-op fixtures (src/engine/fixtures/graph.json, scripts/fixtures/ops_graph.py),
 // shared by the CPU and GPU tests. Tensors are flat lists in row-major order.
 import { loadFixture } from '../fixtures/load';
+import type { Upsample2dParams } from '../ops/upsample-geometry';
 
 export interface AddCase {
   shape: number[];
@@ -38,6 +39,14 @@ export interface UpsampleCase {
   y: number[];
   dy: number[];
   dx: number[];
+}
+
+export function upsampleCaseParams(c: UpsampleCase): Upsample2dParams {
+  return {
+    mode: c.mode,
+    scaleFactor: c.scale,
+    alignCorners: c.mode === 'bilinear' ? c.align_corners : undefined,
+  };
 }
 
 export interface AdaptiveAvgPoolCase {

@@ -9,13 +9,9 @@ import type { EngineContext, PlannedOp } from '../op';
 import { concatRuns, concatShape } from '../reference/concat';
 import { bindingOf, vec4BindingOf, type Tensor } from '../tensor';
 import { expectShape, plannedOp, sequence, uniformsFor } from './dispatch';
+import { rowGrid } from './row-grid';
 
 export { concatShape } from '../reference/concat';
-
-const WG = 64;
-const MAX_GROUPS = 65535;
-
-const pow2AtLeast = (n: number) => 2 ** Math.ceil(Math.log2(n));
 
 /** A strided block copy: `rows` runs of `len` values from src (row length srcRow) into dst (dstRow). */
 interface BlockCopy {
@@ -40,11 +36,8 @@ function planBlockCopy(ctx: EngineContext, label: string, c: BlockCopy): Planned
   const vec4 = concatCopyUsesVec4(c);
   const unit = vec4 ? 4 : 1;
   const len = c.len / unit;
-  // Threads along the run first (up to 64), the rest of the workgroup along batch rows: a flat [B, N]
-  // input with a short run still fills its workgroups. The kernel strides past 65535 workgroups.
-  const x = Math.min(WG, pow2AtLeast(len));
-  const size: [number, number] = [x, WG / x];
-  const spec = vec4 ? concatCopyVec4Spec(size) : concatCopySpec(size);
+  const grid = rowGrid(len, c.rows);
+  const spec = vec4 ? concatCopyVec4Spec(grid.workgroupSize) : concatCopySpec(grid.workgroupSize);
   const kernel = getKernel(ctx.device, spec);
   const params = uniformsFor(ctx, kernel, `${label}/params`, {
     rows: c.rows,
@@ -58,11 +51,7 @@ function planBlockCopy(ctx: EngineContext, label: string, c: BlockCopy): Planned
     ? { src: vec4BindingOf(c.src, `${label} source`), dst: vec4BindingOf(c.dst, `${label} destination`) }
     : { src: bindingOf(c.src), dst: bindingOf(c.dst) };
   const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind }, label);
-  const workgroups: [number, number] = [
-    Math.min(MAX_GROUPS, Math.ceil(len / size[0])),
-    Math.min(MAX_GROUPS, Math.ceil(c.rows / size[1])),
-  ];
-  return plannedOp(label, [{ pipeline: kernel.pipeline, bindGroup, workgroups }]);
+  return plannedOp(label, [{ pipeline: kernel.pipeline, bindGroup, workgroups: grid.workgroups }]);
 }
 
 export interface ConcatForwardArgs {

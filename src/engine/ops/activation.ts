@@ -8,15 +8,32 @@ import { activationBackwardVec4Spec } from '../../gpu/kernels/activation_backwar
 import { activationForwardSpec } from '../../gpu/kernels/activation_forward';
 import { activationForwardVec4Spec } from '../../gpu/kernels/activation_forward_vec4';
 import type { EngineContext, PlannedOp } from '../op';
-import { DEFAULT_LEAKY_SLOPE, type ActivationKind } from '../reference/activation';
+import { DEFAULT_ELU_ALPHA, DEFAULT_LEAKY_SLOPE, type ActivationKind } from '../reference/activation';
 import { bindingOf, sizeOf, type Tensor } from '../tensor';
 import { expectSize, plannedOp, uniformsFor } from './dispatch';
 
-const ACT_CODE: Record<ActivationKind, number> = { relu: 0, leaky_relu: 1, sigmoid: 2, tanh: 3 };
+const ACT_CODE: Record<ActivationKind, number> = {
+  relu: 0,
+  leaky_relu: 1,
+  sigmoid: 2,
+  tanh: 3,
+  gelu: 4,
+  gelu_tanh: 5,
+  silu: 6,
+  elu: 7,
+};
 
 /** Whether an activation over `n` elements takes the vec4 kernels. */
 export function activationUsesVec4(n: number): boolean {
   return n % 4 === 0;
+}
+
+/** The activation's own parameters: LeakyReLU's negative slope, ELU's alpha (PyTorch's defaults). */
+export interface ActivationParams {
+  /** LeakyReLU's negative slope (PyTorch default 0.01). */
+  slope?: number;
+  /** ELU's alpha (PyTorch default 1). */
+  alpha?: number;
 }
 
 /** One pass of the scalar or the vec4 kernel of `specs` over n elements. */
@@ -26,7 +43,7 @@ function planElementwise(
   specs: readonly [scalar: KernelSpec, vec4: KernelSpec],
   kind: ActivationKind,
   n: number,
-  slope: number | undefined,
+  p: ActivationParams,
   bind: Readonly<Record<string, BindingResource>>,
 ): PlannedOp {
   const vec4 = activationUsesVec4(n);
@@ -35,20 +52,19 @@ function planElementwise(
   const threads = vec4 ? n / 4 : n;
   const params = uniformsFor(ctx, kernel, `${label}/params`, {
     n: threads,
-    slope: slope ?? DEFAULT_LEAKY_SLOPE,
+    slope: p.slope ?? DEFAULT_LEAKY_SLOPE,
+    alpha: p.alpha ?? DEFAULT_ELU_ALPHA,
   });
   const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind });
   const workgroups = groups1d(threads, spec.workgroupSize[0]);
   return plannedOp(label, [{ pipeline: kernel.pipeline, bindGroup, workgroups }]);
 }
 
-export interface ActivationForwardArgs {
+export interface ActivationForwardArgs extends ActivationParams {
   kind: ActivationKind;
   x: Tensor;
   /** Same number of elements as x; a different buffer range (a kernel may not read and write one binding). */
   y: Tensor;
-  /** LeakyReLU's negative slope (PyTorch default 0.01). */
-  slope?: number;
 }
 
 export function planActivationForward(ctx: EngineContext, t: ActivationForwardArgs): PlannedOp {
@@ -56,20 +72,20 @@ export function planActivationForward(ctx: EngineContext, t: ActivationForwardAr
   expectSize(`${t.kind} output`, t.y, n);
   const bind = { x: bindingOf(t.x), y: bindingOf(t.y) };
   const specs = [activationForwardSpec, activationForwardVec4Spec] as const;
-  return planElementwise(ctx, `${t.kind}/forward`, specs, t.kind, n, t.slope, bind);
+  return planElementwise(ctx, `${t.kind}/forward`, specs, t.kind, n, t, bind);
 }
 
-export interface ActivationBackwardArgs {
+export interface ActivationBackwardArgs extends ActivationParams {
   kind: ActivationKind;
   /**
-   * The forward input for relu/leaky_relu, the forward output for sigmoid/tanh (see savesInput). For
-   * relu/leaky_relu with slope >= 0 the output works as well: y > 0 exactly when x > 0.
+   * The forward input for relu, leaky_relu, gelu, gelu_tanh, silu and elu, the forward output for sigmoid
+   * and tanh (see savesInput). For relu/leaky_relu with slope >= 0 the output works as well: y > 0 exactly
+   * when x > 0.
    */
   saved: Tensor;
   dy: Tensor;
   /** Overwritten with dy * f'(.). */
   dx: Tensor;
-  slope?: number;
 }
 
 export function planActivationBackward(ctx: EngineContext, t: ActivationBackwardArgs): PlannedOp {
@@ -78,5 +94,5 @@ export function planActivationBackward(ctx: EngineContext, t: ActivationBackward
   expectSize(`${t.kind} input gradient`, t.dx, n);
   const bind = { saved: bindingOf(t.saved), dy: bindingOf(t.dy), dx: bindingOf(t.dx) };
   const specs = [activationBackwardSpec, activationBackwardVec4Spec] as const;
-  return planElementwise(ctx, `${t.kind}/backward`, specs, t.kind, n, t.slope, bind);
+  return planElementwise(ctx, `${t.kind}/backward`, specs, t.kind, n, t, bind);
 }

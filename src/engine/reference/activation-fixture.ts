@@ -5,6 +5,7 @@ import type { ActivationKind } from './activation';
 export interface ActivationCase {
   kind: ActivationKind;
   slope?: number;
+  alpha?: number;
   x: number[];
   dy: number[];
   y: number[];
@@ -13,4 +14,9 @@ export interface ActivationCase {
 
 export function activationCases(): ActivationCase[] {
   return loadFixture('activation').activation as unknown as ActivationCase[];
+}
+
+/** erf in float64 on a grid over [-6, 6] (torch.special.erf). */
+export function erfCase(): { x: number[]; erf: number[] } {
+  return loadFixture('activation').erf[0] as unknown as { x: number[]; erf: number[] };
 }

@@ -1,22 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
-import { activationBackward, activationForward, savesInput } from './activation';
-import { activationCases } from './activation-fixture';
+import { activationBackward, activationForward, savesInput, type ActivationKind } from './activation';
+import { activationCases, erfCase } from './activation-fixture';
+import { erf, erfc } from './erf';
 import { dot, numericGradient, seededValues } from './gradcheck';
 
 // PyTorch computes in f32; these in float64 and store f32: a few ulps apart.
 const FIXTURE_TOL = { atol: 1e-6, rtol: 1e-5 };
 // Central differences with h = 1e-6 on smooth functions: error ~h² f''' + rounding ~1e-10/h.
 const FD_TOL = { atol: 1e-6, rtol: 1e-5 };
+const KINDS: ActivationKind[] = ['relu', 'leaky_relu', 'sigmoid', 'tanh', 'gelu', 'gelu_tanh', 'silu', 'elu'];
 
 describe('activation CPU reference', () => {
   const cases = activationCases();
 
   it('matches PyTorch forward and backward, including the gradient at exactly 0', () => {
-    expect(cases.map((c) => c.kind)).toEqual(['relu', 'leaky_relu', 'leaky_relu', 'sigmoid', 'tanh']);
+    expect(cases.map((c) => c.kind)).toEqual([
+      'relu',
+      'leaky_relu',
+      'leaky_relu',
+      'sigmoid',
+      'tanh',
+      'gelu',
+      'gelu_tanh',
+      'silu',
+      'elu',
+      'elu',
+    ]);
     for (const c of cases) {
       const x = Float32Array.from(c.x);
-      const y = activationForward(c.kind, x, new Float32Array(x.length), c.slope);
+      const y = activationForward(c.kind, x, new Float32Array(x.length), c.slope, c.alpha);
       expectClose(y, c.y, FIXTURE_TOL);
       const saved = savesInput(c.kind) ? x : y;
       const dx = activationBackward(
@@ -25,6 +38,7 @@ describe('activation CPU reference', () => {
         Float32Array.from(c.dy),
         new Float32Array(x.length),
         c.slope,
+        c.alpha,
       );
       expectClose(dx, c.dx, FIXTURE_TOL);
     }
@@ -43,16 +57,31 @@ describe('activation CPU reference', () => {
   });
 
   it('has gradients that agree with central finite differences away from the kinks', () => {
-    // Values kept off 0, where ReLU's derivative jumps.
+    // Values kept off 0, where ReLU's and ELU's derivatives jump.
     const x = seededValues(23, 7, -3, 3).map((v) => (Math.abs(v) < 0.05 ? v + 0.1 : v));
     const dy = seededValues(23, 8);
-    for (const kind of ['relu', 'leaky_relu', 'sigmoid', 'tanh'] as const) {
+    for (const kind of KINDS) {
       const y = new Float64Array(23);
-      const loss = (v: Float64Array) => dot(activationForward(kind, v, y, 0.2), dy);
-      activationForward(kind, x, y, 0.2);
+      const loss = (v: Float64Array) => dot(activationForward(kind, v, y, 0.2, 0.7), dy);
+      activationForward(kind, x, y, 0.2, 0.7);
       const saved = savesInput(kind) ? x : Float64Array.from(y);
-      const analytic = activationBackward(kind, saved, dy, new Float64Array(23), 0.2);
+      const analytic = activationBackward(kind, saved, dy, new Float64Array(23), 0.2, 0.7);
       expectClose(analytic, numericGradient(loss, x), FD_TOL);
     }
+  });
+
+  it('computes erf and erfc in float64 to PyTorch float64 erf over [-6, 6]', () => {
+    const c = erfCase();
+    // The fixture keeps 8 significant digits: up to 5e-8 relative.
+    expectClose(c.x.map(erf), c.erf, { atol: 1e-15, rtol: 5e-8 });
+    expectClose(
+      c.x.map(erfc),
+      c.erf.map((v) => 1 - v),
+      { atol: 1e-8, rtol: 0 },
+    );
+    // erfc keeps its relative accuracy far into the tail, where 1 - erf would round to 0.
+    expect(erfc(10) / 2.088487583762545e-45).toBeCloseTo(1, 12);
+    expect(erfc(-10)).toBe(2);
+    expect([erf(0), erf(Infinity), erf(-Infinity), erfc(Infinity)]).toEqual([0, 1, -1, 0]);
   });
 });

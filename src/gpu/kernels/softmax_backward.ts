@@ -1,0 +1,18 @@
+import source from '../../../shaders/softmax_backward.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+
+/** Softmax (dim 1) backward from the output, on the forward's row grid. */
+export function softmaxBackwardSpec(workgroupSize: readonly [number, number]): KernelSpec {
+  return {
+    name: 'softmax_backward',
+    source,
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'y', access: 'read-only-storage' },
+      { name: 'dy', access: 'read-only-storage' },
+      { name: 'dx', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize,
+  };
+}

@@ -1,0 +1,17 @@
+import source from '../../../shaders/softmax_forward.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+
+/** Softmax over dim 1 with the planner's row grid (x along the inner positions, y over rows). */
+export function softmaxForwardSpec(workgroupSize: readonly [number, number]): KernelSpec {
+  return {
+    name: 'softmax_forward',
+    source,
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'x', access: 'read-only-storage' },
+      { name: 'y', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize,
+  };
+}

@@ -1,0 +1,19 @@
+import source from '../../../shaders/upsample2d_backward.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+
+/** Upsample backward (a gather, the same for every mode) with the planner's plane grid. */
+export function upsample2dBackwardSpec(workgroupSize: readonly [number, number, number]): KernelSpec {
+  return {
+    name: 'upsample2d_backward',
+    source,
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'dy', access: 'read-only-storage' },
+      { name: 'taps', access: 'read-only-storage' },
+      { name: 'spans', access: 'read-only-storage' },
+      { name: 'dx', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize,
+  };
+}

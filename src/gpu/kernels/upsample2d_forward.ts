@@ -1,0 +1,22 @@
+import source from '../../../shaders/upsample2d_forward.wgsl?raw';
+import type { KernelSpec } from '../kernel';
+
+/** Upsample forward with the planner's plane grid; `bilinear` picks the blend over nearest's copy. */
+export function upsample2dForwardSpec(v: {
+  bilinear: boolean;
+  workgroupSize: readonly [number, number, number];
+}): KernelSpec {
+  return {
+    name: 'upsample2d_forward',
+    source,
+    bindings: [
+      { name: 'params', access: 'uniform' },
+      { name: 'x', access: 'read-only-storage' },
+      { name: 'taps', access: 'read-only-storage' },
+      { name: 'y', access: 'storage' },
+    ],
+    uniformStruct: 'Params',
+    workgroupSize: v.workgroupSize,
+    constants: { BILINEAR: v.bilinear ? 1 : 0 },
+  };
+}

@@ -1,6 +1,14 @@
 // How each kind runs (GPU and CPU), by kind: imported by the model builder only, so the page's bundle
 // never carries a kernel. Every kind in the registry has an entry (plans.test.ts checks it).
 import { avgPool2dPlans } from './avg-pool2d/plans';
+import { adaptiveAvgPool2dPlans } from './adaptive-avg-pool2d/plans';
+import { addPlans } from './add/plans';
+import { concatPlans } from './concat/plans';
+import { eluPlans } from './elu/plans';
+import { geluPlans } from './gelu/plans';
+import { siluPlans } from './silu/plans';
+import { softmaxPlans } from './softmax/plans';
+import { upsamplePlans } from './upsample/plans';
 import { batchNorm2dPlans } from './batch-norm2d/plans';
 import { conv2dPlans } from './conv2d/plans';
 import { convTranspose2dPlans } from './conv-transpose2d/plans';
@@ -33,6 +41,14 @@ const PLANS: Record<LayerKind, LayerPlans<never>> = {
   Tanh: tanhPlans,
   BatchNorm2d: batchNorm2dPlans,
   Dropout: dropoutPlans,
+  Add: addPlans,
+  Concat: concatPlans,
+  Upsample: upsamplePlans,
+  AdaptiveAvgPool2d: adaptiveAvgPool2dPlans,
+  GELU: geluPlans,
+  SiLU: siluPlans,
+  ELU: eluPlans,
+  Softmax: softmaxPlans,
 };
 
 /** The GPU and CPU plans of a kind. */

@@ -1,6 +1,14 @@
 // Every layer kind the playground knows, in palette order. Adding a kind is adding its folder and one
 // line here (docs/ADDING-A-LAYER.md); nothing outside src/layers/ names a kind to decide what it means.
 import { avgPool2d, type AvgPool2dLayer } from './avg-pool2d/definition';
+import { adaptiveAvgPool2d, type AdaptiveAvgPool2dLayer } from './adaptive-avg-pool2d/definition';
+import { add, type AddLayer } from './add/definition';
+import { concat, type ConcatLayer } from './concat/definition';
+import { elu, type ELULayer } from './elu/definition';
+import { gelu, type GELULayer } from './gelu/definition';
+import { silu, type SiLULayer } from './silu/definition';
+import { softmax, type SoftmaxLayer } from './softmax/definition';
+import { upsample, type UpsampleLayer } from './upsample/definition';
 import { batchNorm2d, type BatchNorm2dLayer } from './batch-norm2d/definition';
 import { conv2d, type Conv2dLayer } from './conv2d/definition';
 import { convTranspose2d, type ConvTranspose2dLayer } from './conv-transpose2d/definition';
@@ -28,7 +36,15 @@ export type Layer =
   | SigmoidLayer
   | TanhLayer
   | BatchNorm2dLayer
-  | DropoutLayer;
+  | DropoutLayer
+  | AddLayer
+  | ConcatLayer
+  | UpsampleLayer
+  | AdaptiveAvgPool2dLayer
+  | GELULayer
+  | SiLULayer
+  | ELULayer
+  | SoftmaxLayer;
 
 export type LayerKind = Layer['kind'];
 
@@ -41,6 +57,8 @@ const DEFINITIONS = [
   convTranspose2d,
   maxPool2d,
   avgPool2d,
+  adaptiveAvgPool2d,
+  upsample,
   linear,
   flatten,
   unflatten,
@@ -48,8 +66,14 @@ const DEFINITIONS = [
   leakyRelu,
   sigmoid,
   tanh,
+  gelu,
+  silu,
+  elu,
+  softmax,
   batchNorm2d,
   dropout,
+  add,
+  concat,
 ] as unknown as readonly LayerDefinition[];
 
 export const LAYER_KINDS: readonly LayerKind[] = DEFINITIONS.map((d) => d.kind as LayerKind);

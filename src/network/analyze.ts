@@ -81,7 +81,7 @@ function inferAll(spec: NetworkSpec): { network: SpecIssue[]; layers: Analysed[]
   const input: Shape | null = inputIssues.length > 0 ? null : inputShapeOf(spec);
   const outputs: (Shape | null)[] = [];
   const flattens: GraphSoFar['flattens'][number][] = [];
-  const so: GraphSoFar = { spec, sources, outputs, flattens };
+  const so: GraphSoFar = { spec, sources, outputs, flattens, input };
   const shapeOf = (s: number | null) => (s === FROM_INPUT ? input : s === null ? null : (outputs[s] ?? null));
   const layers = spec.layers.map((layer, index): Analysed => {
     const from = sources[index];

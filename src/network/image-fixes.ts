@@ -22,7 +22,7 @@ export function inputShapeAt(spec: NetworkSpec, index: number): Shape | null {
   const input = inputShapeOf(spec);
   const outputs: (Shape | null)[] = [];
   const flattens: GraphSoFar['flattens'][number][] = [];
-  const graph: GraphSoFar = { spec, sources, outputs, flattens };
+  const graph: GraphSoFar = { spec, sources, outputs, flattens, input };
   const shapeOf = (s: number | null) => (s === FROM_INPUT ? input : s === null ? null : (outputs[s] ?? null));
   for (let i = 0; i < index; i++) {
     const shapes = sources[i].map(shapeOf);

@@ -14,8 +14,8 @@ import {
   type SpecIssue,
   valueProblem as valueProblemOf,
 } from '../layers';
-import { FROM_INPUT } from '../layers/core/graph';
-import { fixLayer, formatShape, insertFix, setFix, plural } from './issue-helpers';
+import { FROM_INPUT, NETWORK_INPUT } from '../layers/core/graph';
+import { connectFix, fixLayer, formatShape, insertFix, setFix, plural } from './issue-helpers';
 import type { Layer, NetworkSpec } from './spec';
 
 /** What the analysis knows of the graph so far, in list order. */
@@ -25,6 +25,8 @@ export interface GraphSoFar {
   sources: readonly (readonly (number | null)[])[];
   /** For each layer analysed so far, its output (null where inference stopped). */
   outputs: readonly (Shape | null)[];
+  /** The network input's shape (null when the input itself is wrong). */
+  input: Shape | null;
   /** For each layer, the latest Flatten on its first-input path, including itself. */
   flattens: readonly ({ index: number; shape: Shape } | null)[];
 }
@@ -43,8 +45,9 @@ export function shapeSourceOf(
   spec: NetworkSpec,
   sources: GraphSoFar['sources'],
   index: number,
+  slot = 0,
 ): LayerAt | null {
-  let at = sources[index]?.[0] ?? null;
+  let at = sources[index]?.[slot] ?? null;
   while (at !== null && at >= 0) {
     const layer = spec.layers[at];
     const definition = isLayerKind(layer.kind) ? definitionOf(layer.kind) : null;
@@ -61,6 +64,9 @@ export function contextFor(graph: GraphSoFar, index: number, inputs: Shape[]): I
   const layer = spec.layers[index];
   const name = layerName(index, layer);
   const first = graph.sources[index][0] ?? FROM_INPUT;
+  const from = graph.sources[index].map((s) => s ?? FROM_INPUT);
+  const idOf = (s: number) => (s === FROM_INPUT ? NETWORK_INPUT : spec.layers[s].id);
+  const nameOf = (s: number) => (s === FROM_INPUT ? 'the input' : layerName(s, spec.layers[s]));
   const ctx: InferContext = {
     index,
     inputs,
@@ -68,8 +74,19 @@ export function contextFor(graph: GraphSoFar, index: number, inputs: Shape[]): I
     autoWire: spec.autoWire,
     name,
     sourceName: sourceName(spec, index, first),
+    inputIds: from.map(idOf),
+    inputNames: from.map(nameOf),
     lastFlatten: first === FROM_INPUT ? null : (graph.flattens[first] ?? null),
-    shapeSource: () => shapeSourceOf(spec, graph.sources, index),
+    shapeSource: (slot = 0) => shapeSourceOf(spec, graph.sources, index, slot),
+    earlier(accept) {
+      const out: { id: string; name: string; shape: Shape }[] = [];
+      for (let s = index - 1; s >= FROM_INPUT; s--) {
+        const shape = s === FROM_INPUT ? graph.input : graph.outputs[s];
+        if (shape && !from.includes(s) && accept(shape)) out.push({ id: idOf(s), name: nameOf(s), shape });
+      }
+      return out;
+    },
+    connect: (inputs, label) => connectFix(layer, inputs, label),
     newLayer: (kind: string, params: Record<string, ParamValue> = {}) =>
       fixLayer(spec, kind as Layer['kind'], index, params),
     insertBefore(inserted: LayerData, what?: string) {

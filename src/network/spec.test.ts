@@ -101,6 +101,7 @@ describe('words for the builder', () => {
       'dense',
       'activation',
       'normalisation',
+      'merge',
       'reshape',
     ]);
     const kinds = LAYER_GROUPS.flatMap((g) => g.kinds.map((k) => k.kind));

@@ -82,10 +82,19 @@ export interface InferContext {
   name: string;
   /** "the input", "the previous layer" or "layer 2 (ReLU)": where the first input comes from. */
   sourceName: string;
+  /** Ids of the layers it reads, one per input ('input' for the network's input). */
+  inputIds: string[];
+  /** "the input", "layer 2 (ReLU)": each input's source in words. */
+  inputNames: string[];
   /** The most recent Flatten on the first-input path and the image it flattened. */
   lastFlatten: { index: number; shape: Shape } | null;
-  /** The nearest layer up the first-input path that sets the shape (pass-through layers skipped). */
-  shapeSource(): LayerAt | null;
+  /** The nearest layer up input `slot`'s path that sets the shape (pass-through layers skipped). */
+  shapeSource(slot?: number): LayerAt | null;
+  /** Earlier outputs (layers before this one, then the network input) it does not read yet whose shape
+   *  `accept` takes, nearest first: candidates for a second input. */
+  earlier(accept: (shape: Shape) => boolean): { id: string; name: string; shape: Shape }[];
+  /** A fix that makes this layer read `inputs` (ids). */
+  connect(inputs: string[], label: string): SpecFix;
   /** A fresh layer for a fix, with an id derived from the design so repeated analyses give equal fixes. */
   newLayer(kind: string, params?: Record<string, ParamValue>): LayerData;
   /** A fix that inserts a layer right before this one, on its first input. */

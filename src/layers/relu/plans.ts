@@ -1,4 +1,4 @@
 import { activationPlans } from '../core/activation-plans';
 import type { ReLULayer } from './definition';
 
-export const reluPlans = activationPlans<ReLULayer>('relu');
+export const reluPlans = activationPlans<ReLULayer>(() => 'relu');

@@ -1,4 +1,4 @@
 import { activationPlans } from '../core/activation-plans';
 import type { TanhLayer } from './definition';
 
-export const tanhPlans = activationPlans<TanhLayer>('tanh');
+export const tanhPlans = activationPlans<TanhLayer>(() => 'tanh');

@@ -48,13 +48,15 @@ export function chunkingFor(count: number, channels: number): Chunking {
   return { chunks: Math.ceil(count / chunkLen), chunkLen };
 }
 
-function withFlags(spec: KernelSpec, flags: Record<string, boolean>): KernelSpec {
+/** The spec with boolean override constants set (merged over its own). */
+export function withFlags(spec: KernelSpec, flags: Record<string, boolean>): KernelSpec {
   const constants: Record<string, number> = { ...spec.constants };
   for (const [name, on] of Object.entries(flags)) constants[name] = Number(on);
   return { ...spec, constants };
 }
 
-function dispatch(
+/** One dispatch of `spec` with its uniforms packed from `values` and its bind group made now. */
+export function kernelDispatch(
   ctx: EngineContext,
   spec: KernelSpec,
   values: Record<string, number>,
@@ -67,10 +69,15 @@ function dispatch(
   return { pipeline: kernel.pipeline, bindGroup, workgroups };
 }
 
-function affineBindings(ctx: EngineContext, weight?: Tensor | null, bias?: Tensor | null) {
+/** weight and bias bindings; without affine parameters the kernels read neither, but each needs a buffer. */
+export function affineBindings(
+  ctx: EngineContext,
+  label: string,
+  weight?: Tensor | null,
+  bias?: Tensor | null,
+) {
   if (weight && bias) return { weight: bindingOf(weight), bias: bindingOf(bias) };
-  // Without affine parameters the normalise kernel reads neither binding, but each must hold a buffer.
-  const none = ctx.arena.storage('batch_norm2d/no-affine', 16);
+  const none = ctx.arena.storage(`${label}/no-affine`, 16);
   return { weight: none, bias: none };
 }
 
@@ -114,7 +121,7 @@ export function planBatchNorm2dForward(
   const dispatches: Dispatch[] = [];
   if (training) {
     dispatches.push(
-      dispatch(
+      kernelDispatch(
         ctx,
         batchNorm2dPartialStatsSpec,
         { channels, plane, count, chunks, chunk_len: chunkLen },
@@ -124,7 +131,7 @@ export function planBatchNorm2dForward(
     );
   }
   dispatches.push(
-    dispatch(
+    kernelDispatch(
       ctx,
       withFlags(batchNorm2dFinalizeStatsSpec, { TRAINING: training }),
       {
@@ -138,7 +145,7 @@ export function planBatchNorm2dForward(
       { partial, running_mean: bindingOf(runningMean), running_var: bindingOf(runningVar), ...stats },
       [groups(channels, WG)],
     ),
-    dispatch(
+    kernelDispatch(
       ctx,
       withFlags(batchNorm2dNormalizeSpec, { AFFINE: affine }),
       { total: count * channels, plane, channels },
@@ -146,7 +153,7 @@ export function planBatchNorm2dForward(
         x: bindingOf(a.x),
         mean: bindingOf(saveMean),
         invstd: bindingOf(saveInvstd),
-        ...affineBindings(ctx, a.weight, a.bias),
+        ...affineBindings(ctx, 'batch_norm2d', a.weight, a.bias),
         y: bindingOf(a.y),
       },
       groups1d(count * channels, WG),
@@ -194,14 +201,14 @@ export function planBatchNorm2dBackward(
   const partial = ctx.arena.storage('batch_norm2d/partial_grads', 8 * channels * chunks);
   const saved = { mean: bindingOf(saveMean), invstd: bindingOf(saveInvstd) };
   const dispatches = [
-    dispatch(
+    kernelDispatch(
       ctx,
       batchNorm2dPartialGradsSpec,
       { channels, plane, count, chunks, chunk_len: chunkLen },
       { x: bindingOf(a.x), dy: bindingOf(a.dy), ...saved, partial },
       groups1d(channels * chunks, WG),
     ),
-    dispatch(
+    kernelDispatch(
       ctx,
       batchNorm2dFinalizeGradsSpec,
       { channels, chunks },
@@ -211,7 +218,7 @@ export function planBatchNorm2dBackward(
   ];
   if (a.dx) {
     dispatches.push(
-      dispatch(
+      kernelDispatch(
         ctx,
         withFlags(batchNorm2dBackwardInputSpec, { TRAINING: training, AFFINE: affine }),
         { total: count * channels, plane, channels, count },

@@ -1,4 +1,4 @@
-// Typed views of the PyTorch BatchNorm2d and Dropout fixtures (src/engine/fixtures/norm.json).
+// Typed views of the PyTorch BatchNorm2d, GroupNorm and Dropout fixtures (src/engine/fixtures/norm.json).
 import { loadFixture } from '../fixtures/load';
 
 export interface BatchNormStep {
@@ -35,6 +35,26 @@ export interface DropoutCase {
   y: number[];
 }
 
+export interface GroupNormCase {
+  shape: number[];
+  groups: number;
+  eps: number;
+  affine: boolean;
+  x: number[];
+  dy: number[];
+  y: number[];
+  dx: number[];
+  /** Absent without affine parameters. */
+  weight?: number[];
+  bias?: number[];
+  dweight?: number[];
+  dbias?: number[];
+}
+
 export function batchNormCases(): BatchNormCase[] {
   return loadFixture('norm').batch_norm2d as unknown as BatchNormCase[];
+}
+
+export function groupNormCases(): GroupNormCase[] {
+  return loadFixture('norm').group_norm as unknown as GroupNormCase[];
 }

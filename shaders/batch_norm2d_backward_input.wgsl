@@ -1,6 +1,8 @@
 // BatchNorm2d backward, pass 3 of 3, one thread per element. With M = N*H*W values per channel:
 // training: dx = weight * invstd * (dy - dbias / M - xhat * dweight / M), since the batch statistics
 // depend on x; eval: dx = weight * invstd * dy. dweight/dbias come from batch_norm2d_finalize_grads.
+// Without AFFINE (affine=False) the weight is 1 and not read; dweight/dbias then hold the same sums in
+// scratch buffers, as there are no parameters to write them to.
 struct Params {
   total: u32,
   plane: u32,
@@ -20,6 +22,7 @@ struct Params {
 
 override WG_X: u32 = 64;
 override TRAINING: bool = true;
+override AFFINE: bool = true;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
@@ -35,5 +38,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let xhat = (x[i] - mean[c]) * r;
     g = g - dbias[c] * inv_count - xhat * (dweight[c] * inv_count);
   }
-  dx[i] = weight[c] * r * g;
+  if (AFFINE) {
+    dx[i] = weight[c] * r * g;
+  } else {
+    dx[i] = r * g;
+  }
 }

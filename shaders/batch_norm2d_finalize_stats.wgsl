@@ -1,7 +1,8 @@
 // BatchNorm2d statistics, pass 2 of 2, one thread per channel. Training: merges the chunk (mean, M2) pairs in
 // order with Chan et al.'s parallel formula, saves mean and invstd = 1/sqrt(biased var + eps) for the
 // normalise and backward passes, and moves the running stats towards the mean and UNBIASED variance, as
-// PyTorch does. Eval: saves the running mean and 1/sqrt(running var + eps) instead.
+// PyTorch does. Eval: saves the running mean and 1/sqrt(running var + eps) instead. Without UPDATE_RUNNING
+// the running stats are left alone: GroupNorm's statistics are these on the [1, N*G, (C/G)*H*W] view.
 struct Params {
   channels: u32,
   count: u32,
@@ -20,6 +21,7 @@ struct Params {
 
 override WG_X: u32 = 64;
 override TRAINING: bool = true;
+override UPDATE_RUNNING: bool = true;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
@@ -47,7 +49,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let count = f32(params.count);
   save_mean[c] = mean;
   save_invstd[c] = 1.0 / sqrt(m2 / count + params.eps);
-  let m = params.momentum;
-  running_mean[c] = (1.0 - m) * running_mean[c] + m * mean;
-  running_var[c] = (1.0 - m) * running_var[c] + m * (m2 / (count - 1.0));
+  if (UPDATE_RUNNING) {
+    let m = params.momentum;
+    running_mean[c] = (1.0 - m) * running_mean[c] + m * mean;
+    running_var[c] = (1.0 - m) * running_var[c] + m * (m2 / (count - 1.0));
+  }
 }

@@ -1,5 +1,6 @@
 // BatchNorm2d output, one thread per element: y = (x - mean[c]) * invstd[c] * weight[c] + bias[c], with the
 // statistics saved by batch_norm2d_finalize_stats (batch stats in training, running stats in eval).
+// Without AFFINE (affine=False) y = (x - mean[c]) * invstd[c] and weight and bias are not read.
 struct Params {
   total: u32,
   plane: u32,
@@ -15,6 +16,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> y: array<f32>;
 
 override WG_X: u32 = 64;
+override AFFINE: bool = true;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
@@ -23,5 +25,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     return;
   }
   let c = (i / params.plane) % params.channels;
-  y[i] = (x[i] - mean[c]) * (invstd[c] * weight[c]) + bias[c];
+  if (AFFINE) {
+    y[i] = (x[i] - mean[c]) * (invstd[c] * weight[c]) + bias[c];
+  } else {
+    y[i] = (x[i] - mean[c]) * invstd[c];
+  }
 }

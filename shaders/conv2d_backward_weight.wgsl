@@ -2,6 +2,8 @@
 // ox of dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw], with k = (ci*kh + ky)*kw + kx.
 // Splitting the n*oh reduction gives small layers enough workgroups; conv2d_reduce_splits then sums the
 // partials in a fixed order, so the result is deterministic. Barrier-free 4 co x 4 k register tile.
+// Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl), and its
+// partials land in that group's block of the layer's weight gradient.
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
@@ -41,12 +43,14 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let ksize = params.cin * params.kh * params.kw;
   let k_blocks = (ksize + 3u) / 4u;
   let co_blocks = (params.cout + 3u) / 4u;
-  if (t >= params.splits * co_blocks * k_blocks) {
+  if (t >= params.splits * params.groups * co_blocks * k_blocks) {
     return;
   }
   let k0 = (t % k_blocks) * 4u;
   let co0 = ((t / k_blocks) % co_blocks) * 4u;
-  let s = t / k_blocks / co_blocks;
+  let split_group = t / k_blocks / co_blocks;
+  let grp = split_group % params.groups;
+  let s = split_group / params.groups;
   let t0 = tap(k0);
   let t1 = tap(k0 + 1u);
   let t2 = tap(k0 + 2u);
@@ -62,9 +66,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var a1 = vec4<f32>(0.0);
   var a2 = vec4<f32>(0.0);
   var a3 = vec4<f32>(0.0);
-  let rows_end = min((s + 1u) * params.chunk, params.n * params.oh);
+  let rows_end = min((s + 1u) * params.chunk, (params.n / params.groups) * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
-    let b = r / params.oh;
+    let b = (r / params.oh) * params.groups + grp;
     let oy = r % params.oh;
     let image = b * params.cin * params.h * params.w;
     let dyrow = b * params.cout * plane + oy * params.ow;
@@ -82,7 +86,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       a3 += xv * dy[o + d3];
     }
   }
-  let out = s * params.cout * ksize;
+  let out = split_group * params.cout * ksize;
   let acc = array<vec4<f32>, 4>(a0, a1, a2, a3);
   for (var c = 0u; c < 4u; c++) {
     for (var j = 0u; j < 4u; j++) {

@@ -4,6 +4,7 @@
 // (ci, ky) and slides a KX_TILE-wide register window along the x row: one x load and TILE_C dy loads per
 // ox feed TILE_C * KX_TILE FMAs. KX_TILE is 8, or 5 (kw 3..5 without 3 idle kx lanes); TILE_C 4, or 3.
 // Kernels wider than KX_TILE take several kx blocks. conv2d_reduce_splits sums the partials in a fixed order.
+// Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
@@ -23,13 +24,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let kx_blocks = (params.kw + KX_TILE - 1u) / KX_TILE;
   let rows = params.cin * params.kh;
   let co_blocks = (params.cout + TILE_C - 1u) / TILE_C;
-  if (t >= params.splits * co_blocks * rows * kx_blocks) {
+  if (t >= params.splits * params.groups * co_blocks * rows * kx_blocks) {
     return;
   }
   let kx0 = (t % kx_blocks) * KX_TILE;
   let tap_row = (t / kx_blocks) % rows;
   let co0 = ((t / kx_blocks / rows) % co_blocks) * TILE_C;
-  let s = t / kx_blocks / rows / co_blocks;
+  let split_group = t / kx_blocks / rows / co_blocks;
+  let grp = split_group % params.groups;
+  let s = split_group / params.groups;
   let ci = tap_row / params.kh;
   let ky = tap_row % params.kh;
 
@@ -50,9 +53,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var a3h = vec4<f32>(0.0);
   // KX_TILE 5: kx 4 of the block, one lane per channel.
   var col4 = vec4<f32>(0.0);
-  let rows_end = min((s + 1u) * params.chunk, params.n * params.oh);
+  let rows_end = min((s + 1u) * params.chunk, (params.n / params.groups) * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
-    let b = r / params.oh;
+    let b = (r / params.oh) * params.groups + grp;
     let oy = r % params.oh;
     let iy = i32(oy * params.sh + ky * params.dh) - params.ph;
     if (!in_range(iy, params.h)) {
@@ -95,7 +98,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       }
     }
   }
-  let base = s * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
+  let base = split_group * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
   if (KX_TILE == 5u) {
     a0h.x = col4.x;
     a1h.x = col4.y;

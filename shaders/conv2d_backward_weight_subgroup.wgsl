@@ -10,6 +10,7 @@ diagnostic(off, subgroup_uniformity);
 // split and channels, so they need the same dy values: each loads one channel's and the quad exchanges
 // them with subgroupShuffle, 3 loads per ox instead of 9. Rows outside the input read zeros instead of
 // being skipped, so every lane stays active for the shuffles. conv2d_reduce_splits sums the partials.
+// Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
@@ -37,14 +38,16 @@ fn main(
   let padded = (tiles + 3u) & ~3u;
   let pos = t % padded;
   let group = t / padded;
-  let valid = pos < tiles && group < params.splits * co_groups;
+  let valid = pos < tiles && group < params.splits * params.groups * co_groups;
   // Lanes past the end compute a clamped tile and store nothing.
   let p = min(pos, tiles - 1u);
-  let g = min(group, params.splits * co_groups - 1u);
+  let g = min(group, params.splits * params.groups * co_groups - 1u);
   let kx0 = (p % kx_blocks) * KX_TILE;
   let tap_row = p / kx_blocks;
   let co0 = (g % co_groups) * 8u;
-  let s = g / co_groups;
+  let split_group = g / co_groups;
+  let grp = split_group % params.groups;
+  let s = split_group / params.groups;
   let ci = tap_row / params.kh;
   let ky = tap_row % params.kh;
 
@@ -74,9 +77,9 @@ fn main(
   // KX_TILE 5: kx 4 of the block, one lane per channel of each half.
   var col4 = vec4<f32>(0.0);
   var col4b = vec4<f32>(0.0);
-  let rows_end = min((s + 1u) * params.chunk, params.n * params.oh);
+  let rows_end = min((s + 1u) * params.chunk, (params.n / params.groups) * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
-    let b = r / params.oh;
+    let b = (r / params.oh) * params.groups + grp;
     let oy = r % params.oh;
     let iy = i32(oy * params.sh + ky * params.dh) - params.ph;
     let row_ok = in_range(iy, params.h);
@@ -136,7 +139,7 @@ fn main(
     a6h.x = col4b.z;
     a7h.x = col4b.w;
   }
-  let base = s * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
+  let base = split_group * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
   store(base, co0, kx0, a0l, a0h);
   store(base, co0 + 1u, kx0, a1l, a1h);
   store(base, co0 + 2u, kx0, a2l, a2h);

@@ -23,7 +23,7 @@ fn store(b: u32, co: u32, oy: u32, ox0: u32, acc: vec4<f32>) {
   }
   var v = acc;
   if (HAS_BIAS) {
-    v += bias[co];
+    v += bias[group_channel(b, co, params.cout)];
   }
   if (RELU) {
     v = max(v, vec4<f32>(0.0));
@@ -52,10 +52,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let taps = params.kh * params.kw;
   let wrow = params.cin * taps;
   let last = params.cout - 1u;
-  let w0 = min(co0, last) * wrow;
-  let w1 = min(co0 + 1u, last) * wrow;
-  let w2 = min(co0 + 2u, last) * wrow;
-  let w3 = min(co0 + 3u, last) * wrow;
+  let wg = group_weight_base(b);
+  let w0 = wg + min(co0, last) * wrow;
+  let w1 = wg + min(co0 + 1u, last) * wrow;
+  let w2 = wg + min(co0 + 2u, last) * wrow;
+  let w3 = wg + min(co0 + 3u, last) * wrow;
   let sw = i32(params.sw);
   let ix0 = i32(ox0 * params.sw) - params.pw;
   let iy0 = i32(oy * params.sh) - params.ph;

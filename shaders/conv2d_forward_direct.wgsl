@@ -36,10 +36,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
 
   let wrow = params.cin * params.kh * params.kw;
   let last = params.cout - 1u;
-  let w0 = min(co0, last) * wrow;
-  let w1 = min(co0 + 1u, last) * wrow;
-  let w2 = min(co0 + 2u, last) * wrow;
-  let w3 = min(co0 + 3u, last) * wrow;
+  let wg = group_weight_base(b);
+  let w0 = wg + min(co0, last) * wrow;
+  let w1 = wg + min(co0 + 1u, last) * wrow;
+  let w2 = wg + min(co0 + 2u, last) * wrow;
+  let w3 = wg + min(co0 + 3u, last) * wrow;
   let ix0 = i32(ox0) - params.pw;
   let iy0 = i32(oy * params.sh) - params.ph;
   var a0l = vec4<f32>(0.0);

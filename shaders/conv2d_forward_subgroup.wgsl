@@ -50,8 +50,9 @@ fn main(
   let wrow = params.cin * params.kh * params.kw;
   let last = params.cout - 1u;
   // This lane loads channel co0 + (lane & 3) of each 4-channel half.
-  let wl0 = min(co0 + (lane & 3u), last) * wrow;
-  let wl1 = min(co0 + 4u + (lane & 3u), last) * wrow;
+  let wg = group_weight_base(b);
+  let wl0 = wg + min(co0 + (lane & 3u), last) * wrow;
+  let wl1 = wg + min(co0 + 4u + (lane & 3u), last) * wrow;
   let ix0 = i32(ox0) - params.pw;
   let iy0 = i32(oy * params.sh) - params.ph;
   var a0l = vec4<f32>(0.0);

@@ -28,7 +28,7 @@ fn store(b: u32, c: u32, iy: u32, ix0: u32, acc: vec4<f32>) {
   }
   var v = acc;
   if (HAS_BIAS) {
-    v += bias[c];
+    v += bias[group_channel(b, c, params.cin)];
   }
   let base = ((b * params.cin + c) * params.h + iy) * params.w;
   for (var j = 0u; j < 4u; j++) {
@@ -114,7 +114,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var a3 = vec4<f32>(0.0);
   for (var co = 0u; co < params.cout; co++) {
     let plane = (b * params.cout + co) * params.oh;
-    let wbase = co * params.cin * taps;
+    let wbase = group_weight_base(b) + co * params.cin * taps;
     for (var ky = ky_first; ky < ky_end; ky += ky_step) {
       var oy = top - i32(ky * params.dh);
       if (!UNIT_STRIDE) {

@@ -29,9 +29,10 @@ fn store(b: u32, c: u32, iy: u32, ix0: u32, lo: vec4<f32>, hi: vec3<f32>, tail: 
   var vh = hi;
   var vt = tail;
   if (HAS_BIAS) {
-    vl += bias[c];
-    vh += bias[c];
-    vt += bias[c];
+    let bv = bias[group_channel(b, c, params.cin)];
+    vl += bv;
+    vh += bv;
+    vt += bv;
   }
   let base = ((b * params.cin + c) * params.h + iy) * params.w + ix0;
   for (var j = 0u; j < 4u; j++) {
@@ -103,7 +104,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var a3t = 0.0;
   for (var co = 0u; co < params.cout; co++) {
     let plane = (b * params.cout + co) * params.oh;
-    let wbase = co * params.cin * taps;
+    let wbase = group_weight_base(b) + co * params.cin * taps;
     for (var ky = ky_first; ky < ky_end; ky += ky_step) {
       let oy = (top - i32(ky * params.dh)) / sh;
       let row = (plane + u32(oy)) * params.ow;

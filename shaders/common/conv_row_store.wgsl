@@ -8,8 +8,9 @@ fn store(b: u32, co: u32, oy: u32, ox0: u32, lo: vec4<f32>, hi: vec4<f32>) {
   var vl = lo;
   var vh = hi;
   if (HAS_BIAS) {
-    vl += bias[co];
-    vh += bias[co];
+    let bv = bias[group_channel(b, co, params.cout)];
+    vl += bv;
+    vh += bv;
   }
   if (RELU) {
     vl = max(vl, vec4<f32>(0.0));

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, type Tolerance } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
-import { loadFixture } from '../fixtures/load';
 import { batchNorm2dBackward, batchNorm2dForward } from '../reference/batch_norm';
-import type { BatchNormCase } from '../reference/norm-fixture';
+import { batchNormCases } from '../reference/norm-fixture';
 import { sizeOf } from '../tensor';
 import { planBatchNorm2dBackward, planBatchNorm2dForward } from './batch_norm';
 import { empty, randomArray, read, run, testContext, upload } from './test-utils';
@@ -19,11 +18,11 @@ interface Step {
   dy: Float32Array;
 }
 
-/** A layer's parameters and running statistics at the start, and the steps it takes. */
+/** A layer's parameters (null without affine) and running statistics at the start, and the steps it takes. */
 interface Steps {
   shape: number[];
-  weight: Float32Array;
-  bias: Float32Array;
+  weight: Float32Array | null;
+  bias: Float32Array | null;
   runningMean: Float32Array;
   runningVar: Float32Array;
   steps: Step[];
@@ -36,15 +35,16 @@ async function gpuSteps({ shape, weight, bias, runningMean, runningVar, steps, e
   const c = shape[1];
   return gpuCheck(async (device) => {
     const ctx = testContext(device, 'bn-test');
+    const affine = weight && bias;
     const t = {
-      weight: upload(ctx, 'weight', weight, [c]),
-      bias: upload(ctx, 'bias', bias, [c]),
+      weight: affine ? upload(ctx, 'weight', weight, [c]) : null,
+      bias: affine ? upload(ctx, 'bias', bias, [c]) : null,
       runningMean: upload(ctx, 'running_mean', runningMean, [c]),
       runningVar: upload(ctx, 'running_var', runningVar, [c]),
       saveMean: empty(ctx, 'save_mean', [c]),
       saveInvstd: empty(ctx, 'save_invstd', [c]),
-      dweight: empty(ctx, 'dweight', [c]),
-      dbias: empty(ctx, 'dbias', [c]),
+      dweight: affine ? empty(ctx, 'dweight', [c]) : null,
+      dbias: affine ? empty(ctx, 'dbias', [c]) : null,
     };
     const results = [];
     for (const step of steps) {
@@ -65,8 +65,8 @@ async function gpuSteps({ shape, weight, bias, runningMean, runningVar, steps, e
         runningMean: await read(ctx, t.runningMean),
         runningVar: await read(ctx, t.runningVar),
         dx: await read(ctx, dx),
-        dweight: await read(ctx, t.dweight),
-        dbias: await read(ctx, t.dbias),
+        dweight: t.dweight ? await read(ctx, t.dweight) : null,
+        dbias: t.dbias ? await read(ctx, t.dbias) : null,
       });
     }
     ctx.arena.destroy();
@@ -86,8 +86,8 @@ function cpuSteps({ shape, weight, bias, steps, eps, momentum, ...start }: Steps
       runningMean,
       runningVar,
       dx: new Float32Array(step.x.length),
-      dweight: new Float32Array(c),
-      dbias: new Float32Array(c),
+      dweight: weight ? new Float32Array(c) : null,
+      dbias: weight ? new Float32Array(c) : null,
     };
     const params = { training: step.training, eps, momentum };
     batchNorm2dForward({ ...out, x: step.x, shape, weight, bias, params });
@@ -105,47 +105,55 @@ const SHAPES = [
   [1, 2, 2, 1],
 ];
 
+/** Parameter gradients match where both sides have them, and are absent on both without affine. */
+function expectGrads(got: Float32Array | null, want: ArrayLike<number> | null | undefined, tol: Tolerance) {
+  expect(got === null).toBe(!want);
+  if (got && want) expectClose(got, want, tol);
+}
+
 describe('batch_norm2d on the GPU against the CPU reference (train, train, eval)', () => {
-  for (const [i, shape] of SHAPES.entries()) {
-    it(`[${shape}]`, async () => {
-      const n = sizeOf(shape);
-      const c = shape[1];
-      // An offset mean (3) and spread (2): the variance must not come from E[x^2] - E[x]^2.
-      const steps: Step[] = [true, true, false].map((training, k) => ({
-        training,
-        x: randomArray(n, 100 * i + k, 1, 5),
-        dy: randomArray(n, 100 * i + k + 50),
-      }));
-      const layer: Steps = {
-        shape,
-        weight: randomArray(c, i + 1, 0.5, 1.5),
-        bias: randomArray(c, i + 2),
-        runningMean: randomArray(c, i + 3),
-        runningVar: randomArray(c, i + 4, 0.5, 2),
-        steps,
-        eps: 1e-5,
-        momentum: 0.1,
-      };
-      const got = await gpuSteps(layer);
-      const want = cpuSteps(layer);
-      for (const [k, g] of got.entries()) {
-        const w = want[k];
-        expectClose(g.y, w.y, ELEM);
-        expectClose(g.saveMean, w.saveMean, SUMS);
-        expectClose(g.saveInvstd, w.saveInvstd, SUMS);
-        expectClose(g.runningMean, w.runningMean, SUMS);
-        expectClose(g.runningVar, w.runningVar, SUMS);
-        expectClose(g.dweight, w.dweight, SUMS);
-        expectClose(g.dbias, w.dbias, SUMS);
-        expectClose(g.dx, w.dx, SUMS);
-      }
-    });
-  }
+  for (const [i, shape] of SHAPES.entries())
+    for (const affine of [true, false]) {
+      it(`[${shape}]${affine ? '' : ', affine=False'}`, async () => {
+        const n = sizeOf(shape);
+        const c = shape[1];
+        // An offset mean (3) and spread (2): the variance must not come from E[x^2] - E[x]^2.
+        const steps: Step[] = [true, true, false].map((training, k) => ({
+          training,
+          x: randomArray(n, 100 * i + k, 1, 5),
+          dy: randomArray(n, 100 * i + k + 50),
+        }));
+        const layer: Steps = {
+          shape,
+          weight: affine ? randomArray(c, i + 1, 0.5, 1.5) : null,
+          bias: affine ? randomArray(c, i + 2) : null,
+          runningMean: randomArray(c, i + 3),
+          runningVar: randomArray(c, i + 4, 0.5, 2),
+          steps,
+          eps: 1e-5,
+          momentum: 0.1,
+        };
+        const got = await gpuSteps(layer);
+        const want = cpuSteps(layer);
+        for (const [k, g] of got.entries()) {
+          const w = want[k];
+          expectClose(g.y, w.y, ELEM);
+          expectClose(g.saveMean, w.saveMean, SUMS);
+          expectClose(g.saveInvstd, w.saveInvstd, SUMS);
+          expectClose(g.runningMean, w.runningMean, SUMS);
+          expectClose(g.runningVar, w.runningVar, SUMS);
+          expectGrads(g.dweight, w.dweight, SUMS);
+          expectGrads(g.dbias, w.dbias, SUMS);
+          expectClose(g.dx, w.dx, SUMS);
+        }
+      });
+    }
 });
 
 describe('batch_norm2d on the GPU against PyTorch', () => {
-  for (const [i, c] of (loadFixture('norm').batch_norm2d as unknown as BatchNormCase[]).entries()) {
-    it(`case ${i}: [${c.shape}] momentum ${c.momentum}: outputs, running stats after 2 steps, grads, eval`, async () => {
+  for (const [i, c] of batchNormCases().entries()) {
+    const name = `case ${i}: [${c.shape}] momentum ${c.momentum}${c.affine ? '' : ' affine=False'}`;
+    it(`${name}: outputs, running stats after 2 steps, grads, eval`, async () => {
       const steps = c.steps.map((s) => ({
         training: s.training,
         x: Float32Array.from(s.x),
@@ -154,8 +162,8 @@ describe('batch_norm2d on the GPU against PyTorch', () => {
       const f = (v: number[]) => Float32Array.from(v);
       const got = await gpuSteps({
         shape: c.shape,
-        weight: f(c.weight),
-        bias: f(c.bias),
+        weight: c.weight ? f(c.weight) : null,
+        bias: c.bias ? f(c.bias) : null,
         runningMean: f(c.running_mean0),
         runningVar: f(c.running_var0),
         steps,
@@ -168,8 +176,8 @@ describe('batch_norm2d on the GPU against PyTorch', () => {
         expectClose(g.runningMean, w.running_mean, ELEM);
         expectClose(g.runningVar, w.running_var, ELEM);
         expectClose(g.dx, w.dx, SUMS);
-        expectClose(g.dweight, w.dweight, SUMS);
-        expectClose(g.dbias, w.dbias, SUMS);
+        expectGrads(g.dweight, w.dweight, SUMS);
+        expectGrads(g.dbias, w.dbias, SUMS);
       }
     });
   }
@@ -189,6 +197,13 @@ describe('batch_norm2d planners', () => {
       expect(() =>
         planBatchNorm2dForward(ctx, { x, y: x, weight: bad, bias: v, ...stats, params: { training: false } }),
       ).toThrow(/batch_norm2d weight: expected shape \[2\], got \[3\]/);
+      expect(() =>
+        planBatchNorm2dForward(ctx, { x, y: x, weight: v, ...stats, params: { training: false } }),
+      ).toThrow(/weight and bias must be given together/);
+      const back = { x, dy: x, saveMean: v, saveInvstd: v, params: { training: false } };
+      expect(() => planBatchNorm2dBackward(ctx, { ...back, dweight: v, dbias: v })).toThrow(
+        /dweight and dbias are given exactly when the weight is/,
+      );
       ctx.arena.destroy();
     });
   });

@@ -1,4 +1,4 @@
-// BatchNorm2d on the GPU (NCHW, affine), forward and backward side by side.
+// BatchNorm2d on the GPU (NCHW, affine or not), forward and backward side by side.
 // Per-channel sums over N*H*W are split into chunks, one barrier-free thread each, then merged per channel
 // in a fixed order: deterministic (no float atomics), and a layer with few channels still launches enough
 // workgroups (SwiftShader needs >= 16 of 64 threads; real GPUs want many more).
@@ -17,8 +17,13 @@ import { batchNorm2dNormalizeSpec } from '../../gpu/kernels/batch_norm2d_normali
 import { batchNorm2dPartialGradsSpec } from '../../gpu/kernels/batch_norm2d_partial_grads';
 import { batchNorm2dPartialStatsSpec } from '../../gpu/kernels/batch_norm2d_partial_stats';
 import type { EngineContext, PlannedOp } from '../op';
-import { batchNormDims, batchNormSettings, type BatchNorm2dParams } from '../reference/batch_norm';
-import { bindingOf, type Tensor } from '../tensor';
+import {
+  batchNormDims,
+  batchNormSettings,
+  checkAffine,
+  type BatchNorm2dParams,
+} from '../reference/batch_norm';
+import { bindingOf, tensor, type Tensor } from '../tensor';
 import { expectShape, plannedOp, uniformsFor, type Dispatch } from './dispatch';
 
 export type { BatchNorm2dParams } from '../reference/batch_norm';
@@ -43,11 +48,15 @@ export function chunkingFor(count: number, channels: number): Chunking {
   return { chunks: Math.ceil(count / chunkLen), chunkLen };
 }
 
-function withTraining(spec: KernelSpec, training: boolean): KernelSpec {
-  return { ...spec, constants: { TRAINING: training ? 1 : 0 } };
+/** The spec with boolean override constants set (merged over its own). */
+export function withFlags(spec: KernelSpec, flags: Record<string, boolean>): KernelSpec {
+  const constants: Record<string, number> = { ...spec.constants };
+  for (const [name, on] of Object.entries(flags)) constants[name] = Number(on);
+  return { ...spec, constants };
 }
 
-function dispatch(
+/** One dispatch of `spec` with its uniforms packed from `values` and its bind group made now. */
+export function kernelDispatch(
   ctx: EngineContext,
   spec: KernelSpec,
   values: Record<string, number>,
@@ -60,6 +69,18 @@ function dispatch(
   return { pipeline: kernel.pipeline, bindGroup, workgroups };
 }
 
+/** weight and bias bindings; without affine parameters the kernels read neither, but each needs a buffer. */
+export function affineBindings(
+  ctx: EngineContext,
+  label: string,
+  weight?: Tensor | null,
+  bias?: Tensor | null,
+) {
+  if (weight && bias) return { weight: bindingOf(weight), bias: bindingOf(bias) };
+  const none = ctx.arena.storage(`${label}/no-affine`, 16);
+  return { weight: none, bias: none };
+}
+
 function checkChannels(what: string, channels: number, tensors: Record<string, Tensor>): void {
   for (const [name, t] of Object.entries(tensors)) expectShape(`${what} ${name}`, t, [channels]);
 }
@@ -67,15 +88,16 @@ function checkChannels(what: string, channels: number, tensors: Record<string, T
 /**
  * Training: normalises by the batch mean and biased variance, saves mean and invstd = 1/sqrt(var + eps)
  * for backward, and updates runningMean/runningVar in place (momentum, unbiased variance). Eval: normalises
- * by the running stats and saves those. y = (x - mean) * invstd * weight + bias.
+ * by the running stats and saves those. y = (x - mean) * invstd * weight + bias, or (x - mean) * invstd
+ * without weight and bias (affine=False; both or neither).
  */
 export function planBatchNorm2dForward(
   ctx: EngineContext,
   a: {
     x: Tensor;
     y: Tensor;
-    weight: Tensor;
-    bias: Tensor;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
     runningMean: Tensor;
     runningVar: Tensor;
     saveMean: Tensor;
@@ -87,8 +109,10 @@ export function planBatchNorm2dForward(
   const [n, channels, plane] = batchNormDims(a.x.shape, training);
   const { eps, momentum } = batchNormSettings(a.params);
   expectShape('batch_norm2d y', a.y, a.x.shape);
-  const { weight, bias, runningMean, runningVar, saveMean, saveInvstd } = a;
-  checkChannels('batch_norm2d', channels, { weight, bias, runningMean, runningVar, saveMean, saveInvstd });
+  const { runningMean, runningVar, saveMean, saveInvstd } = a;
+  checkChannels('batch_norm2d', channels, { runningMean, runningVar, saveMean, saveInvstd });
+  const affine = checkAffine('batch_norm2d', a.weight, a.bias);
+  if (a.weight && a.bias) checkChannels('batch_norm2d', channels, { weight: a.weight, bias: a.bias });
   const count = n * plane;
   const { chunks, chunkLen } = chunkingFor(count, channels);
   // Eval reads no partials, but the binding must still hold a buffer.
@@ -97,7 +121,7 @@ export function planBatchNorm2dForward(
   const dispatches: Dispatch[] = [];
   if (training) {
     dispatches.push(
-      dispatch(
+      kernelDispatch(
         ctx,
         batchNorm2dPartialStatsSpec,
         { channels, plane, count, chunks, chunk_len: chunkLen },
@@ -107,9 +131,9 @@ export function planBatchNorm2dForward(
     );
   }
   dispatches.push(
-    dispatch(
+    kernelDispatch(
       ctx,
-      withTraining(batchNorm2dFinalizeStatsSpec, training),
+      withFlags(batchNorm2dFinalizeStatsSpec, { TRAINING: training }),
       {
         channels,
         count,
@@ -121,16 +145,15 @@ export function planBatchNorm2dForward(
       { partial, running_mean: bindingOf(runningMean), running_var: bindingOf(runningVar), ...stats },
       [groups(channels, WG)],
     ),
-    dispatch(
+    kernelDispatch(
       ctx,
-      batchNorm2dNormalizeSpec,
+      withFlags(batchNorm2dNormalizeSpec, { AFFINE: affine }),
       { total: count * channels, plane, channels },
       {
         x: bindingOf(a.x),
         mean: bindingOf(saveMean),
         invstd: bindingOf(saveInvstd),
-        weight: bindingOf(weight),
-        bias: bindingOf(bias),
+        ...affineBindings(ctx, 'batch_norm2d', a.weight, a.bias),
         y: bindingOf(a.y),
       },
       groups1d(count * channels, WG),
@@ -141,19 +164,20 @@ export function planBatchNorm2dForward(
 
 /**
  * Writes dbias = sum dy, dweight = sum dy * xhat and, when dx is given, dx (with the batch-statistics terms
- * in training, dx = weight * invstd * dy in eval). saveMean/saveInvstd come from the forward pass.
+ * in training, dx = weight * invstd * dy in eval). saveMean/saveInvstd come from the forward pass. Without
+ * a weight (affine=False) there is no dweight or dbias: the sums dx needs go to scratch buffers.
  */
 export function planBatchNorm2dBackward(
   ctx: EngineContext,
   a: {
     x: Tensor;
     dy: Tensor;
-    weight: Tensor;
+    weight?: Tensor | null;
     saveMean: Tensor;
     saveInvstd: Tensor;
     dx?: Tensor;
-    dweight: Tensor;
-    dbias: Tensor;
+    dweight?: Tensor | null;
+    dbias?: Tensor | null;
     params: Pick<BatchNorm2dParams, 'training'>;
   },
 ): PlannedOp {
@@ -161,21 +185,30 @@ export function planBatchNorm2dBackward(
   const [n, channels, plane] = batchNormDims(a.x.shape, training);
   expectShape('batch_norm2d backward dy', a.dy, a.x.shape);
   if (a.dx) expectShape('batch_norm2d backward dx', a.dx, a.x.shape);
-  const { weight, saveMean, saveInvstd, dweight, dbias } = a;
-  checkChannels('batch_norm2d backward', channels, { weight, saveMean, saveInvstd, dweight, dbias });
+  const affine = !!a.weight;
+  if (affine !== !!a.dweight || affine !== !!a.dbias) {
+    throw new Error('batch_norm2d backward: dweight and dbias are given exactly when the weight is (affine)');
+  }
+  const scratch = (name: string) =>
+    tensor(ctx.arena.storage(`batch_norm2d/${name}`, 4 * channels), [channels]);
+  const { saveMean, saveInvstd } = a;
+  const dweight = a.dweight ?? scratch('sum_dy_xhat');
+  const dbias = a.dbias ?? scratch('sum_dy');
+  checkChannels('batch_norm2d backward', channels, { saveMean, saveInvstd, dweight, dbias });
+  if (a.weight) checkChannels('batch_norm2d backward', channels, { weight: a.weight });
   const count = n * plane;
   const { chunks, chunkLen } = chunkingFor(count, channels);
   const partial = ctx.arena.storage('batch_norm2d/partial_grads', 8 * channels * chunks);
   const saved = { mean: bindingOf(saveMean), invstd: bindingOf(saveInvstd) };
   const dispatches = [
-    dispatch(
+    kernelDispatch(
       ctx,
       batchNorm2dPartialGradsSpec,
       { channels, plane, count, chunks, chunk_len: chunkLen },
       { x: bindingOf(a.x), dy: bindingOf(a.dy), ...saved, partial },
       groups1d(channels * chunks, WG),
     ),
-    dispatch(
+    kernelDispatch(
       ctx,
       batchNorm2dFinalizeGradsSpec,
       { channels, chunks },
@@ -185,15 +218,16 @@ export function planBatchNorm2dBackward(
   ];
   if (a.dx) {
     dispatches.push(
-      dispatch(
+      kernelDispatch(
         ctx,
-        withTraining(batchNorm2dBackwardInputSpec, training),
+        withFlags(batchNorm2dBackwardInputSpec, { TRAINING: training, AFFINE: affine }),
         { total: count * channels, plane, channels, count },
         {
           x: bindingOf(a.x),
           dy: bindingOf(a.dy),
           ...saved,
-          weight: bindingOf(weight),
+          // Without a weight the kernel reads none, but the binding must still hold a buffer.
+          weight: bindingOf(a.weight ?? dbias),
           dweight: bindingOf(dweight),
           dbias: bindingOf(dbias),
           dx: bindingOf(a.dx),

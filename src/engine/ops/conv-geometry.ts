@@ -1,6 +1,9 @@
 // Resolved geometry of a 2-D convolution, shared by conv2d and conv_transpose2d on GPU and CPU.
 // A transposed convolution is described by the conv2d it is the adjoint of: its output plays the conv's
 // input and its input plays the conv's output, with the same weight layout, so every kernel serves both.
+// With groups G, channels split into G equal blocks and block g of the output sees only block g of the
+// input: the weight is [cout, cin/G, kh, kw] (PyTorch's layout), and a conv_transpose2d's weight
+// [cin_t, cout_t/G, kh, kw] is exactly that layout for the conv2d it transposes.
 
 import { convOut, convTransposeOut } from '../geometry';
 
@@ -11,6 +14,8 @@ export interface Conv2dParams {
   stride?: number | Pair;
   padding?: number | Pair;
   dilation?: number | Pair;
+  /** Channel groups; in and out channels must both be divisible by it (PyTorch's default 1). */
+  groups?: number;
 }
 
 /** PyTorch's nn.ConvTranspose2d options. */
@@ -18,7 +23,10 @@ export interface ConvTranspose2dParams extends Conv2dParams {
   outputPadding?: number | Pair;
 }
 
-/** Conv2d geometry: input x [n, cin, h, w], weight [cout, cin, kh, kw], output [n, cout, oh, ow]. */
+/**
+ * Conv2d geometry: input x [n, cin, h, w], weight [cout, cin / groups, kh, kw], output [n, cout, oh, ow].
+ * cin and cout count all channels, not one group's.
+ */
 export interface ConvGeometry {
   n: number;
   cin: number;
@@ -35,6 +43,7 @@ export interface ConvGeometry {
   pw: number;
   dh: number;
   dw: number;
+  groups: number;
 }
 
 function pair(name: string, v: number | Pair | undefined, fallback: number, min: number): Pair {
@@ -45,13 +54,22 @@ function pair(name: string, v: number | Pair | undefined, fallback: number, min:
   return p;
 }
 
+/** Checks `groups` against the channel counts the way PyTorch words it, and returns it. */
+function checkGroups(op: string, groups: number | undefined, cin: number, cout: number): number {
+  const gs = groups ?? 1;
+  if (!Number.isInteger(gs) || gs < 1) throw new Error(`${op} groups must be an integer >= 1, got ${gs}`);
+  if (cin % gs !== 0) throw new Error(`${op}: in_channels ${cin} must be divisible by groups ${gs}`);
+  if (cout % gs !== 0) throw new Error(`${op}: out_channels ${cout} must be divisible by groups ${gs}`);
+  return gs;
+}
+
 function check4d(name: string, shape: readonly number[]): void {
   if (shape.length !== 4 || shape.some((d) => !Number.isInteger(d) || d < 1)) {
     throw new Error(`${name} must have 4 positive dimensions, got [${shape}]`);
   }
 }
 
-/** Geometry of conv2d(x [n,cin,h,w], weight [cout,cin,kh,kw]); throws a specific Error on bad input. */
+/** Geometry of conv2d(x [n,cin,h,w], weight [cout,cin/groups,kh,kw]); throws a specific Error on bad input. */
 export function conv2dGeometry(
   xShape: readonly number[],
   wShape: readonly number[],
@@ -61,7 +79,11 @@ export function conv2dGeometry(
   check4d('conv2d weight', wShape);
   const [n, cin, h, w] = xShape;
   const [cout, wcin, kh, kw] = wShape;
-  if (wcin !== cin) throw new Error(`conv2d weight expects ${wcin} input channels, input has ${cin}`);
+  const groups = checkGroups('conv2d', params.groups, cin, cout);
+  if (wcin * groups !== cin) {
+    const per = groups === 1 ? '' : ` (${wcin} per group x ${groups} groups)`;
+    throw new Error(`conv2d weight expects ${wcin * groups} input channels${per}, input has ${cin}`);
+  }
   const [sh, sw] = pair('conv2d stride', params.stride, 1, 1);
   const [ph, pw] = pair('conv2d padding', params.padding, 0, 0);
   const [dh, dw] = pair('conv2d dilation', params.dilation, 1, 1);
@@ -72,11 +94,11 @@ export function conv2dGeometry(
       `conv2d output would be ${oh}x${ow}: kernel (dilated) larger than padded input ${h}x${w}`,
     );
   }
-  return { n, cin, h, w, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw };
+  return { n, cin, h, w, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw, groups };
 }
 
 /**
- * Geometry of conv_transpose2d(x [n,cin,h,w], weight [cin,cout,kh,kw]) as the conv2d it transposes:
+ * Geometry of conv_transpose2d(x [n,cin,h,w], weight [cin,cout/groups,kh,kw]) as the conv2d it transposes:
  * the result's `cin, h, w` are the transposed conv's OUTPUT channels and size, `cout, oh, ow` its input's.
  */
 export function convTranspose2dGeometry(
@@ -87,9 +109,11 @@ export function convTranspose2dGeometry(
   check4d('conv_transpose2d input', xShape);
   check4d('conv_transpose2d weight', wShape);
   const [n, cin, h, w] = xShape;
-  const [wcin, cout, kh, kw] = wShape;
+  const [wcin, wcout, kh, kw] = wShape;
   if (wcin !== cin)
     throw new Error(`conv_transpose2d weight expects ${wcin} input channels, input has ${cin}`);
+  const groups = checkGroups('conv_transpose2d', params.groups, cin, wcout * (params.groups ?? 1));
+  const cout = wcout * groups;
   const [sh, sw] = pair('conv_transpose2d stride', params.stride, 1, 1);
   const [ph, pw] = pair('conv_transpose2d padding', params.padding, 0, 0);
   const [dh, dw] = pair('conv_transpose2d dilation', params.dilation, 1, 1);
@@ -107,7 +131,7 @@ export function convTranspose2dGeometry(
       `conv_transpose2d output would be ${outH}x${outW}: padding too large for input ${h}x${w}`,
     );
   }
-  return { n, cin: cout, h: outH, w: outW, cout: cin, kh, kw, oh: h, ow: w, sh, sw, ph, pw, dh, dw };
+  return { n, cin: cout, h: outH, w: outW, cout: cin, kh, kw, oh: h, ow: w, sh, sw, ph, pw, dh, dw, groups };
 }
 
 /** Shape of conv2d's output [n, cout, oh, ow], for allocating it; throws like conv2dGeometry. */
@@ -132,7 +156,7 @@ export function convTranspose2dOutputShape(
 
 /** Multiply-adds times two of one conv pass (forward, dx and dW all cost the same). */
 export function convFlops(g: ConvGeometry): number {
-  return 2 * g.n * g.cout * g.oh * g.ow * g.cin * g.kh * g.kw;
+  return (2 * g.n * g.cout * g.oh * g.ow * g.cin * g.kh * g.kw) / g.groups;
 }
 
 export function sameShape(name: string, actual: readonly number[], expected: readonly number[]): void {

@@ -4,6 +4,7 @@
 // order, so the gradients are bit-for-bit reproducible.
 import { bindKernel, getKernel } from '../../gpu/kernel';
 import { conv2dBackwardWeightSpec } from '../../gpu/kernels/conv2d_backward_weight';
+import { conv2dBackwardWeightDepthwiseSpec } from '../../gpu/kernels/conv2d_backward_weight_depthwise';
 import { conv2dBackwardWeightDirectSpec } from '../../gpu/kernels/conv2d_backward_weight_direct';
 import { conv2dBackwardWeightSubgroupSpec } from '../../gpu/kernels/conv2d_backward_weight_subgroup';
 import { hasQuadLanes } from '../../gpu/subgroups';
@@ -12,7 +13,15 @@ import { conv2dReduceSplitsSpec } from '../../gpu/kernels/conv2d_reduce_splits';
 import { bindingOf, type Tensor } from '../tensor';
 import type { EngineContext, PlannedOp } from '../op';
 import type { ConvGeometry } from './conv-geometry';
-import { checkShapes, convUniforms, directChannelTile, dispatchOp, uniformBuffer } from './conv-passes';
+import {
+  checkShapes,
+  convUniforms,
+  directChannelTile,
+  dispatchOp,
+  groupBatch,
+  isDepthwise,
+  uniformBuffer,
+} from './conv-passes';
 
 /**
  * Split-K aims for this many first-pass threads (256 workgroups: enough for 16 CPU tasks and for a GPU's
@@ -62,21 +71,23 @@ function sequence(label: string, ops: PlannedOp[]): PlannedOp {
  * 'direct5' is that window 5 kx wide with 4 or 3 co (directChannelTile); 'quad' is that window with 8 co
  * whose dy loads the four lanes of a quad share through subgroup shuffles (where the device has quad
  * lanes, see gpu/subgroups.ts); 'tile' is a 4 co x 4 flattened-tap register tile for any stride and
- * dilation (8 loads per 16 FMAs).
+ * dilation (8 loads per 16 FMAs); 'depthwise' gives each thread one co x 8 kx of one (ci, ky), 1 dy load
+ * and 1 x load per 8 FMAs (any stride; with stride or dilation along x, 8 x loads).
  */
-export type WeightGradKernel = 'direct' | 'direct5' | 'quad' | 'tile';
+export type WeightGradKernel = 'direct' | 'direct5' | 'quad' | 'tile' | 'depthwise';
 
 /**
  * Direct when it applies and its 8-wide kx blocks are at least half used (kw = 4..8, 9..16, ...).
  * Measured on SwiftShader (16 cores, batch 64), direct vs tile: LeNet conv1 (5x5) 3.5 vs 2.0, conv2 (5x5)
  * 5.0 vs 4.1, 32->64 3x3 3.3 vs 3.8 GFLOP/s, where 5 of the 8 kx lanes idle. The direct kernels are
  * bound by their multiply-adds there, so 5-wide blocks take kernels they cover with fewer idle kx
- * lanes (kw 4, 5, 9, 10): see the commit for LeNet's measured ratios.
+ * lanes (kw 4, 5, 9, 10): see the commit for LeNet's measured ratios. Channel counts are one group's.
  */
 export function chooseWeightGradKernel(g: ConvGeometry, quadLanes = false): WeightGradKernel {
+  if (isDepthwise(g)) return 'depthwise';
   if (!(g.sw === 1 && g.dw === 1 && g.kw / (8 * Math.ceil(g.kw / 8)) >= 0.5)) return 'tile';
   // 8-channel groups: with fewer channels the idle lanes cost more than the shared loads save (conv1, 6).
-  if (quadLanes && g.cout >= 8) return 'quad';
+  if (quadLanes && g.cout / g.groups >= 8) return 'quad';
   return fiveWide(g) ? 'direct5' : 'direct';
 }
 
@@ -85,7 +96,10 @@ function fiveWide(g: ConvGeometry): boolean {
   return Math.ceil(g.kw / 5) * 5 < Math.ceil(g.kw / 8) * 8;
 }
 
-/** dweight [cout,cin,kh,kw] = sum over n, oy, ox of dy [n,cout,oh,ow] times the matching x [n,cin,h,w]. */
+/**
+ * dweight [cout,cin/groups,kh,kw] = sum over n, oy, ox of dy [n,cout,oh,ow] times the matching x [n,cin,h,w].
+ * Every variant is groups-aware: a thread sums one group's images (see groupBatch).
+ */
 export function planWeightGrad(
   ctx: EngineContext,
   label: string,
@@ -94,6 +108,7 @@ export function planWeightGrad(
   variant: WeightGradKernel = chooseWeightGradKernel(g, hasQuadLanes(ctx.device)),
 ): PlannedOp {
   checkShapes(label, { x: t.x, weight: t.dweight, y: t.dy }, g);
+  if (variant === 'depthwise') return planDepthwiseWeightGrad(ctx, label, g, t);
   const direct = variant !== 'tile';
   if (direct && (g.sw !== 1 || g.dw !== 1)) {
     throw new Error(`${label}: the direct weight-gradient kernel needs stride and dilation 1 along x`);
@@ -102,13 +117,14 @@ export function planWeightGrad(
   if (quad && !hasQuadLanes(ctx.device)) {
     throw new Error(`${label}: the quad weight-gradient kernel needs subgroup quad lanes`);
   }
-  const ksize = g.cin * g.kh * g.kw;
+  const v = groupBatch(g);
+  const ksize = v.cin * g.kh * g.kw;
   const kxTile = variant === 'direct5' || (quad && fiveWide(g)) ? 5 : 8;
-  const tileC = variant === 'direct5' ? directChannelTile(g.cout) : quad ? 8 : 4;
-  const kTiles = direct ? g.cin * g.kh * Math.ceil(g.kw / kxTile) : Math.ceil(ksize / 4);
-  // The quad kernel pads each (split, channel group)'s tiles to whole quads.
-  const groupTiles = quad ? Math.ceil(kTiles / 4) * 4 : kTiles;
-  const tiles = Math.ceil(g.cout / tileC) * groupTiles;
+  const tileC = variant === 'direct5' ? directChannelTile(v.cout) : quad ? 8 : 4;
+  const kTiles = direct ? v.cin * g.kh * Math.ceil(g.kw / kxTile) : Math.ceil(ksize / 4);
+  // The quad kernel pads each (split, group, channel block)'s tiles to whole quads.
+  const blockTiles = quad ? Math.ceil(kTiles / 4) * 4 : kTiles;
+  const tiles = g.groups * Math.ceil(v.cout / tileC) * blockTiles;
   const [splits, chunk] = splitK(g.n * g.oh, tiles, quad ? QUAD_MIN_CHUNK : 1);
   const spec = quad
     ? conv2dBackwardWeightSubgroupSpec({ kxTile })
@@ -117,6 +133,33 @@ export function planWeightGrad(
       : conv2dBackwardWeightSpec;
   const kernel = getKernel(ctx.device, spec);
   const partial = ctx.arena.storage(`${label}/partial`, splits * g.cout * ksize * 4);
+  const resources = {
+    params: uniformBuffer(ctx, kernel, label, convUniforms(g, splits, chunk)),
+    x: bindingOf(t.x),
+    dy: bindingOf(t.dy),
+    partial,
+  };
+  return sequence(label, [
+    dispatchOp(label, kernel, bindKernel(ctx.device, kernel, resources, label), splits * tiles),
+    reduceOp(ctx, label, partial, t.dweight, splits),
+  ]);
+}
+
+/** planWeightGrad with the depthwise kernel: one thread per (split, group, co, ci, ky, 8 kx). */
+function planDepthwiseWeightGrad(
+  ctx: EngineContext,
+  label: string,
+  g: ConvGeometry,
+  t: { x: Tensor; dy: Tensor; dweight: Tensor },
+): PlannedOp {
+  const v = groupBatch(g);
+  const tiles = g.groups * v.cout * v.cin * g.kh * Math.ceil(g.kw / 8);
+  const [splits, chunk] = splitK(g.n * g.oh, tiles, 1);
+  const kernel = getKernel(
+    ctx.device,
+    conv2dBackwardWeightDepthwiseSpec({ unitX: g.sw === 1 && g.dw === 1 }),
+  );
+  const partial = ctx.arena.storage(`${label}/partial`, splits * g.cout * v.cin * g.kh * g.kw * 4);
   const resources = {
     params: uniformBuffer(ctx, kernel, label, convUniforms(g, splits, chunk)),
     x: bindingOf(t.x),

@@ -7,7 +7,14 @@ import { hasQuadLanes } from '../../gpu/subgroups';
 import type { EngineContext, PlannedOp } from '../op';
 import { tensor } from '../tensor';
 import { conv2dGeometry, convFlops, type Conv2dParams } from './conv-geometry';
-import { chooseConvKernel, planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
+import {
+  correlateKernel,
+  correlateTransposedKernel,
+  isDepthwise,
+  planCorrelate,
+  planCorrelateTransposed,
+  type ConvKernel,
+} from './conv-passes';
 import { chooseWeightGradKernel, planWeightGrad, type WeightGradKernel } from './conv-grad-passes';
 
 export interface ConvBenchLayer {
@@ -68,23 +75,27 @@ function planPasses(ctx: EngineContext, layer: ConvBenchLayer): Planned[] {
   ];
   const name = (v: ConvKernel | WeightGradKernel) => (typeof v === 'number' ? `tile ${v}` : v);
   const unit = g.sw === 1 && g.dw === 1;
-  const conv: ConvKernel[] = unit ? ['direct', 'direct3', 4, 1] : [4, 1];
+  const depthwise = isDepthwise(g);
+  const dense: ConvKernel[] = unit ? ['direct', 'direct3', 4, 1] : [4, 1];
+  // The depthwise kernels for depthwise layers (their transposed pass for stride 1 only).
+  const forwardConv: ConvKernel[] = depthwise ? ['depthwise', ...dense] : dense;
+  const conv: ConvKernel[] = depthwise && g.sh === 1 && g.sw === 1 ? ['depthwise', ...dense] : dense;
   // The quad kernel (forward only) where the device has quad lanes.
-  const forward: ConvKernel[] = unit && hasQuadLanes(ctx.device) ? ['quad', ...conv] : conv;
-  const grad: WeightGradKernel[] = unit
-    ? [...(hasQuadLanes(ctx.device) ? (['quad'] as const) : []), 'direct', 'direct5', 'tile']
-    : ['tile'];
+  const forward: ConvKernel[] = unit && hasQuadLanes(ctx.device) ? ['quad', ...forwardConv] : forwardConv;
+  const grad: WeightGradKernel[] = depthwise ? ['depthwise'] : [];
+  if (unit) grad.push(...(hasQuadLanes(ctx.device) ? (['quad'] as const) : []), 'direct', 'direct5');
+  grad.push('tile');
   return [
     ...forward.map((v) => ({
       pass: 'forward' as const,
       kernel: name(v),
-      chosen: v === chooseConvKernel(g, g.cout, hasQuadLanes(ctx.device)),
+      chosen: v === correlateKernel(g, hasQuadLanes(ctx.device)),
       op: planCorrelate(ctx, `forward ${v}`, g, { x, weight, bias: null, y, relu: false }, v),
     })),
     ...conv.map((v) => ({
       pass: 'backward_input' as const,
       kernel: name(v),
-      chosen: v === chooseConvKernel(g, g.cin),
+      chosen: v === correlateTransposedKernel(g),
       op: planCorrelateTransposed(ctx, `backward_input ${v}`, g, { x: dy, weight, bias: null, y: dx }, v),
     })),
     ...grad.map((v) => ({

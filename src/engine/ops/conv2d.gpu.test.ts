@@ -8,7 +8,15 @@ import {
   planConv2dBackwardWeight,
   planConv2dForward,
 } from './conv2d';
-import { chooseConvKernel, planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
+import {
+  chooseConvKernel,
+  correlateKernel,
+  correlateTransposedKernel,
+  isDepthwise,
+  planCorrelate,
+  planCorrelateTransposed,
+  type ConvKernel,
+} from './conv-passes';
 import { chooseWeightGradKernel, planWeightGrad, splitK, type WeightGradKernel } from './conv-grad-passes';
 import { gpuRun } from './conv-gpu-testing';
 import {
@@ -62,6 +70,37 @@ const CASES: Case[] = [
     params: { padding: [0, 4] },
   },
   { name: 'channels 32->64 3x3 p1', x: [1, 32, 6, 5], w: [64, 32, 3, 3], params: { padding: 1 }, relu: true },
+  {
+    name: 'groups 4, 8->16 3x3',
+    x: [2, 8, 9, 10],
+    w: [16, 2, 3, 3],
+    params: { groups: 4, padding: 1 },
+    relu: true,
+  },
+  {
+    name: 'groups 2, 10 channels a group, stride 2',
+    x: [2, 20, 7, 9],
+    w: [20, 10, 3, 3],
+    params: { groups: 2, stride: 2, padding: 1 },
+  },
+  {
+    name: 'depthwise 3x3, 16 channels, stride 2',
+    x: [2, 16, 9, 11],
+    w: [16, 1, 3, 3],
+    params: { groups: 16, stride: 2, padding: 1 },
+  },
+  {
+    name: 'depthwise 3x3 on 307 columns',
+    x: [1, 3, 4, 307],
+    w: [3, 1, 3, 3],
+    params: { groups: 3, padding: 1 },
+  },
+  {
+    name: 'depthwise x3 channel multiplier, 5x5',
+    x: [2, 2, 8, 8],
+    w: [6, 1, 5, 5],
+    params: { groups: 2, padding: 2 },
+  },
 ];
 
 async function runCase(c: Case, seed: number) {
@@ -156,6 +195,30 @@ describe('forward kernel choice', () => {
     expect(chooseConvKernel(strided, 16, true)).toBe(4);
   });
 
+  it("takes the depthwise kernels for one input channel a group, and the others by a group's channels", () => {
+    const depthwise = conv2dGeometry([2, 8, 9, 9], [16, 1, 3, 3], { groups: 8, padding: 1 });
+    expect(isDepthwise(depthwise)).toBe(true);
+    expect(correlateKernel(depthwise, true)).toBe('depthwise');
+    expect(correlateTransposedKernel(depthwise)).toBe('depthwise');
+    expect(chooseWeightGradKernel(depthwise, true)).toBe('depthwise');
+    // Stride 2: the forward and the transposed pass take the one-channel tile, the weight gradient stays.
+    const strided = conv2dGeometry([2, 8, 9, 9], [8, 1, 3, 3], { groups: 8, stride: 2 });
+    expect(correlateKernel(strided, true)).toBe(1);
+    expect(correlateTransposedKernel(strided)).toBe(1);
+    expect(chooseWeightGradKernel(strided, true)).toBe('depthwise');
+    // groups = 1 with one input channel (LeNet conv1) keeps its dense kernels.
+    const lenet1 = conv2dGeometry([2, 1, 28, 28], [6, 1, 5, 5], { padding: 2 });
+    expect(isDepthwise(lenet1)).toBe(false);
+    expect(correlateKernel(lenet1, true)).toBe('quad');
+    expect(correlateTransposedKernel(lenet1)).toBe(1);
+    const grouped = conv2dGeometry([2, 16, 14, 14], [32, 8, 5, 5], { groups: 2 });
+    expect(isDepthwise(grouped)).toBe(false);
+    expect(chooseWeightGradKernel(grouped, true)).toBe('quad');
+    expect(chooseWeightGradKernel(conv2dGeometry([2, 16, 14, 14], [8, 4, 5, 5], { groups: 4 }), true)).toBe(
+      'direct5',
+    );
+  });
+
   it('takes the quad weight-gradient kernel for 8+ channels where the device has quad lanes', () => {
     expect(chooseWeightGradKernel(unit, true)).toBe('quad');
     expect(chooseWeightGradKernel(unit, false)).toBe('direct5');
@@ -208,6 +271,15 @@ const VARIANT_CASES: Case[] = [
   // kw 7 takes 8-wide kx blocks; 9 channels leave a group of 1 past the first 8; 6 input channels fill
   // two 3-channel groups of the direct3 transposed kernel.
   { name: 'kw 7, 6 -> 9 channels', x: [2, 6, 5, 11], w: [9, 6, 2, 7], params: { padding: [0, 3] } },
+  // Two groups of 3 -> 9 channels (a channel group of 1 past the first 8 in each); kw 5 fills direct5.
+  {
+    name: 'groups 2, 3 -> 9 a group',
+    x: [2, 6, 7, 13],
+    w: [18, 3, 3, 5],
+    params: { groups: 2, stride: [2, 1], padding: [1, 2] },
+  },
+  // Depthwise with a channel multiplier of 2: one input channel and two output channels a group.
+  { name: 'depthwise x2', x: [3, 4, 6, 11], w: [8, 1, 3, 3], params: { groups: 4, padding: [1, 2] } },
 ];
 
 describe.each(VARIANT_CASES)(
@@ -216,7 +288,7 @@ describe.each(VARIANT_CASES)(
     const g: ConvGeometry = conv2dGeometry(c.x, c.w, c.params);
     const yShape = [g.n, g.cout, g.oh, g.ow];
     const xs = randomFloat32(g.n * g.cin * g.h * g.w, 11);
-    const ws = randomFloat32(g.cout * g.cin * g.kh * g.kw, 12);
+    const ws = randomFloat32((g.cout * g.cin * g.kh * g.kw) / g.groups, 12);
     const dys = randomFloat32(g.n * g.cout * g.oh * g.ow, 13);
     const host = (data: Float32Array, shape: number[]) => ({ data, shape });
     const want = {
@@ -291,6 +363,110 @@ describe.each(VARIANT_CASES)(
     });
   },
 );
+
+// The depthwise kernels on any conv: depthwise ones (the planners' choice), a dense one (its channel loops),
+// stride and dilation along x (windows reloaded, not slid) and padding beyond d*(k-1) (the input
+// gradient's rotated kernel then has negative padding). The transposed pass runs only for stride 1.
+const DEPTHWISE_CASES: Case[] = [
+  { name: 'depthwise 3x3, 11x13', x: [2, 5, 11, 13], w: [5, 1, 3, 3], params: { groups: 5, padding: 1 } },
+  {
+    name: 'depthwise stride 2',
+    x: [2, 3, 9, 10],
+    w: [3, 1, 3, 3],
+    params: { groups: 3, stride: 2, padding: 1 },
+  },
+  {
+    name: 'depthwise x2, dilation [1,2], 5 rows',
+    x: [1, 2, 5, 12],
+    w: [4, 1, 3, 3],
+    params: { groups: 2, dilation: [1, 2], padding: [1, 2] },
+  },
+  {
+    name: 'depthwise 5x5 on 307 columns',
+    x: [1, 2, 3, 307],
+    w: [2, 1, 5, 5],
+    params: { groups: 2, padding: 2 },
+  },
+  {
+    name: 'dense 3->4, stride [1,2]',
+    x: [2, 3, 6, 9],
+    w: [4, 3, 2, 3],
+    params: { stride: [1, 2], padding: 1 },
+  },
+  {
+    name: 'dense 2->3 a group, padding 3',
+    x: [1, 4, 5, 6],
+    w: [6, 2, 3, 3],
+    params: { groups: 2, padding: 3 },
+  },
+];
+
+describe.each(DEPTHWISE_CASES)('the depthwise kernels agree with the reference on $name', (c) => {
+  it('forward, backward-input (stride 1), backward-weight', async () => {
+    const g = conv2dGeometry(c.x, c.w, c.params);
+    const yShape = [g.n, g.cout, g.oh, g.ow];
+    const count = (s: number[]) => s.reduce((a, b) => a * b, 1);
+    const [xs, ws, bs, dys] = [
+      randomFloat32(count(c.x), 21),
+      randomFloat32(count(c.w), 22),
+      randomFloat32(g.cout, 23),
+      randomFloat32(count(yShape), 24),
+    ];
+    const host = (data: Float32Array, shape: number[]) => ({ data, shape });
+    const want = {
+      y: new Float32Array(dys.length),
+      dx: new Float32Array(xs.length),
+      dw: new Float32Array(ws.length),
+    };
+    const bias = host(bs, [g.cout]);
+    conv2dForward({
+      x: host(xs, c.x),
+      weight: host(ws, c.w),
+      bias,
+      y: host(want.y, yShape),
+      params: c.params,
+      relu: true,
+    });
+    conv2dBackwardInput({
+      dy: host(dys, yShape),
+      weight: host(ws, c.w),
+      dx: host(want.dx, c.x),
+      params: c.params,
+    });
+    conv2dBackwardWeight({
+      x: host(xs, c.x),
+      dy: host(dys, yShape),
+      dweight: host(want.dw, c.w),
+      params: c.params,
+    });
+    const transposed = g.sh === 1 && g.sw === 1;
+    const out = await gpuCheck(async (device) => {
+      const r = gpuRun(device, `depthwise ${c.name}`);
+      const [x, weight, b, dy] = [
+        r.put('x', c.x, xs),
+        r.put('w', c.w, ws),
+        r.put('b', [g.cout], bs),
+        r.put('dy', yShape, dys),
+      ];
+      const [y, dx, dweight] = [r.put('y', yShape), r.put('dx', c.x), r.put('dw', c.w)];
+      const ops = [
+        planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: b, y, relu: true }, 'depthwise'),
+        planWeightGrad(r.ctx, 'dw', g, { x, dy, dweight }, 'depthwise'),
+      ];
+      if (transposed) {
+        ops.push(planCorrelateTransposed(r.ctx, 'bwd', g, { x: dy, weight, bias: null, y: dx }, 'depthwise'));
+      } else {
+        expect(() =>
+          planCorrelateTransposed(r.ctx, 'bwd', g, { x: dy, weight, bias: null, y: dx }, 'depthwise'),
+        ).toThrow(/depthwise kernel runs a transposed pass for stride 1 only/);
+      }
+      return r.run(ops, { y, dx, dweight });
+    });
+    expectClose(out.y, want.y, TOL);
+    expectClose(out.dweight, want.dw, TOL);
+    if (transposed) expectClose(out.dx, want.dx, TOL);
+  });
+});
 
 describe('conv2d on WebGPU matches PyTorch golden fixtures (atol 1e-5, rtol 1e-4)', () => {
   for (const f of convFixtures('conv2d')) {

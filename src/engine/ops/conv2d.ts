@@ -11,7 +11,7 @@ export type { Conv2dParams } from './conv-geometry';
 export interface Conv2dForwardArgs {
   /** [n, cin, h, w] */
   x: Tensor;
-  /** [cout, cin, kh, kw], PyTorch's layout. */
+  /** [cout, cin / groups, kh, kw], PyTorch's layout. */
   weight: Tensor;
   /** [cout] */
   bias?: Tensor | null;
@@ -40,7 +40,7 @@ export function planConv2dBackwardInput(
   return planCorrelateTransposed(ctx, a.label ?? 'conv2d.backward_input', g, t);
 }
 
-/** dweight [cout,cin,kh,kw] from the layer input x and dy, by split-K with a deterministic reduction. */
+/** dweight [cout,cin/groups,kh,kw] from the layer input x and dy, by split-K with a deterministic reduction. */
 export function planConv2dBackwardWeight(
   ctx: EngineContext,
   a: { x: Tensor; dy: Tensor; dweight: Tensor; params?: Conv2dParams; label?: string },

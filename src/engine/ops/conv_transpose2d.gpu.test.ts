@@ -64,6 +64,13 @@ const CASES: Case[] = [
     w: [16, 6, 5, 5],
     params: { stride: 2, padding: 2, outputPadding: 1 },
   },
+  {
+    name: 'groups 2, stride 2, 6->4',
+    x: [2, 6, 5, 7],
+    w: [6, 2, 3, 3],
+    params: { groups: 2, stride: 2, padding: 1, outputPadding: 1 },
+  },
+  { name: 'depthwise 5 channels, 3x3', x: [2, 5, 9, 13], w: [5, 1, 3, 3], params: { groups: 5, padding: 1 } },
 ];
 
 interface Tensors {
@@ -150,7 +157,7 @@ describe('conv_transpose2d on WebGPU matches PyTorch golden fixtures (atol 1e-5,
   for (const f of convFixtures('conv_transpose2d')) {
     it(f.name, async () => {
       const params = fixtureParams(f);
-      const cout = f.wShape[1];
+      const cout = f.yShape[1];
       const out = await gpuCheck(async (device) => {
         const r = gpuRun(device, f.name);
         const t: Tensors = {

@@ -12,7 +12,7 @@ export type { ConvTranspose2dParams } from './conv-geometry';
 export interface ConvTranspose2dForwardArgs {
   /** [n, cin, h, w] */
   x: Tensor;
-  /** [cin, cout, kh, kw], PyTorch's layout. */
+  /** [cin, cout / groups, kh, kw], PyTorch's layout. */
   weight: Tensor;
   /** [cout] */
   bias?: Tensor | null;
@@ -38,7 +38,7 @@ export function planConvTranspose2dBackwardInput(
   return planCorrelate(ctx, a.label ?? 'conv_transpose2d.backward_input', g, t);
 }
 
-/** dweight [cin,cout,kh,kw] = sum over n and positions of x [n,cin,·] times the matching dy [n,cout,·]. */
+/** dweight [cin,cout/groups,kh,kw] = sum over n and positions of x [n,cin,·] times the matching dy [n,cout,·]. */
 export function planConvTranspose2dBackwardWeight(
   ctx: EngineContext,
   a: { x: Tensor; dy: Tensor; dweight: Tensor; params?: ConvTranspose2dParams; label?: string },

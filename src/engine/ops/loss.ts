@@ -9,6 +9,8 @@ import { bceWithLogitsSpec } from '../../gpu/kernels/bce_with_logits';
 import { lossAccumulateSpec } from '../../gpu/kernels/loss_accumulate';
 import { mseSpec } from '../../gpu/kernels/mse';
 import { softmaxCrossEntropySpec } from '../../gpu/kernels/softmax_cross_entropy';
+import { softmaxCrossEntropy2dSpec } from '../../gpu/kernels/softmax_cross_entropy2d';
+import { checkLabelSmoothing, crossEntropy2dDims } from '../reference/loss';
 import type { EngineContext, PlannedOp } from '../op';
 import { bindingOf, sizeOf, tensor, type Tensor } from '../tensor';
 import { expectShape, expectSize, plannedOp, uniformsFor, type Dispatch } from './dispatch';
@@ -17,6 +19,8 @@ import { expectShape, expectSize, plannedOp, uniformsFor, type Dispatch } from '
 export const LOSS_ACCUMULATOR_FLOATS = 4;
 /** Elements per thread for MSE and BCE: each thread sums its chunk in order. */
 const CHUNK = 64;
+/** Pixels per thread for per-pixel cross-entropy (each costs 3 passes over its K logits). */
+const PIXELS_PER_THREAD = 16;
 
 export interface LossMetrics {
   /** Sum over batches of (batch mean loss × batch size). */
@@ -82,12 +86,17 @@ export interface SoftmaxCrossEntropyArgs {
   logits: Tensor;
   /** u32 [B], each in [0, C); an out-of-range label gives a NaN loss, counted as non-finite. */
   labels: Tensor;
-  /** [B, C], overwritten with (softmax - onehot) / B. */
+  /** [B, C], overwritten with (softmax - target) / B; the target is onehot without label smoothing. */
   dlogits: Tensor;
   /** [4] from createLossAccumulator; this batch's loss sum, correct count and size are ADDED. */
   accumulator: Tensor;
   /** [B, C], overwritten with the softmax probabilities, for predictions. */
   probs?: Tensor;
+  /**
+   * PyTorch's label_smoothing eps in [0, 1]: loss (1 - eps) * NLL + eps * mean over classes of -log p,
+   * target (1 - eps) * onehot + eps / C. 0 (the default) runs exactly the unsmoothed kernel.
+   */
+  labelSmoothing?: number;
 }
 
 export function planSoftmaxCrossEntropy(
@@ -101,9 +110,12 @@ export function planSoftmaxCrossEntropy(
   expectShape(`${label} labels`, t.labels, [batch]);
   expectShape(`${label} dlogits`, t.dlogits, [batch, classes]);
   if (t.probs) expectShape(`${label} probs`, t.probs, [batch, classes]);
-  const spec = { ...softmaxCrossEntropySpec, constants: { WRITE_PROBS: Number(Boolean(t.probs)) } };
+  const smoothing = checkLabelSmoothing(t.labelSmoothing ?? 0);
+  const constants = { WRITE_PROBS: Number(Boolean(t.probs)), SMOOTH: Number(smoothing > 0) };
+  const spec = { ...softmaxCrossEntropySpec, constants };
   const kernel = getKernel(ctx.device, spec);
-  const params = uniformsFor(ctx, kernel, `${label}/params`, { batch, classes, inv_batch: 1 / batch });
+  const values = { batch, classes, inv_batch: 1 / batch, smoothing };
+  const params = uniformsFor(ctx, kernel, `${label}/params`, values);
   const partial = ctx.arena.storage(`${label}/partial`, 2 * batch * 4);
   const bindGroup = bindKernel(
     ctx.device,
@@ -122,6 +134,64 @@ export function planSoftmaxCrossEntropy(
   return plannedOp(label, [
     { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(batch, spec.workgroupSize[0]) },
     accumulateDispatch(ctx, partial, batch, t.accumulator, { scale: 1, samples: batch }, label),
+  ]);
+}
+
+export interface SoftmaxCrossEntropy2dArgs {
+  /** [B, K, H, W] */
+  logits: Tensor;
+  /** u32 [B, H, W], each in [0, K); an out-of-range label gives a NaN loss, counted as non-finite. */
+  labels: Tensor;
+  /** [B, K, H, W], overwritten with (softmax - target) / (B*H*W) along K. */
+  dlogits: Tensor;
+  /**
+   * [4] from createLossAccumulator; ADDED: the pixels' summed loss, the correct-pixel count and B*H*W as
+   * samples, so meanLoss is the mean per-pixel loss and accuracy the pixel accuracy.
+   */
+  accumulator: Tensor;
+  /** [B, K, H, W], overwritten with the softmax probabilities along K. */
+  probs?: Tensor;
+  /** PyTorch's label_smoothing, as for planSoftmaxCrossEntropy. */
+  labelSmoothing?: number;
+}
+
+/** Per-pixel softmax cross-entropy (nn.CrossEntropyLoss on 4-D logits), the mean over all B*H*W pixels. */
+export function planSoftmaxCrossEntropy2d(
+  ctx: EngineContext,
+  t: SoftmaxCrossEntropy2dArgs,
+  label = 'cross_entropy2d',
+): PlannedOp {
+  const [batch, classes, plane] = crossEntropy2dDims(t.logits.shape);
+  const pixels = batch * plane;
+  const [, , h, w] = t.logits.shape;
+  expectShape(`${label} labels`, t.labels, [batch, h, w]);
+  expectShape(`${label} dlogits`, t.dlogits, t.logits.shape);
+  if (t.probs) expectShape(`${label} probs`, t.probs, t.logits.shape);
+  const smoothing = checkLabelSmoothing(t.labelSmoothing ?? 0);
+  const constants = { WRITE_PROBS: Number(Boolean(t.probs)), SMOOTH: Number(smoothing > 0) };
+  const spec = { ...softmaxCrossEntropy2dSpec, constants };
+  const kernel = getKernel(ctx.device, spec);
+  const parts = groups(pixels, PIXELS_PER_THREAD);
+  const values = { pixels, plane, classes, parts, inv_pixels: 1 / pixels, smoothing };
+  const params = uniformsFor(ctx, kernel, `${label}/params`, values);
+  const partial = ctx.arena.storage(`${label}/partial`, 2 * parts * 4);
+  const bindGroup = bindKernel(
+    ctx.device,
+    kernel,
+    {
+      params,
+      logits: bindingOf(t.logits),
+      labels: bindingOf(t.labels),
+      dlogits: bindingOf(t.dlogits),
+      // Without probabilities, a small buffer stands in for the unused (never written) binding.
+      probs: t.probs ? bindingOf(t.probs) : ctx.arena.storage(`${label}/no-probs`, 4),
+      partial,
+    },
+    label,
+  );
+  return plannedOp(label, [
+    { pipeline: kernel.pipeline, bindGroup, workgroups: groups1d(parts, spec.workgroupSize[0]) },
+    accumulateDispatch(ctx, partial, parts, t.accumulator, { scale: 1, samples: pixels }, label),
   ]);
 }
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
-import { loadFixture } from '../fixtures/load';
 import { batchNorm2dBackward, batchNorm2dForward, batchNormSettings } from './batch_norm';
 import { dot, numericGradient, seededValues } from './gradcheck';
-import type { BatchNormCase } from './norm-fixture';
+import { batchNormCases } from './norm-fixture';
 
-const cases = loadFixture('norm').batch_norm2d as unknown as BatchNormCase[];
+const cases = batchNormCases();
+const floats = (v?: number[]) => (v ? Float32Array.from(v) : null);
 // PyTorch computes in float32, this reference in float64 from the same float32 inputs.
 const TOL = { atol: 1e-5, rtol: 1e-5 };
 
 describe('batch_norm2d reference against PyTorch (two training steps, then eval)', () => {
   for (const [i, c] of cases.entries()) {
-    it(`case ${i}: [${c.shape}] momentum ${c.momentum} eps ${c.eps}`, () => {
+    it(`case ${i}: [${c.shape}] momentum ${c.momentum} eps ${c.eps}${c.affine ? '' : ', affine=False'}`, () => {
       const ch = c.shape[1];
       const runningMean = Float32Array.from(c.running_mean0);
       const runningVar = Float32Array.from(c.running_var0);
@@ -19,14 +19,14 @@ describe('batch_norm2d reference against PyTorch (two training steps, then eval)
         const y = new Float32Array(step.x.length);
         const saveMean = new Float32Array(ch);
         const saveInvstd = new Float32Array(ch);
-        const common = { shape: c.shape, weight: Float32Array.from(c.weight), saveMean, saveInvstd };
+        const common = { shape: c.shape, weight: floats(c.weight), saveMean, saveInvstd };
         const params = { training: step.training, eps: c.eps, momentum: c.momentum };
         const x = Float32Array.from(step.x);
         batchNorm2dForward({
           ...common,
           x,
           y,
-          bias: Float32Array.from(c.bias),
+          bias: floats(c.bias),
           runningMean,
           runningVar,
           params,
@@ -36,13 +36,15 @@ describe('batch_norm2d reference against PyTorch (two training steps, then eval)
         expectClose(runningVar, step.running_var, TOL);
         const grads = {
           dx: new Float32Array(x.length),
-          dweight: new Float32Array(ch),
-          dbias: new Float32Array(ch),
+          dweight: c.affine ? new Float32Array(ch) : null,
+          dbias: c.affine ? new Float32Array(ch) : null,
         };
         batchNorm2dBackward({ ...common, x, dy: Float32Array.from(step.dy), ...grads, params });
         expectClose(grads.dx, step.dx, TOL);
-        expectClose(grads.dweight, step.dweight, TOL);
-        expectClose(grads.dbias, step.dbias, TOL);
+        if (c.affine) {
+          expectClose(grads.dweight!, step.dweight!, TOL);
+          expectClose(grads.dbias!, step.dbias!, TOL);
+        }
       }
     });
   }
@@ -54,6 +56,26 @@ describe('batch_norm2d reference gradients by finite differences (float64)', () 
       [2, 3, 3, 5],
       [1, 1, 2, 3],
     ]) {
+      it(`${training ? 'train' : 'eval'} mode on [${shape}], affine=False`, () => {
+        const [n, c, h, w] = shape;
+        const x = seededValues(n * c * h * w, 7, -2, 2);
+        const r = seededValues(x.length, 8);
+        const stats = { runningMean: seededValues(c, 9), runningVar: seededValues(c, 10, 0.5, 2) };
+        const saved = { saveMean: new Float64Array(c), saveInvstd: new Float64Array(c) };
+        const y = new Float64Array(x.length);
+        const params = { training, eps: 1e-3 };
+        const forward = (xs: Float64Array) => {
+          const running = { runningMean: stats.runningMean.slice(), runningVar: stats.runningVar.slice() };
+          batchNorm2dForward({ x: xs, y, shape, ...running, ...saved, params });
+          return dot(y, r);
+        };
+        const numeric = numericGradient(forward, x);
+        forward(x);
+        const dx = new Float64Array(x.length);
+        batchNorm2dBackward({ x, dy: r, shape, ...saved, dx, params });
+        expectClose(dx, numeric, { atol: 1e-7, rtol: 1e-6 });
+      });
+
       it(`${training ? 'train' : 'eval'} mode on [${shape}]`, () => {
         const [n, c, h, w] = shape;
         const x = seededValues(n * c * h * w, 1, -2, 2);
@@ -128,6 +150,25 @@ describe('batch_norm2d reference input checks', () => {
       /momentum must be in \[0, 1\], got 1.5/,
     );
     expect(batchNormSettings({ training: true })).toEqual({ eps: 1e-5, momentum: 0.1 });
+  });
+
+  it('refuses a weight without a bias, and parameter gradients without a weight', () => {
+    const v = new Float32Array(2);
+    const args = {
+      x: v,
+      y: v,
+      shape: [1, 2, 1, 1],
+      runningMean: v,
+      runningVar: v,
+      saveMean: v,
+      saveInvstd: v,
+    };
+    expect(() => batchNorm2dForward({ ...args, weight: v, params: { training: false } })).toThrow(
+      /weight and bias must be given together/,
+    );
+    expect(() =>
+      batchNorm2dBackward({ ...args, dy: v, dx: v, dweight: v, dbias: v, params: { training: false } }),
+    ).toThrow(/dweight and dbias are given exactly when the weight is/);
   });
 
   it('refuses a shape that is not NCHW', () => {

@@ -1,6 +1,7 @@
-// CPU reference for BatchNorm2d (NCHW, affine), forward and backward side by side, with PyTorch's semantics:
-// training normalises by the batch mean and biased variance and moves the running stats by `momentum`
-// towards the batch mean and UNBIASED variance; eval normalises by the running stats.
+// CPU reference for BatchNorm2d (NCHW, affine or not), forward and backward side by side, with PyTorch's
+// semantics: training normalises by the batch mean and biased variance and moves the running stats by
+// `momentum` towards the batch mean and UNBIASED variance; eval normalises by the running stats. Without
+// weight and bias (affine=False) the output is the normalised input and there are no parameter gradients.
 import type { Floats } from './pool';
 
 export interface BatchNorm2dParams {
@@ -37,16 +38,24 @@ export function batchNormSettings(params: BatchNorm2dParams): { eps: number; mom
   return { eps, momentum };
 }
 
+/** Throws unless weight and bias are both given (affine) or both absent. */
+export function checkAffine(what: string, weight: unknown, bias: unknown): boolean {
+  if (!weight !== !bias)
+    throw new Error(`${what}: weight and bias must be given together (affine) or not at all`);
+  return !!weight;
+}
+
 /**
- * y = (x - mean) * invstd * weight + bias per channel. Writes the mean and invstd = 1/sqrt(var + eps) it
- * used to saveMean/saveInvstd (for backward) and, in training, updates runningMean/runningVar in place.
+ * y = (x - mean) * invstd * weight + bias per channel (affine), or (x - mean) * invstd without weight and
+ * bias. Writes the mean and invstd = 1/sqrt(var + eps) it used to saveMean/saveInvstd (for backward) and,
+ * in training, updates runningMean/runningVar in place.
  */
 export function batchNorm2dForward(a: {
   x: Floats;
   y: Floats;
   shape: readonly number[];
-  weight: Floats;
-  bias: Floats;
+  weight?: Floats | null;
+  bias?: Floats | null;
   runningMean: Floats;
   runningVar: Floats;
   saveMean: Floats;
@@ -56,6 +65,7 @@ export function batchNorm2dForward(a: {
   const { x, y, weight, bias, runningMean, runningVar, saveMean, saveInvstd, params } = a;
   const [n, c, plane] = batchNormDims(a.shape, params.training);
   const { eps, momentum } = batchNormSettings(params);
+  checkAffine('batch_norm2d', weight, bias);
   const count = n * plane;
   for (let ch = 0; ch < c; ch++) {
     let mean = runningMean[ch];
@@ -79,10 +89,11 @@ export function batchNorm2dForward(a: {
     const invstd = 1 / Math.sqrt(variance + eps);
     saveMean[ch] = mean;
     saveInvstd[ch] = invstd;
-    const scale = invstd * weight[ch];
+    const scale = weight ? invstd * weight[ch] : invstd;
+    const shift = bias ? bias[ch] : 0;
     for (let b = 0; b < n; b++) {
       const base = (b * c + ch) * plane;
-      for (let s = 0; s < plane; s++) y[base + s] = (x[base + s] - mean) * scale + bias[ch];
+      for (let s = 0; s < plane; s++) y[base + s] = (x[base + s] - mean) * scale + shift;
     }
   }
 }
@@ -90,22 +101,27 @@ export function batchNorm2dForward(a: {
 /**
  * With xhat = (x - mean) * invstd and M = N*H*W values per channel: dbias = sum dy, dweight = sum dy * xhat,
  * and dx = weight * invstd * (dy - dbias / M - xhat * dweight / M) in training (the batch stats depend on x),
- * dx = weight * invstd * dy in eval. Gradients are overwritten; dx may be omitted (first layer).
+ * dx = weight * invstd * dy in eval. Gradients are overwritten; dx may be omitted (first layer). Without a
+ * weight (affine=False) it is 1, and there is no dweight or dbias to write (the sums are still needed).
  */
 export function batchNorm2dBackward(a: {
   x: Floats;
   dy: Floats;
   shape: readonly number[];
-  weight: Floats;
+  weight?: Floats | null;
   saveMean: Floats;
   saveInvstd: Floats;
   dx: Floats | null;
-  dweight: Floats;
-  dbias: Floats;
+  dweight?: Floats | null;
+  dbias?: Floats | null;
   params: Pick<BatchNorm2dParams, 'training'>;
 }): void {
   const { x, dy, weight, saveMean, saveInvstd, dx, dweight, dbias } = a;
   const [n, c, plane] = batchNormDims(a.shape, a.params.training);
+  const affine = !!weight;
+  if (affine !== !!dweight || affine !== !!dbias) {
+    throw new Error('batch_norm2d backward: dweight and dbias are given exactly when the weight is (affine)');
+  }
   const count = n * plane;
   for (let ch = 0; ch < c; ch++) {
     const mean = saveMean[ch];
@@ -119,10 +135,12 @@ export function batchNorm2dBackward(a: {
         sumDyXhat += dy[base + s] * (x[base + s] - mean) * invstd;
       }
     }
-    dbias[ch] = sumDy;
-    dweight[ch] = sumDyXhat;
+    if (dbias && dweight) {
+      dbias[ch] = sumDy;
+      dweight[ch] = sumDyXhat;
+    }
     if (!dx) continue;
-    const scale = weight[ch] * invstd;
+    const scale = weight ? weight[ch] * invstd : invstd;
     const meanDy = a.params.training ? sumDy / count : 0;
     const meanDyXhat = a.params.training ? sumDyXhat / count : 0;
     for (let b = 0; b < n; b++) {

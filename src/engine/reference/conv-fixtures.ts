@@ -21,6 +21,7 @@ export interface ConvFixture {
   padding: number | Pair;
   dilation: number | Pair;
   outputPadding?: number | Pair;
+  groups: number;
 }
 
 export function convFixtures(op: 'conv2d' | 'conv_transpose2d'): ConvFixture[] {
@@ -29,5 +30,11 @@ export function convFixtures(op: 'conv2d' | 'conv_transpose2d'): ConvFixture[] {
 
 /** The fixture's options in the planners' parameter form. */
 export function fixtureParams(f: ConvFixture) {
-  return { stride: f.stride, padding: f.padding, dilation: f.dilation, outputPadding: f.outputPadding ?? 0 };
+  return {
+    stride: f.stride,
+    padding: f.padding,
+    dilation: f.dilation,
+    outputPadding: f.outputPadding ?? 0,
+    groups: f.groups,
+  };
 }

@@ -21,7 +21,10 @@ function endValid(offset: number, s: number, inLen: number, outLen: number): num
   return Math.min(outLen, Math.floor((inLen - 1 - offset) / s) + 1);
 }
 
-/** y[n,co,oy,ox] = bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] * w[co,ci,ky,kx]. */
+/**
+ * y[n,co,oy,ox] = bias[co] + sum_{ci,ky,kx} x[n,g*cinG+ci, oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] * w[co,ci,ky,kx],
+ * where g = co / coutG is the output channel's group and ci runs over its cinG = cin / groups channels.
+ */
 export function correlate(
   g: ConvGeometry,
   x: Floats,
@@ -30,19 +33,21 @@ export function correlate(
   y: Floats,
   relu: boolean,
 ) {
-  const { n, cin, h, w: wd, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
+  const { n, cin, h, w: wd, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw, groups } = g;
+  const [cinG, coutG] = [cin / groups, cout / groups];
   const plane = oh * ow;
   for (let b = 0; b < n; b++) {
     for (let co = 0; co < cout; co++) {
       const yBase = (b * cout + co) * plane;
+      const c0 = Math.floor(co / coutG) * cinG;
       y.fill(bias ? bias[co] : 0, yBase, yBase + plane);
-      for (let ci = 0; ci < cin; ci++) {
-        const xBase = (b * cin + ci) * h * wd;
+      for (let ci = 0; ci < cinG; ci++) {
+        const xBase = (b * cin + c0 + ci) * h * wd;
         for (let ky = 0; ky < kh; ky++) {
           const oy0 = firstValid(ky * dh - ph, sh);
           const oy1 = endValid(ky * dh - ph, sh, h, oh);
           for (let kx = 0; kx < kw; kx++) {
-            const wv = w[((co * cin + ci) * kh + ky) * kw + kx];
+            const wv = w[((co * cinG + ci) * kh + ky) * kw + kx];
             const ox0 = firstValid(kx * dw - pw, sw);
             const ox1 = endValid(kx * dw - pw, sw, wd, ow);
             for (let oy = oy0; oy < oy1; oy++) {
@@ -60,7 +65,8 @@ export function correlate(
 
 /** The adjoint of `correlate` in x: dx = sum over taps of dy * w scattered back, plus bias[ci] if given. */
 export function correlateTransposed(g: ConvGeometry, dy: Floats, w: Floats, bias: Floats | null, dx: Floats) {
-  const { n, cin, h, w: wd, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
+  const { n, cin, h, w: wd, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw, groups } = g;
+  const [cinG, coutG] = [cin / groups, cout / groups];
   const plane = h * wd;
   for (let b = 0; b < n; b++) {
     for (let ci = 0; ci < cin; ci++) {
@@ -68,13 +74,14 @@ export function correlateTransposed(g: ConvGeometry, dy: Floats, w: Floats, bias
     }
     for (let co = 0; co < cout; co++) {
       const yBase = (b * cout + co) * oh * ow;
-      for (let ci = 0; ci < cin; ci++) {
-        const xBase = (b * cin + ci) * plane;
+      const c0 = Math.floor(co / coutG) * cinG;
+      for (let ci = 0; ci < cinG; ci++) {
+        const xBase = (b * cin + c0 + ci) * plane;
         for (let ky = 0; ky < kh; ky++) {
           const oy0 = firstValid(ky * dh - ph, sh);
           const oy1 = endValid(ky * dh - ph, sh, h, oh);
           for (let kx = 0; kx < kw; kx++) {
-            const wv = w[((co * cin + ci) * kh + ky) * kw + kx];
+            const wv = w[((co * cinG + ci) * kh + ky) * kw + kx];
             const ox0 = firstValid(kx * dw - pw, sw);
             const ox1 = endValid(kx * dw - pw, sw, wd, ow);
             for (let oy = oy0; oy < oy1; oy++) {
@@ -89,11 +96,13 @@ export function correlateTransposed(g: ConvGeometry, dy: Floats, w: Floats, bias
   }
 }
 
-/** dW[co,ci,ky,kx] = sum_{n,oy,ox} dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw]. */
+/** dW[co,ci,ky,kx] = sum_{n,oy,ox} dy[n,co,oy,ox] * x[n,g*cinG+ci, oy*sh-ph+ky*dh, ox*sw-pw+kx*dw], g = co / coutG. */
 export function correlateWeightGrad(g: ConvGeometry, x: Floats, dy: Floats, dW: Floats) {
-  const { n, cin, h, w: wd, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw } = g;
+  const { n, cin, h, w: wd, cout, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw, groups } = g;
+  const [cinG, coutG] = [cin / groups, cout / groups];
   for (let co = 0; co < cout; co++) {
-    for (let ci = 0; ci < cin; ci++) {
+    const c0 = Math.floor(co / coutG) * cinG;
+    for (let ci = 0; ci < cinG; ci++) {
       for (let ky = 0; ky < kh; ky++) {
         const oy0 = firstValid(ky * dh - ph, sh);
         const oy1 = endValid(ky * dh - ph, sh, h, oh);
@@ -102,7 +111,7 @@ export function correlateWeightGrad(g: ConvGeometry, x: Floats, dy: Floats, dW: 
           const ox1 = endValid(kx * dw - pw, sw, wd, ow);
           let sum = 0;
           for (let b = 0; b < n; b++) {
-            const xBase = (b * cin + ci) * h * wd + kx * dw - pw;
+            const xBase = (b * cin + c0 + ci) * h * wd + kx * dw - pw;
             const yBase = (b * cout + co) * oh * ow;
             for (let oy = oy0; oy < oy1; oy++) {
               const xRow = xBase + (oy * sh - ph + ky * dh) * wd;
@@ -110,7 +119,7 @@ export function correlateWeightGrad(g: ConvGeometry, x: Floats, dy: Floats, dW: 
               for (let ox = ox0; ox < ox1; ox++) sum += dy[yRow + ox] * x[xRow + ox * sw];
             }
           }
-          dW[((co * cin + ci) * kh + ky) * kw + kx] = sum;
+          dW[((co * cinG + ci) * kh + ky) * kw + kx] = sum;
         }
       }
     }

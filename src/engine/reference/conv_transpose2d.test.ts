@@ -25,6 +25,13 @@ const CASES: { name: string; x: number[]; w: number[]; params: ConvTranspose2dPa
   },
   { name: 'stride > kernel', x: [2, 3, 3, 2], w: [3, 1, 2, 2], params: { stride: 3, padding: 1 } },
   { name: '1x1 kernel', x: [1, 3, 2, 3], w: [3, 2, 1, 1], params: {} },
+  {
+    name: 'groups 2, stride 2',
+    x: [2, 4, 3, 3],
+    w: [4, 3, 3, 3],
+    params: { groups: 2, stride: 2, padding: 1, outputPadding: 1 },
+  },
+  { name: 'depthwise', x: [1, 3, 3, 4], w: [3, 1, 3, 2], params: { groups: 3, padding: [1, 0] } },
 ];
 
 const CONV_TRANSPOSE2D: ConvReference = {
@@ -55,6 +62,13 @@ describe('conv_transpose2d geometry', () => {
       outputPadding: 1,
     });
     expect([g.h, g.w]).toEqual([(5 - 1) * 2 - 2 + 2 + 1 + 1, (4 - 1) * 2 - 2 + 2 + 1 + 1]);
+  });
+
+  it('rejects in_channels that groups do not divide', () => {
+    expect(() => convTranspose2dGeometry([1, 3, 3, 3], [3, 1, 3, 3], { groups: 2 })).toThrow(
+      /conv_transpose2d: in_channels 3 must be divisible by groups 2/,
+    );
+    expect(convTranspose2dGeometry([1, 4, 3, 3], [4, 3, 3, 3], { groups: 2 }).cin).toBe(6);
   });
 
   it('rejects output_padding not smaller than stride or dilation', () => {

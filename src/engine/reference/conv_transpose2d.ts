@@ -5,7 +5,7 @@ import { channelSum, correlate, correlateTransposed, correlateWeightGrad, type H
 
 export interface ConvTranspose2dForwardArgs {
   x: HostTensor;
-  /** [cin, cout, kh, kw], PyTorch's layout. */
+  /** [cin, cout / groups, kh, kw], PyTorch's layout. */
   weight: HostTensor;
   bias?: HostTensor | null;
   y: HostTensor;

@@ -4,11 +4,25 @@ import { loadFixture } from '../fixtures/load';
 export interface CrossEntropyCase {
   batch: number;
   classes: number;
+  label_smoothing: number;
   logits: number[];
   labels: number[];
   loss: number;
   dlogits: number[];
   probs: number[];
+  correct: number;
+}
+
+/** Per-pixel cross-entropy: logits [B, K, H, W], labels [B, H, W] flattened, loss the mean over pixels. */
+export interface CrossEntropy2dCase {
+  shape: number[];
+  label_smoothing: number;
+  logits: number[];
+  labels: number[];
+  loss: number;
+  dlogits: number[];
+  probs: number[];
+  /** Pixels whose first maximum is the label. */
   correct: number;
 }
 
@@ -23,6 +37,10 @@ export interface ElementCase {
 
 export function crossEntropyCases(): CrossEntropyCase[] {
   return loadFixture('loss').cross_entropy as unknown as CrossEntropyCase[];
+}
+
+export function crossEntropy2dCases(): CrossEntropy2dCase[] {
+  return loadFixture('loss').cross_entropy2d as unknown as CrossEntropy2dCase[];
 }
 
 export function elementCases(name: 'mse' | 'bce_with_logits'): ElementCase[] {

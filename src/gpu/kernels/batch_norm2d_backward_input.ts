@@ -2,7 +2,10 @@ import source from '../../../shaders/batch_norm2d_backward_input.wgsl?raw';
 import type { KernelSpec } from '../kernel';
 import { COMMON_INDEX } from './common';
 
-/** Training by default; TRAINING: 0 drops the batch-statistics terms (eval: dx = weight * invstd * dy). */
+/**
+ * Training by default; TRAINING: 0 drops the batch-statistics terms (eval: dx = weight * invstd * dy);
+ * AFFINE: 0 takes the weight as 1 (affine=False).
+ */
 export const batchNorm2dBackwardInputSpec: KernelSpec = {
   name: 'batch_norm2d_backward_input',
   source,
@@ -20,5 +23,5 @@ export const batchNorm2dBackwardInputSpec: KernelSpec = {
   ],
   uniformStruct: 'Params',
   workgroupSize: [64],
-  constants: { TRAINING: 1 },
+  constants: { TRAINING: 1, AFFINE: 1 },
 };

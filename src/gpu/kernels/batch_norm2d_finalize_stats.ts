@@ -2,7 +2,10 @@ import source from '../../../shaders/batch_norm2d_finalize_stats.wgsl?raw';
 import type { KernelSpec } from '../kernel';
 import { COMMON_INDEX } from './common';
 
-/** Training by default; the planner sets TRAINING: 0 for eval (save the running stats instead). */
+/**
+ * Training by default; the planner sets TRAINING: 0 for eval (save the running stats instead), and
+ * UPDATE_RUNNING: 0 where there are no running stats (GroupNorm).
+ */
 export const batchNorm2dFinalizeStatsSpec: KernelSpec = {
   name: 'batch_norm2d_finalize_stats',
   source,
@@ -17,5 +20,5 @@ export const batchNorm2dFinalizeStatsSpec: KernelSpec = {
   ],
   uniformStruct: 'Params',
   workgroupSize: [64],
-  constants: { TRAINING: 1 },
+  constants: { TRAINING: 1, UPDATE_RUNNING: 1 },
 };

@@ -2,6 +2,7 @@ import source from '../../../shaders/batch_norm2d_normalize.wgsl?raw';
 import type { KernelSpec } from '../kernel';
 import { COMMON_INDEX } from './common';
 
+/** AFFINE: 0 leaves out the weight and bias (affine=False). */
 export const batchNorm2dNormalizeSpec: KernelSpec = {
   name: 'batch_norm2d_normalize',
   source,
@@ -17,4 +18,5 @@ export const batchNorm2dNormalizeSpec: KernelSpec = {
   ],
   uniformStruct: 'Params',
   workgroupSize: [64],
+  constants: { AFFINE: 1 },
 };

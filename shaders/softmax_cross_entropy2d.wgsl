@@ -1,0 +1,84 @@
+// Per-pixel softmax cross-entropy (nn.CrossEntropyLoss on logits [B, K, H, W] and labels [B, H, W]), mean over
+// the B*H*W pixels. Thread t takes pixels t, t + parts, t + 2*parts, ... (neighbouring threads read
+// neighbouring pixels) and, for each, the K logits a plane apart: loss = logsumexp - x[label] (stable, the max
+// subtracted first), dlogits = (softmax - onehot) / pixels; with SMOOTH (label_smoothing eps > 0) the loss is
+// (1 - eps) * that + eps * (logsumexp - mean(x)) and the target (1 - eps) * onehot + eps / K. It writes its
+// pixels' summed loss and correct count (argmax == label, first maximum wins) into partial = [loss_0 ..
+// loss_{parts-1}, correct_0 .. correct_{parts-1}] for loss_accumulate; optionally the probabilities. A label
+// >= K gives a NaN loss, which the accumulator flags.
+struct Params {
+  pixels: u32,
+  plane: u32,
+  classes: u32,
+  parts: u32,
+  inv_pixels: f32,
+  smoothing: f32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> logits: array<f32>;
+@group(0) @binding(2) var<storage, read> labels: array<u32>;
+@group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
+@group(0) @binding(4) var<storage, read_write> probs: array<f32>;
+@group(0) @binding(5) var<storage, read_write> partial: array<f32>;
+
+override WG_X: u32 = 64;
+override WRITE_PROBS: bool = false;
+override SMOOTH: bool = false;
+
+@compute @workgroup_size(WG_X)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let t = flat_index(gid, nwg, WG_X);
+  if (t >= params.parts) {
+    return;
+  }
+  let classes = params.classes;
+  let plane = params.plane;
+  let eps = params.smoothing;
+  var loss_sum = 0.0;
+  var correct = 0.0;
+  for (var px = t; px < params.pixels; px += params.parts) {
+    let base = (px / plane) * classes * plane + px % plane;
+    var mx = logits[base];
+    var arg = 0u;
+    for (var j = 1u; j < classes; j++) {
+      let v = logits[base + j * plane];
+      if (v > mx) {
+        mx = v;
+        arg = j;
+      }
+    }
+    var sum = 0.0;
+    var sum_logits = 0.0;
+    for (var j = 0u; j < classes; j++) {
+      let v = logits[base + j * plane];
+      sum += exp(v - mx);
+      sum_logits += v;
+    }
+    let label = labels[px];
+    let valid = label < classes;
+    let lse = mx + log(sum);
+    // A quiet NaN for a bad label; OR-ing in the label keeps it a run-time value (a constant NaN is rejected).
+    var loss = select(bitcast<f32>(0x7fc00000u | label), lse - logits[base + min(label, classes - 1u) * plane], valid);
+    if (SMOOTH) {
+      loss = (1.0 - eps) * loss + eps * (lse - sum_logits / f32(classes));
+    }
+    loss_sum += loss;
+    correct += select(0.0, 1.0, valid && arg == label);
+    let inv_sum = 1.0 / sum;
+    for (var j = 0u; j < classes; j++) {
+      let i = base + j * plane;
+      let p = exp(logits[i] - mx) * inv_sum;
+      if (WRITE_PROBS) {
+        probs[i] = p;
+      }
+      var want = select(0.0, 1.0, j == label);
+      if (SMOOTH) {
+        want = select(0.0, 1.0 - eps, j == label) + eps / f32(classes);
+      }
+      dlogits[i] = (p - want) * params.inv_pixels;
+    }
+  }
+  partial[t] = loss_sum;
+  partial[params.parts + t] = correct;
+}

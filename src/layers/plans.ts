@@ -6,6 +6,7 @@ import { addPlans } from './add/plans';
 import { concatPlans } from './concat/plans';
 import { eluPlans } from './elu/plans';
 import { geluPlans } from './gelu/plans';
+import { groupNormPlans } from './group-norm/plans';
 import { siluPlans } from './silu/plans';
 import { softmaxPlans } from './softmax/plans';
 import { upsamplePlans } from './upsample/plans';
@@ -49,6 +50,7 @@ const PLANS: Record<LayerKind, LayerPlans<never>> = {
   SiLU: siluPlans,
   ELU: eluPlans,
   Softmax: softmaxPlans,
+  GroupNorm: groupNormPlans,
 };
 
 /** The GPU and CPU plans of a kind. */

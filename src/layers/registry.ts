@@ -6,6 +6,7 @@ import { add, type AddLayer } from './add/definition';
 import { concat, type ConcatLayer } from './concat/definition';
 import { elu, type ELULayer } from './elu/definition';
 import { gelu, type GELULayer } from './gelu/definition';
+import { groupNorm, type GroupNormLayer } from './group-norm/definition';
 import { silu, type SiLULayer } from './silu/definition';
 import { softmax, type SoftmaxLayer } from './softmax/definition';
 import { upsample, type UpsampleLayer } from './upsample/definition';
@@ -44,7 +45,8 @@ export type Layer =
   | GELULayer
   | SiLULayer
   | ELULayer
-  | SoftmaxLayer;
+  | SoftmaxLayer
+  | GroupNormLayer;
 
 export type LayerKind = Layer['kind'];
 
@@ -71,6 +73,7 @@ const DEFINITIONS = [
   elu,
   softmax,
   batchNorm2d,
+  groupNorm,
   dropout,
   add,
   concat,

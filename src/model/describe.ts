@@ -3,6 +3,7 @@
 // flat float array (gradients and optimizer state mirror it), each tensor starting on a 256-byte
 // boundary so it can be bound as its own storage view.
 import {
+  defaultLayer,
   definitionOf,
   formatShape,
   type InferContext,
@@ -19,10 +20,11 @@ export type { FlatTensor, LayerPlan } from '../layers/plans';
 /** A layer as the engine reads it: a kind, its PyTorch parameters, and optionally an id and inputs. */
 export type ModelLayer = { kind: string; id?: string; inputs?: string[] };
 
-/** A design's layer without the id the builder needs (engine tests and benches write these by hand). */
+/** A layer written by hand for the engine (tests, benches): no id needed, and parameters left out take
+ *  PyTorch's defaults. */
 export type LayerDesc = Layer extends infer L
   ? L extends Layer
-    ? Omit<L, 'id'> & { id?: string }
+    ? Partial<Omit<L, 'id' | 'kind'>> & { kind: L['kind']; id?: string }
     : never
   : never;
 
@@ -98,8 +100,12 @@ export function describeModel<L extends ModelLayer>(
   const sources = resolveInputs(layers.map((l, i) => ({ ...l, id: l.id ?? `#${i}` })));
   const outputs: Shape[] = [];
   const plans = layers.map((raw, i): LayerPlan => {
-    const layer = raw as unknown as LayerData;
-    const definition = definitionOf(layer.kind);
+    const definition = definitionOf(raw.kind);
+    // Parameters a hand-written layer leaves out take PyTorch's defaults.
+    const layer = {
+      ...(defaultLayer(raw.kind as Layer['kind'], raw.id ?? `#${i}`) as LayerData),
+      ...(raw as LayerData),
+    };
     const from = sources[i].map((s) => {
       if (s === null || s >= i)
         throw new Error(`layer ${i + 1} (${layer.kind}) reads a layer that does not come before it`);

@@ -52,6 +52,7 @@ describe('spec round trip', () => {
       'stride',
       'padding',
       'dilation',
+      'groups',
       'bias',
     ]);
   });
@@ -90,6 +91,7 @@ describe('spec round trip', () => {
       stride: 1,
       padding: 0,
       dilation: 1,
+      groups: 1,
       bias: true,
     });
     expect(parsed.spec.layers[1]).toMatchObject({

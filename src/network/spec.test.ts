@@ -27,6 +27,7 @@ describe('layers', () => {
       stride: 1,
       padding: 0,
       dilation: 1,
+      groups: 1,
       bias: true,
     });
     expect(defaultLayer('ConvTranspose2d', 'a')).toMatchObject({

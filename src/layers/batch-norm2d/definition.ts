@@ -6,7 +6,7 @@ import { RULES } from '../core/params';
 import { keywords, pyFloat, pyValues } from '../core/python';
 import { sizeOf } from '../core/summary';
 import type { SpecIssue } from '../core/issues';
-import type { Wired } from '../core/types';
+import type { TensorSpec, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 
 export type BatchNorm2dLayer = {
@@ -16,6 +16,7 @@ export type BatchNorm2dLayer = {
   num_features: number;
   eps: number;
   momentum: number;
+  affine: boolean;
 };
 
 export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
@@ -40,6 +41,11 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
       default: 0.1,
       doc: 'How fast the running mean and variance (used at test time) follow each batch.',
     },
+    affine: {
+      rule: RULES.bool,
+      default: true,
+      doc: 'Whether each channel learns a scale and a shift after normalising.',
+    },
   },
   traits: { passThrough: true, batchStatistics: true },
 
@@ -56,9 +62,12 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
 
   tensors(layer) {
     const c = [layer.num_features];
-    return [
+    const affine: TensorSpec[] = [
       { name: 'weight', shape: c, fanIn: 0, init: 'ones' },
       { name: 'bias', shape: c, fanIn: 0, init: 'zeros' },
+    ];
+    return [
+      ...(layer.affine ? affine : []),
       { name: 'running_mean', shape: c, fanIn: 0, init: 'zeros', buffer: true },
       { name: 'running_var', shape: c, fanIn: 0, init: 'ones', buffer: true },
     ];
@@ -66,7 +75,7 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
 
   // Scale and shift per value.
   flops: (_layer, _inputs, output) => 2 * sizeOf(output),
-  summary: (layer) => `${layer.num_features} channels`,
+  summary: (layer) => `${layer.num_features} channels${layer.affine ? '' : ', no affine'}`,
 
   explain: (layer) => ({
     rule: row(
@@ -92,6 +101,7 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
       return `nn.BatchNorm2d(${v.int(layer.num_features, 'num_features')}${keywords([
         ['eps', v.float(layer.eps, 'eps'), pyFloat(1e-5, 'eps')],
         ['momentum', v.float(layer.momentum, 'momentum'), pyFloat(0.1, 'momentum')],
+        ['affine', v.bool(layer.affine, 'affine'), 'True'],
       ])})`;
     },
   },
@@ -101,5 +111,6 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
     num_features: r.size(1, 16),
     eps: r.chance(0.95) ? 1e-5 : 0,
     momentum: r.chance(0.95) ? 0.1 : 2,
+    affine: r.chance(0.9),
   }),
 });

@@ -15,8 +15,8 @@ export const batchNorm2dPlans = definePlans<BatchNorm2dLayer>({
     const common = {
       x: io.x,
       y: io.y,
-      weight: flatView(flat.params, plan, 'weight')!,
-      bias: flatView(flat.params, plan, 'bias')!,
+      weight: flatView(flat.params, plan, 'weight'),
+      bias: flatView(flat.params, plan, 'bias'),
       runningMean: flatView(flat.buffers, plan, 'running_mean', 'buffers')!,
       runningVar: flatView(flat.buffers, plan, 'running_var', 'buffers')!,
     };
@@ -46,8 +46,8 @@ export const batchNorm2dPlans = definePlans<BatchNorm2dLayer>({
         saveMean: training ? saveMean : evalMean,
         saveInvstd: training ? saveInvstd : evalInvstd,
         dx: io.dx ?? undefined,
-        dweight: flatView(flat.grads, plan, 'weight')!,
-        dbias: flatView(flat.grads, plan, 'bias')!,
+        dweight: flatView(flat.grads, plan, 'weight'),
+        dbias: flatView(flat.grads, plan, 'bias'),
         params: { training },
       });
     return {
@@ -63,7 +63,7 @@ export const batchNorm2dPlans = definePlans<BatchNorm2dLayer>({
     const shape = [io.batch, ...plan.inShape];
     const saveMean = new Float32Array(layer.num_features);
     const saveInvstd = new Float32Array(layer.num_features);
-    const weight = flatSlice(flat.params, plan, 'weight')!.data;
+    const weight = flatSlice(flat.params, plan, 'weight')?.data;
     const settings = { eps: layer.eps, momentum: layer.momentum };
     // The eval backward reads the statistics the eval forward saved (the running ones).
     const backward = (training: boolean) =>
@@ -75,8 +75,8 @@ export const batchNorm2dPlans = definePlans<BatchNorm2dLayer>({
         saveMean,
         saveInvstd,
         dx: io.dx,
-        dweight: flatSlice(flat.grads, plan, 'weight')!.data,
-        dbias: flatSlice(flat.grads, plan, 'bias')!.data,
+        dweight: flatSlice(flat.grads, plan, 'weight')?.data,
+        dbias: flatSlice(flat.grads, plan, 'bias')?.data,
         params: { training },
       });
     return cpuLayer({
@@ -86,7 +86,7 @@ export const batchNorm2dPlans = definePlans<BatchNorm2dLayer>({
           y: io.y,
           shape,
           weight,
-          bias: flatSlice(flat.params, plan, 'bias')!.data,
+          bias: flatSlice(flat.params, plan, 'bias')?.data,
           runningMean: flatSlice(flat.buffers, plan, 'running_mean', 'buffers')!.data,
           runningVar: flatSlice(flat.buffers, plan, 'running_var', 'buffers')!.data,
           saveMean,

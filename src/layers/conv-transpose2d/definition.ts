@@ -1,7 +1,7 @@
 // nn.ConvTranspose2d (the seed's deconvolution): each input value stamps a scaled kernel onto the output,
 // y(i,j) = b + Σ_m Σ_n w(m,n)·x((i + p − d·m)/s, (j + p − d·n)/s), terms with a whole index inside x only.
 import { convTransposeOut } from '../../engine/geometry';
-import { CONV_DOCS } from '../conv2d/definition';
+import { CONV_DOCS, checkGroups, groupSummary } from '../conv2d/definition';
 import { affine, frac, mi, mn, mo, row } from '../core/math';
 import { call, sum, transposeSize } from '../core/formula';
 import { formatShape, setFix, type SpecIssue } from '../core/issues';
@@ -23,6 +23,7 @@ export type ConvTranspose2dLayer = {
   padding: number;
   output_padding: number;
   dilation: number;
+  groups: number;
   bias: boolean;
 };
 
@@ -51,6 +52,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
       doc: 'Extra pixels added on one side of the output, to reach an exact size; must be below stride.',
     },
     dilation: { rule: RULES.dilation, default: 1, doc: CONV_DOCS.dilation },
+    groups: { rule: RULES.channels, default: 1, doc: CONV_DOCS.groups },
     bias: { rule: RULES.bool, default: true, doc: CONV_DOCS.bias },
   },
   traits: { sizeParam: 'out_channels' },
@@ -69,6 +71,8 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
     const wired: Wired = {};
     const [c, h, w] = ctx.input;
     ctx.wire('in_channels', c, 'channel', wired, issues);
+    const grouping = checkGroups(ctx, layer, wired.in_channels ?? layer.in_channels);
+    if (grouping) return { output: null, wired, issues: [...issues, grouping] };
     const { kernel_size: k, stride: s, padding: p, output_padding: op, dilation: d } = layer;
     const oh = convTransposeOut(h, k, s, p, d, op);
     const ow = convTransposeOut(w, k, s, p, d, op);
@@ -82,11 +86,12 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
 
   tensors(layer) {
     const k = layer.kernel_size;
-    // PyTorch stores the weight as [in, out, k, k] and takes fan_in from weight.size(1): out_channels.
-    const fanIn = layer.out_channels * k * k;
+    // PyTorch stores the weight as [in, out/groups, k, k] and takes fan_in from weight.size(1).
+    const perGroup = layer.out_channels / layer.groups;
+    const fanIn = perGroup * k * k;
     const weight = {
       name: 'weight',
-      shape: [layer.in_channels, layer.out_channels, k, k],
+      shape: [layer.in_channels, perGroup, k, k],
       fanIn,
       init: 'uniform' as const,
     };
@@ -96,10 +101,11 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
   },
 
   // Every input value is scattered through a k×k window to each output channel.
-  flops: (layer, inputs) => 2 * sizeOf(inputs[0]) * layer.out_channels * layer.kernel_size ** 2,
+  flops: (layer, inputs) =>
+    (2 * sizeOf(inputs[0]) * layer.out_channels * layer.kernel_size ** 2) / layer.groups,
 
   summary: (layer) =>
-    `${layer.in_channels}→${layer.out_channels}, ${windowSummary(layer.kernel_size, layer.stride, layer.padding, 1)}`,
+    `${layer.in_channels}→${layer.out_channels}, ${windowSummary(layer.kernel_size, layer.stride, layer.padding, 1)}${groupSummary(layer)}`,
 
   explain(layer, inputSize) {
     const { kernel_size: k, stride: s, padding: p, dilation: d, output_padding: op } = layer;
@@ -140,8 +146,9 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
         ['stride', v.int(layer.stride, 'stride'), '1'],
         ['padding', v.int(layer.padding, 'padding'), '0'],
         ['output_padding', v.int(layer.output_padding, 'output_padding'), '0'],
-        ['dilation', v.int(layer.dilation, 'dilation'), '1'],
+        ['groups', v.int(layer.groups, 'groups'), '1'],
         ['bias', v.bool(layer.bias, 'bias'), 'True'],
+        ['dilation', v.int(layer.dilation, 'dilation'), '1'],
       ])})`;
     },
   },
@@ -171,6 +178,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
     stride: r.size(1, 3),
     padding: r.size(0, 2),
     dilation: r.chance(0.8) ? 1 : r.size(1, 3),
+    groups: r.chance(0.9) ? 1 : r.size(1, 4),
     bias: r.chance(0.8),
     output_padding: r.chance(0.7) ? 0 : r.size(0, 2),
   }),

@@ -20,6 +20,7 @@ const geometry = (layer: ConvTranspose2dLayer) => ({
   padding: layer.padding,
   dilation: layer.dilation,
   outputPadding: layer.output_padding,
+  groups: layer.groups,
 });
 
 export const convTranspose2dPlans = definePlans<ConvTranspose2dLayer>({

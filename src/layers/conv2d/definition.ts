@@ -7,7 +7,7 @@ import { RULES, SPEC_LIMITS } from '../core/params';
 import { keywords, pyValues } from '../core/python';
 import { needImage, nearest, windowFits } from '../core/shape-rules';
 import { sizeOf, windowSummary } from '../core/summary';
-import type { Wired } from '../core/types';
+import type { InferContext, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 
 export type Conv2dLayer = {
@@ -20,6 +20,7 @@ export type Conv2dLayer = {
   stride: number;
   padding: number;
   dilation: number;
+  groups: number;
   bias: boolean;
 };
 
@@ -30,6 +31,7 @@ export const CONV_DOCS = {
   stride: 'How far the filter moves between positions; 2 halves the image size.',
   padding: 'Zeros added around the border, so the filter can also centre on edge pixels.',
   dilation: 'Spacing between the filter taps; above 1 the filter sees a wider area with the same weights.',
+  groups: 'Splits the channels into this many separate convolutions; equal to in_channels it is depthwise.',
   bias: 'Whether each output channel adds a learned constant.',
 };
 
@@ -45,6 +47,7 @@ export const conv2d = defineLayer<Conv2dLayer>({
     stride: { rule: RULES.stride, default: 1, doc: CONV_DOCS.stride },
     padding: { rule: RULES.padding, default: 0, doc: CONV_DOCS.padding },
     dilation: { rule: RULES.dilation, default: 1, doc: CONV_DOCS.dilation },
+    groups: { rule: RULES.channels, default: 1, doc: CONV_DOCS.groups },
     bias: { rule: RULES.bool, default: true, doc: CONV_DOCS.bias },
   },
   traits: { sizeParam: 'out_channels', reluEpilogue: true },
@@ -56,6 +59,8 @@ export const conv2d = defineLayer<Conv2dLayer>({
     const wired: Wired = {};
     const [c, h, w] = ctx.input;
     ctx.wire('in_channels', c, 'channel', wired, issues);
+    const grouping = checkGroups(ctx, layer, wired.in_channels ?? layer.in_channels);
+    if (grouping) return { output: null, wired, issues: [...issues, grouping] };
     const { kernel_size: k, stride: s, padding: p, dilation: d } = layer;
     const tooBig = windowFits(ctx, (maxK) => setFix(layer, 'kernel_size', maxK), k, p, d);
     if (tooBig) return { output: null, wired, issues: [...issues, tooBig] };
@@ -64,10 +69,12 @@ export const conv2d = defineLayer<Conv2dLayer>({
 
   tensors(layer) {
     const k = layer.kernel_size;
-    const fanIn = layer.in_channels * k * k;
+    // Each filter sees only its group's in_channels / groups channels.
+    const perGroup = layer.in_channels / layer.groups;
+    const fanIn = perGroup * k * k;
     const weight = {
       name: 'weight',
-      shape: [layer.out_channels, layer.in_channels, k, k],
+      shape: [layer.out_channels, perGroup, k, k],
       fanIn,
       init: 'uniform' as const,
     };
@@ -76,10 +83,11 @@ export const conv2d = defineLayer<Conv2dLayer>({
       : [weight];
   },
 
-  flops: (layer, _inputs, output) => 2 * layer.in_channels * layer.kernel_size ** 2 * sizeOf(output),
+  flops: (layer, _inputs, output) =>
+    (2 * layer.in_channels * layer.kernel_size ** 2 * sizeOf(output)) / layer.groups,
 
   summary: (layer) =>
-    `${layer.in_channels}→${layer.out_channels}, ${windowSummary(layer.kernel_size, layer.stride, layer.padding, 1)}`,
+    `${layer.in_channels}→${layer.out_channels}, ${windowSummary(layer.kernel_size, layer.stride, layer.padding, 1)}${groupSummary(layer)}`,
 
   explain(layer, inputSize) {
     const { kernel_size: k, stride: s, padding: p, dilation: d, in_channels: c } = layer;
@@ -114,6 +122,7 @@ export const conv2d = defineLayer<Conv2dLayer>({
         ['stride', v.int(layer.stride, 'stride'), '1'],
         ['padding', v.int(layer.padding, 'padding'), '0'],
         ['dilation', v.int(layer.dilation, 'dilation'), '1'],
+        ['groups', v.int(layer.groups, 'groups'), '1'],
         ['bias', v.bool(layer.bias, 'bias'), 'True'],
       ])})`;
     },
@@ -141,6 +150,33 @@ export const conv2d = defineLayer<Conv2dLayer>({
     stride: r.size(1, 3),
     padding: r.size(0, 2),
     dilation: r.chance(0.8) ? 1 : r.size(1, 3),
+    groups: r.chance(0.9) ? 1 : r.size(1, 4),
     bias: r.chance(0.8),
   }),
 });
+
+/** ", depthwise" or ", 4 groups" for a card. */
+export function groupSummary(layer: { groups: number; in_channels: number }): string {
+  if (layer.groups === 1) return '';
+  return layer.groups === layer.in_channels ? ', depthwise' : `, ${layer.groups} groups`;
+}
+
+/** PyTorch: in_channels and out_channels must both be divisible by groups. */
+export function checkGroups(
+  ctx: InferContext,
+  layer: { id: string; groups: number; out_channels: number },
+  inChannels: number,
+): SpecIssue | null {
+  const g = layer.groups;
+  if (inChannels % g === 0 && layer.out_channels % g === 0) return null;
+  const which = inChannels % g !== 0 ? `in_channels (${inChannels})` : `out_channels (${layer.out_channels})`;
+  const fit = largestCommonDivisor(inChannels, layer.out_channels, g);
+  const message = `${ctx.name}: ${which} must be divisible by groups (${g}): set groups = ${fit}`;
+  return ctx.error(message, setFix(layer, 'groups', fit));
+}
+
+/** The largest divisor of both a and b that is at most `limit` (at least 1). */
+function largestCommonDivisor(a: number, b: number, limit: number): number {
+  for (let g = Math.min(limit, a, b); g > 1; g--) if (a % g === 0 && b % g === 0) return g;
+  return 1;
+}

@@ -19,7 +19,12 @@ import type { Conv2dLayer } from './definition';
 export const conv2dPlans = definePlans<Conv2dLayer>({
   gpu(ctx, plan, io, flat, _seed, fusion) {
     const { layer } = plan;
-    const params = { stride: layer.stride, padding: layer.padding, dilation: layer.dilation };
+    const params = {
+      stride: layer.stride,
+      padding: layer.padding,
+      dilation: layer.dilation,
+      groups: layer.groups,
+    };
     const weight = flatView(flat.params, plan, 'weight')!;
     const bias = flatView(flat.params, plan, 'bias');
     const back: PlannedOp[] = [
@@ -42,7 +47,12 @@ export const conv2dPlans = definePlans<Conv2dLayer>({
 
   cpu(plan, io, flat) {
     const { layer } = plan;
-    const params = { stride: layer.stride, padding: layer.padding, dilation: layer.dilation };
+    const params = {
+      stride: layer.stride,
+      padding: layer.padding,
+      dilation: layer.dilation,
+      groups: layer.groups,
+    };
     const x = { data: io.x, shape: [io.batch, ...plan.inShape] };
     const y = { data: io.y, shape: [io.batch, ...plan.outShape] };
     const dy = { data: io.dy, shape: y.shape };

@@ -22,6 +22,7 @@ const conv = (inC: number, outC: number, k: number, padding: number): LayerDesc 
   stride: 1,
   padding,
   dilation: 1,
+  groups: 1,
   bias: true,
 });
 const linear = (inF: number, outF: number): LayerDesc => ({

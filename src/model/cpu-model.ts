@@ -56,6 +56,7 @@ export class CpuModel {
   /** What the loss reads and writes: the output and its gradient, or the pre-Sigmoid values when fused. */
   private readonly lossInput: Float32Array;
   private readonly lossGrad: Float32Array;
+  private readonly labelSmoothing: number;
   private settings: OptimizerSettings;
   private optState: SgdState | AdamState;
 
@@ -65,8 +66,8 @@ export class CpuModel {
     optimizer: OptimizerSettings,
     /** Seed of the dropout masks, as GpuModelOptions.seed. */
     seed: number,
-    /** As GpuModelOptions: inputGrad (training steps also compute the input gradient) and loss. */
-    options: { inputGrad?: boolean; loss?: ModelLoss } = {},
+    /** As GpuModelOptions: inputGrad (training steps also compute the input gradient), loss, labelSmoothing. */
+    options: { inputGrad?: boolean; loss?: ModelLoss; labelSmoothing?: number } = {},
   ) {
     const B = batch;
     const n = desc.layers.length;
@@ -121,6 +122,7 @@ export class CpuModel {
     this.settings = optimizer;
     this.optState = this.freshState(optimizer);
     this.loss = options.loss ?? 'cross_entropy';
+    this.labelSmoothing = options.labelSmoothing ?? 0;
     const lastInput = desc.layers[n - 1].inputs[0];
     const sigmoid = Boolean(definitionOf(desc.layers[n - 1].layer.kind).traits?.sigmoid);
     const fuse = this.loss === 'bce' && n > 1 && sigmoid && lastInput >= 0;
@@ -180,7 +182,15 @@ export class CpuModel {
     let result: { loss: number; correct: number };
     if (this.loss === 'cross_entropy') {
       const classes = logits.length / this.batch;
-      result = softmaxCrossEntropy(logits, this.labels, this.outputGrad, this.batch, classes);
+      result = softmaxCrossEntropy(
+        logits,
+        this.labels,
+        this.outputGrad,
+        this.batch,
+        classes,
+        null,
+        this.labelSmoothing,
+      );
     } else if (this.loss === 'none') throw new Error('this model has no loss of its own');
     else {
       const lossFn = this.loss === 'mse' ? mseLoss : bceWithLogits;

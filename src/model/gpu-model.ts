@@ -51,6 +51,8 @@ export interface GpuModelOptions {
   optimizer: OptimizerSettings;
   /** Also compute the gradient with respect to the input in training steps (a GAN's generator step reads it). */
   inputGrad?: boolean;
+  /** Cross-entropy's label_smoothing (default 0). */
+  labelSmoothing?: number;
 }
 
 const traitsOf = (desc: ModelDescription, i: number) => definitionOf(desc.layers[i].layer.kind).traits ?? {};
@@ -207,6 +209,7 @@ export class GpuModel {
         labels: this.labels,
         dlogits: reshape(this.outputGrad, flatShape),
         accumulator: this.accumulator,
+        labelSmoothing: options.labelSmoothing,
       });
     } else if (loss === 'none') this.loss = null;
     else {

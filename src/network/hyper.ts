@@ -15,6 +15,8 @@ export interface Hyperparams {
   beta2: number;
   eps: number;
   weightDecay: number;
+  /** Cross-entropy's label_smoothing ε: the target puts 1 − ε on the label and ε spread over all classes. */
+  labelSmoothing: number;
   batchSize: number;
   epochs: number;
   seed: number;
@@ -31,6 +33,7 @@ export const DEFAULT_HYPER: Hyperparams = {
   beta2: 0.999,
   eps: 1e-8,
   weightDecay: 0,
+  labelSmoothing: 0,
   batchSize: 64,
   epochs: 5,
   seed: 42,
@@ -110,6 +113,9 @@ export function validateHyper(h: Hyperparams, task?: Task): HyperIssue[] {
     err('eps', `eps must be above 0 and at most 1 (got ${h.eps})`);
   if (finite('weightDecay', h.weightDecay) && (h.weightDecay < 0 || h.weightDecay > 1)) {
     err('weightDecay', `weight decay must be from 0 to 1 (got ${h.weightDecay})`);
+  }
+  if (finite('labelSmoothing', h.labelSmoothing) && (h.labelSmoothing < 0 || h.labelSmoothing >= 1)) {
+    err('labelSmoothing', `label smoothing must be from 0 up to (not including) 1 (got ${h.labelSmoothing})`);
   }
   whole('batchSize', h.batchSize, 1, HYPER_LIMITS.maxBatchSize);
   whole('epochs', h.epochs, 1, HYPER_LIMITS.maxEpochs);

@@ -56,6 +56,7 @@ const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
   'beta2',
   'eps',
   'weightDecay',
+  'labelSmoothing',
   'batchSize',
   'epochs',
   'seed',

@@ -224,10 +224,12 @@ export class TrainerCore {
     if (problem) throw new Error(`hyperparameters refused: ${problem.message}`);
     const previous = this.hyper;
     this.hyper = { ...hyper };
-    const rebuild = hyper.batchSize !== previous.batchSize;
+    // A new batch size re-plans every op, and label smoothing the loss kernel.
+    const rebuild =
+      hyper.batchSize !== previous.batchSize || hyper.labelSmoothing !== previous.labelSmoothing;
     if (!this.backend || !this.desc) return;
     if (rebuild) {
-      // A new batch size re-plans every op; the weights and the run's position carry over.
+      // The weights and the run's position carry over.
       const wasTraining = this.state === 'training';
       await this.run.stop();
       const state = await this.backend.readState();

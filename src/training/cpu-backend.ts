@@ -33,7 +33,9 @@ export class CpuBackend implements TrainerBackend {
   }
 
   build(desc: ModelDescription, hyper: Hyperparams, state: InitialState): void {
-    this.model = new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper), hyper.seed);
+    this.model = new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper), hyper.seed, {
+      labelSmoothing: hyper.labelSmoothing,
+    });
     this.writeState(state);
   }
 

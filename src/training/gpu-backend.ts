@@ -75,6 +75,7 @@ export class GpuBackend implements TrainerBackend {
       seed: hyper.seed,
       normalisation: NORMALISATION,
       optimizer: optimizerSettings(hyper),
+      labelSmoothing: hyper.labelSmoothing,
     });
     const bytes = (desc.paramFloats + desc.bufferFloats) * 4;
     const copy = (label: string) =>

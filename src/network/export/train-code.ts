@@ -60,7 +60,10 @@ export const SAVE_SAFETENSORS = `def save_safetensors(state_dict, path):
 function taskParts(task: Task, h: Hyperparams, lastIsSigmoid: boolean) {
   if (task === 'classification') {
     return {
-      loss: 'nn.CrossEntropyLoss()',
+      loss:
+        h.labelSmoothing > 0
+          ? `nn.CrossEntropyLoss(label_smoothing=${pyFloat(h.labelSmoothing, 'labelSmoothing')})`
+          : 'nn.CrossEntropyLoss()',
       step: 'loss = loss_fn(model((images - MEAN) / STD), labels)',
       test: 'total += (model((images - MEAN) / STD).argmax(dim=1) == labels).sum().item()',
       report: 'test accuracy {total / len(test_set):.2%}',

@@ -83,6 +83,13 @@ export function HyperparamsForm(): ReactNode {
         disabled={running}
         onChange={(weightDecay) => set({ weightDecay })}
       />
+      <NumberField
+        label="Label smoothing"
+        value={hyper.labelSmoothing}
+        step="any"
+        disabled={running}
+        onChange={(labelSmoothing) => set({ labelSmoothing })}
+      />
       {hyper.optimizer === 'sgd' && (
         <NumberField
           label="Momentum"

@@ -9,7 +9,7 @@ import { randomWeights } from '../src/network/export/testing/random-weights';
 import { DEFAULT_HYPER } from '../src/network/hyper';
 import { presetSpec } from '../src/network/presets';
 import { writeProject } from '../src/network/project/project';
-import { readStoredZip } from '../src/network/project/zip-read';
+import { readZip } from '../src/network/project/zip-read';
 import type { NetworkSpec } from '../src/network/spec';
 import { downloadOf, drawAndRead, expectDatasetsLoaded, expectLeNet, notice, openLoaded } from './app';
 
@@ -27,13 +27,13 @@ test('a trained project exported, then imported after a reload, predicts exactly
   const project = await downloadOf(page, 'Export project');
   expect(project.name).toBe('lenet-5.cnnp');
   await expect(notice(page, 'Saved lenet-5.cnnp')).toBeVisible();
-  const files = readStoredZip(project.bytes, { maxEntries: 2, maxNameBytes: 64 });
+  const files = readZip(project.bytes, { maxEntries: 2, maxNameBytes: 64 });
   if (!files.ok) throw new Error(files.error);
   expect(files.files.map((f) => f.name)).toEqual(['project.json', 'weights.safetensors']);
 
   const zip = await downloadOf(page, 'Export to PyTorch (.zip)');
   expect(zip.name).toBe('lenet-5-pytorch.zip');
-  const bundle = readStoredZip(zip.bytes, { maxEntries: 8, maxNameBytes: 64 });
+  const bundle = readZip(zip.bytes, { maxEntries: 8, maxNameBytes: 64 });
   if (!bundle.ok) throw new Error(bundle.error);
   expect(bundle.files.map((f) => f.name)).toEqual([
     'model.py',
@@ -67,7 +67,7 @@ test('a trained project exported, then imported after a reload, predicts exactly
 
   // Exported again, the imported weights are the same bytes; test images from the gallery come along.
   const again = await downloadOf(page, 'Export to PyTorch (.zip)');
-  const second = readStoredZip(again.bytes, { maxEntries: 8, maxNameBytes: 64 });
+  const second = readZip(again.bytes, { maxEntries: 8, maxNameBytes: 64 });
   if (!second.ok) throw new Error(second.error);
   expect(second.files.map((f) => f.name)).toEqual([
     'model.py',

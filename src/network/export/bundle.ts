@@ -8,7 +8,7 @@ import { writeSafetensors } from './safetensors';
 import type { LayerTensors } from './state-dict';
 import { exportTrainPy } from './train-code';
 import { exportWeights } from './weights-file';
-import { zipStore, type ZipEntry } from './zip';
+import { writeZip, type ZipEntry } from './zip';
 
 /** Test images as the network sees them before normalisation: count × 784 pixels in 0..1, and labels. */
 export interface SampleImages {
@@ -76,5 +76,5 @@ export function exportBundle(
   }
   const names = entries.map((e) => e.name);
   entries.push({ name: 'README.txt', data: text(readme(spec, plan.className, names)) });
-  return zipStore(entries, options.modified);
+  return writeZip(entries, options.modified);
 }

@@ -10,7 +10,7 @@ import { TORCHVISION_DATASET } from './python-snippets';
 import type { LayerTensors } from './state-dict';
 import { describeHyper, loopConstants, optimizerCall, SAVE_SAFETENSORS } from './train-code';
 import { exportWeights } from './weights-file';
-import { zipStore, type ZipEntry } from './zip';
+import { writeZip, type ZipEntry } from './zip';
 
 export interface GanHalf {
   spec: NetworkSpec;
@@ -141,5 +141,5 @@ export function exportGanBundle(
       ].join('\n'),
     ),
   });
-  return zipStore(entries, options.modified);
+  return writeZip(entries, options.modified);
 }

@@ -25,4 +25,4 @@ export {
 } from './state-dict';
 export { exportTrainPy } from './train-code';
 export { exportWeights, importWeights } from './weights-file';
-export { crc32, zipStore, type ZipEntry } from './zip';
+export { crc32, writeZip, type ZipEntry } from './zip';

@@ -39,6 +39,7 @@ test('a trained project exported, then imported after a reload, predicts exactly
     'model.py',
     'weights.safetensors',
     'train.py',
+    'convert_pt.py',
     'README.txt',
   ]);
   const model = new TextDecoder().decode(bundle.files[0].data);
@@ -74,6 +75,7 @@ test('a trained project exported, then imported after a reload, predicts exactly
     'weights.safetensors',
     'samples.safetensors',
     'train.py',
+    'convert_pt.py',
     'README.txt',
   ]);
   expect(second.files[1].data).toEqual(files.files[1].data);

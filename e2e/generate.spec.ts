@@ -128,7 +128,13 @@ test('autoencoder: the trained weights export as a PyTorch zip and load back', a
   await panel.getByRole('button', { name: 'Pause generation' }).click();
   const zip = await exportZip(page);
   expect(zip.name).toMatch(/-pytorch\.zip$/);
-  expect(zip.files.map((f) => f.name)).toEqual(['model.py', 'weights.safetensors', 'train.py', 'README.txt']);
+  expect(zip.files.map((f) => f.name)).toEqual([
+    'model.py',
+    'weights.safetensors',
+    'train.py',
+    'convert_pt.py',
+    'README.txt',
+  ]);
   const weights = readSafetensors(zip.files[1].data);
   if (!weights.ok) throw new Error(weights.error);
   // Four convolutions and two Linear layers, each with weight and bias.

@@ -156,6 +156,15 @@ test('weights of the wrong shape are refused naming the tensor; fitting weights 
   await expectLeNet(page);
   expect(await drawAndRead(page)).toEqual(before);
 
+  // A PyTorch checkpoint (the first bytes of torch.save's legacy format) is refused unread, naming the converter.
+  const legacy = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
+  await page.getByLabel('Weights file').setInputFiles({
+    name: 'lenet.pt',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from([...legacy, ...new Array<number>(64).fill(0)]),
+  });
+  await expect(notice(page, 'Weights not loaded')).toContainText('python3 convert_pt.py model.pt');
+
   const lenet = presetSpec('lenet-5');
   await page.getByLabel('Weights file').setInputFiles({
     name: 'other.safetensors',

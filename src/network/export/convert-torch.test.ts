@@ -1,6 +1,6 @@
 // convert_pt.py against real PyTorch checkpoints: a DistributedDataParallel checkpoint dict (zip format)
 // and a legacy-format state_dict convert to the same tensors PyTorch holds, which the playground then
-// imports; a whole pickled model is refused.
+// imports; a whole pickled model is refused. The app itself refuses each .pt file, naming the converter.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { exportModelPy, planExport } from './pytorch-code';
 import { readSafetensors } from './safetensors';
 import { isIgnoredKey } from './state-dict';
 import { PYTHON, probeTorch, runScript } from './testing/python';
+import { TORCH_PICKLE_MESSAGE } from './torch-pickle';
 import { importWeights } from './weights-file';
 
 const torch = probeTorch();
@@ -79,4 +80,11 @@ describe.skipIf(!torch.version && !torch.required)('convert_pt.py with PyTorch c
       );
     },
   );
+
+  it('makes the app refuse each .pt file, naming the converter', () => {
+    for (const file of ['checkpoint.pt', 'legacy.pt', 'module.pt']) {
+      const result = importWeights(spec, readFileSync(join(dir, file)));
+      expect(result.ok ? 'loaded' : result.error).toBe(TORCH_PICKLE_MESSAGE);
+    }
+  });
 });

@@ -25,5 +25,6 @@ export {
   type TensorRole,
 } from './state-dict';
 export { exportTrainPy } from './train-code';
+export { isTorchPickle, TORCH_PICKLE_MESSAGE } from './torch-pickle';
 export { exportWeights, importWeights } from './weights-file';
 export { crc32, writeZip, type ZipEntry } from './zip';

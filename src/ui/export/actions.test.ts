@@ -44,6 +44,8 @@ describe('import actions', () => {
     );
     expect(store.getState().hyper).toEqual(hyper);
     expect(flat(await client!.snapshot('weights'))).toEqual(flat(weights));
+    // The views of the model's output (draw pad, inspect) are told to ask again.
+    expect(store.getState().weightsVersion).toBe(1);
   });
 
   it('a damaged project changes nothing and says why', async () => {
@@ -74,11 +76,13 @@ describe('import actions', () => {
         'tensor "fc1.weight" has shape [120,300] but this design needs [120,400]. Nothing was changed.',
     );
     expect(flat(await client!.snapshot('weights'))).toEqual(weightsBefore);
+    expect(store.getState().weightsVersion).toBe(0);
 
     const fitting = randomWeights(lenet, 8);
     await loadWeightsFile(store, file(exportWeights(lenet, fitting), 'trained.safetensors'));
     expect(store.getState().notice).toBe('Loaded the weights of trained.safetensors into the design.');
     expect(flat(await client!.snapshot('weights'))).toEqual(flat(fitting));
+    expect(store.getState().weightsVersion).toBe(1);
   });
 
   it('a PyTorch .pt checkpoint is refused unread, naming the converter', async () => {
@@ -90,5 +94,6 @@ describe('import actions', () => {
       file(Uint8Array.from([...legacy, ...new Array<number>(64).fill(0)]), 'a.pt'),
     );
     expect(store.getState().notice).toBe(`Weights not loaded: ${TORCH_PICKLE_MESSAGE}. Nothing was changed.`);
+    expect(store.getState().weightsVersion).toBe(0);
   });
 });

@@ -101,7 +101,7 @@ def train(args, rank, world, device):
         generator.train()
         discriminator.train()
         sampler.set_epoch(epoch)
-        sums = torch.zeros(3, dtype=torch.float64, device=device)  # discriminator loss, generator loss, steps
+        d_sum, g_sum, steps = torch.zeros((), device=device), torch.zeros((), device=device), 0
         for batch in batches:
             real = (train_images[torch.tensor(batch, device=device)].float() / 255 - MEAN) / STD
             with autocast():
@@ -124,8 +124,10 @@ def train(args, rank, world, device):
             scaler.scale(g_loss).backward()
             scaler.step(g_optimizer)
             scaler.update()
-            sums += torch.stack([(d_real + d_fake).detach().double(), g_loss.detach().double(), torch.ones((), device=device, dtype=torch.float64)])
-        d_loss, g_loss, steps = summed(sums, world)
+            d_sum += (d_real + d_fake).detach()
+            g_sum += g_loss.detach()
+            steps += 1
+        d_loss, g_loss, steps = summed([d_sum.item(), g_sum.item(), steps], world, device)
         if rank == 0:
             save_safetensors(generator.state_dict(), os.path.join(GENERATOR_DIR, 'trained.safetensors'))
             save_safetensors(discriminator.state_dict(), os.path.join(DISCRIMINATOR_DIR, 'trained.safetensors'))

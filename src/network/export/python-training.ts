@@ -84,11 +84,14 @@ def distributed(module, device, world):
     return DistributedDataParallel(module, device_ids=[device.index] if device.type == 'cuda' else None)
 
 
-def summed(values, world):
-    """A tensor of sums added up over all processes, as a list of floats."""
-    if world > 1:
-        dist.all_reduce(values)
-    return values.tolist()
+def summed(values, world, device):
+    """Floats added up over all processes (in float64, on the device NCCL needs, else the CPU: MPS has
+    no float64)."""
+    if world == 1:
+        return values
+    sums = torch.tensor(values, dtype=torch.float64, device=device if device.type == 'cuda' else 'cpu')
+    dist.all_reduce(sums)
+    return sums.tolist()
 
 
 def read_dataset(args, splits, rank, world, device):

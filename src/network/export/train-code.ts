@@ -118,15 +118,15 @@ def evaluate(model, loss_fn, test_images, test_labels, rank, world, autocast):
     """The test sum and the number of test images over the whole test set: each process takes every
     world-th image."""
     model.eval()
-    total = torch.zeros(2, dtype=torch.float64, device=test_images.device)
+    total, count = torch.zeros((), device=test_images.device), 0
     with torch.no_grad():
         for index in torch.arange(rank, len(test_labels), world, device=test_images.device).split(1000):
             images, labels = test_images[index].float() / 255, test_labels[index]
             with autocast():
                 output = model((images - MEAN) / STD)
-            total[0] += ${parts.test}
-            total[1] += len(index)
-    return summed(total, world)
+            total += ${parts.test}
+            count += len(index)
+    return summed([total.item(), count], world, test_images.device)
 
 
 def train(args, rank, world, device):
@@ -166,7 +166,7 @@ def train(args, rank, world, device):
             scaler.update()
             loss_sum += loss.detach() * len(batch)
             seen += len(batch)
-        train_loss, train_seen = summed(torch.stack([loss_sum.double(), torch.tensor(float(seen), device=device)]), world)
+        train_loss, train_seen = summed([loss_sum.item(), seen], world, device)
         test_total, test_seen = evaluate(model, loss_fn, test_images, test_labels, rank, world, autocast)
         test = test_total / test_seen
         if rank == 0:

@@ -97,11 +97,16 @@ export async function drawAndRead(page: Page): Promise<string[]> {
     [16 / 28, 14 / 28],
     [13 / 28, 22 / 28],
   ]);
+  // The last stroke's prediction is the one that stays; earlier ones may still arrive after mouseup (a
+  // fresh model's first prediction waits for its pipelines).
+  return readBars(page);
+}
+
+/** The draw pad's class probabilities, read until 2 s pass without a change. */
+export async function readBars(page: Page): Promise<string[]> {
   const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
   await expect(bars).toHaveCount(10);
   const read = () => bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-  // The last stroke's prediction is the one that stays; earlier ones may still arrive after mouseup (a
-  // fresh model's first prediction waits for its pipelines), so read until 2 s pass without a change.
   let last = await read();
   for (let same = 0; same < 5;) {
     await page.waitForTimeout(400);

@@ -9,9 +9,17 @@ import { randomWeights } from '../src/network/export/testing/random-weights';
 import { DEFAULT_HYPER } from '../src/network/hyper';
 import { presetSpec } from '../src/network/presets';
 import { writeProject } from '../src/network/project/project';
-import { readStoredZip } from '../src/network/project/zip-read';
+import { readZip } from '../src/network/project/zip-read';
 import type { NetworkSpec } from '../src/network/spec';
-import { downloadOf, drawAndRead, expectDatasetsLoaded, expectLeNet, notice, openLoaded } from './app';
+import {
+  downloadOf,
+  drawAndRead,
+  expectDatasetsLoaded,
+  expectLeNet,
+  notice,
+  openLoaded,
+  readBars,
+} from './app';
 
 test('a trained project exported, then imported after a reload, predicts exactly as before', async ({
   page,
@@ -27,18 +35,19 @@ test('a trained project exported, then imported after a reload, predicts exactly
   const project = await downloadOf(page, 'Export project');
   expect(project.name).toBe('lenet-5.cnnp');
   await expect(notice(page, 'Saved lenet-5.cnnp')).toBeVisible();
-  const files = readStoredZip(project.bytes, { maxEntries: 2, maxNameBytes: 64 });
+  const files = readZip(project.bytes, { maxEntries: 2, maxNameBytes: 64 });
   if (!files.ok) throw new Error(files.error);
   expect(files.files.map((f) => f.name)).toEqual(['project.json', 'weights.safetensors']);
 
   const zip = await downloadOf(page, 'Export to PyTorch (.zip)');
   expect(zip.name).toBe('lenet-5-pytorch.zip');
-  const bundle = readStoredZip(zip.bytes, { maxEntries: 8, maxNameBytes: 64 });
+  const bundle = readZip(zip.bytes, { maxEntries: 8, maxNameBytes: 64 });
   if (!bundle.ok) throw new Error(bundle.error);
   expect(bundle.files.map((f) => f.name)).toEqual([
     'model.py',
     'weights.safetensors',
     'train.py',
+    'convert_pt.py',
     'README.txt',
   ]);
   const model = new TextDecoder().decode(bundle.files[0].data);
@@ -67,13 +76,14 @@ test('a trained project exported, then imported after a reload, predicts exactly
 
   // Exported again, the imported weights are the same bytes; test images from the gallery come along.
   const again = await downloadOf(page, 'Export to PyTorch (.zip)');
-  const second = readStoredZip(again.bytes, { maxEntries: 8, maxNameBytes: 64 });
+  const second = readZip(again.bytes, { maxEntries: 8, maxNameBytes: 64 });
   if (!second.ok) throw new Error(second.error);
   expect(second.files.map((f) => f.name)).toEqual([
     'model.py',
     'weights.safetensors',
     'samples.safetensors',
     'train.py',
+    'convert_pt.py',
     'README.txt',
   ]);
   expect(second.files[1].data).toEqual(files.files[1].data);
@@ -136,7 +146,7 @@ test('a damaged project file is refused with the reason, and the design stays as
 test('weights of the wrong shape are refused naming the tensor; fitting weights are loaded', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await openLoaded(page);
   const before = await drawAndRead(page);
 
@@ -154,6 +164,15 @@ test('weights of the wrong shape are refused naming the tensor; fitting weights 
   await expectLeNet(page);
   expect(await drawAndRead(page)).toEqual(before);
 
+  // A PyTorch checkpoint (the first bytes of torch.save's legacy format) is refused unread, naming the converter.
+  const legacy = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
+  await page.getByLabel('Weights file').setInputFiles({
+    name: 'lenet.pt',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from([...legacy, ...new Array<number>(64).fill(0)]),
+  });
+  await expect(notice(page, 'Weights not loaded')).toContainText('python3 convert_pt.py model.pt');
+
   const lenet = presetSpec('lenet-5');
   await page.getByLabel('Weights file').setInputFiles({
     name: 'other.safetensors',
@@ -161,5 +180,8 @@ test('weights of the wrong shape are refused naming the tensor; fitting weights 
     buffer: Buffer.from(exportWeights(lenet, randomWeights(lenet, 3))),
   });
   await expect(notice(page, 'Loaded the weights of other.safetensors')).toBeVisible();
-  expect(await drawAndRead(page)).not.toEqual(before);
+  // The digit already on the pad is classified again by the loaded model, with no new stroke.
+  await expect.poll(() => readBars(page), { timeout: 150_000 }).not.toEqual(before);
+  const refreshed = await readBars(page);
+  expect(await drawAndRead(page)).toEqual(refreshed);
 });

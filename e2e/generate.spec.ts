@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readSafetensors } from '../src/network/export/safetensors';
-import { readStoredZip } from '../src/network/project/zip-read';
+import { readZip } from '../src/network/project/zip-read';
 import { change, downloadOf, expectDatasetsLoaded, notice, pixels, SHOTS, std } from './app';
 
 // The generate panel through the UI on SwiftShader, short runs: the conv autoencoder trains, shows
@@ -114,7 +114,7 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
 
 async function exportZip(page: Page): Promise<{ name: string; files: { name: string; data: Uint8Array }[] }> {
   const { name, bytes } = await downloadOf(page, 'Export to PyTorch (.zip)');
-  const zip = readStoredZip(bytes, { maxEntries: 12, maxNameBytes: 64 });
+  const zip = readZip(bytes, { maxEntries: 12, maxNameBytes: 64 });
   if (!zip.ok) throw new Error(zip.error);
   return { name, files: zip.files };
 }
@@ -128,7 +128,13 @@ test('autoencoder: the trained weights export as a PyTorch zip and load back', a
   await panel.getByRole('button', { name: 'Pause generation' }).click();
   const zip = await exportZip(page);
   expect(zip.name).toMatch(/-pytorch\.zip$/);
-  expect(zip.files.map((f) => f.name)).toEqual(['model.py', 'weights.safetensors', 'train.py', 'README.txt']);
+  expect(zip.files.map((f) => f.name)).toEqual([
+    'model.py',
+    'weights.safetensors',
+    'train.py',
+    'convert_pt.py',
+    'README.txt',
+  ]);
   const weights = readSafetensors(zip.files[1].data);
   if (!weights.ok) throw new Error(weights.error);
   // Four convolutions and two Linear layers, each with weight and bias.

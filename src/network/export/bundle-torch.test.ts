@@ -1,5 +1,6 @@
 // The exported .zip as a student meets it: Python's zipfile opens it (checking every CRC), every .py
-// file compiles, and `python3 model.py` prints what the playground computes for the shipped test images.
+// file compiles, and `python3 model.py` prints what the playground computes for the shipped test images,
+// or for MNIST files in data/, and runs on random pixels with neither; torchvision is hidden throughout.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +9,23 @@ import { getPreset, type PresetId } from '../presets';
 import { exportBundle } from './bundle';
 import { exportGanBundle } from './gan-code';
 import { INPUT_NORMALIZATION } from './normalization';
-import { probeTorch, runScript } from './testing/python';
+import { mnistSubset, writeMnistIdx } from './testing/mnist-subset';
+import { probeTorch, runScript, withoutTorchvision } from './testing/python';
 import { randomWeights, seededRandom, uniformArray } from './testing/random-weights';
 import { playgroundForward } from './testing/playground-forward';
 
 const torch = probeTorch();
 const COUNT = 8;
 const IDS: PresetId[] = ['lenet-5', 'autoencoder', 'dcgan-generator', 'dcgan-discriminator'];
+/** Bundles without samples: their demo reads data/ where it holds MNIST, else random pixels. */
+const BARE: { name: string; id: PresetId; data: boolean }[] = [
+  { name: 'lenet-5 with data/', id: 'lenet-5', data: true },
+  { name: 'lenet-5 bare', id: 'lenet-5', data: false },
+  { name: 'autoencoder bare', id: 'autoencoder', data: false },
+  { name: 'dcgan-discriminator bare', id: 'dcgan-discriminator', data: false },
+];
+const NOISE_NOTE =
+  'No samples.safetensors, nor MNIST test files in data/: showing 8 images of random pixels.';
 
 function setup(id: PresetId, seed: number) {
   const preset = getPreset(id)!;
@@ -49,19 +60,28 @@ describe.skipIf(!torch.version && !torch.required)('the exported zip in Python',
     );
     writeFileSync(join(dir, 'gan.zip'), gan);
     jobs.push({ zip: join(dir, 'gan.zip'), dir: join(dir, 'gan') });
-    const out = JSON.parse(runScript('check_bundle.py', jobs, dir)) as {
+    BARE.forEach(({ id, data }, i) => {
+      const preset = getPreset(id)!;
+      const zip = join(dir, `bare-${i}.zip`);
+      writeFileSync(zip, exportBundle(preset.spec, preset.hyper, randomWeights(preset.spec, 600 + i)));
+      // Dotted names and a mix of gzipped and plain files, as the reader must find them.
+      if (data) writeMnistIdx(join(dir, `bare-${i}`, 'data'), { test: COUNT }, { dotted: true });
+      jobs.push({ zip, dir: join(dir, `bare-${i}`) });
+    });
+    const out = JSON.parse(runScript('check_bundle.py', jobs, dir, withoutTorchvision(dir))) as {
       names: string[];
       stdout: Record<string, string>;
     }[];
-    out.forEach((r, i) => results.set(IDS[i] ?? 'gan', r));
-  });
+    const names = [...IDS, 'gan', ...BARE.map((b) => b.name)];
+    out.forEach((r, i) => results.set(names[i], r));
+  }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds model.py, the weights, the samples, a README and, for classifiers and autoencoders, train.py', () => {
     const base = ['model.py', 'weights.safetensors', 'samples.safetensors'];
-    expect(results.get('lenet-5')!.names).toEqual([...base, 'train.py', 'README.txt']);
-    expect(results.get('autoencoder')!.names).toEqual([...base, 'train.py', 'README.txt']);
-    expect(results.get('dcgan-generator')!.names).toEqual([...base, 'README.txt']);
+    expect(results.get('lenet-5')!.names).toEqual([...base, 'train.py', 'convert_pt.py', 'README.txt']);
+    expect(results.get('autoencoder')!.names).toEqual([...base, 'train.py', 'convert_pt.py', 'README.txt']);
+    expect(results.get('dcgan-generator')!.names).toEqual([...base, 'convert_pt.py', 'README.txt']);
   });
 
   it("a classifier's model.py predicts the playground's classes for the shipped images", () => {
@@ -108,9 +128,45 @@ describe.skipIf(!torch.version && !torch.required)('the exported zip in Python',
       'discriminator/weights.safetensors',
       'discriminator/samples.safetensors',
       'train.py',
+      'convert_pt.py',
       'README.txt',
     ]);
     expect(printed('gan', 'generator/model.py')).toBe(printed('dcgan-generator'));
     expect(printed('gan', 'discriminator/model.py')).toBe(printed('dcgan-discriminator'));
+  });
+
+  it("reads MNIST's IDX files from data/ without samples, predicting what the playground predicts", () => {
+    const preset = getPreset('lenet-5')!;
+    const test = mnistSubset('test', COUNT);
+    const { mean, std } = INPUT_NORMALIZATION.classification;
+    const input = Float32Array.from(test.images, (p) => (p / 255 - mean) / std);
+    const logits = playgroundForward(preset.spec, randomWeights(preset.spec, 600), input, COUNT);
+    const expected = [...test.labels].map((truth, i) => {
+      const row = [...logits.subarray(i * 10, i * 10 + 10)];
+      return `test image ${i}: predicted ${row.indexOf(Math.max(...row))}, true ${truth}`;
+    });
+    const lines = printed('lenet-5 with data/').split('\n');
+    expect(lines.slice(0, COUNT)).toEqual(expected);
+    expect([...test.labels]).toEqual([7, 2, 1, 0, 4, 1, 4, 9]);
+    expect(lines[COUNT]).toMatch(/^\d of 8 correct$/);
+  });
+
+  it('runs the demo on random pixels, saying so, with neither samples nor data/ nor torchvision', () => {
+    const lenet = printed('lenet-5 bare').split('\n');
+    expect(lenet[0]).toBe(NOISE_NOTE);
+    expect(lenet.slice(1)).toHaveLength(COUNT);
+    lenet.slice(1).forEach((line, i) => expect(line).toMatch(new RegExp(`^test image ${i}: predicted \\d$`)));
+    expect(printed('autoencoder bare').split('\n')).toEqual([
+      NOISE_NOTE,
+      expect.stringMatching(/^reconstruction MSE over 8 test images \(pixels in 0\.\.1\): \d\.\d{5}$/),
+    ]);
+    const judged = printed('dcgan-discriminator bare').split('\n');
+    expect(judged[0]).toBe(NOISE_NOTE);
+    judged
+      .slice(1)
+      .forEach((line, i) =>
+        expect(line).toMatch(new RegExp(`^test image ${i}: P\\(real\\) = [01]\\.\\d{3}$`)),
+      );
+    expect(judged).toHaveLength(COUNT + 1);
   });
 });

@@ -1,14 +1,17 @@
 // The "Export to PyTorch" download: one .zip with model.py, weights.safetensors, train.py (for the tasks
-// it covers), a few test images and a README saying what each file is for.
+// it covers), a few test images, the .pt converter and a README saying what each file is for. Python and
+// text are deflated; safetensors, float noise to deflate, are stored.
 import type { Hyperparams } from '../hyper';
-import type { NetworkSpec } from '../spec';
+import type { DatasetId, NetworkSpec } from '../spec';
+import { CONVERTER_NAME, exportConvertPy } from './convert-code';
+import { DATA_SOURCES, IDX_FILE_NAMES, TORCHVISION_DATASET } from './python-data';
 import { exportModelPy, planExport, type ModelPyOptions } from './pytorch-code';
 import { pyText } from './python-syntax';
 import { writeSafetensors } from './safetensors';
 import type { LayerTensors } from './state-dict';
 import { exportTrainPy } from './train-code';
 import { exportWeights } from './weights-file';
-import { zipStore, type ZipEntry } from './zip';
+import { writeZip, type ZipEntry } from './zip';
 
 /** Test images as the network sees them before normalisation: count × 784 pixels in 0..1, and labels. */
 export interface SampleImages {
@@ -36,6 +39,36 @@ export function exportSamples(samples: SampleImages): Uint8Array {
   ]);
 }
 
+/** How to run train.py, where its data comes from, and the converter: the same for every bundle. */
+export function trainingNotes(dataset: DatasetId, trainPy: boolean): string[] {
+  const { name, url } = DATA_SOURCES[dataset];
+  const lines: string[] = [];
+  if (trainPy) {
+    lines.push(
+      '',
+      `train.py reads ${name} from its four IDX files (gzipped or not) in data/ beside it, or in the folder`,
+      `given with --data, also in torchvision's layout (data/${TORCHVISION_DATASET[dataset]}/raw/). Get them from`,
+      `  ${url}`,
+      ...IDX_FILE_NAMES.map((file) => `  ${file}`),
+      'or, where torchvision is installed, let train.py fetch them: python3 train.py --download',
+      '',
+      'Devices: --device auto (default: cuda, else mps, else cpu), cuda, mps or cpu; --amp trains in mixed',
+      'precision on CUDA. Several processes (one per GPU, or CPU cores):',
+      '  torchrun --nproc_per_node=2 train.py',
+      'Each process takes its share of every batch and DistributedDataParallel averages the gradients, so',
+      "the run takes the same steps as one process. With Debian 12's python3-torch (PyTorch 1.13 on Python",
+      "3.11), torchrun itself stops at start ('NoneType' object has no attribute 'get'); add",
+      '--redirects 9:0 --tee 9:0 after torchrun to get past it.',
+    );
+  }
+  lines.push(
+    '',
+    `${CONVERTER_NAME} turns a PyTorch .pt / .pth state_dict into a .safetensors file the playground loads`,
+    `(it never opens .pt files itself): python3 ${CONVERTER_NAME} model.pt`,
+  );
+  return lines;
+}
+
 function readme(spec: NetworkSpec, className: string, files: string[]): string {
   const lines = [
     `${className}: "${pyText(spec.name)}" exported from CNN Playground.`,
@@ -47,12 +80,15 @@ function readme(spec: NetworkSpec, className: string, files: string[]): string {
   if (files.includes('samples.safetensors')) {
     lines.push('samples.safetensors  a few test images (pixels 0..1) and labels for the demo');
   }
-  if (files.includes('train.py')) {
-    lines.push("train.py             continues training with the playground's settings (needs torchvision):");
+  const trainPy = files.includes('train.py');
+  if (trainPy) {
+    lines.push("train.py             continues training with the playground's settings:");
     lines.push(
       '                     python3 train.py   -> trained.safetensors, which the playground can load',
     );
   }
+  lines.push(`${CONVERTER_NAME.padEnd(21)}a PyTorch .pt checkpoint -> .safetensors for the playground`);
+  lines.push(...trainingNotes(spec.input.dataset, trainPy));
   lines.push('', "Needs PyTorch only (e.g. Debian's python3-torch or pip install torch).", '');
   return lines.join('\n');
 }
@@ -67,14 +103,15 @@ export function exportBundle(
   const plan = planExport(spec, options);
   const text = (s: string) => new TextEncoder().encode(s);
   const entries: ZipEntry[] = [
-    { name: 'model.py', data: text(exportModelPy(spec, options)) },
+    { name: 'model.py', data: text(exportModelPy(spec, options)), deflate: true },
     { name: 'weights.safetensors', data: exportWeights(spec, weights) },
   ];
   if (options.samples) entries.push({ name: 'samples.safetensors', data: exportSamples(options.samples) });
   if (TRAINABLE_IN_TRAIN_PY.has(plan.spec.task)) {
-    entries.push({ name: 'train.py', data: text(exportTrainPy(spec, hyper, options)) });
+    entries.push({ name: 'train.py', data: text(exportTrainPy(spec, hyper, options)), deflate: true });
   }
+  entries.push({ name: CONVERTER_NAME, data: text(exportConvertPy()), deflate: true });
   const names = entries.map((e) => e.name);
-  entries.push({ name: 'README.txt', data: text(readme(spec, plan.className, names)) });
-  return zipStore(entries, options.modified);
+  entries.push({ name: 'README.txt', data: text(readme(spec, plan.className, names)), deflate: true });
+  return writeZip(entries, options.modified);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DCGAN_HYPER } from '../hyper';
 import { presetSpec } from '../presets';
+import { exportConvertPy } from './convert-code';
 import { exportGanBundle, exportGanTrainPy, type GanHalf } from './gan-code';
 import { exportModelPy } from './pytorch-code';
 import { randomWeights } from './testing/random-weights';
@@ -19,12 +20,13 @@ describe('exportGanTrainPy', () => {
   it('trains both halves with their own optimizers and the loop settings of the generator', () => {
     const source = exportGanTrainPy(generator, discriminator);
     expect(source).toContain(
-      'from discriminator.model import HERE as DISCRIMINATOR_DIR, MEAN, STD, DCGANDiscriminator\n',
+      'from discriminator.model import DATASET, HERE as DISCRIMINATOR_DIR, IDX_FILES, MEAN, STD, DCGANDiscriminator, find_idx, load_mnist\n',
     );
     expect(source).toContain(
       'from generator.model import HERE as GENERATOR_DIR, LATENT_DIM, DCGANGenerator\n',
     );
     expect(source).toContain('EPOCHS = 4\nBATCH_SIZE = 64\nSEED = 9\n');
+    expect(source.split('\n').filter((line) => /^(import|from) .*torchvision/.test(line))).toEqual([]);
     expect(source).toContain(
       'g_optimizer = torch.optim.Adam(generator.parameters(), lr=0.0002, betas=(0.5, 0.999), eps=1e-8, weight_decay=0.0)',
     );
@@ -54,10 +56,13 @@ describe('exportGanBundle', () => {
       'discriminator/model.py',
       'discriminator/weights.safetensors',
       'train.py',
+      'convert_pt.py',
       'README.txt',
     ]);
     expect(new TextDecoder().decode(files[0].data)).toBe(exportModelPy(g.spec));
     expect(files[3].data).toEqual(exportWeights(d.spec, d.weights));
     expect(new TextDecoder().decode(files[4].data)).toBe(exportGanTrainPy(g, d));
+    expect(new TextDecoder().decode(files[5].data)).toBe(exportConvertPy());
+    expect(new TextDecoder().decode(files[6].data)).toContain('torchrun --nproc_per_node=2 train.py');
   });
 });

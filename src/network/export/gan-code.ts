@@ -2,16 +2,18 @@
 // one train.py at the top continues the adversarial training with both networks' settings.
 import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
-import { exportSamples, type SampleImages } from './bundle';
+import { exportSamples, trainingNotes, type SampleImages } from './bundle';
+import { CONVERTER_NAME, exportConvertPy } from './convert-code';
 import type { NetworkSpec } from '../spec';
 import { INPUT_NORMALIZATION } from './normalization';
 import { exportModelPy, planExport } from './pytorch-code';
 import { pyInt } from './python-syntax';
-import { TORCHVISION_DATASET } from './python-snippets';
+import { DATA_SOURCES } from './python-data';
+import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, usage } from './python-training';
 import type { LayerTensors } from './state-dict';
-import { describeHyper, loopConstants, optimizerCall, SAVE_SAFETENSORS } from './train-code';
+import { describeHyper, loopConstants, optimizerCall } from './train-code';
 import { exportWeights } from './weights-file';
-import { zipStore, type ZipEntry } from './zip';
+import { writeZip, type ZipEntry } from './zip';
 
 export interface GanHalf {
   spec: NetworkSpec;
@@ -32,71 +34,118 @@ export function exportGanTrainPy(generator: GanHalf, discriminator: GanHalf): st
   const g = planExport(generator.spec).className;
   const d = planExport(discriminator.spec);
   const lastIsSigmoid = Boolean(definitionOf(d.spec.layers.at(-1)!.kind).traits?.sigmoid);
-  const dataset = TORCHVISION_DATASET[d.spec.input.dataset];
+  const dataset = d.spec.input.dataset;
   const { mean, std } = INPUT_NORMALIZATION.discriminator;
-  return `"""Continues training the GAN in generator/ and discriminator/ on ${dataset} with the playground's settings.
+  return `"""Continues training the GAN in generator/ and discriminator/ on ${DATA_SOURCES[dataset].name} with the playground's settings.
 
 Generator: ${describeHyper(generator.hyper)}.
 Discriminator: ${describeHyper(discriminator.hyper)}.
 Batch size ${pyInt(generator.hyper.batchSize, 'batchSize')}, ${pyInt(generator.hyper.epochs, 'epochs')} epochs, seed ${pyInt(generator.hyper.seed, 'seed')}.
 
-    python3 train.py    # needs torchvision; writes trained.safetensors next to each weights.safetensors
+${usage(dataset)}
 
-Real images are scaled to [-1, 1] (mean ${mean}, std ${std}) to match the generator's Tanh.
+It starts from each half's weights.safetensors and writes trained.safetensors next to each after every
+epoch. Real images are scaled to [-1, 1] (mean ${mean}, std ${std}) to match the generator's Tanh.
 """
+import argparse
+import contextlib
 import json
 import os
 import struct
 
 import torch
+import torch.distributed as dist
 from torch import nn
-from torch.utils.data import DataLoader
-from torchvision import datasets, transforms
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data import BatchSampler, DistributedSampler
 
-from discriminator.model import HERE as DISCRIMINATOR_DIR, MEAN, STD, ${d.className}
+from discriminator.model import DATASET, HERE as DISCRIMINATOR_DIR, IDX_FILES, MEAN, STD, ${d.className}, find_idx, load_mnist
 from generator.model import HERE as GENERATOR_DIR, LATENT_DIM, ${g}
 
 ${loopConstants(generator.hyper)}
+ROOT = os.path.dirname(os.path.abspath(__file__))
 
 
 ${SAVE_SAFETENSORS}
 
 
-def main():
-    torch.manual_seed(SEED)
-    train_set = datasets.${dataset}('data', train=True, download=True, transform=transforms.ToTensor())
-    loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True, drop_last=True)
+${parseArgs("os.path.join(ROOT, 'data')")}
 
-    generator = ${g}().load_weights(os.path.join(GENERATOR_DIR, 'weights.safetensors'))
-    discriminator = ${d.className}().load_weights(os.path.join(DISCRIMINATOR_DIR, 'weights.safetensors'))
+
+${DISTRIBUTED}
+
+
+def train(args, rank, world, device):
+    amp = args.amp and device.type == 'cuda'
+    if args.amp and not amp and rank == 0:
+        print(f'--amp needs a CUDA GPU: training in float32 on {device}')
+    autocast = (lambda: torch.autocast('cuda', dtype=torch.float16)) if amp else contextlib.nullcontext
+    torch.manual_seed(SEED + rank)
+    [(train_images, _)] = read_dataset(args, ('train',), rank, world, device)
+
+    generator = ${g}().load_weights(os.path.join(GENERATOR_DIR, 'weights.safetensors')).to(device)
+    discriminator = ${d.className}().load_weights(os.path.join(DISCRIMINATOR_DIR, 'weights.safetensors')).to(device)
+    g_net, d_net = distributed(generator, device, world), distributed(discriminator, device, world)
     g_optimizer = ${optimizerCall(generator.hyper, 'generator')}
     d_optimizer = ${optimizerCall(discriminator.hyper, 'discriminator')}
     loss_fn = ${lastIsSigmoid ? 'nn.BCELoss()' : 'nn.BCEWithLogitsLoss()'}
+    scaler = torch.cuda.amp.GradScaler(enabled=amp)
+    # Every process shuffles alike and takes every world-th image of each batch (see train.py of a classifier).
+    sampler = DistributedSampler(range(len(train_images)), num_replicas=world, rank=rank, shuffle=True, seed=SEED)
+    batches = BatchSampler(sampler, BATCH_SIZE // world, drop_last=True)
 
-    for epoch in range(EPOCHS):
-        for images, _ in loader:
-            real = (images - MEAN) / STD
-            fake = generator(torch.randn(len(images), LATENT_DIM))
-            ones, zeros = torch.ones(len(images)), torch.zeros(len(images))
+    def judge(images):
+        with autocast():
+            return d_net(images).float().flatten()
 
-            # The discriminator learns to tell real from generated images...
+    for epoch in range(args.epochs):
+        generator.train()
+        discriminator.train()
+        sampler.set_epoch(epoch)
+        d_sum, g_sum, steps = torch.zeros((), device=device), torch.zeros((), device=device), 0
+        for batch in batches:
+            real = (train_images[torch.tensor(batch, device=device)].float() / 255 - MEAN) / STD
+            with autocast():
+                fake = g_net(torch.randn(len(batch), LATENT_DIM, device=device))
+            ones, zeros = torch.ones(len(batch), device=device), torch.zeros(len(batch), device=device)
+
+            # The discriminator learns to tell real from generated images: one backward pass per half,
+            # the first kept local (no_sync) so that the processes average the sum of both once.
             d_optimizer.zero_grad()
-            d_real = loss_fn(discriminator(real).flatten(), ones)
-            d_fake = loss_fn(discriminator(fake.detach()).flatten(), zeros)
-            d_loss = d_real + d_fake
-            d_loss.backward()
-            d_optimizer.step()
+            with d_net.no_sync() if world > 1 else contextlib.nullcontext():
+                d_real = loss_fn(judge(real), ones)
+                scaler.scale(d_real).backward()
+            d_fake = loss_fn(judge(fake.detach()), zeros)
+            scaler.scale(d_fake).backward()
+            scaler.step(d_optimizer)
 
             # ...and the generator learns to make the discriminator call its images real.
             g_optimizer.zero_grad()
-            g_loss = loss_fn(discriminator(fake).flatten(), ones)
-            g_loss.backward()
-            g_optimizer.step()
-        print(f'epoch {epoch + 1}: discriminator loss {d_loss.item():.4f}, generator loss {g_loss.item():.4f}')
+            g_loss = loss_fn(judge(fake), ones)
+            scaler.scale(g_loss).backward()
+            scaler.step(g_optimizer)
+            scaler.update()
+            d_sum += (d_real + d_fake).detach()
+            g_sum += g_loss.detach()
+            steps += 1
+        d_loss, g_loss, steps = summed([d_sum.item(), g_sum.item(), steps], world, device)
+        if rank == 0:
+            save_safetensors(generator.state_dict(), os.path.join(GENERATOR_DIR, 'trained.safetensors'))
+            save_safetensors(discriminator.state_dict(), os.path.join(DISCRIMINATOR_DIR, 'trained.safetensors'))
+            print(f'epoch {epoch + 1}: discriminator loss {d_loss / max(steps, 1):.4f}, generator loss {g_loss / max(steps, 1):.4f}')
 
-    save_safetensors(generator.state_dict(), os.path.join(GENERATOR_DIR, 'trained.safetensors'))
-    save_safetensors(discriminator.state_dict(), os.path.join(DISCRIMINATOR_DIR, 'trained.safetensors'))
-    print('saved trained.safetensors in generator/ and discriminator/: import them in CNN Playground')
+    if rank == 0:
+        print('saved trained.safetensors in generator/ and discriminator/: import them in CNN Playground')
+
+
+def main():
+    args = parse_args()
+    rank, world, device = start_processes(args.device)
+    train(args, rank, world, device)
+    if world > 1:
+        # Only once train() has returned: DistributedDataParallel must be gone before its process group,
+        # or a process can hang at exit.
+        dist.destroy_process_group()
 
 
 if __name__ == '__main__':
@@ -119,15 +168,17 @@ export function exportGanBundle(
     ['generator', generator],
     ['discriminator', discriminator],
   ] as const) {
-    entries.push({ name: `${folder}/model.py`, data: text(exportModelPy(half.spec)) });
+    entries.push({ name: `${folder}/model.py`, data: text(exportModelPy(half.spec)), deflate: true });
     entries.push({ name: `${folder}/weights.safetensors`, data: exportWeights(half.spec, half.weights) });
   }
   if (options.samples) {
     entries.push({ name: 'discriminator/samples.safetensors', data: exportSamples(options.samples) });
   }
-  entries.push({ name: 'train.py', data: text(exportGanTrainPy(generator, discriminator)) });
+  entries.push({ name: 'train.py', data: text(exportGanTrainPy(generator, discriminator)), deflate: true });
+  entries.push({ name: CONVERTER_NAME, data: text(exportConvertPy()), deflate: true });
   entries.push({
     name: 'README.txt',
+    deflate: true,
     data: text(
       [
         'A GAN exported from CNN Playground.',
@@ -135,12 +186,14 @@ export function exportGanBundle(
         'generator/      the generator: model.py (python3 generator/model.py prints sample statistics)',
         'discriminator/  the discriminator: model.py (python3 discriminator/model.py judges test images)',
         '                each with weights.safetensors, its PyTorch state_dict as F32 safetensors',
-        "train.py        continues training both with the playground's settings (needs torchvision)",
+        "train.py        continues training both with the playground's settings",
+        `${CONVERTER_NAME}   a PyTorch .pt checkpoint -> .safetensors for the playground`,
+        ...trainingNotes(discriminator.spec.input.dataset, true),
         '',
         "Needs PyTorch only (e.g. Debian's python3-torch or pip install torch).",
         '',
       ].join('\n'),
     ),
   });
-  return zipStore(entries, options.modified);
+  return writeZip(entries, options.modified);
 }

@@ -1,6 +1,7 @@
-// Public face of the PyTorch round trip: model.py / train.py generation, safetensors weights both ways,
-// and the .zip bundle. Pure functions on specs and Float32Arrays; the UI decides where the bytes go.
+// Public face of the PyTorch round trip: model.py / train.py / convert_pt.py generation, safetensors
+// weights both ways, and the .zip bundle. Pure functions on specs and Float32Arrays; the UI decides where the bytes go.
 export { exportBundle, exportSamples, type BundleOptions, type SampleImages } from './bundle';
+export { CONVERTER_NAME, exportConvertPy } from './convert-code';
 export { exportGanBundle, exportGanTrainPy, type GanHalf } from './gan-code';
 export { INPUT_NORMALIZATION, type Normalization } from './normalization';
 export { exportModelPy, planExport, type ExportPlan, type ModelPyOptions } from './pytorch-code';
@@ -24,5 +25,6 @@ export {
   type TensorRole,
 } from './state-dict';
 export { exportTrainPy } from './train-code';
+export { isTorchPickle, TORCH_PICKLE_MESSAGE } from './torch-pickle';
 export { exportWeights, importWeights } from './weights-file';
-export { crc32, zipStore, type ZipEntry } from './zip';
+export { crc32, writeZip, type ZipEntry } from './zip';

@@ -12,7 +12,24 @@ export function pyText(text: string, maxLength = 100): string {
   return safe.trim().slice(0, maxLength);
 }
 
-const RESERVED = new Set(['None', 'True', 'False', 'MEAN', 'STD', 'HERE', 'DTYPES', 'CLASSES', 'LATENT_DIM']);
+// Python's constants and the module-level names of model.py and train.py, which a class may not shadow.
+const RESERVED = new Set([
+  'None',
+  'True',
+  'False',
+  'MEAN',
+  'STD',
+  'HERE',
+  'ROOT',
+  'DTYPES',
+  'CLASSES',
+  'LATENT_DIM',
+  'DATASET',
+  'IDX_FILES',
+  'EPOCHS',
+  'BATCH_SIZE',
+  'SEED',
+]);
 
 /** A PascalCase class name from a design's name: 'LeNet-5' -> 'LeNet5', 'my conv net' -> 'MyConvNet'. */
 export function className(name: string): string {

@@ -79,6 +79,9 @@ describe('Python fragments', () => {
     expect(className('5 layers')).toBe('Net5Layers');
     expect(className('')).toBe('Net');
     expect(className('none')).toBe('NoneNet');
+    // Names model.py and train.py define at module level would be shadowed.
+    expect(className('SEED')).toBe('SEEDNet');
+    expect(className('DATASET')).toBe('DATASETNet');
   });
 
   it('writes floats that Python reads back exactly', () => {
@@ -115,13 +118,20 @@ describe('exportTrainPy', () => {
   it("carries the playground's optimizer, batch size, epochs and seed", () => {
     const hyper = { ...DEFAULT_HYPER, batchSize: 32, epochs: 3, seed: 7 };
     const source = exportTrainPy(presetSpec('lenet-5'), hyper);
-    expect(source).toContain('from model import HERE, MEAN, STD, LeNet5\n');
+    expect(source).toContain(
+      'from model import DATASET, HERE, IDX_FILES, MEAN, STD, LeNet5, find_idx, load_mnist\n',
+    );
     expect(source).toContain('EPOCHS = 3\nBATCH_SIZE = 32\nSEED = 7\n');
     expect(source).toContain(
       'optimizer = torch.optim.Adam(model.parameters(), lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0)',
     );
     expect(source).toContain('loss_fn = nn.CrossEntropyLoss()');
-    expect(source).toContain("datasets.MNIST('data', train=True");
+    // PyTorch alone: torchvision is imported only inside fetch(), for --download.
+    expect(source.split('\n').filter((line) => /^(import|from) .*torchvision/.test(line))).toEqual([]);
+    expect(source).toContain(
+      "    parser.add_argument('--device', choices=['auto', 'cuda', 'mps', 'cpu'], default='auto',\n",
+    );
+    expect(source).toContain('    net = distributed(model, device, world)\n');
     expectTidy(source);
   });
 
@@ -138,7 +148,7 @@ describe('exportTrainPy', () => {
   it("trains the autoencoder against its input with the design's loss", () => {
     const bce = exportTrainPy(presetSpec('autoencoder'), { ...DEFAULT_HYPER, loss: 'bce' });
     expect(bce).toContain('loss_fn = nn.BCELoss()');
-    expect(bce).toContain('loss = loss_fn(model((images - MEAN) / STD).reshape(images.shape), images)');
+    expect(bce).toContain('            loss = loss_fn(output.float().reshape(images.shape), images)\n');
     expect(exportTrainPy(presetSpec('autoencoder'), { ...DEFAULT_HYPER, loss: 'mse' })).toContain(
       'nn.MSELoss()',
     );

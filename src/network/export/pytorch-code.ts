@@ -7,7 +7,8 @@ import { analyzeSpec, wireSpec } from '../analyze';
 import type { NetworkSpec, Shape } from '../spec';
 import { className, checkIdentifier, constructorCall, pyFloat, pyInt, pyText } from './python-syntax';
 import { INPUT_NORMALIZATION, type Normalization } from './normalization';
-import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, loadSamples, mainBody } from './python-snippets';
+import { dataSection } from './python-data';
+import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, mainBody } from './python-snippets';
 import { moduleNames } from './state-dict';
 
 export interface ModelPyOptions {
@@ -139,12 +140,15 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
   const norm = options.normalize ?? INPUT_NORMALIZATION[plan.spec.task];
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
+  // gzip reads the .gz IDX files of the data section, which a generator has no use for.
+  const modules = task === 'generator' ? ['json', 'os', 'struct'] : ['gzip', 'json', 'os', 'struct'];
+  const imports = modules.map((m) => `import ${m}\n`).join('');
   const sections = [
-    `${docstring(plan)}\nimport json\nimport os\nimport struct\n\nimport torch\nfrom torch import nn\n\n${constants(plan, norm).join('\n')}`,
+    `${docstring(plan)}\n${imports}\nimport torch\nfrom torch import nn\n\n${constants(plan, norm).join('\n')}`,
     moduleClass(plan),
     READ_SAFETENSORS,
   ];
-  if (task !== 'generator') sections.push(loadSamples(plan.spec.input.dataset));
+  if (task !== 'generator') sections.push(dataSection(plan.spec.input.dataset));
   sections.push(
     `def main():
     model = ${plan.className}().load_weights(os.path.join(HERE, 'weights.safetensors')).eval()

@@ -1,12 +1,13 @@
-// train.py: continues training an exported model.py on the real dataset with torchvision, using the
-// playground's optimizer settings, and saves F32 safetensors the playground can import again.
+// train.py: continues training an exported model.py on the real dataset with the playground's optimizer
+// settings, on any device and under torchrun, and saves F32 safetensors the playground can import again.
 import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
 import { defaultLoss } from '../hyper';
 import type { Task } from '../spec';
 import { planExport, type ModelPyOptions } from './pytorch-code';
 import { pyBool, pyFloat, pyInt } from './python-syntax';
-import { TORCHVISION_DATASET } from './python-snippets';
+import { DATA_SOURCES } from './python-data';
+import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, usage } from './python-training';
 import type { NetworkSpec } from '../spec';
 
 const OPTIMIZER_NAMES = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW' } as const;
@@ -41,22 +42,7 @@ export function loopConstants(h: Hyperparams): string {
   return `EPOCHS = ${pyInt(h.epochs, 'epochs')}\nBATCH_SIZE = ${pyInt(h.batchSize, 'batchSize')}\nSEED = ${pyInt(h.seed, 'seed')}`;
 }
 
-export const SAVE_SAFETENSORS = `def save_safetensors(state_dict, path):
-    """Writes the float tensors of a state_dict as F32 safetensors, which CNN Playground can import."""
-    header, chunks, offset = {}, [], 0
-    for name, tensor in state_dict.items():
-        if not tensor.is_floating_point():
-            continue
-        data = tensor.detach().float().contiguous().cpu().numpy().tobytes()
-        header[name] = {'dtype': 'F32', 'shape': list(tensor.shape), 'data_offsets': [offset, offset + len(data)]}
-        chunks.append(data)
-        offset += len(data)
-    text = json.dumps(header).encode()
-    text += b' ' * (-len(text) % 8)
-    with open(path, 'wb') as f:
-        f.write(struct.pack('<Q', len(text)) + text + b''.join(chunks))`;
-
-/** The loss module and the per-epoch evaluation for a task. */
+/** The loss module, the step's loss and the test sum (accuracy or loss) for a task. */
 function taskParts(task: Task, h: Hyperparams, lastIsSigmoid: boolean) {
   if (task === 'classification') {
     return {
@@ -64,9 +50,9 @@ function taskParts(task: Task, h: Hyperparams, lastIsSigmoid: boolean) {
         h.labelSmoothing > 0
           ? `nn.CrossEntropyLoss(label_smoothing=${pyFloat(h.labelSmoothing, 'labelSmoothing')})`
           : 'nn.CrossEntropyLoss()',
-      step: 'loss = loss_fn(model((images - MEAN) / STD), labels)',
-      test: 'total += (model((images - MEAN) / STD).argmax(dim=1) == labels).sum().item()',
-      report: 'test accuracy {total / len(test_set):.2%}',
+      step: 'loss = loss_fn(output.float(), labels)',
+      test: '(output.argmax(dim=1) == labels).sum()',
+      report: 'test accuracy {test:.2%}',
     };
   }
   if (task !== 'reconstruction') {
@@ -76,37 +62,49 @@ function taskParts(task: Task, h: Hyperparams, lastIsSigmoid: boolean) {
   const loss = kind === 'mse' ? 'nn.MSELoss()' : lastIsSigmoid ? 'nn.BCELoss()' : 'nn.BCEWithLogitsLoss()';
   return {
     loss,
-    step: 'loss = loss_fn(model((images - MEAN) / STD).reshape(images.shape), images)',
-    test: 'total += loss_fn(model((images - MEAN) / STD).reshape(images.shape), images).item() * len(images)',
-    report: 'test loss {total / len(test_set):.4f}',
+    step: 'loss = loss_fn(output.float().reshape(images.shape), images)',
+    test: 'loss_fn(output.float().reshape(images.shape), images) * len(images)',
+    report: 'test loss {test:.4f}',
   };
 }
 
-/** The complete train.py for a classifier or autoencoder; it imports the class from model.py. */
+/** The complete train.py for a classifier or autoencoder; it imports the class and the data from model.py. */
 export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: ModelPyOptions = {}): string {
   const plan = planExport(spec, options);
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
   const parts = taskParts(task, hyper, Boolean(definitionOf(last.kind).traits?.sigmoid));
-  const dataset = TORCHVISION_DATASET[plan.spec.input.dataset];
+  const dataset = DATA_SOURCES[plan.spec.input.dataset].name;
+  const args = parseArgs(
+    "os.path.join(HERE, 'data')",
+    `
+    parser.add_argument('--weights', default=os.path.join(HERE, 'weights.safetensors'),
+                        help='start from these weights, when the file exists (default: weights.safetensors)')
+    parser.add_argument('--out', default=os.path.join(HERE, 'trained.safetensors'),
+                        help='written after every epoch (default: trained.safetensors)')`,
+  );
   return `"""Continues training ${plan.className} (model.py) on ${dataset} with the settings used in CNN Playground:
 ${describeHyper(hyper)}, batch size ${hyper.batchSize}, ${hyper.epochs} epochs, seed ${hyper.seed}.
 
-    python3 train.py    # needs torchvision; starts from weights.safetensors, writes trained.safetensors
+${usage(plan.spec.input.dataset)}
 
-The seed makes this script repeatable; PyTorch draws different random numbers than the playground,
-so the run will not match the browser's step for step.
+It starts from weights.safetensors and writes trained.safetensors after every epoch, which the playground
+imports. The seed makes a run repeatable; PyTorch draws other random numbers than the playground, so
+the run will not match the browser's step for step.
 """
+import argparse
+import contextlib
 import json
 import os
 import struct
 
 import torch
+import torch.distributed as dist
 from torch import nn
-from torch.utils.data import DataLoader
-from torchvision import datasets, transforms
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data import BatchSampler, DistributedSampler
 
-from model import HERE, MEAN, STD, ${plan.className}
+from model import DATASET, HERE, IDX_FILES, MEAN, STD, ${plan.className}, find_idx, load_mnist
 
 ${loopConstants(hyper)}
 
@@ -114,36 +112,83 @@ ${loopConstants(hyper)}
 ${SAVE_SAFETENSORS}
 
 
-def main():
-    torch.manual_seed(SEED)
-    train_set = datasets.${dataset}('data', train=True, download=True, transform=transforms.ToTensor())
-    test_set = datasets.${dataset}('data', train=False, download=True, transform=transforms.ToTensor())
-    train_loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True)
-    test_loader = DataLoader(test_set, batch_size=1000)
+${args}
+
+
+${DISTRIBUTED}
+
+
+def evaluate(model, loss_fn, test_images, test_labels, rank, world, autocast):
+    """The test sum and the number of test images over the whole test set: each process takes every
+    world-th image."""
+    model.eval()
+    total, count = torch.zeros((), device=test_images.device), 0
+    with torch.no_grad():
+        for index in torch.arange(rank, len(test_labels), world, device=test_images.device).split(1000):
+            images, labels = test_images[index].float() / 255, test_labels[index]
+            with autocast():
+                output = model((images - MEAN) / STD)
+            total += ${parts.test}
+            count += len(index)
+    return summed([total.item(), count], world, test_images.device)
+
+
+def train(args, rank, world, device):
+    amp = args.amp and device.type == 'cuda'
+    if args.amp and not amp and rank == 0:
+        print(f'--amp needs a CUDA GPU: training in float32 on {device}')
+    autocast = (lambda: torch.autocast('cuda', dtype=torch.float16)) if amp else contextlib.nullcontext
+    torch.manual_seed(SEED + rank)
+    (train_images, train_labels), (test_images, test_labels) = read_dataset(args, ('train', 'test'), rank, world, device)
 
     model = ${plan.className}()
-    weights = os.path.join(HERE, 'weights.safetensors')
-    if os.path.exists(weights):
-        model.load_weights(weights)
+    if os.path.exists(args.weights):
+        model.load_weights(args.weights)
+    model.to(device)
+    net = distributed(model, device, world)
     optimizer = ${optimizerCall(hyper)}
     loss_fn = ${parts.loss}
+    scaler = torch.cuda.amp.GradScaler(enabled=amp)
+    # Every process shuffles alike (SEED and the epoch) and takes every world-th image of each batch, so
+    # together they see exactly the batches one process would.
+    sampler = DistributedSampler(range(len(train_labels)), num_replicas=world, rank=rank, shuffle=True, seed=SEED)
+    batches = BatchSampler(sampler, BATCH_SIZE // world, drop_last=False)
 
-    for epoch in range(EPOCHS):
-        model.train()
-        for images, labels in train_loader:
+    for epoch in range(args.epochs):
+        net.train()
+        sampler.set_epoch(epoch)
+        loss_sum, seen = torch.zeros((), device=device), 0
+        for batch in batches:
+            index = torch.tensor(batch, device=device)
+            images, labels = train_images[index].float() / 255, train_labels[index]
             optimizer.zero_grad()
+            with autocast():
+                output = net((images - MEAN) / STD)
             ${parts.step}
-            loss.backward()
-            optimizer.step()
-        model.eval()
-        total = 0
-        with torch.no_grad():
-            for images, labels in test_loader:
-                ${parts.test}
-        print(f'epoch {epoch + 1}: last batch loss {loss.item():.4f}, ${parts.report}')
+            scaler.scale(loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
+            loss_sum += loss.detach() * len(batch)
+            seen += len(batch)
+        train_loss, train_seen = summed([loss_sum.item(), seen], world, device)
+        test_total, test_seen = evaluate(model, loss_fn, test_images, test_labels, rank, world, autocast)
+        test = test_total / test_seen
+        if rank == 0:
+            save_safetensors(model.state_dict(), args.out)
+            print(f'epoch {epoch + 1}: train loss {train_loss / train_seen:.4f}, ${parts.report}')
 
-    save_safetensors(model.state_dict(), os.path.join(HERE, 'trained.safetensors'))
-    print('saved trained.safetensors: import it in CNN Playground, or load it with model.load_weights()')
+    if rank == 0:
+        print(f'saved {args.out}: import it in CNN Playground, or load it with model.load_weights()')
+
+
+def main():
+    args = parse_args()
+    rank, world, device = start_processes(args.device)
+    train(args, rank, world, device)
+    if world > 1:
+        # Only once train() has returned: DistributedDataParallel must be gone before its process group,
+        # or a process can hang at exit.
+        dist.destroy_process_group()
 
 
 if __name__ == '__main__':

@@ -8,6 +8,7 @@ import {
   type ImportResult,
   type LayerTensors,
 } from './state-dict';
+import { isTorchPickle, TORCH_PICKLE_MESSAGE } from './torch-pickle';
 
 /** The design's weights as PyTorch state_dict tensors in an F32 safetensors file. */
 export function exportWeights(spec: NetworkSpec, weights: readonly LayerTensors[]): Uint8Array {
@@ -23,6 +24,8 @@ export function importWeights(
   bytes: Uint8Array,
   options: Omit<ReadOptions, 'ignore'> = {},
 ): ImportResult {
+  if (isTorchPickle(bytes))
+    return { ok: false, error: TORCH_PICKLE_MESSAGE, problems: [TORCH_PICKLE_MESSAGE] };
   const file = readSafetensors(bytes, { ...options, ignore: isIgnoredKey });
   if (!file.ok) return { ok: false, error: file.error, problems: [file.error] };
   return mapImportedTensors(spec, file.tensors);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unzip } from './testing/unzip';
-import { crc32, zipStore } from './zip';
+import { crc32, writeZip } from './zip';
 
 describe('crc32', () => {
   it('matches the standard check values', () => {
@@ -12,32 +12,52 @@ describe('crc32', () => {
   });
 });
 
-describe('zipStore', () => {
-  it('stores every file byte for byte with its CRC, in order', () => {
-    const big = Uint8Array.from({ length: 70_001 }, (_, i) => (i * 2654435761) >>> 24);
+describe('writeZip', () => {
+  const big = Uint8Array.from({ length: 70_001 }, (_, i) => (i * 2654435761) >>> 24);
+  const script = new TextEncoder().encode('import torch\n'.repeat(500));
+
+  it('stores or deflates every file as asked, byte for byte with its CRC, in order', () => {
     const entries = [
-      { name: 'model.py', data: new TextEncoder().encode('import torch\n') },
-      { name: 'empty.txt', data: new Uint8Array(0) },
+      { name: 'model.py', data: script, deflate: true },
+      { name: 'empty.txt', data: new Uint8Array(0), deflate: true },
       { name: 'weights.safetensors', data: big },
     ];
-    const files = unzip(zipStore(entries));
+    const bytes = writeZip(entries);
+    const files = unzip(bytes);
     expect(files.map((f) => f.name)).toEqual(['model.py', 'empty.txt', 'weights.safetensors']);
+    expect(files.map((f) => f.method)).toEqual([8, 8, 0]);
     files.forEach((f, i) => {
       expect(f.data).toEqual(entries[i].data);
       expect(f.crc).toBe(crc32(entries[i].data));
     });
+    // 500 repeated lines deflate to a few dozen bytes.
+    expect(bytes.length).toBeLessThan(big.length + 500);
   });
 
-  it('writes the modification time as MS-DOS date and time words, reproducibly by default', () => {
+  it('writes the modification time as MS-DOS local date and time words, reproducibly by default', () => {
     const entries = [{ name: 'a', data: new Uint8Array([1]) }];
-    const [file] = unzip(zipStore(entries, new Date(Date.UTC(2026, 10, 25, 9, 30, 42))));
+    const [file] = unzip(writeZip(entries, new Date(2026, 10, 25, 9, 30, 42)));
     expect(file.date).toBe(((2026 - 1980) << 9) | (11 << 5) | 25);
     expect(file.time).toBe((9 << 11) | (30 << 5) | 21);
-    expect(zipStore(entries)).toEqual(zipStore(entries));
-    expect(unzip(zipStore(entries))[0].date).toBe((1 << 5) | 1);
+    expect(writeZip(entries)).toEqual(writeZip(entries));
+    expect(unzip(writeZip(entries))[0].date).toBe((1 << 5) | 1);
+    // ZIP cannot date files before 1980; earlier clocks are written as 1980-01-01.
+    expect(unzip(writeZip(entries, new Date(1970, 0, 1)))[0].date).toBe((1 << 5) | 1);
   });
 
   it('makes a valid empty archive', () => {
-    expect(unzip(zipStore([]))).toEqual([]);
+    expect(unzip(writeZip([]))).toEqual([]);
+  });
+
+  it('refuses a repeated name or one the object of files would reorder', () => {
+    const data = new Uint8Array(1);
+    expect(() =>
+      writeZip([
+        { name: 'x', data },
+        { name: 'x', data },
+      ]),
+    ).toThrow('the archive would hold "x" twice');
+    expect(() => writeZip([{ name: '__proto__', data }])).toThrow('"__proto__" cannot name a file');
+    expect(() => writeZip([{ name: '12', data }])).toThrow('"12" cannot name a file in the archive');
   });
 });

@@ -18,4 +18,4 @@ export {
   type ProjectRead,
   type ReadProjectOptions,
 } from './project';
-export { readStoredZip, type ZipFile, type ZipRead, type ZipReadOptions } from './zip-read';
+export { readZip, type ZipFile, type ZipRead, type ZipReadOptions } from './zip-read';

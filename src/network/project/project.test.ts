@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportWeights } from '../export/weights-file';
 import { randomWeights } from '../export/testing/random-weights';
-import { zipStore } from '../export/zip';
+import { writeZip } from '../export/zip';
 import { DEFAULT_HYPER } from '../hyper';
 import { getPreset, presetSpec } from '../presets';
 import { serializeHyper, serializeSpec } from '../serialize';
@@ -24,7 +24,7 @@ function errorOf(bytes: Uint8Array, options = {}): string {
 function archive(json: string, weights?: Uint8Array): Uint8Array {
   const entries: { name: string; data: Uint8Array }[] = [{ name: 'project.json', data: text(json) }];
   if (weights) entries.push({ name: 'weights.safetensors', data: weights });
-  return zipStore(entries);
+  return writeZip(entries);
 }
 
 function manifest(spec: NetworkSpec = lenet(), extra: Record<string, unknown> = {}): string {
@@ -95,10 +95,10 @@ describe('readProject refuses hostile files with a specific message', () => {
       'this is not a CNN Playground project file: it is not a ZIP archive (it does not start with a ZIP file header)',
     );
     expect(errorOf(exportWeights(lenet(), randomWeights(lenet(), 1)))).toMatch(/not a ZIP archive/);
-    expect(errorOf(zipStore([{ name: 'model.py', data: text('import torch') }]))).toBe(
+    expect(errorOf(writeZip([{ name: 'model.py', data: text('import torch') }]))).toBe(
       'the project holds an unexpected file "model.py"',
     );
-    expect(errorOf(zipStore([]))).toBe('this is not a CNN Playground project file: it has no project.json');
+    expect(errorOf(writeZip([]))).toBe('this is not a CNN Playground project file: it has no project.json');
   });
 
   it('a damaged archive (wrong CRC, a size that lies)', () => {

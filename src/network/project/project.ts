@@ -1,15 +1,15 @@
-// A project file (.cnnp): a store-only ZIP holding project.json (design, hyperparameters, dataset, time
+// A project file (.cnnp): a ZIP (written stored, read stored or deflated) holding project.json (design, hyperparameters, dataset, time
 // saved) and, when the model was trained, weights.safetensors (PyTorch state_dict names, F32). Reading
 // checks everything before returning anything, so a refused file changes nothing in the app.
 import { analyzeSpec } from '../analyze';
 import { exportWeights, importWeights } from '../export/weights-file';
 import { moduleNames, type LayerTensors } from '../export/state-dict';
-import { zipStore, type ZipEntry } from '../export/zip';
+import { writeZip, type ZipEntry } from '../export/zip';
 import type { Hyperparams } from '../hyper';
 import type { MemoryLimits } from '../memory';
 import type { NetworkSpec } from '../spec';
 import { MANIFEST_ENTRY, manifestText, parseManifest, WEIGHTS_ENTRY, type ProjectManifest } from './manifest';
-import { readStoredZip } from './zip-read';
+import { readZip } from './zip-read';
 
 export const PROJECT_EXTENSION = '.cnnp';
 export const PROJECT_MIME = 'application/x-cnn-playground-project';
@@ -50,7 +50,9 @@ export function writeProject(contents: ProjectContents): Uint8Array {
   });
   const entries: ZipEntry[] = [{ name: MANIFEST_ENTRY, data: new TextEncoder().encode(manifest) }];
   if (weights) entries.push({ name: WEIGHTS_ENTRY, data: exportWeights(spec, weights) });
-  return zipStore(entries, when);
+  // Stored, not deflated: the float weights would barely shrink, and app versions before deflate support
+  // read only stored archives.
+  return writeZip(entries, when);
 }
 
 function megabytes(n: number): string {
@@ -66,7 +68,15 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
       `the file is ${megabytes(bytes.length)}, more than the ${megabytes(maxBytes)} a project may be`,
     );
   if (bytes.length === 0) return fail('the file is empty');
-  const zip = readStoredZip(bytes, { maxEntries: 2, maxNameBytes: 64 });
+  // A project re-zipped by the user's own tools imports too: deflated entries, folder entries, and the
+  // __MACOSX/ metadata that macOS adds are fine; anything else beside the two files is refused below.
+  const zip = readZip(bytes, {
+    maxEntries: 8,
+    maxNameBytes: 64,
+    maxEntryBytes: maxBytes,
+    maxTotalBytes: maxBytes + MB,
+    skip: (name) => name.startsWith('__MACOSX/'),
+  });
   if (!zip.ok) return fail(`this is not a CNN Playground project file: ${zip.error}`);
   for (const file of zip.files) {
     if (file.name !== MANIFEST_ENTRY && file.name !== WEIGHTS_ENTRY)

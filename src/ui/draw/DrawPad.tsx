@@ -1,6 +1,6 @@
 // A pad to draw a digit with mouse, touch or pen (pointer events), preprocessed like MNIST and classified
-// by the trained network as you draw.
-import { useMemo, useRef, type PointerEvent } from 'react';
+// by the trained network as you draw, and again when loaded weights replace the model's.
+import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useStore } from '../store/store';
 import { latestOnly } from './latestOnly';
 import { toMnistImage } from './preprocess';
@@ -33,6 +33,13 @@ export function DrawPad() {
       ),
     [],
   );
+
+  // Loaded weights (or the model becoming ready) classify the digit already drawn.
+  const weightsVersion = useStore((s) => s.weightsVersion);
+  useEffect(() => {
+    const image = useStore.getState().drawnImage;
+    if (image && canPredict) predict(image.slice());
+  }, [weightsVersion, canPredict, predict]);
 
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -139,7 +139,8 @@ export function FileMenus() {
       <HiddenFileInput
         input={weightsInput}
         label="Weights file"
-        accept=".safetensors"
+        // .pt and .pth too, so that a PyTorch checkpoint is answered with how to convert it.
+        accept=".safetensors,.pt,.pth"
         onFile={(file) => void loadWeightsFile(useStore, file)}
       />
     </>

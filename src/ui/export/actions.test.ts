@@ -2,7 +2,7 @@
 // backend over a MessageChannel). A good file replaces design, hyperparameters and weights; a bad one
 // leaves all three exactly as they were and says why.
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportWeights } from '../../network/export';
+import { exportWeights, TORCH_PICKLE_MESSAGE } from '../../network/export';
 import { randomWeights } from '../../network/export/testing/random-weights';
 import { DEFAULT_HYPER } from '../../network/hyper';
 import { presetSpec } from '../../network/presets';
@@ -44,6 +44,8 @@ describe('import actions', () => {
     );
     expect(store.getState().hyper).toEqual(hyper);
     expect(flat(await client!.snapshot('weights'))).toEqual(flat(weights));
+    // The views of the model's output (draw pad, inspect) are told to ask again.
+    expect(store.getState().weightsVersion).toBe(1);
   });
 
   it('a damaged project changes nothing and says why', async () => {
@@ -74,10 +76,24 @@ describe('import actions', () => {
         'tensor "fc1.weight" has shape [120,300] but this design needs [120,400]. Nothing was changed.',
     );
     expect(flat(await client!.snapshot('weights'))).toEqual(weightsBefore);
+    expect(store.getState().weightsVersion).toBe(0);
 
     const fitting = randomWeights(lenet, 8);
     await loadWeightsFile(store, file(exportWeights(lenet, fitting), 'trained.safetensors'));
     expect(store.getState().notice).toBe('Loaded the weights of trained.safetensors into the design.');
     expect(flat(await client!.snapshot('weights'))).toEqual(flat(fitting));
+    expect(store.getState().weightsVersion).toBe(1);
+  });
+
+  it('a PyTorch .pt checkpoint is refused unread, naming the converter', async () => {
+    const store = setup();
+    // The first bytes of torch.save's legacy format: PROTO 2, then the pickled magic number.
+    const legacy = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
+    await loadWeightsFile(
+      store,
+      file(Uint8Array.from([...legacy, ...new Array<number>(64).fill(0)]), 'a.pt'),
+    );
+    expect(store.getState().notice).toBe(`Weights not loaded: ${TORCH_PICKLE_MESSAGE}. Nothing was changed.`);
+    expect(store.getState().weightsVersion).toBe(0);
   });
 });

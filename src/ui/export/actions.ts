@@ -144,8 +144,9 @@ export function exportProject(store: Store): Promise<void> {
 }
 
 /**
- * Sends checked weights to the worker; the curves and predictions of the previous weights are cleared and
- * the model re-tested, so what the page shows is the loaded model's own.
+ * Sends checked weights to the worker; the curves and predictions of the previous weights are cleared, the
+ * model re-tested, and every view of the model's output (the draw pad, the inspect views) told to ask
+ * again, so what the page shows is the loaded model's own.
  */
 async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): Promise<void> {
   const { client, spec } = store.getState();
@@ -153,15 +154,20 @@ async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): 
   if (isGenerative(spec)) {
     // The generative session holds these weights; a GAN half is loaded beside the other half's current ones.
     const layers = toSnapshot(spec, weights);
-    if (spec.task === 'reconstruction') return setSessionWeights(client, { layers });
-    const current = await sessionWeights(client, savedDesign(store.getState()));
-    return setSessionWeights(
-      client,
-      spec.task === 'discriminator' ? { ...current, discriminator: layers } : { ...current, layers },
-    );
+    if (spec.task === 'reconstruction') await setSessionWeights(client, { layers });
+    else {
+      const current = await sessionWeights(client, savedDesign(store.getState()));
+      await setSessionWeights(
+        client,
+        spec.task === 'discriminator' ? { ...current, discriminator: layers } : { ...current, layers },
+      );
+    }
+    store.getState().weightsReplaced();
+    return;
   }
   await client.setWeights(toSnapshot(spec, weights));
   store.getState().clearMetrics();
+  store.getState().weightsReplaced();
   if (store.getState().dataset.phase === 'ready') client.evaluate();
 }
 

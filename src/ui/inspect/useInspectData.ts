@@ -56,6 +56,8 @@ export function useInspectData(
   // Followed only while the views are on screen: a hidden panel does not re-render on every report.
   const step = useStore((s) => (active ? (s.latest?.step ?? 0) : 0));
   const trainerState = useStore((s) => s.trainerState);
+  // Loaded weights change what every view shows, even with no step taken.
+  const weightsVersion = useStore((s) => s.weightsVersion);
   const tick = useTick(active);
   const [data, setData] = useState<InspectData>({
     weights: null,
@@ -109,7 +111,7 @@ export function useInspectData(
       }
     };
     void run();
-  }, [client, active, tab, image, replayIndex, spec, step, trainerState, tick]);
+  }, [client, active, tab, image, replayIndex, spec, step, trainerState, weightsVersion, tick]);
 
   return data;
 }

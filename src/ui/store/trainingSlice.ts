@@ -30,6 +30,9 @@ export interface TrainingSlice {
   hyper: Hyperparams;
   /** The worker's handle; null until the page has started it (and in unit tests). */
   client: TrainerClient | null;
+  /** Counts weights replaced from outside training (an import): each view of the model's output asks again. */
+  weightsVersion: number;
+  weightsReplaced: () => void;
   attachClient: (client: TrainerClient | null) => void;
   setHyper: (patch: Partial<Hyperparams>) => void;
   /** Starts, or resumes when paused. */
@@ -72,6 +75,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   trainerReason: null,
   hyper: DEFAULT_HYPER,
   client: null,
+  weightsVersion: 0,
+  weightsReplaced: () => set((s) => ({ weightsVersion: s.weightsVersion + 1 })),
   attachClient: (client) => set({ client }),
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   train: () => {

@@ -1,6 +1,6 @@
 // Test-only: running the helpers in scripts/torch/ under Debian's python3-torch, and comparing numbers.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,10 +31,14 @@ export function probeTorch(): TorchProbe {
 }
 
 /** Runs scripts/torch/<script> on a JSON job list; returns its stdout or throws with its stderr. */
-export function runScript(script: string, jobs: unknown, dir: string): string {
+export function runScript(script: string, jobs: unknown, dir: string, env?: NodeJS.ProcessEnv): string {
   const jobsPath = join(dir, `${script}.jobs.json`);
   writeFileSync(jobsPath, JSON.stringify(jobs));
-  const run = spawnSync(PYTHON, [join(SCRIPTS, script), jobsPath], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(PYTHON, [join(SCRIPTS, script), jobsPath], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env,
+  });
   if (run.status !== 0) throw new Error(`${script} failed (${run.status ?? run.signal}):\n${run.stderr}`);
   return run.stdout;
 }
@@ -51,4 +55,19 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
       );
     }
   }
+}
+
+/**
+ * An environment in which `import torchvision` fails even where it is installed: a package of that name
+ * that raises ImportError, put first on PYTHONPATH (under `dir`). One thread, as the tests share 2 cores.
+ */
+export function withoutTorchvision(dir: string): NodeJS.ProcessEnv {
+  const shim = join(dir, 'no-torchvision');
+  mkdirSync(join(shim, 'torchvision'), { recursive: true });
+  writeFileSync(
+    join(shim, 'torchvision', '__init__.py'),
+    "raise ImportError('torchvision is hidden by this test')\n",
+  );
+  const path = [shim, process.env.PYTHONPATH].filter(Boolean).join(':');
+  return { ...process.env, PYTHONPATH: path, OMP_NUM_THREADS: '1' };
 }

@@ -2,7 +2,8 @@
 import type { Task } from './spec';
 
 export type OptimizerKind = 'sgd' | 'adam' | 'adamw';
-export type LossKind = 'cross_entropy' | 'mse' | 'bce';
+/** 'centernet': the detection head's focal loss on centre heatmaps plus L1 on box sizes and offsets. */
+export type LossKind = 'cross_entropy' | 'mse' | 'bce' | 'centernet';
 
 export interface Hyperparams {
   optimizer: OptimizerKind;
@@ -22,7 +23,12 @@ export interface Hyperparams {
   seed: number;
   /** Omitted: the task's default (defaultLoss). For GANs 'bce' means BCE-with-logits. */
   loss?: LossKind;
+  /** Segmentation: the cross-entropy weight of background pixels (digits weigh 1); omitted: 0.1. */
+  backgroundWeight?: number;
 }
+
+/** Most of a scene is background: at weight 1 a network first learns to call every pixel background. */
+export const DEFAULT_BACKGROUND_WEIGHT = 0.1;
 
 export const DEFAULT_HYPER: Hyperparams = {
   optimizer: 'adam',
@@ -56,7 +62,8 @@ export const HYPER_LIMITS = {
 } as const;
 
 export function defaultLoss(task: Task): LossKind {
-  if (task === 'classification') return 'cross_entropy';
+  if (task === 'classification' || task === 'segmentation') return 'cross_entropy';
+  if (task === 'detection') return 'centernet';
   return 'bce';
 }
 
@@ -73,6 +80,8 @@ const LOSSES_FOR: Record<Task, readonly LossKind[]> = {
   reconstruction: ['mse', 'bce'],
   generator: ['bce'],
   discriminator: ['bce'],
+  segmentation: ['cross_entropy'],
+  detection: ['centernet'],
 };
 
 /** Range checks with plain-language messages; pass the task to also check the loss fits it. */
@@ -116,6 +125,22 @@ export function validateHyper(h: Hyperparams, task?: Task): HyperIssue[] {
   }
   if (finite('labelSmoothing', h.labelSmoothing) && (h.labelSmoothing < 0 || h.labelSmoothing >= 1)) {
     err('labelSmoothing', `label smoothing must be from 0 up to (not including) 1 (got ${h.labelSmoothing})`);
+  }
+  if (
+    h.backgroundWeight !== undefined &&
+    finite('backgroundWeight', h.backgroundWeight) &&
+    (h.backgroundWeight <= 0 || h.backgroundWeight > 10)
+  ) {
+    err(
+      'backgroundWeight',
+      `the background weight must be above 0 and at most 10 (got ${h.backgroundWeight})`,
+    );
+  }
+  if (task === 'segmentation' && h.labelSmoothing > 0) {
+    err(
+      'labelSmoothing',
+      'label smoothing is not combined with the background weight of segmentation: set it to 0',
+    );
   }
   whole('batchSize', h.batchSize, 1, HYPER_LIMITS.maxBatchSize);
   whole('epochs', h.epochs, 1, HYPER_LIMITS.maxEpochs);

@@ -20,6 +20,15 @@ const AUTOENCODER =
 const GENERATOR = 3136 * 32 + 3136 + 2 * 64 + (64 * 32 * 16 + 32) + 2 * 32 + (32 * 1 * 16 + 1);
 const DISCRIMINATOR = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64 + (3136 + 1);
 
+// The dense presets: conv 3×3 + BatchNorm blocks, ConvTranspose2d k2 = in·out·4 + out, a 1×1 head.
+const conv = (i: number, o: number, k = 3) => o * i * k * k + o;
+const block = (i: number, o: number) => conv(i, o) + 2 * o;
+const up = (i: number, o: number) => i * o * 4 + o;
+const ENCODER = block(1, 8) + block(8, 16) + block(16, 32) + block(32, 32) + block(32, 32);
+const UNET = ENCODER + up(32, 32) + block(64, 32) + up(32, 16) + block(32, 16) + up(16, 8) + conv(16, 11, 1);
+const FCN = block(1, 16) + block(16, 32) + block(32, 32) + conv(32, 11, 1);
+const CENTERNET = ENCODER + up(32, 32) + block(64, 32) + conv(32, 14, 1);
+
 const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'lenet-5': { params: LENET, output: [10] },
   'pytorch-tutorial-cnn': { params: TUTORIAL, output: [10] },
@@ -28,6 +37,9 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   autoencoder: { params: AUTOENCODER, output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
+  unet: { params: UNET, output: [11, 64, 64] },
+  fcn: { params: FCN, output: [11, 64, 64] },
+  centernet: { params: CENTERNET, output: [14, 16, 16] },
 };
 
 describe('presets', () => {

@@ -3,6 +3,7 @@
 // Semantics (shapes, tasks) stay with analyzeSpec, so a loaded design can show its own errors.
 import { definitionOf, type ParamRule } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
+import { DEFAULT_SCENE, SCENE_KEYS, SCENE_LIMITS, isDenseTask, type SceneSettings } from './dense';
 import { SPEC_LIMITS } from './params';
 import type { Parsed } from './safe-json';
 import type { DatasetId, Layer, LayerKind, NetworkSpec, Task } from './spec';
@@ -125,7 +126,14 @@ function readLayer(raw: unknown, index: number, taken: Set<string>, version: num
 }
 
 const DATASETS: readonly DatasetId[] = ['mnist', 'fashion-mnist'];
-const TASKS: readonly Task[] = ['classification', 'reconstruction', 'generator', 'discriminator'];
+const TASKS: readonly Task[] = [
+  'classification',
+  'reconstruction',
+  'generator',
+  'discriminator',
+  'segmentation',
+  'detection',
+];
 
 function readInput(raw: unknown, task: Task, latentDim: number | undefined): NetworkSpec['input'] {
   if (!isObject(raw)) return fail(`input must be an object, not ${kindOf(raw)}`);
@@ -143,15 +151,50 @@ function readInput(raw: unknown, task: Task, latentDim: number | undefined): Net
     return { dataset: raw.dataset as DatasetId, shape: [latentDim] };
   }
   if (latentDim !== undefined) return fail(`only a generator has latentDim; this is a ${task} spec`);
+  if (isDenseTask(task)) {
+    const side = Array.isArray(shape) ? shape[1] : undefined;
+    const { minSide, maxSide } = SCENE_LIMITS;
+    if (
+      !is([1, side as number, side as number]) ||
+      !Number.isInteger(side) ||
+      side! < minSide ||
+      side! > maxSide
+    )
+      return fail(
+        `input.shape must be [1, side, side], a square scene with a side from ${minSide} to ${maxSide}`,
+      );
+    return { dataset: raw.dataset as DatasetId, shape: [1, side!, side!] };
+  }
   if (!is([1, 28, 28])) return fail('input.shape must be [1, 28, 28]');
   return { dataset: raw.dataset as DatasetId, shape: [1, 28, 28] };
+}
+
+/** Scene settings: exactly the known whole numbers (their ranges are the analysis's to explain). */
+function readScene(raw: unknown, task: Task): SceneSettings | undefined {
+  if (!isDenseTask(task)) {
+    if (raw !== undefined)
+      fail(`only segmentation and detection specs have scene settings; this is a ${task} spec`);
+    return undefined;
+  }
+  if (raw === undefined) return { ...DEFAULT_SCENE };
+  if (!isObject(raw)) return fail(`scene must be an object, not ${kindOf(raw)}`);
+  expectKeys(raw, SCENE_KEYS, 'scene');
+  const out = { ...DEFAULT_SCENE };
+  for (const key of SCENE_KEYS) {
+    if (raw[key] !== undefined) out[key] = readInt(raw[key], SCENE_LIMITS.maxSide, `scene.${key}`);
+  }
+  return out;
 }
 
 /** Check an already-parsed value against the spec schema and build a clean NetworkSpec. */
 export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
   try {
     if (!isObject(raw)) return fail(`a spec must be an object, not ${kindOf(raw)}`);
-    expectKeys(raw, ['version', 'name', 'task', 'input', 'latentDim', 'autoWire', 'layers'], 'the spec');
+    expectKeys(
+      raw,
+      ['version', 'name', 'task', 'input', 'latentDim', 'scene', 'autoWire', 'layers'],
+      'the spec',
+    );
     // Version 1 (chains of layers) opens unchanged as version 2.
     if (raw.version !== 1 && raw.version !== SPEC_VERSION) {
       return fail(
@@ -170,6 +213,7 @@ export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
       raw.latentDim === undefined ? undefined : readInt(raw.latentDim, SPEC_LIMITS.maxLatentDim, 'latentDim');
     if (latentDim !== undefined && latentDim < 1) fail('latentDim must be at least 1');
     const input = readInput(raw.input, task, latentDim);
+    const scene = readScene(raw.scene, task);
     const autoWire = raw.autoWire ?? true;
     if (typeof autoWire !== 'boolean') fail('autoWire must be true or false');
     if (!Array.isArray(raw.layers)) return fail(`layers must be a list, not ${kindOf(raw.layers)}`);
@@ -186,6 +230,7 @@ export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
       layers,
     };
     if (latentDim !== undefined) spec.latentDim = latentDim;
+    if (scene !== undefined) spec.scene = scene;
     return { ok: true, value: spec };
   } catch (e) {
     if (e instanceof SchemaError) return { ok: false, error: e.message };

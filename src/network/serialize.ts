@@ -3,6 +3,7 @@
 import { DEFAULT_HYPER, validateHyper, type Hyperparams, type LossKind, type OptimizerKind } from './hyper';
 import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
 import { expectKeys, isObject, validateSpecValue } from './schema';
+import { SCENE_KEYS, type SceneSettings } from './dense';
 import type { Layer, NetworkSpec } from './spec';
 import { SPEC_VERSION, paramNames } from './spec';
 
@@ -14,10 +15,15 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
     task: spec.task,
     input: { dataset: spec.input.dataset, shape: [...spec.input.shape] as NetworkSpec['input']['shape'] },
     ...(spec.latentDim !== undefined ? { latentDim: spec.latentDim } : {}),
+    ...(spec.scene !== undefined ? { scene: canonicalScene(spec.scene) } : {}),
     autoWire: spec.autoWire,
     layers: spec.layers.map(canonicalLayer),
   };
   return out;
+}
+
+function canonicalScene(scene: SceneSettings): SceneSettings {
+  return Object.fromEntries(SCENE_KEYS.map((k) => [k, scene[k]])) as unknown as SceneSettings;
 }
 
 function canonicalLayer(layer: Layer): Layer {
@@ -61,10 +67,11 @@ const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
   'epochs',
   'seed',
   'loss',
+  'backgroundWeight',
 ];
 
 const OPTIMIZERS: readonly OptimizerKind[] = ['sgd', 'adam', 'adamw'];
-const LOSSES: readonly LossKind[] = ['cross_entropy', 'mse', 'bce'];
+const LOSSES: readonly LossKind[] = ['cross_entropy', 'mse', 'bce', 'centernet'];
 
 export function canonicalHyper(h: Hyperparams): Hyperparams {
   const out: Record<string, unknown> = {};

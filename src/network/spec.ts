@@ -10,6 +10,7 @@ import {
   type LayerOf,
   type Shape,
 } from '../layers';
+import { DEFAULT_SCENE, DEFAULT_SCENE_SIDE, isDenseTask, type SceneSettings } from './dense';
 
 export { LAYER_KINDS, isLayerKind, paramNames, type Layer, type LayerKind, type LayerOf } from '../layers';
 export type { Shape } from '../layers';
@@ -23,7 +24,8 @@ export type { UnflattenLayer } from '../layers/unflatten/definition';
 export const INPUT_ID = 'input';
 
 export type DatasetId = 'mnist' | 'fashion-mnist';
-export type Task = 'classification' | 'reconstruction' | 'generator' | 'discriminator';
+export type Task =
+  'classification' | 'reconstruction' | 'generator' | 'discriminator' | 'segmentation' | 'detection';
 
 export const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
 export const NUM_CLASSES = 10;
@@ -32,11 +34,12 @@ export const DATASET_NAMES: Record<DatasetId, string> = { mnist: 'MNIST', 'fashi
 /**
  * What the network reads. Image tasks read one 28×28 greyscale image: shape [1, 28, 28].
  * A generator reads a noise vector: shape [latentDim], and the spec's latentDim says so too
- * (the dataset then names the images it learns to imitate).
+ * (the dataset then names the images it learns to imitate). Segmentation and detection read a square
+ * scene of several of the dataset's digits: [1, side, side] (64 by default), drawn as `scene` says.
  */
 export interface NetworkInput {
   dataset: DatasetId;
-  shape: [1, 28, 28] | [number];
+  shape: [1, number, number] | [number];
 }
 
 export interface NetworkSpec {
@@ -48,6 +51,8 @@ export interface NetworkSpec {
   autoWire: boolean;
   /** Length of the generator's noise vector; present exactly when task is 'generator'. */
   latentDim?: number;
+  /** How the scenes are drawn; present exactly when task is 'segmentation' or 'detection'. */
+  scene?: SceneSettings;
   layers: Layer[];
 }
 
@@ -59,9 +64,11 @@ export function inputShapeOf(spec: NetworkSpec): Shape {
   return [...spec.input.shape];
 }
 
-/** The input for a task: an image, or for a generator a noise vector of latentDim values. */
+/** The input for a task: an image, a scene (dense tasks), or for a generator a noise vector of latentDim values. */
 export function inputFor(task: Task, dataset: DatasetId, latentDim = DEFAULT_LATENT_DIM): NetworkInput {
-  return task === 'generator' ? { dataset, shape: [latentDim] } : { dataset, shape: [...IMAGE_SHAPE] };
+  if (task === 'generator') return { dataset, shape: [latentDim] };
+  if (isDenseTask(task)) return { dataset, shape: [1, DEFAULT_SCENE_SIDE, DEFAULT_SCENE_SIDE] };
+  return { dataset, shape: [...IMAGE_SHAPE] };
 }
 
 /** An empty spec for a task (latentDim only for generators). */
@@ -75,6 +82,7 @@ export function emptySpec(task: Task = 'classification', dataset: DatasetId = 'm
     layers: [],
   };
   if (task === 'generator') spec.latentDim = DEFAULT_LATENT_DIM;
+  if (isDenseTask(task)) spec.scene = { ...DEFAULT_SCENE };
   return spec;
 }
 

@@ -25,7 +25,7 @@ export interface BundleOptions extends ModelPyOptions {
   modified?: Date;
 }
 
-const TRAINABLE_IN_TRAIN_PY = new Set(['classification', 'reconstruction']);
+const TRAINABLE_IN_TRAIN_PY = new Set(['classification', 'reconstruction', 'segmentation', 'detection']);
 
 /** samples.safetensors: images [N, 1, 28, 28] and labels [N] (as F32, the format's plain dtype). */
 export function exportSamples(samples: SampleImages): Uint8Array {

@@ -22,6 +22,7 @@ import {
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
+import { DenseSession } from './dense/session';
 import { Inspector } from './inspect/inspector';
 import type { InspectQuery } from './inspect/types';
 
@@ -63,6 +64,14 @@ export class TrainerCore {
     recovering: () => this.recovering,
     snapshotEveryMs: () => this.options.snapshotEveryMs,
     makeRoom: () => this.makeRoomFor('generative'),
+  });
+  /** Segmentation and detection on scenes, on this trainer's backend and dataset. */
+  readonly dense = new DenseSession({
+    backend: () => this.backend,
+    data: () => this.data,
+    emit: (event) => this.emit({ type: 'dense', event }),
+    recovering: () => this.recovering,
+    makeRoom: () => this.makeRoomFor('dense'),
   });
   private readonly run: TrainingRun;
   private queue: Promise<void> = Promise.resolve();
@@ -117,6 +126,8 @@ export class TrainerCore {
         return this.inspect(request.id, request.query);
       case 'generative':
         return this.generative.handle(request.request);
+      case 'dense':
+        return this.dense.handle(request.request);
       case 'destroyDeviceForTest':
         if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
         this.backend.destroyDevice();
@@ -312,17 +323,26 @@ export class TrainerCore {
    * One run trains at a time on the device: before `starting` trains, the other run, if training, is
    * paused, and the page is told why.
    */
-  async makeRoomFor(starting: 'classifier' | 'generative'): Promise<void> {
-    const generative = this.generative.mode === 'gan' ? 'GAN' : 'autoencoder';
+  async makeRoomFor(starting: 'classifier' | 'generative' | 'dense'): Promise<void> {
+    const names = {
+      classifier: 'classifier',
+      generative: this.generative.mode === 'gan' ? 'GAN' : 'autoencoder',
+      dense: `${this.dense.task ?? 'segmentation'} network`,
+    };
     const message = (paused: string, by: string) =>
       `The ${paused}'s training was paused: the ${by} started training, and one run trains at a time on the device.`;
-    if (starting === 'classifier' && this.generative.state === 'training') {
-      const text = message(generative, 'classifier');
-      await this.generative.pause(text);
-      this.emit({ type: 'notice', message: text });
-    } else if (starting === 'generative' && this.state === 'training') {
-      const text = message('classifier', generative);
-      await this.run.pause(text);
+    const runs = {
+      classifier: { training: this.state === 'training', pause: (text: string) => this.run.pause(text) },
+      generative: {
+        training: this.generative.state === 'training',
+        pause: (text: string) => this.generative.pause(text),
+      },
+      dense: { training: this.dense.state === 'training', pause: (text: string) => this.dense.pause(text) },
+    };
+    for (const other of ['classifier', 'generative', 'dense'] as const) {
+      if (other === starting || !runs[other].training) continue;
+      const text = message(names[other], names[starting]);
+      await runs[other].pause(text);
       this.emit({ type: 'notice', message: text });
     }
   }
@@ -338,6 +358,7 @@ export class TrainerCore {
     this.emit({ type: 'deviceLost', reason, recovering: true });
     await this.run.stop();
     await this.generative.suspend();
+    await this.dense.suspend();
     const state = this.lastGood?.state;
     if (this.lastGood) {
       // On from the very batch after the good weights' step, with the order uploaded to the new backend.
@@ -360,6 +381,7 @@ export class TrainerCore {
     this.recovering = false;
     if (wasTraining) await this.run.start();
     await this.generative.rebuildAfterLoss();
+    await this.dense.rebuildAfterLoss();
   }
 
   get isRecovering(): boolean {
@@ -370,6 +392,7 @@ export class TrainerCore {
     this.datasetLoad?.abort();
     await this.run.stop();
     await this.generative.dispose();
+    await this.dense.dispose();
     this.disposed = true;
     const backend = this.backend;
     this.backend = null;

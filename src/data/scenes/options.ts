@@ -26,6 +26,9 @@ export const DEFAULT_SCENE_OPTIONS: SceneOptions = {
   noise: 0,
 };
 
+/** Test scenes are the same for every run (whatever its seed), so runs compare on equal terms. */
+export const TEST_SCENE_SEED = 2024;
+
 export const SCENE_LIMITS = {
   minSize: 16,
   maxSize: 128,

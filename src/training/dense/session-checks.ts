@@ -1,0 +1,89 @@
+// The dense session driven through TrainerCore, the same checks on either backend: both tasks build,
+// draw scenes, train, evaluate, answer a drawing, give feature maps and weights, and refuse bad requests.
+import { expect } from 'vitest';
+import type { EventOf } from '../protocol';
+import type { Harness } from '../testing/harness';
+import { DETECTION_HYPER, SEGMENTATION_HYPER } from '../../network/dense-presets';
+import { presetAt } from './testing';
+import type { DenseEvent } from './types';
+
+type Of<K extends DenseEvent['kind']> = Extract<DenseEvent, { kind: K }>;
+
+const SCENE = { minDigits: 1, maxDigits: 2, minScale: 14, maxScale: 20, clutter: 1, noise: 4 };
+const SIDE = 32;
+
+export async function checkDenseSession(h: Harness): Promise<void> {
+  let from = h.events.length;
+  const next = <K extends DenseEvent['kind']>(kind: K, test: (e: Of<K>) => boolean = () => true) =>
+    h
+      .waitFor('dense', (e: EventOf<'dense'>) => e.event.kind === kind && test(e.event as Of<K>), {
+        from,
+        timeoutMs: 240_000,
+      })
+      .then((e) => e.event as Of<K>);
+  const send = (request: Parameters<Harness['send']>[0]) => {
+    from = h.events.length;
+    return h.send(request);
+  };
+
+  // Segmentation: a U-Net on 32×32 scenes.
+  const unet = presetAt('unet', SIDE, SCENE);
+  await send({
+    type: 'dense',
+    request: { kind: 'set', spec: unet, hyper: { ...SEGMENTATION_HYPER, batchSize: 4 } },
+  });
+  const ready = await next('ready');
+  expect(ready).toMatchObject({ task: 'segmentation', side: SIDE, stride: 1 });
+  const first = await next('evaluation');
+  expect(first.step).toBe(0);
+  expect(first.meanIoU).toBeGreaterThanOrEqual(0);
+
+  await send({ type: 'dense', request: { kind: 'scenes', id: 1, split: 'test', start: 0, count: 3 } });
+  const scenes = await next('scenes');
+  expect(scenes.images.length).toBe(3 * SIDE * SIDE);
+  expect(scenes.boxes.length).toBe(3);
+  expect(scenes.masks.some((v) => v > 0)).toBe(true);
+
+  await send({ type: 'dense', request: { kind: 'start' } });
+  const metrics = await next('metrics', (e) => e.step >= 10);
+  expect(Number.isFinite(metrics.loss)).toBe(true);
+  await send({ type: 'dense', request: { kind: 'pause' } });
+  const evaluation = await next('evaluation');
+  expect(evaluation.step).toBeGreaterThanOrEqual(10);
+  expect(evaluation.classIoU).toHaveLength(11);
+  expect(evaluation.pixelAccuracy).toBeGreaterThan(0.5);
+  const previews = await next('previews');
+  expect(previews.maps!.length).toBe(previews.images.length);
+
+  await send({ type: 'dense', request: { kind: 'predict', id: 2, image: new Float32Array(SIDE * SIDE) } });
+  expect((await next('predicted')).maps!.length).toBe(SIDE * SIDE);
+  await send({ type: 'dense', request: { kind: 'predict', id: 3, image: new Float32Array(784) } });
+  expect((await next('failed')).message).toBe('a scene for this network has 32×32 = 1024 pixels, got 784');
+
+  await send({ type: 'dense', request: { kind: 'activations', id: 4, index: 2 } });
+  const maps = await next('activations');
+  expect(maps.values).toHaveLength(unet.layers.length);
+  expect(maps.values[0].length).toBe(8 * SIDE * SIDE);
+
+  await send({ type: 'dense', request: { kind: 'readWeights', id: 5 } });
+  const weights = await next('weights');
+  await send({ type: 'dense', request: { kind: 'setWeights', id: 6, layers: weights.layers.slice(1) } });
+  expect((await next('failed')).message).toMatch(/^the weights have no layer 1 \(Conv2d\) weight/);
+
+  // Detection: the CenterNet preset on the same scenes.
+  const det = presetAt('centernet', SIDE, SCENE);
+  await send({
+    type: 'dense',
+    request: { kind: 'set', spec: det, hyper: { ...DETECTION_HYPER, batchSize: 4 } },
+  });
+  expect(await next('ready')).toMatchObject({ task: 'detection', side: SIDE, stride: 4 });
+  await send({ type: 'dense', request: { kind: 'start' } });
+  await next('metrics', (e) => e.step >= 5);
+  await send({ type: 'dense', request: { kind: 'pause' } });
+  const found = await next('evaluation');
+  expect(found.classAP).toHaveLength(10);
+  expect(Number.isFinite(found.meanAP!)).toBe(true);
+  await send({ type: 'dense', request: { kind: 'predict', id: 7, image: new Float32Array(SIDE * SIDE) } });
+  expect(Array.isArray((await next('predicted')).detections)).toBe(true);
+  expect(h.of('error')).toEqual([]);
+}

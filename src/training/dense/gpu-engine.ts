@@ -145,7 +145,9 @@ export class GpuDenseEngine implements DenseEngine {
     const encoder = this.device.createCommandEncoder({ label: 'dense-clear-sums' });
     encoder.clearBuffer(acc.buffer, acc.offset, LOSS_ACCUMULATOR_FLOATS * 4);
     this.device.queue.submit([encoder.finish()]);
-    return { loss: m.lossSum, samples: m.samples, nonFinite: m.nonFiniteBatches };
+    // Per-pixel cross-entropy counts pixels as its samples (and sums their losses): per scene, as detection.
+    const perScene = this.targets.labels ? sizeOf(this.desc.outputShape.slice(1)) : 1;
+    return { loss: m.lossSum / perScene, samples: m.samples / perScene, nonFinite: m.nonFiniteBatches };
   }
 
   /**

@@ -38,11 +38,19 @@ export async function checkDenseSession(h: Harness): Promise<void> {
   expect(first.step).toBe(0);
   expect(first.meanIoU).toBeGreaterThanOrEqual(0);
 
-  await send({ type: 'dense', request: { kind: 'scenes', id: 1, split: 'test', start: 0, count: 3 } });
+  const ask = { split: 'test' as const, start: 0, count: 3, side: SIDE, scene: SCENE, seed: 1 };
+  await send({ type: 'dense', request: { kind: 'scenes', id: 1, ...ask } });
   const scenes = await next('scenes');
   expect(scenes.images.length).toBe(3 * SIDE * SIDE);
   expect(scenes.boxes.length).toBe(3);
   expect(scenes.masks.some((v) => v > 0)).toBe(true);
+  await send({
+    type: 'dense',
+    request: { kind: 'scenes', id: 8, ...ask, scene: { ...SCENE, maxScale: 40 } },
+  });
+  expect((await next('failed')).message).toBe(
+    'these scenes cannot be drawn: maxScale 40 does not fit on a 32×32 canvas: at most 32',
+  );
 
   await send({ type: 'dense', request: { kind: 'start' } });
   const metrics = await next('metrics', (e) => e.step >= 10);

@@ -2,7 +2,13 @@
 // trains it on scenes drawn on the fly from the loaded dataset (training scenes 0, 1, 2, ... of the seed,
 // each step the next batch), and reports the loss, test figures (mean IoU and pixel accuracy, or mAP at
 // IoU 0.5) and test scenes with the network's answers. TrainerCore forwards to it.
-import { TEST_SCENE_SEED, renderScene, type SceneSource } from '../../data/scenes';
+import {
+  TEST_SCENE_SEED,
+  renderScene,
+  sceneOptionProblems,
+  type SceneOptions,
+  type SceneSource,
+} from '../../data/scenes';
 import type { HostDataset, TrainerBackend } from '../backend';
 import { snapshotFromState, stateFromSnapshot } from '../load-weights';
 import type { LayerSnapshot } from '../protocol';
@@ -80,12 +86,11 @@ export class DenseSession {
         case 'reset':
           await this.stop();
           return await this.build();
-        case 'scenes':
-          return this.host.emit({
-            kind: 'scenes',
-            id: request.id,
-            ...this.sceneSet(request.split, request.start, request.count),
-          });
+        case 'scenes': {
+          const { id, split, start, count, side, scene, seed } = request;
+          const set = this.sceneSet({ size: side, ...scene }, seed, split, start, count);
+          return this.host.emit({ kind: 'scenes', id, ...set });
+        }
         case 'predict': {
           const built = this.need();
           const side = built.layout.side;
@@ -146,20 +151,27 @@ export class DenseSession {
     return { source: (split) => this.source(split), options: built.scene, seed: this.last!.hyper.seed };
   }
 
-  private sceneSet(split: 'train' | 'test', start: number, count: number): SceneSet {
-    const built = this.need();
+  private sceneSet(
+    options: SceneOptions,
+    trainSeed: number,
+    split: 'train' | 'test',
+    start: number,
+    count: number,
+  ): SceneSet {
     if (!Number.isInteger(start) || start < 0 || !Number.isInteger(count) || count < 1 || count > 64)
       throw new Error(
         `scenes are asked for by a start of 0 or more and a count from 1 to 64, not ${start} and ${count}`,
       );
-    const side = built.scene.size;
+    const problems = sceneOptionProblems(options);
+    if (problems.length > 0) throw new Error(`these scenes cannot be drawn: ${problems.join('; ')}`);
+    const side = options.size;
     const images = new Uint8Array(count * side * side);
     const masks = new Uint8Array(count * side * side);
     const boxes: SceneSet['boxes'] = [];
     const source = this.source(split);
-    const seed = split === 'test' ? TEST_SCENE_SEED : this.last!.hyper.seed;
+    const seed = split === 'test' ? TEST_SCENE_SEED : trainSeed;
     for (let i = 0; i < count; i++) {
-      const scene = renderScene(source, built.scene, seed, split, start + i);
+      const scene = renderScene(source, options, seed, split, start + i);
       images.set(scene.image, i * side * side);
       masks.set(scene.mask, i * side * side);
       boxes.push(scene.boxes.map((b) => ({ ...b })));

@@ -1,7 +1,7 @@
 // The dense tasks' messages between the page and the worker, carried inside the trainer protocol's `dense`
 // request and event. Scenes travel as side × side pixels (0..255) and label maps (0 background, 1 + digit).
 import type { Hyperparams } from '../../network/hyper';
-import type { DenseTask } from '../../network/dense';
+import type { DenseTask, SceneSettings } from '../../network/dense';
 import type { NetworkSpec } from '../../network/spec';
 import type { LayerSnapshot } from '../protocol';
 import type { Detection } from './metrics';
@@ -15,8 +15,20 @@ export type DenseRequest =
   | { kind: 'pause' }
   /** Re-initialises the weights from the seed, back to step 0. */
   | { kind: 'reset' }
-  /** Scenes [start, start + count) of a split with their truth, for the scene viewer (answered by `scenes`). */
-  | { kind: 'scenes'; id: number; split: 'train' | 'test'; start: number; count: number }
+  /**
+   * Scenes [start, start + count) of a split drawn as `scene` says on `side`-pixel canvases, training scenes
+   * from `seed`, with their truth: the scene viewer (answered by `scenes`; no network needed).
+   */
+  | {
+      kind: 'scenes';
+      id: number;
+      split: 'train' | 'test';
+      start: number;
+      count: number;
+      side: number;
+      scene: SceneSettings;
+      seed: number;
+    }
   /** The network's answer for one scene of side × side pixels in 0..1 (the user's drawing). */
   | { kind: 'predict'; id: number; image: Float32Array }
   /** Every layer's output for one scene (test scene `index`, or `image`), answered by `activations`. */

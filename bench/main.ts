@@ -33,6 +33,7 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
     (await import('./tfjs')).tfjsAccuracy(o.backend as never, o.budgetMs as number, o.batch as number),
   firstStep: () => firstStep ?? Promise.reject(new Error('open the page with ?measure=firstStep')),
   soakSteps: async (o) => (await import('./ours-trainer')).soakSteps(o.steps as number, o.batch as number),
+  dense: async (o) => (await import('./dense')).runDense(o as never),
 };
 
 declare global {

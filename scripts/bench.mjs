@@ -28,7 +28,7 @@ const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
 const SOAK_MAX_SECONDS = Number(env.BENCH_SOAK_MAX_SECONDS ?? Infinity);
 const SOAK_CHUNK = QUICK ? 100 : 500;
-const GROUPS = ['adapter', 'ours', 'oursCpu', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
+const GROUPS = ['adapter', 'ours', 'oursCpu', 'tfjs', 'kernels', 'accuracy', 'app', 'soak', 'dense'];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
 const TFJS_BACKENDS = env.BENCH_TFJS ? env.BENCH_TFJS.split(',') : ['webgpu', 'wasm', 'webgl', 'cpu'];
@@ -184,6 +184,8 @@ async function main() {
       );
     }
     if (only.includes('soak')) raw.soak = await timed('soak', () => soak(browser, server.origin));
+    if (only.includes('dense'))
+      raw.dense = await timed('dense tasks', () => m('dense', { minMs: QUICK ? 3000 : 15_000 }, 20 * MIN));
   } finally {
     await browser.close();
     await server.close();

@@ -90,19 +90,35 @@ test('segmentation: the U-Net trains, its figures rise, and label maps render on
   await expect(panel.getByTestId('scene-pad-answer')).toBeVisible({ timeout: 30_000 });
   await panel.screenshot({ path: `${SHOTS}/dense-segmentation.png` });
 
+  // Inside: the U-Net's feature maps for a test scene, and what its loss and upsampling do.
+  await panel.getByText('Inside the network: feature maps, the loss and upsampling').click();
+  await expect(panel.getByTestId('dense-explain')).toContainText('Per-pixel cross-entropy');
+  await expect(panel.getByTestId('dense-explain')).toContainText('ConvTranspose2d');
+  await panel.getByRole('button', { name: 'Show feature maps' }).click();
+  await expect(panel.getByTestId('maps-0').locator('canvas')).toHaveCount(8);
+
   // The trained U-Net leaves as a project (with its weights) and as PyTorch code for the same scenes.
   const project = await downloadOf(page, 'Export project');
   const files = readZip(project.bytes, { maxEntries: 2, maxNameBytes: 64 });
   if (!files.ok) throw new Error(files.error);
   const saved = JSON.parse(new TextDecoder().decode(files.files[0].data)) as { spec: { scene: unknown } };
-  expect(saved.spec.scene).toEqual({ minDigits: 1, maxDigits: 2, minScale: 14, maxScale: 22, clutter: 0, noise: 0 });
+  expect(saved.spec.scene).toEqual({
+    minDigits: 1,
+    maxDigits: 2,
+    minScale: 14,
+    maxScale: 22,
+    clutter: 0,
+    noise: 0,
+  });
   expect(files.files.map((f) => f.name)).toEqual(['project.json', 'weights.safetensors']);
   const zip = await downloadOf(page, 'Export to PyTorch (.zip)');
   const bundle = readZip(zip.bytes, { maxEntries: 8, maxNameBytes: 64 });
   if (!bundle.ok) throw new Error(bundle.error);
   expect(bundle.files.map((f) => f.name)).toContain('train.py');
   const model = new TextDecoder().decode(bundle.files[0].data);
-  expect(model).toContain("SCENE = {'side': 32, 'min_digits': 1, 'max_digits': 2, 'min_scale': 14, 'max_scale': 22");
+  expect(model).toContain(
+    "SCENE = {'side': 32, 'min_digits': 1, 'max_digits': 2, 'min_scale': 14, 'max_scale': 22",
+  );
   expect(model).toContain('def render_scene(');
   expect(bundle.files[1].data).toEqual(files.files[1].data);
 });

@@ -10,6 +10,7 @@ import type { NetworkSpec } from '../../network/spec';
 import { analysisOf } from '../builder/useAnalysis';
 import { useStore } from '../store/store';
 import { DenseCharts } from './DenseCharts';
+import { DenseInside } from './DenseInside';
 import { formatFigure } from './denseState';
 import { ScenePad } from './ScenePad';
 import { ScenePreviews } from './ScenePreviews';
@@ -235,6 +236,7 @@ export function DensePanel() {
                 onDrawing={setDrawing}
                 minScore={minScore}
               />
+              <DenseInside view={view} client={client} kinds={spec.layers.map((l) => l.kind)} />
             </>
           )}
           <SceneViewer view={view} client={client} spec={spec} seed={storeHyper.seed} />

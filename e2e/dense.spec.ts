@@ -55,7 +55,12 @@ test('segmentation: the U-Net trains, its figures rise, and label maps render on
   page,
 }) => {
   const panel = await open(page, 'U-Net');
+  // The builder holds the U-Net, skips included, without an error at 32×32.
   await expect(page.locator('[data-testid="layer-card"][data-layer-id="cat3"]')).toHaveCount(1);
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await page
+    .getByRole('region', { name: 'Network builder' })
+    .screenshot({ path: `${SHOTS}/dense-builder.png` });
   await panel.getByRole('button', { name: 'Train segmentation' }).click();
   const previews = panel.getByTestId('dense-previews');
   await expect(previews).toBeVisible({ timeout: 60_000 });

@@ -72,6 +72,7 @@ export class TrainerCore {
     emit: (event) => this.emit({ type: 'dense', event }),
     recovering: () => this.recovering,
     makeRoom: () => this.makeRoomFor('dense'),
+    snapshotEveryMs: () => this.options.snapshotEveryMs,
   });
   private readonly run: TrainingRun;
   private queue: Promise<void> = Promise.resolve();

@@ -1,6 +1,12 @@
 // The dense session on WebGPU (SwiftShader): both tasks through TrainerCore, and one run at a time
 // against the classifier.
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../../gpu/testing/close';
+import type { GpuBackend } from '../gpu-backend';
+import { stateFromSnapshot } from '../load-weights';
+import type { EventOf } from '../protocol';
+import { buildDense } from './build';
+import type { DenseEvent } from './types';
 import { createHarness } from '../testing/harness';
 import { presetSpec } from '../../network/presets';
 import { SEGMENTATION_HYPER } from '../../network/dense-presets';
@@ -39,6 +45,59 @@ describe('dense session on WebGPU', () => {
       "The classifier's training was paused: the segmentation network started training, and one run trains at a time on the device.",
     );
     expect(h.core.state).toBe('paused');
+    await h.send({ type: 'dense', request: { kind: 'pause' } });
+    await h.send({ type: 'dispose' });
+  }, 600_000);
+
+  it('a lost device: the run is rebuilt from its last good weights at their step and trains on', async () => {
+    const h = createHarness({ snapshotEveryMs: 0 });
+    await h.send({ type: 'init' });
+    await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
+    await h.waitFor('datasetReady');
+    type Of<K extends DenseEvent['kind']> = Extract<DenseEvent, { kind: K }>;
+    const next = <K extends DenseEvent['kind']>(
+      kind: K,
+      test: (e: Of<K>) => boolean = () => true,
+      from = 0,
+    ) =>
+      h
+        .waitFor('dense', (e: EventOf<'dense'>) => e.event.kind === kind && test(e.event as Of<K>), { from })
+        .then((e) => e.event as Of<K>);
+    const spec = presetAt('unet', 32, {
+      minDigits: 1,
+      maxDigits: 1,
+      minScale: 16,
+      maxScale: 20,
+      clutter: 0,
+      noise: 0,
+    });
+    const hyper = { ...SEGMENTATION_HYPER, batchSize: 2 };
+    await h.send({ type: 'dense', request: { kind: 'set', spec, hyper } });
+    await h.send({ type: 'dense', request: { kind: 'start' } });
+    await next('metrics', (m) => m.step >= 10);
+    await h.send({ type: 'dense', request: { kind: 'pause' } });
+    const step = h.core.dense.step;
+    for (let i = 0; i < 300 && h.core.dense.lastGood?.step !== step; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    const good = h.core.dense.lastGood!;
+    expect(good.step).toBe(step);
+
+    const from = h.events.length;
+    (h.core.backend as GpuBackend).device.destroy();
+    await h.waitFor('deviceLost', () => true, { from });
+    const state = await next('state', (e) => e.reason?.includes('rebuilt') ?? false, from);
+    expect(state).toMatchObject({
+      state: 'paused',
+      reason: `the GPU device was lost: the network was rebuilt from its weights at step ${step}`,
+    });
+    await h.send({ type: 'dense', request: { kind: 'readWeights', id: 1 } });
+    const weights = await next('weights', () => true, from);
+    const { engine } = await buildDense(h.core.backend!, spec, hyper);
+    const back = stateFromSnapshot(engine.desc, weights.layers);
+    engine.destroy();
+    expectClose(back.params, good.state.params, { atol: 0, rtol: 0 });
+    await h.send({ type: 'dense', request: { kind: 'start' } });
+    await next('metrics', (m) => m.step > step, from);
     await h.send({ type: 'dense', request: { kind: 'pause' } });
     await h.send({ type: 'dispose' });
   }, 600_000);

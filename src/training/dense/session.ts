@@ -9,7 +9,7 @@ import {
   type SceneOptions,
   type SceneSource,
 } from '../../data/scenes';
-import type { HostDataset, TrainerBackend } from '../backend';
+import type { HostDataset, ModelState, TrainerBackend } from '../backend';
 import { snapshotFromState, stateFromSnapshot } from '../load-weights';
 import type { LayerSnapshot } from '../protocol';
 import { sceneBatch, type SceneStream } from './batches';
@@ -18,6 +18,7 @@ import { detectionFigures, detectionsOf, segmentationFigures } from './metrics';
 import type { DenseAnswers, DenseEvent, DenseRequest, DenseState, SceneSet } from './types';
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
+import type { DenseTask } from '../../network/dense';
 
 export interface DenseHost {
   backend(): TrainerBackend | null;
@@ -27,6 +28,8 @@ export interface DenseHost {
   recovering(): boolean;
   /** Called before the run starts training: the trainer pauses any other run that is training. */
   makeRoom(): Promise<void>;
+  /** Minimum time between host copies of good weights (what a lost device is rebuilt from). */
+  snapshotEveryMs(): number;
 }
 
 export interface DenseSessionOptions {
@@ -58,6 +61,9 @@ export class DenseSession {
   private evaluatedAt = -Infinity;
   private reportedAt = 0;
   private resumeAfterLoss = false;
+  /** The last weights known to be finite, on the host, and their step: a lost device is rebuilt from them. */
+  lastGood: { state: ModelState; step: number } | null = null;
+  private keptAt = -Infinity;
 
   constructor(
     private readonly host: DenseHost,
@@ -65,7 +71,7 @@ export class DenseSession {
   ) {}
 
   /** The built network's task, or null before the first build. */
-  get task(): string | null {
+  get task(): DenseTask | null {
     return this.built?.layout.task ?? null;
   }
 
@@ -194,6 +200,7 @@ export class DenseSession {
   private async build(): Promise<void> {
     this.destroyBuilt();
     this.step = 0;
+    this.lastGood = null;
     const backend = this.host.backend();
     if (!backend || !this.last) throw new Error('the trainer is not ready: send a network first');
     const built = await buildDense(backend, this.last.spec, this.last.hyper);
@@ -278,6 +285,22 @@ export class DenseSession {
     // The loop ends at its next check (stop() here would wait for the loop itself).
     if (!Number.isFinite(loss))
       this.setState('paused', 'the loss is no longer a number: lower the learning rate and press Reset');
+    else this.keepGood(built);
+  }
+
+  /** A host copy of the weights after the steps so far (at most once per snapshotEveryMs), kept if finite. */
+  private keepGood(built: BuiltDense): void {
+    const now = performance.now();
+    if (now - this.keptAt < this.host.snapshotEveryMs()) return;
+    this.keptAt = now;
+    const step = this.step;
+    void built.engine.readState().then(
+      (state) => {
+        const finite = state.params.every(Number.isFinite) && state.buffers.every(Number.isFinite);
+        if (built === this.built && finite) this.lastGood = { state, step };
+      },
+      () => undefined,
+    );
   }
 
   /** Test figures over the first testScenes test scenes, then previews of the first few with the answers. */
@@ -327,14 +350,25 @@ export class DenseSession {
     this.destroyBuilt();
   }
 
-  /** Rebuilds the network on the trainer's new backend from its seed, back at step 0, and says so. */
+  /**
+   * Rebuilds the network on the trainer's new backend from the last good weights (the seeded ones if none
+   * were kept yet) and goes on from their step: step k always trains on the same scenes, so the run repeats
+   * exactly what it would have done from there.
+   */
   async rebuildAfterLoss(): Promise<void> {
     const resume = this.resumeAfterLoss;
+    const good = this.lastGood;
     this.resumeAfterLoss = false;
     if (!this.last) return;
     try {
       await this.build();
-      this.setState('idle', 'the GPU device was lost: the network was rebuilt from its seed, at step 0');
+      if (good) {
+        this.built!.engine.writeState(good.state);
+        this.step = good.step;
+        this.lastGood = good;
+      }
+      const reason = `the GPU device was lost: the network was rebuilt from its weights at step ${this.step}`;
+      this.setState(this.step > 0 ? 'paused' : 'idle', reason);
       if (resume) await this.start();
     } catch (error) {
       this.host.emit({ kind: 'failed', message: message(error) });

@@ -4,7 +4,6 @@ import type { SceneOptions, SceneSource } from '../../data/scenes';
 import type { HostDataset } from '../backend';
 import { emptyHostDataset, streamDataset } from '../host-dataset';
 import { diskFetch } from '../testing/harness';
-import type { Hyperparams } from '../../network/hyper';
 import { presetSpec, type PresetId } from '../../network/presets';
 import type { SceneSettings } from '../../network/dense';
 import type { NetworkSpec } from '../../network/spec';
@@ -83,5 +82,3 @@ export async function testFigures(
   );
   return { meanIoU: NaN, pixelAccuracy: NaN, mAP: figures.meanAP, classAP: figures.classAP };
 }
-
-export type { Hyperparams };

@@ -8,6 +8,9 @@ import { decodeShareState, encodeShareState } from './share';
 import { SEGMENTATION_HYPER } from './dense-presets';
 import { emptySpec, type NetworkSpec } from './spec';
 import { validateSpecValue } from './schema';
+import { exportBundle } from './export/bundle';
+import { randomWeights } from './export/testing/random-weights';
+import { unzip } from './export/testing/unzip';
 
 const errors = (spec: NetworkSpec) =>
   analyzeSpec(spec)
@@ -120,5 +123,28 @@ describe('segmentation and detection specs', () => {
     );
     const text = serializeHyper({ ...SEGMENTATION_HYPER, backgroundWeight: 0.25 });
     expect(parseHyper(text)).toEqual({ ok: true, hyper: { ...SEGMENTATION_HYPER, backgroundWeight: 0.25 } });
+  });
+});
+
+describe('the PyTorch bundle of a dense design', () => {
+  it('holds model.py with the scenes, train.py for the task and a README that says how it draws them', () => {
+    const spec = presetSpec('centernet');
+    const files = unzip(exportBundle(spec, SEGMENTATION_HYPER, randomWeights(spec, 3)));
+    expect(files.map((f) => f.name)).toEqual([
+      'model.py',
+      'weights.safetensors',
+      'train.py',
+      'convert_pt.py',
+      'README.txt',
+    ]);
+    const text = (name: string) => new TextDecoder().decode(files.find((f) => f.name === name)!.data);
+    expect(text('model.py')).toContain(
+      "SCENE = {'side': 64, 'min_digits': 1, 'max_digits': 3, 'min_scale': 20, 'max_scale': 36, 'clutter': 0, 'noise': 0}",
+    );
+    expect(text('model.py')).toContain('STRIDE = 4  # scene pixels per cell of the head');
+    expect(text('train.py')).toContain('def loss_fn(output, masks, boxes):');
+    const readme = text('README.txt');
+    expect(readme).toContain("train.py draws the playground's scenes from MNIST's four IDX files");
+    expect(readme).not.toContain('torchrun');
   });
 });

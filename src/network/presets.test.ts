@@ -20,11 +20,19 @@ const AUTOENCODER =
 const GENERATOR = 3136 * 32 + 3136 + 2 * 64 + (64 * 32 * 16 + 32) + 2 * 32 + (32 * 1 * 16 + 1);
 const DISCRIMINATOR = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64 + (3136 + 1);
 
+// Residual block: two bias-free 3×3 convs of C channels and two BatchNorm2d; a depthwise conv has C·9.
+const block = (c: number) => 2 * (c * c * 9) + 2 * (2 * c);
+const RESNET = 16 * 9 + 2 * 16 + block(16) + block(16) + (10 * 784 + 10);
+const separable = (cin: number, cout: number) => cin * 9 + 2 * cin + cout * cin + 2 * cout;
+const MOBILENET = 16 * 9 + 2 * 16 + separable(16, 32) + separable(32, 64) + (10 * 64 * 49 + 10);
+
 const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'lenet-5': { params: LENET, output: [10] },
   'pytorch-tutorial-cnn': { params: TUTORIAL, output: [10] },
   'tiny-cnn': { params: TINY, output: [10] },
   mlp: { params: MLP, output: [10] },
+  'resnet-mini': { params: RESNET, output: [10] },
+  'mobilenet-mini': { params: MOBILENET, output: [10] },
   autoencoder: { params: AUTOENCODER, output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },

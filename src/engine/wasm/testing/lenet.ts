@@ -50,6 +50,8 @@ export interface LenetTrainer {
   labels: Uint32Array;
   /** Forward, softmax cross-entropy, backward and one SGD update; the batch-mean loss and correct count. */
   step(): LossResult;
+  /** Forward only: the logits [B, 10] of the batch in `input`. */
+  forward(): Float32Array;
 }
 
 interface Layer {
@@ -57,14 +59,14 @@ interface Layer {
   backward(): void;
 }
 
-/** SGD with momentum from `init`, all arrays from ops.alloc. */
+/** SGD with momentum from `init`, all arrays from ops.alloc; `desc` must be LeNet-5's layers. */
 export function lenetTrainer(
   ops: CpuOps,
   batch: number,
   init: Float32Array,
   hyper: { lr: number; momentum: number },
+  desc: ModelDescription = LENET_DESC,
 ): LenetTrainer {
-  const desc = LENET_DESC;
   const params = ops.alloc(desc.paramFloats);
   params.set(init);
   const grads = ops.alloc(desc.paramFloats);
@@ -89,6 +91,10 @@ export function lenetTrainer(
     params,
     input,
     labels,
+    forward() {
+      for (const l of layers) l.forward();
+      return logits;
+    },
     step() {
       for (const l of layers) l.forward();
       const result = ops.softmaxCrossEntropy(logits, labels, dlogits, batch, 10);

@@ -6,6 +6,7 @@ import { setShape } from './common/conv_args';
 import { roundUp8, SHAPE_BYTES, tileCols, tileFloats, tileRows } from './common/conv_tiles';
 import { gemmBcast, INIT_ZERO } from './common/gemm_bcast';
 import { col2im } from './common/im2col';
+import { scratchAt, scratchFloats } from './common/scratch';
 import { partStart } from './common/split';
 
 export function conv2dBackwardInput(
@@ -28,15 +29,13 @@ export function conv2dBackwardInput(
   pw: i32,
   dh: i32,
   dw: i32,
-  scratch: usize,
-  scratchFloats: i32,
   part: i32,
   parts: i32,
 ): void {
-  const base = scratch + <usize>part * ((<usize>scratchFloats) << 2);
+  const base = scratchAt();
   const s = setShape(base, cin, h, wd, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw);
   const col = base + SHAPE_BYTES;
-  const capacity = tileFloats(scratchFloats);
+  const capacity = tileFloats(scratchFloats());
   const K = cin * kh * kw;
   const P = oh * ow;
   const plane = h * wd;

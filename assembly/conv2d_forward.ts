@@ -5,6 +5,7 @@ import { setShape } from './common/conv_args';
 import { roundUp8, SHAPE_BYTES, tileCols, tileFloats, tileRows } from './common/conv_tiles';
 import { gemmBcast, INIT_LOAD, INIT_ROW_BIAS, INIT_ZERO } from './common/gemm_bcast';
 import { im2col } from './common/im2col';
+import { scratchAt, scratchFloats } from './common/scratch';
 import { partStart } from './common/split';
 
 export function conv2dForward(
@@ -28,15 +29,13 @@ export function conv2dForward(
   dh: i32,
   dw: i32,
   relu: i32,
-  scratch: usize,
-  scratchFloats: i32,
   part: i32,
   parts: i32,
 ): void {
-  const base = scratch + <usize>part * ((<usize>scratchFloats) << 2);
+  const base = scratchAt();
   const s = setShape(base, cin, h, wd, kh, kw, oh, ow, sh, sw, ph, pw, dh, dw);
   const col = base + SHAPE_BYTES;
-  const capacity = tileFloats(scratchFloats);
+  const capacity = tileFloats(scratchFloats());
   const K = cin * kh * kw;
   const P = oh * ow;
   const rows = tileRows(K, capacity);

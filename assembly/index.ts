@@ -1,6 +1,7 @@
 // The CPU kernels in WebAssembly (128-bit SIMD), one per file; src/engine/wasm/ calls them through the
 // CpuOps interface. Every kernel that can run on several threads takes (part, parts) last and computes only
-// its share of the outputs. heapBase is where the module's own static data ends.
+// that share of its outputs; threads claim parts as they go. setScratch gives this instance (this thread)
+// its conv tile scratch; heapBase is where the module's own static data ends.
 export { conv2dForward } from './conv2d_forward';
 export { conv2dBackwardInput } from './conv2d_backward_input';
 export { conv2dBackwardWeight } from './conv2d_backward_weight';
@@ -23,6 +24,8 @@ export { mseLoss } from './mse_loss';
 export { bceWithLogits } from './bce_with_logits';
 export { sgdStep } from './sgd_step';
 export { adamStep } from './adam_step';
+
+export { setScratch } from './common/scratch';
 
 export function heapBase(): usize {
   return __heap_base;

@@ -23,8 +23,12 @@ export class ConvShape {
   dw: i32 = 0;
 }
 
+/** count floats of 0 at p: vector stores, then the last few one by one (runs here are short). */
 function zero(p: usize, count: i32): void {
-  if (count > 0) memory.fill(p, 0, (<usize>count) << 2);
+  const z = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= count; i += 4) v128.store(p + ((<usize>i) << 2), z);
+  for (; i < count; i++) store<f32>(p + ((<usize>i) << 2), 0);
 }
 
 export function im2col(
@@ -39,52 +43,66 @@ export function im2col(
 ): void {
   const taps = s.kh * s.kw;
   const rowBytes = (<usize>width) << 2;
+  // The tile starts at output row oy0, column from0; rows are walked without dividing.
+  const oy0 = p0 / s.ow;
+  const from0 = p0 - oy0 * s.ow;
+  let ci = k0 / taps;
+  let ky = (k0 % taps) / s.kw;
+  let kx = k0 % s.kw;
   for (let k = k0; k < k1; k++) {
-    const ci = k / taps;
-    const ky = (k % taps) / s.kw;
-    const kx = k % s.kw;
     const plane = x + ((<usize>ci * s.h * s.w) << 2);
     const out = col + <usize>(k - k0) * rowBytes;
     const xOff = kx * s.dw - s.pw;
     const ox0 = firstValid(xOff, s.sw);
     const ox1 = endValid(xOff, s.sw, s.w, s.ow);
-    let p = p0;
-    while (p < p1) {
-      const oy = p / s.ow;
-      const from = p - oy * s.ow;
-      const to = min(s.ow, from + p1 - p);
-      const dst = out + ((<usize>(p - p0)) << 2);
-      const iy = oy * s.sh - s.ph + ky * s.dh;
-      if (iy < 0 || iy >= s.h) zero(dst, to - from);
+    let dst = out;
+    let left = p1 - p0;
+    let from = from0;
+    let iy = oy0 * s.sh - s.ph + ky * s.dh;
+    while (left > 0) {
+      const to = min(s.ow, from + left);
+      const a = max(from, ox0);
+      const b = min(to, ox1);
+      if (iy < 0 || iy >= s.h || a >= b) zero(dst, to - from);
       else {
-        const a = max(from, ox0);
-        const b = min(to, ox1);
-        if (a >= b) zero(dst, to - from);
-        else {
-          zero(dst, a - from);
-          const src = plane + ((<usize>(iy * s.w + xOff)) << 2);
-          copyRun(src, s.sw, a, b, dst + ((<usize>(a - from)) << 2));
-          zero(dst + ((<usize>(b - from)) << 2), to - b);
-        }
+        zero(dst, a - from);
+        const src = plane + ((<usize>(iy * s.w + xOff)) << 2);
+        copyRun(src, s.sw, a, b, dst + ((<usize>(a - from)) << 2));
+        zero(dst + ((<usize>(b - from)) << 2), to - b);
       }
-      p += to - from;
+      dst += (<usize>(to - from)) << 2;
+      left -= to - from;
+      from = 0;
+      iy += s.sh;
     }
     zero(out + ((<usize>(p1 - p0)) << 2), width - (p1 - p0));
+    if (++kx == s.kw) {
+      kx = 0;
+      if (++ky == s.kh) {
+        ky = 0;
+        ci++;
+      }
+    }
   }
 }
 
 /** dst[i - a] = src[i * stride] for i in [a, b). */
 function copyRun(src: usize, stride: i32, a: i32, b: i32, dst: usize): void {
-  if (stride == 1) {
+  const n = b - a;
+  if (stride == 1 && n >= 4) {
+    // Whole vectors, then one more ending exactly at the last element (it may overlap the one before).
     const from = src + ((<usize>a) << 2);
-    const n = b - a;
     let i = 0;
     for (; i + 4 <= n; i += 4) v128.store(dst + ((<usize>i) << 2), v128.load(from + ((<usize>i) << 2)));
-    for (; i < n; i++) store<f32>(dst + ((<usize>i) << 2), load<f32>(from + ((<usize>i) << 2)));
+    if (i < n) {
+      const last = (<usize>(n - 4)) << 2;
+      v128.store(dst + last, v128.load(from + last));
+    }
     return;
   }
-  for (let i = a; i < b; i++)
+  for (let i = a; i < b; i++) {
     store<f32>(dst + ((<usize>(i - a)) << 2), load<f32>(src + ((<usize>(i * stride)) << 2)));
+  }
 }
 
 export function col2im(

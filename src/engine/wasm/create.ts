@@ -88,16 +88,13 @@ export async function createWasmOps(options: WasmOpsOptions = {}): Promise<WasmO
   );
   const kernels = instantiate(module, memory);
   const arena = new WasmArena(memory, shared, kernels.heapBase());
-  const scratch = arena.reserve(threads * SCRATCH_FLOATS * 4);
   const result = arena.reserve(16);
   const labels = arena.reserve(LABEL_CAPACITY * 4);
   const spawn = options.spawn ?? (threads > 1 ? spawnBrowserHelper : undefined);
-  const pool = await ThreadPool.start(kernels, module, arena, threads, spawn);
+  const pool = await ThreadPool.start(kernels, module, arena, threads, SCRATCH_FLOATS, spawn);
   const ctx: WasmContext = {
     arena,
     pool,
-    scratch,
-    scratchFloats: SCRATCH_FLOATS,
     result,
     labels,
     labelCapacity: LABEL_CAPACITY,

@@ -1,6 +1,7 @@
 // The kernels' exports as TypeScript sees them (assembly/index.ts defines them), with their arities checked
 // against the module when it is instantiated, and the module's location for the bundler.
-// Pointers are byte offsets into the wasm memory; 0 stands for a missing optional array.
+// Pointers are byte offsets into the wasm memory; 0 stands for a missing optional array. A threaded
+// kernel's (part, parts) name the share of its outputs to compute.
 
 type Ptr = number;
 type Geometry = [
@@ -20,7 +21,6 @@ type Geometry = [
   dh: number,
   dw: number,
 ];
-type Scratch = [scratch: Ptr, scratchFloats: number];
 type Parts = [part: number, parts: number];
 type PoolWindow = [
   planes: number,
@@ -37,21 +37,9 @@ type PoolWindow = [
 ];
 
 export interface KernelExports {
-  conv2dForward(
-    x: Ptr,
-    w: Ptr,
-    bias: Ptr,
-    y: Ptr,
-    ...rest: [...Geometry, relu: number, ...Scratch, ...Parts]
-  ): void;
-  conv2dBackwardInput(
-    dy: Ptr,
-    w: Ptr,
-    bias: Ptr,
-    dx: Ptr,
-    ...rest: [...Geometry, ...Scratch, ...Parts]
-  ): void;
-  conv2dBackwardWeight(x: Ptr, dy: Ptr, dw: Ptr, ...rest: [...Geometry, ...Scratch, ...Parts]): void;
+  conv2dForward(x: Ptr, w: Ptr, bias: Ptr, y: Ptr, ...rest: [...Geometry, relu: number, ...Parts]): void;
+  conv2dBackwardInput(dy: Ptr, w: Ptr, bias: Ptr, dx: Ptr, ...rest: [...Geometry, ...Parts]): void;
+  conv2dBackwardWeight(x: Ptr, dy: Ptr, dw: Ptr, ...rest: [...Geometry, ...Parts]): void;
   channelSum(dy: Ptr, db: Ptr, n: number, c: number, plane: number, ...parts: Parts): void;
   linearForward(
     x: Ptr,
@@ -192,10 +180,12 @@ export interface KernelExports {
     decoupled: number,
     ...parts: Parts
   ): void;
+  /** This instance's (this thread's) conv tile scratch. */
+  setScratch(at: Ptr, floats: number): void;
   heapBase(): number;
 }
 
-export type KernelName = Exclude<keyof KernelExports, 'heapBase'>;
+export type KernelName = Exclude<keyof KernelExports, 'heapBase' | 'setScratch'>;
 
 /** The losses run whole on the calling thread; every other kernel takes (part, parts) last. */
 export type SerialKernel = 'softmaxCrossEntropy' | 'mseLoss' | 'bceWithLogits';
@@ -207,9 +197,9 @@ export type KernelArgs<K extends ThreadedKernel> =
 
 /** Each export's parameter count, checked against the module on instantiation (a stale .wasm fails there). */
 export const KERNEL_ARITY = {
-  conv2dForward: 24,
-  conv2dBackwardInput: 23,
-  conv2dBackwardWeight: 22,
+  conv2dForward: 22,
+  conv2dBackwardInput: 21,
+  conv2dBackwardWeight: 20,
   channelSum: 7,
   linearForward: 10,
   linearBackwardInput: 8,

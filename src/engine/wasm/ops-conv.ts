@@ -27,7 +27,6 @@ const work = (g: ConvGeometry) => g.n * g.cout * g.oh * g.ow * g.cin * g.kh * g.
 
 export function convOps(ctx: WasmContext): ConvOps {
   const ptr = (op: string, name: string, t: HostTensor) => pointer(ctx, op, name, t.data, count(t.shape));
-  const scratch = [ctx.scratch, ctx.scratchFloats] as const;
 
   /** y = conv2d(x) (+ bias over output channels): conv2d's forward and convT's input gradient. */
   const correlate = (
@@ -48,7 +47,6 @@ export function convOps(ctx: WasmContext): ConvOps {
         ptr(op, 'y', y),
         ...dims(g),
         relu ? 1 : 0,
-        ...scratch,
       ],
       partsFor(ctx, work(g)),
     );
@@ -69,14 +67,13 @@ export function convOps(ctx: WasmContext): ConvOps {
         bias ? ptr(op, 'bias', bias) : 0,
         ptr(op, 'dx', dx),
         ...dims(g),
-        ...scratch,
       ],
       partsFor(ctx, work(g)),
     );
   const weightGrad = (op: string, g: ConvGeometry, x: HostTensor, dy: HostTensor, dw: HostTensor) =>
     ctx.pool.run(
       'conv2dBackwardWeight',
-      [ptr(op, 'x', x), ptr(op, 'dy', dy), ptr(op, 'dweight', dw), ...dims(g), ...scratch],
+      [ptr(op, 'x', x), ptr(op, 'dy', dy), ptr(op, 'dweight', dw), ...dims(g)],
       partsFor(ctx, work(g)),
     );
   const channelSum = (op: string, dy: HostTensor, db: HostTensor) => {

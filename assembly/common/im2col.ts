@@ -117,28 +117,39 @@ export function col2im(
 ): void {
   const taps = s.kh * s.kw;
   const rowBytes = (<usize>width) << 2;
+  const oy0 = p0 / s.ow;
+  const from0 = p0 - oy0 * s.ow;
+  let ci = k0 / taps;
+  let ky = (k0 % taps) / s.kw;
+  let kx = k0 % s.kw;
   for (let k = k0; k < k1; k++) {
-    const ci = k / taps;
-    const ky = (k % taps) / s.kw;
-    const kx = k % s.kw;
     const plane = x + ((<usize>ci * s.h * s.w) << 2);
-    const row = col + <usize>(k - k0) * rowBytes;
     const xOff = kx * s.dw - s.pw;
     const ox0 = firstValid(xOff, s.sw);
     const ox1 = endValid(xOff, s.sw, s.w, s.ow);
-    let p = p0;
-    while (p < p1) {
-      const oy = p / s.ow;
-      const from = p - oy * s.ow;
-      const to = min(s.ow, from + p1 - p);
-      const iy = oy * s.sh - s.ph + ky * s.dh;
+    let src = col + <usize>(k - k0) * rowBytes;
+    let left = p1 - p0;
+    let from = from0;
+    let iy = oy0 * s.sh - s.ph + ky * s.dh;
+    while (left > 0) {
+      const to = min(s.ow, from + left);
       const a = max(from, ox0);
       const b = min(to, ox1);
       if (iy >= 0 && iy < s.h && a < b) {
         const dst = plane + ((<usize>(iy * s.w + xOff)) << 2);
-        addRun(row + ((<usize>(p - p0 + a - from)) << 2), a, b, s.sw, dst);
+        addRun(src + ((<usize>(a - from)) << 2), a, b, s.sw, dst);
       }
-      p += to - from;
+      src += (<usize>(to - from)) << 2;
+      left -= to - from;
+      from = 0;
+      iy += s.sh;
+    }
+    if (++kx == s.kw) {
+      kx = 0;
+      if (++ky == s.kh) {
+        ky = 0;
+        ci++;
+      }
     }
   }
 }

@@ -166,6 +166,9 @@ async function main() {
             () => m('oursWasm', { plan: plan(64), threads }, 10 * MIN),
           );
         }
+        round.parallelProbe = await timed(`CPU round ${r}/${CPU_ROUNDS}: parallelism probe`, () =>
+          m('parallelProbe', {}, 5 * MIN),
+        );
         round.oursCpu = await timed(label('ours (CPU, plain JS)'), () =>
           m('oursCpu', { plan: cpuPlan(64) }, 10 * MIN),
         );

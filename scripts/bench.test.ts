@@ -156,6 +156,7 @@ describe('bench report: the CPU backends in interleaved rounds (issue 21)', () =
       oursWasm1: wasm(2400, 1),
       oursWasm2: wasm(3600, 2),
       oursCpu: { ...run(800), batch: 64 },
+      parallelProbe: { status: 'ok', medianSpeedup: 1.9 },
     },
     // A loaded round: every side slower, the ratios much the same.
     {
@@ -188,6 +189,8 @@ describe('bench report: the CPU backends in interleaved rounds (issue 21)', () =
     expect(ratios.oursWasm2OverTfjsWasm).toBe(1.65);
     expect(ratios.oursWasm1OverOursCpu).toBe(3);
     expect(cpu.failures).toEqual(['round 3 oursWasm2: error: worker failed']);
+    // The probe ran in one round only.
+    expect(cpu.twoJsThreadsSpeedup).toBe(1.9);
   });
 
   it('judges the two targets and shows the median rounds in the main tables', () => {

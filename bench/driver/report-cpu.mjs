@@ -52,10 +52,12 @@ export function cpuBackends(rounds) {
       ([key]) => `round ${i + 1} ${key}: ${r[key].status}: ${r[key].reason ?? r[key].message}`,
     ),
   );
+  const probes = rounds.map((r) => (ok(r.parallelProbe) ? r.parallelProbe.medianSpeedup : null));
   return {
     status: 'ok',
     batch: 64,
     rounds: rounds.length,
+    twoJsThreadsSpeedup: round2(median(probes)),
     imagesPerSecond,
     ratios,
     perRound,
@@ -63,7 +65,8 @@ export function cpuBackends(rounds) {
     failures,
     method:
       'each round opens one fresh page per side in turn (TF.js wasm, ours wasm 1 thread, ours wasm 2 threads, ours plain JS); ' +
-      'images/s and ratios are the medians over rounds of the synced training runs, each ratio taken within a round',
+      'images/s and ratios are the medians over rounds of the synced training runs, each ratio taken within a round; ' +
+      'twoJsThreadsSpeedup: the same integer loop on one worker, then split over two, in each round (the most a second thread could give then)',
   };
 }
 
@@ -117,6 +120,7 @@ export function cpuTable(r, say, table) {
       ['wasm 1 thread / ours plain JS', cell(c.ratios.oursWasm1OverOursCpu, '×')],
       ['wasm 2 threads / ours plain JS', cell(c.ratios.oursWasm2OverOursCpu, '×')],
       ['wasm 2 threads / 1 thread', cell(c.ratios.oursWasm2OverOursWasm1, '×')],
+      ['two JS threads / one on this machine (probe)', cell(c.twoJsThreadsSpeedup, '×')],
     ],
     say,
   );

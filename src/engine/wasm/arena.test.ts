@@ -42,6 +42,14 @@ describe('wasm memory: alloc, growth and foreign arrays', () => {
     other.dispose();
   });
 
+  it('refuses calls after dispose', async () => {
+    const ops = await createWasmOps({ loadModule: loadNodeModule });
+    const a = ops.alloc(4);
+    ops.dispose();
+    expect(() => ops.activationForward('relu', a, a)).toThrow(/used after dispose\(\)/);
+    expect(() => ops.mseLoss(a, a, a)).toThrow(/used after dispose\(\)/);
+  });
+
   it('refuses threads without a shared memory', async () => {
     await expect(createWasmOps({ threads: 2, shared: false, loadModule: loadNodeModule })).rejects.toThrow(
       /threads > 1 need a shared memory/,

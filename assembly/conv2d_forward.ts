@@ -1,7 +1,10 @@
 // conv2d forward: y[n,co,oy,ox] = bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] w[co,ci,ky,kx],
-// then max(y, 0) when relu. Per image and tile of outputs: the unrolled input (im2col) times w [cout, K].
-// Threads share the (image, tile) pairs; conv_transpose2d's input gradient is this same pass.
+// then max(y, 0) when relu. At stride 1 (when the padded image fits the scratch), per image, reading the taps
+// straight from the padded input (conv_direct.ts); otherwise per image and tile of outputs, the unrolled
+// input (im2col) times w [cout, K]. Both sum in the same order, so they give the same bits. Threads share
+// the images (or the (image, tile) pairs); conv_transpose2d's input gradient is this same pass.
 import { setShape } from './common/conv_args';
+import { directFloats, directForward, directOffsets, padImage } from './common/conv_direct';
 import { roundUp8, SHAPE_BYTES, tileCols, tileFloats, tileRows } from './common/conv_tiles';
 import { gemmBcast, INIT_LOAD, INIT_ROW_BIAS, INIT_ZERO } from './common/gemm_bcast';
 import { im2col } from './common/im2col';
@@ -38,6 +41,22 @@ export function conv2dForward(
   const capacity = tileFloats(scratchFloats());
   const K = cin * kh * kw;
   const P = oh * ow;
+  if (sh == 1 && sw == 1 && directFloats(s) <= capacity) {
+    const hp = h + 2 * ph;
+    const wp = wd + 2 * pw;
+    const padded = ph > 0 || pw > 0;
+    const offsets = col;
+    const xp = offsets + ((<usize>((K + 3) & ~3)) << 2);
+    directOffsets(s, padded ? hp : h, padded ? wp : wd, offsets);
+    const last = partStart(n, part + 1, parts);
+    for (let img = partStart(n, part, parts); img < last; img++) {
+      const xi = x + ((<usize>img * cin * h * wd) << 2);
+      if (padded) padImage(s, xi, xp);
+      const yi = y + ((<usize>img * cout * P) << 2);
+      directForward(s, padded ? xp : xi, padded ? wp : wd, offsets, w, bias, yi, cout, relu != 0);
+    }
+    return;
+  }
   const rows = tileRows(K, capacity);
   const cols = tileCols(P, rows, capacity);
   const tiles = (P + cols - 1) / cols;

@@ -49,10 +49,27 @@ const CONV2D: Case[] = [
   },
   { name: '1x9 kernel', x: [2, 2, 5, 12], w: [3, 2, 1, 9], params: { padding: [0, 4] } },
   { name: 'channels 32->64 3x3 p1', x: [1, 32, 6, 5], w: [64, 32, 3, 3], params: { padding: 1 }, relu: true },
-  // 1044 outputs per image beside 150 unrolled rows: three tiles of the 64K-float scratch, the last partial.
+  // Stride 1 reads the taps straight from the padded image (conv_direct.ts), the rest unroll it (im2col):
+  // these reach the unrolled path's tiles and row chunks, and the direct path's fallback.
+  // 1044 outputs per image beside 150 unrolled rows: the backward passes take three tiles per image.
   { name: 'several tiles per image', x: [2, 6, 40, 33], w: [5, 6, 5, 5], params: {} },
-  // 9270 unrolled rows: more than fit beside 8 columns, so the forward adds up row chunks.
+  // At stride 2, 1320 outputs: the forward too takes tiles, the last partial.
+  { name: 'several tiles per image, stride 2', x: [1, 6, 80, 66], w: [3, 6, 5, 5], params: { stride: 2 } },
+  // 9270 unrolled rows: more than fit beside 8 columns, so the unrolled forward adds up row chunks.
   { name: 'unrolled rows in chunks', x: [1, 1030, 4, 3], w: [3, 1030, 3, 3], params: { padding: 1 } },
+  {
+    name: 'unrolled rows in chunks, stride 2',
+    x: [1, 1030, 5, 4],
+    w: [3, 1030, 3, 3],
+    params: { stride: 2, padding: 1 },
+  },
+  // A padded image of 64 x 42 x 42 floats does not fit the scratch: stride 1 falls back to unrolling.
+  {
+    name: 'stride 1, image larger than the scratch',
+    x: [1, 64, 40, 40],
+    w: [2, 64, 3, 3],
+    params: { padding: 1 },
+  },
 ];
 
 const TRANSPOSED: Case[] = [

@@ -1,8 +1,12 @@
 // conv2d weight gradient: dw[co,ci,ky,kx] = sum_{n,oy,ox} dy[n,co,oy,ox] x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw].
-// Per image and tile: rows of dy [cout, tile] against rows of the unrolled input, both contiguous along the
-// tile (the dot form), added into dw image after image. Threads share the columns k = (ci, ky, kx) of dw,
-// each unrolling only its own rows; conv_transpose2d's weight gradient is this pass with x and dy swapped.
+// At stride 1 (when the padded image fits the scratch), per image, dy's planes against the padded input
+// shifted per tap (conv_direct_weight.ts); otherwise per image and tile, rows of dy [cout, tile] against rows
+// of the unrolled input, both contiguous along the tile (the dot form). Either way added into dw image after
+// image. Threads share the columns k = (ci, ky, kx) of dw; conv_transpose2d's weight gradient is this pass
+// with x and dy swapped.
 import { setShape } from './common/conv_args';
+import { directFloats, directOffsets, padImage } from './common/conv_direct';
+import { directWeightGrad } from './common/conv_direct_weight';
 import { roundUp8, SHAPE_BYTES, tileCols, tileFloats, tileRows } from './common/conv_tiles';
 import { DOT_LOAD, gemmDot } from './common/gemm_dot';
 import { im2col } from './common/im2col';
@@ -46,6 +50,21 @@ export function conv2dBackwardWeight(
   if (ka >= kb) return;
   for (let co = 0; co < cout; co++)
     memory.fill(dweight + ((<usize>co * K + ka) << 2), 0, (<usize>(kb - ka)) << 2);
+  if (sh == 1 && sw == 1 && directFloats(s) <= capacity) {
+    const padded = ph > 0 || pw > 0;
+    const hp = padded ? h + 2 * ph : h;
+    const wp = padded ? wd + 2 * pw : wd;
+    const offsets = col;
+    const xp = offsets + ((<usize>((K + 3) & ~3)) << 2);
+    directOffsets(s, hp, wp, offsets);
+    for (let img = 0; img < n; img++) {
+      const xi = x + ((<usize>img * cin * h * wd) << 2);
+      if (padded) padImage(s, xi, xp);
+      const dyi = dy + ((<usize>img * cout * P) << 2);
+      directWeightGrad(s, padded ? xp : xi, wp, offsets, dyi, dweight, cout, ka, kb);
+    }
+    return;
+  }
   for (let img = 0; img < n; img++) {
     const xi = x + ((<usize>img * cin * h * wd) << 2);
     const dyi = dy + ((<usize>img * cout * P) << 2);

@@ -21,7 +21,10 @@ export function maxPool2dBackward(
     const from = <usize>plane * planeOut;
     for (let o = 0; o < planeOut; o++) {
       const k = (from + o) << 2;
-      const p = to + ((<usize>load<u32>(indices + k)) << 2);
+      const at = load<u32>(indices + k);
+      // An index outside the plane (not from the forward) would write into other memory: it is skipped.
+      if (at >= <u32>planeIn) continue;
+      const p = to + ((<usize>at) << 2);
       store<f32>(p, load<f32>(p) + load<f32>(dy + k));
     }
   }

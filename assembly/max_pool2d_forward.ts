@@ -2,6 +2,7 @@
 // The first maximum in scan order wins ties and a NaN always takes over, as in PyTorch and the reference.
 // Windows of 2x2 at stride 2 (no padding or dilation) go 4 outputs at a time: each row pair is split into
 // even and odd columns, and the four taps are compared in the reference's scan order. Threads share planes.
+import { storeLanes } from './common/lanes';
 import { firstTap } from './common/windows';
 import { partStart } from './common/split';
 
@@ -68,12 +69,14 @@ export function maxPool2dForward(
   }
 }
 
-/** The 2x2 stride-2 windows of output row oy in blocks of 4; returns the first column left to do. */
+/**
+ * The 2x2 stride-2 windows of output row oy, 4 at a time (the last group partial: the lanes past the row read
+ * the next row and are never stored); returns the first column left to do, ow.
+ */
 function pairsRow(xp: usize, w: i32, oy: i32, ow: i32, y: usize, indices: usize): i32 {
   const top = xp + ((<usize>(2 * oy) * w) << 2);
   const bottom = top + ((<usize>w) << 2);
-  let ox = 0;
-  for (; ox + 4 <= ow; ox += 4) {
+  for (let ox = 0; ox < ow; ox += 4) {
     const o = (<usize>(2 * ox)) << 2;
     const t0 = v128.load(top + o);
     const t1 = v128.load(top + o, 16);
@@ -95,8 +98,9 @@ function pairsRow(xp: usize, w: i32, oy: i32, ow: i32, y: usize, indices: usize)
     take = v128.or(f32x4.gt(tap, best), f32x4.ne(tap, tap));
     best = v128.bitselect(tap, best, take);
     arg = v128.bitselect(i32x4.add(first, i32x4.splat(w + 1)), arg, take);
-    v128.store(y + ((<usize>ox) << 2), best);
-    v128.store(indices + ((<usize>ox) << 2), arg);
+    const n = min(ow - ox, 4);
+    storeLanes(y + ((<usize>ox) << 2), best, n);
+    storeLanes(indices + ((<usize>ox) << 2), arg, n);
   }
-  return ox;
+  return ow;
 }

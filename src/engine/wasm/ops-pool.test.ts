@@ -24,7 +24,8 @@ const fixtures = loadFixture('pool');
 const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 
 const MAX: [number[], MaxPool2dParams][] = [
-  // LeNet's pools: the 2x2 stride-2 path, 4 outputs at a time and a scalar tail (14 = 3*4 + 2, 5 = 4 + 1).
+  // LeNet's pools: the 2x2 stride-2 path, 4 outputs at a time, the last group partial (14 = 3*4 + 2,
+  // 5 = 4 + 1).
   [[3, 6, 28, 28], { kernelSize: 2, stride: 2 }],
   [[2, 16, 10, 10], { kernelSize: 2, stride: 2 }],
   // Odd input: the last row and column are never read.
@@ -64,6 +65,8 @@ describe('wasm max_pool2d matches the reference bit for bit (ties, NaN, every wi
       expectSameBits(indices, indicesRef, 'indices');
       expectSameBits(y, yRef, 'y');
       const dy = randomFloat32(out, 4);
+      // -0 must come back as +0 (the reference adds it to 0), and NaN as NaN.
+      dy.set([-0, NaN], out - 2);
       const [dx, dxRef] = [new Float32Array(size(shape)).fill(NaN), new Float32Array(size(shape))];
       w.maxPool2dBackward({ dy, indices, dx, shape, params });
       referenceOps.maxPool2dBackward({ dy, indices, dx: dxRef, shape, params });

@@ -24,6 +24,8 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
   },
   ours: async (o) => (await import('./ours')).runOurs(o.plan as never),
   oursCpu: async (o) => (await import('./ours-cpu')).runOursCpu(o.plan as never),
+  oursWasm: async (o) => (await import('./ours-wasm')).runOursWasm(o.plan as never, o.threads as number),
+  parallelProbe: async () => (await import('./parallel-probe')).probeParallelism(),
   tfjs: async (o) => (await import('./tfjs')).runTfjs(o.backend as never, o.plans as never),
   tfjsMatmul: async (o) => (await import('./tfjs')).tfjsMatmul(o.backend as never, o.size as number),
   kernels: async (o) => (await import('./kernels')).runKernels(o as never),

@@ -6,6 +6,7 @@
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below)
+//   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
 //   BENCH_SKIP_BUILD=1   reuse bench/dist (the page, and the app in bench/dist/app) as it is
 //   CHROMIUM_PATH        the Chromium to drive (default /usr/bin/chromium)
@@ -28,11 +29,12 @@ const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
 const SOAK_MAX_SECONDS = Number(env.BENCH_SOAK_MAX_SECONDS ?? Infinity);
 const SOAK_CHUNK = QUICK ? 100 : 500;
-const GROUPS = ['adapter', 'ours', 'oursCpu', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
+const GROUPS = ['adapter', 'ours', 'oursCpu', 'cpu', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
 const TFJS_BACKENDS = env.BENCH_TFJS ? env.BENCH_TFJS.split(',') : ['webgpu', 'wasm', 'webgl', 'cpu'];
 const ACCURACY_BUDGET_MS = QUICK ? 10_000 : 60_000;
+const CPU_ROUNDS = Number(env.BENCH_CPU_ROUNDS ?? (QUICK ? 1 : 3));
 const MIN = 60_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -147,6 +149,31 @@ async function main() {
         raw.oursCpu[b] = await timed(`ours (CPU), batch ${b}`, () =>
           m('oursCpu', { plan: cpuPlan(b) }, 10 * MIN),
         );
+    }
+    if (only.includes('cpu')) {
+      // Issue 21: the CPU backends at batch 64, one page per side in turn, round after round (A/B/C/D,
+      // A/B/C/D, ...), so a burst of load on this shared machine falls on every side alike.
+      raw.cpuRounds = [];
+      for (let r = 1; r <= CPU_ROUNDS; r++) {
+        const round = {};
+        const label = (side) => `CPU round ${r}/${CPU_ROUNDS}: ${side}, batch 64`;
+        round.tfjsWasm = await timed(label('TF.js wasm'), () =>
+          m('tfjs', { backend: 'wasm', plans: [plan(64)] }, 15 * MIN),
+        );
+        for (const threads of [1, 2]) {
+          round[`oursWasm${threads}`] = await timed(
+            label(`ours (wasm, ${threads} thread${threads > 1 ? 's' : ''})`),
+            () => m('oursWasm', { plan: plan(64), threads }, 10 * MIN),
+          );
+        }
+        round.parallelProbe = await timed(`CPU round ${r}/${CPU_ROUNDS}: parallelism probe`, () =>
+          m('parallelProbe', {}, 5 * MIN),
+        );
+        round.oursCpu = await timed(label('ours (CPU, plain JS)'), () =>
+          m('oursCpu', { plan: cpuPlan(64) }, 10 * MIN),
+        );
+        raw.cpuRounds.push(round);
+      }
     }
     if (only.includes('tfjs')) {
       raw.tfjs = {};

@@ -142,3 +142,82 @@ describe('bench report', () => {
     );
   });
 });
+
+describe('bench report: the CPU backends in interleaved rounds (issue 21)', () => {
+  const wasm = (ips: number, threads: number) => ({
+    ...run(ips),
+    batch: 64,
+    details: { threads, shared: true, crossOriginIsolated: true },
+  });
+  const tfjs = (ips: number) => ({ status: 'ok', details: {}, batches: [{ ...run(ips), batch: 64 }] });
+  const rounds = [
+    {
+      tfjsWasm: tfjs(2000),
+      oursWasm1: wasm(2400, 1),
+      oursWasm2: wasm(3600, 2),
+      oursCpu: { ...run(800), batch: 64 },
+      parallelProbe: { status: 'ok', medianSpeedup: 1.9 },
+    },
+    // A loaded round: every side slower, the ratios much the same.
+    {
+      tfjsWasm: tfjs(1000),
+      oursWasm1: wasm(1100, 1),
+      oursWasm2: wasm(1500, 2),
+      oursCpu: { ...run(400), batch: 64 },
+    },
+    {
+      tfjsWasm: tfjs(2200),
+      oursWasm1: wasm(2860, 1),
+      oursWasm2: { status: 'error', message: 'worker failed' },
+      oursCpu: { ...run(880), batch: 64 },
+    },
+  ];
+  const report = buildReport(
+    { quick: false, browserVersion: '156', totalSeconds: 60, cpuRounds: rounds },
+    {
+      date: '2026-12-04T10:00:00Z',
+      machine: { cpus: 2 },
+    },
+  );
+  const cpu = report.cpuBackends as Json;
+
+  it('takes each ratio within its round and reports the median over rounds', () => {
+    expect(cpu.imagesPerSecond).toEqual({ oursWasm1: 2400, oursWasm2: 2550, tfjsWasm: 2000, oursCpu: 800 });
+    const ratios = cpu.ratios as Json;
+    // Per round 1.2, 1.1, 1.3 -> 1.2; the failed 2-thread run leaves 1.8 and 1.5 -> 1.65.
+    expect(ratios.oursWasm1OverTfjsWasm).toBe(1.2);
+    expect(ratios.oursWasm2OverTfjsWasm).toBe(1.65);
+    expect(ratios.oursWasm1OverOursCpu).toBe(3);
+    expect(cpu.failures).toEqual(['round 3 oursWasm2: error: worker failed']);
+    // The probe ran in one round only.
+    expect(cpu.twoJsThreadsSpeedup).toBe(1.9);
+  });
+
+  it('judges the two targets and shows the median rounds in the main tables', () => {
+    const targets = report.targets as { target: string; value: unknown; met: boolean | null }[];
+    const find = (s: string) => targets.find((t) => t.target.startsWith(s));
+    expect(find('wasm CPU ops, 1 thread')).toMatchObject({ value: 1.2, met: true });
+    expect(find('wasm CPU ops, 2 threads')).toMatchObject({ value: 1.65, met: true });
+    const training = report.trainingImagesPerSecond as Json;
+    expect(training.oursWasm1).toEqual({ batch64: 2400, batch256: null });
+    expect(training.oursWasm2).toEqual({ batch64: 1500, batch256: null });
+    const lines: string[] = [];
+    printReport(report, (line) => lines.push(line));
+    expect(lines.some((l) => l.startsWith('| wasm 2 threads / TF.js wasm') && l.includes('1.65×'))).toBe(
+      true,
+    );
+  });
+
+  it('leaves the targets unjudged when the group did not run', () => {
+    const none = buildReport(
+      { quick: true, browserVersion: '156', totalSeconds: 1 },
+      { date: '2026-12-04', machine: {} },
+    );
+    expect((none.cpuBackends as Json).status).toBe('not run');
+    const targets = none.targets as { target: string; met: boolean | null }[];
+    expect(targets.filter((t) => t.target.startsWith('wasm CPU ops')).map((t) => t.met)).toEqual([
+      null,
+      null,
+    ]);
+  });
+});

@@ -1,10 +1,13 @@
 // Turns the raw measurements into bench/results/latest.json (self-explaining keys) and the printed
 // tables. Targets from issue 9 are reported with whether this run met them, never asserted.
+import { cpuBackends, cpuTable, cpuTargets, medianRun } from './report-cpu.mjs';
 import { breakdownTable, kernelTables } from './report-kernels.mjs';
 
 const SIDES = [
   ['ours', 'ours (WebGPU)'],
   ['oursCpu', 'ours (CPU)'],
+  ['oursWasm1', 'ours (wasm, 1 thread)'],
+  ['oursWasm2', 'ours (wasm, 2 threads)'],
   ['tfjsWebgpu', 'TF.js 4.22 webgpu'],
   ['tfjsWasm', 'TF.js 4.22 wasm'],
   ['tfjsWebgl', 'TF.js 4.22 webgl'],
@@ -35,6 +38,11 @@ function sides(raw) {
   };
   out.ours = perBatch(raw.ours);
   out.oursCpu = perBatch(raw.oursCpu);
+  // The wasm sides run at batch 64 in the interleaved CPU rounds: their median round stands for them here.
+  for (const key of ['oursWasm1', 'oursWasm2']) {
+    const run = medianRun(raw.cpuRounds, key);
+    out[key] = perBatch(run ? { 64: run } : undefined);
+  }
   for (const name of ['webgpu', 'wasm', 'webgl', 'cpu']) {
     out[`tfjs${name[0].toUpperCase()}${name.slice(1)}`] = fromRun(raw.tfjs?.[name]);
   }
@@ -96,13 +104,20 @@ function memory(soak) {
   };
 }
 
+/** A target with this run's value; unjudged (met: null) when the run has no value for it. */
+const judge = (target, value, met, note) => ({
+  target,
+  value: value ?? null,
+  met: value === null || value === undefined ? null : met,
+  ...(note ? { note } : {}),
+});
+
 function targets(r) {
-  const t = (target, value, met, note) => ({
-    target,
-    value: value ?? null,
-    met: value === null || value === undefined ? null : met,
-    ...(note ? { note } : {}),
-  });
+  return [...issue9Targets(r), ...cpuTargets(r.cpuBackends, judge)];
+}
+
+function issue9Targets(r) {
+  const t = judge;
   const mem = r.memory;
   const app = r.longestMainThreadTask;
   return [
@@ -176,6 +191,8 @@ export function buildReport(raw, meta) {
         'our CPU backend (the worker fallback: reference ops in plain TypeScript), the same runs on the page main thread with fewer timed steps',
       tfjsWasm:
         'SIMD, 1 thread (the threaded build breaks under a bundler); Conv2DBackpropFilter supplied as conv2d of transposed x and dy',
+      oursWasm:
+        'our WebAssembly SIMD CPU ops (src/engine/wasm) on the page main thread, 1 thread or 2 (a helper worker sharing the memory); batch 64 only, in the interleaved CPU rounds',
     },
     trainingImagesPerSecond: training,
     trainingImagesPerSecondPipelined: pipelined,
@@ -213,6 +230,7 @@ export function buildReport(raw, meta) {
     longestMainThreadTaskMs: ok(app) ? round(app.longestMainThreadTaskMs, 0) : null,
     longestMainThreadTask: app ?? null,
     memory: memory(raw.soak),
+    cpuBackends: cpuBackends(raw.cpuRounds),
     kernels: raw.kernels ?? null,
     tfjsWebgpuMatmul: raw.tfjsMatmul ?? null,
   };
@@ -297,6 +315,7 @@ export function printReport(r, say) {
     ],
     say,
   );
+  cpuTable(r, say, table);
   kernelTables(r, say, table);
   breakdownTable(r, say, table);
   say('Targets (issue 9), reported, not asserted:');

@@ -1,14 +1,15 @@
 // The Content-Security-Policy of the built app: code, workers, data and styles come only from this origin,
-// and strings are never run as code (no 'unsafe-eval', no inline scripts). It is put into the built
-// index.html as a meta tag, so it holds on any static host, and sent as a header by `vite preview` and by
-// hosts that read a `_headers` file (Netlify, Cloudflare Pages), where it also covers the worker scripts (a
-// meta tag applies to the page only). The dev server is left without it: Vite's hot reload runs an inline
-// script and a websocket.
+// and strings are never run as code (no 'unsafe-eval', no inline scripts). 'wasm-unsafe-eval' lets the page
+// and its workers compile WebAssembly (the CPU kernels, a file of this origin) and nothing else: JavaScript
+// eval and new Function stay refused. It is put into the built index.html as a meta tag, so it holds on any
+// static host, and sent as a header by `vite preview` and by hosts that read a `_headers` file (Netlify,
+// Cloudflare Pages; written by headers.ts), where it also covers the worker scripts (a meta tag applies to
+// the page only). The dev server is left without it: Vite's hot reload runs an inline script and a websocket.
 import type { Plugin } from 'vite';
 
 const DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'worker-src': "'self'",
   'connect-src': "'self'",
   'img-src': "'self' data: blob:",
@@ -31,8 +32,7 @@ export const CSP_META = serialise(DIRECTIVES);
 /** For an HTTP header: the same policy, and no framing by other sites. */
 export const CSP_HEADER = serialise({ ...DIRECTIVES, 'frame-ancestors': "'none'" });
 
-/** Adds the policy to the built index.html as the first element of <head>, before any script, and writes
- * it as a header for every path into `_headers`. */
+/** Adds the policy to the built index.html as the first element of <head>, before any script. */
 export function contentSecurityPolicy(): Plugin {
   return {
     name: 'cnn-playground-csp',
@@ -44,12 +44,5 @@ export function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
-    generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: '_headers',
-        source: `/*\n  Content-Security-Policy: ${CSP_HEADER}\n`,
-      });
-    },
   };
 }

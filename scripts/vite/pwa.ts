@@ -29,7 +29,8 @@ export function pwa() {
       ],
     },
     workbox: {
-      globPatterns: ['**/*.{js,css,html,webmanifest}', 'data/manifest.json', 'data/mnist/*.gz'],
+      // wasm: the CPU kernels, so the fallback backend works offline too.
+      globPatterns: ['**/*.{js,css,html,webmanifest,wasm}', 'data/manifest.json', 'data/mnist/*.gz'],
       maximumFileSizeToCacheInBytes: LARGEST_PRECACHED_FILE,
       // The new worker takes over at once, so the first visit is already controlled and cached.
       clientsClaim: true,

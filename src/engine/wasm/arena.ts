@@ -1,0 +1,78 @@
+// The wasm linear memory and a bump allocator over it. Arrays handed out by alloc() are views of the memory
+// at 64-byte boundaries; kernels get their byte offsets. Nothing is freed before the arena is dropped.
+//
+// Growth: a shared memory (threads, cross-origin isolated pages, Node) grows in place and earlier views stay
+// valid, so it grows on demand. A plain memory detaches every earlier view when it grows, so it is sized up
+// front (`reserveBytes`) and alloc() refuses to grow it once an array has been handed out, rather than
+// leaving earlier arrays silently empty; address() also refuses a detached view.
+
+export const PAGE = 65536;
+/** Every vector loop may read up to 64 bytes past an array; the memory always has that much beyond the top. */
+export const SLACK = 64;
+const ALIGN = 64;
+
+const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
+
+export class WasmArena {
+  private top: number;
+  private handedOut = 0;
+  /** Every buffer the memory has had: a shared memory's views of before a growth stay valid. */
+  private readonly buffers = new WeakSet<ArrayBufferLike>();
+
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    readonly shared: boolean,
+    /** First free byte: where the module's own static data ends. */
+    base: number,
+  ) {
+    this.top = alignUp(base, ALIGN);
+    this.buffers.add(memory.buffer);
+  }
+
+  /** Bytes for the backend's own use (thread control, scratch), before any array is handed out. */
+  reserve(bytes: number): number {
+    const at = this.top;
+    this.ensure(at + bytes);
+    this.top = alignUp(at + bytes, ALIGN);
+    return at;
+  }
+
+  alloc(floats: number): Float32Array {
+    if (!Number.isInteger(floats) || floats < 0) {
+      throw new Error(`wasm ops: alloc needs a whole number of floats >= 0, got ${floats}`);
+    }
+    const at = this.reserve(floats * 4);
+    this.handedOut++;
+    return new Float32Array(this.memory.buffer, at, floats);
+  }
+
+  /** The byte offset of a view of this memory, for a kernel; throws when it is elsewhere or detached. */
+  address(what: string, a: ArrayBufferView): number {
+    const inside = this.shared ? this.buffers.has(a.buffer) : a.buffer === this.memory.buffer;
+    if (!inside) {
+      throw new Error(
+        `wasm ops: ${what} is not in this backend's memory (allocate it with ops.alloc; ` +
+          'in a page without cross-origin isolation an array is also lost when the memory grows)',
+      );
+    }
+    return a.byteOffset;
+  }
+
+  private ensure(end: number): void {
+    const need = end + SLACK - this.memory.buffer.byteLength;
+    if (need <= 0) return;
+    if (!this.shared && this.handedOut > 0) {
+      throw new Error(
+        `wasm ops: the ${this.memory.buffer.byteLength >> 20} MiB reserved are used up; without ` +
+          'cross-origin isolation the memory cannot grow without losing the arrays already allocated, ' +
+          'so create the ops with a larger reserveBytes',
+      );
+    }
+    try {
+      this.memory.grow(Math.ceil(need / PAGE));
+    } catch {
+      throw new Error(`wasm ops: out of memory growing to ${Math.ceil((end + SLACK) / 2 ** 20)} MiB`);
+    }
+    this.buffers.add(this.memory.buffer);
+  }
+}

@@ -1,9 +1,9 @@
 // Our WebAssembly CPU ops (src/engine/wasm) training LeNet-5 on the page's main thread, with 1 or 2 threads
 // (the second one a helper worker sharing the memory: the bench page is cross-origin isolated). The model is
-// the test trainer on CpuOps (src/engine/wasm/testing/lenet.ts) until the graph executor takes CpuOps; the
-// weights, batches, order and step protocol are those of every other side (see ours.ts and tfjs.ts).
+// the CPU backend's own CpuModel on these ops; the weights, batches, order and step protocol are those of
+// every other side (see ours.ts and tfjs.ts).
 import { createWasmOps } from '../src/engine/wasm/create';
-import { lenetTrainer } from '../src/engine/wasm/testing/lenet';
+import { CpuModel } from '../src/model/cpu-model';
 import { loadMnist, normalisedImages, PIXELS, sampleOrder } from './data';
 import type { SideResult } from './ours';
 import {
@@ -30,7 +30,15 @@ export async function runOursWasm(plan: TimedPlan, threads: number): Promise<Was
   try {
     const { desc, init } = lenetModel(B);
     const hyper = benchHyper(B);
-    const t = lenetTrainer(ops, B, init.params, { lr: hyper.lr, momentum: hyper.momentum }, desc);
+    const t = new CpuModel(
+      desc,
+      B,
+      { kind: 'sgd', lr: hyper.lr, momentum: hyper.momentum, nesterov: false, weightDecay: 0 },
+      SEED,
+      { ops },
+    );
+    t.params.set(init.params);
+    t.buffers.set(init.buffers);
     // The batch at step k: samples order[(k*B) % POOL ...], gathered into the trainer's input.
     const gather = (k: number) => {
       const first = (k * B) % POOL;
@@ -42,7 +50,7 @@ export async function runOursWasm(plan: TimedPlan, threads: number): Promise<Was
     };
     const step = (k: number) => {
       gather(k);
-      return t.step().loss;
+      return t.step(k).lossSum / B;
     };
 
     const w0 = performance.now();
@@ -64,7 +72,7 @@ export async function runOursWasm(plan: TimedPlan, threads: number): Promise<Was
     const test = normalisedImages(d.test.images, 0, d.test.count);
     const infer = (batch: number) => {
       t.input.set(test.subarray(batch * B * PIXELS, (batch + 1) * B * PIXELS));
-      t.forward();
+      t.forward(false);
     };
     const i0 = performance.now();
     infer(0);

@@ -3,6 +3,12 @@
 // signature, so a caller swaps backends without touching its code; arrays the ops read or write must come
 // from `alloc` (the wasm backend's kernels only see their own memory).
 import { activationBackward, activationForward } from './reference/activation';
+import { adaptiveAvgPool2dBackward, adaptiveAvgPool2dForward } from './reference/adaptive_avg_pool';
+import { accumulate, addForward } from './reference/add';
+import { concatBackward, concatForward } from './reference/concat';
+import { groupNormBackward, groupNormForward } from './reference/group_norm';
+import { softmaxBackward, softmaxForward } from './reference/softmax';
+import { upsample2dBackward, upsample2dForward } from './reference/upsample';
 import { batchNorm2dBackward, batchNorm2dForward } from './reference/batch_norm';
 import {
   conv2dBackwardBias,
@@ -23,7 +29,7 @@ import {
   linearBackwardWeight,
   linearForward,
 } from './reference/linear';
-import { bceWithLogits, mseLoss, softmaxCrossEntropy } from './reference/loss';
+import { bceWithLogits, mseLoss, softmaxCrossEntropy, softmaxCrossEntropy2d } from './reference/loss';
 import { adamState, adamStep, sgdState, sgdStep } from './reference/optimizer';
 import { avgPool2dBackward, avgPool2dForward, maxPool2dBackward, maxPool2dForward } from './reference/pool';
 
@@ -58,7 +64,20 @@ export interface CpuOps {
   dropoutForward: typeof dropoutForward;
   dropoutBackward: typeof dropoutBackward;
   softmaxCrossEntropy: typeof softmaxCrossEntropy;
+  softmaxCrossEntropy2d: typeof softmaxCrossEntropy2d;
   mseLoss: typeof mseLoss;
+  addForward: typeof addForward;
+  accumulate: typeof accumulate;
+  concatForward: typeof concatForward;
+  concatBackward: typeof concatBackward;
+  upsample2dForward: typeof upsample2dForward;
+  upsample2dBackward: typeof upsample2dBackward;
+  adaptiveAvgPool2dForward: typeof adaptiveAvgPool2dForward;
+  adaptiveAvgPool2dBackward: typeof adaptiveAvgPool2dBackward;
+  softmaxForward: typeof softmaxForward;
+  softmaxBackward: typeof softmaxBackward;
+  groupNormForward: typeof groupNormForward;
+  groupNormBackward: typeof groupNormBackward;
   bceWithLogits: typeof bceWithLogits;
   /** Optimizer state whose arrays live where the ops can update them. */
   sgdState: typeof sgdState;
@@ -94,8 +113,21 @@ export const referenceOps: CpuOps = {
   dropoutForward,
   dropoutBackward,
   softmaxCrossEntropy,
+  softmaxCrossEntropy2d,
   mseLoss,
   bceWithLogits,
+  addForward,
+  accumulate,
+  concatForward,
+  concatBackward,
+  upsample2dForward,
+  upsample2dBackward,
+  adaptiveAvgPool2dForward,
+  adaptiveAvgPool2dBackward,
+  softmaxForward,
+  softmaxBackward,
+  groupNormForward,
+  groupNormBackward,
   sgdState,
   sgdStep,
   adamState,

@@ -2,15 +2,8 @@
 // gradients and optimizer state use the same flat layout, so weights move between backends unchanged.
 // Layers run in list order and their backwards in reverse, with gradients of fanned-out outputs added
 // up as on the GPU (wiring.ts); no fusion.
-import { bceWithLogits, mseLoss, softmaxCrossEntropy } from '../engine/reference/loss';
-import {
-  adamState,
-  adamStep,
-  sgdState,
-  sgdStep,
-  type AdamState,
-  type SgdState,
-} from '../engine/reference/optimizer';
+import { referenceOps, type CpuOps } from '../engine/cpu-ops';
+import type { AdamState, SgdState } from '../engine/reference/optimizer';
 import { sizeOf } from '../engine/tensor';
 import { definitionOf } from '../layers';
 import { FROM_INPUT } from '../layers/core/graph';
@@ -23,11 +16,6 @@ export interface CpuStepResult {
   /** Summed (not mean) loss over the batch, and correct predictions. */
   lossSum: number;
   correct: number;
-}
-
-/** y += x. */
-function addInto(y: Float32Array, x: Float32Array): void {
-  for (let i = 0; i < y.length; i++) y[i] += x[i];
 }
 
 export class CpuModel {
@@ -57,6 +45,7 @@ export class CpuModel {
   private readonly lossInput: Float32Array;
   private readonly lossGrad: Float32Array;
   private readonly labelSmoothing: number;
+  private readonly ops: CpuOps;
   private settings: OptimizerSettings;
   private optState: SgdState | AdamState;
 
@@ -66,24 +55,29 @@ export class CpuModel {
     optimizer: OptimizerSettings,
     /** Seed of the dropout masks, as GpuModelOptions.seed. */
     seed: number,
-    /** As GpuModelOptions: inputGrad (training steps also compute the input gradient), loss, labelSmoothing. */
-    options: { inputGrad?: boolean; loss?: ModelLoss; labelSmoothing?: number } = {},
+    /**
+     * As GpuModelOptions: inputGrad (training steps also compute the input gradient), loss and labelSmoothing;
+     * `ops`, the kernels (default the reference TypeScript; createWasmOps for WebAssembly SIMD).
+     */
+    options: { inputGrad?: boolean; loss?: ModelLoss; labelSmoothing?: number; ops?: CpuOps } = {},
   ) {
+    const ops = options.ops ?? referenceOps;
+    this.ops = ops;
     const B = batch;
     const n = desc.layers.length;
-    this.params = new Float32Array(desc.paramFloats);
-    this.grads = new Float32Array(desc.paramFloats);
-    this.buffers = new Float32Array(desc.bufferFloats);
-    this.input = new Float32Array(B * sizeOf(desc.inputShape));
+    this.params = ops.alloc(desc.paramFloats);
+    this.grads = ops.alloc(desc.paramFloats);
+    this.buffers = ops.alloc(desc.bufferFloats);
+    this.input = ops.alloc(B * sizeOf(desc.inputShape));
     this.labels = new Uint32Array(B);
     this.outputs = [];
     const source = (s: number) => (s === FROM_INPUT ? this.input : this.outputs[s]);
     for (const plan of desc.layers)
-      this.outputs.push(isView(plan) ? source(plan.inputs[0]) : new Float32Array(B * sizeOf(plan.outShape)));
+      this.outputs.push(isView(plan) ? source(plan.inputs[0]) : ops.alloc(B * sizeOf(plan.outShape)));
     const g = planGradients(
       desc,
       B,
-      (_name, shape) => new Float32Array(sizeOf(shape)),
+      (_name, shape) => ops.alloc(sizeOf(shape)),
       (t) => t,
     );
     this.outputGrad = g.dy[n - 1];
@@ -103,6 +97,7 @@ export class CpuModel {
         },
         { params: this.params, grads: this.grads, buffers: this.buffers },
         layerSeed(seed, i),
+        ops,
       );
     this.layers = desc.layers.map((_, i) =>
       plan(
@@ -132,7 +127,7 @@ export class CpuModel {
   }
 
   private freshState(s: OptimizerSettings): SgdState | AdamState {
-    return s.kind === 'sgd' ? sgdState(this.params.length) : adamState(this.params.length);
+    return s.kind === 'sgd' ? this.ops.sgdState(this.params.length) : this.ops.adamState(this.params.length);
   }
 
   setOptimizer(settings: OptimizerSettings): void {
@@ -153,7 +148,7 @@ export class CpuModel {
   private sumInto(s: number, on: boolean): void {
     if (!on) return;
     const into = s === 0 ? this.inputGrad : this.dys[s - 1];
-    for (const edge of this.accumulate[s]) addInto(into, edge);
+    for (const edge of this.accumulate[s]) this.ops.accumulate(edge, into);
   }
 
   /**
@@ -182,7 +177,7 @@ export class CpuModel {
     let result: { loss: number; correct: number };
     if (this.loss === 'cross_entropy') {
       const classes = logits.length / this.batch;
-      result = softmaxCrossEntropy(
+      result = this.ops.softmaxCrossEntropy(
         logits,
         this.labels,
         this.outputGrad,
@@ -193,7 +188,7 @@ export class CpuModel {
       );
     } else if (this.loss === 'none') throw new Error('this model has no loss of its own');
     else {
-      const lossFn = this.loss === 'mse' ? mseLoss : bceWithLogits;
+      const lossFn = this.loss === 'mse' ? this.ops.mseLoss : this.ops.bceWithLogits;
       result = lossFn(this.lossInput, this.input, this.lossGrad);
     }
     this.backward(step);
@@ -213,8 +208,11 @@ export class CpuModel {
   /** One optimizer update from the parameter gradients. */
   update(): void {
     const s = this.settings;
-    if (s.kind === 'sgd') sgdStep(this.params, this.grads, this.optState as SgdState, s);
+    if (s.kind === 'sgd') this.ops.sgdStep(this.params, this.grads, this.optState as SgdState, s);
     else
-      adamStep(this.params, this.grads, this.optState as AdamState, { ...s, decoupled: s.kind === 'adamw' });
+      this.ops.adamStep(this.params, this.grads, this.optState as AdamState, {
+        ...s,
+        decoupled: s.kind === 'adamw',
+      });
   }
 }

@@ -6,6 +6,7 @@ import type { CpuOps } from '../cpu-ops';
 import { PAGE, WasmArena } from './arena';
 import type { WasmContext } from './context';
 import { instantiate, kernelUrl } from './kernels';
+import { withReferenceFallback } from './fallback';
 import { convOps } from './ops-conv';
 import { elementwiseOps } from './ops-elementwise';
 import { linearOps } from './ops-linear';
@@ -100,9 +101,7 @@ export async function createWasmOps(options: WasmOpsOptions = {}): Promise<WasmO
     labelCapacity: LABEL_CAPACITY,
   };
   const alloc = (floats: number) => arena.alloc(floats);
-  return {
-    threads,
-    shared,
+  const ops = withReferenceFallback({
     alloc,
     dispose: () => pool.stop(),
     ...convOps(ctx),
@@ -112,5 +111,6 @@ export async function createWasmOps(options: WasmOpsOptions = {}): Promise<WasmO
     ...elementwiseOps(ctx),
     ...lossOps(ctx),
     ...optimOps(ctx, alloc),
-  };
+  });
+  return { ...ops, threads, shared };
 }

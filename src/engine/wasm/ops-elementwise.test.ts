@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import { referenceOps } from '../cpu-ops';
-import { savesInput, type ActivationKind } from '../reference/activation';
+import { activationForward, savesInput, type ActivationKind } from '../reference/activation';
 import { activationCases } from '../reference/activation-fixture';
 import { randomFloat32 } from '../reference/conv-testing';
 import { expectSameBits } from './testing/bits';
@@ -49,7 +49,7 @@ describe('wasm activations match the reference', () => {
     const w = suite.staged();
     for (const c of activationCases()) {
       const x = Float32Array.from(c.x);
-      const y = w.activationForward(c.kind, x, new Float32Array(x.length), c.slope);
+      const y = w.activationForward(c.kind, x, new Float32Array(x.length), c.slope, c.alpha);
       expectClose(y, c.y, { atol: 1e-6, rtol: 1e-5 });
       const dx = w.activationBackward(
         c.kind,
@@ -57,16 +57,20 @@ describe('wasm activations match the reference', () => {
         Float32Array.from(c.dy),
         new Float32Array(x.length),
         c.slope,
+        c.alpha,
       );
       expectClose(dx, c.dx, { atol: 1e-6, rtol: 1e-5 });
     }
   });
 
-  it('refuses an unknown kind', () => {
+  it('runs the activations it has no kernel for (GELU, SiLU, ELU) on the reference, in its memory', () => {
     const ops = suite.ops();
-    expect(() => ops.activationForward('gelu' as ActivationKind, ops.alloc(4), ops.alloc(4))).toThrow(
-      /unknown kind 'gelu'/,
-    );
+    for (const kind of ['gelu', 'gelu_tanh', 'silu', 'elu'] as ActivationKind[]) {
+      const x = ops.alloc(7);
+      x.set([-3, -1, -0.5, 0, 0.5, 1, 3]);
+      const want = activationForward(kind, x, new Float32Array(7), undefined, 0.7);
+      expectClose(ops.activationForward(kind, x, ops.alloc(7), undefined, 0.7), want, { atol: 0, rtol: 0 });
+    }
   });
 });
 

@@ -12,7 +12,7 @@ type ElementwiseOps = Pick<
 >;
 
 /** The kernels' numbering (assembly/activation_forward.ts). */
-const KIND: Record<ActivationKind, number> = { relu: 0, leaky_relu: 1, sigmoid: 2, tanh: 3 };
+const KIND: Partial<Record<ActivationKind, number>> = { relu: 0, leaky_relu: 1, sigmoid: 2, tanh: 3 };
 
 /** Work per element: the float64 exp and tanh cost about 20 multiply-adds. */
 const cost = (kind: ActivationKind) => (kind === 'sigmoid' || kind === 'tanh' ? 20 : 1);

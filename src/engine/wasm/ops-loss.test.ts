@@ -45,7 +45,8 @@ describe('wasm losses match the reference', () => {
 
   it('match the PyTorch golden fixtures (ties, logits of 1e4, large BCE logits)', () => {
     const w = suite.staged();
-    for (const c of crossEntropyCases()) {
+    // Label smoothing has no wasm kernel: those cases run on the reference (fallback.ts).
+    for (const c of crossEntropyCases().filter((k) => !k.label_smoothing)) {
       const dl = new Float32Array(c.logits.length);
       const probs = new Float32Array(c.logits.length);
       const r = w.softmaxCrossEntropy(Float32Array.from(c.logits), c.labels, dl, c.batch, c.classes, probs);

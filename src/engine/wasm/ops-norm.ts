@@ -5,6 +5,12 @@ import { partsFor, pointer, type WasmContext } from './context';
 
 type NormOps = Pick<CpuOps, 'batchNorm2dForward' | 'batchNorm2dBackward'>;
 
+/** The kernels are affine only; fallback.ts sends BatchNorm without weight and bias to the reference. */
+function affine<T>(value: T | null | undefined, name: string): T {
+  if (!value) throw new Error(`batch_norm2d: the wasm kernel needs ${name} (affine=True)`);
+  return value;
+}
+
 export function normOps(ctx: WasmContext): NormOps {
   return {
     batchNorm2dForward(a) {
@@ -22,8 +28,8 @@ export function normOps(ctx: WasmContext): NormOps {
           n,
           c,
           plane,
-          at('weight', a.weight, c),
-          at('bias', a.bias, c),
+          at('weight', affine(a.weight, 'weight'), c),
+          at('bias', affine(a.bias, 'bias'), c),
           at('runningMean', a.runningMean, c),
           at('runningVar', a.runningVar, c),
           at('saveMean', a.saveMean, c),
@@ -49,12 +55,12 @@ export function normOps(ctx: WasmContext): NormOps {
           n,
           c,
           plane,
-          at('weight', a.weight, c),
+          at('weight', affine(a.weight, 'weight'), c),
           at('saveMean', a.saveMean, c),
           at('saveInvstd', a.saveInvstd, c),
           a.dx ? at('dx', a.dx, all) : 0,
-          at('dweight', a.dweight, c),
-          at('dbias', a.dbias, c),
+          at('dweight', affine(a.dweight, 'dweight'), c),
+          at('dbias', affine(a.dbias, 'dbias'), c),
           a.params.training ? 1 : 0,
         ],
         partsFor(ctx, 3 * all),

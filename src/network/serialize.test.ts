@@ -318,9 +318,9 @@ describe('share links', () => {
       ok: false,
       error: 'the share link is not valid: learning rate must be above 0 and at most 1000 (got -1)',
     });
-    expect(decodeShareState(enc('{"v":2}'))).toEqual({
+    expect(decodeShareState(enc('{"v":3}'))).toEqual({
       ok: false,
-      error: 'the share link is not valid: it has version 2; this app reads version 1',
+      error: 'the share link is not valid: it has version 3; this app reads versions 1 and 2',
     });
   });
 });

@@ -15,7 +15,8 @@ export interface ShareState {
 
 /** Longest encoded state accepted; a 64-layer design with long ids stays well under it. */
 export const MAX_SHARE_CHARS = 65_536;
-const SHARE_VERSION = 1;
+// 2: designs are graphs (layers may name their inputs). Version 1 links (chains) open unchanged.
+const SHARE_VERSION = 2;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -96,8 +97,11 @@ function readState(raw: unknown): Parsed<ShareState> {
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
-  if (raw.v !== SHARE_VERSION)
-    return { ok: false, error: `it has version ${String(raw.v)}; this app reads version ${SHARE_VERSION}` };
+  if (raw.v !== 1 && raw.v !== SHARE_VERSION)
+    return {
+      ok: false,
+      error: `it has version ${String(raw.v)}; this app reads versions 1 and ${SHARE_VERSION}`,
+    };
   const spec = validateSpecValue(raw.spec);
   if (!spec.ok) return spec;
   const hyper = validateHyperValue(raw.hyper);

@@ -137,8 +137,8 @@ describe('readProject refuses hostile files with a specific message', () => {
     expect(errorOf(archive(manifest(lenet(), { format: 'zip' })))).toMatch(
       /does not say it is a CNN Playground project/,
     );
-    expect(errorOf(archive(manifest(lenet(), { version: 2 })))).toBe(
-      'the project was saved in format version 2; this app reads version 1: update the app',
+    expect(errorOf(archive(manifest(lenet(), { version: 3 })))).toBe(
+      'the project was saved in format version 3; this app reads versions 1 to 2: update the app',
     );
     expect(errorOf(archive(manifest(lenet(), { createdAt: 'yesterday' })))).toMatch(
       /createdAt must be an ISO 8601/,

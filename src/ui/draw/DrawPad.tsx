@@ -10,9 +10,15 @@ const SIZE = 280;
 // About 2 px of a 28×28 digit after the 20-pixel box scaling, like MNIST's strokes.
 const LINE_WIDTH = 22;
 
+/**
+ * The pad's context. Every call asks for willReadFrequently: the first getContext call fixes the
+ * attributes, and each stroke is read back, so the pixels must stay on the CPU side.
+ */
+const padContext = (canvas: HTMLCanvasElement | null) =>
+  canvas?.getContext('2d', { willReadFrequently: true }) ?? null;
+
 function readInk(canvas: HTMLCanvasElement): Float32Array {
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  const data = ctx?.getImageData(0, 0, SIZE, SIZE).data;
+  const data = padContext(canvas)?.getImageData(0, 0, SIZE, SIZE).data;
   const ink = new Float32Array(SIZE * SIZE);
   if (data) for (let i = 0; i < ink.length; i++) ink[i] = data[4 * i] / 255;
   return ink;
@@ -39,7 +45,7 @@ export function DrawPad() {
     return { x: ((e.clientX - r.left) * SIZE) / r.width, y: ((e.clientY - r.top) * SIZE) / r.height };
   };
   const stroke = (to: { x: number; y: number }) => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = padContext(canvas.current);
     if (!ctx) return;
     const from = last.current ?? to;
     ctx.strokeStyle = '#fff';
@@ -60,7 +66,7 @@ export function DrawPad() {
     if (canPredict) predict(image);
   };
   const clear = () => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = padContext(canvas.current);
     ctx?.clearRect(0, 0, SIZE, SIZE);
     useStore.getState().setDrawProbabilities(null);
     useStore.getState().setDrawnImage(null);

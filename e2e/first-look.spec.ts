@@ -1,7 +1,20 @@
 // What a newcomer meets before and in the first seconds of training (issue 16): Space while the dataset
 // loads, a typed seed, the step counter, the layer cards, the memory column and the draw pad.
 import { expect, test } from '@playwright/test';
-import { drawStroke, expectDatasetsLoaded } from './app';
+import { cards, drawStroke, expectDatasetsLoaded, expectLeNet } from './app';
+
+test('layer cards show their parameters in full', async ({ page }) => {
+  await page.goto('/');
+  await expectLeNet(page);
+  await expect(cards(page).nth(0).locator('.layer-params')).toHaveText('1→6, 5×5, pad 2');
+  await expect(cards(page).nth(3).locator('.layer-params')).toHaveText('6→16, 5×5');
+  const params = cards(page).locator('.layer-params');
+  // No parameter text is cut off: each fits its box.
+  const cut = await params.evaluateAll((els) =>
+    els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+  );
+  expect(cut).toEqual([]);
+});
 
 test('drawing reads the pad back without a Canvas2D readback warning', async ({ page }) => {
   const warnings: string[] = [];

@@ -16,6 +16,18 @@ test('layer cards show their parameters in full', async ({ page }) => {
   expect(cut).toEqual([]);
 });
 
+test('memory per layer is labelled an estimate, beside the measured GPU buffer total', async ({ page }) => {
+  await page.goto('/');
+  await expectLeNet(page);
+  const summary = page.getByRole('table', { name: 'Model summary' });
+  await expect(summary.getByRole('columnheader', { name: /Memory/ })).toHaveText(
+    'Memory, estimated (act. / params)',
+  );
+  await expect(page.getByTestId('gpu-bytes')).toHaveText(/^Measured: [\d.]+ (kB|MB) of GPU buffers$/, {
+    timeout: 30_000,
+  });
+});
+
 test('drawing reads the pad back without a Canvas2D readback warning', async ({ page }) => {
   const warnings: string[] = [];
   page.on('console', (m) => {

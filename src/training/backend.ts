@@ -86,6 +86,8 @@ export interface TrainerBackend {
   readGoodState(): Promise<ModelState | null>;
   /** Device memory held by the model and dataset, in bytes (0 on the CPU). */
   bytes(): number;
+  /** The part of bytes() that holds the dataset. */
+  datasetBytes(): number;
   /** Test hook on GPU backends: destroys the device, which must take the device-loss path. */
   destroyDevice?(): void;
   destroy(): void;

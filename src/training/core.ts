@@ -303,6 +303,7 @@ export class TrainerCore {
       type: 'modelReady',
       parameterCount: this.desc.parameterCount,
       gpuBytes: this.backend.bytes(),
+      datasetBytes: this.backend.datasetBytes(),
     });
   }
 

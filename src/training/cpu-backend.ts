@@ -153,6 +153,10 @@ export class CpuBackend implements TrainerBackend {
     return 0;
   }
 
+  datasetBytes(): number {
+    return 0;
+  }
+
   destroy(): void {
     this.model = null;
   }

@@ -276,6 +276,10 @@ export class GpuBackend implements TrainerBackend {
     return (this.model?.arena.bytes ?? 0) + copies + this.dataset.bytes;
   }
 
+  datasetBytes(): number {
+    return this.dataset.bytes;
+  }
+
   destroyDevice(): void {
     this.device.destroy();
   }

@@ -101,7 +101,9 @@ export type TrainerEvent =
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }
   /** The model for the current spec is built (after setSpec, reset or a device rebuild). */
-  | { type: 'modelReady'; parameterCount: number; gpuBytes: number }
+  /** `gpuBytes`: device memory the backend holds, measured from its buffers; `datasetBytes` of it is the
+   *  dataset (both 0 on the CPU). */
+  | { type: 'modelReady'; parameterCount: number; gpuBytes: number; datasetBytes: number }
   | { type: 'state'; state: TrainerState; reason?: string }
   | ({ type: 'metrics' } & MetricsReport)
   | ({ type: 'evaluation' } & EvaluationReport)

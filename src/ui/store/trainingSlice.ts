@@ -27,6 +27,8 @@ export interface TrainingSlice {
   dataset: DatasetStatus;
   trainerState: TrainerState;
   trainerReason: string | null;
+  /** The built model's own GPU buffers, in bytes, as the worker measured them (null: none, or the CPU). */
+  modelGpuBytes: number | null;
   hyper: Hyperparams;
   /** The worker's handle; null until the page has started it (and in unit tests). */
   client: TrainerClient | null;
@@ -47,6 +49,7 @@ export interface TrainingSlice {
   datasetReady: (train: number, test: number, classNames: string[]) => void;
   datasetFailed: (message: string) => void;
   setTrainerState: (state: TrainerState, reason?: string) => void;
+  setModelGpuBytes: (bytes: number | null) => void;
 }
 
 const idleDataset = (id: DatasetId): DatasetStatus => ({
@@ -70,6 +73,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   dataset: idleDataset('mnist'),
   trainerState: 'idle',
   trainerReason: null,
+  modelGpuBytes: null,
   hyper: DEFAULT_HYPER,
   client: null,
   attachClient: (client) => set({ client }),
@@ -109,4 +113,5 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     })),
   datasetFailed: (message) => set((s) => ({ dataset: { ...s.dataset, phase: 'error', message } })),
   setTrainerState: (trainerState, reason) => set({ trainerState, trainerReason: reason ?? null }),
+  setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),
 });

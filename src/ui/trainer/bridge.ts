@@ -35,6 +35,7 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
     client.on('datasetReady', (e) => s().datasetReady(e.train, e.test, e.classNames)),
     client.on('datasetError', (e) => s().datasetFailed(e.message)),
     client.on('state', (e) => s().setTrainerState(e.state, e.reason)),
+    client.on('modelReady', (e) => s().setModelGpuBytes(e.gpuBytes > 0 ? e.gpuBytes - e.datasetBytes : null)),
     client.on('metrics', (e) => metrics.push(e)),
     client.on('evaluation', (e) => s().addEvaluation(e)),
     client.on('gallery', (e) => s().setGallery(e.items)),

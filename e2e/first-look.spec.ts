@@ -1,7 +1,20 @@
 // What a newcomer meets before and in the first seconds of training (issue 16): Space while the dataset
 // loads, a typed seed, the step counter, the layer cards, the memory column and the draw pad.
-import { expect, test } from '@playwright/test';
-import { cards, drawStroke, expectDatasetsLoaded, expectLeNet } from './app';
+import { expect, test, type Page } from '@playwright/test';
+import { cards, drawStroke, expectDatasetsLoaded, expectLeNet, stepCount } from './app';
+
+const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
+
+test('the Steps counter reads live, not only at each metrics report', async ({ page }) => {
+  await page.goto('/');
+  await expectDatasetsLoaded(page);
+  await trainButton(page).click();
+  // Reports (and the loss) come every 20 steps; the counter must show the steps in between.
+  await expect
+    .poll(async () => (await stepCount(page)) % 20, { timeout: 60_000, intervals: [50] })
+    .not.toBe(0);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+});
 
 test('layer cards show their parameters in full', async ({ page }) => {
   await page.goto('/');

@@ -61,6 +61,15 @@ export interface MetricsReport {
   stepMs: number;
 }
 
+/** Where the run stands, sent as steps are taken (metrics come only every few steps). */
+export interface ProgressReport {
+  /** Optimizer steps taken since the last reset. */
+  step: number;
+  /** Zero-based epoch of the last step. */
+  epoch: number;
+  /** Fraction of the current epoch done, 0..1. */
+  epochProgress: number;
+}
 export interface EvaluationReport {
   epoch: number;
   step: number;
@@ -106,6 +115,7 @@ export type TrainerEvent =
   | { type: 'modelReady'; parameterCount: number; gpuBytes: number; datasetBytes: number }
   | { type: 'state'; state: TrainerState; reason?: string }
   | ({ type: 'metrics' } & MetricsReport)
+  | ({ type: 'progress' } & ProgressReport)
   | ({ type: 'evaluation' } & EvaluationReport)
   | { type: 'gallery'; items: GalleryItem[] }
   | { type: 'prediction'; id: number; probabilities: Float32Array }

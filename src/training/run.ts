@@ -18,12 +18,16 @@ import { EpochSchedule, type SchedulePosition } from './schedule';
 /** One macrotask turn, so requests (pause, predict) are handled between steps. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Least time between progress events while training: the page's step counter reads live, no faster. */
+const PROGRESS_EVERY_MS = 50;
+
 export class TrainingRun {
   private loop: Promise<void> | null = null;
   private reports: Promise<void> = Promise.resolve();
   private readonly throughput = new Throughput();
   private gallery: number[] = [];
   private lastSnapshotAt = -Infinity;
+  private lastProgressAt = -Infinity;
   /** The steps (and schedule positions) whose weights the backend's candidate and good copies hold. */
   private candidate: Omit<Checkpoint, 'state'> = { step: 0, position: null };
   private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
@@ -96,6 +100,7 @@ export class TrainingRun {
     await this.core.makeRoomFor('classifier');
     this.throughput.restart();
     this.takeStep();
+    this.progress(true);
     this.report();
     await this.reports;
     if (this.core.state !== 'diverged') this.core.setState('paused');
@@ -124,6 +129,7 @@ export class TrainingRun {
     try {
       while (core.state === 'training' && core.backend) {
         if (!this.takeStep()) break;
+        this.progress(false);
         if (core.step % core.options.reportEvery === 0) this.report();
         const schedule = core.schedule!;
         if (schedule.epochEnded) {
@@ -145,6 +151,18 @@ export class TrainingRun {
       core.setState('paused', 'training stopped on an error');
       core.fail(error);
     }
+    // The steps since the last progress event, so a paused run shows its true count.
+    this.progress(true);
+  }
+
+  /** Tells the page the step count (at most every PROGRESS_EVERY_MS unless `now`). */
+  private progress(now: boolean): void {
+    const { core } = this;
+    const time = performance.now();
+    if (!now && time - this.lastProgressAt < PROGRESS_EVERY_MS) return;
+    this.lastProgressAt = time;
+    const epoch = core.schedule?.epoch ?? 0;
+    core.emit({ type: 'progress', step: core.step, epoch, epochProgress: core.schedule?.progress ?? 0 });
   }
 
   /** Takes the sums now (their coverage is exact) and handles them when they arrive, in order. */

@@ -1,6 +1,6 @@
 // What training has measured: the loss curve, per-epoch accuracy, the latest evaluation and predictions.
 import type { StateCreator } from 'zustand';
-import type { EvaluationReport, GalleryItem, MetricsReport } from '../../training/protocol';
+import type { EvaluationReport, GalleryItem, MetricsReport, ProgressReport } from '../../training/protocol';
 import {
   appendDecimated,
   debiased,
@@ -21,6 +21,8 @@ export interface MetricsSlice {
   epochPoints: EpochPoint[];
   running: RunningAccuracy | null;
   latest: MetricsReport | null;
+  /** The step count and epoch as training goes, between metrics reports. */
+  progress: ProgressReport | null;
   evaluation: EvaluationReport | null;
   gallery: GalleryItem[];
   /** Class probabilities of the digit on the draw pad. */
@@ -28,6 +30,7 @@ export interface MetricsSlice {
   addMetrics: (report: MetricsReport) => void;
   addMetricsBatch: (reports: readonly MetricsReport[]) => void;
   addEvaluation: (report: EvaluationReport) => void;
+  setProgress: (progress: ProgressReport) => void;
   setGallery: (items: GalleryItem[]) => void;
   setDrawProbabilities: (p: Float32Array | null) => void;
   clearMetrics: () => void;
@@ -39,6 +42,7 @@ const empty = () => ({
   epochPoints: [] as EpochPoint[],
   running: null,
   latest: null,
+  progress: null,
   evaluation: null,
   gallery: [] as GalleryItem[],
 });
@@ -74,6 +78,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
         epochPoints: upsertEpoch(s.epochPoints, epoch, { ...train, testAccuracy: report.testAccuracy }),
       };
     }),
+  setProgress: (progress) => set({ progress }),
   setGallery: (gallery) => set({ gallery }),
   setDrawProbabilities: (drawProbabilities) => set({ drawProbabilities }),
   clearMetrics: () => set(empty()),

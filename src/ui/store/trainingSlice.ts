@@ -112,6 +112,12 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       },
     })),
   datasetFailed: (message) => set((s) => ({ dataset: { ...s.dataset, phase: 'error', message } })),
-  setTrainerState: (trainerState, reason) => set({ trainerState, trainerReason: reason ?? null }),
+  // Back to idle (Reset, a new design) means step 0: progress sent by the run before it is stale.
+  setTrainerState: (trainerState, reason) =>
+    set(
+      trainerState === 'idle'
+        ? { trainerState, trainerReason: reason ?? null, progress: null }
+        : { trainerState, trainerReason: reason ?? null },
+    ),
   setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),
 });

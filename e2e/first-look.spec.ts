@@ -4,6 +4,35 @@ import { expect, test, type Page } from '@playwright/test';
 import { cards, drawStroke, expectDatasetsLoaded, expectLeNet, stepCount } from './app';
 
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
+const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
+
+test('a typed seed applies to the next run without Reset, and a seed typed mid-run says Reset applies it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expectDatasetsLoaded(page);
+  const seed = page.getByLabel('Seed', { exact: true });
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const firstLoss = async () => {
+    await step.click();
+    await expect(page.getByTestId('step')).toHaveText('1');
+    await expect(page.getByTestId('train-loss')).not.toHaveText('—');
+    return text(page, 'train-loss');
+  };
+  // The first step's loss depends on the initial weights and the first batch, both drawn from the seed.
+  await seed.fill('7');
+  const typed = await firstLoss();
+  // Reset rebuilds from seed 7: the same first step as the run the typed seed started.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('step')).toHaveText('0');
+  expect(await firstLoss()).toBe(typed);
+  await expect(page.getByText('The new seed applies when you press Reset.')).toHaveCount(0);
+  // Mid-run, a new seed cannot change the run: the form says what applies it.
+  await seed.fill('8');
+  await expect(page.getByText('The new seed applies when you press Reset.')).toBeVisible();
+  await seed.fill('7');
+  await expect(page.getByText('The new seed applies when you press Reset.')).toHaveCount(0);
+});
 
 test('the Steps counter reads live, not only at each metrics report', async ({ page }) => {
   await page.goto('/');

@@ -69,6 +69,8 @@ export class TrainerCore {
   private datasetLoad: AbortController | null = null;
   private recovering = false;
   private disposed = false;
+  /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
+  private weightsFromSeed = false;
 
   constructor(
     readonly emit: Emit,
@@ -226,7 +228,11 @@ export class TrainerCore {
     this.hyper = { ...hyper };
     const rebuild = hyper.batchSize !== previous.batchSize;
     if (!this.backend || !this.desc) return;
-    if (rebuild) {
+    if (hyper.seed !== previous.seed && this.step === 0 && this.weightsFromSeed) {
+      // Nothing trained yet: the next run starts from the new seed's weights, as a link with it would.
+      this.rewind();
+      this.build();
+    } else if (rebuild) {
       // A new batch size re-plans every op; the weights and the run's position carry over.
       const wasTraining = this.state === 'training';
       await this.run.stop();
@@ -247,6 +253,7 @@ export class TrainerCore {
       const wasTraining = this.state === 'training';
       await this.run.stop();
       this.backend.writeState(state);
+      this.weightsFromSeed = false;
       this.run.stateWritten();
       this.lastGood = {
         state: { params: state.params.slice(), buffers: state.buffers.slice() },
@@ -293,6 +300,7 @@ export class TrainerCore {
     if (!this.backend || !this.desc) return;
     const init = state ?? initialState(this.desc, seededRandom(this.hyper.seed));
     this.backend.build(this.desc, this.hyper, init);
+    this.weightsFromSeed = state === undefined;
     this.lastGood ??= {
       state: { params: init.params.slice(), buffers: init.buffers.slice() },
       step: this.step,

@@ -27,6 +27,8 @@ export interface TrainingSlice {
   dataset: DatasetStatus;
   trainerState: TrainerState;
   trainerReason: string | null;
+  /** The seed the current run started from (null before its first step): a new seed waits for Reset. */
+  runSeed: number | null;
   /** The built model's own GPU buffers, in bytes, as the worker measured them (null: none, or the CPU). */
   modelGpuBytes: number | null;
   hyper: Hyperparams;
@@ -74,17 +76,22 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   trainerState: 'idle',
   trainerReason: null,
   modelGpuBytes: null,
+  runSeed: null,
   hyper: DEFAULT_HYPER,
   client: null,
   attachClient: (client) => set({ client }),
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   train: () => {
     const { client, trainerState } = get();
+    if (trainerState === 'idle') set({ runSeed: get().hyper.seed });
     if (trainerState === 'paused') client?.resume();
     else client?.start();
   },
   pause: () => get().client?.pause(),
-  step: () => get().client?.step(),
+  step: () => {
+    if (get().trainerState === 'idle') set({ runSeed: get().hyper.seed });
+    get().client?.step();
+  },
   reset: () => {
     get().client?.reset();
     get().clearMetrics();
@@ -112,11 +119,12 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       },
     })),
   datasetFailed: (message) => set((s) => ({ dataset: { ...s.dataset, phase: 'error', message } })),
-  // Back to idle (Reset, a new design) means step 0: progress sent by the run before it is stale.
+  // Back to idle (Reset, a new design) means step 0: the next run takes the seed then in the form, and
+  // progress sent by the run before it is stale.
   setTrainerState: (trainerState, reason) =>
     set(
       trainerState === 'idle'
-        ? { trainerState, trainerReason: reason ?? null, progress: null }
+        ? { trainerState, trainerReason: reason ?? null, runSeed: null, progress: null }
         : { trainerState, trainerReason: reason ?? null },
     ),
   setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),

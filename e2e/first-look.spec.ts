@@ -1,10 +1,40 @@
 // What a newcomer meets before and in the first seconds of training (issue 16): Space while the dataset
 // loads, a typed seed, the step counter, the layer cards, the memory column and the draw pad.
 import { expect, test, type Page } from '@playwright/test';
-import { cards, drawStroke, expectDatasetsLoaded, expectLeNet, stepCount } from './app';
+import { cards, drawStroke, expectDatasetsLoaded, expectLeNet, notice, stepCount } from './app';
 
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
+
+test('Space is refused like the Train button while the dataset loads, and says why', async ({ page }) => {
+  // The test images are held back, so the dataset stays loading while the training images stream in.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const pattern = '**/data/mnist/t10k-images-idx3-ubyte.gz';
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expectLeNet(page);
+  await expect(page.getByTestId('dataset-status')).toHaveText(/^[\d,]+ of 70,000 images$/);
+  // Enough training images for a batch: the worker could train on them.
+  await expect
+    .poll(async () => Number((await text(page, 'dataset-status')).split(' ')[0].replace(/,/g, '')))
+    .toBeGreaterThan(1000);
+  await expect(trainButton(page)).toBeDisabled();
+  await expect(page.locator('#train-blocked')).toHaveText('Waiting for the dataset to load…');
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+
+  release();
+  await expectDatasetsLoaded(page);
+  await expect(page.getByTestId('trainer-state')).toHaveText('Ready');
+  expect(await stepCount(page)).toBe(0);
+  await expect(notice(page, 'Space: Waiting for the dataset to load…')).toBeVisible();
+  await expect(trainButton(page)).toBeEnabled();
+});
 
 test('a typed seed applies to the next run without Reset, and a seed typed mid-run says Reset applies it', async ({
   page,

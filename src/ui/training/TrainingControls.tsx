@@ -1,7 +1,6 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
-import { validateHyper } from '../../network/hyper';
-import { blockingReason, useAnalysis } from '../builder/useAnalysis';
 import { useStore } from '../store/store';
+import { FINISHED, unusableReason } from './trainGate';
 
 const STATE_TEXT = {
   idle: 'Ready',
@@ -14,16 +13,11 @@ const STATE_TEXT = {
 export function TrainingControls() {
   const state = useStore((s) => s.trainerState);
   const reason = useStore((s) => s.trainerReason);
-  const datasetReady = useStore((s) => s.dataset.phase === 'ready');
   const hasClient = useStore((s) => s.client !== null);
-  const hyperError = useStore((s) => validateHyper(s.hyper).find((i) => i.severity === 'error')?.message);
   const { train, pause, step, reset, evaluate } = useStore.getState();
   // What stops the model being used at all, then what stops more training.
-  const unusable =
-    blockingReason(useAnalysis()) ??
-    (hyperError ? `Fix the hyperparameters first: ${hyperError}` : null) ??
-    (!hasClient ? 'The trainer is starting…' : !datasetReady ? 'Waiting for the dataset to load…' : null);
-  const blocked = unusable ?? (state === 'done' ? 'Training finished: raise Epochs or press Reset.' : null);
+  const unusable = useStore(unusableReason);
+  const blocked = unusable ?? (state === 'done' ? FINISHED : null);
   const training = state === 'training';
   return (
     <div className="controls">

@@ -70,6 +70,7 @@ export interface ProgressReport {
   /** Fraction of the current epoch done, 0..1. */
   epochProgress: number;
 }
+
 export interface EvaluationReport {
   epoch: number;
   step: number;

@@ -14,29 +14,53 @@ export function BuilderToolbar() {
   const dataset = useStore((s) => s.spec.input.dataset);
   const setDatasetOfSpec = useStore((s) => s.setDatasetOfSpec);
   const [presetId, setPresetId] = useState<PresetId>('lenet-5');
-  /** The design waiting for the user to confirm replacing unsaved edits. */
-  const [pending, setPending] = useState<{ spec: NetworkSpec; apply: () => void } | null>(null);
+  /** Loading a design, waiting for the user to confirm replacing unsaved edits. */
+  const [pending, setPending] = useState<(() => void) | null>(null);
 
-  const replace = (spec: NetworkSpec, after: () => void = () => {}) => {
+  const replace = (load: () => void) => {
     const apply = () => {
-      useStore.getState().loadSpec(spec);
-      after();
+      load();
       setPending(null);
     };
-    if (hasUnsavedEdits(useStore.getState())) setPending({ spec, apply });
+    if (hasUnsavedEdits(useStore.getState())) setPending(() => apply);
     else apply();
   };
   // Presets and the empty network keep the dataset the user picked.
-  const currentDataset = () => useStore.getState().spec.input.dataset;
+  const withDataset = (spec: NetworkSpec) => ({
+    ...spec,
+    input: { ...spec.input, dataset: useStore.getState().spec.input.dataset },
+  });
   const loadPreset = () => {
     const preset = PRESETS.find((p) => p.id === presetId);
     if (!preset) return;
-    const spec = presetSpec(preset.id);
-    replace({ ...spec, input: { ...spec.input, dataset: currentDataset() } }, () =>
-      useStore.getState().setHyper(preset.hyper),
-    );
+    const spec = withDataset(presetSpec(preset.id));
+    const s = useStore.getState();
+    if (preset.task === 'classification') {
+      replace(() => {
+        s.loadSpec(spec);
+        s.setHyper(preset.hyper);
+      });
+    } else if (preset.task === 'reconstruction') {
+      // Generative designs keep the classifier's hyperparameters: the Generate panel has its own.
+      replace(() => s.loadSpec(spec));
+    } else {
+      // A GAN network comes with its counterpart, so the Generate panel can train the pair.
+      const partner = withDataset(
+        presetSpec(preset.task === 'generator' ? 'dcgan-discriminator' : 'dcgan-generator'),
+      );
+      replace(() => {
+        if (preset.task === 'generator') s.loadGan(spec, partner);
+        else {
+          s.loadGan(partner, spec);
+          s.swapPartner();
+        }
+      });
+    }
   };
-  const clear = () => replace(emptySpec('classification', currentDataset()));
+  const clear = () =>
+    replace(() =>
+      useStore.getState().loadSpec(emptySpec('classification', useStore.getState().spec.input.dataset)),
+    );
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Design">
@@ -77,7 +101,7 @@ export function BuilderToolbar() {
         title="Replace the design?"
         message="This replaces your unsaved edits (Undo brings them back)."
         confirmLabel="Replace"
-        onConfirm={() => pending?.apply()}
+        onConfirm={() => pending?.()}
         onCancel={() => setPending(null)}
       />
     </div>

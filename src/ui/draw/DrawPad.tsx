@@ -4,6 +4,7 @@ import { useMemo, useRef, type PointerEvent } from 'react';
 import { useStore } from '../store/store';
 import { latestOnly } from './latestOnly';
 import { toMnistImage } from './preprocess';
+import { otherTaskReason } from '../training/trainGate';
 import { ProbabilityBars } from './ProbabilityBars';
 
 const SIZE = 280;
@@ -27,7 +28,9 @@ function readInk(canvas: HTMLCanvasElement): Float32Array {
 export function DrawPad() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
-  const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready');
+  // The classifier predicts; an autoencoder or GAN in the builder is not the network that would answer.
+  const otherTask = useStore((s) => otherTaskReason(s.spec));
+  const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready') && !otherTask;
   const predict = useMemo(
     () =>
       latestOnly(
@@ -101,8 +104,14 @@ export function DrawPad() {
         <button type="button" onClick={clear}>
           Clear drawing
         </button>
-        {!canPredict && <p className="muted">Probabilities appear once the model and data are ready.</p>}
-        <ProbabilityBars />
+        {!canPredict && (
+          <p className="muted">
+            {otherTask
+              ? 'Probabilities come from a classifier: load one to see what it reads.'
+              : 'Probabilities appear once the model and data are ready.'}
+          </p>
+        )}
+        {!otherTask && <ProbabilityBars />}
       </div>
     </section>
   );

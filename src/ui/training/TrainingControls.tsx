@@ -2,6 +2,13 @@
 import { useStore } from '../store/store';
 import { FINISHED, unusableReason } from './trainGate';
 
+/** Brings the Generate images panel into view with focus on its first control. */
+function goToGenerate(): void {
+  const region = document.querySelector<HTMLElement>('.generate-region');
+  region?.scrollIntoView({ block: 'start' });
+  region?.querySelector<HTMLElement>('button.primary:not([disabled])')?.focus({ preventScroll: true });
+}
+
 const STATE_TEXT = {
   idle: 'Ready',
   training: 'Training',
@@ -17,6 +24,7 @@ export function TrainingControls() {
   const { train, pause, step, reset, evaluate } = useStore.getState();
   // What stops the model being used at all, then what stops more training.
   const unusable = useStore(unusableReason);
+  const generative = useStore((s) => s.spec.task !== 'classification');
   const blocked = unusable ?? (state === 'done' ? FINISHED : null);
   const training = state === 'training';
   return (
@@ -60,6 +68,14 @@ export function TrainingControls() {
       {blocked && (
         <p id="train-blocked" className="blocked" role="status">
           {blocked}
+          {generative && (
+            <>
+              {' '}
+              <button type="button" onClick={goToGenerate}>
+                Go to Generate images
+              </button>
+            </>
+          )}
         </p>
       )}
     </div>

@@ -1,6 +1,10 @@
 // The Preset menu as a newcomer uses it (issue 16): a generative preset shows its network and leads to
 // the place where it trains, and the menu tells the truth about the design after an import.
 import { expect, test, type Page } from '@playwright/test';
+import { DEFAULT_HYPER } from '../src/network/hyper';
+import { presetSpec } from '../src/network/presets';
+import { writeProject } from '../src/network/project/project';
+import type { NetworkSpec } from '../src/network/spec';
 import { cards, expectDatasetsLoaded, expectLeNet, notice } from './app';
 
 const presetMenu = (page: Page) => page.getByRole('combobox', { name: 'Preset' });
@@ -65,4 +69,32 @@ test('a generative preset shows its network, and Train leads to where it trains 
   await loadPreset(page, 'LeNet-5');
   await expectLeNet(page);
   await expect(train).toBeEnabled();
+});
+
+test('the Preset menu names the design an imported project holds', async ({ page }) => {
+  await page.goto('/');
+  await expectLeNet(page);
+  await expect(presetMenu(page)).toHaveValue('lenet-5');
+  const importProject = async (spec: NetworkSpec, file: string) =>
+    page.getByLabel('Project file').setInputFiles({
+      name: file,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(writeProject({ spec, hyper: DEFAULT_HYPER })),
+    });
+
+  // A design of its own: the menu does not claim it is a preset.
+  const own = presetSpec('mlp');
+  own.name = 'My wide MLP';
+  own.layers = own.layers.map((l) =>
+    l.kind === 'Linear' && l.id === 'fc1' ? { ...l, out_features: 256 } : l,
+  );
+  await importProject(own, 'wide.cnnp');
+  await expect(notice(page, 'Imported "My wide MLP"')).toBeVisible();
+  await expect(presetMenu(page)).toHaveValue('');
+  await expect(presetMenu(page).locator('option:checked')).toHaveText('My wide MLP (not a preset)');
+
+  // A preset's design, unchanged: the menu names that preset.
+  await importProject(presetSpec('tiny-cnn'), 'tiny.cnnp');
+  await expect(notice(page, 'Imported "Tiny CNN"')).toBeVisible();
+  await expect(presetMenu(page)).toHaveValue('tiny-cnn');
 });

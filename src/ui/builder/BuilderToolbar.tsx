@@ -4,6 +4,7 @@ import { PRESETS, presetSpec, type PresetId } from '../../network';
 import { DATASET_NAMES, emptySpec, type DatasetId, type NetworkSpec } from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { hasUnsavedEdits } from '../store/networkSlice';
+import { presetOf } from './presetOf';
 import { useStore } from '../store/store';
 
 export function BuilderToolbar() {
@@ -13,7 +14,11 @@ export function BuilderToolbar() {
   const redo = useStore((s) => s.redo);
   const dataset = useStore((s) => s.spec.input.dataset);
   const setDatasetOfSpec = useStore((s) => s.setDatasetOfSpec);
-  const [presetId, setPresetId] = useState<PresetId>('lenet-5');
+  const baseline = useStore((s) => s.baseline);
+  // The menu shows the preset picked since the last load, else the preset the loaded design is (or that
+  // it is none): after an import or a link it never names a design the builder does not hold.
+  const [picked, setPicked] = useState<{ id: PresetId; baseline: NetworkSpec } | null>(null);
+  const presetId = picked?.baseline === baseline ? picked.id : (presetOf(baseline) ?? '');
   /** Loading a design, waiting for the user to confirm replacing unsaved edits. */
   const [pending, setPending] = useState<(() => void) | null>(null);
 
@@ -32,6 +37,7 @@ export function BuilderToolbar() {
   });
   const loadPreset = () => {
     const preset = PRESETS.find((p) => p.id === presetId);
+    setPicked(null);
     if (!preset) return;
     const spec = withDataset(presetSpec(preset.id));
     const s = useStore.getState();
@@ -82,7 +88,12 @@ export function BuilderToolbar() {
       </label>
       <label>
         Preset{' '}
-        <select value={presetId} onChange={(e) => setPresetId(e.target.value as PresetId)}>
+        <select value={presetId} onChange={(e) => setPicked({ id: e.target.value as PresetId, baseline })}>
+          {presetId === '' && (
+            <option value="" disabled>
+              {baseline.name || 'This design'} (not a preset)
+            </option>
+          )}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id} title={p.description}>
               {p.name}
@@ -90,7 +101,7 @@ export function BuilderToolbar() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={loadPreset}>
+      <button type="button" onClick={loadPreset} disabled={presetId === ''}>
         Load preset
       </button>
       <button type="button" onClick={clear}>

@@ -37,7 +37,6 @@ export function BuilderToolbar() {
   });
   const loadPreset = () => {
     const preset = PRESETS.find((p) => p.id === presetId);
-    setPicked(null);
     if (!preset) return;
     const spec = withDataset(presetSpec(preset.id));
     const s = useStore.getState();

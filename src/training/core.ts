@@ -109,6 +109,8 @@ export class TrainerCore {
         return this.reset();
       case 'evaluate':
         return this.run.evaluate();
+      case 'examples':
+        return this.run.examples(request);
       case 'predict':
         return this.run.predict(request.id, request.image);
       case 'snapshot':

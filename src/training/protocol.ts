@@ -28,6 +28,11 @@ export type TrainerRequest =
   | { type: 'reset' }
   /** Evaluates the full test set now (answered by an `evaluation` and a `gallery` event). */
   | { type: 'evaluate' }
+  /**
+   * Test images of one confusion-matrix cell (true `label`, predicted `predicted`) from the last full
+   * evaluation, `limit` of them from the `offset`-th, in test-set order (answered by `examples`).
+   */
+  | { type: 'examples'; id: number; label: number; predicted: number; offset: number; limit: number }
   /** `image` is 784 floats in 0..1 (row-major 28x28, white ink on black like MNIST). */
   | { type: 'predict'; id: number; image: Float32Array }
   /** `image` (784 floats in 0..1) chooses the input for activations; default: the first test image. */
@@ -119,6 +124,8 @@ export type TrainerEvent =
   | ({ type: 'progress' } & ProgressReport)
   | ({ type: 'evaluation' } & EvaluationReport)
   | { type: 'gallery'; items: GalleryItem[] }
+  /** `total`: the cell's count in the evaluation at `step`; `items`: the asked page of them. */
+  | { type: 'examples'; id: number; step: number; total: number; offset: number; items: GalleryItem[] }
   | { type: 'prediction'; id: number; probabilities: Float32Array }
   | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
   | { type: 'weightsSet'; id: number }
@@ -156,7 +163,9 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
       add(message.probabilities);
       break;
     case 'gallery':
-      for (const item of message.items) {
+    case 'examples':
+      // The request of the same name carries no items.
+      for (const item of 'items' in message ? message.items : []) {
         add(item.image);
         add(item.probabilities);
       }

@@ -1,8 +1,8 @@
 // The training loop and everything that reads results back: metrics reports (without stalling the loop),
 // divergence detection, evaluation with its gallery, predictions and snapshots.
-import type { Checkpoint, TrainSums } from './backend';
+import type { Checkpoint, HostDataset, TrainSums } from './backend';
 import type { TrainerCore } from './core';
-import type { GalleryItem, LayerSnapshot, SnapshotKind } from './protocol';
+import type { GalleryItem, LayerSnapshot, SnapshotKind, TrainerRequest } from './protocol';
 import {
   argmaxRow,
   CLASSES,
@@ -18,6 +18,9 @@ import { EpochSchedule, type SchedulePosition } from './schedule';
 /** One macrotask turn, so requests (pause, predict) are handled between steps. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Most examples of a confusion-matrix cell sent at once. */
+const MAX_EXAMPLES = 100;
+
 /** Least time between progress events while training: the page's step counter reads live, no faster. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -28,6 +31,8 @@ export class TrainingRun {
   private gallery: number[] = [];
   private lastSnapshotAt = -Infinity;
   private lastProgressAt = -Infinity;
+  /** The last full evaluation's logits, for the examples of a confusion-matrix cell. */
+  private evaluated: { data: HostDataset; step: number; count: number; logits: Float32Array } | null = null;
   /** The steps (and schedule positions) whose weights the backend's candidate and good copies hold. */
   private candidate: Omit<Checkpoint, 'state'> = { step: 0, position: null };
   private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
@@ -244,20 +249,52 @@ export class TrainingRun {
     if (count === 0) throw new Error('the test set is not loaded yet: load the dataset first');
     const logits = await core.backend.evaluate(count);
     const summary = summariseLogits(logits, core.data.test.labels, count);
+    this.evaluated = { data: core.data, step: core.step, count, logits };
     core.emit({ type: 'evaluation', ...evaluationReport(summary, this.completedEpochs(), core.step) });
     if (this.gallery.length === 0 || this.gallery[this.gallery.length - 1] >= count) this.chooseGallery();
-    const items: GalleryItem[] = this.gallery.map((index) => {
-      const probabilities = new Float32Array(CLASSES);
-      softmaxRow(logits, index, CLASSES, probabilities);
-      return {
-        index,
-        image: core.data.test.images.slice(index * core.data.pixels, (index + 1) * core.data.pixels),
-        label: core.data.test.labels[index],
-        predicted: argmaxRow(logits, index, CLASSES),
-        probabilities,
-      };
-    });
-    core.emit({ type: 'gallery', items });
+    core.emit({ type: 'gallery', items: this.gallery.map((index) => this.galleryItem(index, logits)) });
+  }
+
+  /** Test image `index` with its prediction from `logits` (rows in test-set order). */
+  private galleryItem(index: number, logits: Float32Array): GalleryItem {
+    const { test, pixels } = this.core.data;
+    const probabilities = new Float32Array(CLASSES);
+    softmaxRow(logits, index, CLASSES, probabilities);
+    return {
+      index,
+      image: test.images.slice(index * pixels, (index + 1) * pixels),
+      label: test.labels[index],
+      predicted: argmaxRow(logits, index, CLASSES),
+      probabilities,
+    };
+  }
+
+  /** A page of the test images in one confusion-matrix cell of the last full evaluation. */
+  examples(request: Extract<TrainerRequest, { type: 'examples' }>): void {
+    const { core } = this;
+    const { id, label, predicted, offset, limit } = request;
+    try {
+      const whole = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
+      if (!whole(label, CLASSES - 1) || !whole(predicted, CLASSES - 1))
+        throw new Error(`a class is a whole number from 0 to ${CLASSES - 1} (got ${label}, ${predicted})`);
+      if (!whole(offset, Number.MAX_SAFE_INTEGER) || !whole(limit, MAX_EXAMPLES) || limit === 0)
+        throw new Error(`asked for ${limit} examples from ${offset}: at most ${MAX_EXAMPLES} at a time`);
+      const e = this.evaluated;
+      if (!e || e.data !== core.data)
+        throw new Error('the test set has not been evaluated yet: press Evaluate first');
+      const labels = core.data.test.labels;
+      const matches: number[] = [];
+      for (let i = 0; i < e.count; i++)
+        if (labels[i] === label && argmaxRow(e.logits, i, CLASSES) === predicted) matches.push(i);
+      const items = matches.slice(offset, offset + limit).map((index) => this.galleryItem(index, e.logits));
+      core.emit({ type: 'examples', id, step: e.step, total: matches.length, offset, items });
+    } catch (error) {
+      core.emit({
+        type: 'requestFailed',
+        id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   async predict(id: number, image: Float32Array): Promise<void> {

@@ -36,6 +36,11 @@ export interface TrainerCoreOptions {
   gallerySize?: number;
   /** Minimum time between host copies of the weights (what a lost device is rebuilt from). */
   snapshotEveryMs?: number;
+  /** Test images evaluated while training (a fixed sample; 0: none), at most every testSampleEveryMs of
+   *  training and within testSampleBudget (a fraction) of the training time. */
+  testSampleSize?: number;
+  testSampleEveryMs?: number;
+  testSampleBudget?: number;
 }
 
 export type Emit = (event: TrainerEvent) => void;
@@ -76,7 +81,15 @@ export class TrainerCore {
     readonly emit: Emit,
     options: TrainerCoreOptions = {},
   ) {
-    this.options = { reportEvery: 20, gallerySize: 48, snapshotEveryMs: 2000, ...options };
+    this.options = {
+      reportEvery: 20,
+      gallerySize: 48,
+      snapshotEveryMs: 2000,
+      testSampleSize: 512,
+      testSampleEveryMs: 2000,
+      testSampleBudget: 0.03,
+      ...options,
+    };
     this.run = new TrainingRun(this);
   }
 

@@ -76,6 +76,18 @@ export interface ProgressReport {
   epochProgress: number;
 }
 
+/** A quick test on the fixed test sample, taken while training (see test-sample.ts). */
+export interface TestSampleReport {
+  /** The steps taken when the sample was evaluated. */
+  step: number;
+  epoch: number;
+  epochProgress: number;
+  testLoss: number;
+  testAccuracy: number;
+  /** Test images in the sample. */
+  images: number;
+}
+
 export interface EvaluationReport {
   epoch: number;
   step: number;
@@ -122,6 +134,7 @@ export type TrainerEvent =
   | { type: 'state'; state: TrainerState; reason?: string }
   | ({ type: 'metrics' } & MetricsReport)
   | ({ type: 'progress' } & ProgressReport)
+  | ({ type: 'testSample' } & TestSampleReport)
   | ({ type: 'evaluation' } & EvaluationReport)
   | { type: 'gallery'; items: GalleryItem[] }
   /** `total`: the cell's count in the evaluation at `step`; `items`: the asked page of them. */

@@ -14,6 +14,7 @@ import {
 } from './reports';
 import { normalise } from './normalisation';
 import { EpochSchedule, type SchedulePosition } from './schedule';
+import { SampleClock, sampleIndices } from './test-sample';
 
 /** One macrotask turn, so requests (pause, predict) are handled between steps. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -31,13 +32,19 @@ export class TrainingRun {
   private gallery: number[] = [];
   private lastSnapshotAt = -Infinity;
   private lastProgressAt = -Infinity;
+  /** When the test sample is next evaluated while training. */
+  private readonly sampleClock: SampleClock;
   /** The last full evaluation's logits, for the examples of a confusion-matrix cell. */
   private evaluated: { data: HostDataset; step: number; count: number; logits: Float32Array } | null = null;
+  /** The test sample of the loaded dataset (records and their labels), made when first evaluated. */
+  private sample: { data: HostDataset; indices: Uint32Array; labels: Uint8Array } | null = null;
   /** The steps (and schedule positions) whose weights the backend's candidate and good copies hold. */
   private candidate: Omit<Checkpoint, 'state'> = { step: 0, position: null };
   private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
 
-  constructor(private readonly core: TrainerCore) {}
+  constructor(private readonly core: TrainerCore) {
+    this.sampleClock = new SampleClock(core.options.testSampleEveryMs, core.options.testSampleBudget);
+  }
 
   modelBuilt(): void {
     this.reports = Promise.resolve();
@@ -131,6 +138,8 @@ export class TrainingRun {
   /** The loop; it handles its own failure, so `loop` never rejects. */
   private async train(): Promise<void> {
     const { core } = this;
+    // Wall time of training since `tick`: what the test sample's clock counts.
+    let tick = performance.now();
     try {
       while (core.state === 'training' && core.backend) {
         if (!this.takeStep()) break;
@@ -142,6 +151,7 @@ export class TrainingRun {
           await this.reports;
           if (core.state !== 'training') break;
           await this.evaluate();
+          tick = performance.now();
           if (this.completedEpochs() >= core.hyper.epochs) {
             core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
             break;
@@ -149,6 +159,11 @@ export class TrainingRun {
         }
         await core.backend.settle();
         await yieldTurn();
+        const now = performance.now();
+        if (this.sampleClock.tick(now - tick) && core.state === 'training') {
+          await this.evaluateSample();
+          tick = performance.now();
+        } else tick = now;
       }
     } catch (error) {
       // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
@@ -233,6 +248,39 @@ export class TrainingRun {
     const message = divergenceMessage(step, core.hyper.lr, 'loss', value);
     core.setState('diverged', message);
     core.emit({ type: 'diverged', message, step });
+  }
+
+  /**
+   * Evaluates the fixed test sample (once the test split is complete) and reports its loss and accuracy.
+   * The steps still in flight finish first: that time is training's, and only the evaluation's own time
+   * sets the clock's next gap.
+   */
+  private async evaluateSample(): Promise<void> {
+    const { core } = this;
+    const backend = core.backend!;
+    const test = core.data.test;
+    if (core.options.testSampleSize <= 0 || test.capacity === 0 || test.available < test.capacity) return;
+    if (this.sample?.data !== core.data) {
+      const indices = sampleIndices(test.capacity, core.options.testSampleSize);
+      const labels = Uint8Array.from(indices, (i) => test.labels[i]);
+      this.sample = { data: core.data, indices, labels };
+    }
+    const { indices, labels } = this.sample;
+    await backend.settle(0);
+    const at = { step: core.step, epoch: core.schedule!.epoch, epochProgress: core.schedule!.progress };
+    const t0 = performance.now();
+    const logits = await backend.evaluateSample(indices);
+    const summary = summariseLogits(logits, labels, indices.length);
+    this.sampleClock.evaluated(performance.now() - t0);
+    // A diverging run's loss is reported by the divergence check, not plotted.
+    if (!Number.isFinite(summary.loss)) return;
+    core.emit({
+      type: 'testSample',
+      ...at,
+      testLoss: summary.loss,
+      testAccuracy: summary.accuracy,
+      images: indices.length,
+    });
   }
 
   /** Evenly spaced test images, fixed for the dataset, so the gallery shows the same images each time. */

@@ -41,6 +41,7 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
     client.on('modelReady', (e) => s().setModelGpuBytes(e.gpuBytes > 0 ? e.gpuBytes - e.datasetBytes : null)),
     client.on('metrics', (e) => metrics.push(e)),
     client.on('progress', ({ step, epoch, epochProgress }) => progress.push({ step, epoch, epochProgress })),
+    client.on('testSample', (e) => s().addTestSample(e)),
     client.on('evaluation', (e) => s().addEvaluation(e)),
     client.on('gallery', (e) => s().setGallery(e.items)),
     client.on('diverged', (e) => s().setNotice(`Training diverged at step ${e.step}: ${e.message}`)),

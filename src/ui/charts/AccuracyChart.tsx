@@ -1,11 +1,11 @@
-// Train and test accuracy over steps, in percent: the test curve comes from the sample evaluated every few
-// seconds of training, with a large dot at each evaluation of the whole test set (epoch ends, Evaluate).
+// Train and test accuracy over steps, in percent: train as its moving average (one line fewer to draw),
+// test from the sample evaluated every few seconds of training, with a large dot at each evaluation of the
+// whole test set (epoch ends, Evaluate).
 import { useStore } from '../store/store';
 import { StepCurves, type CurveKeys } from './StepCurves';
 import { useThrottled } from './useThrottled';
 
 const KEYS: CurveKeys = {
-  raw: 'accuracy',
   smoothed: 'smoothedAccuracy',
   test: 'accuracy',
   scale: 100,

@@ -1,6 +1,7 @@
-// Train and test curves over training steps: the train series per metrics report (raw faint, smoothed
-// bold), the test series from the sample evaluated while training (small dots), each full evaluation of
-// the test set a large dot. Ticks are precomputed and nothing animates (see ticks.ts).
+// Train and test curves over training steps: the train series per metrics report (smoothed bold, and raw
+// faint where asked), the test series from the sample evaluated while training (small dots) with each
+// full evaluation of the test set a large dot. Ticks are precomputed and nothing animates (see ticks.ts);
+// three lines at most, as each costs main-thread time on every redraw.
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TestPoint, TrainPoint } from '../store/series';
@@ -11,9 +12,9 @@ const margin = { top: 8, right: 16, bottom: 4, left: 0 };
 const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)' };
 
 export interface CurveKeys {
-  /** What a train point plots, raw and smoothed, and what a test point plots. */
-  raw: keyof TrainPoint;
+  /** What a train point plots, smoothed and (if given) raw, and what a test point plots. */
   smoothed: keyof TrainPoint;
+  raw?: keyof TrainPoint;
   test: keyof TestPoint;
   /** Values as plotted (e.g. fractions as percent). */
   scale: number;
@@ -26,6 +27,34 @@ interface Row {
   value: number;
 }
 
+/** A test point's dot: large for an evaluation of the whole test set. */
+function TestDot({
+  cx,
+  cy,
+  index,
+  payload,
+}: {
+  cx?: number;
+  cy?: number;
+  index?: number;
+  payload?: TestRow;
+}) {
+  const full = payload?.full ?? false;
+  return (
+    <circle
+      key={index}
+      cx={cx}
+      cy={cy}
+      r={full ? 4.5 : 2}
+      fill="var(--ok)"
+      stroke="var(--panel)"
+      strokeWidth={full ? 1 : 0}
+    />
+  );
+}
+
+type TestRow = Row & { full: boolean };
+
 export const StepCurves = memo(function StepCurves({
   train,
   test,
@@ -37,16 +66,20 @@ export const StepCurves = memo(function StepCurves({
 }) {
   const view = useMemo(() => {
     const v = (x: number) => x * keys.scale;
-    const raw: Row[] = train.map((p) => ({ step: p.step, value: v(p[keys.raw]) }));
+    const raw: Row[] | null = keys.raw ? train.map((p) => ({ step: p.step, value: v(p[keys.raw!]) })) : null;
     const smoothed: Row[] = train.map((p) => ({ step: p.step, value: v(p[keys.smoothed]) }));
-    const tests = test.map((p) => ({ step: p.step, value: v(p[keys.test] as number) }));
-    const full = test.filter((p) => p.full).map((p) => ({ step: p.step, value: v(p[keys.test] as number) }));
+    const tests: TestRow[] = test.map((p) => ({
+      step: p.step,
+      value: v(p[keys.test] as number),
+      full: p.full,
+    }));
     const steps = [...train.map((p) => p.step), ...test.map((p) => p.step)];
     let top = 0;
-    for (const r of [...raw, ...tests]) if (Number.isFinite(r.value)) top = Math.max(top, r.value);
+    for (const r of [...(raw ?? smoothed), ...tests])
+      if (Number.isFinite(r.value)) top = Math.max(top, r.value);
     const x = axisTicks(Math.min(...steps, 0), Math.max(...steps, 1), 5, { integer: true, snap: false });
     const y = keys.yRange ? axisTicks(keys.yRange[0], keys.yRange[1], 6) : axisTicks(0, top, 5);
-    return { raw, smoothed, tests, full, x, y };
+    return { raw, smoothed, tests, x, y };
   }, [train, test, keys]);
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -63,15 +96,17 @@ export const StepCurves = memo(function StepCurves({
         />
         <YAxis domain={view.y.domain} ticks={view.y.ticks} interval={0} tick={tick} width={44} />
         <Tooltip contentStyle={tooltipStyle} isAnimationActive={false} />
-        <Line
-          data={view.raw}
-          dataKey="value"
-          name="train"
-          stroke="var(--accent)"
-          strokeOpacity={0.3}
-          dot={false}
-          isAnimationActive={false}
-        />
+        {view.raw && (
+          <Line
+            data={view.raw}
+            dataKey="value"
+            name="train"
+            stroke="var(--accent)"
+            strokeOpacity={0.3}
+            dot={false}
+            isAnimationActive={false}
+          />
+        )}
         <Line
           data={view.smoothed}
           dataKey="value"
@@ -87,15 +122,7 @@ export const StepCurves = memo(function StepCurves({
           name="test"
           stroke="var(--ok)"
           strokeWidth={2}
-          dot={{ r: 2, fill: 'var(--ok)' }}
-          isAnimationActive={false}
-        />
-        <Line
-          data={view.full}
-          dataKey="value"
-          name="test (all images)"
-          stroke="none"
-          dot={{ r: 4.5, fill: 'var(--ok)', stroke: 'var(--panel)' }}
+          dot={TestDot}
           isAnimationActive={false}
         />
       </LineChart>

@@ -35,6 +35,12 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
     (await import('./tfjs')).tfjsAccuracy(o.backend as never, o.budgetMs as number, o.batch as number),
   firstStep: () => firstStep ?? Promise.reject(new Error('open the page with ?measure=firstStep')),
   soakSteps: async (o) => (await import('./ours-trainer')).soakSteps(o.steps as number, o.batch as number),
+  testSampleCost: async (o) =>
+    (await import('./ours-trainer')).oursTestSampleCost(
+      o.trainMs as number,
+      o.rounds as number,
+      o.batch as number,
+    ),
 };
 
 declare global {

@@ -29,7 +29,18 @@ const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
 const SOAK_MAX_SECONDS = Number(env.BENCH_SOAK_MAX_SECONDS ?? Infinity);
 const SOAK_CHUNK = QUICK ? 100 : 500;
-const GROUPS = ['adapter', 'ours', 'oursCpu', 'cpu', 'tfjs', 'kernels', 'accuracy', 'app', 'soak'];
+const GROUPS = [
+  'adapter',
+  'ours',
+  'oursCpu',
+  'cpu',
+  'tfjs',
+  'kernels',
+  'accuracy',
+  'testSample',
+  'app',
+  'soak',
+];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
 const TFJS_BACKENDS = env.BENCH_TFJS ? env.BENCH_TFJS.split(',') : ['webgpu', 'wasm', 'webgl', 'cpu'];
@@ -199,6 +210,11 @@ async function main() {
       raw.accuracy.tfjsWasm = await timed('accuracy, TF.js wasm', () =>
         m('tfjsAccuracy', { ...o, backend: 'wasm' }, 10 * MIN),
       );
+    }
+    if (only.includes('testSample')) {
+      // Runs long enough for a couple of the sample clock's gaps on a slow device (SwiftShader: about 15 s).
+      const o = { trainMs: QUICK ? 10_000 : 30_000, rounds: QUICK ? 2 : 6, batch: 64 };
+      raw.testSample = await timed('test sample while training', () => m('testSampleCost', o, 15 * MIN));
     }
     if (only.includes('app')) {
       raw.firstStepBenchPage = await timed('first step (bench page)', () =>

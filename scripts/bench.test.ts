@@ -133,6 +133,38 @@ describe('bench report', () => {
     expect(() => withReport('# no markers\n', report)).toThrow(/needs the markers/);
   });
 
+  it('reports what the test sample costs training, or that it was not run', () => {
+    const testSample = {
+      status: 'ok',
+      batch: 64,
+      trainMsPerRun: 30_000,
+      rounds: 2,
+      imagesPerSecondWithout: 400,
+      imagesPerSecondWith: 388,
+      throughputRatio: 0.97,
+      medianPairRatio: 0.98,
+      pairRatios: [0.96, 0.98],
+      sampleEvaluations: 4,
+      sampleImages: 512,
+      sampleEvaluationMs: 450,
+      evaluationShare: 0.03,
+      gapAfterEvaluationMs: 15_000,
+      settings: { testSampleSize: 512, testSampleEveryMs: 2000, testSampleBudget: 0.03 },
+    };
+    const withSample = buildReport({ ...raw, testSample }, { date: '2026-11-25T10:00:00Z', machine: {} });
+    expect(withSample.testSampleWhileTraining).toMatchObject({
+      status: 'ok',
+      throughputRatio: 0.97,
+      slowdownPercent: 3,
+      evaluationSharePercent: 3,
+      sampleEvaluations: 4,
+    });
+    const lines: string[] = [];
+    printReport(withSample, (line) => lines.push(line));
+    expect(lines.some((l) => l.includes('test sample / without') && l.includes('0.97×'))).toBe(true);
+    expect(report.testSampleWhileTraining).toEqual({ status: 'not run', reason: 'not run' });
+  });
+
   it('prints the tables without failing on missing parts', () => {
     const lines: string[] = [];
     printReport(report, (line) => lines.push(line));

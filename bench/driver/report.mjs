@@ -112,6 +112,27 @@ const judge = (target, value, met, note) => ({
   ...(note ? { note } : {}),
 });
 
+/** Issue 16: what evaluating the test sample every few seconds costs training. */
+function testSample(r) {
+  if (!ok(r)) return { status: r?.status ?? 'not run', reason: why(r) };
+  return {
+    status: 'ok',
+    throughputRatio: round(r.throughputRatio, 3),
+    slowdownPercent: round((1 - r.throughputRatio) * 100, 1),
+    medianPairRatio: round(r.medianPairRatio, 3),
+    pairRatios: r.pairRatios.map((x) => round(x, 3)),
+    evaluationSharePercent: round(r.evaluationShare * 100, 1),
+    imagesPerSecondWithout: round(r.imagesPerSecondWithout),
+    imagesPerSecondWith: round(r.imagesPerSecondWith),
+    sampleEvaluations: r.sampleEvaluations,
+    sampleImages: r.sampleImages,
+    sampleEvaluationMs: round(r.sampleEvaluationMs),
+    gapAfterEvaluationMs: round(r.gapAfterEvaluationMs, 0),
+    settings: r.settings,
+    method: `one in-process trainer (LeNet-5, batch ${r.batch}), ${r.rounds} pairs of ${r.trainMsPerRun / 1000} s runs with the test sample evaluated while training and without (testSampleSize 0), alternating which goes first; throughputRatio compares all runs' images/s, medianPairRatio the pairs' median (robust to a busy machine); the evaluation share is evaluations × their time (measured paused, best of 3) over the sample runs' time`,
+  };
+}
+
 function targets(r) {
   return [...issue9Targets(r), ...cpuTargets(r.cpuBackends, judge)];
 }
@@ -227,6 +248,7 @@ export function buildReport(raw, meta) {
         : why(app),
       note: 'bench page: navigation start to the first step completed on the GPU (in-process trainer: device, dataset download and parse, model build, step); app: navigation to Train enabled, and to the first metrics report (step 20) after the click',
     },
+    testSampleWhileTraining: testSample(raw.testSample),
     longestMainThreadTaskMs: ok(app) ? round(app.longestMainThreadTaskMs, 0) : null,
     longestMainThreadTask: app ?? null,
     memory: memory(raw.soak),
@@ -299,6 +321,12 @@ export function printReport(r, say) {
       ['app: page load → Train enabled', cell(app?.pageLoadToTrainEnabledMs, ' ms')],
       ['app: Train click → first metrics report', cell(app?.clickToFirstReportMs, ' ms')],
       ['longest main-thread task while training (app)', cell(r.longestMainThreadTaskMs, ' ms')],
+      [
+        'training with the test sample / without (issue 16)',
+        r.testSampleWhileTraining?.status === 'ok'
+          ? `${cell(r.testSampleWhileTraining.throughputRatio, '×')} (${r.testSampleWhileTraining.sampleEvaluations} evaluations of ${r.testSampleWhileTraining.sampleImages} images, ${r.testSampleWhileTraining.sampleEvaluationMs} ms each: ${r.testSampleWhileTraining.evaluationSharePercent}% of the time)`
+          : '—',
+      ],
       [
         `GPU buffers before → after ${mem.steps ?? '?'} steps`,
         mem.status === 'ok'

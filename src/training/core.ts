@@ -36,6 +36,11 @@ export interface TrainerCoreOptions {
   gallerySize?: number;
   /** Minimum time between host copies of the weights (what a lost device is rebuilt from). */
   snapshotEveryMs?: number;
+  /** Test images evaluated while training (a fixed sample; 0: none), at most every testSampleEveryMs of
+   *  training and within testSampleBudget (a fraction) of the training time. */
+  testSampleSize?: number;
+  testSampleEveryMs?: number;
+  testSampleBudget?: number;
 }
 
 export type Emit = (event: TrainerEvent) => void;
@@ -69,12 +74,22 @@ export class TrainerCore {
   private datasetLoad: AbortController | null = null;
   private recovering = false;
   private disposed = false;
+  /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
+  private weightsFromSeed = false;
 
   constructor(
     readonly emit: Emit,
     options: TrainerCoreOptions = {},
   ) {
-    this.options = { reportEvery: 20, gallerySize: 48, snapshotEveryMs: 2000, ...options };
+    this.options = {
+      reportEvery: 20,
+      gallerySize: 48,
+      snapshotEveryMs: 2000,
+      testSampleSize: 512,
+      testSampleEveryMs: 2000,
+      testSampleBudget: 0.03,
+      ...options,
+    };
     this.run = new TrainingRun(this);
   }
 
@@ -107,6 +122,8 @@ export class TrainerCore {
         return this.reset();
       case 'evaluate':
         return this.run.evaluate();
+      case 'examples':
+        return this.run.examples(request);
       case 'predict':
         return this.run.predict(request.id, request.image);
       case 'snapshot':
@@ -228,7 +245,11 @@ export class TrainerCore {
     const rebuild =
       hyper.batchSize !== previous.batchSize || hyper.labelSmoothing !== previous.labelSmoothing;
     if (!this.backend || !this.desc) return;
-    if (rebuild) {
+    if (hyper.seed !== previous.seed && this.step === 0 && this.weightsFromSeed) {
+      // Nothing trained yet: the next run starts from the new seed's weights, as a link with it would.
+      this.rewind();
+      this.build();
+    } else if (rebuild) {
       // The weights and the run's position carry over.
       const wasTraining = this.state === 'training';
       await this.run.stop();
@@ -249,6 +270,7 @@ export class TrainerCore {
       const wasTraining = this.state === 'training';
       await this.run.stop();
       this.backend.writeState(state);
+      this.weightsFromSeed = false;
       this.run.stateWritten();
       this.lastGood = {
         state: { params: state.params.slice(), buffers: state.buffers.slice() },
@@ -295,6 +317,7 @@ export class TrainerCore {
     if (!this.backend || !this.desc) return;
     const init = state ?? initialState(this.desc, seededRandom(this.hyper.seed));
     this.backend.build(this.desc, this.hyper, init);
+    this.weightsFromSeed = state === undefined;
     this.lastGood ??= {
       state: { params: init.params.slice(), buffers: init.buffers.slice() },
       step: this.step,
@@ -305,6 +328,7 @@ export class TrainerCore {
       type: 'modelReady',
       parameterCount: this.desc.parameterCount,
       gpuBytes: this.backend.bytes(),
+      datasetBytes: this.backend.datasetBytes(),
     });
   }
 

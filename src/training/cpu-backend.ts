@@ -70,6 +70,10 @@ export class CpuBackend implements TrainerBackend {
 
   async settle(): Promise<void> {}
 
+  async evaluateSample(indices: Uint32Array): Promise<Float32Array> {
+    return this.evaluateRecords(indices);
+  }
+
   async takeSums(): Promise<TrainSums> {
     const out = this.sums;
     this.sums = zeroSums();
@@ -77,12 +81,18 @@ export class CpuBackend implements TrainerBackend {
   }
 
   async evaluate(count: number): Promise<Float32Array> {
+    return this.evaluateRecords(Uint32Array.from({ length: count }, (_, i) => i));
+  }
+
+  /** Logits of the test records `records`, in order, batch by batch (the order padded to whole batches). */
+  private evaluateRecords(records: Uint32Array): Float32Array {
     const m = this.m;
     if (!this.data) throw new Error('the dataset is not loaded');
     const { test, pixels } = this.data;
+    const count = records.length;
     const out = new Float32Array(count * CLASSES);
     const order = new Uint32Array(Math.ceil(count / m.batch) * m.batch);
-    for (let i = 0; i < count; i++) order[i] = i;
+    order.set(records);
     for (let start = 0; start < count; start += m.batch) {
       gatherBatch(
         { images: test.images, labels: test.labels, pixels },
@@ -152,6 +162,10 @@ export class CpuBackend implements TrainerBackend {
   }
 
   bytes(): number {
+    return 0;
+  }
+
+  datasetBytes(): number {
     return 0;
   }
 

@@ -28,6 +28,11 @@ export type TrainerRequest =
   | { type: 'reset' }
   /** Evaluates the full test set now (answered by an `evaluation` and a `gallery` event). */
   | { type: 'evaluate' }
+  /**
+   * Test images of one confusion-matrix cell (true `label`, predicted `predicted`) from the last full
+   * evaluation, `limit` of them from the `offset`-th, in test-set order (answered by `examples`).
+   */
+  | { type: 'examples'; id: number; label: number; predicted: number; offset: number; limit: number }
   /** `image` is 784 floats in 0..1 (row-major 28x28, white ink on black like MNIST). */
   | { type: 'predict'; id: number; image: Float32Array }
   /** `image` (784 floats in 0..1) chooses the input for activations; default: the first test image. */
@@ -59,6 +64,28 @@ export interface MetricsReport {
   imagesPerSecond: number;
   /** Mean wall time of one step since the previous report, in ms. */
   stepMs: number;
+}
+
+/** Where the run stands, sent as steps are taken (metrics come only every few steps). */
+export interface ProgressReport {
+  /** Optimizer steps taken since the last reset. */
+  step: number;
+  /** Zero-based epoch of the last step. */
+  epoch: number;
+  /** Fraction of the current epoch done, 0..1. */
+  epochProgress: number;
+}
+
+/** A quick test on the fixed test sample, taken while training (see test-sample.ts). */
+export interface TestSampleReport {
+  /** The steps taken when the sample was evaluated. */
+  step: number;
+  epoch: number;
+  epochProgress: number;
+  testLoss: number;
+  testAccuracy: number;
+  /** Test images in the sample. */
+  images: number;
 }
 
 export interface EvaluationReport {
@@ -101,11 +128,17 @@ export type TrainerEvent =
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }
   /** The model for the current spec is built (after setSpec, reset or a device rebuild). */
-  | { type: 'modelReady'; parameterCount: number; gpuBytes: number }
+  /** `gpuBytes`: device memory the backend holds, measured from its buffers; `datasetBytes` of it is the
+   *  dataset (both 0 on the CPU). */
+  | { type: 'modelReady'; parameterCount: number; gpuBytes: number; datasetBytes: number }
   | { type: 'state'; state: TrainerState; reason?: string }
   | ({ type: 'metrics' } & MetricsReport)
+  | ({ type: 'progress' } & ProgressReport)
+  | ({ type: 'testSample' } & TestSampleReport)
   | ({ type: 'evaluation' } & EvaluationReport)
   | { type: 'gallery'; items: GalleryItem[] }
+  /** `total`: the cell's count in the evaluation at `step`; `items`: the asked page of them. */
+  | { type: 'examples'; id: number; step: number; total: number; offset: number; items: GalleryItem[] }
   | { type: 'prediction'; id: number; probabilities: Float32Array }
   | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
   | { type: 'weightsSet'; id: number }
@@ -143,7 +176,9 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
       add(message.probabilities);
       break;
     case 'gallery':
-      for (const item of message.items) {
+    case 'examples':
+      // The request of the same name carries no items.
+      for (const item of 'items' in message ? message.items : []) {
         add(item.image);
         add(item.probabilities);
       }

@@ -1,8 +1,8 @@
 // The training loop and everything that reads results back: metrics reports (without stalling the loop),
 // divergence detection, evaluation with its gallery, predictions and snapshots.
-import type { Checkpoint, TrainSums } from './backend';
+import type { Checkpoint, HostDataset, TrainSums } from './backend';
 import type { TrainerCore } from './core';
-import type { GalleryItem, LayerSnapshot, SnapshotKind } from './protocol';
+import type { GalleryItem, LayerSnapshot, SnapshotKind, TrainerRequest } from './protocol';
 import {
   argmaxRow,
   CLASSES,
@@ -14,9 +14,16 @@ import {
 } from './reports';
 import { normalise } from './normalisation';
 import { EpochSchedule, type SchedulePosition } from './schedule';
+import { SampleClock, sampleIndices } from './test-sample';
 
 /** One macrotask turn, so requests (pause, predict) are handled between steps. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Most examples of a confusion-matrix cell sent at once. */
+const MAX_EXAMPLES = 100;
+
+/** Least time between progress events while training: the page's step counter reads live, no faster. */
+const PROGRESS_EVERY_MS = 50;
 
 export class TrainingRun {
   private loop: Promise<void> | null = null;
@@ -24,11 +31,20 @@ export class TrainingRun {
   private readonly throughput = new Throughput();
   private gallery: number[] = [];
   private lastSnapshotAt = -Infinity;
+  private lastProgressAt = -Infinity;
+  /** When the test sample is next evaluated while training. */
+  private readonly sampleClock: SampleClock;
+  /** The last full evaluation's logits, for the examples of a confusion-matrix cell. */
+  private evaluated: { data: HostDataset; step: number; count: number; logits: Float32Array } | null = null;
+  /** The test sample of the loaded dataset (records and their labels), made when first evaluated. */
+  private sample: { data: HostDataset; indices: Uint32Array; labels: Uint8Array } | null = null;
   /** The steps (and schedule positions) whose weights the backend's candidate and good copies hold. */
   private candidate: Omit<Checkpoint, 'state'> = { step: 0, position: null };
   private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
 
-  constructor(private readonly core: TrainerCore) {}
+  constructor(private readonly core: TrainerCore) {
+    this.sampleClock = new SampleClock(core.options.testSampleEveryMs, core.options.testSampleBudget);
+  }
 
   modelBuilt(): void {
     this.reports = Promise.resolve();
@@ -96,6 +112,7 @@ export class TrainingRun {
     await this.core.makeRoomFor('classifier');
     this.throughput.restart();
     this.takeStep();
+    this.progress(true);
     this.report();
     await this.reports;
     if (this.core.state !== 'diverged') this.core.setState('paused');
@@ -121,9 +138,12 @@ export class TrainingRun {
   /** The loop; it handles its own failure, so `loop` never rejects. */
   private async train(): Promise<void> {
     const { core } = this;
+    // Wall time of training since `tick`: what the test sample's clock counts.
+    let tick = performance.now();
     try {
       while (core.state === 'training' && core.backend) {
         if (!this.takeStep()) break;
+        this.progress(false);
         if (core.step % core.options.reportEvery === 0) this.report();
         const schedule = core.schedule!;
         if (schedule.epochEnded) {
@@ -131,6 +151,7 @@ export class TrainingRun {
           await this.reports;
           if (core.state !== 'training') break;
           await this.evaluate();
+          tick = performance.now();
           if (this.completedEpochs() >= core.hyper.epochs) {
             core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
             break;
@@ -138,6 +159,11 @@ export class TrainingRun {
         }
         await core.backend.settle();
         await yieldTurn();
+        const now = performance.now();
+        if (this.sampleClock.tick(now - tick) && core.state === 'training') {
+          await this.evaluateSample();
+          tick = performance.now();
+        } else tick = now;
       }
     } catch (error) {
       // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
@@ -145,6 +171,18 @@ export class TrainingRun {
       core.setState('paused', 'training stopped on an error');
       core.fail(error);
     }
+    // The steps since the last progress event, so a paused run shows its true count.
+    this.progress(true);
+  }
+
+  /** Tells the page the step count (at most every PROGRESS_EVERY_MS unless `now`). */
+  private progress(now: boolean): void {
+    const { core } = this;
+    const time = performance.now();
+    if (!now && time - this.lastProgressAt < PROGRESS_EVERY_MS) return;
+    this.lastProgressAt = time;
+    const epoch = core.schedule?.epoch ?? 0;
+    core.emit({ type: 'progress', step: core.step, epoch, epochProgress: core.schedule?.progress ?? 0 });
   }
 
   /** Takes the sums now (their coverage is exact) and handles them when they arrive, in order. */
@@ -212,6 +250,39 @@ export class TrainingRun {
     core.emit({ type: 'diverged', message, step });
   }
 
+  /**
+   * Evaluates the fixed test sample (once the test split is complete) and reports its loss and accuracy.
+   * The steps still in flight finish first: that time is training's, and only the evaluation's own time
+   * sets the clock's next gap.
+   */
+  private async evaluateSample(): Promise<void> {
+    const { core } = this;
+    const backend = core.backend!;
+    const test = core.data.test;
+    if (core.options.testSampleSize <= 0 || test.capacity === 0 || test.available < test.capacity) return;
+    if (this.sample?.data !== core.data) {
+      const indices = sampleIndices(test.capacity, core.options.testSampleSize);
+      const labels = Uint8Array.from(indices, (i) => test.labels[i]);
+      this.sample = { data: core.data, indices, labels };
+    }
+    const { indices, labels } = this.sample;
+    await backend.settle(0);
+    const at = { step: core.step, epoch: core.schedule!.epoch, epochProgress: core.schedule!.progress };
+    const t0 = performance.now();
+    const logits = await backend.evaluateSample(indices);
+    const summary = summariseLogits(logits, labels, indices.length);
+    this.sampleClock.evaluated(performance.now() - t0);
+    // A diverging run's loss is reported by the divergence check, not plotted.
+    if (!Number.isFinite(summary.loss)) return;
+    core.emit({
+      type: 'testSample',
+      ...at,
+      testLoss: summary.loss,
+      testAccuracy: summary.accuracy,
+      images: indices.length,
+    });
+  }
+
   /** Evenly spaced test images, fixed for the dataset, so the gallery shows the same images each time. */
   chooseGallery(): void {
     const count = this.core.data.test.available;
@@ -226,20 +297,52 @@ export class TrainingRun {
     if (count === 0) throw new Error('the test set is not loaded yet: load the dataset first');
     const logits = await core.backend.evaluate(count);
     const summary = summariseLogits(logits, core.data.test.labels, count);
+    this.evaluated = { data: core.data, step: core.step, count, logits };
     core.emit({ type: 'evaluation', ...evaluationReport(summary, this.completedEpochs(), core.step) });
     if (this.gallery.length === 0 || this.gallery[this.gallery.length - 1] >= count) this.chooseGallery();
-    const items: GalleryItem[] = this.gallery.map((index) => {
-      const probabilities = new Float32Array(CLASSES);
-      softmaxRow(logits, index, CLASSES, probabilities);
-      return {
-        index,
-        image: core.data.test.images.slice(index * core.data.pixels, (index + 1) * core.data.pixels),
-        label: core.data.test.labels[index],
-        predicted: argmaxRow(logits, index, CLASSES),
-        probabilities,
-      };
-    });
-    core.emit({ type: 'gallery', items });
+    core.emit({ type: 'gallery', items: this.gallery.map((index) => this.galleryItem(index, logits)) });
+  }
+
+  /** Test image `index` with its prediction from `logits` (rows in test-set order). */
+  private galleryItem(index: number, logits: Float32Array): GalleryItem {
+    const { test, pixels } = this.core.data;
+    const probabilities = new Float32Array(CLASSES);
+    softmaxRow(logits, index, CLASSES, probabilities);
+    return {
+      index,
+      image: test.images.slice(index * pixels, (index + 1) * pixels),
+      label: test.labels[index],
+      predicted: argmaxRow(logits, index, CLASSES),
+      probabilities,
+    };
+  }
+
+  /** A page of the test images in one confusion-matrix cell of the last full evaluation. */
+  examples(request: Extract<TrainerRequest, { type: 'examples' }>): void {
+    const { core } = this;
+    const { id, label, predicted, offset, limit } = request;
+    try {
+      const whole = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
+      if (!whole(label, CLASSES - 1) || !whole(predicted, CLASSES - 1))
+        throw new Error(`a class is a whole number from 0 to ${CLASSES - 1} (got ${label}, ${predicted})`);
+      if (!whole(offset, Number.MAX_SAFE_INTEGER) || !whole(limit, MAX_EXAMPLES) || limit === 0)
+        throw new Error(`asked for ${limit} examples from ${offset}: at most ${MAX_EXAMPLES} at a time`);
+      const e = this.evaluated;
+      if (!e || e.data !== core.data)
+        throw new Error('the test set has not been evaluated yet: press Evaluate first');
+      const labels = core.data.test.labels;
+      const matches: number[] = [];
+      for (let i = 0; i < e.count; i++)
+        if (labels[i] === label && argmaxRow(e.logits, i, CLASSES) === predicted) matches.push(i);
+      const items = matches.slice(offset, offset + limit).map((index) => this.galleryItem(index, e.logits));
+      core.emit({ type: 'examples', id, step: e.step, total: matches.length, offset, items });
+    } catch (error) {
+      core.emit({
+        type: 'requestFailed',
+        id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   async predict(id: number, image: Float32Array): Promise<void> {

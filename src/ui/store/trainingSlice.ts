@@ -27,6 +27,10 @@ export interface TrainingSlice {
   dataset: DatasetStatus;
   trainerState: TrainerState;
   trainerReason: string | null;
+  /** The seed the current run started from (null before its first step): a new seed waits for Reset. */
+  runSeed: number | null;
+  /** The built model's own GPU buffers, in bytes, as the worker measured them (null: none, or the CPU). */
+  modelGpuBytes: number | null;
   hyper: Hyperparams;
   /** The worker's handle; null until the page has started it (and in unit tests). */
   client: TrainerClient | null;
@@ -50,6 +54,7 @@ export interface TrainingSlice {
   datasetReady: (train: number, test: number, classNames: string[]) => void;
   datasetFailed: (message: string) => void;
   setTrainerState: (state: TrainerState, reason?: string) => void;
+  setModelGpuBytes: (bytes: number | null) => void;
 }
 
 const idleDataset = (id: DatasetId): DatasetStatus => ({
@@ -73,6 +78,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   dataset: idleDataset('mnist'),
   trainerState: 'idle',
   trainerReason: null,
+  modelGpuBytes: null,
+  runSeed: null,
   hyper: DEFAULT_HYPER,
   client: null,
   weightsVersion: 0,
@@ -81,11 +88,15 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   train: () => {
     const { client, trainerState } = get();
+    if (trainerState === 'idle') set({ runSeed: get().hyper.seed });
     if (trainerState === 'paused') client?.resume();
     else client?.start();
   },
   pause: () => get().client?.pause(),
-  step: () => get().client?.step(),
+  step: () => {
+    if (get().trainerState === 'idle') set({ runSeed: get().hyper.seed });
+    get().client?.step();
+  },
   reset: () => {
     get().client?.reset();
     get().clearMetrics();
@@ -113,5 +124,13 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       },
     })),
   datasetFailed: (message) => set((s) => ({ dataset: { ...s.dataset, phase: 'error', message } })),
-  setTrainerState: (trainerState, reason) => set({ trainerState, trainerReason: reason ?? null }),
+  // Back to idle (Reset, a new design) means step 0: the next run takes the seed then in the form, and
+  // progress sent by the run before it is stale.
+  setTrainerState: (trainerState, reason) =>
+    set(
+      trainerState === 'idle'
+        ? { trainerState, trainerReason: reason ?? null, runSeed: null, progress: null }
+        : { trainerState, trainerReason: reason ?? null },
+    ),
+  setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),
 });

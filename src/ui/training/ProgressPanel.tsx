@@ -5,16 +5,18 @@ import { DatasetProgress } from './DatasetProgress';
 
 export function ProgressPanel() {
   const latest = useStore((s) => s.latest);
+  // Live between reports: the count of steps taken, not only of steps reported.
+  const progress = useStore((s) => s.progress) ?? latest;
   const epochs = useStore((s) => s.hyper.epochs);
   const backend = useStore((s) => s.backend);
   const fallbackReason = useStore((s) => s.fallbackReason);
-  const epoch = latest ? latest.epoch + 1 : 0;
+  const epoch = progress ? progress.epoch + 1 : 0;
   return (
     <div className="progress-panel">
       <DatasetProgress />
       <ProgressBar
         label="Epoch progress"
-        percent={(latest?.epochProgress ?? 0) * 100}
+        percent={(progress?.epochProgress ?? 0) * 100}
         text={`Epoch ${epoch} of ${epochs}`}
       />
       <dl className="stats">
@@ -23,7 +25,7 @@ export function ProgressPanel() {
           {epoch} / {epochs}
         </dd>
         <dt>Steps</dt>
-        <dd data-testid="step">{latest?.step ?? 0}</dd>
+        <dd data-testid="step">{progress?.step ?? 0}</dd>
         <dt>Images/s</dt>
         <dd data-testid="images-per-second">
           {latest ? Math.round(latest.imagesPerSecond).toLocaleString('en-US') : '—'}

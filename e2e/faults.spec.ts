@@ -28,6 +28,12 @@ const FAULTS: { name: string; serve: { status: number; body: Buffer }; message: 
     message: /train-labels-idx1-ubyte\.gz is missing \(HTTP 404\)/,
   },
   {
+    // A server's own error page: HTML, but the status says what went wrong, not "missing".
+    name: 'server error (500, an HTML page)',
+    serve: { status: 500, body: Buffer.from('<!doctype html><h1>Internal Server Error</h1>') },
+    message: /train-labels-idx1-ubyte\.gz could not be fetched \(HTTP 500/,
+  },
+  {
     name: 'truncated',
     serve: { status: 200, body: original.subarray(0, original.length >> 1) },
     message: /train-labels-idx1-ubyte\.gz.*(ended|truncated|end of)/,
@@ -82,7 +88,10 @@ for (const fault of FAULTS) {
       route.fulfill({
         status: fault.serve.status,
         body: fault.serve.body,
-        headers: { 'cache-control': 'no-store' },
+        headers: {
+          'cache-control': 'no-store',
+          'content-type': fault.serve.body[0] === 0x3c ? 'text/html; charset=utf-8' : 'application/gzip',
+        },
       }),
     );
     await page.goto('/');

@@ -98,6 +98,18 @@ describe('loadIdxFile', () => {
     });
   });
 
+  it('names the status of an HTML error page rather than calling the file missing', async () => {
+    const page = new TextEncoder().encode('<!doctype html><h1>Internal Server Error</h1>');
+    const error = await failure({
+      status: 500,
+      body: page,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+    expect(error).toBeInstanceOf(DatasetHttpError);
+    expect(error).toMatchObject({ code: 'http', status: 500 });
+    expect(error.message).toBe(`dataset file ${FILE} could not be fetched (HTTP 500)`);
+  });
+
   it('reports other HTTP statuses with their number', async () => {
     const error = await failure({ status: 503 });
     expect(error).toMatchObject({ code: 'http', status: 503 });

@@ -81,12 +81,12 @@ export function servingFetch(files: Record<string, Served>): ServingFetch {
     if (entry === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
     const spec = entry instanceof Uint8Array ? { body: entry } : entry;
     if (spec.reject) throw new TypeError('fetch failed');
-    const body = spec.body ?? new Uint8Array(0);
     const status = spec.status ?? 200;
-    if (status !== 200) return new Response('error', { status });
+    const body = spec.body ?? (status === 200 ? new Uint8Array(0) : new TextEncoder().encode('error'));
     const headers = new Headers(spec.headers);
     if (!spec.noLength) headers.set('content-length', String(body.length));
     const stream = chunkedStream(body, spec.chunks ?? AWKWARD_CHUNKS, spec, () => cancelled.add(url));
+    // An error status keeps its body and headers, as a server's own error page does.
     return new Response(stream, { status, headers });
   };
   return { fetch: fetchFn as typeof fetch, requested, cancelled };

@@ -192,6 +192,15 @@ describe('readSafetensors refuses hostile files with a message naming the proble
     it(`refuses ${what}`, () => expect(errorOf(make())).toContain(message));
   }
 
+  it('gives exact sizes where rounding would show a size equal to its limit', () => {
+    expect(errorOf(rawFile(`{"a":"${'x'.repeat(1024 * 1024)}"}`))).toBe(
+      'the header is 1,048,584 bytes; the limit is 1,048,576 bytes',
+    );
+    expect(errorOf(new Uint8Array(64 * 1024 * 1024 + 1))).toBe(
+      'the file is 67,108,865 bytes; the limit is 67,108,864 bytes',
+    );
+  });
+
   it('refuses a file over the size limit before reading it', () => {
     expect(errorOf(new Uint8Array(100 * 1024 * 1024))).toBe('the file is 100.0 MB; the limit is 64.0 MB');
     expect(errorOf(new Uint8Array(300), { maxBytes: 200 })).toBe(

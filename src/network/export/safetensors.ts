@@ -2,6 +2,7 @@
 // length N, N bytes of JSON {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__"?: {..}},
 // then the raw little-endian tensor bytes, offsets relative to the end of the header.
 // The reader treats the file as hostile: every size, offset and key is checked before use.
+import { sizeAndLimit } from '../sizes';
 
 export interface NamedTensor {
   readonly name: string;
@@ -88,7 +89,8 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
   const limits = { ...DEFAULTS, ...options };
   const fail = (error: string): ReadResult => ({ ok: false, error });
   if (bytes.length > limits.maxBytes) {
-    return fail(`the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxBytes)}`);
+    const [size, limit] = sizeAndLimit(bytes.length, limits.maxBytes, formatBytes);
+    return fail(`the file is ${size}; the limit is ${limit}`);
   }
   if (bytes.length < 8) return fail('the file is too short to be safetensors (no 8-byte header length)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -102,9 +104,8 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
     );
   }
   if (headerLength > limits.maxHeaderBytes) {
-    return fail(
-      `the header is ${formatBytes(headerLength)}; the limit is ${formatBytes(limits.maxHeaderBytes)}`,
-    );
+    const [size, limit] = sizeAndLimit(headerLength, limits.maxHeaderBytes, formatBytes);
+    return fail(`the header is ${size}; the limit is ${limit}`);
   }
   if (bytes[8] !== 0x7b) return fail("this is not a safetensors file: its header does not start with '{'");
   let parsed: unknown;

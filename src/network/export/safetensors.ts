@@ -116,6 +116,8 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
     return fail(`the header is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!isPlainObject(parsed)) return fail('the header must be a JSON object of tensors');
+  const repeated = repeatedTopLevelKey(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+  if (repeated !== null) return fail(`the header names the tensor "${repeated.slice(0, 80)}" twice`);
 
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
@@ -150,6 +152,35 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
     tensors.set(entry.name, { shape: entry.shape, data: decode(view, dataStart + entry.begin, entry) });
   }
   return { ok: true, tensors, metadata: { ...metadata } };
+}
+
+/**
+ * The first key the top-level object of valid JSON `text` repeats, or null. JSON.parse keeps the last of
+ * repeated keys without a word, so a file could show one reader a tensor and this one another.
+ */
+function repeatedTopLevelKey(text: string): string | null {
+  const seen = new Set<string>();
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (depth === 1 && expectKey) {
+        // Decoded, so "a" and "\u0061" are the same key.
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (seen.has(key)) return key;
+        seen.add(key);
+      }
+      expectKey = false;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      expectKey = depth === 1;
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',') expectKey = depth === 1;
+  }
+  return null;
 }
 
 function parseEntry(name: string, value: unknown, dataLength: number, maxElements: number): Entry | string {

@@ -3,11 +3,13 @@
 import type { Checkpoint, TrainSums } from './backend';
 import type { TrainerCore } from './core';
 import type { GalleryItem, LayerSnapshot, SnapshotKind } from './protocol';
+import { LossWatch } from './loss-watch';
 import {
   argmaxRow,
   CLASSES,
   divergenceMessage,
   evaluationReport,
+  explosionMessage,
   softmaxRow,
   summariseLogits,
   Throughput,
@@ -27,6 +29,8 @@ export class TrainingRun {
   /** The steps (and schedule positions) whose weights the backend's candidate and good copies hold. */
   private candidate: Omit<Checkpoint, 'state'> = { step: 0, position: null };
   private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
+  /** Divergence without NaN: a loss far above its start for a sustained stretch (a fresh run starts at ln 10). */
+  private readonly watch = new LossWatch(Math.log(CLASSES));
 
   constructor(private readonly core: TrainerCore) {}
 
@@ -39,6 +43,7 @@ export class TrainingRun {
   stateWritten(): void {
     this.candidate = this.here();
     this.good = this.candidate;
+    this.watch.restart();
   }
 
   /** The current step and where the schedule stands after it. */
@@ -170,10 +175,13 @@ export class TrainingRun {
     const { core } = this;
     if (core.state === 'diverged' || sums.samples === 0) return;
     const loss = sums.loss / sums.samples;
+    const cause = { lr: core.hyper.lr, loadedLargest: core.loadedLargest };
     if (sums.nonFinite > 0 || !Number.isFinite(loss)) {
-      this.diverge(at.step, Number.isFinite(loss) ? NaN : loss);
+      const value = Number.isFinite(loss) ? NaN : loss;
+      this.diverge(at.step, divergenceMessage(at.step, cause.lr, 'loss', value, cause.loadedLargest));
       return;
     }
+    const explosion = this.watch.observe(loss, sums.steps);
     const { imagesPerSecond, stepMs } = this.throughput.read();
     core.emit({
       type: 'metrics',
@@ -185,6 +193,10 @@ export class TrainingRun {
       imagesPerSecond,
       stepMs,
     });
+    if (explosion) {
+      this.diverge(at.step, explosionMessage(at.step, explosion, cause));
+      return;
+    }
     // The candidate becomes good and is re-taken from the weights after every step submitted so far.
     const good = this.candidate;
     core.backend!.keepGoodState();
@@ -201,13 +213,13 @@ export class TrainingRun {
   }
 
   /** Restores the good copy and rewinds the step count and the schedule to it; `step` is where it was seen. */
-  private diverge(step: number, value: number): void {
+  private diverge(step: number, message: string): void {
     const { core } = this;
     core.backend!.restoreGoodState();
     core.step = this.good.step;
     core.schedule = resumeSchedule(core, this.good.position);
     this.candidate = this.good;
-    const message = divergenceMessage(step, core.hyper.lr, 'loss', value);
+    this.watch.restart();
     core.setState('diverged', message);
     core.emit({ type: 'diverged', message, step });
   }

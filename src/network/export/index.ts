@@ -24,5 +24,12 @@ export {
   type TensorRole,
 } from './state-dict';
 export { exportTrainPy } from './train-code';
+export {
+  ABSURD_WEIGHT,
+  absurdTensor,
+  absurdWeightsWarning,
+  formatMagnitude,
+  largestMagnitude,
+} from './weight-checks';
 export { exportWeights, importWeights } from './weights-file';
 export { crc32, zipStore, type ZipEntry } from './zip';

@@ -31,6 +31,8 @@ export class TrainingRun {
   private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
   /** Divergence without NaN: a loss far above its start for a sustained stretch (a fresh run starts at ln 10). */
   private readonly watch = new LossWatch(Math.log(CLASSES));
+  /** The step of the last report taken; steps after it are not yet reported. */
+  private reportedStep = 0;
 
   constructor(private readonly core: TrainerCore) {}
 
@@ -43,6 +45,7 @@ export class TrainingRun {
   stateWritten(): void {
     this.candidate = this.here();
     this.good = this.candidate;
+    this.reportedStep = this.core.step;
     this.watch.restart();
   }
 
@@ -86,6 +89,31 @@ export class TrainingRun {
     if (this.core.state !== 'training') return;
     this.core.setState('paused', reason);
     await this.stop();
+    await this.settle();
+  }
+
+  /**
+   * After a pause or a single step: the steps not yet reported are reported (so the page shows the step the
+   * model is at), and weights checked finite on the host become the copy a lost device is rebuilt from, so
+   * a device lost while paused neither rewinds the step count nor leaves the page showing a stale one.
+   */
+  private async settle(): Promise<void> {
+    const { core } = this;
+    if (!core.backend || core.isRecovering) return;
+    if (core.step > this.reportedStep) {
+      this.report();
+      await this.reports.catch(() => undefined);
+    }
+    const backend = core.backend;
+    if (core.state === 'diverged' || !backend) return;
+    const at = this.here();
+    try {
+      const state = await backend.readState();
+      if (backend === core.backend && core.step === at.step && finite(state))
+        core.lastGood = { state, ...at };
+    } catch {
+      // A device lost meanwhile: its recovery rebuilds from the copy kept before.
+    }
   }
 
   /** Ends the loop (if running) and waits for it and for outstanding reports. */
@@ -104,6 +132,7 @@ export class TrainingRun {
     this.report();
     await this.reports;
     if (this.core.state !== 'diverged') this.core.setState('paused');
+    await this.settle();
   }
 
   private takeStep(): boolean {
@@ -137,6 +166,8 @@ export class TrainingRun {
           if (core.state !== 'training') break;
           await this.evaluate();
           if (this.completedEpochs() >= core.hyper.epochs) {
+            // Before the state changes, so a request the page sends on 'done' finds the loop ended.
+            await this.settle();
             core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
             break;
           }
@@ -157,6 +188,7 @@ export class TrainingRun {
     const { core } = this;
     const backend = core.backend!;
     const sums = backend.takeSums();
+    this.reportedStep = core.step;
     // It can reject (device lost) while an earlier report is still awaited, before the chain below
     // awaits it: mark it handled now; the chain still sees the rejection.
     sums.catch(() => undefined);
@@ -205,8 +237,9 @@ export class TrainingRun {
     const now = performance.now();
     if (now - this.lastSnapshotAt >= core.options.snapshotEveryMs) {
       this.lastSnapshotAt = now;
+      // Never over a newer copy (one taken at a pause may arrive first).
       void core.backend!.readGoodState().then(
-        (state) => state && (core.lastGood = { state, ...good }),
+        (state) => state && (core.lastGood?.step ?? -1) < good.step && (core.lastGood = { state, ...good }),
         () => undefined,
       );
     }
@@ -219,6 +252,7 @@ export class TrainingRun {
     core.step = this.good.step;
     core.schedule = resumeSchedule(core, this.good.position);
     this.candidate = this.good;
+    this.reportedStep = core.step;
     this.watch.restart();
     core.setState('diverged', message);
     core.emit({ type: 'diverged', message, step });
@@ -309,6 +343,10 @@ export class TrainingRun {
       });
     }
   }
+}
+
+function finite(state: { params: Float32Array; buffers: Float32Array }): boolean {
+  return state.params.every(Number.isFinite) && state.buffers.every(Number.isFinite);
 }
 
 function testImage(core: TrainerCore, index: number): Float32Array {

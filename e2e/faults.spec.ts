@@ -157,6 +157,32 @@ test('a GPU device lost mid-training: a notice, a rebuild on a new device, train
   expect(errors).toEqual([]);
 });
 
+test('a GPU device lost while paused: the step count neither goes stale nor runs backwards', async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/?test-hooks');
+  await expectDatasetsLoaded(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 90_000 }).toBeGreaterThan(20);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
+  const paused = await stepCount(page);
+
+  await page.evaluate(() =>
+    (window as unknown as { __cnnTest: { destroyDevice(): void } }).__cnnTest.destroyDevice(),
+  );
+  await expect(notice(page, 'The GPU device was lost')).toContainText(
+    'the model was rebuilt on a new device from its last saved weights',
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
+  expect(await stepCount(page)).toBe(paused);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('step')).toHaveText(String(paused + 1), { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
+
 test('the test hook is absent without ?test-hooks', async ({ page }) => {
   await page.goto('/');
   await expectLeNet(page);

@@ -87,9 +87,15 @@ export class TrainingRun {
   /** `reason` tells the page why, when it was not the user's pause. */
   async pause(reason?: string): Promise<void> {
     if (this.core.state !== 'training') return;
-    this.core.setState('paused', reason);
+    // The loop stops on the state; the page hears 'paused' once the step it shows is final.
     await this.stop();
     await this.settle();
+    // Read again: the final report may have found the run diverged.
+    if (!this.isDiverged()) this.core.setState('paused', reason);
+  }
+
+  private isDiverged(): boolean {
+    return this.core.state === 'diverged';
   }
 
   /**

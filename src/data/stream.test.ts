@@ -98,6 +98,12 @@ describe('loadIdxFile', () => {
     });
   });
 
+  it('asks the server again rather than the HTTP cache, so a Retry really retries', async () => {
+    const server = servingFetch({ [URL_]: gzip(makeIdx('images', { count: 2 }).file) });
+    await loadIdxFile(URL_, 'images', { fetch: server.fetch });
+    expect(server.cacheModes).toEqual(['no-cache']);
+  });
+
   it('names the status of an HTML error page rather than calling the file missing', async () => {
     const page = new TextEncoder().encode('<!doctype html><h1>Internal Server Error</h1>');
     const error = await failure({

@@ -66,16 +66,20 @@ export type Served =
 export interface ServingFetch {
   fetch: typeof fetch;
   requested: string[];
+  /** The cache mode of each request, in order. */
+  cacheModes: (RequestCache | undefined)[];
   /** URLs whose body stream was cancelled by the reader. */
   cancelled: Set<string>;
 }
 
 export function servingFetch(files: Record<string, Served>): ServingFetch {
   const requested: string[] = [];
+  const cacheModes: (RequestCache | undefined)[] = [];
   const cancelled = new Set<string>();
   const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input);
     requested.push(url);
+    cacheModes.push(init?.cache);
     if (init?.signal?.aborted) throw init.signal.reason;
     const entry = files[url];
     if (entry === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
@@ -89,7 +93,7 @@ export function servingFetch(files: Record<string, Served>): ServingFetch {
     // An error status keeps its body and headers, as a server's own error page does.
     return new Response(stream, { status, headers });
   };
-  return { fetch: fetchFn as typeof fetch, requested, cancelled };
+  return { fetch: fetchFn as typeof fetch, requested, cacheModes, cancelled };
 }
 
 function chunkedStream(

@@ -23,7 +23,7 @@ class MemoryCache implements CacheLike {
   }
 }
 
-async function setup(served: () => Response) {
+async function setup(served: () => Response, openCache?: () => Promise<CacheLike>) {
   const file = {
     path: 'mnist/train-labels-idx1-ubyte.gz',
     sha256: await sha256Hex(gz),
@@ -34,7 +34,7 @@ async function setup(served: () => Response) {
   const requests: RequestInit[] = [];
   const data = new VerifiedDataCache({
     base: BASE,
-    cache: async () => cache,
+    cache: openCache ?? (async () => cache),
     manifest: async () => manifest as never,
     fetch: async (_url, init) => {
       requests.push(init);
@@ -95,6 +95,15 @@ describe('the verified data cache', () => {
     expect(await get()).toEqual({ status: 200, body: gz });
     expect(requests).toHaveLength(1);
     expect(cache.entries.get(URL_)).toEqual(gz);
+  });
+
+  it('serves the network when the cache itself fails (storage cleared, a disk error)', async () => {
+    const broken = async () => {
+      throw new DOMException('the cache is gone', 'UnknownError');
+    };
+    const { requests, get } = await setup(() => new Response(gz.slice()), broken);
+    expect(await get()).toEqual({ status: 200, body: gz });
+    expect(requests).toHaveLength(1);
   });
 
   it('leaves files the manifest does not list to the network, uncached', async () => {

@@ -67,20 +67,25 @@ export class VerifiedDataCache {
   async respond(url: string, signal?: AbortSignal): Promise<{ response: Response; caching: Promise<void> }> {
     const expected = await this.expected(url);
     if (!expected) return { response: await this.deps.fetch(url, { signal }), caching: Promise.resolve() };
-    const cache = await this.deps.cache();
-    const cached = await cache.match(url);
-    if (cached) {
-      const bytes = new Uint8Array(await cached.arrayBuffer());
-      if (expected.includes(await sha256Hex(bytes)))
-        return { response: fileResponse(bytes), caching: Promise.resolve() };
-      await cache.delete(url);
-    }
+    const verified = await this.cached(url, expected).catch(() => null);
+    if (verified) return { response: fileResponse(verified), caching: Promise.resolve() };
     // no-cache: the server is asked again, so a Retry after it was fixed never gets the old answer.
     const response = await this.deps.fetch(url, { cache: 'no-cache', signal });
     if (!response.ok) return { response, caching: Promise.resolve() };
     const copy = response.clone();
     const caching = this.store(url, copy, expected).catch(() => undefined);
     return { response, caching };
+  }
+
+  /** The cached bytes of `url` if they still match; a copy that does not is evicted. */
+  private async cached(url: string, expected: string[]): Promise<Uint8Array<ArrayBuffer> | null> {
+    const cache = await this.deps.cache();
+    const cached = await cache.match(url);
+    if (!cached) return null;
+    const bytes = new Uint8Array(await cached.arrayBuffer());
+    if (expected.includes(await sha256Hex(bytes))) return bytes;
+    await cache.delete(url);
+    return null;
   }
 
   /** Fetches, verifies and caches `urls` (install time); a file that fails is left for its first use. */

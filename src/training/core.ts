@@ -4,6 +4,7 @@
 import { acquireGpu, type GpuInfo } from '../gpu/device';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
+import { ABSURD_WEIGHT, largestMagnitude } from '../network/export/weight-checks';
 import { DEFAULT_HYPER, validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import type { Checkpoint, HostDataset, ModelState, TrainerBackend } from './backend';
@@ -58,6 +59,9 @@ export class TrainerCore {
   step = 0;
   /** The last weights known to be finite, on the host: a lost device is rebuilt from these. */
   lastGood: Checkpoint | null = null;
+  /** The largest magnitude in weights loaded since the last reset, when absurd (see ABSURD_WEIGHT): a
+   *  divergence is then put down to them, not to the learning rate. */
+  loadedLargest: number | null = null;
   /** Answers inspect queries and keeps the replay history. */
   readonly inspector: Inspector = new Inspector(this);
   /** The autoencoder and GAN modes, on this trainer's backend and dataset. */
@@ -269,6 +273,8 @@ export class TrainerCore {
       const state = stateFromSnapshot(this.desc, layers);
       const wasTraining = this.state === 'training';
       await this.run.stop();
+      const largest = Math.max(largestMagnitude(state.params), largestMagnitude(state.buffers));
+      this.loadedLargest = largest > ABSURD_WEIGHT ? largest : null;
       this.backend.writeState(state);
       this.weightsFromSeed = false;
       this.run.stateWritten();
@@ -310,6 +316,7 @@ export class TrainerCore {
     this.step = 0;
     this.schedule = null;
     this.lastGood = null;
+    this.loadedLargest = null;
   }
 
   /** Builds the model on the current backend from `state`, or from the seed. */

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plansOf } from './plans';
+import { ANIMATION_STYLES } from './core/animation';
 import { LAYER_KINDS, defaultLayer, definitionOf } from './registry';
 
 const SRC = join(__dirname, '..');
@@ -28,6 +29,12 @@ describe('the layer registry', () => {
       );
       for (const spec of Object.values(definition.params)) expect(spec.doc).toMatch(/^[A-Z].{10,140}\.$/);
     }
+  });
+
+  it('names an animation style for every kind, and every style is used', () => {
+    const used = LAYER_KINDS.map((kind) => definitionOf(kind).animation);
+    for (const style of used) expect(ANIMATION_STYLES).toContain(style);
+    expect(new Set(used)).toEqual(new Set(ANIMATION_STYLES));
   });
 
   it('refuses a kind it does not know', () => {

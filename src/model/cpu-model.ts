@@ -144,6 +144,12 @@ export class CpuModel {
     return this.outputs[this.outputs.length - 1];
   }
 
+  /** Layer `index`'s forward alone, on whatever its inputs hold now (the inspector's training-mode look). */
+  forwardLayer(index: number, train: boolean, step = 0): Float32Array {
+    this.layers[index].forward(train, step);
+    return this.outputs[index];
+  }
+
   /** Adds the further edges' gradients of source `s` (index + 1, 0 = input) into its own. */
   private sumInto(s: number, on: boolean): void {
     if (!on) return;

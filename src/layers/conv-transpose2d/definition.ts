@@ -107,6 +107,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
   summary: (layer) =>
     `${layer.in_channels}→${layer.out_channels}, ${windowSummary(layer.kernel_size, layer.stride, layer.padding, 1)}${groupSummary(layer)}`,
 
+  animation: 'transpose',
   explain(layer, inputSize) {
     const { kernel_size: k, stride: s, padding: p, dilation: d, output_padding: op } = layer;
     const index = (o: string, t: string) => {

@@ -44,7 +44,10 @@ describe('the layer registry', () => {
 
   it('is the only place that decides by naming a kind (no switch or comparison on a kind elsewhere)', () => {
     const kinds = LAYER_KINDS.join('|');
-    const decides = new RegExp(`(case\\s+'(${kinds})'\\s*:|[!=]==\\s*'(${kinds})'|'(${kinds})'\\s*[!=]==)`);
+    // A switch case, a comparison, or a set or list of kinds to test membership in.
+    const decides = new RegExp(
+      `(case\\s+'(${kinds})'\\s*:|[!=]==\\s*'(${kinds})'|'(${kinds})'\\s*[!=]==|Set\\(\\[[^\\]]*'(${kinds})'|\\[[^\\]]*'(${kinds})'[^\\]]*\\]\\.includes)`,
+    );
     const offenders = sources(SRC)
       .filter((path) => !relative(SRC, path).startsWith('layers'))
       .flatMap((path) =>

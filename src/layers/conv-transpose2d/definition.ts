@@ -55,7 +55,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
     groups: { rule: RULES.channels, default: 1, doc: CONV_DOCS.groups },
     bias: { rule: RULES.bool, default: true, doc: CONV_DOCS.bias },
   },
-  traits: { sizeParam: 'out_channels' },
+  traits: { sizeParam: 'out_channels', filters: true },
 
   check(layer, ctx) {
     const bound = Math.max(layer.stride, layer.dilation);

@@ -131,6 +131,8 @@ export interface LayerTraits {
   sigmoid?: boolean;
   /** Normalises with batch statistics while training, so it needs batch × H × W ≥ 2. */
   batchStatistics?: boolean;
+  /** Its weight is a bank of 2-D filters, shown as images in the inspector. */
+  filters?: boolean;
 }
 
 /** The PyTorch code of a kind. */

@@ -6,8 +6,8 @@ import { presetSpec } from '../../network/presets';
 import type { EventOf } from '../protocol';
 import { createHarness } from './harness';
 
-export const RESIDUAL_STEPS = 450;
-/** Every this many steps the learning rate drops, linearly from LR to LR / 10 over the run. */
+export const RESIDUAL_STEPS = 600;
+/** Every this many steps the learning rate drops, linearly from LR towards LR / 10 over the run. */
 const STAGE = 50;
 const LR = 0.003;
 

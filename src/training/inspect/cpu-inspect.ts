@@ -1,5 +1,7 @@
-// Inspection on the CPU reference model: input gradients through CpuModel's backward pass (the same
-// contract as gpuInputGradients), and a one-image forward at any stored weights for the replay slider.
+// Inspection on a CPU model: input gradients through CpuModel's backward pass (the same contract as
+// gpuInputGradients), and a one-image forward at any stored weights for the replay slider.
+import { referenceOps, type CpuOps } from '../../engine/cpu-ops';
+import { buildAfresh } from '../../engine/wasm/sizing';
 import { CpuModel } from '../../model/cpu-model';
 import type { ModelDescription } from '../../model/describe';
 import { sizeOf } from '../../engine/tensor';
@@ -31,10 +33,18 @@ export function cpuInputGradients(model: CpuModel, image: Float32Array): InputGr
 /** A batch-1 CPU model for one description, reused while the description stays the same. */
 export class OneImageModel {
   private model: CpuModel | null = null;
+  private ops: Promise<CpuOps> | null = null;
+
+  /** `cpuOps`: the kernels, asked for on first use and kept. */
+  constructor(private readonly cpuOps: () => Promise<CpuOps> = async () => referenceOps) {}
 
   /** Every layer's output for one normalised image under `state`. */
-  activations(desc: ModelDescription, state: ModelState, image: Float32Array): Float32Array[] {
-    if (this.model?.desc !== desc) this.model = new CpuModel(desc, 1, { kind: 'sgd', lr: 0 }, 0);
+  async activations(desc: ModelDescription, state: ModelState, image: Float32Array): Promise<Float32Array[]> {
+    const ops = await (this.ops ??= this.cpuOps());
+    if (this.model?.desc !== desc) {
+      this.model = null;
+      this.model = buildAfresh(ops, (o) => new CpuModel(desc, 1, { kind: 'sgd', lr: 0 }, 0, { ops: o }));
+    }
     const m = this.model;
     m.params.set(state.params);
     m.buffers.set(state.buffers);

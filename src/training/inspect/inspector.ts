@@ -10,7 +10,7 @@ import type { InspectQuery, InspectResult } from './types';
 
 export class Inspector {
   readonly history = new ReplayHistory<ModelState>();
-  private readonly oneImage = new OneImageModel();
+  private readonly oneImage = new OneImageModel(() => this.core.selector.cpuOps());
 
   constructor(private readonly core: TrainerCore) {}
 
@@ -61,7 +61,8 @@ export class Inspector {
         };
       case 'replayFrame': {
         const { state, ...entry } = this.history.at(query.index);
-        const outputs = this.oneImage.activations(desc, state, normalise(query.image ?? this.testImage()));
+        const image = normalise(query.image ?? this.testImage());
+        const outputs = await this.oneImage.activations(desc, state, image);
         return {
           kind: 'replayFrame',
           entry,

@@ -2,7 +2,12 @@
 // device once acquired, the CPU kernels once opened, and, on a software fallback adapter, each design's
 // measurement on both sides, so a design measured once is never measured again.
 import { acquireGpu, type GpuInfo } from '../gpu/device';
-import type { CpuEnvironment } from '../engine/wasm/choose';
+import {
+  chooseCpuBackend,
+  detectCpuEnvironment,
+  type CpuBackendChoice,
+  type CpuEnvironment,
+} from '../engine/wasm/choose';
 import type { CpuOps } from '../engine/cpu-ops';
 import type { ModelDescription } from '../model/describe';
 import type { Hyperparams } from '../network/hyper';
@@ -77,15 +82,19 @@ export class BackendSelector {
       request.desc && request.hyper && measuresDesigns(preference, this.finding, this.forceCpu)
         ? await this.measure(request.desc, request.hyper)
         : undefined;
-    const cpu = (await this.cpuKernels()).choice;
-    const choice = chooseBackend({
-      preference,
-      forceCpu: this.forceCpu,
-      gpu: this.finding,
-      cpu,
-      measured,
-      afterLoss: request.afterLoss,
-    });
+    const choose = (cpu: CpuBackendChoice) =>
+      chooseBackend({
+        preference,
+        forceCpu: this.forceCpu,
+        gpu: this.finding,
+        cpu,
+        measured,
+        afterLoss: request.afterLoss,
+      });
+    // The CPU kernels start only when the CPU trains (or was measured): on WebGPU the plan names them.
+    const opened = this.kernels?.preference === cpuOverrideFor(preference) ? this.kernels.opened : null;
+    let choice = choose(opened ? (await opened).choice : this.plannedCpu());
+    if (choice.engine !== 'webgpu') choice = choose((await this.cpuKernels()).choice);
     return this.make(choice, request.afterLoss);
   }
 
@@ -150,6 +159,11 @@ export class BackendSelector {
     } catch (error) {
       return { kind: 'missing', reason: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** The CPU kernels this preference would open, before they are started. */
+  private plannedCpu(): CpuBackendChoice {
+    return chooseCpuBackend(this.options.cpuEnv ?? detectCpuEnvironment(), cpuOverrideFor(this.preference));
   }
 
   private cpuKernels(): Promise<CpuKernels> {

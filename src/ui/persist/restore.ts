@@ -1,5 +1,7 @@
-// Puts the initial design into the store before the first render (link, autosave or LeNet-5).
+// Puts the initial design into the store before the first render (link, autosave or LeNet-5), and the
+// backend preference kept in this browser.
 import { browserStorage, loadAutosave } from '../persistence/autosave';
+import { loadBackendPreference } from '../persistence/backend-preference';
 import { emptyHistory } from '../store/history';
 import { useStore } from '../store/store';
 import { initialDesign } from './designState';
@@ -18,7 +20,13 @@ export function restoreInitialDesign(): void {
   const partner = discriminator
     ? { spec: discriminator, history: emptyHistory(), baseline: discriminator }
     : null;
-  useStore.setState({ spec, baseline: spec, hyper, partner });
+  useStore.setState({
+    spec,
+    baseline: spec,
+    hyper,
+    partner,
+    backendPreference: loadBackendPreference(browserStorage()),
+  });
   if (notices.some(Boolean)) store.setNotice(notices.filter(Boolean).join(' '));
   // The link has been applied; from here on the autosave holds the design, so drop the fragment.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);

@@ -28,13 +28,14 @@ const lenet = (ops: CpuOps) => new CpuModel(desc, 32, sgd, 1, { ops });
 const plainOps = () => createWasmOps({ shared: false, reserveBytes: 2 ** 20, loadModule: loadNodeModule });
 
 describe('rebuilding models on one wasm backend', () => {
-  it('release takes every array back: the next arrays start where the first ones did', async () => {
+  it('release takes every array back: the next arrays start where the first ones did, zeroed', async () => {
     const ops = await plainOps();
-    const first = ops.alloc(1000);
-    ops.alloc(5000);
+    const first = ops.alloc(1000).fill(7);
+    ops.alloc(5000).fill(-1);
     ops.release();
-    const again = ops.alloc(1000);
+    const again = ops.alloc(6000);
     expect(again.byteOffset).toBe(first.byteOffset);
+    expect(again.every((v) => v === 0)).toBe(true);
     ops.dispose();
   });
 

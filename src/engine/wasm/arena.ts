@@ -57,7 +57,11 @@ export class WasmArena {
    * is out; it then holds arrays of up to that many bytes without growing again.
    */
   release(capacityBytes = 0): void {
-    if (this.floor !== null) this.top = this.floor;
+    if (this.floor !== null) {
+      // alloc() hands out zeroed arrays: clear what the released ones held.
+      new Uint8Array(this.memory.buffer, this.floor, this.top - this.floor).fill(0);
+      this.top = this.floor;
+    }
     this.handedOut = 0;
     this.ensure(this.top + capacityBytes);
   }

@@ -170,12 +170,19 @@ export class BackendSelector {
     // A CPU preference opens its own kernels; 'auto' and 'webgpu' share the automatic ones.
     const preference = cpuOverrideFor(this.preference);
     if (this.kernels?.preference !== preference) {
+      this.dispose();
       this.kernels = {
         preference,
         opened: openCpuKernels(preference, { env: this.options.cpuEnv, wasm: this.options.wasm }),
       };
     }
     return this.kernels.opened;
+  }
+
+  /** Releases what the CPU kernels hold beyond the ops their owners took. */
+  dispose(): void {
+    void this.kernels?.opened.then((k) => k.dispose());
+    this.kernels = null;
   }
 
   /** The design's step time on both sides, measured once per design shape. */

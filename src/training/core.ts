@@ -393,6 +393,7 @@ export class TrainerCore {
     const backend = this.backend;
     this.backend = null;
     backend?.destroy();
+    this.selector.dispose();
   }
 }
 

@@ -20,6 +20,8 @@ export interface CpuKernels {
   readonly choice: CpuBackendChoice;
   /** New ops of that kind for one owner, who disposes them. */
   create(): Promise<CpuOps>;
+  /** Releases the instance started to prove the ops run, if no owner took it. */
+  dispose(): void;
 }
 
 /** A wasm memory starts this small; release() grows it to each model's size (see CpuBackend.build). */
@@ -28,6 +30,7 @@ const START_BYTES = 4 * 2 ** 20;
 const plainJs = (reason: string): CpuKernels => ({
   choice: { kind: 'js', threads: 1, reason },
   create: async () => referenceOps,
+  dispose: () => undefined,
 });
 
 /**
@@ -69,6 +72,10 @@ export async function openCpuKernels(
       const ops = spare ?? (await start());
       spare = null;
       return ops;
+    },
+    dispose: () => {
+      spare?.dispose();
+      spare = null;
     },
   };
 }

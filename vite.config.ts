@@ -1,14 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pwa } from './scripts/vite/pwa';
-import { contentSecurityPolicy, CSP_HEADER } from './scripts/vite/csp';
+import { contentSecurityPolicy } from './scripts/vite/csp';
+import { APP_HEADERS, headersFile, ISOLATION_HEADERS } from './scripts/vite/headers';
 
 // `base: './'` keeps every asset URL relative, so the bundle works from any static host or sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), pwa(), contentSecurityPolicy()],
+  plugins: [react(), pwa(), contentSecurityPolicy(), headersFile()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  server: { fs: { allow: ['.'] } },
-  preview: { headers: { 'Content-Security-Policy': CSP_HEADER } },
+  server: { fs: { allow: ['.'] }, headers: ISOLATION_HEADERS },
+  preview: { headers: APP_HEADERS },
 });

@@ -24,6 +24,8 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
   },
   ours: async (o) => (await import('./ours')).runOurs(o.plan as never),
   oursCpu: async (o) => (await import('./ours-cpu')).runOursCpu(o.plan as never),
+  oursWasm: async (o) => (await import('./ours-wasm')).runOursWasm(o.plan as never, o.threads as number),
+  parallelProbe: async () => (await import('./parallel-probe')).probeParallelism(),
   tfjs: async (o) => (await import('./tfjs')).runTfjs(o.backend as never, o.plans as never),
   tfjsMatmul: async (o) => (await import('./tfjs')).tfjsMatmul(o.backend as never, o.size as number),
   kernels: async (o) => (await import('./kernels')).runKernels(o as never),
@@ -33,6 +35,12 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
     (await import('./tfjs')).tfjsAccuracy(o.backend as never, o.budgetMs as number, o.batch as number),
   firstStep: () => firstStep ?? Promise.reject(new Error('open the page with ?measure=firstStep')),
   soakSteps: async (o) => (await import('./ours-trainer')).soakSteps(o.steps as number, o.batch as number),
+  testSampleCost: async (o) =>
+    (await import('./ours-trainer')).oursTestSampleCost(
+      o.trainMs as number,
+      o.rounds as number,
+      o.batch as number,
+    ),
   dense: async (o) => (await import('./dense')).runDense(o as never),
 };
 

@@ -1,8 +1,10 @@
 // Our training runtime end to end, in-process (TrainerCore is what the worker runs): accuracy after a
-// fixed training budget, time from page load to the first training step, and the 5,000-step soak.
-import { TrainerCore } from '../src/training/core';
+// fixed training budget, time from page load to the first training step, the 5,000-step soak, and what
+// evaluating the test sample while training costs in throughput.
+import { TrainerCore, type TrainerCoreOptions } from '../src/training/core';
 import { GpuBackend } from '../src/training/gpu-backend';
 import type { EventOf, TrainerEvent, TrainerEventType, TrainerRequest } from '../src/training/protocol';
+import { sampleIndices } from '../src/training/test-sample';
 import { DATA_URL } from './data';
 import { bufferCounts, type BufferCounts } from './gpu-counters';
 import { benchHyper, budgetLr, lenetSpec } from './setup';
@@ -11,9 +13,12 @@ import { benchHyper, budgetLr, lenetSpec } from './setup';
 class EventTap {
   private waits = new Set<(event: TrainerEvent) => void>();
   error: string | null = null;
+  /** Events seen, per type. */
+  readonly counts = new Map<TrainerEventType, number>();
 
   readonly emit = (event: TrainerEvent) => {
     if (event.type === 'error' || event.type === 'datasetError') this.error = event.message;
+    this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
     for (const w of [...this.waits]) w(event);
   };
 
@@ -43,9 +48,13 @@ interface Session {
 }
 
 /** A TrainerCore on WebGPU with LeNet-5 and MNIST loaded; `marks` records when each stage finished. */
-async function session(batch: number, marks: Record<string, number> = {}): Promise<Session> {
+async function session(
+  batch: number,
+  marks: Record<string, number> = {},
+  options: TrainerCoreOptions = {},
+): Promise<Session> {
   const tap = new EventTap();
-  const core = new TrainerCore(tap.emit, { reportEvery: 20 });
+  const core = new TrainerCore(tap.emit, { reportEvery: 20, ...options });
   const send = (request: TrainerRequest) => core.handle(request);
   const ready = tap.next('ready');
   await send({ type: 'init' });
@@ -148,4 +157,81 @@ export async function soakSteps(steps: number, batch: number): Promise<SoakPoint
     buffers: bufferCounts(),
     backendBytes: core.backend?.bytes() ?? 0,
   };
+}
+
+/**
+ * Training throughput with the test sample evaluated while training (the app's settings) against none,
+ * on one trainer: runs of `trainMs` alternate between the sample on and off (`testSampleSize` 0), `rounds`
+ * pairs, which one first alternating too. Each pair's ratio compares runs next to each other in time, and
+ * their median sets aside a pair that a busy machine slowed on one side only. The sample clock counts the
+ * off runs' training too, so an on run starts with an evaluation due: if anything, this overstates the cost.
+ * Also the wall time of one sample evaluation, paused, and the gap the clock leaves after it.
+ */
+export async function oursTestSampleCost(trainMs: number, rounds: number, batch: number) {
+  const s = await session(batch);
+  const { options } = s.core;
+  const size = options.testSampleSize;
+  try {
+    /** Images per second over one run of `trainMs`, with the sample evaluated or not. */
+    const run = async (sample: boolean) => {
+      options.testSampleSize = sample ? size : 0;
+      const step0 = s.core.step;
+      const t0 = performance.now();
+      await s.send({ type: 'start' });
+      await sleep(trainMs);
+      await s.send({ type: 'pause' });
+      return ((s.core.step - step0) * batch * 1000) / (performance.now() - t0);
+    };
+    // A short warm-up (pipelines, the first report and the first sample evaluation), not counted.
+    await run(true);
+    const samplesBefore = s.tap.counts.get('testSample') ?? 0;
+    const pairs: { without: number; with: number }[] = [];
+    for (let r = 0; r < rounds; r++) {
+      if (r % 2 === 0) {
+        const without = await run(false);
+        pairs.push({ without, with: await run(true) });
+      } else {
+        const on = await run(true);
+        pairs.push({ with: on, without: await run(false) });
+      }
+    }
+    options.testSampleSize = size;
+    const ratios = pairs.map((p) => p.with / p.without).sort((a, b) => a - b);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const [without, withSample] = [mean(pairs.map((p) => p.without)), mean(pairs.map((p) => p.with))];
+    const indices = sampleIndices(s.core.data.test.capacity, size);
+    const costs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await s.core.backend!.evaluateSample(indices);
+      costs.push(performance.now() - t0);
+    }
+    const costMs = Math.min(...costs);
+    const evaluations = (s.tap.counts.get('testSample') ?? 0) - samplesBefore;
+    return {
+      status: 'ok' as const,
+      batch,
+      trainMsPerRun: trainMs,
+      rounds,
+      imagesPerSecondWithout: without,
+      imagesPerSecondWith: withSample,
+      /** Over all runs (each side trained as long), and the median of the pairs'. */
+      throughputRatio: withSample / without,
+      medianPairRatio: ratios[Math.floor(ratios.length / 2)],
+      pairRatios: ratios,
+      sampleEvaluations: evaluations,
+      sampleImages: indices.length,
+      sampleEvaluationMs: costMs,
+      /** The share of the on runs' time the evaluations took, by their count and measured cost. */
+      evaluationShare: (evaluations * costMs) / (rounds * trainMs),
+      gapAfterEvaluationMs: Math.max(options.testSampleEveryMs, costMs / options.testSampleBudget),
+      settings: {
+        testSampleSize: size,
+        testSampleEveryMs: options.testSampleEveryMs,
+        testSampleBudget: options.testSampleBudget,
+      },
+    };
+  } finally {
+    await s.send({ type: 'dispose' });
+  }
 }

@@ -10,6 +10,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
+  // Module workers, as the app builds them (the wasm ops' helper threads).
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

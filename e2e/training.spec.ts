@@ -130,6 +130,15 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
   await expect
     .poll(async () => Number(await text(page, 'step')), { timeout: 120_000 })
     .toBeGreaterThanOrEqual(300);
+  // Test loss and accuracy came as curves while training, from the test sample, long before the first
+  // epoch's full evaluation (issue 16: the first test accuracy used to arrive after an epoch, as one dot).
+  for (const chart of ['loss-chart', 'accuracy-chart']) {
+    expect(Number(await page.getByTestId(chart).getAttribute('data-test-points'))).toBeGreaterThanOrEqual(2);
+  }
+  await expect(page.getByTestId('test-source')).toHaveText(/^Test: a 512-image sample, step \d+$/);
+  await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d%$/);
+  await expect(page.getByTestId('test-loss')).toHaveText(/^\d+\.\d{3}$/);
+  await expect(page.getByTestId('epoch')).toHaveText('1 / 5');
   // Space pauses (focus is on no control).
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Space');
@@ -146,7 +155,9 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
   await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
 
   await page.getByRole('button', { name: 'Evaluate' }).click();
-  await expect(page.getByTestId('test-accuracy')).not.toHaveText('—', { timeout: 60_000 });
+  await expect(page.getByTestId('test-source')).toHaveText(/^Test: all 10,000 test images/, {
+    timeout: 60_000,
+  });
   const accuracy = parseFloat(await text(page, 'test-accuracy'));
   expect(accuracy).toBeGreaterThan(90);
 

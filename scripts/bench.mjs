@@ -6,6 +6,8 @@
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below)
+//   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
+//   BENCH_NEWCOMER_LIMIT_S=S  how long the no-WebGPU newcomer trains at most (default 180)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
 //   BENCH_SKIP_BUILD=1   reuse bench/dist (the page, and the app in bench/dist/app) as it is
 //   CHROMIUM_PATH        the Chromium to drive (default /usr/bin/chromium)
@@ -15,8 +17,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureApp } from '../bench/driver/app-page.mjs';
-import { browserHost, heapAfterGc, measure, openBenchPage, withTimeout } from '../bench/driver/browser.mjs';
+import { measureApp, measureNewcomer } from '../bench/driver/app-page.mjs';
+import {
+  browserHost,
+  heapAfterGc,
+  measure,
+  openBenchPage,
+  PLAIN_ARGS,
+  withTimeout,
+} from '../bench/driver/browser.mjs';
 import { updateReadme } from '../bench/driver/readme.mjs';
 import { buildReport, printReport } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
@@ -28,11 +37,28 @@ const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
 const SOAK_MAX_SECONDS = Number(env.BENCH_SOAK_MAX_SECONDS ?? Infinity);
 const SOAK_CHUNK = QUICK ? 100 : 500;
-const GROUPS = ['adapter', 'ours', 'oursCpu', 'tfjs', 'kernels', 'accuracy', 'app', 'soak', 'dense'];
+const GROUPS = [
+  'adapter',
+  'ours',
+  'oursCpu',
+  'cpu',
+  'newcomer',
+  'generative',
+  'tfjs',
+  'kernels',
+  'accuracy',
+  'testSample',
+  'app',
+  'soak',
+  'dense',
+];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
 const TFJS_BACKENDS = env.BENCH_TFJS ? env.BENCH_TFJS.split(',') : ['webgpu', 'wasm', 'webgl', 'cpu'];
 const ACCURACY_BUDGET_MS = QUICK ? 10_000 : 60_000;
+const CPU_ROUNDS = Number(env.BENCH_CPU_ROUNDS ?? (QUICK ? 1 : 3));
+const NEWCOMER_LIMIT_MS = 1000 * Number(env.BENCH_NEWCOMER_LIMIT_S ?? 180);
+const GENERATIVE_BUDGET_MS = QUICK ? 1000 : 5000;
 const MIN = 60_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -64,6 +90,26 @@ function build() {
   // The app is built into bench/dist/app, so the bench never rewrites the dist/ other tools serve.
   const app = [vite, 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'];
   return { appBuildError: run('building the app', app) };
+}
+
+/**
+ * Issue 21's generative presets on our CPU backends and PyTorch, in Node (bench/generative-cpu.ts), where
+ * process CPU time can be read.
+ */
+function generativeCpu() {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', './scripts/engine-node.mjs', 'bench/generative-cpu.ts', String(GENERATIVE_BUDGET_MS)],
+    { cwd: root, encoding: 'utf8', timeout: 20 * MIN },
+  );
+  const last = r.stdout?.trim().split('\n').pop() ?? '';
+  try {
+    if (r.status === 0) return JSON.parse(last);
+  } catch {
+    // Reported below with the process's own words.
+  }
+  const why = r.error?.message ?? r.stderr?.trim().split('\n').slice(-3).join(' ');
+  return { status: 'error', message: `bench/generative-cpu.ts failed (${r.status ?? r.signal}): ${why}` };
 }
 
 /** The buffer/heap soak in one page: warm-up, then chunks of steps with buffers and heap after each. */
@@ -120,9 +166,11 @@ async function main() {
   const server = await startServer([
     { prefix: '/', dir: path.join(root, 'bench/dist'), isolated: true },
     { prefix: '/data/', dir: path.join(root, 'public/data'), isolated: true },
-    { prefix: '/app/', dir: APP_DIST, isolated: false },
+    // Isolated as the built site is (dist/_headers), so its WebAssembly backend may use threads.
+    { prefix: '/app/', dir: APP_DIST, isolated: true },
   ]);
   const browser = browserHost();
+  const plainBrowser = browserHost(PLAIN_ARGS);
   const raw = { quick: QUICK, soakSteps: SOAK_STEPS, browserVersion: (await browser.get()).version() };
   const timed = async (label, fn) => {
     const t0 = Date.now();
@@ -147,6 +195,43 @@ async function main() {
         raw.oursCpu[b] = await timed(`ours (CPU), batch ${b}`, () =>
           m('oursCpu', { plan: cpuPlan(b) }, 10 * MIN),
         );
+    }
+    if (only.includes('cpu')) {
+      // Issue 21: the CPU backends at batch 64, one page per side in turn, round after round (A/B/C/D,
+      // A/B/C/D, ...), so a burst of load on this shared machine falls on every side alike.
+      raw.cpuRounds = [];
+      for (let r = 1; r <= CPU_ROUNDS; r++) {
+        const round = {};
+        const label = (side) => `CPU round ${r}/${CPU_ROUNDS}: ${side}, batch 64`;
+        round.tfjsWasm = await timed(label('TF.js wasm'), () =>
+          m('tfjs', { backend: 'wasm', plans: [plan(64)] }, 15 * MIN),
+        );
+        for (const threads of [1, 2]) {
+          round[`oursWasm${threads}`] = await timed(
+            label(`ours (wasm, ${threads} thread${threads > 1 ? 's' : ''})`),
+            () => m('oursWasm', { plan: plan(64), threads }, 10 * MIN),
+          );
+        }
+        round.parallelProbe = await timed(`CPU round ${r}/${CPU_ROUNDS}: parallelism probe`, () =>
+          m('parallelProbe', {}, 5 * MIN),
+        );
+        round.oursCpu = await timed(label('ours (CPU, plain JS)'), () =>
+          m('oursCpu', { plan: cpuPlan(64) }, 10 * MIN),
+        );
+        raw.cpuRounds.push(round);
+      }
+    }
+    if (only.includes('newcomer')) {
+      raw.newcomer = await timed('no WebGPU: a newcomer trains the app to 97%', () =>
+        appBuildError
+          ? { status: 'unavailable', reason: appBuildError }
+          : measureNewcomer(plainBrowser, server.origin, { targetPercent: 97, limitMs: NEWCOMER_LIMIT_MS }),
+      );
+    }
+    if (only.includes('generative')) {
+      raw.generativeCpu = await timed('generative presets on the CPU, ours and PyTorch', async () =>
+        generativeCpu(),
+      );
     }
     if (only.includes('tfjs')) {
       raw.tfjs = {};
@@ -173,6 +258,11 @@ async function main() {
         m('tfjsAccuracy', { ...o, backend: 'wasm' }, 10 * MIN),
       );
     }
+    if (only.includes('testSample')) {
+      // Runs long enough for a couple of the sample clock's gaps on a slow device (SwiftShader: about 15 s).
+      const o = { trainMs: QUICK ? 10_000 : 30_000, rounds: QUICK ? 2 : 6, batch: 64 };
+      raw.testSample = await timed('test sample while training', () => m('testSampleCost', o, 15 * MIN));
+    }
     if (only.includes('app')) {
       raw.firstStepBenchPage = await timed('first step (bench page)', () =>
         m('firstStep', {}, 5 * MIN, '?measure=firstStep&batch=64'),
@@ -188,6 +278,7 @@ async function main() {
       raw.dense = await timed('dense tasks', () => m('dense', { minMs: QUICK ? 3000 : 15_000 }, 20 * MIN));
   } finally {
     await browser.close();
+    await plainBrowser.close();
     await server.close();
   }
   raw.totalSeconds = (Date.now() - started) / 1000;

@@ -133,6 +133,38 @@ describe('bench report', () => {
     expect(() => withReport('# no markers\n', report)).toThrow(/needs the markers/);
   });
 
+  it('reports what the test sample costs training, or that it was not run', () => {
+    const testSample = {
+      status: 'ok',
+      batch: 64,
+      trainMsPerRun: 30_000,
+      rounds: 2,
+      imagesPerSecondWithout: 400,
+      imagesPerSecondWith: 388,
+      throughputRatio: 0.97,
+      medianPairRatio: 0.98,
+      pairRatios: [0.96, 0.98],
+      sampleEvaluations: 4,
+      sampleImages: 512,
+      sampleEvaluationMs: 450,
+      evaluationShare: 0.03,
+      gapAfterEvaluationMs: 15_000,
+      settings: { testSampleSize: 512, testSampleEveryMs: 2000, testSampleBudget: 0.03 },
+    };
+    const withSample = buildReport({ ...raw, testSample }, { date: '2026-11-25T10:00:00Z', machine: {} });
+    expect(withSample.testSampleWhileTraining).toMatchObject({
+      status: 'ok',
+      throughputRatio: 0.97,
+      slowdownPercent: 3,
+      evaluationSharePercent: 3,
+      sampleEvaluations: 4,
+    });
+    const lines: string[] = [];
+    printReport(withSample, (line) => lines.push(line));
+    expect(lines.some((l) => l.includes('test sample / without') && l.includes('0.97×'))).toBe(true);
+    expect(report.testSampleWhileTraining).toEqual({ status: 'not run', reason: 'not run' });
+  });
+
   it('prints the tables without failing on missing parts', () => {
     const lines: string[] = [];
     printReport(report, (line) => lines.push(line));
@@ -140,5 +172,176 @@ describe('bench report', () => {
     expect(lines.some((l) => l.startsWith('| ours (CPU)') && l.includes('150') && l.includes('—'))).toBe(
       true,
     );
+  });
+});
+
+describe('bench report: the CPU backends in interleaved rounds (issue 21)', () => {
+  const wasm = (ips: number, threads: number) => ({
+    ...run(ips),
+    batch: 64,
+    details: { threads, shared: true, crossOriginIsolated: true },
+  });
+  const tfjs = (ips: number) => ({ status: 'ok', details: {}, batches: [{ ...run(ips), batch: 64 }] });
+  const rounds = [
+    {
+      tfjsWasm: tfjs(2000),
+      oursWasm1: wasm(2400, 1),
+      oursWasm2: wasm(3600, 2),
+      oursCpu: { ...run(800), batch: 64 },
+      parallelProbe: { status: 'ok', medianSpeedup: 1.9 },
+    },
+    // A loaded round: every side slower, the ratios much the same.
+    {
+      tfjsWasm: tfjs(1000),
+      oursWasm1: wasm(1100, 1),
+      oursWasm2: wasm(1500, 2),
+      oursCpu: { ...run(400), batch: 64 },
+    },
+    {
+      tfjsWasm: tfjs(2200),
+      oursWasm1: wasm(2860, 1),
+      oursWasm2: { status: 'error', message: 'worker failed' },
+      oursCpu: { ...run(880), batch: 64 },
+    },
+  ];
+  const report = buildReport(
+    { quick: false, browserVersion: '156', totalSeconds: 60, cpuRounds: rounds },
+    {
+      date: '2026-12-04T10:00:00Z',
+      machine: { cpus: 2 },
+    },
+  );
+  const cpu = report.cpuBackends as Json;
+
+  it('takes each ratio within its round and reports the median over rounds', () => {
+    expect(cpu.imagesPerSecond).toEqual({ oursWasm1: 2400, oursWasm2: 2550, tfjsWasm: 2000, oursCpu: 800 });
+    const ratios = cpu.ratios as Json;
+    // Per round 1.2, 1.1, 1.3 -> 1.2; the failed 2-thread run leaves 1.8 and 1.5 -> 1.65.
+    expect(ratios.oursWasm1OverTfjsWasm).toBe(1.2);
+    expect(ratios.oursWasm2OverTfjsWasm).toBe(1.65);
+    expect(ratios.oursWasm1OverOursCpu).toBe(3);
+    expect(cpu.failures).toEqual(['round 3 oursWasm2: error: worker failed']);
+    // The probe ran in one round only.
+    expect(cpu.twoJsThreadsSpeedup).toBe(1.9);
+  });
+
+  it('judges the two targets and shows the median rounds in the main tables', () => {
+    const targets = report.targets as { target: string; value: unknown; met: boolean | null }[];
+    const find = (s: string) => targets.find((t) => t.target.startsWith(s));
+    expect(find('wasm CPU ops, 1 thread')).toMatchObject({ value: 1.2, met: true });
+    expect(find('wasm CPU ops, 2 threads')).toMatchObject({ value: 1.65, met: true });
+    const training = report.trainingImagesPerSecond as Json;
+    expect(training.oursWasm1).toEqual({ batch64: 2400, batch256: null });
+    expect(training.oursWasm2).toEqual({ batch64: 1500, batch256: null });
+    const lines: string[] = [];
+    printReport(report, (line) => lines.push(line));
+    expect(lines.some((l) => l.startsWith('| wasm 2 threads / TF.js wasm') && l.includes('1.65×'))).toBe(
+      true,
+    );
+  });
+
+  it('leaves the targets unjudged when the group did not run', () => {
+    const none = buildReport(
+      { quick: true, browserVersion: '156', totalSeconds: 1 },
+      { date: '2026-12-04', machine: {} },
+    );
+    expect((none.cpuBackends as Json).status).toBe('not run');
+    const targets = none.targets as { target: string; met: boolean | null }[];
+    expect(targets.filter((t) => t.target.startsWith('wasm CPU ops')).map((t) => t.met)).toEqual([
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('bench report: the no-WebGPU newcomer and the generative presets (issue 21)', () => {
+  const timing = (cpu: number, wall: number) => ({
+    steps: 10,
+    cpuSecondsPerStep: cpu,
+    wallSecondsPerStep: wall,
+  });
+  const raw: Json = {
+    quick: false,
+    browserVersion: '156',
+    totalSeconds: 60,
+    newcomer: {
+      status: 'ok',
+      backend: 'WebAssembly',
+      reason: 'WebAssembly, 2 threads: WebGPU is present but no GPU adapter was found.',
+      crossOriginIsolated: true,
+      targetPercent: 97,
+      pageLoadToTrainEnabledMs: 2100,
+      reached: true,
+      clickToTargetMs: 15_400,
+      pageLoadToTargetMs: 17_600,
+      stepAtTarget: 937,
+      accuracies: [{ at: 17_600, percent: 98.1, step: 937, afterClickMs: 15_400 }],
+      imagesPerSecondShown: '4,500',
+    },
+    generativeCpu: {
+      status: 'ok',
+      batch: 64,
+      budgetMs: 5000,
+      ours: {
+        wasm1: { autoencoder: timing(0.02, 0.021), dcgan: timing(0.15, 0.16) },
+        wasm2: { autoencoder: timing(0.022, 0.012), dcgan: timing(0.16, 0.09) },
+        js: { autoencoder: timing(0.3, 0.3), dcgan: timing(3, 3) },
+      },
+      torch: {
+        status: 'ok',
+        version: '1.13.0',
+        threads: {
+          '1': { autoencoder: timing(0.04, 0.04), dcgan: timing(0.2, 0.2) },
+          '2': { autoencoder: timing(0.05, 0.03), dcgan: timing(0.25, 0.14) },
+        },
+      },
+    },
+  };
+  const report = buildReport(raw, { date: '2026-12-05T10:00:00Z', machine: { cpus: 2 } });
+  const targets = report.targets as { target: string; value: unknown; met: boolean | null }[];
+  const newcomer = (r: Json) =>
+    (r.targets as { target: string; value: unknown; met: boolean | null }[]).find((t) =>
+      t.target.startsWith('no WebGPU: a newcomer'),
+    );
+
+  it('judges the newcomer target from page load to the accuracy shown', () => {
+    expect(newcomer(report)).toMatchObject({ value: 17.6, met: true });
+    expect(targets.length).toBeGreaterThan(0);
+    const slow = buildReport(
+      { ...raw, newcomer: { ...(raw.newcomer as Json), pageLoadToTargetMs: 61_000 } },
+      { date: '2026-12-05', machine: {} },
+    );
+    expect(newcomer(slow)).toMatchObject({ value: 61, met: false });
+    const missed = buildReport(
+      { ...raw, newcomer: { ...(raw.newcomer as Json), reached: false, pageLoadToTargetMs: null } },
+      { date: '2026-12-05', machine: {} },
+    );
+    expect(newcomer(missed)).toMatchObject({
+      value: null,
+      met: null,
+      note: expect.stringMatching(/not reached/),
+    });
+    const notRun = buildReport(
+      { quick: true, browserVersion: '156', totalSeconds: 1 },
+      { date: '2026-12-05', machine: {} },
+    );
+    expect(newcomer(notRun)?.met).toBeNull();
+  });
+
+  it('puts each generative side next to PyTorch on one thread, in CPU-seconds per step', () => {
+    const rows = (report.generativeCpu as Json).rows as Json[];
+    const row = (preset: string, side: string) => rows.find((r) => r.preset === preset && r.side === side);
+    expect(row('autoencoder', 'wasm1')).toMatchObject({ cpuSecondsPerStep: 0.02, cpuOverTorch1Thread: 0.5 });
+    expect(row('dcgan', 'js')).toMatchObject({ cpuOverTorch1Thread: 15 });
+    expect(row('dcgan', 'torch2')).toMatchObject({
+      name: 'PyTorch 1.13.0, 2 threads',
+      cpuOverTorch1Thread: 1.25,
+    });
+    const lines: string[] = [];
+    printReport(report, (line) => lines.push(line));
+    expect(lines.some((l) => l.startsWith('| DCGAN (G + D)') && l.includes('0.75×'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('| page load → 97% test accuracy shown') && l.includes('17.6 s')),
+    ).toBe(true);
   });
 });

@@ -1,10 +1,22 @@
 // Turns the raw measurements into bench/results/latest.json (self-explaining keys) and the printed
 // tables. Targets from issue 9 are reported with whether this run met them, never asserted.
+import {
+  cpuBackends,
+  cpuTable,
+  cpuTargets,
+  generativeSummary,
+  medianRun,
+  newcomerAndGenerativeTables,
+  newcomerSummary,
+  newcomerTarget,
+} from './report-cpu.mjs';
 import { breakdownTable, kernelTables } from './report-kernels.mjs';
 
 const SIDES = [
   ['ours', 'ours (WebGPU)'],
   ['oursCpu', 'ours (CPU)'],
+  ['oursWasm1', 'ours (wasm, 1 thread)'],
+  ['oursWasm2', 'ours (wasm, 2 threads)'],
   ['tfjsWebgpu', 'TF.js 4.22 webgpu'],
   ['tfjsWasm', 'TF.js 4.22 wasm'],
   ['tfjsWebgl', 'TF.js 4.22 webgl'],
@@ -35,6 +47,11 @@ function sides(raw) {
   };
   out.ours = perBatch(raw.ours);
   out.oursCpu = perBatch(raw.oursCpu);
+  // The wasm sides run at batch 64 in the interleaved CPU rounds: their median round stands for them here.
+  for (const key of ['oursWasm1', 'oursWasm2']) {
+    const run = medianRun(raw.cpuRounds, key);
+    out[key] = perBatch(run ? { 64: run } : undefined);
+  }
   for (const name of ['webgpu', 'wasm', 'webgl', 'cpu']) {
     out[`tfjs${name[0].toUpperCase()}${name.slice(1)}`] = fromRun(raw.tfjs?.[name]);
   }
@@ -96,13 +113,41 @@ function memory(soak) {
   };
 }
 
+/** A target with this run's value; unjudged (met: null) when the run has no value for it. */
+const judge = (target, value, met, note) => ({
+  target,
+  value: value ?? null,
+  met: value === null || value === undefined ? null : met,
+  ...(note ? { note } : {}),
+});
+
+/** Issue 16: what evaluating the test sample every few seconds costs training. */
+function testSample(r) {
+  if (!ok(r)) return { status: r?.status ?? 'not run', reason: why(r) };
+  return {
+    status: 'ok',
+    throughputRatio: round(r.throughputRatio, 3),
+    slowdownPercent: round((1 - r.throughputRatio) * 100, 1),
+    medianPairRatio: round(r.medianPairRatio, 3),
+    pairRatios: r.pairRatios.map((x) => round(x, 3)),
+    evaluationSharePercent: round(r.evaluationShare * 100, 1),
+    imagesPerSecondWithout: round(r.imagesPerSecondWithout),
+    imagesPerSecondWith: round(r.imagesPerSecondWith),
+    sampleEvaluations: r.sampleEvaluations,
+    sampleImages: r.sampleImages,
+    sampleEvaluationMs: round(r.sampleEvaluationMs),
+    gapAfterEvaluationMs: round(r.gapAfterEvaluationMs, 0),
+    settings: r.settings,
+    method: `one in-process trainer (LeNet-5, batch ${r.batch}), ${r.rounds} pairs of ${r.trainMsPerRun / 1000} s runs with the test sample evaluated while training and without (testSampleSize 0), alternating which goes first; throughputRatio compares all runs' images/s, medianPairRatio the pairs' median (robust to a busy machine); the evaluation share is evaluations × their time (measured paused, best of 3) over the sample runs' time`,
+  };
+}
+
 function targets(r) {
-  const t = (target, value, met, note) => ({
-    target,
-    value: value ?? null,
-    met: value === null || value === undefined ? null : met,
-    ...(note ? { note } : {}),
-  });
+  return [...issue9Targets(r), ...cpuTargets(r.cpuBackends, judge), newcomerTarget(r.newcomer, judge)];
+}
+
+function issue9Targets(r) {
+  const t = judge;
   const mem = r.memory;
   const app = r.longestMainThreadTask;
   return [
@@ -176,6 +221,8 @@ export function buildReport(raw, meta) {
         'our CPU backend (the worker fallback: reference ops in plain TypeScript), the same runs on the page main thread with fewer timed steps',
       tfjsWasm:
         'SIMD, 1 thread (the threaded build breaks under a bundler); Conv2DBackpropFilter supplied as conv2d of transposed x and dy',
+      oursWasm:
+        'our WebAssembly SIMD CPU ops (src/engine/wasm) on the page main thread, 1 thread or 2 (a helper worker sharing the memory); batch 64 only, in the interleaved CPU rounds',
     },
     trainingImagesPerSecond: training,
     trainingImagesPerSecondPipelined: pipelined,
@@ -210,9 +257,13 @@ export function buildReport(raw, meta) {
         : why(app),
       note: 'bench page: navigation start to the first step completed on the GPU (in-process trainer: device, dataset download and parse, model build, step); app: navigation to Train enabled, and to the first metrics report (step 20) after the click',
     },
+    testSampleWhileTraining: testSample(raw.testSample),
     longestMainThreadTaskMs: ok(app) ? round(app.longestMainThreadTaskMs, 0) : null,
     longestMainThreadTask: app ?? null,
     memory: memory(raw.soak),
+    cpuBackends: cpuBackends(raw.cpuRounds),
+    newcomer: newcomerSummary(raw.newcomer),
+    generativeCpu: generativeSummary(raw.generativeCpu),
     kernels: raw.kernels ?? null,
     tfjsWebgpuMatmul: raw.tfjsMatmul ?? null,
     denseTasks: raw.dense ?? null,
@@ -309,6 +360,12 @@ export function printReport(r, say) {
       ['app: Train click → first metrics report', cell(app?.clickToFirstReportMs, ' ms')],
       ['longest main-thread task while training (app)', cell(r.longestMainThreadTaskMs, ' ms')],
       [
+        'training with the test sample / without (issue 16)',
+        r.testSampleWhileTraining?.status === 'ok'
+          ? `${cell(r.testSampleWhileTraining.throughputRatio, '×')} (${r.testSampleWhileTraining.sampleEvaluations} evaluations of ${r.testSampleWhileTraining.sampleImages} images, ${r.testSampleWhileTraining.sampleEvaluationMs} ms each: ${r.testSampleWhileTraining.evaluationSharePercent}% of the time)`
+          : '—',
+      ],
+      [
         `GPU buffers before → after ${mem.steps ?? '?'} steps`,
         mem.status === 'ok'
           ? `${mem.gpuBuffersLive.before} → ${mem.gpuBuffersLive.after}`
@@ -324,10 +381,12 @@ export function printReport(r, say) {
     ],
     say,
   );
+  cpuTable(r, say, table);
+  newcomerAndGenerativeTables(r, say, table);
   kernelTables(r, say, table);
   breakdownTable(r, say, table);
   denseTable(r, say);
-  say('Targets (issue 9), reported, not asserted:');
+  say('Targets (issues 9 and 21), reported, not asserted:');
   table(
     ['target', 'value', 'met'],
     r.targets.map((t) => [t.target, cell(t.value), t.met === null ? '—' : t.met ? 'yes' : 'no']),

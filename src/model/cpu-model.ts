@@ -2,15 +2,8 @@
 // gradients and optimizer state use the same flat layout, so weights move between backends unchanged.
 // Layers run in list order and their backwards in reverse, with gradients of fanned-out outputs added
 // up as on the GPU (wiring.ts); no fusion.
-import { bceWithLogits, mseLoss, softmaxCrossEntropy } from '../engine/reference/loss';
-import {
-  adamState,
-  adamStep,
-  sgdState,
-  sgdStep,
-  type AdamState,
-  type SgdState,
-} from '../engine/reference/optimizer';
+import { referenceOps, type CpuOps } from '../engine/cpu-ops';
+import type { AdamState, SgdState } from '../engine/reference/optimizer';
 import { sizeOf } from '../engine/tensor';
 import { definitionOf } from '../layers';
 import { FROM_INPUT } from '../layers/core/graph';
@@ -23,11 +16,6 @@ export interface CpuStepResult {
   /** Summed (not mean) loss over the batch, and correct predictions. */
   lossSum: number;
   correct: number;
-}
-
-/** y += x. */
-function addInto(y: Float32Array, x: Float32Array): void {
-  for (let i = 0; i < y.length; i++) y[i] += x[i];
 }
 
 export class CpuModel {
@@ -57,8 +45,11 @@ export class CpuModel {
   private readonly lossInput: Float32Array;
   private readonly lossGrad: Float32Array;
   private readonly labelSmoothing: number;
+  private readonly ops: CpuOps;
   private settings: OptimizerSettings;
   private optState: SgdState | AdamState;
+  /** The optimizer state arrays of each kind used so far (see freshState). */
+  private readonly states: { sgd?: SgdState; adam?: AdamState } = {};
 
   constructor(
     readonly desc: ModelDescription,
@@ -66,24 +57,29 @@ export class CpuModel {
     optimizer: OptimizerSettings,
     /** Seed of the dropout masks, as GpuModelOptions.seed. */
     seed: number,
-    /** As GpuModelOptions: inputGrad (training steps also compute the input gradient), loss, labelSmoothing. */
-    options: { inputGrad?: boolean; loss?: ModelLoss; labelSmoothing?: number } = {},
+    /**
+     * As GpuModelOptions: inputGrad (training steps also compute the input gradient), loss and labelSmoothing;
+     * `ops`, the kernels (default the reference TypeScript; createWasmOps for WebAssembly SIMD).
+     */
+    options: { inputGrad?: boolean; loss?: ModelLoss; labelSmoothing?: number; ops?: CpuOps } = {},
   ) {
+    const ops = options.ops ?? referenceOps;
+    this.ops = ops;
     const B = batch;
     const n = desc.layers.length;
-    this.params = new Float32Array(desc.paramFloats);
-    this.grads = new Float32Array(desc.paramFloats);
-    this.buffers = new Float32Array(desc.bufferFloats);
-    this.input = new Float32Array(B * sizeOf(desc.inputShape));
+    this.params = ops.alloc(desc.paramFloats);
+    this.grads = ops.alloc(desc.paramFloats);
+    this.buffers = ops.alloc(desc.bufferFloats);
+    this.input = ops.alloc(B * sizeOf(desc.inputShape));
     this.labels = new Uint32Array(B);
     this.outputs = [];
     const source = (s: number) => (s === FROM_INPUT ? this.input : this.outputs[s]);
     for (const plan of desc.layers)
-      this.outputs.push(isView(plan) ? source(plan.inputs[0]) : new Float32Array(B * sizeOf(plan.outShape)));
+      this.outputs.push(isView(plan) ? source(plan.inputs[0]) : ops.alloc(B * sizeOf(plan.outShape)));
     const g = planGradients(
       desc,
       B,
-      (_name, shape) => new Float32Array(sizeOf(shape)),
+      (_name, shape) => ops.alloc(sizeOf(shape)),
       (t) => t,
     );
     this.outputGrad = g.dy[n - 1];
@@ -103,6 +99,7 @@ export class CpuModel {
         },
         { params: this.params, grads: this.grads, buffers: this.buffers },
         layerSeed(seed, i),
+        ops,
       );
     this.layers = desc.layers.map((_, i) =>
       plan(
@@ -131,8 +128,22 @@ export class CpuModel {
     this.lossGrad = fuse ? g.edges[n - 1][0] : this.outputGrad;
   }
 
+  /**
+   * Zeroed optimizer state for `s`. Each kind's arrays (Adam's serve AdamW) are allocated once and zeroed on later calls: the
+   * wasm ops' memory is a bump allocator, so a reset or a kind switch must not allocate again.
+   */
   private freshState(s: OptimizerSettings): SgdState | AdamState {
-    return s.kind === 'sgd' ? sgdState(this.params.length) : adamState(this.params.length);
+    if (s.kind === 'sgd') {
+      const state = (this.states.sgd ??= this.ops.sgdState(this.params.length));
+      state.momentumBuffer.fill(0);
+      state.step = 0;
+      return state;
+    }
+    const state = (this.states.adam ??= this.ops.adamState(this.params.length));
+    state.expAvg.fill(0);
+    state.expAvgSq.fill(0);
+    state.step = 0;
+    return state;
   }
 
   setOptimizer(settings: OptimizerSettings): void {
@@ -149,11 +160,17 @@ export class CpuModel {
     return this.outputs[this.outputs.length - 1];
   }
 
+  /** Layer `index`'s forward alone, on whatever its inputs hold now (the inspector's training-mode look). */
+  forwardLayer(index: number, train: boolean, step = 0): Float32Array {
+    this.layers[index].forward(train, step);
+    return this.outputs[index];
+  }
+
   /** Adds the further edges' gradients of source `s` (index + 1, 0 = input) into its own. */
   private sumInto(s: number, on: boolean): void {
     if (!on) return;
     const into = s === 0 ? this.inputGrad : this.dys[s - 1];
-    for (const edge of this.accumulate[s]) addInto(into, edge);
+    for (const edge of this.accumulate[s]) this.ops.accumulate(edge, into);
   }
 
   /**
@@ -182,7 +199,7 @@ export class CpuModel {
     let result: { loss: number; correct: number };
     if (this.loss === 'cross_entropy') {
       const classes = logits.length / this.batch;
-      result = softmaxCrossEntropy(
+      result = this.ops.softmaxCrossEntropy(
         logits,
         this.labels,
         this.outputGrad,
@@ -193,7 +210,7 @@ export class CpuModel {
       );
     } else if (this.loss === 'none') throw new Error('this model has no loss of its own');
     else {
-      const lossFn = this.loss === 'mse' ? mseLoss : bceWithLogits;
+      const lossFn = this.loss === 'mse' ? this.ops.mseLoss : this.ops.bceWithLogits;
       result = lossFn(this.lossInput, this.input, this.lossGrad);
     }
     this.backward(step);
@@ -213,8 +230,11 @@ export class CpuModel {
   /** One optimizer update from the parameter gradients. */
   update(): void {
     const s = this.settings;
-    if (s.kind === 'sgd') sgdStep(this.params, this.grads, this.optState as SgdState, s);
+    if (s.kind === 'sgd') this.ops.sgdStep(this.params, this.grads, this.optState as SgdState, s);
     else
-      adamStep(this.params, this.grads, this.optState as AdamState, { ...s, decoupled: s.kind === 'adamw' });
+      this.ops.adamStep(this.params, this.grads, this.optState as AdamState, {
+        ...s,
+        decoupled: s.kind === 'adamw',
+      });
   }
 }

@@ -20,20 +20,30 @@ const AUTOENCODER =
 const GENERATOR = 3136 * 32 + 3136 + 2 * 64 + (64 * 32 * 16 + 32) + 2 * 32 + (32 * 1 * 16 + 1);
 const DISCRIMINATOR = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64 + (3136 + 1);
 
+// Residual block: two bias-free 3×3 convs of C channels and two BatchNorm2d; a depthwise conv has C·9.
+const block = (c: number) => 2 * (c * c * 9) + 2 * (2 * c);
+const RESNET = 8 * 9 + 2 * 8 + block(8) + block(8) + (10 * 392 + 10);
+const separable = (cin: number, cout: number) => cin * 9 + 2 * cin + cout * cin + 2 * cout;
+const MOBILENET = 16 * 9 + 2 * 16 + separable(16, 32) + separable(32, 64) + (10 * 64 * 49 + 10);
+
 // The dense presets: conv 3×3 + BatchNorm blocks, ConvTranspose2d k2 = in·out·4 + out, a 1×1 head.
 const conv = (i: number, o: number, k = 3) => o * i * k * k + o;
-const block = (i: number, o: number) => conv(i, o) + 2 * o;
+const convBlock = (i: number, o: number) => conv(i, o) + 2 * o;
 const up = (i: number, o: number) => i * o * 4 + o;
-const ENCODER = block(1, 8) + block(8, 16) + block(16, 32) + block(32, 32) + block(32, 32);
-const UNET = ENCODER + up(32, 32) + block(64, 32) + up(32, 16) + block(32, 16) + up(16, 8) + conv(16, 11, 1);
-const FCN = block(1, 16) + block(16, 32) + block(32, 32) + conv(32, 11, 1);
-const CENTERNET = ENCODER + up(32, 32) + block(64, 32) + conv(32, 14, 1);
+const ENCODER =
+  convBlock(1, 8) + convBlock(8, 16) + convBlock(16, 32) + convBlock(32, 32) + convBlock(32, 32);
+const UNET =
+  ENCODER + up(32, 32) + convBlock(64, 32) + up(32, 16) + convBlock(32, 16) + up(16, 8) + conv(16, 11, 1);
+const FCN = convBlock(1, 16) + convBlock(16, 32) + convBlock(32, 32) + conv(32, 11, 1);
+const CENTERNET = ENCODER + up(32, 32) + convBlock(64, 32) + conv(32, 14, 1);
 
 const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'lenet-5': { params: LENET, output: [10] },
   'pytorch-tutorial-cnn': { params: TUTORIAL, output: [10] },
   'tiny-cnn': { params: TINY, output: [10] },
   mlp: { params: MLP, output: [10] },
+  'resnet-mini': { params: RESNET, output: [10] },
+  'mobilenet-mini': { params: MOBILENET, output: [10] },
   autoencoder: { params: AUTOENCODER, output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },

@@ -18,11 +18,11 @@ describe('share links with a GAN discriminator', () => {
     expect(decodeShareState(encodeShareState(state))).toEqual({ ok: true, ...state });
   });
 
-  it('leave links without one unchanged, so older links still read', () => {
+  it('leave links without one as they were (apart from the version), so older links still read', () => {
     const state = { spec: presetSpec('lenet-5'), hyper: DCGAN_HYPER };
     const encoded = encodeShareState(state);
     expect(encoded).toBe(
-      enc({ v: 1, spec: canonical('lenet-5'), hyper: JSON.parse(JSON.stringify(state.hyper)) }),
+      enc({ v: 2, spec: canonical('lenet-5'), hyper: JSON.parse(JSON.stringify(state.hyper)) }),
     );
     expect(decodeShareState(encoded)).toEqual({ ok: true, ...state });
   });
@@ -50,7 +50,7 @@ describe('share links with a GAN discriminator', () => {
     });
     expect(
       decodeShareState(
-        enc({ v: 1, spec: canonical('lenet-5'), hyper, discriminator: canonical('dcgan-discriminator') }),
+        enc({ v: 2, spec: canonical('lenet-5'), hyper, discriminator: canonical('dcgan-discriminator') }),
       ),
     ).toEqual({
       ok: false,

@@ -62,12 +62,15 @@ export interface TrainerBackend {
   setOrder(order: Uint32Array): void;
   /** Optimizer step number `step` (0-based; it picks dropout masks) on order[start .. start + batch); queued on the GPU. */
   step(start: number, step: number): void;
-  /** Resolves when the queue holds at most one step more, so the loop never runs far ahead of the device. */
-  settle(): Promise<void>;
+  /** Resolves when the queue holds at most `steps` steps (default 2), so the loop never runs far ahead of
+   *  the device; 0 waits for every step submitted. */
+  settle(steps?: number): Promise<void>;
   /** Training sums since the previous call: taken now, delivered when the device gets there. */
   takeSums(): Promise<TrainSums>;
   /** Logits [count, classes] for test records [0, count), in order. */
   evaluate(count: number): Promise<Float32Array>;
+  /** Logits [indices.length, classes] for the test records `indices` (the fixed test sample), in order. */
+  evaluateSample(indices: Uint32Array): Promise<Float32Array>;
   /** Logits for `count` normalised images [count, ...inputShape]. */
   predict(images: Float32Array, count: number): Promise<Float32Array>;
   /** Every layer's output for one normalised image, in layer order. */
@@ -86,6 +89,8 @@ export interface TrainerBackend {
   readGoodState(): Promise<ModelState | null>;
   /** Device memory held by the model and dataset, in bytes (0 on the CPU). */
   bytes(): number;
+  /** The part of bytes() that holds the dataset. */
+  datasetBytes(): number;
   /** Test hook on GPU backends: destroys the device, which must take the device-loss path. */
   destroyDevice?(): void;
   destroy(): void;

@@ -13,6 +13,7 @@ import type { HostDataset, TrainerBackend } from './backend';
 import { CpuBackend } from './cpu-backend';
 import { GpuBackend } from './gpu-backend';
 import { permutation, Prng } from './prng';
+import { sampleIndices } from './test-sample';
 
 function syntheticDataset(count: number): HostDataset {
   const p = new Prng(99);
@@ -53,7 +54,18 @@ async function compare(preset: PresetId | NetworkSpec, hyper: Hyperparams, steps
   expect(gs.samples).toBe(cs.samples);
   expect(gs.correct).toBe(cs.correct);
   expect(gs.loss).toBeCloseTo(cs.loss, 3);
-  expectClose(await gpu.evaluate(101), await cpu.evaluate(101), { atol: 1e-4, rtol: 1e-3 });
+  const full = await gpu.evaluate(101);
+  expectClose(full, await cpu.evaluate(101), { atol: 1e-4, rtol: 1e-3 });
+  // The test sample (37 records, not a whole number of batches) gives those records' rows of the full
+  // evaluation on both; afterwards the full evaluation is unchanged (the GPU's test order grew).
+  const indices = sampleIndices(101, 37);
+  const rows = Float32Array.from(
+    { length: 37 * 10 },
+    (_, k) => full[indices[Math.floor(k / 10)] * 10 + (k % 10)],
+  );
+  expectClose(await gpu.evaluateSample(indices), rows, { atol: 1e-5, rtol: 1e-4 });
+  expectClose(await cpu.evaluateSample(indices), rows, { atol: 1e-4, rtol: 1e-3 });
+  expectClose(await gpu.evaluate(101), full, { atol: 0, rtol: 0 });
   // Predictions and per-layer activations for one image (the draw pad and the feature-map views).
   const image = Float32Array.from({ length: 784 }, () => prng.next() * 3 - 0.5);
   expectClose(await gpu.predict(image, 1), await cpu.predict(image, 1), { atol: 1e-4, rtol: 1e-3 });

@@ -4,6 +4,7 @@ import type { Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import {
   transferablesOf,
+  type BackendPreference,
   type DatasetId,
   type EventOf,
   type LayerSnapshot,
@@ -26,6 +27,9 @@ export interface WorkerLike {
 
 type Handler<T extends TrainerEventType> = (event: EventOf<T>) => void;
 
+/** A page of one confusion-matrix cell's test images (see `examples`). */
+export type ExamplesPage = Omit<EventOf<'examples'>, 'type' | 'id'>;
+
 interface Pending<T> {
   resolve: (value: T) => void;
   reject: (error: Error) => void;
@@ -38,15 +42,27 @@ export class TrainerClient {
   private readonly snapshots = new Map<number, Pending<LayerSnapshot[]>>();
   private readonly inspections = new Map<number, Pending<InspectResult>>();
   private readonly weightLoads = new Map<number, Pending<void>>();
+  private readonly examplePages = new Map<number, Pending<ExamplesPage>>();
   private nextId = 1;
   private disposed = false;
   private readonly listener = (event: MessageEvent<TrainerEvent>) => this.receive(event.data);
 
-  /** Takes a worker, or a factory such as createTrainerWorker; sends `init` at once. */
-  constructor(worker: WorkerLike | (() => WorkerLike), options: { forceCpu?: boolean } = {}) {
+  /**
+   * Takes a worker, or a factory such as createTrainerWorker; sends `init` at once, with the backend
+   * preference (default 'webgpu': WebGPU wherever a device is found).
+   */
+  constructor(
+    worker: WorkerLike | (() => WorkerLike),
+    options: { forceCpu?: boolean; backend?: BackendPreference } = {},
+  ) {
     this.worker = typeof worker === 'function' ? worker() : worker;
     this.worker.addEventListener('message', this.listener);
-    this.send({ type: 'init', forceCpu: options.forceCpu });
+    this.send({ type: 'init', forceCpu: options.forceCpu, backend: options.backend });
+  }
+
+  /** Moves training to the backend `preference` picks (the model carries over); answered by `ready`. */
+  setBackend(preference: BackendPreference): void {
+    this.send({ type: 'setBackend', backend: preference });
   }
 
   /** Subscribes to one event type; returns the unsubscribe function. */
@@ -98,6 +114,18 @@ export class TrainerClient {
 
   evaluate(): void {
     this.send({ type: 'evaluate' });
+  }
+
+  /**
+   * Test images the last full evaluation put in one confusion-matrix cell (true `label`, predicted
+   * `predicted`): `limit` of them (at most 100) from the `offset`-th, with the cell's total.
+   */
+  examples(label: number, predicted: number, offset: number, limit: number): Promise<ExamplesPage> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.examplePages.set(id, { resolve, reject });
+      this.send({ type: 'examples', id, label, predicted, offset, limit });
+    });
   }
 
   /** Class probabilities for a 28x28 image (784 floats 0..1). The image's buffer is transferred. */
@@ -168,9 +196,11 @@ export class TrainerClient {
     const gone = new Error('the trainer was disposed');
     for (const p of [...this.predictions.values(), ...this.snapshots.values(), ...this.weightLoads.values()])
       p.reject(gone);
+    for (const p of this.examplePages.values()) p.reject(gone);
     this.predictions.clear();
     this.snapshots.clear();
     this.weightLoads.clear();
+    this.examplePages.clear();
     for (const p of this.inspections.values()) p.reject(gone);
     this.inspections.clear();
     this.handlers.clear();
@@ -195,12 +225,18 @@ export class TrainerClient {
       case 'weightsSet':
         settle(this.weightLoads, event.id)?.resolve();
         break;
+      case 'examples': {
+        const { type: _type, id, ...page } = event;
+        settle(this.examplePages, id)?.resolve(page);
+        break;
+      }
       case 'requestFailed': {
         const error = new Error(event.message);
         settle(this.predictions, event.id)?.reject(error);
         settle(this.snapshots, event.id)?.reject(error);
         settle(this.inspections, event.id)?.reject(error);
         settle(this.weightLoads, event.id)?.reject(error);
+        settle(this.examplePages, event.id)?.reject(error);
         break;
       }
       default:

@@ -1,5 +1,8 @@
-// The CPU fallback backend: the same model description on the CPU reference ops, inside the worker.
-// Batches are gathered by the reference gather; everything runs synchronously, one step per call.
+// The CPU backend: the same model description on CpuOps (the WebAssembly SIMD ops, or the plain-JavaScript
+// reference ops), inside the worker. Batches are gathered by the reference gather; everything runs
+// synchronously, one step per call.
+import { referenceOps, type CpuOps } from '../engine/cpu-ops';
+import { arrayBytes, buildAfresh } from '../engine/wasm/sizing';
 import { CpuModel } from '../model/cpu-model';
 import type { ModelDescription } from '../model/describe';
 import type { InitialState } from '../model/init';
@@ -23,6 +26,9 @@ export class CpuBackend implements TrainerBackend {
   private good: ModelState | null = null;
   private candidate: ModelState | null = null;
 
+  /** `ops`: the kernels, owned from here on (disposed with the backend). */
+  constructor(private readonly ops: CpuOps = referenceOps) {}
+
   private get m(): CpuModel {
     if (!this.model) throw new Error('no model is built');
     return this.model;
@@ -33,9 +39,17 @@ export class CpuBackend implements TrainerBackend {
   }
 
   build(desc: ModelDescription, hyper: Hyperparams, state: InitialState): void {
-    this.model = new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper), hyper.seed, {
-      labelSmoothing: hyper.labelSmoothing,
-    });
+    this.model = null;
+    // Room for the other optimizer's state too, allocated when the optimizer kind changes.
+    this.model = buildAfresh(
+      this.ops,
+      (ops) =>
+        new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper), hyper.seed, {
+          labelSmoothing: hyper.labelSmoothing,
+          ops,
+        }),
+      2 * arrayBytes(desc.paramFloats),
+    );
     this.writeState(state);
   }
 
@@ -70,6 +84,10 @@ export class CpuBackend implements TrainerBackend {
 
   async settle(): Promise<void> {}
 
+  async evaluateSample(indices: Uint32Array): Promise<Float32Array> {
+    return this.evaluateRecords(indices);
+  }
+
   async takeSums(): Promise<TrainSums> {
     const out = this.sums;
     this.sums = zeroSums();
@@ -77,12 +95,18 @@ export class CpuBackend implements TrainerBackend {
   }
 
   async evaluate(count: number): Promise<Float32Array> {
+    return this.evaluateRecords(Uint32Array.from({ length: count }, (_, i) => i));
+  }
+
+  /** Logits of the test records `records`, in order, batch by batch (the order padded to whole batches). */
+  private evaluateRecords(records: Uint32Array): Float32Array {
     const m = this.m;
     if (!this.data) throw new Error('the dataset is not loaded');
     const { test, pixels } = this.data;
+    const count = records.length;
     const out = new Float32Array(count * CLASSES);
     const order = new Uint32Array(Math.ceil(count / m.batch) * m.batch);
-    for (let i = 0; i < count; i++) order[i] = i;
+    order.set(records);
     for (let start = 0; start < count; start += m.batch) {
       gatherBatch(
         { images: test.images, labels: test.labels, pixels },
@@ -155,7 +179,12 @@ export class CpuBackend implements TrainerBackend {
     return 0;
   }
 
+  datasetBytes(): number {
+    return 0;
+  }
+
   destroy(): void {
     this.model = null;
+    this.ops.dispose();
   }
 }

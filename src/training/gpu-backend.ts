@@ -113,9 +113,9 @@ export class GpuBackend implements TrainerBackend {
     if (this.queued.length > 4) this.queued.splice(0, this.queued.length - 4);
   }
 
-  async settle(): Promise<void> {
+  async settle(steps = 2): Promise<void> {
     // Keep at most two steps in flight: the device stays busy and the loop never runs ahead.
-    while (this.queued.length > 2) await this.queued.shift();
+    while (this.queued.length > steps) await this.queued.shift();
   }
 
   async takeSums(): Promise<TrainSums> {
@@ -152,7 +152,21 @@ export class GpuBackend implements TrainerBackend {
     }
   }
 
-  async evaluate(count: number): Promise<Float32Array> {
+  evaluate(count: number): Promise<Float32Array> {
+    return this.evaluateRows(0, count);
+  }
+
+  evaluateSample(indices: Uint32Array): Promise<Float32Array> {
+    const B = this.m.options.batch;
+    // Both run: either may replace the test order, and then the gathers are re-planned.
+    const padded = this.dataset.padTestOrder(B);
+    const sampled = this.dataset.setTestSample(indices);
+    if (padded || sampled) this.m.bindDataset(this.dataset.sources!);
+    return this.evaluateRows(this.dataset.sampleStart, indices.length);
+  }
+
+  /** Logits of test-order rows [first, first + count): a forward pass per batch, one readback. */
+  private async evaluateRows(first: number, count: number): Promise<Float32Array> {
     const B = this.m.options.batch;
     const rowBytes = CLASSES * 4;
     const out = this.device.createBuffer({
@@ -163,7 +177,7 @@ export class GpuBackend implements TrainerBackend {
     const logits = this.m.logits;
     // One submit per batch: the gather's start is a uniform written between submits.
     for (let start = 0; start < count; start += B) {
-      this.m.evaluateBatch(start, (encoder) =>
+      this.m.evaluateBatch(first + start, (encoder) =>
         encoder.copyBufferToBuffer(logits.buffer, logits.offset, out, start * rowBytes, B * rowBytes),
       );
     }
@@ -275,6 +289,10 @@ export class GpuBackend implements TrainerBackend {
   bytes(): number {
     const copies = this.copies ? this.copies.candidate.size + this.copies.good.size : 0;
     return (this.model?.arena.bytes ?? 0) + copies + this.dataset.bytes;
+  }
+
+  datasetBytes(): number {
+    return this.dataset.bytes;
   }
 
   destroyDevice(): void {

@@ -12,6 +12,8 @@ export class GpuDataset {
   private capacity = { train: 0, test: 0 };
   /** Batch size the test order is padded for. */
   private padBatch = 1;
+  /** The fixed test sample, laid out in the test order after the whole split (see testOrder). */
+  private sample: Uint32Array = new Uint32Array(0);
 
   constructor(private readonly device: GPUDevice) {}
 
@@ -51,6 +53,20 @@ export class GpuDataset {
     write(split === 'train' ? b.trainLabels : b.testLabels, s.labels, 1);
   }
 
+  /** Where the test sample starts in the test order: after the split's records and their padding. */
+  get sampleStart(): number {
+    return Math.ceil(Math.max(this.capacity.test, 1) / this.padBatch) * this.padBatch;
+  }
+
+  /** Puts `indices` into the test order after the split; true when the order buffer was replaced. */
+  setTestSample(indices: Uint32Array): boolean {
+    if (!this.buffers || indices === this.sample) return false;
+    this.sample = indices;
+    this.buffers.testOrder.destroy();
+    this.buffers.testOrder = this.testOrder();
+    return true;
+  }
+
   /** The test order padded to whole batches of `batch` (padding rows read record 0 and are ignored). */
   padTestOrder(batch: number): boolean {
     if (!this.buffers || batch === this.padBatch) return false;
@@ -60,10 +76,12 @@ export class GpuDataset {
     return true;
   }
 
+  /** [0 .. capacity) then the sample, each padded to whole batches: evaluations gather from either part. */
   private testOrder(): GPUBuffer {
-    const n = Math.ceil(Math.max(this.capacity.test, 1) / this.padBatch) * this.padBatch;
-    const order = new Uint32Array(n);
+    const start = this.sampleStart;
+    const order = new Uint32Array(start + Math.ceil(this.sample.length / this.padBatch) * this.padBatch);
     for (let i = 0; i < this.capacity.test; i++) order[i] = i;
+    order.set(this.sample, start);
     return this.upload('test-order', order);
   }
 

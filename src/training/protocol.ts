@@ -9,13 +9,38 @@ import { generativeTransferables, type GenerativeEvent, type GenerativeRequest }
 import { denseTransferables, type DenseEvent, type DenseRequest } from './dense/types';
 
 export type BackendKind = 'webgpu' | 'cpu';
+/**
+ * Which backend the user wants: 'auto' (WebGPU on a hardware adapter; on a software fallback adapter,
+ * whichever of WebGPU and WebAssembly measures faster for the design; WebAssembly without WebGPU; plain
+ * JavaScript without WebAssembly SIMD), or one of them ('webgpu' falls back to the CPU where WebGPU is
+ * missing, 'wasm' to plain JavaScript where WebAssembly SIMD is).
+ */
+export type BackendPreference = 'auto' | 'webgpu' | 'wasm' | 'js';
+/** What runs the kernels: WebGPU, the WebAssembly SIMD ops, or the plain-JavaScript reference ops. */
+export type ComputeEngine = 'webgpu' | 'wasm' | 'js';
+
+/** The backend in use and why, as the status line shows it. */
+export interface BackendChoice {
+  engine: ComputeEngine;
+  /** Threads of the WebAssembly ops (1 otherwise). */
+  threads: number;
+  preference: BackendPreference;
+  /** One sentence: why this backend. */
+  reason: string;
+}
 export type TrainerState = 'idle' | 'training' | 'paused' | 'diverged' | 'done';
 export type { DatasetId };
 export type SnapshotKind = 'weights' | 'activations';
 
 /** Page -> worker. */
 export type TrainerRequest =
-  | { type: 'init'; forceCpu?: boolean }
+  /**
+   * `backend` defaults to 'webgpu' (WebGPU wherever a device is found); the page sends the user's
+   * preference, 'auto' unless they chose. `forceCpu` takes the CPU whatever the preference.
+   */
+  | { type: 'init'; forceCpu?: boolean; backend?: BackendPreference }
+  /** Moves the model (weights, step, sample order) to the backend this preference picks; answered by `ready`. */
+  | { type: 'setBackend'; backend: BackendPreference }
   /** `baseUrl`: the data root holding <id>/<file>.gz, absolute (TrainerClient resolves relative ones). */
   | { type: 'loadDataset'; id: DatasetId; baseUrl: string }
   | { type: 'setSpec'; spec: NetworkSpec }
@@ -29,6 +54,11 @@ export type TrainerRequest =
   | { type: 'reset' }
   /** Evaluates the full test set now (answered by an `evaluation` and a `gallery` event). */
   | { type: 'evaluate' }
+  /**
+   * Test images of one confusion-matrix cell (true `label`, predicted `predicted`) from the last full
+   * evaluation, `limit` of them from the `offset`-th, in test-set order (answered by `examples`).
+   */
+  | { type: 'examples'; id: number; label: number; predicted: number; offset: number; limit: number }
   /** `image` is 784 floats in 0..1 (row-major 28x28, white ink on black like MNIST). */
   | { type: 'predict'; id: number; image: Float32Array }
   /** `image` (784 floats in 0..1) chooses the input for activations; default: the first test image. */
@@ -62,6 +92,28 @@ export interface MetricsReport {
   imagesPerSecond: number;
   /** Mean wall time of one step since the previous report, in ms. */
   stepMs: number;
+}
+
+/** Where the run stands, sent as steps are taken (metrics come only every few steps). */
+export interface ProgressReport {
+  /** Optimizer steps taken since the last reset. */
+  step: number;
+  /** Zero-based epoch of the last step. */
+  epoch: number;
+  /** Fraction of the current epoch done, 0..1. */
+  epochProgress: number;
+}
+
+/** A quick test on the fixed test sample, taken while training (see test-sample.ts). */
+export interface TestSampleReport {
+  /** The steps taken when the sample was evaluated. */
+  step: number;
+  epoch: number;
+  epochProgress: number;
+  testLoss: number;
+  testAccuracy: number;
+  /** Test images in the sample. */
+  images: number;
 }
 
 export interface EvaluationReport {
@@ -99,16 +151,23 @@ export interface LayerSnapshot {
 
 /** Worker -> page. */
 export type TrainerEvent =
-  | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string }
+  /** The backend now in use: after init, a device loss, a setBackend, or a design that measured faster elsewhere. */
+  | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string; choice?: BackendChoice }
   | { type: 'datasetProgress'; bytesLoaded: number; bytesTotal: number; images: number; totalImages: number }
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }
   /** The model for the current spec is built (after setSpec, reset or a device rebuild). */
-  | { type: 'modelReady'; parameterCount: number; gpuBytes: number }
+  /** `gpuBytes`: device memory the backend holds, measured from its buffers; `datasetBytes` of it is the
+   *  dataset (both 0 on the CPU). */
+  | { type: 'modelReady'; parameterCount: number; gpuBytes: number; datasetBytes: number }
   | { type: 'state'; state: TrainerState; reason?: string }
   | ({ type: 'metrics' } & MetricsReport)
+  | ({ type: 'progress' } & ProgressReport)
+  | ({ type: 'testSample' } & TestSampleReport)
   | ({ type: 'evaluation' } & EvaluationReport)
   | { type: 'gallery'; items: GalleryItem[] }
+  /** `total`: the cell's count in the evaluation at `step`; `items`: the asked page of them. */
+  | { type: 'examples'; id: number; step: number; total: number; offset: number; items: GalleryItem[] }
   | { type: 'prediction'; id: number; probabilities: Float32Array }
   | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
   | { type: 'weightsSet'; id: number }
@@ -147,7 +206,9 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
       add(message.probabilities);
       break;
     case 'gallery':
-      for (const item of message.items) {
+    case 'examples':
+      // The request of the same name carries no items.
+      for (const item of 'items' in message ? message.items : []) {
         add(item.image);
         add(item.probabilities);
       }

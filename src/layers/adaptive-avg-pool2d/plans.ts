@@ -3,10 +3,6 @@ import {
   planAdaptiveAvgPool2dBackward,
   planAdaptiveAvgPool2dForward,
 } from '../../engine/ops/adaptive_avg_pool';
-import {
-  adaptiveAvgPool2dBackward,
-  adaptiveAvgPool2dForward,
-} from '../../engine/reference/adaptive_avg_pool';
 import { cpuLayer, definePlans, samePasses } from '../core/plan';
 import type { AdaptiveAvgPool2dLayer } from './definition';
 
@@ -21,12 +17,12 @@ export const adaptiveAvgPool2dPlans = definePlans<AdaptiveAvgPool2dLayer>({
       : [];
     return samePasses([forward], back);
   },
-  cpu(plan, io) {
+  cpu(plan, io, _flat, _seed, ops) {
     const outputSize = size(plan.layer);
     const shape = [io.batch, ...plan.inShape];
     return cpuLayer({
-      forward: () => adaptiveAvgPool2dForward({ x: io.x, y: io.y, shape, outputSize }),
-      backward: () => io.dx && adaptiveAvgPool2dBackward({ dy: io.dy, dx: io.dx, shape, outputSize }),
+      forward: () => ops.adaptiveAvgPool2dForward({ x: io.x, y: io.y, shape, outputSize }),
+      backward: () => io.dx && ops.adaptiveAvgPool2dBackward({ dy: io.dy, dx: io.dx, shape, outputSize }),
     });
   },
 });

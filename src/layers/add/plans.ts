@@ -2,7 +2,6 @@
 import { planAccumulate, planAddForward } from '../../engine/ops/add';
 import { planConcatForward } from '../../engine/ops/concat';
 import type { PlannedOp } from '../../engine/op';
-import { accumulate, addForward } from '../../engine/reference/add';
 import { cpuLayer, definePlans, samePasses } from '../core/plan';
 import type { AddLayer } from './definition';
 
@@ -19,12 +18,12 @@ export const addPlans = definePlans<AddLayer>({
     );
     return samePasses(forward, backward);
   },
-  cpu(_plan, io) {
+  cpu(_plan, io, _flat, _seed, ops) {
     const [a, b, ...rest] = io.xs;
     return cpuLayer({
       forward: () => {
-        addForward(a, b, io.y);
-        for (const x of rest) accumulate(x, io.y);
+        ops.addForward(a, b, io.y);
+        for (const x of rest) ops.accumulate(x, io.y);
       },
       backward: () => {
         for (const dx of io.dxs) dx?.set(io.dy);

@@ -1,6 +1,5 @@
 // AvgPool2d on the GPU and the CPU.
 import { planAvgPool2dBackward, planAvgPool2dForward } from '../../engine/ops/pool';
-import { avgPool2dBackward, avgPool2dForward } from '../../engine/reference/pool';
 import { cpuLayer, definePlans, samePasses } from '../core/plan';
 import type { AvgPool2dLayer } from './definition';
 
@@ -20,12 +19,12 @@ export const avgPool2dPlans = definePlans<AvgPool2dLayer>({
     return samePasses([forward], back);
   },
 
-  cpu(plan, io) {
+  cpu(plan, io, _flat, _seed, ops) {
     const params = geometry(plan.layer);
     const shape = [io.batch, ...plan.inShape];
     return cpuLayer({
-      forward: () => avgPool2dForward({ x: io.x, y: io.y, shape, params }),
-      backward: () => io.dx && avgPool2dBackward({ dy: io.dy, dx: io.dx, shape, params }),
+      forward: () => ops.avgPool2dForward({ x: io.x, y: io.y, shape, params }),
+      backward: () => io.dx && ops.avgPool2dBackward({ dy: io.dy, dx: io.dx, shape, params }),
     });
   },
 });

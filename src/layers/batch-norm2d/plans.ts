@@ -1,7 +1,6 @@
 // BatchNorm2d on the GPU and the CPU: batch statistics (saved for the backward) while training, running
 // statistics when evaluating, each mode with its own saved values.
 import { planBatchNorm2dBackward, planBatchNorm2dForward } from '../../engine/ops/batch_norm';
-import { batchNorm2dBackward, batchNorm2dForward } from '../../engine/reference/batch_norm';
 import { tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans, flatSlice, flatView } from '../core/plan';
 import type { BatchNorm2dLayer } from './definition';
@@ -58,16 +57,16 @@ export const batchNorm2dPlans = definePlans<BatchNorm2dLayer>({
     };
   },
 
-  cpu(plan, io, flat) {
+  cpu(plan, io, flat, _seed, ops) {
     const { layer } = plan;
     const shape = [io.batch, ...plan.inShape];
-    const saveMean = new Float32Array(layer.num_features);
-    const saveInvstd = new Float32Array(layer.num_features);
+    const saveMean = ops.alloc(layer.num_features);
+    const saveInvstd = ops.alloc(layer.num_features);
     const weight = flatSlice(flat.params, plan, 'weight')?.data;
     const settings = { eps: layer.eps, momentum: layer.momentum };
     // The eval backward reads the statistics the eval forward saved (the running ones).
     const backward = (training: boolean) =>
-      batchNorm2dBackward({
+      ops.batchNorm2dBackward({
         x: io.x,
         dy: io.dy,
         shape,
@@ -81,7 +80,7 @@ export const batchNorm2dPlans = definePlans<BatchNorm2dLayer>({
       });
     return cpuLayer({
       forward: (train) =>
-        batchNorm2dForward({
+        ops.batchNorm2dForward({
           x: io.x,
           y: io.y,
           shape,

@@ -1,6 +1,5 @@
 // Concat on the GPU and the CPU: channel slices copied in, and the gradient's slices copied back out.
 import { planConcatBackward, planConcatForward } from '../../engine/ops/concat';
-import { concatBackward, concatForward } from '../../engine/reference/concat';
 import { sizeOf, tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans, samePasses } from '../core/plan';
 import type { ConcatLayer } from './definition';
@@ -16,13 +15,13 @@ export const concatPlans = definePlans<ConcatLayer>({
     );
     return samePasses([forward], [planConcatBackward(ctx, { dy: io.dy, dxs }, 'Concat')]);
   },
-  cpu(plan, io) {
+  cpu(plan, io, _flat, _seed, ops) {
     const shapes = plan.inShapes.map((s) => [io.batch, ...s]);
     const needed = io.dxs.some(Boolean);
-    const dxs = io.dxs.map((dx, k) => dx ?? new Float32Array(needed ? io.xs[k].length : 0));
+    const dxs = io.dxs.map((dx, k) => dx ?? ops.alloc(needed ? io.xs[k].length : 0));
     return cpuLayer({
-      forward: () => concatForward({ xs: io.xs, shapes, y: io.y }),
-      backward: () => needed && concatBackward({ dy: io.dy, shapes, dxs }),
+      forward: () => ops.concatForward({ xs: io.xs, shapes, y: io.y }),
+      backward: () => needed && ops.concatBackward({ dy: io.dy, shapes, dxs }),
     });
   },
 });

@@ -6,12 +6,6 @@ import {
   planConvTranspose2dForward,
 } from '../../engine/ops/conv_transpose2d';
 import type { PlannedOp } from '../../engine/op';
-import {
-  convTranspose2dBackwardBias,
-  convTranspose2dBackwardInput,
-  convTranspose2dBackwardWeight,
-  convTranspose2dForward,
-} from '../../engine/reference/conv_transpose2d';
 import { cpuLayer, definePlans, flatSlice, flatView, samePasses } from '../core/plan';
 import type { ConvTranspose2dLayer } from './definition';
 
@@ -48,7 +42,7 @@ export const convTranspose2dPlans = definePlans<ConvTranspose2dLayer>({
     return samePasses([forward], back);
   },
 
-  cpu(plan, io, flat) {
+  cpu(plan, io, flat, _seed, ops) {
     const params = geometry(plan.layer);
     const x = { data: io.x, shape: [io.batch, ...plan.inShape] };
     const y = { data: io.y, shape: [io.batch, ...plan.outShape] };
@@ -57,11 +51,11 @@ export const convTranspose2dPlans = definePlans<ConvTranspose2dLayer>({
     const weight = flatSlice(flat.params, plan, 'weight')!;
     const bias = flatSlice(flat.params, plan, 'bias');
     return cpuLayer({
-      forward: () => convTranspose2dForward({ x, weight, bias, y, params }),
+      forward: () => ops.convTranspose2dForward({ x, weight, bias, y, params }),
       backward: () => {
-        convTranspose2dBackwardWeight({ x, dy, dweight: flatSlice(flat.grads, plan, 'weight')!, params });
-        if (bias) convTranspose2dBackwardBias({ dy, dbias: flatSlice(flat.grads, plan, 'bias')! });
-        if (dx) convTranspose2dBackwardInput({ dy, weight, dx, params });
+        ops.convTranspose2dBackwardWeight({ x, dy, dweight: flatSlice(flat.grads, plan, 'weight')!, params });
+        if (bias) ops.convTranspose2dBackwardBias({ dy, dbias: flatSlice(flat.grads, plan, 'bias')! });
+        if (dx) ops.convTranspose2dBackwardInput({ dy, weight, dx, params });
       },
     });
   },

@@ -6,12 +6,6 @@ import {
   planConv2dForward,
 } from '../../engine/ops/conv2d';
 import type { PlannedOp } from '../../engine/op';
-import {
-  conv2dBackwardBias,
-  conv2dBackwardInput,
-  conv2dBackwardWeight,
-  conv2dForward,
-} from '../../engine/reference/conv2d';
 import type { Tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans, flatSlice, flatView } from '../core/plan';
 import type { Conv2dLayer } from './definition';
@@ -45,7 +39,7 @@ export const conv2dPlans = definePlans<Conv2dLayer>({
     return { forwardTrain: [train], forwardEval: [evaluate], backward: back, backwardEval: back };
   },
 
-  cpu(plan, io, flat) {
+  cpu(plan, io, flat, _seed, ops) {
     const { layer } = plan;
     const params = {
       stride: layer.stride,
@@ -60,11 +54,11 @@ export const conv2dPlans = definePlans<Conv2dLayer>({
     const weight = flatSlice(flat.params, plan, 'weight')!;
     const bias = flatSlice(flat.params, plan, 'bias');
     return cpuLayer({
-      forward: () => conv2dForward({ x, weight, bias, y, params }),
+      forward: () => ops.conv2dForward({ x, weight, bias, y, params }),
       backward: () => {
-        conv2dBackwardWeight({ x, dy, dweight: flatSlice(flat.grads, plan, 'weight')!, params });
-        if (bias) conv2dBackwardBias({ dy, dbias: flatSlice(flat.grads, plan, 'bias')! });
-        if (dx) conv2dBackwardInput({ dy, weight, dx, params });
+        ops.conv2dBackwardWeight({ x, dy, dweight: flatSlice(flat.grads, plan, 'weight')!, params });
+        if (bias) ops.conv2dBackwardBias({ dy, dbias: flatSlice(flat.grads, plan, 'bias')! });
+        if (dx) ops.conv2dBackwardInput({ dy, weight, dx, params });
       },
     });
   },

@@ -4,12 +4,7 @@ import {
   planActivationForward,
   type ActivationParams,
 } from '../../engine/ops/activation';
-import {
-  activationBackward,
-  activationForward,
-  savesInput,
-  type ActivationKind,
-} from '../../engine/reference/activation';
+import { savesInput, type ActivationKind } from '../../engine/reference/activation';
 import { cpuLayer, definePlans, type LayerPlans } from './plan';
 
 /** Plans for the activation `kind` of a layer, with its parameters (LeakyReLU's slope, ELU's alpha). */
@@ -33,13 +28,13 @@ export function activationPlans<L>(
         backwardEval: back,
       };
     },
-    cpu(plan, io) {
+    cpu(plan, io, _flat, _seed, ops) {
       const kind = kindOf(plan.layer);
       const p = paramsOf(plan.layer);
       const saved = savesInput(kind) ? io.x : io.y;
       return cpuLayer({
-        forward: () => activationForward(kind, io.x, io.y, p.slope, p.alpha),
-        backward: () => io.dx && activationBackward(kind, saved, io.dy, io.dx, p.slope, p.alpha),
+        forward: () => ops.activationForward(kind, io.x, io.y, p.slope, p.alpha),
+        backward: () => io.dx && ops.activationBackward(kind, saved, io.dy, io.dx, p.slope, p.alpha),
       });
     },
   });

@@ -1,5 +1,6 @@
 // How a kind runs: its GPU plan (kernels planned once, encoded every step) and its CPU plan (the reference
 // ops on Float32Arrays), wired by the model to its inputs, output and slices of the flat buffers.
+import type { CpuOps } from '../../engine/cpu-ops';
 import type { EngineContext, PlannedOp } from '../../engine/op';
 import type { DropoutMask } from '../../engine/ops/dropout';
 import { tensor, type Tensor } from '../../engine/tensor';
@@ -113,7 +114,8 @@ export interface LayerPlans<L = LayerData> {
     seed: number,
     fusion: LayerFusion,
   ): GpuLayer;
-  cpu(plan: LayerPlan<L>, io: CpuIo, flat: CpuFlat, seed: number): CpuLayer;
+  /** `ops`: the CPU kernels (reference TypeScript or WebAssembly); scratch arrays come from ops.alloc. */
+  cpu(plan: LayerPlan<L>, io: CpuIo, flat: CpuFlat, seed: number, ops: CpuOps): CpuLayer;
   /** Whether, in training on the GPU, this layer can write the gradient of the ReLU that feeds it. */
   absorbsReluBackward?(plan: LayerPlan<L>, batch: number): boolean;
 }

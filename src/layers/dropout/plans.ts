@@ -1,6 +1,5 @@
 // Dropout on the GPU and the CPU: the same counter-based masks on both, chosen by (seed, step).
 import { createDropoutMask, planDropoutBackward, planDropoutForward } from '../../engine/ops/dropout';
-import { dropoutBackward, dropoutForward } from '../../engine/reference/dropout';
 import { sizeOf } from '../../engine/tensor';
 import { definePlans } from '../core/plan';
 import type { DropoutLayer } from './definition';
@@ -21,13 +20,13 @@ export const dropoutPlans = definePlans<DropoutLayer>({
     };
   },
 
-  cpu(plan, io, _flat, seed) {
+  cpu(plan, io, _flat, seed, ops) {
     const p = plan.layer.p;
     return {
       forward: (train, step) =>
-        dropoutForward({ x: io.x, y: io.y, params: { p, seed, training: train }, step }),
+        ops.dropoutForward({ x: io.x, y: io.y, params: { p, seed, training: train }, step }),
       backward: (step) =>
-        io.dx && dropoutBackward({ dy: io.dy, dx: io.dx, params: { p, seed, training: true }, step }),
+        io.dx && ops.dropoutBackward({ dy: io.dy, dx: io.dx, params: { p, seed, training: true }, step }),
       backwardEval: () => io.dx?.set(io.dy),
     };
   },

@@ -1,6 +1,5 @@
 // GroupNorm on the GPU and the CPU: statistics per (sample, group), saved by the forward for the backward.
 import { planGroupNormBackward, planGroupNormForward } from '../../engine/ops/group_norm';
-import { groupNormBackward, groupNormForward } from '../../engine/reference/group_norm';
 import { tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans, flatSlice, flatView, samePasses } from '../core/plan';
 import type { GroupNormLayer } from './definition';
@@ -37,16 +36,16 @@ export const groupNormPlans = definePlans<GroupNormLayer>({
     return samePasses([forward], [backward]);
   },
 
-  cpu(plan, io, flat) {
+  cpu(plan, io, flat, _seed, ops) {
     const { layer } = plan;
     const shape = [io.batch, ...plan.inShape];
-    const saveMean = new Float32Array(io.batch * layer.num_groups);
-    const saveInvstd = new Float32Array(io.batch * layer.num_groups);
+    const saveMean = ops.alloc(io.batch * layer.num_groups);
+    const saveInvstd = ops.alloc(io.batch * layer.num_groups);
     const params = { groups: layer.num_groups, eps: layer.eps };
     const weight = flatSlice(flat.params, plan, 'weight')?.data;
     return cpuLayer({
       forward: () =>
-        groupNormForward({
+        ops.groupNormForward({
           x: io.x,
           y: io.y,
           shape,
@@ -57,7 +56,7 @@ export const groupNormPlans = definePlans<GroupNormLayer>({
           params,
         }),
       backward: () =>
-        groupNormBackward({
+        ops.groupNormBackward({
           x: io.x,
           dy: io.dy,
           shape,

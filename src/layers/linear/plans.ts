@@ -1,11 +1,5 @@
 // Linear on the GPU (matmul kernels, ReLU optionally in the epilogue) and on the CPU.
 import { planLinearBackward, planLinearForward } from '../../engine/ops/linear';
-import {
-  linearBackwardBias,
-  linearBackwardInput,
-  linearBackwardWeight,
-  linearForward,
-} from '../../engine/reference/linear';
 import { cpuLayer, definePlans, flatSlice, flatView } from '../core/plan';
 import type { LinearLayer } from './definition';
 
@@ -28,17 +22,17 @@ export const linearPlans = definePlans<LinearLayer>({
     return { forwardTrain: [train], forwardEval: [forward], backward: [backward], backwardEval: [backward] };
   },
 
-  cpu(plan, io, flat) {
+  cpu(plan, io, flat, _seed, ops) {
     const { layer } = plan;
     const d = { batch: io.batch, inFeatures: layer.in_features, outFeatures: layer.out_features };
     const weight = flatSlice(flat.params, plan, 'weight')!.data;
     const bias = flatSlice(flat.params, plan, 'bias')?.data ?? null;
     return cpuLayer({
-      forward: () => linearForward(io.x, weight, bias, io.y, d),
+      forward: () => ops.linearForward(io.x, weight, bias, io.y, d),
       backward: () => {
-        linearBackwardWeight(io.dy, io.x, flatSlice(flat.grads, plan, 'weight')!.data, d);
-        if (bias) linearBackwardBias(io.dy, flatSlice(flat.grads, plan, 'bias')!.data, d);
-        if (io.dx) linearBackwardInput(io.dy, weight, io.dx, d);
+        ops.linearBackwardWeight(io.dy, io.x, flatSlice(flat.grads, plan, 'weight')!.data, d);
+        if (bias) ops.linearBackwardBias(io.dy, flatSlice(flat.grads, plan, 'bias')!.data, d);
+        if (io.dx) ops.linearBackwardInput(io.dy, weight, io.dx, d);
       },
     });
   },

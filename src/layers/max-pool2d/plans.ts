@@ -1,6 +1,5 @@
 // MaxPool2d on the GPU (the argmax is kept for the backward) and on the CPU.
 import { maxPoolTilesExactly, planMaxPool2dBackward, planMaxPool2dForward } from '../../engine/ops/pool';
-import { maxPool2dBackward, maxPool2dForward } from '../../engine/reference/pool';
 import { sizeOf, tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans } from '../core/plan';
 import type { MaxPool2dLayer } from './definition';
@@ -29,13 +28,15 @@ export const maxPool2dPlans = definePlans<MaxPool2dLayer>({
   // Windows that tile the input exactly let the backward write the ReLU's gradient in one pass.
   absorbsReluBackward: (plan, batch) => maxPoolTilesExactly([batch, ...plan.inShape], geometry(plan.layer)),
 
-  cpu(plan, io) {
+  cpu(plan, io, _flat, _seed, ops) {
     const params = geometry(plan.layer);
     const shape = [io.batch, ...plan.inShape];
-    const indices = new Uint32Array(io.batch * sizeOf(plan.outShape));
+    // The argmax of each window, as u32 in memory the ops can reach.
+    const block = ops.alloc(io.batch * sizeOf(plan.outShape));
+    const indices = new Uint32Array(block.buffer, block.byteOffset, block.length);
     return cpuLayer({
-      forward: () => maxPool2dForward({ x: io.x, y: io.y, indices, shape, params }),
-      backward: () => io.dx && maxPool2dBackward({ dy: io.dy, indices, dx: io.dx, shape, params }),
+      forward: () => ops.maxPool2dForward({ x: io.x, y: io.y, indices, shape, params }),
+      backward: () => io.dx && ops.maxPool2dBackward({ dy: io.dy, indices, dx: io.dx, shape, params }),
     });
   },
 });

@@ -4,7 +4,6 @@ import {
   planUpsample2dForward,
   type Upsample2dParams,
 } from '../../engine/ops/upsample';
-import { upsample2dBackward, upsample2dForward } from '../../engine/reference/upsample';
 import { cpuLayer, definePlans, samePasses } from '../core/plan';
 import type { UpsampleLayer } from './definition';
 
@@ -21,12 +20,12 @@ export const upsamplePlans = definePlans<UpsampleLayer>({
     const back = io.dx ? [planUpsample2dBackward(ctx, { dy: io.dy, dx: io.dx, params: p }, 'Upsample')] : [];
     return samePasses([forward], back);
   },
-  cpu(plan, io) {
+  cpu(plan, io, _flat, _seed, ops) {
     const p = params(plan.layer);
     const shape = [io.batch, ...plan.inShape];
     return cpuLayer({
-      forward: () => upsample2dForward({ x: io.x, y: io.y, shape, params: p }),
-      backward: () => io.dx && upsample2dBackward({ dy: io.dy, dx: io.dx, shape, params: p }),
+      forward: () => ops.upsample2dForward({ x: io.x, y: io.y, shape, params: p }),
+      backward: () => io.dx && ops.upsample2dBackward({ dy: io.dy, dx: io.dx, shape, params: p }),
     });
   },
 });

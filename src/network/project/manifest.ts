@@ -8,7 +8,8 @@ import { canonicalHyper, canonicalSpec, validateHyperValue } from '../serialize'
 import { DATASET_NAMES, type DatasetId, type NetworkSpec } from '../spec';
 
 export const PROJECT_FORMAT = 'cnn-playground-project';
-export const PROJECT_VERSION = 1;
+// 2: the design is a graph (spec version 2). Version 1 projects (chains) open unchanged.
+export const PROJECT_VERSION = 2;
 export const WEIGHTS_ENTRY = 'weights.safetensors';
 export const MANIFEST_ENTRY = 'project.json';
 
@@ -62,7 +63,7 @@ export function parseManifest(text: string): Parsed<ProjectManifest> {
   if (raw.version > PROJECT_VERSION)
     return {
       ok: false,
-      error: `the project was saved in format version ${raw.version}; this app reads version ${PROJECT_VERSION}: update the app`,
+      error: `the project was saved in format version ${raw.version}; this app reads versions 1 to ${PROJECT_VERSION}: update the app`,
     };
   if (
     typeof raw.createdAt !== 'string' ||

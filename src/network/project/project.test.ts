@@ -88,6 +88,10 @@ describe('readProject refuses hostile files with a specific message', () => {
       'the file is 100.0 MB, more than the 64.0 MB a project may be',
     );
     expect(errorOf(new Uint8Array(0))).toBe('the file is empty');
+    // Just over the limit: exact sizes, not "64.0 MB, more than the 64.0 MB".
+    expect(errorOf(new Uint8Array(64 * 1024 * 1024 + 1))).toBe(
+      'the file is 67,108,865 bytes, more than the 67,108,864 bytes a project may be',
+    );
   });
 
   it('files of another type', () => {
@@ -137,8 +141,8 @@ describe('readProject refuses hostile files with a specific message', () => {
     expect(errorOf(archive(manifest(lenet(), { format: 'zip' })))).toMatch(
       /does not say it is a CNN Playground project/,
     );
-    expect(errorOf(archive(manifest(lenet(), { version: 2 })))).toBe(
-      'the project was saved in format version 2; this app reads version 1: update the app',
+    expect(errorOf(archive(manifest(lenet(), { version: 3 })))).toBe(
+      'the project was saved in format version 3; this app reads versions 1 to 2: update the app',
     );
     expect(errorOf(archive(manifest(lenet(), { createdAt: 'yesterday' })))).toMatch(
       /createdAt must be an ISO 8601/,

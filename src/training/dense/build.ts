@@ -1,6 +1,7 @@
 // From the page's spec to a dense engine on the current backend: checked like every spec (wired, analysed),
 // then the task's own needs: its loss, the scene settings and the head's stride.
 import type { SceneOptions } from '../../data/scenes';
+import { referenceOps, type CpuOps } from '../../engine/cpu-ops';
 import { initialState } from '../../model/init';
 import { DEFAULT_BACKGROUND_WEIGHT, validateHyper, type Hyperparams } from '../../network/hyper';
 import { detectionStride, isDenseTask, type DenseTask } from '../../network/dense';
@@ -37,6 +38,8 @@ export async function buildDense(
   backend: TrainerBackend,
   spec: NetworkSpec,
   hyper: Hyperparams,
+  /** The CPU kernels for a CPU backend (the trainer's current kind; default the reference TypeScript). */
+  cpuOps: () => Promise<CpuOps> = async () => referenceOps,
 ): Promise<BuiltDense> {
   const task = spec.task;
   if (!isDenseTask(task))
@@ -58,7 +61,7 @@ export async function buildDense(
   const engine: DenseEngine =
     backend.kind === 'webgpu'
       ? new (await import('./gpu-engine')).GpuDenseEngine((backend as GpuBackend).device, desc, options)
-      : new CpuDenseEngine(desc, options);
+      : new CpuDenseEngine(desc, options, await cpuOps());
   const prng = new Prng(deriveSeed(hyper.seed, SEED_STREAM.init));
   engine.writeState(initialState(desc, () => prng.next()));
   return { engine, layout: { task, side: scene.size, grid }, scene, stride };

@@ -1,5 +1,8 @@
-// The dense tasks on the CPU reference ops: the same model, losses and test passes as the GPU engine.
+// The dense tasks on the CPU ops (WebAssembly SIMD or the reference TypeScript): the same model, losses and
+// test passes as the GPU engine.
 import { CpuModel } from '../../model/cpu-model';
+import { referenceOps, type CpuOps } from '../../engine/cpu-ops';
+import { buildAfresh } from '../../engine/wasm/sizing';
 import type { ModelDescription } from '../../model/describe';
 import { centerNetDecode, centerNetLoss, segmentationConfusion } from '../../engine/reference/centernet';
 import { softmaxCrossEntropy2d } from '../../engine/reference/loss';
@@ -24,9 +27,14 @@ export class CpuDenseEngine implements DenseEngine {
   constructor(
     readonly desc: ModelDescription,
     private readonly options: DenseOptions,
+    /** The kernels, owned from here on (disposed with the engine). */
+    private readonly ops: CpuOps = referenceOps,
   ) {
     this.batch = options.batch;
-    this.model = new CpuModel(desc, options.batch, options.optimizer, options.seed, { loss: 'none' });
+    this.model = buildAfresh(
+      ops,
+      (o) => new CpuModel(desc, options.batch, options.optimizer, options.seed, { loss: 'none', ops: o }),
+    );
     this.weights = classWeights(desc.outputShape[0], options.backgroundWeight);
   }
 
@@ -123,5 +131,7 @@ export class CpuDenseEngine implements DenseEngine {
     setState(this.model, state);
   }
 
-  destroy(): void {}
+  destroy(): void {
+    this.ops.dispose();
+  }
 }

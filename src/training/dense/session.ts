@@ -9,6 +9,7 @@ import {
   type SceneOptions,
   type SceneSource,
 } from '../../data/scenes';
+import type { CpuOps } from '../../engine/cpu-ops';
 import type { HostDataset, ModelState, TrainerBackend } from '../backend';
 import { snapshotFromState, stateFromSnapshot } from '../load-weights';
 import type { LayerSnapshot } from '../protocol';
@@ -30,6 +31,8 @@ export interface DenseHost {
   makeRoom(): Promise<void>;
   /** Minimum time between host copies of good weights (what a lost device is rebuilt from). */
   snapshotEveryMs(): number;
+  /** CPU kernels of the trainer's current CPU kind, for a CPU backend (default the reference TypeScript). */
+  cpuOps?(): Promise<CpuOps>;
 }
 
 export interface DenseSessionOptions {
@@ -203,7 +206,7 @@ export class DenseSession {
     this.lastGood = null;
     const backend = this.host.backend();
     if (!backend || !this.last) throw new Error('the trainer is not ready: send a network first');
-    const built = await buildDense(backend, this.last.spec, this.last.hyper);
+    const built = await buildDense(backend, this.last.spec, this.last.hyper, this.host.cpuOps);
     this.built = built;
     this.host.emit({
       kind: 'ready',
@@ -355,7 +358,7 @@ export class DenseSession {
    * were kept yet) and goes on from their step: step k always trains on the same scenes, so the run repeats
    * exactly what it would have done from there.
    */
-  async rebuildAfterLoss(): Promise<void> {
+  async rebuildAfterLoss(why = 'the GPU device was lost'): Promise<void> {
     const resume = this.resumeAfterLoss;
     const good = this.lastGood;
     this.resumeAfterLoss = false;
@@ -367,7 +370,7 @@ export class DenseSession {
         this.step = good.step;
         this.lastGood = good;
       }
-      const reason = `the GPU device was lost: the network was rebuilt from its weights at step ${this.step}`;
+      const reason = `${why}: the network was rebuilt from its weights at step ${this.step}`;
       this.setState(this.step > 0 ? 'paused' : 'idle', reason);
       if (resume) await this.start();
     } catch (error) {

@@ -4,6 +4,7 @@ import { PRESETS, presetSpec, type PresetId } from '../../network';
 import { DATASET_NAMES, emptySpec, type DatasetId, type NetworkSpec } from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { hasUnsavedEdits } from '../store/networkSlice';
+import { presetOf } from './presetOf';
 import { useStore } from '../store/store';
 
 export function BuilderToolbar() {
@@ -13,30 +14,58 @@ export function BuilderToolbar() {
   const redo = useStore((s) => s.redo);
   const dataset = useStore((s) => s.spec.input.dataset);
   const setDatasetOfSpec = useStore((s) => s.setDatasetOfSpec);
-  const [presetId, setPresetId] = useState<PresetId>('lenet-5');
-  /** The design waiting for the user to confirm replacing unsaved edits. */
-  const [pending, setPending] = useState<{ spec: NetworkSpec; apply: () => void } | null>(null);
+  const baseline = useStore((s) => s.baseline);
+  // The menu shows the preset picked since the last load, else the preset the loaded design is (or that
+  // it is none): after an import or a link it never names a design the builder does not hold.
+  const [picked, setPicked] = useState<{ id: PresetId; baseline: NetworkSpec } | null>(null);
+  const presetId = picked?.baseline === baseline ? picked.id : (presetOf(baseline) ?? '');
+  /** Loading a design, waiting for the user to confirm replacing unsaved edits. */
+  const [pending, setPending] = useState<(() => void) | null>(null);
 
-  const replace = (spec: NetworkSpec, after: () => void = () => {}) => {
+  const replace = (load: () => void) => {
     const apply = () => {
-      useStore.getState().loadSpec(spec);
-      after();
+      load();
       setPending(null);
     };
-    if (hasUnsavedEdits(useStore.getState())) setPending({ spec, apply });
+    if (hasUnsavedEdits(useStore.getState())) setPending(() => apply);
     else apply();
   };
   // Presets and the empty network keep the dataset the user picked.
-  const currentDataset = () => useStore.getState().spec.input.dataset;
+  const withDataset = (spec: NetworkSpec) => ({
+    ...spec,
+    input: { ...spec.input, dataset: useStore.getState().spec.input.dataset },
+  });
   const loadPreset = () => {
     const preset = PRESETS.find((p) => p.id === presetId);
     if (!preset) return;
-    const spec = presetSpec(preset.id);
-    replace({ ...spec, input: { ...spec.input, dataset: currentDataset() } }, () =>
-      useStore.getState().setHyper(preset.hyper),
-    );
+    const spec = withDataset(presetSpec(preset.id));
+    const s = useStore.getState();
+    if (preset.task === 'classification') {
+      replace(() => {
+        s.loadSpec(spec);
+        s.setHyper(preset.hyper);
+      });
+    } else if (preset.task === 'reconstruction') {
+      // Generative designs keep the classifier's hyperparameters: the Generate panel has its own.
+      replace(() => s.loadSpec(spec));
+    } else {
+      // A GAN network comes with its counterpart, so the Generate panel can train the pair.
+      const partner = withDataset(
+        presetSpec(preset.task === 'generator' ? 'dcgan-discriminator' : 'dcgan-generator'),
+      );
+      replace(() => {
+        if (preset.task === 'generator') s.loadGan(spec, partner);
+        else {
+          s.loadGan(partner, spec);
+          s.swapPartner();
+        }
+      });
+    }
   };
-  const clear = () => replace(emptySpec('classification', currentDataset()));
+  const clear = () =>
+    replace(() =>
+      useStore.getState().loadSpec(emptySpec('classification', useStore.getState().spec.input.dataset)),
+    );
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Design">
@@ -58,7 +87,12 @@ export function BuilderToolbar() {
       </label>
       <label>
         Preset{' '}
-        <select value={presetId} onChange={(e) => setPresetId(e.target.value as PresetId)}>
+        <select value={presetId} onChange={(e) => setPicked({ id: e.target.value as PresetId, baseline })}>
+          {presetId === '' && (
+            <option value="" disabled>
+              {baseline.name || 'This design'} (not a preset)
+            </option>
+          )}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id} title={p.description}>
               {p.name}
@@ -66,7 +100,7 @@ export function BuilderToolbar() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={loadPreset}>
+      <button type="button" onClick={loadPreset} disabled={presetId === ''}>
         Load preset
       </button>
       <button type="button" onClick={clear}>
@@ -77,7 +111,7 @@ export function BuilderToolbar() {
         title="Replace the design?"
         message="This replaces your unsaved edits (Undo brings them back)."
         confirmLabel="Replace"
-        onConfirm={() => pending?.apply()}
+        onConfirm={() => pending?.()}
         onCancel={() => setPending(null)}
       />
     </div>

@@ -4,6 +4,7 @@ import { PARAM_RULES } from '../../network/params';
 import { paramNames, type Layer } from '../../network/spec';
 import type { ParamValue } from '../store/specEdits';
 import { useStore } from '../store/store';
+import { InputsField } from './InputsField';
 import { ParamField } from './ParamField';
 import { useAnalysis } from './useAnalysis';
 
@@ -31,6 +32,7 @@ export function Inspector() {
       <h3>
         Layer {index + 1}: <code>nn.{layer.kind}</code>
       </h3>
+      <InputsField spec={spec} index={index} />
       {params.length === 0 && <p className="muted">{layer.kind} has no parameters.</p>}
       <div className="inspector-fields">
         {params.map((param) => (

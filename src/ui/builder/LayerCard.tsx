@@ -79,9 +79,9 @@ export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
           onClick={() => selectLayer(selected ? null : layer.id)}
         >
           <span className="layer-index">{index + 1}</span>
-          <span className="layer-kind">{layer.kind}</span>
-          <span className="layer-params" title={params}>
-            {params}
+          <span className="layer-head">
+            <span className="layer-kind">{layer.kind}</span>
+            {params && <span className="layer-params">{params}</span>}
           </span>
           <span className="layer-shape" data-testid="layer-shape">
             {info?.outputShape ? formatShape(info.outputShape) : '—'}

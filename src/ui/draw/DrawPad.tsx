@@ -4,15 +4,22 @@ import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useStore } from '../store/store';
 import { latestOnly } from './latestOnly';
 import { toMnistImage } from './preprocess';
+import { otherTaskReason } from '../training/trainGate';
 import { ProbabilityBars } from './ProbabilityBars';
 
 const SIZE = 280;
 // About 2 px of a 28×28 digit after the 20-pixel box scaling, like MNIST's strokes.
 const LINE_WIDTH = 22;
 
+/**
+ * The pad's context. Every call asks for willReadFrequently: the first getContext call fixes the
+ * attributes, and each stroke is read back, so the pixels must stay on the CPU side.
+ */
+const padContext = (canvas: HTMLCanvasElement | null) =>
+  canvas?.getContext('2d', { willReadFrequently: true }) ?? null;
+
 function readInk(canvas: HTMLCanvasElement): Float32Array {
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  const data = ctx?.getImageData(0, 0, SIZE, SIZE).data;
+  const data = padContext(canvas)?.getImageData(0, 0, SIZE, SIZE).data;
   const ink = new Float32Array(SIZE * SIZE);
   if (data) for (let i = 0; i < ink.length; i++) ink[i] = data[4 * i] / 255;
   return ink;
@@ -21,7 +28,9 @@ function readInk(canvas: HTMLCanvasElement): Float32Array {
 export function DrawPad() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
-  const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready');
+  // The classifier predicts; an autoencoder or GAN in the builder is not the network that would answer.
+  const otherTask = useStore((s) => otherTaskReason(s.spec));
+  const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready') && !otherTask;
   const predict = useMemo(
     () =>
       latestOnly(
@@ -46,7 +55,7 @@ export function DrawPad() {
     return { x: ((e.clientX - r.left) * SIZE) / r.width, y: ((e.clientY - r.top) * SIZE) / r.height };
   };
   const stroke = (to: { x: number; y: number }) => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = padContext(canvas.current);
     if (!ctx) return;
     const from = last.current ?? to;
     ctx.strokeStyle = '#fff';
@@ -67,7 +76,7 @@ export function DrawPad() {
     if (canPredict) predict(image);
   };
   const clear = () => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = padContext(canvas.current);
     ctx?.clearRect(0, 0, SIZE, SIZE);
     useStore.getState().setDrawProbabilities(null);
     useStore.getState().setDrawnImage(null);
@@ -102,8 +111,14 @@ export function DrawPad() {
         <button type="button" onClick={clear}>
           Clear drawing
         </button>
-        {!canPredict && <p className="muted">Probabilities appear once the model and data are ready.</p>}
-        <ProbabilityBars />
+        {!canPredict && (
+          <p className="muted">
+            {otherTask
+              ? 'Probabilities come from a classifier: load one to see what it reads.'
+              : 'Probabilities appear once the model and data are ready.'}
+          </p>
+        )}
+        {!otherTask && <ProbabilityBars />}
       </div>
     </section>
   );

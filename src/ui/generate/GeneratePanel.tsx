@@ -14,8 +14,8 @@ import './generate.css';
 
 type Tab = 'generator' | 'discriminator';
 
-/** The mode a restored design implies: a GAN pair, a reconstruction network, or none yet. */
-function restoredMode(spec: NetworkSpec, partner: NetworkSpec | undefined): GenerativeMode | null {
+/** The mode the builder's design implies: a GAN pair, a reconstruction network, or none. */
+function impliedMode(spec: NetworkSpec, partner: NetworkSpec | undefined): GenerativeMode | null {
   if (spec.task === 'reconstruction') return 'autoencoder';
   return (spec.task === 'generator' || spec.task === 'discriminator') && partner ? 'gan' : null;
 }
@@ -27,25 +27,27 @@ export function GeneratePanel() {
   const datasetReady = useStore((s) => s.dataset.phase === 'ready');
   const view = useGenerative(client);
   const partner = useStore((s) => s.partner?.spec ?? null);
-  const [restored] = useState(() =>
-    restoredMode(useStore.getState().spec, useStore.getState().partner?.spec),
-  );
-  const [mode, setMode] = useState<GenerativeMode | null>(restored);
+  // A generative design in the builder (restored, or loaded from the Preset menu) picks its mode; a
+  // classifier leaves the mode last chosen here.
+  const [chosen, setMode] = useState<GenerativeMode | null>(null);
+  const mode = impliedMode(spec, partner ?? undefined) ?? chosen;
   const tab: Tab = spec.task === 'discriminator' ? 'discriminator' : 'generator';
-  const [lr, setLr] = useState(restored === 'gan' ? DCGAN_HYPER.lr : 1e-3);
+  const [lr, setLr] = useState(mode === 'gan' ? DCGAN_HYPER.lr : 1e-3);
+  // Each mode starts from its own usual learning rate (set while rendering, React's pattern for state
+  // that follows a prop).
+  const [lrMode, setLrMode] = useState(mode);
+  if (mode !== lrMode) {
+    setLrMode(mode);
+    setLr(mode === 'gan' ? DCGAN_HYPER.lr : 1e-3);
+  }
   const [batch, setBatch] = useState(64);
   const [loss, setLoss] = useState<'bce' | 'mse'>('bce');
 
   const choose = (next: GenerativeMode) => {
     const { loadSpec, loadGan } = useStore.getState();
     setMode(next);
-    if (next === 'autoencoder') {
-      loadSpec(presetSpec('autoencoder'));
-      setLr(1e-3);
-    } else {
-      loadGan(presetSpec('dcgan-generator'), presetSpec('dcgan-discriminator'));
-      setLr(DCGAN_HYPER.lr);
-    }
+    if (next === 'autoencoder') loadSpec(presetSpec('autoencoder'));
+    else loadGan(presetSpec('dcgan-generator'), presetSpec('dcgan-discriminator'));
   };
   const switchTab = (next: Tab) => {
     if (next !== tab && partner) useStore.getState().swapPartner();

@@ -1,5 +1,6 @@
-// The model summary's cost columns: memory per layer for one training step (activations, parameters)
-// and measured GPU time per layer (forward / backward), with a button to measure it.
+// The model summary's cost columns: memory per layer for one training step (activations, parameters),
+// estimated from the shapes, with the model's GPU buffers as measured beside the total, and measured GPU
+// time per layer (forward / backward), with a button to measure it.
 import { useStore } from '../store/store';
 import { useAnalysis } from '../builder/useAnalysis';
 import { formatBytesShort, formatTimes, layerMemory } from './cost';
@@ -7,7 +8,7 @@ import { formatBytesShort, formatTimes, layerMemory } from './cost';
 export function CostHeaders() {
   return (
     <>
-      <th scope="col">Memory (act. / params)</th>
+      <th scope="col">Memory, estimated (act. / params)</th>
       <th scope="col">GPU time (fwd / bwd)</th>
     </>
   );
@@ -53,10 +54,22 @@ export function CostTotals() {
   const canMeasure = useStore(
     (s) => s.backend === 'webgpu' && s.trainerState !== 'training' && analysis.valid,
   );
+  const measured = useStore((s) => s.modelGpuBytes);
   const total = times?.layers.reduce((s, l) => s + l.forwardMs + l.backwardMs, 0);
   return (
     <>
-      <td>{formatBytesShort(analysis.memory.totalBytes)}</td>
+      <td>
+        {formatBytesShort(analysis.memory.totalBytes)}
+        {measured !== null && (
+          <span
+            className="measured-bytes"
+            data-testid="gpu-bytes"
+            title="Every buffer the built model holds on the GPU: weights, gradients, optimizer state, activations, scratch space and two weight copies for recovery (the dataset is not counted)"
+          >
+            Measured: {formatBytesShort(measured)} of GPU buffers
+          </span>
+        )}
+      </td>
       <td>
         {total !== undefined && (
           <span title={`measured with ${times!.method}, batch ${times!.batch}`}>{total.toFixed(2)} ms </span>

@@ -1,4 +1,5 @@
-// The 10×10 confusion matrix of the last evaluation; pressing a cell shows its examples in the gallery.
+// The 10×10 confusion matrix of the last evaluation, headed by the class names; pressing a cell shows its
+// test images below.
 import type { CSSProperties } from 'react';
 import { useStore } from '../store/store';
 
@@ -11,15 +12,17 @@ export function ConfusionMatrix() {
   const n = Math.round(Math.sqrt(confusion.length));
   const name = (c: number) => names[c] ?? String(c);
   const rowMax = Math.max(1, ...confusion);
+  // Names longer than a digit run upwards above their narrow columns.
+  const long = names.some((c) => c.length > 2);
   return (
-    <table className="confusion" aria-label="Confusion matrix">
+    <table className={long ? 'confusion long-names' : 'confusion'} aria-label="Confusion matrix">
       <caption>Confusion matrix (rows: true class, columns: predicted)</caption>
       <thead>
         <tr>
           <td />
           {Array.from({ length: n }, (_, p) => (
-            <th key={p} scope="col" title={name(p)}>
-              {p}
+            <th key={p} scope="col">
+              <span>{name(p)}</span>
             </th>
           ))}
         </tr>
@@ -27,9 +30,7 @@ export function ConfusionMatrix() {
       <tbody>
         {Array.from({ length: n }, (_, t) => (
           <tr key={t}>
-            <th scope="row" title={name(t)}>
-              {t}
-            </th>
+            <th scope="row">{name(t)}</th>
             {Array.from({ length: n }, (_, p) => {
               const count = confusion[t * n + p];
               const on = cell?.[0] === t && cell?.[1] === p;

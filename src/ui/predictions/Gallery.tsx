@@ -1,20 +1,8 @@
-// Test images with the predicted class and confidence; mistakes highlighted, optionally alone, or only
-// those of the selected confusion-matrix cell.
-import type { GalleryItem } from '../../training/protocol';
+// Test images with the predicted class and confidence; mistakes highlighted, optionally alone. A selected
+// confusion-matrix cell shows that cell's images from the whole evaluated test set instead.
 import { useStore } from '../store/store';
-import { DigitImage } from './DigitImage';
-
-export function visibleItems(
-  items: readonly GalleryItem[],
-  mistakesOnly: boolean,
-  cell: [number, number] | null,
-): GalleryItem[] {
-  return items.filter(
-    (it) =>
-      (!mistakesOnly || it.predicted !== it.label) &&
-      (!cell || (it.label === cell[0] && it.predicted === cell[1])),
-  );
-}
+import { CellExamples } from './CellExamples';
+import { GalleryCard } from './GalleryCard';
 
 export function Gallery() {
   const items = useStore((s) => s.gallery);
@@ -22,14 +10,20 @@ export function Gallery() {
   const setMistakesOnly = useStore((s) => s.setMistakesOnly);
   const cell = useStore((s) => s.confusionCell);
   const selectCell = useStore((s) => s.selectConfusionCell);
+  const evaluatedAt = useStore((s) => s.evaluation?.step ?? null);
   const names = useStore((s) => s.dataset.classNames);
   const name = (c: number) => names[c] ?? String(c);
-  const shown = visibleItems(items, mistakesOnly, cell);
+  const shown = items.filter((it) => !mistakesOnly || it.predicted !== it.label);
   return (
     <section aria-label="Prediction gallery" className="gallery">
       <div className="gallery-filters">
         <label>
-          <input type="checkbox" checked={mistakesOnly} onChange={(e) => setMistakesOnly(e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={mistakesOnly}
+            disabled={cell !== null}
+            onChange={(e) => setMistakesOnly(e.target.checked)}
+          />{' '}
           Show mistakes only
         </label>
         {cell && (
@@ -38,28 +32,21 @@ export function Gallery() {
           </button>
         )}
       </div>
-      {items.length === 0 && (
-        <p className="muted">Predictions on test images appear here after an evaluation.</p>
+      {cell && evaluatedAt !== null ? (
+        <CellExamples key={`${cell.join()}@${evaluatedAt}`} cell={cell} name={name} />
+      ) : (
+        <>
+          {items.length === 0 && (
+            <p className="muted">Predictions on test images appear here after an evaluation.</p>
+          )}
+          {items.length > 0 && shown.length === 0 && <p className="muted">No mistakes among these.</p>}
+          <ul className="gallery-grid">
+            {shown.map((it) => (
+              <GalleryCard key={it.index} item={it} name={name} />
+            ))}
+          </ul>
+        </>
       )}
-      {items.length > 0 && shown.length === 0 && <p className="muted">No examples match.</p>}
-      <ul className="gallery-grid">
-        {shown.map((it) => {
-          const wrong = it.predicted !== it.label;
-          const confidence = Math.round((it.probabilities[it.predicted] ?? 0) * 100);
-          return (
-            <li key={it.index} className={wrong ? 'mistake' : undefined} data-testid="gallery-item">
-              <DigitImage
-                pixels={it.image}
-                label={`Test image ${it.index}: true ${name(it.label)}, predicted ${name(it.predicted)}`}
-              />
-              <span className="gallery-caption">
-                {name(it.predicted)} {confidence}%
-                {wrong && <span className="mistake-mark"> (is {name(it.label)})</span>}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // Keys typed into a control (a field, a button, a drag handle) are left to that control.
 import { useEffect } from 'react';
 import { useStore } from '../store/store';
+import { trainBlockedReason } from '../training/trainGate';
 
 const INTERACTIVE = 'input, select, textarea, button, [contenteditable], [role="slider"], dialog';
 
@@ -12,7 +13,10 @@ export function useShortcuts(): void {
       const s = useStore.getState();
       const mod = e.ctrlKey || e.metaKey;
       if (e.key === ' ' && !mod) {
+        // Space does what the Train / Pause button does; where Train is disabled it says why instead.
+        const refused = s.trainerState === 'training' ? null : trainBlockedReason(s);
         if (s.trainerState === 'training') s.pause();
+        else if (refused) s.setNotice(`Space: ${refused}`);
         else s.train();
       } else if (mod && e.key.toLowerCase() === 'z') {
         if (e.shiftKey) s.redo();

@@ -13,27 +13,40 @@ const report = (step: number, epoch: number, trainLoss: number, trainAccuracy: n
 });
 
 describe('metrics slice', () => {
-  it('keeps the loss series and shows an epoch on the accuracy chart only once it is over', () => {
+  it('keeps the train curves per report and the test curve from samples and full evaluations', () => {
     const store = createAppStore();
     const s = store.getState;
     s().addMetrics(report(20, 0, 2, 0.5));
     s().addMetrics(report(40, 0, 1, 0.7));
-    expect(s().lossPoints.map((p) => p.loss)).toEqual([2, 1]);
-    expect(s().epochPoints).toEqual([]);
-    const before = s().epochPoints;
-    s().addMetrics(report(60, 0, 0.8, 0.9));
-    expect(s().epochPoints).toBe(before);
-    s().addEvaluation({ epoch: 1, step: 60, testLoss: 0.3, testAccuracy: 0.92, confusion: [] });
-    expect(s().epochPoints).toHaveLength(1);
-    expect(s().epochPoints[0]).toMatchObject({ epoch: 0, testAccuracy: 0.92 });
-    expect(s().epochPoints[0].trainAccuracy).toBeCloseTo((0.5 + 0.7 + 0.9) / 3, 12);
-    s().addMetrics(report(80, 1, 0.5, 0.95));
-    s().addMetrics(report(100, 2, 0.4, 0.97));
-    expect(s().epochPoints.map((p) => p.epoch)).toEqual([0, 1]);
-    expect(s().epochPoints[1].trainAccuracy).toBeCloseTo(0.95, 12);
+    expect(s().trainPoints.map((p) => [p.step, p.loss, p.accuracy])).toEqual([
+      [20, 2, 0.5],
+      [40, 1, 0.7],
+    ]);
+    // The moving averages start at the first value (debiased) and follow the reports.
+    expect(s().trainPoints[0].smoothedAccuracy).toBeCloseTo(0.5, 12);
+    expect(s().trainPoints[1].smoothedAccuracy).toBeGreaterThan(0.5);
+    expect(s().trainPoints[1].smoothedAccuracy).toBeLessThan(0.7);
+    s().addTestSample({
+      step: 30,
+      epoch: 0,
+      epochProgress: 0.1,
+      testLoss: 1.5,
+      testAccuracy: 0.6,
+      images: 512,
+    });
+    const confusion = new Array<number>(100).fill(0);
+    confusion[0] = 9_000;
+    confusion[1] = 1_000;
+    s().addEvaluation({ epoch: 1, step: 60, testLoss: 0.3, testAccuracy: 0.92, confusion });
+    expect(s().testPoints).toEqual([
+      { step: 30, loss: 1.5, accuracy: 0.6, images: 512, full: false },
+      { step: 60, loss: 0.3, accuracy: 0.92, images: 10_000, full: true },
+    ]);
+    expect(s().evaluation?.testAccuracy).toBe(0.92);
     s().clearMetrics();
-    expect(s().lossPoints).toEqual([]);
-    expect(s().running).toBeNull();
+    expect(s().trainPoints).toEqual([]);
+    expect(s().testPoints).toEqual([]);
+    expect(s().evaluation).toBeNull();
   });
 
   it('a batch of reports gives the same state as the reports one by one, in one store update', () => {
@@ -50,20 +63,13 @@ describe('metrics slice', () => {
     batch.subscribe(() => updates++);
     batch.getState().addMetricsBatch(reports);
     expect(updates).toBe(1);
-    const pick = ({
+    const pick = ({ latest, lossEma, accuracyEma, trainPoints }: ReturnType<typeof one.getState>) => ({
       latest,
       lossEma,
-      lossPoints,
-      running,
-      epochPoints,
-    }: ReturnType<typeof one.getState>) => ({
-      latest,
-      lossEma,
-      lossPoints,
-      running,
-      epochPoints,
+      accuracyEma,
+      trainPoints,
     });
     expect(pick(batch.getState())).toEqual(pick(one.getState()));
-    expect(batch.getState().epochPoints).toHaveLength(1);
+    expect(batch.getState().trainPoints).toHaveLength(4);
   });
 });

@@ -1,32 +1,34 @@
-// What training has measured: the loss curve, per-epoch accuracy, the latest evaluation and predictions.
+// What training has measured: the train and test curves, the latest evaluation and predictions.
 import type { StateCreator } from 'zustand';
-import type { EvaluationReport, GalleryItem, MetricsReport } from '../../training/protocol';
-import {
-  appendDecimated,
-  debiased,
-  foldAccuracy,
-  upsertEpoch,
-  updateEma,
-  type Ema,
-  type EpochPoint,
-  type LossPoint,
-  type RunningAccuracy,
-} from './series';
+import type {
+  EvaluationReport,
+  GalleryItem,
+  MetricsReport,
+  ProgressReport,
+  TestSampleReport,
+} from '../../training/protocol';
+import { appendDecimated, debiased, updateEma, type Ema, type TestPoint, type TrainPoint } from './series';
 import type { AppState } from './store';
 
 export interface MetricsSlice {
-  lossPoints: LossPoint[];
+  /** One point per metrics report: train loss and accuracy, raw and smoothed. */
+  trainPoints: TrainPoint[];
   lossEma: Ema;
-  /** Finished (or evaluated) epochs only, so the accuracy chart redraws once per epoch, not per report. */
-  epochPoints: EpochPoint[];
-  running: RunningAccuracy | null;
+  accuracyEma: Ema;
+  /** The test sample while training and each full evaluation, in arrival order. */
+  testPoints: TestPoint[];
   latest: MetricsReport | null;
+  /** The step count and epoch as training goes, between metrics reports. */
+  progress: ProgressReport | null;
+  /** The last full evaluation (its confusion matrix). */
   evaluation: EvaluationReport | null;
   gallery: GalleryItem[];
   /** Class probabilities of the digit on the draw pad. */
   drawProbabilities: Float32Array | null;
   addMetrics: (report: MetricsReport) => void;
   addMetricsBatch: (reports: readonly MetricsReport[]) => void;
+  setProgress: (progress: ProgressReport) => void;
+  addTestSample: (report: TestSampleReport) => void;
   addEvaluation: (report: EvaluationReport) => void;
   setGallery: (items: GalleryItem[]) => void;
   setDrawProbabilities: (p: Float32Array | null) => void;
@@ -34,11 +36,12 @@ export interface MetricsSlice {
 }
 
 const empty = () => ({
-  lossPoints: [] as LossPoint[],
+  trainPoints: [] as TrainPoint[],
   lossEma: { value: 0, count: 0 },
-  epochPoints: [] as EpochPoint[],
-  running: null,
+  accuracyEma: { value: 0, count: 0 },
+  testPoints: [] as TestPoint[],
   latest: null,
+  progress: null,
   evaluation: null,
   gallery: [] as GalleryItem[],
 });
@@ -50,30 +53,44 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   // Several reports folded into one state change: one render for all the reports of a frame.
   addMetricsBatch: (reports) => {
     if (reports.length === 0) return;
-    let { latest, lossEma, lossPoints, running, epochPoints } = get();
+    let { latest, lossEma, accuracyEma, trainPoints } = get();
     for (const report of reports) {
-      const steps = Math.max(1, report.step - (latest?.step ?? 0));
       if (Number.isFinite(report.trainLoss)) lossEma = updateEma(lossEma, report.trainLoss);
-      const point: LossPoint = { step: report.step, loss: report.trainLoss, smoothed: debiased(lossEma) };
-      if (running && running.epoch !== report.epoch)
-        epochPoints = upsertEpoch(epochPoints, running.epoch, { trainAccuracy: running.accuracy });
-      lossPoints = appendDecimated(lossPoints, point);
-      running = foldAccuracy(running, report.epoch, report.trainAccuracy, steps);
+      accuracyEma = updateEma(accuracyEma, report.trainAccuracy);
+      trainPoints = appendDecimated(trainPoints, {
+        step: report.step,
+        loss: report.trainLoss,
+        smoothed: debiased(lossEma),
+        accuracy: report.trainAccuracy,
+        smoothedAccuracy: debiased(accuracyEma),
+      });
       latest = report;
     }
-    set({ latest, lossEma, lossPoints, running, epochPoints });
+    set({ latest, lossEma, accuracyEma, trainPoints });
   },
-  // Filed under the epoch of the last step taken (the report's own epoch counts completed epochs), with
-  // that epoch's train accuracy so far.
+  setProgress: (progress) => set({ progress }),
+  addTestSample: (report) =>
+    set((s) => ({
+      testPoints: appendDecimated(s.testPoints, {
+        step: report.step,
+        loss: report.testLoss,
+        accuracy: report.testAccuracy,
+        images: report.images,
+        full: false,
+      }),
+    })),
+  // The confusion matrix counts every image evaluated.
   addEvaluation: (report) =>
-    set((s) => {
-      const epoch = s.latest?.epoch ?? 0;
-      const train = s.running?.epoch === epoch ? { trainAccuracy: s.running.accuracy } : {};
-      return {
-        evaluation: report,
-        epochPoints: upsertEpoch(s.epochPoints, epoch, { ...train, testAccuracy: report.testAccuracy }),
-      };
-    }),
+    set((s) => ({
+      evaluation: report,
+      testPoints: appendDecimated(s.testPoints, {
+        step: report.step,
+        loss: report.testLoss,
+        accuracy: report.testAccuracy,
+        images: report.confusion.reduce((a, b) => a + b, 0),
+        full: true,
+      }),
+    })),
   setGallery: (gallery) => set({ gallery }),
   setDrawProbabilities: (drawProbabilities) => set({ drawProbabilities }),
   clearMetrics: () => set(empty()),

@@ -37,6 +37,8 @@ export interface NetworkSlice {
   removeLayer: (id: string) => void;
   duplicateLayer: (id: string) => void;
   setLayerParam: (id: string, param: string, value: edits.ParamValue) => void;
+  /** Which layers a layer reads ('input' is the network's input); null: the previous layer. */
+  setLayerInputs: (id: string, inputs: string[] | null) => void;
   applyFix: (fix: SpecFix) => void;
   setDatasetOfSpec: (dataset: DatasetId) => void;
   undo: () => void;
@@ -126,6 +128,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     duplicateLayer: (id) => edit(edits.duplicateLayer(get().spec, id)),
     setLayerParam: (id, param, value) =>
       edit(edits.setLayerParam(get().spec, id, param, value), `${id}.${param}`),
+    setLayerInputs: (id, inputs) => edit(edits.setLayerInputs(get().spec, id, inputs)),
     applyFix: (fix) => edit(applyFix(get().spec, fix)),
     setDatasetOfSpec: (dataset) => {
       const spec = get().spec;

@@ -1,17 +1,24 @@
 // Chart series kept bounded for long runs: exponential smoothing and decimation of old points.
 
-export interface LossPoint {
+/** One metrics report on the train curves. */
+export interface TrainPoint {
   step: number;
   loss: number;
   /** Debiased exponential moving average of the loss up to this point. */
   smoothed: number;
+  /** Train accuracy over the report's steps, 0..1, and its moving average. */
+  accuracy: number;
+  smoothedAccuracy: number;
 }
 
-export interface EpochPoint {
-  epoch: number;
-  /** Mean train accuracy over the epoch's reports, weighted by steps, 0..1. */
-  trainAccuracy: number | null;
-  testAccuracy: number | null;
+/** One test on the test curves: the fixed sample while training, or the whole test set (`full`). */
+export interface TestPoint {
+  step: number;
+  loss: number;
+  accuracy: number;
+  /** Test images it covered. */
+  images: number;
+  full: boolean;
 }
 
 // Reports come every few dozen steps, so a light smoothing already steadies the curve.
@@ -39,34 +46,4 @@ export function appendDecimated<T>(points: readonly T[], point: T, max = MAX_LOS
   if (next.length <= max) return next;
   const half = Math.floor(next.length / 2);
   return [...next.slice(0, half).filter((_, i) => i % 2 === 0), ...next.slice(half)];
-}
-
-/** The current epoch's train accuracy so far: a running mean weighted by steps. */
-export interface RunningAccuracy {
-  epoch: number;
-  accuracy: number;
-  steps: number;
-}
-
-export function foldAccuracy(
-  running: RunningAccuracy | null,
-  epoch: number,
-  accuracy: number,
-  steps: number,
-): RunningAccuracy {
-  if (!running || running.epoch !== epoch) return { epoch, accuracy, steps };
-  const total = running.steps + steps;
-  return { epoch, accuracy: (running.accuracy * running.steps + accuracy * steps) / total, steps: total };
-}
-
-/** Sets fields of one epoch's point, adding the point (in epoch order) if it is new. */
-export function upsertEpoch(
-  points: readonly EpochPoint[],
-  epoch: number,
-  patch: Partial<Omit<EpochPoint, 'epoch'>>,
-): EpochPoint[] {
-  const i = points.findIndex((p) => p.epoch === epoch);
-  if (i >= 0) return points.map((p, j) => (j === i ? { ...p, ...patch } : p));
-  const point = { epoch, trainAccuracy: null, testAccuracy: null, ...patch };
-  return [...points, point].sort((a, b) => a.epoch - b.epoch);
 }

@@ -1,5 +1,10 @@
 // Pure edits of a spec's layer list, as the builder performs them. Each returns a new spec.
+import type { ParamValue } from '../../layers';
+import { removeLayer as removeFromGraph } from '../../network/graph-edits';
+import { applyFix } from '../../network/issues';
 import { defaultLayer, newLayerId, type Layer, type LayerKind, type NetworkSpec } from '../../network/spec';
+
+export type { ParamValue };
 
 const clampIndex = (index: number, length: number) => Math.max(0, Math.min(index, length));
 
@@ -17,8 +22,14 @@ export function moveLayer(spec: NetworkSpec, from: number, to: number): NetworkS
   return { ...spec, layers };
 }
 
+/** Removes a layer; layers that read it read what it read instead (see network/graph-edits). */
 export function removeLayer(spec: NetworkSpec, id: string): NetworkSpec {
-  return { ...spec, layers: spec.layers.filter((l) => l.id !== id) };
+  return removeFromGraph(spec, id);
+}
+
+/** Sets which layers a layer reads (ids; 'input' is the network's input), or null for the previous one. */
+export function setLayerInputs(spec: NetworkSpec, id: string, inputs: string[] | null): NetworkSpec {
+  return applyFix(spec, { label: '', action: { type: 'connect', layerId: id, inputs } });
 }
 
 /** A copy with a fresh id right after the original. */
@@ -30,10 +41,6 @@ export function duplicateLayer(spec: NetworkSpec, id: string): NetworkSpec {
   layers.splice(index + 1, 0, copy);
   return { ...spec, layers };
 }
-
-import type { ParamValue } from '../../layers';
-
-export type { ParamValue };
 
 /** Sets one parameter the layer already has; anything else leaves the spec unchanged. */
 export function setLayerParam(spec: NetworkSpec, id: string, param: string, value: ParamValue): NetworkSpec {

@@ -2,7 +2,15 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';
 import type { TrainerClient } from '../../training/client';
-import type { BackendKind, DatasetId, TrainerState } from '../../training/protocol';
+import type {
+  BackendChoice,
+  BackendKind,
+  BackendPreference,
+  DatasetId,
+  TrainerState,
+} from '../../training/protocol';
+import { saveBackendPreference } from '../persistence/backend-preference';
+import { browserStorage } from '../persistence/autosave';
 import type { GpuStatus } from '../webgpu/types';
 import type { AppState } from './store';
 
@@ -24,9 +32,17 @@ export interface TrainingSlice {
   /** The backend the worker runs on, once it has said so. */
   backend: BackendKind | null;
   fallbackReason: string | null;
+  /** What runs the kernels and why, as the worker last said. */
+  backendChoice: BackendChoice | null;
+  /** The backend the user asked for ('auto' unless they chose one), kept in this browser. */
+  backendPreference: BackendPreference;
   dataset: DatasetStatus;
   trainerState: TrainerState;
   trainerReason: string | null;
+  /** The seed the current run started from (null before its first step): a new seed waits for Reset. */
+  runSeed: number | null;
+  /** The built model's own GPU buffers, in bytes, as the worker measured them (null: none, or the CPU). */
+  modelGpuBytes: number | null;
   hyper: Hyperparams;
   /** The worker's handle; null until the page has started it (and in unit tests). */
   client: TrainerClient | null;
@@ -44,12 +60,15 @@ export interface TrainingSlice {
   evaluate: () => void;
   loadDataset: (id: DatasetId) => void;
   setGpuStatus: (status: GpuStatus) => void;
-  setBackend: (backend: BackendKind, fallbackReason?: string) => void;
+  setBackend: (backend: BackendKind, fallbackReason?: string, choice?: BackendChoice) => void;
+  /** The user's pick in the backend menu: stored, and sent to the worker, which moves the model. */
+  chooseBackend: (preference: BackendPreference) => void;
   datasetLoading: (id: DatasetId) => void;
   datasetProgress: (images: number, totalImages: number) => void;
   datasetReady: (train: number, test: number, classNames: string[]) => void;
   datasetFailed: (message: string) => void;
   setTrainerState: (state: TrainerState, reason?: string) => void;
+  setModelGpuBytes: (bytes: number | null) => void;
 }
 
 const idleDataset = (id: DatasetId): DatasetStatus => ({
@@ -70,9 +89,13 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   gpuStatus: { kind: 'checking' },
   backend: null,
   fallbackReason: null,
+  backendChoice: null,
+  backendPreference: 'auto',
   dataset: idleDataset('mnist'),
   trainerState: 'idle',
   trainerReason: null,
+  modelGpuBytes: null,
+  runSeed: null,
   hyper: DEFAULT_HYPER,
   client: null,
   weightsVersion: 0,
@@ -81,11 +104,15 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   train: () => {
     const { client, trainerState } = get();
+    if (trainerState === 'idle') set({ runSeed: get().hyper.seed });
     if (trainerState === 'paused') client?.resume();
     else client?.start();
   },
   pause: () => get().client?.pause(),
-  step: () => get().client?.step(),
+  step: () => {
+    if (get().trainerState === 'idle') set({ runSeed: get().hyper.seed });
+    get().client?.step();
+  },
   reset: () => {
     get().client?.reset();
     get().clearMetrics();
@@ -96,7 +123,14 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     get().client?.loadDataset(id, dataBaseUrl());
   },
   setGpuStatus: (gpuStatus) => set({ gpuStatus }),
-  setBackend: (backend, fallbackReason) => set({ backend, fallbackReason: fallbackReason ?? null }),
+  setBackend: (backend, fallbackReason, choice) =>
+    set({ backend, fallbackReason: fallbackReason ?? null, backendChoice: choice ?? null }),
+  chooseBackend: (backendPreference) => {
+    if (backendPreference === get().backendPreference) return;
+    set({ backendPreference });
+    saveBackendPreference(browserStorage(), backendPreference);
+    get().client?.setBackend(backendPreference);
+  },
   datasetLoading: (id) => set({ dataset: { ...idleDataset(id), phase: 'loading' } }),
   datasetProgress: (images, totalImages) =>
     set((s) => ({ dataset: { ...s.dataset, phase: 'loading', images, totalImages } })),
@@ -113,5 +147,13 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       },
     })),
   datasetFailed: (message) => set((s) => ({ dataset: { ...s.dataset, phase: 'error', message } })),
-  setTrainerState: (trainerState, reason) => set({ trainerState, trainerReason: reason ?? null }),
+  // Back to idle (Reset, a new design) means step 0: the next run takes the seed then in the form, and
+  // progress sent by the run before it is stale.
+  setTrainerState: (trainerState, reason) =>
+    set(
+      trainerState === 'idle'
+        ? { trainerState, trainerReason: reason ?? null, runSeed: null, progress: null }
+        : { trainerState, trainerReason: reason ?? null },
+    ),
+  setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),
 });

@@ -1,6 +1,6 @@
 // Wires a TrainerClient to the store: worker events become store actions. Returns the unsubscribe.
 import type { TrainerClient } from '../../training/client';
-import type { MetricsReport } from '../../training/protocol';
+import type { MetricsReport, ProgressReport } from '../../training/protocol';
 import type { useStore } from '../store/store';
 import { frameBatch } from './frameBatch';
 
@@ -10,15 +10,18 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
   // Metrics reports reach the store at most once a frame; any other event first delivers those queued,
   // so the store sees events in the order the worker sent them.
   const metrics = frameBatch<MetricsReport>((reports) => store.getState().addMetricsBatch(reports));
+  // Progress (the live step count) likewise, the newest of a frame's only.
+  const progress = frameBatch<ProgressReport>((reports) => store.getState().setProgress(reports.at(-1)!));
   const s = () => {
     metrics.flush();
+    progress.flush();
     return store.getState();
   };
   // Set between a device loss and the next ready, so the notice can say how the recovery ended.
   let lostReason: string | null = null;
   const offs = [
     client.on('ready', (e) => {
-      s().setBackend(e.backend, e.fallbackReason);
+      s().setBackend(e.backend, e.fallbackReason, e.choice);
       if (lostReason !== null) {
         s().setNotice(
           e.backend === 'webgpu'
@@ -35,7 +38,10 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
     client.on('datasetReady', (e) => s().datasetReady(e.train, e.test, e.classNames)),
     client.on('datasetError', (e) => s().datasetFailed(e.message)),
     client.on('state', (e) => s().setTrainerState(e.state, e.reason)),
+    client.on('modelReady', (e) => s().setModelGpuBytes(e.gpuBytes > 0 ? e.gpuBytes - e.datasetBytes : null)),
     client.on('metrics', (e) => metrics.push(e)),
+    client.on('progress', ({ step, epoch, epochProgress }) => progress.push({ step, epoch, epochProgress })),
+    client.on('testSample', (e) => s().addTestSample(e)),
     client.on('evaluation', (e) => s().addEvaluation(e)),
     client.on('gallery', (e) => s().setGallery(e.items)),
     client.on('diverged', (e) => s().setNotice(`Training diverged at step ${e.step}: ${e.message}`)),
@@ -49,5 +55,6 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
   return () => {
     offs.forEach((off) => off());
     metrics.dispose();
+    progress.dispose();
   };
 }

@@ -1,8 +1,11 @@
-// The current figures as large text: test accuracy and train loss, each labelled for assistive tech.
+// The current figures as large text: test accuracy and loss (from the latest test, the sample evaluated
+// while training or the whole test set) and train loss, each labelled for assistive tech.
 import { useStore } from '../store/store';
 
+const fmt = (n: number) => n.toLocaleString('en-US');
+
 export function Figures() {
-  const testAccuracy = useStore((s) => s.evaluation?.testAccuracy ?? null);
+  const test = useStore((s) => s.testPoints.at(-1) ?? null);
   const trainLoss = useStore((s) => s.latest?.trainLoss ?? null);
   return (
     <div className="figures">
@@ -11,7 +14,15 @@ export function Figures() {
           Test accuracy
         </span>
         <output aria-labelledby="fig-acc" data-testid="test-accuracy">
-          {testAccuracy === null ? '—' : `${(testAccuracy * 100).toFixed(1)}%`}
+          {test === null ? '—' : `${(test.accuracy * 100).toFixed(1)}%`}
+        </output>
+      </div>
+      <div className="figure">
+        <span className="figure-label" id="fig-test-loss">
+          Test loss
+        </span>
+        <output aria-labelledby="fig-test-loss" data-testid="test-loss">
+          {test === null ? '—' : test.loss.toFixed(3)}
         </output>
       </div>
       <div className="figure">
@@ -22,6 +33,14 @@ export function Figures() {
           {trainLoss === null ? '—' : trainLoss.toFixed(3)}
         </output>
       </div>
+      {/* Always one line, so the panel below never moves when the first test arrives. */}
+      <p className="figures-note muted" data-testid="test-source" data-full={test?.full ?? false}>
+        {test === null
+          ? ' '
+          : test.full
+            ? `Test: all ${fmt(test.images)} test images, step ${fmt(test.step)}`
+            : `Test: a ${fmt(test.images)}-image sample, step ${fmt(test.step)}`}
+      </p>
     </div>
   );
 }

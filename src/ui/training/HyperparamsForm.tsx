@@ -1,5 +1,6 @@
 // Optimizer, learning rate, batch size, epochs, weight decay and seed. Only the learning rate may change
-// during a run; the rest apply from the next Reset or Train.
+// during a run; the rest apply from the next Train, except a seed typed mid-run, which waits for Reset (the
+// form says so).
 import { useState, type ReactNode } from 'react';
 import { validateHyper, type Hyperparams, type OptimizerKind } from '../../network/hyper';
 import { useStore } from '../store/store';
@@ -42,6 +43,7 @@ export function HyperparamsForm(): ReactNode {
   const hyper = useStore((s) => s.hyper);
   const setHyper = useStore((s) => s.setHyper);
   const running = useStore((s) => s.trainerState === 'training');
+  const runSeed = useStore((s) => s.runSeed);
   const issues = validateHyper(hyper);
   const set = (patch: Partial<Hyperparams>) => setHyper(patch);
   return (
@@ -106,6 +108,9 @@ export function HyperparamsForm(): ReactNode {
         disabled={running}
         onChange={(seed) => set({ seed })}
       />
+      {runSeed !== null && runSeed !== hyper.seed && (
+        <p className="muted hint">The new seed applies when you press Reset.</p>
+      )}
       {issues.map((issue) => (
         <p key={issue.field + issue.message} className={`issue issue-${issue.severity}`} role="alert">
           {issue.message}

@@ -1,7 +1,15 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
-import { validateHyper } from '../../network/hyper';
-import { blockingReason, useAnalysis } from '../builder/useAnalysis';
 import { useStore } from '../store/store';
+import { FINISHED, panelOf, unusableReason } from './trainGate';
+
+const REGIONS = { 'Generate images': '.generate-region', 'Segmentation and detection': '.dense-region' };
+
+/** Brings the panel where the design trains into view with focus on its first control. */
+function goToPanel(panel: keyof typeof REGIONS): void {
+  const region = document.querySelector<HTMLElement>(REGIONS[panel]);
+  region?.scrollIntoView({ block: 'start' });
+  region?.querySelector<HTMLElement>('button.primary:not([disabled])')?.focus({ preventScroll: true });
+}
 
 const STATE_TEXT = {
   idle: 'Ready',
@@ -14,16 +22,12 @@ const STATE_TEXT = {
 export function TrainingControls() {
   const state = useStore((s) => s.trainerState);
   const reason = useStore((s) => s.trainerReason);
-  const datasetReady = useStore((s) => s.dataset.phase === 'ready');
   const hasClient = useStore((s) => s.client !== null);
-  const hyperError = useStore((s) => validateHyper(s.hyper).find((i) => i.severity === 'error')?.message);
   const { train, pause, step, reset, evaluate } = useStore.getState();
   // What stops the model being used at all, then what stops more training.
-  const unusable =
-    blockingReason(useAnalysis()) ??
-    (hyperError ? `Fix the hyperparameters first: ${hyperError}` : null) ??
-    (!hasClient ? 'The trainer is starting…' : !datasetReady ? 'Waiting for the dataset to load…' : null);
-  const blocked = unusable ?? (state === 'done' ? 'Training finished: raise Epochs or press Reset.' : null);
+  const unusable = useStore(unusableReason);
+  const panel = useStore((s) => panelOf(s.spec));
+  const blocked = unusable ?? (state === 'done' ? FINISHED : null);
   const training = state === 'training';
   return (
     <div className="controls">
@@ -66,6 +70,14 @@ export function TrainingControls() {
       {blocked && (
         <p id="train-blocked" className="blocked" role="status">
           {blocked}
+          {panel && (
+            <>
+              {' '}
+              <button type="button" onClick={() => goToPanel(panel)}>
+                Go to {panel}
+              </button>
+            </>
+          )}
         </p>
       )}
     </div>

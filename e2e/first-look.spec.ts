@@ -1,0 +1,119 @@
+// What a newcomer meets before and in the first seconds of training (issue 16): Space while the dataset
+// loads, a typed seed, the step counter, the layer cards, the memory column and the draw pad.
+import { expect, test, type Page } from '@playwright/test';
+import { cards, drawStroke, expectDatasetsLoaded, expectLeNet, notice, stepCount } from './app';
+
+const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
+const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
+
+test('Space is refused like the Train button while the dataset loads, and says why', async ({ page }) => {
+  // The test images are held back, so the dataset stays loading while the training images stream in.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const pattern = '**/data/mnist/t10k-images-idx3-ubyte.gz';
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expectLeNet(page);
+  await expect(page.getByTestId('dataset-status')).toHaveText(/^[\d,]+ of 70,000 images$/);
+  // Enough training images for a batch: the worker could train on them.
+  await expect
+    .poll(async () => Number((await text(page, 'dataset-status')).split(' ')[0].replace(/,/g, '')))
+    .toBeGreaterThan(1000);
+  await expect(trainButton(page)).toBeDisabled();
+  await expect(page.locator('#train-blocked')).toHaveText('Waiting for the dataset to load…');
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+
+  release();
+  await expectDatasetsLoaded(page);
+  await expect(page.getByTestId('trainer-state')).toHaveText('Ready');
+  expect(await stepCount(page)).toBe(0);
+  await expect(notice(page, 'Space: Waiting for the dataset to load…')).toBeVisible();
+  await expect(trainButton(page)).toBeEnabled();
+});
+
+test('a typed seed applies to the next run without Reset, and a seed typed mid-run says Reset applies it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expectDatasetsLoaded(page);
+  const seed = page.getByLabel('Seed', { exact: true });
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const firstLoss = async () => {
+    await step.click();
+    await expect(page.getByTestId('step')).toHaveText('1');
+    await expect(page.getByTestId('train-loss')).not.toHaveText('—');
+    return text(page, 'train-loss');
+  };
+  // The first step's loss depends on the initial weights and the first batch, both drawn from the seed.
+  await seed.fill('7');
+  const typed = await firstLoss();
+  // Reset rebuilds from seed 7: the same first step as the run the typed seed started.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('step')).toHaveText('0');
+  expect(await firstLoss()).toBe(typed);
+  await expect(page.getByText('The new seed applies when you press Reset.')).toHaveCount(0);
+  // Mid-run, a new seed cannot change the run: the form says what applies it.
+  await seed.fill('8');
+  await expect(page.getByText('The new seed applies when you press Reset.')).toBeVisible();
+  await seed.fill('7');
+  await expect(page.getByText('The new seed applies when you press Reset.')).toHaveCount(0);
+});
+
+test('the Steps counter reads live, not only at each metrics report', async ({ page }) => {
+  await page.goto('/');
+  await expectDatasetsLoaded(page);
+  await trainButton(page).click();
+  // Reports (and the loss) come every 20 steps; the counter must show the steps in between.
+  await expect
+    .poll(async () => (await stepCount(page)) % 20, { timeout: 60_000, intervals: [50] })
+    .not.toBe(0);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+});
+
+test('layer cards show their parameters in full', async ({ page }) => {
+  await page.goto('/');
+  await expectLeNet(page);
+  await expect(cards(page).nth(0).locator('.layer-params')).toHaveText('1→6, 5×5, pad 2');
+  await expect(cards(page).nth(3).locator('.layer-params')).toHaveText('6→16, 5×5');
+  const params = cards(page).locator('.layer-params');
+  // No parameter text is cut off: each fits its box.
+  const cut = await params.evaluateAll((els) =>
+    els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+  );
+  expect(cut).toEqual([]);
+});
+
+test('memory per layer is labelled an estimate, beside the measured GPU buffer total', async ({ page }) => {
+  await page.goto('/');
+  await expectLeNet(page);
+  const summary = page.getByRole('table', { name: 'Model summary' });
+  await expect(summary.getByRole('columnheader', { name: /Memory/ })).toHaveText(
+    'Memory, estimated (act. / params)',
+  );
+  await expect(page.getByTestId('gpu-bytes')).toHaveText(/^Measured: [\d.]+ (kB|MB) of GPU buffers$/, {
+    timeout: 30_000,
+  });
+});
+
+test('drawing reads the pad back without a Canvas2D readback warning', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('willReadFrequently')) warnings.push(m.text());
+  });
+  await page.goto('/');
+  await expectDatasetsLoaded(page);
+  for (let i = 0; i < 3; i++) {
+    await drawStroke(page, [
+      [0.3, 0.2],
+      [0.7, 0.5],
+      [0.4, 0.8],
+    ]);
+  }
+  await expect(page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem')).toHaveCount(10);
+  expect(warnings).toEqual([]);
+});

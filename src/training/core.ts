@@ -25,7 +25,7 @@ import {
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
-import { DenseSession } from './dense/session';
+import { DEFAULT_DENSE_OPTIONS, DenseSession, type DenseSessionOptions } from './dense/session';
 import { Inspector } from './inspect/inspector';
 import type { InspectQuery } from './inspect/types';
 
@@ -51,11 +51,13 @@ export interface TrainerCoreOptions {
   cpuEnv?: CpuEnvironment;
   /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
   measureMs?: number;
+  /** The dense session's reporting and test sizes (default DEFAULT_DENSE_OPTIONS). */
+  dense?: Partial<DenseSessionOptions>;
 }
 
 export type Emit = (event: TrainerEvent) => void;
 
-type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs';
+type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs' | 'dense';
 
 export class TrainerCore {
   readonly options: Required<Omit<TrainerCoreOptions, OptionalOptions>> & TrainerCoreOptions;
@@ -86,15 +88,7 @@ export class TrainerCore {
     cpuOps: () => this.selector.cpuOps(),
   });
   /** Segmentation and detection on scenes, on this trainer's backend and dataset. */
-  readonly dense = new DenseSession({
-    backend: () => this.backend,
-    data: () => this.data,
-    emit: (event) => this.emit({ type: 'dense', event }),
-    recovering: () => this.recovering,
-    makeRoom: () => this.makeRoomFor('dense'),
-    snapshotEveryMs: () => this.options.snapshotEveryMs,
-    cpuOps: () => this.selector.cpuOps(),
-  });
+  readonly dense: DenseSession;
   /** Picks and opens the backends (WebGPU, WebAssembly or plain JavaScript) and the CPU kernels. */
   readonly selector: BackendSelector;
   private readonly run: TrainingRun;
@@ -119,6 +113,18 @@ export class TrainerCore {
       ...options,
     };
     this.run = new TrainingRun(this);
+    this.dense = new DenseSession(
+      {
+        backend: () => this.backend,
+        data: () => this.data,
+        emit: (event) => this.emit({ type: 'dense', event }),
+        recovering: () => this.recovering,
+        makeRoom: () => this.makeRoomFor('dense'),
+        snapshotEveryMs: () => this.options.snapshotEveryMs,
+        cpuOps: () => this.selector.cpuOps(),
+      },
+      { ...DEFAULT_DENSE_OPTIONS, ...options.dense },
+    );
     this.selector = new BackendSelector({
       gpu: options.gpu,
       cpuEnv: options.cpuEnv,
@@ -223,7 +229,7 @@ export class TrainerCore {
    */
   private async switchTo(backend: TrainerBackend, state?: ModelState): Promise<void> {
     await this.generative.suspend();
-    await this.dense.suspend();
+    await this.dense.suspend(true);
     if (this.schedule) this.schedule.orderChanged = true;
     this.attach(backend, state);
     await this.generative.rebuildAfterLoss('the backend changed');

@@ -1,5 +1,6 @@
 // The dense session on WebGPU (SwiftShader): both tasks through TrainerCore, and one run at a time
-// against the classifier.
+// against the classifier; a lost device. Small on purpose (16×16 scenes, the small FCN where any network
+// will do, a few steps): how well the presets learn is `npm run dense:quality`'s to measure.
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import type { GpuBackend } from '../gpu-backend';
@@ -10,12 +11,12 @@ import type { DenseEvent } from './types';
 import { createHarness } from '../testing/harness';
 import { presetSpec } from '../../network/presets';
 import { SEGMENTATION_HYPER } from '../../network/dense-presets';
-import { checkDenseSession } from './session-checks';
+import { checkDenseSession, DENSE_TEST_OPTIONS } from './session-checks';
 import { presetAt } from './testing';
 
 describe('dense session on WebGPU', () => {
   it('builds, draws scenes, trains, evaluates and answers for segmentation and detection', async () => {
-    const h = createHarness();
+    const h = createHarness({ dense: DENSE_TEST_OPTIONS });
     await h.send({ type: 'init' });
     expect((await h.waitFor('ready')).backend).toBe('webgpu');
     await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
@@ -25,12 +26,12 @@ describe('dense session on WebGPU', () => {
     // One run at a time: the dense run starting pauses the classifier, and says why.
     await h.send({ type: 'setSpec', spec: presetSpec('tiny-cnn') });
     await h.send({ type: 'start' });
-    await h.waitFor('metrics');
-    const spec = presetAt('unet', 32, {
+    await h.waitFor('state', (e) => e.state === 'training');
+    const spec = presetAt('fcn', 16, {
       minDigits: 1,
       maxDigits: 1,
-      minScale: 16,
-      maxScale: 20,
+      minScale: 10,
+      maxScale: 12,
       clutter: 0,
       noise: 0,
     });
@@ -50,7 +51,7 @@ describe('dense session on WebGPU', () => {
   }, 600_000);
 
   it('a lost device: the run is rebuilt from its last good weights at their step and trains on', async () => {
-    const h = createHarness({ snapshotEveryMs: 0 });
+    const h = createHarness({ snapshotEveryMs: 0, dense: DENSE_TEST_OPTIONS });
     await h.send({ type: 'init' });
     await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
     await h.waitFor('datasetReady');
@@ -63,18 +64,18 @@ describe('dense session on WebGPU', () => {
       h
         .waitFor('dense', (e: EventOf<'dense'>) => e.event.kind === kind && test(e.event as Of<K>), { from })
         .then((e) => e.event as Of<K>);
-    const spec = presetAt('unet', 32, {
+    const spec = presetAt('fcn', 16, {
       minDigits: 1,
       maxDigits: 1,
-      minScale: 16,
-      maxScale: 20,
+      minScale: 10,
+      maxScale: 12,
       clutter: 0,
       noise: 0,
     });
     const hyper = { ...SEGMENTATION_HYPER, batchSize: 2 };
     await h.send({ type: 'dense', request: { kind: 'set', spec, hyper } });
     await h.send({ type: 'dense', request: { kind: 'start' } });
-    await next('metrics', (m) => m.step >= 10);
+    await next('metrics', (m) => m.step >= 4);
     await h.send({ type: 'dense', request: { kind: 'pause' } });
     const step = h.core.dense.step;
     for (let i = 0; i < 300 && h.core.dense.lastGood?.step !== step; i++)

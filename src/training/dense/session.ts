@@ -200,13 +200,15 @@ export class DenseSession {
     return { detections: Array.from({ length: count }, (_, i) => detectionsOf(decoded, i, cells)) };
   }
 
-  private async build(): Promise<void> {
+  /** Builds the network from the seed, or from `from` (weights and their step) when given. */
+  private async build(from?: { state: ModelState; step: number }): Promise<void> {
     this.destroyBuilt();
-    this.step = 0;
-    this.lastGood = null;
+    this.step = from?.step ?? 0;
+    this.lastGood = from ?? null;
     const backend = this.host.backend();
     if (!backend || !this.last) throw new Error('the trainer is not ready: send a network first');
     const built = await buildDense(backend, this.last.spec, this.last.hyper, this.host.cpuOps);
+    if (from) built.engine.writeState(from.state);
     this.built = built;
     this.host.emit({
       kind: 'ready',
@@ -214,9 +216,10 @@ export class DenseSession {
       side: built.layout.side,
       stride: built.stride,
       parameterCount: built.engine.desc.parameterCount,
+      step: this.step,
     });
-    this.setState('idle');
-    // The untrained network's figures and previews, once the scenes can be drawn.
+    if (!from) this.setState('idle');
+    // The network's figures and previews, once the scenes can be drawn.
     if (this.scenesReady()) await this.evaluate();
   }
 
@@ -346,10 +349,19 @@ export class DenseSession {
     this.host.emit({ kind: 'previews', step, side, images, masks, boxes, ...answers });
   }
 
-  /** After a lost device: stops the loop (its failures are the loss's) and drops the engine. */
-  async suspend(): Promise<void> {
+  /**
+   * Before the network leaves its device: stops the loop and drops the engine. After a lost device the loop's
+   * failures are the loss's; on a backend change (`exact`) the device still answers, so the weights of the
+   * very step the run stopped at become the ones it is rebuilt from.
+   */
+  async suspend(exact = false): Promise<void> {
     this.resumeAfterLoss = this.state === 'training';
     await this.stop();
+    if (exact && this.built) {
+      const state = await this.built.engine.readState();
+      if (state.params.every(Number.isFinite) && state.buffers.every(Number.isFinite))
+        this.lastGood = { state, step: this.step };
+    }
     this.destroyBuilt();
   }
 
@@ -364,12 +376,7 @@ export class DenseSession {
     this.resumeAfterLoss = false;
     if (!this.last) return;
     try {
-      await this.build();
-      if (good) {
-        this.built!.engine.writeState(good.state);
-        this.step = good.step;
-        this.lastGood = good;
-      }
+      await this.build(good ?? undefined);
       const reason = `${why}: the network was rebuilt from its weights at step ${this.step}`;
       this.setState(this.step > 0 ? 'paused' : 'idle', reason);
       if (resume) await this.start();

@@ -75,6 +75,8 @@ export type DenseEvent =
       /** Detection: input pixels per head cell. */
       stride: number;
       parameterCount: number;
+      /** The step its weights are of: 0 from the seed, more when rebuilt (a lost device, a backend change). */
+      step: number;
     }
   | { kind: 'state'; state: DenseState; reason?: string }
   /** Mean training loss since the previous report. */

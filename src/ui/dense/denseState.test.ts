@@ -11,6 +11,7 @@ describe('the dense view', () => {
       side: 32,
       stride: 1,
       parameterCount: 9,
+      step: 0,
     });
     expect(v).toMatchObject({ task: 'segmentation', side: 32, state: 'idle' });
     v = reduceDense(v, { kind: 'state', state: 'training' });
@@ -61,9 +62,14 @@ describe('the dense view', () => {
     v = reduceDense(v, { kind: 'failed', message: 'no' });
     expect(v.error).toBe('no');
     expect(reduceDense(v, { kind: 'state', state: 'training' }).error).toBeNull();
-    expect(
-      reduceDense(v, { kind: 'ready', task: 'detection', side: 64, stride: 4, parameterCount: 1 }).figures,
-    ).toEqual([]);
+    const ready = { kind: 'ready', task: 'detection', side: 64, stride: 4, parameterCount: 1 } as const;
+    expect(reduceDense(v, { ...ready, step: 0 }).figures).toEqual([]);
+    // Rebuilt at step 3 (a lost device, a backend change): the same network's curves up to step 3 stay.
+    const rebuilt = reduceDense(v, { ...ready, task: 'segmentation', side: 32, step: 3 });
+    expect(rebuilt.figures).toEqual([{ step: 0, pixelAccuracy: 0.1, meanIoU: 0.02 }]);
+    expect(rebuilt.losses).toEqual([]);
+    expect(rebuilt.state).toBe(v.state);
+    expect(reduceDense(v, { ...ready, step: 3 }).figures).toEqual([]);
     expect([
       formatFigure(0.1234),
       formatFigure(0.5, true),

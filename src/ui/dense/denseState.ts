@@ -65,7 +65,15 @@ const MAX_POINTS = 500;
 
 export function reduceDense(view: DenseView, e: DenseEvent): DenseView {
   switch (e.kind) {
-    case 'ready':
+    case 'ready': {
+      // A run rebuilt at a step (a lost device, a backend change) keeps its curves up to that step.
+      const same = e.step > 0 && view.task === e.task && view.side === e.side;
+      if (same)
+        return {
+          ...view,
+          losses: view.losses.filter((p) => p.step <= e.step),
+          figures: view.figures.filter((p) => p.step <= e.step),
+        };
       return {
         ...initialDenseView,
         task: e.task,
@@ -74,6 +82,7 @@ export function reduceDense(view: DenseView, e: DenseEvent): DenseView {
         parameterCount: e.parameterCount,
         browsed: view.browsed,
       };
+    }
     case 'state':
       return {
         ...view,

@@ -158,9 +158,10 @@ settings: ${describeHyper(hyper)}, batch size ${hyper.batchSize}, seed ${hyper.s
     python3 train.py --data DIR      # ... from DIR
     python3 train.py --steps 3000    # longer (default ${TRAIN_STEPS} steps of BATCH_SIZE scenes)
     python3 train.py --device cuda   # on a CUDA GPU (default: the best found)
+    python3 train.py --test-scenes 1024  # test figures over more scenes (default 256)
 
 Step k trains on scenes k * BATCH_SIZE ... of the seed, drawn exactly as the playground draws them; the test
-figures are over the first 256 test scenes, the same in every run. It starts from weights.safetensors and
+figures are over the first --test-scenes test scenes, the same in every run. It starts from weights.safetensors and
 writes trained.safetensors, which the playground imports. Needs only PyTorch.
 """
 import argparse
@@ -194,6 +195,8 @@ def parse_args():
     parser.add_argument('--device', choices=['auto', 'cuda', 'mps', 'cpu'], default='auto',
                         help='where to train (default auto: cuda, else mps, else cpu)')
     parser.add_argument('--steps', type=int, default=STEPS, help=f'optimizer steps (default {STEPS})')
+    parser.add_argument('--test-scenes', type=int, default=TEST_SCENES,
+                        help=f'test scenes the figures are over (default {TEST_SCENES})')
     parser.add_argument('--weights', default=os.path.join(HERE, 'weights.safetensors'),
                         help='start from these weights, when the file exists (default: weights.safetensors)')
     parser.add_argument('--out', default=os.path.join(HERE, 'trained.safetensors'),
@@ -234,10 +237,12 @@ def main():
             print(f'step {step + 1}: train loss {loss_sum / 50:.4f}', flush=True)
             loss_sum = 0.0
     model.eval()
-    pixels, masks, boxes = make_scenes(test_images, test_labels, 'test', 0, TEST_SCENES, SEED)
+    if args.test_scenes < 1:
+        raise SystemExit(f'--test-scenes must be 1 or more, got {args.test_scenes}')
+    pixels, masks, boxes = make_scenes(test_images, test_labels, 'test', 0, args.test_scenes, SEED)
     with torch.no_grad():
         outputs = torch.cat([model(((p - MEAN) / STD).to(device)).cpu() for p in pixels.split(64)])
-    print(f'{TEST_SCENES} test scenes: {test_figures(outputs, masks, boxes)}')
+    print(f'{args.test_scenes} test scenes: {test_figures(outputs, masks, boxes)}')
     save_safetensors(model.state_dict(), args.out)
     print(f'saved {args.out}: import it in CNN Playground, or load it with model.load_weights()')
 

@@ -47,6 +47,17 @@ async function open(page: Page, preset: string): Promise<Locator> {
   return panel;
 }
 
+/** Draws a vertical stroke on the scene pad (a "1"), which sends it to the network. */
+async function drawOne(page: Page, panel: Locator): Promise<void> {
+  const pad = panel.getByTestId('scene-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** Mean of a figure in the evaluations' summary line (e.g. "mean IoU 0.123"). */
 const figure = async (panel: Locator, name: RegExp) =>
   Number(name.exec((await panel.getByTestId('dense-summary').textContent()) ?? '')?.[1] ?? 'NaN');
@@ -79,20 +90,20 @@ test('segmentation: the U-Net trains, its figures rise, and label maps render on
   await expect(truth).toHaveCount(6);
   expect(await colourful(truth.first())).toBeGreaterThan(50);
   await expect(previews.getByTestId('dense-predicted')).toHaveCount(6);
+  // The key says which colour is which digit.
+  await expect(panel.getByTestId('colour-key')).toContainText('0123456789');
 
   await panel.getByRole('button', { name: 'Show scenes' }).click();
   const viewer = panel.getByTestId('scene-viewer');
   await expect(viewer.locator('canvas')).toHaveCount(8);
   expect(await colourful(viewer.locator('canvas').first())).toBeGreaterThan(50);
 
-  const pad = panel.getByTestId('scene-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7, { steps: 8 });
-  await page.mouse.up();
+  await drawOne(page, panel);
   await expect(panel.getByTestId('scene-pad-answer')).toBeVisible({ timeout: 30_000 });
+  // The answer in words too: the digits the map gives pixels to.
+  await expect(panel.getByTestId('scene-pad-text')).toHaveText(
+    /^(Labelled as (\d \(\d+% of the digit pixels\)(, )?)+\.|Every pixel labelled background: no digit found\.)$/,
+  );
   await panel.screenshot({ path: `${SHOTS}/dense-segmentation.png` });
 
   // Inside: the U-Net's feature maps for a test scene, and what its loss and upsampling do.
@@ -151,5 +162,29 @@ test('detection: the CenterNet detector trains, its loss falls and mAP is measur
       Number(await previews.getByTestId('dense-predicted').first().getAttribute('data-boxes')),
     )
     .toBeGreaterThan(0);
+  // A drawing gets its boxes (or says none scores enough) beside the pad.
+  await drawOne(page, panel);
+  await expect(panel.getByTestId('scene-pad-answer')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByTestId('scene-pad-text')).toHaveText(
+    /^(Found (\d \(score \d\.\d\d\)(, )?)+\.|No box scores at least 0\.30\.)$/,
+  );
   await panel.screenshot({ path: `${SHOTS}/dense-detection.png` });
+});
+
+test("the builder's U-Net preset: the classifier's Train says where it trains and leads there", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expectDatasetsLoaded(page);
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'U-Net' });
+  await page.getByRole('button', { name: 'Load preset' }).click();
+  await expect(page.locator('[data-testid="layer-card"][data-layer-id="cat1"]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+  await expect(page.locator('#train-blocked')).toContainText(
+    'The builder holds a segmentation network: it trains in Segmentation and detection, below.',
+  );
+  await page.getByRole('button', { name: 'Go to Segmentation and detection' }).click();
+  const panel = page.getByRole('region', { name: 'Segmentation and detection' });
+  await expect(panel.getByRole('button', { name: 'U-Net' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('button', { name: 'Train segmentation' })).toBeFocused();
 });

@@ -37,7 +37,10 @@ export function SceneCanvas({ side, image, labels = null, boxes = [], scale = 3,
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(small, 0, 0, size, size);
     ctx.lineWidth = 2;
-    ctx.font = `${Math.max(10, scale * 4)}px sans-serif`;
+    // The tag's text grows with the scene up to 16 px, and its background fits the text.
+    const fontPx = Math.min(16, Math.max(10, scale * 4));
+    const tag = fontPx + 4;
+    ctx.font = `${fontPx}px sans-serif`;
     ctx.textBaseline = 'bottom';
     for (const b of boxes) {
       const colour = digitCss(b.label);
@@ -45,11 +48,11 @@ export function SceneCanvas({ side, image, labels = null, boxes = [], scale = 3,
       ctx.strokeRect(b.x0 * scale, b.y0 * scale, (b.x1 - b.x0) * scale, (b.y1 - b.y0) * scale);
       const text = b.score === undefined ? `${b.label}` : `${b.label} ${b.score.toFixed(2)}`;
       const width = ctx.measureText(text).width + 4;
-      const y = Math.max(b.y0 * scale, 14);
+      const y = Math.max(b.y0 * scale, tag);
       ctx.fillStyle = colour;
-      ctx.fillRect(b.x0 * scale, y - 14, width, 14);
+      ctx.fillRect(b.x0 * scale, y - tag, width, tag);
       ctx.fillStyle = '#000';
-      ctx.fillText(text, b.x0 * scale + 2, y);
+      ctx.fillText(text, b.x0 * scale + 2, y - 2);
     }
   }, [side, image, labels, boxes, scale, size]);
   return (

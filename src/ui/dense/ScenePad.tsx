@@ -1,11 +1,11 @@
 // A large pad to draw a scene of several digits on: the drawing, area-averaged down to the scene's side,
 // goes to the network when a stroke ends, and its answer (a coloured label map, or boxes) is drawn over a
 // copy of the scene beside the pad.
-import { useRef, type PointerEvent } from 'react';
+import { useEffect, useRef, type PointerEvent } from 'react';
 import type { TrainerClient } from '../../training/client';
 import type { DenseView } from './denseState';
 import { SceneCanvas } from './SceneCanvas';
-import { penWidth, toScene } from './scene-pad';
+import { answerText, penWidth, toScene } from './scene-pad';
 
 const SIZE = 384;
 
@@ -31,6 +31,8 @@ let nextId = 1;
 export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
+  /** The drawing last sent, as the network's input (cleared with the pad or a new scene side). */
+  const sent = useRef<Float32Array | null>(null);
   const side = view.side;
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -53,14 +55,22 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
   const send = () => {
     if (!canvas.current || side === 0) return;
     const image = toScene(readInk(canvas.current), SIZE, SIZE, side);
+    sent.current = image;
     onDrawing(Uint8Array.from(image, (v) => Math.round(v * 255)));
-    client?.dense({ kind: 'predict', id: nextId++, image });
   };
   const clear = () => {
     canvas.current?.getContext('2d')?.clearRect(0, 0, SIZE, SIZE);
+    sent.current = null;
     onDrawing(null);
   };
   const answer = view.drawn;
+  // A new drawing goes to the network, and again after each evaluation, so its answer follows the training.
+  const evaluatedAt = view.previews?.step;
+  useEffect(() => {
+    const image = sent.current;
+    if (!drawing || !image || image.length !== side * side) return;
+    client?.dense({ kind: 'predict', id: nextId++, image });
+  }, [evaluatedAt, client, drawing, side]);
   return (
     <section aria-label="Draw a scene" className="scene-pad">
       <h3>Draw a scene</h3>
@@ -89,15 +99,20 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
           }}
         />
         {drawing && answer && (
-          <SceneCanvas
-            side={side}
-            image={drawing}
-            labels={answer.maps ?? null}
-            boxes={(answer.detections?.[0] ?? []).filter((d) => d.score >= minScore)}
-            scale={Math.floor(SIZE / side / 1.5)}
-            label={view.task === 'detection' ? 'Digits found in your drawing' : 'Your drawing, labelled'}
-            testId="scene-pad-answer"
-          />
+          <div className="scene-pad-answer">
+            <SceneCanvas
+              side={side}
+              image={drawing}
+              labels={answer.maps ?? null}
+              boxes={(answer.detections?.[0] ?? []).filter((d) => d.score >= minScore)}
+              scale={Math.floor(SIZE / side / 1.5)}
+              label={view.task === 'detection' ? 'Digits found in your drawing' : 'Your drawing, labelled'}
+              testId="scene-pad-answer"
+            />
+            <p aria-live="polite" data-testid="scene-pad-text">
+              {answerText(answer, minScore)}
+            </p>
+          </div>
         )}
       </div>
       <button type="button" onClick={clear}>

@@ -1,6 +1,7 @@
 // Test scenes next to the network's answers: the true label map (or boxes) above, the prediction below,
 // refreshed after every evaluation.
 import type { DenseView } from './denseState';
+import { ColourKey } from './ColourKey';
 import { SceneCanvas } from './SceneCanvas';
 
 /** `minScore`: boxes scoring less are not drawn (the figures count every box down to 0.05). */
@@ -14,6 +15,7 @@ export function ScenePreviews({ view, minScore }: { view: DenseView; minScore: n
       <figcaption>
         Test scenes at step {p.step}: the truth above, the network’s {detection ? 'boxes' : 'labels'} below
       </figcaption>
+      <ColourKey />
       <div className="scene-grid" data-testid="dense-previews">
         {p.boxes.map((truth, i) => {
           const image = p.images.subarray(i * pixels, (i + 1) * pixels);

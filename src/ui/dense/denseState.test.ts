@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overlayPixels } from './colours';
 import { formatFigure, initialDenseView, reduceDense } from './denseState';
-import { penWidth, toScene } from './scene-pad';
+import { answerText, digitShares, penWidth, toScene } from './scene-pad';
 
 describe('the dense view', () => {
   it('folds a run: ready, losses, evaluations (one per step), previews, a drawing’s answer and failures', () => {
@@ -87,6 +87,25 @@ describe('the scene pad and overlays', () => {
     expect(Array.from(toScene(ink, 8, 8, 2))).toEqual([0, 1, 0.0625, 0]);
     expect(() => toScene(ink, 4, 8, 2)).toThrow('64 ink values for a 4×8 pad');
     expect(penWidth(384, 64)).toBe(15);
+  });
+
+  it('puts the answer to a drawing in words: digits by their share of the labelled pixels, or boxes by score', () => {
+    // Labels: 0 background, 1 + d digit d; 8 pixels of 7, 2 of 1 and 1 of 3.
+    const maps = Uint8Array.of(0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 2, 2, 4);
+    expect(digitShares(maps).map((d) => d.digit)).toEqual([7, 1, 3]);
+    expect(answerText({ maps }, 0.3)).toBe(
+      'Labelled as 7 (73% of the digit pixels), 1 (18% of the digit pixels), 3 (9% of the digit pixels).',
+    );
+    expect(answerText({ maps: new Uint8Array(4) }, 0.3)).toBe(
+      'Every pixel labelled background: no digit found.',
+    );
+    const boxes = [
+      { label: 4, score: 0.35 },
+      { label: 9, score: 0.8 },
+      { label: 1, score: 0.1 },
+    ];
+    expect(answerText({ detections: [boxes] }, 0.3)).toBe('Found 9 (score 0.80), 4 (score 0.35).');
+    expect(answerText({ detections: [boxes] }, 0.9)).toBe('No box scores at least 0.90.');
   });
 
   it('colours labelled pixels and leaves background grey', () => {

@@ -25,3 +25,36 @@ export function toScene(ink: Float32Array, width: number, height: number, side: 
 export function penWidth(size: number, side: number): number {
   return Math.max(2, Math.round((2.5 * size) / side));
 }
+
+/** A label map's digits by their share of the labelled pixels (label 1 + d is digit d), largest first. */
+export function digitShares(labels: Uint8Array): { digit: number; share: number }[] {
+  const counts = new Array<number>(10).fill(0);
+  for (const l of labels) if (l > 0) counts[(l - 1) % 10]++;
+  const total = counts.reduce((a, b) => a + b, 0);
+  return counts
+    .map((n, digit) => ({ digit, share: total > 0 ? n / total : 0 }))
+    .filter((d) => d.share > 0)
+    .sort((a, b) => b.share - a.share || a.digit - b.digit);
+}
+
+/**
+ * What the network made of a drawing, in words: the digits of its label map (those with at least 5% of the
+ * labelled pixels), or the boxes scoring at least `minScore`, best first.
+ */
+export function answerText(
+  answer: { maps?: Uint8Array; detections?: { label: number; score: number }[][] },
+  minScore: number,
+): string {
+  if (answer.maps) {
+    const shares = digitShares(answer.maps).filter((d) => d.share >= 0.05);
+    if (shares.length === 0) return 'Every pixel labelled background: no digit found.';
+    const parts = shares.map((d) => `${d.digit} (${Math.round(d.share * 100)}% of the digit pixels)`);
+    return `Labelled as ${parts.join(', ')}.`;
+  }
+  const found = (answer.detections?.[0] ?? []).filter((d) => d.score >= minScore);
+  if (found.length === 0) return `No box scores at least ${minScore.toFixed(2)}.`;
+  const parts = [...found]
+    .sort((a, b) => b.score - a.score)
+    .map((d) => `${d.label} (score ${d.score.toFixed(2)})`);
+  return `Found ${parts.join(', ')}.`;
+}

@@ -1,6 +1,8 @@
 // The dense tasks' throughput (issue 18): each segmentation and detection preset trained on its default
-// 64×64 scenes at batch 16, on WebGPU and on our CPU backend, as the dense session trains: a batch of scenes
-// drawn on the host, then one step. Each timed step ends with the loss read back (synced).
+// 64×64 scenes at batch 16, on WebGPU and on our CPU backend (its WebAssembly SIMD ops on 2 threads, what
+// the worker picks on a two-core machine), as the dense session trains: a batch of scenes drawn on the host,
+// then one step. Each timed step ends with the loss read back (synced).
+import { createWasmOps } from '../src/engine/wasm/create';
 import { acquireGpu } from '../src/gpu/device';
 import { DENSE_HYPER } from '../src/network/dense-presets';
 import { presetSpec, type PresetId } from '../src/network/presets';
@@ -18,7 +20,7 @@ export interface DenseRun {
   task: string;
   side: number;
   batch: number;
-  backend: 'webgpu' | 'cpu';
+  backend: 'webgpu' | 'wasm';
   steps: number;
   stepsPerSecond: number;
   scenesPerSecond: number;
@@ -27,10 +29,11 @@ export interface DenseRun {
 }
 
 async function measureOn(backend: TrainerBackend, id: PresetId, minMs: number): Promise<DenseRun> {
+  const wasmThreads = 2;
   const data = hostDataset(await loadMnist());
   const spec = presetSpec(id);
   const hyper = { ...DENSE_HYPER, seed: 1 };
-  const built = await buildDense(backend, spec, hyper);
+  const built = await buildDense(backend, spec, hyper, () => createWasmOps({ threads: wasmThreads }));
   const stream: SceneStream = {
     source: (split) => ({
       images: data[split].images,
@@ -62,7 +65,7 @@ async function measureOn(backend: TrainerBackend, id: PresetId, minMs: number): 
       task: spec.task,
       side: built.layout.side,
       batch: B,
-      backend: backend.kind,
+      backend: backend.kind === 'webgpu' ? 'webgpu' : 'wasm',
       steps: step,
       stepsPerSecond: step / seconds,
       scenesPerSecond: (step * B) / seconds,

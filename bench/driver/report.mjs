@@ -302,7 +302,7 @@ function denseTable(r, say) {
     d.runs.map((x) => [
       x.preset,
       x.task,
-      x.backend === 'webgpu' ? 'WebGPU' : 'CPU',
+      x.backend === 'webgpu' ? 'WebGPU' : x.backend === 'wasm' ? 'CPU (wasm, 2 threads)' : 'CPU',
       round(x.stepsPerSecond, 2),
       round(x.scenesPerSecond, 1),
       round(x.sceneMsPerStep, 1),

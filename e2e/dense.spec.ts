@@ -171,7 +171,18 @@ test('detection: the CenterNet detector trains, its loss falls and mAP is measur
   await panel.screenshot({ path: `${SHOTS}/dense-detection.png` });
 });
 
-test("the builder's U-Net preset: the classifier's Train says where it trains and leads there", async ({
+/** The autosaved design: its task and dataset, and whether a GAN's second network came with it. */
+const autosaved = (page: Page) =>
+  page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('cnn-playground/autosave/v2') ?? '{}') as {
+      spec?: string;
+      discriminator?: string;
+    };
+    const spec = JSON.parse(saved.spec ?? '{}') as { task?: string; input?: { dataset?: string } };
+    return { task: spec.task, dataset: spec.input?.dataset, gan: saved.discriminator !== undefined };
+  });
+
+test("the builder's U-Net preset on Fashion-MNIST: Train says where it trains and leads there, scenes of clothes", async ({
   page,
 }) => {
   await page.goto('/');
@@ -179,6 +190,12 @@ test("the builder's U-Net preset: the classifier's Train says where it trains an
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'U-Net' });
   await page.getByRole('button', { name: 'Load preset' }).click();
   await expect(page.locator('[data-testid="layer-card"][data-layer-id="cat1"]')).toHaveCount(1);
+  await page.getByLabel('Dataset').selectOption({ label: 'Fashion-MNIST' });
+  await expectDatasetsLoaded(page);
+  // The U-Net alone (no GAN partner rides along), on the dataset the user picked.
+  await expect
+    .poll(() => autosaved(page))
+    .toEqual({ task: 'segmentation', dataset: 'fashion-mnist', gan: false });
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await expect(page.locator('#train-blocked')).toContainText(
     'The builder holds a segmentation network: it trains in Segmentation and detection, below.',
@@ -187,4 +204,14 @@ test("the builder's U-Net preset: the classifier's Train says where it trains an
   const panel = page.getByRole('region', { name: 'Segmentation and detection' });
   await expect(panel.getByRole('button', { name: 'U-Net' })).toHaveAttribute('aria-pressed', 'true');
   await expect(panel.getByRole('button', { name: 'Train segmentation' })).toBeFocused();
+  // The panel's presets keep the dataset too, and its scenes are drawn from Fashion-MNIST.
+  await panel.getByRole('button', { name: 'Small FCN' }).click();
+  await expect
+    .poll(() => autosaved(page))
+    .toEqual({ task: 'segmentation', dataset: 'fashion-mnist', gan: false });
+  await panel.getByRole('button', { name: 'Show scenes' }).click();
+  const viewer = panel.getByTestId('scene-viewer');
+  await expect(viewer.locator('canvas')).toHaveCount(8);
+  expect(await colourful(viewer.locator('canvas').first())).toBeGreaterThan(50);
+  await viewer.screenshot({ path: `${SHOTS}/dense-fashion-scenes.png` });
 });

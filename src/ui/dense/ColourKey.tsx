@@ -1,14 +1,16 @@
-// Which colour stands for which digit in the label maps and boxes.
+// Which colour stands for which class (a digit, or a Fashion-MNIST garment) in the label maps and boxes.
+import { useStore } from '../store/store';
 import { digitCss } from './colours';
 
 export function ColourKey() {
+  const names = useStore((s) => s.dataset.classNames);
   return (
-    <ul className="colour-key" aria-label="Colour of each digit" data-testid="colour-key">
+    <ul className="colour-key" aria-label="Colour of each class" data-testid="colour-key">
       <li className="muted">Colours:</li>
       {Array.from({ length: 10 }, (_, d) => (
         <li key={d}>
           <span className="colour-swatch" style={{ background: digitCss(d) }} aria-hidden="true" />
-          {d}
+          {names[d] ?? d}
         </li>
       ))}
       <li className="muted">(uncoloured: background)</li>

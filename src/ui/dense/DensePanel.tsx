@@ -58,7 +58,10 @@ export function DensePanel() {
     ...(spec.task === 'segmentation' ? { backgroundWeight: background } : {}),
   });
   const choose = (id: PresetId) => {
-    useStore.getState().loadSpec(presetSpec(id));
+    // The scenes are drawn from the dataset the user picked (MNIST or Fashion-MNIST).
+    const preset = presetSpec(id);
+    const dataset = useStore.getState().spec.input.dataset;
+    useStore.getState().loadSpec({ ...preset, input: { ...preset.input, dataset } });
     setLr((id === 'centernet' ? DETECTION_HYPER : SEGMENTATION_HYPER).lr);
   };
   const editScene = (key: keyof SceneSettings, value: number) => {

@@ -12,7 +12,7 @@ import {
 import type { CpuOps } from '../../engine/cpu-ops';
 import type { HostDataset, ModelState, TrainerBackend } from '../backend';
 import { snapshotFromState, stateFromSnapshot } from '../load-weights';
-import type { LayerSnapshot } from '../protocol';
+import type { LayerSnapshot } from '../snapshot';
 import { sceneBatch, type SceneStream } from './batches';
 import { buildDense, type BuiltDense } from './build';
 import { detectionFigures, detectionsOf, segmentationFigures } from './metrics';

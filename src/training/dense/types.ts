@@ -3,7 +3,7 @@
 import type { Hyperparams } from '../../network/hyper';
 import type { DenseTask, SceneSettings } from '../../network/dense';
 import type { NetworkSpec } from '../../network/spec';
-import type { LayerSnapshot } from '../protocol';
+import type { LayerSnapshot } from '../snapshot';
 import type { Detection } from './metrics';
 
 export type DenseState = 'idle' | 'training' | 'paused';

@@ -1,6 +1,12 @@
 // Scenes of several digits on one canvas, with per-pixel labels and boxes: the segmentation and
 // detection tasks' data, generated on the fly from a loaded dataset.
-export { DEFAULT_SCENE_OPTIONS, SCENE_LIMITS, TEST_SCENE_SEED, sceneOptionProblems, type SceneOptions } from './options';
+export {
+  DEFAULT_SCENE_OPTIONS,
+  SCENE_LIMITS,
+  TEST_SCENE_SEED,
+  sceneOptionProblems,
+  type SceneOptions,
+} from './options';
 export { SceneRandom, sceneSeed } from './random';
 export {
   DIGIT_SIDE,

@@ -1,14 +1,14 @@
-// ONNX messages encoded by protobufjs. onnx-proto.json is protobufjs's JSON descriptor of the part of
+// ONNX messages encoded by protobufjs from onnx-descriptor.ts, protobufjs's JSON descriptor of the part of
 // ONNX's onnx.proto (github.com/onnx/onnx, IR version 8) an exported model uses: field names and numbers
 // are the specification's, so any ONNX reader parses the file. protobufjs's own Type.encode compiles an
 // encoder with `Function`, which the app's Content-Security-Policy refuses (no 'unsafe-eval'), so messages
 // are written here by walking the reflected types with protobufjs's Writer: every tag, wire type and
 // packing comes from the descriptor, every byte from the Writer. A test checks the bytes against
 // protobufjs's compiled encoder.
-import protobuf from 'protobufjs/light';
-import descriptor from './onnx-proto.json';
+import protobuf from 'protobufjs/light.js';
+import { ONNX_DESCRIPTOR } from './onnx-descriptor';
 
-const root = protobuf.Root.fromJSON(descriptor).resolveAll();
+const root = protobuf.Root.fromJSON(ONNX_DESCRIPTOR).resolveAll();
 
 /** A message as plain data: fields by their onnx.proto names (snake_case), nested messages as objects. */
 export type ProtoMessage = { [field: string]: unknown };

@@ -3,12 +3,8 @@
 // Each layer reads the previous one unless its `inputs` name others (residual Add, Concat, skips); the
 // last layer is the output. What each kind means lives in its definition (src/layers/).
 // Shapes are per sample, without the batch dimension: [C, H, W] for images, [N] for flat vectors.
-import {
-  defaultLayer as registryDefault,
-  type LayerKind,
-  type LayerOf,
-  type Shape,
-} from '../layers';
+import { defaultLayer as registryDefault, type LayerKind, type LayerOf, type Shape } from '../layers';
+import { SPEC_VERSION, type DatasetId, type NetworkInput, type NetworkSpec, type Task } from './spec-schema';
 
 export { LAYER_KINDS, isLayerKind, paramNames, type Layer, type LayerKind, type LayerOf } from '../layers';
 export type { Shape } from '../layers';
@@ -22,7 +18,6 @@ export {
   type NetworkSpec,
   type Task,
 } from './spec-schema';
-import { SPEC_VERSION, type DatasetId, type NetworkInput, type NetworkSpec, type Task } from './spec-schema';
 export { formatShape } from '../layers';
 export type { Conv2dLayer } from '../layers/conv2d/definition';
 export type { ConvTranspose2dLayer } from '../layers/conv-transpose2d/definition';

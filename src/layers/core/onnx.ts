@@ -1,7 +1,7 @@
 // How a layer kind is written in ONNX (opset 17): each definition's `onnx` adds the nodes that compute
 // the layer in eval mode from its inputs' values into its output value, with its state_dict tensors as
 // initialisers. The exporter (network/export/onnx) names the values, collects the nodes and encodes them.
-import type { Shape } from './types';
+import type { Shape } from './layer-data';
 
 /** The operator set every exported model imports (ONNX 1.12, IR version 8: what the checker and
  *  onnxruntime-web read; GroupNormalization (18) is left out as the decomposition below matches PyTorch). */

@@ -5,7 +5,8 @@ import { definitionOf, type ParamRule } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
 import { SPEC_LIMITS } from './params';
 import type { Parsed } from './safe-json';
-import type { DatasetId, Layer, LayerKind, NetworkSpec, Task } from './spec';
+import { INPUT_LIMITS, isDatasetRef, isUserDataset, userInputProblems } from './dataset-input';
+import type { DatasetRef, Layer, LayerKind, NetworkSpec, Task } from './spec';
 import { LAYER_KINDS, SPEC_VERSION, defaultLayer, isLayerKind } from './spec';
 
 class SchemaError extends Error {}
@@ -124,14 +125,19 @@ function readLayer(raw: unknown, index: number, taken: Set<string>, version: num
   return layer as unknown as Layer;
 }
 
-const DATASETS: readonly DatasetId[] = ['mnist', 'fashion-mnist'];
 const TASKS: readonly Task[] = ['classification', 'reconstruction', 'generator', 'discriminator'];
 
 function readInput(raw: unknown, task: Task, latentDim: number | undefined): NetworkSpec['input'] {
   if (!isObject(raw)) return fail(`input must be an object, not ${kindOf(raw)}`);
-  expectKeys(raw, ['dataset', 'shape'], 'input');
-  if (!DATASETS.includes(raw.dataset as DatasetId))
-    return fail(`input.dataset must be one of ${DATASETS.join(', ')}`);
+  expectKeys(raw, ['dataset', 'shape', 'classes', 'name'], 'input');
+  if (!isDatasetRef(raw.dataset))
+    return fail(
+      'input.dataset must be mnist, fashion-mnist or one of your datasets (user:<letters, digits, dashes>)',
+    );
+  const dataset: DatasetRef = raw.dataset;
+  if (isUserDataset(dataset)) return readUserInput(raw, task, latentDim);
+  if (raw.classes !== undefined || raw.name !== undefined)
+    return fail('input.classes and input.name belong to your own datasets, not to a built-in one');
   const shape = raw.shape;
   const is = (want: readonly number[]) =>
     Array.isArray(shape) && shape.length === want.length && shape.every((v, i) => v === want[i]);
@@ -140,11 +146,33 @@ function readInput(raw: unknown, task: Task, latentDim: number | undefined): Net
       return fail('a generator spec needs latentDim (the length of its noise vector)');
     if (!is([latentDim]))
       return fail(`input.shape must be [${latentDim}] (the noise vector, latentDim values)`);
-    return { dataset: raw.dataset as DatasetId, shape: [latentDim] };
+    return { dataset, shape: [latentDim] };
   }
   if (latentDim !== undefined) return fail(`only a generator has latentDim; this is a ${task} spec`);
   if (!is([1, 28, 28])) return fail('input.shape must be [1, 28, 28]');
-  return { dataset: raw.dataset as DatasetId, shape: [1, 28, 28] };
+  return { dataset, shape: [1, 28, 28] };
+}
+
+/** A user dataset's input: a classifier's [C, H, W] images, its classes and its name, all in their limits. */
+function readUserInput(raw: Obj, task: Task, latentDim: number | undefined): NetworkSpec['input'] {
+  if (task !== 'classification' || latentDim !== undefined)
+    return fail(`a ${task} spec reads a built-in dataset; your own datasets train classifiers`);
+  const shape = raw.shape;
+  if (!Array.isArray(shape) || shape.length !== 3)
+    return fail('input.shape must be [channels, height, width] for your own dataset');
+  const dims = shape.map((v, i) => readInt(v, INPUT_LIMITS.maxSide, `input.shape[${i}]`));
+  const classes = readInt(raw.classes, INPUT_LIMITS.maxClasses, 'input.classes');
+  const name = raw.name;
+  if (typeof name !== 'string' || name.length === 0 || name.length > INPUT_LIMITS.maxNameLength)
+    return fail(`input.name must be text of 1 to ${INPUT_LIMITS.maxNameLength} characters`);
+  const input = {
+    dataset: raw.dataset as DatasetRef,
+    shape: dims as [number, number, number],
+    classes,
+    name,
+  };
+  const problem = userInputProblems(input)[0];
+  return problem ? fail(`input: ${problem}`) : input;
 }
 
 /** Check an already-parsed value against the spec schema and build a clean NetworkSpec. */

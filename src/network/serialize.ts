@@ -12,12 +12,20 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
     version: SPEC_VERSION,
     name: spec.name,
     task: spec.task,
-    input: { dataset: spec.input.dataset, shape: [...spec.input.shape] as NetworkSpec['input']['shape'] },
+    input: canonicalInput(spec.input),
     ...(spec.latentDim !== undefined ? { latentDim: spec.latentDim } : {}),
     autoWire: spec.autoWire,
     layers: spec.layers.map(canonicalLayer),
   };
   return out;
+}
+
+function canonicalInput(input: NetworkSpec['input']): NetworkSpec['input'] {
+  const shape = [...input.shape] as NetworkSpec['input']['shape'];
+  // A user dataset's class count and name follow the shape; built-ins have neither.
+  return input.classes === undefined && input.name === undefined
+    ? { dataset: input.dataset, shape }
+    : { dataset: input.dataset, shape, classes: input.classes, name: input.name };
 }
 
 function canonicalLayer(layer: Layer): Layer {

@@ -23,6 +23,12 @@ export type { UnflattenLayer } from '../layers/unflatten/definition';
 export const INPUT_ID = 'input';
 
 export type DatasetId = 'mnist' | 'fashion-mnist';
+/** A dataset the user brought, kept in this browser under this id (see dataset-input.ts). */
+export type UserDatasetId = `user:${string}`;
+/** What a design trains on: a built-in dataset or one of the user's. */
+export type DatasetRef = DatasetId | UserDatasetId;
+/** [channels, height, width]. */
+export type ImageShape = [number, number, number];
 export type Task = 'classification' | 'reconstruction' | 'generator' | 'discriminator';
 
 export const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
@@ -30,13 +36,18 @@ export const NUM_CLASSES = 10;
 export const DATASET_NAMES: Record<DatasetId, string> = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
 
 /**
- * What the network reads. Image tasks read one 28×28 greyscale image: shape [1, 28, 28].
+ * What the network reads. Image tasks read one 28×28 greyscale image: shape [1, 28, 28]; a classifier of
+ * a user dataset reads its images, [C, H, W] (1 or 3 channels), and scores its `classes`.
  * A generator reads a noise vector: shape [latentDim], and the spec's latentDim says so too
  * (the dataset then names the images it learns to imitate).
  */
 export interface NetworkInput {
-  dataset: DatasetId;
-  shape: [1, 28, 28] | [number];
+  dataset: DatasetRef;
+  shape: ImageShape | [number];
+  /** A user dataset's class count (built-in datasets have NUM_CLASSES); present exactly for user datasets. */
+  classes?: number;
+  /** A user dataset's name, for messages where it is not in this browser. */
+  name?: string;
 }
 
 export interface NetworkSpec {

@@ -5,7 +5,8 @@ import type { Hyperparams } from '../hyper';
 import { parseJsonSafely, type Parsed } from '../safe-json';
 import { expectKeys, isObject, validateSpecValue } from '../schema';
 import { canonicalHyper, canonicalSpec, validateHyperValue } from '../serialize';
-import { DATASET_NAMES, type DatasetId, type NetworkSpec } from '../spec';
+import { isDatasetRef } from '../dataset-input';
+import { DATASET_NAMES, type DatasetRef, type NetworkSpec } from '../spec';
 
 export const PROJECT_FORMAT = 'cnn-playground-project';
 // 2: the design is a graph (spec version 2). Version 1 projects (chains) open unchanged.
@@ -16,7 +17,7 @@ export const MANIFEST_ENTRY = 'project.json';
 export interface ProjectManifest {
   spec: NetworkSpec;
   hyper: Hyperparams;
-  dataset: DatasetId;
+  dataset: DatasetRef;
   /** ISO 8601 time the project was saved. */
   createdAt: string;
   /** True when the archive carries weights.safetensors. */
@@ -74,10 +75,10 @@ export function parseManifest(text: string): Parsed<ProjectManifest> {
       ok: false,
       error: 'project.json: createdAt must be an ISO 8601 time such as 2026-01-31T12:00:00Z',
     };
-  if (typeof raw.dataset !== 'string' || !Object.hasOwn(DATASET_NAMES, raw.dataset))
+  if (!isDatasetRef(raw.dataset))
     return {
       ok: false,
-      error: `project.json: dataset must be one of ${Object.keys(DATASET_NAMES).join(', ')}`,
+      error: `project.json: dataset must be one of ${Object.keys(DATASET_NAMES).join(', ')} or one of your datasets (user:…)`,
     };
   if (raw.weights !== null && raw.weights !== WEIGHTS_ENTRY && raw.weights !== undefined)
     return { ok: false, error: `project.json: weights must be "${WEIGHTS_ENTRY}" or null` };
@@ -85,7 +86,7 @@ export function parseManifest(text: string): Parsed<ProjectManifest> {
   if (!spec.ok) return { ok: false, error: `the design is not valid: ${spec.error}` };
   const hyper = validateHyperValue(raw.hyper);
   if (!hyper.ok) return { ok: false, error: `the hyperparameters are not valid: ${hyper.error}` };
-  const dataset = raw.dataset as DatasetId;
+  const dataset = raw.dataset;
   if (spec.value.input.dataset !== dataset)
     return {
       ok: false,

@@ -6,6 +6,8 @@ import { LossChart } from './charts/LossChart';
 import { DrawPad } from './draw/DrawPad';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { InspectPanel } from './inspect/InspectPanel';
+import { MyDataPanel } from './mydata/MyDataPanel';
+import { useMyDataPersistence } from './mydata/useMyDataPersistence';
 import { useAutosave } from './persist/useAutosave';
 import { ConfusionMatrix } from './predictions/ConfusionMatrix';
 import { Gallery } from './predictions/Gallery';
@@ -24,6 +26,7 @@ export function App() {
   useGpuProbe();
   useTrainer();
   useAutosave();
+  useMyDataPersistence();
   useShortcuts();
   const theme = useStore((s) => s.theme);
   const presentation = useStore((s) => s.presentation);
@@ -47,6 +50,9 @@ export function App() {
         <section aria-label="Charts" className="panel charts-region">
           <LossChart />
           <AccuracyChart />
+        </section>
+        <section aria-label="Your own data" className="panel mydata-region">
+          <MyDataPanel />
         </section>
         <section aria-label="Predictions" className="panel predictions-region">
           <DrawPad />

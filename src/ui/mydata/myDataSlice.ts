@@ -3,7 +3,14 @@
 import type { StateCreator } from 'zustand';
 import { isUserDataset } from '../../network/dataset-input';
 import type { AppState } from '../store/store';
-import { MAX_EXAMPLES_PER_CLASS, newMyData, splitForTraining, trainingProblems, type MyData } from './myData';
+import {
+  inputOf,
+  MAX_EXAMPLES_PER_CLASS,
+  newMyData,
+  splitForTraining,
+  trainingProblems,
+  type MyData,
+} from './myData';
 
 export interface MyDataSlice {
   /** null until a class is made (or a kept dataset is loaded). */
@@ -117,7 +124,12 @@ export const createMyDataSlice: StateCreator<AppState, [], [], MyDataSlice> = (s
         );
         return;
       }
-      const problem = trainingProblems(d)[0];
+      const want = inputOf(d).shape.join('×');
+      const problem =
+        trainingProblems(d)[0] ??
+        (spec.input.shape.join('×') !== want
+          ? `the design reads ${spec.input.shape.join('×')} images but your data is ${want}: pick it again in the Dataset menu.`
+          : undefined);
       if (problem) get().datasetFailed(problem);
       else client?.useDataset(splitForTraining(d));
     },

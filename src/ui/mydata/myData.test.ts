@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { userInputProblems } from '../../network/dataset-input';
 import { readMyData } from './myDataStorage';
-import { inputOf, newMyData, PIXELS, splitForTraining, trainingProblems, type MyData } from './myData';
+import {
+  fromProjectData,
+  inputOf,
+  newMyData,
+  PIXELS,
+  splitForTraining,
+  toProjectData,
+  trainingProblems,
+  type MyData,
+} from './myData';
 
 const image = (v: number) => new Uint8Array(PIXELS).fill(v);
 
@@ -56,5 +65,15 @@ describe('a kept dataset read back', () => {
     expect(readMyData({ ...good, id: 'mnist' })).toBeNull();
     expect(readMyData({ ...good, classes: [{ name: 3, examples: [] }] })).toBeNull();
     expect(readMyData('x')).toBeNull();
+  });
+});
+
+describe('my data in a project file', () => {
+  it('goes into one array of examples and comes back as the same classes', () => {
+    const d = data([3, 0, 2]);
+    const project = toProjectData(d);
+    expect(Array.from(project.labels)).toEqual([0, 0, 0, 2, 2]);
+    expect(project.images[3 * PIXELS]).toBe(100);
+    expect(fromProjectData(d.id, project)).toEqual(d);
   });
 });

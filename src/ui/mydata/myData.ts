@@ -4,6 +4,7 @@
 import { INPUT_LIMITS, userInput } from '../../network/dataset-input';
 import type { NetworkInput, UserDatasetId } from '../../network/spec';
 import type { UserDatasetData } from '../../training/protocol';
+import type { ProjectData } from '../../network/project';
 
 export const SIDE = 28;
 export const PIXELS = SIDE * SIDE;
@@ -85,4 +86,26 @@ export function inputOf(data: MyData): NetworkInput {
     [1, SIDE, SIDE],
     Math.max(data.classes.length, INPUT_LIMITS.minClasses),
   );
+}
+
+/** All examples in one array (classes in order), as a project file carries them. */
+export function toProjectData(data: MyData): ProjectData {
+  const all = data.classes.flatMap((c, label) => c.examples.map((image) => [image, label] as const));
+  const images = new Uint8Array(all.length * PIXELS);
+  all.forEach(([image], i) => images.set(image, i * PIXELS));
+  return {
+    name: data.name,
+    classNames: data.classes.map((c) => c.name),
+    images,
+    labels: Uint8Array.from(all, ([, label]) => label),
+  };
+}
+
+/** A project's dataset as classes of examples again, under the id its design names. */
+export function fromProjectData(id: UserDatasetId, data: ProjectData): MyData {
+  const classes: MyClass[] = data.classNames.map((name) => ({ name, examples: [] }));
+  data.labels.forEach((label, i) =>
+    classes[label].examples.push(data.images.slice(i * PIXELS, (i + 1) * PIXELS)),
+  );
+  return { id, name: data.name, classes };
 }

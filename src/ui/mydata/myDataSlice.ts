@@ -23,6 +23,8 @@ export interface MyDataSlice {
   myDataStorageError: string | null;
   setMyDataLoaded: (data: MyData | null) => void;
   setMyDataStorageError: (message: string | null) => void;
+  /** Makes `data` (from a project file) the one shown and kept. */
+  adoptMyData: (data: MyData) => void;
   addClass: (name?: string) => void;
   renameClass: (index: number, name: string) => void;
   removeClass: (index: number) => void;
@@ -47,6 +49,7 @@ export const createMyDataSlice: StateCreator<AppState, [], [], MyDataSlice> = (s
     myDataStorageError: null,
     setMyDataLoaded: (myData) => set(myData ? { myData, myDataLoaded: true } : { myDataLoaded: true }),
     setMyDataStorageError: (myDataStorageError) => set({ myDataStorageError }),
+    adoptMyData: (myData) => set({ myData, myClass: 0 }),
     addClass: (name) => {
       const d = data();
       const taken = new Set(d.classes.map((c) => c.name));

@@ -11,7 +11,12 @@ export function useMyDataPersistence(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
     loadMyData()
-      .then((kept) => !closed && useStore.getState().setMyDataLoaded(kept[0] ?? null))
+      .then((kept) => {
+        if (closed) return;
+        // The one the design reads, else any (a project opened later may bring another).
+        const wanted = useStore.getState().spec.input.dataset;
+        useStore.getState().setMyDataLoaded(kept.find((d) => d.id === wanted) ?? kept[0] ?? null);
+      })
       .catch((error: unknown) => {
         if (closed) return;
         useStore.getState().setMyDataLoaded(null);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { downloadOf, drawStroke, expectLeNet, SHOTS } from './app';
+import { writeZip } from '../src/network/export/zip';
 import { readZip } from '../src/network/project/zip-read';
 import { classCounts, drawExample, makeClasses, NAMES, panel, SHAPES } from './my-data-helpers';
 
@@ -167,4 +168,30 @@ test('a folder of colour images becomes classes, trains past 95%, and travels in
   await expect(fresh.getByTestId('dataset-status')).toHaveText('32 training + 8 test images loaded');
   await expect(fresh.getByTestId('layer-card').last().getByTestId('layer-shape')).toHaveText('2');
   await other.close();
+});
+
+test('a zip of class folders adds a class per folder; a zip whose names climb out adds nothing', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await makeClasses(page, ['loose']);
+  await panel(page).getByRole('tab', { name: 'Files' }).click();
+  const entries = [
+    ...(await colourShapes(page, 'square', 3)).map((data, i) => ({ name: `set/square/${i}.png`, data })),
+    ...(await colourShapes(page, 'disc', 2)).map((data, i) => ({ name: `set/disc/${i}.png`, data })),
+  ];
+  const images = panel(page).getByLabel(/^Add images \(or a zip/);
+  await images.setInputFiles({
+    name: 'set.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(writeZip(entries)),
+  });
+  await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText('Added 5 images.');
+  await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
+  const evil = writeZip([{ name: 'x/../../evil.png', data: entries[0].data }]);
+  await images.setInputFiles({ name: 'evil.zip', mimeType: 'application/zip', buffer: Buffer.from(evil) });
+  await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText(
+    'evil.zip was not read: entry 1\'s name "x/../../evil.png" climbs out of its folder. Nothing was added.',
+  );
+  await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
 });

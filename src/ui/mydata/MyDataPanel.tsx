@@ -5,7 +5,14 @@ import { useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
 import { CameraCapture } from './CameraCapture';
 import { ExamplePad } from './ExamplePad';
-import { droppedFiles, exampleFromFile, screenFiles, type LabelledFile } from './images';
+import {
+  droppedFiles,
+  exampleFromFile,
+  FILE_LIMITS,
+  filesInZip,
+  screenFiles,
+  type LabelledFile,
+} from './images';
 import { exampleCount, trainingProblems } from './myData';
 import { storedBytes } from './myDataStorage';
 import { Thumb } from './Thumb';
@@ -35,8 +42,25 @@ export function MyDataPanel() {
     if (classes.length === 0) s().addClass();
     s().addExamples(s().myClass, images);
   };
-  const readFiles = async (files: LabelledFile[]) => {
-    const { accepted, problems: notes } = screenFiles(files);
+  const readFiles = async (picked: LabelledFile[]) => {
+    // A zip stands for the files inside it (an ImageFolder layout: each top folder a class).
+    const files: LabelledFile[] = [];
+    const zipNotes: string[] = [];
+    for (const f of picked) {
+      if (!/\.zip$/i.test(f.file.name)) files.push(f);
+      else if (f.file.size > FILE_LIMITS.maxDropBytes)
+        zipNotes.push(
+          `${f.file.name} is over ${FILE_LIMITS.maxDropBytes / 1e6} MB. Nothing in it was added.`,
+        );
+      else {
+        const inside = filesInZip(new Uint8Array(await f.file.arrayBuffer()), f.file.name);
+        files.push(...inside.files);
+        zipNotes.push(...inside.problems);
+      }
+    }
+    const screened = screenFiles(files);
+    const { accepted } = screened;
+    const notes = [...zipNotes, ...screened.problems];
     setReading({ done: 0, total: accepted.length });
     let added = 0;
     for (const [i, f] of accepted.entries()) {
@@ -170,8 +194,8 @@ export function MyDataPanel() {
           {source === 'files' && (
             <div className="my-files">
               <label>
-                Add images to {target}:{' '}
-                <input type="file" accept="image/*" multiple onChange={(e) => picked(e.target.files)} />
+                Add images (or a zip of class folders) to {target}:{' '}
+                <input type="file" accept="image/*,.zip" multiple onChange={(e) => picked(e.target.files)} />
               </label>
               <label>
                 Add a folder (each subfolder a class, as torchvision’s ImageFolder):{' '}

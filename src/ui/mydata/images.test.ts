@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centreSquare, classOfPath, luminance, screenFiles } from './images';
+import { writeZip } from '../../network/export/zip';
+import { centreSquare, classOfPath, filesInZip, luminance, screenFiles } from './images';
 
 const file = (name: string, bytes: number, type = '') => ({
   file: { name, size: bytes, type } as File,
@@ -35,5 +36,37 @@ describe('examples from pictures', () => {
     const drop = screenFiles(Array.from({ length: 40 }, (_, i) => file(`${i}.png`, 49e6)));
     expect(drop.accepted).toEqual([]);
     expect(drop.problems[0]).toMatch(/^That is 40 images \(1960 MB\).*Nothing was added\.$/);
+  });
+});
+
+describe('a zip of class folders', () => {
+  const bytes = (n: number) => new Uint8Array(n).fill(7);
+
+  it('gives each file the class of its folder, loose files none', () => {
+    const zip = writeZip([
+      { name: 'shapes/square/a.png', data: bytes(3) },
+      { name: 'shapes/disc/b.png', data: bytes(4) },
+      { name: 'c.png', data: bytes(5) },
+    ]);
+    const { files, problems } = filesInZip(zip, 'shapes.zip');
+    expect(problems).toEqual([]);
+    expect(files.map((f) => [f.file.name, f.className, f.file.size])).toEqual([
+      ['a.png', 'square', 3],
+      ['b.png', 'disc', 4],
+      ['c.png', null, 5],
+    ]);
+  });
+
+  it('refuses a path that climbs out, and a damaged zip, adding nothing', () => {
+    const evil = writeZip([{ name: 'cls/../../evil.png', data: bytes(3) }]);
+    expect(filesInZip(evil, 'evil.zip')).toEqual({
+      files: [],
+      problems: [
+        'evil.zip was not read: entry 1\'s name "cls/../../evil.png" climbs out of its folder. Nothing was added.',
+      ],
+    });
+    const broken = filesInZip(bytes(100), 'broken.zip');
+    expect(broken.files).toEqual([]);
+    expect(broken.problems[0]).toMatch(/^broken\.zip was not read: .*Nothing was added\.$/);
   });
 });

@@ -1,5 +1,6 @@
 // Examples from pictures: any image (colour or grey, any size) becomes a 28×28 greyscale example, its
 // centre square scaled down and its colours reduced to luminance (ITU-R BT.601 weights, as PIL's "L").
+import { readZip } from '../../network/project/zip-read';
 import { PIXELS, SIDE } from './myData';
 
 /** Largest single file and largest drop, so a mistaken drop of a photo library is refused up front. */
@@ -115,4 +116,25 @@ export async function droppedFiles(items: DataTransferItemList): Promise<Labelle
   };
   for (const entry of entries) await walk(entry);
   return out;
+}
+
+/** The images inside a zip laid out like ImageFolder (`class/…/file.png`), checked by the project's
+ *  zip reader (entry count, names climbing out of the folder, sizes, CRCs, deflate bombs). */
+export function filesInZip(
+  bytes: Uint8Array,
+  zipName: string,
+): { files: LabelledFile[]; problems: string[] } {
+  const zip = readZip(bytes, {
+    maxEntries: FILE_LIMITS.maxFiles,
+    maxNameBytes: 300,
+    maxEntryBytes: FILE_LIMITS.maxFileBytes,
+    maxTotalBytes: FILE_LIMITS.maxDropBytes,
+    skip: (name) => name.startsWith('__MACOSX/') || name.endsWith('/'),
+  });
+  if (!zip.ok) return { files: [], problems: [`${zipName} was not read: ${zip.error}. Nothing was added.`] };
+  const files = zip.files.map((f) => ({
+    file: new File([f.data.slice()], f.name.split('/').pop() ?? f.name),
+    className: classOfPath(f.name),
+  }));
+  return { files, problems: [] };
 }

@@ -195,3 +195,44 @@ test('a zip of class folders adds a class per folder; a zip whose names climb ou
   );
   await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
 });
+
+test('a CIFAR-10 binary file becomes its ten classes and trains a step', async ({ page }) => {
+  await page.goto('/');
+  await expectLeNet(page);
+  // Three images of each class, each class a flat colour of its own, in CIFAR-10's record layout.
+  const file = Buffer.alloc(30 * 3073);
+  for (let r = 0; r < 30; r++) {
+    const label = r % 10;
+    file[r * 3073] = label;
+    for (let plane = 0; plane < 3; plane++)
+      file.fill(
+        (label * 25 + plane * 40 + r) % 256,
+        r * 3073 + 1 + plane * 1024,
+        r * 3073 + 1 + (plane + 1) * 1024,
+      );
+  }
+  await panel(page).getByRole('tab', { name: 'Files' }).click();
+  await panel(page)
+    .getByLabel(/^Add images \(or a zip/)
+    .setInputFiles({ name: 'data_batch_1.bin', mimeType: 'application/octet-stream', buffer: file });
+  await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText('Added 30 images.');
+  const names = panel(page).getByLabel(/^Name of class/);
+  expect(await names.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+    'airplane',
+    'automobile',
+    'bird',
+    'cat',
+    'deer',
+    'dog',
+    'frog',
+    'horse',
+    'ship',
+    'truck',
+  ]);
+  await expect(classCounts(page)).toHaveText(Array(10).fill('3 examples'));
+  await panel(page).getByRole('button', { name: 'Use this data in the builder' }).click();
+  await expect(page.getByTestId('dataset-status')).toHaveText('20 training + 10 test images loaded');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('step')).toHaveText('1', { timeout: 60_000 });
+  await expect(page.getByTestId('train-loss')).toHaveText(/^\d/);
+});

@@ -4,6 +4,7 @@
 import { useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
 import { CameraCapture } from './CameraCapture';
+import { looksLikeCifar10, readCifar10 } from './cifar';
 import { ExamplePad } from './ExamplePad';
 import {
   droppedFiles,
@@ -46,8 +47,14 @@ export function MyDataPanel() {
     // A zip stands for the files inside it (an ImageFolder layout: each top folder a class).
     const files: LabelledFile[] = [];
     const zipNotes: string[] = [];
+    let fromBinary = 0;
     for (const f of picked) {
-      if (!/\.zip$/i.test(f.file.name)) files.push(f);
+      if (looksLikeCifar10(f.file.name, f.file.size)) {
+        const read = readCifar10(new Uint8Array(await f.file.arrayBuffer()), f.file.name);
+        if (typeof read === 'string') zipNotes.push(read);
+        else
+          for (const [name, images] of read) if (images.length) fromBinary += s().addExamples(name, images);
+      } else if (!/\.zip$/i.test(f.file.name)) files.push(f);
       else if (f.file.size > FILE_LIMITS.maxDropBytes)
         zipNotes.push(
           `${f.file.name} is over ${FILE_LIMITS.maxDropBytes / 1e6} MB. Nothing in it was added.`,
@@ -62,7 +69,7 @@ export function MyDataPanel() {
     const { accepted } = screened;
     const notes = [...zipNotes, ...screened.problems];
     setReading({ done: 0, total: accepted.length });
-    let added = 0;
+    let added = fromBinary;
     for (const [i, f] of accepted.entries()) {
       try {
         const image = await exampleFromFile(f.file);
@@ -174,57 +181,47 @@ export function MyDataPanel() {
         </p>
       )}
 
-      {classes.length > 0 && (
-        <>
-          <div className="my-sources" role="tablist" aria-label="Add examples by">
-            {(['draw', 'camera', 'files'] as const).map((k) => (
-              <button
-                key={k}
-                type="button"
-                role="tab"
-                aria-selected={source === k}
-                onClick={() => setSource(k)}
-              >
-                {{ draw: 'Draw', camera: 'Camera', files: 'Files' }[k]}
-              </button>
-            ))}
-          </div>
-          {source === 'draw' && <ExamplePad target={target} onAdd={(image) => addTo([image])} />}
-          {source === 'camera' && <CameraCapture target={target} onAdd={addTo} />}
-          {source === 'files' && (
-            <div className="my-files">
-              <label>
-                Add images (or a zip of class folders) to {target}:{' '}
-                <input type="file" accept="image/*,.zip" multiple onChange={(e) => picked(e.target.files)} />
-              </label>
-              <label>
-                Add a folder (each subfolder a class, as torchvision’s ImageFolder):{' '}
-                <input
-                  type="file"
-                  multiple
-                  data-testid="folder-input"
-                  ref={(el) => el?.setAttribute('webkitdirectory', '')}
-                  onChange={(e) => picked(e.target.files)}
-                />
-              </label>
-              <p className="muted">
-                Or drop images or folders anywhere on this panel. PNG, JPEG, WebP, GIF, BMP.
-              </p>
-            </div>
-          )}
-          {reading && (
-            <p aria-live="polite">
-              Reading images: {reading.done} of {reading.total}
-            </p>
-          )}
-          {fileNotes.length > 0 && (
-            <ul className="my-notes" aria-label="Files read">
-              {fileNotes.map((n, i) => (
-                <li key={i}>{n}</li>
-              ))}
-            </ul>
-          )}
-        </>
+      <div className="my-sources" role="tablist" aria-label="Add examples by">
+        {(['draw', 'camera', 'files'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={source === k} onClick={() => setSource(k)}>
+            {{ draw: 'Draw', camera: 'Camera', files: 'Files' }[k]}
+          </button>
+        ))}
+      </div>
+      {source === 'draw' && <ExamplePad target={target} onAdd={(image) => addTo([image])} />}
+      {source === 'camera' && <CameraCapture target={target} onAdd={addTo} />}
+      {source === 'files' && (
+        <div className="my-files">
+          <label>
+            Add images (or a zip of class folders, or a CIFAR-10 .bin file) to {target}:{' '}
+            <input type="file" accept="image/*,.zip,.bin" multiple onChange={(e) => picked(e.target.files)} />
+          </label>
+          <label>
+            Add a folder (each subfolder a class, as torchvision’s ImageFolder):{' '}
+            <input
+              type="file"
+              multiple
+              data-testid="folder-input"
+              ref={(el) => el?.setAttribute('webkitdirectory', '')}
+              onChange={(e) => picked(e.target.files)}
+            />
+          </label>
+          <p className="muted">
+            Or drop images or folders anywhere on this panel. PNG, JPEG, WebP, GIF, BMP.
+          </p>
+        </div>
+      )}
+      {reading && (
+        <p aria-live="polite">
+          Reading images: {reading.done} of {reading.total}
+        </p>
+      )}
+      {fileNotes.length > 0 && (
+        <ul className="my-notes" aria-label="Files read">
+          {fileNotes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
       )}
 
       {data && (

@@ -51,7 +51,7 @@ export function App() {
           <LossChart />
           <AccuracyChart />
         </section>
-        <section aria-label="Your own data" className="panel mydata-region">
+        <section id="your-own-data" aria-label="Your own data" className="panel mydata-region">
           <MyDataPanel />
         </section>
         <section aria-label="Predictions" className="panel predictions-region">

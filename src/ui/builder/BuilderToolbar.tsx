@@ -103,6 +103,9 @@ export function BuilderToolbar() {
           )}
         </select>
       </label>
+      <a href="#your-own-data" className="toolbar-link">
+        {myData ? 'Your own data' : 'Use your own data'}
+      </a>
       <label>
         Preset{' '}
         <select value={presetId} onChange={(e) => setPicked({ id: e.target.value as PresetId, baseline })}>

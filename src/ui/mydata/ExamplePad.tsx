@@ -42,6 +42,9 @@ export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => vo
   };
   return (
     <div className="my-pad">
+      <p className="muted">
+        Draw one example of {target} here, then add it. (The pad further down tests the network.)
+      </p>
       <canvas
         ref={canvas}
         width={SIZE}

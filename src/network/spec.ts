@@ -3,16 +3,24 @@
 // Each layer reads the previous one unless its `inputs` name others (residual Add, Concat, skips); the
 // last layer is the output. What each kind means lives in its definition (src/layers/).
 // Shapes are per sample, without the batch dimension: [C, H, W] for images, [N] for flat vectors.
-import {
-  defaultLayer as registryDefault,
-  type Layer,
-  type LayerKind,
-  type LayerOf,
-  type Shape,
-} from '../layers';
+import { defaultLayer as registryDefault, type LayerKind, type LayerOf, type Shape } from '../layers';
+import { SPEC_VERSION, type DatasetId, type NetworkInput, type NetworkSpec, type Task } from './spec-schema';
 
 export { LAYER_KINDS, isLayerKind, paramNames, type Layer, type LayerKind, type LayerOf } from '../layers';
 export type { Shape } from '../layers';
+// The format and its types: spec-schema.ts.
+export {
+  DATASET_IDS,
+  SPEC_VERSION,
+  TASKS,
+  type DatasetId,
+  type DatasetRef,
+  type ImageShape,
+  type NetworkInput,
+  type NetworkSpec,
+  type Task,
+  type UserDatasetId,
+} from './spec-schema';
 export { formatShape } from '../layers';
 export type { Conv2dLayer } from '../layers/conv2d/definition';
 export type { ConvTranspose2dLayer } from '../layers/conv-transpose2d/definition';
@@ -22,47 +30,10 @@ export type { UnflattenLayer } from '../layers/unflatten/definition';
 /** The id `inputs` use for the network's own input. */
 export const INPUT_ID = 'input';
 
-export type DatasetId = 'mnist' | 'fashion-mnist';
-/** A dataset the user brought, kept in this browser under this id (see dataset-input.ts). */
-export type UserDatasetId = `user:${string}`;
-/** What a design trains on: a built-in dataset or one of the user's. */
-export type DatasetRef = DatasetId | UserDatasetId;
-/** [channels, height, width]. */
-export type ImageShape = [number, number, number];
-export type Task = 'classification' | 'reconstruction' | 'generator' | 'discriminator';
-
 export const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
 export const NUM_CLASSES = 10;
 export const DATASET_NAMES: Record<DatasetId, string> = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
 
-/**
- * What the network reads. Image tasks read one 28×28 greyscale image: shape [1, 28, 28]; a classifier of
- * a user dataset reads its images, [C, H, W] (1 or 3 channels), and scores its `classes`.
- * A generator reads a noise vector: shape [latentDim], and the spec's latentDim says so too
- * (the dataset then names the images it learns to imitate).
- */
-export interface NetworkInput {
-  dataset: DatasetRef;
-  shape: ImageShape | [number];
-  /** A user dataset's class count (built-in datasets have NUM_CLASSES); present exactly for user datasets. */
-  classes?: number;
-  /** A user dataset's name, for messages where it is not in this browser. */
-  name?: string;
-}
-
-export interface NetworkSpec {
-  version: 2;
-  name: string;
-  input: NetworkInput;
-  task: Task;
-  /** When on, in_channels / in_features / num_features follow from the previous layer. */
-  autoWire: boolean;
-  /** Length of the generator's noise vector; present exactly when task is 'generator'. */
-  latentDim?: number;
-  layers: Layer[];
-}
-
-export const SPEC_VERSION = 2;
 export const DEFAULT_LATENT_DIM = 32;
 
 /** The per-sample shape the first layer receives. */

@@ -14,7 +14,7 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
     version: SPEC_VERSION,
     name: spec.name,
     task: spec.task,
-    input: { dataset: spec.input.dataset, shape: [...spec.input.shape] as NetworkSpec['input']['shape'] },
+    input: canonicalInput(spec.input),
     ...(spec.latentDim !== undefined ? { latentDim: spec.latentDim } : {}),
     ...(spec.scene !== undefined ? { scene: canonicalScene(spec.scene) } : {}),
     autoWire: spec.autoWire,
@@ -25,6 +25,14 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
 
 function canonicalScene(scene: SceneSettings): SceneSettings {
   return Object.fromEntries(SCENE_KEYS.map((k) => [k, scene[k]])) as unknown as SceneSettings;
+}
+
+function canonicalInput(input: NetworkSpec['input']): NetworkSpec['input'] {
+  const shape = [...input.shape] as NetworkSpec['input']['shape'];
+  // A user dataset's class count and name follow the shape; built-ins have neither.
+  return input.classes === undefined && input.name === undefined
+    ? { dataset: input.dataset, shape }
+    : { dataset: input.dataset, shape, classes: input.classes, name: input.name };
 }
 
 function canonicalLayer(layer: Layer): Layer {

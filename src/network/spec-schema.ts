@@ -29,9 +29,23 @@ export const TASKS = [
   'detection',
 ] as const;
 
-const DatasetSchema = v.picklist(DATASET_IDS, `input.dataset must be one of ${DATASET_IDS.join(', ')}`);
+/** The user's own datasets: `user:` then letters, digits and dashes (see dataset-input.ts). */
+const USER_ID = /^user:[a-z0-9-]{1,40}$/;
+const DatasetSchema = v.custom<DatasetRef>(
+  (input) =>
+    typeof input === 'string' && ((DATASET_IDS as readonly string[]).includes(input) || USER_ID.test(input)),
+  `input.dataset must be ${DATASET_IDS.join(', ')} or one of your datasets (user:<letters, digits, dashes>)`,
+);
 const TaskSchema = v.picklist(TASKS, `task must be one of ${TASKS.join(', ')}`);
-export type DatasetId = v.InferOutput<typeof DatasetSchema>;
+export type DatasetId = (typeof DATASET_IDS)[number];
+/** A dataset the user brought, kept in this browser under this id. */
+export type UserDatasetId = `user:${string}`;
+/** What a design trains on: a built-in dataset or one of the user's. */
+export type DatasetRef = DatasetId | UserDatasetId;
+/** [channels, height, width]. */
+export type ImageShape = [number, number, number];
+/** Bounds a user dataset's input is read within; its semantics (channels, sizes) are analyzeSpec's. */
+const USER_INPUT_BOUNDS = { maxSide: 96, maxClasses: 100, maxNameLength: 60 } as const;
 export type Task = v.InferOutput<typeof TaskSchema>;
 
 type ParamValue = boolean | string | number | number[];
@@ -210,6 +224,19 @@ function readScene(
   return { ok: true, value: out };
 }
 
+/**
+ * What the network reads: built-in image tasks one 28×28 greyscale image ([1, 28, 28]); a classifier of a
+ * user dataset its images, [C, H, W], and its `classes` and `name`; a generator a noise vector [latentDim].
+ */
+interface NetworkInputOf {
+  dataset: DatasetRef;
+  shape: ImageShape | [number];
+  /** A user dataset's class count; present exactly for user datasets. */
+  classes?: number;
+  /** A user dataset's name, for messages where it is not in this browser. */
+  name?: string;
+}
+
 /** A design read from outside (a file, a link, the autosave), as NetworkSpec. */
 export const NetworkSpecSchema = v.pipe(
   fields(
@@ -239,7 +266,12 @@ export const NetworkSpecSchema = v.pipe(
       /** How the scenes are drawn; present exactly when task is 'segmentation' or 'detection'. */
       scene: v.optional(v.unknown()),
       input: fields(
-        { dataset: DatasetSchema, shape: v.unknown() },
+        {
+          dataset: DatasetSchema,
+          shape: v.unknown(),
+          classes: v.optional(v.unknown()),
+          name: v.optional(v.unknown()),
+        },
         'input',
         (input) => `input must be an object, not ${kindOf(input)}`,
       ),
@@ -267,7 +299,22 @@ export const NetworkSpecSchema = v.pipe(
       Array.isArray(shape) && shape.length === want.length && shape.every((d, i) => d === want[i]);
     // What the network reads: a generator a noise vector of latentDim values, every other task an image.
     let problem: string | null = null;
-    if (task === 'generator') {
+    const user = USER_ID.test(input.dataset);
+    const whole = (n: unknown, max: number) =>
+      typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+    const { maxSide, maxClasses, maxNameLength } = USER_INPUT_BOUNDS;
+    if (user) {
+      if (task !== 'classification' || latentDim !== undefined)
+        problem = `a ${task} spec reads a built-in dataset; your own datasets train classifiers`;
+      else if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((d) => whole(d, maxSide)))
+        problem = `input.shape must be [channels, height, width], each a whole number up to ${maxSide}`;
+      else if (!whole(input.classes, maxClasses))
+        problem = `input.classes must be a whole number up to ${maxClasses}`;
+      else if (typeof input.name !== 'string' || input.name.length === 0 || input.name.length > maxNameLength)
+        problem = `input.name must be text of 1 to ${maxNameLength} characters`;
+    } else if (input.classes !== undefined || input.name !== undefined)
+      problem = 'input.classes and input.name belong to your own datasets, not to a built-in one';
+    else if (task === 'generator') {
       if (latentDim === undefined)
         problem = 'a generator spec needs latentDim (the length of its noise vector)';
       else if (!is([latentDim]))
@@ -288,10 +335,14 @@ export const NetworkSpecSchema = v.pipe(
       return NEVER;
     }
     const side = isDenseTask(task) ? (shape as number[])[1] : 28;
-    const networkInput: { dataset: DatasetId; shape: [1, number, number] | [number] } = {
-      dataset: input.dataset,
-      shape: latentDim === undefined ? [1, side, side] : [latentDim],
-    };
+    const networkInput: NetworkInputOf = user
+      ? {
+          dataset: input.dataset,
+          shape: [...(shape as ImageShape)],
+          classes: input.classes as number,
+          name: input.name as string,
+        }
+      : { dataset: input.dataset, shape: latentDim === undefined ? [1, side, side] : [latentDim] };
     return {
       version: SPEC_VERSION,
       name,

@@ -15,9 +15,12 @@ export {
   SPEC_VERSION,
   TASKS,
   type DatasetId,
+  type DatasetRef,
+  type ImageShape,
   type NetworkInput,
   type NetworkSpec,
   type Task,
+  type UserDatasetId,
 } from './spec-schema';
 export { formatShape } from '../layers';
 export type { Conv2dLayer } from '../layers/conv2d/definition';

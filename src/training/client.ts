@@ -12,6 +12,7 @@ import {
   type TrainerEvent,
   type TrainerEventType,
   type TrainerRequest,
+  type UserDatasetData,
 } from './protocol';
 import type { GenerativeRequest } from './generative/types';
 import type { DenseRequest } from './dense/types';
@@ -81,6 +82,11 @@ export class TrainerClient {
   loadDataset(id: DatasetId, baseUrl: string): void {
     const page = globalThis.location?.href;
     this.send({ type: 'loadDataset', id, baseUrl: page ? new URL(baseUrl, page).href : baseUrl });
+  }
+
+  /** The user's own images (transferred: the arrays are emptied here). */
+  useDataset(data: UserDatasetData): void {
+    this.send({ type: 'useDataset', data });
   }
 
   setSpec(spec: NetworkSpec): void {

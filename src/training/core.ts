@@ -5,22 +5,24 @@ import type { CpuEnvironment } from '../engine/wasm/choose';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
 import { ABSURD_WEIGHT, largestMagnitude } from '../network/export/weight-checks';
-import { DEFAULT_HYPER, validateHyper, type Hyperparams } from '../network/hyper';
+import { DEFAULT_HYPER, HYPER_LIMITS, validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import type { Checkpoint, HostDataset, ModelState, TrainerBackend } from './backend';
 import { BackendSelector, type Selected } from './backend-selector';
 import type { WasmLoaders } from './cpu-kernels';
-import { emptyHostDataset, streamDataset } from './host-dataset';
+import { emptyHostDataset, streamDataset, userHostDataset } from './host-dataset';
 import { stateFromSnapshot } from './load-weights';
 import { describeSpec } from './model-spec';
 import { deriveSeed, Prng } from './prng';
 import {
   assertNever,
   type BackendPreference,
+  type DatasetId,
   type LayerSnapshot,
   type TrainerEvent,
   type TrainerRequest,
   type TrainerState,
+  type UserDatasetData,
 } from './protocol';
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { resumeSchedule, TrainingRun } from './run';
@@ -158,6 +160,8 @@ export class TrainerCore {
         // Streams in the background, so training can start on the images already in.
         void this.loadDataset(request.id, request.baseUrl);
         return;
+      case 'useDataset':
+        return this.useDataset(request.data);
       case 'setSpec':
         return this.setSpec(request.spec);
       case 'setHyper':
@@ -247,7 +251,7 @@ export class TrainerCore {
     if (this.desc) this.build(state);
   }
 
-  private async loadDataset(id: NetworkSpec['input']['dataset'], baseUrl: string): Promise<void> {
+  private async loadDataset(id: DatasetId, baseUrl: string): Promise<void> {
     // A newer load replaces an unfinished one: it is aborted, and its late records are ignored.
     this.datasetLoad?.abort();
     const load = new AbortController();
@@ -272,6 +276,32 @@ export class TrainerCore {
       },
       load.signal,
     );
+  }
+
+  /** The user's own images replace the dataset at once (they are all here); a bad one changes nothing. */
+  private async useDataset(data: UserDatasetData): Promise<void> {
+    let host: HostDataset;
+    try {
+      host = userHostDataset(data, HYPER_LIMITS.maxBatchSize);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.emit({ type: 'datasetError', message: `your dataset: ${message}`, retryable: false });
+      return;
+    }
+    this.datasetLoad?.abort();
+    this.datasetLoad = null;
+    await this.run.stop();
+    this.data = host;
+    this.schedule = null;
+    for (const split of ['train', 'test'] as const)
+      this.backend?.syncDataset(host, split, 0, host[split].available);
+    this.run.chooseGallery();
+    this.emit({
+      type: 'datasetReady',
+      train: data.train.labels.length,
+      test: host.test.available,
+      classNames: [...data.classNames],
+    });
   }
 
   private async setSpec(spec: NetworkSpec): Promise<void> {

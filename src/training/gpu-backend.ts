@@ -11,7 +11,6 @@ import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backe
 import { GpuDataset } from './gpu-dataset';
 import { gpuInputGradients, gpuLayerTimes, type InputGradients } from './inspect/gpu-inspect';
 import type { LayerTime, TimingMethod } from './inspect/types';
-import { CLASSES } from './reports';
 import { NORMALISATION } from './normalisation';
 import { optimizerSettings } from './optimizer-settings';
 
@@ -168,7 +167,8 @@ export class GpuBackend implements TrainerBackend {
   /** Logits of test-order rows [first, first + count): a forward pass per batch, one readback. */
   private async evaluateRows(first: number, count: number): Promise<Float32Array> {
     const B = this.m.options.batch;
-    const rowBytes = CLASSES * 4;
+    const classes = this.m.desc.outputShape[0];
+    const rowBytes = classes * 4;
     const out = this.device.createBuffer({
       label: 'evaluate/logits',
       size: Math.ceil(count / B) * B * rowBytes,
@@ -181,7 +181,7 @@ export class GpuBackend implements TrainerBackend {
         encoder.copyBufferToBuffer(logits.buffer, logits.offset, out, start * rowBytes, B * rowBytes),
       );
     }
-    const result = await readFloat32(this.device, out, count * CLASSES);
+    const result = await readFloat32(this.device, out, count * classes);
     out.destroy();
     return result;
   }

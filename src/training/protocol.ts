@@ -35,6 +35,14 @@ export type TrainerState = 'idle' | 'training' | 'paused' | 'diverged' | 'done';
 export type { DatasetId };
 export type SnapshotKind = 'weights' | 'activations';
 
+/** A dataset the page holds (the user's own): pixels 0..255, `pixels` per image, labels < classNames.length. */
+export interface UserDatasetData {
+  pixels: number;
+  classNames: string[];
+  train: { images: Uint8Array; labels: Uint8Array };
+  test: { images: Uint8Array; labels: Uint8Array };
+}
+
 /** Page -> worker. */
 export type TrainerRequest =
   /**
@@ -46,6 +54,8 @@ export type TrainerRequest =
   | { type: 'setBackend'; backend: BackendPreference }
   /** `baseUrl`: the data root holding <id>/<file>.gz, absolute (TrainerClient resolves relative ones). */
   | { type: 'loadDataset'; id: DatasetId; baseUrl: string }
+  /** The user's own images, whole (answered by `datasetReady`, or `datasetError` saying what is wrong). */
+  | { type: 'useDataset'; data: UserDatasetData }
   | { type: 'setSpec'; spec: NetworkSpec }
   | { type: 'setHyper'; hyper: Hyperparams }
   /** Starts or resumes training; builds the model first if needed. */
@@ -181,6 +191,12 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
     if (view && view.buffer instanceof ArrayBuffer && !out.includes(view.buffer)) out.push(view.buffer);
   };
   switch (message.type) {
+    case 'useDataset':
+      for (const split of [message.data.train, message.data.test]) {
+        add(split.images);
+        add(split.labels);
+      }
+      break;
     case 'predict':
       add(message.image);
       break;

@@ -7,6 +7,8 @@ import { DrawPad } from './draw/DrawPad';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { DensePanel } from './dense/DensePanel';
 import { InspectPanel } from './inspect/InspectPanel';
+import { MyDataPanel } from './mydata/MyDataPanel';
+import { useMyDataPersistence } from './mydata/useMyDataPersistence';
 import { useAutosave } from './persist/useAutosave';
 import { ConfusionMatrix } from './predictions/ConfusionMatrix';
 import { Gallery } from './predictions/Gallery';
@@ -25,6 +27,7 @@ export function App() {
   useGpuProbe();
   useTrainer();
   useAutosave();
+  useMyDataPersistence();
   useShortcuts();
   const theme = useStore((s) => s.theme);
   const presentation = useStore((s) => s.presentation);
@@ -48,6 +51,9 @@ export function App() {
         <section aria-label="Charts" className="panel charts-region">
           <LossChart />
           <AccuracyChart />
+        </section>
+        <section id="your-own-data" aria-label="Your own data" className="panel mydata-region">
+          <MyDataPanel />
         </section>
         <section aria-label="Predictions" className="panel predictions-region">
           <DrawPad />

@@ -148,7 +148,8 @@ export function exportDenseTrainPy(
 ): string {
   const plan = planExport(spec, options);
   const task = plan.spec.task as DenseTask;
-  const dataset = DATA_SOURCES[plan.spec.input.dataset].name;
+  // Scenes are drawn from a built-in dataset (the schema refuses a user dataset for a dense task).
+  const dataset = DATA_SOURCES[plan.spec.input.dataset as keyof typeof DATA_SOURCES].name;
   const { loss, test } = lossAndTest(task, hyper);
   const imports = task === 'detection' ? 'STRIDE, decode, ' : '';
   return `"""Trains ${plan.className} (model.py) for ${task} on the scenes CNN Playground draws from ${dataset}, with its

@@ -1,5 +1,5 @@
 // The input normalisation a design is trained and exported with; model.py and train.py write it out.
-import type { Task } from '../spec';
+import type { NetworkSpec, Task } from '../spec';
 
 /** How the playground feeds images to a network: x = (pixel - mean) / std, pixels in 0..1. */
 export interface Normalization {
@@ -20,3 +20,9 @@ export const INPUT_NORMALIZATION: Record<Task, Normalization> = {
   segmentation: { mean: 0, std: 1 },
   detection: { mean: 0, std: 1 },
 };
+
+/** The normalisation a design's inputs get: its task's. A user dataset's classifier trains on the same
+ *  numbers as MNIST's (the trainer's gather normalises every classifier's pixels alike). */
+export function normalizationOf(spec: Pick<NetworkSpec, 'task'>): Normalization {
+  return INPUT_NORMALIZATION[spec.task];
+}

@@ -6,8 +6,9 @@ import { FROM_INPUT, resolveInputs } from '../../layers/core/graph';
 import { analyzeSpec, wireSpec } from '../analyze';
 import type { NetworkSpec, Shape } from '../spec';
 import { className, checkIdentifier, constructorCall, pyFloat, pyInt, pyText } from './python-syntax';
-import { INPUT_NORMALIZATION, type Normalization } from './normalization';
-import { dataSection } from './python-data';
+import { normalizationOf, type Normalization } from './normalization';
+import { dataSectionOf } from './python-data';
+import { classesOf, isUserDataset } from '../dataset-input';
 import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, mainBody } from './python-snippets';
 import { moduleNames } from './state-dict';
 import { isDenseTask } from '../dense';
@@ -17,8 +18,10 @@ import { strideOf } from './dense-code';
 export interface ModelPyOptions {
   /** The nn.Module class name; default: the design's name in PascalCase. */
   className?: string;
-  /** Input normalisation; default INPUT_NORMALIZATION[spec.task]. */
+  /** Input normalisation; default normalizationOf(spec). */
   normalize?: Normalization;
+  /** A user dataset's class names, for the demo's printout; default 0, 1, 2, ... */
+  classNames?: readonly string[];
 }
 
 /** A design ready to write out: autoWired sizes filled in and every layer's output shape known. */
@@ -88,13 +91,17 @@ Needs only PyTorch: load_weights reads safetensors with the plain-Python reader 
 """`;
 }
 
-function constants(plan: ExportPlan, norm: Normalization): string[] {
+function constants(plan: ExportPlan, norm: Normalization, options: ModelPyOptions): string[] {
   const lines: string[] = [];
   if (plan.spec.task !== 'generator') {
     lines.push(`MEAN, STD = ${pyFloat(norm.mean, 'mean')}, ${pyFloat(norm.std, 'std')}`);
   }
   if (plan.spec.task === 'classification') {
-    lines.push(`CLASSES = [${CLASS_NAMES[plan.spec.input.dataset].map((c) => `'${c}'`).join(', ')}]`);
+    lines.push(
+      `CLASSES = [${classNames(plan.spec, options)
+        .map((c) => `'${c}'`)
+        .join(', ')}]`,
+    );
   }
   if (plan.spec.task === 'generator') lines.push(`LATENT_DIM = ${pyInt(plan.inputShape[0], 'latentDim')}`);
   if (isDenseTask(plan.spec.task)) {
@@ -107,6 +114,16 @@ function constants(plan: ExportPlan, norm: Normalization): string[] {
   }
   lines.push('HERE = os.path.dirname(os.path.abspath(__file__))');
   return lines;
+}
+
+/** The class names model.py prints: a built-in's, or the user's (as safe text; their number when a name
+ *  has none), or 0, 1, 2, ... */
+function classNames(spec: NetworkSpec, options: ModelPyOptions): string[] {
+  if (!isUserDataset(spec.input.dataset)) return [...CLASS_NAMES[spec.input.dataset]];
+  return Array.from(
+    { length: classesOf(spec.input) },
+    (_, i) => pyText(options.classNames?.[i] ?? '', 40) || String(i),
+  );
 }
 
 /**
@@ -154,18 +171,18 @@ ${LOAD_WEIGHTS}`;
 /** The complete model.py for a design. */
 export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): string {
   const plan = planExport(spec, options);
-  const norm = options.normalize ?? INPUT_NORMALIZATION[plan.spec.task];
+  const norm = options.normalize ?? normalizationOf(plan.spec);
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
   // gzip reads the .gz IDX files of the data section, which a generator has no use for.
   const modules = task === 'generator' ? ['json', 'os', 'struct'] : ['gzip', 'json', 'os', 'struct'];
   const imports = modules.map((m) => `import ${m}\n`).join('');
   const sections = [
-    `${docstring(plan)}\n${imports}\nimport torch\nfrom torch import nn\n\n${constants(plan, norm).join('\n')}`,
+    `${docstring(plan)}\n${imports}\nimport torch\nfrom torch import nn\n\n${constants(plan, norm, options).join('\n')}`,
     moduleClass(plan),
     READ_SAFETENSORS,
   ];
-  if (task !== 'generator') sections.push(dataSection(plan.spec.input.dataset));
+  if (task !== 'generator') sections.push(dataSectionOf(plan.spec.input));
   if (isDenseTask(task)) sections.push(SCENES_PY);
   if (task === 'detection') sections.push(DECODE_PY);
   sections.push(

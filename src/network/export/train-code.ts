@@ -6,8 +6,9 @@ import { defaultLoss } from '../hyper';
 import type { Task } from '../spec';
 import { planExport, type ModelPyOptions } from './pytorch-code';
 import { pyBool, pyFloat, pyInt } from './python-syntax';
-import { DATA_SOURCES } from './python-data';
-import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, usage } from './python-training';
+import { isUserDataset } from '../dataset-input';
+import { dataName } from './python-data';
+import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, USER_DISTRIBUTED, usage } from './python-training';
 import type { NetworkSpec } from '../spec';
 import { isDenseTask } from '../dense';
 import { exportDenseTrainPy } from './dense-code';
@@ -78,7 +79,8 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
   const parts = taskParts(task, hyper, Boolean(definitionOf(last.kind).traits?.sigmoid));
-  const dataset = DATA_SOURCES[plan.spec.input.dataset].name;
+  const dataset = dataName(plan.spec.input);
+  const user = isUserDataset(plan.spec.input.dataset);
   const args = parseArgs(
     "os.path.join(HERE, 'data')",
     `
@@ -86,11 +88,12 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
                         help='start from these weights, when the file exists (default: weights.safetensors)')
     parser.add_argument('--out', default=os.path.join(HERE, 'trained.safetensors'),
                         help='written after every epoch (default: trained.safetensors)')`,
+    !user,
   );
   return `"""Continues training ${plan.className} (model.py) on ${dataset} with the settings used in CNN Playground:
 ${describeHyper(hyper)}, batch size ${hyper.batchSize}, ${hyper.epochs} epochs, seed ${hyper.seed}.
 
-${usage(plan.spec.input.dataset)}
+${usage(plan.spec.input)}
 
 It starts from weights.safetensors and writes trained.safetensors after every epoch, which the playground
 imports. The seed makes a run repeatable; PyTorch draws other random numbers than the playground, so
@@ -119,7 +122,7 @@ ${SAVE_SAFETENSORS}
 ${args}
 
 
-${DISTRIBUTED}
+${user ? USER_DISTRIBUTED : DISTRIBUTED}
 
 
 def evaluate(model, loss_fn, test_images, test_labels, rank, world, autocast):

@@ -2,7 +2,15 @@
 import { useState } from 'react';
 import { PRESETS, presetSpec, type PresetId } from '../../network';
 import { isDenseTask } from '../../network/dense';
-import { DATASET_NAMES, emptySpec, type DatasetId, type NetworkSpec } from '../../network/spec';
+import { datasetName, isUserDataset } from '../../network/dataset-input';
+import { builtinFor, switchDataset } from '../../network/dataset-switch';
+import {
+  DATASET_NAMES,
+  emptySpec,
+  type DatasetId,
+  type DatasetRef,
+  type NetworkSpec,
+} from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { hasUnsavedEdits } from '../store/networkSlice';
 import { presetOf } from './presetOf';
@@ -14,6 +22,8 @@ export function BuilderToolbar() {
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const dataset = useStore((s) => s.spec.input.dataset);
+  const input = useStore((s) => s.spec.input);
+  const myData = useStore((s) => s.myData);
   const setDatasetOfSpec = useStore((s) => s.setDatasetOfSpec);
   const baseline = useStore((s) => s.baseline);
   // The menu shows the preset picked since the last load, else the preset the loaded design is (or that
@@ -32,10 +42,11 @@ export function BuilderToolbar() {
     else apply();
   };
   // Presets and the empty network keep the dataset the user picked.
-  const withDataset = (spec: NetworkSpec) => ({
-    ...spec,
-    input: { ...spec.input, dataset: useStore.getState().spec.input.dataset },
-  });
+  // The user's own data resizes a classifier's output to its classes; generative presets keep MNIST.
+  const withDataset = (spec: NetworkSpec) => {
+    const current = useStore.getState().spec.input;
+    return switchDataset(spec, isUserDataset(current.dataset) ? current : builtinFor(spec, current.dataset));
+  };
   const loadPreset = () => {
     const preset = PRESETS.find((p) => p.id === presetId);
     if (!preset) return;
@@ -63,10 +74,7 @@ export function BuilderToolbar() {
       });
     }
   };
-  const clear = () =>
-    replace(() =>
-      useStore.getState().loadSpec(emptySpec('classification', useStore.getState().spec.input.dataset)),
-    );
+  const clear = () => replace(() => useStore.getState().loadSpec(withDataset(emptySpec('classification'))));
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Design">
@@ -78,14 +86,27 @@ export function BuilderToolbar() {
       </button>
       <label>
         Dataset{' '}
-        <select value={dataset} onChange={(e) => setDatasetOfSpec(e.target.value as DatasetId)}>
+        <select value={dataset} onChange={(e) => setDatasetOfSpec(e.target.value as DatasetRef)}>
           {(Object.keys(DATASET_NAMES) as DatasetId[]).map((id) => (
             <option key={id} value={id}>
               {DATASET_NAMES[id]}
             </option>
           ))}
+          {myData && (
+            <option value={myData.id}>
+              {myData.name} ({myData.classes.length} classes)
+            </option>
+          )}
+          {isUserDataset(dataset) && myData?.id !== dataset && (
+            <option value={dataset} disabled>
+              {datasetName(input)} (not in this browser)
+            </option>
+          )}
         </select>
       </label>
+      <a href="#your-own-data" className="toolbar-link">
+        {myData ? 'Your own data' : 'Use your own data'}
+      </a>
       <label>
         Preset{' '}
         <select value={presetId} onChange={(e) => setPicked({ id: e.target.value as PresetId, baseline })}>

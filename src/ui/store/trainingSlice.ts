@@ -2,13 +2,9 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';
 import type { TrainerClient } from '../../training/client';
-import type {
-  BackendChoice,
-  BackendKind,
-  BackendPreference,
-  DatasetId,
-  TrainerState,
-} from '../../training/protocol';
+import type { BackendChoice, BackendKind, BackendPreference, TrainerState } from '../../training/protocol';
+import { isUserDataset } from '../../network/dataset-input';
+import type { DatasetRef } from '../../network/spec';
 import { saveBackendPreference } from '../persistence/backend-preference';
 import { browserStorage } from '../persistence/autosave';
 import type { GpuStatus } from '../webgpu/types';
@@ -17,7 +13,7 @@ import type { AppState } from './store';
 export type DatasetPhase = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface DatasetStatus {
-  id: DatasetId;
+  id: DatasetRef;
   phase: DatasetPhase;
   images: number;
   totalImages: number;
@@ -58,12 +54,12 @@ export interface TrainingSlice {
   reset: () => void;
   /** Tests on the whole test set now (answered by an evaluation and a gallery). */
   evaluate: () => void;
-  loadDataset: (id: DatasetId) => void;
+  loadDataset: (id: DatasetRef) => void;
   setGpuStatus: (status: GpuStatus) => void;
   setBackend: (backend: BackendKind, fallbackReason?: string, choice?: BackendChoice) => void;
   /** The user's pick in the backend menu: stored, and sent to the worker, which moves the model. */
   chooseBackend: (preference: BackendPreference) => void;
-  datasetLoading: (id: DatasetId) => void;
+  datasetLoading: (id: DatasetRef) => void;
   datasetProgress: (images: number, totalImages: number) => void;
   datasetReady: (train: number, test: number, classNames: string[]) => void;
   datasetFailed: (message: string) => void;
@@ -71,7 +67,7 @@ export interface TrainingSlice {
   setModelGpuBytes: (bytes: number | null) => void;
 }
 
-const idleDataset = (id: DatasetId): DatasetStatus => ({
+const idleDataset = (id: DatasetRef): DatasetStatus => ({
   id,
   phase: 'idle',
   images: 0,
@@ -119,6 +115,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   },
   evaluate: () => get().client?.evaluate(),
   loadDataset: (id) => {
+    // The user's own data is in the page, not on the server.
+    if (isUserDataset(id)) return get().sendMyData();
     get().datasetLoading(id);
     get().client?.loadDataset(id, dataBaseUrl());
   },

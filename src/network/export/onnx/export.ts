@@ -5,7 +5,7 @@
 import { definitionOf, type LayerData } from '../../../layers';
 import { FROM_INPUT, resolveInputs } from '../../../layers/core/graph';
 import { ONNX_OPSET } from '../../../layers/core/onnx';
-import { DATASET_NAMES } from '../../spec';
+import { datasetName } from '../../dataset-input';
 import type { NetworkSpec } from '../../spec';
 import { INPUT_NORMALIZATION } from '../normalization';
 import { planExport } from '../pytorch-code';
@@ -37,7 +37,7 @@ function docString(spec: NetworkSpec): string {
   const words = TASK_WORDS[spec.task];
   if (spec.task === 'generator') return `${spec.name}: ${words}. Exported from CNN Playground.`;
   const { mean, std } = INPUT_NORMALIZATION[spec.task];
-  return `${spec.name}: ${words}. Input: ${DATASET_NAMES[spec.input.dataset]} images [N, ${spec.input.shape.join(', ')}], pixels in 0..1 normalised as (pixel - ${mean}) / ${std}. Exported from CNN Playground.`;
+  return `${spec.name}: ${words}. Input: ${datasetName(spec.input)} images [N, ${spec.input.shape.join(', ')}], pixels in 0..1 normalised as (pixel - ${mean}) / ${std}. Exported from CNN Playground.`;
 }
 
 /** The .onnx bytes of a design with its weights; throws, saying why, for a design that cannot be exported. */

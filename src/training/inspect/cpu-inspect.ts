@@ -1,6 +1,8 @@
-// Inspection on the CPU reference model: input gradients through CpuModel's backward pass (the same
-// contract as gpuInputGradients), and a one-image forward at any stored weights for the replay slider and
-// for one layer's inputs and outputs (the explanation's animations).
+// Inspection on a CPU model: input gradients through CpuModel's backward pass (the same contract as
+// gpuInputGradients), and a one-image forward at any stored weights for the replay slider and for one
+// layer's inputs and outputs (the explanation's animations).
+import { referenceOps, type CpuOps } from '../../engine/cpu-ops';
+import { buildAfresh } from '../../engine/wasm/sizing';
 import { CpuModel } from '../../model/cpu-model';
 import type { ModelDescription } from '../../model/describe';
 import { sizeOf } from '../../engine/tensor';
@@ -44,10 +46,21 @@ export interface OneLayerData {
 export class OneImageModel {
   private model: CpuModel | null = null;
   private seed = 0;
+  private ops: Promise<CpuOps> | null = null;
 
-  private ready(desc: ModelDescription, state: ModelState, image: Float32Array, seed: number): CpuModel {
+  /** `cpuOps`: the kernels, asked for on first use and kept. */
+  constructor(private readonly cpuOps: () => Promise<CpuOps> = async () => referenceOps) {}
+
+  private async ready(
+    desc: ModelDescription,
+    state: ModelState,
+    image: Float32Array,
+    seed: number,
+  ): Promise<CpuModel> {
+    const ops = await (this.ops ??= this.cpuOps());
     if (this.model?.desc !== desc || this.seed !== seed) {
-      this.model = new CpuModel(desc, 1, { kind: 'sgd', lr: 0 }, seed);
+      this.model = null;
+      this.model = buildAfresh(ops, (o) => new CpuModel(desc, 1, { kind: 'sgd', lr: 0 }, seed, { ops: o }));
       this.seed = seed;
     }
     const m = this.model;
@@ -58,8 +71,8 @@ export class OneImageModel {
   }
 
   /** Every layer's output for one normalised image under `state`. */
-  activations(desc: ModelDescription, state: ModelState, image: Float32Array): Float32Array[] {
-    const m = this.ready(desc, state, image, this.seed);
+  async activations(desc: ModelDescription, state: ModelState, image: Float32Array): Promise<Float32Array[]> {
+    const m = await this.ready(desc, state, image, this.seed);
     m.forward(false);
     return m.outputs.map((o) => o.slice());
   }
@@ -69,17 +82,17 @@ export class OneImageModel {
    * at `step` with dropout seed `seed` (the run's): Dropout's mask and BatchNorm's batch statistics.
    * Running statistics a training forward updates are reset from `state` at the next call.
    */
-  layer(
+  async layer(
     desc: ModelDescription,
     state: ModelState,
     image: Float32Array,
     index: number,
     seed: number,
     step: number,
-  ): OneLayerData {
+  ): Promise<OneLayerData> {
     const plan = desc.layers[index];
     if (!plan) throw new Error(`layer ${index + 1} is not in the network of ${desc.layers.length} layers`);
-    const m = this.ready(desc, state, image, seed);
+    const m = await this.ready(desc, state, image, seed);
     m.forward(false);
     const inputs = plan.inputs.map((s) => (s === FROM_INPUT ? m.input : m.outputs[s]).slice());
     const output = m.outputs[index].slice();

@@ -12,7 +12,7 @@ import type { InspectQuery, InspectResult } from './types';
 
 export class Inspector {
   readonly history = new ReplayHistory<ModelState>();
-  private readonly oneImage = new OneImageModel();
+  private readonly oneImage = new OneImageModel(() => this.core.selector.cpuOps());
 
   constructor(private readonly core: TrainerCore) {}
 
@@ -63,7 +63,8 @@ export class Inspector {
         };
       case 'replayFrame': {
         const { state, ...entry } = this.history.at(query.index);
-        const outputs = this.oneImage.activations(desc, state, normalise(query.image ?? this.testImage()));
+        const image = normalise(query.image ?? this.testImage());
+        const outputs = await this.oneImage.activations(desc, state, image);
         return {
           kind: 'replayFrame',
           entry,
@@ -83,7 +84,7 @@ export class Inspector {
           throw new Error(`layer ${index + 1} is not in the network of ${desc.layers.length} layers`);
         const state = await backend.readState();
         const step = core.step;
-        const one = this.oneImage.layer(desc, state, normalise(image), index, core.hyper.seed, step);
+        const one = await this.oneImage.layer(desc, state, normalise(image), index, core.hyper.seed, step);
         const tensor = (name: string, shape: readonly number[], data: Float32Array) => ({
           name,
           shape: [...shape],

@@ -1,7 +1,9 @@
 // Puts the initial design into the store before the first render: the autosave, or LeNet-5 on a first visit;
-// a share link's design opens beside the autosaved one, which is kept in Designs (persistence/designs.ts).
+// a share link's design opens beside the autosaved one, which is kept in Designs (persistence/designs.ts);
+// and the backend preference kept in this browser.
 import { browserStorage, loadAutosave, type Design } from '../persistence/autosave';
 import { openLinkBeside } from '../persistence/designs';
+import { loadBackendPreference } from '../persistence/backend-preference';
 import { emptyHistory } from '../store/history';
 import type { StoreApi } from 'zustand';
 import { useStore, type AppState } from '../store/store';
@@ -40,6 +42,7 @@ export function restoreInitialDesign(): void {
     opened,
   ];
   putDesign(useStore, design);
+  useStore.setState({ backendPreference: loadBackendPreference(storage) });
   if (notices.some(Boolean)) useStore.getState().setNotice(notices.filter(Boolean).join(' '));
   // The link has been applied; from here on the autosave holds the design, so drop the fragment.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);

@@ -3,7 +3,7 @@
 // this panel runs them and shows what they make.
 import { useState } from 'react';
 import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
-import { presetSpec } from '../../network/presets';
+import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { GenerativeMode } from '../../training/generative/types';
 import { useStore } from '../store/store';
@@ -13,6 +13,15 @@ import { useGenerative } from './useGenerative';
 import './generate.css';
 
 type Tab = 'generator' | 'discriminator';
+
+/** The autoencoders' preset learning rate (the sharp one and the 2-D map share it). */
+const AE_LR = getPreset('autoencoder')!.hyper.lr;
+
+/** Width of the design's code (its bottleneck Linear's outputs), if it has one. */
+function codeWidth(spec: NetworkSpec): number | undefined {
+  const layer = spec.layers.find((l) => l.id === 'bottleneck');
+  return layer && 'out_features' in layer ? layer.out_features : undefined;
+}
 
 /** The mode the builder's design implies: a GAN pair, a reconstruction network, or none. */
 function impliedMode(spec: NetworkSpec, partner: NetworkSpec | undefined): GenerativeMode | null {
@@ -32,13 +41,13 @@ export function GeneratePanel() {
   const [chosen, setMode] = useState<GenerativeMode | null>(null);
   const mode = impliedMode(spec, partner ?? undefined) ?? chosen;
   const tab: Tab = spec.task === 'discriminator' ? 'discriminator' : 'generator';
-  const [lr, setLr] = useState(mode === 'gan' ? DCGAN_HYPER.lr : 1e-3);
+  const [lr, setLr] = useState(mode === 'gan' ? DCGAN_HYPER.lr : AE_LR);
   // Each mode starts from its own usual learning rate (set while rendering, React's pattern for state
   // that follows a prop).
   const [lrMode, setLrMode] = useState(mode);
   if (mode !== lrMode) {
     setLrMode(mode);
-    setLr(mode === 'gan' ? DCGAN_HYPER.lr : 1e-3);
+    setLr(mode === 'gan' ? DCGAN_HYPER.lr : AE_LR);
   }
   const [batch, setBatch] = useState(64);
   const [loss, setLoss] = useState<'bce' | 'mse'>('bce');
@@ -106,6 +115,24 @@ export function GeneratePanel() {
       )}
       {mode && (
         <>
+          {mode === 'autoencoder' && (
+            <div role="group" aria-label="Autoencoder code" className="control-buttons">
+              <button
+                type="button"
+                aria-pressed={codeWidth(spec) === 2}
+                onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder'))}
+              >
+                2-number code (a map of digits)
+              </button>
+              <button
+                type="button"
+                aria-pressed={codeWidth(spec) === SHARP_CODE}
+                onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder-sharp'))}
+              >
+                {SHARP_CODE}-number code (sharp digits)
+              </button>
+            </div>
+          )}
           <div className="generate-settings">
             <label>
               Learning rate

@@ -33,7 +33,7 @@ describe('the judge', () => {
     } finally {
       ops.dispose();
     }
-  });
+  }, 60_000);
 
   it('refuses weights of another design, naming what does not fit', () => {
     const spec = judgeSpec();

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { interpolateNoise } from '../../training/generative/common';
+import { DigitScoreView } from './DigitScoreView';
 import { GenerateChart } from './GenerateCharts';
 import type { GenerateView } from './generateState';
 import { ImageGrid } from './ImageGrid';
@@ -39,6 +40,7 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
           {view.warning}
         </p>
       )}
+      <DigitScoreView view={view} />
       {last && (
         <p className="figures" data-testid="gan-figures">
           D loss {last.dLoss?.toFixed(3)} · G loss {last.gLoss?.toFixed(3)} · D(x) {last.dReal?.toFixed(2)} ·

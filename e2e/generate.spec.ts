@@ -46,7 +46,31 @@ test('autoencoder: trains, shows reconstructions, and a latent-space click decod
   await expect(decoded).toBeVisible();
   await expect.poll(async () => std(await pixels(decoded)), { timeout: 30_000 }).toBeGreaterThan(5);
   await expect(panel.getByText(/Decoded from \(/)).toBeVisible();
+  // The judge's digit score of the reconstructions, with its histogram and chart.
+  await expect(panel.getByTestId('digit-score')).toContainText(
+    /Digit score: \d+% of 256 test reconstructions/,
+  );
+  await expect(panel.getByRole('img', { name: /Digits the judge sees/ })).toBeVisible();
+  await expect(panel.getByTestId('Digit score-chart')).not.toHaveAttribute('data-points', '0');
   await panel.screenshot({ path: `${SHOTS}/generate-autoencoder.png` });
+});
+
+test('sharp autoencoder: the 16-number code loads, trains and is scored by the judge', async ({ page }) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'Autoencoder' }).click();
+  await panel.getByRole('button', { name: '16-number code (sharp digits)' }).click();
+  await expect(panel.getByRole('button', { name: '16-number code (sharp digits)' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(panel.getByLabel('Learning rate')).toHaveValue('0.003');
+  await panel.getByLabel('Batch size').fill('16');
+  await panel.getByRole('button', { name: 'Train autoencoder' }).click();
+  await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  await expect(panel.getByText('(this code has 16)', { exact: false })).toBeVisible();
+  await expect(panel.getByTestId('digit-score')).toContainText(/Digit score: \d+%/);
+  await panel.screenshot({ path: `${SHOTS}/generate-autoencoder-sharp.png` });
 });
 
 test('GAN: generator and discriminator as builder tabs; the sample grid renders and changes with training', async ({
@@ -72,6 +96,7 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   expect(std(first)).toBeGreaterThan(1);
   await expect.poll(() => stepOf(panel), { timeout: 180_000 }).toBeGreaterThanOrEqual(10);
   await expect(panel.getByTestId('gan-figures')).toContainText('D(G(z))');
+  await expect(panel.getByTestId('digit-score')).toContainText(/Digit score: \d+\.\d\d of 10/);
   await panel.getByRole('button', { name: 'Pause generation' }).click();
   await expect.poll(async () => change(await pixels(samples), first), { timeout: 30_000 }).toBeGreaterThan(2);
   await panel.getByRole('slider').fill('30');

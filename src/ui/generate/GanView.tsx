@@ -40,13 +40,13 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
           {view.warning}
         </p>
       )}
-      <DigitScoreView view={view} />
       {last && (
         <p className="figures" data-testid="gan-figures">
           D loss {last.dLoss?.toFixed(3)} · G loss {last.gLoss?.toFixed(3)} · D(x) {last.dReal?.toFixed(2)} ·
           D(G(z)) {last.dFake?.toFixed(2)}
         </p>
       )}
+      <DigitScoreView view={view} />
       <GenerateChart
         label="GAN losses"
         points={view.points}

@@ -22,7 +22,11 @@ if (!outDir || !seedText) throw new Error('usage: export-presets.ts OUT_DIR SEED
 const seed = Number(seedText);
 
 /** One run's networks, initialised in order from the run's seeded stream. */
-const RUNS: PresetId[][] = [['autoencoder'], ['dcgan-generator', 'dcgan-discriminator']];
+const RUNS: PresetId[][] = [
+  ['autoencoder'],
+  ['autoencoder-sharp'],
+  ['dcgan-generator', 'dcgan-discriminator'],
+];
 
 async function write(dir: string, spec: NetworkSpec, weights: Uint8Array): Promise<void> {
   await mkdir(dir, { recursive: true });

@@ -5,12 +5,7 @@ import type { HostDataset } from '../backend';
 import type { BuiltAutoencoder, BuiltGan } from './build';
 import { generateAll, testImages, toUnit } from './images';
 import type { Judge } from './judge';
-import { agreement, digitScores, type DigitScores } from './scores';
-
-export interface DigitScore extends DigitScores {
-  /** Autoencoder: the share of reconstructions the judge calls their original's digit. */
-  recognised?: number;
-}
+import { agreement, digitScores, type DigitScore } from './scores';
 
 /** The judge's scores of the generator's images for `noise` (count × latent values). */
 export async function ganDigitScore(gan: BuiltGan, judge: Judge, noise: Float32Array): Promise<DigitScore> {

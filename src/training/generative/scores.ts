@@ -15,6 +15,12 @@ export interface DigitScores {
   inceptionScore: number;
 }
 
+/** The digit score of a generator's images: for an autoencoder, also the share of reconstructions that the
+ *  judge calls their original's digit. */
+export interface DigitScore extends DigitScores {
+  recognised?: number;
+}
+
 /** Index of the largest of `p[from .. from + DIGITS)`, the first one on ties. */
 export function topClass(p: ArrayLike<number>, from = 0): number {
   let best = 0;

@@ -2,8 +2,8 @@
 // `generative` request and event. Images are flat Float32Arrays of 784 values per image, in [0, 1].
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
-import type { LayerSnapshot } from '../protocol';
-import type { DigitScore } from './digit-score';
+import type { LayerSnapshot } from '../snapshot';
+import type { DigitScore } from './scores';
 
 export type GenerativeMode = 'autoencoder' | 'gan';
 export type GenerativeState = 'idle' | 'training' | 'paused';

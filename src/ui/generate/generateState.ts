@@ -1,6 +1,6 @@
 // The generative view's state, folded from the worker's `generative` events (a pure reducer, so it is
 // tested without React or a worker).
-import type { DigitScore } from '../../training/generative/digit-score';
+import type { DigitScore } from '../../training/generative/scores';
 import type { GenerativeEvent, GenerativeMode, GenerativeState } from '../../training/generative/types';
 
 export interface LossPoint {

@@ -9,6 +9,7 @@ import type { GenerativeMode } from '../../training/generative/types';
 import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';
+import { loadTrainedGan, TRAINED_GAN } from './trained-gan';
 import { useGenerative } from './useGenerative';
 import './generate.css';
 
@@ -65,9 +66,14 @@ export function GeneratePanel() {
     mode === 'gan'
       ? { ...storeHyper, ...DCGAN_HYPER, seed: storeHyper.seed, lr, batchSize: batch }
       : { ...storeHyper, optimizer: 'adam', lr, batchSize: batch, loss };
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const train = () => {
     if (!client || !mode) return;
-    if (view.state !== 'paused' || view.mode !== mode) {
+    // A paused run, or the loaded trained GAN, goes on; anything else is built afresh from the builder.
+    const goOn = view.mode === mode && (view.state === 'paused' || (loaded && mode === 'gan'));
+    setLoaded(false);
+    if (!goOn) {
       if (mode === 'autoencoder') {
         client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId: 'bottleneck' });
       } else if (partner) {
@@ -76,6 +82,15 @@ export function GeneratePanel() {
       }
     }
     client.generative({ kind: 'start' });
+  };
+  const loadTrained = () => {
+    if (!client || !partner) return;
+    const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
+    setLoadError(null);
+    loadTrainedGan(client, generator, discriminator, hyper()).then(
+      () => setLoaded(true),
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
   };
   const wrongTask =
     mode === 'autoencoder' ? spec.task !== 'reconstruction' : mode === 'gan' ? spec.task !== tab : false;
@@ -174,9 +189,17 @@ export function GeneratePanel() {
                 Train {mode === 'gan' ? 'GAN' : 'autoencoder'}
               </button>
             )}
+            {mode === 'gan' && view.state !== 'training' && (
+              <button type="button" onClick={loadTrained} disabled={blocked !== null}>
+                Load a GAN trained for {TRAINED_GAN.steps.toLocaleString('en')} steps
+              </button>
+            )}
             <button
               type="button"
-              onClick={() => client?.generative({ kind: 'reset' })}
+              onClick={() => {
+                setLoaded(false);
+                client?.generative({ kind: 'reset' });
+              }}
               disabled={!client || view.mode === null}
             >
               Reset generation
@@ -187,6 +210,17 @@ export function GeneratePanel() {
                 `${view.state}${view.points.length ? ` · step ${view.points.at(-1)!.step}` : ''}`}
             </span>
           </div>
+          {loadError && (
+            <p role="alert" className="error">
+              {loadError}
+            </p>
+          )}
+          {loaded && view.mode === 'gan' && mode === 'gan' && view.state !== 'training' && (
+            <p className="muted" data-testid="trained-gan-note">
+              Loaded the DCGAN the engine trained for {TRAINED_GAN.steps.toLocaleString('en')} steps (the step
+              counter starts again at 0): press Train GAN to keep training it.
+            </p>
+          )}
           {view.error && (
             <p role="alert" className="error">
               {view.error}

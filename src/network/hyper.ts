@@ -1,43 +1,84 @@
 // Training hyperparameters: plain data beside the spec, with the ranges a classroom can safely explore.
+import * as v from 'valibot';
+import { anyNumber, fields } from './schema-kit';
 import type { Task } from './spec';
 
-export type OptimizerKind = 'sgd' | 'adam' | 'adamw';
-export type LossKind = 'cross_entropy' | 'mse' | 'bce';
+export const HYPER_LIMITS = {
+  maxLr: 1000,
+  maxBatchSize: 1024,
+  maxEpochs: 1000,
+  maxSeed: 2 ** 32 - 1,
+} as const;
 
-export interface Hyperparams {
-  optimizer: OptimizerKind;
-  lr: number;
-  /** SGD momentum (PyTorch's `momentum`). */
-  momentum: number;
-  nesterov: boolean;
-  /** Adam's β1 and β2 (PyTorch's `betas`). */
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weightDecay: number;
-  /** Cross-entropy's label_smoothing ε: the target puts 1 − ε on the label and ε spread over all classes. */
-  labelSmoothing: number;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-  /** Omitted: the task's default (defaultLoss). For GANs 'bce' means BCE-with-logits. */
-  loss?: LossKind;
+const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
+/** 'centernet': the detection head's focal loss on centre heatmaps plus L1 on box sizes and offsets. */
+const LOSSES = ['cross_entropy', 'mse', 'bce', 'centernet'] as const;
+
+/** A field of the hyperparameters: its type, and its default where a file leaves it out (or null). */
+function field<S extends v.GenericSchema>(schema: S, fallback: v.InferOutput<S>) {
+  return v.nullish(schema, fallback as never) as v.NullishSchema<S, v.InferOutput<S>>;
 }
+const number = (key: string) => anyNumber(key);
+const pick = <const T extends readonly string[]>(key: string, options: T) =>
+  v.pipe(
+    v.custom<string>(
+      (input) => typeof input === 'string',
+      (issue) => `${key} must be a string, not ${typeof issue.input}`,
+    ),
+    v.picklist(options, `${key} must be one of ${options.join(', ')}`),
+  );
 
-export const DEFAULT_HYPER: Hyperparams = {
-  optimizer: 'adam',
-  lr: 1e-3,
-  momentum: 0.9,
-  nesterov: false,
-  beta1: 0.9,
-  beta2: 0.999,
-  eps: 1e-8,
-  weightDecay: 0,
-  labelSmoothing: 0,
-  batchSize: 64,
-  epochs: 5,
-  seed: 42,
-};
+/**
+ * Training hyperparameters as files, links and the autosave hold them: known fields of the right types
+ * (missing ones take the defaults below), then the ranges of validateHyper. The Hyperparams type is this.
+ */
+export const HyperparamsSchema = v.pipe(
+  fields(
+    {
+      optimizer: field(pick('optimizer', OPTIMIZERS), 'adam'),
+      lr: field(number('lr'), 1e-3),
+      /** SGD momentum (PyTorch's `momentum`). */
+      momentum: field(number('momentum'), 0.9),
+      nesterov: field(
+        v.custom<boolean>(
+          (input) => typeof input === 'boolean',
+          (issue) => `nesterov must be a boolean, not ${typeof issue.input}`,
+        ),
+        false,
+      ),
+      /** Adam's β1 and β2 (PyTorch's `betas`). */
+      beta1: field(number('beta1'), 0.9),
+      beta2: field(number('beta2'), 0.999),
+      eps: field(number('eps'), 1e-8),
+      weightDecay: field(number('weightDecay'), 0),
+      /** Cross-entropy's label_smoothing ε: the target puts 1 − ε on the label and ε spread over all classes. */
+      labelSmoothing: field(number('labelSmoothing'), 0),
+      batchSize: field(number('batchSize'), 64),
+      epochs: field(number('epochs'), 5),
+      seed: field(number('seed'), 42),
+      /** Omitted: the task's default (defaultLoss). For GANs 'bce' means BCE-with-logits. */
+      loss: v.optional(pick('loss', LOSSES)),
+      /** Segmentation: the cross-entropy weight of background pixels (digits weigh 1); omitted: 0.1. */
+      backgroundWeight: v.optional(number('backgroundWeight')),
+    },
+    'the hyperparameters',
+    () => 'hyperparameters must be an object',
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const error = validateHyper(dataset.value).find((issue) => issue.severity === 'error');
+    if (error) addIssue({ message: error.message });
+  }),
+);
+
+export type Hyperparams = v.InferOutput<typeof HyperparamsSchema>;
+export type OptimizerKind = Hyperparams['optimizer'];
+export type LossKind = NonNullable<Hyperparams['loss']>;
+
+export const DEFAULT_HYPER: Hyperparams = v.parse(HyperparamsSchema, {});
+
+/** Most of a scene is background: at weight 1 a network first learns to call every pixel background. */
+export const DEFAULT_BACKGROUND_WEIGHT = 0.1;
 
 /** The usual DCGAN settings (Radford et al. 2015): Adam, lr 2e-4, β1 0.5; each network gets its own. */
 export const DCGAN_HYPER: Hyperparams = {
@@ -48,15 +89,9 @@ export const DCGAN_HYPER: Hyperparams = {
   loss: 'bce',
 };
 
-export const HYPER_LIMITS = {
-  maxLr: 1000,
-  maxBatchSize: 1024,
-  maxEpochs: 1000,
-  maxSeed: 2 ** 32 - 1,
-} as const;
-
 export function defaultLoss(task: Task): LossKind {
-  if (task === 'classification') return 'cross_entropy';
+  if (task === 'classification' || task === 'segmentation') return 'cross_entropy';
+  if (task === 'detection') return 'centernet';
   return 'bce';
 }
 
@@ -73,6 +108,8 @@ const LOSSES_FOR: Record<Task, readonly LossKind[]> = {
   reconstruction: ['mse', 'bce'],
   generator: ['bce'],
   discriminator: ['bce'],
+  segmentation: ['cross_entropy'],
+  detection: ['centernet'],
 };
 
 /** Range checks with plain-language messages; pass the task to also check the loss fits it. */
@@ -116,6 +153,22 @@ export function validateHyper(h: Hyperparams, task?: Task): HyperIssue[] {
   }
   if (finite('labelSmoothing', h.labelSmoothing) && (h.labelSmoothing < 0 || h.labelSmoothing >= 1)) {
     err('labelSmoothing', `label smoothing must be from 0 up to (not including) 1 (got ${h.labelSmoothing})`);
+  }
+  if (
+    h.backgroundWeight !== undefined &&
+    finite('backgroundWeight', h.backgroundWeight) &&
+    (h.backgroundWeight <= 0 || h.backgroundWeight > 10)
+  ) {
+    err(
+      'backgroundWeight',
+      `the background weight must be above 0 and at most 10 (got ${h.backgroundWeight})`,
+    );
+  }
+  if (task === 'segmentation' && h.labelSmoothing > 0) {
+    err(
+      'labelSmoothing',
+      'label smoothing is not combined with the background weight of segmentation: set it to 0',
+    );
   }
   whole('batchSize', h.batchSize, 1, HYPER_LIMITS.maxBatchSize);
   whole('epochs', h.epochs, 1, HYPER_LIMITS.maxEpochs);

@@ -9,14 +9,16 @@ const LENET = 6 * 1 * 25 + 6 + (16 * 6 * 25 + 16) + (120 * 400 + 120) + (84 * 12
 const TUTORIAL = 32 * 9 + 32 + (64 * 32 * 9 + 64) + (128 * 3136 + 128) + (10 * 128 + 10);
 const TINY = 8 * 25 + 8 + (16 * 8 * 9 + 16) + (10 * 784 + 10);
 const MLP = 128 * 784 + 128 + (10 * 128 + 10);
-const AUTOENCODER =
+// The autoencoders with a code of w numbers: two strided 3×3 convs, the bottleneck Linear and the decoder's
+// Linear, then two 4×4 transposed convs (a ConvTranspose2d's weight is in·out·k²).
+const autoencoder = (w: number) =>
   16 * 9 +
   16 +
   (32 * 16 * 9 + 32) +
-  (2 * 1568 + 2) +
-  (1568 * 2 + 1568) +
-  (32 * 16 * 9 + 16) +
-  (16 * 1 * 9 + 1);
+  (w * 1568 + w) +
+  (1568 * w + 1568) +
+  (32 * 16 * 16 + 16) +
+  (16 * 1 * 16 + 1);
 const GENERATOR = 3136 * 32 + 3136 + 2 * 64 + (64 * 32 * 16 + 32) + 2 * 32 + (32 * 1 * 16 + 1);
 const DISCRIMINATOR = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64 + (3136 + 1);
 
@@ -44,7 +46,8 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   mlp: { params: MLP, output: [10] },
   'resnet-mini': { params: RESNET, output: [10] },
   'mobilenet-mini': { params: MOBILENET, output: [10] },
-  autoencoder: { params: AUTOENCODER, output: [1, 28, 28] },
+  autoencoder: { params: autoencoder(2), output: [1, 28, 28] },
+  'autoencoder-sharp': { params: autoencoder(16), output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
   unet: { params: UNET, output: [11, 64, 64] },
@@ -108,6 +111,9 @@ describe('presets', () => {
     const bottleneck = a.layers.find((l) => l.id === preset.bottleneckLayerId)!;
     expect(bottleneck.outputShape).toEqual([2]);
     expect(preset.spec.layers.at(-1)?.kind).toBe('Sigmoid');
+    const sharp = getPreset('autoencoder-sharp')!;
+    const code = analyzeSpec(sharp.spec).layers.find((l) => l.id === sharp.bottleneckLayerId)!;
+    expect(code.outputShape).toEqual([16]);
   });
 
   it('the DCGAN pair uses DCGAN settings, a Tanh generator and a LeakyReLU(0.2) discriminator', () => {

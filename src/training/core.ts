@@ -26,6 +26,9 @@ import { EpochSchedule, SEED_STREAM } from './schedule';
 import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
 import { Inspector } from './inspect/inspector';
+import { TuneAhead } from './tune-ahead';
+import type { TuningStore } from '../engine/tuning/store';
+import type { TuneBudget } from '../engine/tuning/tuner';
 import type { InspectQuery } from './inspect/types';
 
 export interface TrainerCoreOptions {
@@ -50,11 +53,13 @@ export interface TrainerCoreOptions {
   cpuEnv?: CpuEnvironment;
   /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
   measureMs?: number;
+  /** Tune each design's kernels on the WebGPU device while idle, keeping the choices here (off without it). */
+  tuning?: { store: TuningStore; budget?: TuneBudget };
 }
 
 export type Emit = (event: TrainerEvent) => void;
 
-type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs';
+type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs' | 'tuning';
 
 export class TrainerCore {
   readonly options: Required<Omit<TrainerCoreOptions, OptionalOptions>> & TrainerCoreOptions;
@@ -93,6 +98,8 @@ export class TrainerCore {
   private disposed = false;
   /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
   private weightsFromSeed = false;
+  /** Tunes each built design's kernels while idle (when options.tuning gives a store). */
+  private readonly tuneAhead: TuneAhead | null;
 
   constructor(
     readonly emit: Emit,
@@ -108,6 +115,13 @@ export class TrainerCore {
       ...options,
     };
     this.run = new TrainingRun(this);
+    this.tuneAhead = options.tuning
+      ? new TuneAhead({
+          ...options.tuning,
+          emit: (event) => this.emit(event),
+          rebuild: (backend, desc) => this.rebuildTuned(backend, desc),
+        })
+      : null;
     this.selector = new BackendSelector({
       gpu: options.gpu,
       cpuEnv: options.cpuEnv,
@@ -146,6 +160,7 @@ export class TrainerCore {
       case 'setHyper':
         return this.setHyper(request.hyper);
       case 'start':
+        this.tuneAhead?.stop();
         return this.run.start();
       case 'pause':
         return this.run.pause();
@@ -355,6 +370,7 @@ export class TrainerCore {
       position: this.schedule?.position() ?? null,
     };
     this.run.modelBuilt();
+    this.tuneAhead?.designBuilt(this.backend, this.desc, this.hyper);
     this.emit({
       type: 'modelReady',
       parameterCount: this.desc.parameterCount,
@@ -416,7 +432,18 @@ export class TrainerCore {
     return this.recovering;
   }
 
+  /** After tuning: the same design on the same backend, not training, is rebuilt with its weights kept. */
+  private rebuildTuned(backend: TrainerBackend, desc: ModelDescription): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (this.backend !== backend || this.desc !== desc || this.state === 'training' || this.disposed)
+        return;
+      this.build(await backend.readState());
+    });
+    return this.queue;
+  }
+
   private async dispose(): Promise<void> {
+    this.tuneAhead?.stop();
     this.datasetLoad?.abort();
     await this.run.stop();
     await this.generative.dispose();

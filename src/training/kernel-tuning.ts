@@ -4,7 +4,8 @@
 import type { VariantChooser } from '../engine/op';
 import { tunedChooser } from '../engine/tuning/choosers';
 import { tuneWithStore, type CachedTuning } from '../engine/tuning/cached';
-import type { TuningStore } from '../engine/tuning/store';
+import { adapterKey, type TuningStore } from '../engine/tuning/store';
+import type { GpuInfo } from '../gpu/device';
 import type { TuneBudget, TuneProgress } from '../engine/tuning/tuner';
 import type { ModelDescription } from '../model/describe';
 import { designSites } from '../model/tunable-sites';
@@ -18,6 +19,26 @@ export const DEFAULT_TUNE_BUDGET: TuneBudget = { maxRuns: 400, maxMs: 1500 };
 export interface DesignTuning extends CachedTuning {
   chooser: VariantChooser;
   sites: number;
+  /** Sites whose choice differs from the planners' rules. */
+  changed: number;
+}
+
+/** The adapter's identity (store key) as the device reports it. */
+export function deviceAdapterKey(device: GPUDevice): string {
+  const info = device.adapterInfo;
+  return adapterKey({
+    vendor: info?.vendor ?? '',
+    architecture: info?.architecture ?? '',
+    device: info?.device ?? '',
+    description: info?.description ?? '',
+    isFallbackAdapter: Boolean((info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter),
+    features: {
+      shaderF16: device.features.has('shader-f16'),
+      subgroups: device.features.has('subgroups'),
+      timestampQuery: device.features.has('timestamp-query'),
+    },
+    limits: device.limits as unknown as GpuInfo['limits'],
+  });
 }
 
 export async function tuneDesign(
@@ -26,7 +47,12 @@ export async function tuneDesign(
   desc: ModelDescription,
   hyper: Hyperparams,
   store: TuningStore,
-  options: { budget?: TuneBudget; rounds?: number; onProgress?: (p: TuneProgress) => void } = {},
+  options: {
+    budget?: TuneBudget;
+    rounds?: number;
+    onProgress?: (p: TuneProgress) => void;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<DesignTuning> {
   const sites = designSites(device, desc, {
     batch: hyper.batchSize,
@@ -39,6 +65,8 @@ export async function tuneDesign(
     budget: options.budget ?? DEFAULT_TUNE_BUDGET,
     rounds: options.rounds,
     onProgress: options.onProgress,
+    signal: options.signal,
   });
-  return { ...tuning, chooser: tunedChooser(tuning.choices), sites: sites.length };
+  const changed = sites.filter((s) => (tuning.choices.get(s.key) ?? s.handPicked) !== s.handPicked).length;
+  return { ...tuning, chooser: tunedChooser(tuning.choices), sites: sites.length, changed };
 }

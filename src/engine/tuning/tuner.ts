@@ -2,11 +2,11 @@
 // per candidate) and keeps the fastest, within a budget of timed runs and of wall time. A site the budget
 // cannot finish keeps its hand-picked variant and is not reported as tuned, so it is tried again later.
 import { BufferArena } from '../../gpu/buffers';
-import type { EngineContext, TunableSite } from '../op';
+import type { EngineContext, PlannedOp, TunableSite } from '../op';
 import { deviceTimer, type OpTimer } from './timer';
 
 export interface TuneBudget {
-  /** Timed submissions at most, warm-ups included: each site costs candidates x (1 + rounds). */
+  /** Timed submissions at most, warm-ups included: a site costs candidates x (1 + rounds) + 2 x rounds at most. */
   maxRuns: number;
   /** Wall time after which no further site is started. */
   maxMs: number;
@@ -22,10 +22,15 @@ export interface TuneOptions {
   budget: TuneBudget;
   /** Interleaved timing rounds per site (each candidate once a round, the order rotated). */
   rounds?: number;
-  /** A candidate must beat the hand-picked median by this fraction to replace it (noise guard). */
+  /**
+   * A candidate must beat the hand-picked median by this fraction to replace it, in the tuning rounds and
+   * again in a confirming head-to-head of the two (noise guard: the rules were chosen by A/B already).
+   */
   margin?: number;
   timer?: OpTimer;
   onProgress?: (p: TuneProgress) => void;
+  /** Stops before the next site (training starting, the design changing); sites left are untuned. */
+  signal?: AbortSignal;
 }
 
 export interface TuneResult {
@@ -35,9 +40,11 @@ export interface TuneResult {
   medians: Map<string, Record<string, number>>;
   /** Timed submissions made. */
   runs: number;
-  /** Sites left untuned when the budget ran out. */
+  /** Sites left untuned when the budget ran out or the signal aborted. */
   untuned: string[];
 }
+
+class TuningAborted extends Error {}
 
 /** Each run of a site encodes the op this many times at most, so one run lasts about RUN_TARGET_MS. */
 const MAX_REPS = 32;
@@ -67,13 +74,29 @@ export function pickFastest(
   return best;
 }
 
-/** Runs a site's candidates, each planned on its own scratch problem, and returns their medians. */
-async function timeSite(
+/** Interleaved rounds over `ops` (the order rotated each round): each op's median ms per repetition. */
+async function interleaved(timer: OpTimer, ops: readonly PlannedOp[], rounds: number, reps: number) {
+  const times: number[][] = ops.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < ops.length; j++) {
+      const i = (j + r) % ops.length;
+      times[i].push(await timer.time(ops[i], reps));
+    }
+  }
+  return times.map(median);
+}
+
+/**
+ * Times a site's candidates, each planned on its own scratch problem, and picks one: the fastest by
+ * median, kept only if a head-to-head against the hand-picked kernel confirms the margin.
+ */
+async function tuneSite(
   device: GPUDevice,
   site: TunableSite,
   timer: OpTimer,
   rounds: number,
-): Promise<Record<string, number>> {
+  margin: number,
+): Promise<{ medians: Record<string, number>; choice: string }> {
   const ctx: EngineContext = { device, arena: new BufferArena(device, `tune/${site.key}`) };
   try {
     const problem = site.problem();
@@ -81,18 +104,15 @@ async function timeSite(
     // Warm-up: the first run compiles the pipeline; it also sizes the repetitions per run.
     const warm = [];
     for (const op of ops) warm.push(await timer.time(op, 1));
-    const reps = Math.max(
-      1,
-      Math.min(MAX_REPS, Math.ceil(RUN_TARGET_MS / Math.max(Math.min(...warm), 1e-3))),
-    );
-    const times: number[][] = ops.map(() => []);
-    for (let r = 0; r < rounds; r++) {
-      for (let j = 0; j < ops.length; j++) {
-        const i = (j + r) % ops.length;
-        times[i].push(await timer.time(ops[i], reps));
-      }
-    }
-    return Object.fromEntries(site.candidates.map((v, i) => [v, median(times[i])]));
+    const fastest = Math.max(Math.min(...warm), 1e-3);
+    const reps = Math.max(1, Math.min(MAX_REPS, Math.ceil(RUN_TARGET_MS / fastest)));
+    const ms = await interleaved(timer, ops, rounds, reps);
+    const medians = Object.fromEntries(site.candidates.map((v, i) => [v, ms[i]]));
+    const best = pickFastest(medians, site.handPicked, margin);
+    if (best === site.handPicked) return { medians, choice: best };
+    const pair = [site.handPicked, best].map((v) => ops[site.candidates.indexOf(v)]);
+    const [ruleMs, bestMs] = await interleaved(timer, pair, rounds, reps);
+    return { medians, choice: bestMs < ruleMs * (1 - margin) ? best : site.handPicked };
   } finally {
     ctx.arena.destroy();
   }
@@ -104,11 +124,13 @@ export async function tuneSites(
   sites: readonly TunableSite[],
   options: TuneOptions,
 ): Promise<TuneResult> {
-  const { budget, rounds = 5, margin = 0.03, onProgress } = options;
+  const { budget, rounds = 5, margin = 0.05, onProgress } = options;
   const timer = options.timer ?? deviceTimer(device);
   const counting: OpTimer = {
     method: timer.method,
     time: (op, reps) => {
+      // Aborting mid-site drops that site: it is thrown out of tuneSite and counted untuned below.
+      if (options.signal?.aborted) throw new TuningAborted();
       result.runs += 1;
       return timer.time(op, reps);
     },
@@ -119,14 +141,24 @@ export async function tuneSites(
   const start = performance.now();
   try {
     for (const [index, site] of tunable.entries()) {
-      const cost = site.candidates.length * (1 + rounds);
-      if (result.runs + cost > budget.maxRuns || performance.now() - start > budget.maxMs) {
+      // Warm-ups, the rounds, and at most one confirming head-to-head.
+      const cost = site.candidates.length * (1 + rounds) + 2 * rounds;
+      const spent = result.runs + cost > budget.maxRuns || performance.now() - start > budget.maxMs;
+      if (spent || options.signal?.aborted) {
         result.untuned.push(...tunable.slice(index).map((s) => s.key));
         break;
       }
-      const medians = await timeSite(device, site, counting, rounds);
+      let tunedSite;
+      try {
+        tunedSite = await tuneSite(device, site, counting, rounds, margin);
+      } catch (error) {
+        if (!(error instanceof TuningAborted)) throw error;
+        result.untuned.push(...tunable.slice(index).map((s) => s.key));
+        break;
+      }
+      const { medians, choice } = tunedSite;
       result.medians.set(site.key, medians);
-      result.choices.set(site.key, pickFastest(medians, site.handPicked, margin));
+      result.choices.set(site.key, choice);
       onProgress?.({ done: index + 1, total: tunable.length, key: site.key });
     }
   } finally {

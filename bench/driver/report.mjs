@@ -11,6 +11,7 @@ import {
   newcomerTarget,
 } from './report-cpu.mjs';
 import { breakdownTable, kernelTables } from './report-kernels.mjs';
+import { tuningSummary, tuningTable } from './report-tuning.mjs';
 
 const SIDES = [
   ['ours', 'ours (WebGPU)'],
@@ -264,6 +265,7 @@ export function buildReport(raw, meta) {
     cpuBackends: cpuBackends(raw.cpuRounds),
     newcomer: newcomerSummary(raw.newcomer),
     generativeCpu: generativeSummary(raw.generativeCpu),
+    tuning: tuningSummary(raw.tuning),
     kernels: raw.kernels ?? null,
     tfjsWebgpuMatmul: raw.tfjsMatmul ?? null,
   };
@@ -358,6 +360,7 @@ export function printReport(r, say) {
   newcomerAndGenerativeTables(r, say, table);
   kernelTables(r, say, table);
   breakdownTable(r, say, table);
+  tuningTable(r, say, table);
   say('Targets (issues 9 and 21), reported, not asserted:');
   table(
     ['target', 'value', 'met'],

@@ -2,7 +2,7 @@
 // pick is kept in this browser and moves the model at once. The reason line says what runs and why.
 import type { BackendChoice, BackendPreference, BackendKind } from '../../training/protocol';
 import { useStore } from '../store/store';
-import type { KernelTuning } from '../store/trainingSlice';
+import { tuningText } from './tuningText';
 
 const OPTIONS: { value: BackendPreference; label: string }[] = [
   { value: 'auto', label: 'Automatic' },
@@ -59,12 +59,4 @@ export function BackendReason() {
       )}
     </>
   );
-}
-
-/** The tuning notice: progress while it measures, then what it changed. */
-export function tuningText(t: KernelTuning): string | null {
-  if (t.total === 0) return null;
-  if (!t.finished) return `Tuning kernels for this GPU… ${t.done}/${t.total}`;
-  if (t.changed === 0) return `Kernels checked on this GPU (${t.done}/${t.total}): the defaults are fastest.`;
-  return `Kernels tuned for this GPU: ${t.changed} of ${t.total} passes use a faster variant.`;
 }

@@ -256,7 +256,7 @@ export function buildReport(raw, meta) {
             pageLoadToFirstReportMs: round(app.pageLoadToFirstReportMs, 0),
           }
         : why(app),
-      note: 'bench page: navigation start to the first step completed on the GPU (in-process trainer: device, dataset download and parse, model build, step); app: navigation to Train enabled, and to the first metrics report (step 20) after the click',
+      note: 'bench page: navigation start to the first step completed on the GPU (in-process trainer: device, dataset download and parse, model build, step); app: navigation to Train enabled, and to the first metrics report (the first step, reported as soon as its loss is read back) after the click',
     },
     testSampleWhileTraining: testSample(raw.testSample),
     longestMainThreadTaskMs: ok(app) ? round(app.longestMainThreadTaskMs, 0) : null,

@@ -27,9 +27,11 @@ if (!env.VK_ICD_FILENAMES) {
   if (icd) env.VK_ICD_FILENAMES = icd;
 }
 process.stdout.write(`bench:node: Vulkan driver ${env.VK_ICD_FILENAMES ?? '(SwiftShader, the default)'}\n`);
-const r = spawnSync(
-  process.execPath,
-  ['--import', './scripts/engine-node.mjs', 'bench/node/main.ts', ...process.argv.slice(2)],
-  { cwd: root, env, stdio: 'inherit' },
-);
+// --bundled runs bench/node-dist/bench-node.mjs (scripts/bench-node-bundle.mjs), for a machine without npm.
+const bundled = process.argv.includes('--bundled');
+const rest = process.argv.slice(2).filter((a) => a !== '--bundled');
+const command = bundled
+  ? ['bench/node-dist/bench-node.mjs', ...rest]
+  : ['--import', './scripts/engine-node.mjs', 'bench/node/main.ts', ...rest];
+const r = spawnSync(process.execPath, command, { cwd: root, env, stdio: 'inherit' });
 process.exit(r.status ?? 1);

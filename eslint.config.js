@@ -37,6 +37,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'bench/results',
+      'bench/node-dist',
       '.vite',
       '.*.mjs',
     ],

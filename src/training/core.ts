@@ -29,6 +29,9 @@ import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
 import { DEFAULT_DENSE_OPTIONS, DenseSession, type DenseSessionOptions } from './dense/session';
 import { Inspector } from './inspect/inspector';
+import { TuneAhead } from './tune-ahead';
+import type { TuningStore } from '../engine/tuning/store';
+import type { TuneBudget } from '../engine/tuning/tuner';
 import type { InspectQuery } from './inspect/types';
 
 export interface TrainerCoreOptions {
@@ -53,13 +56,15 @@ export interface TrainerCoreOptions {
   cpuEnv?: CpuEnvironment;
   /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
   measureMs?: number;
+  /** Tune each design's kernels on the WebGPU device while idle, keeping the choices here (off without it). */
+  tuning?: { store: TuningStore; budget?: TuneBudget };
   /** The dense session's reporting and test sizes (default DEFAULT_DENSE_OPTIONS). */
   dense?: Partial<DenseSessionOptions>;
 }
 
 export type Emit = (event: TrainerEvent) => void;
 
-type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs' | 'dense';
+type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs' | 'tuning' | 'dense';
 
 export class TrainerCore {
   readonly options: Required<Omit<TrainerCoreOptions, OptionalOptions>> & TrainerCoreOptions;
@@ -100,6 +105,8 @@ export class TrainerCore {
   private disposed = false;
   /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
   private weightsFromSeed = false;
+  /** Tunes each built design's kernels while idle (when options.tuning gives a store). */
+  private readonly tuneAhead: TuneAhead | null;
 
   constructor(
     readonly emit: Emit,
@@ -115,6 +122,13 @@ export class TrainerCore {
       ...options,
     };
     this.run = new TrainingRun(this);
+    this.tuneAhead = options.tuning
+      ? new TuneAhead({
+          ...options.tuning,
+          emit: (event) => this.emit(event),
+          rebuild: (backend, desc) => this.rebuildTuned(backend, desc),
+        })
+      : null;
     this.dense = new DenseSession(
       {
         backend: () => this.backend,
@@ -167,6 +181,7 @@ export class TrainerCore {
       case 'setHyper':
         return this.setHyper(request.hyper);
       case 'start':
+        this.tuneAhead?.stop();
         return this.run.start();
       case 'pause':
         return this.run.pause();
@@ -409,6 +424,7 @@ export class TrainerCore {
       position: this.schedule?.position() ?? null,
     };
     this.run.modelBuilt();
+    this.tuneAhead?.designBuilt(this.backend, this.desc, this.hyper);
     this.emit({
       type: 'modelReady',
       parameterCount: this.desc.parameterCount,
@@ -481,7 +497,18 @@ export class TrainerCore {
     return this.recovering;
   }
 
+  /** After tuning: the same design on the same backend, not training, is rebuilt with its weights kept. */
+  private rebuildTuned(backend: TrainerBackend, desc: ModelDescription): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (this.backend !== backend || this.desc !== desc || this.state === 'training' || this.disposed)
+        return;
+      this.build(await backend.readState());
+    });
+    return this.queue;
+  }
+
   private async dispose(): Promise<void> {
+    this.tuneAhead?.stop();
     this.datasetLoad?.abort();
     await this.run.stop();
     await this.generative.dispose();

@@ -5,6 +5,7 @@ import { readFloat32 } from '../gpu/buffers';
 import type { ModelDescription } from '../model/describe';
 import { GpuModel } from '../model/gpu-model';
 import type { InitialState } from '../model/init';
+import type { VariantChooser } from '../engine/op';
 import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../engine/ops/loss';
 import type { Hyperparams } from '../network/hyper';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';
@@ -31,6 +32,8 @@ export class GpuBackend implements TrainerBackend {
   private stepsSinceTake = 0;
   private lost = false;
   private readonly onUncaptured: (event: Event) => void;
+  /** Kernel variants the next build plans with (the design's tuned choices); the planners' rules when unset. */
+  variants: VariantChooser | undefined = undefined;
 
   /** onError receives WebGPU errors no scope caught (validation, out of memory): they must never pass silently. */
   constructor(
@@ -75,6 +78,7 @@ export class GpuBackend implements TrainerBackend {
       normalisation: NORMALISATION,
       optimizer: optimizerSettings(hyper),
       labelSmoothing: hyper.labelSmoothing,
+      variants: this.variants,
     });
     const bytes = (desc.paramFloats + desc.bufferFloats) * 4;
     const copy = (label: string) =>

@@ -177,6 +177,9 @@ export type TrainerEvent =
   | { type: 'requestFailed'; id: number; message: string }
   | { type: 'diverged'; message: string; step: number }
   | { type: 'deviceLost'; reason: string; recovering: boolean }
+  /** Kernel autotuning for the design on this GPU: `done` of `total` sites measured (or answered from the
+   *  store); `finished` once the model plans the choices; `changed`: sites where a faster variant won. */
+  | { type: 'tuning'; done: number; total: number; finished: boolean; changed: number }
   /** Something the user should be told that is no error, e.g. one run paused so that another could start. */
   | { type: 'notice'; message: string }
   | { type: 'error'; message: string };

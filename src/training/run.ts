@@ -184,10 +184,11 @@ export class TrainingRun {
       while (core.state === 'training' && core.backend) {
         if (!this.takeStep()) break;
         this.progress(false);
-        if (core.step % core.options.reportEvery === 0) this.report();
+        // The first step is reported at once too: its loss is on screen as soon as it is read back.
+        if (core.step % core.options.reportEvery === 0 || core.step === 1) this.report();
         const schedule = core.schedule!;
         if (schedule.epochEnded) {
-          if (core.step % core.options.reportEvery !== 0) this.report();
+          if (core.step % core.options.reportEvery !== 0 && core.step !== 1) this.report();
           await this.reports;
           if (core.state !== 'training') break;
           await this.evaluate();

@@ -23,6 +23,14 @@ export interface DatasetStatus {
   message: string | null;
 }
 
+/** The worker's 'tuning' event: sites measured (or read from the store) of those in the design. */
+export interface KernelTuning {
+  done: number;
+  total: number;
+  finished: boolean;
+  changed: number;
+}
+
 export interface TrainingSlice {
   gpuStatus: GpuStatus;
   /** The backend the worker runs on, once it has said so. */
@@ -39,6 +47,8 @@ export interface TrainingSlice {
   runSeed: number | null;
   /** The built model's own GPU buffers, in bytes, as the worker measured them (null: none, or the CPU). */
   modelGpuBytes: number | null;
+  /** How far the worker's kernel autotuning for this design got (null: not tuning on this backend). */
+  kernelTuning: KernelTuning | null;
   hyper: Hyperparams;
   /** The worker's handle; null until the page has started it (and in unit tests). */
   client: TrainerClient | null;
@@ -65,6 +75,7 @@ export interface TrainingSlice {
   datasetFailed: (message: string) => void;
   setTrainerState: (state: TrainerState, reason?: string) => void;
   setModelGpuBytes: (bytes: number | null) => void;
+  setKernelTuning: (tuning: KernelTuning | null) => void;
 }
 
 const idleDataset = (id: DatasetRef): DatasetStatus => ({
@@ -91,6 +102,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   trainerState: 'idle',
   trainerReason: null,
   modelGpuBytes: null,
+  kernelTuning: null,
   runSeed: null,
   hyper: DEFAULT_HYPER,
   client: null,
@@ -154,4 +166,5 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
         : { trainerState, trainerReason: reason ?? null },
     ),
   setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),
+  setKernelTuning: (kernelTuning) => set({ kernelTuning }),
 });

@@ -2,6 +2,7 @@
 // pick is kept in this browser and moves the model at once. The reason line says what runs and why.
 import type { BackendChoice, BackendPreference, BackendKind } from '../../training/protocol';
 import { useStore } from '../store/store';
+import { tuningText } from './tuningText';
 
 const OPTIONS: { value: BackendPreference; label: string }[] = [
   { value: 'auto', label: 'Automatic' },
@@ -35,16 +36,27 @@ export function BackendPicker() {
   );
 }
 
-/** Why this backend runs: the worker's sentence, or the older fallback reason. */
+/** Why this backend runs: the worker's sentence, or the older fallback reason; then the kernel tuning. */
 export function BackendReason() {
   const choice = useStore((s) => s.backendChoice);
   const backend = useStore((s) => s.backend);
   const fallbackReason = useStore((s) => s.fallbackReason);
+  const tuning = useStore((s) => s.kernelTuning);
   const reason = choice?.reason ?? (backend === 'cpu' ? fallbackReason : null);
-  if (!reason) return null;
+  const tuned = backend === 'webgpu' && tuning ? tuningText(tuning) : null;
+  if (!reason && !tuned) return null;
   return (
-    <p className="muted backend-reason" data-testid="backend-reason">
-      {reason}
-    </p>
+    <>
+      {reason && (
+        <p className="muted backend-reason" data-testid="backend-reason">
+          {reason}
+        </p>
+      )}
+      {tuned && (
+        <p className="muted backend-reason" data-testid="kernel-tuning">
+          {tuned}
+        </p>
+      )}
+    </>
   );
 }

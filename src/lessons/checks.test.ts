@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER } from '../network/hyper';
 import { presetSpec } from '../network/presets';
 import { checkMet, needsRead, type LessonView } from './checks';
+import type { Check } from './schema';
 
 const view = (patch: Partial<LessonView> = {}): LessonView => ({
   spec: presetSpec('lenet-5'),
@@ -47,10 +48,10 @@ describe('lesson checks', () => {
   });
 
   it('"all" needs every part, and a read check waits for Done', () => {
-    const both = {
+    const both: Check = {
       kind: 'all',
       checks: [{ kind: 'designErrors', present: true }, { kind: 'read' }],
-    } as const;
+    };
     expect(needsRead(both)).toBe(true);
     expect(needsRead({ kind: 'steps', atLeast: 1 })).toBe(false);
     expect(checkMet(both, view({ designErrors: 1 }))).toBe(false);

@@ -21,7 +21,12 @@ export const Challenge = v.object({
       noPreset: v.optional(v.boolean()),
       allowedKinds: v.optional(
         v.pipe(
-          v.array(v.pipe(v.string(), v.check(isLayerKind, 'not a layer kind this app knows'))),
+          v.array(
+            v.pipe(
+              v.string(),
+              v.check((s: string) => isLayerKind(s), 'not a layer kind this app knows'),
+            ),
+          ),
           v.minLength(1),
           v.maxLength(40),
         ),

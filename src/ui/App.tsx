@@ -6,6 +6,7 @@ import { LossChart } from './charts/LossChart';
 import { DrawPad } from './draw/DrawPad';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { InspectPanel } from './inspect/InspectPanel';
+import { ClassroomDock } from './lessons/ClassroomDock';
 import { useAutosave } from './persist/useAutosave';
 import { ConfusionMatrix } from './predictions/ConfusionMatrix';
 import { Gallery } from './predictions/Gallery';
@@ -34,6 +35,7 @@ export function App() {
     <div className={presentation ? 'app presentation' : 'app'}>
       <Header />
       <NoticeBar />
+      <ClassroomDock />
       <main className="app-main">
         <section aria-label="Network builder" className="panel builder-region">
           <BuilderPanel />

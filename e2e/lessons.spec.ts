@@ -57,17 +57,17 @@ const lab = (page: Page) => panel(page).getByRole('group');
 const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
   'convolution/formula': (p) =>
     lab(p)
-      .getByLabel('Kernel')
+      .getByLabel('Kernel', { exact: true })
       .selectOption('edge')
       .then(() => undefined),
   'convolution/blur-sharpen': async (p) => {
-    await lab(p).getByLabel('Kernel').selectOption('blur');
+    await lab(p).getByLabel('Kernel', { exact: true }).selectOption('blur');
     await expect(check(p)).toHaveAttribute('data-met', 'false');
-    await lab(p).getByLabel('Kernel').selectOption('sharpen');
+    await lab(p).getByLabel('Kernel', { exact: true }).selectOption('sharpen');
   },
   'convolution/output-size': async (p) => {
-    await lab(p).getByLabel('Stride').fill('2');
-    await lab(p).getByLabel('Padding').fill('1');
+    await lab(p).getByLabel('Stride', { exact: true }).fill('2');
+    await lab(p).getByLabel('Padding', { exact: true }).fill('1');
     await expect(lab(p).getByTestId('kernel-formula')).toContainText('= 14');
   },
   'convolution/train': (p) => trainUntilMet(p),
@@ -77,16 +77,16 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
   },
   'pooling/max': (p) =>
     lab(p)
-      .getByLabel('Pooling')
+      .getByLabel('Pooling', { exact: true })
       .selectOption('max')
       .then(() => undefined),
   'pooling/average': (p) =>
     lab(p)
-      .getByLabel('Pooling')
+      .getByLabel('Pooling', { exact: true })
       .selectOption('avg')
       .then(() => undefined),
   'pooling/shape': async (p) => {
-    await lab(p).getByLabel('Window').fill('4');
+    await lab(p).getByLabel('Window', { exact: true }).fill('4');
     await expect(lab(p).getByTestId('pool-shape')).toContainText('1×7×7');
   },
   'pooling/in-the-network': async (p) => {
@@ -117,7 +117,7 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
     await p.getByRole('button', { name: 'Add Dropout', exact: true }).press('Enter');
     await trainUntilMet(p);
   },
-  'transposed-convolution/scatter': (p) => lab(p).getByLabel('Stride').fill('2'),
+  'transposed-convolution/scatter': (p) => lab(p).getByLabel('Stride', { exact: true }).fill('2'),
   'transposed-convolution/output-size': async (p) => {
     for (const [label, value] of [
       ['Input size', '7'],

@@ -64,3 +64,11 @@ export const useClassroom = create<ClassroomState>()((set) => ({
       return { trainingMs: s.trainingMs + ran, trainingSince: null };
     }),
 }));
+
+/** A widget's value from an earlier step, if it reported one. */
+export const kept = (widget: WidgetName, field: string) => useClassroom.getState().widgets[widget]?.[field];
+
+export function keptNumber(widget: WidgetName, field: string, fallback: number): number {
+  const value = kept(widget, field);
+  return typeof value === 'number' ? value : fallback;
+}

@@ -12,7 +12,7 @@ import {
 } from '../../../lessons/maths';
 import { PixelCanvas } from '../../inspect/PixelCanvas';
 import { useStore } from '../../store/store';
-import { useClassroom } from '../classroomStore';
+import { kept, keptNumber, useClassroom } from '../classroomStore';
 import { NumberField } from './NumberField';
 import { pixelColour, signedColour } from './maps';
 
@@ -25,9 +25,13 @@ interface Learned {
 }
 
 export function KernelLab() {
-  const [kernel, setKernel] = useState<KernelName>('identity');
-  const [stride, setStride] = useState(1);
-  const [padding, setPadding] = useState(1);
+  // Choices carry over from the previous step, so each step starts where the learner left the bench.
+  const [kernel, setKernel] = useState<KernelName>(() => {
+    const k = kept('kernel', 'kernel');
+    return KERNEL_NAMES.find((n) => n === k) ?? 'identity';
+  });
+  const [stride, setStride] = useState(() => keptNumber('kernel', 'stride', 1));
+  const [padding, setPadding] = useState(() => keptNumber('kernel', 'padding', 1));
   const report = useClassroom((s) => s.report);
   const outSize = convOutSize(DIGIT_SIZE, 3, stride, padding);
   const output = useMemo(() => conv2d(digit, KERNELS[kernel], 3, stride, padding), [kernel, stride, padding]);
@@ -40,7 +44,11 @@ export function KernelLab() {
       <div className="lesson-controls">
         <label className="lesson-field">
           Kernel
-          <select value={kernel} onChange={(e) => setKernel(e.target.value as KernelName)}>
+          <select
+            aria-label="Kernel"
+            value={kernel}
+            onChange={(e) => setKernel(e.target.value as KernelName)}
+          >
             {KERNEL_NAMES.map((name) => (
               <option key={name} value={name}>
                 {name}

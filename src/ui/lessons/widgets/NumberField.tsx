@@ -17,6 +17,7 @@ export function NumberField({
       {label}
       <input
         type="number"
+        aria-label={label}
         min={min}
         max={max}
         step={1}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DIGIT_SIZE, lessonDigit } from '../../../lessons/digit';
 import { conv2d, KERNELS, pool2d } from '../../../lessons/maths';
 import { PixelCanvas } from '../../inspect/PixelCanvas';
-import { useClassroom } from '../classroomStore';
+import { kept, keptNumber, useClassroom } from '../classroomStore';
 import { NumberField } from './NumberField';
 import { signedColour } from './maps';
 
@@ -16,8 +16,9 @@ const featureMap = conv2d(
 );
 
 export function PoolLab() {
-  const [mode, setMode] = useState<'max' | 'avg'>('avg');
-  const [size, setSize] = useState(2);
+  // Choices carry over from the previous step, so each step starts where the learner left the bench.
+  const [mode, setMode] = useState<'max' | 'avg'>(() => (kept('pool', 'mode') === 'max' ? 'max' : 'avg'));
+  const [size, setSize] = useState(() => keptNumber('pool', 'size', 2));
   const report = useClassroom((s) => s.report);
   const pooled = useMemo(() => pool2d(featureMap, size, mode), [size, mode]);
   useEffect(
@@ -29,7 +30,11 @@ export function PoolLab() {
       <div className="lesson-controls">
         <label className="lesson-field">
           Pooling
-          <select value={mode} onChange={(e) => setMode(e.target.value === 'max' ? 'max' : 'avg')}>
+          <select
+            aria-label="Pooling"
+            value={mode}
+            onChange={(e) => setMode(e.target.value === 'max' ? 'max' : 'avg')}
+          >
             <option value="max">max</option>
             <option value="avg">average</option>
           </select>

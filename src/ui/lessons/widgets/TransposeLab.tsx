@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { convTranspose2d, transposedOutSize } from '../../../lessons/maths';
 import { PixelCanvas } from '../../inspect/PixelCanvas';
-import { useClassroom } from '../classroomStore';
+import { keptNumber, useClassroom } from '../classroomStore';
 import { NumberField } from './NumberField';
 import { signedColour } from './maps';
 
@@ -16,11 +16,12 @@ const bump = (k: number) =>
   });
 
 export function TransposeLab() {
-  const [n, setN] = useState(2);
-  const [k, setK] = useState(3);
-  const [stride, setStride] = useState(1);
-  const [padding, setPadding] = useState(0);
-  const [outputPadding, setOutputPadding] = useState(0);
+  // Choices carry over from the previous step, so each step starts where the learner left the bench.
+  const [n, setN] = useState(() => keptNumber('transpose', 'n', 2));
+  const [k, setK] = useState(() => keptNumber('transpose', 'k', 3));
+  const [stride, setStride] = useState(() => keptNumber('transpose', 'stride', 1));
+  const [padding, setPadding] = useState(() => keptNumber('transpose', 'padding', 0));
+  const [outputPadding, setOutputPadding] = useState(() => keptNumber('transpose', 'outputPadding', 0));
   const report = useClassroom((s) => s.report);
   // PyTorch needs output_padding smaller than the stride.
   const op = Math.min(outputPadding, stride - 1);

@@ -91,6 +91,8 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
   },
   'pooling/in-the-network': async (p) => {
     await setLayerParam(p, 'pool1', 'kernel_size', '4');
+    await expect(check(p)).toHaveAttribute('data-met', 'false');
+    await setLayerParam(p, 'pool1', 'stride', '4');
     await expect(p.locator('[data-layer-id="pool1"]').getByTestId('layer-shape')).toHaveText('6×7×7');
   },
   'tutorial-cnn/as-written': async (p) => {

@@ -92,7 +92,7 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
   'pooling/in-the-network': async (p) => {
     await setLayerParam(p, 'pool1', 'kernel_size', '4');
     await expect(check(p)).toHaveAttribute('data-met', 'false');
-    await setLayerParam(p, 'pool1', 'stride', '4');
+    await p.getByRole('region', { name: 'Inspector' }).getByLabel('stride', { exact: true }).fill('4');
     await expect(p.locator('[data-layer-id="pool1"]').getByTestId('layer-shape')).toHaveText('6×7×7');
   },
   'tutorial-cnn/as-written': async (p) => {
@@ -151,19 +151,22 @@ for (const lesson of LESSONS) {
   test(`lesson ${lesson.number} (${lesson.id}) from its link to its last check`, async ({ page }) => {
     await page.goto(`/?lesson=${lesson.id}&step=1`);
     for (const [i, step] of lesson.steps.entries()) {
-      const article = panel(page).locator(`article[data-step="${step.id}"]`);
-      await expect(article).toBeVisible();
-      await expect(article).toContainText(`step ${i + 1} of ${lesson.steps.length}`);
-      // The lesson's text names these controls: each must be on the page.
-      for (const c of step.controls) await expect(control(page, c).first(), JSON.stringify(c)).toBeVisible();
-      await expect(check(page)).toHaveAttribute('data-met', 'false');
-      await ACTIONS[`${lesson.id}/${step.id}`](page);
-      await met(page);
-      if (step.widget || i === 0)
-        await page.screenshot({ path: `${SHOTS}/lesson-${lesson.id}-${step.id}.png` });
-      await panel(page)
-        .getByRole('button', { name: i === lesson.steps.length - 1 ? 'Finish lesson' : 'Next step' })
-        .click();
+      await test.step(step.id, async () => {
+        const article = panel(page).locator(`article[data-step="${step.id}"]`);
+        await expect(article).toBeVisible();
+        await expect(article).toContainText(`step ${i + 1} of ${lesson.steps.length}`);
+        // The lesson's text names these controls: each must be on the page.
+        for (const c of step.controls)
+          await expect(control(page, c).first(), JSON.stringify(c)).toBeVisible();
+        await expect(check(page)).toHaveAttribute('data-met', 'false');
+        await ACTIONS[`${lesson.id}/${step.id}`](page);
+        await met(page);
+        if (step.widget || i === 0)
+          await page.screenshot({ path: `${SHOTS}/lesson-${lesson.id}-${step.id}.png` });
+        await panel(page)
+          .getByRole('button', { name: i === lesson.steps.length - 1 ? 'Finish lesson' : 'Next step' })
+          .click();
+      });
     }
     // Back at the list, the lesson counts as done, and still does after a reload (kept in IndexedDB).
     const entry = panel(page).getByTestId(`lesson-${lesson.id}`);

@@ -71,6 +71,7 @@ export const Setup = v.object({
   ),
   hyper: v.optional(
     v.object({
+      optimizer: v.optional(v.picklist(['sgd', 'adam', 'adamw'])),
       lr: v.optional(v.pipe(v.number(), v.gtValue(0), v.maxValue(100))),
       batchSize: v.optional(v.pipe(count, v.minValue(1), v.maxValue(1024))),
       epochs: v.optional(v.pipe(count, v.minValue(1), v.maxValue(100))),

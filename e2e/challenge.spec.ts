@@ -74,7 +74,7 @@ test('a challenge is made, met, handed in, imported, re-evaluated and ranked; ta
       file('evil.json', '{"__proto__": {"polluted": true}, "format": "cnn-playground-result/1"}'),
     ]);
   await expect(teacher.getByTestId('refused-results')).toContainText(
-    'Not imported: evil.json: it is not a result file',
+    'Not imported: evil.json: the file contains the forbidden key __proto__',
   );
   const rows = teacher.getByTestId('leaderboard').locator('tbody tr');
   await expect(rows).toHaveCount(3);

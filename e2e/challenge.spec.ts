@@ -92,5 +92,5 @@ test('a challenge is made, met, handed in, imported, re-evaluated and ranked; ta
   // Ada's re-evaluated accuracy is the one she claimed.
   const claimed = `${(result.metrics.testAccuracy * 100).toFixed(2)}%`;
   await expect(rows.nth(0).getByTestId('reevaluated')).toHaveText(claimed);
-  await page.screenshot({ path: `${SHOTS}/challenge-leaderboard.png` });
+  await teacher.getByTestId('leaderboard').screenshot({ path: `${SHOTS}/challenge-leaderboard.png` });
 });

@@ -99,42 +99,44 @@ export function TeacherView() {
           <button type="button" disabled={busy !== null} onClick={() => void reevaluateAll()}>
             {busy ? `Re-evaluating ${busy}…` : 'Re-evaluate all'}
           </button>
-          <table className="leaderboard" data-testid="leaderboard">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Learner</th>
-                <th>Accuracy (claimed)</th>
-                <th>Re-evaluated</th>
-                <th>Parameters</th>
-                <th>Time</th>
-                <th>Check</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((e, i) => (
-                <tr
-                  key={e.key}
-                  className={e.flags.length ? 'flagged' : undefined}
-                  data-flagged={e.flags.length > 0}
-                >
-                  <td>{i + 1}</td>
-                  <td>{e.learner}</td>
-                  <td>{percent(e.metrics.testAccuracy)}</td>
-                  <td data-testid="reevaluated">{e.reevaluated === null ? '—' : percent(e.reevaluated)}</td>
-                  <td>{e.metrics.params.toLocaleString('en')}</td>
-                  <td>{e.metrics.trainSeconds.toFixed(1)} s</td>
-                  <td data-testid="result-check">
-                    {e.flags.length
-                      ? `⚠ ${e.flags.join('; ')}`
-                      : e.reevaluated === null
-                        ? 'not re-evaluated yet'
-                        : '✓ reproduces'}
-                  </td>
+          <div className="leaderboard-scroll">
+            <table className="leaderboard" data-testid="leaderboard">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>Learner</th>
+                  <th>Accuracy (claimed)</th>
+                  <th>Re-evaluated</th>
+                  <th>Parameters</th>
+                  <th>Time</th>
+                  <th>Check</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ranked.map((e, i) => (
+                  <tr
+                    key={e.key}
+                    className={e.flags.length ? 'flagged' : undefined}
+                    data-flagged={e.flags.length > 0}
+                  >
+                    <td>{i + 1}</td>
+                    <td>{e.learner}</td>
+                    <td>{percent(e.metrics.testAccuracy)}</td>
+                    <td data-testid="reevaluated">{e.reevaluated === null ? '—' : percent(e.reevaluated)}</td>
+                    <td>{e.metrics.params.toLocaleString('en')}</td>
+                    <td>{e.metrics.trainSeconds.toFixed(1)} s</td>
+                    <td data-testid="result-check">
+                      {e.flags.length
+                        ? `⚠ ${e.flags.join('; ')}`
+                        : e.reevaluated === null
+                          ? 'not re-evaluated yet'
+                          : '✓ reproduces'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </div>

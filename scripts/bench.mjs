@@ -50,6 +50,7 @@ const GROUPS = [
   'testSample',
   'app',
   'soak',
+  'dense',
 ];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
@@ -273,6 +274,8 @@ async function main() {
       );
     }
     if (only.includes('soak')) raw.soak = await timed('soak', () => soak(browser, server.origin));
+    if (only.includes('dense'))
+      raw.dense = await timed('dense tasks', () => m('dense', { minMs: QUICK ? 3000 : 15_000 }, 20 * MIN));
   } finally {
     await browser.close();
     await plainBrowser.close();

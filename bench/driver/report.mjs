@@ -266,6 +266,7 @@ export function buildReport(raw, meta) {
     generativeCpu: generativeSummary(raw.generativeCpu),
     kernels: raw.kernels ?? null,
     tfjsWebgpuMatmul: raw.tfjsMatmul ?? null,
+    denseTasks: raw.dense ?? null,
   };
   report.targets = targets(report);
   return report;
@@ -283,6 +284,32 @@ export function table(header, rows, say) {
 
 const cell = (v, unit = '') =>
   v === null || v === undefined ? '—' : typeof v === 'object' ? '—' : `${v}${unit}`;
+
+/** Issue 18: training steps per second of each segmentation and detection preset, on both backends. */
+function denseTable(r, say) {
+  const d = r.denseTasks;
+  if (!d) return;
+  if (d.status !== 'ok') {
+    say(`Dense tasks: ${d.status}${d.message ? `: ${d.message}` : ''}`);
+    say('');
+    return;
+  }
+  say(
+    'Dense tasks (issue 18), training at batch 16 on 64×64 scenes (each step synced; scenes drawn on the host):',
+  );
+  table(
+    ['preset', 'task', 'backend', 'steps/s', 'scenes/s', 'scene drawing ms/step'],
+    d.runs.map((x) => [
+      x.preset,
+      x.task,
+      x.backend === 'webgpu' ? 'WebGPU' : x.backend === 'wasm' ? 'CPU (wasm, 2 threads)' : 'CPU',
+      round(x.stepsPerSecond, 2),
+      round(x.scenesPerSecond, 1),
+      round(x.sceneMsPerStep, 1),
+    ]),
+    say,
+  );
+}
 
 export function printReport(r, say) {
   const a = r.adapter?.ours;
@@ -358,6 +385,7 @@ export function printReport(r, say) {
   newcomerAndGenerativeTables(r, say, table);
   kernelTables(r, say, table);
   breakdownTable(r, say, table);
+  denseTable(r, say);
   say('Targets (issues 9 and 21), reported, not asserted:');
   table(
     ['target', 'value', 'met'],

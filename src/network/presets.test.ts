@@ -26,6 +26,17 @@ const RESNET = 8 * 9 + 2 * 8 + block(8) + block(8) + (10 * 392 + 10);
 const separable = (cin: number, cout: number) => cin * 9 + 2 * cin + cout * cin + 2 * cout;
 const MOBILENET = 16 * 9 + 2 * 16 + separable(16, 32) + separable(32, 64) + (10 * 64 * 49 + 10);
 
+// The dense presets: conv 3×3 + BatchNorm blocks, ConvTranspose2d k2 = in·out·4 + out, a 1×1 head.
+const conv = (i: number, o: number, k = 3) => o * i * k * k + o;
+const convBlock = (i: number, o: number) => conv(i, o) + 2 * o;
+const up = (i: number, o: number) => i * o * 4 + o;
+const ENCODER =
+  convBlock(1, 8) + convBlock(8, 16) + convBlock(16, 32) + convBlock(32, 32) + convBlock(32, 32);
+const UNET =
+  ENCODER + up(32, 32) + convBlock(64, 32) + up(32, 16) + convBlock(32, 16) + up(16, 8) + conv(16, 11, 1);
+const FCN = convBlock(1, 16) + convBlock(16, 32) + convBlock(32, 32) + conv(32, 11, 1);
+const CENTERNET = ENCODER + up(32, 32) + convBlock(64, 32) + conv(32, 14, 1);
+
 const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'lenet-5': { params: LENET, output: [10] },
   'pytorch-tutorial-cnn': { params: TUTORIAL, output: [10] },
@@ -36,6 +47,9 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   autoencoder: { params: AUTOENCODER, output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
+  unet: { params: UNET, output: [11, 64, 64] },
+  fcn: { params: FCN, output: [11, 64, 64] },
+  centernet: { params: CENTERNET, output: [14, 16, 16] },
 };
 
 describe('presets', () => {

@@ -2,6 +2,7 @@
 import { DCGAN_HYPER, DEFAULT_HYPER, type Hyperparams } from './hyper';
 import type { Layer, LayerKind, LayerOf, NetworkSpec, Task } from './spec';
 import { defaultLayer, inputFor } from './spec';
+import { SEGMENTATION_HYPER, DETECTION_HYPER, centernet, fcn, unet } from './dense-presets';
 
 export type PresetId =
   | 'lenet-5'
@@ -12,7 +13,10 @@ export type PresetId =
   | 'mobilenet-mini'
   | 'autoencoder'
   | 'dcgan-generator'
-  | 'dcgan-discriminator';
+  | 'dcgan-discriminator'
+  | 'unet'
+  | 'fcn'
+  | 'centernet';
 
 export interface Preset {
   id: PresetId;
@@ -308,6 +312,33 @@ export const PRESETS: readonly Preset[] = [
     task: 'discriminator',
     spec: discriminator,
     hyper: DCGAN_HYPER,
+  },
+  {
+    id: 'unet',
+    name: 'U-Net',
+    description:
+      'Segmentation of 64×64 scenes: an encoder of 3×3 convolutions with BatchNorm (8 → 16 → 32 channels) halves the scene three times, 64 → 32 → 16 → 8; a decoder of ConvTranspose2d layers doubles it back, and each step up is concatenated with the encoder’s map of the same size (the skip connections), so the fine outline and the deep “which digit” meet. A 1×1 convolution gives 11 scores per pixel: background and the ten digits.',
+    task: 'segmentation',
+    spec: unet,
+    hyper: SEGMENTATION_HYPER,
+  },
+  {
+    id: 'fcn',
+    name: 'Small FCN',
+    description:
+      'A fully convolutional segmenter without skips: three convolutions with two 2×2 poolings reach a quarter of the side, a 1×1 convolution scores the 11 classes there, and bilinear Upsample ×4 stretches the scores back over every pixel. Cheaper than the U-Net, with blurrier outlines.',
+    task: 'segmentation',
+    spec: fcn,
+    hyper: SEGMENTATION_HYPER,
+  },
+  {
+    id: 'centernet',
+    name: 'CenterNet detector',
+    description:
+      'Detection in the style of CenterNet (Zhou et al. 2019): the U-Net’s encoder and one step up give a 16×16 grid over the 64×64 scene (one cell per 4×4 pixels), and a 1×1 convolution gives 14 maps: a heatmap per digit that peaks at each digit’s centre, then the box’s width and height and the centre’s offset within its cell. Boxes are read at the heatmaps’ local maxima; no non-maximum suppression is needed.',
+    task: 'detection',
+    spec: centernet,
+    hyper: DETECTION_HYPER,
   },
 ];
 

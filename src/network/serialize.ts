@@ -1,5 +1,6 @@
 // Versioned JSON for specs and hyperparameters: stable key order on the way out, strict checks on the
 // way in. parseSpec(serializeSpec(s)) gives back s exactly, and serializing that gives the same text.
+import { SCENE_KEYS, type SceneSettings } from './dense';
 import { HyperparamsSchema, type Hyperparams } from './hyper';
 import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
 import { validateSpecValue } from './schema';
@@ -15,10 +16,15 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
     task: spec.task,
     input: { dataset: spec.input.dataset, shape: [...spec.input.shape] as NetworkSpec['input']['shape'] },
     ...(spec.latentDim !== undefined ? { latentDim: spec.latentDim } : {}),
+    ...(spec.scene !== undefined ? { scene: canonicalScene(spec.scene) } : {}),
     autoWire: spec.autoWire,
     layers: spec.layers.map(canonicalLayer),
   };
   return out;
+}
+
+function canonicalScene(scene: SceneSettings): SceneSettings {
+  return Object.fromEntries(SCENE_KEYS.map((k) => [k, scene[k]])) as unknown as SceneSettings;
 }
 
 function canonicalLayer(layer: Layer): Layer {
@@ -62,6 +68,7 @@ const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
   'epochs',
   'seed',
   'loss',
+  'backgroundWeight',
 ];
 
 export function canonicalHyper(h: Hyperparams): Hyperparams {

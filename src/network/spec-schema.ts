@@ -15,11 +15,19 @@ import {
   type ParamRule,
 } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
+import { DEFAULT_SCENE, SCENE_KEYS, SCENE_LIMITS, isDenseTask, type SceneSettings } from './dense';
 import { anyNumber, fields, isObject, kindOf, readWith, wholeNumber, type Obj } from './schema-kit';
 
 export const SPEC_VERSION = 2 as const;
 export const DATASET_IDS = ['mnist', 'fashion-mnist'] as const;
-export const TASKS = ['classification', 'reconstruction', 'generator', 'discriminator'] as const;
+export const TASKS = [
+  'classification',
+  'reconstruction',
+  'generator',
+  'discriminator',
+  'segmentation',
+  'detection',
+] as const;
 
 const DatasetSchema = v.picklist(DATASET_IDS, `input.dataset must be one of ${DATASET_IDS.join(', ')}`);
 const TaskSchema = v.picklist(TASKS, `task must be one of ${TASKS.join(', ')}`);
@@ -172,6 +180,36 @@ function readLayers(
 
 const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
 
+/**
+ * Scene settings: exactly the known whole numbers, missing ones the defaults (their ranges are the
+ * analysis's to explain); only segmentation and detection specs have them.
+ */
+function readScene(
+  raw: unknown,
+  task: Task,
+): { ok: true; value: SceneSettings | undefined } | { ok: false; error: string } {
+  if (!isDenseTask(task))
+    return raw === undefined
+      ? { ok: true, value: undefined }
+      : {
+          ok: false,
+          error: `only segmentation and detection specs have scene settings; this is a ${task} spec`,
+        };
+  if (raw === undefined) return { ok: true, value: { ...DEFAULT_SCENE } };
+  if (!isObject(raw)) return { ok: false, error: `scene must be an object, not ${kindOf(raw)}` };
+  const entries = Object.fromEntries(
+    SCENE_KEYS.map((key) => [key, v.optional(wholeNumber(SCENE_LIMITS.maxSide, `scene.${key}`))]),
+  );
+  const read = readWith(
+    fields(entries, 'scene', () => 'scene must be an object'),
+    raw,
+  );
+  if (!read.ok) return read;
+  const out = { ...DEFAULT_SCENE };
+  for (const key of SCENE_KEYS) if (read.value[key] !== undefined) out[key] = read.value[key] as number;
+  return { ok: true, value: out };
+}
+
 /** A design read from outside (a file, a link, the autosave), as NetworkSpec. */
 export const NetworkSpecSchema = v.pipe(
   fields(
@@ -198,6 +236,8 @@ export const NetworkSpecSchema = v.pipe(
           v.minValue(1, 'latentDim must be at least 1'),
         ),
       ),
+      /** How the scenes are drawn; present exactly when task is 'segmentation' or 'detection'. */
+      scene: v.optional(v.unknown()),
       input: fields(
         { dataset: DatasetSchema, shape: v.unknown() },
         'input',
@@ -233,15 +273,24 @@ export const NetworkSpecSchema = v.pipe(
       else if (!is([latentDim]))
         problem = `input.shape must be [${latentDim}] (the noise vector, latentDim values)`;
     } else if (latentDim !== undefined) problem = `only a generator has latentDim; this is a ${task} spec`;
-    else if (!is(IMAGE_SHAPE)) problem = 'input.shape must be [1, 28, 28]';
+    else if (isDenseTask(task)) {
+      // Segmentation and detection read a square scene of a side from minSide to maxSide.
+      const side = Array.isArray(shape) ? (shape[1] as number) : NaN;
+      const { minSide, maxSide } = SCENE_LIMITS;
+      if (!is([1, side, side]) || !Number.isInteger(side) || side < minSide || side > maxSide)
+        problem = `input.shape must be [1, side, side], a square scene with a side from ${minSide} to ${maxSide}`;
+    } else if (!is(IMAGE_SHAPE)) problem = 'input.shape must be [1, 28, 28]';
+    const scene = problem === null ? readScene(dataset.value.scene, task) : null;
+    if (scene !== null && !scene.ok) problem = scene.error;
     const layers = problem === null ? readLayers(dataset.value.layers, version) : null;
     if (problem !== null || !layers?.ok) {
       addIssue({ message: problem ?? (layers as { error: string }).error });
       return NEVER;
     }
-    const networkInput: { dataset: DatasetId; shape: [1, 28, 28] | [number] } = {
+    const side = isDenseTask(task) ? (shape as number[])[1] : 28;
+    const networkInput: { dataset: DatasetId; shape: [1, number, number] | [number] } = {
       dataset: input.dataset,
-      shape: latentDim === undefined ? [...IMAGE_SHAPE] : [latentDim],
+      shape: latentDim === undefined ? [1, side, side] : [latentDim],
     };
     return {
       version: SPEC_VERSION,
@@ -250,6 +299,7 @@ export const NetworkSpecSchema = v.pipe(
       task,
       autoWire,
       ...(latentDim === undefined ? {} : { latentDim }),
+      ...(scene?.ok && scene.value ? { scene: scene.value } : {}),
       layers: layers.layers,
     };
   }),

@@ -1,6 +1,7 @@
 // Whole-network checks: what the input must be and what the last layer must give for the task.
 import { definitionOf, SPEC_LIMITS, type LayerAt } from '../layers';
 import { resolveInputs } from '../layers/core/graph';
+import { checkDenseInput, checkDenseOutput, isDenseTask } from './dense';
 import type { SpecIssue } from './issues';
 import { fixLayer, insertFix, layerIssue, layerName, networkIssue, removeFix, setFix } from './issue-helpers';
 import { appendConvFix, lastConvFix } from './image-fixes';
@@ -31,6 +32,11 @@ const sameShape = (a: readonly number[], b: readonly number[]) =>
 export function checkInput(spec: NetworkSpec): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const shape = spec.input.shape;
+  if (isDenseTask(spec.task)) return checkDenseInput(spec);
+  if (spec.scene !== undefined)
+    issues.push(
+      networkIssue('error', `only segmentation and detection read scenes; this is a ${spec.task} network`),
+    );
   if (spec.task === 'generator') {
     const d = spec.latentDim;
     if (d === undefined || !Number.isInteger(d) || d < 1 || d > SPEC_LIMITS.maxLatentDim) {
@@ -89,6 +95,9 @@ export function checkOutput(spec: NetworkSpec, output: Shape): SpecIssue[] {
     case 'reconstruction':
     case 'generator':
       return needImage(spec, output);
+    case 'segmentation':
+    case 'detection':
+      return checkDenseOutput(spec, output, outputSource(spec));
   }
 }
 

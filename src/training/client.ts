@@ -14,6 +14,7 @@ import {
   type TrainerRequest,
 } from './protocol';
 import type { GenerativeRequest } from './generative/types';
+import type { DenseRequest } from './dense/types';
 import type { InspectQuery, InspectResult } from './inspect/types';
 
 /** The part of a Worker the client uses, so tests can drive a TrainerCore in-process through a MessageChannel port. */
@@ -162,6 +163,11 @@ export class TrainerClient {
   /** A request of the autoencoder/GAN modes; answers arrive as `generative` events. */
   generative(request: GenerativeRequest): void {
     this.send({ type: 'generative', request });
+  }
+
+  /** A request of the segmentation and detection runs; answers arrive as `dense` events. */
+  dense(request: DenseRequest): void {
+    this.send({ type: 'dense', request });
   }
 
   /** An inspect view's query (saliency, replay history and frames, per-layer time); image buffers are transferred. */

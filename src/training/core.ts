@@ -25,6 +25,7 @@ import {
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
+import { DEFAULT_DENSE_OPTIONS, DenseSession, type DenseSessionOptions } from './dense/session';
 import { Inspector } from './inspect/inspector';
 import type { InspectQuery } from './inspect/types';
 
@@ -50,11 +51,13 @@ export interface TrainerCoreOptions {
   cpuEnv?: CpuEnvironment;
   /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
   measureMs?: number;
+  /** The dense session's reporting and test sizes (default DEFAULT_DENSE_OPTIONS). */
+  dense?: Partial<DenseSessionOptions>;
 }
 
 export type Emit = (event: TrainerEvent) => void;
 
-type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs';
+type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs' | 'dense';
 
 export class TrainerCore {
   readonly options: Required<Omit<TrainerCoreOptions, OptionalOptions>> & TrainerCoreOptions;
@@ -84,6 +87,8 @@ export class TrainerCore {
     makeRoom: () => this.makeRoomFor('generative'),
     cpuOps: () => this.selector.cpuOps(),
   });
+  /** Segmentation and detection on scenes, on this trainer's backend and dataset. */
+  readonly dense: DenseSession;
   /** Picks and opens the backends (WebGPU, WebAssembly or plain JavaScript) and the CPU kernels. */
   readonly selector: BackendSelector;
   private readonly run: TrainingRun;
@@ -108,6 +113,18 @@ export class TrainerCore {
       ...options,
     };
     this.run = new TrainingRun(this);
+    this.dense = new DenseSession(
+      {
+        backend: () => this.backend,
+        data: () => this.data,
+        emit: (event) => this.emit({ type: 'dense', event }),
+        recovering: () => this.recovering,
+        makeRoom: () => this.makeRoomFor('dense'),
+        snapshotEveryMs: () => this.options.snapshotEveryMs,
+        cpuOps: () => this.selector.cpuOps(),
+      },
+      { ...DEFAULT_DENSE_OPTIONS, ...options.dense },
+    );
     this.selector = new BackendSelector({
       gpu: options.gpu,
       cpuEnv: options.cpuEnv,
@@ -167,6 +184,8 @@ export class TrainerCore {
         return this.inspect(request.id, request.query);
       case 'generative':
         return this.generative.handle(request.request);
+      case 'dense':
+        return this.dense.handle(request.request);
       case 'destroyDeviceForTest':
         if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
         this.backend.destroyDevice();
@@ -204,12 +223,17 @@ export class TrainerCore {
     if (wasTraining) await this.run.start();
   }
 
-  /** Makes `backend` current with the model on it; a generative network moves too, from its last good weights. */
+  /**
+   * Makes `backend` current with the model on it; a generative or dense network moves too, from its last
+   * good weights.
+   */
   private async switchTo(backend: TrainerBackend, state?: ModelState): Promise<void> {
     await this.generative.suspend();
+    await this.dense.suspend(true);
     if (this.schedule) this.schedule.orderChanged = true;
     this.attach(backend, state);
     await this.generative.rebuildAfterLoss('the backend changed');
+    await this.dense.rebuildAfterLoss('the backend changed');
   }
 
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
@@ -367,17 +391,26 @@ export class TrainerCore {
    * One run trains at a time on the device: before `starting` trains, the other run, if training, is
    * paused, and the page is told why.
    */
-  async makeRoomFor(starting: 'classifier' | 'generative'): Promise<void> {
-    const generative = this.generative.mode === 'gan' ? 'GAN' : 'autoencoder';
+  async makeRoomFor(starting: 'classifier' | 'generative' | 'dense'): Promise<void> {
+    const names = {
+      classifier: 'classifier',
+      generative: this.generative.mode === 'gan' ? 'GAN' : 'autoencoder',
+      dense: `${this.dense.task ?? 'segmentation'} network`,
+    };
     const message = (paused: string, by: string) =>
       `The ${paused}'s training was paused: the ${by} started training, and one run trains at a time on the device.`;
-    if (starting === 'classifier' && this.generative.state === 'training') {
-      const text = message(generative, 'classifier');
-      await this.generative.pause(text);
-      this.emit({ type: 'notice', message: text });
-    } else if (starting === 'generative' && this.state === 'training') {
-      const text = message('classifier', generative);
-      await this.run.pause(text);
+    const runs = {
+      classifier: { training: this.state === 'training', pause: (text: string) => this.run.pause(text) },
+      generative: {
+        training: this.generative.state === 'training',
+        pause: (text: string) => this.generative.pause(text),
+      },
+      dense: { training: this.dense.state === 'training', pause: (text: string) => this.dense.pause(text) },
+    };
+    for (const other of ['classifier', 'generative', 'dense'] as const) {
+      if (other === starting || !runs[other].training) continue;
+      const text = message(names[other], names[starting]);
+      await runs[other].pause(text);
       this.emit({ type: 'notice', message: text });
     }
   }
@@ -393,6 +426,7 @@ export class TrainerCore {
     this.emit({ type: 'deviceLost', reason, recovering: true });
     await this.run.stop();
     await this.generative.suspend();
+    await this.dense.suspend();
     const state = this.lastGood?.state;
     if (this.lastGood) {
       // On from the very batch after the good weights' step, with the order uploaded to the new backend.
@@ -410,6 +444,7 @@ export class TrainerCore {
     this.recovering = false;
     if (wasTraining) await this.run.start();
     await this.generative.rebuildAfterLoss();
+    await this.dense.rebuildAfterLoss();
   }
 
   get isRecovering(): boolean {
@@ -420,6 +455,7 @@ export class TrainerCore {
     this.datasetLoad?.abort();
     await this.run.stop();
     await this.generative.dispose();
+    await this.dense.dispose();
     this.disposed = true;
     const backend = this.backend;
     this.backend = null;

@@ -6,6 +6,7 @@ import type { Hyperparams } from '../network/hyper';
 import type { DatasetId, NetworkSpec } from '../network/spec';
 import { inspectTransferables, type InspectQuery, type InspectResult } from './inspect/types';
 import { generativeTransferables, type GenerativeEvent, type GenerativeRequest } from './generative/types';
+import { denseTransferables, type DenseEvent, type DenseRequest } from './dense/types';
 import type { LayerSnapshot } from './snapshot';
 
 export type { LayerSnapshot, TensorSnapshot } from './snapshot';
@@ -75,6 +76,8 @@ export type TrainerRequest =
   | { type: 'inspect'; id: number; query: InspectQuery }
   /** The autoencoder and GAN modes (a run of their own beside the classifier's), answered by `generative` events. */
   | { type: 'generative'; request: GenerativeRequest }
+  /** Segmentation and detection on scenes (a run of their own), answered by `dense` events. */
+  | { type: 'dense'; request: DenseRequest }
   /** Test hook: destroys the GPU device to exercise the device-loss path. */
   | { type: 'destroyDeviceForTest' }
   | { type: 'dispose' };
@@ -159,6 +162,7 @@ export type TrainerEvent =
   | { type: 'weightsSet'; id: number }
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'generative'; event: GenerativeEvent }
+  | { type: 'dense'; event: DenseEvent }
   /** A predict, snapshot or setWeights request `id` could not be answered. */
   | { type: 'requestFailed'; id: number; message: string }
   | { type: 'diverged'; message: string; step: number }
@@ -206,6 +210,9 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
       break;
     case 'generative':
       generativeTransferables('request' in message ? message.request : message.event).forEach(add);
+      break;
+    case 'dense':
+      denseTransferables('request' in message ? message.request : message.event).forEach(add);
       break;
     default:
       break;

@@ -5,6 +5,7 @@ import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
 import { DrawPad } from './draw/DrawPad';
 import { GeneratePanel } from './generate/GeneratePanel';
+import { DensePanel } from './dense/DensePanel';
 import { InspectPanel } from './inspect/InspectPanel';
 import { ClassroomDock } from './lessons/ClassroomDock';
 import { useAutosave } from './persist/useAutosave';
@@ -60,6 +61,9 @@ export function App() {
         </section>
         <section aria-label="Generate images" className="panel generate-region">
           <GeneratePanel />
+        </section>
+        <section aria-label="Segmentation and detection" className="panel dense-region">
+          <DensePanel />
         </section>
       </main>
     </div>

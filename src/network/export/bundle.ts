@@ -10,6 +10,7 @@ import { pyText } from './python-syntax';
 import { writeSafetensors } from './safetensors';
 import type { LayerTensors } from './state-dict';
 import { exportTrainPy } from './train-code';
+import { isDenseTask } from '../dense';
 import { exportWeights } from './weights-file';
 import { writeZip, type ZipEntry } from './zip';
 
@@ -25,7 +26,7 @@ export interface BundleOptions extends ModelPyOptions {
   modified?: Date;
 }
 
-const TRAINABLE_IN_TRAIN_PY = new Set(['classification', 'reconstruction']);
+const TRAINABLE_IN_TRAIN_PY = new Set(['classification', 'reconstruction', 'segmentation', 'detection']);
 
 /** samples.safetensors: images [N, 1, 28, 28] and labels [N] (as F32, the format's plain dtype). */
 export function exportSamples(samples: SampleImages): Uint8Array {
@@ -40,10 +41,20 @@ export function exportSamples(samples: SampleImages): Uint8Array {
 }
 
 /** How to run train.py, where its data comes from, and the converter: the same for every bundle. */
-export function trainingNotes(dataset: DatasetId, trainPy: boolean): string[] {
+export function trainingNotes(dataset: DatasetId, trainPy: boolean, scenes = false): string[] {
   const { name, url } = DATA_SOURCES[dataset];
   const lines: string[] = [];
-  if (trainPy) {
+  if (trainPy && scenes) {
+    lines.push(
+      '',
+      `train.py draws the playground's scenes from ${name}'s four IDX files (gzipped or not) in data/ beside`,
+      'it, or in the folder given with --data. Get them from',
+      `  ${url}`,
+      ...IDX_FILE_NAMES.map((file) => `  ${file}`),
+      'Step k trains on the same scenes as step k in the playground; --steps sets how many (default 1000),',
+      '--device auto (default: cuda, else mps, else cpu), cuda, mps or cpu where to train.',
+    );
+  } else if (trainPy) {
     lines.push(
       '',
       `train.py reads ${name} from its four IDX files (gzipped or not) in data/ beside it, or in the folder`,
@@ -88,7 +99,7 @@ function readme(spec: NetworkSpec, className: string, files: string[]): string {
     );
   }
   lines.push(`${CONVERTER_NAME.padEnd(21)}a PyTorch .pt checkpoint -> .safetensors for the playground`);
-  lines.push(...trainingNotes(spec.input.dataset, trainPy));
+  lines.push(...trainingNotes(spec.input.dataset, trainPy, isDenseTask(spec.task)));
   lines.push('', "Needs PyTorch only (e.g. Debian's python3-torch or pip install torch).", '');
   return lines.join('\n');
 }

@@ -9,11 +9,14 @@ export interface Normalization {
 
 /**
  * The input normalisation per task: MNIST's own statistics for classifiers; plain pixels for the
- * autoencoder, so its Sigmoid output compares with its input; [-1, 1] for the GAN, to match Tanh.
+ * autoencoder, so its Sigmoid output compares with its input; [-1, 1] for the GAN, to match Tanh; plain
+ * pixels for the scenes of segmentation and detection (mostly background, unlike MNIST's statistics).
  */
 export const INPUT_NORMALIZATION: Record<Task, Normalization> = {
   classification: { mean: 0.1307, std: 0.3081 },
   reconstruction: { mean: 0, std: 1 },
   generator: { mean: 0.5, std: 0.5 },
   discriminator: { mean: 0.5, std: 0.5 },
+  segmentation: { mean: 0, std: 1 },
+  detection: { mean: 0, std: 1 },
 };

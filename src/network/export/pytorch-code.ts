@@ -10,6 +10,9 @@ import { INPUT_NORMALIZATION, type Normalization } from './normalization';
 import { dataSection } from './python-data';
 import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, mainBody } from './python-snippets';
 import { moduleNames } from './state-dict';
+import { isDenseTask } from '../dense';
+import { DECODE_PY, SCENES_PY, sceneConstant } from './python-scenes';
+import { strideOf } from './dense-code';
 
 export interface ModelPyOptions {
   /** The nn.Module class name; default: the design's name in PascalCase. */
@@ -51,6 +54,8 @@ const TASK_WORDS = {
   reconstruction: 'an autoencoder',
   generator: 'a GAN generator',
   discriminator: 'a GAN discriminator',
+  segmentation: 'a segmentation network (a class for every pixel of a scene)',
+  detection: 'a detector (a box and a digit for every digit of a scene)',
 } as const;
 
 const MAIN_DOES = {
@@ -58,6 +63,8 @@ const MAIN_DOES = {
   reconstruction: 'prints the reconstruction error on a few test images',
   generator: 'prints statistics of a few generated images',
   discriminator: 'prints how real it judges a few test images',
+  segmentation: 'labels the pixels of a few test scenes',
+  detection: 'finds the digits of a few test scenes',
 } as const;
 
 function docstring(plan: ExportPlan): string {
@@ -67,7 +74,9 @@ function docstring(plan: ExportPlan): string {
   const input =
     spec.task === 'generator'
       ? `noise ${batched(plan.inputShape)} drawn from a standard normal distribution`
-      : `images ${batched(plan.inputShape)}, normalised as in the playground: (pixel - MEAN) / STD, pixels in 0..1`;
+      : isDenseTask(spec.task)
+        ? `scenes ${batched(plan.inputShape)} drawn by make_scenes, pixels in 0..1 (MEAN 0, STD 1)`
+        : `images ${batched(plan.inputShape)}, normalised as in the playground: (pixel - MEAN) / STD, pixels in 0..1`;
   return `"""${title}: ${TASK_WORDS[spec.task]} exported from CNN Playground.
 
 Input: ${input}.
@@ -88,6 +97,14 @@ function constants(plan: ExportPlan, norm: Normalization): string[] {
     lines.push(`CLASSES = [${CLASS_NAMES[plan.spec.input.dataset].map((c) => `'${c}'`).join(', ')}]`);
   }
   if (plan.spec.task === 'generator') lines.push(`LATENT_DIM = ${pyInt(plan.inputShape[0], 'latentDim')}`);
+  if (isDenseTask(plan.spec.task)) {
+    lines.push(sceneConstant(plan.spec));
+    const output = plan.outputShapes[plan.outputShapes.length - 1];
+    if (plan.spec.task === 'detection')
+      lines.push(
+        `STRIDE = ${pyInt(strideOf(plan.inputShape, output), 'stride')}  # scene pixels per cell of the head`,
+      );
+  }
   lines.push('HERE = os.path.dirname(os.path.abspath(__file__))');
   return lines;
 }
@@ -149,6 +166,8 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
     READ_SAFETENSORS,
   ];
   if (task !== 'generator') sections.push(dataSection(plan.spec.input.dataset));
+  if (isDenseTask(task)) sections.push(SCENES_PY);
+  if (task === 'detection') sections.push(DECODE_PY);
   sections.push(
     `def main():
     model = ${plan.className}().load_weights(os.path.join(HERE, 'weights.safetensors')).eval()

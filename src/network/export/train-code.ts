@@ -9,6 +9,8 @@ import { pyBool, pyFloat, pyInt } from './python-syntax';
 import { DATA_SOURCES } from './python-data';
 import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, usage } from './python-training';
 import type { NetworkSpec } from '../spec';
+import { isDenseTask } from '../dense';
+import { exportDenseTrainPy } from './dense-code';
 
 const OPTIMIZER_NAMES = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW' } as const;
 
@@ -68,8 +70,10 @@ function taskParts(task: Task, h: Hyperparams, lastIsSigmoid: boolean) {
   };
 }
 
-/** The complete train.py for a classifier or autoencoder; it imports the class and the data from model.py. */
+/** The complete train.py for a classifier or autoencoder (or a segmentation or detection network, see
+ *  dense-code.ts); it imports the class and the data from model.py. */
 export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: ModelPyOptions = {}): string {
+  if (isDenseTask(spec.task)) return exportDenseTrainPy(spec, hyper, options);
   const plan = planExport(spec, options);
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];

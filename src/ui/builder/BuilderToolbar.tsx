@@ -1,6 +1,7 @@
 // Undo/redo, the dataset picker and the presets (which ask before replacing unsaved edits).
 import { useState } from 'react';
 import { PRESETS, presetSpec, type PresetId } from '../../network';
+import { isDenseTask } from '../../network/dense';
 import { DATASET_NAMES, emptySpec, type DatasetId, type NetworkSpec } from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { hasUnsavedEdits } from '../store/networkSlice';
@@ -45,8 +46,8 @@ export function BuilderToolbar() {
         s.loadSpec(spec);
         s.setHyper(preset.hyper);
       });
-    } else if (preset.task === 'reconstruction') {
-      // Generative designs keep the classifier's hyperparameters: the Generate panel has its own.
+    } else if (preset.task === 'reconstruction' || isDenseTask(preset.task)) {
+      // Generative and dense designs keep the classifier's hyperparameters: their panels have their own.
       replace(() => s.loadSpec(spec));
     } else {
       // A GAN network comes with its counterpart, so the Generate panel can train the pair.

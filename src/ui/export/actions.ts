@@ -31,6 +31,8 @@ import { savedDesign } from '../store/networkSlice';
 import type { AppState } from '../store/store';
 import { downloadBytes, readPickedFile } from './download';
 import { isGenerative, sessionWeights, setSessionWeights } from './generative';
+import { denseWeights, setDenseWeights } from './dense';
+import { isDenseTask } from '../../network/dense';
 import { samplesFromGallery, snapshotMismatch, toSnapshot } from './weights';
 
 type Store = StoreApi<AppState>;
@@ -46,6 +48,7 @@ export async function trainedWeights(store: Store): Promise<LayerSnapshot[]> {
   const blocked = blockingReason(analysisOf(spec));
   if (blocked) throw new Error(blocked);
   if (!client) throw new Error('the trainer has not started yet');
+  if (isDenseTask(spec.task)) return denseWeights(client, spec);
   if (isGenerative(spec)) {
     const weights = await sessionWeights(client, savedDesign(store.getState()));
     return spec.task === 'discriminator' ? (weights.discriminator ?? []) : weights.layers;
@@ -168,6 +171,11 @@ export function exportProject(store: Store): Promise<void> {
 async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): Promise<void> {
   const { client, spec } = store.getState();
   if (!client) throw new Error('the trainer has not started yet');
+  if (isDenseTask(spec.task)) {
+    await setDenseWeights(client, toSnapshot(spec, weights));
+    store.getState().weightsReplaced();
+    return;
+  }
   if (isGenerative(spec)) {
     // The generative session holds these weights; a GAN half is loaded beside the other half's current ones.
     const layers = toSnapshot(spec, weights);

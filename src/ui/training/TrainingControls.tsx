@@ -1,10 +1,12 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
 import { useStore } from '../store/store';
-import { FINISHED, unusableReason } from './trainGate';
+import { FINISHED, panelOf, unusableReason } from './trainGate';
 
-/** Brings the Generate images panel into view with focus on its first control. */
-function goToGenerate(): void {
-  const region = document.querySelector<HTMLElement>('.generate-region');
+const REGIONS = { 'Generate images': '.generate-region', 'Segmentation and detection': '.dense-region' };
+
+/** Brings the panel where the design trains into view with focus on its first control. */
+function goToPanel(panel: keyof typeof REGIONS): void {
+  const region = document.querySelector<HTMLElement>(REGIONS[panel]);
   region?.scrollIntoView({ block: 'start' });
   region?.querySelector<HTMLElement>('button.primary:not([disabled])')?.focus({ preventScroll: true });
 }
@@ -24,7 +26,7 @@ export function TrainingControls() {
   const { train, pause, step, reset, evaluate } = useStore.getState();
   // What stops the model being used at all, then what stops more training.
   const unusable = useStore(unusableReason);
-  const generative = useStore((s) => s.spec.task !== 'classification');
+  const panel = useStore((s) => panelOf(s.spec));
   const blocked = unusable ?? (state === 'done' ? FINISHED : null);
   const training = state === 'training';
   return (
@@ -68,11 +70,11 @@ export function TrainingControls() {
       {blocked && (
         <p id="train-blocked" className="blocked" role="status">
           {blocked}
-          {generative && (
+          {panel && (
             <>
               {' '}
-              <button type="button" onClick={goToGenerate}>
-                Go to Generate images
+              <button type="button" onClick={() => goToPanel(panel)}>
+                Go to {panel}
               </button>
             </>
           )}

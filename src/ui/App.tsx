@@ -7,6 +7,7 @@ import { DrawPad } from './draw/DrawPad';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { DensePanel } from './dense/DensePanel';
 import { InspectPanel } from './inspect/InspectPanel';
+import { ClassroomDock } from './lessons/ClassroomDock';
 import { MyDataPanel } from './mydata/MyDataPanel';
 import { useMyDataPersistence } from './mydata/useMyDataPersistence';
 import { useAutosave } from './persist/useAutosave';
@@ -38,6 +39,7 @@ export function App() {
     <div className={presentation ? 'app presentation' : 'app'}>
       <Header />
       <NoticeBar />
+      <ClassroomDock />
       <main className="app-main">
         <section aria-label="Network builder" className="panel builder-region">
           <BuilderPanel />

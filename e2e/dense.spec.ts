@@ -157,10 +157,14 @@ test('detection: the CenterNet detector trains, its loss falls and mAP is measur
   const truth = previews.getByTestId('dense-truth').first();
   expect(Number(await truth.getAttribute('data-boxes'))).toBeGreaterThan(0);
   expect(await colourful(truth)).toBeGreaterThan(20);
+  // After about 80 steps some test scenes already get boxes above the score floor (not always the first).
   await expect
-    .poll(async () =>
-      Number(await previews.getByTestId('dense-predicted').first().getAttribute('data-boxes')),
-    )
+    .poll(async () => {
+      const counts = await previews
+        .getByTestId('dense-predicted')
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-boxes'))));
+      return counts.reduce((a, b) => a + b, 0);
+    })
     .toBeGreaterThan(0);
   // A drawing gets its boxes (or says none scores enough) beside the pad.
   await drawOne(page, panel);

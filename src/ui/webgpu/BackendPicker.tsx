@@ -43,8 +43,9 @@ export function BackendReason() {
   const fallbackReason = useStore((s) => s.fallbackReason);
   const tuning = useStore((s) => s.kernelTuning);
   const reason = choice?.reason ?? (backend === 'cpu' ? fallbackReason : null);
-  const tuned = backend === 'webgpu' && tuning ? tuningText(tuning) : null;
-  if (!reason && !tuned) return null;
+  const onGpu = backend === 'webgpu';
+  const tuned = onGpu && tuning ? tuningText(tuning) : null;
+  if (!reason && !onGpu) return null;
   return (
     <>
       {reason && (
@@ -52,8 +53,9 @@ export function BackendReason() {
           {reason}
         </p>
       )}
-      {tuned && (
-        <p className="muted backend-reason" data-testid="kernel-tuning">
+      {/* Always there on WebGPU, two lines high, so the tuning notice coming and changing moves nothing. */}
+      {onGpu && (
+        <p className="muted backend-reason backend-tuning" data-testid="kernel-tuning" aria-live="polite">
           {tuned}
         </p>
       )}

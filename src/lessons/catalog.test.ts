@@ -47,6 +47,20 @@ describe('the built-in lessons', () => {
     expect(design?.spec.task).toBe('generator');
     expect(design?.discriminator?.task).toBe('discriminator');
   });
+
+  it('lesson 7 loads a U-Net and a detector on 32×32 scenes, each valid there', () => {
+    const [, seg, det] = lesson('applications').steps;
+    for (const [step, task] of [
+      [seg, 'segmentation'],
+      [det, 'detection'],
+    ] as const) {
+      const spec = setupDesign(step.setup!)!.spec;
+      expect(spec.task).toBe(task);
+      expect(spec.input.shape).toEqual([1, 32, 32]);
+      expect(analyzeSpec(spec).valid).toBe(true);
+    }
+    expect(() => setupDesign({ preset: 'mlp', sceneSide: 32 })).toThrow(/mlp does not train on scenes/);
+  });
 });
 
 describe('lesson files from elsewhere', () => {

@@ -1,6 +1,7 @@
 // On load: a lesson link (`?lesson=&step=`) opens the Lessons panel at that step, a challenge link opens
 // the Challenge panel with its locks applied; the progress kept in this browser is read; the generative
-// run's steps are followed for the lessons that watch it, and training time for the challenge's result.
+// and dense runs' steps (and the judge's score) are followed for the lessons that watch them, and
+// training time for the challenge's result.
 import { useEffect } from 'react';
 import { challengeFromQuery } from '../../challenges/challenge';
 import { lessonById } from '../../lessons/catalog';
@@ -32,8 +33,21 @@ export function useClassroomLinks(): void {
     () =>
       client?.on('generative', ({ event }) => {
         const { setGenerative, generative } = useClassroom.getState();
-        if (event.kind === 'ready') setGenerative({ mode: event.mode, steps: 0 });
+        if (event.kind === 'ready') setGenerative({ mode: event.mode, steps: 0, score: null });
         else if (event.kind === 'metrics') setGenerative({ ...generative, steps: event.step });
+        // The GAN's inception score, or the autoencoder's share of reconstructions recognised.
+        else if (event.kind === 'score')
+          setGenerative({ ...generative, score: event.score.recognised ?? event.score.inceptionScore });
+      }),
+    [client],
+  );
+  useEffect(
+    () =>
+      client?.on('dense', ({ event }) => {
+        const { setDense, dense } = useClassroom.getState();
+        // A run rebuilt at a step (a lost device) goes on from that step.
+        if (event.kind === 'ready') setDense({ task: event.task, steps: event.step });
+        else if (event.kind === 'metrics') setDense({ ...dense, steps: event.step });
       }),
     [client],
   );

@@ -30,6 +30,25 @@ describe('the built-in lessons', () => {
     }
   });
 
+  it('every button an action tells the learner to press is among the controls the e2e walk finds on the page', () => {
+    // "Press Train GAN and …" names "Train GAN"; "press Done" is the step's own button.
+    const pressed = /\b[Pp]ress ([A-Z][^,.;:()]*?)(?=,| and | then | in | to | until|\.|$)/g;
+    let found = 0;
+    for (const l of CATALOG.lessons)
+      for (const step of l.steps) {
+        const buttons = step.controls.flatMap((c) => ('role' in c && c.role === 'button' ? [c.name] : []));
+        for (const [, name] of step.action.matchAll(pressed)) {
+          if (name.startsWith('Done')) continue;
+          found++;
+          expect(
+            buttons.some((b) => b === name || b === `Add ${name}`),
+            `${l.id}/${step.id}: "${name}" is not in its controls`,
+          ).toBe(true);
+        }
+      }
+    expect(found).toBeGreaterThan(10);
+  });
+
   it('lesson 3 loads the tutorial as written: the two shape bugs, each with the one-click fix the text names', () => {
     const steps = lesson('tutorial-cnn').steps;
     let spec = setupDesign(steps[0].setup!)!.spec;

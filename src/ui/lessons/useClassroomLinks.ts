@@ -8,6 +8,7 @@ import { lessonById } from '../../lessons/catalog';
 import { placeFromQuery } from '../../lessons/link';
 import { useStore } from '../store/store';
 import { useClassroom } from './classroomStore';
+import { followDense, followGenerative } from './followRuns';
 import { loadProgress } from './progress';
 import { openChallenge } from '../challenges/openChallenge';
 
@@ -33,11 +34,8 @@ export function useClassroomLinks(): void {
     () =>
       client?.on('generative', ({ event }) => {
         const { setGenerative, generative } = useClassroom.getState();
-        if (event.kind === 'ready') setGenerative({ mode: event.mode, steps: 0, score: null });
-        else if (event.kind === 'metrics') setGenerative({ ...generative, steps: event.step });
-        // The GAN's inception score, or the autoencoder's share of reconstructions recognised.
-        else if (event.kind === 'score')
-          setGenerative({ ...generative, score: event.score.recognised ?? event.score.inceptionScore });
+        const next = followGenerative(generative, event);
+        if (next !== generative) setGenerative(next);
       }),
     [client],
   );
@@ -45,9 +43,8 @@ export function useClassroomLinks(): void {
     () =>
       client?.on('dense', ({ event }) => {
         const { setDense, dense } = useClassroom.getState();
-        // A run rebuilt at a step (a lost device) goes on from that step.
-        if (event.kind === 'ready') setDense({ task: event.task, steps: event.step });
-        else if (event.kind === 'metrics') setDense({ ...dense, steps: event.step });
+        const next = followDense(dense, event);
+        if (next !== dense) setDense(next);
       }),
     [client],
   );

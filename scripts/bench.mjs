@@ -9,6 +9,7 @@
 //   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
 //   BENCH_NEWCOMER_LIMIT_S=S  how long the no-WebGPU newcomer trains at most (default 180)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
+//   BENCH_FIRST_RUNS=N   fresh app pages timed from load to Train enabled and Train to the first loss (default 5)
 //   BENCH_SKIP_BUILD=1   reuse bench/dist (the page, and the app in bench/dist/app) as it is
 //   CHROMIUM_PATH        the Chromium to drive (default /usr/bin/chromium)
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureApp, measureNewcomer } from '../bench/driver/app-page.mjs';
+import { measureApp, measureFirstNumbers, measureNewcomer } from '../bench/driver/app-page.mjs';
 import {
   browserHost,
   heapAfterGc,
@@ -50,6 +51,7 @@ const GROUPS = [
   'accuracy',
   'testSample',
   'app',
+  'firstNumbers',
   'soak',
   'dense',
 ];
@@ -60,6 +62,7 @@ const ACCURACY_BUDGET_MS = QUICK ? 10_000 : 60_000;
 const CPU_ROUNDS = Number(env.BENCH_CPU_ROUNDS ?? (QUICK ? 1 : 3));
 const NEWCOMER_LIMIT_MS = 1000 * Number(env.BENCH_NEWCOMER_LIMIT_S ?? 180);
 const GENERATIVE_BUDGET_MS = QUICK ? 1000 : 5000;
+const FIRST_RUNS = Number(env.BENCH_FIRST_RUNS ?? (QUICK ? 3 : 5));
 const MIN = 60_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -294,6 +297,13 @@ async function main() {
         appBuildError
           ? { status: 'unavailable', reason: appBuildError }
           : measureApp(browser, server.origin, { trainMs: QUICK ? 10_000 : 30_000 }),
+      );
+    }
+    if (only.includes('firstNumbers')) {
+      raw.firstNumbers = await timed(`first numbers in the app (${FIRST_RUNS} fresh pages)`, () =>
+        appBuildError
+          ? { status: 'unavailable', reason: appBuildError }
+          : measureFirstNumbers(browser, server.origin, { runs: FIRST_RUNS }),
       );
     }
     if (only.includes('soak')) raw.soak = await timed('soak', () => soak(browser, server.origin));

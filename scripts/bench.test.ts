@@ -122,6 +122,27 @@ describe('bench report', () => {
     expect(met('zero growth in GPU buffers')).toBeNull();
   });
 
+  it('reports the first numbers as medians and judges them against 500 ms and 1 s', () => {
+    const runs = [
+      { pageLoadToTrainEnabledMs: 900.4, clickToFirstLossMs: 300, firstLoss: '2.303', blockedBy: [] },
+      { pageLoadToTrainEnabledMs: 1200, clickToFirstLossMs: 700, firstLoss: '2.301', blockedBy: [] },
+      { pageLoadToTrainEnabledMs: 800, clickToFirstLossMs: 450.6, firstLoss: '2.302', blockedBy: [] },
+    ];
+    const first = { status: 'ok', pageLoadToTrainEnabledMs: 900.4, clickToFirstLossMs: 450.6, runs };
+    const r = buildReport({ ...raw, firstNumbers: first }, { date: '2026-12-05T06:00:00Z', machine: {} });
+    expect(r.firstNumbers).toMatchObject({
+      status: 'ok',
+      pageLoadToTrainEnabledMs: 900,
+      clickToFirstLossMs: 451,
+    });
+    const targets = r.targets as { target: string; met: boolean | null }[];
+    const met = (prefix: string) => targets.find((t) => t.target.startsWith(prefix))?.met;
+    expect(met('app: Train click → first loss')).toBe(true);
+    expect(met('app: page load → Train enabled')).toBe(true);
+    expect(report.firstNumbers).toEqual({ status: 'not run', reason: 'not run' });
+    expect(targets.length).toBe((report.targets as unknown[]).length);
+  });
+
   it("replaces the README's report between its markers and keeps the rest", () => {
     const readme = `# Title\n\n${START}\nold table\n${END}\n\n## After\n`;
     const once = withReport(readme, report);

@@ -143,6 +143,45 @@ describe('bench report', () => {
     expect(targets.length).toBe((report.targets as unknown[]).length);
   });
 
+  it('judges the soak heap from the first chunk on, so a one-time warm-up step is not a leak', () => {
+    const point = (step: number, heap: number) => ({
+      step,
+      buffers: { live: 40, created: 50 },
+      backendBytes: 1,
+      heap: { usedBytes: heap },
+    });
+    const soak = (heaps: number[]) => {
+      const points = heaps.map((h, i) => point(100 + 500 * (i + 1), h));
+      return {
+        status: 'ok',
+        batch: 64,
+        steps: 500 * heaps.length,
+        requestedSteps: 500 * heaps.length,
+        seconds: 100,
+        before: point(100, 10_000_000),
+        after: points.at(-1),
+        trend: points.map((p) => ({ step: p.step, liveBuffers: 40, heapUsedBytes: p.heap.usedBytes })),
+      };
+    };
+    const judged = (heaps: number[]) => {
+      const r = buildReport({ ...raw, soak: soak(heaps) }, { date: '2026-12-05T06:00:00Z', machine: {} });
+      const targets = r.targets as { target: string; met: boolean | null }[];
+      const memory = r.memory as Json;
+      return {
+        steady: memory.jsHeapAfterFirstChunk as Json,
+        met: targets.find((t) => t.target.startsWith('no JS heap growth after the first'))?.met,
+      };
+    };
+    // A 126 kB step in the first chunk, then flat: met, at 0 B a step.
+    const flat = judged([10_126_000, 10_125_000, 10_126_500, 10_126_000]);
+    expect(flat.steady).toEqual({ fromStep: 600, toStep: 2100, growth: 0, bytesPerStep: 0.3 });
+    expect(flat.met).toBe(true);
+    // 25 B a step throughout shows in the slope; past the bound (64 KB) it is not met.
+    const leak = judged([10_012_500, 10_025_000, 10_037_500, 10_050_000]);
+    expect(leak.steady).toMatchObject({ growth: 37_500, bytesPerStep: 25 });
+    expect(judged([10_012_500, 10_040_000, 10_070_000, 10_100_000]).met).toBe(false);
+  });
+
   it("replaces the README's report between its markers and keeps the rest", () => {
     const readme = `# Title\n\n${START}\nold table\n${END}\n\n## After\n`;
     const once = withReport(readme, report);

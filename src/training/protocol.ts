@@ -152,7 +152,15 @@ export interface GalleryItem {
 export type TrainerEvent =
   /** The backend now in use: after init, a device loss, a setBackend, or a design that measured faster elsewhere. */
   | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string; choice?: BackendChoice }
-  | { type: 'datasetProgress'; bytesLoaded: number; bytesTotal: number; images: number; totalImages: number }
+  /** `train`: the training images complete so far, which training may already start on. */
+  | {
+      type: 'datasetProgress';
+      bytesLoaded: number;
+      bytesTotal: number;
+      images: number;
+      totalImages: number;
+      train: number;
+    }
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }
   /** The model for the current spec is built (after setSpec, reset or a device rebuild). */

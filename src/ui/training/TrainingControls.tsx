@@ -29,6 +29,8 @@ export function TrainingControls() {
   const panel = useStore((s) => panelOf(s.spec));
   const blocked = unusable ?? (state === 'done' ? FINISHED : null);
   const training = state === 'training';
+  // Training may start on streamed training images; testing waits for the whole test set.
+  const testSetIn = useStore((s) => s.dataset.phase === 'ready');
   return (
     <div className="controls">
       <div className="control-buttons">
@@ -57,7 +59,7 @@ export function TrainingControls() {
         <button
           type="button"
           onClick={evaluate}
-          disabled={blocked !== null}
+          disabled={blocked !== null || !testSetIn}
           title="Test on the whole test set now"
         >
           Evaluate

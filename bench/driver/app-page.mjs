@@ -191,6 +191,11 @@ function recordBlockedReasons() {
   const poll = () => {
     const text = document.getElementById('train-blocked')?.textContent?.trim() ?? '';
     if (w.benchBlocked.at(-1)?.reason !== text) w.benchBlocked.push({ reason: text, at: performance.now() });
+    // When the dataset status first counts images (the stream's first records reached the page).
+    const count = Number.parseInt(
+      document.querySelector('[data-testid="dataset-status"]')?.textContent ?? '',
+    );
+    if (w.benchFirstImagesAt === undefined && count > 0) w.benchFirstImagesAt = performance.now();
     requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
@@ -200,7 +205,10 @@ async function firstNumbers(page, origin) {
   await page.addInitScript(recordBlockedReasons);
   await page.goto(`${origin}/app/`);
   const enabledAt = await trainEnabled(page);
-  const blocked = await page.evaluate(() => window.benchBlocked);
+  const [blocked, firstImagesAt] = await page.evaluate(() => [
+    window.benchBlocked,
+    window.benchFirstImagesAt,
+  ]);
   const shown = lossShown(page);
   // The click's time is taken in the page, in the handler's own task, so the driver's round trip is not counted.
   const clickedAt = await page.evaluate(() => {
@@ -218,6 +226,7 @@ async function firstNumbers(page, origin) {
     firstLoss: loss,
     // What Train waited on before it was enabled, and from when (ms since navigation).
     blockedBy: blocked.map((b) => ({ reason: b.reason, fromMs: Math.round(b.at) })),
+    firstImagesShownMs: firstImagesAt === undefined ? null : Math.round(firstImagesAt),
   };
 }
 

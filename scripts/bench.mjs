@@ -4,6 +4,7 @@
 // never asserted.
 //   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
+//   BENCH_SOAK_SNAPSHOTS=1  heap snapshots at the soak's first and last checkpoints, their per-constructor growth in the report
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below; 'tuning' runs in Node)
 //   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
@@ -27,6 +28,7 @@ import {
   PLAIN_ARGS,
   withTimeout,
 } from '../bench/driver/browser.mjs';
+import { growth, pageHeapByConstructor } from '../bench/driver/heap-diff.mjs';
 import { updateReadme } from '../bench/driver/readme.mjs';
 import { buildReport, printReport } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
@@ -151,16 +153,21 @@ async function soak(browser, origin) {
     const t0 = Date.now();
     say(`bench: soak of ${SOAK_STEPS} steps at batch 64 (from step ${before.step})...`);
     const points = [];
+    let firstHeap = null;
     let done = 0;
     while (done < SOAK_STEPS && (Date.now() - t0) / 1000 < SOAK_MAX_SECONDS) {
       const p = await point(await step(Math.min(SOAK_CHUNK, SOAK_STEPS - done)));
       done = p.step - before.step;
+      // The heap's make-up from the first checkpoint on (the first chunk pays one-time costs).
+      if (points.length === 0 && env.BENCH_SOAK_SNAPSHOTS === '1')
+        firstHeap = await pageHeapByConstructor(opened.page);
       points.push(p);
       say(
         `bench:   step ${p.step}: ${p.buffers.live} live buffers, heap ${(p.heap.usedBytes / 1e6).toFixed(2)} MB`,
       );
     }
     const after = points.at(-1) ?? before;
+    const heapGrowth = firstHeap && growth(firstHeap, await pageHeapByConstructor(opened.page));
     return {
       status: 'ok',
       batch: 64,
@@ -169,6 +176,7 @@ async function soak(browser, origin) {
       seconds: (Date.now() - t0) / 1000,
       before,
       after,
+      heapGrowthByConstructor: heapGrowth ?? null,
       trend: points.map((p) => ({
         step: p.step,
         liveBuffers: p.buffers.live,

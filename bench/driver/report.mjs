@@ -131,6 +131,7 @@ function memory(soak) {
       growth: after.heap.usedBytes - before.heap.usedBytes,
     },
     jsHeapAfterFirstChunk: steadyHeap(soak.trend),
+    heapGrowthByConstructor: soak.heapGrowthByConstructor ?? null,
     method:
       'live GPUBuffers = createBuffer minus destroy calls (wrapped in the bench page); JS heap from CDP ' +
       'Runtime.getHeapUsage after HeapProfiler.collectGarbage; the trainer runs in-process (TrainerCore, ' +

@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
+import { growth, perConstructor } from '../driver/heap-diff.mjs';
 import { TrainerCore } from '../../src/training/core';
 import type { EventOf, TrainerEvent, TrainerEventType } from '../../src/training/protocol';
 import { benchHyper, lenetSpec } from '../setup';
@@ -57,25 +58,6 @@ async function heapUsed() {
   return process.memoryUsage().heapUsed;
 }
 
-/** Self sizes and counts per constructor name ("(array)", "Object", ...) in a V8 heap snapshot file. */
-function perConstructor(file: string): Map<string, { count: number; bytes: number }> {
-  const snap = JSON.parse(readFileSync(file, 'utf8'));
-  const fields: string[] = snap.snapshot.meta.node_fields;
-  const types: string[] = snap.snapshot.meta.node_types[0];
-  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
-  const out = new Map<string, { count: number; bytes: number }>();
-  const nodes: number[] = snap.nodes;
-  for (let i = 0; i < nodes.length; i += fields.length) {
-    const type = types[nodes[i + iType]];
-    const key = type === 'object' || type === 'closure' ? snap.strings[nodes[i + iName]] : `(${type})`;
-    const e = out.get(key) ?? { count: 0, bytes: 0 };
-    e.count += 1;
-    e.bytes += nodes[i + iSize];
-    out.set(key, e);
-  }
-  return out;
-}
-
 const t = tap();
 const core = new TrainerCore(t.emit, { fetch: fileFetch, reportEvery: 20 });
 const send = (r: Parameters<TrainerCore['handle']>[0]) => core.handle(r);
@@ -119,14 +101,10 @@ say(
 );
 if (SNAPSHOTS) {
   const last = writeHeapSnapshot(path.join(snapDir, 'soak-last.heapsnapshot'));
-  const [a, b] = [perConstructor(first), perConstructor(last)];
-  const rows = [...b].map(([name, e]) => {
-    const was = a.get(name) ?? { count: 0, bytes: 0 };
-    return { name, count: e.count - was.count, bytes: e.bytes - was.bytes };
-  });
-  rows.sort((x, y) => y.bytes - x.bytes);
+  const read = (file: string) => perConstructor(JSON.parse(readFileSync(file, 'utf8')));
+  const rows = growth(read(first), read(last));
   say('largest growth per constructor (count, bytes) between the first and last checkpoints:');
-  for (const r of rows.slice(0, 15)) say(`  ${r.name.slice(0, 60).padEnd(60)} ${r.count} ${r.bytes}`);
+  for (const r of rows) say(`  ${r.name.slice(0, 60).padEnd(60)} ${r.count} ${r.bytes}`);
   rmSync(first);
   rmSync(last);
 }

@@ -28,7 +28,7 @@ import {
   PLAIN_ARGS,
   withTimeout,
 } from '../bench/driver/browser.mjs';
-import { growth, pageHeapByConstructor } from '../bench/driver/heap-diff.mjs';
+import { growthSummary, pageHeapByConstructor } from '../bench/driver/heap-diff.mjs';
 import { updateReadme } from '../bench/driver/readme.mjs';
 import { buildReport, printReport } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
@@ -167,7 +167,7 @@ async function soak(browser, origin) {
       );
     }
     const after = points.at(-1) ?? before;
-    const heapGrowth = firstHeap && growth(firstHeap, await pageHeapByConstructor(opened.page));
+    const heapGrowth = firstHeap && growthSummary(firstHeap, await pageHeapByConstructor(opened.page));
     return {
       status: 'ok',
       batch: 64,

@@ -180,6 +180,17 @@ describe('bench report', () => {
     const leak = judged([10_012_500, 10_025_000, 10_037_500, 10_050_000]);
     expect(leak.steady).toMatchObject({ growth: 37_500, bytesPerStep: 25 });
     expect(judged([10_012_500, 10_040_000, 10_070_000, 10_100_000]).met).toBe(false);
+    // With heap snapshots, the JS objects held are judged and V8's compiled code is set aside.
+    const summary = { compiledCodeBytes: 80_000, outsideHeapBytes: 1e6, jsObjectBytes: 10_352, largest: [] };
+    const withSnapshots = {
+      ...soak([10_012_500, 10_040_000, 10_070_000, 10_100_000]),
+      heapGrowthByConstructor: summary,
+    };
+    const r = buildReport({ ...raw, soak: withSnapshots }, { date: '2026-12-05T06:00:00Z', machine: {} });
+    const held = (r.targets as { target: string; value: unknown; met: boolean | null }[]).find((t) =>
+      t.target.startsWith('no JS heap growth after the first'),
+    );
+    expect(held).toMatchObject({ value: 10_352, met: true });
   });
 
   it("replaces the README's report between its markers and keeps the rest", () => {

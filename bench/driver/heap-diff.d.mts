@@ -7,3 +7,12 @@ export declare function growth(
   top?: number,
 ): { name: string; count: number; bytes: number }[];
 export declare function pageHeapByConstructor(page: unknown): Promise<ByConstructor>;
+export declare function growthSummary(
+  a: ByConstructor,
+  b: ByConstructor,
+): {
+  compiledCodeBytes: number;
+  outsideHeapBytes: number;
+  jsObjectBytes: number;
+  largest: { name: string; count: number; bytes: number }[];
+};

@@ -29,6 +29,22 @@ export function growth(a, b, top = 15) {
   return rows.sort((x, y) => y.bytes - x.bytes).slice(0, top);
 }
 
+/**
+ * The growth from `a` to `b` split as V8's compiled code ("(code)", which grows as functions are optimised),
+ * storage outside the JS heap ("(native)": ArrayBuffer contents) and everything else (the JS objects the
+ * program holds), with the largest rows.
+ */
+export function growthSummary(a, b) {
+  const all = growth(a, b, Infinity);
+  const sum = (rows) => rows.reduce((t, r) => t + r.bytes, 0);
+  return {
+    compiledCodeBytes: sum(all.filter((r) => r.name === '(code)')),
+    outsideHeapBytes: sum(all.filter((r) => r.name === '(native)')),
+    jsObjectBytes: sum(all.filter((r) => r.name !== '(code)' && r.name !== '(native)')),
+    largest: all.slice(0, 15),
+  };
+}
+
 /** A Chromium page's heap snapshot over CDP, reduced by perConstructor. */
 export async function pageHeapByConstructor(page) {
   const cdp = await page.context().newCDPSession(page);

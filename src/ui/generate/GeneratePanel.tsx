@@ -6,6 +6,7 @@ import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
 import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { GenerativeMode } from '../../training/generative/types';
+import { presetOf } from '../builder/presetOf';
 import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';
@@ -75,7 +76,10 @@ export function GeneratePanel() {
     setLoaded(false);
     if (!goOn) {
       if (mode === 'autoencoder') {
-        client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId: 'bottleneck' });
+        // A preset names its code layer (the VAE's is its sampling step); other designs call it 'bottleneck'.
+        const preset = presetOf(spec);
+        const bottleneckLayerId = (preset && getPreset(preset)?.bottleneckLayerId) ?? 'bottleneck';
+        client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId });
       } else if (partner) {
         const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
         client.generative({ kind: 'setGan', generator, discriminator, hyper: hyper() });
@@ -145,6 +149,13 @@ export function GeneratePanel() {
                 onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder-sharp'))}
               >
                 {SHARP_CODE}-number code (sharp digits)
+              </button>
+              <button
+                type="button"
+                aria-pressed={presetOf(spec) === 'vae'}
+                onClick={() => useStore.getState().loadSpec(presetSpec('vae'))}
+              >
+                Variational, 2-number code (a map that decodes to digits everywhere)
               </button>
             </div>
           )}

@@ -69,10 +69,14 @@ export function GeneratePanel() {
       : { ...storeHyper, optimizer: 'adam', lr, batchSize: batch, loss };
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
+  /** The autoencoder design the worker last built: another one in the builder (a code button) is built afresh. */
+  const [builtAutoencoder, setBuiltAutoencoder] = useState<NetworkSpec | null>(null);
   const train = () => {
     if (!client || !mode) return;
     // A paused run, or the loaded trained GAN, goes on; anything else is built afresh from the builder.
-    const goOn = view.mode === mode && (view.state === 'paused' || (loaded && mode === 'gan'));
+    const sameDesign = mode === 'gan' || builtAutoencoder === spec;
+    const goOn =
+      view.mode === mode && ((view.state === 'paused' && sameDesign) || (loaded && mode === 'gan'));
     setLoaded(false);
     if (!goOn) {
       if (mode === 'autoencoder') {
@@ -80,6 +84,7 @@ export function GeneratePanel() {
         const preset = presetOf(spec);
         const bottleneckLayerId = (preset && getPreset(preset)?.bottleneckLayerId) ?? 'bottleneck';
         client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId });
+        setBuiltAutoencoder(spec);
       } else if (partner) {
         const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
         client.generative({ kind: 'setGan', generator, discriminator, hyper: hyper() });

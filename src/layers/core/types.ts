@@ -124,6 +124,8 @@ export interface LayerTraits {
   batchStatistics?: boolean;
   /** Its weight is a bank of 2-D filters, shown as images in the inspector. */
   filters?: boolean;
+  /** A regulariser that acts only while training and is the identity when evaluating (a train/test gap). */
+  trainingOnly?: boolean;
 }
 
 /** The PyTorch code of a kind. */

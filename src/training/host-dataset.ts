@@ -37,7 +37,6 @@ export async function streamDataset(
           bytesTotal: p.bytesTotal ?? 0,
           images: p.images,
           totalImages: p.totalImages ?? 0,
-          train: host.train.available,
         }),
       onAvailable: (a) => {
         const split = host[a.split];

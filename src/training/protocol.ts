@@ -152,15 +152,7 @@ export interface GalleryItem {
 export type TrainerEvent =
   /** The backend now in use: after init, a device loss, a setBackend, or a design that measured faster elsewhere. */
   | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string; choice?: BackendChoice }
-  /** `train`: the training images complete so far, which training may already start on. */
-  | {
-      type: 'datasetProgress';
-      bytesLoaded: number;
-      bytesTotal: number;
-      images: number;
-      totalImages: number;
-      train: number;
-    }
+  | { type: 'datasetProgress'; bytesLoaded: number; bytesTotal: number; images: number; totalImages: number }
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }
   /** The model for the current spec is built (after setSpec, reset or a device rebuild). */

@@ -70,8 +70,7 @@ export interface TrainingSlice {
   /** The user's pick in the backend menu: stored, and sent to the worker, which moves the model. */
   chooseBackend: (preference: BackendPreference) => void;
   datasetLoading: (id: DatasetRef) => void;
-  /** `train`: training images complete so far (Train may start on them). */
-  datasetProgress: (images: number, totalImages: number, train: number) => void;
+  datasetProgress: (images: number, totalImages: number) => void;
   datasetReady: (train: number, test: number, classNames: string[]) => void;
   datasetFailed: (message: string) => void;
   setTrainerState: (state: TrainerState, reason?: string) => void;
@@ -143,8 +142,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     get().client?.setBackend(backendPreference);
   },
   datasetLoading: (id) => set({ dataset: { ...idleDataset(id), phase: 'loading' } }),
-  datasetProgress: (images, totalImages, train) =>
-    set((s) => ({ dataset: { ...s.dataset, phase: 'loading', images, totalImages, train } })),
+  datasetProgress: (images, totalImages) =>
+    set((s) => ({ dataset: { ...s.dataset, phase: 'loading', images, totalImages } })),
   datasetReady: (train, test, classNames) =>
     set((s) => ({
       dataset: {

@@ -29,8 +29,6 @@ export function TrainingControls() {
   const panel = useStore((s) => panelOf(s.spec));
   const blocked = unusable ?? (state === 'done' ? FINISHED : null);
   const training = state === 'training';
-  // Training may start on streamed training images; testing waits for the whole test set.
-  const testSetIn = useStore((s) => s.dataset.phase === 'ready');
   return (
     <div className="controls">
       <div className="control-buttons">
@@ -59,7 +57,7 @@ export function TrainingControls() {
         <button
           type="button"
           onClick={evaluate}
-          disabled={blocked !== null || !testSetIn}
+          disabled={blocked !== null}
           title="Test on the whole test set now"
         >
           Evaluate

@@ -26,13 +26,6 @@ export function otherTaskReason(spec: NetworkSpec): string | null {
   return `The builder holds ${TASK_NAMES[spec.task]}: it trains in ${panelOf(spec)}, below.`;
 }
 
-/** Whether training can start: the dataset is in, or a batch of its training images has streamed in
- *  (the worker trains on those while the rest arrives, so the first numbers need not wait for 70,000). */
-export function datasetTrainable(s: AppState): boolean {
-  const { phase, train } = s.dataset;
-  return phase === 'ready' || (phase === 'loading' && train >= s.hyper.batchSize);
-}
-
 /** What stops the classifier's model being used at all (trained, stepped or evaluated), or null. */
 export function unusableReason(s: AppState): string | null {
   const hyperError = validateHyper(s.hyper).find((i) => i.severity === 'error')?.message;
@@ -42,9 +35,9 @@ export function unusableReason(s: AppState): string | null {
     (hyperError ? `Fix the hyperparameters first: ${hyperError}` : null) ??
     (s.client === null
       ? 'The trainer is starting…'
-      : datasetTrainable(s)
-        ? null
-        : 'Waiting for the dataset to load…')
+      : s.dataset.phase !== 'ready'
+        ? 'Waiting for the dataset to load…'
+        : null)
   );
 }
 

@@ -21,12 +21,6 @@ describe('dataset loading in the trainer', () => {
       expect(h.of('datasetError')).toEqual([]);
       // MNIST's first training label is 5 and its first test label is 7.
       expect([h.core.data.train.labels[0], h.core.data.test.labels[0]]).toEqual([5, 7]);
-      // Progress counts the training images complete so far (the page enables Train on a batch of them):
-      // never falling within a load, never past the set.
-      const trains = h.of('datasetProgress').map((p) => p.train);
-      const mnist = trains.slice(trains.lastIndexOf(0));
-      expect(mnist.every((t, i) => t >= (mnist[i - 1] ?? 0) && t <= 60_000)).toBe(true);
-      expect(Math.max(...mnist)).toBeGreaterThan(0);
       await h.send({ type: 'dispose' });
     },
   );

@@ -2,21 +2,9 @@
 // so saliency and feature maps can be shown for it, and the last per-layer GPU time measurement, shown
 // in the model summary.
 import type { StateCreator } from 'zustand';
-import type { InspectResult } from '../../training/inspect/types';
-import type { NetworkSpec } from '../../network/spec';
-import type { AppState } from '../store/store';
-
-export type LayerTimes = Extract<InspectResult, { kind: 'layerTimes' }> & { spec: NetworkSpec };
-
-export interface InspectSlice {
-  drawnImage: Float32Array | null;
-  /** Per-layer device time for `spec` (stale once the design changes). */
-  layerTimes: LayerTimes | null;
-  layerTimesError: string | null;
-  setDrawnImage: (image: Float32Array | null) => void;
-  /** Asks the worker to time every layer of the current model. */
-  measureLayerTimes: () => Promise<void>;
-}
+import type { InspectSlice } from './inspect-types';
+export type { LayerTimes, InspectSlice } from './inspect-types';
+import type { AppState } from '../store/app-state';
 
 export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = (set, get) => ({
   drawnImage: null,

@@ -2,7 +2,9 @@
 // they change, and sent to the trainer when the design reads it.
 import type { StateCreator } from 'zustand';
 import { isUserDataset } from '../../network/dataset-input';
-import type { AppState } from '../store/store';
+import type { MyDataSlice } from './my-data-types';
+export type { MyDataSlice } from './my-data-types';
+import type { AppState } from '../store/app-state';
 import {
   inputOf,
   MAX_EXAMPLES_PER_CLASS,
@@ -11,32 +13,6 @@ import {
   trainingProblems,
   type MyData,
 } from './myData';
-
-export interface MyDataSlice {
-  /** null until a class is made (or a kept dataset is loaded). */
-  myData: MyData | null;
-  /** True once the kept datasets have been read (so a design naming one that is missing can say so). */
-  myDataLoaded: boolean;
-  /** The class new examples go to. */
-  myClass: number;
-  /** The last problem with keeping the data (a full quota), shown beside it; null when all is kept. */
-  myDataStorageError: string | null;
-  setMyDataLoaded: (data: MyData | null) => void;
-  setMyDataStorageError: (message: string | null) => void;
-  /** Makes `data` (from a project file) the one shown and kept. */
-  adoptMyData: (data: MyData) => void;
-  addClass: (name?: string) => void;
-  renameClass: (index: number, name: string) => void;
-  removeClass: (index: number) => void;
-  selectClass: (index: number) => void;
-  /** Adds examples to class `index` (by name when `index` is a string: made if missing); returns how many fit. */
-  addExamples: (index: number | string, images: Uint8Array[]) => number;
-  removeExample: (index: number, example: number) => void;
-  /** Points the design at the user's data (resizing its output to the classes). */
-  trainOnMyData: () => void;
-  /** Sends the data to the trainer, or says why it cannot train yet. */
-  sendMyData: () => void;
-}
 
 const withClasses = (data: MyData, classes: MyData['classes']): MyData => ({ ...data, classes });
 

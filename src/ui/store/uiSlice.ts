@@ -1,23 +1,8 @@
 // View preferences: theme, presentation mode and the filters of the prediction views.
 import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
-
-export type Theme = 'light' | 'dark';
-
-export interface UiSlice {
-  theme: Theme;
-  presentation: boolean;
-  mistakesOnly: boolean;
-  /** Selected confusion-matrix cell [true label, predicted label], or null. */
-  confusionCell: [number, number] | null;
-  /** One-shot message for the status line (share link copied, import refused, ...). */
-  notice: string | null;
-  setTheme: (theme: Theme) => void;
-  togglePresentation: () => void;
-  setMistakesOnly: (on: boolean) => void;
-  selectConfusionCell: (cell: [number, number] | null) => void;
-  setNotice: (notice: string | null) => void;
-}
+import type { Theme, UiSlice } from './ui-types';
+export type { Theme, UiSlice } from './ui-types';
+import type { AppState } from './app-state';
 
 function preferredTheme(): Theme {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';

@@ -10,7 +10,7 @@ import {
   planCorrelateTransposed,
 } from './conv-passes';
 import { chooseWeightGradKernel, splitK } from './conv-grad-passes';
-import { gpuRun } from './conv-gpu-testing';
+import { gpuRun } from './testing/conv-gpu';
 
 describe('forward kernel choice', () => {
   const unit = conv2dGeometry([2, 6, 14, 14], [16, 6, 5, 5]);

@@ -6,9 +6,9 @@ import { expectClose } from '../../gpu/testing/close';
 import { conv2dGeometry, type Conv2dParams, type ConvGeometry } from './conv-geometry';
 import { planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
 import { planWeightGrad, type WeightGradKernel } from './conv-grad-passes';
-import { gpuRun } from './conv-gpu-testing';
+import { gpuRun } from './testing/conv-gpu';
 import { conv2dBackwardInput, conv2dBackwardWeight, conv2dForward } from '../reference/conv2d';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 
 // float32 on both sides; sums of up to ~1600 products of values in [-1, 1).
 const TOL = { atol: 1e-4, rtol: 1e-4 };

@@ -8,14 +8,14 @@ import {
   planConv2dBackwardWeight,
   planConv2dForward,
 } from './conv2d';
-import { gpuRun } from './conv-gpu-testing';
+import { gpuRun } from './testing/conv-gpu';
 import {
   conv2dBackwardBias,
   conv2dBackwardInput,
   conv2dBackwardWeight,
   conv2dForward,
 } from '../reference/conv2d';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 import { convFixtures, fixtureParams } from '../reference/conv-fixtures';
 
 // float32 on both sides; sums of up to ~1600 products of values in [-1, 1).

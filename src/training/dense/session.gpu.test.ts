@@ -12,7 +12,7 @@ import { createHarness } from '../testing/harness';
 import { presetSpec } from '../../network/presets';
 import { SEGMENTATION_HYPER } from '../../network/dense-presets';
 import { checkDenseSession, DENSE_TEST_OPTIONS } from './session-checks';
-import { presetAt } from './testing';
+import { presetAt } from './testing/runs';
 
 describe('dense session on WebGPU', () => {
   it('builds, draws scenes, trains, evaluates and answers for segmentation and detection', async () => {

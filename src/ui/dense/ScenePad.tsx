@@ -3,7 +3,7 @@
 // copy of the scene beside the pad.
 import { useEffect, useRef, type PointerEvent } from 'react';
 import type { TrainerClient } from '../../training/client';
-import type { DenseView } from './denseState';
+import type { DenseView } from './dense-state';
 import { SceneCanvas } from './SceneCanvas';
 import { answerText, penWidth, toScene } from './scene-pad';
 

@@ -1,6 +1,6 @@
 // The state and actions of the store's my data slice, as types: they import no slice or store, so the
 // store composes the slices without an import cycle.
-import { type MyData } from './myData';
+import { type MyData } from './my-data';
 
 export interface MyDataSlice {
   /** null until a class is made (or a kept dataset is loaded). */

@@ -2,7 +2,7 @@
 // store composes the slices without an import cycle.
 import { type SpecFix } from '../../network/issues';
 import { type DatasetRef, type LayerKind, type NetworkSpec } from '../../network/spec';
-import * as edits from './specEdits';
+import * as edits from './spec-edits';
 import { type History } from './history';
 
 /** A design not in the builder, with its own undo history: the GAN's other network. */

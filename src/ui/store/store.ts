@@ -1,12 +1,12 @@
 // One store in slices (zustand's pattern): each slice owns its state and the actions that change it.
 import { create } from 'zustand';
-import { createInspectSlice } from '../inspect/inspectSlice';
-import { createMyDataSlice } from '../mydata/myDataSlice';
+import { createInspectSlice } from '../inspect/inspect-slice';
+import { createMyDataSlice } from '../mydata/my-data-slice';
 import type { AppState } from './app-state';
-import { createMetricsSlice } from './metricsSlice';
-import { createNetworkSlice } from './networkSlice';
-import { createTrainingSlice } from './trainingSlice';
-import { createUiSlice } from './uiSlice';
+import { createMetricsSlice } from './metrics-slice';
+import { createNetworkSlice } from './network-slice';
+import { createTrainingSlice } from './training-slice';
+import { createUiSlice } from './ui-slice';
 
 export type { AppState } from './app-state';
 

@@ -4,6 +4,7 @@ import activationWgsl from '../../../shaders/common/activation.wgsl?raw';
 import convWgsl from '../../../shaders/common/conv.wgsl?raw';
 import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
 import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_store.wgsl?raw';
+import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
@@ -26,4 +27,6 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   quad: quadWgsl,
   /** The division-free grid of the max_pool2d *_windows kernels. */
   pool_windows: poolWindowsWgsl,
+  /** pcg3d_x (a counter-based hash) and normal_noise (Box-Muller on it): noise as a pure function of (i, step, seed). */
+  hash: hashWgsl,
 };

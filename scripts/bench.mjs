@@ -1,6 +1,6 @@
 // `npm run bench`: builds the bench page (and the app), serves both from 127.0.0.1, drives headless
 // Chromium with WebGPU through every measurement of issue 9, prints the table and writes
-// bench/results/latest.json (and, after a complete run, the table in README.md). Figures are reported,
+// bench/results/latest.json (and, after a complete run, the report in docs/BENCH.md, its headline in README.md). Figures are reported,
 // never asserted.
 //   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
@@ -344,8 +344,8 @@ async function main() {
   say(`bench: wrote ${path.relative(root, out)} (${(raw.totalSeconds / 60).toFixed(1)} min)`);
   // Only a complete run replaces the README's table.
   if (!QUICK && GROUPS.every((g) => only.includes(g))) {
-    await updateReadme(path.join(root, 'README.md'), report);
-    say('bench: README.md table updated');
+    await updateReadme(root, report);
+    say('bench: README.md headline and docs/BENCH.md report updated');
   }
 }
 

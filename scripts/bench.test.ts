@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { END, START, withReport } from '../bench/driver/readme.mjs';
+import { END, FULL_REPORT, START, withReport } from '../bench/driver/readme.mjs';
 import { buildReport, printReport, type Json } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
 
@@ -202,6 +202,17 @@ describe('bench report', () => {
     expect(once).toContain('| ours / TF.js webgpu');
     expect(withReport(once, report)).toBe(once);
     expect(() => withReport('# no markers\n', report)).toThrow(/needs the markers/);
+  });
+
+  it("gives the README only the report's first table, with a link to the full report", () => {
+    const readme = `# Title\n\n${START}\nold table\n${END}\n\n## After\n`;
+    const short = withReport(readme, report, true);
+    const block = short.slice(short.indexOf(START), short.indexOf(END));
+    expect(block).toContain('| ours / TF.js webgpu');
+    expect(block).not.toContain('Inference images/s');
+    expect(block).toContain(`[${FULL_REPORT}](${FULL_REPORT})`);
+    expect(withReport(readme, report)).toContain('Inference images/s');
+    expect(short.endsWith(`${END}\n\n## After\n`)).toBe(true);
   });
 
   it('reports what the test sample costs training, or that it was not run', () => {

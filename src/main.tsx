@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { restoreInitialDesign } from './ui/persist/restore';
+import { restoreInitialDesign } from './ui/persistence/restore';
 import './ui/styles.css';
 
 restoreInitialDesign();

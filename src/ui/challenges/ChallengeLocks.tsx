@@ -3,7 +3,7 @@
 // layer kinds, no unchanged preset) are shown as broken, with what to do, as soon as the design breaks them.
 import { useEffect } from 'react';
 import { brokenLocks, heldLockBroken } from '../../challenges/goal';
-import { useClassroom } from '../lessons/classroomStore';
+import { useClassroom } from '../lessons/classroom-store';
 import { useStore, type AppState } from '../store/store';
 
 export function ChallengeLocks() {

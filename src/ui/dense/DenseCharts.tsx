@@ -2,7 +2,7 @@
 // accuracy and mean IoU, or mAP at IoU 0.5), each on its own chart.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DenseTask } from '../../network/dense';
-import type { FigurePoint } from './denseState';
+import type { FigurePoint } from './dense-state';
 
 interface Series {
   key: keyof FigurePoint;

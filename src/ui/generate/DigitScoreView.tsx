@@ -3,7 +3,7 @@
 // the losses.
 import { DIGITS } from '../../training/generative/scores';
 import { GenerateChart } from './GenerateCharts';
-import type { GenerateView } from './generateState';
+import type { GenerateView } from './generate-state';
 
 export function DigitScoreView({ view }: { view: GenerateView }) {
   const s = view.score;

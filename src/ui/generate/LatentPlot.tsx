@@ -1,7 +1,7 @@
 // The test set in a 2-D latent space, one dot per image coloured by its digit; a click (or Enter on the
 // focused plot, which picks its centre) asks for the image decoded from that point.
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { latentBounds } from './generateState';
+import { latentBounds } from './generate-state';
 
 const SIZE = 260;
 /** Ten distinguishable colours, one per digit. */

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { CATALOG } from '../../lessons/catalog';
 import type { Lesson } from '../../lessons/schema';
-import { useClassroom } from './classroomStore';
+import { useClassroom } from './classroom-store';
 import { LessonList } from './LessonList';
 import { LessonStep } from './LessonStep';
 

@@ -1,7 +1,7 @@
 // Title bar: WebGPU status and the view toggles (theme, presentation mode).
 import { BrowserWeights } from '../export/BrowserWeights';
 import { FileMenus } from '../export/FileMenus';
-import { DesignsMenu } from '../persist/DesignsMenu';
+import { DesignsMenu } from '../persistence/DesignsMenu';
 import { GpuStatusPanel } from '../webgpu/GpuStatusPanel';
 import { useStore } from '../store/store';
 import { ShareButton } from './ShareButton';

@@ -1,7 +1,7 @@
 // "Share": a URL that restores this design and its hyperparameters, copied where the browser allows.
 import { useState } from 'react';
-import { shareUrl } from '../persist/designState';
-import { savedDesign } from '../store/networkSlice';
+import { shareUrl } from '../persistence/design-state';
+import { savedDesign } from '../store/network-slice';
 import { useStore } from '../store/store';
 
 export function ShareButton() {

@@ -2,7 +2,7 @@
 import type { TrainerClient } from '../../training/client';
 import type { MetricsReport, ProgressReport } from '../../training/protocol';
 import type { useStore } from '../store/store';
-import { frameBatch } from './frameBatch';
+import { frameBatch } from './frame-batch';
 
 type Store = typeof useStore;
 

@@ -2,7 +2,7 @@
 // pick is kept in this browser and moves the model at once. The reason line says what runs and why.
 import type { BackendChoice, BackendPreference, BackendKind } from '../../training/protocol';
 import { useStore } from '../store/store';
-import { tuningText } from './tuningText';
+import { tuningText } from './tuning-text';
 
 const OPTIONS: { value: BackendPreference; label: string }[] = [
   { value: 'auto', label: 'Automatic' },

@@ -14,6 +14,7 @@ import { moduleNames } from './state-dict';
 import { isDenseTask } from '../dense';
 import { DECODE_PY, SCENES_PY, sceneConstant } from './python-scenes';
 import { strideOf } from './dense-code';
+import { tr } from '../../i18n';
 
 export interface ModelPyOptions {
   /** The nn.Module class name; default: the design's name in PascalCase. */
@@ -109,7 +110,7 @@ function constants(plan: ExportPlan, norm: Normalization, options: ModelPyOption
     const output = plan.outputShapes[plan.outputShapes.length - 1];
     if (plan.spec.task === 'detection')
       lines.push(
-        `STRIDE = ${pyInt(strideOf(plan.inputShape, output), 'stride')}  # scene pixels per cell of the head`,
+        `STRIDE = ${pyInt(strideOf(plan.inputShape, output), 'stride')}  # ${tr('export:model.strideComment')}`,
       );
   }
   lines.push('HERE = os.path.dirname(os.path.abspath(__file__))');

@@ -9,6 +9,7 @@ import type { SpecIssue } from '../core/issues';
 import type { TensorSpec, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type BatchNorm2dLayer = {
   kind: 'BatchNorm2d';
@@ -52,7 +53,11 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
 
   infer(layer, ctx) {
     if (ctx.input.length !== 3) {
-      const message = `${ctx.name}: BatchNorm2d normalises the channels of an image but gets ${describeShape(ctx.input)}: remove it or move it before the Flatten`;
+      const message = tr('shapes:norm.notImage', {
+        name: ctx.name,
+        kind: 'BatchNorm2d',
+        got: describeShape(ctx.input),
+      });
       return { output: [...ctx.input], wired: {}, issues: [ctx.error(message, removeFix(layer))] };
     }
     const issues: SpecIssue[] = [];

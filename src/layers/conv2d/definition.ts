@@ -10,6 +10,7 @@ import { sizeOf, windowSummary } from '../core/summary';
 import type { InferContext, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr, windowAttributes } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type Conv2dLayer = {
   kind: 'Conv2d';
@@ -178,7 +179,7 @@ export function checkGroups(
   if (inChannels % g === 0 && layer.out_channels % g === 0) return null;
   const which = inChannels % g !== 0 ? `in_channels (${inChannels})` : `out_channels (${layer.out_channels})`;
   const fit = largestCommonDivisor(inChannels, layer.out_channels, g);
-  const message = `${ctx.name}: ${which} must be divisible by groups (${g}): set groups = ${fit}`;
+  const message = tr('shapes:conv.groups', { name: ctx.name, which, g, fit });
   return ctx.error(message, setFix(layer, 'groups', fit));
 }
 

@@ -31,10 +31,13 @@ export function needImage(ctx: InferContext, layer: { kind: string }): SpecIssue
   if (ctx.input.length === 3) return null;
   const n = ctx.input[0];
   const guess = guessImageShape(n, ctx.lastFlatten?.shape ?? null);
-  const message = `${layer.kind} expects an image (channels × height × width) but gets ${n} flat values: insert Unflatten before layer ${ctx.index + 1}`;
+  const message = tr('shapes:needImage', { kind: layer.kind, n, index: ctx.index + 1 });
   if (!guess) return ctx.error(message);
   const unflatten = ctx.newLayer('Unflatten', { unflattened_size: guess });
-  return ctx.error(message, ctx.insertBefore(unflatten, `Unflatten to ${formatShape(guess)}`));
+  return ctx.error(
+    message,
+    ctx.insertBefore(unflatten, tr('shapes:fix.unflattenTo', { shape: formatShape(guess) })),
+  );
 }
 
 /** The sliding window must fit in the padded input: "kernel 7 is larger than the 4×4 input: ...". */

@@ -22,7 +22,7 @@ export const dropout = defineLayer<DropoutLayer>({
       rule: { type: 'real', min: 0, max: 1, maxOpen: true },
       default: 0.5,
       doc: 'The chance that each value is zeroed while training (the rest are scaled up); off at test time.',
-      hint: ': it is the chance of zeroing each value while training',
+      hint: 'shapes:hint.dropoutP',
     },
   },
   traits: { passThrough: true },

@@ -9,6 +9,7 @@ import { needImage } from '../core/shape-rules';
 import { sizeOf } from '../core/summary';
 import { defineLayer } from '../core/types';
 import { attr, type OnnxAttributes } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type UpsampleLayer = {
   kind: 'Upsample';
@@ -46,7 +47,7 @@ export const upsample = defineLayer<UpsampleLayer>({
 
   check(layer, ctx) {
     if (layer.mode !== 'nearest' || !layer.align_corners) return [];
-    const message = `${ctx.name}: align_corners only applies to bilinear mode (PyTorch refuses it with 'nearest'): set align_corners = false`;
+    const message = tr('shapes:upsample.alignCorners', { name: ctx.name });
     return [ctx.error(message, setFix(layer, 'align_corners', false))];
   },
 

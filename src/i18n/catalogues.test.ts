@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { layerMessages } from '../layers';
 import { CATALOG } from '../lessons/catalog';
 import { lessonMessages } from '../lessons/messages';
 import { LANGUAGES } from './language';
@@ -12,11 +13,13 @@ import { RESOURCES } from './resources';
 
 const LOCALES = join(dirname(fileURLToPath(import.meta.url)), 'locales');
 
-/** The catalogues as the page gets them: the bundled files, and English lessons made from the lesson files. */
+/** The catalogues as the page gets them: the bundled files, and English lessons and layers made from the lesson
+ *  files and the layer definitions. */
 function bundled(): Catalogues {
   const out: Catalogues = {};
   for (const [language, namespaces] of Object.entries(RESOURCES)) out[language] = { ...namespaces };
   out.en.lessons = lessonMessages(CATALOG.lessons);
+  out.en.layers = layerMessages();
   return structuredClone(out);
 }
 

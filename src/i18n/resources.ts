@@ -9,13 +9,25 @@ import zhUi from './locales/zh-CN/ui.json';
 import zhShapes from './locales/zh-CN/shapes.json';
 import zhExport from './locales/zh-CN/export.json';
 import zhNetwork from './locales/zh-CN/network.json';
+import zhLayers from './locales/zh-CN/layers.json';
+import zhExplain from './locales/zh-CN/explain.json';
+import enExplain from './locales/en/explain.json';
 import zhLessons from './locales/zh-CN/lessons.json';
 
-/** The namespaces; `lessons` in English is made from the lesson files themselves (src/lessons/messages.ts). */
-export const NAMESPACES = ['ui', 'shapes', 'network', 'export', 'lessons'] as const;
+/** The namespaces; `lessons` and `layers` in English are made from the lesson files and the layer definitions
+ *  themselves (src/lessons/messages.ts, src/layers/registry.ts). */
+export const NAMESPACES = ['ui', 'shapes', 'network', 'layers', 'explain', 'export', 'lessons'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
-  en: { ui: enUi, shapes: enShapes, network: enNetwork, export: enExport },
-  'zh-CN': { ui: zhUi, shapes: zhShapes, network: zhNetwork, export: zhExport, lessons: zhLessons },
+  en: { ui: enUi, shapes: enShapes, network: enNetwork, explain: enExplain, export: enExport },
+  'zh-CN': {
+    ui: zhUi,
+    shapes: zhShapes,
+    network: zhNetwork,
+    layers: zhLayers,
+    explain: zhExplain,
+    export: zhExport,
+    lessons: zhLessons,
+  },
 } satisfies Resource;

@@ -72,7 +72,7 @@ export const add = defineLayer<AddLayer>({
   },
 
   flops: (_layer, inputs, output) => (inputs.length - 1) * sizeOf(output),
-  summary: (layer) => `${layer.inputs?.length ?? 1} inputs`,
+  summary: (layer) => tr('explain:summary.inputs', { n: layer.inputs?.length ?? 1 }),
   animation: 'add',
   explain: (layer) => {
     const n = Math.max(2, layer.inputs?.length ?? 2);
@@ -80,7 +80,7 @@ export const add = defineLayer<AddLayer>({
     return {
       rule: row(mi('y'), mo('='), ...terms.flatMap((t, i) => (i ? [mo('+'), t] : [t]))),
       size: null,
-      legend: 'Value by value; in training each input receives the whole gradient of y.',
+      legend: tr('explain:legend.add'),
     };
   },
   // a + b + c, left to right as PyTorch adds them.

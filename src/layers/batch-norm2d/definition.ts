@@ -81,7 +81,10 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
 
   // Scale and shift per value.
   flops: (_layer, _inputs, output) => 2 * sizeOf(output),
-  summary: (layer) => `${layer.num_features} channels${layer.affine ? '' : ', no affine'}`,
+  summary: (layer) =>
+    tr(layer.affine ? 'explain:summary.channels' : 'explain:summary.channelsNoAffine', {
+      n: layer.num_features,
+    }),
 
   animation: 'normalise',
   explain: (layer) => ({
@@ -98,7 +101,7 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
       sub(mi('β'), mi('c')),
     ),
     size: null,
-    legend: 'Per channel: batch statistics while training, running averages when evaluating.',
+    legend: tr('explain:legend.batchNorm2d'),
   }),
 
   // Eval mode: the running statistics; without affine, a scale of ones and a shift of zeros.

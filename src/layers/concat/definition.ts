@@ -70,7 +70,7 @@ export const concat = defineLayer<ConcatLayer>({
 
   // A copy: no arithmetic.
   flops: () => 0,
-  summary: (layer) => `${layer.inputs?.length ?? 1} inputs`,
+  summary: (layer) => tr('explain:summary.inputs', { n: layer.inputs?.length ?? 1 }),
   animation: 'concat',
   explain: (layer) => {
     const n = Math.max(2, layer.inputs?.length ?? 2);
@@ -78,7 +78,7 @@ export const concat = defineLayer<ConcatLayer>({
     return {
       rule: row(mi('y'), mo('='), call(mi('cat'), ...parts)),
       size: null,
-      legend: 'The channels of the inputs one after another; the height and width stay.',
+      legend: tr('explain:legend.concat'),
     };
   },
   onnx: onnxOp('Concat', () => ({ axis: attr.int(1) })),

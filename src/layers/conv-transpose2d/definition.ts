@@ -146,7 +146,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
         call(mi('x'), index('i', 'm'), index('j', 'n')),
       ),
       size: transposeSize(inputSize, k, s, p, d, op),
-      legend: `Each input value stamps a scaled ${k}×${k} kernel onto the output; only terms whose x index is a whole number inside the input count (stride ${s}, padding ${p}, dilation ${d}).`,
+      legend: tr('explain:legend.convTranspose2d', { k, s, p, d }),
     };
   },
 

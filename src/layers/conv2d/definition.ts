@@ -107,7 +107,9 @@ export const conv2d = defineLayer<Conv2dLayer>({
     return {
       rule: row(call(mi('y'), mi('i'), mi('j')), mo('='), ...(layer.bias ? [mi('b'), mo('+')] : []), terms),
       size: convSize(inputSize, k, s, p, d),
-      legend: `Each output map has its own ${k}×${k} kernel w per input channel${many ? ` (c = 0…${c - 1})` : ''}; stride ${s}, padding ${p} (zeros outside the image), dilation ${d}.`,
+      legend: many
+        ? tr('explain:legend.conv2dChannels', { k, last: c - 1, s, p, d })
+        : tr('explain:legend.conv2d', { k, s, p, d }),
     };
   },
 
@@ -166,7 +168,9 @@ export const conv2d = defineLayer<Conv2dLayer>({
 /** ", depthwise" or ", 4 groups" for a card. */
 export function groupSummary(layer: { groups: number; in_channels: number }): string {
   if (layer.groups === 1) return '';
-  return layer.groups === layer.in_channels ? ', depthwise' : `, ${layer.groups} groups`;
+  return layer.groups === layer.in_channels
+    ? tr('explain:summary.depthwise')
+    : tr('explain:summary.groups', { n: layer.groups });
 }
 
 /** PyTorch: in_channels and out_channels must both be divisible by groups. */

@@ -4,6 +4,7 @@ import { perValueFlops, sameShape } from '../core/elementwise';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
 import { onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type DropoutLayer = {
   kind: 'Dropout';
@@ -33,7 +34,7 @@ export const dropout = defineLayer<DropoutLayer>({
   explain: (layer) => ({
     rule: row(mi('y'), mo('='), frac(row(mi('x'), mo('·'), mi('mask')), row(mn(1), mo('−'), mn(layer.p)))),
     size: null,
-    legend: `While training each value is dropped with probability ${layer.p}; when evaluating y = x.`,
+    legend: tr('explain:legend.dropout', { p: layer.p }),
   }),
   // Dropout is the identity when evaluating, which is what an exported model does.
   onnx: onnxOp('Identity'),

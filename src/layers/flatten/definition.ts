@@ -36,7 +36,7 @@ export const flatten = defineLayer<FlattenLayer>({
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('reshape'), mi('x'))),
     size: null,
-    legend: 'The same numbers in a new shape.',
+    legend: tr('explain:legend.reshape'),
   }),
   onnx: onnxOp('Flatten', () => ({ axis: attr.int(1) })),
   python: {

@@ -84,7 +84,8 @@ export const groupNorm = defineLayer<GroupNormLayer>({
   },
 
   flops: (_layer, _inputs, output) => 2 * sizeOf(output),
-  summary: (layer) => `${layer.num_groups} groups of ${layer.num_channels / layer.num_groups}`,
+  summary: (layer) =>
+    tr('explain:summary.groupsOf', { groups: layer.num_groups, size: layer.num_channels / layer.num_groups }),
 
   animation: 'normalise',
   explain: (layer) => ({
@@ -98,7 +99,7 @@ export const groupNorm = defineLayer<GroupNormLayer>({
       ...(layer.affine ? [mo('·'), sub(mi('γ'), mi('c')), mo('+'), sub(mi('β'), mi('c'))] : []),
     ),
     size: null,
-    legend: `Per sample: channel c belongs to group g; μ and σ are over the ${layer.num_channels / layer.num_groups} channels of its group and all pixels.`,
+    legend: tr('explain:legend.groupNorm', { perGroup: layer.num_channels / layer.num_groups }),
   }),
 
   // As PyTorch's own exporter below opset 18: each group of channels becomes one instance-normalised

@@ -90,7 +90,7 @@ export const linear = defineLayer<LinearLayer>({
       sub(mi('x'), mi('i')),
     ),
     size: null,
-    legend: `Every one of the ${layer.out_features} outputs weighs all ${layer.in_features} inputs.`,
+    legend: tr('explain:legend.linear', { out: layer.out_features, in: layer.in_features }),
   }),
 
   // y = x·Wᵀ + b with W stored [out_features, in_features], as PyTorch does.

@@ -62,12 +62,12 @@ export const unflatten = defineLayer<UnflattenLayer>({
   },
 
   flops: () => 0,
-  summary: (layer) => `to ${layer.unflattened_size.join('×')}`,
+  summary: (layer) => tr('explain:summary.to', { shape: layer.unflattened_size.join('×') }),
   animation: 'reshape',
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('reshape'), mi('x'))),
     size: null,
-    legend: 'The same numbers in a new shape.',
+    legend: tr('explain:legend.reshape'),
   }),
   onnx: (layer, ctx) =>
     void ctx.node(

@@ -86,8 +86,12 @@ export const upsample = defineLayer<UpsampleLayer>({
     size: null,
     legend:
       layer.mode === 'nearest'
-        ? `Each pixel becomes a ${layer.scale_factor}×${layer.scale_factor} block of copies; no weights.`
-        : `Each output pixel blends the four input pixels around its position, weighted by distance${layer.align_corners ? ' (corners aligned)' : ''}; no weights.`,
+        ? tr('explain:legend.upsampleNearest', { f: layer.scale_factor })
+        : tr(
+            layer.align_corners
+              ? 'explain:legend.upsampleBilinearAligned'
+              : 'explain:legend.upsampleBilinear',
+          ),
   }),
 
   // ONNX's coordinate rules that are PyTorch's: nearest takes floor(i / s); bilinear maps i to

@@ -12,21 +12,40 @@ import zhNetwork from './locales/zh-CN/network.json';
 import zhLayers from './locales/zh-CN/layers.json';
 import zhExplain from './locales/zh-CN/explain.json';
 import enExplain from './locales/en/explain.json';
+import enTraining from './locales/en/training.json';
+import zhTraining from './locales/zh-CN/training.json';
 import zhLessons from './locales/zh-CN/lessons.json';
 
 /** The namespaces; `lessons` and `layers` in English are made from the lesson files and the layer definitions
  *  themselves (src/lessons/messages.ts, src/layers/registry.ts). */
-export const NAMESPACES = ['ui', 'shapes', 'network', 'layers', 'explain', 'export', 'lessons'] as const;
+export const NAMESPACES = [
+  'ui',
+  'shapes',
+  'network',
+  'layers',
+  'explain',
+  'training',
+  'export',
+  'lessons',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
-  en: { ui: enUi, shapes: enShapes, network: enNetwork, explain: enExplain, export: enExport },
+  en: {
+    ui: enUi,
+    shapes: enShapes,
+    network: enNetwork,
+    explain: enExplain,
+    training: enTraining,
+    export: enExport,
+  },
   'zh-CN': {
     ui: zhUi,
     shapes: zhShapes,
     network: zhNetwork,
     layers: zhLayers,
     explain: zhExplain,
+    training: zhTraining,
     export: zhExport,
     lessons: zhLessons,
   },

@@ -1,6 +1,7 @@
 // TrainerCore: everything the worker does, without the Worker. It takes requests, owns the backend and
 // the model, runs the training loop and emits events; worker.ts only wires it to postMessage, and tests
 // drive it in-process.
+import { setLanguage, tr } from '../i18n';
 import type { CpuEnvironment } from '../engine/wasm/choose';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
@@ -159,11 +160,13 @@ export class TrainerCore {
 
   /** Handles requests one at a time, in arrival order; failures become `error` events. */
   handle(request: TrainerRequest): Promise<void> {
+    // At once, not queued behind a long request: later messages are written in the reader's language.
+    if (request.type === 'setLanguage') return setLanguage(request.language);
     this.queue = this.queue.then(() => this.dispatch(request)).catch((error: unknown) => this.fail(error));
     return this.queue;
   }
 
-  private async dispatch(request: TrainerRequest): Promise<void> {
+  private async dispatch(request: Exclude<TrainerRequest, { type: 'setLanguage' }>): Promise<void> {
     if (this.disposed) return;
     switch (request.type) {
       case 'init':
@@ -251,8 +254,8 @@ export class TrainerCore {
     await this.dense.suspend(true);
     if (this.schedule) this.schedule.orderChanged = true;
     this.attach(backend, state);
-    await this.generative.rebuildAfterLoss('the backend changed');
-    await this.dense.rebuildAfterLoss('the backend changed');
+    await this.generative.rebuildAfterLoss(tr('training:backendChanged'));
+    await this.dense.rebuildAfterLoss(tr('training:backendChanged'));
   }
 
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
@@ -300,7 +303,7 @@ export class TrainerCore {
       host = userHostDataset(data, HYPER_LIMITS.maxBatchSize);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.emit({ type: 'datasetError', message: `your dataset: ${message}`, retryable: false });
+      this.emit({ type: 'datasetError', message: tr('training:yourDataset', { message }), retryable: false });
       return;
     }
     this.datasetLoad?.abort();
@@ -335,7 +338,7 @@ export class TrainerCore {
 
   private async setHyper(hyper: Hyperparams): Promise<void> {
     const problem = validateHyper(hyper, 'classification').find((i) => i.severity === 'error');
-    if (problem) throw new Error(`hyperparameters refused: ${problem.message}`);
+    if (problem) throw new Error(tr('training:hyperRefused', { message: problem.message }));
     const previous = this.hyper;
     this.hyper = { ...hyper };
     // A new batch size re-plans every op, and label smoothing the loss kernel.
@@ -361,8 +364,7 @@ export class TrainerCore {
   /** Checks every tensor before touching the model, so a refusal changes nothing. */
   private async setWeights(id: number, layers: LayerSnapshot[]): Promise<void> {
     try {
-      if (!this.backend || !this.desc)
-        throw new Error('there is no network to load weights into: set a spec first');
+      if (!this.backend || !this.desc) throw new Error(tr('training:noNetwork.loadWeights'));
       const state = stateFromSnapshot(this.desc, layers);
       const wasTraining = this.state === 'training';
       await this.run.stop();
@@ -389,7 +391,7 @@ export class TrainerCore {
 
   private async reset(): Promise<void> {
     await this.run.stop();
-    if (!this.desc) throw new Error('there is no network to reset: set a spec first');
+    if (!this.desc) throw new Error(tr('training:noNetwork.reset'));
     this.rewind();
     this.build();
     this.setState('idle');
@@ -439,12 +441,13 @@ export class TrainerCore {
    */
   async makeRoomFor(starting: 'classifier' | 'generative' | 'dense'): Promise<void> {
     const names = {
-      classifier: 'classifier',
-      generative: this.generative.mode === 'gan' ? 'GAN' : 'autoencoder',
-      dense: `${this.dense.task ?? 'segmentation'} network`,
+      classifier: tr('training:runName.classifier'),
+      generative: tr(
+        this.generative.mode === 'gan' ? 'training:runName.gan' : 'training:runName.autoencoder',
+      ),
+      dense: tr(`training:runName.${this.dense.task ?? 'segmentation'}`),
     };
-    const message = (paused: string, by: string) =>
-      `The ${paused}'s training was paused: the ${by} started training, and one run trains at a time on the device.`;
+    const message = (paused: string, by: string) => tr('training:exclusive', { paused, by });
     const runs = {
       classifier: { training: this.state === 'training', pause: (text: string) => this.run.pause(text) },
       generative: {

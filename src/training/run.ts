@@ -1,5 +1,6 @@
 // The training loop and everything that reads results back: metrics reports (without stalling the loop),
 // divergence detection, evaluation with its gallery, predictions and snapshots.
+import { tr } from '../i18n';
 import type { Checkpoint, HostDataset, TrainSums } from './backend';
 import type { TrainerCore } from './core';
 import type { GalleryItem, LayerSnapshot, SnapshotKind, TrainerRequest } from './protocol';
@@ -77,10 +78,10 @@ export class TrainingRun {
 
   private ready(): boolean {
     const { core } = this;
-    if (!core.backend || !core.desc) throw new Error('there is no network to train: set a spec first');
+    if (!core.backend || !core.desc) throw new Error(tr('training:noNetwork.train'));
     if (core.data.train.available < core.hyper.batchSize) {
       throw new Error(
-        `only ${core.data.train.available} training images are loaded, fewer than one batch of ${core.hyper.batchSize}: load the dataset first`,
+        tr('training:fewImages', { available: core.data.train.available, batch: core.hyper.batchSize }),
       );
     }
     return true;
@@ -91,7 +92,7 @@ export class TrainingRun {
     this.ready();
     if (this.completedEpochs() >= this.core.hyper.epochs) {
       throw new Error(
-        `training finished its ${plural(this.core.hyper.epochs, 'epoch')}: raise epochs or press Reset`,
+        tr('training:finished', { epochs: tr('training:epochs', { count: this.core.hyper.epochs }) }),
       );
     }
     await this.core.makeRoomFor('classifier');
@@ -196,7 +197,10 @@ export class TrainingRun {
           if (this.completedEpochs() >= core.hyper.epochs) {
             // Before the state changes, so a request the page sends on 'done' finds the loop ended.
             await this.settle();
-            core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
+            core.setState(
+              'done',
+              tr('training:done', { epochs: tr('training:epochs', { count: core.hyper.epochs }) }),
+            );
             break;
           }
         }
@@ -211,7 +215,7 @@ export class TrainingRun {
     } catch (error) {
       // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
       if (core.isRecovering) return;
-      core.setState('paused', 'training stopped on an error');
+      core.setState('paused', tr('training:stoppedOnError'));
       core.fail(error);
     }
     // The steps since the last progress event, so a paused run shows its true count.
@@ -345,9 +349,9 @@ export class TrainingRun {
 
   async evaluate(): Promise<void> {
     const { core } = this;
-    if (!core.backend || !core.desc) throw new Error('there is no network to evaluate: set a spec first');
+    if (!core.backend || !core.desc) throw new Error(tr('training:noNetwork.evaluate'));
     const count = core.data.test.available;
-    if (count === 0) throw new Error('the test set is not loaded yet: load the dataset first');
+    if (count === 0) throw new Error(tr('training:testNotLoaded'));
     const logits = await core.backend.evaluate(count);
     const summary = summariseLogits(logits, core.data.test.labels, count, this.classes());
     this.evaluated = { data: core.data, step: core.step, count, logits };
@@ -388,8 +392,7 @@ export class TrainingRun {
       if (!whole(offset, Number.MAX_SAFE_INTEGER) || !whole(limit, MAX_EXAMPLES) || limit === 0)
         throw new Error(`asked for ${limit} examples from ${offset}: at most ${MAX_EXAMPLES} at a time`);
       const e = this.evaluated;
-      if (!e || e.data !== core.data)
-        throw new Error('the test set has not been evaluated yet: press Evaluate first');
+      if (!e || e.data !== core.data) throw new Error(tr('training:notEvaluated'));
       const labels = core.data.test.labels;
       const matches: number[] = [];
       for (let i = 0; i < e.count; i++)
@@ -408,8 +411,7 @@ export class TrainingRun {
   async predict(id: number, image: Float32Array): Promise<void> {
     const { core } = this;
     try {
-      if (!core.backend || !core.desc)
-        throw new Error('there is no network to predict with: set a spec first');
+      if (!core.backend || !core.desc) throw new Error(tr('training:noNetwork.predict'));
       const logits = await core.backend.predict(normalise(image), 1);
       const probabilities = new Float32Array(this.classes());
       softmaxRow(logits, 0, probabilities.length, probabilities);
@@ -427,7 +429,7 @@ export class TrainingRun {
     const { core } = this;
     try {
       const desc = core.desc;
-      if (!core.backend || !desc) throw new Error('there is no network to inspect: set a spec first');
+      if (!core.backend || !desc) throw new Error(tr('training:noNetwork.inspect'));
       let layers: LayerSnapshot[];
       if (what === 'weights') {
         const state = await core.backend.readState();
@@ -468,16 +470,11 @@ function finite(state: { params: Float32Array; buffers: Float32Array }): boolean
 
 function testImage(core: TrainerCore, index: number): Float32Array {
   const { pixels, test } = core.data;
-  if (test.available <= index)
-    throw new Error('the test set is not loaded yet: send an image or load the dataset');
+  if (test.available <= index) throw new Error(tr('training:testNotLoadedImage'));
   return Float32Array.from(test.images.subarray(index * pixels, (index + 1) * pixels), (v) => v / 255);
 }
 
 /** The schedule that goes on after `position` (null: none yet, drawn at the next step). */
 export function resumeSchedule(core: TrainerCore, position: SchedulePosition | null): EpochSchedule | null {
   return position && EpochSchedule.resume(core.hyper.seed, core.hyper.batchSize, position);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

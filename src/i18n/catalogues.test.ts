@@ -63,10 +63,12 @@ describe('the catalogues', () => {
     Object.assign(catalogues.en.ui as object, { layers_other: '{{count}} layers' });
     Object.assign(catalogues['zh-CN'].ui as object, { layers_other: '{{count}} 层' });
     delete catalogues['zh-CN'].export;
-    expect(catalogueProblems(catalogues)).toEqual([
+    const problems = catalogueProblems(catalogues);
+    expect(problems.slice(0, 2)).toEqual([
       'en/ui "layers" lacks the plural forms one',
       'zh-CN has no "export" catalogue',
-      'zh-CN/export lacks "model.strideComment" (in en)',
     ]);
+    expect(problems).toContain('zh-CN/export lacks "model.strideComment" (in en)');
+    expect(problems.slice(2).every((p) => p.startsWith('zh-CN/export lacks '))).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ import zhLayers from './locales/zh-CN/layers.json';
 import zhExplain from './locales/zh-CN/explain.json';
 import enExplain from './locales/en/explain.json';
 import enTraining from './locales/en/training.json';
+import enChallenges from './locales/en/challenges.json';
+import zhChallenges from './locales/zh-CN/challenges.json';
 import zhTraining from './locales/zh-CN/training.json';
 import zhLessons from './locales/zh-CN/lessons.json';
 
@@ -37,6 +39,7 @@ export const RESOURCES = {
     network: enNetwork,
     explain: enExplain,
     training: enTraining,
+    challenges: enChallenges,
     export: enExport,
   },
   'zh-CN': {
@@ -46,6 +49,7 @@ export const RESOURCES = {
     layers: zhLayers,
     explain: zhExplain,
     training: zhTraining,
+    challenges: zhChallenges,
     export: zhExport,
     lessons: zhLessons,
   },

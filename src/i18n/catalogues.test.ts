@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { layerMessages } from '../layers';
+import { PRESETS } from '../network/presets';
 import { CATALOG } from '../lessons/catalog';
 import { lessonMessages } from '../lessons/messages';
 import { LANGUAGES } from './language';
@@ -20,6 +21,7 @@ function bundled(): Catalogues {
   for (const [language, namespaces] of Object.entries(RESOURCES)) out[language] = { ...namespaces };
   out.en.lessons = lessonMessages(CATALOG.lessons);
   out.en.layers = layerMessages();
+  out.en.presets = Object.fromEntries(PRESETS.map((p) => [p.id, { description: p.description }]));
   return structuredClone(out);
 }
 

@@ -10,6 +10,7 @@ import zhShapes from './locales/zh-CN/shapes.json';
 import zhExport from './locales/zh-CN/export.json';
 import zhNetwork from './locales/zh-CN/network.json';
 import zhLayers from './locales/zh-CN/layers.json';
+import zhPresets from './locales/zh-CN/presets.json';
 import zhExplain from './locales/zh-CN/explain.json';
 import enExplain from './locales/en/explain.json';
 import enTraining from './locales/en/training.json';
@@ -18,8 +19,8 @@ import zhChallenges from './locales/zh-CN/challenges.json';
 import zhTraining from './locales/zh-CN/training.json';
 import zhLessons from './locales/zh-CN/lessons.json';
 
-/** The namespaces; `lessons` and `layers` in English are made from the lesson files and the layer definitions
- *  themselves (src/lessons/messages.ts, src/layers/registry.ts). */
+/** The namespaces; `lessons`, `layers` and `presets` in English are made from the lesson files, the layer
+ *  definitions and the presets themselves (src/lessons/messages.ts, src/layers/registry.ts, src/network/presets.ts). */
 export const NAMESPACES = [
   'ui',
   'shapes',
@@ -47,6 +48,7 @@ export const RESOURCES = {
     shapes: zhShapes,
     network: zhNetwork,
     layers: zhLayers,
+    presets: zhPresets,
     explain: zhExplain,
     training: zhTraining,
     challenges: zhChallenges,

@@ -5,6 +5,7 @@ import { setLanguage } from '../i18n';
 import { valueProblem } from '../layers';
 import { analyzeSpec } from './analyze';
 import { DEFAULT_HYPER, validateHyper } from './hyper';
+import { getPreset, PRESETS } from './presets';
 import { L, net } from './testing/build';
 
 afterEach(() => setLanguage('en'));
@@ -61,5 +62,13 @@ describe('shape errors in zh-CN', () => {
       '学习率 5 非常高，训练很可能会发散：试试 0.001 到 0.1',
       'batchSize 必须是 1 到 1024 之间的整数（现在是 0）',
     ]);
+  });
+
+  it('describes every preset in Chinese, and in English again after', async () => {
+    await setLanguage('zh-CN');
+    for (const preset of PRESETS) expect(preset.description, preset.id).toMatch(/[\u4e00-\u9fff]/);
+    expect(getPreset('tiny-cnn')!.description).toContain('大约 9,000 个参数');
+    await setLanguage('en');
+    expect(getPreset('tiny-cnn')!.description).toContain('About 9,000 parameters');
   });
 });

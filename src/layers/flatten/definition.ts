@@ -42,6 +42,8 @@ export const flatten = defineLayer<FlattenLayer>({
   python: {
     prefix: 'flatten',
     module: () => 'nn.Flatten()',
-    note: ' (channels, then rows, then columns)',
+    get note() {
+      return tr('export:flattenNote');
+    },
   },
 });

@@ -7,6 +7,7 @@ import { DEFAULT_HYPER } from '../hyper';
 import { presetSpec } from '../presets';
 import { exportBundle } from './bundle';
 import { exportModelPy } from './pytorch-code';
+import { exportTrainPy } from './train-code';
 import { randomWeights } from './testing/random-weights';
 import { unzip } from './testing/unzip';
 

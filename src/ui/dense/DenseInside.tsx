@@ -1,6 +1,7 @@
 // Inside the dense network: every layer's feature maps for a test scene (the inspect panel's view, fed by
 // the dense session), and how the task learns: its loss, how the outputs become labels or boxes, and how
 // the decoder grows its maps back (upsampling).
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { DenseTask } from '../../network/dense';
 import type { TrainerClient } from '../../training/client';
@@ -48,6 +49,7 @@ export function DenseInside({
   client: TrainerClient | null;
   kinds: readonly string[];
 }) {
+  const { t } = useTranslation();
   const [index, setIndex] = useState(0);
   const show = (i: number) => {
     setIndex(i);
@@ -56,7 +58,7 @@ export function DenseInside({
   const a = view.activations;
   return (
     <details className="dense-inside">
-      <summary>Inside the network: feature maps, the loss and upsampling</summary>
+      <summary>{t('denseInside.insideTheNetworkFeature')}</summary>
       {view.task && (
         <div className="dense-explain" data-testid="dense-explain">
           {LOSS[view.task].map((p) => (
@@ -67,7 +69,7 @@ export function DenseInside({
       )}
       <div className="control-buttons">
         <label>
-          Test scene{' '}
+          {t('denseInside.testScene')}
           <input
             type="number"
             min={1}
@@ -77,7 +79,7 @@ export function DenseInside({
           />
         </label>
         <button type="button" onClick={() => show(index)} disabled={!client || !view.task}>
-          Show feature maps
+          {t('denseInside.showFeatureMaps')}
         </button>
       </div>
       {a && <FeatureMaps activations={activationSnapshots(kinds, a.shapes, a.values)} />}

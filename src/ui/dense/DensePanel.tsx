@@ -1,6 +1,7 @@
 // Segmentation and detection on scenes of several digits, trained in the worker. The builder edits the
 // network (a preset loads here); this panel sets how the scenes are drawn, trains, and shows the curves,
 // test scenes with the network's answers, the scene viewer and a pad to draw a scene on.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { DEFAULT_BACKGROUND_WEIGHT, type Hyperparams } from '../../network/hyper';
 import { SCENE_LIMITS, isDenseTask, type SceneSettings } from '../../network/dense';
@@ -36,6 +37,7 @@ const SCENE_FIELDS: { key: keyof SceneSettings; label: string; min: number; max:
 const sideOf = (spec: NetworkSpec) => (spec.input.shape.length === 3 ? spec.input.shape[1] : 0);
 
 export function DensePanel() {
+  const { t } = useTranslation();
   const client = useStore((s) => s.client);
   const spec = useStore((s) => s.spec);
   const storeHyper = useStore((s) => s.hyper);
@@ -104,12 +106,9 @@ export function DensePanel() {
 
   return (
     <div className="dense">
-      <h2>Segmentation and detection</h2>
-      <p className="muted">
-        Scenes of several digits: a segmentation network gives every pixel a class (background or a digit), a
-        detector finds each digit with a box. Choose a design; the builder shows its layers.
-      </p>
-      <div role="group" aria-label="Dense design" className="control-buttons">
+      <h2>{t('densePanel.segmentationAndDetection')}</h2>
+      <p className="muted">{t('densePanel.scenesOfSeveralDigits')}</p>
+      <div role="group" aria-label={t('densePanel.denseDesign')} className="control-buttons">
         {PRESETS.map((p) => (
           <button
             key={p.id}
@@ -123,9 +122,9 @@ export function DensePanel() {
       </div>
       {dense && spec.scene && (
         <>
-          <div className="dense-settings" aria-label="Scene settings">
+          <div className="dense-settings" aria-label={t('densePanel.sceneSettings')}>
             <label>
-              Scene side
+              {t('densePanel.sceneSide')}
               <select value={sideOf(spec)} onChange={(e) => editSide(Number(e.target.value))}>
                 {[32, 48, 64, 96, 128].map((s) => (
                   <option key={s} value={s}>
@@ -147,9 +146,9 @@ export function DensePanel() {
               </label>
             ))}
           </div>
-          <div className="dense-settings" aria-label="Training settings">
+          <div className="dense-settings" aria-label={t('densePanel.trainingSettings')}>
             <label>
-              Learning rate
+              {t('densePanel.learningRate')}
               <input
                 type="number"
                 step="any"
@@ -159,7 +158,7 @@ export function DensePanel() {
               />
             </label>
             <label>
-              Batch size
+              {t('densePanel.batchSize')}
               <input
                 type="number"
                 min={1}
@@ -170,7 +169,7 @@ export function DensePanel() {
             </label>
             {spec.task === 'segmentation' && (
               <label>
-                Background weight
+                {t('densePanel.backgroundWeight')}
                 <input
                   type="number"
                   step="any"
@@ -185,11 +184,13 @@ export function DensePanel() {
           <div className="control-buttons">
             {view.state === 'training' ? (
               <button type="button" className="primary" onClick={() => client?.dense({ kind: 'pause' })}>
-                Pause {view.task}
+                {t('densePanel.pause', { task: view.task })}
               </button>
             ) : (
               <button type="button" className="primary" onClick={train} disabled={blocked !== null}>
-                Train {spec.task === 'detection' ? 'detector' : 'segmentation'}
+                {t('densePanel.train', {
+                  value: spec.task === 'detection' ? t('densePanel.detector') : t('densePanel.segmentation'),
+                })}
               </button>
             )}
             <button
@@ -197,7 +198,7 @@ export function DensePanel() {
               onClick={() => client?.dense({ kind: 'reset' })}
               disabled={!client || view.task === null}
             >
-              Reset {view.task ?? 'network'}
+              {t('densePanel.reset', { task: view.task ?? t('densePanel.network') })}
             </button>
             <span role="status" className="muted" data-testid="dense-state">
               {blocked ??
@@ -219,13 +220,13 @@ export function DensePanel() {
               </p>
               <p className="muted">
                 {view.task === 'segmentation'
-                  ? 'For scale: on the default scenes at batch 16, the U-Net passes a mean IoU of 0.7 after about 800 steps; pixel accuracy is high from the start, as most pixels are background.'
-                  : 'For scale: on the default scenes at batch 16, the detector passes an mAP@0.5 of 0.7 after about 1,000 steps.'}
+                  ? t('densePanel.forScaleOnThe')
+                  : t('densePanel.forScaleOnThe2')}
               </p>
               <DenseCharts task={view.task} losses={view.losses} figures={view.figures} />
               {view.task === 'detection' && (
                 <label className="dense-threshold">
-                  Show boxes scoring at least {minScore.toFixed(2)}
+                  {t('densePanel.showBoxesScoringAt', { minScore: minScore.toFixed(2) })}
                   <input
                     type="range"
                     min={0.05}

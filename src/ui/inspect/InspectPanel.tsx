@@ -1,5 +1,6 @@
 // "Inside the network": filters, feature maps, saliency and layer explanations for the current model,
 // with a replay slider through training time and a choice of input (a test image or the drawn digit).
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { definitionOf, type Layer } from '../../layers';
 import { useStore } from '../store/store';
@@ -19,6 +20,7 @@ const TABS: { id: InspectTab; label: string }[] = [
 ];
 
 export function InspectPanel() {
+  const { t } = useTranslation();
   const [tab, setTab] = useState<InspectTab>('filters');
   const [choice, setChoice] = useState<InputChoice>({ kind: 'test', index: 0 });
   const [replay, setReplay] = useState<number | null>(null);
@@ -39,8 +41,8 @@ export function InspectPanel() {
 
   return (
     <div className="inspect" ref={root}>
-      <h2>Inside the network</h2>
-      <div role="tablist" aria-label="Inspect views" className="inspect-tabs">
+      <h2>{t('inspectPanel.insideTheNetwork')}</h2>
+      <div role="tablist" aria-label={t('inspectPanel.inspectViews')} className="inspect-tabs">
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -58,7 +60,7 @@ export function InspectPanel() {
       <div className="inspect-bar">
         {usesInput && (
           <fieldset className="input-choice">
-            <legend>Input</legend>
+            <legend>{t('inspectPanel.input')}</legend>
             <label>
               <input
                 type="radio"
@@ -66,12 +68,12 @@ export function InspectPanel() {
                 checked={choice.kind === 'test'}
                 onChange={() => setChoice({ kind: 'test', index: 0 })}
               />
-              Test image
+              {t('inspectPanel.testImage')}
             </label>
             {choice.kind === 'test' && galleryCount > 1 && (
               <input
                 type="number"
-                aria-label="Test image number"
+                aria-label={t('inspectPanel.testImageNumber')}
                 min={1}
                 max={galleryCount}
                 value={choice.index + 1}
@@ -91,7 +93,7 @@ export function InspectPanel() {
                 disabled={!hasDrawing}
                 onChange={() => setChoice({ kind: 'drawn' })}
               />
-              Drawn digit
+              {t('inspectPanel.drawnDigit')}
             </label>
           </fieldset>
         )}

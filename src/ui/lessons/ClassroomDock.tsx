@@ -1,5 +1,6 @@
 // The classroom's one entry point in the page: the Lessons, Challenge and Teacher view buttons, and the
 // open panel beside the app (the page keeps a margin for it, so nothing the lesson names is covered).
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { ChallengePanel } from '../challenges/ChallengePanel';
 import { TeacherView } from '../challenges/TeacherView';
@@ -15,6 +16,7 @@ const PANELS: { id: ClassroomPanel; label: string }[] = [
 ];
 
 export function ClassroomDock() {
+  const { t } = useTranslation();
   useClassroomLinks();
   const panel = useClassroom((s) => s.panel);
   const openPanel = useClassroom((s) => s.openPanel);
@@ -23,7 +25,7 @@ export function ClassroomDock() {
   }, [panel]);
   return (
     <>
-      <nav className="classroom-bar" aria-label="Classroom">
+      <nav className="classroom-bar" aria-label={t('classroomDock.classroom')}>
         {PANELS.map((p) => (
           <button
             key={p.id}
@@ -40,7 +42,7 @@ export function ClassroomDock() {
           <button
             type="button"
             className="classroom-close"
-            aria-label="Close the classroom panel"
+            aria-label={t('classroomDock.closeTheClassroomPanel')}
             onClick={() => openPanel(null)}
           >
             ×

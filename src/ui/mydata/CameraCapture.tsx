@@ -1,5 +1,6 @@
 // Examples from the webcam: a countdown, then a burst of frames, each the centre square in grey. The
 // stream stays in this page (no frame is sent anywhere) and stops when the panel closes it.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import { exampleFrom } from './images';
 
@@ -20,6 +21,7 @@ export function cameraMessage(error: unknown): string {
 }
 
 export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[]) => void; target: string }) {
+  const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,27 +74,34 @@ export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[])
     <div className="my-camera">
       {stream ? (
         <>
-          <video ref={video} autoPlay muted playsInline className="my-video" aria-label="Camera preview" />
+          <video
+            ref={video}
+            autoPlay
+            muted
+            playsInline
+            className="my-video"
+            aria-label={t('cameraCapture.cameraPreview')}
+          />
           <div className="my-pad-buttons">
             <button type="button" onClick={capture} disabled={count !== null}>
-              Capture one for {target}
+              {t('cameraCapture.captureOneFor', { target })}
             </button>
             <button type="button" onClick={() => void burst()} disabled={count !== null}>
-              Burst of {BURST} in {COUNTDOWN} s
+              {t('cameraCapture.burstOfInS', { BURST, COUNTDOWN })}
             </button>
             <button type="button" onClick={stop}>
-              Stop camera
+              {t('cameraCapture.stopCamera')}
             </button>
           </div>
           {count !== null && (
             <p className="my-countdown" aria-live="assertive">
-              {count > 0 ? count : 'Capturing…'}
+              {count > 0 ? count : t('cameraCapture.capturing')}
             </p>
           )}
         </>
       ) : (
         <button type="button" onClick={() => void start()}>
-          Start camera
+          {t('cameraCapture.startCamera')}
         </button>
       )}
       {error && (
@@ -100,7 +109,7 @@ export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[])
           {error}
         </p>
       )}
-      <p className="muted">Frames stay in this page; nothing is uploaded.</p>
+      <p className="muted">{t('cameraCapture.framesStayInThis')}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 // The dataset loading bar: images in so far, then the train/test counts when complete.
+import { useTranslation } from 'react-i18next';
 import { datasetName, isUserDataset } from '../../network/dataset-input';
 import { ProgressBar } from '../shell/ProgressBar';
 import { useStore } from '../store/store';
@@ -6,6 +7,7 @@ import { useStore } from '../store/store';
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function DatasetProgress() {
+  const { t } = useTranslation();
   const dataset = useStore((s) => s.dataset);
   const loadDataset = useStore((s) => s.loadDataset);
   const input = useStore((s) => s.spec.input);
@@ -26,7 +28,7 @@ export function DatasetProgress() {
       : `Loading failed: ${dataset.message}`;
   return (
     <div className="dataset-progress">
-      <ProgressBar label={`${name} data`} percent={percent} text={text} />
+      <ProgressBar label={t('datasetProgress.data', { name })} percent={percent} text={text} />
       <span
         aria-live="polite"
         data-testid="dataset-status"
@@ -36,7 +38,7 @@ export function DatasetProgress() {
       </span>
       {dataset.phase === 'error' && !isUserDataset(dataset.id) && (
         <button type="button" onClick={() => loadDataset(dataset.id)}>
-          Retry
+          {t('datasetProgress.retry')}
         </button>
       )}
     </div>

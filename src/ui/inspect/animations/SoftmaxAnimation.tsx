@@ -1,6 +1,7 @@
 // Softmax on the layer's real scores, in four steps that repeat: the scores, shifted so the largest is 0,
 // exponentiated, and divided by their sum: probabilities that add up to 1. Over an image's channels the
 // pixel moves on after each pass.
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { AnimationControls } from './AnimationControls';
 import { Bars } from './Bars';
@@ -18,6 +19,7 @@ const PHASES = [
 ] as const;
 
 export function SoftmaxAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const { shape, data: x } = data.inputs[0];
   const image = shape.length === 3;
   const vectors = image ? shape[1] * shape[2] : 1;
@@ -29,7 +31,7 @@ export function SoftmaxAnimation({ data }: AnimationProps) {
   const values = [steps.scores, steps.shifted, steps.exps, steps.probabilities][phase];
   const where = image ? `pixel (${Math.floor(v / shape[2])}, ${v % shape[2]}), ` : '';
   return (
-    <div className="kernel-animation" aria-label="Softmax animation">
+    <div className="kernel-animation" aria-label={t('softmaxAnimation.softmaxAnimation')}>
       <AnimationControls
         frames={frames}
         unit="step"
@@ -37,10 +39,14 @@ export function SoftmaxAnimation({ data }: AnimationProps) {
       />
       <div className="animation-stage">
         <figure>
-          <Bars values={values} label={`Softmax ${PHASES[phase]}`} testId="animation-output" />
+          <Bars
+            values={values}
+            label={t('softmaxAnimation.softmax', { value: PHASES[phase] })}
+            testId="animation-output"
+          />
           <figcaption className="muted">{PHASES[phase]}</figcaption>
         </figure>
-        <table className="softmax-table" aria-label="The values at this step">
+        <table className="softmax-table" aria-label={t('softmaxAnimation.theValuesAtThis')}>
           <tbody>
             {values.slice(0, 16).map((value, c) => (
               <tr key={c}>
@@ -52,9 +58,11 @@ export function SoftmaxAnimation({ data }: AnimationProps) {
         </table>
       </div>
       <p className="muted">
-        Σ eˣ = {fmt(steps.sum)}; the probabilities add up to{' '}
-        {fmt(steps.probabilities.reduce((a, b) => a + b, 0))}. The largest score gets{' '}
-        {fmt(Math.max(...steps.probabilities))}.
+        {t('softmaxAnimation.eTheProbabilitiesAdd', {
+          sum: fmt(steps.sum),
+          fmt: fmt(steps.probabilities.reduce((a, b) => a + b, 0)),
+          fmt2: fmt(Math.max(...steps.probabilities)),
+        })}
       </p>
       <CheckLine computed={all} actual={data.output.data} what="every probability" />
     </div>

@@ -1,5 +1,6 @@
 // The learner's side of a challenge: the goal, the locks and the deadline, what is still unmet (live
 // from the app's state), and once the goal is met, the result file to hand in.
+import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { describeGoal, describeLocks, unmet } from '../../challenges/goal';
@@ -36,7 +37,11 @@ export function ChallengePanel() {
     try {
       setNotice(await handIn(useStore, challenge, learner, useClassroom.getState().trainingMs));
     } catch (error) {
-      setNotice(`Not handed in: ${error instanceof Error ? error.message : String(error)}.`);
+      setNotice(
+        tr('ui:challengePanel.notHandedIn', {
+          value: error instanceof Error ? error.message : String(error),
+        }),
+      );
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 // The teacher's side: make a challenge link, import the result files handed in, re-evaluate each one's
 // design and weights in this browser, and rank them; a result that does not hold up is flagged with why.
+import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { rank, reevaluationFlags, type Entry } from '../../challenges/leaderboard';
@@ -27,7 +28,7 @@ export function TeacherView() {
     for (const file of Array.from(files)) {
       const name = file.name.slice(0, 80);
       if (file.size > MAX_RESULT_CHARS) {
-        bad.push(`${name}: too large to be a result file`);
+        bad.push(tr('ui:teacherView.tooLargeToBe', { name }));
         continue;
       }
       const read = await readResult(await file.text());
@@ -65,7 +66,9 @@ export function TeacherView() {
         update = {
           flags: [
             ...entry.flags,
-            `could not be re-evaluated: ${error instanceof Error ? error.message : String(error)}`,
+            tr('ui:teacherView.couldNotBeRe', {
+              value: error instanceof Error ? error.message : String(error),
+            }),
           ],
         };
       }

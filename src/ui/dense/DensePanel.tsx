@@ -88,18 +88,21 @@ export function DensePanel() {
   };
   const analysis = dense ? analysisOf(spec) : null;
   const blocked = !client
-    ? 'The trainer is starting…'
+    ? t('densePanel.theTrainerIsStarting')
     : !datasetReady
-      ? 'Waiting for the dataset to load…'
+      ? t('densePanel.waitingForTheDataset')
       : !dense
-        ? 'The builder holds a classification or generative network: choose a preset above.'
+        ? t('densePanel.theBuilderHoldsA')
         : !analysis?.valid
-          ? 'The network has errors: the builder shows them and how to fix them.'
+          ? t('densePanel.theNetworkHasErrors')
           : null;
   const latest = view.figures.at(-1);
   const summary =
     view.task === 'segmentation'
-      ? `mean IoU ${formatFigure(latest?.meanIoU)} · pixel accuracy ${formatFigure(latest?.pixelAccuracy, true)}`
+      ? t('densePanel.meanIouPixelAccuracy', {
+          meanIoU: formatFigure(latest?.meanIoU),
+          pixelAccuracy: formatFigure(latest?.pixelAccuracy, true),
+        })
       : view.task === 'detection'
         ? `mAP@0.5 ${formatFigure(latest?.meanAP)}`
         : '';

@@ -114,11 +114,11 @@ export function FileMenus() {
       <Disclosure label={t('fileMenus.export')}>
         {(close) => (
           <>
-            {item('Export to PyTorch (.zip)', exportPytorchZip, close)}
+            {item(t('fileMenus.exportToPytorchZip'), exportPytorchZip, close)}
             {item('Download model.py', downloadModelPy, close)}
-            {item('Download weights.safetensors', downloadWeights, close)}
-            {item('Download model.onnx', downloadOnnx, close)}
-            {item('Export project', exportProject, close)}
+            {item(t('fileMenus.downloadWeightsSafetensors'), downloadWeights, close)}
+            {item(t('fileMenus.downloadModelOnnx'), downloadOnnx, close)}
+            {item(t('fileMenus.exportProject'), exportProject, close)}
           </>
         )}
       </Disclosure>

@@ -97,11 +97,11 @@ export function GeneratePanel() {
   const wrongTask =
     mode === 'autoencoder' ? spec.task !== 'reconstruction' : mode === 'gan' ? spec.task !== tab : false;
   const blocked = !client
-    ? 'The trainer is starting…'
+    ? t('generatePanel.theTrainerIsStarting')
     : !datasetReady
-      ? 'Waiting for the dataset to load…'
+      ? t('generatePanel.waitingForTheDataset')
       : wrongTask
-        ? `The builder holds a ${spec.task} network: choose the mode again to load its preset.`
+        ? t('generatePanel.theBuilderHoldsA', { task: spec.task })
         : null;
 
   return (

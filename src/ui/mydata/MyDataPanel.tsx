@@ -1,6 +1,7 @@
 // "Your own data": make classes, add examples to the chosen one by drawing, from the camera or from image
 // files and folders (a folder's subfolders become classes), see and delete them, then train the design
 // in the builder on them. Everything stays in this browser (IndexedDB).
+import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
@@ -59,7 +60,10 @@ export function MyDataPanel() {
       } else if (!/\.zip$/i.test(f.file.name)) files.push(f);
       else if (f.file.size > FILE_LIMITS.maxDropBytes)
         zipNotes.push(
-          `${f.file.name} is over ${FILE_LIMITS.maxDropBytes / 1e6} MB. Nothing in it was added.`,
+          tr('ui:myDataPanel.isOverMbNothing', {
+            name: f.file.name,
+            maxDropBytes: FILE_LIMITS.maxDropBytes / 1e6,
+          }),
         );
       else {
         const inside = filesInZip(new Uint8Array(await f.file.arrayBuffer()), f.file.name);
@@ -84,7 +88,7 @@ export function MyDataPanel() {
       setReading({ done: i + 1, total: accepted.length });
     }
     setReading(null);
-    setFileNotes([`Added ${added} image${added === 1 ? '' : 's'}.`, ...notes]);
+    setFileNotes([tr('ui:myDataPanel.addedImages', { count: added }), ...notes]);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -134,7 +138,9 @@ export function MyDataPanel() {
                 onClick={() => {
                   if (
                     c.examples.length === 0 ||
-                    confirm(`Delete “${c.name}” and its ${c.examples.length} examples?`)
+                    confirm(
+                      t('myDataPanel.deleteAndItsExamples', { name: c.name, examples: c.examples.length }),
+                    )
                   )
                     s().removeClass(i);
                 }}

@@ -38,7 +38,7 @@ export function CellExamples({ cell, name }: { cell: [number, number]; name: (c:
   const pages = Math.ceil(count / EXAMPLES_PER_PAGE);
   const first = page * EXAMPLES_PER_PAGE;
   const answer = shown?.page === page ? shown.answer : null;
-  const what = `${name(label)} predicted as ${name(predicted)}`;
+  const what = t('cellExamples.predictedAs', { label: name(label), predicted: name(predicted) });
   return (
     <section aria-label={t('cellExamples.testImagesOf', { what })} className="cell-examples">
       <p data-testid="cell-count">

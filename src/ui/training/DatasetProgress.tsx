@@ -18,14 +18,21 @@ export function DatasetProgress() {
       : dataset.totalImages > 0
         ? (100 * dataset.images) / dataset.totalImages
         : 0;
-  let text = 'Waiting to load';
-  if (dataset.phase === 'loading') text = `${fmt(dataset.images)} of ${fmt(dataset.totalImages)} images`;
+  let text = t('datasetProgress.waitingToLoad');
+  if (dataset.phase === 'loading')
+    text = t('datasetProgress.ofImages', {
+      images: fmt(dataset.images),
+      totalImages: fmt(dataset.totalImages),
+    });
   if (dataset.phase === 'ready')
-    text = `${fmt(dataset.train)} training + ${fmt(dataset.test)} test images loaded`;
+    text = t('datasetProgress.trainingTestImagesLoaded', {
+      train: fmt(dataset.train),
+      test: fmt(dataset.test),
+    });
   if (dataset.phase === 'error')
     text = isUserDataset(dataset.id)
-      ? `Not ready to train: ${dataset.message}`
-      : `Loading failed: ${dataset.message}`;
+      ? t('datasetProgress.notReadyToTrain', { message: dataset.message })
+      : t('datasetProgress.loadingFailed', { message: dataset.message });
   return (
     <div className="dataset-progress">
       <ProgressBar label={t('datasetProgress.data', { name })} percent={percent} text={text} />

@@ -21,7 +21,7 @@ export function ProgressPanel() {
       <ProgressBar
         label={t('progressPanel.epochProgress')}
         percent={(progress?.epochProgress ?? 0) * 100}
-        text={`Epoch ${epoch} of ${epochs}`}
+        text={t('progressPanel.epochOf', { epoch, epochs })}
       />
       <dl className="stats">
         <dt>{t('progressPanel.epoch')}</dt>

@@ -28,7 +28,11 @@ export function AddAnimation({ data }: AnimationProps) {
   const marks = [{ y: i, x: j }];
   return (
     <div className="kernel-animation" aria-label={t('addAnimation.addAnimation')}>
-      <AnimationControls frames={frames} unit="value" position={`value (${i}, ${j}) of ${out.h}×${out.w}`}>
+      <AnimationControls
+        frames={frames}
+        unit="value"
+        position={t('addAnimation.valueOf2', { i, j, h: out.h, w: out.w })}
+      >
         <Picker
           label={t('addAnimation.channel')}
           count={planeCount(data.output.shape)}

@@ -25,7 +25,11 @@ export function BinsAnimation({ data }: AnimationProps) {
   const colour = useMemo(() => colourFor(input.data), [input]);
   return (
     <div className="kernel-animation" aria-label={t('binsAnimation.adaptivePoolingAnimation')}>
-      <AnimationControls frames={frames} unit="output" position={`output cell (${i}, ${j}) of ${oh}×${ow}`}>
+      <AnimationControls
+        frames={frames}
+        unit="output"
+        position={t('binsAnimation.outputCellOf', { i, j, oh, ow })}
+      >
         <Picker
           label={t('binsAnimation.channel')}
           count={planeCount(input.shape)}

@@ -43,7 +43,15 @@ export function ConcatAnimation({ data }: AnimationProps) {
       <AnimationControls
         frames={frames}
         unit="channel"
-        position={`output ${unitSize > 1 ? 'channel' : 'value'} ${k + 1} of ${total} ← input ${source + 1}, ${unitSize > 1 ? 'channel' : 'value'} ${local + 1}`}
+        position={t(
+          unitSize > 1 ? 'concatAnimation.outputChannelOfInput' : 'concatAnimation.outputValueOfInput',
+          {
+            k: k + 1,
+            total,
+            source: source + 1,
+            local: local + 1,
+          },
+        )}
       />
       <div className="animation-stage">
         {data.inputs.map((x, i) => (

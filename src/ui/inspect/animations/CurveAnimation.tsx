@@ -48,7 +48,12 @@ export function CurveAnimation({ data }: AnimationProps) {
       <AnimationControls
         frames={frames}
         unit="value"
-        position={`value ${rank + 1} of ${x.length} by size: x = ${fmt(x[at])} → y = ${fmt(y[at])}`}
+        position={t('curveAnimation.valueOfBySize', {
+          rank: rank + 1,
+          x: x.length,
+          fmt: fmt(x[at]),
+          fmt2: fmt(y[at]),
+        })}
       />
       <div className="animation-stage">
         <svg

@@ -42,7 +42,11 @@ export function DenseAnimation({ data }: AnimationProps) {
   const shape = (values: Float32Array) => planeOf({ shape: [n], data: values });
   return (
     <div className="kernel-animation" aria-label={t('denseAnimation.denseLayerAnimation')}>
-      <AnimationControls frames={frames} unit="output" position={`output ${j + 1} of ${outputs}`} />
+      <AnimationControls
+        frames={frames}
+        unit="output"
+        position={t('denseAnimation.outputOf', { j: j + 1, outputs })}
+      />
       <p className="muted">
         {t('denseAnimation.y')}
         <sub>{j + 1}</sub>{' '}

@@ -47,7 +47,11 @@ export function DropoutAnimation({ layer, data }: AnimationProps) {
   const marks = [{ y: i, x: j }];
   return (
     <div className="kernel-animation" aria-label={t('dropoutAnimation.dropoutAnimation')}>
-      <AnimationControls frames={frames} unit="value" position={`value ${cell + 1} of ${frames.count}`}>
+      <AnimationControls
+        frames={frames}
+        unit="value"
+        position={t('dropoutAnimation.valueOf2', { cell: cell + 1, count: frames.count })}
+      >
         <Picker
           label={t('dropoutAnimation.channel')}
           count={planeCount(data.inputs[0].shape)}

@@ -83,8 +83,8 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
   const span = (g.dilation ?? 1) * (k - 1) + 1;
   const what = conv
     ? atOwn
-      ? `output map ${map + 1} (all ${perGroup} input channel${perGroup > 1 ? 's' : ''} of its group and the bias)`
-      : `input channel ${inChannel + 1}'s part`
+      ? t('kernelAnimation.outputMapAllInput', { map: map + 1, count: perGroup })
+      : t('kernelAnimation.inputChannelSPart', { inChannel: inChannel + 1 })
     : `channel ${map + 1}`;
 
   return (
@@ -92,7 +92,7 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
       <AnimationControls
         frames={frames}
         unit="position"
-        position={`output cell (${i}, ${j}) of ${out.h}×${out.w}`}
+        position={t('kernelAnimation.outputCellOf', { i, j, h: out.h, w: out.w })}
       >
         <Picker
           label={conv ? t('kernelAnimation.outputMap') : t('kernelAnimation.channel')}
@@ -150,8 +150,8 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
           value3: conv
             ? t('kernelAnimation.kernel2', {
                 value: useEdge
-                  ? 'a 3×3 vertical-edge (Sobel) filter'
-                  : `this layer's trained ${k}×${k} weights, output map ${map + 1}, input channel ${inChannel + 1}`,
+                  ? t('kernelAnimation.a33Vertical')
+                  : t('kernelAnimation.thisLayerSTrained2', { k, map: map + 1, inChannel: inChannel + 1 }),
               })
             : t('kernelAnimation.aWindowNoWeights', { k }),
         })}

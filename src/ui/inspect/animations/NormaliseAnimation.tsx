@@ -59,7 +59,10 @@ export function NormaliseAnimation({ data }: AnimationProps) {
       <AnimationControls
         frames={frames}
         unit="frame"
-        position={`channel ${channel + 1}: ${Math.round(progress * 100)}% of the way from input to output`}
+        position={t('normaliseAnimation.channelOfTheWay', {
+          channel: channel + 1,
+          Math: Math.round(progress * 100),
+        })}
       >
         <Picker
           label={t('normaliseAnimation.channel')}

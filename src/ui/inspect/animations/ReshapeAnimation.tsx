@@ -34,7 +34,12 @@ export function ReshapeAnimation({ data }: AnimationProps) {
       <AnimationControls
         frames={frames}
         unit="step"
-        position={`value ${k + 1} of ${n}: ${indexName(input.shape, k)} → ${indexName(output.shape, k)}`}
+        position={t('reshapeAnimation.valueOf2', {
+          k: k + 1,
+          n,
+          shape: indexName(input.shape, k),
+          shape2: indexName(output.shape, k),
+        })}
       />
       <div className="animation-stage">
         <figure>

@@ -71,7 +71,11 @@ export function ScatterAnimation({ layer, data }: AnimationProps) {
 
   return (
     <div className="kernel-animation" aria-label={t('scatterAnimation.scatterAnimation')}>
-      <AnimationControls frames={frames} unit="pixel" position={`input pixel (${y}, ${x}) of ${h}×${w}`}>
+      <AnimationControls
+        frames={frames}
+        unit="pixel"
+        position={t('scatterAnimation.inputPixelOf', { y, x, h, w })}
+      >
         <Picker label={t('scatterAnimation.outputMap')} count={O} value={map} onChange={setMap} />
         <Picker
           label={t('scatterAnimation.inputChannel')}
@@ -118,7 +122,11 @@ export function ScatterAnimation({ layer, data }: AnimationProps) {
         />
       </div>
       <GroupNote channel={channel} map={map} inGroup={channels.length} />
-      <CheckLine computed={full} actual={planeOf(data.output, map).values} what={`output map ${map + 1}`} />
+      <CheckLine
+        computed={full}
+        actual={planeOf(data.output, map).values}
+        what={t('scatterAnimation.outputMap2', { map: map + 1 })}
+      />
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function SoftmaxAnimation({ data }: AnimationProps) {
       <AnimationControls
         frames={frames}
         unit="step"
-        position={`${where}step ${phase + 1} of 4: ${PHASES[phase]}`}
+        position={t('softmaxAnimation.stepOf4', { where, phase: phase + 1, value: PHASES[phase] })}
       />
       <div className="animation-stage">
         <figure>

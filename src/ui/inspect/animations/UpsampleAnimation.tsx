@@ -32,7 +32,11 @@ export function UpsampleAnimation({ layer, data }: AnimationProps) {
   const sum = taps.map((t) => `${fmt(t.weight)}·(${fmt(plane.values[t.y * plane.w + t.x])})`).join(' + ');
   return (
     <div className="kernel-animation" aria-label={t('upsampleAnimation.upsampleAnimation')}>
-      <AnimationControls frames={frames} unit="pixel" position={`output pixel (${i}, ${j}) of ${oh}×${ow}`}>
+      <AnimationControls
+        frames={frames}
+        unit="pixel"
+        position={t('upsampleAnimation.outputPixelOf', { i, j, oh, ow })}
+      >
         <Picker
           label={t('upsampleAnimation.channel')}
           count={planeCount(input.shape)}

@@ -1,5 +1,6 @@
 // Lesson 1's bench: a hand-set 3×3 kernel applied to a real digit with a chosen stride and padding, the
 // size formula with the numbers filled in, and the first conv layer's learned kernels on the same digit.
+import { tr } from '../../../i18n';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { DIGIT_SIZE, lessonDigit } from '../../../lessons/digit';
@@ -114,7 +115,7 @@ function LearnedFilters() {
       const weight = layers
         .flatMap((l) => l.tensors.slice(0, 1))
         .find((t) => t.shape.length === 4 && t.shape[1] === 1 && t.shape[2] === t.shape[3]);
-      if (!weight) throw new Error('the design has no convolution on the image to show');
+      if (!weight) throw new Error(tr('ui:kernelLab.theDesignHasNo'));
       const k = weight.shape[2];
       const count = Math.min(MAX_LEARNED, weight.shape[0]);
       const kernels = Array.from({ length: count }, (_, i) => weight.data.slice(i * k * k, (i + 1) * k * k));

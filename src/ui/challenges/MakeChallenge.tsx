@@ -6,7 +6,7 @@ import { LAYER_KINDS } from '../../network/spec';
 
 export function MakeChallenge() {
   const { t } = useTranslation();
-  const [title, setTitle] = useState('Small and accurate');
+  const [title, setTitle] = useState(() => t('makeChallenge.defaultTitle'));
   const [dataset, setDataset] = useState<'mnist' | 'fashion-mnist'>('mnist');
   const [accuracy, setAccuracy] = useState(98);
   const [maxParams, setMaxParams] = useState('20000');

@@ -74,8 +74,8 @@ export function DenseCharts({
   const test: Series[] =
     task === 'segmentation'
       ? [
-          { key: 'meanIoU', name: 'mean IoU', colour: 'var(--accent)' },
-          { key: 'pixelAccuracy', name: 'pixel accuracy', colour: '#d55e00' },
+          { key: 'meanIoU', name: t('denseCharts.meanIou'), colour: 'var(--accent)' },
+          { key: 'pixelAccuracy', name: t('denseCharts.pixelAccuracy'), colour: '#d55e00' },
         ]
       : [{ key: 'meanAP', name: 'mAP@0.5', colour: 'var(--accent)' }];
   return (

@@ -19,19 +19,25 @@ import { SceneViewer } from './SceneViewer';
 import { useDense } from './useDense';
 import './dense.css';
 
+// Labels are keys of the ui catalogue.
 const PRESETS: { id: PresetId; label: string }[] = [
-  { id: 'unet', label: 'U-Net' },
-  { id: 'fcn', label: 'Small FCN' },
-  { id: 'centernet', label: 'CenterNet detector' },
+  { id: 'unet', label: 'densePanel.presetUnet' },
+  { id: 'fcn', label: 'densePanel.presetSmallFcn' },
+  { id: 'centernet', label: 'densePanel.presetCenternetDetector' },
 ];
 
 const SCENE_FIELDS: { key: keyof SceneSettings; label: string; min: number; max: number }[] = [
-  { key: 'minDigits', label: 'Digits from', min: 1, max: SCENE_LIMITS.maxDigits },
-  { key: 'maxDigits', label: 'to', min: 1, max: SCENE_LIMITS.maxDigits },
-  { key: 'minScale', label: 'Digit size from', min: SCENE_LIMITS.minScale, max: SCENE_LIMITS.maxSide },
-  { key: 'maxScale', label: 'to', min: SCENE_LIMITS.minScale, max: SCENE_LIMITS.maxSide },
-  { key: 'clutter', label: 'Clutter', min: 0, max: SCENE_LIMITS.maxClutter },
-  { key: 'noise', label: 'Noise', min: 0, max: SCENE_LIMITS.maxNoise },
+  { key: 'minDigits', label: 'densePanel.fieldDigitsFrom', min: 1, max: SCENE_LIMITS.maxDigits },
+  { key: 'maxDigits', label: 'densePanel.fieldTo', min: 1, max: SCENE_LIMITS.maxDigits },
+  {
+    key: 'minScale',
+    label: 'densePanel.fieldDigitSizeFrom',
+    min: SCENE_LIMITS.minScale,
+    max: SCENE_LIMITS.maxSide,
+  },
+  { key: 'maxScale', label: 'densePanel.fieldTo', min: SCENE_LIMITS.minScale, max: SCENE_LIMITS.maxSide },
+  { key: 'clutter', label: 'densePanel.fieldClutter', min: 0, max: SCENE_LIMITS.maxClutter },
+  { key: 'noise', label: 'densePanel.fieldNoise', min: 0, max: SCENE_LIMITS.maxNoise },
 ];
 
 const sideOf = (spec: NetworkSpec) => (spec.input.shape.length === 3 ? spec.input.shape[1] : 0);
@@ -119,7 +125,7 @@ export function DensePanel() {
             aria-pressed={spec.name === presetSpec(p.id).name && dense}
             onClick={() => choose(p.id)}
           >
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
       </div>
@@ -138,7 +144,7 @@ export function DensePanel() {
             </label>
             {SCENE_FIELDS.map((f) => (
               <label key={f.key}>
-                {f.label}
+                {t(f.label)}
                 <input
                   type="number"
                   min={f.min}

@@ -50,8 +50,8 @@ export function DigitScoreView({ view }: { view: GenerateView }) {
         points={view.scores}
         series={
           autoencoder
-            ? [{ key: 'recognised', name: 'recognised (%)', colour: '#9467bd' }]
-            : [{ key: 'inceptionScore', name: 'inception score', colour: '#9467bd' }]
+            ? [{ key: 'recognised', name: t('digitScoreView.recognised'), colour: '#9467bd' }]
+            : [{ key: 'inceptionScore', name: t('digitScoreView.inceptionScore'), colour: '#9467bd' }]
         }
       />
     </section>

@@ -57,8 +57,8 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
         label={t('ganView.ganLosses')}
         points={view.points}
         series={[
-          { key: 'dLoss', name: 'D loss', colour: '#d62728' },
-          { key: 'gLoss', name: 'G loss', colour: '#1f77b4' },
+          { key: 'dLoss', name: t('ganView.dLoss'), colour: '#d62728' },
+          { key: 'gLoss', name: t('ganView.gLoss'), colour: '#1f77b4' },
         ]}
       />
       <GenerateChart

@@ -12,11 +12,12 @@ import { ReplaySlider } from './ReplaySlider';
 import { SaliencyView } from './SaliencyView';
 import { useInputImage, useInspectData, type InputChoice, type InspectTab } from './useInspectData';
 
+/** Each tab and its label's key in the ui catalogue. */
 const TABS: { id: InspectTab; label: string }[] = [
-  { id: 'filters', label: 'Filters' },
-  { id: 'maps', label: 'Feature maps' },
-  { id: 'saliency', label: 'Saliency' },
-  { id: 'explain', label: 'Explain a layer' },
+  { id: 'filters', label: 'inspectPanel.tabFilters' },
+  { id: 'maps', label: 'inspectPanel.tabMaps' },
+  { id: 'saliency', label: 'inspectPanel.tabSaliency' },
+  { id: 'explain', label: 'inspectPanel.tabExplain' },
 ];
 
 export function InspectPanel() {
@@ -43,17 +44,17 @@ export function InspectPanel() {
     <div className="inspect" ref={root}>
       <h2>{t('inspectPanel.insideTheNetwork')}</h2>
       <div role="tablist" aria-label={t('inspectPanel.inspectViews')} className="inspect-tabs">
-        {TABS.map((t) => (
+        {TABS.map((view) => (
           <button
-            key={t.id}
+            key={view.id}
             type="button"
             role="tab"
-            id={`inspect-tab-${t.id}`}
-            aria-selected={tab === t.id}
+            id={`inspect-tab-${view.id}`}
+            aria-selected={tab === view.id}
             aria-controls="inspect-view"
-            onClick={() => setTab(t.id)}
+            onClick={() => setTab(view.id)}
           >
-            {t.label}
+            {t(view.label)}
           </button>
         ))}
       </div>

@@ -9,10 +9,11 @@ import { LessonsPanel } from './LessonsPanel';
 import { useClassroomLinks } from './useClassroomLinks';
 import './classroom.css';
 
+/** Each panel and its label's key in the ui catalogue. */
 const PANELS: { id: ClassroomPanel; label: string }[] = [
-  { id: 'lessons', label: 'Lessons' },
-  { id: 'challenge', label: 'Challenge' },
-  { id: 'teacher', label: 'Teacher view' },
+  { id: 'lessons', label: 'classroomDock.lessons' },
+  { id: 'challenge', label: 'classroomDock.challenge' },
+  { id: 'teacher', label: 'classroomDock.teacher' },
 ];
 
 export function ClassroomDock() {
@@ -33,12 +34,12 @@ export function ClassroomDock() {
             aria-pressed={panel === p.id}
             onClick={() => openPanel(panel === p.id ? null : p.id)}
           >
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
       </nav>
       {panel && (
-        <aside className="classroom-panel" aria-label={PANELS.find((p) => p.id === panel)?.label}>
+        <aside className="classroom-panel" aria-label={t(PANELS.find((p) => p.id === panel)?.label ?? '')}>
           <button
             type="button"
             className="classroom-close"

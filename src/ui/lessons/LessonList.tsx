@@ -22,7 +22,7 @@ export function LessonList({
   const [error, setError] = useState<string | null>(null);
   const openFile = async (file: File | undefined) => {
     if (!file) return;
-    const json = parseJsonSafely(await file.text(), 'the lesson file', {
+    const json = parseJsonSafely(await file.text(), t('lessonList.theLessonFile'), {
       maxChars: MAX_LESSON_CHARS,
       maxDepth: 12,
     });

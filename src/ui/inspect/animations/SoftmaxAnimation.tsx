@@ -11,11 +11,12 @@ import { fmt } from './tensor';
 import type { AnimationProps } from './types';
 import { useFrames } from './useFrames';
 
+/** The four steps' captions, as keys of the ui catalogue. */
 const PHASES = [
-  'scores x',
-  'x − max x (the largest becomes 0)',
-  'eˣ of each',
-  'divided by their sum: probabilities',
+  'softmaxAnimation.phaseScores',
+  'softmaxAnimation.phaseShift',
+  'softmaxAnimation.phaseExp',
+  'softmaxAnimation.phaseDivide',
 ] as const;
 
 export function SoftmaxAnimation({ data }: AnimationProps) {
@@ -35,16 +36,16 @@ export function SoftmaxAnimation({ data }: AnimationProps) {
       <AnimationControls
         frames={frames}
         unit="step"
-        position={t('softmaxAnimation.stepOf4', { where, phase: phase + 1, value: PHASES[phase] })}
+        position={t('softmaxAnimation.stepOf4', { where, phase: phase + 1, value: t(PHASES[phase]) })}
       />
       <div className="animation-stage">
         <figure>
           <Bars
             values={values}
-            label={t('softmaxAnimation.softmax', { value: PHASES[phase] })}
+            label={t('softmaxAnimation.softmax', { value: t(PHASES[phase]) })}
             testId="animation-output"
           />
-          <figcaption className="muted">{PHASES[phase]}</figcaption>
+          <figcaption className="muted">{t(PHASES[phase])}</figcaption>
         </figure>
         <table className="softmax-table" aria-label={t('softmaxAnimation.theValuesAtThis')}>
           <tbody>

@@ -39,7 +39,7 @@ export function MyDataPanel() {
   const [fileNotes, setFileNotes] = useState<string[]>([]);
   const s = useStore.getState;
   const classes = data?.classes ?? [];
-  const target = classes[selected]?.name || `class ${selected + 1}`;
+  const target = classes[selected]?.name || t('myDataPanel.unnamedClass', { n: selected + 1 });
   const problems = data ? trainingProblems(data) : [];
 
   const addTo = (images: Uint8Array[]) => {
@@ -121,7 +121,9 @@ export function MyDataPanel() {
                 name="my-class"
                 checked={i === selected}
                 onChange={() => s().selectClass(i)}
-                aria-label={t('myDataPanel.addExamplesTo', { name: c.name || `class ${i + 1}` })}
+                aria-label={t('myDataPanel.addExamplesTo', {
+                  name: c.name || t('myDataPanel.unnamedClass', { n: i + 1 }),
+                })}
               />
               <input
                 type="text"
@@ -193,7 +195,7 @@ export function MyDataPanel() {
       <div className="my-sources" role="tablist" aria-label={t('myDataPanel.addExamplesBy')}>
         {(['draw', 'camera', 'files'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={source === k} onClick={() => setSource(k)}>
-            {{ draw: 'Draw', camera: 'Camera', files: 'Files' }[k]}
+            {t(`myDataPanel.source.${k}`)}
           </button>
         ))}
       </div>

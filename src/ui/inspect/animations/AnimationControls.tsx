@@ -24,10 +24,10 @@ export function AnimationControls({
         {frames.playing ? t('animationControls.pauseAnimation') : t('animationControls.playAnimation')}
       </button>
       <button type="button" onClick={() => frames.step(-1)}>
-        {t('animationControls.previous', { unit })}
+        {t('animationControls.previous', { unit: t(`animationUnits.${unit}`) })}
       </button>
       <button type="button" onClick={() => frames.step(1)}>
-        {t('animationControls.next', { unit })}
+        {t('animationControls.next', { unit: t(`animationUnits.${unit}`) })}
       </button>
       {children}
       <span data-testid="explain-frame" className="muted">

@@ -13,7 +13,7 @@ const SCREENSHOTS = 'docs/screenshots';
 /** A catalogue text with its {{variables}} filled in. */
 function text(ui: Catalogue, key: string, params: Record<string, string> = {}): string {
   const [section, name] = key.split('.');
-  const raw = (ui as Record<string, Record<string, string>>)[section][name];
+  const raw = (ui as unknown as Record<string, Record<string, string>>)[section][name];
   return raw.replace(/\{\{(\w+)[^}]*\}\}/g, (_, v: string) => params[v] ?? `{{${v}}}`);
 }
 

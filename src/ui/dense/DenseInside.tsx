@@ -63,7 +63,7 @@ export function DenseInside({
       )}
       <div className="control-buttons">
         <label>
-          {t('denseInside.testScene')}
+          {t('denseInside.testScene')}{' '}
           <input
             type="number"
             min={1}

@@ -37,7 +37,7 @@ export function ExplainView({
   return (
     <div className="explain" aria-label={t('explainView.layerExplanation')}>
       <label>
-        {t('explainView.layer')}
+        {t('explainView.layer')}{' '}
         <select
           value={index}
           onChange={(e) => onIndex(Number(e.target.value))}

@@ -119,8 +119,8 @@ function Enlarged({
           channel: channel + 1,
           h,
           w,
-        })}
-        <span data-testid="map-min">{min.toPrecision(3)}</span> {t('featureMaps.to')}
+        })}{' '}
+        <span data-testid="map-min">{min.toPrecision(3)}</span> {t('featureMaps.to')}{' '}
         <span data-testid="map-max">{max.toPrecision(3)}</span>
         <button type="button" onClick={onClose}>
           {t('featureMaps.close')}

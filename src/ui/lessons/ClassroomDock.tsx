@@ -1,7 +1,8 @@
-// The classroom's one entry point in the page: the Lessons, Challenge and Teacher view buttons, and the
-// open panel beside the app (the page keeps a margin for it, so nothing the lesson names is covered).
+// The classroom's one entry point in the page: the Lessons, Challenge and Teacher view buttons, an open
+// challenge's locks, and the open panel beside the app (the page keeps a margin for it, so nothing the lesson names is covered).
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
+import { ChallengeLocks } from '../challenges/ChallengeLocks';
 import { ChallengePanel } from '../challenges/ChallengePanel';
 import { TeacherView } from '../challenges/TeacherView';
 import { useClassroom, type ClassroomPanel } from './classroomStore';
@@ -37,6 +38,7 @@ export function ClassroomDock() {
             {t(p.label)}
           </button>
         ))}
+        <ChallengeLocks />
       </nav>
       {panel && (
         <aside className="classroom-panel" aria-label={t(PANELS.find((p) => p.id === panel)?.label ?? '')}>

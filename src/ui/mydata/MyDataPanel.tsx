@@ -204,11 +204,11 @@ export function MyDataPanel() {
       {source === 'files' && (
         <div className="my-files">
           <label>
-            {t('myDataPanel.addImagesOrA', { target })}
+            {t('myDataPanel.addImagesOrA', { target })}{' '}
             <input type="file" accept="image/*,.zip,.bin" multiple onChange={(e) => picked(e.target.files)} />
           </label>
           <label>
-            {t('myDataPanel.addAFolderEach')}
+            {t('myDataPanel.addAFolderEach')}{' '}
             <input
               type="file"
               multiple

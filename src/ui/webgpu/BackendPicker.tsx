@@ -26,7 +26,7 @@ export function BackendPicker() {
   const choose = useStore((s) => s.chooseBackend);
   return (
     <label className="backend-picker">
-      {t('backendPicker.runOn')}
+      {t('backendPicker.runOn')}{' '}
       <select value={preference} onChange={(e) => choose(e.target.value as BackendPreference)}>
         {OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>

@@ -110,7 +110,7 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
         )}
         {conv && (
           <label>
-            {t('kernelAnimation.kernel')}
+            {t('kernelAnimation.kernel')}{' '}
             <select value={edge ? 'edge' : 'trained'} onChange={(e) => setEdge(e.target.value === 'edge')}>
               <option value="trained">{t('kernelAnimation.thisLayerSTrained')}</option>
               <option value="edge">{t('kernelAnimation.t33EdgeFilter')}</option>
@@ -118,7 +118,7 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
           </label>
         )}
         <label>
-          {t('kernelAnimation.stride')}
+          {t('kernelAnimation.stride')}{' '}
           <input
             type="number"
             min={1}
@@ -128,7 +128,7 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
           />
         </label>
         <label>
-          {t('kernelAnimation.padding')}
+          {t('kernelAnimation.padding')}{' '}
           <input
             type="number"
             min={0}

@@ -83,8 +83,7 @@ export function TransposeLab() {
         )}
       </div>
       <p data-testid="transpose-formula">
-        {t('transposeLab.outN1S', { n, stride, padding, k, op })}
-        <strong>{outSize}</strong>
+        {t('transposeLab.outN1S', { n, stride, padding, k, op })} <strong>{outSize}</strong>
         {outputPadding > op && t('transposeLab.outputPaddingMustBe') + op + t('transposeLab.here')}
         {outSize < 1 && t('transposeLab.thePaddingRemovesThe')}
       </p>

@@ -56,7 +56,7 @@ const UI_WORDS = [
     'state_dict',
   ],
   ...['kernel_size', 'stride', 'padding', 'dilation', 'in_channels', 'out_channels', 'in_features'],
-  ...['out_features', 'groups', 'num_groups', 'lr', 'Adam', 'SGD', 'model', 'py', 'train', 'zip', 'json'],
+  ...['out_features', 'groups', 'num_groups', 'lr', 'Adam', 'SGD', 'py', 'zip', 'json'],
   ...['WebGPU', 'WGSL', 'WebAssembly', 'wasm', 'SIMD', 'CPU', 'GPU', 'MNIST', 'CIFAR', 'CNN', 'GAN', 'DCGAN'],
   ...['FCN', 'CenterNet', 'LeNet', 'IoU', 'px', 'ms', 'KiB', 'MiB', 'GiB', 'KB', 'MB', 'GB', 'x', 'k'],
 ];

@@ -14,7 +14,7 @@ export function LossChart() {
   return (
     <figure className="chart" aria-label={t('lossChart.lossChart')}>
       <figcaption>
-        {t('lossChart.loss')} <span className="key-train">train</span>,{' '}
+        {t('lossChart.loss')} <span className="key-train">{t('lossChart.train')}</span>,{' '}
         <span className="key-test">{t('lossChart.test')}</span>
       </figcaption>
       <div

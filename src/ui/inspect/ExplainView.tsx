@@ -68,7 +68,7 @@ export function ExplainView({
             />{' '}
             {t('explainView.valuesForThisImage', {
               step: current.step,
-              inputs: current.inputs.map((t) => t.shape.join('×')).join(' and '),
+              inputs: current.inputs.map((input) => input.shape.join('×')).join(t('explainView.inputsJoin')),
               shape: current.output.shape.join('×'),
             })}
           </p>

@@ -1,9 +1,11 @@
+import { tr } from '../../i18n';
 // The scene pad's drawing as the network's input: the canvas's ink area-averaged down to the scene's side,
 // keeping where each stroke is (a scene is not cropped or centred like a single MNIST digit).
 
 /** `ink` is width × height values in 0..1; returns side × side values in 0..1, row-major. */
 export function toScene(ink: Float32Array, width: number, height: number, side: number): Float32Array {
-  if (ink.length !== width * height) throw new Error(`${ink.length} ink values for a ${width}×${height} pad`);
+  if (ink.length !== width * height)
+    throw new Error(tr('ui:scene-pad.inkValuesForA', { ink: ink.length, width, height }));
   const out = new Float32Array(side * side);
   const sx = width / side;
   const sy = height / side;
@@ -47,12 +49,14 @@ export function answerText(
 ): string {
   if (answer.maps) {
     const shares = digitShares(answer.maps).filter((d) => d.share >= 0.05);
-    if (shares.length === 0) return 'Every pixel labelled background: no digit found.';
-    const parts = shares.map((d) => `${d.digit} (${Math.round(d.share * 100)}% of the digit pixels)`);
-    return `Labelled as ${parts.join(', ')}.`;
+    if (shares.length === 0) return tr('ui:scene-pad.everyPixelLabelledBackground');
+    const parts = shares.map((d) =>
+      tr('ui:scene-pad.ofTheDigitPixels', { digit: d.digit, Math: Math.round(d.share * 100) }),
+    );
+    return tr('ui:scene-pad.labelledAs', { parts: parts.join(', ') });
   }
   const found = (answer.detections?.[0] ?? []).filter((d) => d.score >= minScore);
-  if (found.length === 0) return `No box scores at least ${minScore.toFixed(2)}.`;
+  if (found.length === 0) return tr('ui:scene-pad.noBoxScoresAt', { minScore: minScore.toFixed(2) });
   const parts = [...found]
     .sort((a, b) => b.score - a.score)
     .map((d) => `${d.label} (score ${d.score.toFixed(2)})`);

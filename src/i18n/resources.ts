@@ -26,8 +26,10 @@ export const NAMESPACES = [
   'shapes',
   'network',
   'layers',
+  'presets',
   'explain',
   'training',
+  'challenges',
   'export',
   'lessons',
 ] as const;

@@ -26,8 +26,13 @@ describe('export in zh-CN', () => {
     expect(model).toContain('LeNet-5：从 CNN Playground 导出的分类器。');
     expect(model).toContain('输入：图像 [N, 1, 28, 28]');
     expect(model).toContain('class LeNet5(nn.Module):');
-    execFileSync('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
-      input: model,
-    });
+    const train = exportTrainPy(spec, DEFAULT_HYPER);
+    expect(train).toContain('用 CNN Playground 中的设置，在 MNIST 上继续训练 LeNet5（model.py）：');
+    expect(train).toContain('# 只在 train() 返回之后');
+    expect(train).not.toMatch(/# (Every process|Only once|reads MNIST)/);
+    for (const source of [model, train])
+      execFileSync('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
+        input: source,
+      });
   });
 });

@@ -5,6 +5,8 @@ import { DatasetHttpError } from '../data/errors';
 import { setLanguage } from '../i18n';
 import { TrainerClient, type WorkerLike } from './client';
 import { ganWarning } from './generative/health';
+import { stateFromSnapshot } from './load-weights';
+import type { ModelDescription } from '../model/describe';
 import type { TrainerRequest } from './protocol';
 import { divergenceMessage, explosionMessage } from './reports';
 
@@ -24,6 +26,10 @@ describe('training notices in zh-CN', () => {
     );
     expect(new DatasetHttpError('train-images.gz', 500, 'Server Error').message).toBe(
       '无法获取数据集文件 train-images.gz（HTTP 500 Server Error）',
+    );
+    const desc = { paramFloats: 0, bufferFloats: 0, layers: [] } as unknown as ModelDescription;
+    expect(() => stateFromSnapshot(desc, [{ layerIndex: 2, kind: 'ReLU', tensors: [] }])).toThrow(
+      '权重指向第 3 层，但网络只有 0 层',
     );
     await setLanguage('en');
     expect(divergenceMessage(42, 3, 'weights', Infinity)).toBe(

@@ -26,7 +26,7 @@ export const dropout = defineLayer<DropoutLayer>({
       hint: 'shapes:hint.dropoutP',
     },
   },
-  traits: { passThrough: true },
+  traits: { passThrough: true, trainingOnly: true },
   infer: sameShape,
   flops: perValueFlops,
   summary: (layer) => `p ${layer.p}`,

@@ -28,7 +28,7 @@ export function penWidth(size: number, side: number): number {
   return Math.max(2, Math.round((2.5 * size) / side));
 }
 
-/** A label map's digits by their share of the labelled pixels (label 1 + d is digit d), largest first. */
+/** A label map's classes by their share of the labelled pixels (label 1 + d is class d), largest first. */
 export function digitShares(labels: Uint8Array): { digit: number; share: number }[] {
   const counts = new Array<number>(10).fill(0);
   for (const l of labels) if (l > 0) counts[(l - 1) % 10]++;
@@ -39,26 +39,34 @@ export function digitShares(labels: Uint8Array): { digit: number; share: number 
     .sort((a, b) => b.share - a.share || a.digit - b.digit);
 }
 
+/** Class `d`'s name: a digit's own numeral on MNIST, the garment on Fashion-MNIST. */
+export const className = (names: readonly string[], d: number): string => names[d] ?? String(d);
+
 /**
- * What the network made of a drawing, in words: the digits of its label map (those with at least 5% of the
- * labelled pixels), or the boxes scoring at least `minScore`, best first.
+ * What the network made of a drawing, in words: the classes of its label map (those with at least 5% of
+ * the pixels not labelled background), or the boxes scoring at least `minScore`, best first. `names` are
+ * the dataset's class names, so a Fashion-MNIST scene reads in garments, not digits.
  */
 export function answerText(
   answer: { maps?: Uint8Array; detections?: { label: number; score: number }[][] },
   minScore: number,
+  names: readonly string[],
 ): string {
   if (answer.maps) {
     const shares = digitShares(answer.maps).filter((d) => d.share >= 0.05);
     if (shares.length === 0) return tr('ui:scene-pad.everyPixelLabelledBackground');
     const parts = shares.map((d) =>
-      tr('ui:scene-pad.ofTheDigitPixels', { digit: d.digit, Math: Math.round(d.share * 100) }),
+      tr('ui:scene-pad.shareOfPixels', {
+        name: className(names, d.digit),
+        percent: Math.round(d.share * 100),
+      }),
     );
-    return tr('ui:scene-pad.labelledAs', { parts: parts.join(', ') });
+    return tr('ui:scene-pad.labelledAs', { parts: parts.join(tr('ui:scene-pad.listJoin')) });
   }
   const found = (answer.detections?.[0] ?? []).filter((d) => d.score >= minScore);
   if (found.length === 0) return tr('ui:scene-pad.noBoxScoresAt', { minScore: minScore.toFixed(2) });
   const parts = [...found]
     .sort((a, b) => b.score - a.score)
-    .map((d) => `${d.label} (score ${d.score.toFixed(2)})`);
-  return `Found ${parts.join(', ')}.`;
+    .map((d) => tr('ui:scene-pad.boxScore', { name: className(names, d.label), score: d.score.toFixed(2) }));
+  return tr('ui:scene-pad.found', { parts: parts.join(tr('ui:scene-pad.listJoin')) });
 }

@@ -17,7 +17,8 @@ async function literalTexts(body: string, filePath = 'src/ui/shell/Example.tsx')
     .map((m) => /"(.*)"/.exec(m.message)?.[1] ?? m.message);
 }
 
-describe('lint refuses literal text in components', () => {
+// The first lint loads ESLint and the TypeScript parser: seconds on a busy CI machine.
+describe('lint refuses literal text in components', { timeout: 60_000 }, () => {
   it('reports JSX text and literals rendered as children', async () => {
     expect(await literalTexts('<p>Train the network</p>')).toEqual(['Train the network']);
     expect(await literalTexts("<p>{on ? 'Pause' : t('x')}</p>")).toEqual(['Pause']);

@@ -109,9 +109,7 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
               boxes={(answer.detections?.[0] ?? []).filter((d) => d.score >= minScore)}
               scale={Math.floor(SIZE / side / 1.5)}
               label={
-                view.task === 'detection'
-                  ? t('scenePad.digitsFoundInYour')
-                  : t('scenePad.yourDrawingLabelled')
+                view.task === 'detection' ? t('scenePad.boxesFoundInYour') : t('scenePad.yourDrawingLabelled')
               }
               testId="scene-pad-answer"
             />

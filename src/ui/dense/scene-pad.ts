@@ -56,17 +56,17 @@ export function answerText(
     const shares = digitShares(answer.maps).filter((d) => d.share >= 0.05);
     if (shares.length === 0) return tr('ui:scene-pad.everyPixelLabelledBackground');
     const parts = shares.map((d) =>
-      tr('ui:scene-pad.ofTheDigitPixels', {
-        digit: className(names, d.digit),
-        Math: Math.round(d.share * 100),
+      tr('ui:scene-pad.shareOfPixels', {
+        name: className(names, d.digit),
+        percent: Math.round(d.share * 100),
       }),
     );
-    return tr('ui:scene-pad.labelledAs', { parts: parts.join(', ') });
+    return tr('ui:scene-pad.labelledAs', { parts: parts.join(tr('ui:scene-pad.listJoin')) });
   }
   const found = (answer.detections?.[0] ?? []).filter((d) => d.score >= minScore);
   if (found.length === 0) return tr('ui:scene-pad.noBoxScoresAt', { minScore: minScore.toFixed(2) });
   const parts = [...found]
     .sort((a, b) => b.score - a.score)
-    .map((d) => `${className(names, d.label)} (score ${d.score.toFixed(2)})`);
-  return `Found ${parts.join(', ')}.`;
+    .map((d) => tr('ui:scene-pad.boxScore', { name: className(names, d.label), score: d.score.toFixed(2) }));
+  return tr('ui:scene-pad.found', { parts: parts.join(tr('ui:scene-pad.listJoin')) });
 }

@@ -163,7 +163,7 @@ export function GeneratePanel() {
                 aria-pressed={presetOf(spec) === 'vae'}
                 onClick={() => useStore.getState().loadSpec(presetSpec('vae'))}
               >
-                Variational, 2-number code (a map that decodes to digits everywhere)
+                {t('generatePanel.variational2NumberCode')}
               </button>
             </div>
           )}

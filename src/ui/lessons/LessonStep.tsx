@@ -1,5 +1,6 @@
 // One lesson step: its text, the one action, the widget if it has one, and the check's state, which the
 // app's own state decides (met when the learner has done the action, wherever they did it).
+import { currentLanguage } from '../../i18n';
 import { lessonTitle } from '../../lessons/messages';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
@@ -46,7 +47,7 @@ export function LessonStep({ lesson, index }: { lesson: Lesson; index: number })
 
   const Widget = step.widget ? WIDGETS[step.widget] : null;
   const last = index === lesson.steps.length - 1;
-  const link = lessonLink(location.href, { lessonId: lesson.id, step: index });
+  const link = lessonLink(location.href, { lessonId: lesson.id, step: index }, currentLanguage());
   return (
     <article className="lesson-step" data-lesson={lesson.id} data-step={step.id}>
       <p className="muted">

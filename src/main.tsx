@@ -1,14 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { i18n } from './i18n';
 import { App } from './ui/App';
 import { restoreInitialDesign } from './ui/persistence/restore';
+import { startLanguage } from './ui/i18n/start-language';
 import './ui/styles.css';
+import './ui/i18n/cjk.css';
 
+startLanguage();
 restoreInitialDesign();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 // A classroom challenge as data: a dataset, a goal, optional locks and a deadline text. It travels in a
 // link (`?challenge=<base64url JSON>`), so no server is needed; what a link carries is checked in full.
+import { tr } from '../i18n';
 import * as v from 'valibot';
 import { fromBase64Url, toBase64Url } from '../network/share';
 import { isLayerKind } from '../network/spec';
@@ -24,7 +25,10 @@ export const Challenge = v.object({
           v.array(
             v.pipe(
               v.string(),
-              v.check((s: string) => isLayerKind(s), 'not a layer kind this app knows'),
+              v.check(
+                (s: string) => isLayerKind(s),
+                () => tr('challenges:notKind'),
+              ),
             ),
           ),
           v.minLength(1),
@@ -61,17 +65,17 @@ export function challengeFromQuery(
 ): { ok: true; challenge: Challenge } | { ok: false; error: string } | null {
   const value = new URLSearchParams(search).get('challenge');
   if (value === null) return null;
-  if (value.length > MAX_LINK_CHARS) return { ok: false, error: 'the challenge link is too long to be one' };
+  if (value.length > MAX_LINK_CHARS) return { ok: false, error: tr('challenges:link.tooLong') };
   const bytes = fromBase64Url(value);
-  if (!bytes) return { ok: false, error: 'the challenge link is damaged (it is not base64url text)' };
+  if (!bytes) return { ok: false, error: tr('challenges:link.notBase64') };
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return { ok: false, error: 'the challenge link is damaged (its content is not JSON)' };
+    return { ok: false, error: tr('challenges:link.notJson') };
   }
   const parsed = parseChallenge(raw);
-  return parsed.ok ? parsed : { ok: false, error: `the challenge link is not valid: ${parsed.error}` };
+  return parsed.ok ? parsed : { ok: false, error: tr('challenges:link.invalid', { error: parsed.error }) };
 }
 
 export function challengeLink(base: string, challenge: Challenge): string {

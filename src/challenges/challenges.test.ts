@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../i18n';
 import { analyzeSpec } from '../network/analyze';
 import { exportWeights, type LayerTensors } from '../network/export';
 import { stateDictLayout } from '../network/export/state-dict';
@@ -6,7 +7,7 @@ import { DEFAULT_HYPER } from '../network/hyper';
 import { presetSpec } from '../network/presets';
 import { toBase64Url } from '../network/share';
 import { challengeFromQuery, challengeLink, type Challenge } from './challenge';
-import { brokenLocks, describeGoal, heldLockBroken, isPresetDesign, unmet } from './goal';
+import { brokenLocks, describeGoal, describeLocks, heldLockBroken, isPresetDesign, unmet } from './goal';
 import { rank, reevaluationFlags, type Entry } from './leaderboard';
 import { makeResult, readResult } from './result';
 
@@ -76,7 +77,7 @@ describe('goals and locks', () => {
     fashion.input = { ...fashion.input, dataset: 'fashion-mnist' };
     expect(heldLockBroken(challenge, { spec: fashion, hyper: { epochs: 3 } })).toEqual({
       dataset: 'mnist',
-      notice: 'The challenge is on mnist: the dataset is put back.',
+      notice: 'The challenge is on MNIST: the dataset is put back.',
     });
     const params = analyzeSpec(own()).totalParams;
     expect(unmet(challenge, { spec: own(), hyper: { epochs: 3 }, params, testAccuracy: null })).toEqual([
@@ -211,5 +212,23 @@ describe('leaderboard', () => {
       'does not reproduce: 98.10% measured, 99.90% claimed',
     ]);
     expect(reevaluationFlags(0.979, 0.979, 0.98)).toEqual(['below the goal when re-evaluated (97.90%)']);
+  });
+});
+
+describe('challenge words in zh-CN', () => {
+  afterEach(() => setLanguage('en'));
+
+  it('word the goal, the locks and what is unmet with their numbers', async () => {
+    await setLanguage('zh-CN');
+    expect(describeGoal(challenge)).toBe('在 MNIST 上测试准确率至少达到 98.0%，参数最多 20,000 个。');
+    expect(describeLocks(challenge)).toEqual([
+      'Epochs 固定为 3。',
+      '不能直接用未修改的预设：网络必须是你自己设计的。',
+      '允许使用的层：Conv2d, ReLU, MaxPool2d, Flatten, Linear。',
+    ]);
+    expect(reevaluationFlags(0.98, 0.96, 0.97)).toEqual([
+      '无法复现：实测 96.00%，声称 98.00%',
+      '重新评估后低于目标（96.00%）',
+    ]);
   });
 });

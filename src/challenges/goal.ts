@@ -1,5 +1,6 @@
 // Whether a design, its training and its measured result meet a challenge: the goal and every lock,
 // each unmet part said in words the learner can act on.
+import { tr } from '../i18n';
 import type { Hyperparams } from '../network/hyper';
 import { PRESETS } from '../network/presets';
 import type { NetworkSpec } from '../network/spec';
@@ -14,6 +15,8 @@ export interface Attempt {
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** The dataset as readers know it. */
+const datasetLabel = (dataset: Challenge['dataset']) => (dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST');
 const layersOf = (spec: NetworkSpec) => JSON.stringify(spec.layers.map(({ id: _id, ...rest }) => rest));
 
 /** The design is a preset's layers unchanged (ids aside). */
@@ -26,16 +29,16 @@ export function brokenLocks(
 ): string[] {
   const out: string[] = [];
   const { locks = {} } = challenge;
-  if (attempt.spec.input.dataset !== challenge.dataset) out.push(`the challenge is on ${challenge.dataset}`);
+  if (attempt.spec.input.dataset !== challenge.dataset)
+    out.push(tr('challenges:lock.dataset', { dataset: datasetLabel(challenge.dataset) }));
   if (locks.epochs !== undefined && attempt.hyper.epochs !== locks.epochs)
-    out.push(`epochs are locked at ${locks.epochs} (set to ${attempt.hyper.epochs})`);
-  if (locks.noPreset && isPresetDesign(attempt.spec))
-    out.push('an unchanged preset is not allowed: make the design your own');
+    out.push(tr('challenges:lock.epochs', { locked: locks.epochs, set: attempt.hyper.epochs }));
+  if (locks.noPreset && isPresetDesign(attempt.spec)) out.push(tr('challenges:lock.preset'));
   if (locks.allowedKinds) {
     const banned = [
       ...new Set(attempt.spec.layers.map((l) => l.kind).filter((k) => !locks.allowedKinds!.includes(k))),
     ];
-    if (banned.length) out.push(`layers not allowed here: ${banned.join(', ')}`);
+    if (banned.length) out.push(tr('challenges:lock.banned', { kinds: banned.join(', ') }));
   }
   return out;
 }
@@ -52,12 +55,12 @@ export function heldLockBroken(
   if (epochs !== undefined && attempt.hyper.epochs !== epochs)
     return {
       epochs,
-      notice: `The challenge locks the epochs at ${epochs}: put back from ${attempt.hyper.epochs}.`,
+      notice: tr('challenges:lock.epochsBack', { epochs, was: attempt.hyper.epochs }),
     };
   if (attempt.spec.input.dataset !== challenge.dataset)
     return {
       dataset: challenge.dataset,
-      notice: `The challenge is on ${challenge.dataset}: the dataset is put back.`,
+      notice: tr('challenges:lock.datasetBack', { dataset: datasetLabel(challenge.dataset) }),
     };
   return null;
 }
@@ -67,26 +70,31 @@ export function unmet(challenge: Challenge, attempt: Attempt): string[] {
   const out = brokenLocks(challenge, attempt);
   const { minTestAccuracy, maxParams } = challenge.goal;
   if (maxParams !== undefined && attempt.params > maxParams)
-    out.push(
-      `${attempt.params.toLocaleString('en')} parameters, more than ${maxParams.toLocaleString('en')}`,
-    );
-  if (attempt.testAccuracy === null) out.push('no full test-set evaluation yet: press Evaluate');
+    out.push(tr('challenges:unmet.params', { n: attempt.params, max: maxParams }));
+  if (attempt.testAccuracy === null) out.push(tr('challenges:unmet.noEvaluation'));
   else if (attempt.testAccuracy < minTestAccuracy)
-    out.push(`test accuracy ${percent(attempt.testAccuracy)}, below ${percent(minTestAccuracy)}`);
+    out.push(
+      tr('challenges:unmet.accuracy', {
+        accuracy: percent(attempt.testAccuracy),
+        goal: percent(minTestAccuracy),
+      }),
+    );
   return out;
 }
 
 export function describeGoal(challenge: Challenge): string {
   const { minTestAccuracy, maxParams } = challenge.goal;
-  const params = maxParams === undefined ? '' : ` with at most ${maxParams.toLocaleString('en')} parameters`;
-  return `At least ${percent(minTestAccuracy)} test accuracy on ${challenge.dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST'}${params}.`;
+  const words = { accuracy: percent(minTestAccuracy), dataset: datasetLabel(challenge.dataset) };
+  return maxParams === undefined
+    ? tr('challenges:goal', words)
+    : tr('challenges:goalParams', { ...words, max: maxParams });
 }
 
 export function describeLocks(challenge: Challenge): string[] {
   const { locks = {} } = challenge;
   const out: string[] = [];
-  if (locks.epochs !== undefined) out.push(`Epochs fixed at ${locks.epochs}.`);
-  if (locks.noPreset) out.push('No unchanged preset: the design must be your own.');
-  if (locks.allowedKinds) out.push(`Allowed layers: ${locks.allowedKinds.join(', ')}.`);
+  if (locks.epochs !== undefined) out.push(tr('challenges:locks.epochs', { epochs: locks.epochs }));
+  if (locks.noPreset) out.push(tr('challenges:locks.preset'));
+  if (locks.allowedKinds) out.push(tr('challenges:locks.allowed', { kinds: locks.allowedKinds.join(', ') }));
   return out;
 }

@@ -1,5 +1,6 @@
 // The teacher's ranking: results that reproduce first, by test accuracy (re-evaluated where it has been),
 // then fewer parameters, then less training time; flagged results go last with their reasons.
+import { tr } from '../i18n';
 import type { ResultMetrics } from './result';
 
 /** A re-evaluated accuracy may differ from the claimed one by this much (a few images, float rounding). */
@@ -19,9 +20,12 @@ export function reevaluationFlags(claimed: number, measured: number, goal: numbe
   const out: string[] = [];
   if (Math.abs(measured - claimed) > ACCURACY_TOLERANCE)
     out.push(
-      `does not reproduce: ${(measured * 100).toFixed(2)}% measured, ${(claimed * 100).toFixed(2)}% claimed`,
+      tr('challenges:flags.reproduce', {
+        measured: (measured * 100).toFixed(2),
+        claimed: (claimed * 100).toFixed(2),
+      }),
     );
-  if (measured < goal) out.push(`below the goal when re-evaluated (${(measured * 100).toFixed(2)}%)`);
+  if (measured < goal) out.push(tr('challenges:flags.below', { measured: (measured * 100).toFixed(2) }));
   return out;
 }
 

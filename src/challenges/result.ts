@@ -2,6 +2,7 @@
 // metrics, the seed and the trained weights (safetensors bytes) with their SHA-256, sealed by a SHA-256
 // digest of everything else. Without a server there is no secret to sign with, so the digest only shows
 // an edit made after hand-in; the teacher's re-evaluation of the design and weights is the real check.
+import { tr } from '../i18n';
 import * as v from 'valibot';
 import { analyzeSpec } from '../network/analyze';
 import { importWeights } from '../network/export';
@@ -108,31 +109,35 @@ export async function readResult(
   if (!shape.success) {
     const issue = shape.issues[0];
     const path = v.getDotPath(issue);
-    return { ok: false, error: `it is not a result file: ${path ? `${path}: ` : ''}${issue.message}` };
+    return {
+      ok: false,
+      error: tr('challenges:result.notResult', {
+        detail: path ? `${path}: ${issue.message}` : issue.message,
+      }),
+    };
   }
   const design = validateSpecValue(shape.output.design);
-  if (!design.ok) return { ok: false, error: `its design is not valid: ${design.error}` };
+  if (!design.ok) return { ok: false, error: tr('challenges:result.design', { error: design.error }) };
   const hyper = validateHyperValue(shape.output.hyper);
-  if (!hyper.ok) return { ok: false, error: `its training settings are not valid: ${hyper.error}` };
+  if (!hyper.ok) return { ok: false, error: tr('challenges:result.hyper', { error: hyper.error }) };
   const weights = fromBase64Url(shape.output.weights);
-  if (!weights) return { ok: false, error: 'its weights are damaged (not base64url text)' };
+  if (!weights) return { ok: false, error: tr('challenges:result.weightsDamaged') };
   const result: ResultFile = { ...shape.output, design: design.value, hyper: hyper.value };
 
   const problems: string[] = [];
   if ((await sha256Hex(sealed(json.value as ResultFile))) !== result.digest)
-    problems.push('the file was edited after it was made (its digest does not match)');
-  if ((await sha256Hex(weights)) !== result.weightsSha256)
-    problems.push('the weights are not the ones hashed');
+    problems.push(tr('challenges:result.edited'));
+  if ((await sha256Hex(weights)) !== result.weightsSha256) problems.push(tr('challenges:result.notHashed'));
   const analysis = analyzeSpec(result.design);
-  if (!analysis.valid) problems.push('the design does not build');
+  if (!analysis.valid) problems.push(tr('challenges:result.noBuild'));
   else if (analysis.totalParams !== result.metrics.params)
     problems.push(
-      `the design has ${analysis.totalParams} parameters, not the ${result.metrics.params} claimed`,
+      tr('challenges:result.params', { n: analysis.totalParams, claimed: result.metrics.params }),
     );
   if (analysis.valid) {
     const mapped = importWeights(result.design, weights);
-    if (!mapped.ok) problems.push(`the weights do not fit the design: ${mapped.error}`);
+    if (!mapped.ok) problems.push(tr('challenges:result.weightsFit', { error: mapped.error }));
   }
-  if (result.seed !== result.hyper.seed) problems.push('the seed is not the one in the training settings');
+  if (result.seed !== result.hyper.seed) problems.push(tr('challenges:result.seed'));
   return { ok: true, read: { result, weights, problems } };
 }

@@ -1,5 +1,6 @@
 // Dataset failures: one class per cause, each with a stable `code` and the file it concerns, so the UI can
 // say exactly what went wrong and offer a retry. `info()` survives postMessage (class identity does not).
+import { tr } from '../i18n';
 
 export type DatasetErrorCode =
   | 'missing' // HTTP 404
@@ -53,10 +54,13 @@ export class DatasetHttpError extends DatasetError {
       status === 404 || fallbackPage ? 'missing' : 'http',
       file,
       fallbackPage
-        ? `dataset file ${file} is missing (the server sent an HTML page instead)`
+        ? tr('training:data.htmlPage', { file })
         : status === 404
-          ? `dataset file ${file} is missing (HTTP 404)`
-          : `dataset file ${file} could not be fetched (HTTP ${status}${statusText ? ` ${statusText}` : ''})`,
+          ? tr('training:data.notFound', { file })
+          : tr('training:data.http', {
+              file,
+              status: statusText ? `${status} ${statusText}` : String(status),
+            }),
     );
     this.name = 'DatasetHttpError';
   }
@@ -69,8 +73,8 @@ export class DatasetNetworkError extends DatasetError {
       options?.aborted ? 'aborted' : 'network',
       file,
       options?.aborted
-        ? `loading dataset file ${file} was cancelled`
-        : `dataset file ${file} could not be downloaded: ${detail}`,
+        ? tr('training:data.cancelled', { file })
+        : tr('training:data.download', { file, detail }),
       options,
     );
     this.name = 'DatasetNetworkError';
@@ -80,7 +84,7 @@ export class DatasetNetworkError extends DatasetError {
 /** The bytes are not a valid gzip stream. */
 export class DatasetGzipError extends DatasetError {
   constructor(file: string, detail: string, options?: { cause?: unknown }) {
-    super('bad-gzip', file, `dataset file ${file} is not valid gzip (${detail})`, options);
+    super('bad-gzip', file, tr('training:data.gzip', { file, detail }), options);
     this.name = 'DatasetGzipError';
   }
 }
@@ -92,7 +96,7 @@ export class IdxFormatError extends DatasetError {
     file: string,
     message: string,
   ) {
-    super(code, file, `dataset file ${file}: ${message}`);
+    super(code, file, tr('training:data.format', { file, message }));
     this.name = 'IdxFormatError';
   }
 }

@@ -1,5 +1,6 @@
 // Every layer kind the playground knows, in palette order. Adding a kind is adding its folder and one
 // line here (docs/ADDING-A-LAYER.md); nothing outside src/layers/ names a kind to decide what it means.
+import { i18n, tr } from '../i18n';
 import { avgPool2d, type AvgPool2dLayer } from './avg-pool2d/definition';
 import { adaptiveAvgPool2d, type AdaptiveAvgPool2dLayer } from './adaptive-avg-pool2d/definition';
 import { add, type AddLayer } from './add/definition';
@@ -115,8 +116,9 @@ export const asData = (layer: Layer): LayerData => layer as unknown as LayerData
 
 export interface LayerGroup {
   id: LayerGroupId;
-  label: string;
-  kinds: { kind: LayerKind; description: string }[];
+  /** In the current language, read when shown. */
+  readonly label: string;
+  kinds: { kind: LayerKind; readonly description: string }[];
 }
 
 const GROUP_LABELS: Record<LayerGroupId, string> = {
@@ -129,14 +131,39 @@ const GROUP_LABELS: Record<LayerGroupId, string> = {
   reshape: 'Reshape',
 };
 
-/** The palette: groups in a fixed order, each with its kinds in registry order (empty groups left out). */
+/** The English `layers` catalogue, made from the definitions: their English is the source and other
+ *  languages translate the same keys (src/i18n/locales/<lang>/layers.json). */
+export function layerMessages() {
+  const kinds = DEFINITIONS.map((d) => [
+    d.kind,
+    {
+      description: d.description,
+      params: Object.fromEntries(Object.entries(d.params).map(([name, spec]) => [name, spec.doc])),
+    },
+  ]);
+  return { ...Object.fromEntries(kinds), groups: { ...GROUP_LABELS } };
+}
+i18n.addResourceBundle('en', 'layers', layerMessages(), true, true);
+
+/** A kind's one-line description in the current language. */
+export const kindDescription = (kind: LayerKind): string => tr(`layers:${kind}.description`);
+
+/** What a parameter of a kind does, in one line in the current language. */
+export const paramDoc = (kind: LayerKind, param: string): string => tr(`layers:${kind}.params.${param}`);
+
+/** The palette: groups in a fixed order, each with its kinds in registry order (empty groups left out).
+ *  Labels and descriptions are getters, so each read is in the language of the moment. */
 export const LAYER_GROUPS: readonly LayerGroup[] = (Object.keys(GROUP_LABELS) as LayerGroupId[])
   .map((id) => ({
     id,
-    label: GROUP_LABELS[id],
+    get label() {
+      return tr(`layers:groups.${id}`);
+    },
     kinds: DEFINITIONS.filter((d) => d.group === id).map((d) => ({
       kind: d.kind as LayerKind,
-      description: d.description,
+      get description() {
+        return kindDescription(d.kind as LayerKind);
+      },
     })),
   }))
   .filter((g) => g.kinds.length > 0);

@@ -131,4 +131,10 @@ describe('lesson links', () => {
     expect(placeFromQuery('?lesson=nope', find)).toBeNull();
     expect(placeFromQuery('', find)).toBeNull();
   });
+
+  it('carry the language they were made in', () => {
+    const link = lessonLink('http://127.0.0.1:4306/app/?lang=en', { lessonId: 'gan', step: 0 }, 'zh-CN');
+    expect(link).toBe('http://127.0.0.1:4306/app/?lesson=gan&step=1&lang=zh-CN');
+    expect(placeFromQuery(new URL(link).search, find)).toEqual({ lessonId: 'gan', step: 0 });
+  });
 });

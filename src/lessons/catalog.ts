@@ -1,5 +1,6 @@
 // The built-in lessons: every JSON file in data/, each checked against the schema when the app loads, in
 // the order of their numbers. A broken file is left out with its reason rather than breaking the others.
+import { registerLessonMessages } from './messages';
 import { parseLesson, type Lesson } from './schema';
 
 const files = import.meta.glob('./data/*.json', { eager: true, import: 'default' });
@@ -25,5 +26,6 @@ export function buildCatalog(sources: Record<string, unknown>): Catalog {
 }
 
 export const CATALOG = buildCatalog(files);
+registerLessonMessages(CATALOG.lessons);
 
 export const lessonById = (id: string): Lesson | undefined => CATALOG.lessons.find((l) => l.id === id);

@@ -1,5 +1,6 @@
 // Lesson links: `?lesson=<id>&step=<n>` (n from 1) opens the app at that step. A query, not the fragment,
-// because the fragment carries shared designs and is cleared once read.
+// because the fragment carries shared designs and is cleared once read. `&lang=` sets the page's language
+// (src/i18n), so a class opens its lessons in the language the teacher used.
 import type { Lesson } from './schema';
 
 export interface LessonPlace {
@@ -20,10 +21,14 @@ export function placeFromQuery(search: string, find: (id: string) => Lesson | un
   return { lessonId: lesson.id, step };
 }
 
-/** The link to a step, on the page at `base` (its other query parameters and fragment dropped). */
-export function lessonLink(base: string, place: LessonPlace): string {
+/** The link to a step, on the page at `base` (its other query parameters and fragment dropped), in `language`. */
+export function lessonLink(base: string, place: LessonPlace, language?: string): string {
   const url = new URL(base);
-  url.search = new URLSearchParams({ lesson: place.lessonId, step: String(place.step + 1) }).toString();
+  url.search = new URLSearchParams({
+    lesson: place.lessonId,
+    step: String(place.step + 1),
+    ...(language ? { lang: language } : {}),
+  }).toString();
   url.hash = '';
   return url.href;
 }

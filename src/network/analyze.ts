@@ -1,5 +1,6 @@
 // Validation and shape inference over a whole design: the graph's checks, then one pass in list order
 // (every layer after the layers it reads), each layer's rule taken from its definition.
+import { tr } from '../i18n';
 import { asData, definitionOf, type Shape, type Wired } from '../layers';
 import { FROM_INPUT, resolveInputs } from '../layers/core/graph';
 import { checkGraph } from './graph-checks';
@@ -180,7 +181,7 @@ function checkBatchStatistics(layer: Layer, info: LayerInfo, batchSize: number):
   const shape = info.inputShape;
   if (!definitionOf(layer.kind).traits?.batchStatistics) return null;
   if (!shape || shape.length !== 3 || batchSize * shape[1] * shape[2] > 1) return null;
-  const message = `${layerName(info.index, layer)}: with a batch of 1 and a 1×1 input each channel has a single value, which cannot be normalised while training: use a batch size of at least 2, or move ${layer.kind} before the image shrinks to 1×1`;
+  const message = tr('network:batchNorm1x1', { name: layerName(info.index, layer), kind: layer.kind });
   return layerIssue(info.index, layer, 'error', message);
 }
 

@@ -2,6 +2,7 @@
 // under a `user:` id), colour or greyscale, of any size in the limits below, with its own class count.
 // The built-in datasets stay 1×28×28 with 10 classes. Pure: the design carries the shape, the class count
 // and the dataset's name, so a design (or a link to it) is checked without the data.
+import { tr } from '../i18n';
 import { DATASET_NAMES, IMAGE_SHAPE, NUM_CLASSES } from './spec';
 import type { DatasetRef, NetworkInput, UserDatasetId } from './spec';
 
@@ -42,7 +43,7 @@ export function builtinInput(id: keyof typeof DATASET_NAMES): NetworkInput {
 /** "MNIST", or the user's name for their dataset ("your dataset" when a file lacks one). */
 export function datasetName(input: Pick<NetworkInput, 'dataset' | 'name'>): string {
   const id = input.dataset;
-  if (isUserDataset(id)) return input.name ?? 'your dataset';
+  if (isUserDataset(id)) return input.name ?? tr('network:yourDataset');
   return DATASET_NAMES[id];
 }
 
@@ -62,11 +63,13 @@ export function userInputProblems(input: NetworkInput): string[] {
   const { minSide, maxSide, minClasses, maxClasses } = INPUT_LIMITS;
   const [c, h, w] = input.shape as number[];
   if (input.shape.length !== 3 || !INPUT_LIMITS.channels.includes(c))
-    out.push(`an image has 1 (greyscale) or 3 (RGB) channels, not the shape ${input.shape.join('×')}`);
+    out.push(tr('network:dataset.channels', { shape: input.shape.join('×') }));
   else if (![h, w].every((s) => Number.isInteger(s) && s >= minSide && s <= maxSide))
-    out.push(`images are ${minSide}×${minSide} to ${maxSide}×${maxSide} pixels, not ${h}×${w}`);
+    out.push(tr('network:dataset.side', { min: minSide, max: maxSide, h, w }));
   const k = input.classes;
   if (k === undefined || !Number.isInteger(k) || k < minClasses || k > maxClasses)
-    out.push(`a dataset has ${minClasses} to ${maxClasses} classes, not ${k ?? 'none'}`);
+    out.push(
+      tr('network:dataset.classes', { min: minClasses, max: maxClasses, k: k ?? tr('network:dataset.none') }),
+    );
   return out;
 }

@@ -1,6 +1,7 @@
 // The dense tasks' words and scenes: which tasks are dense, how their scenes are drawn and within what
 // limits, and how many channels their outputs carry. Imports nothing, so the spec and its schema read it
 // without an import cycle through dense.ts's checks. The settings mirror src/data/scenes.
+import { tr } from '../i18n';
 export type DenseTask = 'segmentation' | 'detection';
 
 export function isDenseTask(task: string): task is DenseTask {
@@ -60,9 +61,9 @@ export function sceneProblems(side: number, s: SceneSettings): string[] {
   const problems: string[] = [];
   const whole = (name: string, v: number, min: number, max: number) => {
     if (!Number.isInteger(v) || v < min || v > max)
-      problems.push(`${name} must be a whole number from ${min} to ${max} (got ${v})`);
+      problems.push(tr('network:scene.whole', { name, min, max, value: v }));
   };
-  whole('the scene side', side, L.minSide, L.maxSide);
+  whole(tr('network:scene.side'), side, L.minSide, L.maxSide);
   whole('minDigits', s.minDigits, 1, L.maxDigits);
   whole('maxDigits', s.maxDigits, 1, L.maxDigits);
   whole('minScale', s.minScale, L.minScale, L.maxSide);
@@ -70,9 +71,14 @@ export function sceneProblems(side: number, s: SceneSettings): string[] {
   whole('clutter', s.clutter, 0, L.maxClutter);
   whole('noise', s.noise, 0, L.maxNoise);
   if (problems.length > 0) return problems;
-  if (s.minDigits > s.maxDigits) problems.push(`minDigits ${s.minDigits} is above maxDigits ${s.maxDigits}`);
-  if (s.minScale > s.maxScale) problems.push(`minScale ${s.minScale} is above maxScale ${s.maxScale}`);
-  if (s.maxScale > side)
-    problems.push(`maxScale ${s.maxScale} does not fit on a ${side}×${side} scene: at most ${side}`);
+  if (s.minDigits > s.maxDigits)
+    problems.push(
+      tr('network:scene.above', { a: 'minDigits', va: s.minDigits, b: 'maxDigits', vb: s.maxDigits }),
+    );
+  if (s.minScale > s.maxScale)
+    problems.push(
+      tr('network:scene.above', { a: 'minScale', va: s.minScale, b: 'maxScale', vb: s.maxScale }),
+    );
+  if (s.maxScale > side) problems.push(tr('network:scene.maxScale', { scale: s.maxScale, side }));
   return problems;
 }

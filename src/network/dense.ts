@@ -1,8 +1,9 @@
 // The dense tasks: segmentation (a class for every pixel) and detection (a box and a class for every digit)
 // on scenes of several digits. What they read (a square scene and how it is drawn) and what their last
 // layer must give. The scenes' settings and limits are in dense-scene.ts (network/ imports nothing from data/).
+import { tr } from '../i18n';
 import { definitionOf, formatShape, type LayerAt } from '../layers';
-import { layerIssue, layerName, networkIssue, removeFix, setFix } from './issue-helpers';
+import { layerIssue, layerName, networkIssue, removeFix, setFix, taskName } from './issue-helpers';
 import type { SpecIssue } from './issues';
 import type { NetworkSpec, Shape } from './spec';
 import { DETECTION_CHANNELS, SCENE_LIMITS, sceneProblems, SEGMENTATION_CLASSES } from './dense-scene';
@@ -28,19 +29,19 @@ export function checkDenseInput(spec: NetworkSpec): SpecIssue[] {
     return [
       networkIssue(
         'error',
-        `a ${spec.task} network reads square greyscale scenes [1, side, side], not ${formatShape(shape)}`,
+        tr('network:input.sceneShape', { task: taskName(spec.task), shape: formatShape(shape) }),
       ),
     ];
   if (!spec.scene)
-    return [networkIssue('error', `a ${spec.task} network needs scene settings (how its scenes are drawn)`)];
+    return [networkIssue('error', tr('network:input.sceneSettings', { task: taskName(spec.task) }))];
   if (spec.latentDim !== undefined)
-    return [networkIssue('error', `only a generator has latentDim; this is a ${spec.task} network`)];
+    return [networkIssue('error', tr('network:input.latentOnly', { task: taskName(spec.task) }))];
   const problems = sceneProblems(shape[1], spec.scene);
   if (problems.length > 0)
     return [
       networkIssue(
         'error',
-        `the scenes cannot be drawn: ${problems.join('; ')} (sides ${minSide} to ${maxSide})`,
+        tr('network:input.scenes', { problems: problems.join('; '), min: minSide, max: maxSide }),
       ),
     ];
   return [];
@@ -61,49 +62,40 @@ export function checkDenseOutput(spec: NetworkSpec, output: Shape, source: Layer
   const segmentation = spec.task === 'segmentation';
   const channels = segmentation ? SEGMENTATION_CLASSES : DETECTION_CHANNELS;
   const goal = segmentation
-    ? `segmentation needs ${channels} scores per pixel (background and ten digits) at ${side}×${side}`
-    : `a detection head gives ${channels} maps (ten centre heatmaps, box width and height, centre offset x and y) on a grid that tiles the ${side}×${side} scene`;
+    ? tr('network:output.segmentationGoal', { channels, side })
+    : tr('network:output.detectionGoal', { channels, side });
   const issue = (message: string, fix?: Parameters<typeof layerIssue>[4]) =>
     layerIssue(last, lastLayer, 'error', message, fix);
-  if (output.length !== 3)
-    return [
-      issue(`the network ends with ${output[0]} flat values but ${goal}: end with a Conv2d, not Linear`),
-    ];
+  if (output.length !== 3) return [issue(tr('network:output.denseFlat', { n: output[0], goal }))];
   const issues: SpecIssue[] = [];
   if (output[0] !== channels) {
-    const head = `the last layer gives ${output[0]} channels but ${goal}`;
+    const head = tr('network:output.lastChannels', { n: output[0], goal });
     issues.push(
       source?.sizeParam
         ? issue(
-            `${head}: set ${source.sizeParam} = ${channels}`,
+            tr('network:output.setParam', { head, param: source.sizeParam, value: channels }),
             setFix(source.layer, source.sizeParam, channels),
           )
-        : issue(`${head}: end with a Conv2d whose out_channels = ${channels}`),
+        : issue(tr('network:output.endConvChannels', { head, channels })),
     );
   }
   if (segmentation && (output[1] !== side || output[2] !== side)) {
-    issues.push(
-      issue(
-        `the network gives ${output[1]}×${output[2]} maps but segmentation labels every pixel of the ${side}×${side} scene: upsample back to ${side}×${side} (ConvTranspose2d or Upsample)`,
-      ),
-    );
+    issues.push(issue(tr('network:output.segmentationSize', { h: output[1], w: output[2], side })));
   }
   if (!segmentation && detectionStride(side, output) === null) {
     issues.push(
-      issue(
-        `the head's ${output[1]}×${output[2]} grid does not tile the ${side}×${side} scene: make it square with a side that divides ${side} (e.g. ${side / 4}×${side / 4}, one cell per 4×4 pixels)`,
-      ),
+      issue(tr('network:output.detectionGrid', { h: output[1], w: output[2], side, quarter: side / 4 })),
     );
   }
   const layer = spec.layers[last];
   if (definitionOf(layer.kind).traits?.squashes) {
-    const loss = segmentation ? 'cross-entropy' : 'the focal loss';
+    const loss = tr(segmentation ? 'network:output.loss.crossEntropy' : 'network:output.loss.focal');
     issues.push(
       layerIssue(
         last,
         layer,
         'warning',
-        `${layerName(last, layer)} squashes the scores before ${loss}, which expects raw scores (logits): remove it`,
+        tr('network:output.squashes', { name: layerName(last, layer), loss }),
         removeFix(layer),
       ),
     );

@@ -1,5 +1,6 @@
 // Checks of the design as a graph, before any shape: inputs that name no layer, layers that read a later
 // layer or themselves (loops), layers given the wrong number of inputs, and outputs nobody reads.
+import { tr } from '../i18n';
 import { definitionOf, type SpecIssue } from '../layers';
 import { consumersOf, FROM_INPUT, topologicalOrder } from '../layers/core/graph';
 import { connectFix, layerIssue, layerName } from './issue-helpers';
@@ -14,9 +15,13 @@ export interface GraphCheck {
 export function checkGraph(spec: NetworkSpec, sources: readonly (readonly (number | null)[])[]): GraphCheck {
   const issues: SpecIssue[] = [];
   const broken = new Set<number>();
-  const name = (i: number) => (i === FROM_INPUT ? 'the input' : layerName(i, spec.layers[i]));
+  const name = (i: number) => (i === FROM_INPUT ? tr('shapes:name.input') : layerName(i, spec.layers[i]));
   const readPrevious = (i: number) =>
-    connectFix(spec.layers[i], null, `Read ${i === 0 ? 'the input' : `layer ${i}`} instead`);
+    connectFix(
+      spec.layers[i],
+      null,
+      i === 0 ? tr('network:graph.readInput') : tr('network:graph.readLayer', { n: i }),
+    );
 
   spec.layers.forEach((layer, i) => {
     const from = sources[i];
@@ -26,7 +31,7 @@ export function checkGraph(spec: NetworkSpec, sources: readonly (readonly (numbe
           i,
           layer,
           'error',
-          `${layerName(i, layer)} reads nothing: connect an input`,
+          tr('network:graph.readsNothing', { name: layerName(i, layer) }),
           readPrevious(i),
         ),
       );
@@ -35,14 +40,22 @@ export function checkGraph(spec: NetworkSpec, sources: readonly (readonly (numbe
     }
     const unknown = layer.inputs?.find((_, k) => from[k] === null);
     if (unknown !== undefined) {
-      const message = `${layerName(i, layer)} reads "${unknown.slice(0, 40)}", which is not a layer of this network`;
+      const message = tr('network:graph.unknown', { name: layerName(i, layer), id: unknown.slice(0, 40) });
       issues.push(layerIssue(i, layer, 'error', message, readPrevious(i)));
       broken.add(i);
       return;
     }
     if (definitionOf(layer.kind).arity === 'one' && from.length > 1) {
-      const message = `${layerName(i, layer)} reads one input but ${from.length} are connected: keep ${name(from[0]!)}`;
-      const keep = connectFix(layer, [layer.inputs![0]], `Keep only ${name(from[0]!)}`);
+      const message = tr('network:graph.oneInput', {
+        name: layerName(i, layer),
+        n: from.length,
+        keep: name(from[0]!),
+      });
+      const keep = connectFix(
+        layer,
+        [layer.inputs![0]],
+        tr('network:graph.keepOnly', { keep: name(from[0]!) }),
+      );
       issues.push(layerIssue(i, layer, 'error', message, keep));
       broken.add(i);
     }
@@ -52,7 +65,7 @@ export function checkGraph(spec: NetworkSpec, sources: readonly (readonly (numbe
   if ('cycle' in sorted) {
     const loop = [...sorted.cycle].sort((a, b) => a - b);
     const first = loop[0];
-    const message = `${loop.map(name).join(', ')} read each other in a loop: a network cannot read its own output; connect ${name(first)} to an earlier layer`;
+    const message = tr('network:graph.loop', { names: loop.map(name).join(', '), first: name(first) });
     issues.push(layerIssue(first, spec.layers[first], 'error', message, readPrevious(first)));
     for (const i of loop) broken.add(i);
   } else {
@@ -60,8 +73,11 @@ export function checkGraph(spec: NetworkSpec, sources: readonly (readonly (numbe
     if (late >= 0) {
       const target = sources[late].find((s) => s !== null && s >= late)!;
       const order = sorted.order.map((i) => spec.layers[i].id);
-      const message = `${layerName(late, spec.layers[late])} reads ${name(target)}, which comes after it: layers run in list order`;
-      const fix = { label: 'Put the layers in running order', action: { type: 'reorder' as const, order } };
+      const message = tr('network:graph.later', {
+        name: layerName(late, spec.layers[late]),
+        target: name(target),
+      });
+      const fix = { label: tr('network:graph.reorder'), action: { type: 'reorder' as const, order } };
       issues.push(layerIssue(late, spec.layers[late], 'error', message, fix));
       sources.forEach((from, i) => {
         if (from.some((s) => s !== null && s >= i)) broken.add(i);
@@ -72,10 +88,10 @@ export function checkGraph(spec: NetworkSpec, sources: readonly (readonly (numbe
   const consumers = consumersOf(sources);
   spec.layers.forEach((layer, i) => {
     if (i === spec.layers.length - 1 || consumers[i].length > 0) return;
-    const message = `${layerName(i, layer)}: its output is not used by any layer: connect it to a later layer or remove it`;
+    const message = tr('network:graph.unused', { name: layerName(i, layer) });
     issues.push(
       layerIssue(i, layer, 'warning', message, {
-        label: `Remove ${layer.kind}`,
+        label: tr('shapes:fix.remove', { kind: layer.kind }),
         action: { type: 'remove', layerId: layer.id },
       }),
     );

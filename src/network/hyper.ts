@@ -1,4 +1,6 @@
 // Training hyperparameters: plain data beside the spec, with the ranges a classroom can safely explore.
+import { tr } from '../i18n';
+import { taskName } from './issue-helpers';
 import * as v from 'valibot';
 import { anyNumber, fields } from './schema-kit';
 import type { Task } from './spec';
@@ -118,63 +120,60 @@ export function validateHyper(h: Hyperparams, task?: Task): HyperIssue[] {
   const err = (field: HyperField, message: string) => issues.push({ field, severity: 'error', message });
   const warn = (field: HyperField, message: string) => issues.push({ field, severity: 'warning', message });
   const finite = (field: HyperField, v: number) => {
-    if (!Number.isFinite(v)) err(field, `${field} must be a finite number (got ${v})`);
+    if (!Number.isFinite(v)) err(field, tr('network:hyper.finite', { field, value: String(v) }));
     return Number.isFinite(v);
   };
   const whole = (field: HyperField, v: number, min: number, max: number) => {
     if (!Number.isInteger(v) || v < min || v > max)
-      err(field, `${field} must be a whole number from ${min} to ${max} (got ${v})`);
+      err(field, tr('network:hyper.whole', { field, min, max, value: v }));
   };
 
   if (finite('lr', h.lr)) {
     if (h.lr <= 0 || h.lr > HYPER_LIMITS.maxLr)
-      err('lr', `learning rate must be above 0 and at most ${HYPER_LIMITS.maxLr} (got ${h.lr})`);
-    else if (h.lr > 1)
-      warn('lr', `a learning rate of ${h.lr} is very high and will probably diverge: try 0.001 to 0.1`);
+      err('lr', tr('network:hyper.lr', { max: HYPER_LIMITS.maxLr, value: h.lr }));
+    else if (h.lr > 1) warn('lr', tr('network:hyper.lrHigh', { value: h.lr }));
   }
   if (finite('momentum', h.momentum) && (h.momentum < 0 || h.momentum >= 1)) {
-    err('momentum', `momentum must be from 0 up to (not including) 1 (got ${h.momentum})`);
+    err('momentum', tr('network:hyper.unitInterval', { field: 'momentum', value: h.momentum }));
   }
   if (h.optimizer === 'sgd' && h.nesterov && h.momentum <= 0) {
-    err(
-      'nesterov',
-      'Nesterov momentum needs a momentum above 0: set momentum (e.g. 0.9) or turn nesterov off',
-    );
+    err('nesterov', tr('network:hyper.nesterov'));
   }
   for (const field of ['beta1', 'beta2'] as const) {
     if (finite(field, h[field]) && (h[field] < 0 || h[field] >= 1)) {
-      err(field, `${field} must be from 0 up to (not including) 1 (got ${h[field]})`);
+      err(field, tr('network:hyper.unitInterval', { field, value: h[field] }));
     }
   }
   if (finite('eps', h.eps) && (h.eps <= 0 || h.eps > 1))
-    err('eps', `eps must be above 0 and at most 1 (got ${h.eps})`);
+    err('eps', tr('network:hyper.eps', { value: h.eps }));
   if (finite('weightDecay', h.weightDecay) && (h.weightDecay < 0 || h.weightDecay > 1)) {
-    err('weightDecay', `weight decay must be from 0 to 1 (got ${h.weightDecay})`);
+    err('weightDecay', tr('network:hyper.weightDecay', { value: h.weightDecay }));
   }
   if (finite('labelSmoothing', h.labelSmoothing) && (h.labelSmoothing < 0 || h.labelSmoothing >= 1)) {
-    err('labelSmoothing', `label smoothing must be from 0 up to (not including) 1 (got ${h.labelSmoothing})`);
+    err('labelSmoothing', tr('network:hyper.labelSmoothing', { value: h.labelSmoothing }));
   }
   if (
     h.backgroundWeight !== undefined &&
     finite('backgroundWeight', h.backgroundWeight) &&
     (h.backgroundWeight <= 0 || h.backgroundWeight > 10)
   ) {
-    err(
-      'backgroundWeight',
-      `the background weight must be above 0 and at most 10 (got ${h.backgroundWeight})`,
-    );
+    err('backgroundWeight', tr('network:hyper.backgroundWeight', { value: h.backgroundWeight }));
   }
   if (task === 'segmentation' && h.labelSmoothing > 0) {
-    err(
-      'labelSmoothing',
-      'label smoothing is not combined with the background weight of segmentation: set it to 0',
-    );
+    err('labelSmoothing', tr('network:hyper.smoothingSegmentation'));
   }
   whole('batchSize', h.batchSize, 1, HYPER_LIMITS.maxBatchSize);
   whole('epochs', h.epochs, 1, HYPER_LIMITS.maxEpochs);
   whole('seed', h.seed, 0, HYPER_LIMITS.maxSeed);
   if (task && h.loss !== undefined && !LOSSES_FOR[task].includes(h.loss)) {
-    err('loss', `the ${h.loss} loss does not fit a ${task} network: use ${LOSSES_FOR[task].join(' or ')}`);
+    err(
+      'loss',
+      tr('network:hyper.loss', {
+        loss: h.loss,
+        task: taskName(task),
+        options: LOSSES_FOR[task].join(tr('network:hyper.or')),
+      }),
+    );
   }
   return issues;
 }

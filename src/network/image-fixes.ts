@@ -1,5 +1,6 @@
 // Fixes for an image-producing network (reconstruction, generator) whose last image is not 1×28×28: one
 // parameter of the layer that sets the size (its definition's fitSide), or a conv appended at the end.
+import { tr } from '../i18n';
 import { definitionOf, SPEC_LIMITS } from '../layers';
 import { FROM_INPUT, resolveInputs } from '../layers/core/graph';
 import { inferLayer, type GraphSoFar } from './infer';
@@ -45,7 +46,11 @@ export function lastConvFix(spec: NetworkSpec, index: number, output: Shape): Im
   const definition = definitionOf(layer.kind);
   if (!definition.fitSide) return null;
   const sizeParam = definition.traits?.sizeParam;
-  if (output[0] !== 1 && sizeParam) return { text: `set ${sizeParam} = 1`, fix: setFix(layer, sizeParam, 1) };
+  if (output[0] !== 1 && sizeParam)
+    return {
+      text: tr('network:output.setText', { param: sizeParam, value: 1 }),
+      fix: setFix(layer, sizeParam, 1),
+    };
   const input = inputShapeAt(spec, index);
   if (!input || input.length !== 3) return null;
   const edit = definition.fitSide(
@@ -55,7 +60,10 @@ export function lastConvFix(spec: NetworkSpec, index: number, output: Shape): Im
     SIDE,
   );
   return edit
-    ? { text: `set ${edit.param} = ${edit.value}`, fix: setFix(layer, edit.param, edit.value) }
+    ? {
+        text: tr('network:output.setText', { param: edit.param, value: edit.value }),
+        fix: setFix(layer, edit.param, edit.value),
+      }
     : null;
 }
 /** A layer to append to a C×n×n image that ends at 1×28×28: ConvTranspose2d upsampling below 28, Conv2d above. */
@@ -67,8 +75,8 @@ export function appendConvFix(spec: NetworkSpec, output: Shape): ImageFix | null
     const k = h - SIDE + 1;
     if (k > SPEC_LIMITS.maxKernel) return null;
     const layer = { ...fixLayer(spec, 'Conv2d', index), in_channels: c, out_channels: 1, kernel_size: k };
-    const what = `Conv2d(${c} → 1, kernel_size ${k})`;
-    return { text: `add ${what} at the end`, fix: insertFix(index, layer, what) };
+    const what = tr('network:output.convWhat', { c, k });
+    return { text: tr('network:output.addText', { what }), fix: insertFix(index, layer, what) };
   }
   // Largest stride whose kernel covers it (k ≥ s, no gaps): 28 = (h-1)s + k, so 14 → k 2 s 2, 7 → k 4 s 4.
   for (let s = Math.min(SPEC_LIMITS.maxStride, SIDE); s >= 1; s--) {
@@ -83,8 +91,8 @@ export function appendConvFix(spec: NetworkSpec, output: Shape): ImageFix | null
       padding: 0,
       output_padding: 0,
     };
-    const what = `ConvTranspose2d(${c} → 1, kernel_size ${k}, stride ${s})`;
-    return { text: `add ${what} at the end`, fix: insertFix(index, layer, what) };
+    const what = tr('network:output.convTransposeWhat', { c, k, s });
+    return { text: tr('network:output.addText', { what }), fix: insertFix(index, layer, what) };
   }
   return null;
 }

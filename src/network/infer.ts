@@ -15,6 +15,7 @@ import {
   valueProblem as valueProblemOf,
 } from '../layers';
 import { FROM_INPUT, NETWORK_INPUT } from '../layers/core/graph';
+import { tr } from '../i18n';
 import { connectFix, fixLayer, formatShape, insertFix, setFix, plural } from './issue-helpers';
 import type { Layer, NetworkSpec } from './spec';
 
@@ -35,8 +36,8 @@ const data = (layer: Layer) => layer as unknown as LayerData;
 
 /** "the input", "the previous layer" or "layer 2 (ReLU)". */
 export function sourceName(spec: NetworkSpec, index: number, source: number): string {
-  if (source === FROM_INPUT) return 'the input';
-  if (spec.layers[index].inputs === undefined) return 'the previous layer';
+  if (source === FROM_INPUT) return tr('shapes:name.input');
+  if (spec.layers[index].inputs === undefined) return tr('shapes:name.previous');
   return layerName(source, spec.layers[source]);
 }
 
@@ -66,7 +67,7 @@ export function contextFor(graph: GraphSoFar, index: number, inputs: Shape[]): I
   const first = graph.sources[index][0] ?? FROM_INPUT;
   const from = graph.sources[index].map((s) => s ?? FROM_INPUT);
   const idOf = (s: number) => (s === FROM_INPUT ? NETWORK_INPUT : spec.layers[s].id);
-  const nameOf = (s: number) => (s === FROM_INPUT ? 'the input' : layerName(s, spec.layers[s]));
+  const nameOf = (s: number) => (s === FROM_INPUT ? tr('shapes:name.input') : layerName(s, spec.layers[s]));
   const ctx: InferContext = {
     index,
     inputs,
@@ -104,7 +105,14 @@ export function contextFor(graph: GraphSoFar, index: number, inputs: Shape[]): I
       }
       const declared = data(layer)[param];
       if (declared === actual) return;
-      const message = `${name}: ${param} is ${String(declared)} but ${ctx.sourceName} gives ${plural(actual, unit)}: set ${param} = ${actual}`;
+      const message = tr('shapes:wire', {
+        name,
+        param,
+        declared: String(declared),
+        source: ctx.sourceName,
+        actual: plural(actual, unit),
+        value: actual,
+      });
       issues.push(layerIssue(index, layer, 'error', message, setFix(layer, param, actual)));
     },
   };
@@ -119,7 +127,11 @@ export function inferLayer(graph: GraphSoFar, index: number, inputs: Shape[]): I
   const out = result.output;
   // Stacked upsampling can grow images without bound; stop before sizes lose meaning.
   if (out && out.length === 3 && Math.max(out[1], out[2]) > SPEC_LIMITS.maxSpatial) {
-    const message = `${ctx.name}: the output would be ${formatShape(out.slice(1))} pixels; the limit is ${SPEC_LIMITS.maxSpatial}×${SPEC_LIMITS.maxSpatial}: reduce stride, kernel_size or padding`;
+    const message = tr('shapes:outputTooLarge', {
+      name: ctx.name,
+      size: formatShape(out.slice(1)),
+      max: SPEC_LIMITS.maxSpatial,
+    });
     return { ...result, output: null, issues: [...result.issues, ctx.error(message)] };
   }
   return result;
@@ -134,7 +146,7 @@ export function checkParams(layer: Layer, index: number): SpecIssue[] {
   for (const [param, spec] of Object.entries(definition.params)) {
     const problem = valueProblemOf(param, spec.rule, values[param]);
     if (problem === null) continue;
-    const message = `${name}: ${problem}${spec.hint ?? ''}`;
+    const message = `${name}: ${problem}${spec.hint ? tr(spec.hint) : ''}`;
     issues.push(layerIssue(index, layer, 'error', message, setFix(layer, param, spec.default)));
   }
   if (issues.length > 0 || !definition.check) return issues;

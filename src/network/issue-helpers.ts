@@ -1,5 +1,6 @@
 // Small builders shared by the checks: issue wording and fixes (from the layer registry's core), and
 // fresh layers with deterministic ids for fixes.
+import { tr } from '../i18n';
 import { defaultLayer, type LayerData } from '../layers';
 import type { LayerKind, NetworkSpec } from './spec';
 
@@ -15,6 +16,9 @@ export {
   setFix,
   connectFix,
 } from '../layers';
+
+/** A task in words: "classification", "segmentation"... (a classification network). */
+export const taskName = (task: string): string => tr(`network:task.${task}`);
 
 /** A fresh layer for a fix, with an id derived from the spec so repeated analyses give equal fixes. */
 export function fixLayer(

@@ -1,4 +1,5 @@
 // GPU memory estimate and the size guard: a design that cannot fit is refused with the numbers.
+import { tr } from '../i18n';
 import { definitionOf } from '../layers';
 import type { SpecIssue } from './issues';
 import { layerIssue, layerName, networkIssue } from './issue-helpers';
@@ -75,22 +76,43 @@ export function checkMemory(
     const name = layerName(l.index, l.layer);
     if (l.outputShape && !isView(l) && size(l.outputShape) * batchSize * FLOAT > limits.maxBufferBytes) {
       const bytes = formatBytes(size(l.outputShape) * batchSize * FLOAT);
-      const message = `${name}: its output for a batch of ${batchSize} is ${batchSize}×${formatShape(l.outputShape)} values = ${bytes}, more than the ${cap} one GPU buffer may hold: make the layer smaller or reduce the batch size`;
+      const message = tr('network:memory.output', {
+        name,
+        batch: batchSize,
+        shape: formatShape(l.outputShape),
+        bytes,
+        cap,
+      });
       issues.push(layerIssue(l.index, l.layer, 'error', message));
     }
     if (l.params * FLOAT > limits.maxBufferBytes) {
-      const message = `${name}: its ${l.params.toLocaleString('en-US')} parameters take ${formatBytes(l.params * FLOAT)}, more than the ${cap} one GPU buffer may hold: make the layer smaller`;
+      const message = tr('network:memory.params', {
+        name,
+        n: l.params,
+        bytes: formatBytes(l.params * FLOAT),
+        cap,
+      });
       issues.push(layerIssue(l.index, l.layer, 'error', message));
     }
   }
   const totalParams = layers.reduce((a, l) => a + l.params, 0);
   if (issues.length === 0 && totalParams * FLOAT > limits.maxBufferBytes) {
-    const message = `the network's ${totalParams.toLocaleString('en-US')} parameters take ${formatBytes(totalParams * FLOAT)}, more than the ${cap} one GPU buffer may hold: make layers smaller`;
+    const message = tr('network:memory.total', {
+      n: totalParams,
+      bytes: formatBytes(totalParams * FLOAT),
+      cap,
+    });
     issues.push(networkIssue('error', message));
   }
   const m = memoryOf(input, layers, batchSize);
   if (m.totalBytes > limits.maxTotalBytes) {
-    const message = `the model needs about ${formatBytes(m.totalBytes)} of GPU memory for a batch of ${batchSize} (parameters, gradients and optimizer state ${formatBytes(m.paramBytes)}; activations and their gradients ${formatBytes(m.activationBytes)}), more than the ${formatBytes(limits.maxTotalBytes)} available: make layers smaller or reduce the batch size`;
+    const message = tr('network:memory.totalGpu', {
+      total: formatBytes(m.totalBytes),
+      batch: batchSize,
+      params: formatBytes(m.paramBytes),
+      activations: formatBytes(m.activationBytes),
+      limit: formatBytes(limits.maxTotalBytes),
+    });
     issues.push(networkIssue('error', message));
   }
   return issues;

@@ -1,4 +1,5 @@
 // Ready-made designs. Layer ids are fixed names so a preset loads the same way every time.
+import { i18n, tr } from '../i18n';
 import { DCGAN_HYPER, DEFAULT_HYPER, type Hyperparams } from './hyper';
 import type { Layer, LayerKind, LayerOf, NetworkSpec, Task } from './spec';
 import { defaultLayer, inputFor } from './spec';
@@ -386,6 +387,23 @@ export const PRESETS: readonly Preset[] = [
     hyper: DETECTION_HYPER,
   },
 ];
+
+// A preset's English description is the source: the English `presets` catalogue is made from it and other
+// languages translate the same keys; `description` becomes a getter, so each read is in the current language.
+i18n.addResourceBundle(
+  'en',
+  'presets',
+  Object.fromEntries(PRESETS.map((p) => [p.id, { description: p.description }])),
+  true,
+  true,
+);
+for (const preset of PRESETS) {
+  const english = preset.description;
+  Object.defineProperty(preset, 'description', {
+    enumerable: true,
+    get: () => tr(`presets:${preset.id}.description`, { defaultValue: english }),
+  });
+}
 
 export function getPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

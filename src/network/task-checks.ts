@@ -1,9 +1,19 @@
 // Whole-network checks: what the input must be and what the last layer must give for the task.
+import { tr } from '../i18n';
 import { definitionOf, SPEC_LIMITS, type LayerAt } from '../layers';
 import { resolveInputs } from '../layers/core/graph';
 import { checkDenseInput, checkDenseOutput, isDenseTask } from './dense';
 import type { SpecIssue } from './issues';
-import { fixLayer, insertFix, layerIssue, layerName, networkIssue, removeFix, setFix } from './issue-helpers';
+import {
+  fixLayer,
+  insertFix,
+  layerIssue,
+  layerName,
+  networkIssue,
+  removeFix,
+  setFix,
+  taskName,
+} from './issue-helpers';
 import { appendConvFix, lastConvFix } from './image-fixes';
 import { shapeSourceOf } from './infer';
 import type { NetworkSpec, Shape } from './spec';
@@ -35,40 +45,28 @@ export function checkInput(spec: NetworkSpec): SpecIssue[] {
   const shape = spec.input.shape;
   if (isDenseTask(spec.task)) return checkDenseInput(spec);
   if (spec.scene !== undefined)
-    issues.push(
-      networkIssue('error', `only segmentation and detection read scenes; this is a ${spec.task} network`),
-    );
+    issues.push(networkIssue('error', tr('network:input.scenesOnly', { task: taskName(spec.task) })));
   if (isUserDataset(spec.input.dataset)) return [...issues, ...userInputIssues(spec)];
   if (spec.task === 'generator') {
     const d = spec.latentDim;
     if (d === undefined || !Number.isInteger(d) || d < 1 || d > SPEC_LIMITS.maxLatentDim) {
       issues.push(
-        networkIssue(
-          'error',
-          `a generator needs latentDim, a whole number from 1 to ${SPEC_LIMITS.maxLatentDim} (got ${d})`,
-        ),
+        networkIssue('error', tr('network:input.latentDim', { max: SPEC_LIMITS.maxLatentDim, d: String(d) })),
       );
     } else if (!sameShape(shape, [d])) {
-      issues.push(
-        networkIssue(
-          'error',
-          `the generator's input shape ${formatShape(shape)} must be the noise vector [${d}] (latentDim)`,
-        ),
-      );
+      issues.push(networkIssue('error', tr('network:input.noiseShape', { shape: formatShape(shape), d })));
     }
   } else if (spec.input.classes !== undefined || spec.input.name !== undefined) {
+    issues.push(networkIssue('error', tr('network:input.builtInName', { dataset: datasetName(spec.input) })));
+  } else if (!sameShape(shape, IMAGE_SHAPE)) {
     issues.push(
       networkIssue(
         'error',
-        `${datasetName(spec.input)} has 10 classes and its own name: remove classes and name`,
+        tr('network:input.imageShape', { task: taskName(spec.task), shape: formatShape(shape) }),
       ),
     );
-  } else if (!sameShape(shape, IMAGE_SHAPE)) {
-    issues.push(
-      networkIssue('error', `a ${spec.task} network reads 1×28×28 images, not ${formatShape(shape)}`),
-    );
   } else if (spec.latentDim !== undefined) {
-    issues.push(networkIssue('error', `only a generator has latentDim; this is a ${spec.task} network`));
+    issues.push(networkIssue('error', tr('network:input.latentOnly', { task: taskName(spec.task) })));
   }
   return issues;
 }
@@ -77,15 +75,10 @@ export function checkInput(spec: NetworkSpec): SpecIssue[] {
 function userInputIssues(spec: NetworkSpec): SpecIssue[] {
   const name = datasetName(spec.input);
   if (spec.task !== 'classification')
-    return [
-      networkIssue(
-        'error',
-        `a ${spec.task} network reads the built-in 1×28×28 images; ${name} trains classifiers: pick MNIST or Fashion-MNIST`,
-      ),
-    ];
+    return [networkIssue('error', tr('network:input.userDataset', { task: taskName(spec.task), name }))];
   const issues = userInputProblems(spec.input).map((p) => networkIssue('error', `${name}: ${p}`));
   if (spec.latentDim !== undefined)
-    issues.push(networkIssue('error', `only a generator has latentDim; this is a ${spec.task} network`));
+    issues.push(networkIssue('error', tr('network:input.latentOnly', { task: taskName(spec.task) })));
   return issues;
 }
 
@@ -93,15 +86,13 @@ function userInputIssues(spec: NetworkSpec): SpecIssue[] {
 export function checkLayerCount(spec: NetworkSpec): SpecIssue[] {
   const issues: SpecIssue[] = [];
   if (spec.layers.length === 0) {
-    issues.push(
-      networkIssue('error', 'the network has no layers: add layers from the palette or load a preset'),
-    );
+    issues.push(networkIssue('error', tr('network:layers.empty')));
   }
   if (spec.layers.length > SPEC_LIMITS.maxLayers) {
     issues.push(
       networkIssue(
         'error',
-        `the network has ${spec.layers.length} layers; the limit is ${SPEC_LIMITS.maxLayers}: remove some`,
+        tr('network:layers.tooMany', { n: spec.layers.length, max: SPEC_LIMITS.maxLayers }),
       ),
     );
   }
@@ -131,16 +122,21 @@ function needVector(spec: NetworkSpec, output: Shape, want: number): SpecIssue[]
   const lastLayer = spec.layers[last];
   const goal =
     spec.task === 'classification'
-      ? `${datasetName(spec.input)} has ${want} classes`
-      : 'a discriminator gives 1 value (a logit: real or fake)';
+      ? tr('network:output.classes', { dataset: datasetName(spec.input), n: want })
+      : tr('network:output.discriminator');
   if (output.length !== 1) {
-    const message = `the network ends with a ${formatShape(output)} image but ${goal}: insert Flatten at the end, then Linear(${output[0] * output[1] * output[2]} → ${want})`;
+    const message = tr('network:output.endsWithImage', {
+      shape: formatShape(output),
+      goal,
+      n: output[0] * output[1] * output[2],
+      want,
+    });
     return [
       layerIssue(last, lastLayer, 'error', message, insertFix(last + 1, fixLayer(spec, 'Flatten', last + 1))),
     ];
   }
   if (output[0] === want) return [];
-  const head = `the last layer gives ${output[0]} values but ${goal}`;
+  const head = tr('network:output.lastGives', { n: output[0], goal });
   const source = outputSource(spec);
   if (source?.sizeParam) {
     return [
@@ -148,13 +144,13 @@ function needVector(spec: NetworkSpec, output: Shape, want: number): SpecIssue[]
         last,
         lastLayer,
         'error',
-        `${head}: set ${source.sizeParam} = ${want}`,
+        tr('network:output.setParam', { head, param: source.sizeParam, value: want }),
         setFix(source.layer, source.sizeParam, want),
       ),
     ];
   }
   const linear = { ...fixLayer(spec, 'Linear', last + 1), in_features: output[0], out_features: want };
-  const message = `${head}: add Linear(${output[0]} → ${want}) at the end`;
+  const message = tr('network:output.addLinear', { head, what: `Linear(${output[0]} → ${want})` });
   return [
     layerIssue(
       last,
@@ -171,8 +167,10 @@ function logitWarnings(spec: NetworkSpec): SpecIssue[] {
   const last = spec.layers.length - 1;
   const layer = spec.layers[last];
   if (!definitionOf(layer.kind).traits?.squashes) return [];
-  const loss = spec.task === 'classification' ? 'cross-entropy' : 'BCE-with-logits';
-  const message = `${layerName(last, layer)} squashes the scores before ${loss}, which expects raw scores (logits): remove it`;
+  const loss = tr(
+    spec.task === 'classification' ? 'network:output.loss.crossEntropy' : 'network:output.loss.bce',
+  );
+  const message = tr('network:output.squashes', { name: layerName(last, layer), loss });
   return [layerIssue(last, layer, 'warning', message, removeFix(layer))];
 }
 
@@ -180,11 +178,11 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
   const last = spec.layers.length - 1;
   const lastLayer = spec.layers[last];
   if (sameShape(output, IMAGE_SHAPE)) return [];
-  const gives = output.length === 1 ? `${output[0]} flat values` : formatShape(output);
+  const gives = output.length === 1 ? tr('network:output.flatValues', { n: output[0] }) : formatShape(output);
   const head =
     spec.task === 'generator'
-      ? `the generator gives ${gives} but its image must be 1×28×28`
-      : `the decoder gives ${gives} but the input is 1×28×28`;
+      ? tr('network:output.generatorGives', { gives })
+      : tr('network:output.decoderGives', { gives });
   const issue = (message: string, fix?: Parameters<typeof layerIssue>[4]) => [
     layerIssue(last, lastLayer, 'error', message, fix),
   ];
@@ -196,30 +194,32 @@ function needImage(spec: NetworkSpec, output: Shape): SpecIssue[] {
         unflattened_size: [1, 28, 28] as [number, number, number],
       };
       return issue(
-        `${head}: insert Unflatten to 1×28×28 at the end`,
-        insertFix(last + 1, unflatten, 'Unflatten to 1×28×28'),
+        tr('network:output.insertUnflatten', { head }),
+        insertFix(last + 1, unflatten, tr('network:output.unflattenWhat')),
       );
     }
     if (source?.sizeParam) {
       return issue(
-        `${head}: set ${source.sizeParam} = 784, then add Unflatten`,
+        tr('network:output.set784', { head, param: source.sizeParam }),
         setFix(source.layer, source.sizeParam, 784),
       );
     }
     const linear = { ...fixLayer(spec, 'Linear', last + 1), in_features: output[0], out_features: 784 };
     return issue(
-      `${head}: add Linear(${output[0]} → 784) and Unflatten to 1×28×28 at the end`,
+      tr('network:output.addLinearUnflatten', { head, n: output[0] }),
       insertFix(last + 1, linear, `Linear(${output[0]} → 784)`),
     );
   }
   if (!source || !definitionOf(source.layer.kind).fitSide) {
     const append = appendConvFix(spec, output);
-    if (append) return issue(`${head}: ${append.text}`, append.fix);
-    return issue(`${head}: end with a Conv2d or ConvTranspose2d that gives 1×28×28`);
+    if (append) return issue(tr('network:output.edit', { head, edit: append.text }), append.fix);
+    return issue(tr('network:output.endWithConv', { head }));
   }
   const edit = lastConvFix(spec, source.index, output);
-  if (edit) return issue(`${head}: ${edit.text} on layer ${source.index + 1}`, edit.fix);
-  return issue(
-    `${head}: adjust kernel_size, stride, padding or output_padding of layer ${source.index + 1} (no single change gives 28×28)`,
-  );
+  if (edit)
+    return issue(
+      tr('network:output.editOnLayer', { head, edit: edit.text, layer: source.index + 1 }),
+      edit.fix,
+    );
+  return issue(tr('network:output.adjust', { head, layer: source.index + 1 }));
 }

@@ -1,5 +1,6 @@
 // TrainerClient: the page's framework-free handle on the training worker. It only sends typed requests and
 // fans typed events out to subscribers; React hooks in ui/ wrap it, nothing here knows about the UI.
+import { currentLanguage, FALLBACK, i18n } from '../i18n';
 import type { Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import {
@@ -59,7 +60,14 @@ export class TrainerClient {
     this.worker = typeof worker === 'function' ? worker() : worker;
     this.worker.addEventListener('message', this.listener);
     this.send({ type: 'init', forceCpu: options.forceCpu, backend: options.backend });
+    // The worker writes its notices and errors in the page's language, and follows each switch.
+    if (currentLanguage() !== FALLBACK) this.followLanguage();
+    i18n.on('languageChanged', this.followLanguage);
   }
+
+  private readonly followLanguage = (): void => {
+    if (!this.disposed) this.send({ type: 'setLanguage', language: currentLanguage() });
+  };
 
   /** Moves training to the backend `preference` picks (the model carries over); answered by `ready`. */
   setBackend(preference: BackendPreference): void {
@@ -197,6 +205,7 @@ export class TrainerClient {
     if (this.disposed) return;
     this.send({ type: 'dispose' });
     this.disposed = true;
+    i18n.off('languageChanged', this.followLanguage);
     this.worker.removeEventListener('message', this.listener);
     this.worker.terminate?.();
     const gone = new Error('the trainer was disposed');

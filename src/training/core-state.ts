@@ -1,6 +1,7 @@
 // The classifier trainer's state as one object. TrainerCore owns it and hands it to the parts that train
 // and read results back (TrainingRun, Readouts, Inspector); they call back through narrow hosts, never
 // through a pointer to the core, so no part imports another.
+import { tr } from '../i18n';
 import type { ModelDescription } from '../model/describe';
 import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
@@ -77,7 +78,6 @@ export function resumeSchedule(s: CoreState, position: SchedulePosition | null):
 /** Test image `index` as values in 0..1. */
 export function testImage(s: CoreState, index: number): Float32Array {
   const { pixels, test } = s.data;
-  if (test.available <= index)
-    throw new Error('the test set is not loaded yet: send an image or load the dataset');
+  if (test.available <= index) throw new Error(tr('training:testNotLoadedImage'));
   return Float32Array.from(test.images.subarray(index * pixels, (index + 1) * pixels), (v) => v / 255);
 }

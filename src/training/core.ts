@@ -1,6 +1,7 @@
 // TrainerCore: everything the worker does, without the Worker. It takes requests, owns the backend and
 // the model, runs the training loop and emits events; worker.ts only wires it to postMessage, and tests
 // drive it in-process.
+import { setLanguage, tr } from '../i18n';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
 import { ABSURD_WEIGHT, largestMagnitude } from '../network/export/weight-checks';
@@ -113,11 +114,13 @@ export class TrainerCore {
 
   /** Handles requests one at a time, in arrival order; failures become `error` events. */
   handle(request: TrainerRequest): Promise<void> {
+    // At once, not queued behind a long request: later messages are written in the reader's language.
+    if (request.type === 'setLanguage') return setLanguage(request.language);
     this.queue = this.queue.then(() => this.dispatch(request)).catch((error: unknown) => this.fail(error));
     return this.queue;
   }
 
-  private async dispatch(request: TrainerRequest): Promise<void> {
+  private async dispatch(request: Exclude<TrainerRequest, { type: 'setLanguage' }>): Promise<void> {
     if (this.disposed) return;
     switch (request.type) {
       case 'init':
@@ -215,8 +218,8 @@ export class TrainerCore {
     await this.dense.suspend(true);
     if (s.schedule) s.schedule.orderChanged = true;
     this.attach(backend, state);
-    await this.generative.rebuildAfterLoss('the backend changed');
-    await this.dense.rebuildAfterLoss('the backend changed');
+    await this.generative.rebuildAfterLoss(tr('training:backendChanged'));
+    await this.dense.rebuildAfterLoss(tr('training:backendChanged'));
   }
 
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
@@ -248,7 +251,7 @@ export class TrainerCore {
   private async setHyper(hyper: Hyperparams): Promise<void> {
     const s = this.current;
     const problem = validateHyper(hyper, 'classification').find((i) => i.severity === 'error');
-    if (problem) throw new Error(`hyperparameters refused: ${problem.message}`);
+    if (problem) throw new Error(tr('training:hyperRefused', { message: problem.message }));
     const previous = s.hyper;
     s.hyper = { ...hyper };
     // A new batch size re-plans every op, and label smoothing the loss kernel.
@@ -275,8 +278,7 @@ export class TrainerCore {
   private async setWeights(id: number, layers: LayerSnapshot[]): Promise<void> {
     const s = this.current;
     await answer(this.emit, id, async () => {
-      if (!s.backend || !s.desc)
-        throw new Error('there is no network to load weights into: set a spec first');
+      if (!s.backend || !s.desc) throw new Error(tr('training:noNetwork.loadWeights'));
       const state = stateFromSnapshot(s.desc, layers);
       const wasTraining = s.state === 'training';
       await this.run.stop();
@@ -293,7 +295,7 @@ export class TrainerCore {
 
   private async reset(): Promise<void> {
     await this.run.stop();
-    if (!this.current.desc) throw new Error('there is no network to reset: set a spec first');
+    if (!this.current.desc) throw new Error(tr('training:noNetwork.reset'));
     this.rewind();
     this.build();
     this.setState('idle');
@@ -326,7 +328,11 @@ export class TrainerCore {
   /** One run trains at a time on the device: the others, if training, pause first (see exclusive-runs). */
   makeRoomFor(starting: RunName): Promise<void> {
     const training = this.current.state === 'training';
-    const classifier = { name: 'classifier', training, pause: (t: string) => this.run.pause(t) };
+    const classifier = {
+      name: tr('training:runName.classifier'),
+      training,
+      pause: (t: string) => this.run.pause(t),
+    };
     return makeRoom(starting, this.emit, { classifier, ...sessionSlots(this.generative, this.dense) });
   }
 

@@ -1,5 +1,6 @@
 // The dataset requests: a built-in dataset streamed in the background (training can start on the images
 // already in), or the user's own images at once. Either replaces the classifier's data and its schedule.
+import { tr } from '../i18n';
 import { HYPER_LIMITS } from '../network/hyper';
 import type { HostDataset } from './backend';
 import type { CoreState, Emit } from './core-state';
@@ -64,7 +65,11 @@ export class DatasetRequests {
       dataset = userHostDataset(data, HYPER_LIMITS.maxBatchSize);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.host.emit({ type: 'datasetError', message: `your dataset: ${message}`, retryable: false });
+      this.host.emit({
+        type: 'datasetError',
+        message: tr('training:yourDataset', { message }),
+        retryable: false,
+      });
       return;
     }
     this.loading?.abort();

@@ -3,6 +3,7 @@
 // Every tensor of the model must be given exactly once with its shape and finite values; any mismatch
 // throws a message naming the tensor before anything is written, so a refused load changes nothing.
 import type { LayerPlan, ModelDescription } from '../model/describe';
+import { tr } from '../i18n';
 import type { ModelState } from './backend';
 import type { LayerSnapshot, TensorSnapshot } from './snapshot';
 
@@ -18,13 +19,15 @@ export function stateFromSnapshot(desc: ModelDescription, layers: readonly Layer
     const plan = desc.layers[layer.layerIndex];
     if (!plan)
       throw new Error(
-        `the weights name layer ${layer.layerIndex + 1}, but the network has ${desc.layers.length}`,
+        tr('training:weights.noLayer', { n: layer.layerIndex + 1, layers: desc.layers.length }),
       );
-    if (given.has(layer.layerIndex)) throw new Error(`the weights give layer ${layer.layerIndex + 1} twice`);
+    if (given.has(layer.layerIndex))
+      throw new Error(tr('training:weights.twice', { n: layer.layerIndex + 1 }));
     given.set(layer.layerIndex, layer);
   }
   desc.layers.forEach((plan, layerIndex) => {
-    const where = (name: string) => `layer ${layerIndex + 1} (${plan.layer.kind}) ${name}`;
+    const where = (name: string) =>
+      tr('training:weights.where', { n: layerIndex + 1, kind: plan.layer.kind, name });
     const tensors = given.get(layerIndex)?.tensors ?? [];
     const expected = [
       ...plan.params.map((t) => ({ t, into: params })),
@@ -32,15 +35,22 @@ export function stateFromSnapshot(desc: ModelDescription, layers: readonly Layer
     ];
     for (const { t, into } of expected) {
       const found = tensors.find((x) => x.name === t.name);
-      if (!found) throw new Error(`the weights have no ${where(t.name)} [${t.shape}]`);
+      if (!found)
+        throw new Error(tr('training:weights.missing', { where: where(t.name), shape: String(t.shape) }));
       if (!sameShape(found.shape, t.shape) || found.data.length !== t.size)
-        throw new Error(`${where(t.name)} has shape [${found.shape}] but the network needs [${t.shape}]`);
+        throw new Error(
+          tr('training:weights.shape', {
+            where: where(t.name),
+            got: String(found.shape),
+            shape: String(t.shape),
+          }),
+        );
       if (!found.data.every(Number.isFinite))
-        throw new Error(`${where(t.name)} holds NaN or infinite values`);
+        throw new Error(tr('training:weights.notFinite', { where: where(t.name) }));
       into.set(found.data, t.offset);
     }
     const extra = tensors.find((x) => !expected.some(({ t }) => t.name === x.name));
-    if (extra) throw new Error(`the weights give ${where(extra.name)}, which the network does not have`);
+    if (extra) throw new Error(tr('training:weights.extra', { where: where(extra.name) }));
   });
   return { params, buffers };
 }

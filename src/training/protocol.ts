@@ -1,6 +1,7 @@
 // The messages between the page (TrainerClient) and the training worker (TrainerCore): the only file both
 // threads share. Each direction is a closed discriminated union that both sides switch over exhaustively;
 // bulk arrays travel as transferables (see transferablesOf).
+import type { Language } from '../i18n';
 import type { GpuInfo } from '../gpu/device';
 import type { Hyperparams } from '../network/hyper';
 import type { DatasetId, NetworkSpec } from '../network/spec';
@@ -50,6 +51,8 @@ export type TrainerRequest =
    * preference, 'auto' unless they chose. `forceCpu` takes the CPU whatever the preference.
    */
   | { type: 'init'; forceCpu?: boolean; backend?: BackendPreference }
+  /** The language of the messages the worker writes (its own i18n instance); the client sends each change. */
+  | { type: 'setLanguage'; language: Language }
   /** Moves the model (weights, step, sample order) to the backend this preference picks; answered by `ready`. */
   | { type: 'setBackend'; backend: BackendPreference }
   /** `baseUrl`: the data root holding <id>/<file>.gz, absolute (TrainerClient resolves relative ones). */

@@ -1,5 +1,6 @@
 // What the classifier answers from its model outside the training loop: full evaluations with their
 // gallery, the examples of a confusion-matrix cell, predictions and weight or activation snapshots.
+import { tr } from '../i18n';
 import type { HostDataset } from './backend';
 import { answer, completedEpochs, testImage, type CoreState, type Emit } from './core-state';
 import { activationSnapshots, snapshotFromState } from './load-weights';
@@ -30,9 +31,9 @@ export class Readouts {
 
   async evaluate(): Promise<void> {
     const { s } = this;
-    if (!s.backend || !s.desc) throw new Error('there is no network to evaluate: set a spec first');
+    if (!s.backend || !s.desc) throw new Error(tr('training:noNetwork.evaluate'));
     const count = s.data.test.available;
-    if (count === 0) throw new Error('the test set is not loaded yet: load the dataset first');
+    if (count === 0) throw new Error(tr('training:testNotLoaded'));
     const logits = await s.backend.evaluate(count);
     const summary = summariseLogits(logits, s.data.test.labels, count, this.classes());
     this.evaluated = { data: s.data, step: s.step, count, logits };
@@ -73,8 +74,7 @@ export class Readouts {
       if (!whole(offset, Number.MAX_SAFE_INTEGER) || !whole(limit, MAX_EXAMPLES) || limit === 0)
         throw new Error(`asked for ${limit} examples from ${offset}: at most ${MAX_EXAMPLES} at a time`);
       const e = this.evaluated;
-      if (!e || e.data !== s.data)
-        throw new Error('the test set has not been evaluated yet: press Evaluate first');
+      if (!e || e.data !== s.data) throw new Error(tr('training:notEvaluated'));
       const labels = s.data.test.labels;
       const matches: number[] = [];
       for (let i = 0; i < e.count; i++)
@@ -87,7 +87,7 @@ export class Readouts {
   predict(id: number, image: Float32Array): Promise<void> {
     const { s } = this;
     return answer(this.emit, id, async () => {
-      if (!s.backend || !s.desc) throw new Error('there is no network to predict with: set a spec first');
+      if (!s.backend || !s.desc) throw new Error(tr('training:noNetwork.predict'));
       const logits = await s.backend.predict(normalise(image), 1);
       const probabilities = new Float32Array(this.classes());
       softmaxRow(logits, 0, probabilities.length, probabilities);
@@ -99,7 +99,7 @@ export class Readouts {
     const { s } = this;
     return answer(this.emit, id, async () => {
       const desc = s.desc;
-      if (!s.backend || !desc) throw new Error('there is no network to inspect: set a spec first');
+      if (!s.backend || !desc) throw new Error(tr('training:noNetwork.inspect'));
       let layers: LayerSnapshot[];
       if (what === 'weights') layers = snapshotFromState(desc, await s.backend.readState());
       else {

@@ -1,5 +1,6 @@
 // Turning raw numbers from a backend into the reports the page shows: evaluation summaries from logits,
 // the divergence message, and the throughput meter.
+import { tr } from '../i18n';
 import { formatMagnitude } from '../network/export/weight-checks';
 import { EXPLOSION_FACTOR, type Explosion } from './loss-watch';
 import type { EvaluationReport } from './protocol';
@@ -80,26 +81,27 @@ export function divergenceMessage(
   value: number,
   loadedLargest: number | null = null,
 ): string {
-  const became = Number.isNaN(value) ? 'NaN' : 'infinite';
-  return `The ${what === 'loss' ? 'loss' : 'weights'} became ${became} at step ${step}: ${blame({ lr, loadedLargest })}`;
+  const became = Number.isNaN(value) ? 'NaN' : 'Infinite';
+  return tr(`training:divergence.${what}${became}`, { step, blame: blame({ lr, loadedLargest }) });
 }
 
 /** The message for a loss that stayed far above where training began without becoming NaN. */
 export function explosionMessage(step: number, explosion: Explosion, cause: DivergenceCause): string {
-  return (
-    `The loss rose to ${shortNumber(explosion.loss)} by step ${step} and stayed above ${shortNumber(explosion.limit)}, ` +
-    `${EXPLOSION_FACTOR} times where training began, for ${explosion.steps} steps: ${blame(cause)}`
-  );
+  return tr('training:divergence.explosion', {
+    loss: shortNumber(explosion.loss),
+    step,
+    limit: shortNumber(explosion.limit),
+    factor: EXPLOSION_FACTOR,
+    steps: explosion.steps,
+    blame: blame(cause),
+  });
 }
 
 function blame({ lr, loadedLargest }: DivergenceCause): string {
   if (loadedLargest !== null)
-    return (
-      `the loaded weights hold values as large as ${formatMagnitude(loadedLargest)}, too large to train from at any learning rate. ` +
-      'Load other weights, or press Reset to start from fresh ones.'
-    );
+    return tr('training:divergence.loaded', { largest: formatMagnitude(loadedLargest) });
   const suggestion = Math.min(0.01, lr / 10);
-  return `the learning rate ${lr} is too high. Lower it (try ${formatLr(suggestion)}) and press Reset.`;
+  return tr('training:divergence.lr', { lr: String(lr), suggestion: formatLr(suggestion) });
 }
 
 function shortNumber(value: number): string {

@@ -1,5 +1,6 @@
 // The classifier's training loop and what it reads back while training: metrics reports (without stalling
 // the loop), divergence detection with its rewind, and the test sample's evaluations.
+import { tr } from '../i18n';
 import type { Checkpoint, HostDataset, TrainSums } from './backend';
 import { completedEpochs, position, resumeSchedule, type CoreState, type Emit } from './core-state';
 import type { TrainerState } from './protocol';
@@ -77,10 +78,10 @@ export class TrainingRun {
 
   private ready(): boolean {
     const { s } = this;
-    if (!s.backend || !s.desc) throw new Error('there is no network to train: set a spec first');
+    if (!s.backend || !s.desc) throw new Error(tr('training:noNetwork.train'));
     if (s.data.train.available < s.hyper.batchSize) {
       throw new Error(
-        `only ${s.data.train.available} training images are loaded, fewer than one batch of ${s.hyper.batchSize}: load the dataset first`,
+        tr('training:fewImages', { available: s.data.train.available, batch: s.hyper.batchSize }),
       );
     }
     return true;
@@ -91,7 +92,7 @@ export class TrainingRun {
     this.ready();
     if (completedEpochs(this.s) >= this.s.hyper.epochs) {
       throw new Error(
-        `training finished its ${plural(this.s.hyper.epochs, 'epoch')}: raise epochs or press Reset`,
+        tr('training:finished', { epochs: tr('training:epochs', { count: this.s.hyper.epochs }) }),
       );
     }
     await this.host.makeRoom();
@@ -195,7 +196,10 @@ export class TrainingRun {
           if (completedEpochs(this.s) >= s.hyper.epochs) {
             // Before the state changes, so a request the page sends on 'done' finds the loop ended.
             await this.settle();
-            host.setState('done', `finished ${plural(s.hyper.epochs, 'epoch')}`);
+            host.setState(
+              'done',
+              tr('training:done', { epochs: tr('training:epochs', { count: s.hyper.epochs }) }),
+            );
             break;
           }
         }
@@ -210,7 +214,7 @@ export class TrainingRun {
     } catch (error) {
       // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
       if (host.recovering()) return;
-      host.setState('paused', 'training stopped on an error');
+      host.setState('paused', tr('training:stoppedOnError'));
       host.fail(error);
     }
     // The steps since the last progress event, so a paused run shows its true count.
@@ -338,8 +342,4 @@ export class TrainingRun {
 
 function finite(state: { params: Float32Array; buffers: Float32Array }): boolean {
   return state.params.every(Number.isFinite) && state.buffers.every(Number.isFinite);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

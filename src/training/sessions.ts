@@ -1,5 +1,6 @@
 // The trainer's other runs, the generative modes and the dense tasks: each keeps its own state and reaches
 // the trainer's backend and dataset only through the callbacks given here.
+import { tr } from '../i18n';
 import type { CpuOps } from '../engine/cpu-ops';
 import type { CoreState, Emit } from './core-state';
 import { DEFAULT_DENSE_OPTIONS, DenseSession, type DenseSessionOptions } from './dense/session';
@@ -51,12 +52,12 @@ export function sessionSlots(
 ): Record<'generative' | 'dense', RunSlot> {
   return {
     generative: {
-      name: generative.mode === 'gan' ? 'GAN' : 'autoencoder',
+      name: tr(generative.mode === 'gan' ? 'training:runName.gan' : 'training:runName.autoencoder'),
       training: generative.state === 'training',
       pause: (reason) => generative.pause(reason),
     },
     dense: {
-      name: `${dense.task ?? 'segmentation'} network`,
+      name: tr(`training:runName.${dense.task ?? 'segmentation'}`),
       training: dense.state === 'training',
       pause: (reason) => dense.pause(reason),
     },

@@ -8,6 +8,7 @@ import { needImage } from '../core/shape-rules';
 import { sizeOf } from '../core/summary';
 import { defineLayer } from '../core/types';
 import { attr } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type AdaptiveAvgPool2dLayer = {
   kind: 'AdaptiveAvgPool2d';
@@ -39,7 +40,9 @@ export const adaptiveAvgPool2d = defineLayer<AdaptiveAvgPool2dLayer>({
   // One read per input value (each lands in a bin) for every output value's bin.
   flops: (_layer, inputs) => sizeOf(inputs[0]),
   summary: (layer) =>
-    layer.output_size.every((s) => s === 1) ? 'global' : `to ${layer.output_size.join('×')}`,
+    layer.output_size.every((s) => s === 1)
+      ? tr('explain:summary.global')
+      : tr('explain:summary.to', { shape: layer.output_size.join('×') }),
   animation: 'bins',
   explain: (layer) => ({
     rule: row(
@@ -50,7 +53,7 @@ export const adaptiveAvgPool2d = defineLayer<AdaptiveAvgPool2dLayer>({
       mi('x'),
     ),
     size: null,
-    legend: `The image is cut into ${layer.output_size.join('×')} bins of (nearly) equal size; each output is the mean of one bin.`,
+    legend: tr('explain:legend.adaptiveAvgPool2d', { bins: layer.output_size.join('×') }),
   }),
   // Whole bins are average pooling; bins of unequal sizes (which may overlap) are separable means, so
   // two matrix products: columns [W, ow], then rows [oh, H].

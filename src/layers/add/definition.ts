@@ -5,6 +5,7 @@ import { mi, mo, row, sub } from '../core/math';
 import { sizeOf } from '../core/summary';
 import type { InferResult } from '../core/types';
 import { defineLayer } from '../core/types';
+import { tr } from '../../i18n';
 
 export type AddLayer = {
   kind: 'Add';
@@ -26,33 +27,52 @@ export const add = defineLayer<AddLayer>({
     const [first] = ctx.inputs;
     if (ctx.inputs.length < 2) {
       const [candidate] = ctx.earlier((shape) => same(shape, first));
-      const fix = candidate && ctx.connect([...ctx.inputIds, candidate.id], `Add ${candidate.name}`);
-      const message = `${ctx.name} adds two inputs or more, but only ${ctx.inputNames[0]} is connected: connect a second input of shape ${formatShape(first)}${candidate ? `, such as ${candidate.name}` : ''}`;
+      const fix =
+        candidate &&
+        ctx.connect([...ctx.inputIds, candidate.id], tr('shapes:fix.add', { name: candidate.name }));
+      const message = tr(candidate ? 'shapes:add.oneInputSuch' : 'shapes:add.oneInput', {
+        name: ctx.name,
+        first: ctx.inputNames[0],
+        shape: formatShape(first),
+        candidate: candidate?.name ?? '',
+      });
       return { output: [...first], wired: {}, issues: [ctx.error(message, fix)] };
     }
     const k = ctx.inputs.findIndex((shape) => !same(shape, first));
     if (k < 0) return { output: [...first], wired: {}, issues: [] };
     const other = ctx.inputs[k];
-    const head = `${ctx.name}: ${ctx.inputNames[0]} gives ${formatShape(first)} but ${ctx.inputNames[k]} gives ${formatShape(other)}; an Add needs equal shapes`;
+    const head = tr('shapes:add.mismatch', {
+      name: ctx.name,
+      first: ctx.inputNames[0],
+      a: formatShape(first),
+      other: ctx.inputNames[k],
+      b: formatShape(other),
+    });
     // Only the channels differ: the layer that sets input k's channels can match the first input's.
     const source = ctx.shapeSource(k);
     if (first.length === other.length && same(first.slice(1), other.slice(1)) && source?.sizeParam) {
-      const message = `${head}: set ${source.sizeParam} = ${first[0]} on layer ${source.index + 1}`;
+      const message = tr('shapes:add.setSource', {
+        head,
+        param: source.sizeParam,
+        value: first[0],
+        layer: source.index + 1,
+      });
       return {
         output: null,
         wired: {},
         issues: [ctx.error(message, setFix(source.layer, source.sizeParam, first[0]))],
       };
     }
-    const hint =
-      first.length === 3 && other.length === 3
-        ? ': give the shorter path a stride or pooling, or a 1×1 Conv2d that matches the channels'
-        : '';
-    return { output: null, wired: {}, issues: [ctx.error(`${head}${hint}`)] };
+    const images = first.length === 3 && other.length === 3;
+    return {
+      output: null,
+      wired: {},
+      issues: [ctx.error(images ? tr('shapes:add.resize', { head }) : head)],
+    };
   },
 
   flops: (_layer, inputs, output) => (inputs.length - 1) * sizeOf(output),
-  summary: (layer) => `${layer.inputs?.length ?? 1} inputs`,
+  summary: (layer) => tr('explain:summary.inputs', { n: layer.inputs?.length ?? 1 }),
   animation: 'add',
   explain: (layer) => {
     const n = Math.max(2, layer.inputs?.length ?? 2);
@@ -60,7 +80,7 @@ export const add = defineLayer<AddLayer>({
     return {
       rule: row(mi('y'), mo('='), ...terms.flatMap((t, i) => (i ? [mo('+'), t] : [t]))),
       size: null,
-      legend: 'Value by value; in training each input receives the whole gradient of y.',
+      legend: tr('explain:legend.add'),
     };
   },
   // a + b + c, left to right as PyTorch adds them.

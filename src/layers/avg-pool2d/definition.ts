@@ -5,6 +5,7 @@ import { RULES } from '../core/params';
 import { POOL_DOCS, checkPoolPadding, inferPool, poolModule, poolOnnx } from '../core/pooling';
 import { sizeOf, windowSummary } from '../core/summary';
 import { defineLayer } from '../core/types';
+import { tr } from '../../i18n';
 
 export type AvgPool2dLayer = {
   kind: 'AvgPool2d';
@@ -59,7 +60,7 @@ export const avgPool2d = defineLayer<AvgPool2dLayer>({
         call(mi('x'), ...tapIndex(s, 1, p)),
       ),
       size: convSize(inputSize, k, s, p, 1),
-      legend: `A ${k}×${k} window moved by stride ${s} over each channel on its own; no weights.`,
+      legend: tr('explain:legend.pool', { k, s }),
     };
   },
 

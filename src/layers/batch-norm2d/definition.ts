@@ -9,6 +9,7 @@ import type { SpecIssue } from '../core/issues';
 import type { TensorSpec, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type BatchNorm2dLayer = {
   kind: 'BatchNorm2d';
@@ -52,7 +53,11 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
 
   infer(layer, ctx) {
     if (ctx.input.length !== 3) {
-      const message = `${ctx.name}: BatchNorm2d normalises the channels of an image but gets ${describeShape(ctx.input)}: remove it or move it before the Flatten`;
+      const message = tr('shapes:norm.notImage', {
+        name: ctx.name,
+        kind: 'BatchNorm2d',
+        got: describeShape(ctx.input),
+      });
       return { output: [...ctx.input], wired: {}, issues: [ctx.error(message, removeFix(layer))] };
     }
     const issues: SpecIssue[] = [];
@@ -76,7 +81,10 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
 
   // Scale and shift per value.
   flops: (_layer, _inputs, output) => 2 * sizeOf(output),
-  summary: (layer) => `${layer.num_features} channels${layer.affine ? '' : ', no affine'}`,
+  summary: (layer) =>
+    tr(layer.affine ? 'explain:summary.channels' : 'explain:summary.channelsNoAffine', {
+      n: layer.num_features,
+    }),
 
   animation: 'normalise',
   explain: (layer) => ({
@@ -93,7 +101,7 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
       sub(mi('β'), mi('c')),
     ),
     size: null,
-    legend: 'Per channel: batch statistics while training, running averages when evaluating.',
+    legend: tr('explain:legend.batchNorm2d'),
   }),
 
   // Eval mode: the running statistics; without affine, a scale of ones and a shift of zeros.

@@ -6,6 +6,7 @@ import { call } from '../core/formula';
 import type { InferResult, Shape } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr, onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type ConcatLayer = {
   kind: 'Concat';
@@ -28,9 +29,19 @@ export const concat = defineLayer<ConcatLayer>({
     const [first] = ctx.inputs;
     if (ctx.inputs.length < 2) {
       const [candidate] = ctx.earlier((shape) => stacks(first, shape));
-      const fix = candidate && ctx.connect([...ctx.inputIds, candidate.id], `Concatenate ${candidate.name}`);
-      const what = first.length === 3 ? `an image of ${formatShape(first.slice(1))} pixels` : 'a flat input';
-      const message = `${ctx.name} stacks two inputs or more, but only ${ctx.inputNames[0]} is connected: connect ${what}${candidate ? `, such as ${candidate.name}` : ''}`;
+      const fix =
+        candidate &&
+        ctx.connect([...ctx.inputIds, candidate.id], tr('shapes:fix.concatenate', { name: candidate.name }));
+      const what =
+        first.length === 3
+          ? tr('shapes:concat.image', { shape: formatShape(first.slice(1)) })
+          : tr('shapes:concat.flat');
+      const message = tr(candidate ? 'shapes:concat.oneInputSuch' : 'shapes:concat.oneInput', {
+        name: ctx.name,
+        first: ctx.inputNames[0],
+        what,
+        candidate: candidate?.name ?? '',
+      });
       return { output: [...first], wired: {}, issues: [ctx.error(message, fix)] };
     }
     const k = ctx.inputs.findIndex((shape) => !stacks(first, shape));
@@ -38,9 +49,19 @@ export const concat = defineLayer<ConcatLayer>({
       const other = ctx.inputs[k];
       const why =
         first.length !== other.length
-          ? 'one is an image and the other flat'
-          : `their heights and widths differ (${formatShape(first.slice(1))} and ${formatShape(other.slice(1))})`;
-      const message = `${ctx.name}: ${ctx.inputNames[0]} gives ${formatShape(first)} and ${ctx.inputNames[k]} gives ${formatShape(other)}; ${why}, so their channels cannot be stacked: resize one path (pooling, stride or Upsample)`;
+          ? tr('shapes:concat.imageAndFlat')
+          : tr('shapes:concat.sizesDiffer', {
+              a: formatShape(first.slice(1)),
+              b: formatShape(other.slice(1)),
+            });
+      const message = tr('shapes:concat.mismatch', {
+        name: ctx.name,
+        first: ctx.inputNames[0],
+        a: formatShape(first),
+        other: ctx.inputNames[k],
+        b: formatShape(other),
+        why,
+      });
       return { output: null, wired: {}, issues: [ctx.error(message)] };
     }
     const channels = ctx.inputs.reduce((a, shape) => a + shape[0], 0);
@@ -49,7 +70,7 @@ export const concat = defineLayer<ConcatLayer>({
 
   // A copy: no arithmetic.
   flops: () => 0,
-  summary: (layer) => `${layer.inputs?.length ?? 1} inputs`,
+  summary: (layer) => tr('explain:summary.inputs', { n: layer.inputs?.length ?? 1 }),
   animation: 'concat',
   explain: (layer) => {
     const n = Math.max(2, layer.inputs?.length ?? 2);
@@ -57,7 +78,7 @@ export const concat = defineLayer<ConcatLayer>({
     return {
       rule: row(mi('y'), mo('='), call(mi('cat'), ...parts)),
       size: null,
-      legend: 'The channels of the inputs one after another; the height and width stay.',
+      legend: tr('explain:legend.concat'),
     };
   },
   onnx: onnxOp('Concat', () => ({ axis: attr.int(1) })),

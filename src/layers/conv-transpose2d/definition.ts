@@ -12,6 +12,7 @@ import { sizeOf, windowSummary } from '../core/summary';
 import type { Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr, windowAttributes } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type ConvTranspose2dLayer = {
   kind: 'ConvTranspose2d';
@@ -61,7 +62,13 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
   check(layer, ctx) {
     const bound = Math.max(layer.stride, layer.dilation);
     if (layer.output_padding < bound) return [];
-    const message = `${ctx.name}: output_padding ${layer.output_padding} must be smaller than stride (${layer.stride}) or dilation (${layer.dilation}): set output_padding ≤ ${bound - 1}`;
+    const message = tr('shapes:convTranspose.outputPadding', {
+      name: ctx.name,
+      op: layer.output_padding,
+      s: layer.stride,
+      d: layer.dilation,
+      max: bound - 1,
+    });
     return [ctx.error(message, setFix(layer, 'output_padding', bound - 1))];
   },
 
@@ -79,7 +86,13 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
     const ow = convTransposeOut(w, k, s, p, d, op);
     if (oh <= 0 || ow <= 0) {
       const maxP = Math.floor(((Math.min(h, w) - 1) * s + d * (k - 1) + op) / 2);
-      const message = `${ctx.name}: padding ${p} leaves no output from the ${formatShape([h, w])} input (size ${Math.min(oh, ow)}): reduce padding to ≤ ${maxP}`;
+      const message = tr('shapes:convTranspose.noOutput', {
+        name: ctx.name,
+        p,
+        input: formatShape([h, w]),
+        size: Math.min(oh, ow),
+        maxP,
+      });
       return { output: null, wired, issues: [...issues, ctx.error(message, setFix(layer, 'padding', maxP))] };
     }
     return { output: [layer.out_channels, oh, ow], wired, issues };
@@ -133,7 +146,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
         call(mi('x'), index('i', 'm'), index('j', 'n')),
       ),
       size: transposeSize(inputSize, k, s, p, d, op),
-      legend: `Each input value stamps a scaled ${k}×${k} kernel onto the output; only terms whose x index is a whole number inside the input count (stride ${s}, padding ${p}, dilation ${d}).`,
+      legend: tr('explain:legend.convTranspose2d', { k, s, p, d }),
     };
   },
 

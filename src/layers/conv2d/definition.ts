@@ -10,6 +10,7 @@ import { sizeOf, windowSummary } from '../core/summary';
 import type { InferContext, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr, windowAttributes } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type Conv2dLayer = {
   kind: 'Conv2d';
@@ -106,7 +107,9 @@ export const conv2d = defineLayer<Conv2dLayer>({
     return {
       rule: row(call(mi('y'), mi('i'), mi('j')), mo('='), ...(layer.bias ? [mi('b'), mo('+')] : []), terms),
       size: convSize(inputSize, k, s, p, d),
-      legend: `Each output map has its own ${k}×${k} kernel w per input channel${many ? ` (c = 0…${c - 1})` : ''}; stride ${s}, padding ${p} (zeros outside the image), dilation ${d}.`,
+      legend: many
+        ? tr('explain:legend.conv2dChannels', { k, last: c - 1, s, p, d })
+        : tr('explain:legend.conv2d', { k, s, p, d }),
     };
   },
 
@@ -165,7 +168,9 @@ export const conv2d = defineLayer<Conv2dLayer>({
 /** ", depthwise" or ", 4 groups" for a card. */
 export function groupSummary(layer: { groups: number; in_channels: number }): string {
   if (layer.groups === 1) return '';
-  return layer.groups === layer.in_channels ? ', depthwise' : `, ${layer.groups} groups`;
+  return layer.groups === layer.in_channels
+    ? tr('explain:summary.depthwise')
+    : tr('explain:summary.groups', { n: layer.groups });
 }
 
 /** PyTorch: in_channels and out_channels must both be divisible by groups. */
@@ -178,7 +183,7 @@ export function checkGroups(
   if (inChannels % g === 0 && layer.out_channels % g === 0) return null;
   const which = inChannels % g !== 0 ? `in_channels (${inChannels})` : `out_channels (${layer.out_channels})`;
   const fit = largestCommonDivisor(inChannels, layer.out_channels, g);
-  const message = `${ctx.name}: ${which} must be divisible by groups (${g}): set groups = ${fit}`;
+  const message = tr('shapes:conv.groups', { name: ctx.name, which, g, fit });
   return ctx.error(message, setFix(layer, 'groups', fit));
 }
 

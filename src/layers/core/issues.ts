@@ -1,5 +1,6 @@
 // Problems found in a design, and their fixes as data: the UI shows `label` on a button and the network
 // module applies `action`. Layers are plain data here (LayerData) so this file imports no definition.
+import { tr } from '../../i18n';
 import type { LayerData, ParamValue } from './layer-data';
 
 export type Severity = 'error' | 'warning';
@@ -32,7 +33,7 @@ export interface SpecIssue {
 
 /** "layer 3 (Conv2d)": 1-based, as users count. */
 export function layerName(index: number, layer: Pick<LayerData, 'kind'>): string {
-  return `layer ${index + 1} (${layer.kind})`;
+  return tr('shapes:name.layer', { n: index + 1, kind: layer.kind });
 }
 
 export function layerIssue(
@@ -55,15 +56,24 @@ export function networkIssue(severity: Severity, message: string, fix?: SpecFix)
 
 export function setFix(layer: Pick<LayerData, 'id'>, param: string, value: ParamValue): SpecFix {
   const shown = Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
-  return { label: `Set ${param} = ${shown}`, action: { type: 'set', layerId: layer.id, param, value } };
+  return {
+    label: tr('shapes:fix.set', { param, value: shown }),
+    action: { type: 'set', layerId: layer.id, param, value },
+  };
 }
 
 export function removeFix(layer: Pick<LayerData, 'id' | 'kind'>): SpecFix {
-  return { label: `Remove ${layer.kind}`, action: { type: 'remove', layerId: layer.id } };
+  return {
+    label: tr('shapes:fix.remove', { kind: layer.kind }),
+    action: { type: 'remove', layerId: layer.id },
+  };
 }
 
 export function insertFix(index: number, layer: LayerData, what?: string): SpecFix {
-  return { label: `Insert ${what ?? layer.kind}`, action: { type: 'insert', index, layer } };
+  return {
+    label: tr('shapes:fix.insert', { what: what ?? layer.kind }),
+    action: { type: 'insert', index, layer },
+  };
 }
 
 export function connectFix(layer: Pick<LayerData, 'id'>, inputs: string[] | null, label: string): SpecFix {
@@ -72,11 +82,14 @@ export function connectFix(layer: Pick<LayerData, 'id'>, inputs: string[] | null
 
 /** "400 flat values" or "a 16×5×5 image" for messages. */
 export function describeShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `${shape[0]} flat values` : `a ${shape.join('×')} image`;
+  return shape.length === 1
+    ? tr('shapes:shape.flat', { n: shape[0] })
+    : tr('shapes:shape.image', { shape: shape.join('×') });
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 channel", "3 values": `unit` is a `shapes:unit` key (channel, value). */
+export function plural(n: number, unit: string): string {
+  return tr(`shapes:unit.${unit}`, { count: n });
 }
 
 /** "6×14×14" */

@@ -1,5 +1,6 @@
 // The range each layer parameter may take: read by the analysis (which explains a bad value) and by the
 // parser (which refuses absurd magnitudes such as out_channels 10^9 before anything is built).
+import { tr } from '../../i18n';
 
 export const SPEC_LIMITS = {
   maxLayers: 64,
@@ -42,21 +43,30 @@ export const RULES = {
   image: { type: 'size', dims: ['C', 'H', 'W'], max: [L.maxChannels, L.maxSpatial, L.maxSpatial] },
 } as const satisfies Record<string, ParamRule>;
 
-const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four'];
-
 /** Plain-language statement of a rule, e.g. "a whole number from 1 to 4096". */
 export function describeRule(rule: ParamRule): string {
   switch (rule.type) {
     case 'int':
-      return `a whole number from ${rule.min} to ${rule.max}`;
-    case 'real':
-      return `a number from ${rule.min}${rule.minOpen ? ' (exclusive)' : ''} to ${rule.max}${rule.maxOpen ? ' (exclusive)' : ''}`;
+      return tr('shapes:rule.int', { min: rule.min, max: rule.max });
+    case 'real': {
+      const exclusive = (open?: boolean) => (open ? tr('shapes:rule.exclusive') : '');
+      return tr('shapes:rule.real', {
+        min: rule.min,
+        minOpen: exclusive(rule.minOpen),
+        max: rule.max,
+        maxOpen: exclusive(rule.maxOpen),
+      });
+    }
     case 'bool':
-      return 'true or false';
+      return tr('shapes:rule.bool');
     case 'choice':
-      return `one of ${rule.options.map((o) => `'${o}'`).join(', ')}`;
+      return tr('shapes:rule.choice', { options: rule.options.map((o) => `'${o}'`).join(', ') });
     case 'size':
-      return `${COUNT_WORDS[rule.dims.length] ?? rule.dims.length} whole numbers [${rule.dims.join(', ')}], each at least 1 (${sizeLimits(rule)})`;
+      return tr('shapes:rule.size', {
+        howMany: tr(`shapes:rule.counts.${rule.dims.length}`, { defaultValue: String(rule.dims.length) }),
+        dims: rule.dims.join(', '),
+        limits: sizeLimits(rule),
+      });
   }
 }
 
@@ -68,7 +78,9 @@ function sizeLimits(rule: Extract<ParamRule, { type: 'size' }>): string {
     if (same) same.names.push(name);
     else groups.push({ names: [name], max: rule.max[i] });
   });
-  return groups.map((g) => `${g.names.join(' and ')} ≤ ${g.max}`).join(', ');
+  return groups
+    .map((g) => tr('shapes:rule.sizeLimit', { names: g.names.join(tr('shapes:rule.and')), max: g.max }))
+    .join(', ');
 }
 
 /** Whether a numeric value satisfies an int/real rule. */
@@ -87,34 +99,37 @@ export function inRange(rule: ParamRule, v: number): boolean {
 export function valueProblem(param: string, rule: ParamRule, value: unknown): string | null {
   switch (rule.type) {
     case 'bool':
-      return typeof value === 'boolean' ? null : `${param} must be true or false`;
+      return typeof value === 'boolean' ? null : tr('shapes:value.bool', { param });
     case 'choice':
       return typeof value === 'string' && rule.options.includes(value)
         ? null
-        : `${param} must be ${describeRule(rule)}`;
+        : tr('shapes:value.must', { param, rule: describeRule(rule) });
     case 'size': {
       const ok =
         Array.isArray(value) &&
         value.length === rule.dims.length &&
         value.every((v, i) => Number.isInteger(v) && v >= 1 && v <= rule.max[i]);
-      return ok ? null : `${param} must be ${describeRule(rule)}`;
+      return ok ? null : tr('shapes:value.must', { param, rule: describeRule(rule) });
     }
     case 'int':
     case 'real': {
       if (typeof value !== 'number' || !Number.isFinite(value))
-        return `${param} must be a number (got ${String(value)})`;
-      if (rule.type === 'int' && !Number.isInteger(value))
-        return `${param} must be a whole number (got ${value})`;
+        return tr('shapes:value.number', { param, value: String(value) });
+      if (rule.type === 'int' && !Number.isInteger(value)) return tr('shapes:value.whole', { param, value });
       if (inRange(rule, value)) return null;
       const open = rule.type === 'real' ? rule : { minOpen: false, maxOpen: false };
       if (value > rule.max || (open.maxOpen && value === rule.max)) {
         return rule.type === 'int'
-          ? `${param} ${value} is too large: at most ${rule.max}`
-          : `${param} must be below ${open.maxOpen ? '' : 'or equal to '}${rule.max} (got ${value})`;
+          ? tr('shapes:value.tooLarge', { param, value, max: rule.max })
+          : tr(open.maxOpen ? 'shapes:value.below' : 'shapes:value.belowOrEqual', {
+              param,
+              value,
+              max: rule.max,
+            });
       }
       return open.minOpen
-        ? `${param} must be above ${rule.min} (got ${value})`
-        : `${param} must be at least ${rule.min} (got ${value})`;
+        ? tr('shapes:value.above', { param, value, min: rule.min })
+        : tr('shapes:value.atLeast', { param, value, min: rule.min });
     }
   }
 }

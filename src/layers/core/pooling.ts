@@ -6,6 +6,7 @@ import { needImage, windowFits } from './shape-rules';
 import type { CheckContext, InferContext, InferResult } from './types';
 import { keywords, pyValues } from './python';
 import { attr, type OnnxContext } from './onnx';
+import { tr } from '../../i18n';
 
 export interface PoolWindow {
   id: string;
@@ -25,7 +26,12 @@ export const POOL_DOCS = {
 export function checkPoolPadding(layer: PoolWindow, ctx: CheckContext): SpecIssue[] {
   const limit = Math.floor(layer.kernel_size / 2);
   if (layer.padding <= limit) return [];
-  const message = `${ctx.name}: padding ${layer.padding} is more than half of kernel_size ${layer.kernel_size}: PyTorch allows at most ${limit}`;
+  const message = tr('shapes:pool.padding', {
+    name: ctx.name,
+    p: layer.padding,
+    k: layer.kernel_size,
+    limit,
+  });
   return [ctx.error(message, setFix(layer, 'padding', limit))];
 }
 
@@ -41,13 +47,13 @@ export function inferPool(layer: PoolWindow, ctx: InferContext, d: number): Infe
   // With dilation the taps of a window can all land in the padding: PyTorch gives -inf there and no
   // gradient can flow back, so the design is refused (the engine refuses to build it too).
   const empty = [
-    { axis: 'row', size: h, out: output[1] },
-    { axis: 'column', size: w, out: output[2] },
+    { axis: 'emptyRow', size: h, out: output[1] },
+    { axis: 'emptyColumn', size: w, out: output[2] },
   ].find((a) =>
     Array.from({ length: a.out }, (_, o) => o).some((o) => !windowHitsInput(o, a.size, k, s, p, d)),
   );
   if (empty) {
-    const message = `${ctx.name}: with dilation ${d} and padding ${p}, a window of an output ${empty.axis} falls entirely in the padding of the ${formatShape([h, w])} input: set dilation = 1`;
+    const message = tr(`shapes:pool.${empty.axis}`, { name: ctx.name, d, p, input: formatShape([h, w]) });
     return { output: null, wired: {}, issues: [ctx.error(message, setFix(layer, 'dilation', 1))] };
   }
   return { output, wired: {}, issues: [] };

@@ -1,5 +1,6 @@
 // Shape rules several kinds share: an image is required, a sliding window must fit, and a guess at the
 // [C, H, W] a flat vector came from (for "insert Unflatten" fixes).
+import { tr } from '../../i18n';
 import { formatShape } from './issues';
 import type { InferContext } from './types';
 import type { SpecIssue } from './issues';
@@ -30,10 +31,13 @@ export function needImage(ctx: InferContext, layer: { kind: string }): SpecIssue
   if (ctx.input.length === 3) return null;
   const n = ctx.input[0];
   const guess = guessImageShape(n, ctx.lastFlatten?.shape ?? null);
-  const message = `${layer.kind} expects an image (channels × height × width) but gets ${n} flat values: insert Unflatten before layer ${ctx.index + 1}`;
+  const message = tr('shapes:needImage', { kind: layer.kind, n, index: ctx.index + 1 });
   if (!guess) return ctx.error(message);
   const unflatten = ctx.newLayer('Unflatten', { unflattened_size: guess });
-  return ctx.error(message, ctx.insertBefore(unflatten, `Unflatten to ${formatShape(guess)}`));
+  return ctx.error(
+    message,
+    ctx.insertBefore(unflatten, tr('shapes:fix.unflattenTo', { shape: formatShape(guess) })),
+  );
 }
 
 /** The sliding window must fit in the padded input: "kernel 7 is larger than the 4×4 input: ...". */
@@ -48,11 +52,15 @@ export function windowFits(
   const room = Math.min(h, w) + 2 * p;
   if (d * (k - 1) + 1 <= room) return null;
   const maxK = Math.floor((room - 1) / d) + 1;
-  const where = `the ${formatShape([h, w])} input${p > 0 ? ` (${formatShape([h + 2 * p, w + 2 * p])} with padding ${p})` : ''}`;
+  const input = formatShape([h, w]);
+  const where =
+    p > 0
+      ? tr('shapes:window.inputPadded', { input, padded: formatShape([h + 2 * p, w + 2 * p]), p })
+      : tr('shapes:window.input', { input });
   const message =
     d === 1
-      ? `${ctx.name}: kernel ${k} is larger than ${where}: reduce kernel_size to ≤ ${maxK} or add padding`
-      : `${ctx.name}: kernel ${k} with dilation ${d} spans ${d * (k - 1) + 1} pixels, more than ${where}: reduce kernel_size to ≤ ${maxK} or dilation, or add padding`;
+      ? tr('shapes:window.kernelTooLarge', { name: ctx.name, k, where, maxK })
+      : tr('shapes:window.dilatedTooLarge', { name: ctx.name, k, d, span: d * (k - 1) + 1, where, maxK });
   return ctx.error(message, fix(maxK));
 }
 

@@ -22,7 +22,7 @@ export interface ParamSpec {
   doc: string;
   /** Files must state it (PyTorch has no default). */
   required?: boolean;
-  /** Words added to a range error, e.g. what the value means. */
+  /** The catalogue key of words added to a range error, e.g. what the value means. */
   hint?: string;
   /** When a file leaves it out, it takes this parameter's value (pooling's stride=None is kernel_size). */
   defaultFrom?: string;

@@ -4,6 +4,7 @@ import { perValueFlops, sameShape } from '../core/elementwise';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
 import { onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type DropoutLayer = {
   kind: 'Dropout';
@@ -22,7 +23,7 @@ export const dropout = defineLayer<DropoutLayer>({
       rule: { type: 'real', min: 0, max: 1, maxOpen: true },
       default: 0.5,
       doc: 'The chance that each value is zeroed while training (the rest are scaled up); off at test time.',
-      hint: ': it is the chance of zeroing each value while training',
+      hint: 'shapes:hint.dropoutP',
     },
   },
   traits: { passThrough: true, trainingOnly: true },
@@ -33,7 +34,7 @@ export const dropout = defineLayer<DropoutLayer>({
   explain: (layer) => ({
     rule: row(mi('y'), mo('='), frac(row(mi('x'), mo('·'), mi('mask')), row(mn(1), mo('−'), mn(layer.p)))),
     size: null,
-    legend: `While training each value is dropped with probability ${layer.p}; when evaluating y = x.`,
+    legend: tr('explain:legend.dropout', { p: layer.p }),
   }),
   // Dropout is the identity when evaluating, which is what an exported model does.
   onnx: onnxOp('Identity'),

@@ -4,6 +4,7 @@ import { ACTIVATION } from '../core/elementwise';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
 import { attr, onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type ELULayer = {
   kind: 'ELU';
@@ -40,7 +41,7 @@ export const elu = defineLayer<ELULayer>({
       mo(')'),
     ),
     size: null,
-    legend: `Negative values curve smoothly down towards −${layer.alpha} instead of being cut to 0.`,
+    legend: tr('explain:legend.elu', { alpha: layer.alpha }),
   }),
   onnx: onnxOp('Elu', (layer) => ({ alpha: attr.float(layer.alpha) })),
   python: {

@@ -4,6 +4,7 @@ import { removeFix } from '../core/issues';
 import { mi, mo, row } from '../core/math';
 import { defineLayer } from '../core/types';
 import { attr, onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type FlattenLayer = {
   kind: 'Flatten';
@@ -22,10 +23,10 @@ export const flatten = defineLayer<FlattenLayer>({
   infer(layer, ctx) {
     if (ctx.input.length === 3)
       return { output: [ctx.input[0] * ctx.input[1] * ctx.input[2]], wired: {}, issues: [] };
-    const why = ctx.lastFlatten
-      ? `the input was already flattened by layer ${ctx.lastFlatten.index + 1}, so this second Flatten does nothing`
-      : `the input is already flat (${ctx.input[0]} values), so this Flatten does nothing`;
-    const issue = ctx.warning(`${ctx.name}: ${why}: remove it`, removeFix(layer));
+    const message = ctx.lastFlatten
+      ? tr('shapes:flatten.twice', { name: ctx.name, layer: ctx.lastFlatten.index + 1 })
+      : tr('shapes:flatten.alreadyFlat', { name: ctx.name, n: ctx.input[0] });
+    const issue = ctx.warning(message, removeFix(layer));
     return { output: [...ctx.input], wired: {}, issues: [issue] };
   },
 
@@ -35,12 +36,14 @@ export const flatten = defineLayer<FlattenLayer>({
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('reshape'), mi('x'))),
     size: null,
-    legend: 'The same numbers in a new shape.',
+    legend: tr('explain:legend.reshape'),
   }),
   onnx: onnxOp('Flatten', () => ({ axis: attr.int(1) })),
   python: {
     prefix: 'flatten',
     module: () => 'nn.Flatten()',
-    note: ' (channels, then rows, then columns)',
+    get note() {
+      return tr('export:flattenNote');
+    },
   },
 });

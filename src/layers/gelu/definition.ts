@@ -4,6 +4,7 @@ import { mi, mo, row } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { pyWord } from '../core/python';
 import { defineLayer } from '../core/types';
+import { tr } from '../../i18n';
 
 export type GELULayer = {
   kind: 'GELU';
@@ -25,15 +26,12 @@ export const gelu = defineLayer<GELULayer>({
       doc: "Exact ('none', with the error function) or the faster tanh formula ('tanh').",
     },
   },
-  summary: (layer) => (layer.approximate === 'tanh' ? 'tanh approx.' : ''),
+  summary: (layer) => (layer.approximate === 'tanh' ? tr('explain:summary.tanhApprox') : ''),
   animation: 'curve',
   explain: (layer) => ({
     rule: row(mi('y'), mo('='), mi('x'), mo('·'), call(mi('Φ'), mi('x'))),
     size: null,
-    legend:
-      layer.approximate === 'tanh'
-        ? 'Φ is the standard normal CDF, here approximated with tanh; negative values fade smoothly to 0.'
-        : 'Φ is the standard normal CDF: large values pass, negative values fade smoothly to 0.',
+    legend: layer.approximate === 'tanh' ? tr('explain:legend.geluTanh') : tr('explain:legend.gelu'),
   }),
   // Opset 17 has no Gelu: PyTorch's own formulas, x·½(1 + erf(x/√2)) or its tanh approximation
   // ½x(1 + tanh(√(2/π)(x + 0.044715x³))).

@@ -8,6 +8,7 @@ import { sizeOf } from '../core/summary';
 import type { Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type GroupNormLayer = {
   kind: 'GroupNorm';
@@ -52,7 +53,11 @@ export const groupNorm = defineLayer<GroupNormLayer>({
 
   infer(layer, ctx) {
     if (ctx.input.length !== 3) {
-      const message = `${ctx.name}: GroupNorm normalises the channels of an image but gets ${describeShape(ctx.input)}: remove it or move it before the Flatten`;
+      const message = tr('shapes:norm.notImage', {
+        name: ctx.name,
+        kind: 'GroupNorm',
+        got: describeShape(ctx.input),
+      });
       return { output: [...ctx.input], wired: {}, issues: [ctx.error(message, removeFix(layer))] };
     }
     const issues: SpecIssue[] = [];
@@ -62,7 +67,7 @@ export const groupNorm = defineLayer<GroupNormLayer>({
     if (channels % layer.num_groups !== 0) {
       let fit = Math.min(layer.num_groups, channels);
       while (channels % fit !== 0) fit--;
-      const message = `${ctx.name}: ${channels} channels cannot be split into ${layer.num_groups} equal groups: set num_groups = ${fit}`;
+      const message = tr('shapes:norm.groups', { name: ctx.name, channels, groups: layer.num_groups, fit });
       issues.push(ctx.error(message, setFix(layer, 'num_groups', fit)));
       return { output: null, wired, issues };
     }
@@ -79,7 +84,8 @@ export const groupNorm = defineLayer<GroupNormLayer>({
   },
 
   flops: (_layer, _inputs, output) => 2 * sizeOf(output),
-  summary: (layer) => `${layer.num_groups} groups of ${layer.num_channels / layer.num_groups}`,
+  summary: (layer) =>
+    tr('explain:summary.groupsOf', { groups: layer.num_groups, size: layer.num_channels / layer.num_groups }),
 
   animation: 'normalise',
   explain: (layer) => ({
@@ -93,7 +99,7 @@ export const groupNorm = defineLayer<GroupNormLayer>({
       ...(layer.affine ? [mo('·'), sub(mi('γ'), mi('c')), mo('+'), sub(mi('β'), mi('c'))] : []),
     ),
     size: null,
-    legend: `Per sample: channel c belongs to group g; μ and σ are over the ${layer.num_channels / layer.num_groups} channels of its group and all pixels.`,
+    legend: tr('explain:legend.groupNorm', { perGroup: layer.num_channels / layer.num_groups }),
   }),
 
   // As PyTorch's own exporter below opset 18: each group of channels becomes one instance-normalised

@@ -5,6 +5,7 @@ import { ACTIVATION } from '../core/elementwise';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
 import { attr, onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type LeakyReLULayer = {
   kind: 'LeakyReLU';
@@ -24,7 +25,7 @@ export const leakyRelu = defineLayer<LeakyReLULayer>({
       doc: 'How much of a negative input gets through (0.01 keeps 1%), so units never go fully silent.',
     },
   },
-  summary: (layer) => `slope ${layer.negative_slope}`,
+  summary: (layer) => tr('explain:summary.slope', { slope: layer.negative_slope }),
   animation: 'curve',
   explain: (layer) => ({
     rule: row(
@@ -37,7 +38,7 @@ export const leakyRelu = defineLayer<LeakyReLULayer>({
       call(mo('min'), mn(0), mi('x')),
     ),
     size: null,
-    legend: 'Negative values are scaled down instead of cut to 0.',
+    legend: tr('explain:legend.leakyRelu'),
   }),
   onnx: onnxOp('LeakyRelu', (layer) => ({ alpha: attr.float(layer.negative_slope) })),
   python: {

@@ -7,6 +7,7 @@ import type { SpecIssue } from '../core/issues';
 import type { Wired } from '../core/types';
 import { defineLayer } from '../core/types';
 import { attr } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type LinearLayer = {
   kind: 'Linear';
@@ -42,7 +43,7 @@ export const linear = defineLayer<LinearLayer>({
   infer(layer, ctx) {
     if (ctx.input.length !== 1) {
       // The output size is still known, so later layers are checked as if the Flatten were there.
-      const message = `Linear expects a flat input: insert Flatten before layer ${ctx.index + 1}`;
+      const message = tr('shapes:needFlat', { kind: 'Linear', index: ctx.index + 1 });
       const fix = ctx.insertBefore(ctx.newLayer('Flatten'));
       return { output: [layer.out_features], wired: {}, issues: [ctx.error(message, fix)] };
     }
@@ -50,8 +51,11 @@ export const linear = defineLayer<LinearLayer>({
     const wired: Wired = {};
     // A wired in_features is never range-checked as a parameter, so a huge flattened image is caught here.
     if (ctx.input[0] > SPEC_LIMITS.maxFeatures) {
-      const n = (v: number) => v.toLocaleString('en-US');
-      const message = `${ctx.name}: its input has ${n(ctx.input[0])} values, more than the ${n(SPEC_LIMITS.maxFeatures)} in_features allows: shrink the image before the Flatten (add MaxPool2d or use a stride)`;
+      const message = tr('shapes:linear.tooMany', {
+        name: ctx.name,
+        n: ctx.input[0],
+        max: SPEC_LIMITS.maxFeatures,
+      });
       issues.push(ctx.error(message));
       // Still counted at its true size, so the memory guard's numbers stay right.
       if (ctx.autoWire) wired.in_features = ctx.input[0];
@@ -86,7 +90,7 @@ export const linear = defineLayer<LinearLayer>({
       sub(mi('x'), mi('i')),
     ),
     size: null,
-    legend: `Every one of the ${layer.out_features} outputs weighs all ${layer.in_features} inputs.`,
+    legend: tr('explain:legend.linear', { out: layer.out_features, in: layer.in_features }),
   }),
 
   // y = x·Wᵀ + b with W stored [out_features, in_features], as PyTorch does.

@@ -5,6 +5,7 @@ import { RULES } from '../core/params';
 import { POOL_DOCS, checkPoolPadding, inferPool, poolModule, poolOnnx } from '../core/pooling';
 import { sizeOf, windowSummary } from '../core/summary';
 import { defineLayer } from '../core/types';
+import { tr } from '../../i18n';
 
 export type MaxPool2dLayer = {
   kind: 'MaxPool2d';
@@ -55,7 +56,7 @@ export const maxPool2d = defineLayer<MaxPool2dLayer>({
         call(mi('x'), ...tapIndex(s, d, p)),
       ),
       size: convSize(inputSize, k, s, p, d),
-      legend: `A ${k}×${k} window moved by stride ${s} over each channel on its own; no weights.`,
+      legend: tr('explain:legend.pool', { k, s }),
     };
   },
 

@@ -4,6 +4,7 @@ import { mi, mn, mo, row } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { defineLayer } from '../core/types';
 import { onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type ReLULayer = {
   kind: 'ReLU';
@@ -22,7 +23,7 @@ export const relu = defineLayer<ReLULayer>({
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mo('max'), mn(0), mi('x'))),
     size: null,
-    legend: 'Negative values become 0.',
+    legend: tr('explain:legend.relu'),
   }),
   onnx: onnxOp('Relu'),
   python: { prefix: 'relu', module: () => 'nn.ReLU()' },

@@ -6,6 +6,7 @@ import { setFix } from '../core/issues';
 import { mi, mn, mo, row, sup } from '../core/math';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
+import { tr } from '../../i18n';
 
 export type ReparameterizeLayer = {
   kind: 'Reparameterize';
@@ -43,7 +44,7 @@ export const reparameterize = defineLayer<ReparameterizeLayer>({
       rule: { type: 'real', min: 0, max: 1000 },
       default: 1,
       doc: 'How strongly the codes are pulled towards a standard normal (the weight of the KL term in the loss).',
-      hint: ': it weighs the KL term, from 0 to 1000',
+      hint: 'shapes:hint.klWeight',
     },
   },
 
@@ -55,20 +56,29 @@ export const reparameterize = defineLayer<ReparameterizeLayer>({
         wired: {},
         issues: [
           ctx.error(
-            `${ctx.name} reads a flat row of means and log-variances, but ${ctx.sourceName} gives [${ctx.input.join('×')}]: flatten it and add a Linear first`,
+            tr('shapes:reparameterize.notFlat', {
+              name: ctx.name,
+              source: ctx.sourceName,
+              shape: ctx.input.join('×'),
+            }),
           ),
         ],
       };
     }
     if (n % 2 !== 0) {
-      const head = `${ctx.name} splits its ${n} inputs into means and log-variances, so it needs an even number`;
+      const head = tr('shapes:reparameterize.odd', { name: ctx.name, n });
       const source = ctx.shapeSource();
       const issue = source?.sizeParam
         ? ctx.error(
-            `${head}: set ${source.sizeParam} = ${n + 1} on layer ${source.index + 1}`,
+            tr('shapes:reparameterize.setSource', {
+              head,
+              param: source.sizeParam,
+              value: n + 1,
+              layer: source.index + 1,
+            }),
             setFix(source.layer, source.sizeParam, n + 1),
           )
-        : ctx.error(`${head}: give ${ctx.sourceName} ${n + 1} outputs`);
+        : ctx.error(tr('shapes:reparameterize.give', { head, source: ctx.sourceName, value: n + 1 }));
       return { output: null, wired: {}, issues: [issue] };
     }
     return { output: [n / 2], wired: {}, issues: [] };
@@ -76,7 +86,7 @@ export const reparameterize = defineLayer<ReparameterizeLayer>({
 
   // exp, a multiply and an add per code value, and its noise.
   flops: (_layer, _inputs, output) => 4 * output[0],
-  summary: (layer) => `KL × ${layer.kl_weight}`,
+  summary: (layer) => tr('explain:summary.kl', { w: layer.kl_weight }),
   animation: 'sample',
   explain: (layer) => ({
     rule: row(
@@ -89,7 +99,7 @@ export const reparameterize = defineLayer<ReparameterizeLayer>({
       mi('ε'),
     ),
     size: null,
-    legend: `While training ε is drawn from N(0, 1) for every value, and the loss adds ${layer.kl_weight} × KL = ${layer.kl_weight} × −½ Σ(1 + log σ² − μ² − σ²), averaged over the batch; when evaluating z = μ.`,
+    legend: tr('explain:legend.reparameterize', { w: layer.kl_weight }),
   }),
   // Evaluating gives μ, the first half of each row.
   onnx(_layer, ctx) {

@@ -3,6 +3,7 @@ import { frac, mi, mn, mo, row, sup } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { defineLayer } from '../core/types';
 import { onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type SigmoidLayer = {
   kind: 'Sigmoid';
@@ -21,7 +22,7 @@ export const sigmoid = defineLayer<SigmoidLayer>({
   explain: () => ({
     rule: row(mi('y'), mo('='), frac(mn(1), row(mn(1), mo('+'), sup(mi('e'), row(mo('−'), mi('x')))))),
     size: null,
-    legend: 'Squashes any value into (0, 1).',
+    legend: tr('explain:legend.sigmoid'),
   }),
   onnx: onnxOp('Sigmoid'),
   python: { prefix: 'sigmoid', module: () => 'nn.Sigmoid()' },

@@ -3,6 +3,7 @@ import { call } from '../core/formula';
 import { mi, mo, row } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { defineLayer } from '../core/types';
+import { tr } from '../../i18n';
 
 export type SiLULayer = {
   kind: 'SiLU';
@@ -20,7 +21,7 @@ export const silu = defineLayer<SiLULayer>({
   explain: () => ({
     rule: row(mi('y'), mo('='), mi('x'), mo('·'), call(mi('σ'), mi('x'))),
     size: null,
-    legend: 'σ is the sigmoid 1/(1 + e^−x): large values pass, negative ones fade towards 0.',
+    legend: tr('explain:legend.silu'),
   }),
   // x·σ(x): opset 17 has no SiLU operator.
   onnx(_layer, ctx) {

@@ -4,6 +4,7 @@ import { sameShape } from '../core/elementwise';
 import { sizeOf } from '../core/summary';
 import { defineLayer } from '../core/types';
 import { attr, onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type SoftmaxLayer = {
   kind: 'Softmax';
@@ -34,7 +35,7 @@ export const softmax = defineLayer<SoftmaxLayer>({
       ),
     ),
     size: null,
-    legend: 'Each value becomes a probability: larger scores get more of the total 1.',
+    legend: tr('explain:legend.softmax'),
   }),
   onnx: onnxOp('Softmax', () => ({ axis: attr.int(1) })),
   python: { prefix: 'softmax', module: () => 'nn.Softmax(dim=1)' },

@@ -4,6 +4,7 @@ import { mi, mo, row } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { defineLayer } from '../core/types';
 import { onnxOp } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type TanhLayer = {
   kind: 'Tanh';
@@ -21,7 +22,7 @@ export const tanh = defineLayer<TanhLayer>({
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('tanh'), mi('x'))),
     size: null,
-    legend: 'Squashes any value into (−1, 1).',
+    legend: tr('explain:legend.tanh'),
   }),
   onnx: onnxOp('Tanh'),
   python: { prefix: 'tanh', module: () => 'nn.Tanh()' },

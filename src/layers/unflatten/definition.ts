@@ -6,6 +6,7 @@ import { RULES } from '../core/params';
 import { pyInts } from '../core/python';
 import { guessImageShape } from '../core/shape-rules';
 import { defineLayer } from '../core/types';
+import { tr } from '../../i18n';
 
 export type UnflattenLayer = {
   kind: 'Unflatten';
@@ -33,16 +34,21 @@ export const unflatten = defineLayer<UnflattenLayer>({
     const size = layer.unflattened_size;
     const output = [...size];
     if (ctx.input.length !== 1) {
-      const message = `Unflatten expects a flat input: insert Flatten before layer ${ctx.index + 1}`;
+      const message = tr('shapes:needFlat', { kind: 'Unflatten', index: ctx.index + 1 });
       return { output, wired: {}, issues: [ctx.error(message, ctx.insertBefore(ctx.newLayer('Flatten')))] };
     }
     const n = ctx.input[0];
     const holds = size[0] * size[1] * size[2];
     if (holds === n) return { output, wired: {}, issues: [] };
-    const head = `${ctx.name}: unflattened_size ${formatShape(size)} holds ${holds} values but the input has ${n}`;
+    const head = tr('shapes:unflatten.holds', { name: ctx.name, size: formatShape(size), holds, n });
     const source = ctx.shapeSource();
     if (source?.sizeParam) {
-      const message = `${head}: set ${source.sizeParam} = ${holds} on layer ${source.index + 1}`;
+      const message = tr('shapes:unflatten.setSource', {
+        head,
+        param: source.sizeParam,
+        holds,
+        layer: source.index + 1,
+      });
       return {
         output,
         wired: {},
@@ -50,19 +56,18 @@ export const unflatten = defineLayer<UnflattenLayer>({
       };
     }
     const guess = guessImageShape(n, ctx.lastFlatten?.shape ?? null);
-    if (!guess)
-      return { output, wired: {}, issues: [ctx.error(`${head}: change unflattened_size so C×H×W = ${n}`)] };
-    const message = `${head}: set unflattened_size = [${guess.join(', ')}]`;
+    if (!guess) return { output, wired: {}, issues: [ctx.error(tr('shapes:unflatten.change', { head, n }))] };
+    const message = tr('shapes:unflatten.set', { head, guess: guess.join(', ') });
     return { output, wired: {}, issues: [ctx.error(message, setFix(layer, 'unflattened_size', guess))] };
   },
 
   flops: () => 0,
-  summary: (layer) => `to ${layer.unflattened_size.join('×')}`,
+  summary: (layer) => tr('explain:summary.to', { shape: layer.unflattened_size.join('×') }),
   animation: 'reshape',
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('reshape'), mi('x'))),
     size: null,
-    legend: 'The same numbers in a new shape.',
+    legend: tr('explain:legend.reshape'),
   }),
   onnx: (layer, ctx) =>
     void ctx.node(

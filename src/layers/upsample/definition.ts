@@ -9,6 +9,7 @@ import { needImage } from '../core/shape-rules';
 import { sizeOf } from '../core/summary';
 import { defineLayer } from '../core/types';
 import { attr, type OnnxAttributes } from '../core/onnx';
+import { tr } from '../../i18n';
 
 export type UpsampleLayer = {
   kind: 'Upsample';
@@ -46,7 +47,7 @@ export const upsample = defineLayer<UpsampleLayer>({
 
   check(layer, ctx) {
     if (layer.mode !== 'nearest' || !layer.align_corners) return [];
-    const message = `${ctx.name}: align_corners only applies to bilinear mode (PyTorch refuses it with 'nearest'): set align_corners = false`;
+    const message = tr('shapes:upsample.alignCorners', { name: ctx.name });
     return [ctx.error(message, setFix(layer, 'align_corners', false))];
   },
 
@@ -85,8 +86,12 @@ export const upsample = defineLayer<UpsampleLayer>({
     size: null,
     legend:
       layer.mode === 'nearest'
-        ? `Each pixel becomes a ${layer.scale_factor}×${layer.scale_factor} block of copies; no weights.`
-        : `Each output pixel blends the four input pixels around its position, weighted by distance${layer.align_corners ? ' (corners aligned)' : ''}; no weights.`,
+        ? tr('explain:legend.upsampleNearest', { f: layer.scale_factor })
+        : tr(
+            layer.align_corners
+              ? 'explain:legend.upsampleBilinearAligned'
+              : 'explain:legend.upsampleBilinear',
+          ),
   }),
 
   // ONNX's coordinate rules that are PyTorch's: nearest takes floor(i / s); bilinear maps i to

@@ -1,6 +1,7 @@
 // The "Export to PyTorch" download: one .zip with model.py, weights.safetensors, train.py (for the tasks
 // it covers), a few test images, the .pt converter and a README saying what each file is for. Python and
 // text are deflated; safetensors, float noise to deflate, are stored.
+import { tr } from '../../i18n';
 import type { Hyperparams } from '../hyper';
 import { isUserDataset } from '../dataset-input';
 import type { NetworkInput, NetworkSpec } from '../spec';
@@ -61,8 +62,8 @@ export function trainingNotes(input: NetworkInput, trainPy: boolean, scenes = fa
   if (trainPy && isUserDataset(input.dataset)) {
     lines.push(
       '',
-      `train.py reads ${dataName(input)} from its four IDX files (MNIST's format, images [N, ${input.shape.join(', ')}])`,
-      `in data/ beside it, or in the folder given with --data. This export holds them in data/; they come from`,
+      tr('export:readme.userData1', { name: dataName(input), shape: input.shape.join(', ') }),
+      tr('export:readme.userData2'),
       `  ${USER_DATA_SOURCE}`,
       ...USER_IDX_FILE_NAMES.map((file) => `  ${file}`),
     );
@@ -70,68 +71,65 @@ export function trainingNotes(input: NetworkInput, trainPy: boolean, scenes = fa
     const { name, url } = DATA_SOURCES[input.dataset as keyof typeof DATA_SOURCES];
     lines.push(
       '',
-      `train.py draws the playground's scenes from ${name}'s four IDX files (gzipped or not) in data/ beside`,
-      'it, or in the folder given with --data. Get them from',
+      tr('export:readme.scenes1', { name }),
+      tr('export:readme.scenes2'),
       `  ${url}`,
       ...IDX_FILE_NAMES.map((file) => `  ${file}`),
-      'Step k trains on the same scenes as step k in the playground; --steps sets how many (default 1000),',
-      '--device auto (default: cuda, else mps, else cpu), cuda, mps or cpu where to train.',
+      tr('export:readme.scenes3'),
+      tr('export:readme.scenes4'),
     );
   } else if (trainPy) {
     const dataset = input.dataset as keyof typeof DATA_SOURCES;
     const { name, url } = DATA_SOURCES[dataset];
     lines.push(
       '',
-      `train.py reads ${name} from its four IDX files (gzipped or not) in data/ beside it, or in the folder`,
-      `given with --data, also in torchvision's layout (data/${TORCHVISION_DATASET[dataset]}/raw/). Get them from`,
+      tr('export:readme.builtin1', { name }),
+      tr('export:readme.builtin2', { folder: TORCHVISION_DATASET[dataset] }),
       `  ${url}`,
       ...IDX_FILE_NAMES.map((file) => `  ${file}`),
-      'or, where torchvision is installed, let train.py fetch them: python3 train.py --download',
+      tr('export:readme.builtin3'),
     );
   }
   if (trainPy && !scenes) {
     lines.push(
       '',
-      'Devices: --device auto (default: cuda, else mps, else cpu), cuda, mps or cpu; --amp trains in mixed',
-      'precision on CUDA. Several processes (one per GPU, or CPU cores):',
+      tr('export:readme.devices1'),
+      tr('export:readme.devices2'),
       '  torchrun --nproc_per_node=2 train.py',
-      'Each process takes its share of every batch and DistributedDataParallel averages the gradients, so',
-      "the run takes the same steps as one process. With Debian 12's python3-torch (PyTorch 1.13 on Python",
-      "3.11), torchrun itself stops at start ('NoneType' object has no attribute 'get'); add",
-      '--redirects 9:0 --tee 9:0 after torchrun to get past it.',
+      tr('export:readme.ddp1'),
+      tr('export:readme.ddp2'),
+      tr('export:readme.ddp3'),
+      tr('export:readme.ddp4'),
     );
   }
   lines.push(
     '',
-    `${CONVERTER_NAME} turns a PyTorch .pt / .pth state_dict into a .safetensors file the playground loads`,
-    `(it never opens .pt files itself): python3 ${CONVERTER_NAME} model.pt`,
+    tr('export:readme.convert1', { converter: CONVERTER_NAME }),
+    tr('export:readme.convert2', { converter: CONVERTER_NAME }),
   );
   return lines;
 }
 
 function readme(spec: NetworkSpec, className: string, files: string[]): string {
   const lines = [
-    `${className}: "${pyText(spec.name)}" exported from CNN Playground.`,
+    tr('export:readme.title', { className, name: pyText(spec.name) }),
     '',
-    'model.py             the network as a PyTorch nn.Module, with load_weights() and a demo:',
+    tr('export:readme.modelPy'),
     '                     python3 model.py',
-    'weights.safetensors  its weights: the PyTorch state_dict as F32 safetensors',
+    tr('export:readme.weights'),
   ];
   if (files.includes('samples.safetensors')) {
-    lines.push('samples.safetensors  a few test images (pixels 0..1) and labels for the demo');
+    lines.push(tr('export:readme.samples'));
   }
   const trainPy = files.includes('train.py');
   if (trainPy) {
-    lines.push("train.py             continues training with the playground's settings:");
-    lines.push(
-      '                     python3 train.py   -> trained.safetensors, which the playground can load',
-    );
+    lines.push(tr('export:readme.trainPy'));
+    lines.push(tr('export:readme.trainRun'));
   }
-  lines.push(`${CONVERTER_NAME.padEnd(21)}a PyTorch .pt checkpoint -> .safetensors for the playground`);
-  if (files.some((f) => f.startsWith('data/')))
-    lines.push('data/                your dataset as IDX files (pixels 0..255) for train.py');
+  lines.push(`${CONVERTER_NAME.padEnd(21)}${tr('export:readme.converter')}`);
+  if (files.some((f) => f.startsWith('data/'))) lines.push(tr('export:readme.data'));
   lines.push(...trainingNotes(spec.input, trainPy, isDenseTask(spec.task)));
-  lines.push('', "Needs PyTorch only (e.g. Debian's python3-torch or pip install torch).", '');
+  lines.push('', tr('export:readme.needs'), '');
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 // A GAN exports as a pair: generator/ and discriminator/ each hold their own model.py and weights, and
 // one train.py at the top continues the adversarial training with both networks' settings.
+import { tr } from '../../i18n';
 import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
 import { exportSamples, trainingNotes, type SampleImages } from './bundle';
@@ -35,16 +36,20 @@ export function exportGanTrainPy(generator: GanHalf, discriminator: GanHalf): st
   const d = planExport(discriminator.spec);
   const lastIsSigmoid = Boolean(definitionOf(d.spec.layers.at(-1)!.kind).traits?.sigmoid);
   const { mean, std } = INPUT_NORMALIZATION.discriminator;
-  return `"""Continues training the GAN in generator/ and discriminator/ on ${dataName(d.spec.input)} with the playground's settings.
+  const batch = {
+    batch: pyInt(generator.hyper.batchSize, 'batchSize'),
+    epochs: pyInt(generator.hyper.epochs, 'epochs'),
+    seed: pyInt(generator.hyper.seed, 'seed'),
+  };
+  return `"""${tr('export:gan.doc1', { dataset: dataName(d.spec.input) })}
 
-Generator: ${describeHyper(generator.hyper)}.
-Discriminator: ${describeHyper(discriminator.hyper)}.
-Batch size ${pyInt(generator.hyper.batchSize, 'batchSize')}, ${pyInt(generator.hyper.epochs, 'epochs')} epochs, seed ${pyInt(generator.hyper.seed, 'seed')}.
+${tr('export:gan.generator', { hyper: describeHyper(generator.hyper) })}
+${tr('export:gan.discriminator', { hyper: describeHyper(discriminator.hyper) })}
+${tr('export:gan.batch', batch)}
 
 ${usage(d.spec.input)}
 
-It starts from each half's weights.safetensors and writes trained.safetensors next to each after every
-epoch. Real images are scaled to [-1, 1] (mean ${mean}, std ${std}) to match the generator's Tanh.
+${tr('export:gan.doc3', { mean, std })}
 """
 import argparse
 import contextlib
@@ -89,7 +94,7 @@ def train(args, rank, world, device):
     d_optimizer = ${optimizerCall(discriminator.hyper, 'discriminator')}
     loss_fn = ${lastIsSigmoid ? 'nn.BCELoss()' : 'nn.BCEWithLogitsLoss()'}
     scaler = torch.cuda.amp.GradScaler(enabled=amp)
-    # Every process shuffles alike and takes every world-th image of each batch (see train.py of a classifier).
+    ${tr('export:gan.shuffle')}
     sampler = DistributedSampler(range(len(train_images)), num_replicas=world, rank=rank, shuffle=True, seed=SEED)
     batches = BatchSampler(sampler, BATCH_SIZE // world, drop_last=True)
 
@@ -108,8 +113,7 @@ def train(args, rank, world, device):
                 fake = g_net(torch.randn(len(batch), LATENT_DIM, device=device))
             ones, zeros = torch.ones(len(batch), device=device), torch.zeros(len(batch), device=device)
 
-            # The discriminator learns to tell real from generated images: one backward pass per half,
-            # the first kept local (no_sync) so that the processes average the sum of both once.
+            ${tr('export:gan.discriminatorStep')}
             d_optimizer.zero_grad()
             with d_net.no_sync() if world > 1 else contextlib.nullcontext():
                 d_real = loss_fn(judge(real), ones)
@@ -118,7 +122,7 @@ def train(args, rank, world, device):
             scaler.scale(d_fake).backward()
             scaler.step(d_optimizer)
 
-            # ...and the generator learns to make the discriminator call its images real.
+            ${tr('export:gan.generatorStep')}
             g_optimizer.zero_grad()
             g_loss = loss_fn(judge(fake), ones)
             scaler.scale(g_loss).backward()
@@ -142,8 +146,7 @@ def main():
     rank, world, device = start_processes(args.device)
     train(args, rank, world, device)
     if world > 1:
-        # Only once train() has returned: DistributedDataParallel must be gone before its process group,
-        # or a process can hang at exit.
+        ${tr('export:train.destroy')}
         dist.destroy_process_group()
 
 

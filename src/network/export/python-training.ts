@@ -1,5 +1,6 @@
 // Fixed pieces that both train.py scripts (classifier or autoencoder, and GAN) share: saving safetensors,
 // the device, torchrun's processes, sums over them, and fetching the data with torchvision on request.
+import { tr } from '../../i18n';
 import { isUserDataset } from '../dataset-input';
 import type { NetworkInput } from '../spec';
 import { dataName, TORCHVISION_DATASET } from './python-data';
@@ -23,17 +24,16 @@ export const SAVE_SAFETENSORS = `def save_safetensors(state_dict, path):
 export function usage(input: NetworkInput): string {
   const name = dataName(input);
   const where = isUserDataset(input.dataset)
-    ? `    python3 train.py                       # reads ${name}'s IDX files from data/, where the export put them
-    python3 train.py --data DIR            # ... from DIR`
-    : `    python3 train.py                       # reads ${name}'s IDX files from data/ (README.txt says where to get them)
-    python3 train.py --data DIR            # ... from DIR, or DIR/${TORCHVISION_DATASET[input.dataset]}/raw/ as torchvision keeps them
-    python3 train.py --download            # fetches them with torchvision first, if it is installed`;
+    ? `    python3 train.py                       # ${tr('export:usage.userData', { name })}
+    python3 train.py --data DIR            # ${tr('export:usage.fromDir')}`
+    : `    python3 train.py                       # ${tr('export:usage.builtin', { name })}
+    python3 train.py --data DIR            # ${tr('export:usage.fromDirTorchvision', { folder: TORCHVISION_DATASET[input.dataset] })}
+    python3 train.py --download            # ${tr('export:usage.download')}`;
   return `${where}
-    python3 train.py --device cuda --amp   # on a CUDA GPU, in mixed precision (default device: the best found)
-    torchrun --nproc_per_node=N train.py   # N processes (one per GPU), each on 1/N of every batch
+    python3 train.py --device cuda --amp   # ${tr('export:usage.cuda')}
+    torchrun --nproc_per_node=N train.py   # ${tr('export:usage.torchrun')}
 
-Needs only PyTorch. Under torchrun the processes average their gradients (DistributedDataParallel), so
-they take the same steps as one process would: the batch size stays the global one.`;
+${tr('export:usage.needs')}`;
 }
 
 /** argparse options every train.py takes; \`more\` adds script-specific ones. A user dataset has no

@@ -14,6 +14,7 @@ import { moduleNames } from './state-dict';
 import { isDenseTask } from '../dense';
 import { DECODE_PY, SCENES_PY, sceneConstant } from './python-scenes';
 import { strideOf } from './dense-snippets';
+import { tr } from '../../i18n';
 
 export interface ModelPyOptions {
   /** The nn.Module class name; default: the design's name in PascalCase. */
@@ -52,42 +53,25 @@ export function planExport(spec: NetworkSpec, options: ModelPyOptions = {}): Exp
 
 const batched = (shape: Shape) => `[N, ${shape.join(', ')}]`;
 
-const TASK_WORDS = {
-  classification: 'a classifier',
-  reconstruction: 'an autoencoder',
-  generator: 'a GAN generator',
-  discriminator: 'a GAN discriminator',
-  segmentation: 'a segmentation network (a class for every pixel of a scene)',
-  detection: 'a detector (a box and a digit for every digit of a scene)',
-} as const;
-
-const MAIN_DOES = {
-  classification: 'prints its predictions for a few test images',
-  reconstruction: 'prints the reconstruction error on a few test images',
-  generator: 'prints statistics of a few generated images',
-  discriminator: 'prints how real it judges a few test images',
-  segmentation: 'labels the pixels of a few test scenes',
-  detection: 'finds the digits of a few test scenes',
-} as const;
-
 function docstring(plan: ExportPlan): string {
   const { spec } = plan;
-  const title = pyText(spec.name) || 'Untitled';
+  const title = pyText(spec.name) || tr('export:model.untitled');
   const output = plan.outputShapes[plan.outputShapes.length - 1];
   const input =
     spec.task === 'generator'
-      ? `noise ${batched(plan.inputShape)} drawn from a standard normal distribution`
+      ? tr('export:model.inputNoise', { shape: batched(plan.inputShape) })
       : isDenseTask(spec.task)
-        ? `scenes ${batched(plan.inputShape)} drawn by make_scenes, pixels in 0..1 (MEAN 0, STD 1)`
-        : `images ${batched(plan.inputShape)}, normalised as in the playground: (pixel - MEAN) / STD, pixels in 0..1`;
-  return `"""${title}: ${TASK_WORDS[spec.task]} exported from CNN Playground.
+        ? tr('export:model.inputScenes', { shape: batched(plan.inputShape) })
+        : tr('export:model.inputImages', { shape: batched(plan.inputShape) });
+  const does = tr(`export:model.does.${spec.task}`);
+  return `"""${tr('export:model.title', { title, what: tr(`export:model.task.${spec.task}`) })}
 
-Input: ${input}.
-Output: ${batched(output)}.
+${tr('export:model.inputLine', { input })}
+${tr('export:model.outputLine', { output: batched(output) })}
 
-    python3 model.py    # loads weights.safetensors and ${MAIN_DOES[spec.task]}
+    python3 model.py    # ${tr('export:model.runLine', { does })}
 
-Needs only PyTorch: load_weights reads safetensors with the plain-Python reader below.
+${tr('export:model.needs')}
 """`;
 }
 
@@ -109,7 +93,7 @@ function constants(plan: ExportPlan, norm: Normalization, options: ModelPyOption
     const output = plan.outputShapes[plan.outputShapes.length - 1];
     if (plan.spec.task === 'detection')
       lines.push(
-        `STRIDE = ${pyInt(strideOf(plan.inputShape, output), 'stride')}  # scene pixels per cell of the head`,
+        `STRIDE = ${pyInt(strideOf(plan.inputShape, output), 'stride')}  # ${tr('export:model.strideComment')}`,
       );
   }
   lines.push('HERE = os.path.dirname(os.path.abspath(__file__))');

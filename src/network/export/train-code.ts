@@ -1,5 +1,6 @@
 // train.py: continues training an exported model.py on the real dataset with the playground's optimizer
 // settings, on any device and under torchrun, and saves F32 safetensors the playground can import again.
+import { tr } from '../../i18n';
 import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
 import { defaultLoss } from '../hyper';
@@ -65,14 +66,18 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
                         help='written after every epoch (default: trained.safetensors)')`,
     !user,
   );
-  return `"""Continues training ${plan.className} (model.py) on ${dataset} with the settings used in CNN Playground:
-${describeHyper(hyper)}, batch size ${hyper.batchSize}, ${hyper.epochs} epochs, seed ${hyper.seed}.
+  const settings = {
+    hyper: describeHyper(hyper),
+    batch: hyper.batchSize,
+    epochs: hyper.epochs,
+    seed: hyper.seed,
+  };
+  return `"""${tr('export:train.doc1', { className: plan.className, dataset })}
+${tr('export:train.doc2', settings)}
 
 ${usage(plan.spec.input)}
 
-It starts from weights.safetensors and writes trained.safetensors after every epoch, which the playground
-imports. The seed makes a run repeatable; PyTorch draws other random numbers than the playground, so
-the run will not match the browser's step for step.
+${tr('export:train.doc3')}
 """
 import argparse
 import contextlib
@@ -131,8 +136,7 @@ def train(args, rank, world, device):
     optimizer = ${optimizerCall(hyper)}
     loss_fn = ${parts.loss}
     scaler = torch.cuda.amp.GradScaler(enabled=amp)
-    # Every process shuffles alike (SEED and the epoch) and takes every world-th image of each batch, so
-    # together they see exactly the batches one process would.
+    ${tr('export:train.shuffle')}
     sampler = DistributedSampler(range(len(train_labels)), num_replicas=world, rank=rank, shuffle=True, seed=SEED)
     batches = BatchSampler(sampler, BATCH_SIZE // world, drop_last=False)
 
@@ -168,8 +172,7 @@ def main():
     rank, world, device = start_processes(args.device)
     train(args, rank, world, device)
     if world > 1:
-        # Only once train() has returned: DistributedDataParallel must be gone before its process group,
-        # or a process can hang at exit.
+        ${tr('export:train.destroy')}
         dist.destroy_process_group()
 
 

@@ -2,6 +2,7 @@
 // trains it on scenes drawn on the fly from the loaded dataset (training scenes 0, 1, 2, ... of the seed,
 // each step the next batch), and reports the loss, test figures (mean IoU and pixel accuracy, or mAP at
 // IoU 0.5) and test scenes with the network's answers. TrainerCore forwards to it.
+import { tr } from '../../i18n';
 import {
   TEST_SCENE_SEED,
   renderScene,
@@ -105,7 +106,7 @@ export class DenseSession {
           const side = built.layout.side;
           if (request.image.length !== side * side)
             throw new Error(
-              `a scene for this network has ${side}×${side} = ${side * side} pixels, got ${request.image.length}`,
+              tr('training:dense.sceneSize', { side, pixels: side * side, got: request.image.length }),
             );
           return this.host.emit({
             kind: 'predicted',
@@ -138,7 +139,7 @@ export class DenseSession {
   }
 
   private need(): BuiltDense {
-    if (!this.built) throw new Error('there is no segmentation or detection network yet: send one first');
+    if (!this.built) throw new Error(tr('training:dense.none'));
     return this.built;
   }
 
@@ -151,7 +152,7 @@ export class DenseSession {
   private source(split: 'train' | 'test'): SceneSource {
     const s = this.host.data()[split];
     if (s.capacity === 0 || s.available < s.capacity)
-      throw new Error(`the ${split} images are still loading: scenes are drawn once the whole dataset is in`);
+      throw new Error(tr('training:dense.loading', { split: tr(`training:dense.split.${split}`) }));
     return { images: s.images, labels: s.labels, count: s.available };
   }
 
@@ -168,11 +169,10 @@ export class DenseSession {
     count: number,
   ): SceneSet {
     if (!Number.isInteger(start) || start < 0 || !Number.isInteger(count) || count < 1 || count > 64)
-      throw new Error(
-        `scenes are asked for by a start of 0 or more and a count from 1 to 64, not ${start} and ${count}`,
-      );
+      throw new Error(tr('training:dense.range', { start, n: count }));
     const problems = sceneOptionProblems(options);
-    if (problems.length > 0) throw new Error(`these scenes cannot be drawn: ${problems.join('; ')}`);
+    if (problems.length > 0)
+      throw new Error(tr('training:dense.cannotDraw', { problems: problems.join('; ') }));
     const side = options.size;
     const images = new Uint8Array(count * side * side);
     const masks = new Uint8Array(count * side * side);
@@ -206,7 +206,7 @@ export class DenseSession {
     this.step = from?.step ?? 0;
     this.lastGood = from ?? null;
     const backend = this.host.backend();
-    if (!backend || !this.last) throw new Error('the trainer is not ready: send a network first');
+    if (!backend || !this.last) throw new Error(tr('training:generative.notReady'));
     const built = await buildDense(backend, this.last.spec, this.last.hyper, this.host.cpuOps);
     if (from) built.engine.writeState(from.state);
     this.built = built;
@@ -255,7 +255,7 @@ export class DenseSession {
       .catch((error: unknown) => {
         // A lost device fails the loop's reads; the trainer's recovery rebuilds the run and restarts it.
         if (this.host.recovering()) return;
-        this.setState('paused', 'training stopped on an error');
+        this.setState('paused', tr('training:stoppedOnError'));
         this.host.emit({ kind: 'failed', message: message(error) });
       })
       .finally(() => (this.loop = null));
@@ -289,8 +289,7 @@ export class DenseSession {
     this.reportedAt = now;
     this.host.emit({ kind: 'metrics', step: this.step, loss, scenesPerSecond });
     // The loop ends at its next check (stop() here would wait for the loop itself).
-    if (!Number.isFinite(loss))
-      this.setState('paused', 'the loss is no longer a number: lower the learning rate and press Reset');
+    if (!Number.isFinite(loss)) this.setState('paused', tr('training:lossNaN'));
     else this.keepGood(built);
   }
 
@@ -370,14 +369,14 @@ export class DenseSession {
    * were kept yet) and goes on from their step: step k always trains on the same scenes, so the run repeats
    * exactly what it would have done from there.
    */
-  async rebuildAfterLoss(why = 'the GPU device was lost'): Promise<void> {
+  async rebuildAfterLoss(why = tr('training:deviceLost')): Promise<void> {
     const resume = this.resumeAfterLoss;
     const good = this.lastGood;
     this.resumeAfterLoss = false;
     if (!this.last) return;
     try {
       await this.build(good ?? undefined);
-      const reason = `${why}: the network was rebuilt from its weights at step ${this.step}`;
+      const reason = tr('training:rebuiltNetwork', { why, step: this.step });
       this.setState(this.step > 0 ? 'paused' : 'idle', reason);
       if (resume) await this.start();
     } catch (error) {

@@ -1,6 +1,7 @@
 // The worker side of the generative modes: builds an autoencoder or a GAN on the trainer's backend and
 // dataset, runs its own training loop, and reports losses, previews (reconstructions, latent points,
 // sample grid with health warnings) and answers decode/generate requests. TrainerCore forwards to it.
+import { tr } from '../../i18n';
 import type { CpuOps } from '../../engine/cpu-ops';
 import type { Checkpoint, HostDataset, TrainerBackend } from '../backend';
 import { deriveSeed, Prng } from '../prng';
@@ -99,7 +100,7 @@ export class GenerativeSession {
           return this.host.emit({ kind: 'generated', id: request.id, images });
         }
         case 'readWeights': {
-          if (!this.built) throw new Error('there is no generative network yet: train or build one first');
+          if (!this.built) throw new Error(tr('training:generative.none'));
           return this.host.emit({ kind: 'weights', id: request.id, ...(await snapshotOf(this.built)) });
         }
         case 'setWeights':
@@ -119,7 +120,7 @@ export class GenerativeSession {
 
   /** Checks every tensor against the built network(s) before writing any. */
   private async writeWeights(layers: LayerSnapshot[], discriminator?: LayerSnapshot[]): Promise<void> {
-    if (!this.built) throw new Error('there is no generative network to load weights into: build one first');
+    if (!this.built) throw new Error(tr('training:generative.noneToLoad'));
     const weights = weightsFromSnapshot(this.built, layers, discriminator);
     const wasTraining = this.state === 'training';
     await this.stop();
@@ -160,7 +161,7 @@ export class GenerativeSession {
   private async construct(): Promise<Built> {
     const backend = this.host.backend();
     const request = this.last;
-    if (!backend || !request) throw new Error('the trainer is not ready: send a network first');
+    if (!backend || !request) throw new Error(tr('training:generative.notReady'));
     const data = () => this.host.data();
     if (request.kind === 'setAutoencoder') {
       const ae = await buildAutoencoder(
@@ -223,7 +224,7 @@ export class GenerativeSession {
    * rewinds the step and the sample order to them, and goes on training if it was; the design and the
    * noise stream are kept.
    */
-  async rebuildAfterLoss(why = 'the GPU device was lost'): Promise<void> {
+  async rebuildAfterLoss(why = tr('training:deviceLost')): Promise<void> {
     const resume = this.resumeAfterLoss;
     this.resumeAfterLoss = false;
     if (!this.last) return;
@@ -235,8 +236,8 @@ export class GenerativeSession {
       if (good) writeWeightsTo(built, good.state);
       this.step = good?.step ?? 0;
       this.schedule = EpochSchedule.resume(hyper.seed, hyper.batchSize, good?.position ?? null);
-      const name = built.mode === 'gan' ? 'GAN' : 'autoencoder';
-      const reason = `${why}: the ${name} was rebuilt from its weights at step ${this.step}`;
+      const name = tr(built.mode === 'gan' ? 'training:runName.gan' : 'training:runName.autoencoder');
+      const reason = tr('training:rebuilt', { why, name, step: this.step });
       this.setState(this.state === 'idle' ? 'idle' : 'paused', reason);
       if (resume) await this.start();
       else this.quietly(this.preview(true));
@@ -247,13 +248,11 @@ export class GenerativeSession {
 
   private async start(): Promise<void> {
     if (this.loop) return;
-    if (!this.built) throw new Error('there is no generative network to train: send one first');
+    if (!this.built) throw new Error(tr('training:generative.noneToTrain'));
     const batch = this.built.mode === 'gan' ? this.built.gan.engine.batch : this.built.ae.engine.batch;
     const available = this.host.data().train.available;
     if (available < batch) {
-      throw new Error(
-        `only ${available} training images are loaded, fewer than one batch of ${batch}: load the dataset first`,
-      );
+      throw new Error(tr('training:fewImages', { available, batch }));
     }
     await this.host.makeRoom();
     this.setState('training');
@@ -261,7 +260,7 @@ export class GenerativeSession {
       .catch((error: unknown) => {
         // A lost device fails the loop's reads; the trainer's recovery rebuilds the run and restarts it.
         if (this.host.recovering()) return;
-        this.setState('paused', 'training stopped on an error');
+        this.setState('paused', tr('training:stoppedOnError'));
         this.fail(error);
       })
       .finally(() => (this.loop = null));
@@ -321,10 +320,7 @@ export class GenerativeSession {
       this.host.emit({ kind: 'metrics', step, loss });
       if (!Number.isFinite(loss)) {
         // The loop ends at its next check (stop() here would wait for the loop itself).
-        this.setState(
-          'paused',
-          'the reconstruction loss is no longer a number: lower the learning rate and press Reset',
-        );
+        this.setState('paused', tr('training:reconstructionNaN'));
       } else this.keepGood(built);
     } else {
       this.previews.lastFigures = ganFigures(await built.gan.engine.takeSums());

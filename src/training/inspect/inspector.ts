@@ -1,6 +1,7 @@
 // The worker side of the inspect views: answers inspect queries (saliency, replay frames, per-layer time,
 // one layer's inputs and outputs) and records the replay history as training steps are taken. TrainerCore
 // owns one and forwards to it.
+import { tr } from '../../i18n';
 import type { CpuOps } from '../../engine/cpu-ops';
 import type { ModelState } from '../backend';
 import { testImage, type CoreState } from '../core-state';
@@ -53,7 +54,7 @@ export class Inspector {
     const { s } = this;
     const backend = s.backend;
     const desc = s.desc;
-    if (!backend || !desc) throw new Error('there is no network to inspect: set a spec first');
+    if (!backend || !desc) throw new Error(tr('training:noNetwork.inspect'));
     switch (query.kind) {
       case 'saliency': {
         const image = query.image ?? testImage(this.s, 0);

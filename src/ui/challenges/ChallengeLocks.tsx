@@ -1,12 +1,14 @@
 // An open challenge's locks while the learner works, whichever panel is open: the locks the app can hold
 // (the dataset, the epochs) are put back at once when changed, with a notice saying why; the others (the
 // layer kinds, no unchanged preset) are shown as broken, with what to do, as soon as the design breaks them.
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { brokenLocks, heldLockBroken } from '../../challenges/goal';
 import { useClassroom } from '../lessons/classroom-store';
 import { useStore, type AppState } from '../store/store';
 
 export function ChallengeLocks() {
+  const { t } = useTranslation();
   const challenge = useClassroom((s) => s.challenge);
   useEffect(() => {
     if (!challenge) return;
@@ -26,12 +28,11 @@ export function ChallengeLocks() {
   if (!challenge) return null;
   return broken ? (
     <p className="challenge-locks broken" role="alert" data-testid="challenge-locks">
-      Challenge lock broken: {broken.split('\n').join('; ')}. A result cannot be handed in until this is
-      fixed.
+      {t('challengeLocks.challengeLockBrokenA', { broken: broken.split('\n').join('; ') })}
     </p>
   ) : (
     <p className="challenge-locks" role="status" data-testid="challenge-locks">
-      Challenge “{challenge.title}”: every lock holds.
+      {t('challengeLocks.challengeEveryLockHolds', { title: challenge.title })}
     </p>
   );
 }

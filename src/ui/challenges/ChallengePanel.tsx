@@ -1,5 +1,7 @@
 // The learner's side of a challenge: the goal, the locks and the deadline, what is still unmet (live
 // from the app's state), and once the goal is met, the result file to hand in.
+import { tr } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { describeGoal, describeLocks, unmet } from '../../challenges/goal';
 import { analysisOf } from '../builder/useAnalysis';
@@ -8,6 +10,7 @@ import { useStore } from '../store/store';
 import { handIn } from './hand-in';
 
 export function ChallengePanel() {
+  const { t } = useTranslation();
   const challenge = useClassroom((s) => s.challenge);
   const [learner, setLearner] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,8 +27,8 @@ export function ChallengePanel() {
   if (!challenge)
     return (
       <div className="challenge-panel">
-        <h2>Challenge</h2>
-        <p>Open the challenge link your teacher gave you, or make one in the Teacher view.</p>
+        <h2>{t('challengePanel.challenge')}</h2>
+        <p>{t('challengePanel.openTheChallengeLink')}</p>
       </div>
     );
   const hand = async () => {
@@ -34,7 +37,11 @@ export function ChallengePanel() {
     try {
       setNotice(await handIn(useStore, challenge, learner, useClassroom.getState().trainingMs));
     } catch (error) {
-      setNotice(`Not handed in: ${error instanceof Error ? error.message : String(error)}.`);
+      setNotice(
+        tr('ui:challengePanel.notHandedIn', {
+          value: error instanceof Error ? error.message : String(error),
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -42,25 +49,25 @@ export function ChallengePanel() {
   const open = missing === '' ? [] : missing.split('\n');
   return (
     <div className="challenge-panel">
-      <h2>Challenge: {challenge.title}</h2>
+      <h2>{t('challengePanel.challenge2', { title: challenge.title })}</h2>
       <div className="challenge-goal" data-testid="challenge-goal">
         <p>
-          <strong>Goal:</strong> {describeGoal(challenge)}
+          <strong>{t('challengePanel.goal')}</strong> {describeGoal(challenge)}
         </p>
         {describeLocks(challenge).map((lock) => (
           <p key={lock}>
-            <strong>Lock:</strong> {lock}
+            <strong>{t('challengePanel.lock')}</strong> {lock}
           </p>
         ))}
         {challenge.deadline && (
           <p>
-            <strong>Deadline:</strong> {challenge.deadline}
+            <strong>{t('challengePanel.deadline')}</strong> {challenge.deadline}
           </p>
         )}
       </div>
       {open.length > 0 ? (
         <>
-          <p>Still to do:</p>
+          <p>{t('challengePanel.stillToDo')}</p>
           <ul data-testid="challenge-unmet">
             {open.map((m) => (
               <li key={m}>{m}</li>
@@ -69,13 +76,13 @@ export function ChallengePanel() {
         </>
       ) : (
         <div data-testid="challenge-met">
-          <p className="lesson-check met">✓ Goal met. Hand in your result.</p>
+          <p className="lesson-check met">{t('challengePanel.goalMetHandIn')}</p>
           <label className="lesson-field">
-            Your name
+            {t('challengePanel.yourName')}
             <input value={learner} maxLength={80} onChange={(e) => setLearner(e.target.value)} />
           </label>
           <button type="button" className="primary" disabled={busy} onClick={() => void hand()}>
-            Download result file
+            {t('challengePanel.downloadResultFile')}
           </button>
         </div>
       )}

@@ -1,10 +1,12 @@
 // The teacher's form for a challenge link: dataset, goal, locks and deadline text; the link carries it all.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { challengeLink, parseChallenge } from '../../challenges/challenge';
 import { LAYER_KINDS } from '../../network/spec';
 
 export function MakeChallenge() {
-  const [title, setTitle] = useState('Small and accurate');
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(() => t('makeChallenge.defaultTitle'));
   const [dataset, setDataset] = useState<'mnist' | 'fashion-mnist'>('mnist');
   const [accuracy, setAccuracy] = useState(98);
   const [maxParams, setMaxParams] = useState('20000');
@@ -44,23 +46,23 @@ export function MakeChallenge() {
   };
   return (
     <fieldset className="make-challenge">
-      <legend>Make a challenge</legend>
+      <legend>{t('makeChallenge.makeAChallenge')}</legend>
       <label className="lesson-field">
-        Title
+        {t('makeChallenge.title')}
         <input value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <label className="lesson-field">
-        Dataset
+        {t('makeChallenge.dataset')}
         <select
           value={dataset}
           onChange={(e) => setDataset(e.target.value === 'fashion-mnist' ? 'fashion-mnist' : 'mnist')}
         >
           <option value="mnist">MNIST</option>
-          <option value="fashion-mnist">Fashion-MNIST</option>
+          <option value="fashion-mnist">{t('makeChallenge.fashionMnist')}</option>
         </select>
       </label>
       <label className="lesson-field">
-        Minimum test accuracy (%)
+        {t('makeChallenge.minimumTestAccuracy')}
         <input
           type="number"
           min={0}
@@ -71,19 +73,19 @@ export function MakeChallenge() {
         />
       </label>
       <label className="lesson-field">
-        Maximum parameters
+        {t('makeChallenge.maximumParameters')}
         <input type="number" min={1} value={maxParams} onChange={(e) => setMaxParams(e.target.value)} />
       </label>
       <label className="lesson-field">
-        Fixed epochs
+        {t('makeChallenge.fixedEpochs')}
         <input type="number" min={1} max={100} value={epochs} onChange={(e) => setEpochs(e.target.value)} />
       </label>
       <label>
-        <input type="checkbox" checked={noPreset} onChange={(e) => setNoPreset(e.target.checked)} /> No
-        unchanged preset
+        <input type="checkbox" checked={noPreset} onChange={(e) => setNoPreset(e.target.checked)} />{' '}
+        {t('makeChallenge.noUnchangedPreset')}
       </label>
       <label className="lesson-field">
-        Allowed layer kinds (comma-separated; empty: all)
+        {t('makeChallenge.allowedLayerKindsComma')}
         <input
           value={kinds}
           placeholder={LAYER_KINDS.slice(0, 4).join(', ')}
@@ -91,27 +93,27 @@ export function MakeChallenge() {
         />
       </label>
       <label className="lesson-field">
-        Deadline
+        {t('makeChallenge.deadline')}
         <input
           value={deadline}
           maxLength={100}
-          placeholder="Friday 17:00"
+          placeholder={t('makeChallenge.friday1700')}
           onChange={(e) => setDeadline(e.target.value)}
         />
       </label>
       <button type="button" onClick={make}>
-        Make challenge link
+        {t('makeChallenge.makeChallengeLink')}
       </button>
       {error && <p role="alert">{error}</p>}
       {link && (
         <p>
           <input
             readOnly
-            aria-label="Challenge link"
+            aria-label={t('makeChallenge.challengeLink')}
             value={link}
             onFocus={(e) => e.currentTarget.select()}
           />{' '}
-          <a href={link}>Open it</a>
+          <a href={link}>{t('makeChallenge.openIt')}</a>
         </p>
       )}
     </fieldset>

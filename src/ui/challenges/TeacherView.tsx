@@ -1,5 +1,7 @@
 // The teacher's side: make a challenge link, import the result files handed in, re-evaluate each one's
 // design and weights in this browser, and rank them; a result that does not hold up is flagged with why.
+import { tr } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { rank, reevaluationFlags, type Entry } from '../../challenges/leaderboard';
 import { MAX_RESULT_CHARS, readResult, type ReadResult } from '../../challenges/result';
@@ -14,6 +16,7 @@ interface Imported extends Entry {
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 export function TeacherView() {
+  const { t } = useTranslation();
   const [entries, setEntries] = useState<Imported[]>([]);
   const [refused, setRefused] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -25,7 +28,7 @@ export function TeacherView() {
     for (const file of Array.from(files)) {
       const name = file.name.slice(0, 80);
       if (file.size > MAX_RESULT_CHARS) {
-        bad.push(`${name}: too large to be a result file`);
+        bad.push(tr('ui:teacherView.tooLargeToBe', { name }));
         continue;
       }
       const read = await readResult(await file.text());
@@ -63,7 +66,9 @@ export function TeacherView() {
         update = {
           flags: [
             ...entry.flags,
-            `could not be re-evaluated: ${error instanceof Error ? error.message : String(error)}`,
+            tr('ui:teacherView.couldNotBeRe', {
+              value: error instanceof Error ? error.message : String(error),
+            }),
           ],
         };
       }
@@ -75,11 +80,11 @@ export function TeacherView() {
   const ranked = rank(entries) as Imported[];
   return (
     <div className="teacher-view">
-      <h2>Teacher view</h2>
+      <h2>{t('teacherView.teacherView')}</h2>
       <MakeChallenge />
-      <h3>Results handed in</h3>
+      <h3>{t('teacherView.resultsHandedIn')}</h3>
       <label className="lesson-field">
-        Import result files
+        {t('teacherView.importResultFiles')}
         <input
           type="file"
           multiple
@@ -90,26 +95,26 @@ export function TeacherView() {
       {refused.length > 0 && (
         <ul role="alert" data-testid="refused-results">
           {refused.map((r) => (
-            <li key={r}>Not imported: {r}</li>
+            <li key={r}>{t('teacherView.notImported', { r })}</li>
           ))}
         </ul>
       )}
       {entries.length > 0 && (
         <>
           <button type="button" disabled={busy !== null} onClick={() => void reevaluateAll()}>
-            {busy ? `Re-evaluating ${busy}…` : 'Re-evaluate all'}
+            {busy ? t('teacherView.reEvaluating', { busy }) : t('teacherView.reEvaluateAll')}
           </button>
           <div className="leaderboard-scroll">
             <table className="leaderboard" data-testid="leaderboard">
               <thead>
                 <tr>
                   <th>#</th>
-                  <th>Learner</th>
-                  <th>Accuracy (claimed)</th>
-                  <th>Re-evaluated</th>
-                  <th>Parameters</th>
-                  <th>Time</th>
-                  <th>Check</th>
+                  <th>{t('teacherView.learner')}</th>
+                  <th>{t('teacherView.accuracyClaimed')}</th>
+                  <th>{t('teacherView.reEvaluated')}</th>
+                  <th>{t('teacherView.parameters')}</th>
+                  <th>{t('teacherView.time')}</th>
+                  <th>{t('teacherView.check')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,13 +129,13 @@ export function TeacherView() {
                     <td>{percent(e.metrics.testAccuracy)}</td>
                     <td data-testid="reevaluated">{e.reevaluated === null ? '—' : percent(e.reevaluated)}</td>
                     <td>{e.metrics.params.toLocaleString('en')}</td>
-                    <td>{e.metrics.trainSeconds.toFixed(1)} s</td>
+                    <td>{t('teacherView.s', { trainSeconds: e.metrics.trainSeconds.toFixed(1) })}</td>
                     <td data-testid="result-check">
                       {e.flags.length
                         ? `⚠ ${e.flags.join('; ')}`
                         : e.reevaluated === null
-                          ? 'not re-evaluated yet'
-                          : '✓ reproduces'}
+                          ? t('teacherView.notReEvaluatedYet')
+                          : t('teacherView.reproduces')}
                     </td>
                   </tr>
                 ))}

@@ -1,5 +1,6 @@
 // Making the learner's result file from the app's state: the design, its settings, the full test-set
 // evaluation, the trained weights from the worker (as safetensors bytes) and the training time.
+import { tr } from '../../i18n';
 import type { StoreApi } from 'zustand';
 import type { Challenge } from '../../challenges/challenge';
 import { unmet } from '../../challenges/goal';
@@ -33,7 +34,7 @@ export async function handIn(
     params,
     testAccuracy: evaluation?.testAccuracy ?? null,
   });
-  if (missing.length || !evaluation) return `Not handed in: ${missing.join('; ')}.`;
+  if (missing.length || !evaluation) return tr('ui:handIn.notHandedIn', { missing: missing.join('; ') });
   const weights = exportWeights(s.spec, await trainedWeights(store));
   const result = await makeResult({
     learner,
@@ -52,5 +53,5 @@ export async function handIn(
   });
   const name = `${slug(learner)}-result.json`;
   downloadBytes(JSON.stringify(result), name, 'application/json');
-  return `Downloaded ${name}: hand it to your teacher.`;
+  return tr('ui:handIn.downloadedHandItTo', { name });
 }

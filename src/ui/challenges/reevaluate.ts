@@ -1,6 +1,7 @@
 // Re-evaluating a handed-in result in this browser: its design goes into the builder, its weights into
 // the trainer (the same checked path as a weights file), and the whole test set is evaluated through the
 // trainer client; the accuracy it measures is what the leaderboard trusts.
+import { tr } from '../../i18n';
 import type { StoreApi } from 'zustand';
 import type { ReadResult } from '../../challenges/result';
 import { loadWeightBytes } from '../export/actions';
@@ -33,12 +34,15 @@ function when<T>(
 /** The test accuracy of the result's design and weights, measured here. */
 export async function reevaluate(store: Store, read: ReadResult): Promise<number> {
   const { design } = read.result;
-  if (!store.getState().client) throw new Error('the trainer has not started yet');
+  if (!store.getState().client) throw new Error(tr('ui:reevaluate.theTrainerHasNot'));
   store.getState().loadSpec(design);
   await when(
     store,
     (s) => (s.dataset.id === design.input.dataset && s.dataset.phase === 'ready' ? true : null),
-    (s) => (s.dataset.phase === 'error' ? `the dataset did not load: ${s.dataset.message}` : null),
+    (s) =>
+      s.dataset.phase === 'error'
+        ? tr('ui:reevaluate.theDatasetDidNot', { message: s.dataset.message ?? '' })
+        : null,
   );
   await loadWeightBytes(store, read.weights);
   const before = store.getState().evaluation;

@@ -1,5 +1,6 @@
 // The dense runs' curves: the training loss per report, and the test figures per evaluation (pixel
 // accuracy and mean IoU, or mAP at IoU 0.5), each on its own chart.
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DenseTask } from '../../network/dense';
 import type { FigurePoint } from './dense-state';
@@ -69,17 +70,22 @@ export function DenseCharts({
   losses: FigurePoint[];
   figures: FigurePoint[];
 }) {
+  const { t } = useTranslation();
   const test: Series[] =
     task === 'segmentation'
       ? [
-          { key: 'meanIoU', name: 'mean IoU', colour: 'var(--accent)' },
-          { key: 'pixelAccuracy', name: 'pixel accuracy', colour: '#d55e00' },
+          { key: 'meanIoU', name: t('denseCharts.meanIou'), colour: 'var(--accent)' },
+          { key: 'pixelAccuracy', name: t('denseCharts.pixelAccuracy'), colour: '#d55e00' },
         ]
       : [{ key: 'meanAP', name: 'mAP@0.5', colour: 'var(--accent)' }];
   return (
     <div className="dense-charts">
-      <Chart points={losses} series={[{ key: 'loss', name: 'train loss', colour: '#56b4e9' }]} label="loss" />
-      <Chart points={figures} series={test} label="test figures" max={1} />
+      <Chart
+        points={losses}
+        series={[{ key: 'loss', name: 'train loss', colour: '#56b4e9' }]}
+        label={t('denseCharts.loss')}
+      />
+      <Chart points={figures} series={test} label={t('denseCharts.testFigures')} max={1} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Segmentation and detection on scenes of several digits, trained in the worker. The builder edits the
 // network (a preset loads here); this panel sets how the scenes are drawn, trains, and shows the curves,
 // test scenes with the network's answers, the scene viewer and a pad to draw a scene on.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { DEFAULT_BACKGROUND_WEIGHT, type Hyperparams } from '../../network/hyper';
 import { SCENE_LIMITS, isDenseTask, type SceneSettings } from '../../network/dense';
@@ -18,24 +19,31 @@ import { SceneViewer } from './SceneViewer';
 import { useDense } from './useDense';
 import './dense.css';
 
+// Labels are keys of the ui catalogue.
 const PRESETS: { id: PresetId; label: string }[] = [
-  { id: 'unet', label: 'U-Net' },
-  { id: 'fcn', label: 'Small FCN' },
-  { id: 'centernet', label: 'CenterNet detector' },
+  { id: 'unet', label: 'densePanel.presetUnet' },
+  { id: 'fcn', label: 'densePanel.presetSmallFcn' },
+  { id: 'centernet', label: 'densePanel.presetCenternetDetector' },
 ];
 
 const SCENE_FIELDS: { key: keyof SceneSettings; label: string; min: number; max: number }[] = [
-  { key: 'minDigits', label: 'Digits from', min: 1, max: SCENE_LIMITS.maxDigits },
-  { key: 'maxDigits', label: 'to', min: 1, max: SCENE_LIMITS.maxDigits },
-  { key: 'minScale', label: 'Digit size from', min: SCENE_LIMITS.minScale, max: SCENE_LIMITS.maxSide },
-  { key: 'maxScale', label: 'to', min: SCENE_LIMITS.minScale, max: SCENE_LIMITS.maxSide },
-  { key: 'clutter', label: 'Clutter', min: 0, max: SCENE_LIMITS.maxClutter },
-  { key: 'noise', label: 'Noise', min: 0, max: SCENE_LIMITS.maxNoise },
+  { key: 'minDigits', label: 'densePanel.fieldDigitsFrom', min: 1, max: SCENE_LIMITS.maxDigits },
+  { key: 'maxDigits', label: 'densePanel.fieldTo', min: 1, max: SCENE_LIMITS.maxDigits },
+  {
+    key: 'minScale',
+    label: 'densePanel.fieldDigitSizeFrom',
+    min: SCENE_LIMITS.minScale,
+    max: SCENE_LIMITS.maxSide,
+  },
+  { key: 'maxScale', label: 'densePanel.fieldTo', min: SCENE_LIMITS.minScale, max: SCENE_LIMITS.maxSide },
+  { key: 'clutter', label: 'densePanel.fieldClutter', min: 0, max: SCENE_LIMITS.maxClutter },
+  { key: 'noise', label: 'densePanel.fieldNoise', min: 0, max: SCENE_LIMITS.maxNoise },
 ];
 
 const sideOf = (spec: NetworkSpec) => (spec.input.shape.length === 3 ? spec.input.shape[1] : 0);
 
 export function DensePanel() {
+  const { t } = useTranslation();
   const client = useStore((s) => s.client);
   const spec = useStore((s) => s.spec);
   const storeHyper = useStore((s) => s.hyper);
@@ -86,30 +94,30 @@ export function DensePanel() {
   };
   const analysis = dense ? analysisOf(spec) : null;
   const blocked = !client
-    ? 'The trainer is starting…'
+    ? t('densePanel.theTrainerIsStarting')
     : !datasetReady
-      ? 'Waiting for the dataset to load…'
+      ? t('densePanel.waitingForTheDataset')
       : !dense
-        ? 'The builder holds a classification or generative network: choose a preset above.'
+        ? t('densePanel.theBuilderHoldsA')
         : !analysis?.valid
-          ? 'The network has errors: the builder shows them and how to fix them.'
+          ? t('densePanel.theNetworkHasErrors')
           : null;
   const latest = view.figures.at(-1);
   const summary =
     view.task === 'segmentation'
-      ? `mean IoU ${formatFigure(latest?.meanIoU)} · pixel accuracy ${formatFigure(latest?.pixelAccuracy, true)}`
+      ? t('densePanel.meanIouPixelAccuracy', {
+          meanIoU: formatFigure(latest?.meanIoU),
+          pixelAccuracy: formatFigure(latest?.pixelAccuracy, true),
+        })
       : view.task === 'detection'
         ? `mAP@0.5 ${formatFigure(latest?.meanAP)}`
         : '';
 
   return (
     <div className="dense">
-      <h2>Segmentation and detection</h2>
-      <p className="muted">
-        Scenes of several digits: a segmentation network gives every pixel a class (background or a digit), a
-        detector finds each digit with a box. Choose a design; the builder shows its layers.
-      </p>
-      <div role="group" aria-label="Dense design" className="control-buttons">
+      <h2>{t('densePanel.segmentationAndDetection')}</h2>
+      <p className="muted">{t('densePanel.scenesOfSeveralDigits')}</p>
+      <div role="group" aria-label={t('densePanel.denseDesign')} className="control-buttons">
         {PRESETS.map((p) => (
           <button
             key={p.id}
@@ -117,15 +125,15 @@ export function DensePanel() {
             aria-pressed={spec.name === presetSpec(p.id).name && dense}
             onClick={() => choose(p.id)}
           >
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
       </div>
       {dense && spec.scene && (
         <>
-          <div className="dense-settings" aria-label="Scene settings">
+          <div className="dense-settings" aria-label={t('densePanel.sceneSettings')}>
             <label>
-              Scene side
+              {t('densePanel.sceneSide')}
               <select value={sideOf(spec)} onChange={(e) => editSide(Number(e.target.value))}>
                 {[32, 48, 64, 96, 128].map((s) => (
                   <option key={s} value={s}>
@@ -136,7 +144,7 @@ export function DensePanel() {
             </label>
             {SCENE_FIELDS.map((f) => (
               <label key={f.key}>
-                {f.label}
+                {t(f.label)}
                 <input
                   type="number"
                   min={f.min}
@@ -147,9 +155,9 @@ export function DensePanel() {
               </label>
             ))}
           </div>
-          <div className="dense-settings" aria-label="Training settings">
+          <div className="dense-settings" aria-label={t('densePanel.trainingSettings')}>
             <label>
-              Learning rate
+              {t('densePanel.learningRate')}
               <input
                 type="number"
                 step="any"
@@ -159,7 +167,7 @@ export function DensePanel() {
               />
             </label>
             <label>
-              Batch size
+              {t('densePanel.batchSize')}
               <input
                 type="number"
                 min={1}
@@ -170,7 +178,7 @@ export function DensePanel() {
             </label>
             {spec.task === 'segmentation' && (
               <label>
-                Background weight
+                {t('densePanel.backgroundWeight')}
                 <input
                   type="number"
                   step="any"
@@ -185,11 +193,13 @@ export function DensePanel() {
           <div className="control-buttons">
             {view.state === 'training' ? (
               <button type="button" className="primary" onClick={() => client?.dense({ kind: 'pause' })}>
-                Pause {view.task}
+                {t('densePanel.pause', { task: view.task })}
               </button>
             ) : (
               <button type="button" className="primary" onClick={train} disabled={blocked !== null}>
-                Train {spec.task === 'detection' ? 'detector' : 'segmentation'}
+                {t('densePanel.train', {
+                  value: spec.task === 'detection' ? t('densePanel.detector') : t('densePanel.segmentation'),
+                })}
               </button>
             )}
             <button
@@ -197,7 +207,7 @@ export function DensePanel() {
               onClick={() => client?.dense({ kind: 'reset' })}
               disabled={!client || view.task === null}
             >
-              Reset {view.task ?? 'network'}
+              {t('densePanel.reset', { task: view.task ?? t('densePanel.network') })}
             </button>
             <span role="status" className="muted" data-testid="dense-state">
               {blocked ??
@@ -219,13 +229,13 @@ export function DensePanel() {
               </p>
               <p className="muted">
                 {view.task === 'segmentation'
-                  ? 'For scale: on the default scenes at batch 16, the U-Net passes a mean IoU of 0.7 after about 800 steps; pixel accuracy is high from the start, as most pixels are background.'
-                  : 'For scale: on the default scenes at batch 16, the detector passes an mAP@0.5 of 0.7 after about 1,000 steps.'}
+                  ? t('densePanel.forScaleOnThe')
+                  : t('densePanel.forScaleOnThe2')}
               </p>
               <DenseCharts task={view.task} losses={view.losses} figures={view.figures} />
               {view.task === 'detection' && (
                 <label className="dense-threshold">
-                  Show boxes scoring at least {minScore.toFixed(2)}
+                  {t('densePanel.showBoxesScoringAt', { minScore: minScore.toFixed(2) })}
                   <input
                     type="range"
                     min={0.05}

@@ -1,6 +1,7 @@
 // A large pad to draw a scene of several digits on: the drawing, area-averaged down to the scene's side,
 // goes to the network when a stroke ends, and its answer (a coloured label map, or boxes) is drawn over a
 // copy of the scene beside the pad.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, type PointerEvent } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { useStore } from '../store/store';
@@ -30,6 +31,7 @@ interface Props {
 let nextId = 1;
 
 export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   /** The drawing last sent, as the network's input (cleared with the pad or a new scene side). */
@@ -74,11 +76,9 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
     client?.dense({ kind: 'predict', id: nextId++, image });
   }, [evaluatedAt, client, drawing, side]);
   return (
-    <section aria-label="Draw a scene" className="scene-pad">
-      <h3>Draw a scene</h3>
-      <p className="muted">
-        Draw a few digits anywhere on the pad; the network answers when you lift the pen.
-      </p>
+    <section aria-label={t('scenePad.drawAScene')} className="scene-pad">
+      <h3>{t('scenePad.drawAScene')}</h3>
+      <p className="muted">{t('scenePad.drawAFewDigits')}</p>
       <div className="scene-pad-row">
         <canvas
           ref={canvas}
@@ -86,7 +86,7 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
           height={SIZE}
           className="scene-pad-canvas"
           data-testid="scene-pad"
-          aria-label="Scene drawing pad"
+          aria-label={t('scenePad.sceneDrawingPad')}
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId);
             last.current = null;
@@ -108,7 +108,9 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
               labels={answer.maps ?? null}
               boxes={(answer.detections?.[0] ?? []).filter((d) => d.score >= minScore)}
               scale={Math.floor(SIZE / side / 1.5)}
-              label={view.task === 'detection' ? 'Boxes found in your drawing' : 'Your drawing, labelled'}
+              label={
+                view.task === 'detection' ? t('scenePad.boxesFoundInYour') : t('scenePad.yourDrawingLabelled')
+              }
               testId="scene-pad-answer"
             />
             <p aria-live="polite" data-testid="scene-pad-text">
@@ -118,7 +120,7 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
         )}
       </div>
       <button type="button" onClick={clear}>
-        Clear pad
+        {t('scenePad.clearPad')}
       </button>
     </section>
   );

@@ -1,19 +1,24 @@
 // Test scenes next to the network's answers: the true label map (or boxes) above, the prediction below,
 // refreshed after every evaluation.
 import type { DenseView } from './dense-state';
+import { useTranslation } from 'react-i18next';
 import { ColourKey } from './ColourKey';
 import { SceneCanvas } from './SceneCanvas';
 
 /** `minScore`: boxes scoring less are not drawn (the figures count every box down to 0.05). */
 export function ScenePreviews({ view, minScore }: { view: DenseView; minScore: number }) {
+  const { t } = useTranslation();
   const p = view.previews;
   if (!p) return null;
   const pixels = p.side * p.side;
   const detection = view.task === 'detection';
   return (
-    <figure className="scene-previews" aria-label="Test scenes and predictions">
+    <figure className="scene-previews" aria-label={t('scenePreviews.testScenesAndPredictions')}>
       <figcaption>
-        Test scenes at step {p.step}: the truth above, the network’s {detection ? 'boxes' : 'labels'} below
+        {t('scenePreviews.testScenesAtStep', {
+          step: p.step,
+          value: detection ? t('scenePreviews.boxes') : t('scenePreviews.labels'),
+        })}
       </figcaption>
       <ColourKey />
       <div className="scene-grid" data-testid="dense-previews">
@@ -26,7 +31,7 @@ export function ScenePreviews({ view, minScore }: { view: DenseView; minScore: n
                 image={image}
                 labels={detection ? null : p.masks.subarray(i * pixels, (i + 1) * pixels)}
                 boxes={detection ? truth : []}
-                label={`Test scene ${i + 1}, the truth`}
+                label={t('scenePreviews.testSceneTheTruth', { i: i + 1 })}
                 testId="dense-truth"
               />
               <SceneCanvas
@@ -34,7 +39,7 @@ export function ScenePreviews({ view, minScore }: { view: DenseView; minScore: n
                 image={image}
                 labels={detection ? null : (p.maps?.subarray(i * pixels, (i + 1) * pixels) ?? null)}
                 boxes={detection ? (p.detections?.[i] ?? []).filter((d) => d.score >= minScore) : []}
-                label={`Test scene ${i + 1}, predicted`}
+                label={t('scenePreviews.testScenePredicted', { i: i + 1 })}
                 testId="dense-predicted"
               />
             </div>

@@ -1,5 +1,6 @@
 // Browses the scenes a run trains and is tested on, with their label maps and boxes: a page of eight at a
 // time from either split, drawn in the worker from the loaded dataset.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { NetworkSpec } from '../../network/spec';
 import type { TrainerClient } from '../../training/client';
@@ -18,6 +19,7 @@ interface Props {
 }
 
 export function SceneViewer({ view, client, spec, seed }: Props) {
+  const { t } = useTranslation();
   const [split, setSplit] = useState<'train' | 'test'>('test');
   const [page, setPage] = useState(0);
   const [show, setShow] = useState<'mask' | 'boxes'>('mask');
@@ -32,18 +34,22 @@ export function SceneViewer({ view, client, spec, seed }: Props) {
   const b = view.browsed;
   const pixels = b ? b.side * b.side : 0;
   return (
-    <section aria-label="Scene viewer" className="scene-viewer">
-      <h3>Scenes</h3>
+    <section aria-label={t('sceneViewer.sceneViewer')} className="scene-viewer">
+      <h3>{t('sceneViewer.scenes')}</h3>
       <div className="control-buttons">
-        <select aria-label="Split" value={split} onChange={(e) => ask(e.target.value as 'train' | 'test', 0)}>
-          <option value="test">test scenes (test images)</option>
-          <option value="train">training scenes</option>
+        <select
+          aria-label={t('sceneViewer.split')}
+          value={split}
+          onChange={(e) => ask(e.target.value as 'train' | 'test', 0)}
+        >
+          <option value="test">{t('sceneViewer.testScenesTestImages')}</option>
+          <option value="train">{t('sceneViewer.trainingScenes')}</option>
         </select>
         <button type="button" onClick={() => ask(split, Math.max(0, page - 1))} disabled={page === 0 || !b}>
-          Previous
+          {t('sceneViewer.previous')}
         </button>
         <button type="button" onClick={() => ask(split, b ? page + 1 : 0)}>
-          {b ? 'Next' : 'Show scenes'}
+          {b ? t('sceneViewer.next') : t('sceneViewer.showScenes')}
         </button>
         <label>
           <input
@@ -51,11 +57,11 @@ export function SceneViewer({ view, client, spec, seed }: Props) {
             checked={show === 'boxes'}
             onChange={(e) => setShow(e.target.checked ? 'boxes' : 'mask')}
           />{' '}
-          boxes instead of labels
+          {t('sceneViewer.boxesInsteadOfLabels')}
         </label>
         {b && (
           <span className="muted">
-            scenes {page * PAGE + 1}–{page * PAGE + PAGE}
+            {t('sceneViewer.scenes2', { page: page * PAGE + 1, page2: page * PAGE + PAGE })}
           </span>
         )}
       </div>
@@ -69,7 +75,7 @@ export function SceneViewer({ view, client, spec, seed }: Props) {
               labels={show === 'mask' ? b.masks.subarray(i * pixels, (i + 1) * pixels) : null}
               boxes={show === 'boxes' ? boxes : []}
               scale={2}
-              label={`Scene ${page * PAGE + i + 1}`}
+              label={t('sceneViewer.scene', { page: page * PAGE + i + 1 })}
             />
           ))}
         </div>

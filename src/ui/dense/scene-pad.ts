@@ -1,9 +1,11 @@
+import { tr } from '../../i18n';
 // The scene pad's drawing as the network's input: the canvas's ink area-averaged down to the scene's side,
 // keeping where each stroke is (a scene is not cropped or centred like a single MNIST digit).
 
 /** `ink` is width × height values in 0..1; returns side × side values in 0..1, row-major. */
 export function toScene(ink: Float32Array, width: number, height: number, side: number): Float32Array {
-  if (ink.length !== width * height) throw new Error(`${ink.length} ink values for a ${width}×${height} pad`);
+  if (ink.length !== width * height)
+    throw new Error(tr('ui:scene-pad.inkValuesForA', { ink: ink.length, width, height }));
   const out = new Float32Array(side * side);
   const sx = width / side;
   const sy = height / side;
@@ -52,16 +54,19 @@ export function answerText(
 ): string {
   if (answer.maps) {
     const shares = digitShares(answer.maps).filter((d) => d.share >= 0.05);
-    if (shares.length === 0) return 'Every pixel labelled background: nothing found.';
-    const parts = shares.map(
-      (d) => `${className(names, d.digit)} (${Math.round(d.share * 100)}% of the non-background pixels)`,
+    if (shares.length === 0) return tr('ui:scene-pad.everyPixelLabelledBackground');
+    const parts = shares.map((d) =>
+      tr('ui:scene-pad.shareOfPixels', {
+        name: className(names, d.digit),
+        percent: Math.round(d.share * 100),
+      }),
     );
-    return `Labelled as ${parts.join(', ')}.`;
+    return tr('ui:scene-pad.labelledAs', { parts: parts.join(tr('ui:scene-pad.listJoin')) });
   }
   const found = (answer.detections?.[0] ?? []).filter((d) => d.score >= minScore);
-  if (found.length === 0) return `No box scores at least ${minScore.toFixed(2)}.`;
+  if (found.length === 0) return tr('ui:scene-pad.noBoxScoresAt', { minScore: minScore.toFixed(2) });
   const parts = [...found]
     .sort((a, b) => b.score - a.score)
-    .map((d) => `${className(names, d.label)} (score ${d.score.toFixed(2)})`);
-  return `Found ${parts.join(', ')}.`;
+    .map((d) => tr('ui:scene-pad.boxScore', { name: className(names, d.label), score: d.score.toFixed(2) }));
+  return tr('ui:scene-pad.found', { parts: parts.join(tr('ui:scene-pad.listJoin')) });
 }

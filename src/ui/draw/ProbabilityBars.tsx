@@ -1,14 +1,16 @@
 // The network's class probabilities for the drawing, one bar per class, the top one highlighted.
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
 
 export function ProbabilityBars() {
+  const { t } = useTranslation();
   const probabilities = useStore((s) => s.drawProbabilities);
   const names = useStore((s) => s.dataset.classNames);
   if (!probabilities) return null;
   const values = Array.from(probabilities);
   const top = values.indexOf(Math.max(...values));
   return (
-    <ul className="prob-bars" aria-label="Class probabilities">
+    <ul className="prob-bars" aria-label={t('probabilityBars.classProbabilities')}>
       {values.map((p, c) => (
         <li
           key={c}

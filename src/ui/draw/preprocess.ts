@@ -1,3 +1,4 @@
+import { tr } from '../../i18n';
 // Turns a drawing into an MNIST-like 28×28 image, the way the MNIST digits were made (LeCun et al.):
 // crop to the ink's bounding box, scale it to fit 20×20 keeping the aspect ratio (area-averaged, so
 // anti-aliased), then place it in a 28×28 field so the ink's centre of mass sits at the field's centre.
@@ -63,7 +64,9 @@ function resample(ink: Float32Array, width: number, box: Box, outW: number, outH
  */
 export function toMnistImage(ink: Float32Array, width: number, height: number): Float32Array {
   if (ink.length !== width * height) {
-    throw new Error(`the drawing has ${ink.length} values, expected ${width}×${height} = ${width * height}`);
+    throw new Error(
+      tr('ui:preprocess.theDrawingHasValues', { ink: ink.length, width, height, width2: width * height }),
+    );
   }
   const out = new Float32Array(SIDE * SIDE);
   const box = inkBounds(ink, width, height);

@@ -1,5 +1,6 @@
 // The header's "Kept weights" menu: keep the trained weights in this browser under a name, and load or
 // delete weights kept before. Every control has an accessible name; the outcome is said in the notice bar.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { openWeightsStore, type WeightsEntry, type WeightsStore } from '../persistence/weights';
 import { useStore } from '../store/store';
@@ -19,6 +20,7 @@ let opened: WeightsStore | null = null;
 const kept = () => (opened ??= openWeightsStore());
 
 function KeptPanel() {
+  const { t } = useTranslation();
   const spec = useStore((s) => s.spec);
   const nameId = useId();
   const [name, setName] = useState('');
@@ -55,7 +57,7 @@ function KeptPanel() {
 
   return (
     <div className="kept-weights">
-      <label htmlFor={nameId}>Name (optional)</label>
+      <label htmlFor={nameId}>{t('browserWeights.nameOptional')}</label>
       <input
         id={nameId}
         type="text"
@@ -71,11 +73,13 @@ function KeptPanel() {
         aria-busy={busy}
         onClick={() => void run(() => keepWeights(useStore, kept(), name).then((e) => e && setName('')))}
       >
-        Keep weights in this browser
+        {t('browserWeights.keepWeightsInThis')}
       </button>
-      {entries !== null && entries.length === 0 && <p className="kept-weights-empty">No weights kept yet.</p>}
+      {entries !== null && entries.length === 0 && (
+        <p className="kept-weights-empty">{t('browserWeights.noWeightsKeptYet')}</p>
+      )}
       {entries !== null && entries.length > 0 && (
-        <ul aria-label="Kept weights" className="kept-weights-list">
+        <ul aria-label={t('browserWeights.keptWeights')} className="kept-weights-list">
           {entries.map((entry) => (
             <li key={entry.name}>
               <span className="kept-weights-name">{entry.name}</span>
@@ -85,18 +89,18 @@ function KeptPanel() {
               <button
                 type="button"
                 aria-disabled={busy}
-                aria-label={`Load kept weights ${entry.name}`}
+                aria-label={t('browserWeights.loadKeptWeights', { name: entry.name })}
                 onClick={() => void run(() => loadKeptWeights(useStore, kept(), entry.name))}
               >
-                Load
+                {t('browserWeights.load')}
               </button>
               <button
                 type="button"
                 aria-disabled={busy}
-                aria-label={`Delete kept weights ${entry.name}`}
+                aria-label={t('browserWeights.deleteKeptWeights', { name: entry.name })}
                 onClick={() => void run(() => deleteKeptWeights(useStore, kept(), entry.name))}
               >
-                Delete
+                {t('browserWeights.delete')}
               </button>
             </li>
           ))}
@@ -107,5 +111,6 @@ function KeptPanel() {
 }
 
 export function BrowserWeights() {
-  return <Disclosure label="Kept weights">{() => <KeptPanel />}</Disclosure>;
+  const { t } = useTranslation();
+  return <Disclosure label={t('browserWeights.keptWeights')}>{() => <KeptPanel />}</Disclosure>;
 }

@@ -1,5 +1,6 @@
 // The header's Export and Import menus: disclosure buttons that open a short list of actions (a plain
 // list of buttons, so Tab, Enter and touch work without a custom menu widget). Escape closes them.
+import { useTranslation } from 'react-i18next';
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useStore } from '../store/store';
 import {
@@ -102,6 +103,7 @@ function HiddenFileInput({
 }
 
 export function FileMenus() {
+  const { t } = useTranslation();
   const projectInput = useRef<HTMLInputElement>(null);
   const weightsInput = useRef<HTMLInputElement>(null);
   const item = (label: string, act: (s: typeof useStore) => Promise<void>, close: () => void) => (
@@ -109,38 +111,38 @@ export function FileMenus() {
   );
   return (
     <>
-      <Disclosure label="Export">
+      <Disclosure label={t('fileMenus.export')}>
         {(close) => (
           <>
-            {item('Export to PyTorch (.zip)', exportPytorchZip, close)}
+            {item(t('fileMenus.exportToPytorchZip'), exportPytorchZip, close)}
             {item('Download model.py', downloadModelPy, close)}
-            {item('Download weights.safetensors', downloadWeights, close)}
-            {item('Download model.onnx', downloadOnnx, close)}
-            {item('Export project', exportProject, close)}
+            {item(t('fileMenus.downloadWeightsSafetensors'), downloadWeights, close)}
+            {item(t('fileMenus.downloadModelOnnx'), downloadOnnx, close)}
+            {item(t('fileMenus.exportProject'), exportProject, close)}
           </>
         )}
       </Disclosure>
-      <Disclosure label="Import">
+      <Disclosure label={t('fileMenus.import')}>
         {(close) => (
           <>
             <button type="button" onClick={() => (close(), projectInput.current?.click())}>
-              Import project…
+              {t('fileMenus.importProject')}
             </button>
             <button type="button" onClick={() => (close(), weightsInput.current?.click())}>
-              Load weights (.safetensors)…
+              {t('fileMenus.loadWeightsSafetensors')}
             </button>
           </>
         )}
       </Disclosure>
       <HiddenFileInput
         input={projectInput}
-        label="Project file"
+        label={t('fileMenus.projectFile')}
         accept=".cnnp,application/zip"
         onFile={(file) => void importProjectFile(useStore, file)}
       />
       <HiddenFileInput
         input={weightsInput}
-        label="Weights file"
+        label={t('fileMenus.weightsFile')}
         // .pt and .pth too, so that a PyTorch checkpoint is answered with how to convert it.
         accept=".safetensors,.pt,.pth"
         onFile={(file) => void loadWeightsFile(useStore, file)}

@@ -1,6 +1,7 @@
 // What the Export and Import menus do. Each action reads the store, builds or checks bytes with the
 // network module's pure functions and reports one line in the notice bar. Imports are checked in full
 // before anything changes, so a refused file leaves the design and the weights as they were.
+import { tr } from '../../i18n';
 import type { StoreApi } from 'zustand';
 import {
   absurdTensor,
@@ -52,7 +53,7 @@ export async function trainedWeights(store: Store): Promise<LayerSnapshot[]> {
   const { client, spec } = store.getState();
   const blocked = blockingReason(analysisOf(spec));
   if (blocked) throw new Error(blocked);
-  if (!client) throw new Error('the trainer has not started yet');
+  if (!client) throw new Error(tr('ui:actions.theTrainerHasNot'));
   if (isDenseTask(spec.task)) return denseWeights(client, spec);
   if (isGenerative(spec)) {
     const weights = await sessionWeights(client, savedDesign(store.getState()));
@@ -69,7 +70,7 @@ async function exporting(store: Store, make: () => Promise<string>): Promise<voi
   try {
     store.getState().setNotice(await make());
   } catch (error) {
-    store.getState().setNotice(`Export failed: ${message(error)}`);
+    store.getState().setNotice(tr('ui:actions.exportFailed', { error: message(error) }));
   }
 }
 
@@ -84,7 +85,7 @@ async function exportGanZip(
     const blocked = blockingReason(analysisOf(spec));
     if (blocked) throw new Error(`the ${spec.task}: ${blocked}`);
   }
-  if (!client) throw new Error('the trainer has not started yet');
+  if (!client) throw new Error(tr('ui:actions.theTrainerHasNot'));
   const weights = await sessionWeights(client, { spec: generator, discriminator });
   const hyper = { ...stored, ...DCGAN_HYPER, seed: stored.seed };
   const name = projectFileName(generator, '-gan-pytorch.zip');
@@ -97,7 +98,7 @@ async function exportGanZip(
     name,
     'application/zip',
   );
-  return `Exported ${name}: generator/ and discriminator/ (model.py and weights.safetensors each) and train.py, ready for PyTorch.`;
+  return tr('ui:actions.exportedGeneratorAndDiscriminator', { name });
 }
 
 export function exportPytorchZip(store: Store): Promise<void> {
@@ -116,15 +117,15 @@ export function exportPytorchZip(store: Store): Promise<void> {
       name,
       'application/zip',
     );
-    const images = samples ? ` and ${samples.labels.length} test images` : '';
-    return `Exported ${name}: model.py, weights.safetensors${images}, ready for PyTorch.`;
+    const images = samples ? tr('ui:actions.andTestImages', { labels: samples.labels.length }) : '';
+    return tr('ui:actions.exportedModelPyWeights', { name, images });
   });
 }
 
 export function downloadModelPy(store: Store): Promise<void> {
   return exporting(store, async () => {
     downloadBytes(exportModelPy(store.getState().spec), 'model.py', 'text/x-python');
-    return 'Downloaded model.py: the design as a PyTorch nn.Module.';
+    return tr('ui:actions.downloadedModelPyThe');
   });
 }
 
@@ -133,7 +134,7 @@ export function downloadWeights(store: Store): Promise<void> {
     const spec = store.getState().spec;
     const bytes = exportWeights(spec, await trainedWeights(store));
     downloadBytes(bytes, 'weights.safetensors', 'application/octet-stream');
-    return 'Downloaded weights.safetensors: the PyTorch state_dict of the current model.';
+    return tr('ui:actions.downloadedWeightsSafetensorsThe');
   });
 }
 
@@ -145,7 +146,7 @@ export function downloadOnnx(store: Store): Promise<void> {
     if (blocked) throw new Error(blocked);
     const bytes = exportOnnx(spec, await trainedWeights(store));
     downloadBytes(bytes, 'model.onnx', 'application/octet-stream');
-    return `Downloaded model.onnx (ONNX opset ${ONNX_OPSET}): the design and its current weights, for ONNX Runtime, Netron and other ONNX tools.`;
+    return tr('ui:actions.downloadedModelOnnxOnnx', { ONNX_OPSET });
   });
 }
 
@@ -161,16 +162,18 @@ export function exportProject(store: Store): Promise<void> {
     try {
       weights = await trainedWeights(store);
     } catch (error) {
-      without = ` (without weights: ${message(error)})`;
+      without = tr('ui:actions.withoutWeights', { error: message(error) });
     }
     const name = projectFileName(spec);
     const mine = myDataOf(store.getState());
     const data = mine ? toProjectData(mine) : undefined;
     downloadBytes(writeProject({ spec, hyper, weights, data }), name, PROJECT_MIME);
-    const withData = mine ? `, with ${mine.name} (${data!.labels.length} examples)` : '';
+    const withData = mine
+      ? tr('ui:actions.withExamples', { name: mine.name, labels: data!.labels.length })
+      : '';
     return weights
-      ? `Saved ${name}: the design, its hyperparameters and the current weights${withData}.`
-      : `Saved ${name}: the design and its hyperparameters${withData}${without}.`;
+      ? tr('ui:actions.savedTheDesignIts', { name, withData })
+      : tr('ui:actions.savedTheDesignAnd', { name, withData, without });
   });
 }
 
@@ -181,7 +184,7 @@ export function exportProject(store: Store): Promise<void> {
  */
 async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): Promise<void> {
   const { client, spec } = store.getState();
-  if (!client) throw new Error('the trainer has not started yet');
+  if (!client) throw new Error(tr('ui:actions.theTrainerHasNot'));
   if (isDenseTask(spec.task)) {
     await setDenseWeights(client, toSnapshot(spec, weights));
     store.getState().weightsReplaced();
@@ -216,7 +219,7 @@ export async function importProjectFile(store: Store, file: File): Promise<void>
     read = { ok: false, error: message(error) };
   }
   if (!read.ok) {
-    setNotice(`Project not imported: ${read.error}. Nothing was changed.`);
+    setNotice(tr('ui:actions.projectNotImportedNothing', { error: read.error }));
     return;
   }
   const { spec, hyper, weights, createdAt, data } = read.project;
@@ -228,15 +231,15 @@ export async function importProjectFile(store: Store, file: File): Promise<void>
   store.getState().loadSpec(spec);
   const saved = createdAt.slice(0, 10);
   if (!weights) {
-    setNotice(`Imported "${spec.name}" (saved ${saved}); it holds no trained weights.`);
+    setNotice(tr('ui:actions.importedSavedItHolds', { name: spec.name, saved }));
     return;
   }
   try {
     const warning = absurdWarning(spec, weights);
     await loadIntoTrainer(store, weights);
-    setNotice(`Imported "${spec.name}" (saved ${saved}) with its trained weights.${warning}`);
+    setNotice(tr('ui:actions.importedSavedWithIts', { name: spec.name, saved, warning }));
   } catch (error) {
-    setNotice(`Imported the design "${spec.name}", but its weights were not loaded: ${message(error)}.`);
+    setNotice(tr('ui:actions.importedTheDesignBut', { name: spec.name, error: message(error) }));
   }
 }
 
@@ -271,8 +274,8 @@ export async function loadWeightsFile(store: Store, file: File): Promise<void> {
   try {
     warning = await loadWeightBytes(store, await readPickedFile(file, MAX_WEIGHTS_BYTES));
   } catch (error) {
-    setNotice(`Weights not loaded: ${message(error)}. Nothing was changed.`);
+    setNotice(tr('ui:actions.weightsNotLoadedNothing', { error: message(error) }));
     return;
   }
-  setNotice(`Loaded the weights of ${file.name.slice(0, 80)} into the design.${warning}`);
+  setNotice(tr('ui:actions.loadedTheWeightsOf', { name: file.name.slice(0, 80), warning }));
 }

@@ -1,6 +1,7 @@
 // Weights kept in this browser (IndexedDB): keep the trained weights as safetensors bytes under a name,
 // list them, load one back through the same check-then-load path as a .safetensors file, delete one.
 // Every failure becomes one notice that says what to do and that nothing was changed.
+import { tr } from '../../i18n';
 import type { StoreApi } from 'zustand';
 import { exportWeights } from '../../network/export';
 import type { NetworkSpec } from '../../network/spec';
@@ -29,12 +30,13 @@ export function storageNotice(error: unknown, bytes?: number): string {
   if (error instanceof WeightsStorageError) {
     if (error.kind === 'quota') {
       const needed = bytes === undefined ? '' : ` (${megabytes(bytes)} needed)`;
-      return `Not enough browser storage to keep these weights${needed}. Delete kept weights or export them to a file instead. Nothing was changed.`;
+      return tr('ui:browserWeightsActions.notEnoughBrowserStorage', { needed });
     }
-    if (error.kind === 'unavailable')
-      return 'This browser does not let the playground keep weights (storage is blocked, as in a private window). Export them to a file instead. Nothing was changed.';
+    if (error.kind === 'unavailable') return tr('ui:browserWeightsActions.thisBrowserDoesNot');
   }
-  return `Browser storage failed: ${message(error).replace(/\.$/, '')}. Nothing was changed.`;
+  return tr('ui:browserWeightsActions.browserStorageFailedNothing', {
+    error: message(error).replace(/\.$/, ''),
+  });
 }
 
 /**
@@ -51,14 +53,16 @@ export async function keepWeights(
   try {
     bytes = exportWeights(spec, await trainedWeights(store));
   } catch (error) {
-    setNotice(`Weights not kept: ${message(error)}. Nothing was changed.`);
+    setNotice(tr('ui:browserWeightsActions.weightsNotKeptNothing', { error: message(error) }));
     return null;
   }
   const chosen = name?.trim() || keptName(spec, new Date());
   try {
     // IndexedDB keeps an ArrayBuffer; a copy, so the stored value is exactly these bytes.
     const entry = await kept.saveWeights(chosen, bytes.slice().buffer);
-    setNotice(`Kept the weights "${entry.name}" in this browser (${megabytes(entry.bytes)}).`);
+    setNotice(
+      tr('ui:browserWeightsActions.keptTheWeightsIn', { name: entry.name, bytes: megabytes(entry.bytes) }),
+    );
     return entry;
   } catch (error) {
     setNotice(storageNotice(error, bytes.byteLength));
@@ -77,24 +81,28 @@ export async function loadKeptWeights(store: Store, kept: WeightsStore, name: st
     return;
   }
   if (data === null) {
-    setNotice(`Weights not loaded: nothing is kept under "${name}" any more. Nothing was changed.`);
+    setNotice(tr('ui:browserWeightsActions.weightsNotLoadedNothing', { name }));
     return;
   }
   let warning: string;
   try {
     warning = await loadWeightBytes(store, new Uint8Array(data));
   } catch (error) {
-    setNotice(`Weights not loaded: ${message(error)}. Nothing was changed.`);
+    setNotice(tr('ui:browserWeightsActions.weightsNotLoadedNothing2', { error: message(error) }));
     return;
   }
-  setNotice(`Loaded the kept weights "${name}" into the design.${warning}`);
+  setNotice(tr('ui:browserWeightsActions.loadedTheKeptWeights', { name, warning }));
 }
 
 export async function deleteKeptWeights(store: Store, kept: WeightsStore, name: string): Promise<void> {
   const { setNotice } = store.getState();
   try {
     const deleted = await kept.deleteWeights(name);
-    setNotice(deleted ? `Deleted the kept weights "${name}".` : `Nothing was kept under "${name}".`);
+    setNotice(
+      deleted
+        ? tr('ui:browserWeightsActions.deletedTheKeptWeights', { name })
+        : tr('ui:browserWeightsActions.nothingWasKeptUnder', { name }),
+    );
   } catch (error) {
     setNotice(storageNotice(error));
   }

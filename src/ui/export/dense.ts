@@ -1,5 +1,6 @@
 // Weights of the segmentation and detection networks, which live in the worker's dense session: read for
 // export and written by "Load weights", checked against the design on screen.
+import { tr } from '../../i18n';
 import type { TrainerClient } from '../../training/client';
 import type { DenseEvent, DenseRequest } from '../../training/dense/types';
 import type { LayerSnapshot } from '../../training/protocol';
@@ -26,15 +27,14 @@ function ask(client: TrainerClient, make: (id: number) => DenseRequest): Promise
 /** The dense session's weights, checked against the design: throws when it holds another network. */
 export async function denseWeights(client: TrainerClient, spec: NetworkSpec): Promise<LayerSnapshot[]> {
   const answer = await ask(client, (id) => ({ kind: 'readWeights', id }));
-  if (answer.kind !== 'weights') throw new Error('the trainer answered with something other than weights');
+  if (answer.kind !== 'weights') throw new Error(tr('ui:dense.theTrainerAnsweredWith'));
   const mismatch = snapshotMismatch(spec, answer.layers);
-  if (mismatch)
-    throw new Error(`${mismatch}: press Train in the segmentation and detection panel to build it`);
+  if (mismatch) throw new Error(tr('ui:dense.pressTrainInThe', { mismatch }));
   return answer.layers;
 }
 
 /** Writes weights into the dense session; it checks every tensor before changing anything. */
 export async function setDenseWeights(client: TrainerClient, layers: LayerSnapshot[]): Promise<void> {
   const answer = await ask(client, (id) => ({ kind: 'setWeights', id, layers }));
-  if (answer.kind !== 'weightsSet') throw new Error('the trainer did not confirm the weights');
+  if (answer.kind !== 'weightsSet') throw new Error(tr('ui:dense.theTrainerDidNot'));
 }

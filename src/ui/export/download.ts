@@ -1,4 +1,5 @@
 // Files leave the page as same-origin object URLs: nothing is uploaded, nothing is fetched.
+import { tr } from '../../i18n';
 import { sizeAndLimit } from '../../network/sizes';
 
 /** Offers `bytes` as a download named `fileName`. */
@@ -21,7 +22,7 @@ export async function readPickedFile(file: File, maxBytes: number): Promise<Uint
   if (file.size > maxBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     const [size, limit] = sizeAndLimit(file.size, maxBytes, mb);
-    throw new Error(`the file is ${size}, more than the ${limit} allowed`);
+    throw new Error(tr('ui:download.theFileIsMore', { size, limit }));
   }
   return new Uint8Array(await file.arrayBuffer());
 }

@@ -1,5 +1,6 @@
 // Weights of the autoencoder and GAN, which live in the worker's generative session rather than the
 // classifier's run: read for export and written by "Load weights", checked against the designs on screen.
+import { tr } from '../../i18n';
 import type { TrainerClient } from '../../training/client';
 import type { GenerativeEvent, GenerativeRequest } from '../../training/generative/types';
 import type { LayerSnapshot } from '../../training/protocol';
@@ -41,23 +42,26 @@ export async function sessionWeights(
   design: { spec: NetworkSpec; discriminator?: NetworkSpec },
 ): Promise<GenerativeWeights> {
   const answer = await ask(client, (id) => ({ kind: 'readWeights', id }));
-  if (answer.kind !== 'weights') throw new Error('the trainer answered with something other than weights');
+  if (answer.kind !== 'weights') throw new Error(tr('ui:generative.theTrainerAnsweredWith'));
   const want = design.spec.task === 'reconstruction' ? 'autoencoder' : 'gan';
   if (answer.mode !== want)
     throw new Error(
-      `the trained network is ${answer.mode === 'gan' ? 'a GAN' : 'an autoencoder'}: train this ${want === 'gan' ? 'GAN' : 'autoencoder'} first`,
+      tr('ui:generative.theTrainedNetworkIs', {
+        trained: answer.mode === 'gan' ? tr('ui:generative.aGan') : tr('ui:generative.anAutoencoder'),
+        wanted: want === 'gan' ? tr('ui:generative.gan') : tr('ui:generative.autoencoder'),
+      }),
     );
   const mismatch =
     snapshotMismatch(design.spec, answer.layers) ??
     (design.discriminator && answer.discriminator
       ? snapshotMismatch(design.discriminator, answer.discriminator)
       : null);
-  if (mismatch) throw new Error(`${mismatch}: press Train in the generate panel to build it`);
+  if (mismatch) throw new Error(tr('ui:generative.pressTrainInThe', { mismatch }));
   return { layers: answer.layers, discriminator: answer.discriminator };
 }
 
 /** Writes weights into the session; it checks every tensor before changing anything. */
 export async function setSessionWeights(client: TrainerClient, weights: GenerativeWeights): Promise<void> {
   const answer = await ask(client, (id) => ({ kind: 'setWeights', id, ...weights }));
-  if (answer.kind !== 'weightsSet') throw new Error('the trainer did not confirm the weights');
+  if (answer.kind !== 'weightsSet') throw new Error(tr('ui:generative.theTrainerDidNot'));
 }

@@ -1,5 +1,6 @@
 // Between the trainer's weight snapshots and the export module's per-layer tensors: what the worker has
 // is checked against the design on screen, and test images become the bundle's samples.
+import { tr } from '../../i18n';
 import { stateDictTensors, type LayerTensors, type SampleImages } from '../../network/export';
 import type { NetworkSpec } from '../../network/spec';
 import type { GalleryItem, LayerSnapshot } from '../../training/protocol';
@@ -10,7 +11,9 @@ export function snapshotMismatch(spec: NetworkSpec, layers: readonly LayerTensor
     stateDictTensors(spec, layers);
     return null;
   } catch (error) {
-    return `the trained model does not match the design on screen (${error instanceof Error ? error.message : String(error)})`;
+    return tr('ui:weights.theTrainedModelDoes', {
+      value: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 // Autoencoder live view: original/reconstruction pairs, the loss curve, and with a 2-D code the latent
 // space of the test set, where a click decodes that point into an image.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { DigitScoreView } from './DigitScoreView';
@@ -9,6 +10,7 @@ import { ImageGrid } from './ImageGrid';
 import { LatentPlot } from './LatentPlot';
 
 export function AutoencoderView({ view, client }: { view: GenerateView; client: TrainerClient | null }) {
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const pick = (x: number, y: number) => {
     setPicked([x, y]);
@@ -18,26 +20,24 @@ export function AutoencoderView({ view, client }: { view: GenerateView; client: 
     <div className="generate-view">
       {view.pairs && (
         <figure>
-          <figcaption>
-            Test images (top) and their reconstructions (bottom), step {view.pairs.step}
-          </figcaption>
+          <figcaption>{t('autoencoderView.testImagesTopAnd', { step: view.pairs.step })}</figcaption>
           <ImageGrid
             images={view.pairs.originals}
             columns={8}
-            label="Original test images"
+            label={t('autoencoderView.originalTestImages')}
             testId="originals"
           />
           <ImageGrid
             images={view.pairs.reconstructions}
             columns={8}
-            label="Reconstructions of the test images"
+            label={t('autoencoderView.reconstructionsOfTheTest')}
             testId="reconstructions"
           />
         </figure>
       )}
       <DigitScoreView view={view} />
       <GenerateChart
-        label="Reconstruction loss"
+        label={t('autoencoderView.reconstructionLoss')}
         points={view.points}
         series={[{ key: 'loss', name: 'train loss', colour: 'var(--accent)' }]}
       />
@@ -47,24 +47,25 @@ export function AutoencoderView({ view, client }: { view: GenerateView; client: 
           <figure>
             <figcaption>
               {picked
-                ? `Decoded from (${picked[0].toFixed(2)}, ${picked[1].toFixed(2)})`
-                : 'Click the plot to decode a point'}
+                ? t('autoencoderView.decodedFrom', {
+                    value: picked[0].toFixed(2),
+                    value2: picked[1].toFixed(2),
+                  })
+                : t('autoencoderView.clickThePlotTo')}
             </figcaption>
             {view.decoded && (
               <ImageGrid
                 images={view.decoded}
                 columns={1}
                 scale={4}
-                label="Image decoded from the picked point"
+                label={t('autoencoderView.imageDecodedFromThe')}
                 testId="decoded"
               />
             )}
           </figure>
         </div>
       ) : (
-        <p className="muted">
-          With a 2-value bottleneck the test set is plotted here as points (this code has {view.latentDim}).
-        </p>
+        <p className="muted">{t('autoencoderView.withA2Value', { latentDim: view.latentDim })}</p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 // GAN live view: the sample grid from fixed noise, D and G losses with D(x) and D(G(z)), a health warning
 // in plain words, and a slider that walks the line between two of the fixed noise vectors.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { interpolateNoise } from '../../training/generative/common';
@@ -9,10 +10,11 @@ import type { GenerateView } from './generate-state';
 import { ImageGrid } from './ImageGrid';
 
 export function GanView({ view, client }: { view: GenerateView; client: TrainerClient | null }) {
-  const [t, setT] = useState(50);
+  const { t } = useTranslation();
+  const [mix, setMix] = useState(50);
   const last = view.points.at(-1);
   const interpolate = (value: number) => {
-    setT(value);
+    setMix(value);
     const z = view.fixedNoise;
     const n = view.latentDim;
     if (!z || z.length < 2 * n) return;
@@ -26,11 +28,11 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
     <div className="generate-view">
       {view.samples && (
         <figure>
-          <figcaption>Samples from 16 fixed noise vectors, step {view.samples.step}</figcaption>
+          <figcaption>{t('ganView.samplesFrom16Fixed', { step: view.samples.step })}</figcaption>
           <ImageGrid
             images={view.samples.images}
             columns={8}
-            label="Generated samples from fixed noise"
+            label={t('ganView.generatedSamplesFromFixed')}
             testId="samples"
           />
         </figure>
@@ -42,21 +44,25 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
       )}
       {last && (
         <p className="figures" data-testid="gan-figures">
-          D loss {last.dLoss?.toFixed(3)} · G loss {last.gLoss?.toFixed(3)} · D(x) {last.dReal?.toFixed(2)} ·
-          D(G(z)) {last.dFake?.toFixed(2)}
+          {t('ganView.dLossGLoss', {
+            dLoss: last.dLoss?.toFixed(3),
+            gLoss: last.gLoss?.toFixed(3),
+            dReal: last.dReal?.toFixed(2),
+            dFake: last.dFake?.toFixed(2),
+          })}
         </p>
       )}
       <DigitScoreView view={view} />
       <GenerateChart
-        label="GAN losses"
+        label={t('ganView.ganLosses')}
         points={view.points}
         series={[
-          { key: 'dLoss', name: 'D loss', colour: '#d62728' },
-          { key: 'gLoss', name: 'G loss', colour: '#1f77b4' },
+          { key: 'dLoss', name: t('ganView.dLoss'), colour: '#d62728' },
+          { key: 'gLoss', name: t('ganView.gLoss'), colour: '#1f77b4' },
         ]}
       />
       <GenerateChart
-        label="D(x) and D(G(z))"
+        label={t('ganView.dXAndD')}
         points={view.points}
         series={[
           { key: 'dReal', name: 'D(x)', colour: '#2ca02c' },
@@ -65,12 +71,12 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
       />
       <div className="interpolate">
         <label>
-          Interpolate between the first two noise vectors
+          {t('ganView.interpolateBetweenTheFirst')}
           <input
             type="range"
             min={0}
             max={100}
-            value={t}
+            value={mix}
             onChange={(e) => interpolate(Number(e.target.value))}
           />
         </label>
@@ -79,7 +85,7 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
             images={view.interpolated}
             columns={1}
             scale={4}
-            label="Image from the interpolated noise"
+            label={t('ganView.imageFromTheInterpolated')}
             testId="interpolated"
           />
         )}

@@ -1,6 +1,7 @@
 // Image generation: a conv autoencoder or a DCGAN trained in the worker. The builder edits the networks
 // (the GAN's two as tabs: the other one waits in the store's partner slot, so it is autosaved and shared);
 // this panel runs them and shows what they make.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
 import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
@@ -32,6 +33,7 @@ function impliedMode(spec: NetworkSpec, partner: NetworkSpec | undefined): Gener
 }
 
 export function GeneratePanel() {
+  const { t } = useTranslation();
   const client = useStore((s) => s.client);
   const spec = useStore((s) => s.spec);
   const storeHyper = useStore((s) => s.hyper);
@@ -104,35 +106,36 @@ export function GeneratePanel() {
   const wrongTask =
     mode === 'autoencoder' ? spec.task !== 'reconstruction' : mode === 'gan' ? spec.task !== tab : false;
   const blocked = !client
-    ? 'The trainer is starting…'
+    ? t('generatePanel.theTrainerIsStarting')
     : !datasetReady
-      ? 'Waiting for the dataset to load…'
+      ? t('generatePanel.waitingForTheDataset')
       : wrongTask
-        ? `The builder holds a ${spec.task} network: choose the mode again to load its preset.`
+        ? t('generatePanel.theBuilderHoldsA', { task: spec.task })
         : null;
 
   return (
     <div className="generate">
-      <h2>Generate images</h2>
-      <div role="group" aria-label="Generative mode" className="control-buttons">
+      <h2>{t('generatePanel.generateImages')}</h2>
+      <div role="group" aria-label={t('generatePanel.generativeMode')} className="control-buttons">
         <button type="button" aria-pressed={mode === 'autoencoder'} onClick={() => choose('autoencoder')}>
-          Autoencoder
+          {t('generatePanel.autoencoder')}
         </button>
         <button type="button" aria-pressed={mode === 'gan'} onClick={() => choose('gan')}>
           GAN
         </button>
       </div>
-      {mode === null && (
-        <p className="muted">
-          Load a conv autoencoder or a DCGAN into the builder and train it here. Transposed convolutions turn
-          a few numbers back into a 28×28 image.
-        </p>
-      )}
+      {mode === null && <p className="muted">{t('generatePanel.loadAConvAutoencoder')}</p>}
       {mode === 'gan' && (
-        <div role="tablist" aria-label="GAN network in the builder" className="tabs">
-          {(['generator', 'discriminator'] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => switchTab(t)}>
-              {t === 'generator' ? 'Generator' : 'Discriminator'}
+        <div role="tablist" aria-label={t('generatePanel.ganNetworkInThe')} className="tabs">
+          {(['generator', 'discriminator'] as const).map((side) => (
+            <button
+              key={side}
+              type="button"
+              role="tab"
+              aria-selected={tab === side}
+              onClick={() => switchTab(side)}
+            >
+              {side === 'generator' ? t('generatePanel.generator') : t('generatePanel.discriminator')}
             </button>
           ))}
         </div>
@@ -140,33 +143,33 @@ export function GeneratePanel() {
       {mode && (
         <>
           {mode === 'autoencoder' && (
-            <div role="group" aria-label="Autoencoder code" className="control-buttons">
+            <div role="group" aria-label={t('generatePanel.autoencoderCode')} className="control-buttons">
               <button
                 type="button"
                 aria-pressed={codeWidth(spec) === 2}
                 onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder'))}
               >
-                2-number code (a map of digits)
+                {t('generatePanel.t2NumberCodeA')}
               </button>
               <button
                 type="button"
                 aria-pressed={codeWidth(spec) === SHARP_CODE}
                 onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder-sharp'))}
               >
-                {SHARP_CODE}-number code (sharp digits)
+                {t('generatePanel.numberCodeSharpDigits', { SHARP_CODE })}
               </button>
               <button
                 type="button"
                 aria-pressed={presetOf(spec) === 'vae'}
                 onClick={() => useStore.getState().loadSpec(presetSpec('vae'))}
               >
-                Variational, 2-number code (a map that decodes to digits everywhere)
+                {t('generatePanel.variational2NumberCode')}
               </button>
             </div>
           )}
           <div className="generate-settings">
             <label>
-              Learning rate
+              {t('generatePanel.learningRate')}
               <input
                 type="number"
                 step="any"
@@ -176,7 +179,7 @@ export function GeneratePanel() {
               />
             </label>
             <label>
-              Batch size
+              {t('generatePanel.batchSize')}
               <input
                 type="number"
                 min={1}
@@ -187,10 +190,10 @@ export function GeneratePanel() {
             </label>
             {mode === 'autoencoder' && (
               <label>
-                Loss
+                {t('generatePanel.loss')}
                 <select value={loss} onChange={(e) => setLoss(e.target.value as 'bce' | 'mse')}>
-                  <option value="bce">BCE</option>
-                  <option value="mse">MSE</option>
+                  <option value="bce">{t('generatePanel.bce')}</option>
+                  <option value="mse">{t('generatePanel.mse')}</option>
                 </select>
               </label>
             )}
@@ -198,16 +201,18 @@ export function GeneratePanel() {
           <div className="control-buttons">
             {view.state === 'training' ? (
               <button type="button" className="primary" onClick={() => client?.generative({ kind: 'pause' })}>
-                Pause generation
+                {t('generatePanel.pauseGeneration')}
               </button>
             ) : (
               <button type="button" className="primary" onClick={train} disabled={blocked !== null}>
-                Train {mode === 'gan' ? 'GAN' : 'autoencoder'}
+                {t('generatePanel.train', {
+                  value: mode === 'gan' ? 'GAN' : t('generatePanel.autoencoder2'),
+                })}
               </button>
             )}
             {mode === 'gan' && view.state !== 'training' && (
               <button type="button" onClick={loadTrained} disabled={blocked !== null}>
-                Load a GAN trained for {TRAINED_GAN.steps.toLocaleString('en')} steps
+                {t('generatePanel.loadAGanTrained', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
               </button>
             )}
             <button
@@ -218,7 +223,7 @@ export function GeneratePanel() {
               }}
               disabled={!client || view.mode === null}
             >
-              Reset generation
+              {t('generatePanel.resetGeneration')}
             </button>
             <span role="status" className="muted" data-testid="generate-state">
               {blocked ??
@@ -233,8 +238,7 @@ export function GeneratePanel() {
           )}
           {loaded && view.mode === 'gan' && mode === 'gan' && view.state !== 'training' && (
             <p className="muted" data-testid="trained-gan-note">
-              Loaded the DCGAN the engine trained for {TRAINED_GAN.steps.toLocaleString('en')} steps (the step
-              counter starts again at 0): press Train GAN to keep training it.
+              {t('generatePanel.loadedTheDcganThe', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
             </p>
           )}
           {view.error && (

@@ -1,5 +1,6 @@
 // The test set in a 2-D latent space, one dot per image coloured by its digit; a click (or Enter on the
 // focused plot, which picks its centre) asks for the image decoded from that point.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { latentBounds } from './generate-state';
 
@@ -26,6 +27,7 @@ interface Props {
 }
 
 export function LatentPlot({ points, labels, onPick, picked }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const b = latentBounds(points);
   const toScreen = (x: number, y: number): [number, number] => [
@@ -65,7 +67,7 @@ export function LatentPlot({ points, labels, onPick, picked }: Props) {
         height={SIZE}
         tabIndex={0}
         role="button"
-        aria-label="Latent space of the test images, coloured by digit: click a point to decode it"
+        aria-label={t('latentPlot.latentSpaceOfThe')}
         data-testid="latent-plot"
         onClick={onClick}
         onKeyDown={onKey}

@@ -1,5 +1,6 @@
 // The DCGAN that the engine itself trained (scripts/generative/engine-measure.ts, command in
 // docs/GENERATION.md), served with the app: a class loads it to see digits at once and keeps training it.
+import { tr } from '../../i18n';
 import { wireSpec } from '../../network/analyze';
 import { importWeights } from '../../network/export/weights-file';
 import type { Hyperparams } from '../../network/hyper';
@@ -17,13 +18,12 @@ export const TRAINED_GAN = {
 /** One half's weights from the app's origin, checked against the design in the builder. */
 async function halfOf(path: string, spec: NetworkSpec) {
   const response = await fetch(new URL(path, document.baseURI));
-  if (!response.ok) throw new Error(`the trained ${spec.task} did not load (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new Error(tr('ui:trained-gan.theTrainedDidNot', { task: spec.task, status: response.status }));
   const wired = spec.autoWire ? wireSpec(spec) : spec;
   const imported = importWeights(wired, new Uint8Array(await response.arrayBuffer()));
   if (!imported.ok) {
-    throw new Error(
-      `the trained ${spec.task} does not fit the ${spec.task} in the builder (${imported.error}): press GAN to load the DCGAN preset, then try again`,
-    );
+    throw new Error(tr('ui:trained-gan.theTrainedDoesNot', { task: spec.task, error: imported.error }));
   }
   return toSnapshot(wired, imported.weights);
 }

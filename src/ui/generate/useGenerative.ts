@@ -1,5 +1,6 @@
 // Folds the worker's generative events into the view state for as long as the component is mounted, and
 // sends the worker the judge (a digit classifier served with the app) so the views show the digit score.
+import { tr } from '../../i18n';
 import { useEffect, useReducer } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { JUDGE_PATH } from '../../training/generative/judge';
@@ -18,7 +19,7 @@ export function useGenerative(client: TrainerClient | null): GenerateView {
     void fetch(new URL(JUDGE_PATH, document.baseURI))
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((bytes) => client.generative({ kind: 'setJudge', bytes: new Uint8Array(bytes) }))
-      .catch((error: unknown) => console.warn('the digit judge did not load:', error));
+      .catch((error: unknown) => console.warn(tr('ui:useGenerative.theDigitJudgeDid'), error));
   }, [client]);
   return view;
 }

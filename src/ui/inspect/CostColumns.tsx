@@ -1,15 +1,17 @@
 // The model summary's cost columns: memory per layer for one training step (activations, parameters),
 // estimated from the shapes, with the model's GPU buffers as measured beside the total, and measured GPU
 // time per layer (forward / backward), with a button to measure it.
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
 import { useAnalysis } from '../builder/useAnalysis';
 import { formatBytesShort, formatTimes, layerMemory } from './cost';
 
 export function CostHeaders() {
+  const { t } = useTranslation();
   return (
     <>
-      <th scope="col">Memory, estimated (act. / params)</th>
-      <th scope="col">GPU time (fwd / bwd)</th>
+      <th scope="col">{t('costColumns.memoryEstimatedActParams')}</th>
+      <th scope="col">{t('costColumns.gpuTimeFwdBwd')}</th>
     </>
   );
 }
@@ -22,6 +24,7 @@ function useTimes() {
 
 /** `index`: the layer's index in the analysis, or null for the input row. */
 export function CostCells({ index }: { index: number | null }) {
+  const { t } = useTranslation();
   const analysis = useAnalysis();
   const batch = useStore((s) => s.hyper.batchSize);
   const times = useTimes();
@@ -29,24 +32,29 @@ export function CostCells({ index }: { index: number | null }) {
     const shape = analysis.layers[0]?.inputShape ?? [];
     return (
       <>
-        <td>{formatBytesShort(2 * shape.reduce((a, b) => a * b, 1) * batch * 4)} / 0 B</td>
+        <td>
+          {t('costColumns.t0B', {
+            formatBytesShort: formatBytesShort(2 * shape.reduce((a, b) => a * b, 1) * batch * 4),
+          })}
+        </td>
         <td>—</td>
       </>
     );
   }
   const m = layerMemory(analysis.layers[index], batch);
-  const t = times?.layers.find((l) => l.layerIndex === index);
+  const time = times?.layers.find((l) => l.layerIndex === index);
   return (
     <>
       <td>
         {formatBytesShort(m.activationBytes)} / {formatBytesShort(m.paramBytes)}
       </td>
-      <td data-testid={`layer-time-${index}`}>{t ? formatTimes(t.forwardMs, t.backwardMs) : '—'}</td>
+      <td data-testid={`layer-time-${index}`}>{time ? formatTimes(time.forwardMs, time.backwardMs) : '—'}</td>
     </>
   );
 }
 
 export function CostTotals() {
+  const { t } = useTranslation();
   const analysis = useAnalysis();
   const times = useTimes();
   const error = useStore((s) => s.layerTimesError);
@@ -64,15 +72,17 @@ export function CostTotals() {
           <span
             className="measured-bytes"
             data-testid="gpu-bytes"
-            title="Every buffer the built model holds on the GPU: weights, gradients, optimizer state, activations, scratch space and two weight copies for recovery (the dataset is not counted)"
+            title={t('costColumns.everyBufferTheBuilt')}
           >
-            Measured: {formatBytesShort(measured)} of GPU buffers
+            {t('costColumns.measuredOfGpuBuffers', { measured: formatBytesShort(measured) })}
           </span>
         )}
       </td>
       <td>
         {total !== undefined && (
-          <span title={`measured with ${times!.method}, batch ${times!.batch}`}>{total.toFixed(2)} ms </span>
+          <span title={t('costColumns.measuredWithBatch', { method: times!.method, batch: times!.batch })}>
+            {total.toFixed(2)} ms{' '}
+          </span>
         )}
         <button
           type="button"
@@ -80,7 +90,7 @@ export function CostTotals() {
           disabled={!canMeasure}
           title={error ?? undefined}
         >
-          Measure GPU time
+          {t('costColumns.measureGpuTime')}
         </button>
       </td>
     </>

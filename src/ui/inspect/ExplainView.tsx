@@ -2,6 +2,7 @@
 // size with the numbers, and an animation of what it computes on the user's real data: the chosen digit
 // (or test image) through the live network, the layer's trained weights, its real inputs and outputs.
 // Each kind names an animation style in its definition; the style picks the component.
+import { useTranslation } from 'react-i18next';
 import { definitionOf, formulaOf } from '../../layers';
 import type { LayerData } from '../../training/inspect/types';
 import { useAnalysis } from '../builder/useAnalysis';
@@ -23,20 +24,25 @@ export function ExplainView({
   onIndex: (index: number) => void;
   data: LayerData | null;
 }) {
+  const { t } = useTranslation();
   const layers = useStore((s) => s.spec.layers);
   const analysis = useAnalysis();
   const layer = layers[index];
-  if (!layer) return <p className="muted">Add a layer to see its explanation.</p>;
+  if (!layer) return <p className="muted">{t('explainView.addALayerTo')}</p>;
   const inShape = analysis.layers[index]?.inputShape ?? null;
   const formula = formulaOf(layer, inShape && inShape.length === 3 ? inShape[1] : null);
   const style = definitionOf(layer.kind).animation;
   const Animation = ANIMATIONS[style];
   const current = data && data.layerIndex === index && data.layerKind === layer.kind ? data : null;
   return (
-    <div className="explain" aria-label="Layer explanation">
+    <div className="explain" aria-label={t('explainView.layerExplanation')}>
       <label>
-        Layer{' '}
-        <select value={index} onChange={(e) => onIndex(Number(e.target.value))} aria-label="Layer to explain">
+        {t('explainView.layer')}{' '}
+        <select
+          value={index}
+          onChange={(e) => onIndex(Number(e.target.value))}
+          aria-label={t('explainView.layerToExplain')}
+        >
           {layers.map((l, i) => (
             <option key={l.id} value={i}>
               {i + 1}. {l.kind}
@@ -57,19 +63,21 @@ export function ExplainView({
               h={Math.round(Math.sqrt(current.image.length))}
               w={Math.round(Math.sqrt(current.image.length))}
               colour={grey}
-              label="The input image the values come from"
+              label={t('explainView.theInputImageThe')}
               zoom={2}
             />{' '}
-            Values for this image through the network at step {current.step}: the layer's inputs{' '}
-            {current.inputs.map((t) => t.shape.join('×')).join(' and ')}, its output{' '}
-            {current.output.shape.join('×')}.
+            {t('explainView.valuesForThisImage', {
+              step: current.step,
+              inputs: current.inputs.map((input) => input.shape.join('×')).join(t('explainView.inputsJoin')),
+              shape: current.output.shape.join('×'),
+            })}
           </p>
           <div data-testid="explain-animation" data-style={style} data-layer={index}>
             <Animation key={`${index}-${layer.id}`} layer={layer} data={current} />
           </div>
         </>
       ) : (
-        <p className="muted">Computing this layer's values for the image…</p>
+        <p className="muted">{t('explainView.computingThisLayerS')}</p>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 // Every layer's activations for one input: conv and pool outputs as a grid of maps (click one to enlarge it
 // with its value range), dense outputs as bars. One colour scale per layer: sequential when the layer's
 // values are all ≥ 0 (after ReLU), blue-white-red otherwise.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { definitionOf } from '../../layers';
 import type { LayerSnapshot } from '../../training/protocol';
@@ -20,6 +21,7 @@ interface Selected {
 }
 
 function SpatialLayer({ layer, onPick }: { layer: LayerSnapshot; onPick: (s: Selected) => void }) {
+  const { t } = useTranslation();
   const out = layer.tensors[0];
   const [c, h, w] = out.shape;
   const { colour } = useMemo(() => layerColour(out.data), [out]);
@@ -36,7 +38,11 @@ function SpatialLayer({ layer, onPick }: { layer: LayerSnapshot; onPick: (s: Sel
           h={h}
           w={w}
           colour={colour}
-          label={`Layer ${layer.layerIndex + 1} ${layer.kind} map ${ch + 1}`}
+          label={t('featureMaps.layerMap', {
+            layerIndex: layer.layerIndex + 1,
+            kind: layer.kind,
+            ch: ch + 1,
+          })}
           className="map"
           onClick={() => onPick({ layerIndex: layer.layerIndex, channel: ch })}
         />
@@ -46,6 +52,7 @@ function SpatialLayer({ layer, onPick }: { layer: LayerSnapshot; onPick: (s: Sel
 }
 
 function Bars({ layer }: { layer: LayerSnapshot }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const data = layer.tensors[0].data;
   useEffect(() => {
@@ -69,7 +76,11 @@ function Bars({ layer }: { layer: LayerSnapshot }) {
       height={48}
       className="bars"
       role="img"
-      aria-label={`Layer ${layer.layerIndex + 1} ${layer.kind}: ${data.length} values as bars`}
+      aria-label={t('featureMaps.layerValuesAsBars', {
+        layerIndex: layer.layerIndex + 1,
+        kind: layer.kind,
+        data: data.length,
+      })}
       data-testid={`bars-${layer.layerIndex}`}
     />
   );
@@ -84,28 +95,35 @@ function Enlarged({
   channel: number;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const out = layer.tensors[0];
   const [, h, w] = out.shape;
   const values = out.data.subarray(channel * h * w, (channel + 1) * h * w);
   const { colour } = layerColour(out.data);
   const { min, max } = range(values);
   return (
-    <figure className="enlarged" aria-label="Enlarged feature map">
+    <figure className="enlarged" aria-label={t('featureMaps.enlargedFeatureMap')}>
       <PixelCanvas
         values={values}
         h={h}
         w={w}
         colour={colour}
-        label={`Enlarged map ${channel + 1}`}
+        label={t('featureMaps.enlargedMap', { channel: channel + 1 })}
         className="big"
         testId="enlarged-map"
       />
       <figcaption>
-        Layer {layer.layerIndex + 1} ({layer.kind}), map {channel + 1}, {h}×{w}: values from{' '}
-        <span data-testid="map-min">{min.toPrecision(3)}</span> to{' '}
+        {t('featureMaps.layerMapValuesFrom', {
+          layerIndex: layer.layerIndex + 1,
+          kind: layer.kind,
+          channel: channel + 1,
+          h,
+          w,
+        })}{' '}
+        <span data-testid="map-min">{min.toPrecision(3)}</span> {t('featureMaps.to')}{' '}
         <span data-testid="map-max">{max.toPrecision(3)}</span>
         <button type="button" onClick={onClose}>
-          Close
+          {t('featureMaps.close')}
         </button>
       </figcaption>
     </figure>
@@ -113,12 +131,13 @@ function Enlarged({
 }
 
 export function FeatureMaps({ activations }: { activations: LayerSnapshot[] | null }) {
+  const { t } = useTranslation();
   const [selected, setSelected] = useState<Selected | null>(null);
-  if (!activations) return <p className="muted">Feature maps appear once the model is built.</p>;
+  if (!activations) return <p className="muted">{t('featureMaps.featureMapsAppearOnce')}</p>;
   const shown = activations.filter((l) => !definitionOf(l.kind).traits?.view);
   const picked = selected && activations.find((l) => l.layerIndex === selected.layerIndex);
   return (
-    <div className="feature-maps" aria-label="Feature maps">
+    <div className="feature-maps" aria-label={t('featureMaps.featureMaps')}>
       {picked && picked.tensors[0].shape.length === 3 && (
         <Enlarged layer={picked} channel={selected.channel} onClose={() => setSelected(null)} />
       )}
@@ -126,7 +145,7 @@ export function FeatureMaps({ activations }: { activations: LayerSnapshot[] | nu
         <section
           key={l.layerIndex}
           className="maps-layer"
-          aria-label={`Layer ${l.layerIndex + 1} ${l.kind} output`}
+          aria-label={t('featureMaps.layerOutput', { layerIndex: l.layerIndex + 1, kind: l.kind })}
         >
           <h4>
             {l.layerIndex + 1}. {l.kind} <span className="muted">{l.tensors[0].shape.join('×')}</span>

@@ -1,5 +1,6 @@
 // Every conv layer's kernels as a grid of small images: one row per output channel, one column per input
 // channel, blue-white-red with one scale per layer (so kernels within a layer compare).
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { definitionOf } from '../../layers';
 import type { LayerSnapshot } from '../../training/protocol';
@@ -11,6 +12,7 @@ import { tile } from './tiles';
 const GAP: Rgb = [160, 160, 160];
 
 function LayerFilters({ layer }: { layer: LayerSnapshot }) {
+  const { t } = useTranslation();
   const weight = layer.tensors.find((t) => t.name === 'weight');
   const view = useMemo(() => {
     if (!weight) return null;
@@ -31,24 +33,32 @@ function LayerFilters({ layer }: { layer: LayerSnapshot }) {
         h={grid.h}
         w={grid.w}
         colour={colour}
-        label={`Layer ${layer.layerIndex + 1} ${layer.kind} kernels`}
+        label={t('filterGrid.layerKernels', { layerIndex: layer.layerIndex + 1, kind: layer.kind })}
         className="filters"
         zoom={zoom}
         testId={`filters-${layer.layerIndex}`}
       />
       <figcaption>
-        {layer.layerIndex + 1}. {layer.kind}: {a}×{b} kernels of {k}×{k}; colour ±{scale.toPrecision(3)}
+        {t('filterGrid.kernelsOfColour', {
+          layerIndex: layer.layerIndex + 1,
+          kind: layer.kind,
+          a,
+          b,
+          k,
+          scale: scale.toPrecision(3),
+        })}
       </figcaption>
     </figure>
   );
 }
 
 export function FilterGrid({ weights }: { weights: LayerSnapshot[] | null }) {
+  const { t } = useTranslation();
   const convs = (weights ?? []).filter((l) => definitionOf(l.kind).traits?.filters);
-  if (!weights) return <p className="muted">Filters appear once the model is built.</p>;
-  if (convs.length === 0) return <p className="muted">This network has no convolution layers.</p>;
+  if (!weights) return <p className="muted">{t('filterGrid.filtersAppearOnceThe')}</p>;
+  if (convs.length === 0) return <p className="muted">{t('filterGrid.thisNetworkHasNo')}</p>;
   return (
-    <div className="inspect-row" aria-label="Filters">
+    <div className="inspect-row" aria-label={t('filterGrid.filters')}>
       {convs.map((l) => (
         <LayerFilters key={l.layerIndex} layer={l} />
       ))}
@@ -58,10 +68,11 @@ export function FilterGrid({ weights }: { weights: LayerSnapshot[] | null }) {
 }
 
 function DivergingLegend() {
+  const { t } = useTranslation();
   return (
     <p className="legend">
-      <span className="swatch neg" /> negative <span className="swatch zero" /> 0{' '}
-      <span className="swatch pos" /> positive
+      <span className="swatch neg" /> {t('filterGrid.negative')} <span className="swatch zero" /> 0{' '}
+      <span className="swatch pos" /> {t('filterGrid.positive')}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 // "Inside the network": filters, feature maps, saliency and layer explanations for the current model,
 // with a replay slider through training time and a choice of input (a test image or the drawn digit).
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { definitionOf, type Layer } from '../../layers';
 import { useStore } from '../store/store';
@@ -11,14 +12,16 @@ import { ReplaySlider } from './ReplaySlider';
 import { SaliencyView } from './SaliencyView';
 import { useInputImage, useInspectData, type InputChoice, type InspectTab } from './useInspectData';
 
+/** Each tab and its label's key in the ui catalogue. */
 const TABS: { id: InspectTab; label: string }[] = [
-  { id: 'filters', label: 'Filters' },
-  { id: 'maps', label: 'Feature maps' },
-  { id: 'saliency', label: 'Saliency' },
-  { id: 'explain', label: 'Explain a layer' },
+  { id: 'filters', label: 'inspectPanel.tabFilters' },
+  { id: 'maps', label: 'inspectPanel.tabMaps' },
+  { id: 'saliency', label: 'inspectPanel.tabSaliency' },
+  { id: 'explain', label: 'inspectPanel.tabExplain' },
 ];
 
 export function InspectPanel() {
+  const { t } = useTranslation();
   const [tab, setTab] = useState<InspectTab>('filters');
   const [choice, setChoice] = useState<InputChoice>({ kind: 'test', index: 0 });
   const [replay, setReplay] = useState<number | null>(null);
@@ -39,26 +42,26 @@ export function InspectPanel() {
 
   return (
     <div className="inspect" ref={root}>
-      <h2>Inside the network</h2>
-      <div role="tablist" aria-label="Inspect views" className="inspect-tabs">
-        {TABS.map((t) => (
+      <h2>{t('inspectPanel.insideTheNetwork')}</h2>
+      <div role="tablist" aria-label={t('inspectPanel.inspectViews')} className="inspect-tabs">
+        {TABS.map((view) => (
           <button
-            key={t.id}
+            key={view.id}
             type="button"
             role="tab"
-            id={`inspect-tab-${t.id}`}
-            aria-selected={tab === t.id}
+            id={`inspect-tab-${view.id}`}
+            aria-selected={tab === view.id}
             aria-controls="inspect-view"
-            onClick={() => setTab(t.id)}
+            onClick={() => setTab(view.id)}
           >
-            {t.label}
+            {t(view.label)}
           </button>
         ))}
       </div>
       <div className="inspect-bar">
         {usesInput && (
           <fieldset className="input-choice">
-            <legend>Input</legend>
+            <legend>{t('inspectPanel.input')}</legend>
             <label>
               <input
                 type="radio"
@@ -66,12 +69,12 @@ export function InspectPanel() {
                 checked={choice.kind === 'test'}
                 onChange={() => setChoice({ kind: 'test', index: 0 })}
               />
-              Test image
+              {t('inspectPanel.testImage')}
             </label>
             {choice.kind === 'test' && galleryCount > 1 && (
               <input
                 type="number"
-                aria-label="Test image number"
+                aria-label={t('inspectPanel.testImageNumber')}
                 min={1}
                 max={galleryCount}
                 value={choice.index + 1}
@@ -91,7 +94,7 @@ export function InspectPanel() {
                 disabled={!hasDrawing}
                 onChange={() => setChoice({ kind: 'drawn' })}
               />
-              Drawn digit
+              {t('inspectPanel.drawnDigit')}
             </label>
           </fieldset>
         )}

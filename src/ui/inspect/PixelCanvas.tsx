@@ -1,4 +1,5 @@
 // One h×w grid of values painted pixel-exact into a canvas (scaled up by CSS, pixelated).
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import { paint, type Rgb } from './colour';
 
@@ -26,6 +27,7 @@ export function PixelCanvas({
   onClick,
   zoom,
 }: PixelCanvasProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -48,7 +50,12 @@ export function PixelCanvas({
   );
   if (!onClick) return canvas;
   return (
-    <button type="button" className="pixel-button" onClick={onClick} aria-label={`Enlarge ${label}`}>
+    <button
+      type="button"
+      className="pixel-button"
+      onClick={onClick}
+      aria-label={t('pixelCanvas.enlarge', { label })}
+    >
       {canvas}
     </button>
   );

@@ -1,5 +1,6 @@
 // Scrubs the filters and feature maps through training time: one position per stored snapshot, and the
 // last position is "live".
+import { useTranslation } from 'react-i18next';
 import type { ReplayEntry } from '../../training/inspect/types';
 
 export interface ReplaySliderProps {
@@ -10,6 +11,7 @@ export interface ReplaySliderProps {
 }
 
 export function ReplaySlider({ history, value, onChange }: ReplaySliderProps) {
+  const { t } = useTranslation();
   const live = history.length;
   const position = value ?? live;
   const entry = value === null ? null : history[value];
@@ -18,7 +20,7 @@ export function ReplaySlider({ history, value, onChange }: ReplaySliderProps) {
     : 'live';
   return (
     <div className="replay">
-      <label htmlFor="replay-slider">Training time</label>
+      <label htmlFor="replay-slider">{t('replaySlider.trainingTime')}</label>
       <input
         id="replay-slider"
         type="range"
@@ -36,9 +38,7 @@ export function ReplaySlider({ history, value, onChange }: ReplaySliderProps) {
       <output htmlFor="replay-slider" data-testid="replay-position">
         {text}
       </output>
-      <span className="muted">
-        {history.length} snapshot{history.length === 1 ? '' : 's'} kept (at most 64 and 32 MiB)
-      </span>
+      <span className="muted">{t('replaySlider.snapshotsKeptAtMost', { count: history.length })}</span>
     </div>
   );
 }

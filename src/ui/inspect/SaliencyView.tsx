@@ -1,6 +1,7 @@
 // Saliency: |d score / d pixel| of the predicted class (or a chosen one), from the engine's backward pass in
 // the worker, shown beside the input and over it. The map is grey (white = most salient) so its pixels
 // read linearly; the overlay tints the input red where the gradient is large.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { Rgb } from './colour';
 import { maxAbs } from './colour';
@@ -19,6 +20,7 @@ export function SaliencyView({
   result: SaliencyResult | null;
   classNames: string[];
 }) {
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState<number | null>(null);
   const view = useMemo(() => {
     if (!result) return null;
@@ -38,21 +40,21 @@ export function SaliencyView({
     };
     return { predicted, c, saliency, overlay, overlayColour, image };
   }, [result, chosen]);
-  if (!view) return <p className="muted">Saliency appears once the model is built.</p>;
+  if (!view) return <p className="muted">{t('saliencyView.saliencyAppearsOnceThe')}</p>;
   const name = (c: number) => classNames[c] ?? String(c);
   return (
-    <div className="saliency" aria-label="Saliency">
+    <div className="saliency" aria-label={t('saliencyView.saliency')}>
       <figure className="inspect-figure">
         <PixelCanvas
           values={view.image}
           h={28}
           w={28}
           colour={grey}
-          label="Input image"
+          label={t('saliencyView.inputImage')}
           className="big"
           testId="saliency-input"
         />
-        <figcaption>Input (predicted {name(view.predicted)})</figcaption>
+        <figcaption>{t('saliencyView.inputPredicted', { predicted: name(view.predicted) })}</figcaption>
       </figure>
       <figure className="inspect-figure">
         <PixelCanvas
@@ -60,11 +62,11 @@ export function SaliencyView({
           h={28}
           w={28}
           colour={grey}
-          label="Saliency map"
+          label={t('saliencyView.saliencyMap')}
           className="big"
           testId="saliency-map"
         />
-        <figcaption>|∂ score({name(view.c)}) / ∂ pixel|</figcaption>
+        <figcaption>{t('saliencyView.scorePixel', { c: name(view.c) })}</figcaption>
       </figure>
       <figure className="inspect-figure">
         <PixelCanvas
@@ -72,18 +74,18 @@ export function SaliencyView({
           h={28}
           w={28}
           colour={view.overlayColour}
-          label="Saliency over the input"
+          label={t('saliencyView.saliencyOverTheInput')}
           className="big"
         />
-        <figcaption>Over the input</figcaption>
+        <figcaption>{t('saliencyView.overTheInput')}</figcaption>
       </figure>
       <label className="saliency-class">
-        Class
+        {t('saliencyView.class')}
         <select value={view.c} onChange={(e) => setChosen(Number(e.target.value))}>
           {Array.from({ length: result!.logits.length }, (_, c) => (
             <option key={c} value={c}>
               {name(c)}
-              {c === view.predicted ? ' (predicted)' : ''}
+              {c === view.predicted ? t('saliencyView.predicted') : ''}
             </option>
           ))}
         </select>

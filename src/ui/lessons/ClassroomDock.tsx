@@ -1,5 +1,6 @@
 // The classroom's one entry point in the page: the Lessons, Challenge and Teacher view buttons, an open
 // challenge's locks, and the open panel beside the app (the page keeps a margin for it, so nothing the lesson names is covered).
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { ChallengeLocks } from '../challenges/ChallengeLocks';
 import { ChallengePanel } from '../challenges/ChallengePanel';
@@ -9,13 +10,15 @@ import { LessonsPanel } from './LessonsPanel';
 import { useClassroomLinks } from './useClassroomLinks';
 import './classroom.css';
 
+/** Each panel and its label's key in the ui catalogue. */
 const PANELS: { id: ClassroomPanel; label: string }[] = [
-  { id: 'lessons', label: 'Lessons' },
-  { id: 'challenge', label: 'Challenge' },
-  { id: 'teacher', label: 'Teacher view' },
+  { id: 'lessons', label: 'classroomDock.lessons' },
+  { id: 'challenge', label: 'classroomDock.challenge' },
+  { id: 'teacher', label: 'classroomDock.teacher' },
 ];
 
 export function ClassroomDock() {
+  const { t } = useTranslation();
   useClassroomLinks();
   const panel = useClassroom((s) => s.panel);
   const openPanel = useClassroom((s) => s.openPanel);
@@ -24,7 +27,7 @@ export function ClassroomDock() {
   }, [panel]);
   return (
     <>
-      <nav className="classroom-bar" aria-label="Classroom">
+      <nav className="classroom-bar" aria-label={t('classroomDock.classroom')}>
         {PANELS.map((p) => (
           <button
             key={p.id}
@@ -32,17 +35,17 @@ export function ClassroomDock() {
             aria-pressed={panel === p.id}
             onClick={() => openPanel(panel === p.id ? null : p.id)}
           >
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
         <ChallengeLocks />
       </nav>
       {panel && (
-        <aside className="classroom-panel" aria-label={PANELS.find((p) => p.id === panel)?.label}>
+        <aside className="classroom-panel" aria-label={t(PANELS.find((p) => p.id === panel)?.label ?? '')}>
           <button
             type="button"
             className="classroom-close"
-            aria-label="Close the classroom panel"
+            aria-label={t('classroomDock.closeTheClassroomPanel')}
             onClick={() => openPanel(null)}
           >
             ×

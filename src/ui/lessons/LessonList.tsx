@@ -1,4 +1,6 @@
 // The lessons in order with the progress kept in this browser, and a way to open a teacher's lesson file.
+import { lessonTitle } from '../../lessons/messages';
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { parseJsonSafely } from '../../network/safe-json';
 import { parseLesson } from '../../lessons/schema';
@@ -14,12 +16,13 @@ export function LessonList({
   lessons: Lesson[];
   onOpenFile: (lesson: Lesson) => void;
 }) {
+  const { t } = useTranslation();
   const progress = useClassroom((s) => s.progress);
   const goTo = useClassroom((s) => s.goTo);
   const [error, setError] = useState<string | null>(null);
   const openFile = async (file: File | undefined) => {
     if (!file) return;
-    const json = parseJsonSafely(await file.text(), 'the lesson file', {
+    const json = parseJsonSafely(await file.text(), t('lessonList.theLessonFile'), {
       maxChars: MAX_LESSON_CHARS,
       maxDepth: 12,
     });
@@ -42,10 +45,10 @@ export function LessonList({
           return (
             <li key={lesson.id} data-testid={`lesson-${lesson.id}`}>
               <button type="button" onClick={() => goTo({ lessonId: lesson.id, step: Math.max(0, next) })}>
-                {lesson.number}. {lesson.title}
+                {lesson.number}. {lessonTitle(lesson)}
               </button>{' '}
               <span className="muted" data-testid="lesson-progress">
-                {done} of {lesson.steps.length} steps done
+                {t('lessonList.ofStepsDone', { done, steps: lesson.steps.length })}
               </span>
               <p className="muted">{lesson.summary}</p>
             </li>
@@ -53,7 +56,7 @@ export function LessonList({
         })}
       </ol>
       <label className="lesson-file">
-        Open a lesson file
+        {t('lessonList.openALessonFile')}
         <input
           type="file"
           accept=".json,application/json"

@@ -1,5 +1,8 @@
 // One lesson step: its text, the one action, the widget if it has one, and the check's state, which the
 // app's own state decides (met when the learner has done the action, wherever they did it).
+import { currentLanguage } from '../../i18n';
+import { lessonTitle } from '../../lessons/messages';
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { checkMet, needsRead } from '../../lessons/checks';
 import { lessonLink } from '../../lessons/link';
@@ -21,6 +24,7 @@ const WIDGETS = { kernel: KernelLab, pool: PoolLab, transpose: TransposeLab, gap
 const hasPanel = (need: string) => document.querySelector(`section[aria-label*="${need}" i]`) !== null;
 
 export function LessonStep({ lesson, index }: { lesson: Lesson; index: number }) {
+  const { t } = useTranslation();
   const step = lesson.steps[index];
   const readKey = `${lesson.id}/${step.id}`;
   const room = useClassroom();
@@ -43,24 +47,28 @@ export function LessonStep({ lesson, index }: { lesson: Lesson; index: number })
 
   const Widget = step.widget ? WIDGETS[step.widget] : null;
   const last = index === lesson.steps.length - 1;
-  const link = lessonLink(location.href, { lessonId: lesson.id, step: index });
+  const link = lessonLink(location.href, { lessonId: lesson.id, step: index }, currentLanguage());
   return (
     <article className="lesson-step" data-lesson={lesson.id} data-step={step.id}>
       <p className="muted">
-        Lesson {lesson.number}: {lesson.title} · step {index + 1} of {lesson.steps.length}
+        {t('lessonStep.lessonStepOf', {
+          number: lesson.number,
+          title: lessonTitle(lesson),
+          index: index + 1,
+          steps: lesson.steps.length,
+        })}
       </p>
       <h3>{step.title}</h3>
       {lesson.needs && !hasPanel(lesson.needs) && (
         <p className="lesson-needs" role="note">
-          This lesson needs the {lesson.needs} panel, which this version of the playground does not have yet:
-          read it now, and try it once the panel exists.
+          {t('lessonStep.thisLessonNeedsThe', { needs: lesson.needs })}
         </p>
       )}
       <p>
         <StepText text={step.text} />
       </p>
       <p className="lesson-action">
-        <strong>Do:</strong> {step.action}
+        <strong>{t('lessonStep.do')}</strong> {step.action}
       </p>
       {Widget && <Widget />}
       <p
@@ -69,22 +77,22 @@ export function LessonStep({ lesson, index }: { lesson: Lesson; index: number })
         data-met={met}
         role="status"
       >
-        {met ? '✓ Done' : 'Waiting for you to do this'}
+        {met ? t('lessonStep.done') : t('lessonStep.waitingForYouTo')}
         {needsRead(step.check) && !room.read[readKey] && (
           <>
             {' '}
             <button type="button" onClick={() => markRead(readKey)}>
-              Done
+              {t('lessonStep.done2')}
             </button>
           </>
         )}
       </p>
-      <nav className="lesson-nav" aria-label="Lesson steps">
+      <nav className="lesson-nav" aria-label={t('lessonStep.lessonSteps')}>
         <button
           type="button"
           onClick={() => goTo(index > 0 ? { lessonId: lesson.id, step: index - 1 } : null)}
         >
-          {index > 0 ? 'Back' : 'All lessons'}
+          {index > 0 ? t('lessonStep.back') : t('lessonStep.allLessons')}
         </button>
         <button
           type="button"
@@ -92,10 +100,10 @@ export function LessonStep({ lesson, index }: { lesson: Lesson; index: number })
           disabled={!met}
           onClick={() => goTo(last ? null : { lessonId: lesson.id, step: index + 1 })}
         >
-          {last ? 'Finish lesson' : 'Next step'}
+          {last ? t('lessonStep.finishLesson') : t('lessonStep.nextStep')}
         </button>
         <a href={link} data-testid="lesson-link">
-          Link to this step
+          {t('lessonStep.linkToThisStep')}
         </a>
       </nav>
     </article>

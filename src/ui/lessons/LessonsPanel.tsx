@@ -1,4 +1,5 @@
 // The Lessons panel: the list, or the open step of the open lesson (built-in, or a file a teacher wrote).
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { CATALOG } from '../../lessons/catalog';
 import type { Lesson } from '../../lessons/schema';
@@ -7,6 +8,7 @@ import { LessonList } from './LessonList';
 import { LessonStep } from './LessonStep';
 
 export function LessonsPanel() {
+  const { t } = useTranslation();
   const place = useClassroom((s) => s.place);
   const goTo = useClassroom((s) => s.goTo);
   const [fromFile, setFromFile] = useState<Lesson | null>(null);
@@ -16,7 +18,7 @@ export function LessonsPanel() {
   const lesson = place ? lessons.find((l) => l.id === place.lessonId) : undefined;
   return (
     <div className="lessons-panel">
-      <h2>Lessons</h2>
+      <h2>{t('lessonsPanel.lessons')}</h2>
       {lesson && place ? (
         <LessonStep
           key={`${lesson.id}/${place.step}`}

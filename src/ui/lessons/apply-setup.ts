@@ -1,5 +1,6 @@
 // Puts a step's setup into the app through the store's own actions, so it is one undoable edit like any
 // other; a setup that cannot apply (a lesson file naming a missing layer) becomes a notice.
+import { tr } from '../../i18n';
 import type { Setup } from '../../lessons/schema';
 import { setupDesign } from '../../lessons/setup';
 import { useStore } from '../store/store';
@@ -12,7 +13,9 @@ export function applySetup(setup: Setup): void {
     else if (design) app.loadSpec(design.spec);
   } catch (error) {
     app.setNotice(
-      `This lesson step could not set up the design: ${error instanceof Error ? error.message : String(error)}.`,
+      tr('ui:applySetup.thisLessonStepCould', {
+        value: error instanceof Error ? error.message : String(error),
+      }),
     );
     return;
   }

@@ -2,6 +2,7 @@
 // the Challenge panel with its locks applied; the progress kept in this browser is read; the generative
 // and dense runs' steps (and the judge's score) are followed for the lessons that watch them, and
 // training time for the challenge's result.
+import { tr } from '../../i18n';
 import { useEffect } from 'react';
 import { challengeFromQuery } from '../../challenges/challenge';
 import { lessonById } from '../../lessons/catalog';
@@ -18,7 +19,8 @@ export function useClassroomLinks(): void {
     if (place) useClassroom.getState().goTo(place);
     const linked = challengeFromQuery(location.search);
     if (linked?.ok) openChallenge(linked.challenge);
-    else if (linked) useStore.getState().setNotice(`Challenge not opened: ${linked.error}.`);
+    else if (linked)
+      useStore.getState().setNotice(tr('ui:useClassroomLinks.challengeNotOpened', { error: linked.error }));
     void loadProgress().then((progress) => useClassroom.getState().setProgress(progress));
   }, []);
   useEffect(

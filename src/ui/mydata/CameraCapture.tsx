@@ -1,5 +1,7 @@
 // Examples from the webcam: a countdown, then a burst of frames, each the centre square in grey. The
 // stream stays in this page (no frame is sent anywhere) and stops when the panel closes it.
+import { tr } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import { exampleFrom } from './images';
 
@@ -10,16 +12,17 @@ const COUNTDOWN = 3;
 /** Why the camera did not start, in words that say what to do; nothing collected is touched. */
 export function cameraMessage(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError')
-    return 'The camera was not allowed. Allow it for this site in the browser’s settings, or draw or add image files instead. Your examples are kept.';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return tr('ui:cameraCapture.theCameraWasNot');
   if (name === 'NotFoundError' || name === 'OverconstrainedError')
-    return 'No camera was found. Connect one, or draw or add image files instead. Your examples are kept.';
-  if (name === 'NotReadableError')
-    return 'The camera is in use by another program. Close it there and try again. Your examples are kept.';
-  return `The camera could not start (${error instanceof Error ? error.message : String(error)}). Your examples are kept.`;
+    return tr('ui:cameraCapture.noCameraWasFound');
+  if (name === 'NotReadableError') return tr('ui:cameraCapture.theCameraIsIn');
+  return tr('ui:cameraCapture.theCameraCouldNot', {
+    value: error instanceof Error ? error.message : String(error),
+  });
 }
 
 export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[]) => void; target: string }) {
+  const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +36,7 @@ export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[])
   const start = async () => {
     setError(null);
     try {
-      if (!navigator.mediaDevices?.getUserMedia) throw new Error('this browser has no camera access');
+      if (!navigator.mediaDevices?.getUserMedia) throw new Error(tr('ui:cameraCapture.thisBrowserHasNo'));
       setStream(
         await navigator.mediaDevices.getUserMedia({ video: { width: 320, height: 240 }, audio: false }),
       );
@@ -72,27 +75,34 @@ export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[])
     <div className="my-camera">
       {stream ? (
         <>
-          <video ref={video} autoPlay muted playsInline className="my-video" aria-label="Camera preview" />
+          <video
+            ref={video}
+            autoPlay
+            muted
+            playsInline
+            className="my-video"
+            aria-label={t('cameraCapture.cameraPreview')}
+          />
           <div className="my-pad-buttons">
             <button type="button" onClick={capture} disabled={count !== null}>
-              Capture one for {target}
+              {t('cameraCapture.captureOneFor', { target })}
             </button>
             <button type="button" onClick={() => void burst()} disabled={count !== null}>
-              Burst of {BURST} in {COUNTDOWN} s
+              {t('cameraCapture.burstOfInS', { BURST, COUNTDOWN })}
             </button>
             <button type="button" onClick={stop}>
-              Stop camera
+              {t('cameraCapture.stopCamera')}
             </button>
           </div>
           {count !== null && (
             <p className="my-countdown" aria-live="assertive">
-              {count > 0 ? count : 'Capturing…'}
+              {count > 0 ? count : t('cameraCapture.capturing')}
             </p>
           )}
         </>
       ) : (
         <button type="button" onClick={() => void start()}>
-          Start camera
+          {t('cameraCapture.startCamera')}
         </button>
       )}
       {error && (
@@ -100,7 +110,7 @@ export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[])
           {error}
         </p>
       )}
-      <p className="muted">Frames stay in this page; nothing is uploaded.</p>
+      <p className="muted">{t('cameraCapture.framesStayInThis')}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // A pad to draw an example for the chosen class: preprocessed as the prediction pad preprocesses a
 // drawing (MNIST's centring and size), so what is drawn to train and drawn to test look alike.
+import { useTranslation } from 'react-i18next';
 import { useRef, type PointerEvent } from 'react';
 import { toMnistImage } from '../draw/preprocess';
 
@@ -8,6 +9,7 @@ const SIZE = 196;
 const LINE_WIDTH = 15;
 
 export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => void; target: string }) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const inked = useRef(false);
@@ -42,15 +44,13 @@ export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => vo
   };
   return (
     <div className="my-pad">
-      <p className="muted">
-        Draw one example of {target} here, then add it. (The pad further down tests the network.)
-      </p>
+      <p className="muted">{t('examplePad.drawOneExampleOf', { target })}</p>
       <canvas
         ref={canvas}
         width={SIZE}
         height={SIZE}
         className="draw-pad my-pad-canvas"
-        aria-label={`Example pad: draw an example of ${target}`}
+        aria-label={t('examplePad.examplePadDrawAn', { target })}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           last.current = null;
@@ -66,10 +66,10 @@ export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => vo
       />
       <div className="my-pad-buttons">
         <button type="button" onClick={add}>
-          Add drawing to {target}
+          {t('examplePad.addDrawingTo', { target })}
         </button>
         <button type="button" onClick={clear}>
-          Clear
+          {t('examplePad.clear')}
         </button>
       </div>
     </div>

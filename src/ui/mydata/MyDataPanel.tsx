@@ -1,6 +1,8 @@
 // "Your own data": make classes, add examples to the chosen one by drawing, from the camera or from image
 // files and folders (a folder's subfolders become classes), see and delete them, then train the design
 // in the builder on them. Everything stays in this browser (IndexedDB).
+import { tr } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
 import { CameraCapture } from './CameraCapture';
@@ -26,6 +28,7 @@ const SHOWN = 60;
 type Source = 'draw' | 'camera' | 'files';
 
 export function MyDataPanel() {
+  const { t } = useTranslation();
   const data = useStore((s) => s.myData);
   const selected = useStore((s) => s.myClass);
   const storageError = useStore((s) => s.myDataStorageError);
@@ -36,7 +39,7 @@ export function MyDataPanel() {
   const [fileNotes, setFileNotes] = useState<string[]>([]);
   const s = useStore.getState;
   const classes = data?.classes ?? [];
-  const target = classes[selected]?.name || `class ${selected + 1}`;
+  const target = classes[selected]?.name || t('myDataPanel.unnamedClass', { n: selected + 1 });
   const problems = data ? trainingProblems(data) : [];
 
   const addTo = (images: Uint8Array[]) => {
@@ -57,7 +60,10 @@ export function MyDataPanel() {
       } else if (!/\.zip$/i.test(f.file.name)) files.push(f);
       else if (f.file.size > FILE_LIMITS.maxDropBytes)
         zipNotes.push(
-          `${f.file.name} is over ${FILE_LIMITS.maxDropBytes / 1e6} MB. Nothing in it was added.`,
+          tr('ui:myDataPanel.isOverMbNothing', {
+            name: f.file.name,
+            maxDropBytes: FILE_LIMITS.maxDropBytes / 1e6,
+          }),
         );
       else {
         const inside = filesInZip(new Uint8Array(await f.file.arrayBuffer()), f.file.name);
@@ -82,7 +88,7 @@ export function MyDataPanel() {
       setReading({ done: i + 1, total: accepted.length });
     }
     setReading(null);
-    setFileNotes([`Added ${added} image${added === 1 ? '' : 's'}.`, ...notes]);
+    setFileNotes([tr('ui:myDataPanel.addedImages', { count: added }), ...notes]);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -99,18 +105,15 @@ export function MyDataPanel() {
 
   return (
     <div className="mydata" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <h2>Your own data</h2>
-      <p className="muted">
-        Make classes, add examples by drawing, with the camera or from image files (colour images become grey,
-        every image 28×28), then train the network in the builder on them. Kept in this browser.
-      </p>
-      <div className="my-classes" role="list" aria-label="Classes">
+      <h2>{t('myDataPanel.yourOwnData')}</h2>
+      <p className="muted">{t('myDataPanel.makeClassesAddExamples')}</p>
+      <div className="my-classes" role="list" aria-label={t('myDataPanel.classes')}>
         {classes.map((c, i) => (
           <div
             key={i}
             role="listitem"
             className={i === selected ? 'my-class selected' : 'my-class'}
-            aria-label={`Class ${c.name}`}
+            aria-label={t('myDataPanel.class', { name: c.name })}
           >
             <div className="my-class-head">
               <input
@@ -118,33 +121,41 @@ export function MyDataPanel() {
                 name="my-class"
                 checked={i === selected}
                 onChange={() => s().selectClass(i)}
-                aria-label={`Add examples to ${c.name || `class ${i + 1}`}`}
+                aria-label={t('myDataPanel.addExamplesTo', {
+                  name: c.name || t('myDataPanel.unnamedClass', { n: i + 1 }),
+                })}
               />
               <input
                 type="text"
                 value={c.name}
                 maxLength={40}
                 onChange={(e) => s().renameClass(i, e.target.value)}
-                aria-label={`Name of class ${i + 1}`}
+                aria-label={t('myDataPanel.nameOfClass', { i: i + 1 })}
               />
               <span className="muted" data-testid="class-count">
-                {c.examples.length} example{c.examples.length === 1 ? '' : 's'}
+                {t('myDataPanel.examples', { count: c.examples.length })}
               </span>
               <button
                 type="button"
                 onClick={() => {
                   if (
                     c.examples.length === 0 ||
-                    confirm(`Delete “${c.name}” and its ${c.examples.length} examples?`)
+                    confirm(
+                      t('myDataPanel.deleteAndItsExamples', { name: c.name, examples: c.examples.length }),
+                    )
                   )
                     s().removeClass(i);
                 }}
               >
-                Delete class
+                {t('myDataPanel.deleteClass')}
               </button>
             </div>
             <div className="my-thumbs">
-              {c.examples.length > SHOWN && <span className="muted">+{c.examples.length - SHOWN} more</span>}
+              {c.examples.length > SHOWN && (
+                <span className="muted">
+                  {t('myDataPanel.more', { examples: c.examples.length - SHOWN })}
+                </span>
+              )}
               {c.examples.slice(-SHOWN).map((pixels, k) => {
                 const j = Math.max(0, c.examples.length - SHOWN) + k;
                 return (
@@ -152,11 +163,11 @@ export function MyDataPanel() {
                     key={j}
                     type="button"
                     className="my-thumb-button"
-                    title="Delete this example"
-                    aria-label={`Delete example ${j + 1} of ${c.name}`}
+                    title={t('myDataPanel.deleteThisExample')}
+                    aria-label={t('myDataPanel.deleteExampleOf', { j: j + 1, name: c.name })}
                     onClick={() => s().removeExample(i, j)}
                   >
-                    <Thumb pixels={pixels} label={`Example ${j + 1} of ${c.name}`} />
+                    <Thumb pixels={pixels} label={t('myDataPanel.exampleOf', { j: j + 1, name: c.name })} />
                   </button>
                 );
               })}
@@ -166,7 +177,7 @@ export function MyDataPanel() {
       </div>
       <div className="my-actions">
         <button type="button" onClick={() => s().addClass()} disabled={classes.length >= 100}>
-          Add class
+          {t('myDataPanel.addClass')}
         </button>
         {data && (
           <span className="muted">
@@ -181,10 +192,10 @@ export function MyDataPanel() {
         </p>
       )}
 
-      <div className="my-sources" role="tablist" aria-label="Add examples by">
+      <div className="my-sources" role="tablist" aria-label={t('myDataPanel.addExamplesBy')}>
         {(['draw', 'camera', 'files'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={source === k} onClick={() => setSource(k)}>
-            {{ draw: 'Draw', camera: 'Camera', files: 'Files' }[k]}
+            {t(`myDataPanel.source.${k}`)}
           </button>
         ))}
       </div>
@@ -193,11 +204,11 @@ export function MyDataPanel() {
       {source === 'files' && (
         <div className="my-files">
           <label>
-            Add images (or a zip of class folders, or a CIFAR-10 .bin file) to {target}:{' '}
+            {t('myDataPanel.addImagesOrA', { target })}{' '}
             <input type="file" accept="image/*,.zip,.bin" multiple onChange={(e) => picked(e.target.files)} />
           </label>
           <label>
-            Add a folder (each subfolder a class, as torchvision’s ImageFolder):{' '}
+            {t('myDataPanel.addAFolderEach')}{' '}
             <input
               type="file"
               multiple
@@ -206,18 +217,16 @@ export function MyDataPanel() {
               onChange={(e) => picked(e.target.files)}
             />
           </label>
-          <p className="muted">
-            Or drop images or folders anywhere on this panel. PNG, JPEG, WebP, GIF, BMP.
-          </p>
+          <p className="muted">{t('myDataPanel.orDropImagesOr')}</p>
         </div>
       )}
       {reading && (
         <p aria-live="polite">
-          Reading images: {reading.done} of {reading.total}
+          {t('myDataPanel.readingImagesOf', { done: reading.done, total: reading.total })}
         </p>
       )}
       {fileNotes.length > 0 && (
-        <ul className="my-notes" aria-label="Files read">
+        <ul className="my-notes" aria-label={t('myDataPanel.filesRead')}>
           {fileNotes.map((n, i) => (
             <li key={i}>{n}</li>
           ))}
@@ -232,18 +241,18 @@ export function MyDataPanel() {
             disabled={problems.length > 0 || task !== 'classification'}
             onClick={() => s().trainOnMyData()}
           >
-            {usedByDesign ? 'Update the training data' : 'Use this data in the builder'}
+            {usedByDesign ? t('myDataPanel.updateTheTrainingData') : t('myDataPanel.useThisDataIn')}
           </button>
-          {task !== 'classification' && <span className="muted">Your own data trains classifiers.</span>}
+          {task !== 'classification' && <span className="muted">{t('myDataPanel.yourOwnDataTrains')}</span>}
           {problems.length > 0 && (
-            <ul className="my-problems" aria-label="Before training">
+            <ul className="my-problems" aria-label={t('myDataPanel.beforeTraining')}>
               {problems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>
           )}
           {usedByDesign && problems.length === 0 && (
-            <p className="muted">The builder’s network reads this data: press Train above.</p>
+            <p className="muted">{t('myDataPanel.theBuilderSNetwork')}</p>
           )}
         </div>
       )}

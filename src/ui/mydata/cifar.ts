@@ -2,6 +2,7 @@
 // 3073 bytes, a label 0..9 then 32×32 red, green and blue planes. Each image becomes a 28×28 grey example
 // (luminance, then an area-weighted resize), in its class by CIFAR-10's own names.
 import { PIXELS, SIDE } from './my-data';
+import { tr } from '../../i18n';
 
 export const CIFAR10_CLASSES = [
   'airplane',
@@ -48,20 +49,19 @@ export function resizeGrey(src: Float32Array, sw: number, sh: number, dw: number
 /** The examples of a CIFAR-10 binary file per class name, or a message saying what is wrong with it. */
 export function readCifar10(bytes: Uint8Array, name: string): Map<string, Uint8Array[]> | string {
   if (bytes.length === 0 || bytes.length % CIFAR10_RECORD !== 0)
-    return `${name} is not in CIFAR-10's binary layout (records of ${CIFAR10_RECORD} bytes)`;
+    return tr('ui:cifar.isNotInCifar', { name, CIFAR10_RECORD });
   const out = new Map<string, Uint8Array[]>(CIFAR10_CLASSES.map((c) => [c, []]));
   const grey = new Float32Array(PLANE);
   for (let r = 0; r < bytes.length / CIFAR10_RECORD; r++) {
     const at = r * CIFAR10_RECORD;
     const label = bytes[at];
-    if (label >= CIFAR10_CLASSES.length)
-      return `${name}: image ${r + 1} has label ${label}; CIFAR-10's labels are 0 to 9 (is this CIFAR-100?)`;
+    if (label >= CIFAR10_CLASSES.length) return tr('ui:cifar.imageHasLabelCifar', { name, r: r + 1, label });
     for (let i = 0; i < PLANE; i++)
       grey[i] =
         0.299 * bytes[at + 1 + i] + 0.587 * bytes[at + 1 + PLANE + i] + 0.114 * bytes[at + 1 + 2 * PLANE + i];
     const small = resizeGrey(grey, CIFAR_SIDE, CIFAR_SIDE, SIDE, SIDE);
     const example = Uint8Array.from(small, (v) => Math.round(v));
-    if (example.length !== PIXELS) return `${name}: an image did not resize to ${SIDE}×${SIDE}`;
+    if (example.length !== PIXELS) return tr('ui:cifar.anImageDidNot', { name, SIDE });
     out.get(CIFAR10_CLASSES[label])!.push(example);
   }
   return out;

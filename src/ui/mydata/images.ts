@@ -1,5 +1,6 @@
 // Examples from pictures: any image (colour or grey, any size) becomes a 28×28 greyscale example, its
 // centre square scaled down and its colours reduced to luminance (ITU-R BT.601 weights, as PIL's "L").
+import { tr } from '../../i18n';
 import { readZip } from '../../network/project/zip-read';
 import { PIXELS, SIDE } from './my-data';
 
@@ -27,12 +28,12 @@ export function exampleFrom(source: CanvasImageSource, w: number, h: number): Ui
   canvas.width = SIDE;
   canvas.height = SIDE;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('this browser gave no 2D canvas to scale images with');
+  if (!ctx) throw new Error(tr('ui:images.thisBrowserGaveNo'));
   ctx.imageSmoothingQuality = 'high';
   const { x, y, side } = centreSquare(w, h);
   ctx.drawImage(source, x, y, side, side, 0, 0, SIDE, SIDE);
   const grey = luminance(ctx.getImageData(0, 0, SIDE, SIDE).data);
-  if (grey.length !== PIXELS) throw new Error('the scaled image has the wrong size');
+  if (grey.length !== PIXELS) throw new Error(tr('ui:images.theScaledImageHas'));
   return grey;
 }
 
@@ -42,7 +43,7 @@ export async function exampleFromFile(file: File): Promise<Uint8Array> {
   try {
     bitmap = await createImageBitmap(file);
   } catch (error) {
-    throw new Error(`${file.name} could not be read as an image (PNG, JPEG, WebP, GIF or BMP)`, {
+    throw new Error(tr('ui:images.couldNotBeRead', { name: file.name }), {
       cause: error,
     });
   }
@@ -72,21 +73,26 @@ export function screenFiles(files: LabelledFile[]): { accepted: LabelledFile[]; 
   const skipped = files.length - images.length;
   if (skipped > 0)
     problems.push(
-      skipped === 1
-        ? '1 file is not an image and was skipped.'
-        : `${skipped} files are not images and were skipped.`,
+      skipped === 1 ? tr('ui:images.t1FileIsNot') : tr('ui:images.filesAreNotImages', { skipped }),
     );
   const total = images.reduce((n, f) => n + f.file.size, 0);
   if (total > FILE_LIMITS.maxDropBytes || images.length > FILE_LIMITS.maxFiles)
     return {
       accepted: [],
       problems: [
-        `That is ${images.length} images (${(total / 1e6).toFixed(0)} MB): at most ${FILE_LIMITS.maxFiles} images and ${FILE_LIMITS.maxDropBytes / 1e6} MB at a time. Nothing was added.`,
+        tr('ui:images.thatIsImagesMb', {
+          images: images.length,
+          total: (total / 1e6).toFixed(0),
+          maxFiles: FILE_LIMITS.maxFiles,
+          maxDropBytes: FILE_LIMITS.maxDropBytes / 1e6,
+        }),
       ],
     };
   const big = images.filter((f) => f.file.size > FILE_LIMITS.maxFileBytes);
   for (const f of big)
-    problems.push(`${f.file.name} is over ${FILE_LIMITS.maxFileBytes / 1e6} MB and was skipped.`);
+    problems.push(
+      tr('ui:images.isOverMbAnd', { name: f.file.name, maxFileBytes: FILE_LIMITS.maxFileBytes / 1e6 }),
+    );
   return { accepted: images.filter((f) => f.file.size <= FILE_LIMITS.maxFileBytes), problems };
 }
 
@@ -131,7 +137,8 @@ export function filesInZip(
     maxTotalBytes: FILE_LIMITS.maxDropBytes,
     skip: (name) => name.startsWith('__MACOSX/') || name.endsWith('/'),
   });
-  if (!zip.ok) return { files: [], problems: [`${zipName} was not read: ${zip.error}. Nothing was added.`] };
+  if (!zip.ok)
+    return { files: [], problems: [tr('ui:images.wasNotReadNothing', { zipName, error: zip.error })] };
   const files = zip.files.map((f) => ({
     file: new File([f.data.slice()], f.name.split('/').pop() ?? f.name),
     className: classOfPath(f.name),

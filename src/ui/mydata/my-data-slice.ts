@@ -1,5 +1,6 @@
 // The user's dataset in the store: classes and examples as they are collected, kept in IndexedDB as
 // they change, and sent to the trainer when the design reads it.
+import { tr } from '../../i18n';
 import type { StateCreator } from 'zustand';
 import { isUserDataset } from '../../network/dataset-input';
 import type { MyDataSlice } from './my-data-types';
@@ -107,7 +108,7 @@ export const createMyDataSlice: StateCreator<AppState, [], [], MyDataSlice> = (s
       const problem =
         trainingProblems(d)[0] ??
         (spec.input.shape.join('×') !== want
-          ? `the design reads ${spec.input.shape.join('×')} images but your data is ${want}: pick it again in the Dataset menu.`
+          ? tr('ui:myDataSlice.theDesignReadsImages', { shape: spec.input.shape.join('×'), want })
           : undefined);
       if (problem) get().datasetFailed(problem);
       else client?.useDataset(splitForTraining(d));

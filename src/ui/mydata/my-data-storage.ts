@@ -1,5 +1,6 @@
 // The user's dataset kept in IndexedDB (through `idb`), one record per dataset, so closing the tab loses
 // nothing. A record read back is checked example by example: a damaged or foreign one is refused whole.
+import { tr } from '../../i18n';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { isUserDataset } from '../../network/dataset-input';
 import { MAX_EXAMPLES_PER_CLASS, PIXELS, type MyData } from './my-data';
@@ -38,7 +39,7 @@ export function readMyData(raw: unknown): MyData | null {
 let db: Promise<IDBPDatabase<DatasetsSchema>> | null = null;
 function database(): Promise<IDBPDatabase<DatasetsSchema>> {
   if (typeof indexedDB === 'undefined')
-    return Promise.reject(new Error('this browser does not let the playground keep data (no IndexedDB)'));
+    return Promise.reject(new Error(tr('ui:myDataStorage.thisBrowserDoesNot')));
   db ??= openDB<DatasetsSchema>(DB_NAME, 1, {
     upgrade(d) {
       d.createObjectStore(STORE);
@@ -54,11 +55,13 @@ export async function saveMyData(data: MyData): Promise<void> {
   } catch (error) {
     if (error instanceof DOMException && error.name === 'QuotaExceededError')
       throw new Error(
-        `There is no room left in this browser's storage for “${data.name}” (${megabytes(storedBytes(data))}). Delete examples or saved weights you no longer need; the copy saved before is kept.`,
+        tr('ui:myDataStorage.thereIsNoRoom', { name: data.name, megabytes: megabytes(storedBytes(data)) }),
         { cause: error },
       );
     throw new Error(
-      `Could not keep your dataset: ${error instanceof Error ? error.message : String(error)}`,
+      tr('ui:myDataStorage.couldNotKeepYour', {
+        value: error instanceof Error ? error.message : String(error),
+      }),
       {
         cause: error,
       },

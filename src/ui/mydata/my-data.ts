@@ -1,6 +1,7 @@
 // The user's own dataset as the page keeps it: named classes, each a list of 28×28 greyscale examples
 // (bytes 0..255, white on black like the draw pad), however they came in (drawn, camera, files). Pure:
 // the split the trainer gets, the input the design reads, and what is missing before it can train.
+import { tr } from '../../i18n';
 import { INPUT_LIMITS, userInput } from '../../network/dataset-input';
 import type { NetworkInput, UserDatasetId } from '../../network/spec';
 import type { UserDatasetData } from '../../training/protocol';
@@ -26,7 +27,7 @@ export interface MyData {
 
 export function newMyData(random: () => number = Math.random): MyData {
   const id = `user:${Array.from({ length: 10 }, () => Math.floor(random() * 36).toString(36)).join('')}`;
-  return { id: id as UserDatasetId, name: 'My data', classes: [] };
+  return { id: id as UserDatasetId, name: tr('ui:myData.myData'), classes: [] };
 }
 
 export const exampleCount = (data: MyData) => data.classes.reduce((n, c) => n + c.examples.length, 0);
@@ -36,17 +37,20 @@ export function trainingProblems(data: MyData): string[] {
   const out: string[] = [];
   const { minClasses, maxClasses } = INPUT_LIMITS;
   if (data.classes.length < minClasses)
-    out.push(`Make at least ${minClasses} classes (you have ${data.classes.length}).`);
+    out.push(tr('ui:myData.makeAtLeastClasses', { minClasses, classes: data.classes.length }));
   if (data.classes.length > Math.min(maxClasses, 255))
-    out.push(`At most ${maxClasses} classes (you have ${data.classes.length}).`);
+    out.push(tr('ui:myData.atMostClassesYou', { maxClasses, classes: data.classes.length }));
   const names = new Set<string>();
   for (const c of data.classes) {
-    if (c.name.trim() === '') out.push('Every class needs a name.');
-    else if (names.has(c.name.trim())) out.push(`Two classes are called “${c.name.trim()}”: rename one.`);
+    if (c.name.trim() === '') out.push(tr('ui:myData.everyClassNeedsA'));
+    else if (names.has(c.name.trim())) out.push(tr('ui:myData.twoClassesAreCalled', { name: c.name.trim() }));
     names.add(c.name.trim());
     if (c.examples.length < 2)
       out.push(
-        `“${c.name || 'unnamed'}” has ${c.examples.length} example${c.examples.length === 1 ? '' : 's'}: add at least 2 (one is kept aside to test).`,
+        tr('ui:myData.hasExamples', {
+          name: c.name || 'unnamed',
+          count: c.examples.length,
+        }),
       );
   }
   return out;

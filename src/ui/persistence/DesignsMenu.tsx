@@ -1,5 +1,6 @@
 // The header's "Designs" menu: the open design and the others kept in this browser (a share link's design
 // opens beside the user's, which is kept here), each with Open and Delete.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Disclosure } from '../export/FileMenus';
 import { browserStorage } from './autosave';
@@ -16,6 +17,7 @@ const when = (iso: string) => {
 };
 
 function DesignsPanel({ close }: { close: () => void }) {
+  const { t } = useTranslation();
   const name = useStore((s) => s.spec.name);
   const storage = browserStorage();
   const [list, setList] = useState(() =>
@@ -25,39 +27,44 @@ function DesignsPanel({ close }: { close: () => void }) {
   return (
     <div className="designs-menu">
       <p className="designs-open">
-        Open now: <strong>{name}</strong> <span className="designs-meta">(autosaved)</span>
+        {t('designsMenu.openNow')} <strong>{name}</strong>{' '}
+        <span className="designs-meta">{t('designsMenu.autosaved')}</span>
       </p>
       {list.designs.length === 0 ? (
-        <p className="designs-meta">
-          No other designs kept yet. When a share link opens, the design you had is kept here.
-        </p>
+        <p className="designs-meta">{t('designsMenu.noOtherDesignsKept')}</p>
       ) : (
-        <ul aria-label="Kept designs" className="designs-list">
+        <ul aria-label={t('designsMenu.keptDesigns')} className="designs-list">
           {list.designs.map((design) => (
             <li key={design.key}>
               <span className="designs-name">{design.name}</span>
               <span className="designs-meta">
-                {design.layers} {design.layers === 1 ? 'layer' : 'layers'}, kept {when(design.keptAt)}
+                {t('designsMenu.layersKept', { count: design.layers, keptAt: when(design.keptAt) })}
               </span>
               <button
                 type="button"
-                aria-label={`Open kept design ${design.name}, kept ${when(design.keptAt)}`}
+                aria-label={t('designsMenu.openKeptDesignKept', {
+                  name: design.name,
+                  keptAt: when(design.keptAt),
+                })}
                 onClick={() => {
                   openKeptDesign(useStore, storage, design.key);
                   close();
                 }}
               >
-                Open
+                {t('designsMenu.open')}
               </button>
               <button
                 type="button"
-                aria-label={`Delete kept design ${design.name}, kept ${when(design.keptAt)}`}
+                aria-label={t('designsMenu.deleteKeptDesignKept', {
+                  name: design.name,
+                  keptAt: when(design.keptAt),
+                })}
                 onClick={() => {
                   deleteKeptDesign(useStore, storage, design.key);
                   refresh();
                 }}
               >
-                Delete
+                {t('designsMenu.delete')}
               </button>
             </li>
           ))}
@@ -65,8 +72,7 @@ function DesignsPanel({ close }: { close: () => void }) {
       )}
       {list.unreadable.length > 0 && (
         <p className="designs-meta">
-          {list.unreadable.length} kept {list.unreadable.length === 1 ? 'design' : 'designs'} cannot be read;
-          left as they are in this browser's storage.
+          {t('designsMenu.keptDesignsCannotBe', { count: list.unreadable.length })}
         </p>
       )}
     </div>
@@ -74,5 +80,8 @@ function DesignsPanel({ close }: { close: () => void }) {
 }
 
 export function DesignsMenu() {
-  return <Disclosure label="Designs">{(close) => <DesignsPanel close={close} />}</Disclosure>;
+  const { t } = useTranslation();
+  return (
+    <Disclosure label={t('designsMenu.designs')}>{(close) => <DesignsPanel close={close} />}</Disclosure>
+  );
 }

@@ -1,6 +1,7 @@
 // The autosave: the design and hyperparameters in one localStorage entry under a versioned key, read back
 // through the network module's strict parsers. An entry that cannot be read is never deleted and never
 // overwritten: it is moved aside to `<key>.quarantine.<time>` first, and the user is told where it went.
+import { tr } from '../../i18n';
 import * as v from 'valibot';
 import {
   decodeShareState,
@@ -55,7 +56,8 @@ export function encodeAutosave(design: Design, savedAt: Date): string {
 }
 
 /** A field whose text is read by `read` (a JSON text inside the entry); its message as it gives it. */
-function textOf<T>(read: (text: string) => Parsed<T>, notText: string) {
+/** `notText` is a function: messages are put into words when a check fails, in the language of that moment. */
+function textOf<T>(read: (text: string) => Parsed<T>, notText: () => string) {
   return v.pipe(
     v.custom<string>((input) => typeof input === 'string', notText),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -67,7 +69,7 @@ function textOf<T>(read: (text: string) => Parsed<T>, notText: string) {
   );
 }
 
-const MISSING = 'the autosave lacks its design or hyperparameters';
+const MISSING = () => tr('ui:autosave.theAutosaveLacksIts');
 const designOf = (text: string): Parsed<NetworkSpec> => {
   const read = parseSpec(text);
   return read.ok ? { ok: true, value: read.spec } : read;
@@ -81,12 +83,12 @@ const hyperOf = (text: string): Parsed<Hyperparams> => {
 const AutosaveSchema = v.pipe(
   v.custom<Record<string, unknown>>(
     (input) => isObject(input) && input.format === FORMAT,
-    'the autosave is not a CNN Playground autosave',
+    () => tr('ui:autosave.theAutosaveIsNot'),
   ),
   v.object({
     version: v.custom<typeof VERSION>(
       (input) => input === VERSION,
-      (issue) => `the autosave has version ${String(issue.input)}, not ${VERSION}`,
+      (issue) => tr('ui:autosave.theAutosaveHasVersion', { input: String(issue.input), VERSION }),
     ),
     spec: textOf(designOf, MISSING),
     hyper: textOf(hyperOf, MISSING),
@@ -98,8 +100,8 @@ const AutosaveSchema = v.pipe(
     /** A GAN's discriminator beside its generator (`spec`); absent for other designs. */
     discriminator: v.optional(
       textOf(
-        (text) => parseJsonSafely(text, "the autosave's discriminator"),
-        "the autosave's discriminator is not a design",
+        (text) => parseJsonSafely(text, tr('ui:autosave.theAutosaveSDiscriminator')),
+        () => tr('ui:autosave.theAutosaveSDiscriminator2'),
       ),
     ),
   }),
@@ -108,14 +110,14 @@ const AutosaveSchema = v.pipe(
     if (discriminator === undefined) return { spec, hyper, savedAt };
     const paired = readDiscriminator(discriminator, spec);
     if (paired.ok) return { spec, hyper, discriminator: paired.value, savedAt };
-    addIssue({ message: `the autosave is not valid: ${paired.error}` });
+    addIssue({ message: tr('ui:autosave.theAutosaveIsNot2', { error: paired.error }) });
     return NEVER;
   }),
 );
 
 /** Reads an entry; any problem (bad JSON, wrong format, a design that fails validation) is a message. */
 export function decodeAutosave(text: string): Parsed<Design & { savedAt: string | null }> {
-  const envelope = parseJsonSafely(text, 'the autosave');
+  const envelope = parseJsonSafely(text, tr('ui:autosave.theAutosave'));
   if (!envelope.ok) return envelope;
   return readWith(AutosaveSchema, envelope.value);
 }
@@ -157,16 +159,15 @@ function quarantine(storage: KeyValueStorage, key: string, text: string, now: Da
 
 function quarantineNotice(reason: string, aside: string | null, key: string): string {
   return aside
-    ? `Your last autosave could not be read (${reason}); it was kept aside as "${aside}" and the default design was loaded.`
-    : `Your last autosave could not be read (${reason}). There is no room in this browser's storage to keep a copy aside, so it was left as "${key}" and the default design was loaded; autosave stays off until storage is freed.`;
+    ? tr('ui:autosave.yourLastAutosaveCould', { reason, aside })
+    : tr('ui:autosave.yourLastAutosaveCould2', { reason, key });
 }
 
-const UNAVAILABLE =
-  'This browser does not allow the playground to store data, so the design will not be kept between visits.';
+const unavailable = () => tr('ui:autosave.thisBrowserDoesNot');
 
 /** Reads the autosave (or the legacy one, moving it to the current key); `null` storage means none. */
 export function loadAutosave(storage: KeyValueStorage | null, now = new Date()): AutosaveLoad {
-  if (!storage) return { kind: 'unavailable', notice: UNAVAILABLE };
+  if (!storage) return { kind: 'unavailable', notice: unavailable() };
   try {
     for (const [key, decode] of [
       [AUTOSAVE_KEY, decodeAutosave],
@@ -190,7 +191,7 @@ export function loadAutosave(storage: KeyValueStorage | null, now = new Date()):
     }
     return { kind: 'empty' };
   } catch {
-    return { kind: 'unavailable', notice: UNAVAILABLE };
+    return { kind: 'unavailable', notice: unavailable() };
   }
 }
 
@@ -204,7 +205,7 @@ export function saveAutosave(
   design: Design,
   now = new Date(),
 ): AutosaveSave {
-  if (!storage) return { ok: false, notice: UNAVAILABLE };
+  if (!storage) return { ok: false, notice: unavailable() };
   try {
     const existing = storage.getItem(AUTOSAVE_KEY);
     if (
@@ -212,14 +213,14 @@ export function saveAutosave(
       !decodeAutosave(existing).ok &&
       !quarantine(storage, AUTOSAVE_KEY, existing, now)
     )
-      return { ok: false, notice: quarantineNotice('it is damaged', null, AUTOSAVE_KEY) };
+      return { ok: false, notice: quarantineNotice(tr('ui:autosave.itIsDamaged'), null, AUTOSAVE_KEY) };
     // A design mid-edit may not pass the strict parsers; saving it would make the next load quarantine it.
     const text = encodeAutosave(design, now);
     const check = decodeAutosave(text);
     if (!check.ok)
       return {
         ok: false,
-        notice: `The latest change is not autosaved while ${check.error}; the last version that can be reopened is kept.`,
+        notice: tr('ui:autosave.theLatestChangeIs', { error: check.error }),
       };
     storage.setItem(AUTOSAVE_KEY, text);
     return { ok: true };
@@ -227,9 +228,7 @@ export function saveAutosave(
     const full = error instanceof DOMException && error.name === 'QuotaExceededError';
     return {
       ok: false,
-      notice: full
-        ? "The design could not be saved: this browser's storage for the playground is full."
-        : 'The design could not be saved: this browser blocked the playground from storing it.',
+      notice: full ? tr('ui:autosave.theDesignCouldNot') : tr('ui:autosave.theDesignCouldNot2'),
     };
   }
 }

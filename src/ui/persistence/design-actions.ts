@@ -1,5 +1,6 @@
 // What the Designs menu does: open a kept design in place of the open one (which is kept in its turn), and
 // delete a kept design. Each outcome is one notice; a failure changes nothing.
+import { tr } from '../../i18n';
 import type { StoreApi } from 'zustand';
 import { saveAutosave } from './autosave';
 import { deleteKept, readKept, swapWithKept, type ListableStorage } from './designs';
@@ -14,33 +15,31 @@ export function openKeptDesign(store: Store, storage: ListableStorage | null, ke
   const state = store.getState();
   const { setNotice } = state;
   if (!storage) {
-    setNotice(
-      'Design not opened: this browser does not let the playground store designs. Nothing was changed.',
-    );
+    setNotice(tr('ui:designActions.designNotOpenedThis'));
     return;
   }
   const current = { ...savedDesign(state), hyper: state.hyper };
   const saved = saveAutosave(storage, current);
   if (!saved.ok) {
-    setNotice(
-      `Design not opened: your design could not be saved first (${saved.notice}) Nothing was changed.`,
-    );
+    setNotice(tr('ui:designActions.designNotOpenedYour', { notice: saved.notice }));
     return;
   }
   const swapped = swapWithKept(storage, key, new Date());
   if (!swapped.ok) {
-    setNotice(`Design not opened: ${swapped.error}. Nothing was changed.`);
+    setNotice(tr('ui:designActions.designNotOpenedNothing', { error: swapped.error }));
     return;
   }
   const { asideKey: _asideKey, ...design } = swapped.value;
   putDesign(store, design);
-  setNotice(`Opened "${design.spec.name}". "${current.spec.name}" was kept in Designs.`);
+  setNotice(tr('ui:designActions.openedWasKeptIn', { name: design.spec.name, name2: current.spec.name }));
 }
 
 export function deleteKeptDesign(store: Store, storage: ListableStorage | null, key: string): void {
   const { setNotice } = store.getState();
   const kept = storage ? readKept(storage, key) : null;
-  const label = kept?.ok ? `the kept design "${kept.value.spec.name}"` : 'the kept design';
+  const label = kept?.ok
+    ? tr('ui:designActions.theKeptDesign', { name: kept.value.spec.name })
+    : tr('ui:designActions.theKeptDesign2');
   const deleted = storage !== null && deleteKept(storage, key);
-  setNotice(deleted ? `Deleted ${label}.` : 'That design is no longer kept in this browser.');
+  setNotice(deleted ? `Deleted ${label}.` : tr('ui:designActions.thatDesignIsNo'));
 }

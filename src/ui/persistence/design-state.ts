@@ -1,5 +1,6 @@
 // The share link's side of the design a page opens with (a valid link, else LeNet-5; restore.ts puts the
 // autosave between them), and the share URL of a design.
+import { tr } from '../../i18n';
 import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';
 import { decodeShareState, encodeShareState, presetSpec, getPreset } from '../../network';
 import type { NetworkSpec } from '../../network/spec';
@@ -26,7 +27,7 @@ export function initialDesign(fragment: string): InitialDesign {
       const { ok: _ok, ...state } = link;
       return { ...state, source: 'link', refused };
     }
-    refused = `The link's design was not loaded: ${link.error}.`;
+    refused = tr('ui:designState.theLinkSDesign', { error: link.error });
   }
   return { ...firstVisitDesign(), source: 'preset', refused };
 }

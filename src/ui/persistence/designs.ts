@@ -2,6 +2,7 @@
 // each one localStorage entry under DESIGNS_PREFIX + the time it was kept, so the list is the keys
 // themselves and no index can fall out of step with them. A share link opens beside the user's design: that
 // design is copied aside first (its autosave text, byte for byte). Open swaps a kept design with the open one.
+import { tr } from '../../i18n';
 import type { Parsed } from '../../network';
 import {
   AUTOSAVE_KEY,
@@ -76,9 +77,7 @@ export function keepAside(storage: ListableStorage, text: string, now: Date): Pa
     const full = error instanceof DOMException && error.name === 'QuotaExceededError';
     return {
       ok: false,
-      error: full
-        ? "this browser's storage for the playground is full, so your design could not be kept aside"
-        : 'this browser blocked the playground from storing a copy of your design',
+      error: full ? tr('ui:designs.thisBrowserSStorage') : tr('ui:designs.thisBrowserBlockedThe'),
     };
   }
   return { ok: true, value: key };
@@ -87,7 +86,7 @@ export function keepAside(storage: ListableStorage, text: string, now: Date): Pa
 /** The design kept under `key`, read through the autosave's strict checks. */
 export function readKept(storage: ListableStorage, key: string): Parsed<Design> {
   const text = key.startsWith(DESIGNS_PREFIX) ? storage.getItem(key) : null;
-  if (text === null) return { ok: false, error: 'it is no longer kept in this browser' };
+  if (text === null) return { ok: false, error: tr('ui:designs.itIsNoLonger') };
   const read = decodeAutosave(text);
   if (!read.ok) return read;
   const { savedAt: _savedAt, ...design } = read.value;
@@ -118,7 +117,7 @@ export function swapWithKept(
     storage.setItem(AUTOSAVE_KEY, keptText);
   } catch {
     if (asideKey !== null) storage.removeItem(asideKey);
-    return { ok: false, error: "this browser's storage refused the change" };
+    return { ok: false, error: tr('ui:designs.thisBrowserSStorage2') };
   }
   storage.removeItem(key);
   return { ok: true, value: { ...kept.value, asideKey } };
@@ -156,9 +155,9 @@ export function openLinkBeside(
   if (!aside.ok)
     return {
       design: saved.design,
-      notice: `The link's design "${link.spec.name}" was not opened: ${aside.error}. Your design is as you left it.`,
+      notice: tr('ui:designs.theLinkSDesign', { name: link.spec.name, error: aside.error }),
     };
   const put = saveAutosave(storage, link, now);
-  const kept = `Opened the link's design "${link.spec.name}". Your design "${saved.design.spec.name}" was kept: open it again from Designs.`;
+  const kept = tr('ui:designs.openedTheLinkS', { name: link.spec.name, name2: saved.design.spec.name });
   return { design: link, notice: put.ok ? kept : `${kept} ${put.notice}` };
 }

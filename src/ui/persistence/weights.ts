@@ -1,6 +1,7 @@
 // Trained weights kept in IndexedDB under a name, through the `idb` library: two object stores, one of
 // sizes and dates (listed without reading any weights) and one of the bytes. Both are written in a single
 // transaction, so a save that fails (a full disk, a quota) changes nothing, the older copy included.
+import { tr } from '../../i18n';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export const WEIGHTS_DB_NAME = 'cnn-playground';
@@ -54,19 +55,12 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 function checkName(name: string): string {
   const trimmed = typeof name === 'string' ? name.trim() : '';
   if (trimmed === '' || trimmed.length > MAX_NAME_CHARS)
-    throw new WeightsStorageError(
-      'invalid-name',
-      `A name for saved weights needs 1 to ${MAX_NAME_CHARS} characters.`,
-    );
+    throw new WeightsStorageError('invalid-name', tr('ui:weights.aNameForSaved', { MAX_NAME_CHARS }));
   return trimmed;
 }
 
 function unavailable(cause?: unknown): WeightsStorageError {
-  return new WeightsStorageError(
-    'unavailable',
-    'This browser does not let the playground keep trained weights (IndexedDB is unavailable or blocked).',
-    { cause },
-  );
+  return new WeightsStorageError('unavailable', tr('ui:weights.thisBrowserDoesNot'), { cause });
 }
 
 /** Turns a transaction's error into a message; a quota error says what to do and that nothing was lost. */
@@ -75,19 +69,19 @@ function failure(error: unknown, doing: string, name: string | null, bytes?: num
   const dom = error instanceof DOMException ? error : null;
   if (dom?.name === 'QuotaExceededError') {
     const size = bytes === undefined ? '' : ` (${megabytes(bytes)})`;
-    return new WeightsStorageError(
-      'quota',
-      `There is no room left in this browser's storage to keep the weights "${name ?? ''}"${size}. Delete saved weights you no longer need, or allow this site more storage; nothing saved before was changed.`,
-      { cause: error },
-    );
+    return new WeightsStorageError('quota', tr('ui:weights.thereIsNoRoom', { name: name ?? '', size }), {
+      cause: error,
+    });
   }
   const detail = dom
     ? `${dom.name}: ${dom.message}`
     : error instanceof Error
       ? error.message
-      : 'the browser gave no reason';
-  const what = name === null ? 'the saved weights' : `the weights "${name}"`;
-  return new WeightsStorageError('failed', `Could not ${doing} ${what} (${detail}).`, { cause: error });
+      : tr('ui:weights.theBrowserGaveNo');
+  const what = name === null ? tr('ui:weights.theSavedWeights') : tr('ui:weights.theWeights', { name });
+  return new WeightsStorageError('failed', tr('ui:weights.couldNot', { doing, what, detail }), {
+    cause: error,
+  });
 }
 
 function openDatabase(dbName: string, onClosed: () => void): Promise<Database> {
@@ -103,7 +97,7 @@ function openDatabase(dbName: string, onClosed: () => void): Promise<Database> {
       // A tab of another version holds the database open: say so rather than wait for it.
       blocked() {
         refused = true;
-        reject(unavailable(new Error('the database is held open by an older tab')));
+        reject(unavailable(new Error(tr('ui:weights.theDatabaseIsHeld'))));
       },
       // Another tab upgrading the database waits for this connection to close; the next call reopens.
       blocking(_current, _next, event) {
@@ -135,7 +129,7 @@ export function openWeightsStore(dbName = WEIGHTS_DB_NAME): WeightsStore {
     async saveWeights(name, data) {
       const key = checkName(name);
       if (!(data instanceof ArrayBuffer))
-        throw new WeightsStorageError('failed', `The weights "${key}" are not an ArrayBuffer.`);
+        throw new WeightsStorageError('failed', tr('ui:weights.theWeightsAreNot', { key }));
       const entry: WeightsEntry = { name: key, bytes: data.byteLength, savedAt: new Date().toISOString() };
       try {
         const tx = (await db()).transaction([INDEX_STORE, DATA_STORE], 'readwrite');
@@ -160,7 +154,7 @@ export function openWeightsStore(dbName = WEIGHTS_DB_NAME): WeightsStore {
       }
       if (value === undefined) return null;
       if (value instanceof ArrayBuffer) return value;
-      throw new WeightsStorageError('failed', `The saved weights "${key}" are damaged (not bytes).`);
+      throw new WeightsStorageError('failed', tr('ui:weights.theSavedWeightsAre', { key }));
     },
     async listWeights() {
       try {

@@ -1,5 +1,6 @@
 // The test images of one confusion-matrix cell, asked of the worker from the whole evaluated test set
 // (the gallery holds only a few dozen), a page at a time, with the cell's count.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { ExamplesPage } from '../../training/client';
 import { useStore } from '../store/store';
@@ -11,6 +12,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** Mount with a key per cell and evaluation: the page starts at the first again. */
 export function CellExamples({ cell, name }: { cell: [number, number]; name: (c: number) => string }) {
+  const { t } = useTranslation();
   const [label, predicted] = cell;
   const client = useStore((s) => s.client);
   const count = useStore((s) => {
@@ -36,31 +38,29 @@ export function CellExamples({ cell, name }: { cell: [number, number]; name: (c:
   const pages = Math.ceil(count / EXAMPLES_PER_PAGE);
   const first = page * EXAMPLES_PER_PAGE;
   const answer = shown?.page === page ? shown.answer : null;
-  const what = `${name(label)} predicted as ${name(predicted)}`;
+  const what = t('cellExamples.predictedAs', { label: name(label), predicted: name(predicted) });
   return (
-    <section aria-label={`Test images of ${what}`} className="cell-examples">
+    <section aria-label={t('cellExamples.testImagesOf', { what })} className="cell-examples">
       <p data-testid="cell-count">
         {count === 0
-          ? `No test image of ${what}.`
-          : `${fmt(count)} test image${count === 1 ? '' : 's'} of ${what}` +
+          ? t('cellExamples.noTestImageOf', { what })
+          : t('cellExamples.testImagesOf2', { count, n: fmt(count), what }) +
             (pages > 1 ? `: ${fmt(first + 1)}–${fmt(Math.min(count, first + EXAMPLES_PER_PAGE))}` : '')}
       </p>
       {pages > 1 && (
-        <div className="pager" role="group" aria-label="Pages">
+        <div className="pager" role="group" aria-label={t('cellExamples.pages')}>
           <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>
-            Previous
+            {t('cellExamples.previous')}
           </button>
-          <span>
-            Page {fmt(page + 1)} of {fmt(pages)}
-          </span>
+          <span>{t('cellExamples.pageOf', { fmt: fmt(page + 1), pages: fmt(pages) })}</span>
           <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>
-            Next
+            {t('cellExamples.next')}
           </button>
         </div>
       )}
       {typeof answer === 'string' && (
         <p role="alert" className="error">
-          The examples could not be loaded: {answer}
+          {t('cellExamples.theExamplesCouldNot', { answer })}
         </p>
       )}
       {answer !== null && typeof answer !== 'string' && (

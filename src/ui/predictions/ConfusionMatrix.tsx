@@ -1,9 +1,11 @@
 // The 10×10 confusion matrix of the last evaluation, headed by the class names; pressing a cell shows its
 // test images below.
+import { useTranslation } from 'react-i18next';
 import type { CSSProperties } from 'react';
 import { useStore } from '../store/store';
 
 export function ConfusionMatrix() {
+  const { t } = useTranslation();
   const confusion = useStore((s) => s.evaluation?.confusion ?? null);
   const names = useStore((s) => s.dataset.classNames);
   const cell = useStore((s) => s.confusionCell);
@@ -15,8 +17,11 @@ export function ConfusionMatrix() {
   // Names longer than a digit run upwards above their narrow columns.
   const long = names.some((c) => c.length > 2);
   return (
-    <table className={long ? 'confusion long-names' : 'confusion'} aria-label="Confusion matrix">
-      <caption>Confusion matrix (rows: true class, columns: predicted)</caption>
+    <table
+      className={long ? 'confusion long-names' : 'confusion'}
+      aria-label={t('confusionMatrix.confusionMatrix')}
+    >
+      <caption>{t('confusionMatrix.confusionMatrixRowsTrue')}</caption>
       <thead>
         <tr>
           <td />
@@ -28,23 +33,27 @@ export function ConfusionMatrix() {
         </tr>
       </thead>
       <tbody>
-        {Array.from({ length: n }, (_, t) => (
-          <tr key={t}>
-            <th scope="row">{name(t)}</th>
+        {Array.from({ length: n }, (_, truth) => (
+          <tr key={truth}>
+            <th scope="row">{name(truth)}</th>
             {Array.from({ length: n }, (_, p) => {
-              const count = confusion[t * n + p];
-              const on = cell?.[0] === t && cell?.[1] === p;
+              const count = confusion[truth * n + p];
+              const on = cell?.[0] === truth && cell?.[1] === p;
               // Shade by count (square root, so small off-diagonal counts stay visible).
               const alpha = Math.sqrt(count / rowMax);
               return (
                 <td key={p}>
                   <button
                     type="button"
-                    className={`cell${t === p ? ' diagonal' : ''}`}
+                    className={`cell${truth === p ? ' diagonal' : ''}`}
                     aria-pressed={on}
-                    aria-label={`${count} images of ${name(t)} predicted as ${name(p)}`}
+                    aria-label={t('confusionMatrix.imagesOfPredictedAs', {
+                      count,
+                      truth: name(truth),
+                      predicted: name(p),
+                    })}
                     style={{ '--alpha': alpha } as CSSProperties}
-                    onClick={() => select(on ? null : [t, p])}
+                    onClick={() => select(on ? null : [truth, p])}
                   >
                     {count}
                   </button>

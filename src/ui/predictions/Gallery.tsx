@@ -1,10 +1,12 @@
 // Test images with the predicted class and confidence; mistakes highlighted, optionally alone. A selected
 // confusion-matrix cell shows that cell's images from the whole evaluated test set instead.
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
 import { CellExamples } from './CellExamples';
 import { GalleryCard } from './GalleryCard';
 
 export function Gallery() {
+  const { t } = useTranslation();
   const items = useStore((s) => s.gallery);
   const mistakesOnly = useStore((s) => s.mistakesOnly);
   const setMistakesOnly = useStore((s) => s.setMistakesOnly);
@@ -15,7 +17,7 @@ export function Gallery() {
   const name = (c: number) => names[c] ?? String(c);
   const shown = items.filter((it) => !mistakesOnly || it.predicted !== it.label);
   return (
-    <section aria-label="Prediction gallery" className="gallery">
+    <section aria-label={t('gallery.predictionGallery')} className="gallery">
       <div className="gallery-filters">
         <label>
           <input
@@ -24,11 +26,11 @@ export function Gallery() {
             disabled={cell !== null}
             onChange={(e) => setMistakesOnly(e.target.checked)}
           />{' '}
-          Show mistakes only
+          {t('gallery.showMistakesOnly')}
         </label>
         {cell && (
           <button type="button" onClick={() => selectCell(null)}>
-            Showing true {name(cell[0])} predicted {name(cell[1])}: show all
+            {t('gallery.showingTruePredictedShow', { name: name(cell[0]), name2: name(cell[1]) })}
           </button>
         )}
       </div>
@@ -36,10 +38,10 @@ export function Gallery() {
         <CellExamples key={`${cell.join()}@${evaluatedAt}`} cell={cell} name={name} />
       ) : (
         <>
-          {items.length === 0 && (
-            <p className="muted">Predictions on test images appear here after an evaluation.</p>
+          {items.length === 0 && <p className="muted">{t('gallery.predictionsOnTestImages')}</p>}
+          {items.length > 0 && shown.length === 0 && (
+            <p className="muted">{t('gallery.noMistakesAmongThese')}</p>
           )}
-          {items.length > 0 && shown.length === 0 && <p className="muted">No mistakes among these.</p>}
           <ul className="gallery-grid">
             {shown.map((it) => (
               <GalleryCard key={it.index} item={it} name={name} />

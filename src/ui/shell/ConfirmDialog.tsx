@@ -1,4 +1,5 @@
 // A modal yes/no question on the native <dialog> (focus trapping and Escape come with it).
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -24,7 +26,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
       <p>{message}</p>
       <div className="confirm-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('confirmDialog.cancel')}
         </button>
         <button type="button" className="primary" onClick={onConfirm}>
           {confirmLabel}

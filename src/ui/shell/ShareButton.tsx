@@ -2,9 +2,12 @@
 import { useState } from 'react';
 import { shareUrl } from '../persistence/design-state';
 import { savedDesign } from '../store/network-slice';
+import { useTranslation } from 'react-i18next';
+import { tr } from '../../i18n';
 import { useStore } from '../store/store';
 
 export function ShareButton() {
+  const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   const share = async () => {
     const state = useStore.getState();
@@ -20,18 +23,18 @@ export function ShareButton() {
     setUrl(link);
     try {
       await navigator.clipboard.writeText(link);
-      setNotice('Share link copied to the clipboard.');
+      setNotice(tr('ui:share.copied'));
     } catch {
-      setNotice('Copy the share link from the field beside the Share button.');
+      setNotice(tr('ui:share.copyByHand'));
     }
   };
   return (
     <span className="share">
       <button type="button" onClick={() => void share()}>
-        Share
+        {t('share.button')}
       </button>
       {url && (
-        <input readOnly aria-label="Share link" value={url} onFocus={(e) => e.currentTarget.select()} />
+        <input readOnly aria-label={t('share.link')} value={url} onFocus={(e) => e.currentTarget.select()} />
       )}
     </span>
   );

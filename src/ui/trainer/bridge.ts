@@ -1,4 +1,5 @@
 // Wires a TrainerClient to the store: worker events become store actions. Returns the unsubscribe.
+import { tr } from '../../i18n';
 import type { TrainerClient } from '../../training/client';
 import type { MetricsReport, ProgressReport } from '../../training/protocol';
 import type { useStore } from '../store/store';
@@ -25,8 +26,8 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
       if (lostReason !== null) {
         s().setNotice(
           e.backend === 'webgpu'
-            ? `The GPU device was lost (${lostReason}); the model was rebuilt on a new device from its last saved weights.`
-            : `The GPU device was lost (${lostReason}) and none came back; training continues on the CPU (slower).`,
+            ? tr('ui:bridge.theGpuDeviceWas', { lostReason })
+            : tr('ui:bridge.theGpuDeviceWas2', { lostReason }),
         );
         lostReason = null;
       }
@@ -44,10 +45,16 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
     client.on('testSample', (e) => s().addTestSample(e)),
     client.on('evaluation', (e) => s().addEvaluation(e)),
     client.on('gallery', (e) => s().setGallery(e.items)),
-    client.on('diverged', (e) => s().setNotice(`Training diverged at step ${e.step}: ${e.message}`)),
+    client.on('diverged', (e) =>
+      s().setNotice(tr('ui:bridge.trainingDivergedAtStep', { step: e.step, message: e.message })),
+    ),
     client.on('deviceLost', (e) => {
       lostReason = e.recovering ? e.reason : null;
-      s().setNotice(`The GPU device was lost (${e.reason})${e.recovering ? '; recovering…' : '.'}`);
+      s().setNotice(
+        e.recovering
+          ? tr('ui:bridge.deviceLostRecovering', { reason: e.reason })
+          : tr('ui:bridge.deviceLost', { reason: e.reason }),
+      );
     }),
     client.on('tuning', ({ done, total, finished, changed }) =>
       s().setKernelTuning({ done, total, finished, changed }),

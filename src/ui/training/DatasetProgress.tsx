@@ -1,4 +1,5 @@
 // The dataset loading bar: images in so far, then the train/test counts when complete.
+import { useTranslation } from 'react-i18next';
 import { datasetName, isUserDataset } from '../../network/dataset-input';
 import { ProgressBar } from '../shell/ProgressBar';
 import { useStore } from '../store/store';
@@ -6,6 +7,7 @@ import { useStore } from '../store/store';
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function DatasetProgress() {
+  const { t } = useTranslation();
   const dataset = useStore((s) => s.dataset);
   const loadDataset = useStore((s) => s.loadDataset);
   const input = useStore((s) => s.spec.input);
@@ -16,17 +18,24 @@ export function DatasetProgress() {
       : dataset.totalImages > 0
         ? (100 * dataset.images) / dataset.totalImages
         : 0;
-  let text = 'Waiting to load';
-  if (dataset.phase === 'loading') text = `${fmt(dataset.images)} of ${fmt(dataset.totalImages)} images`;
+  let text = t('datasetProgress.waitingToLoad');
+  if (dataset.phase === 'loading')
+    text = t('datasetProgress.ofImages', {
+      images: fmt(dataset.images),
+      totalImages: fmt(dataset.totalImages),
+    });
   if (dataset.phase === 'ready')
-    text = `${fmt(dataset.train)} training + ${fmt(dataset.test)} test images loaded`;
+    text = t('datasetProgress.trainingTestImagesLoaded', {
+      train: fmt(dataset.train),
+      test: fmt(dataset.test),
+    });
   if (dataset.phase === 'error')
     text = isUserDataset(dataset.id)
-      ? `Not ready to train: ${dataset.message}`
-      : `Loading failed: ${dataset.message}`;
+      ? t('datasetProgress.notReadyToTrain', { message: dataset.message })
+      : t('datasetProgress.loadingFailed', { message: dataset.message });
   return (
     <div className="dataset-progress">
-      <ProgressBar label={`${name} data`} percent={percent} text={text} />
+      <ProgressBar label={t('datasetProgress.data', { name })} percent={percent} text={text} />
       <span
         aria-live="polite"
         data-testid="dataset-status"
@@ -36,7 +45,7 @@ export function DatasetProgress() {
       </span>
       {dataset.phase === 'error' && !isUserDataset(dataset.id) && (
         <button type="button" onClick={() => loadDataset(dataset.id)}>
-          Retry
+          {t('datasetProgress.retry')}
         </button>
       )}
     </div>

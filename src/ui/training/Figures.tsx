@@ -1,17 +1,19 @@
 // The current figures as large text: test accuracy and loss (from the latest test, the sample evaluated
 // while training or the whole test set) and train loss, each labelled for assistive tech.
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function Figures() {
+  const { t } = useTranslation();
   const test = useStore((s) => s.testPoints.at(-1) ?? null);
   const trainLoss = useStore((s) => s.latest?.trainLoss ?? null);
   return (
     <div className="figures">
       <div className="figure">
         <span className="figure-label" id="fig-acc">
-          Test accuracy
+          {t('figures.testAccuracy')}
         </span>
         <output aria-labelledby="fig-acc" data-testid="test-accuracy">
           {test === null ? '—' : `${(test.accuracy * 100).toFixed(1)}%`}
@@ -19,7 +21,7 @@ export function Figures() {
       </div>
       <div className="figure">
         <span className="figure-label" id="fig-test-loss">
-          Test loss
+          {t('figures.testLoss')}
         </span>
         <output aria-labelledby="fig-test-loss" data-testid="test-loss">
           {test === null ? '—' : test.loss.toFixed(3)}
@@ -27,7 +29,7 @@ export function Figures() {
       </div>
       <div className="figure">
         <span className="figure-label" id="fig-loss">
-          Train loss
+          {t('figures.trainLoss')}
         </span>
         <output aria-labelledby="fig-loss" data-testid="train-loss">
           {trainLoss === null ? '—' : trainLoss.toFixed(3)}
@@ -38,8 +40,8 @@ export function Figures() {
         {test === null
           ? ' '
           : test.full
-            ? `Test: all ${fmt(test.images)} test images, step ${fmt(test.step)}`
-            : `Test: a ${fmt(test.images)}-image sample, step ${fmt(test.step)}`}
+            ? t('figures.testAllTestImages', { images: fmt(test.images), step: fmt(test.step) })
+            : t('figures.testAImageSample', { images: fmt(test.images), step: fmt(test.step) })}
       </p>
     </div>
   );

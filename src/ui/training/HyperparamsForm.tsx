@@ -1,6 +1,7 @@
 // Optimizer, learning rate, batch size, epochs, weight decay and seed. Only the learning rate may change
 // during a run; the rest apply from the next Train, except a seed typed mid-run, which waits for Reset (the
 // form says so).
+import { useTranslation } from 'react-i18next';
 import { useState, type ReactNode } from 'react';
 import { validateHyper, type Hyperparams, type OptimizerKind } from '../../network/hyper';
 import { useStore } from '../store/store';
@@ -40,6 +41,7 @@ function NumberField(props: {
 }
 
 export function HyperparamsForm(): ReactNode {
+  const { t } = useTranslation();
   const hyper = useStore((s) => s.hyper);
   const setHyper = useStore((s) => s.setHyper);
   const running = useStore((s) => s.trainerState === 'training');
@@ -48,9 +50,9 @@ export function HyperparamsForm(): ReactNode {
   const set = (patch: Partial<Hyperparams>) => setHyper(patch);
   return (
     <fieldset className="hyper">
-      <legend>Hyperparameters</legend>
+      <legend>{t('hyperparamsForm.hyperparameters')}</legend>
       <label className="param-field">
-        Optimizer
+        {t('hyperparamsForm.optimizer')}
         <select
           value={hyper.optimizer}
           disabled={running}
@@ -65,28 +67,28 @@ export function HyperparamsForm(): ReactNode {
       </label>
       <LearningRateField value={hyper.lr} onChange={(lr) => set({ lr })} />
       <NumberField
-        label="Batch size"
+        label={t('hyperparamsForm.batchSize')}
         value={hyper.batchSize}
         step={1}
         disabled={running}
         onChange={(batchSize) => set({ batchSize })}
       />
       <NumberField
-        label="Epochs"
+        label={t('hyperparamsForm.epochs')}
         value={hyper.epochs}
         step={1}
         disabled={running}
         onChange={(epochs) => set({ epochs })}
       />
       <NumberField
-        label="Weight decay"
+        label={t('hyperparamsForm.weightDecay')}
         value={hyper.weightDecay}
         step="any"
         disabled={running}
         onChange={(weightDecay) => set({ weightDecay })}
       />
       <NumberField
-        label="Label smoothing"
+        label={t('hyperparamsForm.labelSmoothing')}
         value={hyper.labelSmoothing}
         step="any"
         disabled={running}
@@ -94,7 +96,7 @@ export function HyperparamsForm(): ReactNode {
       />
       {hyper.optimizer === 'sgd' && (
         <NumberField
-          label="Momentum"
+          label={t('hyperparamsForm.momentum')}
           value={hyper.momentum}
           step="any"
           disabled={running}
@@ -102,14 +104,14 @@ export function HyperparamsForm(): ReactNode {
         />
       )}
       <NumberField
-        label="Seed"
+        label={t('hyperparamsForm.seed')}
         value={hyper.seed}
         step={1}
         disabled={running}
         onChange={(seed) => set({ seed })}
       />
       {runSeed !== null && runSeed !== hyper.seed && (
-        <p className="muted hint">The new seed applies when you press Reset.</p>
+        <p className="muted hint">{t('hyperparamsForm.theNewSeedApplies')}</p>
       )}
       {issues.map((issue) => (
         <p key={issue.field + issue.message} className={`issue issue-${issue.severity}`} role="alert">

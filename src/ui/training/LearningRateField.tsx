@@ -1,18 +1,20 @@
 // Learning rate on a log scale (1e-5 .. 1) with an exact number beside it; editable while training.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 
 const MIN_EXP = -5;
 const MAX_EXP = 0;
 
 export function LearningRateField({ value, onChange }: { value: number; onChange: (lr: number) => void }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   const exp = Math.log10(value);
   return (
     <div className="param-field lr-field">
-      <label htmlFor="lr-number">Learning rate</label>
+      <label htmlFor="lr-number">{t('learningRateField.learningRate')}</label>
       <input
         type="range"
-        aria-label="Learning rate (log scale)"
+        aria-label={t('learningRateField.learningRateLogScale')}
         aria-valuetext={String(value)}
         min={MIN_EXP}
         max={MAX_EXP}

@@ -1,11 +1,13 @@
 // Where training stands: data loading, the epoch, throughput, and the backend in use with why and a menu
 // to choose it.
+import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../shell/ProgressBar';
 import { useStore } from '../store/store';
 import { BackendPicker, BackendReason, backendName } from '../webgpu/BackendPicker';
 import { DatasetProgress } from './DatasetProgress';
 
 export function ProgressPanel() {
+  const { t } = useTranslation();
   const latest = useStore((s) => s.latest);
   // Live between reports: the count of steps taken, not only of steps reported.
   const progress = useStore((s) => s.progress) ?? latest;
@@ -17,22 +19,22 @@ export function ProgressPanel() {
     <div className="progress-panel">
       <DatasetProgress />
       <ProgressBar
-        label="Epoch progress"
+        label={t('progressPanel.epochProgress')}
         percent={(progress?.epochProgress ?? 0) * 100}
-        text={`Epoch ${epoch} of ${epochs}`}
+        text={t('progressPanel.epochOf', { epoch, epochs })}
       />
       <dl className="stats">
-        <dt>Epoch</dt>
+        <dt>{t('progressPanel.epoch')}</dt>
         <dd data-testid="epoch">
           {epoch} / {epochs}
         </dd>
-        <dt>Steps</dt>
+        <dt>{t('progressPanel.steps')}</dt>
         <dd data-testid="step">{progress?.step ?? 0}</dd>
-        <dt>Images/s</dt>
+        <dt>{t('progressPanel.imagesS')}</dt>
         <dd data-testid="images-per-second">
           {latest ? Math.round(latest.imagesPerSecond).toLocaleString('en-US') : '—'}
         </dd>
-        <dt>Backend</dt>
+        <dt>{t('progressPanel.backend')}</dt>
         <dd data-testid="backend">{backendName(backend, choice)}</dd>
       </dl>
       <div className="backend-line">

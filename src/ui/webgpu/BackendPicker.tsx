@@ -1,5 +1,6 @@
 // The backend menu beside the status line's backend: automatic (the worker's rules) or one backend; the
 // pick is kept in this browser and moves the model at once. The reason line says what runs and why.
+import { useTranslation } from 'react-i18next';
 import type { BackendChoice, BackendPreference, BackendKind } from '../../training/protocol';
 import { useStore } from '../store/store';
 import { tuningText } from './tuning-text';
@@ -20,11 +21,12 @@ export function backendName(backend: BackendKind | null, choice: BackendChoice |
 }
 
 export function BackendPicker() {
+  const { t } = useTranslation();
   const preference = useStore((s) => s.backendPreference);
   const choose = useStore((s) => s.chooseBackend);
   return (
     <label className="backend-picker">
-      Run on{' '}
+      {t('backendPicker.runOn')}{' '}
       <select value={preference} onChange={(e) => choose(e.target.value as BackendPreference)}>
         {OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,4 +1,5 @@
 // Page-side WebGPU probe: only reads the adapter's description; the training worker owns the device.
+import { tr } from '../../i18n';
 import type { GpuStatus, GpuSummary } from './types';
 
 const KEY_LIMITS = [
@@ -25,13 +26,12 @@ export function summarizeAdapter(adapter: GPUAdapter): GpuSummary {
 }
 
 export async function probeWebGpu(gpu: GPU | undefined = globalThis.navigator?.gpu): Promise<GpuStatus> {
-  if (!gpu) return { kind: 'unavailable', reason: 'This browser does not expose WebGPU (navigator.gpu).' };
+  if (!gpu) return { kind: 'unavailable', reason: tr('ui:probe.thisBrowserDoesNot') };
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-    if (!adapter)
-      return { kind: 'unavailable', reason: 'WebGPU is present but found no usable GPU adapter.' };
+    if (!adapter) return { kind: 'unavailable', reason: tr('ui:probe.webgpuIsPresentBut') };
     return { kind: 'available', gpu: summarizeAdapter(adapter) };
   } catch (err) {
-    return { kind: 'unavailable', reason: `Requesting a WebGPU adapter failed: ${String(err)}` };
+    return { kind: 'unavailable', reason: tr('ui:probe.requestingAWebgpuAdapter', { err: String(err) }) };
   }
 }

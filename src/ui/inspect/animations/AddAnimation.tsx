@@ -1,5 +1,6 @@
 // Add on the layer's real inputs: value by value, the branches' values add up (a residual connection
 // adds a layer's input back to its output), walked cell by cell with the output built so far.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { AnimationControls, Picker } from './AnimationControls';
 import { CheckLine } from './CheckLine';
@@ -10,6 +11,7 @@ import type { AnimationProps } from './types';
 import { paceFor, useFrames } from './useFrames';
 
 export function AddAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const [channel, setChannel] = useState(0);
   const planes = useMemo(() => data.inputs.map((t) => planeOf(t, channel)), [data, channel]);
   const sum = useMemo(() => {
@@ -25,13 +27,20 @@ export function AddAnimation({ data }: AnimationProps) {
   const terms = sumText(planes.map((p) => p.values[cell]));
   const marks = [{ y: i, x: j }];
   return (
-    <div className="kernel-animation" aria-label="Add animation">
-      <AnimationControls frames={frames} unit="value" position={`value (${i}, ${j}) of ${out.h}×${out.w}`}>
-        <Picker label="Channel" count={planeCount(data.output.shape)} value={channel} onChange={setChannel} />
+    <div className="kernel-animation" aria-label={t('addAnimation.addAnimation')}>
+      <AnimationControls
+        frames={frames}
+        unit="value"
+        position={t('addAnimation.valueOf2', { i, j, h: out.h, w: out.w })}
+      >
+        <Picker
+          label={t('addAnimation.channel')}
+          count={planeCount(data.output.shape)}
+          value={channel}
+          onChange={setChannel}
+        />
       </AnimationControls>
-      <p className="muted">
-        y({i}, {j}) = {terms} = {fmt(out.values[cell])}
-      </p>
+      <p className="muted">{t('addAnimation.y', { i, j, terms, fmt: fmt(out.values[cell]) })}</p>
       <div className="animation-stage">
         {planes.map((plane, k) => (
           <figure key={k}>
@@ -39,10 +48,10 @@ export function AddAnimation({ data }: AnimationProps) {
               plane={plane}
               colour={colour}
               marks={marks}
-              label={`Input ${k + 1}`}
+              label={t('addAnimation.input', { k: k + 1 })}
               testId={k === 0 ? 'animation-input' : undefined}
             />
-            <figcaption className="muted">input {k + 1}</figcaption>
+            <figcaption className="muted">{t('addAnimation.input2', { k: k + 1 })}</figcaption>
           </figure>
         ))}
         <figure>
@@ -50,10 +59,10 @@ export function AddAnimation({ data }: AnimationProps) {
             plane={{ ...out, values: builtSoFar(out.values, cell) }}
             colour={colour}
             marks={marks}
-            label="The sum so far"
+            label={t('addAnimation.theSumSoFar')}
             testId="animation-output"
           />
-          <figcaption className="muted">sum</figcaption>
+          <figcaption className="muted">{t('addAnimation.sum')}</figcaption>
         </figure>
       </div>
       <CheckLine computed={sum} actual={data.output.data} what="the sum of the inputs" />

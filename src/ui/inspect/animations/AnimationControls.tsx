@@ -1,5 +1,6 @@
 // Play/pause and step buttons of an explanation animation (plain buttons: Tab, Enter and Space work), its
 // extra controls, and a line saying where it is (the e2e tests read it as explain-frame).
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { Frames } from './useFrames';
 
@@ -16,16 +17,17 @@ export function AnimationControls({
   position: string;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="animation-controls">
       <button type="button" onClick={frames.toggle} aria-pressed={frames.playing}>
-        {frames.playing ? 'Pause animation' : 'Play animation'}
+        {frames.playing ? t('animationControls.pauseAnimation') : t('animationControls.playAnimation')}
       </button>
       <button type="button" onClick={() => frames.step(-1)}>
-        Previous {unit}
+        {t('animationControls.previous', { unit: t(`animationUnits.${unit}`) })}
       </button>
       <button type="button" onClick={() => frames.step(1)}>
-        Next {unit}
+        {t('animationControls.next', { unit: t(`animationUnits.${unit}`) })}
       </button>
       {children}
       <span data-testid="explain-frame" className="muted">

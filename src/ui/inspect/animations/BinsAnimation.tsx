@@ -1,5 +1,6 @@
 // Adaptive average pooling on the layer's real input: the image is cut into one bin per output cell
 // (PyTorch's bins may overlap by a pixel), and each output is its bin's mean.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { AnimationControls, Picker } from './AnimationControls';
 import { CheckLine } from './CheckLine';
@@ -11,6 +12,7 @@ import type { AnimationProps } from './types';
 import { paceFor, useFrames } from './useFrames';
 
 export function BinsAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const input = data.inputs[0];
   const [, oh, ow] = data.output.shape;
   const [channel, setChannel] = useState(0);
@@ -22,27 +24,42 @@ export function BinsAnimation({ data }: AnimationProps) {
   const [x0, x1] = adaptiveBin(j, plane.w, ow);
   const colour = useMemo(() => colourFor(input.data), [input]);
   return (
-    <div className="kernel-animation" aria-label="Adaptive pooling animation">
-      <AnimationControls frames={frames} unit="output" position={`output cell (${i}, ${j}) of ${oh}×${ow}`}>
-        <Picker label="Channel" count={planeCount(input.shape)} value={channel} onChange={setChannel} />
+    <div className="kernel-animation" aria-label={t('binsAnimation.adaptivePoolingAnimation')}>
+      <AnimationControls
+        frames={frames}
+        unit="output"
+        position={t('binsAnimation.outputCellOf', { i, j, oh, ow })}
+      >
+        <Picker
+          label={t('binsAnimation.channel')}
+          count={planeCount(input.shape)}
+          value={channel}
+          onChange={setChannel}
+        />
       </AnimationControls>
       <p className="muted">
-        Rows {y0}–{y1 - 1} and columns {x0}–{x1 - 1}: the mean of {(y1 - y0) * (x1 - x0)} values ={' '}
-        {fmt(pooled[i * ow + j])}.
+        {t('binsAnimation.rowsAndColumnsThe', {
+          y0,
+          y1: y1 - 1,
+          x0,
+          x1: x1 - 1,
+          y12: (y1 - y0) * (x1 - x0),
+          fmt: fmt(pooled[i * ow + j]),
+        })}
       </p>
       <div className="animation-stage">
         <MapCanvas
           plane={plane}
           colour={colour}
           marks={[{ y: y0, x: x0, h: y1 - y0, w: x1 - x0 }]}
-          label={`Input channel ${channel + 1} with the bin of output cell ${i}, ${j}`}
+          label={t('binsAnimation.inputChannelWithThe', { channel: channel + 1, i, j })}
           testId="animation-input"
         />
         <MapCanvas
           plane={{ h: oh, w: ow, values: builtSoFar(pooled, frames.frame) }}
           colour={colour}
           marks={[{ y: i, x: j }]}
-          label="Output built so far"
+          label={t('binsAnimation.outputBuiltSoFar')}
           testId="animation-output"
         />
       </div>

@@ -1,6 +1,7 @@
 // An activation as its curve traced by the layer's real values: every dot is one (input, output) pair for
 // this image, and a marker walks through them from the most negative input to the most positive, shown
 // on the curve and at its place in the input and output maps.
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { AnimationControls } from './AnimationControls';
 import { MapCanvas } from './MapCanvas';
@@ -17,6 +18,7 @@ const DOTS = 1500;
 const STOPS = 48;
 
 export function CurveAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const x = data.inputs[0].data;
   const y = data.output.data;
   const order = useMemo(() => Array.from(x.keys()).sort((a, b) => x[a] - x[b]), [x]);
@@ -42,14 +44,25 @@ export function CurveAnimation({ data }: AnimationProps) {
   );
   const identity = [Math.max(xs.min, lo), Math.min(xs.max, hi)];
   return (
-    <div className="kernel-animation" aria-label="Activation curve animation">
+    <div className="kernel-animation" aria-label={t('curveAnimation.activationCurveAnimation')}>
       <AnimationControls
         frames={frames}
         unit="value"
-        position={`value ${rank + 1} of ${x.length} by size: x = ${fmt(x[at])} → y = ${fmt(y[at])}`}
+        position={t('curveAnimation.valueOfBySize', {
+          rank: rank + 1,
+          x: x.length,
+          fmt: fmt(x[at]),
+          fmt2: fmt(y[at]),
+        })}
       />
       <div className="animation-stage">
-        <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Output against input">
+        <svg
+          width={W}
+          height={H}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={t('curveAnimation.outputAgainstInput')}
+        >
           <line x1={PAD} x2={W - 8} y1={sy(0)} y2={sy(0)} stroke="currentColor" strokeOpacity={0.35} />
           {xs.min <= 0 && xs.max >= 0 && (
             <line x1={sx(0)} x2={sx(0)} y1={8} y2={H - PAD} stroke="currentColor" strokeOpacity={0.35} />
@@ -70,10 +83,10 @@ export function CurveAnimation({ data }: AnimationProps) {
           <line x1={PAD} x2={sx(x[at])} y1={sy(y[at])} y2={sy(y[at])} stroke="#ffb000" />
           <circle cx={sx(x[at])} cy={sy(y[at])} r={5} fill="#ff3b30" data-testid="curve-marker" />
           <text x={W - 8} y={H - 8} textAnchor="end" fontSize={11} fill="currentColor">
-            input x ({fmt(xs.min)} … {fmt(xs.max)})
+            {t('curveAnimation.inputX', { min: fmt(xs.min), max: fmt(xs.max) })}
           </text>
           <text x={4} y={14} fontSize={11} fill="currentColor">
-            output y
+            {t('curveAnimation.outputY')}
           </text>
         </svg>
         <figure>
@@ -81,11 +94,13 @@ export function CurveAnimation({ data }: AnimationProps) {
             plane={inPlane}
             colour={colour}
             marks={[cell]}
-            label="Where the value is in the input"
+            label={t('curveAnimation.whereTheValueIs')}
             testId="animation-input"
           />
           <figcaption className="muted">
-            input{shape.length === 3 ? `, channel ${channel + 1}` : ''}
+            {t('curveAnimation.input', {
+              value: shape.length === 3 ? t('curveAnimation.channel', { channel: channel + 1 }) : '',
+            })}
           </figcaption>
         </figure>
         <figure>
@@ -93,16 +108,13 @@ export function CurveAnimation({ data }: AnimationProps) {
             plane={outPlane}
             colour={colour}
             marks={[cell]}
-            label="The same place in the output"
+            label={t('curveAnimation.theSamePlaceIn')}
             testId="animation-output"
           />
-          <figcaption className="muted">output</figcaption>
+          <figcaption className="muted">{t('curveAnimation.output')}</figcaption>
         </figure>
       </div>
-      <p className="muted">
-        Each dot is one of this layer's {x.length} values for the image (input, output); the dashed line is y
-        = x. Where the dots leave it, the activation changes the value.
-      </p>
+      <p className="muted">{t('curveAnimation.eachDotIsOne', { x: x.length })}</p>
     </div>
   );
 }

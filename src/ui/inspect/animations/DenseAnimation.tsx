@@ -1,6 +1,7 @@
 // nn.Linear on the layer's real input: output j in turn weighs every input by its row of trained weights,
 // y_j = b_j + Σ_i w_ji·x_i. The input, the weight row and their products share one layout (a long vector
 // wraps into rows, so an image flattened by Flatten looks like the image).
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { AnimationControls } from './AnimationControls';
 import { Bars } from './Bars';
@@ -12,6 +13,7 @@ import { tensorNamed, type AnimationProps } from './types';
 import { useFrames } from './useFrames';
 
 export function DenseAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const x = data.inputs[0].data;
   const n = x.length;
   const outputs = data.output.data.length;
@@ -39,34 +41,56 @@ export function DenseAnimation({ data }: AnimationProps) {
   const pColour = useMemo(() => colourFor(products), [products]);
   const shape = (values: Float32Array) => planeOf({ shape: [n], data: values });
   return (
-    <div className="kernel-animation" aria-label="Dense layer animation">
-      <AnimationControls frames={frames} unit="output" position={`output ${j + 1} of ${outputs}`} />
+    <div className="kernel-animation" aria-label={t('denseAnimation.denseLayerAnimation')}>
+      <AnimationControls
+        frames={frames}
+        unit="output"
+        position={t('denseAnimation.outputOf', { j: j + 1, outputs })}
+      />
       <p className="muted">
-        y<sub>{j + 1}</sub> = Σ w·x over all {n} inputs {bias ? `+ b = ${fmt(sum)} + ${fmt(bias[j])}` : ''} ={' '}
-        {fmt(y[j])}
+        {t('denseAnimation.y')}
+        <sub>{j + 1}</sub>{' '}
+        {t('denseAnimation.wXOverAll', {
+          n,
+          value: bias ? t('denseAnimation.b', { sum: fmt(sum), fmt: fmt(bias[j]) }) : '',
+          fmt: fmt(y[j]),
+        })}
       </p>
       <div className="animation-stage">
         <figure>
-          <MapCanvas plane={shape(x)} colour={xColour} label="The layer's input" testId="animation-input" />
-          <figcaption className="muted">input x</figcaption>
+          <MapCanvas
+            plane={shape(x)}
+            colour={xColour}
+            label={t('denseAnimation.theLayerSInput')}
+            testId="animation-input"
+          />
+          <figcaption className="muted">{t('denseAnimation.inputX')}</figcaption>
         </figure>
         <figure>
-          <MapCanvas plane={shape(row)} colour={wColour} label={`Weights of output ${j + 1}`} />
-          <figcaption className="muted">weights of output {j + 1}</figcaption>
+          <MapCanvas
+            plane={shape(row)}
+            colour={wColour}
+            label={t('denseAnimation.weightsOfOutput', { j: j + 1 })}
+          />
+          <figcaption className="muted">{t('denseAnimation.weightsOfOutput2', { j: j + 1 })}</figcaption>
         </figure>
         <figure>
-          <MapCanvas plane={shape(products)} colour={pColour} label={`Products w·x of output ${j + 1}`} />
-          <figcaption className="muted">w·x, summed</figcaption>
+          <MapCanvas
+            plane={shape(products)}
+            colour={pColour}
+            label={t('denseAnimation.productsWXOf', { j: j + 1 })}
+          />
+          <figcaption className="muted">{t('denseAnimation.wXSummed')}</figcaption>
         </figure>
         <figure>
           <Bars
             values={y}
             highlight={j}
             shown={j + 1}
-            label="Outputs built so far"
+            label={t('denseAnimation.outputsBuiltSoFar')}
             testId="animation-output"
           />
-          <figcaption className="muted">outputs so far</figcaption>
+          <figcaption className="muted">{t('denseAnimation.outputsSoFar')}</figcaption>
         </figure>
       </div>
       <CheckLine computed={y} actual={data.output.data} what="every output" />

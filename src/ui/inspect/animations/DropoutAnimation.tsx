@@ -1,6 +1,7 @@
 // Dropout on the layer's real input: the mask the next training step draws for the first image of its
 // batch (from the run's seed), revealed cell by cell: kept values are scaled by 1/(1 − p), dropped ones
 // become 0. When evaluating (these views, predictions) the layer passes values unchanged.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { Rgb } from '../colour';
 import { AnimationControls, Picker } from './AnimationControls';
@@ -19,6 +20,7 @@ const maskColour = (v: number): Rgb =>
   v === KEPT ? [240, 240, 240] : v === DROPPED ? [20, 20, 20] : [120, 120, 120];
 
 export function DropoutAnimation({ layer, data }: AnimationProps) {
+  const { t } = useTranslation();
   const p = numberParam(layer, 'p', 0.5);
   const scale = p < 1 ? 1 / (1 - p) : 0;
   const [channel, setChannel] = useState(0);
@@ -44,10 +46,14 @@ export function DropoutAnimation({ layer, data }: AnimationProps) {
   const m = mask[cell];
   const marks = [{ y: i, x: j }];
   return (
-    <div className="kernel-animation" aria-label="Dropout animation">
-      <AnimationControls frames={frames} unit="value" position={`value ${cell + 1} of ${frames.count}`}>
+    <div className="kernel-animation" aria-label={t('dropoutAnimation.dropoutAnimation')}>
+      <AnimationControls
+        frames={frames}
+        unit="value"
+        position={t('dropoutAnimation.valueOf2', { cell: cell + 1, count: frames.count })}
+      >
         <Picker
-          label="Channel"
+          label={t('dropoutAnimation.channel')}
           count={planeCount(data.inputs[0].shape)}
           value={channel}
           onChange={setChannel}
@@ -56,10 +62,10 @@ export function DropoutAnimation({ layer, data }: AnimationProps) {
       <p className="muted">
         x = {fmt(x.values[cell])}:{' '}
         {m === KEPT
-          ? `kept, × 1/(1 − ${p}) = ${fmt(y.values[cell])}`
+          ? t('dropoutAnimation.kept11', { p, fmt: fmt(y.values[cell]) })
           : m === DROPPED
-            ? 'dropped → 0'
-            : 'zero, so 0 whether kept or dropped'}
+            ? t('dropoutAnimation.dropped0')
+            : t('dropoutAnimation.zeroSo0Whether')}
         .
       </p>
       <div className="animation-stage">
@@ -68,34 +74,39 @@ export function DropoutAnimation({ layer, data }: AnimationProps) {
             plane={x}
             colour={colour}
             marks={marks}
-            label="The layer's input"
+            label={t('dropoutAnimation.theLayerSInput')}
             testId="animation-input"
           />
-          <figcaption className="muted">input x</figcaption>
+          <figcaption className="muted">{t('dropoutAnimation.inputX')}</figcaption>
         </figure>
         <figure>
           <MapCanvas
             plane={{ ...x, values: mask }}
             colour={maskColour}
             marks={marks}
-            label="The mask: white kept, black dropped, grey a zero input"
+            label={t('dropoutAnimation.theMaskWhiteKept')}
           />
-          <figcaption className="muted">mask (white kept)</figcaption>
+          <figcaption className="muted">{t('dropoutAnimation.maskWhiteKept')}</figcaption>
         </figure>
         <figure>
           <MapCanvas
             plane={{ ...y, values: builtSoFar(y.values, cell) }}
             colour={colour}
             marks={marks}
-            label="The training output so far"
+            label={t('dropoutAnimation.theTrainingOutputSo')}
             testId="animation-output"
           />
-          <figcaption className="muted">training output</figcaption>
+          <figcaption className="muted">{t('dropoutAnimation.trainingOutput')}</figcaption>
         </figure>
       </div>
       <p className="muted">
-        Training step {data.step + 1} drops {dropped} of the {nonzero} non-zero values (
-        {((100 * dropped) / Math.max(1, nonzero)).toFixed(1)}%, p = {p}). When evaluating, y = x.
+        {t('dropoutAnimation.trainingStepDropsOf', {
+          step: data.step + 1,
+          dropped,
+          nonzero,
+          value: ((100 * dropped) / Math.max(1, nonzero)).toFixed(1),
+          p,
+        })}
       </p>
       <CheckLine computed={expected} actual={data.trainOutput.data} what="every kept value × 1/(1 − p)" />
     </div>

@@ -2,6 +2,7 @@
 // multiply-adds (or values), and the output built so far. For a convolution the window is the layer's
 // trained kernel for one output map and input channel (or a known edge filter), and the output adds every
 // channel of its group and the bias. Stride and padding can be changed to see their effect on the size.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { diverging, maxAbs, sequential } from '../colour';
 import { AnimationControls, Picker } from './AnimationControls';
@@ -27,6 +28,7 @@ import { numberParam, tensorNamed, type AnimationProps } from './types';
 import { paceFor, useFrames } from './useFrames';
 
 export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 'conv' | PoolMode }) {
+  const { t } = useTranslation();
   const input = data.inputs[0];
   const own = {
     k: numberParam(layer, 'kernel_size', 1),
@@ -81,30 +83,42 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
   const span = (g.dilation ?? 1) * (k - 1) + 1;
   const what = conv
     ? atOwn
-      ? `output map ${map + 1} (all ${perGroup} input channel${perGroup > 1 ? 's' : ''} of its group and the bias)`
-      : `input channel ${inChannel + 1}'s part`
+      ? t('kernelAnimation.outputMapAllInput', { map: map + 1, count: perGroup })
+      : t('kernelAnimation.inputChannelSPart', { inChannel: inChannel + 1 })
     : `channel ${map + 1}`;
 
   return (
-    <div className="kernel-animation" aria-label="Kernel animation">
+    <div className="kernel-animation" aria-label={t('kernelAnimation.kernelAnimation')}>
       <AnimationControls
         frames={frames}
         unit="position"
-        position={`output cell (${i}, ${j}) of ${out.h}×${out.w}`}
+        position={t('kernelAnimation.outputCellOf', { i, j, h: out.h, w: out.w })}
       >
-        <Picker label={conv ? 'Output map' : 'Channel'} count={outMaps} value={map} onChange={setMap} />
-        {conv && <Picker label="Input channel" count={perGroup} value={channel} onChange={setChannel} />}
+        <Picker
+          label={conv ? t('kernelAnimation.outputMap') : t('kernelAnimation.channel')}
+          count={outMaps}
+          value={map}
+          onChange={setMap}
+        />
+        {conv && (
+          <Picker
+            label={t('kernelAnimation.inputChannel')}
+            count={perGroup}
+            value={channel}
+            onChange={setChannel}
+          />
+        )}
         {conv && (
           <label>
-            Kernel{' '}
+            {t('kernelAnimation.kernel')}{' '}
             <select value={edge ? 'edge' : 'trained'} onChange={(e) => setEdge(e.target.value === 'edge')}>
-              <option value="trained">this layer's trained weights</option>
-              <option value="edge">3×3 edge filter</option>
+              <option value="trained">{t('kernelAnimation.thisLayerSTrained')}</option>
+              <option value="edge">{t('kernelAnimation.t33EdgeFilter')}</option>
             </select>
           </label>
         )}
         <label>
-          Stride{' '}
+          {t('kernelAnimation.stride')}{' '}
           <input
             type="number"
             min={1}
@@ -114,7 +128,7 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
           />
         </label>
         <label>
-          Padding{' '}
+          {t('kernelAnimation.padding')}{' '}
           <input
             type="number"
             min={0}
@@ -125,11 +139,22 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
         </label>
       </AnimationControls>
       <p className="muted">
-        Output size: {ceil ? '⌈' : '⌊'}({g.h} + 2·{padding} − {span}) / {stride}
-        {ceil ? '⌉' : '⌋'} + 1 = {out.h}.{' '}
-        {conv
-          ? `Kernel: ${useEdge ? 'a 3×3 vertical-edge (Sobel) filter' : `this layer's trained ${k}×${k} weights, output map ${map + 1}, input channel ${inChannel + 1}`}.`
-          : `A ${k}×${k} window; no weights.`}
+        {t('kernelAnimation.outputSize21', {
+          value: ceil ? '⌈' : '⌊',
+          h: g.h,
+          padding,
+          span,
+          stride,
+          value2: ceil ? '⌉' : '⌋',
+          h2: out.h,
+          value3: conv
+            ? t('kernelAnimation.kernel2', {
+                value: useEdge
+                  ? t('kernelAnimation.a33Vertical')
+                  : t('kernelAnimation.thisLayerSTrained2', { k, map: map + 1, inChannel: inChannel + 1 }),
+              })
+            : t('kernelAnimation.aWindowNoWeights', { k }),
+        })}
       </p>
       <div className="animation-stage">
         <MapCanvas
@@ -137,41 +162,47 @@ export function KernelAnimation({ layer, data, mode }: AnimationProps & { mode: 
           colour={inColour}
           offset={padding}
           marks={[{ y: i * stride, x: j * stride, h: span, w: span }]}
-          label={`Input channel ${inChannel + 1} with the ${k}×${k} window at output cell ${i}, ${j}`}
+          label={t('kernelAnimation.inputChannelWithThe', { inChannel: inChannel + 1, k, i, j })}
           testId="animation-input"
         />
         <MapCanvas
           plane={{ ...out, values: builtSoFar(full, i * out.w + j) }}
           colour={outColour}
           marks={[{ y: i, x: j }]}
-          label="Output built so far"
+          label={t('kernelAnimation.outputBuiltSoFar')}
           testId="animation-output"
         />
         <Products taps={taps} k={k} mode={mode} value={conv ? cellValue(taps) : full[i * out.w + j]} />
       </div>
       {conv && atOwn && (
         <p className="muted">
-          {perGroup > 1
-            ? `This channel's sum is one of ${perGroup}; with the others and the bias`
-            : 'With the bias'}
-          , output cell ({i}, {j}) is {fmt(full[i * out.w + j])}.
+          {t('kernelAnimation.outputCellIs', {
+            value:
+              perGroup > 1
+                ? t('kernelAnimation.thisChannelSSum', { perGroup })
+                : t('kernelAnimation.withTheBias'),
+            i,
+            j,
+            fmt: fmt(full[i * out.w + j]),
+          })}
         </p>
       )}
       {atOwn ? (
         <CheckLine computed={full} actual={real} what={what} />
       ) : (
-        <p className="muted">Not the layer's own settings: the output shown is this window's alone.</p>
+        <p className="muted">{t('kernelAnimation.notTheLayerS')}</p>
       )}
     </div>
   );
 }
 
 function Products({ taps, k, mode, value }: { taps: Tap[]; k: number; mode: string; value: number }) {
+  const { t } = useTranslation();
   const wScale = maxAbs(taps.map((t) => t.weight)) || 1;
   const vScale = maxAbs(taps.map((t) => t.value)) || 1;
   return (
     <figure className="products">
-      <table aria-label="Multiply-adds for the highlighted cell">
+      <table aria-label={t('kernelAnimation.multiplyAddsForThe')}>
         <tbody>
           {Array.from({ length: k }, (_, m) => (
             <tr key={m}>
@@ -195,7 +226,12 @@ function Products({ taps, k, mode, value }: { taps: Tap[]; k: number; mode: stri
         </tbody>
       </table>
       <figcaption data-testid="explain-sum">
-        {mode === 'conv' ? 'Sum of products' : mode === 'max' ? 'Largest value' : 'Mean'} = {value.toFixed(3)}
+        {mode === 'conv'
+          ? t('kernelAnimation.sumOfProducts')
+          : mode === 'max'
+            ? t('kernelAnimation.largestValue')
+            : t('kernelAnimation.mean')}{' '}
+        = {value.toFixed(3)}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,7 @@
 // BatchNorm and GroupNorm on the layer's real values: one channel at a time, its histogram slides from the
 // input's values to the output's (each value moves from x to y), with the statistics before and after,
 // the layer's per-channel tensors, and the scale and shift per channel that the values show.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { AnimationControls, Picker } from './AnimationControls';
 import { fitAffine } from './affine';
@@ -16,6 +17,7 @@ const SLIDE = 8;
 const HOLD = 3;
 
 export function NormaliseAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const channels = planeCount(data.inputs[0].shape);
   const [channel, setChannel] = useState(0);
   const x = useMemo(() => planeOf(data.inputs[0], channel).values, [data, channel]);
@@ -24,7 +26,7 @@ export function NormaliseAnimation({ data }: AnimationProps) {
   const frames = useFrames(2 * (SLIDE + HOLD));
   const f = frames.frame;
   // 0 → 1 over SLIDE frames, hold, back to 0, hold.
-  const t =
+  const progress =
     f < HOLD
       ? 0
       : f < HOLD + SLIDE
@@ -36,7 +38,7 @@ export function NormaliseAnimation({ data }: AnimationProps) {
   const after = statsOf(y);
   const lo = Math.min(before.min, after.min);
   const hi = Math.max(before.max, after.max);
-  const now = useMemo(() => x.map((v, i) => v + (y[i] - v) * t), [x, y, t]);
+  const now = useMemo(() => x.map((v, i) => v + (y[i] - v) * progress), [x, y, progress]);
   const counts = histogram(now, lo, hi, BINS);
   const ends = useMemo(() => [histogram(x, lo, hi, BINS), histogram(y, lo, hi, BINS)], [x, y, lo, hi]);
   const peak = Math.max(...ends[0], ...ends[1], 1);
@@ -53,20 +55,28 @@ export function NormaliseAnimation({ data }: AnimationProps) {
   );
   const zero = ((0 - lo) / (hi - lo || 1)) * W;
   return (
-    <div className="kernel-animation" aria-label="Normalisation animation">
+    <div className="kernel-animation" aria-label={t('normaliseAnimation.normalisationAnimation')}>
       <AnimationControls
         frames={frames}
         unit="frame"
-        position={`channel ${channel + 1}: ${Math.round(t * 100)}% of the way from input to output`}
+        position={t('normaliseAnimation.channelOfTheWay', {
+          channel: channel + 1,
+          Math: Math.round(progress * 100),
+        })}
       >
-        <Picker label="Channel" count={channels} value={channel} onChange={setChannel} />
+        <Picker
+          label={t('normaliseAnimation.channel')}
+          count={channels}
+          value={channel}
+          onChange={setChannel}
+        />
       </AnimationControls>
       <div className="animation-stage">
         <svg
           width={W}
           height={H + 18}
           role="img"
-          aria-label="Histogram of the channel's values"
+          aria-label={t('normaliseAnimation.histogramOfTheChannel')}
           data-testid="animation-output"
         >
           {counts.map((c, b) => (
@@ -76,7 +86,7 @@ export function NormaliseAnimation({ data }: AnimationProps) {
               width={W / BINS - 1}
               y={H - height(c)}
               height={height(c)}
-              fill={t < 0.5 ? 'rgb(33,102,172)' : 'rgb(178,24,43)'}
+              fill={progress < 0.5 ? 'rgb(33,102,172)' : 'rgb(178,24,43)'}
             />
           ))}
           <polyline points={outline(ends[0])} fill="none" stroke="rgb(33,102,172)" strokeOpacity={0.6} />
@@ -91,22 +101,22 @@ export function NormaliseAnimation({ data }: AnimationProps) {
             {fmt(hi)}
           </text>
         </svg>
-        <table className="norm-stats" aria-label="Statistics of the channel">
+        <table className="norm-stats" aria-label={t('normaliseAnimation.statisticsOfTheChannel')}>
           <tbody>
             <tr>
-              <th scope="row">input</th>
-              <td>mean {fmt(before.mean)}</td>
-              <td>std {fmt(before.std)}</td>
+              <th scope="row">{t('normaliseAnimation.input')}</th>
+              <td>{t('normaliseAnimation.mean', { mean: fmt(before.mean) })}</td>
+              <td>{t('normaliseAnimation.std', { std: fmt(before.std) })}</td>
             </tr>
             <tr>
-              <th scope="row">output</th>
-              <td>mean {fmt(after.mean)}</td>
-              <td>std {fmt(after.std)}</td>
+              <th scope="row">{t('normaliseAnimation.output')}</th>
+              <td>{t('normaliseAnimation.mean', { mean: fmt(after.mean) })}</td>
+              <td>{t('normaliseAnimation.std', { std: fmt(after.std) })}</td>
             </tr>
             <tr>
-              <th scope="row">training</th>
-              <td>mean {fmt(trained.mean)}</td>
-              <td>std {fmt(trained.std)}</td>
+              <th scope="row">{t('normaliseAnimation.training')}</th>
+              <td>{t('normaliseAnimation.mean', { mean: fmt(trained.mean) })}</td>
+              <td>{t('normaliseAnimation.std', { std: fmt(trained.std) })}</td>
             </tr>
             {perChannel.map((tensor) => (
               <tr key={tensor.name}>
@@ -118,10 +128,11 @@ export function NormaliseAnimation({ data }: AnimationProps) {
         </table>
       </div>
       <p className="muted" data-testid="explain-affine">
-        Outlines: the input's values (blue) and the output's (red); bars: on the way, √count. For this image,
-        channel {channel + 1}'s output is y = {sumText([`${fmt(fit.a)}·x`, fit.b])} (largest deviation{' '}
-        {fmt(fit.residual)}): one scale and shift per channel. "training" is what a training step computes
-        from its batch's own statistics (here this one image).
+        {t('normaliseAnimation.outlinesTheInputS', {
+          channel: channel + 1,
+          sumText: sumText([`${fmt(fit.a)}·x`, fit.b]),
+          residual: fmt(fit.residual),
+        })}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 // Flatten and Unflatten on the layer's real values: the same numbers in the same order, read in a new
 // shape. A marker walks through them in order (channel by channel, row by row) and leaves a trail, so the
 // image's rows become the vector's stretches and back.
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { AnimationControls } from './AnimationControls';
 import { CheckLine } from './CheckLine';
@@ -14,6 +15,7 @@ import { useFrames } from './useFrames';
 const STOPS = 96;
 
 export function ReshapeAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const input = data.inputs[0];
   const output = data.output;
   const n = input.data.length;
@@ -28,11 +30,16 @@ export function ReshapeAnimation({ data }: AnimationProps) {
   const k = Math.min(n - 1, frames.frame * chunk);
   const colour = useMemo(() => colourFor(input.data), [input]);
   return (
-    <div className="kernel-animation" aria-label="Reshape animation">
+    <div className="kernel-animation" aria-label={t('reshapeAnimation.reshapeAnimation')}>
       <AnimationControls
         frames={frames}
         unit="step"
-        position={`value ${k + 1} of ${n}: ${indexName(input.shape, k)} → ${indexName(output.shape, k)}`}
+        position={t('reshapeAnimation.valueOf2', {
+          k: k + 1,
+          n,
+          shape: indexName(input.shape, k),
+          shape2: indexName(output.shape, k),
+        })}
       />
       <div className="animation-stage">
         <figure>
@@ -40,20 +47,24 @@ export function ReshapeAnimation({ data }: AnimationProps) {
             plane={{ ...inLayout, values: paintLayout(inLayout, input.data) }}
             colour={colour}
             marks={[cellAt(inLayout, k)]}
-            label={`The input, ${input.shape.join('×')}`}
+            label={t('reshapeAnimation.theInput', { shape: input.shape.join('×') })}
             testId="animation-input"
           />
-          <figcaption className="muted">input {input.shape.join('×')}</figcaption>
+          <figcaption className="muted">
+            {t('reshapeAnimation.input', { shape: input.shape.join('×') })}
+          </figcaption>
         </figure>
         <figure>
           <MapCanvas
             plane={{ ...outLayout, values: paintLayout(outLayout, output.data, k) }}
             colour={colour}
             marks={[cellAt(outLayout, k)]}
-            label={`The output so far, ${output.shape.join('×')}`}
+            label={t('reshapeAnimation.theOutputSoFar', { shape: output.shape.join('×') })}
             testId="animation-output"
           />
-          <figcaption className="muted">output {output.shape.join('×')}, read so far</figcaption>
+          <figcaption className="muted">
+            {t('reshapeAnimation.outputReadSoFar', { shape: output.shape.join('×') })}
+          </figcaption>
         </figure>
       </div>
       <CheckLine computed={input.data} actual={output.data} what="the input read in the new shape" />

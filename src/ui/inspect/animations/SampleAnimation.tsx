@@ -2,6 +2,7 @@
 // σ = exp(½ log σ²) from the input row, the noise ε the next training step draws (read back from its
 // output as (z − μ)/σ) and the training code z = μ + σ·ε; when evaluating the code is μ, which is
 // what the check recomputes against the engine.
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { AnimationControls } from './AnimationControls';
 import { Bars } from './Bars';
@@ -11,6 +12,7 @@ import type { AnimationProps } from './types';
 import { useFrames } from './useFrames';
 
 export function SampleAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const input = data.inputs[0].data;
   const d = data.output.data.length;
   const { mu, sigma, z } = useMemo(
@@ -26,20 +28,32 @@ export function SampleAnimation({ data }: AnimationProps) {
   const eps = (z[k] - mu[k]) / sigma[k];
   const scale = Math.max(...[...mu, ...z].map(Math.abs), 1e-6);
   return (
-    <div className="kernel-animation" aria-label="Sampling animation">
+    <div className="kernel-animation" aria-label={t('sampleAnimation.samplingAnimation')}>
       <AnimationControls frames={frames} unit="value" position={`code value ${k + 1} of ${d}`} />
       <p className="muted">
-        μ = {fmt(mu[k])}, σ = exp(½ · {fmt(input[d + k])}) = {fmt(sigma[k])}; training step {data.step + 1}{' '}
-        draws ε = {fmt(eps)}, so z = μ + σ·ε = {fmt(z[k])}. When evaluating, z = μ.
+        {t('sampleAnimation.expTrainingStepDraws', {
+          fmt: fmt(mu[k]),
+          fmt2: fmt(input[d + k]),
+          fmt3: fmt(sigma[k]),
+          step: data.step + 1,
+          eps: fmt(eps),
+          fmt4: fmt(z[k]),
+        })}
       </p>
       <div className="animation-stage">
         <figure>
-          <Bars values={mu} highlight={k} scale={scale} label="The means μ" testId="animation-input" />
-          <figcaption className="muted">means μ</figcaption>
+          <Bars
+            values={mu}
+            highlight={k}
+            scale={scale}
+            label={t('sampleAnimation.theMeans')}
+            testId="animation-input"
+          />
+          <figcaption className="muted">{t('sampleAnimation.means')}</figcaption>
         </figure>
         <figure>
-          <Bars values={sigma} highlight={k} label="The spreads σ" />
-          <figcaption className="muted">spreads σ</figcaption>
+          <Bars values={sigma} highlight={k} label={t('sampleAnimation.theSpreads')} />
+          <figcaption className="muted">{t('sampleAnimation.spreads')}</figcaption>
         </figure>
         <figure>
           <Bars
@@ -47,10 +61,10 @@ export function SampleAnimation({ data }: AnimationProps) {
             highlight={k}
             shown={k + 1}
             scale={scale}
-            label="The training codes z so far"
+            label={t('sampleAnimation.theTrainingCodesZ')}
             testId="animation-output"
           />
-          <figcaption className="muted">training codes z</figcaption>
+          <figcaption className="muted">{t('sampleAnimation.trainingCodesZ')}</figcaption>
         </figure>
       </div>
       <CheckLine computed={mu} actual={data.output.data} what="the code when evaluating, z = μ" />

@@ -1,5 +1,6 @@
 // Transposed convolution (the seed's deconvolution) on the layer's real input: each input pixel in turn
 // stamps its value times the trained kernel onto the output, s pixels apart, and overlapping stamps add up.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { AnimationControls, Picker } from './AnimationControls';
 import { CheckLine } from './CheckLine';
@@ -18,6 +19,7 @@ import { numberParam, tensorNamed, type AnimationProps } from './types';
 import { paceFor, useFrames } from './useFrames';
 
 export function ScatterAnimation({ layer, data }: AnimationProps) {
+  const { t } = useTranslation();
   const input = data.inputs[0];
   const [C, h, w] = input.shape;
   const [O, oh, ow] = data.output.shape;
@@ -68,28 +70,44 @@ export function ScatterAnimation({ layer, data }: AnimationProps) {
   const span = g.dilation * (k - 1) + 1;
 
   return (
-    <div className="kernel-animation" aria-label="Scatter animation">
-      <AnimationControls frames={frames} unit="pixel" position={`input pixel (${y}, ${x}) of ${h}×${w}`}>
-        <Picker label="Output map" count={O} value={map} onChange={setMap} />
-        <Picker label="Input channel" count={channels.length} value={pick} onChange={setPick} />
+    <div className="kernel-animation" aria-label={t('scatterAnimation.scatterAnimation')}>
+      <AnimationControls
+        frames={frames}
+        unit="pixel"
+        position={t('scatterAnimation.inputPixelOf', { y, x, h, w })}
+      >
+        <Picker label={t('scatterAnimation.outputMap')} count={O} value={map} onChange={setMap} />
+        <Picker
+          label={t('scatterAnimation.inputChannel')}
+          count={channels.length}
+          value={pick}
+          onChange={setPick}
+        />
       </AnimationControls>
       <p className="muted">
-        Input pixel ({y}, {x}) = {fmt(value)} stamps {fmt(value)} × the {k}×{k} kernel onto the output at rows{' '}
-        {y}·{g.stride} − {g.padding} + {g.dilation}·m; stamps that overlap add up.
+        {t('scatterAnimation.inputPixelStampsThe', {
+          y,
+          x,
+          value: fmt(value),
+          k,
+          stride: g.stride,
+          padding: g.padding,
+          dilation: g.dilation,
+        })}
       </p>
       <div className="animation-stage">
         <MapCanvas
           plane={plane}
           colour={inColour}
           marks={[{ y, x }]}
-          label={`Input channel ${channel + 1} with pixel ${y}, ${x} highlighted`}
+          label={t('scatterAnimation.inputChannelWithPixel', { channel: channel + 1, y, x })}
           testId="animation-input"
         />
         <MapCanvas
           plane={{ h: k, w: k, values: kernel }}
           colour={kColour}
           cell={Math.max(8, Math.floor(72 / k))}
-          label={`The trained ${k}×${k} kernel from input channel ${channel + 1} to output map ${map + 1}`}
+          label={t('scatterAnimation.theTrainedKernelFrom', { k, channel: channel + 1, map: map + 1 })}
         />
         <MapCanvas
           plane={{ h: oh, w: ow, values: soFar }}
@@ -99,15 +117,27 @@ export function ScatterAnimation({ layer, data }: AnimationProps) {
               ? [{ y: top, x: left, h: Math.min(span, oh - top), w: Math.min(span, ow - left) }]
               : []
           }
-          label="Output built so far from this channel's stamps"
+          label={t('scatterAnimation.outputBuiltSoFar')}
           testId="animation-output"
         />
       </div>
-      <p className="muted">
-        The output above is input channel {channel + 1}'s part; output map {map + 1} adds the parts of all{' '}
-        {channels.length} input channel{channels.length > 1 ? 's' : ''} of its group and the bias.
-      </p>
-      <CheckLine computed={full} actual={planeOf(data.output, map).values} what={`output map ${map + 1}`} />
+      <GroupNote channel={channel} map={map} inGroup={channels.length} />
+      <CheckLine
+        computed={full}
+        actual={planeOf(data.output, map).values}
+        what={t('scatterAnimation.outputMap2', { map: map + 1 })}
+      />
     </div>
+  );
+}
+
+/** How the output map sums the input channels of its group (its own component: the compiler keeps the
+ *  memoised maps above when this text is not built beside them). */
+function GroupNote({ channel, map, inGroup }: { channel: number; map: number; inGroup: number }) {
+  const { t } = useTranslation();
+  return (
+    <p className="muted">
+      {t('scatterAnimation.theOutputAboveIs', { channel: channel + 1, map: map + 1, count: inGroup })}
+    </p>
   );
 }

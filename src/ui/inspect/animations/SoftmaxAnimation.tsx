@@ -1,6 +1,7 @@
 // Softmax on the layer's real scores, in four steps that repeat: the scores, shifted so the largest is 0,
 // exponentiated, and divided by their sum: probabilities that add up to 1. Over an image's channels the
 // pixel moves on after each pass.
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { AnimationControls } from './AnimationControls';
 import { Bars } from './Bars';
@@ -10,14 +11,16 @@ import { fmt } from './tensor';
 import type { AnimationProps } from './types';
 import { useFrames } from './useFrames';
 
+/** The four steps' captions, as keys of the ui catalogue. */
 const PHASES = [
-  'scores x',
-  'x − max x (the largest becomes 0)',
-  'eˣ of each',
-  'divided by their sum: probabilities',
+  'softmaxAnimation.phaseScores',
+  'softmaxAnimation.phaseShift',
+  'softmaxAnimation.phaseExp',
+  'softmaxAnimation.phaseDivide',
 ] as const;
 
 export function SoftmaxAnimation({ data }: AnimationProps) {
+  const { t } = useTranslation();
   const { shape, data: x } = data.inputs[0];
   const image = shape.length === 3;
   const vectors = image ? shape[1] * shape[2] : 1;
@@ -29,18 +32,22 @@ export function SoftmaxAnimation({ data }: AnimationProps) {
   const values = [steps.scores, steps.shifted, steps.exps, steps.probabilities][phase];
   const where = image ? `pixel (${Math.floor(v / shape[2])}, ${v % shape[2]}), ` : '';
   return (
-    <div className="kernel-animation" aria-label="Softmax animation">
+    <div className="kernel-animation" aria-label={t('softmaxAnimation.softmaxAnimation')}>
       <AnimationControls
         frames={frames}
         unit="step"
-        position={`${where}step ${phase + 1} of 4: ${PHASES[phase]}`}
+        position={t('softmaxAnimation.stepOf4', { where, phase: phase + 1, value: t(PHASES[phase]) })}
       />
       <div className="animation-stage">
         <figure>
-          <Bars values={values} label={`Softmax ${PHASES[phase]}`} testId="animation-output" />
-          <figcaption className="muted">{PHASES[phase]}</figcaption>
+          <Bars
+            values={values}
+            label={t('softmaxAnimation.softmax', { value: t(PHASES[phase]) })}
+            testId="animation-output"
+          />
+          <figcaption className="muted">{t(PHASES[phase])}</figcaption>
         </figure>
-        <table className="softmax-table" aria-label="The values at this step">
+        <table className="softmax-table" aria-label={t('softmaxAnimation.theValuesAtThis')}>
           <tbody>
             {values.slice(0, 16).map((value, c) => (
               <tr key={c}>
@@ -52,9 +59,11 @@ export function SoftmaxAnimation({ data }: AnimationProps) {
         </table>
       </div>
       <p className="muted">
-        Σ eˣ = {fmt(steps.sum)}; the probabilities add up to{' '}
-        {fmt(steps.probabilities.reduce((a, b) => a + b, 0))}. The largest score gets{' '}
-        {fmt(Math.max(...steps.probabilities))}.
+        {t('softmaxAnimation.eTheProbabilitiesAdd', {
+          sum: fmt(steps.sum),
+          fmt: fmt(steps.probabilities.reduce((a, b) => a + b, 0)),
+          fmt2: fmt(Math.max(...steps.probabilities)),
+        })}
       </p>
       <CheckLine computed={all} actual={data.output.data} what="every probability" />
     </div>

@@ -1,5 +1,6 @@
 // nn.Upsample on the layer's real input: each output pixel in turn, with the input pixels it copies
 // (nearest) or blends by distance (bilinear), their weights, and the output built so far.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { AnimationControls, Picker } from './AnimationControls';
 import { CheckLine } from './CheckLine';
@@ -11,6 +12,7 @@ import { numberParam, type AnimationProps } from './types';
 import { paceFor, useFrames } from './useFrames';
 
 export function UpsampleAnimation({ layer, data }: AnimationProps) {
+  const { t } = useTranslation();
   const input = data.inputs[0];
   const [, oh, ow] = data.output.shape;
   const params = layer as unknown as { mode?: string; align_corners?: boolean };
@@ -29,30 +31,41 @@ export function UpsampleAnimation({ layer, data }: AnimationProps) {
   const colour = useMemo(() => colourFor(input.data), [input]);
   const sum = taps.map((t) => `${fmt(t.weight)}·(${fmt(plane.values[t.y * plane.w + t.x])})`).join(' + ');
   return (
-    <div className="kernel-animation" aria-label="Upsample animation">
-      <AnimationControls frames={frames} unit="pixel" position={`output pixel (${i}, ${j}) of ${oh}×${ow}`}>
-        <Picker label="Channel" count={planeCount(input.shape)} value={channel} onChange={setChannel} />
+    <div className="kernel-animation" aria-label={t('upsampleAnimation.upsampleAnimation')}>
+      <AnimationControls
+        frames={frames}
+        unit="pixel"
+        position={t('upsampleAnimation.outputPixelOf', { i, j, oh, ow })}
+      >
+        <Picker
+          label={t('upsampleAnimation.channel')}
+          count={planeCount(input.shape)}
+          value={channel}
+          onChange={setChannel}
+        />
       </AnimationControls>
       <p className="muted">
-        y({i}, {j}) = {sum} = {fmt(up[i * ow + j])}
-        {bilinear
-          ? ' (the nearest input pixels, weighted by distance)'
-          : ' (a copy of the nearest input pixel)'}
-        .
+        {t('upsampleAnimation.y', {
+          i,
+          j,
+          sum,
+          fmt: fmt(up[i * ow + j]),
+          value: bilinear ? t('upsampleAnimation.theNearestInputPixels') : t('upsampleAnimation.aCopyOfThe'),
+        })}
       </p>
       <div className="animation-stage">
         <MapCanvas
           plane={plane}
           colour={colour}
           marks={taps.map((t) => ({ y: t.y, x: t.x, width: 1 + 3 * t.weight }))}
-          label={`Input channel ${channel + 1} with the pixels output pixel ${i}, ${j} reads`}
+          label={t('upsampleAnimation.inputChannelWithThe', { channel: channel + 1, i, j })}
           testId="animation-input"
         />
         <MapCanvas
           plane={{ h: oh, w: ow, values: builtSoFar(up, frames.frame) }}
           colour={colour}
           marks={[{ y: i, x: j }]}
-          label="Output built so far"
+          label={t('upsampleAnimation.outputBuiltSoFar')}
           testId="animation-output"
         />
       </div>

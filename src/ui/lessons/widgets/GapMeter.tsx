@@ -1,6 +1,7 @@
 // Lesson 4's meter: the train accuracy (on the batches the network learns from), the test accuracy (on
 // images it never trains on) and the gap between them, live; the gap measured without Dropout is kept, so
 // the Dropout step shows both side by side.
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { definitionOf } from '../../../layers';
 import { accuracyGap } from '../../../lessons/checks';
@@ -11,6 +12,7 @@ const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const points = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)} points`;
 
 export function GapMeter() {
+  const { t } = useTranslation();
   // The latest report's own accuracy, not the smoothed curve, which lags behind a rising accuracy.
   const trainAccuracy = useStore((s) => s.trainPoints.at(-1)?.accuracy ?? null);
   const testAccuracy = useStore((s) => s.testPoints.at(-1)?.accuracy ?? null);
@@ -23,20 +25,21 @@ export function GapMeter() {
   }, [report, gap, dropout]);
   const before = kept('gap', 'withoutDropout');
   return (
-    <div className="lesson-widget" aria-label="Train and test accuracy" role="group">
+    <div className="lesson-widget" aria-label={t('gapMeter.trainAndTestAccuracy')} role="group">
       <p data-testid="gap-meter">
         {gap === null ? (
-          'Train to measure the train and test accuracy.'
+          t('gapMeter.trainToMeasureThe')
         ) : (
           <>
-            Train accuracy <strong>{percent(trainAccuracy!)}</strong> · test accuracy{' '}
-            <strong>{percent(testAccuracy!)}</strong> · gap <strong>{points(gap)}</strong>
+            {t('gapMeter.trainAccuracy')} <strong>{percent(trainAccuracy!)}</strong>{' '}
+            {t('gapMeter.testAccuracy')} <strong>{percent(testAccuracy!)}</strong> {t('gapMeter.gap')}{' '}
+            <strong>{points(gap)}</strong>
           </>
         )}
       </p>
       {dropout && typeof before === 'number' && (
         <p className="muted" data-testid="gap-before">
-          Without Dropout the gap was {points(before)}.
+          {t('gapMeter.withoutDropoutTheGap', { before: points(before) })}
         </p>
       )}
     </div>

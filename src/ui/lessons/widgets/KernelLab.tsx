@@ -1,5 +1,7 @@
 // Lesson 1's bench: a hand-set 3×3 kernel applied to a real digit with a chosen stride and padding, the
 // size formula with the numbers filled in, and the first conv layer's learned kernels on the same digit.
+import { tr } from '../../../i18n';
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { DIGIT_SIZE, lessonDigit } from '../../../lessons/digit';
 import {
@@ -25,6 +27,7 @@ interface Learned {
 }
 
 export function KernelLab() {
+  const { t } = useTranslation();
   // Choices carry over from the previous step, so each step starts where the learner left the bench.
   const [kernel, setKernel] = useState<KernelName>(() => {
     const k = kept('kernel', 'kernel');
@@ -40,12 +43,12 @@ export function KernelLab() {
     [report, kernel, stride, padding, outSize],
   );
   return (
-    <div className="lesson-widget" aria-label="Kernel bench" role="group">
+    <div className="lesson-widget" aria-label={t('kernelLab.kernelBench')} role="group">
       <div className="lesson-controls">
         <label className="lesson-field">
-          Kernel
+          {t('kernelLab.kernel')}
           <select
-            aria-label="Kernel"
+            aria-label={t('kernelLab.kernel')}
             value={kernel}
             onChange={(e) => setKernel(e.target.value as KernelName)}
           >
@@ -56,12 +59,19 @@ export function KernelLab() {
             ))}
           </select>
         </label>
-        <NumberField label="Stride" value={stride} min={1} max={4} onChange={setStride} />
-        <NumberField label="Padding" value={padding} min={0} max={3} onChange={setPadding} />
+        <NumberField label={t('kernelLab.stride')} value={stride} min={1} max={4} onChange={setStride} />
+        <NumberField label={t('kernelLab.padding')} value={padding} min={0} max={3} onChange={setPadding} />
       </div>
       <div className="lesson-maps">
-        <PixelCanvas values={digit.data} h={28} w={28} colour={pixelColour} label="The digit" zoom={3} />
-        <table className="lesson-kernel" aria-label="Kernel weights">
+        <PixelCanvas
+          values={digit.data}
+          h={28}
+          w={28}
+          colour={pixelColour}
+          label={t('kernelLab.theDigit')}
+          zoom={3}
+        />
+        <table className="lesson-kernel" aria-label={t('kernelLab.kernelWeights')}>
           <tbody>
             {[0, 1, 2].map((r) => (
               <tr key={r}>
@@ -77,14 +87,14 @@ export function KernelLab() {
           h={output.height}
           w={output.width}
           colour={signedColour(output.data)}
-          label={`The digit through the ${kernel} kernel`}
+          label={t('kernelLab.theDigitThroughThe', { kernel })}
           testId="kernel-output"
           zoom={(3 * 28) / output.width}
         />
       </div>
       <p data-testid="kernel-formula">
-        out = ⌊(n + 2p − k) / s⌋ + 1 = ⌊(28 + 2·{padding} − 3) / {stride}⌋ + 1 = <strong>{outSize}</strong>,
-        so {outSize}×{outSize}
+        {t('kernelLab.outN2pK', { padding, stride })} <strong>{outSize}</strong>
+        {t('kernelLab.so', { outSize })}
       </p>
       <LearnedFilters />
     </div>
@@ -92,6 +102,7 @@ export function KernelLab() {
 }
 
 function LearnedFilters() {
+  const { t } = useTranslation();
   const client = useStore((s) => s.client);
   const report = useClassroom((s) => s.report);
   const [learned, setLearned] = useState<Learned | null>(null);
@@ -104,7 +115,7 @@ function LearnedFilters() {
       const weight = layers
         .flatMap((l) => l.tensors.slice(0, 1))
         .find((t) => t.shape.length === 4 && t.shape[1] === 1 && t.shape[2] === t.shape[3]);
-      if (!weight) throw new Error('the design has no convolution on the image to show');
+      if (!weight) throw new Error(tr('ui:kernelLab.theDesignHasNo'));
       const k = weight.shape[2];
       const count = Math.min(MAX_LEARNED, weight.shape[0]);
       const kernels = Array.from({ length: count }, (_, i) => weight.data.slice(i * k * k, (i + 1) * k * k));
@@ -118,7 +129,7 @@ function LearnedFilters() {
   return (
     <div className="lesson-learned">
       <button type="button" onClick={show} disabled={!client}>
-        Show learned filters
+        {t('kernelLab.showLearnedFilters')}
       </button>
       {error && <p role="alert">{error}</p>}
       {learned && (
@@ -132,7 +143,7 @@ function LearnedFilters() {
                   h={learned.k}
                   w={learned.k}
                   colour={signedColour(w)}
-                  label={`Learned kernel ${i + 1}`}
+                  label={t('kernelLab.learnedKernel', { i: i + 1 })}
                   zoom={6}
                 />
                 <PixelCanvas
@@ -140,7 +151,7 @@ function LearnedFilters() {
                   h={response.height}
                   w={response.width}
                   colour={signedColour(response.data)}
-                  label={`The digit through learned kernel ${i + 1}`}
+                  label={t('kernelLab.theDigitThroughLearned', { i: i + 1 })}
                   zoom={2}
                 />
               </figure>

@@ -1,4 +1,5 @@
 // Lesson 2's bench: max or average pooling of a real feature map (the digit through the edge kernel).
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { DIGIT_SIZE, lessonDigit } from '../../../lessons/digit';
 import { conv2d, KERNELS, pool2d } from '../../../lessons/maths';
@@ -16,6 +17,7 @@ const featureMap = conv2d(
 );
 
 export function PoolLab() {
+  const { t } = useTranslation();
   // Choices carry over from the previous step, so each step starts where the learner left the bench.
   const [mode, setMode] = useState<'max' | 'avg'>(() => (kept('pool', 'mode') === 'max' ? 'max' : 'avg'));
   const [size, setSize] = useState(() => keptNumber('pool', 'size', 2));
@@ -26,20 +28,20 @@ export function PoolLab() {
     [report, mode, size, pooled.height],
   );
   return (
-    <div className="lesson-widget" aria-label="Pooling bench" role="group">
+    <div className="lesson-widget" aria-label={t('poolLab.poolingBench')} role="group">
       <div className="lesson-controls">
         <label className="lesson-field">
-          Pooling
+          {t('poolLab.pooling')}
           <select
-            aria-label="Pooling"
+            aria-label={t('poolLab.pooling')}
             value={mode}
             onChange={(e) => setMode(e.target.value === 'max' ? 'max' : 'avg')}
           >
-            <option value="max">max</option>
-            <option value="avg">average</option>
+            <option value="max">{t('poolLab.max')}</option>
+            <option value="avg">{t('poolLab.average')}</option>
           </select>
         </label>
-        <NumberField label="Window" value={size} min={1} max={7} onChange={setSize} />
+        <NumberField label={t('poolLab.window')} value={size} min={1} max={7} onChange={setSize} />
       </div>
       <div className="lesson-maps">
         <PixelCanvas
@@ -47,7 +49,7 @@ export function PoolLab() {
           h={28}
           w={28}
           colour={signedColour(featureMap.data)}
-          label="Feature map: the digit through the edge kernel"
+          label={t('poolLab.featureMapTheDigit')}
           zoom={3}
         />
         <PixelCanvas
@@ -55,7 +57,7 @@ export function PoolLab() {
           h={pooled.height}
           w={pooled.width}
           colour={signedColour(pooled.data)}
-          label={`After ${mode} pooling`}
+          label={t('poolLab.afterPooling', { mode })}
           testId="pool-output"
           zoom={84 / pooled.width}
         />

@@ -1,5 +1,6 @@
 // Lesson 5's bench: a transposed convolution of a small input, each value scattering the kernel over the
 // output, and the output-size formula with output_padding.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { convTranspose2d, transposedOutSize } from '../../../lessons/maths';
 import { PixelCanvas } from '../../inspect/PixelCanvas';
@@ -16,6 +17,7 @@ const bump = (k: number) =>
   });
 
 export function TransposeLab() {
+  const { t } = useTranslation();
   // Choices carry over from the previous step, so each step starts where the learner left the bench.
   const [n, setN] = useState(() => keptNumber('transpose', 'n', 2));
   const [k, setK] = useState(() => keptNumber('transpose', 'k', 3));
@@ -39,14 +41,20 @@ export function TransposeLab() {
     [report, n, k, stride, padding, op, outSize],
   );
   return (
-    <div className="lesson-widget" aria-label="Transposed convolution bench" role="group">
+    <div className="lesson-widget" aria-label={t('transposeLab.transposedConvolutionBench')} role="group">
       <div className="lesson-controls">
-        <NumberField label="Input size" value={n} min={1} max={8} onChange={setN} />
-        <NumberField label="Kernel size" value={k} min={1} max={5} onChange={setK} />
-        <NumberField label="Stride" value={stride} min={1} max={3} onChange={setStride} />
-        <NumberField label="Padding" value={padding} min={0} max={2} onChange={setPadding} />
+        <NumberField label={t('transposeLab.inputSize')} value={n} min={1} max={8} onChange={setN} />
+        <NumberField label={t('transposeLab.kernelSize')} value={k} min={1} max={5} onChange={setK} />
+        <NumberField label={t('transposeLab.stride')} value={stride} min={1} max={3} onChange={setStride} />
         <NumberField
-          label="Output padding"
+          label={t('transposeLab.padding')}
+          value={padding}
+          min={0}
+          max={2}
+          onChange={setPadding}
+        />
+        <NumberField
+          label={t('transposeLab.outputPadding')}
           value={outputPadding}
           min={0}
           max={2}
@@ -54,24 +62,30 @@ export function TransposeLab() {
         />
       </div>
       <div className="lesson-maps">
-        <PixelCanvas values={input} h={n} w={n} colour={signedColour(input)} label="Input" zoom={84 / 8} />
+        <PixelCanvas
+          values={input}
+          h={n}
+          w={n}
+          colour={signedColour(input)}
+          label={t('transposeLab.input')}
+          zoom={84 / 8}
+        />
         {output && (
           <PixelCanvas
             values={output.data}
             h={output.height}
             w={output.width}
             colour={signedColour(output.data)}
-            label="Output: the kernel scattered from each input value"
+            label={t('transposeLab.outputTheKernelScattered')}
             testId="transpose-output"
             zoom={168 / Math.max(8, output.width)}
           />
         )}
       </div>
       <p data-testid="transpose-formula">
-        out = (n − 1)·s − 2p + k + output_padding = ({n} − 1)·{stride} − 2·{padding} + {k} + {op} ={' '}
-        <strong>{outSize}</strong>
-        {outputPadding > op && ' (output_padding must be smaller than the stride, so it is ' + op + ' here)'}
-        {outSize < 1 && ': the padding removes the whole output'}
+        {t('transposeLab.outN1S', { n, stride, padding, k, op })} <strong>{outSize}</strong>
+        {outputPadding > op && t('transposeLab.outputPaddingMustBe') + op + t('transposeLab.here')}
+        {outSize < 1 && t('transposeLab.thePaddingRemovesThe')}
       </p>
     </div>
   );

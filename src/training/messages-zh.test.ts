@@ -1,0 +1,56 @@
+// Training's notices in Simplified Chinese with their numbers (divergence, GAN health, dataset errors), and the
+// client telling the worker each language switch so the worker's own messages follow the page.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatasetHttpError } from '../data/errors';
+import { setLanguage } from '../i18n';
+import { TrainerClient, type WorkerLike } from './client';
+import { ganWarning } from './generative/health';
+import { stateFromSnapshot } from './load-weights';
+import type { ModelDescription } from '../model/describe';
+import type { TrainerRequest } from './protocol';
+import { divergenceMessage, explosionMessage } from './reports';
+
+afterEach(() => setLanguage('en'));
+
+describe('training notices in zh-CN', () => {
+  it('words a divergence, an explosion, a GAN warning and a dataset error with their numbers', async () => {
+    await setLanguage('zh-CN');
+    expect(divergenceMessage(42, 3, 'loss', NaN)).toBe(
+      '损失在第 42 步变成了 NaN：学习率 3 太高了。把它调低（试试 0.01），然后按“重置”。',
+    );
+    expect(
+      explosionMessage(60, { loss: 123.456, limit: 23, steps: 59 }, { lr: 0.5, loadedLargest: null }),
+    ).toMatch(/^到第 60 步时损失升到了 123，并连续 59 步高于 23（训练开始时的 \d+ 倍）：学习率 0\.5 太高了/);
+    expect(ganWarning({ dLoss: 0.01, gLoss: 9 } as never, 0.2)).toBe(
+      '判别器每一轮都赢，所以生成器几乎学不到东西：试试更低的学习率，或更小的判别器。',
+    );
+    expect(new DatasetHttpError('train-images.gz', 500, 'Server Error').message).toBe(
+      '无法获取数据集文件 train-images.gz（HTTP 500 Server Error）',
+    );
+    const desc = { paramFloats: 0, bufferFloats: 0, layers: [] } as unknown as ModelDescription;
+    expect(() => stateFromSnapshot(desc, [{ layerIndex: 2, kind: 'ReLU', tensors: [] }])).toThrow(
+      '权重指向第 3 层，但网络只有 0 层',
+    );
+    await setLanguage('en');
+    expect(divergenceMessage(42, 3, 'weights', Infinity)).toBe(
+      'The weights became infinite at step 42: the learning rate 3 is too high. Lower it (try 0.01) and press Reset.',
+    );
+  });
+
+  it('sends the worker each language switch until disposed', async () => {
+    const sent: TrainerRequest[] = [];
+    const worker: WorkerLike = {
+      postMessage: (message) => sent.push(message),
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    };
+    const client = new TrainerClient(worker);
+    expect(sent.map((m) => m.type)).toEqual(['init']);
+    await setLanguage('zh-CN');
+    expect(sent.at(-1)).toEqual({ type: 'setLanguage', language: 'zh-CN' });
+    client.dispose();
+    const count = sent.length;
+    await setLanguage('en');
+    expect(sent).toHaveLength(count);
+  });
+});

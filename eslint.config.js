@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import path from 'node:path';
 import noLiteralUiText from './scripts/eslint/no-literal-ui-text.js';
 
 const reactLike = [
@@ -83,6 +84,44 @@ const UI_TEXT_PENDING = [
 /** Names of values that hold a time: `ms`, `stepMs`, `seconds`, `elapsed`, `durationMs`. */
 const TIMED = '/(^ms|Ms|MS|^seconds|Seconds|^elapsed|Elapsed|^duration|Duration)$/';
 
+/**
+ * What is wrong with a file's name under the house convention (docs/ARCHITECTURE.md, "File names"), or
+ * null: modules kebab-case, React components PascalCase (.tsx), hooks useX, kernel specs in gpu/kernels
+ * snake_case like their WGSL, and test helpers inside a testing/ folder.
+ */
+function fileNameProblem(file) {
+  const parts = file.split('/');
+  const [stem, ...dotted] = parts.at(-1).split('.');
+  const ext = dotted.at(-1);
+  if (/^(test-utils|testing)$|-testing$|^testing-|-test-utils$/.test(stem) && !parts.includes('testing'))
+    return 'test helpers live in a testing/ folder';
+  if (!dotted.slice(0, -1).every((part) => /^[a-z0-9]+$/.test(part)))
+    return 'the parts after the name are lowercase';
+  if (file.startsWith('src/gpu/kernels/'))
+    return /^[a-z0-9]+(_[a-z0-9]+)*$/.test(stem)
+      ? null
+      : 'a kernel spec is named as its WGSL file, snake_case';
+  if (/^use[A-Z][A-Za-z0-9]*$/.test(stem) || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(stem)) return null;
+  if (ext === 'tsx' && /^[A-Z][A-Za-z0-9]*$/.test(stem)) return null;
+  return ext === 'tsx'
+    ? 'a component is PascalCase, a hook useX, any other module kebab-case'
+    : 'a module is kebab-case (a hook useX)';
+}
+
+const house = {
+  rules: {
+    'file-names': {
+      meta: { type: 'problem', schema: [], messages: { name: "file name '{{file}}': {{why}}." } },
+      create(context) {
+        const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+        const why = fileNameProblem(file);
+        if (!why) return {};
+        return { Program: (node) => context.report({ node, messageId: 'name', data: { file, why } }) };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -108,6 +147,12 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       'no-new-func': 'error',
     },
+  },
+  // One naming convention for every file (see fileNameProblem).
+  {
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}'],
+    plugins: { house },
+    rules: { 'house/file-names': 'error' },
   },
   // Command-line programs report on stdout.
   { files: ['examples/**', 'scripts/**', 'bench/**'], rules: { 'no-console': 'off' } },

@@ -86,11 +86,11 @@ export async function oursAccuracy(budgetMs: number, batch: number) {
     }
     await s.send({ type: 'pause' });
     const trainMs = performance.now() - t0;
-    const steps = s.core.step;
+    const steps = s.core.current.step;
     const evaluation = s.tap.next('evaluation', (e) => e.step === steps);
     await s.send({ type: 'evaluate' });
     const e = await evaluation;
-    const stepsPerEpoch = Math.floor(s.core.data.train.available / batch);
+    const stepsPerEpoch = Math.floor(s.core.current.data.train.available / batch);
     return {
       status: 'ok' as const,
       testAccuracy: e.testAccuracy,
@@ -112,7 +112,7 @@ export async function oursFirstStep(batch: number, moduleLoadedAt: number) {
   try {
     await s.send({ type: 'start' });
     // start() has submitted step 1 before it returns; its completion is the first step done.
-    await (s.core.backend as GpuBackend).device.queue.onSubmittedWorkDone();
+    await (s.core.current.backend as GpuBackend).device.queue.onSubmittedWorkDone();
     marks.firstStepDone = performance.now();
     await s.send({ type: 'pause' });
     return { status: 'ok' as const, marksMs: marks, timeToFirstStepMs: marks.firstStepDone };
@@ -136,7 +136,7 @@ export async function soakSteps(steps: number, batch: number): Promise<SoakPoint
   const first = soak === null;
   soak ??= await session(batch);
   const { core, tap, send } = soak;
-  const target = core.step + steps;
+  const target = core.current.step + steps;
   const t0 = performance.now();
   const reached = tap.next('metrics', (m) => m.step >= target);
   await send({ type: 'start' });
@@ -149,13 +149,13 @@ export async function soakSteps(steps: number, batch: number): Promise<SoakPoint
     await evaluated;
   }
   // Let in-flight readbacks (weight snapshots are taken in the background) finish and free their buffers.
-  await (core.backend as GpuBackend).device.queue.onSubmittedWorkDone();
+  await (core.current.backend as GpuBackend).device.queue.onSubmittedWorkDone();
   await sleep(500);
   return {
-    step: core.step,
+    step: core.current.step,
     ms: performance.now() - t0,
     buffers: bufferCounts(),
-    backendBytes: core.backend?.bytes() ?? 0,
+    backendBytes: core.current.backend?.bytes() ?? 0,
   };
 }
 
@@ -175,12 +175,12 @@ export async function oursTestSampleCost(trainMs: number, rounds: number, batch:
     /** Images per second over one run of `trainMs`, with the sample evaluated or not. */
     const run = async (sample: boolean) => {
       options.testSampleSize = sample ? size : 0;
-      const step0 = s.core.step;
+      const step0 = s.core.current.step;
       const t0 = performance.now();
       await s.send({ type: 'start' });
       await sleep(trainMs);
       await s.send({ type: 'pause' });
-      return ((s.core.step - step0) * batch * 1000) / (performance.now() - t0);
+      return ((s.core.current.step - step0) * batch * 1000) / (performance.now() - t0);
     };
     // A short warm-up (pipelines, the first report and the first sample evaluation), not counted.
     await run(true);
@@ -199,11 +199,11 @@ export async function oursTestSampleCost(trainMs: number, rounds: number, batch:
     const ratios = pairs.map((p) => p.with / p.without).sort((a, b) => a - b);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const [without, withSample] = [mean(pairs.map((p) => p.without)), mean(pairs.map((p) => p.with))];
-    const indices = sampleIndices(s.core.data.test.capacity, size);
+    const indices = sampleIndices(s.core.current.data.test.capacity, size);
     const costs: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      await s.core.backend!.evaluateSample(indices);
+      await s.core.current.backend!.evaluateSample(indices);
       costs.push(performance.now() - t0);
     }
     const costMs = Math.min(...costs);

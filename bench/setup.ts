@@ -7,7 +7,7 @@ import type { InitialState } from '../src/model/init';
 import { DEFAULT_HYPER, type Hyperparams } from '../src/network/hyper';
 import { presetSpec } from '../src/network/presets';
 import type { NetworkSpec } from '../src/network/spec';
-import { seededRandom } from '../src/training/core';
+import { seededRandom } from '../src/training/schedule';
 
 export const SEED = 1;
 /** Throughput runs cycle over the first POOL training images (a multiple of every batch size used). */

@@ -1,6 +1,6 @@
 // Weights kept in this browser through the header's "Kept weights" menu: LeNet-5 trained a few steps,
 // kept, reloaded and loaded back predicts exactly as before. A full quota is covered with Chromium's real quota
-// in weights-storage.spec.ts and through these actions in src/ui/export/browserWeightsActions.test.ts.
+// in weights-storage.spec.ts and through these actions in src/ui/export/browser-weights-actions.test.ts.
 import { expect, test, type Page } from '@playwright/test';
 import { drawAndRead, expectDatasetsLoaded, notice, openLoaded } from './app';
 

@@ -1,14 +1,16 @@
 // `npm run bench`: builds the bench page (and the app), serves both from 127.0.0.1, drives headless
 // Chromium with WebGPU through every measurement of issue 9, prints the table and writes
-// bench/results/latest.json (and, after a complete run, the table in README.md). Figures are reported,
+// bench/results/latest.json (and, after a complete run, the report in docs/BENCH.md, its headline in README.md). Figures are reported,
 // never asserted.
 //   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
+//   BENCH_SOAK_SNAPSHOTS=1  heap snapshots at the soak's first and last checkpoints, their per-constructor growth in the report
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below; 'tuning' runs in Node)
 //   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
 //   BENCH_NEWCOMER_LIMIT_S=S  how long the no-WebGPU newcomer trains at most (default 180)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
+//   BENCH_FIRST_RUNS=N   fresh app pages timed from load to Train enabled and Train to the first loss (default 5)
 //   BENCH_SKIP_BUILD=1   reuse bench/dist (the page, and the app in bench/dist/app) as it is
 //   CHROMIUM_PATH        the Chromium to drive (default /usr/bin/chromium)
 import { spawnSync } from 'node:child_process';
@@ -17,7 +19,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureApp, measureNewcomer } from '../bench/driver/app-page.mjs';
+import { measureApp, measureFirstNumbers, measureNewcomer } from '../bench/driver/app-page.mjs';
 import {
   browserHost,
   heapAfterGc,
@@ -26,6 +28,7 @@ import {
   PLAIN_ARGS,
   withTimeout,
 } from '../bench/driver/browser.mjs';
+import { growthSummary, pageHeapByConstructor } from '../bench/driver/heap-diff.mjs';
 import { updateReadme } from '../bench/driver/readme.mjs';
 import { buildReport, printReport } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
@@ -50,6 +53,7 @@ const GROUPS = [
   'accuracy',
   'testSample',
   'app',
+  'firstNumbers',
   'soak',
   'dense',
 ];
@@ -60,6 +64,7 @@ const ACCURACY_BUDGET_MS = QUICK ? 10_000 : 60_000;
 const CPU_ROUNDS = Number(env.BENCH_CPU_ROUNDS ?? (QUICK ? 1 : 3));
 const NEWCOMER_LIMIT_MS = 1000 * Number(env.BENCH_NEWCOMER_LIMIT_S ?? 180);
 const GENERATIVE_BUDGET_MS = QUICK ? 1000 : 5000;
+const FIRST_RUNS = Number(env.BENCH_FIRST_RUNS ?? (QUICK ? 3 : 5));
 const MIN = 60_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -148,16 +153,21 @@ async function soak(browser, origin) {
     const t0 = Date.now();
     say(`bench: soak of ${SOAK_STEPS} steps at batch 64 (from step ${before.step})...`);
     const points = [];
+    let firstHeap = null;
     let done = 0;
     while (done < SOAK_STEPS && (Date.now() - t0) / 1000 < SOAK_MAX_SECONDS) {
       const p = await point(await step(Math.min(SOAK_CHUNK, SOAK_STEPS - done)));
       done = p.step - before.step;
+      // The heap's make-up from the first checkpoint on (the first chunk pays one-time costs).
+      if (points.length === 0 && env.BENCH_SOAK_SNAPSHOTS === '1')
+        firstHeap = await pageHeapByConstructor(opened.page);
       points.push(p);
       say(
         `bench:   step ${p.step}: ${p.buffers.live} live buffers, heap ${(p.heap.usedBytes / 1e6).toFixed(2)} MB`,
       );
     }
     const after = points.at(-1) ?? before;
+    const heapGrowth = firstHeap && growthSummary(firstHeap, await pageHeapByConstructor(opened.page));
     return {
       status: 'ok',
       batch: 64,
@@ -166,6 +176,7 @@ async function soak(browser, origin) {
       seconds: (Date.now() - t0) / 1000,
       before,
       after,
+      heapGrowthByConstructor: heapGrowth ?? null,
       trend: points.map((p) => ({
         step: p.step,
         liveBuffers: p.buffers.live,
@@ -296,6 +307,13 @@ async function main() {
           : measureApp(browser, server.origin, { trainMs: QUICK ? 10_000 : 30_000 }),
       );
     }
+    if (only.includes('firstNumbers')) {
+      raw.firstNumbers = await timed(`first numbers in the app (${FIRST_RUNS} fresh pages)`, () =>
+        appBuildError
+          ? { status: 'unavailable', reason: appBuildError }
+          : measureFirstNumbers(browser, server.origin, { runs: FIRST_RUNS }),
+      );
+    }
     if (only.includes('soak')) raw.soak = await timed('soak', () => soak(browser, server.origin));
     if (only.includes('dense'))
       raw.dense = await timed('dense tasks', () => m('dense', { minMs: QUICK ? 3000 : 15_000 }, 20 * MIN));
@@ -326,8 +344,8 @@ async function main() {
   say(`bench: wrote ${path.relative(root, out)} (${(raw.totalSeconds / 60).toFixed(1)} min)`);
   // Only a complete run replaces the README's table.
   if (!QUICK && GROUPS.every((g) => only.includes(g))) {
-    await updateReadme(path.join(root, 'README.md'), report);
-    say('bench: README.md table updated');
+    await updateReadme(root, report);
+    say('bench: README.md headline and docs/BENCH.md report updated');
   }
 }
 

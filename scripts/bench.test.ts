@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { END, START, withReport } from '../bench/driver/readme.mjs';
+import { END, FULL_REPORT, START, withReport } from '../bench/driver/readme.mjs';
 import { buildReport, printReport, type Json } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
 
@@ -122,6 +122,77 @@ describe('bench report', () => {
     expect(met('zero growth in GPU buffers')).toBeNull();
   });
 
+  it('reports the first numbers as medians and judges them against 500 ms and 1 s', () => {
+    const runs = [
+      { pageLoadToTrainEnabledMs: 900.4, clickToFirstLossMs: 300, firstLoss: '2.303', blockedBy: [] },
+      { pageLoadToTrainEnabledMs: 1200, clickToFirstLossMs: 700, firstLoss: '2.301', blockedBy: [] },
+      { pageLoadToTrainEnabledMs: 800, clickToFirstLossMs: 450.6, firstLoss: '2.302', blockedBy: [] },
+    ];
+    const first = { status: 'ok', pageLoadToTrainEnabledMs: 900.4, clickToFirstLossMs: 450.6, runs };
+    const r = buildReport({ ...raw, firstNumbers: first }, { date: '2026-12-05T06:00:00Z', machine: {} });
+    expect(r.firstNumbers).toMatchObject({
+      status: 'ok',
+      pageLoadToTrainEnabledMs: 900,
+      clickToFirstLossMs: 451,
+    });
+    const targets = r.targets as { target: string; met: boolean | null }[];
+    const met = (prefix: string) => targets.find((t) => t.target.startsWith(prefix))?.met;
+    expect(met('app: Train click → first loss')).toBe(true);
+    expect(met('app: page load → Train enabled')).toBe(true);
+    expect(report.firstNumbers).toEqual({ status: 'not run', reason: 'not run' });
+    expect(targets.length).toBe((report.targets as unknown[]).length);
+  });
+
+  it('judges the soak heap from the first chunk on, so a one-time warm-up step is not a leak', () => {
+    const point = (step: number, heap: number) => ({
+      step,
+      buffers: { live: 40, created: 50 },
+      backendBytes: 1,
+      heap: { usedBytes: heap },
+    });
+    const soak = (heaps: number[]) => {
+      const points = heaps.map((h, i) => point(100 + 500 * (i + 1), h));
+      return {
+        status: 'ok',
+        batch: 64,
+        steps: 500 * heaps.length,
+        requestedSteps: 500 * heaps.length,
+        seconds: 100,
+        before: point(100, 10_000_000),
+        after: points.at(-1),
+        trend: points.map((p) => ({ step: p.step, liveBuffers: 40, heapUsedBytes: p.heap.usedBytes })),
+      };
+    };
+    const judged = (heaps: number[]) => {
+      const r = buildReport({ ...raw, soak: soak(heaps) }, { date: '2026-12-05T06:00:00Z', machine: {} });
+      const targets = r.targets as { target: string; met: boolean | null }[];
+      const memory = r.memory as Json;
+      return {
+        steady: memory.jsHeapAfterFirstChunk as Json,
+        met: targets.find((t) => t.target.startsWith('no JS heap growth after the first'))?.met,
+      };
+    };
+    // A 126 kB step in the first chunk, then flat: met, at 0 B a step.
+    const flat = judged([10_126_000, 10_125_000, 10_126_500, 10_126_000]);
+    expect(flat.steady).toEqual({ fromStep: 600, toStep: 2100, growth: 0, bytesPerStep: 0.3 });
+    expect(flat.met).toBe(true);
+    // 25 B a step throughout shows in the slope; past the bound (64 KB) it is not met.
+    const leak = judged([10_012_500, 10_025_000, 10_037_500, 10_050_000]);
+    expect(leak.steady).toMatchObject({ growth: 37_500, bytesPerStep: 25 });
+    expect(judged([10_012_500, 10_040_000, 10_070_000, 10_100_000]).met).toBe(false);
+    // With heap snapshots, the JS objects held are judged and V8's compiled code is set aside.
+    const summary = { compiledCodeBytes: 80_000, outsideHeapBytes: 1e6, jsObjectBytes: 10_352, largest: [] };
+    const withSnapshots = {
+      ...soak([10_012_500, 10_040_000, 10_070_000, 10_100_000]),
+      heapGrowthByConstructor: summary,
+    };
+    const r = buildReport({ ...raw, soak: withSnapshots }, { date: '2026-12-05T06:00:00Z', machine: {} });
+    const held = (r.targets as { target: string; value: unknown; met: boolean | null }[]).find((t) =>
+      t.target.startsWith('no JS heap growth after the first'),
+    );
+    expect(held).toMatchObject({ value: 10_352, met: true });
+  });
+
   it("replaces the README's report between its markers and keeps the rest", () => {
     const readme = `# Title\n\n${START}\nold table\n${END}\n\n## After\n`;
     const once = withReport(readme, report);
@@ -131,6 +202,17 @@ describe('bench report', () => {
     expect(once).toContain('| ours / TF.js webgpu');
     expect(withReport(once, report)).toBe(once);
     expect(() => withReport('# no markers\n', report)).toThrow(/needs the markers/);
+  });
+
+  it("gives the README only the report's first table, with a link to the full report", () => {
+    const readme = `# Title\n\n${START}\nold table\n${END}\n\n## After\n`;
+    const short = withReport(readme, report, true);
+    const block = short.slice(short.indexOf(START), short.indexOf(END));
+    expect(block).toContain('| ours / TF.js webgpu');
+    expect(block).not.toContain('Inference images/s');
+    expect(block).toContain(`[${FULL_REPORT}](${FULL_REPORT})`);
+    expect(withReport(readme, report)).toContain('Inference images/s');
+    expect(short.endsWith(`${END}\n\n## After\n`)).toBe(true);
   });
 
   it('reports what the test sample costs training, or that it was not run', () => {

@@ -16,7 +16,13 @@ import { acquireGpu } from '../src/gpu/device.ts';
 import { DETECTION_HYPER, SEGMENTATION_HYPER } from '../src/network/dense-presets.ts';
 import { CpuBackend } from '../src/training/cpu-backend.ts';
 import { buildDense } from '../src/training/dense/build.ts';
-import { loadMnist, presetAt, streamOf, testFigures, trainSteps } from '../src/training/dense/testing.ts';
+import {
+  loadMnist,
+  presetAt,
+  streamOf,
+  testFigures,
+  trainSteps,
+} from '../src/training/dense/testing/runs.ts';
 
 const { values } = parseArgs({
   options: {

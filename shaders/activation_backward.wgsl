@@ -1,3 +1,4 @@
+// common: index activation
 // dx = dy * f'(.) elementwise (override ACT; `saved` as in common/activation.wgsl's act_grad), one element
 // per thread: the kernel for sizes that are not a multiple of 4 (activation_backward_vec4 takes the rest).
 @group(0) @binding(0) var<uniform> params: Params;

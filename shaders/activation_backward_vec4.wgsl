@@ -1,3 +1,4 @@
+// common: index activation
 // dx = dy * f'(.) elementwise (override ACT; `saved` as in common/activation.wgsl's act_grad) where the
 // size is a multiple of 4: one vec4 per thread, as in activation_forward_vec4. params.n counts vec4s.
 @group(0) @binding(0) var<uniform> params: Params;

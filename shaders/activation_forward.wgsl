@@ -1,3 +1,4 @@
+// common: index activation
 // y = f(x) elementwise (override ACT, see common/activation.wgsl), one element per thread: the kernel for
 // sizes that are not a multiple of 4 (activation_forward_vec4 takes the rest).
 @group(0) @binding(0) var<uniform> params: Params;

@@ -1,3 +1,4 @@
+// common: index activation
 // y = f(x) elementwise (override ACT, see common/activation.wgsl) where the size is a multiple of 4: one
 // vec4 per thread. On SwiftShader the per-thread cost dominates such a kernel; 4 elements a thread with
 // vec4 loads and stores measured faster than one (and than 4 scalars a thread). params.n counts vec4s.

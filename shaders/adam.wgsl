@@ -1,3 +1,4 @@
+// common: index lanes
 // torch.optim.Adam (L2 weight decay added to the gradient) or AdamW (DECOUPLED: p *= 1 - lr*wd) over the
 // flat parameter buffer, 4 parameters (one vec4) per thread: on SwiftShader the per-thread cost dominates
 // an elementwise kernel. Per parameter, with bias correction by the step count t:

@@ -1,3 +1,4 @@
+// common: index lanes
 // y += x elementwise, in place: sums the gradients of a tensor that feeds several nodes (the backward of a
 // fan-out). One vec4 per thread; params.n4 counts vec4s, params.n scalars; lanes past n keep their values
 // (live_lanes), as in add_forward.

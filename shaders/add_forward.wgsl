@@ -1,3 +1,4 @@
+// common: index lanes
 // y = a + b elementwise (a residual connection's sum), one vec4 per thread as in activation_forward_vec4.
 // params.n4 counts vec4s (threads), params.n scalars. Where n is not a multiple of 4 the last vec4 runs
 // into the buffers' 16-byte padding: that one thread takes the scalar tail path, storing only the live

@@ -1,3 +1,4 @@
+// common: index
 // avg_pool2d backward as a gather, one thread per input element: dx[i] sums dy / divisor over the windows
 // holding i, oy in [ceil((iy + ph - kh + 1) / sh), floor((iy + ph) / sh)] and likewise for ox, in output
 // scan order (deterministic, equal to the CPU scatter). Divisors follow avg_pool2d_forward.

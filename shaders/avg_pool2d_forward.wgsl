@@ -1,3 +1,4 @@
+// common: index
 // avg_pool2d forward, one thread per output element. PyTorch's divisor: the window is clipped to the padded
 // input first (so ceil_mode overhang never counts); count_include_pad keeps that size, otherwise the
 // divisor is the number of real input elements. The sum is divided, not multiplied by a reciprocal, as in

@@ -1,3 +1,4 @@
+// common: index
 // y[i] += alpha * x[i]: accumulates one gradient or tensor into another (e.g. two loss terms).
 struct Params {
   n: u32,

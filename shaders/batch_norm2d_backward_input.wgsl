@@ -1,3 +1,4 @@
+// common: index
 // BatchNorm2d backward, pass 3 of 3, one thread per element. With M = N*H*W values per channel:
 // training: dx = weight * invstd * (dy - dbias / M - xhat * dweight / M), since the batch statistics
 // depend on x; eval: dx = weight * invstd * dy. dweight/dbias come from batch_norm2d_finalize_grads.

@@ -1,3 +1,4 @@
+// common: index
 // BatchNorm2d backward, pass 2 of 3, one thread per channel: sums the chunk partials in order into
 // dbias = sum dy and dweight = sum dy * xhat (overwritten, as every backward pass writes its gradients).
 struct Params {

@@ -1,3 +1,4 @@
+// common: index
 // BatchNorm2d statistics, pass 2 of 2, one thread per channel. Training: merges the chunk (mean, M2) pairs in
 // order with Chan et al.'s parallel formula, saves mean and invstd = 1/sqrt(biased var + eps) for the
 // normalise and backward passes, and moves the running stats towards the mean and UNBIASED variance, as

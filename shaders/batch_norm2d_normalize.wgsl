@@ -1,3 +1,4 @@
+// common: index
 // BatchNorm2d output, one thread per element: y = (x - mean[c]) * invstd[c] * weight[c] + bias[c], with the
 // statistics saved by batch_norm2d_finalize_stats (batch stats in training, running stats in eval).
 // Without AFFINE (affine=False) y = (x - mean[c]) * invstd[c] and weight and bias are not read.

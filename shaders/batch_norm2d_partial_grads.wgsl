@@ -1,3 +1,4 @@
+// common: index
 // BatchNorm2d backward, pass 1 of 3: one thread per (channel, chunk) sums dy and dy * xhat over a contiguous
 // chunk of the channel's N*H*W values, xhat = (x - mean) * invstd recomputed from the saved statistics.
 // Same chunking as batch_norm2d_partial_stats; no atomics, fixed order.

@@ -1,3 +1,4 @@
+// common: index
 // BatchNorm2d statistics, pass 1 of 2: one thread per (channel, chunk) walks a contiguous chunk of the
 // channel's N*H*W values and writes the chunk's mean and sum of squared deviations (M2), two passes over the
 // chunk for accuracy. Chunks give a small layer enough threads without atomics; the reduction is fixed-order.

@@ -1,3 +1,4 @@
+// common: index
 // Binary cross-entropy on logits, PyTorch's reduction='mean', in the stable form
 //   l = max(x, 0) - x t + log(1 + exp(-|x|)),   dx = (sigmoid(x) - t) / n.
 // Thread t handles elements [t*chunk, (t+1)*chunk) in order and writes its loss sum to partial[t] and the

@@ -1,3 +1,4 @@
+// common: index
 // Decodes the detection head's output [B, K + 4, h, w] per cell, one thread per cell: among the classes
 // whose heatmap logit is a local maximum (at least each of its 8 neighbours', CenterNet's 3x3 max-pool test;
 // sigmoid keeps the order) the one with the highest logit (first on ties) gives the score sigmoid(logit);

@@ -1,3 +1,4 @@
+// common: index
 // The detection head's loss (CenterNet): output and target are [B, K + 4, h, w] (K centre heatmaps, then box
 // width, height and centre offset x, y), mask [B, h, w] is 1 at each object's centre cell, and count[0] is
 // the number of objects N (at least 1 is used). Thread t takes cells t, t + parts, ... and for each:

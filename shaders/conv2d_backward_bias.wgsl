@@ -1,3 +1,4 @@
+// common: index
 // Split-K bias gradient, first pass: partial[s, c] = sum of dy[b, c, p] over the s-th chunk of the
 // flattened (b, p) range, p < plane. Splitting gives few-channel layers enough workgroups; the fixed-order
 // second pass (conv2d_reduce_splits) makes the sum deterministic.

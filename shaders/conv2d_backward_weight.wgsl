@@ -1,3 +1,4 @@
+// common: index conv
 // Split-K weight gradient, first pass: partial[s, co, k] = sum over the s-th chunk of (n, oy) rows and all
 // ox of dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw], with k = (ci*kh + ky)*kw + kx.
 // Splitting the n*oh reduction gives small layers enough workgroups; conv2d_reduce_splits then sums the

@@ -1,3 +1,4 @@
+// common: index conv conv_weight_grad_store
 // Split-K weight gradient of a depthwise conv2d (one input channel a group), first pass, on the batch of
 // one-group images (common/conv.wgsl): partial[s, grp*cout + co, (ci*kh + ky)*kw + kx] = sum over the s-th
 // chunk of (n, oy) rows of group grp's images b and all ox of dy[b,co,oy,ox] * x[b,ci,oy*sh-ph+ky*dh,

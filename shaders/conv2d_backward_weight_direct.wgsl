@@ -1,3 +1,4 @@
+// common: index conv conv_weight_grad_store
 // Split-K weight gradient for stride 1 and dilation 1 along x, first pass:
 // partial[s, co, (ci*kh + ky)*kw + kx] = sum over the s-th chunk of (n, oy) rows and all ox of
 // dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx]. Each thread owns TILE_C co x KX_TILE kx of one

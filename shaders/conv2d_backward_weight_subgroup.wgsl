@@ -1,4 +1,5 @@
 enable subgroups;
+// common: index conv conv_weight_grad_store quad
 // The row loop's bounds come from the thread's split, which the analysis cannot see is the same across
 // a quad (the planner pads tiles to whole quads), so shuffles there would be refused without this.
 diagnostic(off, subgroup_uniformity);

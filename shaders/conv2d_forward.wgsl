@@ -1,3 +1,4 @@
+// common: index conv
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] * weight[co,ci,ky,kx]).
 // Barrier-free register tile: each thread computes 4 consecutive ox of one output row for TILE_CO channels.
 // TILE_CO = 4 is the implicit-GEMM tile (16 FMAs per 8 loads); TILE_CO = 1 serves layers with 1 or 2

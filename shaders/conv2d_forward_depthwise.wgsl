@@ -1,3 +1,4 @@
+// common: index conv
 // Depthwise conv2d (one input channel a group, e.g. groups = in_channels), bound as a batch of one-group
 // images (common/conv.wgsl): y[b,co,oy,ox] = act(bias + sum_{ci,ky,kx} x[b,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw]
 // * weight[b's group, co, ci, ky, kx]). Each thread computes one output channel for a block of 4 rows x 8

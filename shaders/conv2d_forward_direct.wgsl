@@ -1,3 +1,4 @@
+// common: index conv conv_row_store
 // Direct conv2d for unit stride and dilation along x (LeNet's layers, most "same" convs):
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx] * weight[co,ci,ky,kx]).
 // Each thread computes 8 consecutive ox for TILE_C (4 or 3) output channels and slides an 8-wide register

@@ -1,4 +1,5 @@
 enable subgroups;
+// common: index conv conv_row_store quad
 // Direct conv2d (unit stride and dilation along x) sharing weight loads across each quad of lanes:
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx] * weight[co,ci,ky,kx]).
 // Each thread computes X_TILE consecutive columns for 8 output channels with a sliding x window, as

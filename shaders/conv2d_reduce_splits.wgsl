@@ -1,3 +1,4 @@
+// common: index
 // Split-K second pass: result[i] = sum_{s < splits} partial[s * count + i], always in the same order, so
 // weight and bias gradients are bit-for-bit reproducible.
 struct Params {

@@ -1,3 +1,4 @@
+// common: index conv
 // Transposed convolution in gather form (one writer per output, so no atomics):
 // y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ox] * weight[co,c,ky,kx] over taps where
 // iy = oy*sh - ph + ky*dh and ix = ox*sw - pw + kx*dw. Params hold the conv2d this op transposes (the

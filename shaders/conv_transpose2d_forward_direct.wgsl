@@ -1,3 +1,4 @@
+// common: index conv
 // Transposed convolution (gather form) for stride 1 and dilation 1 along x, e.g. conv2d's backward-input
 // pass for LeNet's layers: y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ix+pw-kx] * weight[co,c,ky,kx]
 // with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes X_TILE (8 or 7) consecutive ix

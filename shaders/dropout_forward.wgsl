@@ -1,3 +1,4 @@
+// common: index
 // Dropout with a counter-based mask, one thread per element: element i is kept when the top 24 bits of
 // pcg3d(i, step, seed).x reach `threshold` = round(p * 2^24), and kept values are scaled by 1 / (1 - p).
 // The mask is a pure function of (seed, step), so the backward pass runs this same kernel on dy

@@ -1,3 +1,4 @@
+// common: index
 // GroupNorm backward, pass 3, one thread per element: with g = dy * weight[c] (dy without AFFINE), the
 // statistics of the element's (sample, group) row r and M = group_size values a row,
 // dx = invstd * (g - sum(g) / M - xhat * sum(g * xhat) / M), the sums from group_norm_row_sums.

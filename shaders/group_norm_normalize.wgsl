@@ -1,3 +1,4 @@
+// common: index
 // GroupNorm output, one thread per element: y = (x - mean[r]) * invstd[r] * weight[c] + bias[c], where r is
 // the element's (sample, group) row, a run of group_size = (C/G)*H*W contiguous values in NCHW, and c its
 // channel; the statistics come from batch_norm2d_finalize_stats on that view. Without AFFINE

@@ -1,3 +1,4 @@
+// common: index
 // GroupNorm backward, pass 1: one thread per (channel c, sample b, chunk k of the H*W plane) sums dy and
 // dy * xhat over its chunk, xhat = (x - mean) * invstd with the statistics of the sample's group, into
 // partial[2t], partial[2t + 1] with t = (c * N + b) * chunks + k. batch_norm2d_finalize_grads then adds a

@@ -1,3 +1,4 @@
+// common: index
 // GroupNorm backward, pass 2: one thread per (sample b, group) row r adds the row's partials from
 // group_norm_partial_grads, in order, into the sums dx needs: with g = dy * weight[c],
 // row_sums[2r] = sum g and row_sums[2r + 1] = sum g * xhat over the group's (C/G)*H*W values. Without

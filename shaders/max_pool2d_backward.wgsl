@@ -1,3 +1,4 @@
+// common: index
 // max_pool2d backward as a gather, one thread per input element: dx[i] sums dy over the windows whose saved
 // argmax is i. No float atomics, and the sum runs in output scan order, so it is deterministic and equals
 // the CPU scatter. Only windows that can hold i are visited: oy in [ceil((iy + ph - (kh-1)dh) / sh),

@@ -1,3 +1,4 @@
+// common: pool_windows
 // max_pool2d backward when the windows tile the input exactly (LeNet's 2x2 pools): every input element
 // lies in exactly one window, so a thread writes whole windows (dy at the saved argmax, 0 elsewhere), 4
 // windows of one output row on the division-free grid of common/pool_windows.wgsl; a 2x2 window is

@@ -1,3 +1,4 @@
+// common: index
 // max_pool2d forward, one thread per output element. Saves the argmax as a flat index iy * W + ix into the
 // input plane. PyTorch's rule: a later tap wins only if strictly greater, so the first maximum in scan order
 // wins ties; a NaN always takes over, so the last NaN wins. The first in-bounds tap seeds the max (the same

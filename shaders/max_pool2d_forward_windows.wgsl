@@ -1,3 +1,4 @@
+// common: pool_windows
 // max_pool2d forward when the windows tile the input exactly (LeNet's 2x2 pools), on the division-free
 // grid of common/pool_windows.wgsl: each thread pools 4 windows of one output row; a 2x2 window is
 // unrolled by hand. Argmax as iy * w + ix within the plane; PyTorch's rule: a later tap wins only if

@@ -1,3 +1,4 @@
+// common: index
 // Mean squared error, PyTorch's reduction='mean': loss = sum((p - t)²) / n, dp = 2 (p - t) / n.
 // Thread t handles elements [t*chunk, (t+1)*chunk) in order and writes its squared-error sum to partial[t]
 // (and 0 correct to partial[parts + t]) for loss_accumulate, which keeps the sum deterministic.

@@ -1,3 +1,4 @@
+// common: index
 // out[j] = sum over r of x[r * cols + j], summed in row order: the deterministic reduction for split-K
 // partial products and for the bias gradient db = sum over the batch of dy.
 struct Params {

@@ -1,3 +1,4 @@
+// common: index
 // reduce_rows where cols is a multiple of 4: 4 columns (one vec4) per thread, summed in row order like
 // the one-column kernel, so the results are the same. On SwiftShader the per-thread cost dominates this
 // load-bound kernel. params.cols counts vec4s.

@@ -1,3 +1,4 @@
+// common: index hash
 // The VAE sampling step's backward, one thread per latent value, writing both of its inputs' gradients:
 // in training d mu = dz + kl_scale * mu and d log var = dz * sigma * eps / 2 + kl_scale * (sigma^2 - 1) / 2
 // (the second terms are the gradient of kl_scale * KL, KL = -1/2 sum(1 + log var - mu^2 - sigma^2)), with

@@ -1,3 +1,4 @@
+// common: index hash
 // A VAE's sampling step, one thread per latent value: the input row of sample b is [mu (d), log var (d)];
 // in training z = mu + exp(log var / 2) * eps with eps = normal_noise(i, step, seed), in eval z = mu.
 // The noise is a pure function of (i, step, seed), so the backward pass recomputes it (nothing is stored).

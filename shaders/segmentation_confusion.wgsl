@@ -1,3 +1,4 @@
+// common: index
 // Per-pixel argmax (first maximum) of logits [B, K, H, W] against labels [B, H, W], counted into
 // confusion[label * K + predicted] (labels >= K are skipped). Thread t takes pixels t, t + parts, ...
 // Integer atomic adds: the counts do not depend on the order they arrive in, so the result is exact and

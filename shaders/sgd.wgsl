@@ -1,3 +1,4 @@
+// common: index lanes
 // torch.optim.SGD over the flat parameter buffer, 4 parameters (one vec4) per thread: on SwiftShader the
 // per-thread cost dominates an elementwise kernel. Per parameter, with the step count t:
 //   g = grad + wd * p;  buf = (t == 1) ? g : momentum * buf + (1 - dampening) * g;

@@ -1,3 +1,4 @@
+// common: index
 // Fused softmax cross-entropy, one thread per sample: loss_b = logsumexp(x_b) - x_b[label_b] (stable: the
 // max is subtracted first), dlogits = (softmax(x_b) - onehot(label_b)) / batch (PyTorch's mean reduction).
 // Writes per-sample loss and correctness (argmax == label, first maximum wins like torch.argmax) into

@@ -1,3 +1,4 @@
+// common: index
 // Per-pixel softmax cross-entropy (nn.CrossEntropyLoss on logits [B, K, H, W] and labels [B, H, W]), mean over
 // the B*H*W pixels. Thread t takes pixels t, t + parts, t + 2*parts, ... (neighbouring threads read
 // neighbouring pixels) and, for each, the K logits a plane apart: loss = logsumexp - x[label] (stable, the max

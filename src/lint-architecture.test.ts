@@ -81,3 +81,40 @@ describe('lint keeps timings out of tests', () => {
     expect(lines).toEqual([4, 5]);
   });
 });
+
+describe('lint checks file names', () => {
+  async function nameErrors(filePath: string): Promise<string[]> {
+    const [result] = await eslint.lintText('export const x = 1;\n', { filePath: resolve(root, filePath) });
+    return result.messages.filter((m) => m.ruleId === 'house/file-names').map((m) => m.message);
+  }
+
+  it('refuses camelCase and snake_case modules, a lowercase component file and a stray test helper', async () => {
+    expect(await nameErrors('src/ui/store/networkSlice.ts')).toEqual([
+      "file name 'src/ui/store/networkSlice.ts': a module is kebab-case (a hook useX).",
+    ]);
+    expect(await nameErrors('src/engine/ops/batch_norm.gpu.test.ts')).toHaveLength(1);
+    expect(await nameErrors('src/ui/export/browserWeights.tsx')).toHaveLength(1);
+    expect(await nameErrors('src/gpu/kernels/conv-forward.ts')).toEqual([
+      "file name 'src/gpu/kernels/conv-forward.ts': a kernel spec is named as its WGSL file, snake_case.",
+    ]);
+    expect(await nameErrors('src/engine/ops/test-utils.ts')).toEqual([
+      "file name 'src/engine/ops/test-utils.ts': test helpers live in a testing/ folder.",
+    ]);
+    expect(await nameErrors('src/training/generative/testing.ts')).toHaveLength(1);
+  });
+
+  it('accepts kebab-case modules, PascalCase components, hooks, kernel specs and testing/ helpers', async () => {
+    for (const file of [
+      'src/ui/store/network-slice.ts',
+      'src/ui/store/network-slice.test.ts',
+      'src/engine/ops/batch-norm.gpu.test.ts',
+      'src/ui/export/BrowserWeights.tsx',
+      'src/ui/export/BrowserWeights.test.tsx',
+      'src/ui/trainer/useTrainer.ts',
+      'src/gpu/kernels/conv2d_forward.ts',
+      'src/engine/ops/testing/conv-gpu.ts',
+      'bench/driver/readme.mjs',
+    ])
+      expect(await nameErrors(file), file).toEqual([]);
+  });
+});

@@ -169,3 +169,93 @@ export async function measureNewcomer(host, origin, { targetPercent, limitMs }) 
     await context.close();
   }
 }
+
+/** Resolves with performance.now() in the page once the train loss figure shows a number. */
+function lossShown(page) {
+  return page
+    .waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid="train-loss"]')?.textContent ?? '';
+        return Number.isFinite(Number.parseFloat(text)) ? performance.now() : false;
+      },
+      null,
+      { polling: 'raf', timeout: 120_000 },
+    )
+    .then((h) => h.jsonValue());
+}
+
+/** Records, in the page, each reason Train gives for being disabled and when it first showed (every frame). */
+function recordBlockedReasons() {
+  const w = window;
+  w.benchBlocked = [];
+  const poll = () => {
+    const text = document.getElementById('train-blocked')?.textContent?.trim() ?? '';
+    if (w.benchBlocked.at(-1)?.reason !== text) w.benchBlocked.push({ reason: text, at: performance.now() });
+    // When the dataset status first counts images (the stream's first records reached the page).
+    const count = Number.parseInt(
+      document.querySelector('[data-testid="dataset-status"]')?.textContent ?? '',
+    );
+    if (w.benchFirstImagesAt === undefined && count > 0) w.benchFirstImagesAt = performance.now();
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+async function firstNumbers(page, origin) {
+  await page.addInitScript(recordBlockedReasons);
+  await page.goto(`${origin}/app/`);
+  const enabledAt = await trainEnabled(page);
+  const [blocked, firstImagesAt] = await page.evaluate(() => [
+    window.benchBlocked,
+    window.benchFirstImagesAt,
+  ]);
+  const shown = lossShown(page);
+  // The click's time is taken in the page, in the handler's own task, so the driver's round trip is not counted.
+  const clickedAt = await page.evaluate(() => {
+    const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Train');
+    const at = performance.now();
+    b.click();
+    return at;
+  });
+  const lossAt = await shown;
+  const loss = (await page.getByTestId('train-loss').textContent())?.trim();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  return {
+    pageLoadToTrainEnabledMs: enabledAt,
+    clickToFirstLossMs: lossAt - clickedAt,
+    firstLoss: loss,
+    // What Train waited on before it was enabled, and from when (ms since navigation).
+    blockedBy: blocked.map((b) => ({ reason: b.reason, fromMs: Math.round(b.at) })),
+    firstImagesShownMs: firstImagesAt === undefined ? null : Math.round(firstImagesAt),
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Issue 20's fast first numbers in the app: `runs` fresh pages (new contexts, so nothing is cached between
+ * them but the HTTP cache is cold each time), each timing navigation → Train enabled and the Train click →
+ * the first train loss on screen. Medians, since the machine is shared; every run is kept.
+ */
+export async function measureFirstNumbers(host, origin, { runs }) {
+  const all = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await (await host.get()).newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      try {
+        all.push(await withTimeout(firstNumbers(page, origin), 300_000, 'the app page'));
+      } finally {
+        await context.close();
+      }
+    }
+  } catch (error) {
+    return { status: 'error', message: error.message.split('\n')[0], runs: all };
+  }
+  return {
+    status: 'ok',
+    pageLoadToTrainEnabledMs: median(all.map((r) => r.pageLoadToTrainEnabledMs)),
+    clickToFirstLossMs: median(all.map((r) => r.clickToFirstLossMs)),
+    runs: all,
+  };
+}

@@ -24,6 +24,8 @@ const SIDES = [
   ['tfjsCpu', 'TF.js 4.22 cpu'],
 ];
 const HEAP_NOISE_BYTES = 256 * 1024;
+/** The replay history's JS objects at its 64-entry bound: under 1 kB an entry (Node's soak snapshots). */
+const REPLAY_HEAP_BOUND_BYTES = 64 * 1024;
 
 const ok = (r) => r && r.status === 'ok';
 const why = (r) => (r ? (r.reason ?? r.message ?? 'not run') : 'not run');
@@ -85,6 +87,33 @@ function ratios(train, batch) {
   };
 }
 
+/**
+ * The heap from the first checkpoint on. The first chunk pays one-time costs (V8 compiles the hot paths:
+ * ~57 kB of code in Node's soak; the first test-sample evaluation's state), so a leak shows as growth after
+ * it: the growth to the last checkpoint and the least-squares slope over the checkpoints, in bytes a step.
+ */
+function steadyHeap(trend) {
+  if (trend.length < 2) return null;
+  const xs = trend.map((p) => p.step);
+  const ys = trend.map((p) => p.heapUsedBytes);
+  const mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  const sxy = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
+  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  return {
+    fromStep: xs[0],
+    toStep: xs.at(-1),
+    growth: ys.at(-1) - ys[0],
+    bytesPerStep: round(sxy / sxx, 2),
+  };
+}
+
+/** The soak's growth in JS objects the program holds: from the snapshots (compiled code set aside) when
+ *  taken, else the heap's growth from the first checkpoint. */
+function heldGrowth(mem) {
+  return mem.heapGrowthByConstructor?.jsObjectBytes ?? mem.jsHeapAfterFirstChunk?.growth ?? null;
+}
+
 function memory(soak) {
   if (!ok(soak)) return { status: soak?.status ?? 'not run', reason: why(soak) };
   const { before, after } = soak;
@@ -107,6 +136,8 @@ function memory(soak) {
       after: after.heap.usedBytes,
       growth: after.heap.usedBytes - before.heap.usedBytes,
     },
+    jsHeapAfterFirstChunk: steadyHeap(soak.trend),
+    heapGrowthByConstructor: soak.heapGrowthByConstructor ?? null,
     method:
       'live GPUBuffers = createBuffer minus destroy calls (wrapped in the bench page); JS heap from CDP ' +
       'Runtime.getHeapUsage after HeapProfiler.collectGarbage; the trainer runs in-process (TrainerCore, ' +
@@ -143,8 +174,45 @@ function testSample(r) {
   };
 }
 
+/** Issue 20's fast first numbers: medians over fresh app pages (the machine is shared). */
+function firstNumbersSummary(f) {
+  if (!ok(f)) return { status: f?.status ?? 'not run', reason: why(f) };
+  return {
+    status: 'ok',
+    pageLoadToTrainEnabledMs: round(f.pageLoadToTrainEnabledMs, 0),
+    clickToFirstLossMs: round(f.clickToFirstLossMs, 0),
+    runs: f.runs.map((x) => ({
+      pageLoadToTrainEnabledMs: round(x.pageLoadToTrainEnabledMs, 0),
+      clickToFirstLossMs: round(x.clickToFirstLossMs, 0),
+      firstLoss: x.firstLoss,
+      blockedBy: x.blockedBy,
+    })),
+    method: `medians over ${f.runs.length} fresh app pages (new browser contexts): navigation start to Train enabled, and the Train click (timed in the page) to the first train loss on screen`,
+  };
+}
+
+function firstNumbersTargets(f, t) {
+  return [
+    t(
+      'app: Train click → first loss on screen ≤ 500 ms (median)',
+      ok(f) ? f.clickToFirstLossMs : null,
+      ok(f) ? f.clickToFirstLossMs <= 500 : null,
+    ),
+    t(
+      'app: page load → Train enabled ≤ 1 s (median)',
+      ok(f) ? f.pageLoadToTrainEnabledMs : null,
+      ok(f) ? f.pageLoadToTrainEnabledMs <= 1000 : null,
+    ),
+  ];
+}
+
 function targets(r) {
-  return [...issue9Targets(r), ...cpuTargets(r.cpuBackends, judge), newcomerTarget(r.newcomer, judge)];
+  return [
+    ...issue9Targets(r),
+    ...firstNumbersTargets(r.firstNumbers, judge),
+    ...cpuTargets(r.cpuBackends, judge),
+    newcomerTarget(r.newcomer, judge),
+  ];
 }
 
 function issue9Targets(r) {
@@ -182,6 +250,12 @@ function issue9Targets(r) {
       ok(mem) ? mem.jsHeapUsedBytes.growth : null,
       ok(mem) ? mem.jsHeapUsedBytes.growth <= HEAP_NOISE_BYTES : null,
       `met when the growth after a full GC is within ${HEAP_NOISE_BYTES / 1024} KB (GC noise)`,
+    ),
+    t(
+      'no JS heap growth after the first soak chunk beyond the replay history bound',
+      ok(mem) ? heldGrowth(mem) : null,
+      ok(mem) && heldGrowth(mem) !== null ? heldGrowth(mem) <= REPLAY_HEAP_BOUND_BYTES : null,
+      `met within ${REPLAY_HEAP_BOUND_BYTES / 1024} KB (JS objects from the heap snapshots, V8's compiled code set aside, when BENCH_SOAK_SNAPSHOTS=1; else the heap from the first checkpoint): the replay history's at most 64 entries of weight copies, each under 1 KB of JS objects (their Float32Array contents live outside the JS heap, at most 32 MB)`,
     ),
   ];
 }
@@ -258,6 +332,7 @@ export function buildReport(raw, meta) {
         : why(app),
       note: 'bench page: navigation start to the first step completed on the GPU (in-process trainer: device, dataset download and parse, model build, step); app: navigation to Train enabled, and to the first metrics report (the first step, reported as soon as its loss is read back) after the click',
     },
+    firstNumbers: firstNumbersSummary(raw.firstNumbers),
     testSampleWhileTraining: testSample(raw.testSample),
     longestMainThreadTaskMs: ok(app) ? round(app.longestMainThreadTaskMs, 0) : null,
     longestMainThreadTask: app ?? null,
@@ -360,6 +435,8 @@ export function printReport(r, say) {
       ['page load → first training step (bench page)', cell(r.timeToFirstTrainingStepMs, ' ms')],
       ['app: page load → Train enabled', cell(app?.pageLoadToTrainEnabledMs, ' ms')],
       ['app: Train click → first metrics report', cell(app?.clickToFirstReportMs, ' ms')],
+      ['app: page load → Train enabled (median)', cell(r.firstNumbers?.pageLoadToTrainEnabledMs, ' ms')],
+      ['app: Train click → first loss shown (median)', cell(r.firstNumbers?.clickToFirstLossMs, ' ms')],
       ['longest main-thread task while training (app)', cell(r.longestMainThreadTaskMs, ' ms')],
       [
         'training with the test sample / without (issue 16)',
@@ -377,6 +454,12 @@ export function printReport(r, say) {
         `JS heap before → after ${mem.steps ?? '?'} steps`,
         mem.status === 'ok'
           ? `${(mem.jsHeapUsedBytes.before / 1e6).toFixed(2)} MB → ${(mem.jsHeapUsedBytes.after / 1e6).toFixed(2)} MB`
+          : '—',
+      ],
+      [
+        'JS heap after the first chunk (growth, slope)',
+        mem.status === 'ok' && mem.jsHeapAfterFirstChunk
+          ? `${(mem.jsHeapAfterFirstChunk.growth / 1024).toFixed(1)} KB over steps ${mem.jsHeapAfterFirstChunk.fromStep}–${mem.jsHeapAfterFirstChunk.toStep}, ${mem.jsHeapAfterFirstChunk.bytesPerStep} B/step`
           : '—',
       ],
       ['soak duration', mem.status === 'ok' ? `${mem.durationSeconds} s` : '—'],

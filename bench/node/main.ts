@@ -84,7 +84,7 @@ async function budgetRun(t: ReturnType<typeof trainer>, budgetMs: number) {
   }
   await t.send({ type: 'pause' });
   const trainMs = performance.now() - t0;
-  const steps = t.core.step;
+  const steps = t.core.current.step;
   const from = t.events.length;
   await t.send({ type: 'evaluate' });
   const e = await t.waitFor('evaluation', (x) => x.step === steps, from);

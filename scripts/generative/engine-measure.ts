@@ -22,7 +22,7 @@ import {
   latentGridDigitScore,
 } from '../../src/training/generative/digit-score';
 import { JUDGE_PATH, loadJudge } from '../../src/training/generative/judge';
-import { loadMnist } from '../../src/training/generative/testing-mnist';
+import { loadMnist } from '../../src/training/generative/testing/mnist';
 import { snapshotFromState } from '../../src/training/load-weights';
 import { deriveSeed, Prng } from '../../src/training/prng';
 import { EpochSchedule } from '../../src/training/schedule';

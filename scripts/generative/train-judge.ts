@@ -11,7 +11,7 @@ import { initialState } from '../../src/model/init';
 import { exportWeights } from '../../src/network/export/weights-file';
 import { judgeSpec, loadJudge } from '../../src/training/generative/judge';
 import { agreement } from '../../src/training/generative/scores';
-import { imagesOf, loadMnist } from '../../src/training/generative/testing-mnist';
+import { imagesOf, loadMnist } from '../../src/training/generative/testing/mnist';
 import { snapshotFromState } from '../../src/training/load-weights';
 import { NORMALISATION } from '../../src/training/normalisation';
 import { deriveSeed, Prng } from '../../src/training/prng';

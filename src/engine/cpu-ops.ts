@@ -3,13 +3,13 @@
 // signature, so a caller swaps backends without touching its code; arrays the ops read or write must come
 // from `alloc` (the wasm backend's kernels only see their own memory).
 import { activationBackward, activationForward } from './reference/activation';
-import { adaptiveAvgPool2dBackward, adaptiveAvgPool2dForward } from './reference/adaptive_avg_pool';
+import { adaptiveAvgPool2dBackward, adaptiveAvgPool2dForward } from './reference/adaptive-avg-pool';
 import { accumulate, addForward } from './reference/add';
 import { concatBackward, concatForward } from './reference/concat';
-import { groupNormBackward, groupNormForward } from './reference/group_norm';
+import { groupNormBackward, groupNormForward } from './reference/group-norm';
 import { softmaxBackward, softmaxForward } from './reference/softmax';
 import { upsample2dBackward, upsample2dForward } from './reference/upsample';
-import { batchNorm2dBackward, batchNorm2dForward } from './reference/batch_norm';
+import { batchNorm2dBackward, batchNorm2dForward } from './reference/batch-norm';
 import {
   conv2dBackwardBias,
   conv2dBackwardInput,
@@ -21,7 +21,7 @@ import {
   convTranspose2dBackwardInput,
   convTranspose2dBackwardWeight,
   convTranspose2dForward,
-} from './reference/conv_transpose2d';
+} from './reference/conv-transpose2d';
 import { dropoutBackward, dropoutForward } from './reference/dropout';
 import { reparameterizeBackward, reparameterizeForward } from './reference/reparameterize';
 import {

@@ -1,17 +1,22 @@
-// Kernel specs: one per WGSL entry file. The spec names the bindings it expects and the uniform struct;
-// both are checked against the WGSL itself when the pipeline is built, so they cannot drift apart.
-import { reflectBindings, reflectStruct, type BindingAccess, type StructField } from './wgsl-reflect';
+// Kernel specs: one per WGSL entry file. The bindings and the uniform struct are read from the WGSL itself
+// (a spec that names them anyway is checked against it when the pipeline is built), so they cannot drift.
+import {
+  reflectBindings,
+  reflectStruct,
+  reflectUniformStruct,
+  type BindingAccess,
+  type StructField,
+} from './wgsl-reflect';
+import { COMMON_WGSL } from './kernels/common';
 
 export interface KernelSpec {
   /** Label of every GPU object made for this kernel, and the .wgsl file stem. */
   name: string;
   /** The entry file's WGSL. */
   source: string;
-  /** Shared helpers from shaders/common/, prepended in order. */
-  common?: readonly string[];
-  /** Binding names in binding order, with access; must equal what the WGSL declares. */
-  bindings: readonly { name: string; access: BindingAccess }[];
-  /** Name of the uniform struct type (bound under a binding of access 'uniform'), if any. */
+  /** Binding names in binding order, with access; must equal what the WGSL declares (default: read from it). */
+  bindings?: readonly { name: string; access: BindingAccess }[];
+  /** Name of the uniform struct type (default: the type of the WGSL's `var<uniform>`, if any). */
   uniformStruct?: string;
   /** Workgroup size; passed to WGSL as the override constants WG_X, WG_Y, WG_Z when it declares them. */
   workgroupSize: readonly [number, number?, number?];
@@ -21,6 +26,8 @@ export interface KernelSpec {
 
 export interface Kernel {
   spec: KernelSpec;
+  /** Binding names and access in binding order (see bindingsOf). */
+  bindings: readonly { name: string; access: BindingAccess }[];
   pipeline: GPUComputePipeline;
   layout: GPUBindGroupLayout;
   uniformFields: StructField[];
@@ -28,26 +35,51 @@ export interface Kernel {
 }
 
 const DIRECTIVE = /^(?:enable|diagnostic|requires)\b[^;]*;$\n?/gm;
+/** A kernel's `// common: index conv` line: the shaders/common/ helpers it uses, in order. */
+const COMMON_LINE = /^\/\/ common:(.*)$/m;
+
+/** The shaders/common/ helpers the WGSL names on its `// common:` line; throws on an unknown name. */
+export function commonOf(name: string, wgsl: string): string[] {
+  const names = COMMON_LINE.exec(wgsl)?.[1].trim().split(/\s+/) ?? [];
+  return names.map((helper) => {
+    if (!Object.hasOwn(COMMON_WGSL, helper))
+      throw new Error(
+        `kernel ${name}: no shaders/common/${helper}.wgsl (known: ${Object.keys(COMMON_WGSL)})`,
+      );
+    return COMMON_WGSL[helper];
+  });
+}
 
 /** The kernel's WGSL after its common helpers; directives (enable, diagnostic) must come first, so they lead. */
 export function fullSource(spec: KernelSpec): string {
   const directives = (spec.source.match(DIRECTIVE) ?? []).map((d) => d.trim());
-  return [...directives, ...(spec.common ?? []), spec.source.replace(DIRECTIVE, '')].join('\n');
+  return [...directives, ...commonOf(spec.name, spec.source), spec.source.replace(DIRECTIVE, '')].join('\n');
 }
 
-/** Throws if the spec's bindings differ from those declared in the WGSL. */
+/** The kernel's bindings in binding order: the spec's, or else those the WGSL declares. */
+export function bindingsOf(spec: KernelSpec): readonly { name: string; access: BindingAccess }[] {
+  return spec.bindings ?? reflectBindings(spec.source).map(({ name, access }) => ({ name, access }));
+}
+
+/** Throws if the spec's bindings differ from those declared in the WGSL, or these skip a number. */
 export function checkSpecAgainstWgsl(spec: KernelSpec): void {
   const declared = reflectBindings(spec.source);
+  const bindings = bindingsOf(spec);
   const names = (list: readonly { name: string; access: string }[]) =>
     list.map((b) => `${b.name}:${b.access}`).join(', ');
-  if (names(declared) !== names(spec.bindings) || declared.some((b, i) => b.binding !== i)) {
+  if (names(declared) !== names(bindings) || declared.some((b, i) => b.binding !== i)) {
     throw new Error(
-      `kernel ${spec.name}: spec bindings [${names(spec.bindings)}] differ from WGSL [${names(declared)}]`,
+      `kernel ${spec.name}: spec bindings [${names(bindings)}] differ from WGSL [${names(declared)}]`,
     );
   }
-  if (spec.uniformStruct && !spec.bindings.some((b) => b.access === 'uniform')) {
-    throw new Error(`kernel ${spec.name}: uniformStruct ${spec.uniformStruct} but no uniform binding`);
+  const uniform = uniformStructOf(spec);
+  if (uniform && !bindings.some((b) => b.access === 'uniform')) {
+    throw new Error(`kernel ${spec.name}: uniformStruct ${uniform} but no uniform binding`);
   }
+}
+
+function uniformStructOf(spec: KernelSpec): string | undefined {
+  return spec.uniformStruct ?? reflectUniformStruct(spec.source);
 }
 
 // Pipelines live per device in a WeakMap so a destroyed or lost device takes its cache with it.
@@ -72,11 +104,12 @@ export function getKernel(device: GPUDevice, spec: KernelSpec): Kernel {
   if (hit) return hit;
 
   checkSpecAgainstWgsl(spec);
+  const bindings = bindingsOf(spec);
   const label = spec.name;
   const module = device.createShaderModule({ label, code: fullSource(spec) });
   const layout = device.createBindGroupLayout({
     label,
-    entries: spec.bindings.map((b, binding) => ({
+    entries: bindings.map((b, binding) => ({
       binding,
       visibility: GPUShaderStage.COMPUTE,
       buffer: { type: b.access },
@@ -87,10 +120,16 @@ export function getKernel(device: GPUDevice, spec: KernelSpec): Kernel {
     layout: device.createPipelineLayout({ label, bindGroupLayouts: [layout] }),
     compute: { module, entryPoint: 'main', constants },
   });
-  const struct = spec.uniformStruct
-    ? reflectStruct(fullSource(spec), spec.uniformStruct)
-    : { fields: [], size: 0 };
-  const kernel: Kernel = { spec, pipeline, layout, uniformFields: struct.fields, uniformSize: struct.size };
+  const uniform = uniformStructOf(spec);
+  const struct = uniform ? reflectStruct(fullSource(spec), uniform) : { fields: [], size: 0 };
+  const kernel: Kernel = {
+    spec,
+    bindings,
+    pipeline,
+    layout,
+    uniformFields: struct.fields,
+    uniformSize: struct.size,
+  };
   perDevice.set(key, kernel);
   return kernel;
 }
@@ -123,7 +162,7 @@ export function bindKernel(
   resources: Readonly<Record<string, BindingResource>>,
   label = kernel.spec.name,
 ): GPUBindGroup {
-  const expected = kernel.spec.bindings.map((b) => b.name);
+  const expected = kernel.bindings.map((b) => b.name);
   const given = Object.keys(resources);
   const missing = expected.filter((n) => !(n in resources));
   const extra = given.filter((n) => !expected.includes(n));

@@ -34,6 +34,11 @@ export function reflectBindings(wgsl: string): ReflectedBinding[] {
   return out.sort((a, b) => a.binding - b.binding);
 }
 
+/** The type name of the uniform binding (`var<uniform> params: Params` gives 'Params'), if there is one. */
+export function reflectUniformStruct(wgsl: string): string | undefined {
+  return /var\s*<\s*uniform\s*>\s*\w+\s*:\s*(\w+)/.exec(stripComments(wgsl))?.[1];
+}
+
 /**
  * Layout of a struct made of 4-byte scalars (u32, i32, f32): each at the next 4-byte offset, the
  * whole rounded up to 16 bytes as uniform buffers require.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convOut, convTransposeOut, poolOut } from '../engine/geometry';
 import { conv2dForward } from '../engine/reference/conv2d';
-import { convTranspose2dForward } from '../engine/reference/conv_transpose2d';
+import { convTranspose2dForward } from '../engine/reference/conv-transpose2d';
 import { avgPool2dForward, maxPool2dForward } from '../engine/reference/pool';
 import { lessonDigit, DIGIT_SIZE } from './digit';
 import {

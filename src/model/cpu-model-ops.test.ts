@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CpuOps } from '../engine/cpu-ops';
 import { referenceOps } from '../engine/cpu-ops';
-import { randomFloat32 } from '../engine/reference/conv-testing';
+import { randomFloat32 } from '../engine/reference/testing/conv';
 import { expectSameBits } from '../engine/wasm/testing/bits';
 import { wasmSuite } from '../engine/wasm/testing/suite';
 import { expectClose } from '../gpu/testing/close';

@@ -15,7 +15,7 @@ import {
   type ParamRule,
 } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
-import { DEFAULT_SCENE, SCENE_KEYS, SCENE_LIMITS, isDenseTask, type SceneSettings } from './dense';
+import { DEFAULT_SCENE, SCENE_KEYS, SCENE_LIMITS, isDenseTask, type SceneSettings } from './dense-scene';
 import { anyNumber, fields, isObject, kindOf, readWith, wholeNumber, type Obj } from './schema-kit';
 
 export const SPEC_VERSION = 2 as const;

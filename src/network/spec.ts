@@ -4,7 +4,7 @@
 // last layer is the output. What each kind means lives in its definition (src/layers/).
 // Shapes are per sample, without the batch dimension: [C, H, W] for images, [N] for flat vectors.
 import { defaultLayer as registryDefault, type LayerKind, type LayerOf, type Shape } from '../layers';
-import { DEFAULT_SCENE, DEFAULT_SCENE_SIDE, isDenseTask } from './dense';
+import { DEFAULT_SCENE, DEFAULT_SCENE_SIDE, isDenseTask } from './dense-scene';
 import { SPEC_VERSION, type DatasetId, type NetworkInput, type NetworkSpec, type Task } from './spec-schema';
 
 export { LAYER_KINDS, isLayerKind, paramNames, type Layer, type LayerKind, type LayerOf } from '../layers';

@@ -35,7 +35,7 @@ describe('the backend choice on a software fallback adapter', () => {
         : /^WebAssembly, 2 threads: .*software fallback .*, and WebAssembly measured faster for this design/,
     );
     expect(measured.choice!.reason).toMatch(FIGURES);
-    expect(h.core.backend!.kind).toBe(measured.backend);
+    expect(h.core.current.backend!.kind).toBe(measured.backend);
     // The same design again (new layer ids): its measurement is reused, so nothing changes and no ready comes.
     from = h.events.length;
     await h.send({ type: 'setSpec', spec: presetSpec('lenet-5') });
@@ -62,12 +62,12 @@ describe('the backend choice on a software fallback adapter', () => {
     // No measurement under a chosen backend: the design's build brings no second ready.
     expect(h.of('ready')).toHaveLength(1);
     for (let i = 0; i < 2; i++) await h.send({ type: 'step' });
-    const onGpu = await h.core.backend!.readState();
+    const onGpu = await h.core.current.backend!.readState();
     const from = h.events.length;
     await h.send({ type: 'setBackend', backend: 'wasm' });
     const moved = await h.waitFor('ready', () => true, { from });
     expect(moved).toMatchObject({ backend: 'cpu', choice: { engine: 'wasm', threads: 2 } });
-    const onWasm = await h.core.backend!.readState();
+    const onWasm = await h.core.current.backend!.readState();
     expectSameBits(onWasm.params, onGpu.params, 'params');
     expectSameBits(onWasm.buffers, onGpu.buffers, 'buffers');
     await h.send({ type: 'step' });

@@ -32,8 +32,10 @@ export interface SelectorOptions {
   cpuEnv?: CpuEnvironment;
   /** How the wasm ops load their module and helper threads (default: the browser's fetch and Worker). */
   wasm?: WasmLoaders;
-  /** A WebGPU backend on `device` (the trainer wires its loss and error handlers). */
-  gpuBackend(device: GPUDevice): Promise<TrainerBackend>;
+  /** Called when a WebGPU backend's device is lost, with the reason. */
+  onDeviceLost(reason: string): void;
+  /** Called with an uncaptured WebGPU error's message. */
+  onGpuError(message: string): void;
   /** Milliseconds each side of a design's measurement trains, after its warm-up step (default 300). */
   measureMs?: number;
 }
@@ -123,7 +125,7 @@ export class BackendSelector {
   private async make(choice: BackendChoice, afterLoss = false): Promise<Selected> {
     const backend =
       choice.engine === 'webgpu' && this.gpu
-        ? await this.options.gpuBackend(this.gpu.device)
+        ? await this.gpuBackend(this.gpu.device)
         : new CpuBackend(await this.cpuOps());
     this.inUse = backend;
     this.current = choice;
@@ -180,6 +182,13 @@ export class BackendSelector {
   }
 
   /** Releases what the CPU kernels hold beyond the ops their owners took. */
+  /** Imported only here, so a browser without WebGPU (whose GPUBufferUsage is undefined) never evaluates
+   *  GPU modules. */
+  private async gpuBackend(device: GPUDevice): Promise<TrainerBackend> {
+    const { GpuBackend } = await import('./gpu-backend');
+    return new GpuBackend(device, this.options.onDeviceLost, this.options.onGpuError);
+  }
+
   dispose(): void {
     void this.kernels?.opened.then((k) => k.dispose());
     this.kernels = null;
@@ -198,7 +207,7 @@ export class BackendSelector {
     } finally {
       cpu.destroy();
     }
-    const gpu = this.gpu && (await this.options.gpuBackend(this.gpu.device));
+    const gpu = this.gpu && (await this.gpuBackend(this.gpu.device));
     try {
       if (!gpu) throw new Error('no WebGPU device');
       result.webgpuMs = await measureStepMs(gpu, desc, hyper, budget);

@@ -35,7 +35,7 @@ async function trainer(
   return { h, ready };
 }
 
-const params = async (h: Harness) => (await h.core.backend!.readState()).params;
+const params = async (h: Harness) => (await h.core.current.backend!.readState()).params;
 
 describe('the trainer on the WebAssembly SIMD ops', () => {
   it('is chosen without WebGPU, on two threads, and trains like the plain JavaScript ops step for step', async () => {

@@ -1,106 +1,62 @@
 // TrainerCore: everything the worker does, without the Worker. It takes requests, owns the backend and
 // the model, runs the training loop and emits events; worker.ts only wires it to postMessage, and tests
 // drive it in-process.
-import type { CpuEnvironment } from '../engine/wasm/choose';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
 import { ABSURD_WEIGHT, largestMagnitude } from '../network/export/weight-checks';
-import { DEFAULT_HYPER, HYPER_LIMITS, validateHyper, type Hyperparams } from '../network/hyper';
+import { validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
-import type { Checkpoint, HostDataset, ModelState, TrainerBackend } from './backend';
+import type { ModelState, TrainerBackend } from './backend';
 import { BackendSelector, type Selected } from './backend-selector';
-import type { WasmLoaders } from './cpu-kernels';
-import { emptyHostDataset, streamDataset, userHostDataset } from './host-dataset';
+import { withDefaults, type CoreOptions, type TrainerCoreOptions } from './core-options';
+import {
+  answer,
+  checkpointHere,
+  completedEpochs,
+  freshCoreState,
+  resumeSchedule,
+  type CoreState,
+  type Emit,
+} from './core-state';
+import { DatasetRequests } from './dataset-requests';
+import { makeRoom, type RunName } from './exclusive-runs';
 import { stateFromSnapshot } from './load-weights';
 import { describeSpec } from './model-spec';
-import { deriveSeed, Prng } from './prng';
 import {
   assertNever,
   type BackendPreference,
-  type DatasetId,
   type LayerSnapshot,
-  type TrainerEvent,
   type TrainerRequest,
   type TrainerState,
-  type UserDatasetData,
 } from './protocol';
-import { EpochSchedule, SEED_STREAM } from './schedule';
-import { resumeSchedule, TrainingRun } from './run';
-import { GenerativeSession } from './generative/session';
-import { DEFAULT_DENSE_OPTIONS, DenseSession, type DenseSessionOptions } from './dense/session';
+import { EpochSchedule, seededRandom } from './schedule';
+import { Readouts } from './readouts';
+import { TrainingRun } from './run';
+import type { GenerativeSession } from './generative/session';
+import type { DenseSession } from './dense/session';
+import { createSessions, sessionSlots } from './sessions';
 import { Inspector } from './inspect/inspector';
 import { TuneAhead } from './tune-ahead';
-import type { TuningStore } from '../engine/tuning/store';
-import type { TuneBudget } from '../engine/tuning/tuner';
-import type { InspectQuery } from './inspect/types';
 
-export interface TrainerCoreOptions {
-  /** fetch for the dataset files (tests read them from disk). */
-  fetch?: typeof fetch;
-  /** The WebGPU entry point; null means none. Default: navigator.gpu. */
-  gpu?: GPU | null;
-  /** Steps between metrics reports. */
-  reportEvery?: number;
-  /** Test images shown with predictions after each evaluation. */
-  gallerySize?: number;
-  /** Minimum time between host copies of the weights (what a lost device is rebuilt from). */
-  snapshotEveryMs?: number;
-  /** Test images evaluated while training (a fixed sample; 0: none), at most every testSampleEveryMs of
-   *  training and within testSampleBudget (a fraction) of the training time. */
-  testSampleSize?: number;
-  testSampleEveryMs?: number;
-  testSampleBudget?: number;
-  /** How the WebAssembly ops load in this context (Node passes its own; default the browser's). */
-  wasm?: WasmLoaders;
-  /** The CPU environment the backend choice sees (default: detected). */
-  cpuEnv?: CpuEnvironment;
-  /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
-  measureMs?: number;
-  /** Tune each design's kernels on the WebGPU device while idle, keeping the choices here (off without it). */
-  tuning?: { store: TuningStore; budget?: TuneBudget };
-  /** The dense session's reporting and test sizes (default DEFAULT_DENSE_OPTIONS). */
-  dense?: Partial<DenseSessionOptions>;
-}
-
-export type Emit = (event: TrainerEvent) => void;
-
-type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs' | 'tuning' | 'dense';
+export type { TrainerCoreOptions } from './core-options';
+export type { Emit } from './core-state';
 
 export class TrainerCore {
-  readonly options: Required<Omit<TrainerCoreOptions, OptionalOptions>> & TrainerCoreOptions;
-  backend: TrainerBackend | null = null;
-  spec: NetworkSpec | null = null;
-  desc: ModelDescription | null = null;
-  hyper: Hyperparams = { ...DEFAULT_HYPER };
-  data: HostDataset = emptyHostDataset();
-  state: TrainerState = 'idle';
-  schedule: EpochSchedule | null = null;
-  /** Optimizer steps since the last reset. */
-  step = 0;
-  /** The last weights known to be finite, on the host: a lost device is rebuilt from these. */
-  lastGood: Checkpoint | null = null;
-  /** The largest magnitude in weights loaded since the last reset, when absurd (see ABSURD_WEIGHT): a
-   *  divergence is then put down to them, not to the learning rate. */
-  loadedLargest: number | null = null;
+  readonly options: CoreOptions;
+  /** The classifier's state, one object that the run, its readouts and the inspector share. */
+  readonly current: CoreState = freshCoreState();
   /** Answers inspect queries and keeps the replay history. */
-  readonly inspector: Inspector = new Inspector(this);
+  readonly inspector: Inspector;
   /** The autoencoder and GAN modes, on this trainer's backend and dataset. */
-  readonly generative = new GenerativeSession({
-    backend: () => this.backend,
-    data: () => this.data,
-    emit: (event) => this.emit({ type: 'generative', event }),
-    recovering: () => this.recovering,
-    snapshotEveryMs: () => this.options.snapshotEveryMs,
-    makeRoom: () => this.makeRoomFor('generative'),
-    cpuOps: () => this.selector.cpuOps(),
-  });
+  readonly generative: GenerativeSession;
   /** Segmentation and detection on scenes, on this trainer's backend and dataset. */
   readonly dense: DenseSession;
   /** Picks and opens the backends (WebGPU, WebAssembly or plain JavaScript) and the CPU kernels. */
   readonly selector: BackendSelector;
   private readonly run: TrainingRun;
+  private readonly readouts: Readouts;
   private queue: Promise<void> = Promise.resolve();
-  private datasetLoad: AbortController | null = null;
+  private readonly datasets: DatasetRequests;
   private recovering = false;
   private disposed = false;
   /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
@@ -112,16 +68,35 @@ export class TrainerCore {
     readonly emit: Emit,
     options: TrainerCoreOptions = {},
   ) {
-    this.options = {
-      reportEvery: 20,
-      gallerySize: 48,
-      snapshotEveryMs: 2000,
-      testSampleSize: 512,
-      testSampleEveryMs: 2000,
-      testSampleBudget: 0.03,
-      ...options,
-    };
-    this.run = new TrainingRun(this);
+    this.options = withDefaults(options);
+    const s = this.current;
+    const cpuOps = () => this.selector.cpuOps();
+    this.inspector = new Inspector(s, cpuOps);
+    this.readouts = new Readouts(s, emit, this.options.gallerySize);
+    this.datasets = new DatasetRequests(s, {
+      emit,
+      fetch: this.options.fetch,
+      stop: () => this.run.stop(),
+      testComplete: () => this.readouts.chooseGallery(),
+    });
+    this.run = new TrainingRun(s, {
+      options: this.options,
+      emit,
+      setState: (state, reason) => this.setState(state, reason),
+      fail: (error) => this.fail(error),
+      recovering: () => this.recovering,
+      makeRoom: () => this.makeRoomFor('classifier'),
+      afterStep: () => this.inspector.afterStep(),
+      evaluate: () => this.readouts.evaluate(),
+    });
+    ({ generative: this.generative, dense: this.dense } = createSessions(s, {
+      emit,
+      recovering: () => this.recovering,
+      snapshotEveryMs: () => this.options.snapshotEveryMs,
+      cpuOps,
+      makeRoom: (name) => this.makeRoomFor(name),
+      dense: options.dense,
+    }));
     this.tuneAhead = options.tuning
       ? new TuneAhead({
           ...options.tuning,
@@ -129,31 +104,10 @@ export class TrainerCore {
           rebuild: (backend, desc) => this.rebuildTuned(backend, desc),
         })
       : null;
-    this.dense = new DenseSession(
-      {
-        backend: () => this.backend,
-        data: () => this.data,
-        emit: (event) => this.emit({ type: 'dense', event }),
-        recovering: () => this.recovering,
-        makeRoom: () => this.makeRoomFor('dense'),
-        snapshotEveryMs: () => this.options.snapshotEveryMs,
-        cpuOps: () => this.selector.cpuOps(),
-      },
-      { ...DEFAULT_DENSE_OPTIONS, ...options.dense },
-    );
     this.selector = new BackendSelector({
-      gpu: options.gpu,
-      cpuEnv: options.cpuEnv,
-      wasm: options.wasm,
-      measureMs: options.measureMs,
-      // Imported only here, so a browser without WebGPU (whose GPUBufferUsage is undefined) never
-      // evaluates GPU modules.
-      gpuBackend: async (device) =>
-        new (await import('./gpu-backend')).GpuBackend(
-          device,
-          (r) => void this.recover(r),
-          (message) => this.fail(new Error(`WebGPU error: ${message}`)),
-        ),
+      ...options,
+      onDeviceLost: (reason) => void this.recover(reason),
+      onGpuError: (message) => this.fail(new Error(`WebGPU error: ${message}`)),
     });
   }
 
@@ -172,10 +126,10 @@ export class TrainerCore {
         return this.setBackend(request.backend);
       case 'loadDataset':
         // Streams in the background, so training can start on the images already in.
-        void this.loadDataset(request.id, request.baseUrl);
+        void this.datasets.load(request.id, request.baseUrl);
         return;
       case 'useDataset':
-        return this.useDataset(request.data);
+        return this.datasets.use(request.data);
       case 'setSpec':
         return this.setSpec(request.spec);
       case 'setHyper':
@@ -190,24 +144,31 @@ export class TrainerCore {
       case 'reset':
         return this.reset();
       case 'evaluate':
-        return this.run.evaluate();
+        return this.readouts.evaluate();
       case 'examples':
-        return this.run.examples(request);
+        return this.readouts.examples(request);
       case 'predict':
-        return this.run.predict(request.id, request.image);
+        return this.readouts.predict(request.id, request.image);
       case 'snapshot':
-        return this.run.snapshot(request.id, request.what, request.image);
+        return this.readouts.snapshot(request.id, request.what, request.image);
       case 'setWeights':
         return this.setWeights(request.id, request.layers);
       case 'inspect':
-        return this.inspect(request.id, request.query);
+        return answer(this.emit, request.id, async () =>
+          this.emit({
+            type: 'inspected',
+            id: request.id,
+            result: await this.inspector.answer(request.query),
+          }),
+        );
       case 'generative':
         return this.generative.handle(request.request);
       case 'dense':
         return this.dense.handle(request.request);
       case 'destroyDeviceForTest':
-        if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
-        this.backend.destroyDevice();
+        if (!this.current.backend?.destroyDevice)
+          throw new Error('destroyDeviceForTest needs the WebGPU backend');
+        this.current.backend.destroyDevice();
         return;
       case 'dispose':
         return this.dispose();
@@ -221,22 +182,24 @@ export class TrainerCore {
   }
 
   setState(state: TrainerState, reason?: string): void {
-    this.state = state;
+    this.current.state = state;
     this.emit(reason === undefined ? { type: 'state', state } : { type: 'state', state, reason });
   }
 
   private async init(forceCpu: boolean, preference: BackendPreference = 'webgpu'): Promise<void> {
-    const selected = await this.selector.open(preference, { forceCpu, desc: this.desc, hyper: this.hyper });
+    const s = this.current;
+    const selected = await this.selector.open(preference, { forceCpu, desc: s.desc, hyper: s.hyper });
     this.attach(selected.backend);
     this.emit(selected.ready);
   }
 
   /** Moves the model (weights, step, sample order) to the backend `preference` picks. */
   private async setBackend(preference: BackendPreference): Promise<void> {
-    const wasTraining = this.state === 'training';
+    const s = this.current;
+    const wasTraining = s.state === 'training';
     await this.run.stop();
-    const state = this.backend && this.desc ? await this.backend.readState() : undefined;
-    const selected = await this.selector.open(preference, { desc: this.desc, hyper: this.hyper });
+    const state = s.backend && s.desc ? await s.backend.readState() : undefined;
+    const selected = await this.selector.open(preference, { desc: s.desc, hyper: s.hyper });
     await this.switchTo(selected.backend, state);
     this.emit(selected.ready);
     if (wasTraining) await this.run.start();
@@ -247,9 +210,10 @@ export class TrainerCore {
    * good weights.
    */
   private async switchTo(backend: TrainerBackend, state?: ModelState): Promise<void> {
+    const s = this.current;
     await this.generative.suspend();
     await this.dense.suspend(true);
-    if (this.schedule) this.schedule.orderChanged = true;
+    if (s.schedule) s.schedule.orderChanged = true;
     this.attach(backend, state);
     await this.generative.rebuildAfterLoss('the backend changed');
     await this.dense.rebuildAfterLoss('the backend changed');
@@ -257,208 +221,113 @@ export class TrainerCore {
 
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
   private attach(backend: TrainerBackend, state?: ModelState): void {
-    this.backend?.destroy();
-    this.backend = backend;
+    const s = this.current;
+    s.backend?.destroy();
+    s.backend = backend;
     for (const split of ['train', 'test'] as const) {
-      if (this.data[split].available > 0)
-        backend.syncDataset(this.data, split, 0, this.data[split].available);
+      if (s.data[split].available > 0) backend.syncDataset(s.data, split, 0, s.data[split].available);
     }
-    if (this.desc) this.build(state);
-  }
-
-  private async loadDataset(id: DatasetId, baseUrl: string): Promise<void> {
-    // A newer load replaces an unfinished one: it is aborted, and its late records are ignored.
-    this.datasetLoad?.abort();
-    const load = new AbortController();
-    this.datasetLoad = load;
-    await this.run.stop();
-    const host = emptyHostDataset();
-    this.data = host;
-    this.schedule = null;
-    const emit = (event: TrainerEvent) => host === this.data && this.emit(event);
-    await streamDataset(
-      id,
-      baseUrl,
-      this.options.fetch,
-      host,
-      {
-        emit,
-        onRecords: (split, from, to) => {
-          if (host !== this.data) return;
-          this.backend?.syncDataset(host, split, from, to);
-          if (split === 'test' && to === host.test.capacity) this.run.chooseGallery();
-        },
-      },
-      load.signal,
-    );
-  }
-
-  /** The user's own images replace the dataset at once (they are all here); a bad one changes nothing. */
-  private async useDataset(data: UserDatasetData): Promise<void> {
-    let host: HostDataset;
-    try {
-      host = userHostDataset(data, HYPER_LIMITS.maxBatchSize);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.emit({ type: 'datasetError', message: `your dataset: ${message}`, retryable: false });
-      return;
-    }
-    this.datasetLoad?.abort();
-    this.datasetLoad = null;
-    await this.run.stop();
-    this.data = host;
-    this.schedule = null;
-    for (const split of ['train', 'test'] as const)
-      this.backend?.syncDataset(host, split, 0, host[split].available);
-    this.run.chooseGallery();
-    this.emit({
-      type: 'datasetReady',
-      train: data.train.labels.length,
-      test: host.test.available,
-      classNames: [...data.classNames],
-    });
+    if (s.desc) this.build(state);
   }
 
   private async setSpec(spec: NetworkSpec): Promise<void> {
+    const s = this.current;
     await this.run.stop();
-    const desc = describeSpec(spec, this.hyper.batchSize, this.backend?.maxBufferBytes);
+    const desc = describeSpec(spec, s.hyper.batchSize, s.backend?.maxBufferBytes);
     // On a software WebGPU adapter, each design trains where it measured faster.
-    const chosen: Selected | null = await this.selector.forDesign(desc, this.hyper);
-    this.spec = spec;
-    this.desc = desc;
+    const chosen: Selected | null = await this.selector.forDesign(desc, s.hyper);
+    s.spec = spec;
+    s.desc = desc;
     this.rewind();
-    if (chosen && chosen.backend !== this.backend) await this.switchTo(chosen.backend);
+    if (chosen && chosen.backend !== s.backend) await this.switchTo(chosen.backend);
     else this.build();
     if (chosen) this.emit(chosen.ready);
     this.setState('idle');
   }
 
   private async setHyper(hyper: Hyperparams): Promise<void> {
+    const s = this.current;
     const problem = validateHyper(hyper, 'classification').find((i) => i.severity === 'error');
     if (problem) throw new Error(`hyperparameters refused: ${problem.message}`);
-    const previous = this.hyper;
-    this.hyper = { ...hyper };
+    const previous = s.hyper;
+    s.hyper = { ...hyper };
     // A new batch size re-plans every op, and label smoothing the loss kernel.
     const rebuild =
       hyper.batchSize !== previous.batchSize || hyper.labelSmoothing !== previous.labelSmoothing;
-    if (!this.backend || !this.desc) return;
-    if (hyper.seed !== previous.seed && this.step === 0 && this.weightsFromSeed) {
+    if (!s.backend || !s.desc) return;
+    if (hyper.seed !== previous.seed && s.step === 0 && this.weightsFromSeed) {
       // Nothing trained yet: the next run starts from the new seed's weights, as a link with it would.
       this.rewind();
       this.build();
     } else if (rebuild) {
       // The weights and the run's position carry over.
-      const wasTraining = this.state === 'training';
+      const wasTraining = s.state === 'training';
       await this.run.stop();
-      const state = await this.backend.readState();
-      if (this.schedule) this.schedule = new EpochSchedule(this.hyper.seed, hyper.batchSize);
+      const state = await s.backend.readState();
+      if (s.schedule) s.schedule = new EpochSchedule(s.hyper.seed, hyper.batchSize);
       this.build(state);
       if (wasTraining) await this.run.start();
-    } else this.backend.setHyper(this.hyper);
-    if (this.state === 'done' && this.run.completedEpochs() < this.hyper.epochs) this.setState('paused');
+    } else s.backend.setHyper(s.hyper);
+    if (s.state === 'done' && completedEpochs(this.current) < s.hyper.epochs) this.setState('paused');
   }
 
   /** Checks every tensor before touching the model, so a refusal changes nothing. */
   private async setWeights(id: number, layers: LayerSnapshot[]): Promise<void> {
-    try {
-      if (!this.backend || !this.desc)
+    const s = this.current;
+    await answer(this.emit, id, async () => {
+      if (!s.backend || !s.desc)
         throw new Error('there is no network to load weights into: set a spec first');
-      const state = stateFromSnapshot(this.desc, layers);
-      const wasTraining = this.state === 'training';
+      const state = stateFromSnapshot(s.desc, layers);
+      const wasTraining = s.state === 'training';
       await this.run.stop();
       const largest = Math.max(largestMagnitude(state.params), largestMagnitude(state.buffers));
-      this.loadedLargest = largest > ABSURD_WEIGHT ? largest : null;
-      this.backend.writeState(state);
+      s.loadedLargest = largest > ABSURD_WEIGHT ? largest : null;
+      s.backend.writeState(state);
       this.weightsFromSeed = false;
       this.run.stateWritten();
-      this.lastGood = {
-        state: { params: state.params.slice(), buffers: state.buffers.slice() },
-        step: this.step,
-        position: this.schedule?.position() ?? null,
-      };
+      s.lastGood = checkpointHere(s, state);
       this.emit({ type: 'weightsSet', id });
       if (wasTraining) await this.run.start();
-    } catch (error) {
-      this.emit({
-        type: 'requestFailed',
-        id,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
+    });
   }
 
   private async reset(): Promise<void> {
     await this.run.stop();
-    if (!this.desc) throw new Error('there is no network to reset: set a spec first');
+    if (!this.current.desc) throw new Error('there is no network to reset: set a spec first');
     this.rewind();
     this.build();
     this.setState('idle');
   }
 
-  private async inspect(id: number, query: InspectQuery): Promise<void> {
-    try {
-      this.emit({ type: 'inspected', id, result: await this.inspector.answer(query) });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.emit({ type: 'requestFailed', id, message });
-    }
-  }
-
+  /** Back to step 0: no schedule, no kept weights, no replay history. */
   private rewind(): void {
+    Object.assign(this.current, { step: 0, schedule: null, lastGood: null, loadedLargest: null });
     this.inspector.clear();
-    this.step = 0;
-    this.schedule = null;
-    this.lastGood = null;
-    this.loadedLargest = null;
   }
 
   /** Builds the model on the current backend from `state`, or from the seed. */
   build(state?: ModelState): void {
-    if (!this.backend || !this.desc) return;
-    const init = state ?? initialState(this.desc, seededRandom(this.hyper.seed));
-    this.backend.build(this.desc, this.hyper, init);
+    const s = this.current;
+    if (!s.backend || !s.desc) return;
+    const init = state ?? initialState(s.desc, seededRandom(s.hyper.seed));
+    s.backend.build(s.desc, s.hyper, init);
     this.weightsFromSeed = state === undefined;
-    this.lastGood ??= {
-      state: { params: init.params.slice(), buffers: init.buffers.slice() },
-      step: this.step,
-      position: this.schedule?.position() ?? null,
-    };
+    s.lastGood ??= checkpointHere(s, init);
     this.run.modelBuilt();
-    this.tuneAhead?.designBuilt(this.backend, this.desc, this.hyper);
+    this.tuneAhead?.designBuilt(s.backend, s.desc, s.hyper);
     this.emit({
       type: 'modelReady',
-      parameterCount: this.desc.parameterCount,
-      gpuBytes: this.backend.bytes(),
-      datasetBytes: this.backend.datasetBytes(),
+      parameterCount: s.desc.parameterCount,
+      gpuBytes: s.backend.bytes(),
+      datasetBytes: s.backend.datasetBytes(),
     });
   }
 
-  /**
-   * One run trains at a time on the device: before `starting` trains, the other run, if training, is
-   * paused, and the page is told why.
-   */
-  async makeRoomFor(starting: 'classifier' | 'generative' | 'dense'): Promise<void> {
-    const names = {
-      classifier: 'classifier',
-      generative: this.generative.mode === 'gan' ? 'GAN' : 'autoencoder',
-      dense: `${this.dense.task ?? 'segmentation'} network`,
-    };
-    const message = (paused: string, by: string) =>
-      `The ${paused}'s training was paused: the ${by} started training, and one run trains at a time on the device.`;
-    const runs = {
-      classifier: { training: this.state === 'training', pause: (text: string) => this.run.pause(text) },
-      generative: {
-        training: this.generative.state === 'training',
-        pause: (text: string) => this.generative.pause(text),
-      },
-      dense: { training: this.dense.state === 'training', pause: (text: string) => this.dense.pause(text) },
-    };
-    for (const other of ['classifier', 'generative', 'dense'] as const) {
-      if (other === starting || !runs[other].training) continue;
-      const text = message(names[other], names[starting]);
-      await runs[other].pause(text);
-      this.emit({ type: 'notice', message: text });
-    }
+  /** One run trains at a time on the device: the others, if training, pause first (see exclusive-runs). */
+  makeRoomFor(starting: RunName): Promise<void> {
+    const training = this.current.state === 'training';
+    const classifier = { name: 'classifier', training, pause: (t: string) => this.run.pause(t) };
+    return makeRoom(starting, this.emit, { classifier, ...sessionSlots(this.generative, this.dense) });
   }
 
   /**
@@ -466,23 +335,24 @@ export class TrainerCore {
    * The generative run, if any, is rebuilt the same way from its own last good weights.
    */
   private async recover(reason: string): Promise<void> {
+    const s = this.current;
     if (this.recovering || this.disposed) return;
     this.recovering = true;
-    const wasTraining = this.state === 'training';
+    const wasTraining = s.state === 'training';
     this.emit({ type: 'deviceLost', reason, recovering: true });
     await this.run.stop();
     await this.generative.suspend();
     await this.dense.suspend();
-    const state = this.lastGood?.state;
-    if (this.lastGood) {
+    const state = s.lastGood?.state;
+    if (s.lastGood) {
       // On from the very batch after the good weights' step, with the order uploaded to the new backend.
-      this.step = this.lastGood.step;
-      this.schedule = resumeSchedule(this, this.lastGood.position);
-    } else if (this.schedule) this.schedule.orderChanged = true;
-    this.backend = null;
+      s.step = s.lastGood.step;
+      s.schedule = resumeSchedule(this.current, s.lastGood.position);
+    } else if (s.schedule) s.schedule.orderChanged = true;
+    s.backend = null;
     const selected = await this.selector.open(this.selector.preference, {
-      desc: this.desc,
-      hyper: this.hyper,
+      desc: s.desc,
+      hyper: s.hyper,
       afterLoss: true,
     });
     this.attach(selected.backend, state);
@@ -493,36 +363,27 @@ export class TrainerCore {
     await this.dense.rebuildAfterLoss();
   }
 
-  get isRecovering(): boolean {
-    return this.recovering;
-  }
-
   /** After tuning: the same design on the same backend, not training, is rebuilt with its weights kept. */
   private rebuildTuned(backend: TrainerBackend, desc: ModelDescription): Promise<void> {
+    const s = this.current;
     this.queue = this.queue.then(async () => {
-      if (this.backend !== backend || this.desc !== desc || this.state === 'training' || this.disposed)
-        return;
+      if (s.backend !== backend || s.desc !== desc || s.state === 'training' || this.disposed) return;
       this.build(await backend.readState());
     });
     return this.queue;
   }
 
   private async dispose(): Promise<void> {
+    const s = this.current;
     this.tuneAhead?.stop();
-    this.datasetLoad?.abort();
+    this.datasets.abort();
     await this.run.stop();
     await this.generative.dispose();
     await this.dense.dispose();
     this.disposed = true;
-    const backend = this.backend;
-    this.backend = null;
+    const backend = s.backend;
+    s.backend = null;
     backend?.destroy();
     this.selector.dispose();
   }
-}
-
-/** Initial weights are drawn from their own stream of the run seed. */
-export function seededRandom(seed: number): () => number {
-  const prng = new Prng(deriveSeed(seed, SEED_STREAM.init));
-  return () => prng.next();
 }

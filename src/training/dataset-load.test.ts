@@ -20,7 +20,7 @@ describe('dataset loading in the trainer', () => {
       expect(h.of('datasetReady')).toHaveLength(1);
       expect(h.of('datasetError')).toEqual([]);
       // MNIST's first training label is 5 and its first test label is 7.
-      expect([h.core.data.train.labels[0], h.core.data.test.labels[0]]).toEqual([5, 7]);
+      expect([h.core.current.data.train.labels[0], h.core.current.data.test.labels[0]]).toEqual([5, 7]);
       await h.send({ type: 'dispose' });
     },
   );

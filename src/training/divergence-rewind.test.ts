@@ -27,32 +27,32 @@ async function trainer(): Promise<Harness> {
   return h;
 }
 
-const params = async (h: Harness) => (await h.core.backend!.readState()).params;
+const params = async (h: Harness) => (await h.core.current.backend!.readState()).params;
 /** Bit-for-bit equality, reported by the worst index (a diff of 100,000 floats would take minutes). */
 const EXACT = { atol: 0, rtol: 0 };
 
 describe('divergence rewinds the run to the good weights', () => {
   it('the step count and the sample order go back with the weights', { timeout: 60_000 }, async () => {
     const wild = await trainer();
-    while (wild.core.state !== 'diverged') {
+    while (wild.core.current.state !== 'diverged') {
       await wild.send({ type: 'step' });
-      expect(wild.core.step).toBeLessThan(100);
+      expect(wild.core.current.step).toBeLessThan(100);
     }
     const seen = wild.of('diverged')[0].step;
     // A report after every step: the good copy is the candidate of the report before the last healthy one.
     const back = Math.max(0, seen - 2);
-    expect(wild.core.step).toBe(back);
-    expect(wild.core.schedule?.stepInEpoch ?? 0).toBe(back);
+    expect(wild.core.current.step).toBe(back);
+    expect(wild.core.current.schedule?.stepInEpoch ?? 0).toBe(back);
 
     const calm = await trainer();
-    while (calm.core.step < back) await calm.send({ type: 'step' });
+    while (calm.core.current.step < back) await calm.send({ type: 'step' });
     expectClose(await params(wild), await params(calm), EXACT);
 
     for (const h of [wild, calm]) {
       await h.send({ type: 'setHyper', hyper: CALM });
       await h.send({ type: 'step' });
     }
-    expect(wild.core.step).toBe(back + 1);
+    expect(wild.core.current.step).toBe(back + 1);
     expectClose(await params(wild), await params(calm), EXACT);
     expect(wild.of('error')).toEqual([]);
     for (const h of [wild, calm]) await h.send({ type: 'dispose' });

@@ -48,19 +48,19 @@ describe('the classifier and a generative run never train at once', () => {
     await h.send({ type: 'generative', request: { kind: 'start' } });
     const classifierPaused =
       "The classifier's training was paused: the autoencoder started training, and one run trains at a time on the device.";
-    expect(h.core.state).toBe('paused');
+    expect(h.core.current.state).toBe('paused');
     expect(h.core.generative.state).toBe('training');
     expect(h.events.slice(from)).toContainEqual({ type: 'state', state: 'paused', reason: classifierPaused });
     expect(h.events.slice(from)).toContainEqual({ type: 'notice', message: classifierPaused });
-    const stoppedAt = h.core.step;
+    const stoppedAt = h.core.current.step;
     await next('metrics', (m) => m.step >= 5, from);
-    expect(h.core.step).toBe(stoppedAt);
+    expect(h.core.current.step).toBe(stoppedAt);
 
     from = h.events.length;
     await h.send({ type: 'start' });
     const aePaused =
       "The autoencoder's training was paused: the classifier started training, and one run trains at a time on the device.";
-    expect(h.core.state).toBe('training');
+    expect(h.core.current.state).toBe('training');
     expect(h.core.generative.state).toBe('paused');
     expect(await next('state', (s) => s.state === 'paused', from)).toEqual({
       kind: 'state',

@@ -1,9 +1,10 @@
-// Weights from outside (an imported project or .safetensors file) into the flat arrays a backend holds.
+// Weights from outside (an imported project or .safetensors file) into the flat arrays a backend holds,
+// and the one way back out: a flat state (or one image's activations) as named, shaped layer snapshots.
 // Every tensor of the model must be given exactly once with its shape and finite values; any mismatch
 // throws a message naming the tensor before anything is written, so a refused load changes nothing.
-import type { ModelDescription } from '../model/describe';
+import type { LayerPlan, ModelDescription } from '../model/describe';
 import type { ModelState } from './backend';
-import type { LayerSnapshot } from './protocol';
+import type { LayerSnapshot, TensorSnapshot } from './snapshot';
 
 const sameShape = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((d, i) => d === b[i]);
@@ -47,14 +48,28 @@ export function stateFromSnapshot(desc: ModelDescription, layers: readonly Layer
 /** The inverse of stateFromSnapshot: every layer's parameters and buffers as named, shaped copies. */
 export function snapshotFromState(desc: ModelDescription, state: ModelState): LayerSnapshot[] {
   return desc.layers.flatMap((plan, layerIndex) => {
-    const tensors = [
-      ...plan.params.map((t) => ({ t, from: state.params })),
-      ...plan.buffers.map((t) => ({ t, from: state.buffers })),
-    ].map(({ t, from }) => ({
-      name: t.name,
-      shape: [...t.shape],
-      data: from.slice(t.offset, t.offset + t.size),
-    }));
+    const tensors = layerTensors(plan, state);
     return tensors.length ? [{ layerIndex, kind: plan.layer.kind, tensors }] : [];
   });
+}
+
+/** One layer's parameters, then its buffers, copied out of a flat state. */
+export function layerTensors(plan: LayerPlan, state: ModelState): TensorSnapshot[] {
+  return [
+    ...plan.params.map((t) => ({ t, from: state.params })),
+    ...plan.buffers.map((t) => ({ t, from: state.buffers })),
+  ].map(({ t, from }) => ({
+    name: t.name,
+    shape: [...t.shape],
+    data: from.slice(t.offset, t.offset + t.size),
+  }));
+}
+
+/** Every layer's output (one image's, in layer order) as the `snapshot` event carries activations. */
+export function activationSnapshots(desc: ModelDescription, outputs: Float32Array[]): LayerSnapshot[] {
+  return outputs.map((data, layerIndex) => ({
+    layerIndex,
+    kind: desc.layers[layerIndex].layer.kind,
+    tensors: [{ name: 'output', shape: [...desc.layers[layerIndex].outShape], data }],
+  }));
 }

@@ -38,7 +38,7 @@ async function setup(options: TrainerCoreOptions = {}): Promise<Harness> {
 
 /** The device under the trainer, destroyed directly: no request, no hook, only `device.lost` resolves. */
 function loseDevice(h: Harness): GPUDevice {
-  const device = (h.core.backend as GpuBackend).device;
+  const device = (h.core.current.backend as GpuBackend).device;
   device.destroy();
   return device;
 }
@@ -54,9 +54,9 @@ describe('device loss on WebGPU', () => {
     await h.waitFor('metrics', (m) => m.step >= 6);
     // The host copy of good weights arrives asynchronously; lose the device only once one past step 0
     // exists, so "training goes on" is told apart from "started over".
-    for (let i = 0; i < 500 && (h.core.lastGood?.step ?? 0) < 2; i++)
+    for (let i = 0; i < 500 && (h.core.current.lastGood?.step ?? 0) < 2; i++)
       await new Promise((r) => setTimeout(r, 10));
-    const resumeFrom = h.core.lastGood?.step ?? 0;
+    const resumeFrom = h.core.current.lastGood?.step ?? 0;
     expect(resumeFrom).toBeGreaterThanOrEqual(2);
     const from = h.events.length;
     const old = loseDevice(h);
@@ -65,12 +65,12 @@ describe('device loss on WebGPU', () => {
     expect(lost.reason.length).toBeGreaterThan(0);
     const ready = await h.waitFor('ready', () => true, { from });
     expect(ready.backend).toBe('webgpu');
-    expect((h.core.backend as GpuBackend).device).not.toBe(old);
+    expect((h.core.current.backend as GpuBackend).device).not.toBe(old);
     const after = await h.waitFor('metrics', () => true, { from: h.events.indexOf(ready) });
     await h.send({ type: 'pause' });
     expect(after.step).toBeGreaterThan(resumeFrom);
     expect(Number.isFinite(after.trainLoss)).toBe(true);
-    expect(serializeSpec(h.core.spec!)).toBe(serializeSpec(spec));
+    expect(serializeSpec(h.core.current.spec!)).toBe(serializeSpec(spec));
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });
   });
@@ -82,16 +82,16 @@ describe('device loss on WebGPU', () => {
     await stepsTo(h, 5);
     await stepsTo(reference, 5);
     for (let round = 1; round <= 2; round++) {
-      const paused = h.core.step;
-      const atPause = await h.core.backend!.readState();
+      const paused = h.core.current.step;
+      const atPause = await h.core.current.backend!.readState();
       const from = h.events.length;
       loseDevice(h);
       await h.waitFor('deviceLost', () => true, { from });
       await h.waitFor('modelReady', () => true, { from });
       await h.waitFor('ready', () => true, { from });
-      expect(h.core.state).toBe('paused');
-      expect(h.core.step).toBe(paused);
-      expectClose((await h.core.backend!.readState()).params, atPause.params, EXACT);
+      expect(h.core.current.state).toBe('paused');
+      expect(h.core.current.step).toBe(paused);
+      expectClose((await h.core.current.backend!.readState()).params, atPause.params, EXACT);
       await h.send({ type: 'step' });
       await reference.send({ type: 'step' });
       const next = h.of('metrics').at(-1)!;
@@ -99,13 +99,13 @@ describe('device loss on WebGPU', () => {
       expect(Number.isFinite(next.trainLoss)).toBe(true);
       // The next batch (order uploaded to the new device, schedule where it was), so the same weights.
       expectClose(
-        (await h.core.backend!.readState()).params,
-        (await reference.core.backend!.readState()).params,
+        (await h.core.current.backend!.readState()).params,
+        (await reference.core.current.backend!.readState()).params,
         EXACT,
       );
     }
     expect(h.of('deviceLost')).toHaveLength(2);
-    expect(serializeSpec(h.core.spec!)).toBe(serializeSpec(spec));
+    expect(serializeSpec(h.core.current.spec!)).toBe(serializeSpec(spec));
     expect(h.of('error')).toEqual([]);
     for (const t of [h, reference]) await t.send({ type: 'dispose' });
   });
@@ -116,17 +116,17 @@ describe('device loss on WebGPU', () => {
     await h.send({ type: 'start' });
     await h.waitFor('metrics', (m) => m.step >= 20);
     await h.send({ type: 'pause' });
-    if (h.core.step % 20 === 0) await h.send({ type: 'step' });
-    const paused = h.core.step;
+    if (h.core.current.step % 20 === 0) await h.send({ type: 'step' });
+    const paused = h.core.current.step;
     expect(paused % 20).not.toBe(0);
     // The step the page shows is the step the model is at.
     expect(h.of('metrics').at(-1)!.step).toBe(paused);
-    const atPause = await h.core.backend!.readState();
+    const atPause = await h.core.current.backend!.readState();
     const from = h.events.length;
     loseDevice(h);
     await h.waitFor('ready', () => true, { from });
-    expect(h.core.step).toBe(paused);
-    expectClose((await h.core.backend!.readState()).params, atPause.params, EXACT);
+    expect(h.core.current.step).toBe(paused);
+    expectClose((await h.core.current.backend!.readState()).params, atPause.params, EXACT);
     await h.send({ type: 'step' });
     expect(h.of('metrics').at(-1)!.step).toBe(paused + 1);
     expect(h.of('error')).toEqual([]);
@@ -148,19 +148,24 @@ describe('device loss on WebGPU', () => {
     const reference = await setup();
     await stepsTo(h, 3);
     await stepsTo(reference, 4);
-    const atPause = await h.core.backend!.readState();
+    const atPause = await h.core.current.backend!.readState();
     const from = h.events.length;
     loseDevice(h);
     const ready = await h.waitFor('ready', () => true, { from });
     expect(ready.backend).toBe('cpu');
     expect(ready.fallbackReason).toMatch(/no new GPU device after a loss/);
-    expect(Array.from((await h.core.backend!.readState()).params)).toEqual(Array.from(atPause.params));
+    expect(Array.from((await h.core.current.backend!.readState()).params)).toEqual(
+      Array.from(atPause.params),
+    );
     await h.send({ type: 'step' });
     expect(h.of('metrics').at(-1)!.step).toBe(4);
     expect(Number.isFinite(h.of('metrics').at(-1)!.trainLoss)).toBe(true);
     // The CPU took the batch the GPU would have: the two agree to float rounding.
-    const gpuNext = await reference.core.backend!.readState();
-    expectClose((await h.core.backend!.readState()).params, gpuNext.params, { atol: 2e-5, rtol: 1e-3 });
+    const gpuNext = await reference.core.current.backend!.readState();
+    expectClose((await h.core.current.backend!.readState()).params, gpuNext.params, {
+      atol: 2e-5,
+      rtol: 1e-3,
+    });
     await reference.send({ type: 'dispose' });
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });

@@ -46,16 +46,16 @@ describe('divergence on WebGPU', () => {
     for (const m of h.of('metrics')) expect(Number.isFinite(m.trainLoss)).toBe(true);
     await h.waitFor('state', (s) => s.state === 'diverged');
     expect(h.of('state').at(-1)).toEqual({ type: 'state', state: 'diverged', reason: message });
-    const stoppedAt = h.core.step;
+    const stoppedAt = h.core.current.step;
     await new Promise((r) => setTimeout(r, 500));
-    expect(h.core.step).toBe(stoppedAt);
+    expect(h.core.current.step).toBe(stoppedAt);
     // The weights kept are the last finite ones.
-    const weights = await h.core.backend!.readState();
+    const weights = await h.core.current.backend!.readState();
     expect(weights.params.every(Number.isFinite)).toBe(true);
 
     await h.send({ type: 'setHyper', hyper: { ...WILD, lr: 0.01 } });
     await h.send({ type: 'reset' });
-    expect(h.core.state).toBe('idle');
+    expect(h.core.current.state).toBe('idle');
     const from = h.events.length;
     await h.send({ type: 'start' });
     const healthy = await h.waitFor('metrics', (m) => m.step >= 3 * R, { from });

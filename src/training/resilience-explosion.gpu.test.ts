@@ -45,7 +45,7 @@ describe('a loss that explodes without becoming NaN', () => {
         ),
       );
       await h.waitFor('state', (s) => s.state === 'diverged');
-      expect(h.core.state).toBe('diverged');
+      expect(h.core.current.state).toBe('diverged');
       expect(h.of('error')).toEqual([]);
       await h.send({ type: 'dispose' });
     });
@@ -67,7 +67,7 @@ describe('a loss that explodes without becoming NaN', () => {
     expect(message).not.toContain('learning rate 0.001');
     // After Reset the weights are the seed's again, and the learning rate is blamed as usual.
     await h.send({ type: 'reset' });
-    expect(h.core.loadedLargest).toBeNull();
+    expect(h.core.current.loadedLargest).toBeNull();
     await h.send({ type: 'dispose' });
   });
 });

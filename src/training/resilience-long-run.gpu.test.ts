@@ -99,7 +99,7 @@ describe('long runs on WebGPU', () => {
     const history = h.core.inspector.history;
     const measure = async () => ({
       buffers: live.size,
-      bytes: h.core.backend!.bytes(),
+      bytes: h.core.current.backend!.bytes(),
       heap: heapAfterGc() - history.bytes,
     });
 

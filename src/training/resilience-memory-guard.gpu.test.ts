@@ -17,7 +17,7 @@ describe('memory guard on WebGPU', () => {
     await h.send({ type: 'setHyper', hyper: { ...DEFAULT_HYPER, batchSize: 128 } });
     const mlp = presetSpec('mlp');
     await h.send({ type: 'setSpec', spec: mlp });
-    const backend = h.core.backend as GpuBackend;
+    const backend = h.core.current.backend as GpuBackend;
     const limit = formatBytes(backend.maxBufferBytes);
     const bytesBefore = backend.bytes();
 
@@ -38,7 +38,7 @@ describe('memory guard on WebGPU', () => {
       expect(error.message).toMatch(/^the network cannot be built: /);
       expect(error.message).toMatch(pattern);
       expect(error.message).toContain(`the ${limit} one GPU buffer`);
-      expect(serializeSpec(h.core.spec!)).toBe(serializeSpec(mlp));
+      expect(serializeSpec(h.core.current.spec!)).toBe(serializeSpec(mlp));
       expect(backend.bytes()).toBe(bytesBefore);
     }
     // Past the refusals (the harness fails a wait on any error after `from`).

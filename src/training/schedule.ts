@@ -6,6 +6,12 @@ import { deriveSeed, permutation, Prng } from './prng';
 /** Seed stream ids, so initialisation and each epoch's shuffle draw independent sequences. */
 export const SEED_STREAM = { init: 0, dropout: 1, epoch: 1000 } as const;
 
+/** Initial weights are drawn from their own stream of the run seed. */
+export function seededRandom(seed: number): () => number {
+  const prng = new Prng(deriveSeed(seed, SEED_STREAM.init));
+  return () => prng.next();
+}
+
 export interface StepPosition {
   epoch: number;
   /** Index of the step within its epoch. */

@@ -22,7 +22,7 @@ async function trainer(seed: number): Promise<Harness> {
   return h;
 }
 
-const weights = (h: Harness) => h.core.backend!.readState().then((s) => Array.from(s.params));
+const weights = (h: Harness) => h.core.current.backend!.readState().then((s) => Array.from(s.params));
 
 describe('a seed change', () => {
   it('before the first step rebuilds the model from the new seed', async () => {

@@ -13,18 +13,18 @@ describe('training while the dataset streams in (WebGPU)', () => {
     await h.send({ type: 'setHyper', hyper: { ...DEFAULT_HYPER, batchSize: 32 } });
     await h.send({ type: 'setSpec', spec: presetSpec('mlp') });
     await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
-    await h.waitFor('datasetProgress', () => h.core.data.train.available >= 1000);
+    await h.waitFor('datasetProgress', () => h.core.current.data.train.available >= 1000);
     await h.send({ type: 'start' });
     const early = await h.waitFor('metrics', (m) => m.step >= 4);
     expect(h.of('datasetReady')).toHaveLength(0);
-    expect(h.core.schedule!.order.length).toBeLessThan(60_000);
+    expect(h.core.current.schedule!.order.length).toBeLessThan(60_000);
     expect(Number.isFinite(early.trainLoss)).toBe(true);
     await h.waitFor('datasetReady', () => true, { timeoutMs: 90_000 });
     await h.send({ type: 'pause' });
 
-    const backend = h.core.backend as GpuBackend;
+    const backend = h.core.current.backend as GpuBackend;
     const sources = backend.dataset.sources!;
-    const { train, test } = h.core.data;
+    const { train, test } = h.core.current.data;
     const device = backend.device;
     // Compare as words: a mismatch anywhere in the 47 MB shows its index.
     const words = (b: Uint8Array) => new Uint32Array(b.buffer, b.byteOffset, b.length >> 2);

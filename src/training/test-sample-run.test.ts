@@ -48,8 +48,8 @@ describe('the test sample while training', () => {
     const again = await trainer();
     for (let i = 0; i < last.step; i++) await again.send({ type: 'step' });
     const indices = sampleIndices(10_000, 100);
-    const labels = Uint8Array.from(indices, (i) => again.core.data.test.labels[i]);
-    const expected = summariseLogits(await again.core.backend!.evaluateSample(indices), labels, 100);
+    const labels = Uint8Array.from(indices, (i) => again.core.current.data.test.labels[i]);
+    const expected = summariseLogits(await again.core.current.backend!.evaluateSample(indices), labels, 100);
     expect(last.testLoss).toBeCloseTo(expected.loss, 10);
     expect(last.testAccuracy).toBe(expected.accuracy);
     expect([...h.of('error'), ...again.of('error')]).toEqual([]);

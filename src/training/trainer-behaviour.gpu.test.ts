@@ -145,10 +145,10 @@ describe('trainer behaviour on WebGPU', () => {
     const h = await setup(SGD, { reportEvery: 2, snapshotEveryMs: 0 });
     await h.send({ type: 'start' });
     // Wait until a host copy of good weights from a later step than 0 exists to rebuild from.
-    await h.waitFor('metrics', (m) => m.step >= 6 && (h.core.lastGood?.step ?? 0) >= 2);
+    await h.waitFor('metrics', (m) => m.step >= 6 && (h.core.current.lastGood?.step ?? 0) >= 2);
     const from = h.events.length;
     await h.send({ type: 'destroyDeviceForTest' });
-    const snapshotStep = h.core.lastGood!.step;
+    const snapshotStep = h.core.current.lastGood!.step;
     const lost = await h.waitFor('deviceLost', () => true, { from });
     expect(lost.recovering).toBe(true);
     const ready = await h.waitFor('ready', () => true, { from });
@@ -159,7 +159,7 @@ describe('trainer behaviour on WebGPU', () => {
     expect(snapshotStep).toBeGreaterThanOrEqual(2);
     expect(after.step).toBeGreaterThan(snapshotStep);
     expect(Number.isFinite(after.trainLoss)).toBe(true);
-    expect(h.core.spec?.name).toBe('MLP');
+    expect(h.core.current.spec?.name).toBe('MLP');
     expectNoErrors(h);
     await h.send({ type: 'dispose' });
   });

@@ -78,7 +78,7 @@ describe('a user dataset in the trainer', () => {
     await h.send({ type: 'useDataset', data: bad });
     const error = await h.waitFor('datasetError');
     expect(error.message).toBe('your dataset: train image 0 has label 7, but there are 3 classes');
-    expect(h.core.data.test.available).toBe(6);
+    expect(h.core.current.data.test.available).toBe(6);
     await h.send({ type: 'dispose' });
   });
 });

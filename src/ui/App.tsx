@@ -10,7 +10,7 @@ import { InspectPanel } from './inspect/InspectPanel';
 import { ClassroomDock } from './lessons/ClassroomDock';
 import { MyDataPanel } from './mydata/MyDataPanel';
 import { useMyDataPersistence } from './mydata/useMyDataPersistence';
-import { useAutosave } from './persist/useAutosave';
+import { useAutosave } from './persistence/useAutosave';
 import { ConfusionMatrix } from './predictions/ConfusionMatrix';
 import { Gallery } from './predictions/Gallery';
 import { Header } from './shell/Header';

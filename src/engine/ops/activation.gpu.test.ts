@@ -14,7 +14,7 @@ import {
   planActivationForward,
   type ActivationParams,
 } from './activation';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // Elementwise f32: exp/tanh implementations differ by a few ulps; GELU's erf approximation is within 1.3e-7.
 const TOL = { atol: 1e-6, rtol: 1e-5 };

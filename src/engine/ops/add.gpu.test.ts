@@ -5,7 +5,7 @@ import { accumulate, addForward } from '../reference/add';
 import { graphCases } from '../reference/graph-fixture';
 import { tensor } from '../tensor';
 import { planAccumulate, planAddForward } from './add';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // f32 sums of the same two f32 values: exactly the CPU's.
 const EXACT = { atol: 0, rtol: 0 };

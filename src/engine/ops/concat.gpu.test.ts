@@ -5,7 +5,7 @@ import { concatBackward, concatForward, concatRuns } from '../reference/concat';
 import { graphCases } from '../reference/graph-fixture';
 import { sizeOf } from '../tensor';
 import { concatCopyUsesVec4, concatShape, planConcatBackward, planConcatForward } from './concat';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // Copies: bit for bit.
 const EXACT = { atol: 0, rtol: 0 };

@@ -13,7 +13,7 @@ import { softmaxCrossEntropy2d } from '../reference/loss';
 import { tensor } from '../tensor';
 import { planCenterNetDecode, planCenterNetLoss, planSegmentationConfusion } from './dense';
 import { createLossAccumulator, planSoftmaxCrossEntropy2d, readLossAccumulator } from './loss';
-import { empty, randomArray, read, run, testContext, upload, uploadU32 } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload, uploadU32 } from './testing/gpu-context';
 
 // f32 exp/log on the GPU vs PyTorch's f32 and the float64 reference.
 const TOL = { atol: 1e-5, rtol: 1e-4 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { dropoutBackward, dropoutForward, type DropoutParams } from '../reference/dropout';
 import { createDropoutMask, planDropoutBackward, planDropoutForward } from './dropout';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // The mask is integer arithmetic and the scale one float32 multiply, so GPU and CPU must agree exactly.
 async function checkDropout(n: number, params: DropoutParams, steps: number[]) {

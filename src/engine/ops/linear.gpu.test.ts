@@ -10,7 +10,7 @@ import {
   type LinearDims,
 } from '../reference/linear';
 import { planLinearBackward, planLinearForward } from './linear';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // f32 sums of up to 307 products on both sides (PyTorch / the GPU), values up to ~4 in magnitude.
 const TOL = { atol: 1e-4, rtol: 1e-4 };

@@ -14,7 +14,7 @@ import {
   planSoftmaxCrossEntropy2d,
   readLossAccumulator,
 } from './loss';
-import { empty, randomArray, read, run, testContext, upload, uploadU32 } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload, uploadU32 } from './testing/gpu-context';
 
 // f32 exp/log on the GPU vs PyTorch's f32 (and the float64 reference): a few ulps, and sums of up to 614 terms.
 const TOL = { atol: 1e-5, rtol: 1e-4 };

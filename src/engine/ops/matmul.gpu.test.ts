@@ -3,7 +3,7 @@ import { expectClose } from '../../gpu/testing/close';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { matmul, reduceRows } from '../reference/matmul';
 import { chooseMatmulPlan, planMatmul, planReduceRows, reduceRowsUsesVec4 } from './matmul';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // f32 sums of up to 307 products of values in [-1, 1): the GPU and the float64-accumulating reference
 // differ by rounding only.

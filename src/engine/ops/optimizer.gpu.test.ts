@@ -15,7 +15,7 @@ import {
 import type { EngineContext } from '../op';
 import { tensor, type Tensor } from '../tensor';
 import { planAdam, planSgd, type PlannedOptimizer } from './optimizer';
-import { randomArray, read, run, testContext, upload } from './test-utils';
+import { randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 type AnyOptimizer = PlannedOptimizer<SgdHyper> | PlannedOptimizer<AdamHyper>;
 

@@ -22,7 +22,7 @@ import {
 } from './pool';
 import { avgPool2dGeometry, maxPool2dGeometry, pooledShape } from './pool-geometry';
 import type { AvgPool2dParams, MaxPool2dParams } from './pool-geometry';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 import type { EngineContext } from '../op';
 
 // Tolerances: max pool's y and argmax are selections, so they must match exactly; its dx sums the same dy

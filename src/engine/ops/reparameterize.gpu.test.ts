@@ -8,7 +8,7 @@ import {
   type ReparameterizeParams,
 } from '../reference/reparameterize';
 import { planReparameterize } from './reparameterize';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // The noise is integer hashing then float32 log, sqrt, cos and exp on the GPU (float64 on the CPU): a few
 // float32 ulps apart, more where log σ² is large.

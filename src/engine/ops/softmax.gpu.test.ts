@@ -6,7 +6,7 @@ import { softmaxBackward, softmaxForward } from '../reference/softmax';
 import { sizeOf } from '../tensor';
 import { rowGrid } from './row-grid';
 import { planSoftmaxBackward, planSoftmaxForward } from './softmax';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // f32 exp and sums against float64; dx = y (dy - Σ dy y) cancels in f32 down to ~y · 2 · 6e-8 absolute.
 const TOL = { atol: 3e-7, rtol: 1e-5 };

@@ -12,7 +12,7 @@ import {
   upsampledShape,
   type Upsample2dParams,
 } from './upsample';
-import { empty, randomArray, read, run, testContext, upload } from './test-utils';
+import { empty, randomArray, read, run, testContext, upload } from './testing/gpu-context';
 
 // The same f32 taps as the CPU; products and sums in f32 here and float64 there.
 const TOL = { atol: 1e-6, rtol: 1e-6 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conv2dBackwardBias, conv2dBackwardInput, conv2dBackwardWeight, conv2dForward } from './conv2d';
 import { conv2dGeometry, conv2dOutputShape, type Conv2dParams } from '../ops/conv-geometry';
-import { checkConvFixture, checkConvGradients, host, type ConvReference } from './conv-testing';
+import { checkConvFixture, checkConvGradients, host, type ConvReference } from './testing/conv';
 import { convFixtures } from './conv-fixtures';
 
 const CASES: { name: string; x: number[]; w: number[]; params: Conv2dParams }[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CpuOps } from '../cpu-ops';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 import { wasmSuite } from './testing/suite';
 
 // The wasm backward passes of pooling, batch norm and the activations against float32 central differences

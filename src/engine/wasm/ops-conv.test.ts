@@ -7,7 +7,7 @@ import {
   type ConvTranspose2dParams,
 } from '../ops/conv-geometry';
 import { convFixtures } from '../reference/conv-fixtures';
-import { checkConvFixture, randomFloat32, type ConvReference } from '../reference/conv-testing';
+import { checkConvFixture, randomFloat32, type ConvReference } from '../reference/testing/conv';
 import type { HostTensor } from '../reference/conv2d';
 import type { CpuOps } from '../cpu-ops';
 import { wasmSuite } from './testing/suite';

@@ -3,7 +3,7 @@ import { expectClose } from '../../gpu/testing/close';
 import { referenceOps } from '../cpu-ops';
 import { activationForward, savesInput, type ActivationKind } from '../reference/activation';
 import { activationCases } from '../reference/activation-fixture';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 import { expectSameBits } from './testing/bits';
 import { wasmSuite } from './testing/suite';
 

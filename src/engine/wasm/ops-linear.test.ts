@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import { referenceOps } from '../cpu-ops';
 import { loadFixture } from '../fixtures/load';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 import type { LinearDims } from '../reference/linear';
 import { wasmSuite } from './testing/suite';
 

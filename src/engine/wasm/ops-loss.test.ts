@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../gpu/testing/close';
 import { referenceOps } from '../cpu-ops';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 import { crossEntropyCases, elementCases } from '../reference/loss-fixture';
 import { wasmSuite } from './testing/suite';
 

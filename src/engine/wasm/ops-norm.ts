@@ -1,6 +1,6 @@
 // BatchNorm2d on the wasm kernels, checked with the reference's own rules (shape, eps, momentum).
 import type { CpuOps } from '../cpu-ops';
-import { batchNormDims, batchNormSettings } from '../reference/batch_norm';
+import { batchNormDims, batchNormSettings } from '../reference/batch-norm';
 import { partsFor, pointer, type WasmContext } from './context';
 
 type NormOps = Pick<CpuOps, 'batchNorm2dForward' | 'batchNorm2dBackward'>;

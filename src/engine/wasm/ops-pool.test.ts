@@ -9,7 +9,7 @@ import {
   type AvgPool2dParams,
   type MaxPool2dParams,
 } from '../ops/pool-geometry';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 import {
   avgCaseParams,
   maxCaseParams,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CpuOps } from '../cpu-ops';
-import { randomFloat32 } from '../reference/conv-testing';
+import { randomFloat32 } from '../reference/testing/conv';
 import { PARALLEL_WORK } from './context';
 import { expectSameBits } from './testing/bits';
 import { wasmSuite } from './testing/suite';

@@ -6,14 +6,6 @@ export function adaptiveAvgPool2dBackwardSpec(workgroupSize: readonly [number, n
   return {
     name: 'adaptive_avg_pool2d_backward',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'dy', access: 'read-only-storage' },
-      { name: 'bins', access: 'read-only-storage' },
-      { name: 'spans', access: 'read-only-storage' },
-      { name: 'dx', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize,
   };
 }

@@ -6,13 +6,6 @@ export function adaptiveAvgPool2dHeightSpec(workgroupSize: readonly [number, num
   return {
     name: 'adaptive_avg_pool2d_height',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'rowsum', access: 'read-only-storage' },
-      { name: 'bins', access: 'read-only-storage' },
-      { name: 'y', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize,
   };
 }

@@ -6,13 +6,6 @@ export function adaptiveAvgPool2dWidthSpec(workgroupSize: readonly [number, numb
   return {
     name: 'adaptive_avg_pool2d_width',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'x', access: 'read-only-storage' },
-      { name: 'bins', access: 'read-only-storage' },
-      { name: 'rowsum', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize,
   };
 }

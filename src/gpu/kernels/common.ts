@@ -1,12 +1,32 @@
-// Shared WGSL helpers from shaders/common/, prepended to kernels that list them.
+// The shared WGSL helpers of shaders/common/, by the name a kernel's WGSL gives them on its
+// `// common: a b` line; the helpers named there are prepended to the kernel, in that order.
+import activationWgsl from '../../../shaders/common/activation.wgsl?raw';
+import convWgsl from '../../../shaders/common/conv.wgsl?raw';
+import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
+import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_store.wgsl?raw';
 import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
+import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
+import quadWgsl from '../../../shaders/common/quad.wgsl?raw';
 
-export const COMMON_INDEX = indexWgsl;
-
-/** live_lanes: which lanes of a vec4 over a flat array hold elements (masks the padded tail). */
-export const COMMON_LANES = lanesWgsl;
-
-/** pcg3d_x (a counter-based hash) and normal_noise (Box-Muller on it): noise as a pure function of (i, step, seed). */
-export const COMMON_HASH = hashWgsl;
+export const COMMON_WGSL: Readonly<Record<string, string>> = {
+  /** flat_index and the 2-D fold of large 1-D dispatches. */
+  index: indexWgsl,
+  /** live_lanes: which lanes of a vec4 over a flat array hold elements (masks the padded tail). */
+  lanes: lanesWgsl,
+  /** The activation functions and derivatives (on vec4) and the activation kernels' uniform struct. */
+  activation: activationWgsl,
+  /** The conv geometry uniform struct and bounds helpers. */
+  conv: convWgsl,
+  /** The row store of the direct conv kernels. */
+  conv_row_store: convRowStoreWgsl,
+  /** The weight-gradient store of the direct conv kernels. */
+  conv_weight_grad_store: convWeightGradStoreWgsl,
+  /** The quad gather of the subgroup conv kernels. */
+  quad: quadWgsl,
+  /** The division-free grid of the max_pool2d *_windows kernels. */
+  pool_windows: poolWindowsWgsl,
+  /** pcg3d_x (a counter-based hash) and normal_noise (Box-Muller on it): noise as a pure function of (i, step, seed). */
+  hash: hashWgsl,
+};

@@ -6,12 +6,6 @@ export function concatCopySpec(workgroupSize: readonly [number, number]): Kernel
   return {
     name: 'concat_copy',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'src', access: 'read-only-storage' },
-      { name: 'dst', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize,
   };
 }

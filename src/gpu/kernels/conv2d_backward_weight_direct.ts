@@ -1,21 +1,11 @@
 import source from '../../../shaders/conv2d_backward_weight_direct.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
-import { COMMON_CONV, COMMON_WEIGHT_GRAD_STORE } from './conv_common';
 
 /** Split-K partial weight gradients with a sliding window, for stride 1 and dilation 1 along x. */
 export function conv2dBackwardWeightDirectSpec(v: { kxTile: 5 | 8; tileC: 3 | 4 }): KernelSpec {
   return {
     name: 'conv2d_backward_weight_direct',
     source,
-    common: [COMMON_INDEX, COMMON_CONV, COMMON_WEIGHT_GRAD_STORE],
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'x', access: 'read-only-storage' },
-      { name: 'dy', access: 'read-only-storage' },
-      { name: 'partial', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize: [64],
     constants: { KX_TILE: v.kxTile, TILE_C: v.tileC },
   };

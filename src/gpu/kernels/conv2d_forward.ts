@@ -1,7 +1,5 @@
 import source from '../../../shaders/conv2d_forward.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
-import { COMMON_CONV } from './conv_common';
 
 export interface Conv2dForwardVariant {
   /** Output channels per thread: 4 (implicit-GEMM register tile) or 1 (for 1 or 2 channels). */
@@ -15,15 +13,6 @@ export function conv2dForwardSpec(v: Conv2dForwardVariant): KernelSpec {
   return {
     name: 'conv2d_forward',
     source,
-    common: [COMMON_INDEX, COMMON_CONV],
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'x', access: 'read-only-storage' },
-      { name: 'weight', access: 'read-only-storage' },
-      { name: 'bias', access: 'read-only-storage' },
-      { name: 'y', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize: [64],
     constants: { TILE_CO: v.tileCo, HAS_BIAS: Number(v.hasBias), RELU: Number(v.relu) },
   };

@@ -1,7 +1,5 @@
 import source from '../../../shaders/conv2d_forward_depthwise.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
-import { COMMON_CONV } from './conv_common';
 
 /**
  * Depthwise conv2d, one channel x 4 rows x 8 columns a thread; `flip` makes it the input gradient of a
@@ -16,15 +14,6 @@ export function conv2dForwardDepthwiseSpec(v: {
   return {
     name: 'conv2d_forward_depthwise',
     source,
-    common: [COMMON_INDEX, COMMON_CONV],
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'x', access: 'read-only-storage' },
-      { name: 'weight', access: 'read-only-storage' },
-      { name: 'bias', access: 'read-only-storage' },
-      { name: 'y', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize: [64],
     constants: {
       HAS_BIAS: Number(v.hasBias),

@@ -1,7 +1,5 @@
 import source from '../../../shaders/conv_transpose2d_forward.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { COMMON_INDEX } from './common';
-import { COMMON_CONV } from './conv_common';
 
 export interface ConvTranspose2dForwardVariant {
   /** Output channels per thread: 4 (register tile) or 1 (few output channels). */
@@ -16,15 +14,6 @@ export function convTranspose2dForwardSpec(v: ConvTranspose2dForwardVariant): Ke
   return {
     name: 'conv_transpose2d_forward',
     source,
-    common: [COMMON_INDEX, COMMON_CONV],
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'x', access: 'read-only-storage' },
-      { name: 'weight', access: 'read-only-storage' },
-      { name: 'bias', access: 'read-only-storage' },
-      { name: 'y', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize: [64],
     constants: { TILE_C: v.tileC, HAS_BIAS: Number(v.hasBias), UNIT_STRIDE: Number(v.unitStride) },
   };

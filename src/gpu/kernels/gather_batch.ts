@@ -10,15 +10,6 @@ export function gatherBatchSpec(v: {
   return {
     name: 'gather_batch',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'indices', access: 'read-only-storage' },
-      { name: 'images', access: 'read-only-storage' },
-      { name: 'labels', access: 'read-only-storage' },
-      { name: 'x', access: 'storage' },
-      { name: 'y', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize: v.workgroupSize,
     constants: { ALIGNED: Number(v.aligned) },
   };

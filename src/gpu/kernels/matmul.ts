@@ -5,13 +5,5 @@ import type { KernelSpec } from '../kernel';
 export const matmulSpec: KernelSpec = {
   name: 'matmul',
   source,
-  bindings: [
-    { name: 'params', access: 'uniform' },
-    { name: 'a', access: 'read-only-storage' },
-    { name: 'b', access: 'read-only-storage' },
-    { name: 'bias', access: 'read-only-storage' },
-    { name: 'c', access: 'storage' },
-  ],
-  uniformStruct: 'Params',
   workgroupSize: [8, 8],
 };

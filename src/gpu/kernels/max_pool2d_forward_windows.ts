@@ -1,7 +1,5 @@
 import source from '../../../shaders/max_pool2d_forward_windows.wgsl?raw';
 import type { KernelSpec } from '../kernel';
-import { maxPool2dForwardSpec } from './max_pool2d_forward';
-import { COMMON_POOL_WINDOWS } from './pool_windows_common';
 
 /** max_pool2d forward for windows that tile the input exactly, on a 3-D grid (output column groups, rows,
  * planes) with the window size kh x kw and the workgroup shape as override constants. */
@@ -13,10 +11,6 @@ export function maxPool2dForwardWindowsSpec(v: {
   return {
     name: 'max_pool2d_forward_windows',
     source,
-    common: [COMMON_POOL_WINDOWS],
-    // The general kernel's bindings: the planner binds either the same way.
-    bindings: maxPool2dForwardSpec.bindings,
-    uniformStruct: 'Params',
     workgroupSize: v.workgroupSize,
     constants: { KH: v.kh, KW: v.kw },
   };

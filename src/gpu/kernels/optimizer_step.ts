@@ -4,6 +4,5 @@ import type { KernelSpec } from '../kernel';
 export const optimizerStepSpec: KernelSpec = {
   name: 'optimizer_step',
   source,
-  bindings: [{ name: 'step', access: 'storage' }],
   workgroupSize: [1],
 };

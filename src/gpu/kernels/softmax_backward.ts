@@ -6,13 +6,6 @@ export function softmaxBackwardSpec(workgroupSize: readonly [number, number]): K
   return {
     name: 'softmax_backward',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'y', access: 'read-only-storage' },
-      { name: 'dy', access: 'read-only-storage' },
-      { name: 'dx', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize,
   };
 }

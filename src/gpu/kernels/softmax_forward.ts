@@ -6,12 +6,6 @@ export function softmaxForwardSpec(workgroupSize: readonly [number, number]): Ke
   return {
     name: 'softmax_forward',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'x', access: 'read-only-storage' },
-      { name: 'y', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize,
   };
 }

@@ -5,6 +5,5 @@ import type { KernelSpec } from '../kernel';
 export const subgroupQuadProbeSpec: KernelSpec = {
   name: 'subgroup_quad_probe',
   source,
-  bindings: [{ name: 'ok', access: 'storage' }],
   workgroupSize: [64],
 };

@@ -6,14 +6,6 @@ export function upsample2dBackwardSpec(workgroupSize: readonly [number, number, 
   return {
     name: 'upsample2d_backward',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'dy', access: 'read-only-storage' },
-      { name: 'taps', access: 'read-only-storage' },
-      { name: 'spans', access: 'read-only-storage' },
-      { name: 'dx', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize,
   };
 }

@@ -9,13 +9,6 @@ export function upsample2dForwardSpec(v: {
   return {
     name: 'upsample2d_forward',
     source,
-    bindings: [
-      { name: 'params', access: 'uniform' },
-      { name: 'x', access: 'read-only-storage' },
-      { name: 'taps', access: 'read-only-storage' },
-      { name: 'y', access: 'storage' },
-    ],
-    uniformStruct: 'Params',
     workgroupSize: v.workgroupSize,
     constants: { BILINEAR: v.bilinear ? 1 : 0 },
   };

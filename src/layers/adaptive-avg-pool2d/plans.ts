@@ -2,7 +2,7 @@
 import {
   planAdaptiveAvgPool2dBackward,
   planAdaptiveAvgPool2dForward,
-} from '../../engine/ops/adaptive_avg_pool';
+} from '../../engine/ops/adaptive-avg-pool';
 import { cpuLayer, definePlans, samePasses } from '../core/plan';
 import type { AdaptiveAvgPool2dLayer } from './definition';
 

@@ -1,6 +1,6 @@
 // BatchNorm2d on the GPU and the CPU: batch statistics (saved for the backward) while training, running
 // statistics when evaluating, each mode with its own saved values.
-import { planBatchNorm2dBackward, planBatchNorm2dForward } from '../../engine/ops/batch_norm';
+import { planBatchNorm2dBackward, planBatchNorm2dForward } from '../../engine/ops/batch-norm';
 import { tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans, flatSlice, flatView } from '../core/plan';
 import type { BatchNorm2dLayer } from './definition';

@@ -4,7 +4,7 @@ import {
   planConvTranspose2dBackwardInput,
   planConvTranspose2dBackwardWeight,
   planConvTranspose2dForward,
-} from '../../engine/ops/conv_transpose2d';
+} from '../../engine/ops/conv-transpose2d';
 import type { PlannedOp } from '../../engine/op';
 import { cpuLayer, definePlans, flatSlice, flatView, samePasses } from '../core/plan';
 import type { ConvTranspose2dLayer } from './definition';

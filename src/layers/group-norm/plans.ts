@@ -1,5 +1,5 @@
 // GroupNorm on the GPU and the CPU: statistics per (sample, group), saved by the forward for the backward.
-import { planGroupNormBackward, planGroupNormForward } from '../../engine/ops/group_norm';
+import { planGroupNormBackward, planGroupNormForward } from '../../engine/ops/group-norm';
 import { tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans, flatSlice, flatView, samePasses } from '../core/plan';
 import type { GroupNormLayer } from './definition';

@@ -11,7 +11,7 @@ import { pyInt } from './python-syntax';
 import { dataName } from './python-data';
 import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, usage } from './python-training';
 import type { LayerTensors } from './state-dict';
-import { describeHyper, loopConstants, optimizerCall } from './train-code';
+import { describeHyper, loopConstants, optimizerCall } from './python-optimizer';
 import { exportWeights } from './weights-file';
 import { writeZip, type ZipEntry } from './zip';
 

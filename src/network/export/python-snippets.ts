@@ -1,6 +1,6 @@
 // Fixed pieces of the exported Python, kept verbatim so they read as hand-written code.
 import type { DatasetId, Task } from '../spec';
-import { denseMainBody } from './dense-code';
+import { denseMainBody } from './dense-snippets';
 
 export const CLASS_NAMES: Record<DatasetId, readonly string[]> = {
   mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],

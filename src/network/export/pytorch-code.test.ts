@@ -4,7 +4,8 @@ import { PRESETS, presetSpec } from '../presets';
 import { defaultLayer, type Layer, type NetworkSpec } from '../spec';
 import { exportModelPy } from './pytorch-code';
 import { className, constructorCall, pyFloat } from './python-syntax';
-import { exportTrainPy, optimizerCall } from './train-code';
+import { optimizerCall } from './python-optimizer';
+import { exportTrainPy } from './train-code';
 
 /** Readable output: no trailing spaces or tabs, one final newline, nothing undefined leaking through. */
 function expectTidy(source: string): void {

@@ -13,7 +13,7 @@ import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, mainBody } from './python-
 import { moduleNames } from './state-dict';
 import { isDenseTask } from '../dense';
 import { DECODE_PY, SCENES_PY, sceneConstant } from './python-scenes';
-import { strideOf } from './dense-code';
+import { strideOf } from './dense-snippets';
 import { tr } from '../../i18n';
 
 export interface ModelPyOptions {

@@ -19,7 +19,7 @@ import { getPreset } from '../../network/presets';
 import type { SceneSettings } from '../../network/dense';
 import type { NetworkSpec } from '../../network/spec';
 import { sceneOptionsOf } from './build';
-import { loadMnist, sourceOf } from './testing';
+import { loadMnist, sourceOf } from './testing/runs';
 import type { HostDataset } from '../backend';
 
 const torch = probeTorch();

@@ -12,7 +12,7 @@ import { presetSpec } from '../../network/presets';
 import type { HostDataset } from '../backend';
 import { CpuBackend } from '../cpu-backend';
 import { buildDense } from './build';
-import { loadMnist, streamOf, testFigures, trainSteps } from './testing';
+import { loadMnist, streamOf, testFigures, trainSteps } from './testing/runs';
 
 /** The budgets: optimizer steps of BATCH scenes from SEED, then the figure over TEST_SCENES test scenes. */
 const SEED = 1;

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { EventOf } from '../protocol';
 import type { Harness } from '../testing/harness';
 import { DETECTION_HYPER, SEGMENTATION_HYPER } from '../../network/dense-presets';
-import { presetAt } from './testing';
+import { presetAt } from './testing/runs';
 import type { DenseSessionOptions } from './session';
 import type { DenseEvent } from './types';
 

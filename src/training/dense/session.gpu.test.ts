@@ -12,7 +12,7 @@ import { createHarness } from '../testing/harness';
 import { presetSpec } from '../../network/presets';
 import { SEGMENTATION_HYPER } from '../../network/dense-presets';
 import { checkDenseSession, DENSE_TEST_OPTIONS } from './session-checks';
-import { presetAt } from './testing';
+import { presetAt } from './testing/runs';
 
 describe('dense session on WebGPU', () => {
   it('builds, draws scenes, trains, evaluates and answers for segmentation and detection', async () => {
@@ -45,7 +45,7 @@ describe('dense session on WebGPU', () => {
     expect(notice.message).toBe(
       "The classifier's training was paused: the segmentation network started training, and one run trains at a time on the device.",
     );
-    expect(h.core.state).toBe('paused');
+    expect(h.core.current.state).toBe('paused');
     await h.send({ type: 'dense', request: { kind: 'pause' } });
     await h.send({ type: 'dispose' });
   }, 600_000);
@@ -84,7 +84,7 @@ describe('dense session on WebGPU', () => {
     expect(good.step).toBe(step);
 
     const from = h.events.length;
-    (h.core.backend as GpuBackend).device.destroy();
+    (h.core.current.backend as GpuBackend).device.destroy();
     await h.waitFor('deviceLost', () => true, { from });
     const state = await next('state', (e) => e.reason?.includes('rebuilt') ?? false, from);
     expect(state).toMatchObject({
@@ -93,7 +93,7 @@ describe('dense session on WebGPU', () => {
     });
     await h.send({ type: 'dense', request: { kind: 'readWeights', id: 1 } });
     const weights = await next('weights', () => true, from);
-    const { engine } = await buildDense(h.core.backend!, spec, hyper);
+    const { engine } = await buildDense(h.core.current.backend!, spec, hyper);
     const back = stateFromSnapshot(engine.desc, weights.layers);
     engine.destroy();
     expectClose(back.params, good.state.params, { atol: 0, rtol: 0 });

@@ -7,7 +7,7 @@ import { Prng } from '../prng';
 import { EpochSchedule } from '../schedule';
 import { GpuAutoencoder } from './gpu-autoencoder';
 import { narrowPreset } from './narrow-presets';
-import { gpuDataset, imagesOf, loadMnist } from './testing';
+import { gpuDataset, imagesOf, loadMnist } from './testing/gpu';
 
 const STEPS = 600;
 const TEST_IMAGES = 1000;

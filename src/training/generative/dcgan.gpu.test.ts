@@ -15,7 +15,7 @@ import { gaussianNoise, GAN_NORMALISATION, ganFigures } from './common';
 import { GpuGan } from './gpu-gan';
 import { sampleStats } from './stats';
 import { narrowPreset } from './narrow-presets';
-import { gpuDataset, imagesOf, loadMnist } from './testing';
+import { gpuDataset, imagesOf, loadMnist } from './testing/gpu';
 
 const B = 32;
 const GAN_STEPS = 60;

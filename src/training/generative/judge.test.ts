@@ -7,7 +7,7 @@ import { exportWeights } from '../../network/export/weights-file';
 import { Prng } from '../prng';
 import { JUDGE_PATH, judgeSpec, loadJudge } from './judge';
 import { agreement, digitScores } from './scores';
-import { imagesOf, loadMnist } from './testing-mnist';
+import { imagesOf, loadMnist } from './testing/mnist';
 
 const judgeBytes = () => readFile(new URL(`../../../public/${JUDGE_PATH}`, import.meta.url));
 

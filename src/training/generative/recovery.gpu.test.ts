@@ -39,7 +39,7 @@ async function goodAt(h: Harness, step: number) {
 }
 
 function loseDevice(h: Harness): GPUDevice {
-  const device = (h.core.backend as GpuBackend).device;
+  const device = (h.core.current.backend as GpuBackend).device;
   device.destroy();
   return device;
 }
@@ -68,7 +68,7 @@ describe('generative runs after a lost device (WebGPU, real MNIST)', () => {
     expect(rebuilt.reason).toBe(
       `the GPU device was lost: the autoencoder was rebuilt from its weights at step ${good.step}`,
     );
-    expect((h.core.backend as GpuBackend).device).not.toBe(old);
+    expect((h.core.current.backend as GpuBackend).device).not.toBe(old);
     expect(h.core.generative.step).toBe(good.step);
     expect(h.core.generative.state).toBe('paused');
 

@@ -6,7 +6,7 @@ import type { EventOf } from '../protocol';
 import { createHarness } from '../testing/harness';
 import { JUDGE_PATH } from './judge';
 import { narrowPreset } from './narrow-presets';
-import { SCORE_SAMPLES } from './session';
+import { SCORE_SAMPLES } from './previews';
 import type { GenerativeEvent } from './types';
 
 type Of<K extends GenerativeEvent['kind']> = Extract<GenerativeEvent, { kind: K }>;

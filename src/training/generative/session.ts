@@ -16,11 +16,8 @@ import {
   type Weights,
 } from './checkpoint';
 import { gaussianNoise, ganFigures } from './common';
-import { autoencoderDigitScore, ganDigitScore } from './digit-score';
-import { ganWarning } from './health';
-import { generateAll, testImages, toUnit } from './images';
-import { loadJudge, type Judge } from './judge';
-import { sampleStats } from './stats';
+import { Previews, SCORE_SAMPLES } from './previews';
+import { generateAll, toUnit } from './images';
 import type { LayerSnapshot } from '../protocol';
 import type { GenerativeEvent, GenerativeMode, GenerativeRequest, GenerativeState } from './types';
 
@@ -38,13 +35,9 @@ export interface SessionHost {
   cpuOps?(): Promise<CpuOps>;
 }
 
-/** Test images shown as original/reconstruction pairs, grid samples, latent points plotted. */
-const PAIRS = 8;
+/** Samples in the GAN's grid. */
 const GRID = 16;
-const LATENT_POINTS = 2000;
 const NOISE_STREAM = 2000;
-/** Images the live digit score judges: GAN samples from fixed noise, or test reconstructions. */
-export const SCORE_SAMPLES = 256;
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class GenerativeSession {
@@ -55,12 +48,8 @@ export class GenerativeSession {
   private schedule: EpochSchedule | null = null;
   private noise = new Prng(1);
   private loop: Promise<void> | null = null;
-  private lastFigures = { dLoss: NaN, gLoss: NaN, dReal: NaN, dFake: NaN };
-  private previewedAt = -Infinity;
-  private previews = 0;
-  /** The digit classifier that scores what the generator makes, once the page has sent it. */
-  private judge: Judge | null = null;
-  private scoredAt = -Infinity;
+  /** Reconstructions, latent points, samples and the digit score, as the run goes. */
+  private readonly previews: Previews;
   /** The last weights known to be finite, on the host (null: the seeded ones of the build). */
   lastGood: Checkpoint<Weights> | null = null;
   private keptAt = -Infinity;
@@ -76,7 +65,9 @@ export class GenerativeSession {
       previewMs: 1000,
       scoreMs: 4000,
     },
-  ) {}
+  ) {
+    this.previews = new Previews(host, options.scoreMs);
+  }
 
   async handle(request: GenerativeRequest): Promise<void> {
     try {
@@ -117,8 +108,8 @@ export class GenerativeSession {
           // The previews then show the loaded weights.
           return await this.preview(true);
         case 'setJudge':
-          this.judge = loadJudge(request.bytes);
-          return await this.score(this.step);
+          this.previews.setJudge(request.bytes);
+          return await this.previews.score(this.built, this.step);
       }
     } catch (error) {
       const id = 'id' in request ? request.id : undefined;
@@ -314,7 +305,7 @@ export class GenerativeSession {
       this.step += 1;
       if (this.step % this.options.reportEvery === 0) {
         await this.report();
-        if (performance.now() - this.previewedAt >= this.options.previewMs) await this.preview();
+        if (performance.now() - this.previews.previewedAt >= this.options.previewMs) await this.preview();
       }
       await engine.settle();
       await yieldTurn();
@@ -336,9 +327,9 @@ export class GenerativeSession {
         );
       } else this.keepGood(built);
     } else {
-      this.lastFigures = ganFigures(await built.gan.engine.takeSums());
-      this.host.emit({ kind: 'metrics', step, ...this.lastFigures });
-      if (Object.values(this.lastFigures).every(Number.isFinite)) this.keepGood(built);
+      this.previews.lastFigures = ganFigures(await built.gan.engine.takeSums());
+      this.host.emit({ kind: 'metrics', step, ...this.previews.lastFigures });
+      if (Object.values(this.previews.lastFigures).every(Number.isFinite)) this.keepGood(built);
     }
   }
 
@@ -354,47 +345,9 @@ export class GenerativeSession {
     );
   }
 
-  /** The judge's digit score of what the generator makes now (nothing before the page sent the judge). */
-  private async score(step: number): Promise<void> {
-    const built = this.built;
-    if (!built || !this.judge) return;
-    this.scoredAt = performance.now();
-    const score =
-      built.mode === 'gan'
-        ? await ganDigitScore(built.gan, this.judge, built.scoreNoise)
-        : await autoencoderDigitScore(built.ae, this.judge, this.host.data(), SCORE_SAMPLES);
-    if (score) this.host.emit({ kind: 'score', step, score });
-  }
-
-  /** Reconstructions and latent points, or the sample grid with its health check; the digit score when
-   *  `scoreNow` or when the last one is `scoreMs` old. */
-  private async preview(scoreNow = false): Promise<void> {
-    const built = this.built;
-    if (!built) return;
-    const step = this.step;
-    this.previewedAt = performance.now();
-    this.previews += 1;
-    if (scoreNow || performance.now() - this.scoredAt >= this.options.scoreMs) await this.score(step);
-    if (built.mode === 'gan') {
-      const images = toUnit(await generateAll(built.gan, built.fixed));
-      const variance = sampleStats(images).variance * 4;
-      const warning = step > 0 ? ganWarning(this.lastFigures, variance) : null;
-      this.host.emit({ kind: 'samples', step, images, variance, warning });
-      return;
-    }
-    const { test } = this.host.data();
-    if (test.available === 0) return;
-    const ae = built.ae;
-    const pairs = Math.min(PAIRS, test.available);
-    const originals = testImages(this.host.data(), pairs);
-    const reconstructions = await ae.engine.layerOutputs(originals, pairs, ae.desc.layers.length - 1);
-    this.host.emit({ kind: 'reconstructions', step, originals, reconstructions });
-    // The latent plot (2,000 encodings) is refreshed at every fifth preview.
-    if (ae.latentDim === 2 && (step === 0 || this.previews % 5 === 0)) {
-      const count = Math.min(LATENT_POINTS, test.available);
-      const points = await ae.engine.layerOutputs(testImages(this.host.data(), count), count, ae.bottleneck);
-      this.host.emit({ kind: 'latent', step, points, labels: test.labels.slice(0, count) });
-    }
+  /** The previews of the built network at the current step (and its digit score when `scoreNow`). */
+  private preview(scoreNow = false): Promise<void> {
+    return this.previews.preview(this.built, this.step, scoreNow);
   }
 
   private destroyBuilt(): void {

@@ -26,7 +26,7 @@ import { AE_NORMALISATION, GAN_NORMALISATION, gaussianNoise } from './common';
 import { CpuAutoencoder } from './cpu-autoencoder';
 import { CpuGan } from './cpu-gan';
 import { narrowPreset } from './narrow-presets';
-import { loadMnist } from './testing-mnist';
+import { loadMnist } from './testing/mnist';
 
 const BATCH = 8;
 /** Width divisors of the presets: the autoencoder at a quarter, the DCGAN pair at an eighth. */

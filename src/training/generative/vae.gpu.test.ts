@@ -12,7 +12,7 @@ import { optimizerSettings } from '../optimizer-settings';
 import { permutation, Prng } from '../prng';
 import { CpuAutoencoder } from './cpu-autoencoder';
 import { GpuAutoencoder } from './gpu-autoencoder';
-import { gpuDataset, imagesOf, loadMnist } from './testing';
+import { gpuDataset, imagesOf, loadMnist } from './testing/gpu';
 
 const STEPS = 3;
 const BATCH = 8;

@@ -12,8 +12,8 @@ import {
   type NetworkSpec,
 } from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
-import { hasUnsavedEdits } from '../store/networkSlice';
-import { presetOf } from './presetOf';
+import { hasUnsavedEdits } from '../store/network-slice';
+import { presetOf } from './preset-of';
 import { useStore } from '../store/store';
 
 export function BuilderToolbar() {

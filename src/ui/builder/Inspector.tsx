@@ -2,7 +2,7 @@
 import { PARAM_DOCS } from '../../network';
 import { PARAM_RULES } from '../../network/params';
 import { paramNames, type Layer } from '../../network/spec';
-import type { ParamValue } from '../store/specEdits';
+import type { ParamValue } from '../store/spec-edits';
 import { useStore } from '../store/store';
 import { InputsField } from './InputsField';
 import { ParamField } from './ParamField';

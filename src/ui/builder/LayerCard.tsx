@@ -6,7 +6,7 @@ import type { LayerInfo } from '../../network/analyze';
 import { formatShape, type Layer } from '../../network/spec';
 import { useStore } from '../store/store';
 import { LayerIssues } from './LayerIssues';
-import { formatCount, keyParams } from './layerSummary';
+import { formatCount, keyParams } from './layer-summary';
 
 interface Props {
   layer: Layer;

@@ -1,7 +1,7 @@
 // One parameter of the selected layer, under its PyTorch name, with its one-line explanation.
 import { useId, useState } from 'react';
 import type { ParamRule } from '../../network/params';
-import type { ParamValue } from '../store/specEdits';
+import type { ParamValue } from '../store/spec-edits';
 
 interface Props {
   name: string;

@@ -2,7 +2,7 @@
 import { formatShape } from '../../network/spec';
 import { CostCells, CostHeaders, CostTotals } from '../inspect/CostColumns';
 import { useStore } from '../store/store';
-import { formatCount, formatFlops } from './layerSummary';
+import { formatCount, formatFlops } from './layer-summary';
 import { useAnalysis } from './useAnalysis';
 
 export function SummaryTable() {

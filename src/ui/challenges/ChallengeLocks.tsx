@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { brokenLocks, heldLockBroken } from '../../challenges/goal';
-import { useClassroom } from '../lessons/classroomStore';
+import { useClassroom } from '../lessons/classroom-store';
 import { useStore, type AppState } from '../store/store';
 
 export function ChallengeLocks() {

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { describeGoal, describeLocks, unmet } from '../../challenges/goal';
 import { analysisOf } from '../builder/useAnalysis';
-import { useClassroom } from '../lessons/classroomStore';
+import { useClassroom } from '../lessons/classroom-store';
 import { useStore } from '../store/store';
-import { handIn } from './handIn';
+import { handIn } from './hand-in';
 
 export function ChallengePanel() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DenseTask } from '../../network/dense';
-import type { FigurePoint } from './denseState';
+import type { FigurePoint } from './dense-state';
 
 interface Series {
   key: keyof FigurePoint;

@@ -7,7 +7,7 @@ import type { DenseTask } from '../../network/dense';
 import type { TrainerClient } from '../../training/client';
 import type { LayerSnapshot } from '../../training/protocol';
 import { FeatureMaps } from '../inspect/FeatureMaps';
-import type { DenseView } from './denseState';
+import type { DenseView } from './dense-state';
 
 let nextId = 1;
 

@@ -12,7 +12,7 @@ import { analysisOf } from '../builder/useAnalysis';
 import { useStore } from '../store/store';
 import { DenseCharts } from './DenseCharts';
 import { DenseInside } from './DenseInside';
-import { formatFigure } from './denseState';
+import { formatFigure } from './dense-state';
 import { ScenePad } from './ScenePad';
 import { ScenePreviews } from './ScenePreviews';
 import { SceneViewer } from './SceneViewer';

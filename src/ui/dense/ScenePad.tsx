@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, type PointerEvent } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { useStore } from '../store/store';
-import type { DenseView } from './denseState';
+import type { DenseView } from './dense-state';
 import { SceneCanvas } from './SceneCanvas';
 import { answerText, penWidth, toScene } from './scene-pad';
 

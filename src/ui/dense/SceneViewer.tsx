@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { NetworkSpec } from '../../network/spec';
 import type { TrainerClient } from '../../training/client';
-import type { DenseView } from './denseState';
+import type { DenseView } from './dense-state';
 import { SceneCanvas } from './SceneCanvas';
 
 const PAGE = 8;

@@ -1,7 +1,7 @@
 // Folds the worker's dense events into the panel's state for as long as the component is mounted.
 import { useEffect, useReducer } from 'react';
 import type { TrainerClient } from '../../training/client';
-import { initialDenseView, reduceDense, type DenseView } from './denseState';
+import { initialDenseView, reduceDense, type DenseView } from './dense-state';
 
 export function useDense(client: TrainerClient | null): DenseView {
   const [view, dispatch] = useReducer(reduceDense, initialDenseView);

@@ -2,9 +2,9 @@
 // by the trained network as you draw, and again when loaded weights replace the model's.
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useStore } from '../store/store';
-import { latestOnly } from './latestOnly';
+import { latestOnly } from './latest-only';
 import { toMnistImage } from './preprocess';
-import { otherTaskReason } from '../training/trainGate';
+import { otherTaskReason } from '../training/train-gate';
 import { ProbabilityBars } from './ProbabilityBars';
 
 const SIZE = 280;

@@ -11,7 +11,7 @@ import {
   listKeptWeights,
   loadKeptWeights,
   megabytes,
-} from './browserWeightsActions';
+} from './browser-weights-actions';
 import { Disclosure } from './FileMenus';
 import './browser-weights.css';
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { DigitScoreView } from './DigitScoreView';
 import { GenerateChart } from './GenerateCharts';
-import type { GenerateView } from './generateState';
+import type { GenerateView } from './generate-state';
 import { ImageGrid } from './ImageGrid';
 import { LatentPlot } from './LatentPlot';
 

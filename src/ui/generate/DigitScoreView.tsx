@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { DIGITS } from '../../training/generative/scores';
 import { GenerateChart } from './GenerateCharts';
-import type { GenerateView } from './generateState';
+import type { GenerateView } from './generate-state';
 
 export function DigitScoreView({ view }: { view: GenerateView }) {
   const { t } = useTranslation();

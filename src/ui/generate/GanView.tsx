@@ -6,7 +6,7 @@ import type { TrainerClient } from '../../training/client';
 import { interpolateNoise } from '../../training/generative/common';
 import { DigitScoreView } from './DigitScoreView';
 import { GenerateChart } from './GenerateCharts';
-import type { GenerateView } from './generateState';
+import type { GenerateView } from './generate-state';
 import { ImageGrid } from './ImageGrid';
 
 export function GanView({ view, client }: { view: GenerateView; client: TrainerClient | null }) {

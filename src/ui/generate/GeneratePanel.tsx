@@ -7,7 +7,7 @@ import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
 import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { GenerativeMode } from '../../training/generative/types';
-import { presetOf } from '../builder/presetOf';
+import { presetOf } from '../builder/preset-of';
 import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';

@@ -2,7 +2,7 @@
 // focused plot, which picks its centre) asks for the image decoded from that point.
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { latentBounds } from './generateState';
+import { latentBounds } from './generate-state';
 
 const SIZE = 260;
 /** Ten distinguishable colours, one per digit. */

@@ -4,7 +4,7 @@ import { tr } from '../../i18n';
 import { useEffect, useReducer } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { JUDGE_PATH } from '../../training/generative/judge';
-import { initialView, reduceView, type GenerateView } from './generateState';
+import { initialView, reduceView, type GenerateView } from './generate-state';
 
 /** Clients already sent the judge (one fetch per worker, however often the panel mounts). */
 const judged = new WeakSet<TrainerClient>();

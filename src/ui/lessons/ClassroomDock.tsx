@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { ChallengeLocks } from '../challenges/ChallengeLocks';
 import { ChallengePanel } from '../challenges/ChallengePanel';
 import { TeacherView } from '../challenges/TeacherView';
-import { useClassroom, type ClassroomPanel } from './classroomStore';
+import { useClassroom, type ClassroomPanel } from './classroom-store';
 import { LessonsPanel } from './LessonsPanel';
 import { useClassroomLinks } from './useClassroomLinks';
 import './classroom.css';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { parseJsonSafely } from '../../network/safe-json';
 import { parseLesson } from '../../lessons/schema';
 import type { Lesson } from '../../lessons/schema';
-import { useClassroom } from './classroomStore';
+import { useClassroom } from './classroom-store';
 
 const MAX_LESSON_CHARS = 200_000;
 

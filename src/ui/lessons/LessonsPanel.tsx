@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { CATALOG } from '../../lessons/catalog';
 import type { Lesson } from '../../lessons/schema';
-import { useClassroom } from './classroomStore';
+import { useClassroom } from './classroom-store';
 import { LessonList } from './LessonList';
 import { LessonStep } from './LessonStep';
 

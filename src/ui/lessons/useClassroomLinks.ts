@@ -8,10 +8,10 @@ import { challengeFromQuery } from '../../challenges/challenge';
 import { lessonById } from '../../lessons/catalog';
 import { placeFromQuery } from '../../lessons/link';
 import { useStore } from '../store/store';
-import { useClassroom } from './classroomStore';
-import { followDense, followGenerative } from './followRuns';
+import { useClassroom } from './classroom-store';
+import { followDense, followGenerative } from './follow-runs';
 import { loadProgress } from './progress';
-import { openChallenge } from '../challenges/openChallenge';
+import { openChallenge } from '../challenges/open-challenge';
 
 export function useClassroomLinks(): void {
   useEffect(() => {

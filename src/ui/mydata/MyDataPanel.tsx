@@ -16,8 +16,8 @@ import {
   screenFiles,
   type LabelledFile,
 } from './images';
-import { exampleCount, trainingProblems } from './myData';
-import { storedBytes } from './myDataStorage';
+import { exampleCount, trainingProblems } from './my-data';
+import { storedBytes } from './my-data-storage';
 import { Thumb } from './Thumb';
 import './mydata.css';
 

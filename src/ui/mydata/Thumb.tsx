@@ -1,6 +1,6 @@
 // One 28×28 greyscale example, drawn at its own pixels and scaled up by CSS.
 import { useEffect, useRef } from 'react';
-import { SIDE } from './myData';
+import { SIDE } from './my-data';
 
 export function Thumb({ pixels, label }: { pixels: Uint8Array; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);

@@ -2,7 +2,7 @@
 // 3073 bytes, a label 0..9 then 32×32 red, green and blue planes. Each image becomes a 28×28 grey example
 // (luminance, then an area-weighted resize), in its class by CIFAR-10's own names.
 import { tr } from '../../i18n';
-import { PIXELS, SIDE } from './myData';
+import { PIXELS, SIDE } from './my-data';
 
 export const CIFAR10_CLASSES = [
   'airplane',

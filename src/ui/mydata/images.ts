@@ -2,7 +2,7 @@
 // centre square scaled down and its colours reduced to luminance (ITU-R BT.601 weights, as PIL's "L").
 import { tr } from '../../i18n';
 import { readZip } from '../../network/project/zip-read';
-import { PIXELS, SIDE } from './myData';
+import { PIXELS, SIDE } from './my-data';
 
 /** Largest single file and largest drop, so a mistaken drop of a photo library is refused up front. */
 export const FILE_LIMITS = { maxFileBytes: 50e6, maxDropBytes: 500e6, maxFiles: 5000 } as const;

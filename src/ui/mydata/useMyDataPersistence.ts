@@ -2,7 +2,7 @@
 // so a reload or a closed tab loses no example. A failed save is shown and the older copy stays.
 import { useEffect } from 'react';
 import { useStore } from '../store/store';
-import { loadMyData, saveMyData } from './myDataStorage';
+import { loadMyData, saveMyData } from './my-data-storage';
 
 const SAVE_AFTER_MS = 300;
 

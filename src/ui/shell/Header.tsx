@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserWeights } from '../export/BrowserWeights';
 import { FileMenus } from '../export/FileMenus';
-import { DesignsMenu } from '../persist/DesignsMenu';
+import { DesignsMenu } from '../persistence/DesignsMenu';
 import { GpuStatusPanel } from '../webgpu/GpuStatusPanel';
 import { useStore } from '../store/store';
 import { LanguageSwitch } from './LanguageSwitch';

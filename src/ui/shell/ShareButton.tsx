@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tr } from '../../i18n';
-import { shareUrl } from '../persist/designState';
-import { savedDesign } from '../store/networkSlice';
+import { shareUrl } from '../persistence/design-state';
+import { savedDesign } from '../store/network-slice';
 import { useStore } from '../store/store';
 
 export function ShareButton() {

@@ -2,7 +2,7 @@
 // Keys typed into a control (a field, a button, a drag handle) are left to that control.
 import { useEffect } from 'react';
 import { useStore } from '../store/store';
-import { trainBlockedReason } from '../training/trainGate';
+import { trainBlockedReason } from '../training/train-gate';
 
 const INTERACTIVE = 'input, select, textarea, button, [contenteditable], [role="slider"], dialog';
 

@@ -1,13 +1,14 @@
 // One store in slices (zustand's pattern): each slice owns its state and the actions that change it.
 import { create } from 'zustand';
-import { createInspectSlice, type InspectSlice } from '../inspect/inspectSlice';
-import { createMyDataSlice, type MyDataSlice } from '../mydata/myDataSlice';
-import { createMetricsSlice, type MetricsSlice } from './metricsSlice';
-import { createNetworkSlice, type NetworkSlice } from './networkSlice';
-import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
-import { createUiSlice, type UiSlice } from './uiSlice';
+import { createInspectSlice } from '../inspect/inspect-slice';
+import { createMyDataSlice } from '../mydata/my-data-slice';
+import type { AppState } from './app-state';
+import { createMetricsSlice } from './metrics-slice';
+import { createNetworkSlice } from './network-slice';
+import { createTrainingSlice } from './training-slice';
+import { createUiSlice } from './ui-slice';
 
-export type AppState = NetworkSlice & TrainingSlice & MetricsSlice & UiSlice & InspectSlice & MyDataSlice;
+export type { AppState } from './app-state';
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({

@@ -3,7 +3,7 @@ import { tr } from '../../i18n';
 import type { TrainerClient } from '../../training/client';
 import type { MetricsReport, ProgressReport } from '../../training/protocol';
 import type { useStore } from '../store/store';
-import { frameBatch } from './frameBatch';
+import { frameBatch } from './frame-batch';
 
 type Store = typeof useStore;
 

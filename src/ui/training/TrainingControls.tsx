@@ -1,6 +1,6 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
 import { useStore } from '../store/store';
-import { FINISHED, panelOf, unusableReason } from './trainGate';
+import { FINISHED, panelOf, unusableReason } from './train-gate';
 
 const REGIONS = { 'Generate images': '.generate-region', 'Segmentation and detection': '.dense-region' };
 

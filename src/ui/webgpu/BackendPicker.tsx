@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BackendChoice, BackendPreference, BackendKind } from '../../training/protocol';
 import { useStore } from '../store/store';
-import { tuningText } from './tuningText';
+import { tuningText } from './tuning-text';
 
 const OPTIONS: { value: BackendPreference; label: string }[] = [
   { value: 'auto', label: 'Automatic' },

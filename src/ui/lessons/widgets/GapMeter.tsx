@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { definitionOf } from '../../../layers';
 import { accuracyGap } from '../../../lessons/checks';
 import { useStore } from '../../store/store';
-import { kept, useClassroom } from '../classroomStore';
+import { kept, useClassroom } from '../classroom-store';
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const points = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)} points`;

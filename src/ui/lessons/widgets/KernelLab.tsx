@@ -14,7 +14,7 @@ import {
 } from '../../../lessons/maths';
 import { PixelCanvas } from '../../inspect/PixelCanvas';
 import { useStore } from '../../store/store';
-import { kept, keptNumber, useClassroom } from '../classroomStore';
+import { kept, keptNumber, useClassroom } from '../classroom-store';
 import { NumberField } from './NumberField';
 import { pixelColour, signedColour } from './maps';
 

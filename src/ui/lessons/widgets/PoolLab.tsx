@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DIGIT_SIZE, lessonDigit } from '../../../lessons/digit';
 import { conv2d, KERNELS, pool2d } from '../../../lessons/maths';
 import { PixelCanvas } from '../../inspect/PixelCanvas';
-import { kept, keptNumber, useClassroom } from '../classroomStore';
+import { kept, keptNumber, useClassroom } from '../classroom-store';
 import { NumberField } from './NumberField';
 import { signedColour } from './maps';
 

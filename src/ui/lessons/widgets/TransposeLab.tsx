@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { convTranspose2d, transposedOutSize } from '../../../lessons/maths';
 import { PixelCanvas } from '../../inspect/PixelCanvas';
-import { keptNumber, useClassroom } from '../classroomStore';
+import { keptNumber, useClassroom } from '../classroom-store';
 import { NumberField } from './NumberField';
 import { signedColour } from './maps';
 

@@ -1,0 +1,85 @@
+// The dataset requests: a built-in dataset streamed in the background (training can start on the images
+// already in), or the user's own images at once. Either replaces the classifier's data and its schedule.
+import { HYPER_LIMITS } from '../network/hyper';
+import type { HostDataset } from './backend';
+import type { CoreState, Emit } from './core-state';
+import { emptyHostDataset, streamDataset, userHostDataset } from './host-dataset';
+import type { DatasetId, TrainerEvent, UserDatasetData } from './protocol';
+
+export interface DatasetHost {
+  emit: Emit;
+  fetch?: typeof fetch;
+  /** Stops the classifier's run (it trains on the data being replaced). */
+  stop(): Promise<void>;
+  /** The test split just became complete. */
+  testComplete(): void;
+}
+
+export class DatasetRequests {
+  private loading: AbortController | null = null;
+
+  constructor(
+    private readonly s: CoreState,
+    private readonly host: DatasetHost,
+  ) {}
+
+  /** Ends a load still streaming. */
+  abort(): void {
+    this.loading?.abort();
+  }
+
+  async load(id: DatasetId, baseUrl: string): Promise<void> {
+    const { s } = this;
+    // A newer load replaces an unfinished one: it is aborted, and its late records are ignored.
+    this.loading?.abort();
+    const load = new AbortController();
+    this.loading = load;
+    await this.host.stop();
+    const dataset = emptyHostDataset();
+    s.data = dataset;
+    s.schedule = null;
+    const emit = (event: TrainerEvent) => dataset === s.data && this.host.emit(event);
+    await streamDataset(
+      id,
+      baseUrl,
+      this.host.fetch,
+      dataset,
+      {
+        emit,
+        onRecords: (split, from, to) => {
+          if (dataset !== s.data) return;
+          s.backend?.syncDataset(dataset, split, from, to);
+          if (split === 'test' && to === dataset.test.capacity) this.host.testComplete();
+        },
+      },
+      load.signal,
+    );
+  }
+
+  /** The user's own images replace the dataset at once (they are all here); a bad one changes nothing. */
+  async use(data: UserDatasetData): Promise<void> {
+    const { s } = this;
+    let dataset: HostDataset;
+    try {
+      dataset = userHostDataset(data, HYPER_LIMITS.maxBatchSize);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.host.emit({ type: 'datasetError', message: `your dataset: ${message}`, retryable: false });
+      return;
+    }
+    this.loading?.abort();
+    this.loading = null;
+    await this.host.stop();
+    s.data = dataset;
+    s.schedule = null;
+    for (const split of ['train', 'test'] as const)
+      s.backend?.syncDataset(dataset, split, 0, dataset[split].available);
+    this.host.testComplete();
+    this.host.emit({
+      type: 'datasetReady',
+      train: data.train.labels.length,
+      test: dataset.test.available,
+      classNames: [...data.classNames],
+    });
+  }
+}

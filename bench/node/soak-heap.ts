@@ -71,7 +71,7 @@ await send({ type: 'setSpec', spec: lenetSpec() });
 await loaded;
 
 async function train(steps: number) {
-  const target = core.step + steps;
+  const target = core.current.step + steps;
   const reached = t.next('metrics', (m) => m.step >= target);
   await send({ type: 'start' });
   await reached;
@@ -84,13 +84,13 @@ const evaluated = t.next('gallery');
 await send({ type: 'evaluate' });
 await evaluated;
 const snapDir = tmpdir();
-const before = { step: core.step, heap: await heapUsed() };
+const before = { step: core.current.step, heap: await heapUsed() };
 const first = SNAPSHOTS ? writeHeapSnapshot(path.join(snapDir, 'soak-first.heapsnapshot')) : '';
 say(`soak: from step ${before.step}, heap ${before.heap} B`);
 const points = [];
-for (let done = 0; done < STEPS; done = core.step - before.step) {
+for (let done = 0; done < STEPS; done = core.current.step - before.step) {
   await train(Math.min(CHUNK, STEPS - done));
-  const p = { step: core.step, heap: await heapUsed() };
+  const p = { step: core.current.step, heap: await heapUsed() };
   points.push(p);
   say(`  step ${p.step}: heap ${p.heap} B (${p.heap - before.heap >= 0 ? '+' : ''}${p.heap - before.heap})`);
 }

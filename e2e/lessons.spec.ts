@@ -211,7 +211,8 @@ test('a lesson link opens its step; a broken lesson file is refused with the rea
   await page.goto('/?lesson=pooling&step=3');
   await expect(panel(page).locator('article[data-step="shape"]')).toBeVisible();
   const link = await panel(page).getByTestId('lesson-link').getAttribute('href');
-  expect(new URL(link!).search).toBe('?lesson=pooling&step=3');
+  // The link carries the page's language, so a class opens it in the language the teacher used.
+  expect(new URL(link!).search).toBe('?lesson=pooling&step=3&lang=en');
   await panel(page).getByRole('button', { name: 'Back' }).click();
   await panel(page).getByRole('button', { name: 'Back' }).click();
   await panel(page).getByRole('button', { name: 'All lessons' }).click();

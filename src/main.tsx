@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from './i18n';
 import { App } from './ui/App';
-import { restoreInitialDesign } from './ui/persistence/restore';
 import { startLanguage } from './ui/i18n/start-language';
+import { restoreInitialDesign } from './ui/persistence/restore';
 import './ui/styles.css';
 import './ui/i18n/cjk.css';
 

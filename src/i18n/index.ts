@@ -26,19 +26,10 @@ void i18n.init({
 /** Parameters of a message: numbers are formatted for the language with `{{n, number}}` in the text. */
 export type MessageParams = Record<string, string | number>;
 
-/** A message not yet put into words: data that is translated where and when it is shown. */
-export interface Message {
-  key: string;
-  params?: MessageParams;
-}
-
 /** The text of `key` (`namespace:path`) in the current language. */
 export function tr(key: string, params: MessageParams & TOptions = {}): string {
   return i18n.t(key, params);
 }
-
-/** A `Message` in the current language. */
-export const say = (message: Message): string => tr(message.key, message.params);
 
 export const currentLanguage = (): Language => LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? FALLBACK;
 

@@ -1,7 +1,7 @@
 // Test scenes next to the network's answers: the true label map (or boxes) above, the prediction below,
 // refreshed after every evaluation.
-import type { DenseView } from './dense-state';
 import { useTranslation } from 'react-i18next';
+import type { DenseView } from './dense-state';
 import { ColourKey } from './ColourKey';
 import { SceneCanvas } from './SceneCanvas';
 

@@ -1,8 +1,8 @@
 // CIFAR-10's binary version (data_batch_1.bin … test_batch.bin, as the user downloaded it): records of
 // 3073 bytes, a label 0..9 then 32×32 red, green and blue planes. Each image becomes a 28×28 grey example
 // (luminance, then an area-weighted resize), in its class by CIFAR-10's own names.
-import { PIXELS, SIDE } from './my-data';
 import { tr } from '../../i18n';
+import { PIXELS, SIDE } from './my-data';
 
 export const CIFAR10_CLASSES = [
   'airplane',

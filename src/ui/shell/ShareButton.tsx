@@ -1,9 +1,9 @@
 // "Share": a URL that restores this design and its hyperparameters, copied where the browser allows.
 import { useState } from 'react';
-import { shareUrl } from '../persistence/design-state';
-import { savedDesign } from '../store/network-slice';
 import { useTranslation } from 'react-i18next';
 import { tr } from '../../i18n';
+import { shareUrl } from '../persistence/design-state';
+import { savedDesign } from '../store/network-slice';
 import { useStore } from '../store/store';
 
 export function ShareButton() {

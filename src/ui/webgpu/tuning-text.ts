@@ -1,6 +1,6 @@
 // The line under the backend while the worker tunes the design's kernels, and after.
-import type { KernelTuning } from '../store/training-slice';
 import { tr } from '../../i18n';
+import type { KernelTuning } from '../store/training-slice';
 
 /** The tuning notice: progress while it measures, then what it changed. */
 export function tuningText(t: KernelTuning): string | null {

@@ -5,7 +5,7 @@ import { definitionOf, type ParamRule } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
 import { SPEC_LIMITS } from './params';
 import type { Parsed } from './safe-json';
-import type { DatasetId, Layer, LayerKind, NetworkSpec, Task } from './spec';
+import type { DatasetId, Layer, LayerKind, NetworkSpec, NodePosition, Task } from './spec';
 import { LAYER_KINDS, SPEC_VERSION, defaultLayer, isLayerKind } from './spec';
 
 class SchemaError extends Error {}
@@ -124,6 +124,31 @@ function readLayer(raw: unknown, index: number, taken: Set<string>, version: num
   return layer as unknown as Layer;
 }
 
+/** Largest |coordinate| of a diagram position: far beyond any screen, small enough to stay exact. */
+export const MAX_LAYOUT_COORDINATE = 1_000_000;
+
+/** The diagram positions: an object from layer ids (or 'input') of this design to {x, y}. */
+function readLayout(raw: unknown, ids: ReadonlySet<string>): Record<string, NodePosition> {
+  if (!isObject(raw)) return fail(`layout must be an object of positions by layer id, not ${kindOf(raw)}`);
+  const layout: Record<string, NodePosition> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const where = `layout of "${id.slice(0, 40)}"`;
+    // Keys come from JSON.parse; one named like Object's prototype would not make an own property here.
+    if (id === '__proto__' || (id !== NETWORK_INPUT && !ids.has(id)))
+      fail(`layout names "${id.slice(0, 40)}", which is no layer of this design`);
+    if (!isObject(value)) return fail(`${where} must be an object {x, y}, not ${kindOf(value)}`);
+    expectKeys(value, ['x', 'y'], where);
+    const coordinate = (v: unknown, axis: string) =>
+      typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_LAYOUT_COORDINATE
+        ? v
+        : fail(
+            `${where}: ${axis} must be a number from -${MAX_LAYOUT_COORDINATE} to ${MAX_LAYOUT_COORDINATE}`,
+          );
+    layout[id] = { x: coordinate(value.x, 'x'), y: coordinate(value.y, 'y') };
+  }
+  return layout;
+}
+
 const DATASETS: readonly DatasetId[] = ['mnist', 'fashion-mnist'];
 const TASKS: readonly Task[] = ['classification', 'reconstruction', 'generator', 'discriminator'];
 
@@ -151,7 +176,11 @@ function readInput(raw: unknown, task: Task, latentDim: number | undefined): Net
 export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
   try {
     if (!isObject(raw)) return fail(`a spec must be an object, not ${kindOf(raw)}`);
-    expectKeys(raw, ['version', 'name', 'task', 'input', 'latentDim', 'autoWire', 'layers'], 'the spec');
+    expectKeys(
+      raw,
+      ['version', 'name', 'task', 'input', 'latentDim', 'autoWire', 'layers', 'layout'],
+      'the spec',
+    );
     // Version 1 (chains of layers) opens unchanged as version 2.
     if (raw.version !== 1 && raw.version !== SPEC_VERSION) {
       return fail(
@@ -186,6 +215,11 @@ export function validateSpecValue(raw: unknown): Parsed<NetworkSpec> {
       layers,
     };
     if (latentDim !== undefined) spec.latentDim = latentDim;
+    if (raw.layout !== undefined) {
+      const layout = readLayout(raw.layout, taken);
+      // An empty layout says nothing: the design is auto-laid out, as without one.
+      if (Object.keys(layout).length > 0) spec.layout = layout;
+    }
     return { ok: true, value: spec };
   } catch (e) {
     if (e instanceof SchemaError) return { ok: false, error: e.message };

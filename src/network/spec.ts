@@ -39,6 +39,12 @@ export interface NetworkInput {
   shape: [1, 28, 28] | [number];
 }
 
+/** Where the user put a node of the diagram, in the diagram's own units (pixels at zoom 1). */
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+
 export interface NetworkSpec {
   version: 2;
   name: string;
@@ -49,6 +55,9 @@ export interface NetworkSpec {
   /** Length of the generator's noise vector; present exactly when task is 'generator'. */
   latentDim?: number;
   layers: Layer[];
+  /** Diagram positions the user chose, by layer id ('input' for the network input). Absent: every node is
+   *  placed by the auto-layout. Training ignores it. */
+  layout?: Record<string, NodePosition>;
 }
 
 export const SPEC_VERSION = 2;

@@ -23,6 +23,7 @@ import { EpochSchedule, SEED_STREAM } from './schedule';
 import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
 import { Inspector } from './inspect/inspector';
+import { LiveActivations } from './live-activations';
 import type { InspectQuery } from './inspect/types';
 
 export interface TrainerCoreOptions {
@@ -60,6 +61,8 @@ export class TrainerCore {
   lastGood: Checkpoint | null = null;
   /** Answers inspect queries and keeps the replay history. */
   readonly inspector: Inspector = new Inspector(this);
+  /** The activations the page's diagram watches while training. */
+  readonly live: LiveActivations = new LiveActivations(this);
   /** The autoencoder and GAN modes, on this trainer's backend and dataset. */
   readonly generative = new GenerativeSession({
     backend: () => this.backend,
@@ -134,6 +137,8 @@ export class TrainerCore {
         return this.inspect(request.id, request.query);
       case 'generative':
         return this.generative.handle(request.request);
+      case 'watchActivations':
+        return this.live.watch(request.image, request.everyMs, request.channels);
       case 'destroyDeviceForTest':
         if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
         this.backend.destroyDevice();

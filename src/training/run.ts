@@ -160,10 +160,13 @@ export class TrainingRun {
         await core.backend.settle();
         await yieldTurn();
         const now = performance.now();
-        if (this.sampleClock.tick(now - tick) && core.state === 'training') {
+        const trained = now - tick;
+        if (this.sampleClock.tick(trained) && core.state === 'training') {
           await this.evaluateSample();
           tick = performance.now();
         } else tick = now;
+        // The watched activations' own time is not training time either.
+        if (core.state === 'training' && (await core.live.tick(trained))) tick = performance.now();
       }
     } catch (error) {
       // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
@@ -402,7 +405,8 @@ export class TrainingRun {
   }
 }
 
-function testImage(core: TrainerCore, index: number): Float32Array {
+/** Test image `index` as 784 values in 0..1. */
+export function testImage(core: TrainerCore, index: number): Float32Array {
   const { pixels, test } = core.data;
   if (test.available <= index)
     throw new Error('the test set is not loaded yet: send an image or load the dataset');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../../../network/analyze';
 import { presetSpec } from '../../../network/presets';
 import { defaultLayer, emptySpec, type NetworkSpec } from '../../../network/spec';
-import { connect, disconnect, insertOnEdge, inputsOf, reconnect, type EditResult } from './edits';
+import { connect, disconnect, insertOnEdge, inputsOf, type EditResult } from './edits';
 
 const lenet = () => presetSpec('lenet-5');
 const ok = (r: EditResult): NetworkSpec => {
@@ -113,17 +113,7 @@ describe('connecting', () => {
   });
 });
 
-describe('reconnecting and disconnecting', () => {
-  it('moves an input to another source, back to implicit where that is the layer before', () => {
-    const resnet = presetSpec('resnet-mini');
-    const moved = ok(reconnect(resnet, 'block1_add', 1, 'relu1'));
-    expect(readsOf(moved, 'block1_add')).toEqual(['block1_bn2', 'relu1']);
-    const spec = lenet();
-    const skip = ok(reconnect(spec, 'pool1', 0, 'conv1'));
-    expect(skip.layers[2].inputs).toEqual(['conv1']);
-    expect(ok(reconnect(skip, 'pool1', 0, 'relu1')).layers[2].inputs).toBeUndefined();
-  });
-
+describe('disconnecting', () => {
   it("removes a merging layer's input but never a layer's only input", () => {
     const resnet = presetSpec('resnet-mini');
     const next = ok(disconnect(resnet, 'block1_add', 1));

@@ -1,7 +1,6 @@
 // What the diagram's gestures do to the design, as pure functions of the spec: insert a layer on an edge,
 // connect one layer's output to another (a merging layer gains an input; any other layer gets an Add or a
-// Concat in front of it, merging what it read with the new output: a skip connection), reconnect an edge to
-// another source, and disconnect one. A connection that would make a loop is refused with a reason; one
+// Concat in front of it, merging what it read with the new output: a skip connection), and disconnect one. A connection that would make a loop is refused with a reason; one
 // from a later layer moves that layer (and what it needs) earlier, so the list still runs in order.
 import { definitionOf, formatShape, type Shape } from '../../../layers';
 import { FROM_INPUT, resolveInputs, topologicalOrder } from '../../../layers/core/graph';
@@ -144,21 +143,6 @@ export function connect(
   let next: NetworkSpec = { ...spec, layers };
   next = replaceAt(next, t + 1, reading(next, t + 1, layer, [id, ...inputs.slice(1)]));
   return { ok: true, spec: inRunningOrder(next), selected: id };
-}
-
-/** Makes input `slot` of `target` read `source` instead. */
-export function reconnect(spec: NetworkSpec, target: string, slot: number, source: string): EditResult {
-  const t = spec.layers.findIndex((l) => l.id === target);
-  if (t < 0) return { ok: false, reason: `${nodeName(spec, target)} is not in the design` };
-  const inputs = inputsOf(spec, t);
-  if (inputs[slot] === source) return { ok: true, spec };
-  if (source !== INPUT_ID && dependsOn(spec, source, target))
-    return {
-      ok: false,
-      reason: `${nodeName(spec, source)} already depends on ${nodeName(spec, target)}: connecting them would make a loop`,
-    };
-  const next = inputs.map((s, k) => (k === slot ? source : s));
-  return { ok: true, spec: inRunningOrder(replaceAt(spec, t, reading(spec, t, spec.layers[t], next))) };
 }
 
 /** Removes input `slot` of a merging layer that reads two or more; any other layer keeps its one input. */

@@ -1,21 +1,19 @@
-// The page layout: header, then the builder, training, charts and predictions regions.
+// The page: the core loop on one screen. The builder (the network as a live diagram) fills the left, the
+// training controls, live figures, loss and accuracy charts and the draw pad stand beside it, and every
+// other view opens in the tab bar under the diagram without pushing those off screen (see styles.css).
 import { useEffect } from 'react';
 import { BuilderPanel } from './builder/BuilderPanel';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
 import { DrawPad } from './draw/DrawPad';
-import { GeneratePanel } from './generate/GeneratePanel';
-import { InspectPanel } from './inspect/InspectPanel';
 import { useAutosave } from './persist/useAutosave';
-import { ConfusionMatrix } from './predictions/ConfusionMatrix';
-import { Gallery } from './predictions/Gallery';
 import { Header } from './shell/Header';
 import { NoticeBar } from './shell/NoticeBar';
+import { PanelTabs } from './shell/PanelTabs';
 import { useShortcuts } from './shell/useShortcuts';
 import { useStore } from './store/store';
 import { useTrainer } from './trainer/useTrainer';
 import { Figures } from './training/Figures';
-import { HyperparamsForm } from './training/HyperparamsForm';
 import { ProgressPanel } from './training/ProgressPanel';
 import { TrainingControls } from './training/TrainingControls';
 import { useGpuProbe } from './webgpu/useGpuProbe';
@@ -38,27 +36,21 @@ export function App() {
         <section aria-label="Network builder" className="panel builder-region">
           <BuilderPanel />
         </section>
-        <section aria-label="Training" className="panel training-region">
-          <TrainingControls />
-          <Figures />
-          <ProgressPanel />
-          <HyperparamsForm />
-        </section>
-        <section aria-label="Charts" className="panel charts-region">
-          <LossChart />
-          <AccuracyChart />
-        </section>
-        <section aria-label="Predictions" className="panel predictions-region">
-          <DrawPad />
-          <ConfusionMatrix />
-          <Gallery />
-        </section>
-        <section aria-label="Inside the network" className="panel inspect-region">
-          <InspectPanel />
-        </section>
-        <section aria-label="Generate images" className="panel generate-region">
-          <GeneratePanel />
-        </section>
+        <PanelTabs />
+        <div className="side">
+          <section aria-label="Training" className="panel training-region">
+            <TrainingControls />
+            <Figures />
+            <ProgressPanel />
+          </section>
+          <section aria-label="Charts" className="panel charts-region">
+            <LossChart />
+            <AccuracyChart />
+          </section>
+          <section aria-label="Predictions" className="panel predictions-region">
+            <DrawPad />
+          </section>
+        </div>
       </main>
     </div>
   );

@@ -23,8 +23,9 @@ export interface NetworkSlice {
   selectedLayerId: string | null;
   /** The last parameter edit: quick repeated edits of one field (typing "120") make one undo step. */
   lastEdit: { key: string; at: number } | null;
-  /** Replaces the design as one undoable edit. */
-  editSpec: (next: NetworkSpec) => void;
+  /** Replaces the design as one undoable edit; edits with the same `mergeKey` in quick succession make one
+   *  (a node nudged by the arrow keys). */
+  editSpec: (next: NetworkSpec, mergeKey?: string) => void;
   /** Loads a new design (preset, link, file): undoable, and it becomes the new baseline. A design that is
    *  not the GAN partner's counterpart drops the partner. */
   loadSpec: (spec: NetworkSpec) => void;
@@ -87,7 +88,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     baseline: initial,
     selectedLayerId: null,
     lastEdit: null,
-    editSpec: (next) => edit(next),
+    editSpec: (next, mergeKey) => edit(next, mergeKey ?? null),
     loadSpec: (spec) => {
       edit(spec);
       const partner = get().partner;
@@ -142,6 +143,8 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
       const r = redo(get().history, get().spec);
       if (r) set({ spec: r.spec, history: r.history, lastEdit: null });
     },
-    selectLayer: (selectedLayerId) => set({ selectedLayerId }),
+    // A selected layer and a selected diagram edge exclude each other: the palette acts on one.
+    selectLayer: (selectedLayerId) =>
+      set(selectedLayerId === null ? { selectedLayerId } : { selectedLayerId, selectedEdge: null }),
   };
 };

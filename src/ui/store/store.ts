@@ -1,12 +1,13 @@
 // One store in slices (zustand's pattern): each slice owns its state and the actions that change it.
 import { create } from 'zustand';
+import { createDiagramSlice, type DiagramSlice } from '../builder/diagram/diagramSlice';
 import { createInspectSlice, type InspectSlice } from '../inspect/inspectSlice';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice';
 import { createNetworkSlice, type NetworkSlice } from './networkSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = NetworkSlice & TrainingSlice & MetricsSlice & UiSlice & InspectSlice;
+export type AppState = NetworkSlice & TrainingSlice & MetricsSlice & UiSlice & InspectSlice & DiagramSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -15,6 +16,7 @@ export const createAppStore = () =>
     ...createMetricsSlice(...a),
     ...createUiSlice(...a),
     ...createInspectSlice(...a),
+    ...createDiagramSlice(...a),
   }));
 
 export const useStore = createAppStore();

@@ -4,6 +4,9 @@ import type { AppState } from './store';
 
 export type Theme = 'light' | 'dark';
 
+/** The panels that open beside the core loop (one at a time). */
+export type PanelId = 'summary' | 'hyper' | 'inside' | 'predictions' | 'generate';
+
 export interface UiSlice {
   theme: Theme;
   presentation: boolean;
@@ -12,11 +15,14 @@ export interface UiSlice {
   confusionCell: [number, number] | null;
   /** One-shot message for the status line (share link copied, import refused, ...). */
   notice: string | null;
+  /** The open panel of the tab bar, or null when all are closed. */
+  panel: PanelId | null;
   setTheme: (theme: Theme) => void;
   togglePresentation: () => void;
   setMistakesOnly: (on: boolean) => void;
   selectConfusionCell: (cell: [number, number] | null) => void;
   setNotice: (notice: string | null) => void;
+  openPanel: (panel: PanelId | null) => void;
 }
 
 function preferredTheme(): Theme {
@@ -29,9 +35,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   mistakesOnly: false,
   confusionCell: null,
   notice: null,
+  panel: null,
   setTheme: (theme) => set({ theme }),
   togglePresentation: () => set((s) => ({ presentation: !s.presentation })),
   setMistakesOnly: (mistakesOnly) => set({ mistakesOnly }),
   selectConfusionCell: (confusionCell) => set({ confusionCell }),
   setNotice: (notice) => set({ notice }),
+  openPanel: (panel) => set({ panel }),
 });

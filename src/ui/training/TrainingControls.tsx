@@ -1,13 +1,7 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
+import { showPanel } from '../shell/PanelTabs';
 import { useStore } from '../store/store';
 import { FINISHED, unusableReason } from './trainGate';
-
-/** Brings the Generate images panel into view with focus on its first control. */
-function goToGenerate(): void {
-  const region = document.querySelector<HTMLElement>('.generate-region');
-  region?.scrollIntoView({ block: 'start' });
-  region?.querySelector<HTMLElement>('button.primary:not([disabled])')?.focus({ preventScroll: true });
-}
 
 const STATE_TEXT = {
   idle: 'Ready',
@@ -71,7 +65,7 @@ export function TrainingControls() {
           {generative && (
             <>
               {' '}
-              <button type="button" onClick={goToGenerate}>
+              <button type="button" onClick={() => showPanel('generate')}>
                 Go to Generate images
               </button>
             </>

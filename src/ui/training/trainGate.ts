@@ -14,7 +14,7 @@ const TASK_NAMES = {
 /** Why the builder's design is not the classifier's to train (an autoencoder or GAN trains elsewhere). */
 export function otherTaskReason(spec: NetworkSpec): string | null {
   if (spec.task === 'classification') return null;
-  return `The builder holds ${TASK_NAMES[spec.task]}: it trains in Generate images, below.`;
+  return `The builder holds ${TASK_NAMES[spec.task]}: it trains in the Generate images panel.`;
 }
 
 /** What stops the classifier's model being used at all (trained, stepped or evaluated), or null. */

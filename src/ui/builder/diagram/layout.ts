@@ -17,7 +17,7 @@ export const NODE_HEIGHT = 96;
 export const RANK_GAP = { LR: 64, TB: 40 } as const;
 export const STACK_GAP = 24;
 export const ROW_GAP = 48;
-/** Auto-layout never enlarges past this zoom, so a small network is not blown up. */
+/** Auto-layout enlarges no further than this by default, so a small network is not blown up. */
 export const MAX_AUTO_ZOOM = 1;
 
 /** The design as nodes (the network input first, then the layers) and edges (one per input a layer reads). */
@@ -65,7 +65,7 @@ export interface AutoLayout {
   /** Ranks in a full row, and the rows. */
   perRow: number;
   rows: number;
-  /** The zoom at which the whole layout fills the view it was made for (capped at MAX_AUTO_ZOOM). */
+  /** The zoom at which the whole layout fills the view it was made for (capped at maxZoom). */
   zoom: number;
 }
 
@@ -105,6 +105,7 @@ export function autoLayout(
   graph: DiagramGraph,
   view: { width: number; height: number },
   direction: Direction,
+  maxZoom: number = MAX_AUTO_ZOOM,
 ): AutoLayout {
   const size = extent(direction);
   const cols = columns(graph, ranks(graph));
@@ -118,7 +119,7 @@ export function autoLayout(
     const main = Math.min(perRow, cols.length) * (size.main + size.gap) - size.gap;
     // Room above the first row for the channels of its skips.
     const cross = rowDepths.reduce((a, d) => a + d + ROW_GAP, 0);
-    const zoom = Math.min(viewMain / main, viewCross / cross, MAX_AUTO_ZOOM);
+    const zoom = Math.min(viewMain / main, viewCross / cross, maxZoom);
     return { rowDepths, zoom };
   };
   let perRow = 1;

@@ -7,7 +7,7 @@ import { diverging, maxAbs, range, sequential, type Rgb } from '../../inspect/co
 export interface Pixels {
   width: number;
   height: number;
-  rgba: Uint8ClampedArray;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
 }
 
 // Odd, so that 0 on a signed scale (t = 0.5) has an entry of its own: white.

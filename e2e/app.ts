@@ -1,5 +1,6 @@
 // The app as the e2e specs drive it: the default LeNet-5 in the builder, the datasets, the drawing pad and its
-// class probabilities, notices, the Export menu's downloads, and canvas pixels.
+// class probabilities, notices, the Export menu's downloads, the builder's two views and the panels of the tab
+// bar, and canvas pixels.
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
@@ -36,7 +37,25 @@ export const LENET_SHAPES = [
   '10',
 ];
 
-export const cards = (page: Page) => page.getByTestId('layer-card');
+/** The design's layers as the builder shows them: diagram nodes (the default view) or outline cards. Both
+ *  carry the layer's kind and id (data-kind, data-layer-id) and its output shape (test id layer-shape). */
+export const cards = (page: Page) => page.locator('[data-testid="diagram-node"], [data-testid="layer-card"]');
+
+/** Shows the design as its outline of cards, whose buttons select, duplicate, reorder and delete layers. */
+export async function showOutline(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Outline', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Network layers' })).toBeVisible();
+}
+
+export type PanelName =
+  'Summary' | 'Hyperparameters' | 'Inside the network' | 'Test results' | 'Generate images';
+
+/** Opens a panel of the tab bar under the builder (leaving it open if it is). */
+export async function openPanel(page: Page, name: PanelName): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
 
 /** Starts from an empty network on a fresh page. */
 export async function openEmpty(page: Page): Promise<void> {

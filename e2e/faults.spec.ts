@@ -94,7 +94,8 @@ for (const fault of FAULTS) {
 
     // The builder still edits the design and the draw pad still predicts with the untrained model.
     await expectLeNet(page);
-    await page.getByRole('button', { name: 'Select layer 1 (Conv2d)' }).click();
+    // Clicking a node of the diagram selects its layer and opens the inspector.
+    await cards(page).nth(0).click();
     await page
       .getByRole('region', { name: 'Inspector' })
       .getByLabel('out_channels', { exact: true })
@@ -208,6 +209,7 @@ for (const hostile of HOSTILE) {
     // A current design that differs from the default: LeNet-5 without its last ReLU, autosaved.
     await page.goto('/');
     await expectLeNet(page);
+    await cards(page).nth(10).click();
     await page.getByRole('button', { name: 'Delete layer 11 (ReLU)' }).click();
     await expect(cards(page)).toHaveCount(11);
     await expect

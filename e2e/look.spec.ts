@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cards } from './app';
+import { cards, openPanel, showOutline } from './app';
 
 test('presentation mode enlarges the type and hides the secondary panels', async ({ page }) => {
   await page.goto('/');
@@ -8,6 +8,7 @@ test('presentation mode enlarges the type and hides the secondary panels', async
       parseFloat(getComputedStyle(document.querySelector('main') ?? document.body).fontSize),
     );
   const normal = await fontSize();
+  await openPanel(page, 'Summary');
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeVisible();
   await page.getByRole('button', { name: 'Presentation mode' }).click();
   await expect(page.getByRole('button', { name: 'Presentation mode' })).toHaveAttribute(
@@ -65,6 +66,7 @@ test.describe('touch', () => {
 
   test('a layer dragged from the palette by touch is inserted where it is dropped', async ({ page }) => {
     await page.goto('/');
+    await showOutline(page);
     await expect(cards(page)).toHaveCount(12);
     const source = await page.getByRole('button', { name: 'Add Dropout', exact: true }).boundingBox();
     const target = await cards(page).nth(8).boundingBox();

@@ -189,6 +189,17 @@ export default tseslint.config(
     { 'no-restricted-globals': ['error', ...domGlobals] },
   ),
   restrict(
+    ['src/sw/**'],
+    forbid(
+      [
+        reactLike,
+        [...layer('engine'), ...layer('gpu'), ...layer('ui'), ...layer('training'), ...layer('network')],
+      ],
+      'sw/ (the service worker) imports only data/ types.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  restrict(
     ['src/training/**'],
     forbid([reactLike, layer('ui')], 'training/ is framework-free; ui/ wraps it, never the reverse.'),
     { 'no-restricted-globals': ['error', ...domGlobals] },

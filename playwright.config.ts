@@ -23,6 +23,14 @@ const webgpuArgs = [
   '--disable-vulkan-surface',
 ];
 
+// SwiftShader is a software fallback adapter, where the automatic choice trains each design on whichever of
+// WebGPU and WebAssembly measures faster (usually WebAssembly). The webgpu project tests the WebGPU path,
+// so its pages start with WebGPU chosen in the backend menu; backend-choice.spec.ts clears that.
+export const WEBGPU_CHOSEN = {
+  cookies: [],
+  origins: [{ origin: baseURL, localStorage: [{ name: 'cnn-playground/backend/v1', value: 'webgpu' }] }],
+};
+
 export default defineConfig({
   testDir: 'e2e',
   // Playwright empties this folder when a run starts; separate runs on one machine need separate folders.
@@ -47,7 +55,10 @@ export default defineConfig({
     {
       name: 'webgpu',
       testIgnore: /no-webgpu\.spec\.ts$/,
-      use: { launchOptions: { executablePath, args: [...commonArgs, ...webgpuArgs] } },
+      use: {
+        storageState: WEBGPU_CHOSEN,
+        launchOptions: { executablePath, args: [...commonArgs, ...webgpuArgs] },
+      },
     },
     {
       name: 'no-webgpu',

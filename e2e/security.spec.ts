@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectDatasetsLoaded } from './app';
+import { startStaticHost } from './static-host';
 
 // Collects the page's Content-Security-Policy violations (a blocked style, script or request shows up here).
 async function recordViolations(page: Page): Promise<void> {
@@ -134,4 +135,45 @@ test('the policy blocks a request to another origin before it is sent', async ({
   expect(outcome).toMatch(/^TypeError/);
   expect(await violations(page)).toContain('connect-src blocked https://example.com/tracker.gif');
   expect(sent.filter((url) => url.includes('example.com'))).toEqual([]);
+});
+
+test.describe('on a static host that sends no headers', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the training worker is under the policy too: eval and new Function are refused there', async ({
+    page,
+  }) => {
+    const host = await startStaticHost();
+    try {
+      const worker = page.waitForEvent('worker');
+      await page.goto(host.url);
+      await expect(page.getByTestId('backend')).toHaveText('WebGPU', { timeout: 60_000 });
+      // In a timer callback: code DevTools evaluates directly is exempt from the policy.
+      const outcomes = await (
+        await worker
+      ).evaluate(
+        () =>
+          new Promise<string[]>((resolve) =>
+            setTimeout(() =>
+              resolve(
+                // eslint-disable-next-line no-eval, no-new-func -- these are the calls the policy must refuse
+                [() => eval('1'), () => new Function('return 1')()].map((run) => {
+                  try {
+                    return `ran: ${run()}`;
+                  } catch (error) {
+                    return (error as Error).name;
+                  }
+                }),
+              ),
+            ),
+          ),
+      );
+      expect(outcomes).toEqual(['EvalError', 'EvalError']);
+      // The page has no header to lean on: only the built page's meta tag carries the policy.
+      const response = await page.request.get(host.url);
+      expect(response.headers()['content-security-policy']).toBeUndefined();
+    } finally {
+      await host.close();
+    }
+  });
 });

@@ -91,3 +91,51 @@ test('a full quota gives a clear message and loses nothing already saved', async
   expect(result.intact).toBe(true);
   expect(result.names).toEqual([['kept', 100_000]]);
 });
+
+test('a damaged entry is reported as damaged, and two saves at once both land', async ({ page }) => {
+  await openApp(page);
+  const result = await page.evaluate(async () => {
+    const { saveWeights, loadWeights, listWeights } = window.WeightsModule;
+    await Promise.all([saveWeights('one', new ArrayBuffer(8)), saveWeights('two', new ArrayBuffer(16))]);
+    const names = (await listWeights()).map((e) => e.name).sort();
+    // Another version (or a damaged profile) left text where bytes belong.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('cnn-playground');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('weights-data', 'readwrite');
+        tx.objectStore('weights-data').put('not bytes', 'one');
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onabort = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const damaged = await loadWeights('one').catch((e: Error & { kind: string }) => [e.kind, e.message]);
+    const intact = (await loadWeights('two'))?.byteLength;
+    return { names, damaged, intact };
+  });
+  expect(result.names).toEqual(['one', 'two']);
+  expect(result.damaged).toEqual(['failed', 'The saved weights "one" are damaged (not bytes).']);
+  expect(result.intact).toBe(16);
+});
+
+test("another tab's upgrade of the database is not held up by an open store", async ({ page }) => {
+  await openApp(page);
+  const outcome = await page.evaluate(async () => {
+    const { saveWeights } = window.WeightsModule;
+    await saveWeights('open connection', new ArrayBuffer(4));
+    // A newer version of the app in another tab opens the database at version 2.
+    return new Promise<string>((resolve) => {
+      const open = indexedDB.open('cnn-playground', 2);
+      open.onblocked = () => resolve('blocked');
+      open.onsuccess = () => {
+        open.result.close();
+        resolve('upgraded');
+      };
+      open.onerror = () => resolve(`error ${open.error?.name}`);
+    });
+  });
+  expect(outcome).toBe('upgraded');
+});

@@ -7,6 +7,7 @@
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below)
 //   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
+//   BENCH_NEWCOMER_LIMIT_S=S  how long the no-WebGPU newcomer trains at most (default 180)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
 //   BENCH_SKIP_BUILD=1   reuse bench/dist (the page, and the app in bench/dist/app) as it is
 //   CHROMIUM_PATH        the Chromium to drive (default /usr/bin/chromium)
@@ -16,8 +17,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureApp } from '../bench/driver/app-page.mjs';
-import { browserHost, heapAfterGc, measure, openBenchPage, withTimeout } from '../bench/driver/browser.mjs';
+import { measureApp, measureNewcomer } from '../bench/driver/app-page.mjs';
+import {
+  browserHost,
+  heapAfterGc,
+  measure,
+  openBenchPage,
+  PLAIN_ARGS,
+  withTimeout,
+} from '../bench/driver/browser.mjs';
 import { updateReadme } from '../bench/driver/readme.mjs';
 import { buildReport, printReport } from '../bench/driver/report.mjs';
 import { startServer } from '../bench/driver/server.mjs';
@@ -34,6 +42,8 @@ const GROUPS = [
   'ours',
   'oursCpu',
   'cpu',
+  'newcomer',
+  'generative',
   'tfjs',
   'kernels',
   'accuracy',
@@ -46,6 +56,8 @@ const BATCHES = [64, 256];
 const TFJS_BACKENDS = env.BENCH_TFJS ? env.BENCH_TFJS.split(',') : ['webgpu', 'wasm', 'webgl', 'cpu'];
 const ACCURACY_BUDGET_MS = QUICK ? 10_000 : 60_000;
 const CPU_ROUNDS = Number(env.BENCH_CPU_ROUNDS ?? (QUICK ? 1 : 3));
+const NEWCOMER_LIMIT_MS = 1000 * Number(env.BENCH_NEWCOMER_LIMIT_S ?? 180);
+const GENERATIVE_BUDGET_MS = QUICK ? 1000 : 5000;
 const MIN = 60_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -77,6 +89,26 @@ function build() {
   // The app is built into bench/dist/app, so the bench never rewrites the dist/ other tools serve.
   const app = [vite, 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'];
   return { appBuildError: run('building the app', app) };
+}
+
+/**
+ * Issue 21's generative presets on our CPU backends and PyTorch, in Node (bench/generative-cpu.ts), where
+ * process CPU time can be read.
+ */
+function generativeCpu() {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', './scripts/engine-node.mjs', 'bench/generative-cpu.ts', String(GENERATIVE_BUDGET_MS)],
+    { cwd: root, encoding: 'utf8', timeout: 20 * MIN },
+  );
+  const last = r.stdout?.trim().split('\n').pop() ?? '';
+  try {
+    if (r.status === 0) return JSON.parse(last);
+  } catch {
+    // Reported below with the process's own words.
+  }
+  const why = r.error?.message ?? r.stderr?.trim().split('\n').slice(-3).join(' ');
+  return { status: 'error', message: `bench/generative-cpu.ts failed (${r.status ?? r.signal}): ${why}` };
 }
 
 /** The buffer/heap soak in one page: warm-up, then chunks of steps with buffers and heap after each. */
@@ -133,9 +165,11 @@ async function main() {
   const server = await startServer([
     { prefix: '/', dir: path.join(root, 'bench/dist'), isolated: true },
     { prefix: '/data/', dir: path.join(root, 'public/data'), isolated: true },
-    { prefix: '/app/', dir: APP_DIST, isolated: false },
+    // Isolated as the built site is (dist/_headers), so its WebAssembly backend may use threads.
+    { prefix: '/app/', dir: APP_DIST, isolated: true },
   ]);
   const browser = browserHost();
+  const plainBrowser = browserHost(PLAIN_ARGS);
   const raw = { quick: QUICK, soakSteps: SOAK_STEPS, browserVersion: (await browser.get()).version() };
   const timed = async (label, fn) => {
     const t0 = Date.now();
@@ -186,6 +220,18 @@ async function main() {
         raw.cpuRounds.push(round);
       }
     }
+    if (only.includes('newcomer')) {
+      raw.newcomer = await timed('no WebGPU: a newcomer trains the app to 97%', () =>
+        appBuildError
+          ? { status: 'unavailable', reason: appBuildError }
+          : measureNewcomer(plainBrowser, server.origin, { targetPercent: 97, limitMs: NEWCOMER_LIMIT_MS }),
+      );
+    }
+    if (only.includes('generative')) {
+      raw.generativeCpu = await timed('generative presets on the CPU, ours and PyTorch', async () =>
+        generativeCpu(),
+      );
+    }
     if (only.includes('tfjs')) {
       raw.tfjs = {};
       for (const backend of TFJS_BACKENDS) {
@@ -229,6 +275,7 @@ async function main() {
     if (only.includes('soak')) raw.soak = await timed('soak', () => soak(browser, server.origin));
   } finally {
     await browser.close();
+    await plainBrowser.close();
     await server.close();
   }
   raw.totalSeconds = (Date.now() - started) / 1000;

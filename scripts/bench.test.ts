@@ -253,3 +253,95 @@ describe('bench report: the CPU backends in interleaved rounds (issue 21)', () =
     ]);
   });
 });
+
+describe('bench report: the no-WebGPU newcomer and the generative presets (issue 21)', () => {
+  const timing = (cpu: number, wall: number) => ({
+    steps: 10,
+    cpuSecondsPerStep: cpu,
+    wallSecondsPerStep: wall,
+  });
+  const raw: Json = {
+    quick: false,
+    browserVersion: '156',
+    totalSeconds: 60,
+    newcomer: {
+      status: 'ok',
+      backend: 'WebAssembly',
+      reason: 'WebAssembly, 2 threads: WebGPU is present but no GPU adapter was found.',
+      crossOriginIsolated: true,
+      targetPercent: 97,
+      pageLoadToTrainEnabledMs: 2100,
+      reached: true,
+      clickToTargetMs: 15_400,
+      pageLoadToTargetMs: 17_600,
+      stepAtTarget: 937,
+      accuracies: [{ at: 17_600, percent: 98.1, step: 937, afterClickMs: 15_400 }],
+      imagesPerSecondShown: '4,500',
+    },
+    generativeCpu: {
+      status: 'ok',
+      batch: 64,
+      budgetMs: 5000,
+      ours: {
+        wasm1: { autoencoder: timing(0.02, 0.021), dcgan: timing(0.15, 0.16) },
+        wasm2: { autoencoder: timing(0.022, 0.012), dcgan: timing(0.16, 0.09) },
+        js: { autoencoder: timing(0.3, 0.3), dcgan: timing(3, 3) },
+      },
+      torch: {
+        status: 'ok',
+        version: '1.13.0',
+        threads: {
+          '1': { autoencoder: timing(0.04, 0.04), dcgan: timing(0.2, 0.2) },
+          '2': { autoencoder: timing(0.05, 0.03), dcgan: timing(0.25, 0.14) },
+        },
+      },
+    },
+  };
+  const report = buildReport(raw, { date: '2026-12-05T10:00:00Z', machine: { cpus: 2 } });
+  const targets = report.targets as { target: string; value: unknown; met: boolean | null }[];
+  const newcomer = (r: Json) =>
+    (r.targets as { target: string; value: unknown; met: boolean | null }[]).find((t) =>
+      t.target.startsWith('no WebGPU: a newcomer'),
+    );
+
+  it('judges the newcomer target from page load to the accuracy shown', () => {
+    expect(newcomer(report)).toMatchObject({ value: 17.6, met: true });
+    expect(targets.length).toBeGreaterThan(0);
+    const slow = buildReport(
+      { ...raw, newcomer: { ...(raw.newcomer as Json), pageLoadToTargetMs: 61_000 } },
+      { date: '2026-12-05', machine: {} },
+    );
+    expect(newcomer(slow)).toMatchObject({ value: 61, met: false });
+    const missed = buildReport(
+      { ...raw, newcomer: { ...(raw.newcomer as Json), reached: false, pageLoadToTargetMs: null } },
+      { date: '2026-12-05', machine: {} },
+    );
+    expect(newcomer(missed)).toMatchObject({
+      value: null,
+      met: null,
+      note: expect.stringMatching(/not reached/),
+    });
+    const notRun = buildReport(
+      { quick: true, browserVersion: '156', totalSeconds: 1 },
+      { date: '2026-12-05', machine: {} },
+    );
+    expect(newcomer(notRun)?.met).toBeNull();
+  });
+
+  it('puts each generative side next to PyTorch on one thread, in CPU-seconds per step', () => {
+    const rows = (report.generativeCpu as Json).rows as Json[];
+    const row = (preset: string, side: string) => rows.find((r) => r.preset === preset && r.side === side);
+    expect(row('autoencoder', 'wasm1')).toMatchObject({ cpuSecondsPerStep: 0.02, cpuOverTorch1Thread: 0.5 });
+    expect(row('dcgan', 'js')).toMatchObject({ cpuOverTorch1Thread: 15 });
+    expect(row('dcgan', 'torch2')).toMatchObject({
+      name: 'PyTorch 1.13.0, 2 threads',
+      cpuOverTorch1Thread: 1.25,
+    });
+    const lines: string[] = [];
+    printReport(report, (line) => lines.push(line));
+    expect(lines.some((l) => l.startsWith('| DCGAN (G + D)') && l.includes('0.75×'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('| page load → 97% test accuracy shown') && l.includes('17.6 s')),
+    ).toBe(true);
+  });
+});

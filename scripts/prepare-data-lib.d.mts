@@ -30,6 +30,7 @@ export interface ManifestFile {
   bytes: number;
   rawBytes: number;
   sha256: string;
+  rawSha256: string;
 }
 
 export interface Manifest {

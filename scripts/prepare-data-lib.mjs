@@ -105,6 +105,9 @@ async function writeDataset(info, idx, catalogue, source, outDir) {
         bytes: gz.length,
         rawBytes: idx[role].length,
         sha256: sha256(gz),
+        // What a browser sees where the host sends the .gz with Content-Encoding: gzip (the service
+        // worker verifies a cached file against either).
+        rawSha256: sha256(idx[role]),
       };
     }),
   );
@@ -122,6 +125,7 @@ async function isUpToDate(old, info, source, outDir) {
     const recorded = files?.[role];
     const bytes = recorded && (await readFile(path.join(outDir, recorded.path)).catch(() => null));
     if (!bytes || bytes.length !== recorded.bytes || sha256(bytes) !== recorded.sha256) return false;
+    if (typeof recorded.rawSha256 !== 'string') return false; // written before the manifest held it
   }
   return true;
 }

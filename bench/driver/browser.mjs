@@ -3,12 +3,17 @@
 // a fresh page, so nothing one side leaves behind (pipelines, heap, buffers) weighs on the next.
 import { chromium } from '@playwright/test';
 
-export const WEBGPU_ARGS = [
+/** A browser without WebGPU (Chromium on Linux without the flags below: no adapter). */
+export const PLAIN_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+];
+
+export const WEBGPU_ARGS = [
+  ...PLAIN_ARGS,
   '--enable-unsafe-webgpu',
   '--enable-features=Vulkan',
   '--use-vulkan=swiftshader',
@@ -16,13 +21,16 @@ export const WEBGPU_ARGS = [
   '--disable-vulkan-surface',
 ];
 
-/** The browser, launched on first use and again if it has died (a crashed measurement costs only itself). */
-export function browserHost() {
+/**
+ * The browser (with WebGPU unless `args` say otherwise), launched on first use and again if it has died (a
+ * crashed measurement costs only itself).
+ */
+export function browserHost(args = WEBGPU_ARGS) {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let browser = null;
   return {
     async get() {
-      if (!browser?.isConnected()) browser = await chromium.launch({ executablePath, args: WEBGPU_ARGS });
+      if (!browser?.isConnected()) browser = await chromium.launch({ executablePath, args });
       return browser;
     },
     async close() {

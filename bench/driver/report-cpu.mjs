@@ -126,3 +126,129 @@ export function cpuTable(r, say, table) {
   );
   for (const f of c.failures) say(`  ${f}`);
 }
+
+/** The no-WebGPU newcomer run (raw.newcomer) as the report keeps it. */
+export function newcomerSummary(n) {
+  if (!n) return { status: 'not run' };
+  if (!ok(n)) return { status: n.status, reason: n.reason ?? n.message };
+  const seconds = (ms) => (typeof ms === 'number' ? Number((ms / 1000).toFixed(1)) : null);
+  return {
+    status: 'ok',
+    backend: n.backend,
+    reason: n.reason,
+    crossOriginIsolated: n.crossOriginIsolated,
+    targetPercent: n.targetPercent,
+    reached: n.reached,
+    pageLoadToTargetSeconds: seconds(n.pageLoadToTargetMs),
+    clickToTargetSeconds: seconds(n.clickToTargetMs),
+    pageLoadToTrainEnabledSeconds: seconds(n.pageLoadToTrainEnabledMs),
+    stepAtTarget: n.stepAtTarget,
+    accuracies: n.accuracies.map((a) => ({
+      percent: a.percent,
+      step: a.step,
+      afterClickSeconds: seconds(a.afterClickMs),
+    })),
+    imagesPerSecondShown: n.imagesPerSecondShown,
+    method:
+      'the built app (isolated as the site is) in Chromium without WebGPU: the default design (LeNet-5) and hyperparameters; Train is pressed once it is enabled, and the test accuracy shown after each epoch is watched until it reaches the target; timed from navigation start',
+  };
+}
+
+export function newcomerTarget(n, t) {
+  const value = n.status === 'ok' ? n.pageLoadToTargetSeconds : null;
+  return t(
+    `no WebGPU: a newcomer reaches ${n.targetPercent ?? 97}% test accuracy on MNIST in < 60 s (page load → accuracy shown, s)`,
+    value,
+    value !== null && value < 60,
+    n.status === 'ok' && !n.reached ? 'the target was not reached within the limit' : undefined,
+  );
+}
+
+const GENERATIVE_SIDES = [
+  ['wasm1', 'ours, WebAssembly 1 thread'],
+  ['wasm2', 'ours, WebAssembly 2 threads'],
+  ['js', 'ours, plain JavaScript'],
+];
+
+/** Seconds per step of the generative presets (raw.generativeCpu), ours and PyTorch's, per side. */
+export function generativeSummary(g) {
+  if (!g) return { status: 'not run' };
+  if (!ok(g)) return { status: g.status, reason: g.reason ?? g.message };
+  const torch = ok(g.torch) ? g.torch : null;
+  const rows = [];
+  for (const preset of ['autoencoder', 'dcgan']) {
+    const torch1 = torch?.threads['1']?.[preset];
+    const add = (side, name, run) =>
+      run &&
+      rows.push({
+        preset,
+        side,
+        name,
+        steps: run.steps,
+        cpuSecondsPerStep: Number(run.cpuSecondsPerStep.toFixed(4)),
+        wallSecondsPerStep: Number(run.wallSecondsPerStep.toFixed(4)),
+        cpuOverTorch1Thread: torch1 ? round2(run.cpuSecondsPerStep / torch1.cpuSecondsPerStep) : null,
+      });
+    for (const [side, name] of GENERATIVE_SIDES) add(side, name, g.ours[side]?.[preset]);
+    for (const threads of Object.keys(torch?.threads ?? {}))
+      add(
+        `torch${threads}`,
+        `PyTorch ${torch.version}, ${threads} thread${threads === '1' ? '' : 's'}`,
+        torch.threads[threads][preset],
+      );
+  }
+  return {
+    status: 'ok',
+    batch: g.batch,
+    torch: torch ? { version: torch.version } : { status: g.torch?.status, reason: g.torch?.reason },
+    rows,
+    method:
+      "Node, the app's own CpuAutoencoder and CpuGan on our kernels (the same .wasm the browser loads) and PyTorch on the networks exported from the same presets (src/network/export), batch " +
+      `${g.batch}, preset hyperparameters, random inputs; one warm-up step, then steps for ${g.budgetMs} ms (at least 3); ` +
+      'CPU-seconds: user + system time of the process (all threads) per step; DCGAN step: D on real and fake, then G through D',
+  };
+}
+
+export function newcomerAndGenerativeTables(r, say, table) {
+  const n = r.newcomer;
+  if (n?.status === 'ok') {
+    say(`No WebGPU, the app's defaults (LeNet-5): ${n.backend} (${n.reason})`);
+    table(
+      ['figure', 'value'],
+      [
+        ['page load → Train enabled', `${n.pageLoadToTrainEnabledSeconds} s`],
+        [
+          `page load → ${n.targetPercent}% test accuracy shown`,
+          n.reached ? `${n.pageLoadToTargetSeconds} s` : 'not reached',
+        ],
+        [
+          `Train click → ${n.targetPercent}% shown`,
+          n.reached ? `${n.clickToTargetSeconds} s (step ${n.stepAtTarget})` : '—',
+        ],
+        [
+          'test accuracy after each epoch',
+          n.accuracies.map((a) => `${a.percent}% at ${a.afterClickSeconds} s`).join(', ') || '—',
+        ],
+        ['images/s shown', n.imagesPerSecondShown ?? '—'],
+      ],
+      say,
+    );
+  } else say(`No WebGPU newcomer: ${n?.status ?? 'not run'}${n?.reason ? `: ${n.reason}` : ''}`);
+  const g = r.generativeCpu;
+  if (g?.status === 'ok') {
+    say(`Generative presets on the CPU, seconds per training step at batch ${g.batch}:`);
+    table(
+      ['preset', 'side', 'CPU-s/step', 'wall s/step', 'CPU-s vs PyTorch 1 thread'],
+      g.rows.map((row) => [
+        row.preset === 'dcgan' ? 'DCGAN (G + D)' : 'conv autoencoder',
+        row.name,
+        row.cpuSecondsPerStep,
+        row.wallSecondsPerStep,
+        row.cpuOverTorch1Thread === null ? '—' : `${row.cpuOverTorch1Thread}×`,
+      ]),
+      say,
+    );
+    if (g.torch.status) say(`  PyTorch: ${g.torch.status}: ${g.torch.reason}`);
+  } else say(`Generative presets on the CPU: ${g?.status ?? 'not run'}${g?.reason ? `: ${g.reason}` : ''}`);
+  say('');
+}

@@ -1,6 +1,15 @@
 // Turns the raw measurements into bench/results/latest.json (self-explaining keys) and the printed
 // tables. Targets from issue 9 are reported with whether this run met them, never asserted.
-import { cpuBackends, cpuTable, cpuTargets, medianRun } from './report-cpu.mjs';
+import {
+  cpuBackends,
+  cpuTable,
+  cpuTargets,
+  generativeSummary,
+  medianRun,
+  newcomerAndGenerativeTables,
+  newcomerSummary,
+  newcomerTarget,
+} from './report-cpu.mjs';
 import { breakdownTable, kernelTables } from './report-kernels.mjs';
 
 const SIDES = [
@@ -134,7 +143,7 @@ function testSample(r) {
 }
 
 function targets(r) {
-  return [...issue9Targets(r), ...cpuTargets(r.cpuBackends, judge)];
+  return [...issue9Targets(r), ...cpuTargets(r.cpuBackends, judge), newcomerTarget(r.newcomer, judge)];
 }
 
 function issue9Targets(r) {
@@ -253,6 +262,8 @@ export function buildReport(raw, meta) {
     longestMainThreadTask: app ?? null,
     memory: memory(raw.soak),
     cpuBackends: cpuBackends(raw.cpuRounds),
+    newcomer: newcomerSummary(raw.newcomer),
+    generativeCpu: generativeSummary(raw.generativeCpu),
     kernels: raw.kernels ?? null,
     tfjsWebgpuMatmul: raw.tfjsMatmul ?? null,
   };
@@ -344,9 +355,10 @@ export function printReport(r, say) {
     say,
   );
   cpuTable(r, say, table);
+  newcomerAndGenerativeTables(r, say, table);
   kernelTables(r, say, table);
   breakdownTable(r, say, table);
-  say('Targets (issue 9), reported, not asserted:');
+  say('Targets (issues 9 and 21), reported, not asserted:');
   table(
     ['target', 'value', 'met'],
     r.targets.map((t) => [t.target, cell(t.value), t.met === null ? '—' : t.met ? 'yes' : 'no']),

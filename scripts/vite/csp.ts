@@ -3,14 +3,16 @@
 // and its workers compile WebAssembly (the CPU kernels, a file of this origin) and nothing else: JavaScript
 // eval and new Function stay refused. It is put into the built index.html as a meta tag, so it holds on any
 // static host, and sent as a header by `vite preview` and by hosts that read a `_headers` file (Netlify,
-// Cloudflare Pages; written by headers.ts), where it also covers the worker scripts (a meta tag applies to
-// the page only). The dev server is left without it: Vite's hot reload runs an inline script and a websocket.
+// Cloudflare Pages; written by headers.ts). The training worker is under it on any host: it starts from a
+// blob: URL, which inherits the page's policy, meta tag included. The dev server is left without it: Vite's
+// hot reload runs an inline script and a websocket.
 import type { Plugin } from 'vite';
 
 const DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
   'script-src': "'self' 'wasm-unsafe-eval'",
-  'worker-src': "'self'",
+  // blob: for the training worker's one-line bootstrap, which inherits this policy (src/training/create-worker.ts).
+  'worker-src': "'self' blob:",
   'connect-src': "'self'",
   'img-src': "'self' data: blob:",
   'style-src': "'self'",

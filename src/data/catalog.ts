@@ -56,7 +56,10 @@ export interface ManifestFile {
   bytes: number;
   /** Size of the decompressed IDX file. */
   rawBytes: number;
+  /** SHA-256 (hex) of the .gz file. */
   sha256: string;
+  /** SHA-256 (hex) of the decompressed IDX file: what a browser reads where the host sends Content-Encoding. */
+  rawSha256: string;
 }
 
 export interface ManifestDataset extends Omit<DatasetInfo, 'files'> {

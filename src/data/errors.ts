@@ -37,8 +37,9 @@ export class DatasetError extends Error {
 }
 
 /**
- * The server answered, but not with the file: 404, or an HTML page (a single-page-app fallback such as
- * Vite's answers 200 with index.html for a missing file) -> code 'missing'; other statuses -> 'http'.
+ * The server answered, but not with the file: 404, or a successful HTML page (a single-page-app fallback
+ * such as Vite's answers 200 with index.html for a missing file) -> code 'missing'; any other status, an
+ * HTML error page included (a 500 is no sign that the file is missing) -> 'http', naming the status.
  */
 export class DatasetHttpError extends DatasetError {
   constructor(
@@ -47,10 +48,11 @@ export class DatasetHttpError extends DatasetError {
     statusText: string,
     htmlPage = false,
   ) {
+    const fallbackPage = htmlPage && status >= 200 && status < 300;
     super(
-      status === 404 || htmlPage ? 'missing' : 'http',
+      status === 404 || fallbackPage ? 'missing' : 'http',
       file,
-      htmlPage
+      fallbackPage
         ? `dataset file ${file} is missing (the server sent an HTML page instead)`
         : status === 404
           ? `dataset file ${file} is missing (HTTP 404)`

@@ -98,6 +98,24 @@ describe('loadIdxFile', () => {
     });
   });
 
+  it('asks the server again rather than the HTTP cache, so a Retry really retries', async () => {
+    const server = servingFetch({ [URL_]: gzip(makeIdx('images', { count: 2 }).file) });
+    await loadIdxFile(URL_, 'images', { fetch: server.fetch });
+    expect(server.cacheModes).toEqual(['no-cache']);
+  });
+
+  it('names the status of an HTML error page rather than calling the file missing', async () => {
+    const page = new TextEncoder().encode('<!doctype html><h1>Internal Server Error</h1>');
+    const error = await failure({
+      status: 500,
+      body: page,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+    expect(error).toBeInstanceOf(DatasetHttpError);
+    expect(error).toMatchObject({ code: 'http', status: 500 });
+    expect(error.message).toBe(`dataset file ${FILE} could not be fetched (HTTP 500)`);
+  });
+
   it('reports other HTTP statuses with their number', async () => {
     const error = await failure({ status: 503 });
     expect(error).toMatchObject({ code: 'http', status: 503 });

@@ -64,7 +64,9 @@ export async function loadIdxFile(
   let response: Response;
   try {
     if (signal?.aborted) throw signal.reason;
-    response = await fetchFn(url, { signal });
+    // no-cache: the server is asked again (cheaply, by ETag), so a Retry after a bad answer that the HTTP
+    // cache kept (a fallback page served with a 200) gets the file, not the same bad answer.
+    response = await fetchFn(url, { signal, cache: 'no-cache' });
   } catch (error) {
     throw networkError(file, error, signal);
   }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plansOf } from './plans';
+import { ANIMATION_STYLES } from './core/animation';
 import { LAYER_KINDS, defaultLayer, definitionOf } from './registry';
 
 const SRC = join(__dirname, '..');
@@ -30,6 +31,12 @@ describe('the layer registry', () => {
     }
   });
 
+  it('names an animation style for every kind, and every style is used', () => {
+    const used = LAYER_KINDS.map((kind) => definitionOf(kind).animation);
+    for (const style of used) expect(ANIMATION_STYLES).toContain(style);
+    expect(new Set(used)).toEqual(new Set(ANIMATION_STYLES));
+  });
+
   it('refuses a kind it does not know', () => {
     expect(() => definitionOf('Conv3d')).toThrow('unknown layer kind "Conv3d"');
     expect(() => plansOf('Conv3d')).toThrow('no engine plans');
@@ -37,7 +44,10 @@ describe('the layer registry', () => {
 
   it('is the only place that decides by naming a kind (no switch or comparison on a kind elsewhere)', () => {
     const kinds = LAYER_KINDS.join('|');
-    const decides = new RegExp(`(case\\s+'(${kinds})'\\s*:|[!=]==\\s*'(${kinds})'|'(${kinds})'\\s*[!=]==)`);
+    // A switch case, a comparison, or a set or list of kinds to test membership in.
+    const decides = new RegExp(
+      `(case\\s+'(${kinds})'\\s*:|[!=]==\\s*'(${kinds})'|'(${kinds})'\\s*[!=]==|Set\\(\\[[^\\]]*'(${kinds})'|\\[[^\\]]*'(${kinds})'[^\\]]*\\]\\.includes)`,
+    );
     const offenders = sources(SRC)
       .filter((path) => !relative(SRC, path).startsWith('layers'))
       .flatMap((path) =>

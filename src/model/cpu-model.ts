@@ -48,6 +48,8 @@ export class CpuModel {
   private readonly ops: CpuOps;
   private settings: OptimizerSettings;
   private optState: SgdState | AdamState;
+  /** The optimizer state arrays of each kind used so far (see freshState). */
+  private readonly states: { sgd?: SgdState; adam?: AdamState } = {};
 
   constructor(
     readonly desc: ModelDescription,
@@ -126,8 +128,22 @@ export class CpuModel {
     this.lossGrad = fuse ? g.edges[n - 1][0] : this.outputGrad;
   }
 
+  /**
+   * Zeroed optimizer state for `s`. Each kind's arrays (Adam's serve AdamW) are allocated once and zeroed on later calls: the
+   * wasm ops' memory is a bump allocator, so a reset or a kind switch must not allocate again.
+   */
   private freshState(s: OptimizerSettings): SgdState | AdamState {
-    return s.kind === 'sgd' ? this.ops.sgdState(this.params.length) : this.ops.adamState(this.params.length);
+    if (s.kind === 'sgd') {
+      const state = (this.states.sgd ??= this.ops.sgdState(this.params.length));
+      state.momentumBuffer.fill(0);
+      state.step = 0;
+      return state;
+    }
+    const state = (this.states.adam ??= this.ops.adamState(this.params.length));
+    state.expAvg.fill(0);
+    state.expAvgSq.fill(0);
+    state.step = 0;
+    return state;
   }
 
   setOptimizer(settings: OptimizerSettings): void {
@@ -142,6 +158,12 @@ export class CpuModel {
   forward(train: boolean, step = 0): Float32Array {
     for (const layer of this.layers) layer.forward(train, step);
     return this.outputs[this.outputs.length - 1];
+  }
+
+  /** Layer `index`'s forward alone, on whatever its inputs hold now (the inspector's training-mode look). */
+  forwardLayer(index: number, train: boolean, step = 0): Float32Array {
+    this.layers[index].forward(train, step);
+    return this.outputs[index];
   }
 
   /** Adds the further edges' gradients of source `s` (index + 1, 0 = input) into its own. */

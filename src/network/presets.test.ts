@@ -22,7 +22,7 @@ const DISCRIMINATOR = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64 + (3136 + 1);
 
 // Residual block: two bias-free 3×3 convs of C channels and two BatchNorm2d; a depthwise conv has C·9.
 const block = (c: number) => 2 * (c * c * 9) + 2 * (2 * c);
-const RESNET = 16 * 9 + 2 * 16 + block(16) + block(16) + (10 * 784 + 10);
+const RESNET = 8 * 9 + 2 * 8 + block(8) + block(8) + (10 * 392 + 10);
 const separable = (cin: number, cout: number) => cin * 9 + 2 * cin + cout * cin + 2 * cout;
 const MOBILENET = 16 * 9 + 2 * 16 + separable(16, 32) + separable(32, 64) + (10 * 64 * 49 + 10);
 

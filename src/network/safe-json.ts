@@ -1,6 +1,7 @@
 // JSON from outside (files, URLs, autosave) is parsed defensively: the size is checked before parsing,
 // nesting depth is measured by a linear scan (so a 10,000-deep document never reaches JSON.parse's
 // recursion), and keys that could pollute prototypes are refused anywhere in the tree.
+import { sizeAndLimit } from './sizes';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -65,10 +66,8 @@ export function parseJsonSafely(
 ): Parsed<unknown> {
   if (typeof text !== 'string') return { ok: false, error: `${what} is not text` };
   if (text.length > limits.maxChars) {
-    return {
-      ok: false,
-      error: `${what} is ${megabytes(text.length)}, more than the ${megabytes(limits.maxChars)} limit`,
-    };
+    const [size, limit] = sizeAndLimit(text.length, limits.maxChars, megabytes, 'characters');
+    return { ok: false, error: `${what} is ${size}, more than the ${limit} limit` };
   }
   const depth = nestingDepth(text, limits.maxDepth);
   if (depth > limits.maxDepth) {

@@ -105,6 +105,12 @@ describe('spec round trip', () => {
 });
 
 describe('hostile input is refused with a message', () => {
+  it('a string just over the limit gives both exact lengths, not "1.0 MB, more than the 1.0 MB limit"', () => {
+    expect(errorOf(' '.repeat(1_000_001))).toBe(
+      'the design is 1,000,001 characters, more than the 1,000,000 characters limit',
+    );
+  });
+
   it('a 100 MB string is refused before parsing', () => {
     const huge = ' '.repeat(100 * 1024 * 1024);
     const started = performance.now();

@@ -1,6 +1,7 @@
 // Share links: the design and hyperparameters (seed included) as base64url of compact JSON, for the
 // URL fragment. Decoding is capped in size and goes through the same checks as an imported file.
 import type { Hyperparams } from './hyper';
+import { checkParams } from './infer';
 import { parseJsonSafely, type Parsed } from './safe-json';
 import { isObject, expectKeys, validateSpecValue } from './schema';
 import { canonicalHyper, canonicalSpec, validateHyperValue } from './serialize';
@@ -102,7 +103,7 @@ function readState(raw: unknown): Parsed<ShareState> {
       ok: false,
       error: `it has version ${String(raw.v)}; this app reads versions 1 and ${SHARE_VERSION}`,
     };
-  const spec = validateSpecValue(raw.spec);
+  const spec = inBuilderRanges(validateSpecValue(raw.spec));
   if (!spec.ok) return spec;
   const hyper = validateHyperValue(raw.hyper);
   if (!hyper.ok) return hyper;
@@ -112,9 +113,22 @@ function readState(raw: unknown): Parsed<ShareState> {
   return { ok: true, value: { spec: spec.value, hyper: hyper.value, discriminator: discriminator.value } };
 }
 
+/**
+ * A link is held to the builder's parameter ranges (params.ts), where the schema only bounds magnitudes so
+ * that a file can open with its errors shown: a link is opened by a click, and out_channels -5 must not be.
+ */
+function inBuilderRanges(spec: Parsed<NetworkSpec>): Parsed<NetworkSpec> {
+  if (!spec.ok) return spec;
+  for (const [index, layer] of spec.value.layers.entries()) {
+    const problem = checkParams(layer, index).find((issue) => issue.severity === 'error');
+    if (problem) return { ok: false, error: problem.message };
+  }
+  return spec;
+}
+
 /** The optional second GAN network: checked like any design, and only beside a generator. */
 export function readDiscriminator(raw: unknown, generator: NetworkSpec): Parsed<NetworkSpec> {
-  const spec = validateSpecValue(raw);
+  const spec = inBuilderRanges(validateSpecValue(raw));
   if (!spec.ok) return { ok: false, error: `its discriminator: ${spec.error}` };
   if (spec.value.task !== 'discriminator')
     return { ok: false, error: `its second network is a ${spec.value.task} network, not a discriminator` };

@@ -4,6 +4,7 @@ import type { Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import {
   transferablesOf,
+  type BackendPreference,
   type DatasetId,
   type EventOf,
   type LayerSnapshot,
@@ -45,11 +46,22 @@ export class TrainerClient {
   private disposed = false;
   private readonly listener = (event: MessageEvent<TrainerEvent>) => this.receive(event.data);
 
-  /** Takes a worker, or a factory such as createTrainerWorker; sends `init` at once. */
-  constructor(worker: WorkerLike | (() => WorkerLike), options: { forceCpu?: boolean } = {}) {
+  /**
+   * Takes a worker, or a factory such as createTrainerWorker; sends `init` at once, with the backend
+   * preference (default 'webgpu': WebGPU wherever a device is found).
+   */
+  constructor(
+    worker: WorkerLike | (() => WorkerLike),
+    options: { forceCpu?: boolean; backend?: BackendPreference } = {},
+  ) {
     this.worker = typeof worker === 'function' ? worker() : worker;
     this.worker.addEventListener('message', this.listener);
-    this.send({ type: 'init', forceCpu: options.forceCpu });
+    this.send({ type: 'init', forceCpu: options.forceCpu, backend: options.backend });
+  }
+
+  /** Moves training to the backend `preference` picks (the model carries over); answered by `ready`. */
+  setBackend(preference: BackendPreference): void {
+    this.send({ type: 'setBackend', backend: preference });
   }
 
   /** Subscribes to one event type; returns the unsubscribe function. */

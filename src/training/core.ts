@@ -1,19 +1,22 @@
 // TrainerCore: everything the worker does, without the Worker. It takes requests, owns the backend and
 // the model, runs the training loop and emits events; worker.ts only wires it to postMessage, and tests
 // drive it in-process.
-import { acquireGpu, type GpuInfo } from '../gpu/device';
+import type { CpuEnvironment } from '../engine/wasm/choose';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
+import { ABSURD_WEIGHT, largestMagnitude } from '../network/export/weight-checks';
 import { DEFAULT_HYPER, validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import type { Checkpoint, HostDataset, ModelState, TrainerBackend } from './backend';
-import { CpuBackend } from './cpu-backend';
+import { BackendSelector, type Selected } from './backend-selector';
+import type { WasmLoaders } from './cpu-kernels';
 import { emptyHostDataset, streamDataset } from './host-dataset';
 import { stateFromSnapshot } from './load-weights';
 import { describeSpec } from './model-spec';
 import { deriveSeed, Prng } from './prng';
 import {
   assertNever,
+  type BackendPreference,
   type LayerSnapshot,
   type TrainerEvent,
   type TrainerRequest,
@@ -42,12 +45,20 @@ export interface TrainerCoreOptions {
   testSampleSize?: number;
   testSampleEveryMs?: number;
   testSampleBudget?: number;
+  /** How the WebAssembly ops load in this context (Node passes its own; default the browser's). */
+  wasm?: WasmLoaders;
+  /** The CPU environment the backend choice sees (default: detected). */
+  cpuEnv?: CpuEnvironment;
+  /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
+  measureMs?: number;
 }
 
 export type Emit = (event: TrainerEvent) => void;
 
+type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs';
+
 export class TrainerCore {
-  readonly options: Required<Omit<TrainerCoreOptions, 'fetch' | 'gpu'>> & TrainerCoreOptions;
+  readonly options: Required<Omit<TrainerCoreOptions, OptionalOptions>> & TrainerCoreOptions;
   backend: TrainerBackend | null = null;
   spec: NetworkSpec | null = null;
   desc: ModelDescription | null = null;
@@ -59,6 +70,9 @@ export class TrainerCore {
   step = 0;
   /** The last weights known to be finite, on the host: a lost device is rebuilt from these. */
   lastGood: Checkpoint | null = null;
+  /** The largest magnitude in weights loaded since the last reset, when absurd (see ABSURD_WEIGHT): a
+   *  divergence is then put down to them, not to the learning rate. */
+  loadedLargest: number | null = null;
   /** Answers inspect queries and keeps the replay history. */
   readonly inspector: Inspector = new Inspector(this);
   /** The activations the page's diagram watches while training. */
@@ -71,7 +85,10 @@ export class TrainerCore {
     recovering: () => this.recovering,
     snapshotEveryMs: () => this.options.snapshotEveryMs,
     makeRoom: () => this.makeRoomFor('generative'),
+    cpuOps: () => this.selector.cpuOps(),
   });
+  /** Picks and opens the backends (WebGPU, WebAssembly or plain JavaScript) and the CPU kernels. */
+  readonly selector: BackendSelector;
   private readonly run: TrainingRun;
   private queue: Promise<void> = Promise.resolve();
   private datasetLoad: AbortController | null = null;
@@ -94,6 +111,20 @@ export class TrainerCore {
       ...options,
     };
     this.run = new TrainingRun(this);
+    this.selector = new BackendSelector({
+      gpu: options.gpu,
+      cpuEnv: options.cpuEnv,
+      wasm: options.wasm,
+      measureMs: options.measureMs,
+      // Imported only here, so a browser without WebGPU (whose GPUBufferUsage is undefined) never
+      // evaluates GPU modules.
+      gpuBackend: async (device) =>
+        new (await import('./gpu-backend')).GpuBackend(
+          device,
+          (r) => void this.recover(r),
+          (message) => this.fail(new Error(`WebGPU error: ${message}`)),
+        ),
+    });
   }
 
   /** Handles requests one at a time, in arrival order; failures become `error` events. */
@@ -106,7 +137,9 @@ export class TrainerCore {
     if (this.disposed) return;
     switch (request.type) {
       case 'init':
-        return this.init(Boolean(request.forceCpu));
+        return this.init(Boolean(request.forceCpu), request.backend);
+      case 'setBackend':
+        return this.setBackend(request.backend);
       case 'loadDataset':
         // Streams in the background, so training can start on the images already in.
         void this.loadDataset(request.id, request.baseUrl);
@@ -159,38 +192,29 @@ export class TrainerCore {
     this.emit(reason === undefined ? { type: 'state', state } : { type: 'state', state, reason });
   }
 
-  private async init(forceCpu: boolean): Promise<void> {
-    let fallbackReason = 'the page asked for the CPU backend';
-    if (!forceCpu) {
-      try {
-        const acquired = await this.acquireGpuBackend();
-        this.attach(acquired.backend);
-        this.emit({ type: 'ready', backend: 'webgpu', gpu: acquired.info });
-        return;
-      } catch (error) {
-        fallbackReason = error instanceof Error ? error.message : String(error);
-      }
-    }
-    this.attach(new CpuBackend());
-    this.emit({ type: 'ready', backend: 'cpu', fallbackReason });
+  private async init(forceCpu: boolean, preference: BackendPreference = 'webgpu'): Promise<void> {
+    const selected = await this.selector.open(preference, { forceCpu, desc: this.desc, hyper: this.hyper });
+    this.attach(selected.backend);
+    this.emit(selected.ready);
   }
 
-  /**
-   * A new device and a backend on it. The WebGPU backend is imported only here, so a browser without
-   * WebGPU (whose GPUBufferUsage is undefined) never evaluates GPU modules.
-   */
-  private async acquireGpuBackend(): Promise<{ backend: TrainerBackend; info: GpuInfo }> {
-    const gpu = this.options.gpu === undefined ? globalThis.navigator?.gpu : (this.options.gpu ?? undefined);
-    const acquired = await acquireGpu(gpu);
-    const { GpuBackend } = await import('./gpu-backend');
-    return {
-      backend: new GpuBackend(
-        acquired.device,
-        (r) => void this.recover(r),
-        (message) => this.fail(new Error(`WebGPU error: ${message}`)),
-      ),
-      info: acquired.info,
-    };
+  /** Moves the model (weights, step, sample order) to the backend `preference` picks. */
+  private async setBackend(preference: BackendPreference): Promise<void> {
+    const wasTraining = this.state === 'training';
+    await this.run.stop();
+    const state = this.backend && this.desc ? await this.backend.readState() : undefined;
+    const selected = await this.selector.open(preference, { desc: this.desc, hyper: this.hyper });
+    await this.switchTo(selected.backend, state);
+    this.emit(selected.ready);
+    if (wasTraining) await this.run.start();
+  }
+
+  /** Makes `backend` current with the model on it; a generative network moves too, from its last good weights. */
+  private async switchTo(backend: TrainerBackend, state?: ModelState): Promise<void> {
+    await this.generative.suspend();
+    if (this.schedule) this.schedule.orderChanged = true;
+    this.attach(backend, state);
+    await this.generative.rebuildAfterLoss('the backend changed');
   }
 
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
@@ -234,10 +258,14 @@ export class TrainerCore {
   private async setSpec(spec: NetworkSpec): Promise<void> {
     await this.run.stop();
     const desc = describeSpec(spec, this.hyper.batchSize, this.backend?.maxBufferBytes);
+    // On a software WebGPU adapter, each design trains where it measured faster.
+    const chosen: Selected | null = await this.selector.forDesign(desc, this.hyper);
     this.spec = spec;
     this.desc = desc;
     this.rewind();
-    this.build();
+    if (chosen && chosen.backend !== this.backend) await this.switchTo(chosen.backend);
+    else this.build();
+    if (chosen) this.emit(chosen.ready);
     this.setState('idle');
   }
 
@@ -274,6 +302,8 @@ export class TrainerCore {
       const state = stateFromSnapshot(this.desc, layers);
       const wasTraining = this.state === 'training';
       await this.run.stop();
+      const largest = Math.max(largestMagnitude(state.params), largestMagnitude(state.buffers));
+      this.loadedLargest = largest > ABSURD_WEIGHT ? largest : null;
       this.backend.writeState(state);
       this.weightsFromSeed = false;
       this.run.stateWritten();
@@ -315,6 +345,7 @@ export class TrainerCore {
     this.step = 0;
     this.schedule = null;
     this.lastGood = null;
+    this.loadedLargest = null;
   }
 
   /** Builds the model on the current backend from `state`, or from the seed. */
@@ -374,18 +405,13 @@ export class TrainerCore {
       this.schedule = resumeSchedule(this, this.lastGood.position);
     } else if (this.schedule) this.schedule.orderChanged = true;
     this.backend = null;
-    try {
-      const acquired = await this.acquireGpuBackend();
-      this.attach(acquired.backend, state);
-      this.emit({ type: 'ready', backend: 'webgpu', gpu: acquired.info });
-    } catch (error) {
-      this.attach(new CpuBackend(), state);
-      this.emit({
-        type: 'ready',
-        backend: 'cpu',
-        fallbackReason: `no new GPU device after a loss: ${String(error)}`,
-      });
-    }
+    const selected = await this.selector.open(this.selector.preference, {
+      desc: this.desc,
+      hyper: this.hyper,
+      afterLoss: true,
+    });
+    this.attach(selected.backend, state);
+    this.emit(selected.ready);
     this.recovering = false;
     if (wasTraining) await this.run.start();
     await this.generative.rebuildAfterLoss();
@@ -403,6 +429,7 @@ export class TrainerCore {
     const backend = this.backend;
     this.backend = null;
     backend?.destroy();
+    this.selector.dispose();
   }
 }
 

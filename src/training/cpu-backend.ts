@@ -1,5 +1,8 @@
-// The CPU fallback backend: the same model description on the CPU reference ops, inside the worker.
-// Batches are gathered by the reference gather; everything runs synchronously, one step per call.
+// The CPU backend: the same model description on CpuOps (the WebAssembly SIMD ops, or the plain-JavaScript
+// reference ops), inside the worker. Batches are gathered by the reference gather; everything runs
+// synchronously, one step per call.
+import { referenceOps, type CpuOps } from '../engine/cpu-ops';
+import { arrayBytes, buildAfresh } from '../engine/wasm/sizing';
 import { CpuModel } from '../model/cpu-model';
 import type { ModelDescription } from '../model/describe';
 import type { InitialState } from '../model/init';
@@ -23,6 +26,9 @@ export class CpuBackend implements TrainerBackend {
   private good: ModelState | null = null;
   private candidate: ModelState | null = null;
 
+  /** `ops`: the kernels, owned from here on (disposed with the backend). */
+  constructor(private readonly ops: CpuOps = referenceOps) {}
+
   private get m(): CpuModel {
     if (!this.model) throw new Error('no model is built');
     return this.model;
@@ -33,9 +39,17 @@ export class CpuBackend implements TrainerBackend {
   }
 
   build(desc: ModelDescription, hyper: Hyperparams, state: InitialState): void {
-    this.model = new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper), hyper.seed, {
-      labelSmoothing: hyper.labelSmoothing,
-    });
+    this.model = null;
+    // Room for the other optimizer's state too, allocated when the optimizer kind changes.
+    this.model = buildAfresh(
+      this.ops,
+      (ops) =>
+        new CpuModel(desc, hyper.batchSize, optimizerSettings(hyper), hyper.seed, {
+          labelSmoothing: hyper.labelSmoothing,
+          ops,
+        }),
+      2 * arrayBytes(desc.paramFloats),
+    );
     this.writeState(state);
   }
 
@@ -171,5 +185,6 @@ export class CpuBackend implements TrainerBackend {
 
   destroy(): void {
     this.model = null;
+    this.ops.dispose();
   }
 }

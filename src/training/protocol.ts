@@ -8,13 +8,38 @@ import { inspectTransferables, type InspectQuery, type InspectResult } from './i
 import { generativeTransferables, type GenerativeEvent, type GenerativeRequest } from './generative/types';
 
 export type BackendKind = 'webgpu' | 'cpu';
+/**
+ * Which backend the user wants: 'auto' (WebGPU on a hardware adapter; on a software fallback adapter,
+ * whichever of WebGPU and WebAssembly measures faster for the design; WebAssembly without WebGPU; plain
+ * JavaScript without WebAssembly SIMD), or one of them ('webgpu' falls back to the CPU where WebGPU is
+ * missing, 'wasm' to plain JavaScript where WebAssembly SIMD is).
+ */
+export type BackendPreference = 'auto' | 'webgpu' | 'wasm' | 'js';
+/** What runs the kernels: WebGPU, the WebAssembly SIMD ops, or the plain-JavaScript reference ops. */
+export type ComputeEngine = 'webgpu' | 'wasm' | 'js';
+
+/** The backend in use and why, as the status line shows it. */
+export interface BackendChoice {
+  engine: ComputeEngine;
+  /** Threads of the WebAssembly ops (1 otherwise). */
+  threads: number;
+  preference: BackendPreference;
+  /** One sentence: why this backend. */
+  reason: string;
+}
 export type TrainerState = 'idle' | 'training' | 'paused' | 'diverged' | 'done';
 export type { DatasetId };
 export type SnapshotKind = 'weights' | 'activations';
 
 /** Page -> worker. */
 export type TrainerRequest =
-  | { type: 'init'; forceCpu?: boolean }
+  /**
+   * `backend` defaults to 'webgpu' (WebGPU wherever a device is found); the page sends the user's
+   * preference, 'auto' unless they chose. `forceCpu` takes the CPU whatever the preference.
+   */
+  | { type: 'init'; forceCpu?: boolean; backend?: BackendPreference }
+  /** Moves the model (weights, step, sample order) to the backend this preference picks; answered by `ready`. */
+  | { type: 'setBackend'; backend: BackendPreference }
   /** `baseUrl`: the data root holding <id>/<file>.gz, absolute (TrainerClient resolves relative ones). */
   | { type: 'loadDataset'; id: DatasetId; baseUrl: string }
   | { type: 'setSpec'; spec: NetworkSpec }
@@ -129,7 +154,8 @@ export interface LayerSnapshot {
 
 /** Worker -> page. */
 export type TrainerEvent =
-  | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string }
+  /** The backend now in use: after init, a device loss, a setBackend, or a design that measured faster elsewhere. */
+  | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string; choice?: BackendChoice }
   | { type: 'datasetProgress'; bytesLoaded: number; bytesTotal: number; images: number; totalImages: number }
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { argmaxRow, divergenceMessage, softmaxRow, summariseLogits, Throughput } from './reports';
+import {
+  argmaxRow,
+  divergenceMessage,
+  explosionMessage,
+  softmaxRow,
+  summariseLogits,
+  Throughput,
+} from './reports';
 
 describe('evaluation summaries', () => {
   it('computes mean cross-entropy, accuracy and the confusion matrix (row = true label)', () => {
@@ -39,6 +46,23 @@ describe('divergence message', () => {
     );
     expect(divergenceMessage(5, 0.05, 'loss', Infinity)).toMatch(
       /became infinite at step 5: .* 0\.05 .*try 0\.005/,
+    );
+  });
+
+  it('says how far a finite loss rose and for how long', () => {
+    const explosion = { loss: 206.31, limit: 10 * Math.log(10), steps: 50 };
+    expect(explosionMessage(60, explosion, { lr: 100, loadedLargest: null })).toBe(
+      'The loss rose to 206 by step 60 and stayed above 23, 10 times where training began, for 50 steps: the learning rate 100 is too high. Lower it (try 0.01) and press Reset.',
+    );
+  });
+
+  it('blames loaded weights of absurd size, not the learning rate', () => {
+    const message =
+      'the loaded weights hold values as large as 3.0e+38, too large to train from at any learning rate. Load other weights, or press Reset to start from fresh ones.';
+    expect(divergenceMessage(3, 0.001, 'loss', NaN, 3e38)).toBe(`The loss became NaN at step 3: ${message}`);
+    const explosion = { loss: 1e30, limit: 23.0258, steps: 60 };
+    expect(explosionMessage(60, explosion, { lr: 0.001, loadedLargest: 3e38 })).toBe(
+      `The loss rose to 1e+30 by step 60 and stayed above 23, 10 times where training began, for 60 steps: ${message}`,
     );
   });
 });

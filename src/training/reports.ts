@@ -1,5 +1,7 @@
 // Turning raw numbers from a backend into the reports the page shows: evaluation summaries from logits,
 // the divergence message, and the throughput meter.
+import { formatMagnitude } from '../network/export/weight-checks';
+import { EXPLOSION_FACTOR, type Explosion } from './loss-watch';
 import type { EvaluationReport } from './protocol';
 
 export const CLASSES = 10;
@@ -56,14 +58,47 @@ export function evaluationReport(s: EvaluationSummary, epoch: number, step: numb
   return { epoch, step, testLoss: s.loss, testAccuracy: s.accuracy, confusion: s.confusion };
 }
 
+/**
+ * What a divergence is put down to: the learning rate, unless the run began from loaded weights of absurd
+ * size (`loadedLargest`, their largest magnitude), which overflow at any learning rate.
+ */
+export interface DivergenceCause {
+  lr: number;
+  loadedLargest: number | null;
+}
+
 /** The message shown when training diverges: what happened, and what to try. */
-export function divergenceMessage(step: number, lr: number, what: 'loss' | 'weights', value: number): string {
-  const suggestion = Math.min(0.01, lr / 10);
+export function divergenceMessage(
+  step: number,
+  lr: number,
+  what: 'loss' | 'weights',
+  value: number,
+  loadedLargest: number | null = null,
+): string {
   const became = Number.isNaN(value) ? 'NaN' : 'infinite';
+  return `The ${what === 'loss' ? 'loss' : 'weights'} became ${became} at step ${step}: ${blame({ lr, loadedLargest })}`;
+}
+
+/** The message for a loss that stayed far above where training began without becoming NaN. */
+export function explosionMessage(step: number, explosion: Explosion, cause: DivergenceCause): string {
   return (
-    `The ${what === 'loss' ? 'loss' : 'weights'} became ${became} at step ${step}: the learning rate ${lr} is too high. ` +
-    `Lower it (try ${formatLr(suggestion)}) and press Reset.`
+    `The loss rose to ${shortNumber(explosion.loss)} by step ${step} and stayed above ${shortNumber(explosion.limit)}, ` +
+    `${EXPLOSION_FACTOR} times where training began, for ${explosion.steps} steps: ${blame(cause)}`
   );
+}
+
+function blame({ lr, loadedLargest }: DivergenceCause): string {
+  if (loadedLargest !== null)
+    return (
+      `the loaded weights hold values as large as ${formatMagnitude(loadedLargest)}, too large to train from at any learning rate. ` +
+      'Load other weights, or press Reset to start from fresh ones.'
+    );
+  const suggestion = Math.min(0.01, lr / 10);
+  return `the learning rate ${lr} is too high. Lower it (try ${formatLr(suggestion)}) and press Reset.`;
+}
+
+function shortNumber(value: number): string {
+  return Number(value.toPrecision(3)).toString();
 }
 
 function formatLr(lr: number): string {

@@ -1,8 +1,9 @@
 // Issue 10, device loss: a device taken away from outside the trainer (as a GPU reset or driver update
 // does: only its `lost` promise tells) is handled exactly like the test hook: a notice, a rebuild on a new
 // device from the last good weights, the design untouched; with no device to be had, the CPU takes over.
-// The run goes on with the batch after the good weights' step: with plain SGD (no optimizer state) the
-// step after a rebuild gives back the very weights the lost device had computed for it.
+// The run goes on with the batch after the good weights' step. A pause keeps the paused weights, checked
+// finite, as that copy: a loss while paused changes neither the weights nor the step count, and the steps
+// after the rebuild give exactly what a device never lost gives (plain SGD, no optimizer state).
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../gpu/testing/close';
 import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';
@@ -46,14 +47,6 @@ async function stepsTo(h: Harness, step: number): Promise<void> {
   while ((h.of('metrics').at(-1)?.step ?? 0) < step) await h.send({ type: 'step' });
 }
 
-/** Waits until the host copy of good weights for `step` has arrived. At each report the copy taken at the
- *  previous report becomes good, so after a report at step S (one report per step) it is S - 1's. */
-async function lastGoodAt(h: Harness, step: number) {
-  for (let i = 0; i < 200 && h.core.lastGood?.step !== step; i++) await new Promise((r) => setTimeout(r, 10));
-  expect(h.core.lastGood?.step).toBe(step);
-  return h.core.lastGood!;
-}
-
 describe('device loss on WebGPU', () => {
   it('a loss while training: notice, a new device, training goes on with the same design', async () => {
     const h = await setup({ reportEvery: 2 });
@@ -82,33 +75,60 @@ describe('device loss on WebGPU', () => {
     await h.send({ type: 'dispose' });
   });
 
-  it('a loss while paused restores the last good weights exactly, stays paused, and survives a second loss', async () => {
+  it('a loss while paused keeps the paused weights and step exactly, stays paused, and survives a second loss', async () => {
     const h = await setup();
+    // The same run on a device never lost: its weights are what the steps after each rebuild must give.
+    const reference = await setup();
     await stepsTo(h, 5);
+    await stepsTo(reference, 5);
     for (let round = 1; round <= 2; round++) {
-      const good = await lastGoodAt(h, h.of('metrics').at(-1)!.step - 1);
-      // The weights after the step that follows the good ones, as the device about to be lost made them.
-      expect(h.core.step).toBe(good.step + 1);
-      const lostDevicesNext = await h.core.backend!.readState();
+      const paused = h.core.step;
+      const atPause = await h.core.backend!.readState();
       const from = h.events.length;
       loseDevice(h);
       await h.waitFor('deviceLost', () => true, { from });
       await h.waitFor('modelReady', () => true, { from });
       await h.waitFor('ready', () => true, { from });
       expect(h.core.state).toBe('paused');
-      const restored = await h.core.backend!.readState();
-      expect(Array.from(restored.params)).toEqual(Array.from(good.state.params));
-      expect(h.core.step).toBe(good.step);
+      expect(h.core.step).toBe(paused);
+      expectClose((await h.core.backend!.readState()).params, atPause.params, EXACT);
       await h.send({ type: 'step' });
+      await reference.send({ type: 'step' });
       const next = h.of('metrics').at(-1)!;
-      expect(next.step).toBe(good.step + 1);
+      expect(next.step).toBe(paused + 1);
       expect(Number.isFinite(next.trainLoss)).toBe(true);
-      // The same batch (order uploaded to the new device, schedule rewound), so the same weights.
-      const again = await h.core.backend!.readState();
-      expectClose(again.params, lostDevicesNext.params, EXACT);
+      // The next batch (order uploaded to the new device, schedule where it was), so the same weights.
+      expectClose(
+        (await h.core.backend!.readState()).params,
+        (await reference.core.backend!.readState()).params,
+        EXACT,
+      );
     }
     expect(h.of('deviceLost')).toHaveLength(2);
     expect(serializeSpec(h.core.spec!)).toBe(serializeSpec(spec));
+    expect(h.of('error')).toEqual([]);
+    for (const t of [h, reference]) await t.send({ type: 'dispose' });
+  });
+
+  it('a pause between reports tells the page its step, and a loss then neither rewinds nor stalls the count', async () => {
+    // Reports every 20 steps and host copies at most once a minute, as far apart as they get in the app.
+    const h = await setup({ reportEvery: 20, snapshotEveryMs: 60_000 });
+    await h.send({ type: 'start' });
+    await h.waitFor('metrics', (m) => m.step >= 20);
+    await h.send({ type: 'pause' });
+    if (h.core.step % 20 === 0) await h.send({ type: 'step' });
+    const paused = h.core.step;
+    expect(paused % 20).not.toBe(0);
+    // The step the page shows is the step the model is at.
+    expect(h.of('metrics').at(-1)!.step).toBe(paused);
+    const atPause = await h.core.backend!.readState();
+    const from = h.events.length;
+    loseDevice(h);
+    await h.waitFor('ready', () => true, { from });
+    expect(h.core.step).toBe(paused);
+    expectClose((await h.core.backend!.readState()).params, atPause.params, EXACT);
+    await h.send({ type: 'step' });
+    expect(h.of('metrics').at(-1)!.step).toBe(paused + 1);
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });
   });
@@ -125,20 +145,23 @@ describe('device loss on WebGPU', () => {
       wgslLanguageFeatures: real.wgslLanguageFeatures,
     } as GPU;
     const h = await setup({ gpu });
+    const reference = await setup();
     await stepsTo(h, 3);
-    const good = await lastGoodAt(h, 2);
-    const gpuNext = await h.core.backend!.readState();
+    await stepsTo(reference, 4);
+    const atPause = await h.core.backend!.readState();
     const from = h.events.length;
     loseDevice(h);
     const ready = await h.waitFor('ready', () => true, { from });
     expect(ready.backend).toBe('cpu');
     expect(ready.fallbackReason).toMatch(/no new GPU device after a loss/);
-    expect(Array.from((await h.core.backend!.readState()).params)).toEqual(Array.from(good.state.params));
+    expect(Array.from((await h.core.backend!.readState()).params)).toEqual(Array.from(atPause.params));
     await h.send({ type: 'step' });
-    expect(h.of('metrics').at(-1)!.step).toBe(good.step + 1);
+    expect(h.of('metrics').at(-1)!.step).toBe(4);
     expect(Number.isFinite(h.of('metrics').at(-1)!.trainLoss)).toBe(true);
-    // The CPU took the same batch the GPU had: the two agree to float rounding.
+    // The CPU took the batch the GPU would have: the two agree to float rounding.
+    const gpuNext = await reference.core.backend!.readState();
     expectClose((await h.core.backend!.readState()).params, gpuNext.params, { atol: 2e-5, rtol: 1e-3 });
+    await reference.send({ type: 'dispose' });
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });
   });

@@ -1,4 +1,4 @@
-// Issue 10, divergence: a learning rate of 100 drives the loss to NaN or Inf; the trainer notices at the
+// Issue 10, divergence: a learning rate of 1000 drives the loss to NaN or Inf; the trainer notices at the
 // first report after the first bad step (never later), pauses with a message that says what happened and
 // what to try, keeps finite weights, and Reset starts a healthy run.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { createHarness, type Harness } from './testing/harness';
 const WILD: Hyperparams = {
   ...DEFAULT_HYPER,
   optimizer: 'sgd',
-  lr: 100,
+  lr: 1000,
   momentum: 0.9,
   batchSize: 32,
   seed: 8,
@@ -39,7 +39,7 @@ describe('divergence on WebGPU', () => {
     const { h, step, message } = await divergingRun(R);
     expect(step).toBe(Math.ceil(first / R) * R);
     expect(message).toMatch(
-      /^The loss became (NaN|infinite) at step \d+: the learning rate 100 is too high\./,
+      /^The loss became (NaN|infinite) at step \d+: the learning rate 1000 is too high\./,
     );
     expect(message).toMatch(/Lower it \(try 0\.01\) and press Reset\.$/);
     // No report before it showed a non-finite loss to the user.

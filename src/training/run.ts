@@ -3,11 +3,13 @@
 import type { Checkpoint, HostDataset, TrainSums } from './backend';
 import type { TrainerCore } from './core';
 import type { GalleryItem, LayerSnapshot, SnapshotKind, TrainerRequest } from './protocol';
+import { LossWatch } from './loss-watch';
 import {
   argmaxRow,
   CLASSES,
   divergenceMessage,
   evaluationReport,
+  explosionMessage,
   softmaxRow,
   summariseLogits,
   Throughput,
@@ -41,6 +43,10 @@ export class TrainingRun {
   /** The steps (and schedule positions) whose weights the backend's candidate and good copies hold. */
   private candidate: Omit<Checkpoint, 'state'> = { step: 0, position: null };
   private good: Omit<Checkpoint, 'state'> = { step: 0, position: null };
+  /** Divergence without NaN: a loss far above its start for a sustained stretch (a fresh run starts at ln 10). */
+  private readonly watch = new LossWatch(Math.log(CLASSES));
+  /** The step of the last report taken; steps after it are not yet reported. */
+  private reportedStep = 0;
 
   constructor(private readonly core: TrainerCore) {
     this.sampleClock = new SampleClock(core.options.testSampleEveryMs, core.options.testSampleBudget);
@@ -55,6 +61,8 @@ export class TrainingRun {
   stateWritten(): void {
     this.candidate = this.here();
     this.good = this.candidate;
+    this.reportedStep = this.core.step;
+    this.watch.restart();
   }
 
   /** The current step and where the schedule stands after it. */
@@ -95,8 +103,39 @@ export class TrainingRun {
   /** `reason` tells the page why, when it was not the user's pause. */
   async pause(reason?: string): Promise<void> {
     if (this.core.state !== 'training') return;
-    this.core.setState('paused', reason);
+    // The loop stops on the state; the page hears 'paused' once the step it shows is final.
     await this.stop();
+    await this.settle();
+    // Read again: the final report may have found the run diverged.
+    if (!this.isDiverged()) this.core.setState('paused', reason);
+  }
+
+  private isDiverged(): boolean {
+    return this.core.state === 'diverged';
+  }
+
+  /**
+   * After a pause or a single step: the steps not yet reported are reported (so the page shows the step the
+   * model is at), and weights checked finite on the host become the copy a lost device is rebuilt from, so
+   * a device lost while paused neither rewinds the step count nor leaves the page showing a stale one.
+   */
+  private async settle(): Promise<void> {
+    const { core } = this;
+    if (!core.backend || core.isRecovering) return;
+    if (core.step > this.reportedStep) {
+      this.report();
+      await this.reports.catch(() => undefined);
+    }
+    const backend = core.backend;
+    if (core.state === 'diverged' || !backend) return;
+    const at = this.here();
+    try {
+      const state = await backend.readState();
+      if (backend === core.backend && core.step === at.step && finite(state))
+        core.lastGood = { state, ...at };
+    } catch {
+      // A device lost meanwhile: its recovery rebuilds from the copy kept before.
+    }
   }
 
   /** Ends the loop (if running) and waits for it and for outstanding reports. */
@@ -116,6 +155,7 @@ export class TrainingRun {
     this.report();
     await this.reports;
     if (this.core.state !== 'diverged') this.core.setState('paused');
+    await this.settle();
   }
 
   private takeStep(): boolean {
@@ -153,6 +193,8 @@ export class TrainingRun {
           await this.evaluate();
           tick = performance.now();
           if (this.completedEpochs() >= core.hyper.epochs) {
+            // Before the state changes, so a request the page sends on 'done' finds the loop ended.
+            await this.settle();
             core.setState('done', `finished ${plural(core.hyper.epochs, 'epoch')}`);
             break;
           }
@@ -193,6 +235,7 @@ export class TrainingRun {
     const { core } = this;
     const backend = core.backend!;
     const sums = backend.takeSums();
+    this.reportedStep = core.step;
     // It can reject (device lost) while an earlier report is still awaited, before the chain below
     // awaits it: mark it handled now; the chain still sees the rejection.
     sums.catch(() => undefined);
@@ -211,10 +254,13 @@ export class TrainingRun {
     const { core } = this;
     if (core.state === 'diverged' || sums.samples === 0) return;
     const loss = sums.loss / sums.samples;
+    const cause = { lr: core.hyper.lr, loadedLargest: core.loadedLargest };
     if (sums.nonFinite > 0 || !Number.isFinite(loss)) {
-      this.diverge(at.step, Number.isFinite(loss) ? NaN : loss);
+      const value = Number.isFinite(loss) ? NaN : loss;
+      this.diverge(at.step, divergenceMessage(at.step, cause.lr, 'loss', value, cause.loadedLargest));
       return;
     }
+    const explosion = this.watch.observe(loss, sums.steps);
     const { imagesPerSecond, stepMs } = this.throughput.read();
     core.emit({
       type: 'metrics',
@@ -226,6 +272,10 @@ export class TrainingRun {
       imagesPerSecond,
       stepMs,
     });
+    if (explosion) {
+      this.diverge(at.step, explosionMessage(at.step, explosion, cause));
+      return;
+    }
     // The candidate becomes good and is re-taken from the weights after every step submitted so far.
     const good = this.candidate;
     core.backend!.keepGoodState();
@@ -234,21 +284,23 @@ export class TrainingRun {
     const now = performance.now();
     if (now - this.lastSnapshotAt >= core.options.snapshotEveryMs) {
       this.lastSnapshotAt = now;
+      // Never over a newer copy (one taken at a pause may arrive first).
       void core.backend!.readGoodState().then(
-        (state) => state && (core.lastGood = { state, ...good }),
+        (state) => state && (core.lastGood?.step ?? -1) < good.step && (core.lastGood = { state, ...good }),
         () => undefined,
       );
     }
   }
 
   /** Restores the good copy and rewinds the step count and the schedule to it; `step` is where it was seen. */
-  private diverge(step: number, value: number): void {
+  private diverge(step: number, message: string): void {
     const { core } = this;
     core.backend!.restoreGoodState();
     core.step = this.good.step;
     core.schedule = resumeSchedule(core, this.good.position);
     this.candidate = this.good;
-    const message = divergenceMessage(step, core.hyper.lr, 'loss', value);
+    this.reportedStep = core.step;
+    this.watch.restart();
     core.setState('diverged', message);
     core.emit({ type: 'diverged', message, step });
   }
@@ -403,6 +455,10 @@ export class TrainingRun {
       });
     }
   }
+}
+
+function finite(state: { params: Float32Array; buffers: Float32Array }): boolean {
+  return state.params.every(Number.isFinite) && state.buffers.every(Number.isFinite);
 }
 
 /** Test image `index` as 784 values in 0..1. */

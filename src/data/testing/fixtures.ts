@@ -66,30 +66,34 @@ export type Served =
 export interface ServingFetch {
   fetch: typeof fetch;
   requested: string[];
+  /** The cache mode of each request, in order. */
+  cacheModes: (RequestCache | undefined)[];
   /** URLs whose body stream was cancelled by the reader. */
   cancelled: Set<string>;
 }
 
 export function servingFetch(files: Record<string, Served>): ServingFetch {
   const requested: string[] = [];
+  const cacheModes: (RequestCache | undefined)[] = [];
   const cancelled = new Set<string>();
   const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input);
     requested.push(url);
+    cacheModes.push(init?.cache);
     if (init?.signal?.aborted) throw init.signal.reason;
     const entry = files[url];
     if (entry === undefined) return new Response('not found', { status: 404, statusText: 'Not Found' });
     const spec = entry instanceof Uint8Array ? { body: entry } : entry;
     if (spec.reject) throw new TypeError('fetch failed');
-    const body = spec.body ?? new Uint8Array(0);
     const status = spec.status ?? 200;
-    if (status !== 200) return new Response('error', { status });
+    const body = spec.body ?? (status === 200 ? new Uint8Array(0) : new TextEncoder().encode('error'));
     const headers = new Headers(spec.headers);
     if (!spec.noLength) headers.set('content-length', String(body.length));
     const stream = chunkedStream(body, spec.chunks ?? AWKWARD_CHUNKS, spec, () => cancelled.add(url));
+    // An error status keeps its body and headers, as a server's own error page does.
     return new Response(stream, { status, headers });
   };
-  return { fetch: fetchFn as typeof fetch, requested, cancelled };
+  return { fetch: fetchFn as typeof fetch, requested, cacheModes, cancelled };
 }
 
 function chunkedStream(

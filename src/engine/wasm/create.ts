@@ -34,6 +34,11 @@ export interface WasmOpsOptions {
 export interface WasmOps extends CpuOps {
   readonly threads: number;
   readonly shared: boolean;
+  /**
+   * Takes back every array from alloc at once (none may be used again) and makes room for `capacityBytes`
+   * of new ones, which a plain memory can then hand out without growing (see arena.ts).
+   */
+  release(capacityBytes?: number): void;
 }
 
 /** Floats of conv tile scratch per thread: 256 KiB, the size of a typical L2 share. */
@@ -48,7 +53,8 @@ export function sharedMemoryAllowed(): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && isolated !== false;
 }
 
-async function fetchModule(shared: boolean): Promise<WebAssembly.Module> {
+/** Fetches and compiles the kernels bundled beside this file (the default loadModule). */
+export async function fetchKernels(shared: boolean): Promise<WebAssembly.Module> {
   const response = await fetch(kernelUrl(shared));
   if (!response.ok) throw new Error(`wasm ops: could not load the kernels (HTTP ${response.status})`);
   return WebAssembly.compile(await response.arrayBuffer());
@@ -81,7 +87,7 @@ export async function createWasmOps(options: WasmOpsOptions = {}): Promise<WasmO
   if (threads > 1 && !shared) {
     throw new Error('wasm ops: threads > 1 need a shared memory, which needs cross-origin isolation');
   }
-  const module = await (options.loadModule ?? fetchModule)(shared);
+  const module = await (options.loadModule ?? fetchKernels)(shared);
   const memory = memoryFor(
     shared,
     options.reserveBytes ?? (shared ? 16 : 128) * MiB,
@@ -112,5 +118,5 @@ export async function createWasmOps(options: WasmOpsOptions = {}): Promise<WasmO
     ...lossOps(ctx),
     ...optimOps(ctx, alloc),
   });
-  return { ...ops, threads, shared };
+  return { ...ops, threads, shared, release: (bytes) => arena.release(bytes) };
 }

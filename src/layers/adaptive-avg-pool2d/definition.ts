@@ -39,6 +39,7 @@ export const adaptiveAvgPool2d = defineLayer<AdaptiveAvgPool2dLayer>({
   flops: (_layer, inputs) => sizeOf(inputs[0]),
   summary: (layer) =>
     layer.output_size.every((s) => s === 1) ? 'global' : `to ${layer.output_size.join('×')}`,
+  animation: 'bins',
   explain: (layer) => ({
     rule: row(
       call(mi('y'), mi('i'), mi('j')),

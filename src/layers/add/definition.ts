@@ -53,6 +53,7 @@ export const add = defineLayer<AddLayer>({
 
   flops: (_layer, inputs, output) => (inputs.length - 1) * sizeOf(output),
   summary: (layer) => `${layer.inputs?.length ?? 1} inputs`,
+  animation: 'add',
   explain: (layer) => {
     const n = Math.max(2, layer.inputs?.length ?? 2);
     const terms = Array.from({ length: n }, (_, i) => sub(mi('x'), mi(String(i + 1))));

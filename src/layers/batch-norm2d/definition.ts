@@ -77,6 +77,7 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
   flops: (_layer, _inputs, output) => 2 * sizeOf(output),
   summary: (layer) => `${layer.num_features} channels${layer.affine ? '' : ', no affine'}`,
 
+  animation: 'normalise',
   explain: (layer) => ({
     rule: row(
       sub(mi('y'), mi('c')),

@@ -49,6 +49,7 @@ export const concat = defineLayer<ConcatLayer>({
   // A copy: no arithmetic.
   flops: () => 0,
   summary: (layer) => `${layer.inputs?.length ?? 1} inputs`,
+  animation: 'concat',
   explain: (layer) => {
     const n = Math.max(2, layer.inputs?.length ?? 2);
     const parts = Array.from({ length: n }, (_, i) => sub(mi('x'), mi(String(i + 1))));

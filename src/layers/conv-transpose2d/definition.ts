@@ -55,7 +55,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
     groups: { rule: RULES.channels, default: 1, doc: CONV_DOCS.groups },
     bias: { rule: RULES.bool, default: true, doc: CONV_DOCS.bias },
   },
-  traits: { sizeParam: 'out_channels' },
+  traits: { sizeParam: 'out_channels', filters: true },
 
   check(layer, ctx) {
     const bound = Math.max(layer.stride, layer.dilation);
@@ -107,6 +107,7 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
   summary: (layer) =>
     `${layer.in_channels}→${layer.out_channels}, ${windowSummary(layer.kernel_size, layer.stride, layer.padding, 1)}${groupSummary(layer)}`,
 
+  animation: 'transpose',
   explain(layer, inputSize) {
     const { kernel_size: k, stride: s, padding: p, dilation: d, output_padding: op } = layer;
     const index = (o: string, t: string) => {

@@ -50,7 +50,7 @@ export const conv2d = defineLayer<Conv2dLayer>({
     groups: { rule: RULES.channels, default: 1, doc: CONV_DOCS.groups },
     bias: { rule: RULES.bool, default: true, doc: CONV_DOCS.bias },
   },
-  traits: { sizeParam: 'out_channels', reluEpilogue: true },
+  traits: { sizeParam: 'out_channels', reluEpilogue: true, filters: true },
 
   infer(layer, ctx) {
     const notImage = needImage(ctx, layer);

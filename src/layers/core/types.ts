@@ -2,6 +2,7 @@
 // everything the app knows about it: PyTorch's parameters with their ranges and docs, its checks and
 // fixes, its output shape, its tensors, counts, card summary, formula and PyTorch code. Its GPU and CPU
 // plans sit beside it (gpu.ts, cpu.ts) in a separate registry, so the page never loads a kernel.
+import type { AnimationStyle } from './animation';
 import type { Formula } from './formula';
 import type { SpecFix, SpecIssue } from './issues';
 import type { ParamRule } from './params';
@@ -130,6 +131,8 @@ export interface LayerTraits {
   sigmoid?: boolean;
   /** Normalises with batch statistics while training, so it needs batch × H × W ≥ 2. */
   batchStatistics?: boolean;
+  /** Its weight is a bank of 2-D filters, shown as images in the inspector. */
+  filters?: boolean;
 }
 
 /** The PyTorch code of a kind. */
@@ -173,8 +176,8 @@ export interface LayerDefinition<L extends LayerBase = LayerData> {
   summary(layer: L): string;
   /** The rule for one output value in the layer's own numbers; `inputSize` is its input's height if known. */
   explain(layer: L, inputSize: number | null): Formula;
-  /** How the explanation animates it on a real digit: a kernel slid over the image, or a pooling window. */
-  animation?: 'conv' | 'max' | 'avg';
+  /** How the explanation animates it on the user's real data (one component per style in the page). */
+  animation: AnimationStyle;
   python: PythonCode<L>;
   /** One parameter change of a layer reading an h×w image that makes its output side `side`. */
   fitSide?(layer: L, h: number, w: number, side: number): { param: string; value: number } | null;

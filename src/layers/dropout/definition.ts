@@ -28,6 +28,7 @@ export const dropout = defineLayer<DropoutLayer>({
   infer: sameShape,
   flops: perValueFlops,
   summary: (layer) => `p ${layer.p}`,
+  animation: 'dropout',
   explain: (layer) => ({
     rule: row(mi('y'), mo('='), frac(row(mi('x'), mo('·'), mi('mask')), row(mn(1), mo('−'), mn(layer.p)))),
     size: null,

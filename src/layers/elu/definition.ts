@@ -23,6 +23,7 @@ export const elu = defineLayer<ELULayer>({
     },
   },
   summary: (layer) => (layer.alpha === 1 ? '' : `alpha ${layer.alpha}`),
+  animation: 'curve',
   explain: (layer) => ({
     rule: row(
       mi('y'),

@@ -30,6 +30,7 @@ export const flatten = defineLayer<FlattenLayer>({
 
   flops: () => 0,
   summary: () => '',
+  animation: 'reshape',
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('reshape'), mi('x'))),
     size: null,

@@ -26,6 +26,7 @@ export const gelu = defineLayer<GELULayer>({
     },
   },
   summary: (layer) => (layer.approximate === 'tanh' ? 'tanh approx.' : ''),
+  animation: 'curve',
   explain: (layer) => ({
     rule: row(mi('y'), mo('='), mi('x'), mo('·'), call(mi('Φ'), mi('x'))),
     size: null,

@@ -80,6 +80,7 @@ export const groupNorm = defineLayer<GroupNormLayer>({
   flops: (_layer, _inputs, output) => 2 * sizeOf(output),
   summary: (layer) => `${layer.num_groups} groups of ${layer.num_channels / layer.num_groups}`,
 
+  animation: 'normalise',
   explain: (layer) => ({
     rule: row(
       sub(mi('y'), mi('c')),

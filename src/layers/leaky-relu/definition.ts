@@ -24,6 +24,7 @@ export const leakyRelu = defineLayer<LeakyReLULayer>({
     },
   },
   summary: (layer) => `slope ${layer.negative_slope}`,
+  animation: 'curve',
   explain: (layer) => ({
     rule: row(
       mi('y'),

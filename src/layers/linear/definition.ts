@@ -74,6 +74,7 @@ export const linear = defineLayer<LinearLayer>({
   flops: (layer) => 2 * layer.in_features * layer.out_features,
   summary: (layer) => `${layer.in_features}→${layer.out_features}`,
 
+  animation: 'dense',
   explain: (layer) => ({
     rule: row(
       sub(mi('y'), mi('o')),

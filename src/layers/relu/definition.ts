@@ -17,6 +17,7 @@ export const relu = defineLayer<ReLULayer>({
   params: {},
   traits: { ...ACTIVATION.traits, relu: true },
   summary: () => '',
+  animation: 'curve',
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mo('max'), mn(0), mi('x'))),
     size: null,

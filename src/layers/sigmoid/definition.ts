@@ -16,6 +16,7 @@ export const sigmoid = defineLayer<SigmoidLayer>({
   params: {},
   traits: { ...ACTIVATION.traits, sigmoid: true },
   summary: () => '',
+  animation: 'curve',
   explain: () => ({
     rule: row(mi('y'), mo('='), frac(mn(1), row(mn(1), mo('+'), sup(mi('e'), row(mo('−'), mi('x')))))),
     size: null,

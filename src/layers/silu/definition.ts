@@ -16,6 +16,7 @@ export const silu = defineLayer<SiLULayer>({
   description: 'Multiplies each value by its sigmoid: a smooth ReLU that dips just below 0.',
   params: {},
   summary: () => '',
+  animation: 'curve',
   explain: () => ({
     rule: row(mi('y'), mo('='), mi('x'), mo('·'), call(mi('σ'), mi('x'))),
     size: null,

@@ -22,6 +22,7 @@ export const softmax = defineLayer<SoftmaxLayer>({
   // An exponential, a share of the sum and a division per value.
   flops: (_layer, _inputs, output) => 3 * sizeOf(output),
   summary: () => 'dim=1',
+  animation: 'softmax',
   explain: () => ({
     rule: row(
       sub(mi('y'), mi('c')),

@@ -16,6 +16,7 @@ export const tanh = defineLayer<TanhLayer>({
   description: 'Squashes each value into -1 to 1.',
   params: {},
   summary: () => '',
+  animation: 'curve',
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('tanh'), mi('x'))),
     size: null,

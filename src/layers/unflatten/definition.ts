@@ -58,6 +58,7 @@ export const unflatten = defineLayer<UnflattenLayer>({
 
   flops: () => 0,
   summary: (layer) => `to ${layer.unflattened_size.join('×')}`,
+  animation: 'reshape',
   explain: () => ({
     rule: row(mi('y'), mo('='), call(mi('reshape'), mi('x'))),
     size: null,

@@ -60,6 +60,7 @@ export const upsample = defineLayer<UpsampleLayer>({
   flops: (layer, _inputs, output) => (layer.mode === 'bilinear' ? 8 : 0) * sizeOf(output),
   summary: (layer) => `×${layer.scale_factor}, ${layer.mode}`,
 
+  animation: 'upsample',
   explain: (layer) => ({
     rule:
       layer.mode === 'nearest'

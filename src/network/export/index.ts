@@ -26,5 +26,12 @@ export {
 } from './state-dict';
 export { exportTrainPy } from './train-code';
 export { isTorchPickle, TORCH_PICKLE_MESSAGE } from './torch-pickle';
+export {
+  ABSURD_WEIGHT,
+  absurdTensor,
+  absurdWeightsWarning,
+  formatMagnitude,
+  largestMagnitude,
+} from './weight-checks';
 export { exportWeights, importWeights } from './weights-file';
 export { crc32, writeZip, type ZipEntry } from './zip';

@@ -192,6 +192,34 @@ describe('readSafetensors refuses hostile files with a message naming the proble
     it(`refuses ${what}`, () => expect(errorOf(make())).toContain(message));
   }
 
+  it('gives exact sizes where rounding would show a size equal to its limit', () => {
+    expect(errorOf(rawFile(`{"a":"${'x'.repeat(1024 * 1024)}"}`))).toBe(
+      'the header is 1,048,584 bytes; the limit is 1,048,576 bytes',
+    );
+    expect(errorOf(new Uint8Array(64 * 1024 * 1024 + 1))).toBe(
+      'the file is 67,108,865 bytes; the limit is 67,108,864 bytes',
+    );
+  });
+
+  it('refuses a tensor name that appears twice in the header (JSON.parse would keep only the last)', () => {
+    const entry = '{"dtype":"F32","shape":[1],"data_offsets":[0,4]}';
+    const second = '{"dtype":"F32","shape":[1],"data_offsets":[4,8]}';
+    expect(errorOf(rawFile(`{"fc1.bias":${entry},"fc1.bias":${second}}`, new Uint8Array(8)))).toBe(
+      'the header names the tensor "fc1.bias" twice',
+    );
+    // The same name written with an escape is the same name.
+    expect(errorOf(rawFile(`{"a":${entry},"\\u0061":${second}}`, new Uint8Array(8)))).toBe(
+      'the header names the tensor "a" twice',
+    );
+    expect(errorOf(rawFile(`{"__metadata__":{"k":"v"},"__metadata__":{"k":"w"}}`))).toBe(
+      'the header names the tensor "__metadata__" twice',
+    );
+    // Keys repeated only at different depths are no repetition.
+    const nested = `{"dtype":{"dtype":1},"x":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}`;
+    expect(readSafetensors(rawFile(nested, new Uint8Array(4))).ok).toBe(false);
+    expect(errorOf(rawFile(nested, new Uint8Array(4)))).not.toContain('twice');
+  });
+
   it('refuses a file over the size limit before reading it', () => {
     expect(errorOf(new Uint8Array(100 * 1024 * 1024))).toBe('the file is 100.0 MB; the limit is 64.0 MB');
     expect(errorOf(new Uint8Array(300), { maxBytes: 200 })).toBe(

@@ -2,6 +2,7 @@
 // length N, N bytes of JSON {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__"?: {..}},
 // then the raw little-endian tensor bytes, offsets relative to the end of the header.
 // The reader treats the file as hostile: every size, offset and key is checked before use.
+import { sizeAndLimit } from '../sizes';
 
 export interface NamedTensor {
   readonly name: string;
@@ -88,7 +89,8 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
   const limits = { ...DEFAULTS, ...options };
   const fail = (error: string): ReadResult => ({ ok: false, error });
   if (bytes.length > limits.maxBytes) {
-    return fail(`the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxBytes)}`);
+    const [size, limit] = sizeAndLimit(bytes.length, limits.maxBytes, formatBytes);
+    return fail(`the file is ${size}; the limit is ${limit}`);
   }
   if (bytes.length < 8) return fail('the file is too short to be safetensors (no 8-byte header length)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -102,9 +104,8 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
     );
   }
   if (headerLength > limits.maxHeaderBytes) {
-    return fail(
-      `the header is ${formatBytes(headerLength)}; the limit is ${formatBytes(limits.maxHeaderBytes)}`,
-    );
+    const [size, limit] = sizeAndLimit(headerLength, limits.maxHeaderBytes, formatBytes);
+    return fail(`the header is ${size}; the limit is ${limit}`);
   }
   if (bytes[8] !== 0x7b) return fail("this is not a safetensors file: its header does not start with '{'");
   let parsed: unknown;
@@ -115,6 +116,8 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
     return fail(`the header is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!isPlainObject(parsed)) return fail('the header must be a JSON object of tensors');
+  const repeated = repeatedTopLevelKey(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+  if (repeated !== null) return fail(`the header names the tensor "${repeated.slice(0, 80)}" twice`);
 
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
@@ -149,6 +152,35 @@ export function readSafetensors(bytes: Uint8Array, options: ReadOptions = {}): R
     tensors.set(entry.name, { shape: entry.shape, data: decode(view, dataStart + entry.begin, entry) });
   }
   return { ok: true, tensors, metadata: { ...metadata } };
+}
+
+/**
+ * The first key the top-level object of valid JSON `text` repeats, or null. JSON.parse keeps the last of
+ * repeated keys without a word, so a file could show one reader a tensor and this one another.
+ */
+function repeatedTopLevelKey(text: string): string | null {
+  const seen = new Set<string>();
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (depth === 1 && expectKey) {
+        // Decoded, so "a" and "\u0061" are the same key.
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (seen.has(key)) return key;
+        seen.add(key);
+      }
+      expectKey = false;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      expectKey = depth === 1;
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',') expectKey = depth === 1;
+  }
+  return null;
 }
 
 function parseEntry(name: string, value: unknown, dataLength: number, maxElements: number): Entry | string {

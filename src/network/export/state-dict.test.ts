@@ -109,6 +109,23 @@ describe('mapImportedTensors', () => {
     expect(result.error).toBe(result.problems.join('; '));
   });
 
+  it('refuses a BatchNorm running_var below zero, naming the tensor, the value and its index', () => {
+    const gan = presetSpec('dcgan-generator');
+    const tensors = new Map(
+      stateDictLayout(gan).map((e) => [
+        e.key,
+        { shape: e.shape, data: new Float32Array(e.shape.reduce((a, b) => a * b, 1)).fill(1) },
+      ]),
+    );
+    expect(mapImportedTensors(gan, tensors).ok).toBe(true);
+    const bn = stateDictLayout(gan).find((e) => e.role === 'running_var')!;
+    tensors.get(bn.key)!.data[3] = -0.25;
+    const result = mapImportedTensors(gan, tensors);
+    expect(result.ok || result.error).toBe(
+      `tensor "${bn.key}" holds a negative variance (-0.25 at index 3); a variance is never below zero`,
+    );
+  });
+
   it('lists the first five problems and counts the rest', () => {
     const result = mapImportedTensors(presetSpec('dcgan-generator'), new Map());
     expect(result.ok || result.error).toMatch(/^missing tensor "fc1.weight" .*\(and 9 more\)$/);

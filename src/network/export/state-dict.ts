@@ -98,6 +98,15 @@ export function mapImportedTensors(
       );
       continue;
     }
+    if (entry.role === 'running_var') {
+      const at = found.data.findIndex((v) => v < 0);
+      if (at >= 0) {
+        problems.push(
+          `tensor "${entry.key}" holds a negative variance (${found.data[at]} at index ${at}); a variance is never below zero`,
+        );
+        continue;
+      }
+    }
     const layer = byLayer.get(entry.layerIndex) ?? { layerIndex: entry.layerIndex, tensors: [] };
     layer.tensors.push({ name: entry.role, shape: [...entry.shape], data: found.data });
     byLayer.set(entry.layerIndex, layer);

@@ -88,6 +88,10 @@ describe('readProject refuses hostile files with a specific message', () => {
       'the file is 100.0 MB, more than the 64.0 MB a project may be',
     );
     expect(errorOf(new Uint8Array(0))).toBe('the file is empty');
+    // Just over the limit: exact sizes, not "64.0 MB, more than the 64.0 MB".
+    expect(errorOf(new Uint8Array(64 * 1024 * 1024 + 1))).toBe(
+      'the file is 67,108,865 bytes, more than the 67,108,864 bytes a project may be',
+    );
   });
 
   it('files of another type', () => {

@@ -7,6 +7,7 @@ import { moduleNames, type LayerTensors } from '../export/state-dict';
 import { writeZip, type ZipEntry } from '../export/zip';
 import type { Hyperparams } from '../hyper';
 import type { MemoryLimits } from '../memory';
+import { sizeAndLimit } from '../sizes';
 import type { NetworkSpec } from '../spec';
 import { MANIFEST_ENTRY, manifestText, parseManifest, WEIGHTS_ENTRY, type ProjectManifest } from './manifest';
 import { readZip } from './zip-read';
@@ -63,10 +64,10 @@ function megabytes(n: number): string {
 export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {}): ProjectRead {
   const fail = (error: string): ProjectRead => ({ ok: false, error });
   const maxBytes = options.maxBytes ?? MAX_PROJECT_BYTES;
-  if (bytes.length > maxBytes)
-    return fail(
-      `the file is ${megabytes(bytes.length)}, more than the ${megabytes(maxBytes)} a project may be`,
-    );
+  if (bytes.length > maxBytes) {
+    const [size, limit] = sizeAndLimit(bytes.length, maxBytes, megabytes);
+    return fail(`the file is ${size}, more than the ${limit} a project may be`);
+  }
   if (bytes.length === 0) return fail('the file is empty');
   // A project re-zipped by the user's own tools imports too: deflated entries, folder entries, and the
   // __MACOSX/ metadata that macOS adds are fine; anything else beside the two files is refused below.

@@ -1,6 +1,8 @@
 // One fuzzed design, end to end: analysed as the trainer analyses it, and then either refused with a
 // plain message or built on the GPU and trained for one step inside WebGPU error scopes, its shapes and
-// results checked against the network module's inference and (where affordable) the CPU reference.
+// results checked against the network module's inference and (where affordable) the CPU reference, which
+// the WebAssembly ops, when given, must then agree with too.
+import type { CpuOps } from '../../engine/cpu-ops';
 import { describeModel, type ModelDescription } from '../../model/describe';
 import { initialState } from '../../model/init';
 import { withErrorScopes } from '../../gpu/errors';
@@ -16,7 +18,7 @@ import { Prng } from '../prng';
 import { messageProblem } from './messages';
 
 export type FuzzOutcome =
-  | { kind: 'accepted'; comparedWithCpu: boolean }
+  | { kind: 'accepted'; comparedWithCpu: boolean; comparedWithWasm: boolean }
   | { kind: 'rejected'; message: string }
   | { kind: 'failure'; reason: string };
 
@@ -25,6 +27,11 @@ export interface CheckOptions {
   /** Compare with the CPU reference when a step costs at most this many FLOPs (forward, whole batch). */
   cpuFlopBudget: number;
   seed: number;
+  /**
+   * The WebAssembly ops: each design compared with the CPU reference also takes its step on them and must
+   * agree with the reference. Shared by every design (each build releases the last one's arrays).
+   */
+  wasm?: CpuOps;
 }
 
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
@@ -189,10 +196,17 @@ async function trainOneStep(
     if (!a.every(Number.isFinite)) return { kind: 'failure', reason: `layer ${i + 1} output is not finite` };
   }
   if (analysis.totalFlops * o.batchSize > o.cpuFlopBudget)
-    return { kind: 'accepted', comparedWithCpu: false };
+    return { kind: 'accepted', comparedWithCpu: false, comparedWithWasm: false };
   const c = await runStep(new CpuBackend(), desc, hyper, data);
-  const mismatch = compareWithCpu(g, c, hyper);
-  return mismatch ? { kind: 'failure', reason: mismatch } : { kind: 'accepted', comparedWithCpu: true };
+  const mismatch = compareWithCpu(g, c, hyper, 'GPU');
+  if (mismatch) return { kind: 'failure', reason: mismatch };
+  if (!o.wasm) return { kind: 'accepted', comparedWithCpu: true, comparedWithWasm: false };
+  // The backend must not dispose the shared ops.
+  const w = await runStep(new CpuBackend({ ...o.wasm, dispose: () => undefined }), desc, hyper, data);
+  const wasmMismatch = compareWithCpu(w, c, hyper, 'WebAssembly ops');
+  return wasmMismatch
+    ? { kind: 'failure', reason: wasmMismatch }
+    : { kind: 'accepted', comparedWithCpu: true, comparedWithWasm: true };
 }
 
 /** Largest |a - b| over the array, relative to 1 + the reference's largest magnitude. */
@@ -206,14 +220,15 @@ function relativeError(a: Float32Array, b: Float32Array): number {
   return diff / scale;
 }
 
-/** GPU and CPU agree on the loss, each layer's output and (for SGD) the size of the update. */
-function compareWithCpu(g: StepResult, c: StepResult, hyper: Hyperparams): string | null {
+/** `side` (the GPU, or the WebAssembly ops) and the CPU reference agree on the loss, each layer's output
+ *  and (for SGD) the size of the update. */
+function compareWithCpu(g: StepResult, c: StepResult, hyper: Hyperparams, side: string): string | null {
   if (Math.abs(g.loss - c.loss) > 1e-3 * (1 + Math.abs(c.loss)))
-    return `loss on the GPU ${g.loss}, on the CPU ${c.loss}`;
+    return `loss on the ${side} ${g.loss}, on the CPU ${c.loss}`;
   for (const [i, a] of g.activations.entries()) {
     const e = relativeError(a, c.activations[i]);
     if (e > 1e-3)
-      return `layer ${i + 1} output differs from the CPU reference by ${e.toExponential(2)} (relative)`;
+      return `layer ${i + 1} output on the ${side} differs from the CPU reference by ${e.toExponential(2)} (relative)`;
   }
   // Adam turns rounding-noise gradients into full-size steps of either sign, so only SGD's update is compared.
   if (hyper.optimizer !== 'sgd') return null;
@@ -232,6 +247,6 @@ function compareWithCpu(g: StepResult, c: StepResult, hyper: Hyperparams): strin
   const floor = hyper.lr * 1e-4 * Math.sqrt(n);
   const diff = Math.sqrt(num);
   return diff > 2e-2 * Math.sqrt(den) + floor
-    ? `the SGD update differs from the CPU's by ${((100 * diff) / Math.max(Math.sqrt(den), 1e-30)).toFixed(1)}%`
+    ? `the SGD update on the ${side} differs from the CPU's by ${((100 * diff) / Math.max(Math.sqrt(den), 1e-30)).toFixed(1)}%`
     : null;
 }

@@ -1,5 +1,6 @@
 // From the page's specs to generative engines on the current backend: checked like classification specs
 // (wired, analysed), then the task-specific checks a generative run needs.
+import { referenceOps, type CpuOps } from '../../engine/cpu-ops';
 import { describeModel, type ModelDescription } from '../../model/describe';
 import { initialState } from '../../model/init';
 import { analyzeSpec, wireSpec } from '../../network/analyze';
@@ -54,6 +55,7 @@ export async function buildAutoencoder(
   specIn: NetworkSpec,
   hyper: Hyperparams,
   bottleneckLayerId?: string,
+  cpuOps: () => Promise<CpuOps> = async () => referenceOps,
 ): Promise<BuiltAutoencoder> {
   checkHyper(hyper, 'reconstruction');
   const { spec, desc } = describeFor(specIn, 'reconstruction', hyper.batchSize);
@@ -82,7 +84,7 @@ export async function buildAutoencoder(
           options,
           () => gpuOf(backend).dataset.sources,
         )
-      : new CpuAutoencoder(desc, options, data);
+      : new CpuAutoencoder(desc, options, data, await cpuOps());
   engine.writeState(initialState(desc, seeded(hyper.seed)));
   const latentDim = desc.layers[bottleneck].outShape.reduce((a, b) => a * b, 1);
   return { engine, bottleneck, latentDim, desc };
@@ -102,6 +104,7 @@ export async function buildGan(
   generator: NetworkSpec,
   discriminator: NetworkSpec,
   hyper: Hyperparams,
+  cpuOps: () => Promise<CpuOps> = async () => referenceOps,
 ): Promise<BuiltGan> {
   checkHyper(hyper, 'generator');
   const g = describeFor(generator, 'generator', hyper.batchSize).desc;
@@ -121,7 +124,7 @@ export async function buildGan(
           options,
           () => gpuOf(backend).dataset.sources,
         )
-      : new CpuGan(g, d, options, data);
+      : new CpuGan(g, d, options, data, await cpuOps());
   const random = seeded(hyper.seed);
   engine.writeState({ generator: initialState(g, random), discriminator: initialState(d, random) });
   return { engine, latentDim: g.inputShape[0], generator: g, discriminator: d };

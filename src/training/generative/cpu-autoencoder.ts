@@ -1,4 +1,7 @@
-// The autoencoder on the CPU reference ops: the same model, loss and eval passes as GpuAutoencoder.
+// The autoencoder on CpuOps (WebAssembly SIMD or the reference ops): the same model, loss and eval passes
+// as GpuAutoencoder.
+import { referenceOps, type CpuOps } from '../../engine/cpu-ops';
+import { buildAfresh } from '../../engine/wasm/sizing';
 import { CpuModel } from '../../model/cpu-model';
 import type { ModelDescription } from '../../model/describe';
 import { gatherBatch } from '../../engine/reference/gather-batch';
@@ -17,9 +20,15 @@ export class CpuAutoencoder implements AutoencoderEngine {
     desc: ModelDescription,
     options: AutoencoderOptions,
     private readonly dataset: () => HostDataset,
+    /** The kernels, owned from here on (disposed with the engine). */
+    private readonly ops: CpuOps = referenceOps,
   ) {
     this.batch = options.batch;
-    this.model = new CpuModel(desc, options.batch, options.optimizer, options.seed, { loss: options.loss });
+    this.model = buildAfresh(
+      ops,
+      (o) =>
+        new CpuModel(desc, options.batch, options.optimizer, options.seed, { loss: options.loss, ops: o }),
+    );
   }
 
   setOrder(order: Uint32Array): void {
@@ -84,5 +93,7 @@ export class CpuAutoencoder implements AutoencoderEngine {
     setState(this.model, state);
   }
 
-  destroy(): void {}
+  destroy(): void {
+    this.ops.dispose();
+  }
 }

@@ -1,5 +1,7 @@
-// The same DCGAN step as GpuGan on the CPU reference ops: the fallback without WebGPU, and the oracle
-// the GPU step is checked against.
+// The same DCGAN step as GpuGan on CpuOps (WebAssembly SIMD or the reference ops): the CPU backend's GAN,
+// and on the reference ops the oracle the GPU step is checked against.
+import { referenceOps, type CpuOps } from '../../engine/cpu-ops';
+import { buildAfresh } from '../../engine/wasm/sizing';
 import { CpuModel } from '../../model/cpu-model';
 import type { ModelDescription } from '../../model/describe';
 import { gatherBatch } from '../../engine/reference/gather-batch';
@@ -23,14 +25,21 @@ export class CpuGan implements GanEngine {
     dDesc: ModelDescription,
     options: GanOptions,
     private readonly dataset: () => HostDataset,
+    /** The kernels of both networks, owned from here on (disposed with the engine). */
+    private readonly ops: CpuOps = referenceOps,
   ) {
     checkPair(gDesc, dDesc);
     this.batch = options.batch;
-    this.g = new CpuModel(gDesc, options.batch, options.generator, options.seed, { loss: 'none' });
-    this.d = new CpuModel(dDesc, options.batch, options.discriminator, options.seed + 1, {
-      loss: 'none',
-      inputGrad: true,
-    });
+    const models = buildAfresh(ops, (o) => ({
+      g: new CpuModel(gDesc, options.batch, options.generator, options.seed, { loss: 'none', ops: o }),
+      d: new CpuModel(dDesc, options.batch, options.discriminator, options.seed + 1, {
+        loss: 'none',
+        inputGrad: true,
+        ops: o,
+      }),
+    }));
+    this.g = models.g;
+    this.d = models.d;
     this.ones = new Float32Array(options.batch).fill(1);
     this.zeros = new Float32Array(options.batch);
     this.realGrads = new Float32Array(this.d.grads.length);
@@ -93,7 +102,9 @@ export class CpuGan implements GanEngine {
     setState(this.d, state.discriminator);
   }
 
-  destroy(): void {}
+  destroy(): void {
+    this.ops.dispose();
+  }
 }
 
 const emptySums = (): GanSums => ({ real: 0, fake: 0, gen: 0, samples: 0, steps: 0 });

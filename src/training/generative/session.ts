@@ -1,6 +1,7 @@
 // The worker side of the generative modes: builds an autoencoder or a GAN on the trainer's backend and
 // dataset, runs its own training loop, and reports losses, previews (reconstructions, latent points,
 // sample grid with health warnings) and answers decode/generate requests. TrainerCore forwards to it.
+import type { CpuOps } from '../../engine/cpu-ops';
 import type { Checkpoint, HostDataset, TrainerBackend } from '../backend';
 import { deriveSeed, Prng } from '../prng';
 import { EpochSchedule } from '../schedule';
@@ -31,6 +32,8 @@ export interface SessionHost {
   snapshotEveryMs(): number;
   /** Called before the run starts training: the trainer pauses its classifier run if that is training. */
   makeRoom(): Promise<void>;
+  /** CPU ops of the trainer's CPU kind for an engine on the CPU backend (default: the reference ops). */
+  cpuOps?(): Promise<CpuOps>;
 }
 
 /** Test images shown as original/reconstruction pairs, grid samples, latent points plotted. */
@@ -163,10 +166,18 @@ export class GenerativeSession {
         request.spec,
         request.hyper,
         request.bottleneckLayerId,
+        this.host.cpuOps,
       );
       return { mode: 'autoencoder', ae };
     }
-    const gan = await buildGan(backend, data, request.generator, request.discriminator, request.hyper);
+    const gan = await buildGan(
+      backend,
+      data,
+      request.generator,
+      request.discriminator,
+      request.hyper,
+      this.host.cpuOps,
+    );
     const fixed = gaussianNoise(
       new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 1)),
       GRID * gan.latentDim,
@@ -205,7 +216,7 @@ export class GenerativeSession {
    * rewinds the step and the sample order to them, and goes on training if it was; the design and the
    * noise stream are kept.
    */
-  async rebuildAfterLoss(): Promise<void> {
+  async rebuildAfterLoss(why = 'the GPU device was lost'): Promise<void> {
     const resume = this.resumeAfterLoss;
     this.resumeAfterLoss = false;
     if (!this.last) return;
@@ -218,7 +229,7 @@ export class GenerativeSession {
       this.step = good?.step ?? 0;
       this.schedule = EpochSchedule.resume(hyper.seed, hyper.batchSize, good?.position ?? null);
       const name = built.mode === 'gan' ? 'GAN' : 'autoencoder';
-      const reason = `the GPU device was lost: the ${name} was rebuilt from its weights at step ${this.step}`;
+      const reason = `${why}: the ${name} was rebuilt from its weights at step ${this.step}`;
       this.setState(this.state === 'idle' ? 'idle' : 'paused', reason);
       if (resume) await this.start();
       else this.quietly(this.preview());

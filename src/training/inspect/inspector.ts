@@ -1,16 +1,18 @@
-// The worker side of the inspect views: answers inspect queries (saliency, replay frames, per-layer time)
-// and records the replay history as training steps are taken. TrainerCore owns one and forwards to it.
+// The worker side of the inspect views: answers inspect queries (saliency, replay frames, per-layer time,
+// one layer's inputs and outputs) and records the replay history as training steps are taken. TrainerCore
+// owns one and forwards to it.
 import type { ModelState } from '../backend';
 import type { TrainerCore } from '../core';
 import { normalise } from '../normalisation';
-import type { LayerSnapshot } from '../protocol';
+import type { LayerPlan } from '../../model/describe';
+import type { LayerSnapshot, TensorSnapshot } from '../protocol';
 import { OneImageModel } from './cpu-inspect';
 import { ReplayHistory } from './replay';
 import type { InspectQuery, InspectResult } from './types';
 
 export class Inspector {
   readonly history = new ReplayHistory<ModelState>();
-  private readonly oneImage = new OneImageModel();
+  private readonly oneImage = new OneImageModel(() => this.core.selector.cpuOps());
 
   constructor(private readonly core: TrainerCore) {}
 
@@ -61,7 +63,8 @@ export class Inspector {
         };
       case 'replayFrame': {
         const { state, ...entry } = this.history.at(query.index);
-        const outputs = this.oneImage.activations(desc, state, normalise(query.image ?? this.testImage()));
+        const image = normalise(query.image ?? this.testImage());
+        const outputs = await this.oneImage.activations(desc, state, image);
         return {
           kind: 'replayFrame',
           entry,
@@ -71,6 +74,32 @@ export class Inspector {
             kind: desc.layers[layerIndex].layer.kind,
             tensors: [{ name: 'output', shape: [...desc.layers[layerIndex].outShape], data }],
           })),
+        };
+      }
+      case 'layer': {
+        const image = query.image ?? this.testImage();
+        const index = query.layerIndex;
+        const plan = desc.layers[index];
+        if (!plan)
+          throw new Error(`layer ${index + 1} is not in the network of ${desc.layers.length} layers`);
+        const state = await backend.readState();
+        const step = core.step;
+        const one = await this.oneImage.layer(desc, state, normalise(image), index, core.hyper.seed, step);
+        const tensor = (name: string, shape: readonly number[], data: Float32Array) => ({
+          name,
+          shape: [...shape],
+          data,
+        });
+        return {
+          kind: 'layer',
+          layerIndex: index,
+          layerKind: plan.layer.kind,
+          image,
+          step,
+          inputs: one.inputs.map((data, k) => tensor(`input${k}`, plan.inShapes[k], data)),
+          output: tensor('output', plan.outShape, one.output),
+          trainOutput: tensor('output', plan.outShape, one.trainOutput),
+          tensors: tensorsOf(plan, state),
         };
       }
       case 'layerTimes': {
@@ -91,16 +120,20 @@ export class Inspector {
 
 /** Every layer's parameters and buffers from a flat state, as the `snapshot` event carries them. */
 export function weightSnapshots(core: TrainerCore, state: ModelState): LayerSnapshot[] {
-  const desc = core.desc!;
-  return desc.layers.flatMap((plan, layerIndex) => {
-    const tensors = [
-      ...plan.params.map((t) => ({ t, from: state.params })),
-      ...plan.buffers.map((t) => ({ t, from: state.buffers })),
-    ].map(({ t, from }) => ({
-      name: t.name,
-      shape: [...t.shape],
-      data: from.slice(t.offset, t.offset + t.size),
-    }));
+  return core.desc!.layers.flatMap((plan, layerIndex) => {
+    const tensors = tensorsOf(plan, state);
     return tensors.length ? [{ layerIndex, kind: plan.layer.kind, tensors }] : [];
   });
+}
+
+/** One layer's parameters, then its buffers, copied out of a flat state. */
+function tensorsOf(plan: LayerPlan, state: ModelState): TensorSnapshot[] {
+  return [
+    ...plan.params.map((t) => ({ t, from: state.params })),
+    ...plan.buffers.map((t) => ({ t, from: state.buffers })),
+  ].map(({ t, from }) => ({
+    name: t.name,
+    shape: [...t.shape],
+    data: from.slice(t.offset, t.offset + t.size),
+  }));
 }

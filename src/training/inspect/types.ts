@@ -1,6 +1,6 @@
 // The inspect queries the page sends the worker and their answers (filters' history, saliency, per-layer
 // cost). protocol.ts carries them as one request and one event variant; bulk arrays are transferred.
-import type { LayerSnapshot } from '../protocol';
+import type { LayerSnapshot, TensorSnapshot } from '../protocol';
 
 export interface ReplayEntry {
   /** Optimizer steps taken when the weights were copied (0 = the initial weights). */
@@ -33,7 +33,9 @@ export type InspectQuery =
   | { kind: 'replayList' }
   /** Weights and activations (for `image`, default the first test image) of history entry `index`. */
   | { kind: 'replayFrame'; index: number; image?: Float32Array }
-  | { kind: 'layerTimes' };
+  | { kind: 'layerTimes' }
+  /** What layer `layerIndex` reads and writes for `image` (default the first test image), and its tensors. */
+  | { kind: 'layer'; layerIndex: number; image?: Float32Array };
 
 export type InspectResult =
   | {
@@ -46,7 +48,27 @@ export type InspectResult =
     }
   | { kind: 'replayList'; entries: ReplayEntry[]; bytes: number; bounds: ReplayBounds }
   | { kind: 'replayFrame'; entry: ReplayEntry; weights: LayerSnapshot[]; activations: LayerSnapshot[] }
-  | { kind: 'layerTimes'; method: TimingMethod; batch: number; layers: LayerTime[] };
+  | { kind: 'layerTimes'; method: TimingMethod; batch: number; layers: LayerTime[] }
+  | ({ kind: 'layer' } & LayerData);
+
+/** One layer on one image, for the explanation's animations: all from the live weights, batch 1. */
+export interface LayerData {
+  layerIndex: number;
+  /** The layer's kind, so the page can tell an answer for an older design. */
+  layerKind: string;
+  /** The input (0..1) the values belong to. */
+  image: Float32Array;
+  /** Optimizer steps taken so far: `trainOutput` is what step `step + 1` computes for its first image. */
+  step: number;
+  /** Each input the layer reads, in order ('input': the normalised image the network sees). */
+  inputs: TensorSnapshot[];
+  /** Its eval-mode output, as the views and predictions use it. */
+  output: TensorSnapshot;
+  /** Its training-mode forward on the same inputs: Dropout's mask and scale, BatchNorm's batch statistics. */
+  trainOutput: TensorSnapshot;
+  /** Its parameters and buffers (weight, bias, running_mean, ...), as in a weights snapshot. */
+  tensors: TensorSnapshot[];
+}
 
 /** The arrays of a query or result that can be transferred instead of copied. */
 export function inspectTransferables(message: InspectQuery | InspectResult): ArrayBufferView[] {
@@ -58,6 +80,13 @@ export function inspectTransferables(message: InspectQuery | InspectResult): Arr
     case 'replayFrame':
       if ('entry' in message)
         return [...message.weights, ...message.activations].flatMap((l) => l.tensors.map((t) => t.data));
+      return optional(message.image);
+    case 'layer':
+      if ('output' in message)
+        return [
+          message.image,
+          ...[...message.inputs, message.output, message.trainOutput, ...message.tensors].map((t) => t.data),
+        ];
       return optional(message.image);
     case 'replayList':
     case 'layerTimes':

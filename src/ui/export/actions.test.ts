@@ -96,4 +96,20 @@ describe('import actions', () => {
     expect(store.getState().notice).toBe(`Weights not loaded: ${TORCH_PICKLE_MESSAGE}. Nothing was changed.`);
     expect(store.getState().weightsVersion).toBe(0);
   });
+
+  it('finite weights of absurd size load with a warning, from a file and from a project', async () => {
+    const store = setup();
+    const weights = randomWeights(lenet, 5);
+    weights[1].tensors[0].data[4] = -3e38;
+    await loadWeightsFile(store, file(exportWeights(lenet, weights), 'huge.safetensors'));
+    expect(store.getState().notice).toBe(
+      'Loaded the weights of huge.safetensors into the design. Warning: tensor "conv2.weight" holds values as large as 3.0e+38, far beyond what training makes; training from these weights will likely overflow. Press Reset to start from fresh weights.',
+    );
+    expect(flat(await client!.snapshot('weights'))).toEqual(flat(weights));
+    const project = writeProject({ spec: lenet, hyper: { ...DEFAULT_HYPER, batchSize: 16 }, weights });
+    await importProjectFile(store, file(project, 'huge.cnnp'));
+    expect(store.getState().notice).toMatch(
+      /^Imported "LeNet-5" \(saved [\d-]+\) with its trained weights\. Warning: tensor "conv2\.weight" holds values as large as 3\.0e\+38/,
+    );
+  });
 });

@@ -3,6 +3,8 @@
 // before anything changes, so a refused file leaves the design and the weights as they were.
 import type { StoreApi } from 'zustand';
 import {
+  absurdTensor,
+  absurdWeightsWarning,
   exportBundle,
   exportGanBundle,
   exportModelPy,
@@ -193,8 +195,9 @@ export async function importProjectFile(store: Store, file: File): Promise<void>
     return;
   }
   try {
+    const warning = absurdWarning(spec, weights);
     await loadIntoTrainer(store, weights);
-    setNotice(`Imported "${spec.name}" (saved ${saved}) with its trained weights.`);
+    setNotice(`Imported "${spec.name}" (saved ${saved}) with its trained weights.${warning}`);
   } catch (error) {
     setNotice(`Imported the design "${spec.name}", but its weights were not loaded: ${message(error)}.`);
   }
@@ -203,8 +206,9 @@ export async function importProjectFile(store: Store, file: File): Promise<void>
 /**
  * Checks safetensors `bytes` against the design on screen in full, then loads them into the trainer; throws
  * the reason (a mismatched tensor named) before anything changes. Files and browser-kept weights share it.
+ * Resolves with a warning to add to the notice when the weights are finite but absurdly large, else "".
  */
-export async function loadWeightBytes(store: Store, bytes: Uint8Array): Promise<void> {
+export async function loadWeightBytes(store: Store, bytes: Uint8Array): Promise<string> {
   const { spec } = store.getState();
   const blocked = blockingReason(analysisOf(spec));
   if (blocked) throw new Error(blocked);
@@ -212,16 +216,26 @@ export async function loadWeightBytes(store: Store, bytes: Uint8Array): Promise<
   if (!mapped.ok) throw new Error(mapped.error);
   const bad = nonFiniteTensor(spec, mapped.weights);
   if (bad) throw new Error(bad);
+  // Measured before the arrays are transferred to the worker.
+  const warning = absurdWarning(spec, mapped.weights);
   await loadIntoTrainer(store, mapped.weights);
+  return warning;
+}
+
+/** " Warning: ..." when finite weights are of a size training never makes, else "". */
+function absurdWarning(spec: NetworkSpec, weights: readonly LayerTensors[]): string {
+  const found = absurdTensor(spec, weights);
+  return found ? ` ${absurdWeightsWarning(found)}` : '';
 }
 
 export async function loadWeightsFile(store: Store, file: File): Promise<void> {
   const { setNotice } = store.getState();
+  let warning: string;
   try {
-    await loadWeightBytes(store, await readPickedFile(file, MAX_WEIGHTS_BYTES));
+    warning = await loadWeightBytes(store, await readPickedFile(file, MAX_WEIGHTS_BYTES));
   } catch (error) {
     setNotice(`Weights not loaded: ${message(error)}. Nothing was changed.`);
     return;
   }
-  setNotice(`Loaded the weights of ${file.name.slice(0, 80)} into the design.`);
+  setNotice(`Loaded the weights of ${file.name.slice(0, 80)} into the design.${warning}`);
 }

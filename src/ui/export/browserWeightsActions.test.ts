@@ -93,7 +93,7 @@ describe('kept weights: the actions', () => {
   it('without IndexedDB (a private window) every action says so and the weights stay', async () => {
     const store = setup();
     const before = flat(await client!.snapshot('weights'));
-    const none = openWeightsStore(undefined);
+    const none = openWeightsStore();
     expect(await keepWeights(store, none, 'run 1')).toBeNull();
     expect(store.getState().notice).toMatch(/^This browser does not let the playground keep weights/);
     store.getState().setNotice(null);

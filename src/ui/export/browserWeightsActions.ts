@@ -80,13 +80,14 @@ export async function loadKeptWeights(store: Store, kept: WeightsStore, name: st
     setNotice(`Weights not loaded: nothing is kept under "${name}" any more. Nothing was changed.`);
     return;
   }
+  let warning: string;
   try {
-    await loadWeightBytes(store, new Uint8Array(data));
+    warning = await loadWeightBytes(store, new Uint8Array(data));
   } catch (error) {
     setNotice(`Weights not loaded: ${message(error)}. Nothing was changed.`);
     return;
   }
-  setNotice(`Loaded the kept weights "${name}" into the design.`);
+  setNotice(`Loaded the kept weights "${name}" into the design.${warning}`);
 }
 
 export async function deleteKeptWeights(store: Store, kept: WeightsStore, name: string): Promise<void> {

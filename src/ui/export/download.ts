@@ -1,4 +1,5 @@
 // Files leave the page as same-origin object URLs: nothing is uploaded, nothing is fetched.
+import { sizeAndLimit } from '../../network/sizes';
 
 /** Offers `bytes` as a download named `fileName`. */
 export function downloadBytes(bytes: Uint8Array | string, fileName: string, type: string): void {
@@ -19,7 +20,8 @@ export function downloadBytes(bytes: Uint8Array | string, fileName: string, type
 export async function readPickedFile(file: File, maxBytes: number): Promise<Uint8Array> {
   if (file.size > maxBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw new Error(`the file is ${mb(file.size)}, more than the ${mb(maxBytes)} allowed`);
+    const [size, limit] = sizeAndLimit(file.size, maxBytes, mb);
+    throw new Error(`the file is ${size}, more than the ${limit} allowed`);
   }
   return new Uint8Array(await file.arrayBuffer());
 }

@@ -2,11 +2,10 @@
 // with its value range), dense outputs as bars. One colour scale per layer: sequential when the layer's
 // values are all ≥ 0 (after ReLU), blue-white-red otherwise.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { definitionOf } from '../../layers';
 import type { LayerSnapshot } from '../../training/protocol';
 import { diverging, maxAbs, range, sequential, type Rgb } from './colour';
 import { PixelCanvas } from './PixelCanvas';
-
-const VIEWS = new Set(['Flatten', 'Unflatten']);
 
 function layerColour(data: Float32Array): { colour: (v: number) => Rgb; min: number; max: number } {
   const { min, max } = range(data);
@@ -116,7 +115,7 @@ function Enlarged({
 export function FeatureMaps({ activations }: { activations: LayerSnapshot[] | null }) {
   const [selected, setSelected] = useState<Selected | null>(null);
   if (!activations) return <p className="muted">Feature maps appear once the model is built.</p>;
-  const shown = activations.filter((l) => !VIEWS.has(l.kind));
+  const shown = activations.filter((l) => !definitionOf(l.kind).traits?.view);
   const picked = selected && activations.find((l) => l.layerIndex === selected.layerIndex);
   return (
     <div className="feature-maps" aria-label="Feature maps">

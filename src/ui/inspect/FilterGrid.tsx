@@ -1,6 +1,7 @@
 // Every conv layer's kernels as a grid of small images: one row per output channel, one column per input
 // channel, blue-white-red with one scale per layer (so kernels within a layer compare).
 import { useMemo } from 'react';
+import { definitionOf } from '../../layers';
 import type { LayerSnapshot } from '../../training/protocol';
 import { diverging, maxAbs, type Rgb } from './colour';
 import { PixelCanvas } from './PixelCanvas';
@@ -8,7 +9,6 @@ import { tile } from './tiles';
 
 /** The gaps between kernels: neutral grey, distinct from the white of a zero weight. */
 const GAP: Rgb = [160, 160, 160];
-const CONV_KINDS = new Set(['Conv2d', 'ConvTranspose2d']);
 
 function LayerFilters({ layer }: { layer: LayerSnapshot }) {
   const weight = layer.tensors.find((t) => t.name === 'weight');
@@ -44,7 +44,7 @@ function LayerFilters({ layer }: { layer: LayerSnapshot }) {
 }
 
 export function FilterGrid({ weights }: { weights: LayerSnapshot[] | null }) {
-  const convs = (weights ?? []).filter((l) => CONV_KINDS.has(l.kind));
+  const convs = (weights ?? []).filter((l) => definitionOf(l.kind).traits?.filters);
   if (!weights) return <p className="muted">Filters appear once the model is built.</p>;
   if (convs.length === 0) return <p className="muted">This network has no convolution layers.</p>;
   return (

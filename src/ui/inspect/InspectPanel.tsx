@@ -1,6 +1,7 @@
 // "Inside the network": filters, feature maps, saliency and layer explanations for the current model,
 // with a replay slider through training time and a choice of input (a test image or the drawn digit).
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { definitionOf, type Layer } from '../../layers';
 import { useStore } from '../store/store';
 import { ExplainView } from './ExplainView';
 import { FeatureMaps } from './FeatureMaps';
@@ -21,13 +22,18 @@ export function InspectPanel() {
   const [tab, setTab] = useState<InspectTab>('filters');
   const [choice, setChoice] = useState<InputChoice>({ kind: 'test', index: 0 });
   const [replay, setReplay] = useState<number | null>(null);
+  const layers = useStore((s) => s.spec.layers);
+  const [explainChoice, setExplainLayer] = useState<number | null>(null);
+  // Until one is chosen, the first layer that slides a kernel (the classic picture), else the first.
+  const explainLayer =
+    explainChoice !== null && explainChoice < layers.length ? explainChoice : firstConv(layers);
   const galleryCount = useStore((s) => s.gallery.length);
   const hasDrawing = useStore((s) => s.drawnImage !== null);
   const classNames = useStore((s) => s.dataset.classNames);
   const image = useInputImage(choice);
   const root = useRef<HTMLDivElement>(null);
   const visible = useVisible(root);
-  const data = useInspectData(tab, image, replay, visible);
+  const data = useInspectData(tab, image, replay, visible, explainLayer);
   const scrubs = tab === 'filters' || tab === 'maps';
   const usesInput = tab !== 'filters';
 
@@ -96,9 +102,18 @@ export function InspectPanel() {
         {tab === 'filters' && <FilterGrid weights={data.weights} />}
         {tab === 'maps' && <FeatureMaps activations={data.activations} />}
         {tab === 'saliency' && <SaliencyView result={data.saliency} classNames={classNames} />}
-        {tab === 'explain' && <ExplainView weights={data.weights} image={image ?? data.saliency?.image} />}
+        {tab === 'explain' && (
+          <ExplainView index={explainLayer} onIndex={setExplainLayer} data={data.layer} />
+        )}
       </div>
     </div>
+  );
+}
+
+function firstConv(layers: readonly Layer[]): number {
+  return Math.max(
+    0,
+    layers.findIndex((l) => definitionOf(l.kind).animation === 'conv'),
   );
 }
 

@@ -2,6 +2,7 @@
 // for the whole batch (views such as Flatten share their input's buffer), and its parameters with their
 // gradients and two optimizer moments (Adam's; SGD with momentum uses one).
 import type { LayerInfo } from '../../network/analyze';
+import { definitionOf } from '../../layers';
 
 export interface LayerMemory {
   activationBytes: number;
@@ -9,14 +10,15 @@ export interface LayerMemory {
 }
 
 const FLOAT = 4;
-const VIEWS = new Set(['Flatten', 'Unflatten']);
 
 export function layerMemory(
   layer: Pick<LayerInfo, 'kind' | 'outputShape' | 'params'>,
   batch: number,
 ): LayerMemory {
   const values =
-    layer.outputShape && !VIEWS.has(layer.kind) ? layer.outputShape.reduce((a, b) => a * b, 1) : 0;
+    layer.outputShape && !definitionOf(layer.kind).traits?.view
+      ? layer.outputShape.reduce((a, b) => a * b, 1)
+      : 0;
   return { activationBytes: 2 * values * batch * FLOAT, paramBytes: 4 * layer.params * FLOAT };
 }
 

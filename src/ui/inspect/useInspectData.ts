@@ -1,9 +1,10 @@
-// Fetches what the open inspect view shows from the worker: live weights, activations and saliency for
-// the chosen input (at most twice a second while training, once after each change otherwise), the replay
-// history, and a replay frame when the slider is moved back in time. One request at a time; a request
-// asked for while one is in flight runs once when it returns, with the newest arguments.
+// Fetches what the open inspect view shows from the worker: live weights, activations, saliency and the
+// explained layer's values for the chosen input (at most twice a second while training, once after each
+// change otherwise), the replay history, and a replay frame when the slider is moved back in time. One
+// request at a time; a request asked for while one is in flight runs once when it returns, with the
+// newest arguments.
 import { useEffect, useRef, useState } from 'react';
-import type { InspectResult, ReplayEntry } from '../../training/inspect/types';
+import type { InspectResult, LayerData, ReplayEntry } from '../../training/inspect/types';
 import type { LayerSnapshot } from '../../training/protocol';
 import { useStore } from '../store/store';
 
@@ -18,6 +19,8 @@ export interface InspectData {
   weights: LayerSnapshot[] | null;
   activations: LayerSnapshot[] | null;
   saliency: SaliencyResult | null;
+  /** The explained layer's inputs, outputs and tensors for the chosen input. */
+  layer: LayerData | null;
   history: ReplayEntry[];
   /** The replay entry shown, or null when live. */
   frame: ReplayEntry | null;
@@ -44,12 +47,14 @@ function useTick(active: boolean): number {
   return tick;
 }
 
-/** `active`: the views are on screen; nothing is fetched while they are not. */
+/** `active`: the views are on screen; nothing is fetched while they are not. `explainLayer`: the layer the
+ *  explanation shows. */
 export function useInspectData(
   tab: InspectTab,
   image: Float32Array | undefined,
   replayIndex: number | null,
   active: boolean,
+  explainLayer = 0,
 ): InspectData {
   const client = useStore((s) => s.client);
   const spec = useStore((s) => s.spec);
@@ -63,19 +68,20 @@ export function useInspectData(
     weights: null,
     activations: null,
     saliency: null,
+    layer: null,
     history: [],
     frame: null,
     error: null,
   });
-  const args = useRef({ tab, image, replayIndex });
-  args.current = { tab, image, replayIndex };
+  const args = useRef({ tab, image, replayIndex, explainLayer });
+  args.current = { tab, image, replayIndex, explainLayer };
   const busy = useRef(false);
   const again = useRef(false);
 
   useEffect(() => {
     if (!client || !active) return;
     const fetchOnce = async () => {
-      const { tab: t, image: img, replayIndex: r } = args.current;
+      const { tab: t, image: img, replayIndex: r, explainLayer: l } = args.current;
       const copy = () => img?.slice();
       const next: Partial<InspectData> = { error: null };
       if (t === 'filters' || t === 'maps')
@@ -85,11 +91,11 @@ export function useInspectData(
         Object.assign(next, { weights: f.weights, activations: f.activations, frame: f.entry });
       } else {
         next.frame = null;
-        if (t === 'filters' || t === 'explain') next.weights = await client.snapshot('weights');
+        if (t === 'filters') next.weights = await client.snapshot('weights');
         if (t === 'maps') next.activations = await client.snapshot('activations', copy());
-        // The explanation needs a real digit: the saliency answer carries the input it used.
-        if (t === 'saliency' || (t === 'explain' && !img))
-          next.saliency = await client.inspect({ kind: 'saliency', image: copy() });
+        if (t === 'saliency') next.saliency = await client.inspect({ kind: 'saliency', image: copy() });
+        if (t === 'explain')
+          next.layer = await client.inspect({ kind: 'layer', layerIndex: l, image: copy() });
       }
       setData((d) => ({ ...d, ...next }));
     };
@@ -111,7 +117,7 @@ export function useInspectData(
       }
     };
     void run();
-  }, [client, active, tab, image, replayIndex, spec, step, trainerState, weightsVersion, tick]);
+  }, [client, active, tab, image, replayIndex, explainLayer, spec, step, trainerState, weightsVersion, tick]);
 
   return data;
 }

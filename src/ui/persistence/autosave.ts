@@ -196,7 +196,7 @@ export function saveAutosave(
 }
 
 /** localStorage where the page may use it, else null (some privacy settings throw on access). */
-export function browserStorage(): KeyValueStorage | null {
+export function browserStorage(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {

@@ -1,6 +1,8 @@
-// Trained weights kept in IndexedDB under a name: a small promise wrapper over two object stores, one of
+// Trained weights kept in IndexedDB under a name, through the `idb` library: two object stores, one of
 // sizes and dates (listed without reading any weights) and one of the bytes. Both are written in a single
 // transaction, so a save that fails (a full disk, a quota) changes nothing, the older copy included.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
 export const WEIGHTS_DB_NAME = 'cnn-playground';
 const DB_VERSION = 1;
 const INDEX_STORE = 'weights-index';
@@ -13,6 +15,14 @@ export interface WeightsEntry {
   /** ISO time of the save. */
   savedAt: string;
 }
+
+interface WeightsSchema extends DBSchema {
+  [INDEX_STORE]: { key: string; value: WeightsEntry };
+  /** Bytes as saved; `unknown` because another version or a damaged profile may have put anything here. */
+  [DATA_STORE]: { key: string; value: unknown };
+}
+
+type Database = IDBPDatabase<WeightsSchema>;
 
 export type WeightsErrorKind = 'quota' | 'unavailable' | 'invalid-name' | 'failed';
 
@@ -60,13 +70,10 @@ function unavailable(cause?: unknown): WeightsStorageError {
 }
 
 /** Turns a transaction's error into a message; a quota error says what to do and that nothing was lost. */
-function failure(
-  error: DOMException | null,
-  doing: string,
-  name: string | null,
-  bytes?: number,
-): WeightsStorageError {
-  if (error?.name === 'QuotaExceededError') {
+function failure(error: unknown, doing: string, name: string | null, bytes?: number): WeightsStorageError {
+  if (error instanceof WeightsStorageError) return error;
+  const dom = error instanceof DOMException ? error : null;
+  if (dom?.name === 'QuotaExceededError') {
     const size = bytes === undefined ? '' : ` (${megabytes(bytes)})`;
     return new WeightsStorageError(
       'quota',
@@ -74,73 +81,51 @@ function failure(
       { cause: error },
     );
   }
-  const detail = error ? `${error.name}: ${error.message}` : 'the browser gave no reason';
+  const detail = dom
+    ? `${dom.name}: ${dom.message}`
+    : error instanceof Error
+      ? error.message
+      : 'the browser gave no reason';
   const what = name === null ? 'the saved weights' : `the weights "${name}"`;
-  return new WeightsStorageError('failed', `Could not ${doing} ${what} (${detail}).`, {
-    cause: error,
-  });
+  return new WeightsStorageError('failed', `Could not ${doing} ${what} (${detail}).`, { cause: error });
 }
 
-function openDatabase(factory: IDBFactory | undefined, dbName: string): Promise<IDBDatabase> {
+function openDatabase(dbName: string, onClosed: () => void): Promise<Database> {
+  if (typeof indexedDB === 'undefined') return Promise.reject(unavailable());
   return new Promise((resolve, reject) => {
-    if (!factory) return reject(unavailable());
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(dbName, DB_VERSION);
-    } catch (error) {
-      return reject(unavailable(error));
-    }
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(INDEX_STORE)) db.createObjectStore(INDEX_STORE, { keyPath: 'name' });
-      if (!db.objectStoreNames.contains(DATA_STORE)) db.createObjectStore(DATA_STORE);
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another tab upgrading the database waits for this connection to close.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    request.onerror = () => reject(unavailable(request.error));
-    request.onblocked = () => reject(unavailable(new Error('the database is held open by an older tab')));
+    let refused = false;
+    openDB<WeightsSchema>(dbName, DB_VERSION, {
+      upgrade(db) {
+        if (!db.objectStoreNames.contains(INDEX_STORE))
+          db.createObjectStore(INDEX_STORE, { keyPath: 'name' });
+        if (!db.objectStoreNames.contains(DATA_STORE)) db.createObjectStore(DATA_STORE);
+      },
+      // A tab of another version holds the database open: say so rather than wait for it.
+      blocked() {
+        refused = true;
+        reject(unavailable(new Error('the database is held open by an older tab')));
+      },
+      // Another tab upgrading the database waits for this connection to close; the next call reopens.
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        onClosed();
+      },
+      // The browser closed the connection (storage cleared, a disk error): the next call reopens.
+      terminated: onClosed,
+    }).then(
+      (db) => (refused ? db.close() : resolve(db)),
+      (error: unknown) => reject(unavailable(error)),
+    );
   });
 }
 
-/** Runs `body` in one transaction; resolves with `result()` once the transaction has committed. */
-function transact<T>(
-  db: IDBDatabase,
-  mode: IDBTransactionMode,
-  body: (index: IDBObjectStore, data: IDBObjectStore) => () => T,
-  fail: (error: DOMException | null) => WeightsStorageError,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let tx: IDBTransaction;
-    let result: () => T;
-    try {
-      tx = db.transaction([INDEX_STORE, DATA_STORE], mode);
-      result = body(tx.objectStore(INDEX_STORE), tx.objectStore(DATA_STORE));
-    } catch (error) {
-      return reject(fail(error instanceof DOMException ? error : null));
-    }
-    tx.oncomplete = () => {
-      try {
-        resolve(result());
-      } catch (error) {
-        reject(error);
-      }
-    };
-    // A failed request aborts the transaction; the abort event carries the reason (a quota error included).
-    tx.onabort = () => reject(fail(tx.error));
-  });
-}
-
-export function openWeightsStore(
-  factory: IDBFactory | undefined = globalThis.indexedDB,
-  dbName = WEIGHTS_DB_NAME,
-): WeightsStore {
-  let opened: Promise<IDBDatabase> | null = null;
+export function openWeightsStore(dbName = WEIGHTS_DB_NAME): WeightsStore {
+  let opened: Promise<Database> | null = null;
+  const forget = () => {
+    opened = null;
+  };
   const db = () => {
-    opened ??= openDatabase(factory, dbName).catch((error: unknown) => {
+    opened ??= openDatabase(dbName, forget).catch((error: unknown) => {
       opened = null; // let a later call try again
       throw error;
     });
@@ -152,58 +137,54 @@ export function openWeightsStore(
       if (!(data instanceof ArrayBuffer))
         throw new WeightsStorageError('failed', `The weights "${key}" are not an ArrayBuffer.`);
       const entry: WeightsEntry = { name: key, bytes: data.byteLength, savedAt: new Date().toISOString() };
-      return transact(
-        await db(),
-        'readwrite',
-        (index, store) => {
-          store.put(data, key);
-          index.put(entry);
-          return () => entry;
-        },
-        (error) => failure(error, 'save', key, data.byteLength),
-      );
+      try {
+        const tx = (await db()).transaction([INDEX_STORE, DATA_STORE], 'readwrite');
+        // Every request is awaited with the commit, so a failed one is handled and reported once.
+        await Promise.all([
+          tx.objectStore(DATA_STORE).put(data, key),
+          tx.objectStore(INDEX_STORE).put(entry),
+          tx.done,
+        ]);
+        return entry;
+      } catch (error) {
+        throw failure(error, 'save', key, data.byteLength);
+      }
     },
     async loadWeights(name) {
       const key = checkName(name);
-      return transact(
-        await db(),
-        'readonly',
-        (_index, store) => {
-          const request = store.get(key);
-          return () => {
-            const value: unknown = request.result;
-            if (value === undefined) return null;
-            if (value instanceof ArrayBuffer) return value;
-            throw new WeightsStorageError('failed', `The saved weights "${key}" are damaged (not bytes).`);
-          };
-        },
-        (error) => failure(error, 'load', key),
-      );
+      let value: unknown;
+      try {
+        value = await (await db()).get(DATA_STORE, key);
+      } catch (error) {
+        throw failure(error, 'load', key);
+      }
+      if (value === undefined) return null;
+      if (value instanceof ArrayBuffer) return value;
+      throw new WeightsStorageError('failed', `The saved weights "${key}" are damaged (not bytes).`);
     },
     async listWeights() {
-      return transact(
-        await db(),
-        'readonly',
-        (index) => {
-          const request = index.getAll();
-          return () => (request.result as WeightsEntry[]).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-        },
-        (error) => failure(error, 'list', null),
-      );
+      try {
+        const entries = await (await db()).getAll(INDEX_STORE);
+        return entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+      } catch (error) {
+        throw failure(error, 'list', null);
+      }
     },
     async deleteWeights(name) {
       const key = checkName(name);
-      return transact(
-        await db(),
-        'readwrite',
-        (index, store) => {
-          const existed = index.count(key);
-          index.delete(key);
-          store.delete(key);
-          return () => existed.result > 0;
-        },
-        (error) => failure(error, 'delete', key),
-      );
+      try {
+        const tx = (await db()).transaction([INDEX_STORE, DATA_STORE], 'readwrite');
+        const index = tx.objectStore(INDEX_STORE);
+        const [existed] = await Promise.all([
+          index.count(key),
+          index.delete(key),
+          tx.objectStore(DATA_STORE).delete(key),
+          tx.done,
+        ]);
+        return existed > 0;
+      } catch (error) {
+        throw failure(error, 'delete', key);
+      }
     },
     close() {
       void opened?.then((d) => d.close()).catch(() => undefined);

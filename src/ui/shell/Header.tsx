@@ -1,6 +1,7 @@
 // Title bar: WebGPU status and the view toggles (theme, presentation mode).
 import { BrowserWeights } from '../export/BrowserWeights';
 import { FileMenus } from '../export/FileMenus';
+import { DesignsMenu } from '../persist/DesignsMenu';
 import { GpuStatusPanel } from '../webgpu/GpuStatusPanel';
 import { useStore } from '../store/store';
 import { ShareButton } from './ShareButton';
@@ -15,6 +16,7 @@ export function Header() {
       <h1>CNN Playground</h1>
       <GpuStatusPanel />
       <div className="header-actions">
+        <DesignsMenu />
         <FileMenus />
         <BrowserWeights />
         <ShareButton />

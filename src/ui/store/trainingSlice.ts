@@ -2,7 +2,15 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';
 import type { TrainerClient } from '../../training/client';
-import type { BackendKind, DatasetId, TrainerState } from '../../training/protocol';
+import type {
+  BackendChoice,
+  BackendKind,
+  BackendPreference,
+  DatasetId,
+  TrainerState,
+} from '../../training/protocol';
+import { saveBackendPreference } from '../persistence/backend-preference';
+import { browserStorage } from '../persistence/autosave';
 import type { GpuStatus } from '../webgpu/types';
 import type { AppState } from './store';
 
@@ -24,6 +32,10 @@ export interface TrainingSlice {
   /** The backend the worker runs on, once it has said so. */
   backend: BackendKind | null;
   fallbackReason: string | null;
+  /** What runs the kernels and why, as the worker last said. */
+  backendChoice: BackendChoice | null;
+  /** The backend the user asked for ('auto' unless they chose one), kept in this browser. */
+  backendPreference: BackendPreference;
   dataset: DatasetStatus;
   trainerState: TrainerState;
   trainerReason: string | null;
@@ -48,7 +60,9 @@ export interface TrainingSlice {
   evaluate: () => void;
   loadDataset: (id: DatasetId) => void;
   setGpuStatus: (status: GpuStatus) => void;
-  setBackend: (backend: BackendKind, fallbackReason?: string) => void;
+  setBackend: (backend: BackendKind, fallbackReason?: string, choice?: BackendChoice) => void;
+  /** The user's pick in the backend menu: stored, and sent to the worker, which moves the model. */
+  chooseBackend: (preference: BackendPreference) => void;
   datasetLoading: (id: DatasetId) => void;
   datasetProgress: (images: number, totalImages: number) => void;
   datasetReady: (train: number, test: number, classNames: string[]) => void;
@@ -75,6 +89,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   gpuStatus: { kind: 'checking' },
   backend: null,
   fallbackReason: null,
+  backendChoice: null,
+  backendPreference: 'auto',
   dataset: idleDataset('mnist'),
   trainerState: 'idle',
   trainerReason: null,
@@ -107,7 +123,14 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     get().client?.loadDataset(id, dataBaseUrl());
   },
   setGpuStatus: (gpuStatus) => set({ gpuStatus }),
-  setBackend: (backend, fallbackReason) => set({ backend, fallbackReason: fallbackReason ?? null }),
+  setBackend: (backend, fallbackReason, choice) =>
+    set({ backend, fallbackReason: fallbackReason ?? null, backendChoice: choice ?? null }),
+  chooseBackend: (backendPreference) => {
+    if (backendPreference === get().backendPreference) return;
+    set({ backendPreference });
+    saveBackendPreference(browserStorage(), backendPreference);
+    get().client?.setBackend(backendPreference);
+  },
   datasetLoading: (id) => set({ dataset: { ...idleDataset(id), phase: 'loading' } }),
   datasetProgress: (images, totalImages) =>
     set((s) => ({ dataset: { ...s.dataset, phase: 'loading', images, totalImages } })),

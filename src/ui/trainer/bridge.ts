@@ -21,7 +21,7 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
   let lostReason: string | null = null;
   const offs = [
     client.on('ready', (e) => {
-      s().setBackend(e.backend, e.fallbackReason);
+      s().setBackend(e.backend, e.fallbackReason, e.choice);
       if (lostReason !== null) {
         s().setNotice(
           e.backend === 'webgpu'

@@ -8,7 +8,9 @@ import { syncDesignToTrainer } from './sync';
 
 export function useTrainer(): void {
   useEffect(() => {
-    const client = new TrainerClient(createTrainerWorker);
+    const client = new TrainerClient(createTrainerWorker, {
+      backend: useStore.getState().backendPreference,
+    });
     const unbind = bindTrainerEvents(client, useStore);
     useStore.getState().attachClient(client);
     const unsync = syncDesignToTrainer(client, useStore);

@@ -1,6 +1,8 @@
-// Where training stands: data loading, the epoch, throughput and the backend in use.
+// Where training stands: data loading, the epoch, throughput, and the backend in use with why and a menu
+// to choose it.
 import { ProgressBar } from '../shell/ProgressBar';
 import { useStore } from '../store/store';
+import { BackendPicker, BackendReason, backendName } from '../webgpu/BackendPicker';
 import { DatasetProgress } from './DatasetProgress';
 
 export function ProgressPanel() {
@@ -9,7 +11,7 @@ export function ProgressPanel() {
   const progress = useStore((s) => s.progress) ?? latest;
   const epochs = useStore((s) => s.hyper.epochs);
   const backend = useStore((s) => s.backend);
-  const fallbackReason = useStore((s) => s.fallbackReason);
+  const choice = useStore((s) => s.backendChoice);
   const epoch = progress ? progress.epoch + 1 : 0;
   return (
     <div className="progress-panel">
@@ -31,15 +33,12 @@ export function ProgressPanel() {
           {latest ? Math.round(latest.imagesPerSecond).toLocaleString('en-US') : '—'}
         </dd>
         <dt>Backend</dt>
-        <dd data-testid="backend">
-          {backend === null ? 'starting…' : backend === 'webgpu' ? 'WebGPU' : 'CPU'}
-        </dd>
+        <dd data-testid="backend">{backendName(backend, choice)}</dd>
       </dl>
-      {backend === 'cpu' && fallbackReason && (
-        <p className="muted" data-testid="fallback-reason">
-          Training on the CPU backend (slower): {fallbackReason}
-        </p>
-      )}
+      <div className="backend-line">
+        <BackendPicker />
+        <BackendReason />
+      </div>
     </div>
   );
 }

@@ -35,16 +35,22 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>
     <>
       <BaseEdge id={id} path={path} className={classes} markerEnd={props.markerEnd} interactionWidth={14} />
       <EdgeLabelRenderer>
+        {/* The drop target is inside the positioned box: dnd-kit measures a droppable without its own
+            transform. */}
         <div
-          ref={setNodeRef}
-          className={`dedge-label${data.error ? ' has-error' : ''}${isOver ? ' drop-over' : ''}${props.selected ? ' selected' : ''}`}
+          className="dedge-label-at"
           style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
-          data-testid="edge-label"
-          data-source={source}
-          data-target={target}
-          aria-hidden="true"
         >
-          {data.shape}
+          <div
+            ref={setNodeRef}
+            className={`dedge-label${data.error ? ' has-error' : ''}${isOver ? ' drop-over' : ''}${props.selected ? ' selected' : ''}`}
+            data-testid="edge-label"
+            data-source={source}
+            data-target={target}
+            aria-hidden="true"
+          >
+            {data.shape}
+          </div>
         </div>
       </EdgeLabelRenderer>
     </>

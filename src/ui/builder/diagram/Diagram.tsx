@@ -17,7 +17,7 @@ import {
   type OnBeforeDelete,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { INPUT_ID, type NodePosition } from '../../../network/spec';
 import { useStore } from '../../store/store';
 import { DIAGRAM_ID } from '../dnd';
@@ -78,7 +78,8 @@ function DiagramFlow() {
   const [setBox, size] = useSize();
   const live = useLiveActivations(true);
   const { setNodeRef } = useDroppable({ id: DIAGRAM_ID, data: { type: 'canvas' } });
-  const { fitView } = useReactFlow();
+  const { fitView, getInternalNode, getViewport, setViewport } = useReactFlow();
+  const box = useRef<HTMLDivElement | null>(null);
   const initialized = useNodesInitialized();
   const [highlight, setHighlight] = useState<{ hovered: string | null; focused: string | null }>({
     hovered: null,
@@ -122,6 +123,25 @@ function DiagramFlow() {
   useEffect(() => {
     if (initialized && size.width > 0) void fitView({ padding: `${PADDING}px`, maxZoom });
   }, [fitKey, initialized, fitView, maxZoom, size.width, size.height]);
+
+  // The inspector opens over the diagram's right side: a layer selected under it slides out to its left.
+  useEffect(() => {
+    if (!selectedLayer) return;
+    const frame = requestAnimationFrame(() => {
+      const el = box.current;
+      const inspector = el?.closest('.builder')?.querySelector('.inspector');
+      const node = getInternalNode(selectedLayer);
+      if (!el || !inspector || !node) return;
+      const cover = inspector.getBoundingClientRect().left - el.getBoundingClientRect().left - 16;
+      const { x, y, zoom } = getViewport();
+      const left = x + node.internals.positionAbsolute.x * zoom;
+      const right = left + (node.measured.width ?? 0) * zoom;
+      // Never so far that the node leaves on the left.
+      const shift = Math.min(right - cover, left - 16);
+      if (right > cover && shift > 0) void setViewport({ x: x - shift, y, zoom }, { duration: 200 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [selectedLayer, getInternalNode, getViewport, setViewport]);
 
   /** Keeps every node where it is now, with `moved` where the user put them: the layout becomes manual. */
   const pin = useCallback(
@@ -229,6 +249,7 @@ function DiagramFlow() {
 
   const container = useCallback(
     (el: HTMLDivElement | null) => {
+      box.current = el;
       setBox(el);
       setNodeRef(el);
     },

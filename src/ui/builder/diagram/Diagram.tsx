@@ -120,9 +120,13 @@ function DiagramFlow() {
 
   // Fit the network into view when its nodes, the room or the layout mode change (not on parameter edits).
   const fitKey = `${graph.ids.join()}|${Math.round(size.width)}x${Math.round(size.height)}|${direction}|${Boolean(spec.layout)}|${maxZoom}`;
+  // Once per key: nodes measured again (a selection redraws them) must not undo the user's pan or zoom.
+  const fitted = useRef('');
   useEffect(() => {
-    if (initialized && size.width > 0) void fitView({ padding: `${PADDING}px`, maxZoom });
-  }, [fitKey, initialized, fitView, maxZoom, size.width, size.height]);
+    if (!initialized || size.width === 0 || fitted.current === fitKey) return;
+    fitted.current = fitKey;
+    void fitView({ padding: `${PADDING}px`, maxZoom });
+  }, [fitKey, initialized, fitView, maxZoom, size.width]);
 
   // The inspector opens over the diagram's right side: a layer selected under it slides out to its left.
   useEffect(() => {
@@ -299,6 +303,9 @@ function DiagramFlow() {
             ariaLabelConfig={ariaLabelConfig}
             multiSelectionKeyCode={null}
             selectionKeyCode={null}
+            // xyflow claims (prevents) the keys it watches page-wide: Space trains or pauses, Ctrl+Z undoes.
+            panActivationKeyCode={null}
+            zoomActivationKeyCode={null}
             nodesFocusable
             edgesFocusable
             aria-label="Network diagram"

@@ -78,7 +78,7 @@ function DiagramFlow() {
   const [setBox, size] = useSize();
   const live = useLiveActivations(true);
   const { setNodeRef } = useDroppable({ id: DIAGRAM_ID, data: { type: 'canvas' } });
-  const { fitView, getInternalNode, getViewport, setViewport } = useReactFlow();
+  const { fitView, getViewport, setViewport } = useReactFlow();
   const box = useRef<HTMLDivElement | null>(null);
   const initialized = useNodesInitialized();
   const [highlight, setHighlight] = useState<{ hovered: string | null; focused: string | null }>({
@@ -134,18 +134,17 @@ function DiagramFlow() {
     const frame = requestAnimationFrame(() => {
       const el = box.current;
       const inspector = el?.closest('.builder')?.querySelector('.inspector');
-      const node = getInternalNode(selectedLayer);
+      const node = el?.querySelector(`.react-flow__node[data-id="${CSS.escape(selectedLayer)}"]`);
       if (!el || !inspector || !node) return;
-      const cover = inspector.getBoundingClientRect().left - el.getBoundingClientRect().left - 16;
-      const { x, y, zoom } = getViewport();
-      const left = x + node.internals.positionAbsolute.x * zoom;
-      const right = left + (node.measured.width ?? 0) * zoom;
+      const cover = inspector.getBoundingClientRect().left - 16;
+      const { left, right } = node.getBoundingClientRect();
       // Never so far that the node leaves on the left.
-      const shift = Math.min(right - cover, left - 16);
+      const shift = Math.min(right - cover, left - el.getBoundingClientRect().left - 16);
+      const { x, y, zoom } = getViewport();
       if (right > cover && shift > 0) void setViewport({ x: x - shift, y, zoom }, { duration: 200 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [selectedLayer, getInternalNode, getViewport, setViewport]);
+  }, [selectedLayer, getViewport, setViewport]);
 
   /** Keeps every node where it is now, with `moved` where the user put them: the layout becomes manual. */
   const pin = useCallback(

@@ -16,7 +16,10 @@ async function drag(page: Page, from: Locator, to: { x: number; y: number }): Pr
 }
 
 async function dropAtEnd(page: Page, kind: string): Promise<void> {
-  const list = await page.getByRole('list', { name: 'Network layers' }).boundingBox();
+  // The outline scrolls inside the builder: its end is brought into view to drop on.
+  const outline = page.getByRole('list', { name: 'Network layers' });
+  await outline.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const list = await outline.boundingBox();
   if (!list) throw new Error('network list is not visible');
   await drag(page, page.getByRole('button', { name: `Add ${kind}`, exact: true }), {
     x: list.x + list.width / 2,

@@ -13,13 +13,13 @@ describe('what a screen reader hears', () => {
     const at = (id: string) => describeNode(spec, analysis, graph, graph.ids.indexOf(id));
     expect(at('input')).toBe('Network input: MNIST image 1×28×28, read by layer 1 (Conv2d)');
     expect(at('pool1')).toBe(
-      'Layer 4 of 21: MaxPool2d (2×2), output 16×14×14, 0 parameters, 12.5 k FLOPs, reads layer 3 (ReLU), read by layer 5 (Conv2d) and layer 10 (Add)',
+      'Layer 4 of 21: MaxPool2d (2×2), output 8×14×14, 0 parameters, 6.3 k FLOPs, reads layer 3 (ReLU), read by layer 5 (Conv2d) and layer 10 (Add)',
     );
     expect(at('fc')).toBe(
-      "Layer 21 of 21: Linear (784→10), output 10, 7,850 parameters, 15.7 k FLOPs, reads layer 20 (Flatten), the network's output",
+      "Layer 21 of 21: Linear (392→10), output 10, 3,930 parameters, 7.8 k FLOPs, reads layer 20 (Flatten), the network's output",
     );
-    expect(describeEdge(spec, '16×14×14', 'pool1', 'block1_add')).toBe(
-      '16×14×14 from layer 4 (MaxPool2d) to layer 10 (Add)',
+    expect(describeEdge(spec, '8×14×14', 'pool1', 'block1_add')).toBe(
+      '8×14×14 from layer 4 (MaxPool2d) to layer 10 (Add)',
     );
   });
 

@@ -31,6 +31,7 @@ export function DrawPad() {
   // The classifier predicts; an autoencoder or GAN in the builder is not the network that would answer.
   const otherTask = useStore((s) => otherTaskReason(s.spec));
   const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready') && !otherTask;
+  const predicted = useStore((s) => s.drawProbabilities !== null);
   const predict = useMemo(
     () =>
       latestOnly(
@@ -116,6 +117,11 @@ export function DrawPad() {
             {otherTask
               ? 'Probabilities come from a classifier: load one to see what it reads.'
               : 'Probabilities appear once the model and data are ready.'}
+          </p>
+        )}
+        {canPredict && !predicted && (
+          <p className="muted">
+            Draw a digit on the pad: what the network reads shows here and on the diagram.
           </p>
         )}
         {!otherTask && <ProbabilityBars />}

@@ -25,6 +25,9 @@ const restrict = (files, patterns, extra = {}) => ({
   rules: { 'no-restricted-imports': ['error', { patterns }], ...extra },
 });
 
+/** Names of values that hold a time: `ms`, `stepMs`, `seconds`, `elapsed`, `durationMs`. */
+const TIMED = '/(^ms|Ms|MS|^seconds|Seconds|^elapsed|Elapsed|^duration|Duration)$/';
+
 export default tseslint.config(
   {
     ignores: [
@@ -52,6 +55,19 @@ export default tseslint.config(
   },
   // Command-line programs report on stdout.
   { files: ['examples/**', 'scripts/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  // Tests assert behaviour; speed is shown by `npm run bench`. An upper bound on a time is refused.
+  {
+    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['arguments.0.name', 'arguments.0.property.name'].map((path) => ({
+          selector: `CallExpression[callee.property.name=/^toBeLessThan/][callee.object.${path}=${TIMED}]`,
+          message: 'Tests must not assert durations: report the time, and measure speed in npm run bench.',
+        })),
+      ],
+    },
+  },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -64,3 +64,20 @@ describe('lint enforces module directions', () => {
     ).toEqual([]);
   });
 });
+
+describe('lint keeps timings out of tests', () => {
+  it('refuses an upper bound on a time, and accepts other bounds', async () => {
+    const code = [
+      "import { expect } from 'vitest';",
+      'const t = { forwardMs: 3, count: 2 };',
+      'const seconds = 2;',
+      'expect(t.forwardMs).toBeLessThan(10);',
+      'expect(seconds).toBeLessThanOrEqual(10);',
+      'expect(t.forwardMs).toBeGreaterThan(0);',
+      'expect(t.count).toBeLessThan(10);',
+    ].join('\n');
+    const [result] = await eslint.lintText(code, { filePath: resolve(root, 'src/x.test.ts') });
+    const lines = result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line);
+    expect(lines).toEqual([4, 5]);
+  });
+});

@@ -59,6 +59,8 @@ const traitsOf = (desc: ModelDescription, i: number) => definitionOf(desc.layers
 
 export class GpuModel {
   readonly arena: BufferArena;
+  /** The two gathers' uniforms: re-made whenever the dataset buffers are, so a re-bind frees the old ones. */
+  private gatherArena?: BufferArena;
   readonly params: Tensor;
   readonly grads: Tensor;
   /** Non-trainable state (BatchNorm running statistics). */
@@ -249,15 +251,18 @@ export class GpuModel {
 
   /** Plans the two gathers against the dataset buffers (again whenever they are reallocated). */
   bindDataset(src: GatherSources): void {
+    this.gatherArena?.destroy();
+    this.gatherArena = new BufferArena(this.device, 'gather');
+    const ctx: EngineContext = { device: this.device, arena: this.gatherArena };
     const common = { x: this.input, y: this.labels };
     const norm = this.options.normalisation;
     this.trainGather = planGatherBatch(
-      this.ctx,
+      ctx,
       { ...common, indices: src.trainOrder, images: src.trainImages, labels: src.trainLabels },
       norm,
     );
     this.testGather = planGatherBatch(
-      this.ctx,
+      ctx,
       { ...common, indices: src.testOrder, images: src.testImages, labels: src.testLabels },
       norm,
     );
@@ -356,7 +361,13 @@ export class GpuModel {
     for (const o of this.optimizers.values()) o.reset(encoder);
   }
 
+  /** Bytes of every buffer the model owns. */
+  get bytes(): number {
+    return this.arena.bytes + (this.gatherArena?.bytes ?? 0);
+  }
+
   destroy(): void {
     this.arena.destroy();
+    this.gatherArena?.destroy();
   }
 }

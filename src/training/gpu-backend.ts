@@ -288,7 +288,7 @@ export class GpuBackend implements TrainerBackend {
 
   bytes(): number {
     const copies = this.copies ? this.copies.candidate.size + this.copies.good.size : 0;
-    return (this.model?.arena.bytes ?? 0) + copies + this.dataset.bytes;
+    return (this.model?.bytes ?? 0) + copies + this.dataset.bytes;
   }
 
   datasetBytes(): number {

@@ -6,6 +6,9 @@ import type { Hyperparams } from '../network/hyper';
 import type { DatasetId, NetworkSpec } from '../network/spec';
 import { inspectTransferables, type InspectQuery, type InspectResult } from './inspect/types';
 import { generativeTransferables, type GenerativeEvent, type GenerativeRequest } from './generative/types';
+import type { LayerSnapshot } from './snapshot';
+
+export type { LayerSnapshot, TensorSnapshot } from './snapshot';
 
 export type BackendKind = 'webgpu' | 'cpu';
 /**
@@ -136,20 +139,6 @@ export interface GalleryItem {
   label: number;
   predicted: number;
   probabilities: Float32Array;
-}
-
-export interface TensorSnapshot {
-  /** PyTorch name ('weight', 'bias', 'running_mean', ...) or 'output' for an activation. */
-  name: string;
-  shape: number[];
-  data: Float32Array;
-}
-
-export interface LayerSnapshot {
-  /** Index of the layer in spec.layers. */
-  layerIndex: number;
-  kind: string;
-  tensors: TensorSnapshot[];
 }
 
 /** Worker -> page. */

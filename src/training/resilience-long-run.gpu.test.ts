@@ -104,6 +104,11 @@ describe('long runs on WebGPU', () => {
     });
 
     await trainTo(30);
+    // Warm means every kind of work has run once: the periodic test-sample evaluation puts its sample
+    // into the test order (a larger buffer) the first time, which is growth by design.
+    await h.send({ type: 'start' });
+    await h.waitFor('testSample', () => true, { timeoutMs: 120_000 });
+    await h.send({ type: 'pause' });
     const warm = await measure();
     for (let step = 60; step <= 300; step += 30) await trainTo(step);
     const end = await measure();

@@ -1,6 +1,6 @@
 // Problems found in a design, and their fixes as data: the UI shows `label` on a button and the network
 // module applies `action`. Layers are plain data here (LayerData) so this file imports no definition.
-import type { LayerData, ParamValue } from './types';
+import type { LayerData, ParamValue } from './layer-data';
 
 export type Severity = 'error' | 'warning';
 

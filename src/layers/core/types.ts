@@ -7,19 +7,9 @@ import type { Formula } from './formula';
 import type { SpecFix, SpecIssue } from './issues';
 import type { ParamRule } from './params';
 
-/** Per-sample shape without the batch dimension: [C, H, W] for images, [N] for flat vectors. */
-export type Shape = number[];
-export type ParamValue = number | boolean | string | number[];
+import type { LayerBase, LayerData, ParamValue, Shape } from './layer-data';
 
-export interface LayerBase {
-  kind: string;
-  id: string;
-  /** Ids of the layers this one reads, in order ('input' is the network's input); absent: the previous layer. */
-  inputs?: string[];
-}
-
-/** Any layer as plain data: what fixes insert and what generic code reads parameters from. */
-export type LayerData = LayerBase & { [param: string]: ParamValue | string[] | undefined };
+export type { LayerBase, LayerData, ParamValue, Shape };
 
 export type ParamsOf<L extends LayerBase> = Omit<L, 'kind' | 'id' | 'inputs'>;
 

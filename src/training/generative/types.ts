@@ -2,7 +2,7 @@
 // `generative` request and event. Images are flat Float32Arrays of 784 values per image, in [0, 1].
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
-import type { LayerSnapshot } from '../protocol';
+import type { LayerSnapshot } from '../snapshot';
 
 export type GenerativeMode = 'autoencoder' | 'gan';
 export type GenerativeState = 'idle' | 'training' | 'paused';

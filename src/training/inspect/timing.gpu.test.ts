@@ -30,10 +30,8 @@ describe('gpuLayerTimes', () => {
       if (plan.layer.kind === 'Flatten') expect(t).toEqual({ layerIndex: i, forwardMs: 0, backwardMs: 0 });
       else {
         // SwiftShader's timestamps tick every 65.5 µs, so a tiny pass (a ReLU) may read 0.
-        expect(t.forwardMs).toBeGreaterThanOrEqual(0);
-        expect(t.forwardMs).toBeLessThan(10_000);
-        expect(t.backwardMs).toBeGreaterThanOrEqual(0);
-        expect(t.backwardMs).toBeLessThan(10_000);
+        expect(Number.isFinite(t.forwardMs) && t.forwardMs >= 0).toBe(true);
+        expect(Number.isFinite(t.backwardMs) && t.backwardMs >= 0).toBe(true);
       }
     });
     // The convolutions do real work both ways (the first conv's backward is its weight gradient only).

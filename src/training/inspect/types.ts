@@ -1,6 +1,6 @@
 // The inspect queries the page sends the worker and their answers (filters' history, saliency, per-layer
 // cost). protocol.ts carries them as one request and one event variant; bulk arrays are transferred.
-import type { LayerSnapshot, TensorSnapshot } from '../protocol';
+import type { LayerSnapshot, TensorSnapshot } from '../snapshot';
 
 export interface ReplayEntry {
   /** Optimizer steps taken when the weights were copied (0 = the initial weights). */

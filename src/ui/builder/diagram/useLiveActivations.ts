@@ -12,8 +12,9 @@ import { analysisOf } from '../useAnalysis';
 export const LIVE_EVERY_MS = 400;
 /** Maps of each image layer shown on its node. */
 export const LIVE_CHANNELS = 8;
-/** A new drawing is watched once strokes pause this long (ms), not at every pointer move. */
-const DRAWING_PAUSE_MS = 120;
+/** A new drawing is watched once strokes pause this long (ms), not at every pointer move: the worker
+ *  answers requests in turn, and the pad's own prediction should not wait behind a watch per move. */
+const DRAWING_PAUSE_MS = 400;
 
 export type LiveActivations = Omit<EventOf<'liveActivations'>, 'type'> & {
   /** The design they belong to (its trained part, as JSON): a changed design hides them. */

@@ -193,6 +193,7 @@ test('without WebGPU, filters, feature maps and saliency come from the CPU backe
   await panel.getByRole('tab', { name: 'Saliency' }).click();
   await expect(panel.getByTestId('saliency-map')).toBeVisible();
   expect(std(await pixels(panel.getByTestId('saliency-map')))).toBeGreaterThan(5);
+  await openPanel(page, 'Summary');
   await expect(page.getByRole('button', { name: 'Measure GPU time' })).toBeDisabled();
   await browser.close();
 });

@@ -1,43 +1,78 @@
 // Training hyperparameters: plain data beside the spec, with the ranges a classroom can safely explore.
+import * as v from 'valibot';
+import { anyNumber, fields } from './schema-kit';
 import type { Task } from './spec';
 
-export type OptimizerKind = 'sgd' | 'adam' | 'adamw';
-export type LossKind = 'cross_entropy' | 'mse' | 'bce';
+export const HYPER_LIMITS = {
+  maxLr: 1000,
+  maxBatchSize: 1024,
+  maxEpochs: 1000,
+  maxSeed: 2 ** 32 - 1,
+} as const;
 
-export interface Hyperparams {
-  optimizer: OptimizerKind;
-  lr: number;
-  /** SGD momentum (PyTorch's `momentum`). */
-  momentum: number;
-  nesterov: boolean;
-  /** Adam's β1 and β2 (PyTorch's `betas`). */
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weightDecay: number;
-  /** Cross-entropy's label_smoothing ε: the target puts 1 − ε on the label and ε spread over all classes. */
-  labelSmoothing: number;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-  /** Omitted: the task's default (defaultLoss). For GANs 'bce' means BCE-with-logits. */
-  loss?: LossKind;
+const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
+const LOSSES = ['cross_entropy', 'mse', 'bce'] as const;
+
+/** A field of the hyperparameters: its type, and its default where a file leaves it out (or null). */
+function field<S extends v.GenericSchema>(schema: S, fallback: v.InferOutput<S>) {
+  return v.nullish(schema, fallback as never) as v.NullishSchema<S, v.InferOutput<S>>;
 }
+const number = (key: string) => anyNumber(key);
+const pick = <const T extends readonly string[]>(key: string, options: T) =>
+  v.pipe(
+    v.custom<string>(
+      (input) => typeof input === 'string',
+      (issue) => `${key} must be a string, not ${typeof issue.input}`,
+    ),
+    v.picklist(options, `${key} must be one of ${options.join(', ')}`),
+  );
 
-export const DEFAULT_HYPER: Hyperparams = {
-  optimizer: 'adam',
-  lr: 1e-3,
-  momentum: 0.9,
-  nesterov: false,
-  beta1: 0.9,
-  beta2: 0.999,
-  eps: 1e-8,
-  weightDecay: 0,
-  labelSmoothing: 0,
-  batchSize: 64,
-  epochs: 5,
-  seed: 42,
-};
+/**
+ * Training hyperparameters as files, links and the autosave hold them: known fields of the right types
+ * (missing ones take the defaults below), then the ranges of validateHyper. The Hyperparams type is this.
+ */
+export const HyperparamsSchema = v.pipe(
+  fields(
+    {
+      optimizer: field(pick('optimizer', OPTIMIZERS), 'adam'),
+      lr: field(number('lr'), 1e-3),
+      /** SGD momentum (PyTorch's `momentum`). */
+      momentum: field(number('momentum'), 0.9),
+      nesterov: field(
+        v.custom<boolean>(
+          (input) => typeof input === 'boolean',
+          (issue) => `nesterov must be a boolean, not ${typeof issue.input}`,
+        ),
+        false,
+      ),
+      /** Adam's β1 and β2 (PyTorch's `betas`). */
+      beta1: field(number('beta1'), 0.9),
+      beta2: field(number('beta2'), 0.999),
+      eps: field(number('eps'), 1e-8),
+      weightDecay: field(number('weightDecay'), 0),
+      /** Cross-entropy's label_smoothing ε: the target puts 1 − ε on the label and ε spread over all classes. */
+      labelSmoothing: field(number('labelSmoothing'), 0),
+      batchSize: field(number('batchSize'), 64),
+      epochs: field(number('epochs'), 5),
+      seed: field(number('seed'), 42),
+      /** Omitted: the task's default (defaultLoss). For GANs 'bce' means BCE-with-logits. */
+      loss: v.optional(pick('loss', LOSSES)),
+    },
+    'the hyperparameters',
+    () => 'hyperparameters must be an object',
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const error = validateHyper(dataset.value).find((issue) => issue.severity === 'error');
+    if (error) addIssue({ message: error.message });
+  }),
+);
+
+export type Hyperparams = v.InferOutput<typeof HyperparamsSchema>;
+export type OptimizerKind = Hyperparams['optimizer'];
+export type LossKind = NonNullable<Hyperparams['loss']>;
+
+export const DEFAULT_HYPER: Hyperparams = v.parse(HyperparamsSchema, {});
 
 /** The usual DCGAN settings (Radford et al. 2015): Adam, lr 2e-4, β1 0.5; each network gets its own. */
 export const DCGAN_HYPER: Hyperparams = {
@@ -47,13 +82,6 @@ export const DCGAN_HYPER: Hyperparams = {
   beta1: 0.5,
   loss: 'bce',
 };
-
-export const HYPER_LIMITS = {
-  maxLr: 1000,
-  maxBatchSize: 1024,
-  maxEpochs: 1000,
-  maxSeed: 2 ** 32 - 1,
-} as const;
 
 export function defaultLoss(task: Task): LossKind {
   if (task === 'classification') return 'cross_entropy';

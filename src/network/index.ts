@@ -18,6 +18,7 @@ export {
   validateHyperValue,
 } from './serialize';
 export { validateSpecValue } from './schema';
+export { isObject, readWith } from './schema-kit';
 export { parseJsonSafely, DEFAULT_JSON_LIMITS, type JsonLimits, type Parsed } from './safe-json';
 export {
   encodeShareState,

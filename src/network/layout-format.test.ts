@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER } from './hyper';
 import { presetSpec } from './presets';
-import { MAX_LAYOUT_COORDINATE } from './schema';
+import { MAX_LAYOUT_COORDINATE } from './spec-schema';
 import { parseSpec, serializeSpec } from './serialize';
 import { decodeShareState, encodeShareState } from './share';
 import type { NetworkSpec } from './spec';

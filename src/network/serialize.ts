@@ -1,9 +1,10 @@
 // Versioned JSON for specs and hyperparameters: stable key order on the way out, strict checks on the
 // way in. parseSpec(serializeSpec(s)) gives back s exactly, and serializing that gives the same text.
-import { DEFAULT_HYPER, validateHyper, type Hyperparams, type LossKind, type OptimizerKind } from './hyper';
 import { NETWORK_INPUT } from '../layers/core/graph';
+import { HyperparamsSchema, type Hyperparams } from './hyper';
 import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
-import { expectKeys, isObject, validateSpecValue } from './schema';
+import { validateSpecValue } from './schema';
+import { readWith } from './schema-kit';
 import type { Layer, NetworkSpec } from './spec';
 import { SPEC_VERSION, paramNames } from './spec';
 
@@ -77,9 +78,6 @@ const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
   'loss',
 ];
 
-const OPTIMIZERS: readonly OptimizerKind[] = ['sgd', 'adam', 'adamw'];
-const LOSSES: readonly LossKind[] = ['cross_entropy', 'mse', 'bce'];
-
 export function canonicalHyper(h: Hyperparams): Hyperparams {
   const out: Record<string, unknown> = {};
   for (const key of HYPER_ORDER) if (h[key] !== undefined) out[key] = h[key];
@@ -90,29 +88,10 @@ export function serializeHyper(h: Hyperparams): string {
   return JSON.stringify(canonicalHyper(h), null, 2);
 }
 
-/** Check a parsed value as hyperparameters: known fields of the right types (missing ones default), in range. */
+/** Check a parsed value as hyperparameters (HyperparamsSchema): known fields of the right types (missing
+ *  ones default), in range. */
 export function validateHyperValue(raw: unknown): Parsed<Hyperparams> {
-  if (!isObject(raw)) return { ok: false, error: 'hyperparameters must be an object' };
-  try {
-    expectKeys(raw, HYPER_ORDER, 'the hyperparameters');
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of HYPER_ORDER) {
-    const value = raw[key] ?? (DEFAULT_HYPER as unknown as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    const want = key === 'optimizer' || key === 'loss' ? 'string' : key === 'nesterov' ? 'boolean' : 'number';
-    if (typeof value !== want) return { ok: false, error: `${key} must be a ${want}, not ${typeof value}` };
-    if (key === 'optimizer' && !OPTIMIZERS.includes(value as OptimizerKind))
-      return { ok: false, error: `optimizer must be one of ${OPTIMIZERS.join(', ')}` };
-    if (key === 'loss' && !LOSSES.includes(value as LossKind))
-      return { ok: false, error: `loss must be one of ${LOSSES.join(', ')}` };
-    out[key] = value;
-  }
-  const hyper = out as unknown as Hyperparams;
-  const error = validateHyper(hyper).find((i) => i.severity === 'error');
-  return error ? { ok: false, error: error.message } : { ok: true, value: hyper };
+  return readWith(HyperparamsSchema, raw);
 }
 
 export function parseHyper(

@@ -1,18 +1,12 @@
 // Share links: the design and hyperparameters (seed included) as base64url of compact JSON, for the
 // URL fragment. Decoding is capped in size and goes through the same checks as an imported file.
-import type { Hyperparams } from './hyper';
+import * as v from 'valibot';
+import { HyperparamsSchema } from './hyper';
 import { checkParams } from './infer';
 import { parseJsonSafely, type Parsed } from './safe-json';
-import { isObject, expectKeys, validateSpecValue } from './schema';
-import { canonicalHyper, canonicalSpec, validateHyperValue } from './serialize';
-import type { NetworkSpec } from './spec';
-
-export interface ShareState {
-  spec: NetworkSpec;
-  hyper: Hyperparams;
-  /** A GAN's discriminator, shared beside its generator (`spec`); absent for every other design. */
-  discriminator?: NetworkSpec;
-}
+import { fields, prefixed, readWith } from './schema-kit';
+import { canonicalHyper, canonicalSpec } from './serialize';
+import { NetworkSpecSchema, type NetworkSpec } from './spec-schema';
 
 /** Longest encoded state accepted; a 64-layer design with long ids stays well under it. */
 export const MAX_SHARE_CHARS = 65_536;
@@ -91,47 +85,67 @@ export function decodeShareState(
     : { ok: false, error: `the share link is not valid: ${state.error}` };
 }
 
-function readState(raw: unknown): Parsed<ShareState> {
-  if (!isObject(raw)) return { ok: false, error: 'it must hold an object' };
-  try {
-    expectKeys(raw, ['v', 'spec', 'hyper', 'discriminator'], 'it');
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
-  if (raw.v !== 1 && raw.v !== SHARE_VERSION)
-    return {
-      ok: false,
-      error: `it has version ${String(raw.v)}; this app reads versions 1 and ${SHARE_VERSION}`,
-    };
-  const spec = inBuilderRanges(validateSpecValue(raw.spec));
-  if (!spec.ok) return spec;
-  const hyper = validateHyperValue(raw.hyper);
-  if (!hyper.ok) return hyper;
-  if (raw.discriminator === undefined) return { ok: true, value: { spec: spec.value, hyper: hyper.value } };
-  const discriminator = readDiscriminator(raw.discriminator, spec.value);
-  if (!discriminator.ok) return discriminator;
-  return { ok: true, value: { spec: spec.value, hyper: hyper.value, discriminator: discriminator.value } };
-}
-
 /**
- * A link is held to the builder's parameter ranges (params.ts), where the schema only bounds magnitudes so
- * that a file can open with its errors shown: a link is opened by a click, and out_channels -5 must not be.
+ * A link is held to the builder's parameter ranges (params.ts), where the spec schema only bounds
+ * magnitudes so that a file can open with its errors shown: a link is opened by a click, and
+ * out_channels -5 must not be.
  */
-function inBuilderRanges(spec: Parsed<NetworkSpec>): Parsed<NetworkSpec> {
-  if (!spec.ok) return spec;
-  for (const [index, layer] of spec.value.layers.entries()) {
-    const problem = checkParams(layer, index).find((issue) => issue.severity === 'error');
-    if (problem) return { ok: false, error: problem.message };
-  }
-  return spec;
+const LinkedSpecSchema = v.pipe(
+  NetworkSpecSchema,
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const [index, layer] of dataset.value.layers.entries()) {
+      const problem = checkParams(layer, index).find((issue) => issue.severity === 'error');
+      if (problem) return addIssue({ message: problem.message });
+    }
+  }),
+);
+
+/** The optional second GAN network: checked like any linked design; its pairing is checked below. */
+const DiscriminatorSchema = v.pipe(
+  prefixed(LinkedSpecSchema, 'its discriminator: '),
+  v.check(
+    (spec) => spec.task === 'discriminator',
+    (issue) => `its second network is a ${(issue.input as NetworkSpec).task} network, not a discriminator`,
+  ),
+);
+
+/** A share link's state: the design, its hyperparameters and, for a GAN, the discriminator. */
+export const ShareStateSchema = v.pipe(
+  fields(
+    {
+      v: v.custom<1 | 2>(
+        (input) => input === 1 || input === SHARE_VERSION,
+        (issue) => `it has version ${String(issue.input)}; this app reads versions 1 and ${SHARE_VERSION}`,
+      ),
+      spec: LinkedSpecSchema,
+      hyper: HyperparamsSchema,
+      /** A GAN's discriminator, shared beside its generator (`spec`); absent for every other design. */
+      discriminator: v.optional(DiscriminatorSchema),
+    },
+    'it',
+    () => 'it must hold an object',
+  ),
+  v.check(
+    ({ spec, discriminator }) => !discriminator || spec.task === 'generator',
+    (issue) =>
+      `it pairs a discriminator with a ${(issue.input as { spec: NetworkSpec }).spec.task} network, not a generator`,
+  ),
+  v.transform(({ spec, hyper, discriminator }) =>
+    discriminator ? { spec, hyper, discriminator } : { spec, hyper },
+  ),
+);
+
+export type ShareState = v.InferOutput<typeof ShareStateSchema>;
+
+function readState(raw: unknown): Parsed<ShareState> {
+  return readWith(ShareStateSchema, raw);
 }
 
 /** The optional second GAN network: checked like any design, and only beside a generator. */
 export function readDiscriminator(raw: unknown, generator: NetworkSpec): Parsed<NetworkSpec> {
-  const spec = inBuilderRanges(validateSpecValue(raw));
-  if (!spec.ok) return { ok: false, error: `its discriminator: ${spec.error}` };
-  if (spec.value.task !== 'discriminator')
-    return { ok: false, error: `its second network is a ${spec.value.task} network, not a discriminator` };
+  const spec = readWith(DiscriminatorSchema, raw);
+  if (!spec.ok) return spec;
   if (generator.task !== 'generator')
     return { ok: false, error: `it pairs a discriminator with a ${generator.task} network, not a generator` };
   return spec;

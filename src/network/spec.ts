@@ -3,16 +3,22 @@
 // Each layer reads the previous one unless its `inputs` name others (residual Add, Concat, skips); the
 // last layer is the output. What each kind means lives in its definition (src/layers/).
 // Shapes are per sample, without the batch dimension: [C, H, W] for images, [N] for flat vectors.
-import {
-  defaultLayer as registryDefault,
-  type Layer,
-  type LayerKind,
-  type LayerOf,
-  type Shape,
-} from '../layers';
+import { defaultLayer as registryDefault, type LayerKind, type LayerOf, type Shape } from '../layers';
+import { SPEC_VERSION, type DatasetId, type NetworkInput, type NetworkSpec, type Task } from './spec-schema';
 
 export { LAYER_KINDS, isLayerKind, paramNames, type Layer, type LayerKind, type LayerOf } from '../layers';
 export type { Shape } from '../layers';
+// The format and its types: spec-schema.ts.
+export {
+  DATASET_IDS,
+  SPEC_VERSION,
+  TASKS,
+  type DatasetId,
+  type NetworkInput,
+  type NetworkSpec,
+  type NodePosition,
+  type Task,
+} from './spec-schema';
 export { formatShape } from '../layers';
 export type { Conv2dLayer } from '../layers/conv2d/definition';
 export type { ConvTranspose2dLayer } from '../layers/conv-transpose2d/definition';
@@ -22,45 +28,10 @@ export type { UnflattenLayer } from '../layers/unflatten/definition';
 /** The id `inputs` use for the network's own input. */
 export const INPUT_ID = 'input';
 
-export type DatasetId = 'mnist' | 'fashion-mnist';
-export type Task = 'classification' | 'reconstruction' | 'generator' | 'discriminator';
-
 export const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
 export const NUM_CLASSES = 10;
 export const DATASET_NAMES: Record<DatasetId, string> = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
 
-/**
- * What the network reads. Image tasks read one 28×28 greyscale image: shape [1, 28, 28].
- * A generator reads a noise vector: shape [latentDim], and the spec's latentDim says so too
- * (the dataset then names the images it learns to imitate).
- */
-export interface NetworkInput {
-  dataset: DatasetId;
-  shape: [1, 28, 28] | [number];
-}
-
-/** Where the user put a node of the diagram, in the diagram's own units (pixels at zoom 1). */
-export interface NodePosition {
-  x: number;
-  y: number;
-}
-
-export interface NetworkSpec {
-  version: 2;
-  name: string;
-  input: NetworkInput;
-  task: Task;
-  /** When on, in_channels / in_features / num_features follow from the previous layer. */
-  autoWire: boolean;
-  /** Length of the generator's noise vector; present exactly when task is 'generator'. */
-  latentDim?: number;
-  layers: Layer[];
-  /** Diagram positions the user chose, by layer id ('input' for the network input). Absent: every node is
-   *  placed by the auto-layout. Training ignores it. */
-  layout?: Record<string, NodePosition>;
-}
-
-export const SPEC_VERSION = 2;
 export const DEFAULT_LATENT_DIM = 32;
 
 /** The per-sample shape the first layer receives. */

@@ -7,6 +7,7 @@ import { pyInts } from '../core/python';
 import { needImage } from '../core/shape-rules';
 import { sizeOf } from '../core/summary';
 import { defineLayer } from '../core/types';
+import { attr } from '../core/onnx';
 
 export type AdaptiveAvgPool2dLayer = {
   kind: 'AdaptiveAvgPool2d';
@@ -51,6 +52,20 @@ export const adaptiveAvgPool2d = defineLayer<AdaptiveAvgPool2dLayer>({
     size: null,
     legend: `The image is cut into ${layer.output_size.join('×')} bins of (nearly) equal size; each output is the mean of one bin.`,
   }),
+  // Whole bins are average pooling; bins of unequal sizes (which may overlap) are separable means, so
+  // two matrix products: columns [W, ow], then rows [oh, H].
+  onnx(layer, ctx) {
+    const [, h, w] = ctx.inputShapes[0];
+    const [oh, ow] = layer.output_size;
+    if (oh === 1 && ow === 1) return void ctx.node('GlobalAveragePool', ctx.inputs, {}, ctx.output);
+    if (h % oh === 0 && w % ow === 0) {
+      const window = attr.ints([h / oh, w / ow]);
+      return void ctx.node('AveragePool', ctx.inputs, { kernel_shape: window, strides: window }, ctx.output);
+    }
+    const cols = ctx.floats('cols', [w, ow], binMeans(w, ow, true));
+    const rows = ctx.floats('rows', [oh, h], binMeans(h, oh, false));
+    ctx.node('MatMul', [rows, ctx.node('MatMul', [ctx.inputs[0], cols])], {}, ctx.output);
+  },
   python: {
     prefix: 'gap',
     module: (layer, name) => `nn.AdaptiveAvgPool2d(${pyInts(layer.output_size, 2, `${name}.output_size`)})`,
@@ -64,3 +79,15 @@ export const adaptiveAvgPool2d = defineLayer<AdaptiveAvgPool2dLayer>({
     ]),
   }),
 });
+
+/** Means over PyTorch's adaptive bins (output o pools [⌊o·in/out⌋, ⌈(o+1)·in/out⌉), as
+ *  engine/ops/adaptive-pool-geometry.ts) as an [output, input] matrix, or its transpose. */
+function binMeans(input: number, output: number, transposed: boolean): Float32Array {
+  const matrix = new Float32Array(input * output);
+  for (let o = 0; o < output; o++) {
+    const start = Math.floor((o * input) / output);
+    const end = Math.ceil(((o + 1) * input) / output);
+    for (let i = start; i < end; i++) matrix[transposed ? i * output + o : o * input + i] = 1 / (end - start);
+  }
+  return matrix;
+}

@@ -63,6 +63,14 @@ export const add = defineLayer<AddLayer>({
       legend: 'Value by value; in training each input receives the whole gradient of y.',
     };
   },
+  // a + b + c, left to right as PyTorch adds them.
+  onnx(_layer, ctx) {
+    const [first, ...rest] = ctx.inputs;
+    rest.reduce(
+      (sum, next, i) => ctx.node('Add', [sum, next], {}, i === rest.length - 1 ? ctx.output : undefined),
+      first,
+    );
+  },
   python: {
     prefix: 'add',
     call: (inputs: readonly string[]) => inputs.join(' + '),

@@ -2,7 +2,7 @@
 import { call, convSize, sum, tapIndex } from '../core/formula';
 import { frac, mi, mn, mo, row, sup } from '../core/math';
 import { RULES } from '../core/params';
-import { POOL_DOCS, checkPoolPadding, inferPool, poolModule } from '../core/pooling';
+import { POOL_DOCS, checkPoolPadding, inferPool, poolModule, poolOnnx } from '../core/pooling';
 import { sizeOf, windowSummary } from '../core/summary';
 import { defineLayer } from '../core/types';
 
@@ -65,6 +65,7 @@ export const avgPool2d = defineLayer<AvgPool2dLayer>({
 
   animation: 'avg',
 
+  onnx: (layer, ctx) => poolOnnx('AveragePool', layer, ctx, 1, layer.count_include_pad),
   python: {
     prefix: 'avgpool',
     module: (layer, name) =>

@@ -8,6 +8,7 @@ import { sizeOf } from '../core/summary';
 import type { SpecIssue } from '../core/issues';
 import type { TensorSpec, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
+import { attr } from '../core/onnx';
 
 export type BatchNorm2dLayer = {
   kind: 'BatchNorm2d';
@@ -95,6 +96,14 @@ export const batchNorm2d = defineLayer<BatchNorm2dLayer>({
     legend: 'Per channel: batch statistics while training, running averages when evaluating.',
   }),
 
+  // Eval mode: the running statistics; without affine, a scale of ones and a shift of zeros.
+  onnx(layer, ctx) {
+    const c = layer.num_features;
+    const scale = layer.affine ? ctx.tensor('weight') : ctx.floats('ones', [c], new Float32Array(c).fill(1));
+    const shift = layer.affine ? ctx.tensor('bias') : ctx.floats('zeros', [c], new Float32Array(c));
+    const inputs = [ctx.inputs[0], scale, shift, ctx.tensor('running_mean'), ctx.tensor('running_var')];
+    ctx.node('BatchNormalization', inputs, { epsilon: attr.float(layer.eps) }, ctx.output);
+  },
   python: {
     prefix: 'bn',
     module(layer, name) {

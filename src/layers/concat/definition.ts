@@ -5,6 +5,7 @@ import { mi, mo, row, sub } from '../core/math';
 import { call } from '../core/formula';
 import type { InferResult, Shape } from '../core/types';
 import { defineLayer } from '../core/types';
+import { attr, onnxOp } from '../core/onnx';
 
 export type ConcatLayer = {
   kind: 'Concat';
@@ -59,6 +60,7 @@ export const concat = defineLayer<ConcatLayer>({
       legend: 'The channels of the inputs one after another; the height and width stay.',
     };
   },
+  onnx: onnxOp('Concat', () => ({ axis: attr.int(1) })),
   python: {
     prefix: 'cat',
     call: (inputs: readonly string[]) => `torch.cat([${inputs.join(', ')}], dim=1)`,

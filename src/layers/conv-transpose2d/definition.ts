@@ -11,6 +11,7 @@ import { needImage, nearest } from '../core/shape-rules';
 import { sizeOf, windowSummary } from '../core/summary';
 import type { Wired } from '../core/types';
 import { defineLayer } from '../core/types';
+import { attr, windowAttributes } from '../core/onnx';
 
 export type ConvTranspose2dLayer = {
   kind: 'ConvTranspose2d';
@@ -136,6 +137,17 @@ export const convTranspose2d = defineLayer<ConvTranspose2dLayer>({
     };
   },
 
+  // ONNX keeps PyTorch's weight layout [in, out / groups, k, k] and its output size rule.
+  onnx(layer, ctx) {
+    const { kernel_size: k, stride: s, padding: p, dilation: d, output_padding: op } = layer;
+    const bias = layer.bias ? [ctx.tensor('bias')] : [];
+    const attributes = {
+      ...windowAttributes(k, s, p, d),
+      output_padding: attr.ints([op, op]),
+      group: attr.int(layer.groups),
+    };
+    ctx.node('ConvTranspose', [ctx.inputs[0], ctx.tensor('weight'), ...bias], attributes, ctx.output);
+  },
   python: {
     prefix: 'deconv',
     module(layer, name) {

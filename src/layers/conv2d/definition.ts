@@ -9,6 +9,7 @@ import { needImage, nearest, windowFits } from '../core/shape-rules';
 import { sizeOf, windowSummary } from '../core/summary';
 import type { InferContext, Wired } from '../core/types';
 import { defineLayer } from '../core/types';
+import { attr, windowAttributes } from '../core/onnx';
 
 export type Conv2dLayer = {
   kind: 'Conv2d';
@@ -111,6 +112,12 @@ export const conv2d = defineLayer<Conv2dLayer>({
 
   animation: 'conv',
 
+  onnx(layer, ctx) {
+    const { kernel_size: k, stride: s, padding: p, dilation: d } = layer;
+    const bias = layer.bias ? [ctx.tensor('bias')] : [];
+    const attributes = { ...windowAttributes(k, s, p, d), group: attr.int(layer.groups) };
+    ctx.node('Conv', [ctx.inputs[0], ctx.tensor('weight'), ...bias], attributes, ctx.output);
+  },
   python: {
     prefix: 'conv',
     module(layer, name) {

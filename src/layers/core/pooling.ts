@@ -5,6 +5,7 @@ import { formatShape, setFix, type SpecIssue } from './issues';
 import { needImage, windowFits } from './shape-rules';
 import type { CheckContext, InferContext, InferResult } from './types';
 import { keywords, pyValues } from './python';
+import { attr, type OnnxContext } from './onnx';
 
 export interface PoolWindow {
   id: string;
@@ -75,4 +76,40 @@ export function poolModule(
     ...own(v),
     ['ceil_mode', v.bool(layer.ceil_mode, 'ceil_mode'), 'False'],
   ])})`;
+}
+
+/**
+ * MaxPool or AveragePool with PyTorch's output size written as padding: ceil_mode's extra windows (and
+ * PyTorch's rule that drops one starting in the right padding) become end padding with ceil_mode off,
+ * so no reader's ceil rule matters. Averages never count that padding; where PyTorch counts its own zero
+ * padding (count_include_pad), the zeros are added first by a Pad node and counted as values.
+ */
+export function poolOnnx(
+  op: 'MaxPool' | 'AveragePool',
+  layer: PoolWindow,
+  ctx: OnnxContext,
+  d: number,
+  countPadding = false,
+): void {
+  const { kernel_size: k, stride: s, padding: p } = layer;
+  const [, h, w] = ctx.inputShapes[0];
+  const [, oh, ow] = ctx.outputShape;
+  // The padding after the input that makes the last window (out - 1)·s + dilated k fit exactly.
+  const extra = (size: number, out: number) => Math.max(0, (out - 1) * s + d * (k - 1) + 1 - (size + 2 * p));
+  const zeros = op === 'AveragePool' && countPadding && p > 0;
+  const x = zeros
+    ? ctx.node('Pad', [ctx.inputs[0], ctx.int64s('pads', [0, 0, p, p, 0, 0, p, p])])
+    : ctx.inputs[0];
+  const q = zeros ? 0 : p;
+  const common = {
+    kernel_shape: attr.ints([k, k]),
+    strides: attr.ints([s, s]),
+    pads: attr.ints([q, q, q + extra(h, oh), q + extra(w, ow)]),
+  };
+  // AveragePool takes dilations only from opset 19 (PyTorch's has none).
+  const attributes =
+    op === 'MaxPool'
+      ? { ...common, dilations: attr.ints([d, d]) }
+      : { ...common, count_include_pad: attr.int(0) };
+  ctx.node(op, [x], attributes, ctx.output);
 }

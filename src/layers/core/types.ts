@@ -5,6 +5,7 @@
 import type { AnimationStyle } from './animation';
 import type { Formula } from './formula';
 import type { SpecFix, SpecIssue } from './issues';
+import type { OnnxLowering } from './onnx';
 import type { ParamRule } from './params';
 
 import type { LayerBase, LayerData, ParamValue, Shape } from './layer-data';
@@ -169,6 +170,8 @@ export interface LayerDefinition<L extends LayerBase = LayerData> {
   /** How the explanation animates it on the user's real data (one component per style in the page). */
   animation: AnimationStyle;
   python: PythonCode<L>;
+  /** Its ONNX nodes in eval mode (core/onnx.ts); absent: a design holding it is not exported to ONNX. */
+  onnx?: OnnxLowering<L>;
   /** One parameter change of a layer reading an h×w image that makes its output side `side`. */
   fitSide?(layer: L, h: number, w: number, side: number): { param: string; value: number } | null;
   /** The same layer with its widths divided by `factor` (narrow copies of presets for fast tests). */

@@ -3,6 +3,7 @@ import { frac, mi, mn, mo, row } from '../core/math';
 import { perValueFlops, sameShape } from '../core/elementwise';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
+import { onnxOp } from '../core/onnx';
 
 export type DropoutLayer = {
   kind: 'Dropout';
@@ -34,6 +35,8 @@ export const dropout = defineLayer<DropoutLayer>({
     size: null,
     legend: `While training each value is dropped with probability ${layer.p}; when evaluating y = x.`,
   }),
+  // Dropout is the identity when evaluating, which is what an exported model does.
+  onnx: onnxOp('Identity'),
   python: { prefix: 'dropout', module: (layer, name) => `nn.Dropout(p=${pyFloat(layer.p, `${name}.p`)})` },
   fuzz: (layer, r) => ({ ...layer, p: r.pick([0, 0.25, 0.5, 0.9, 1, -0.5]) }),
 });

@@ -3,6 +3,7 @@ import { mi, mn, mo, mtext, row, sup } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
+import { attr, onnxOp } from '../core/onnx';
 
 export type ELULayer = {
   kind: 'ELU';
@@ -41,6 +42,7 @@ export const elu = defineLayer<ELULayer>({
     size: null,
     legend: `Negative values curve smoothly down towards −${layer.alpha} instead of being cut to 0.`,
   }),
+  onnx: onnxOp('Elu', (layer) => ({ alpha: attr.float(layer.alpha) })),
   python: {
     prefix: 'elu',
     module: (layer, name) =>

@@ -3,6 +3,7 @@ import { call } from '../core/formula';
 import { removeFix } from '../core/issues';
 import { mi, mo, row } from '../core/math';
 import { defineLayer } from '../core/types';
+import { attr, onnxOp } from '../core/onnx';
 
 export type FlattenLayer = {
   kind: 'Flatten';
@@ -36,6 +37,7 @@ export const flatten = defineLayer<FlattenLayer>({
     size: null,
     legend: 'The same numbers in a new shape.',
   }),
+  onnx: onnxOp('Flatten', () => ({ axis: attr.int(1) })),
   python: {
     prefix: 'flatten',
     module: () => 'nn.Flatten()',

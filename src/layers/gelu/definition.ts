@@ -35,6 +35,22 @@ export const gelu = defineLayer<GELULayer>({
         ? 'Φ is the standard normal CDF, here approximated with tanh; negative values fade smoothly to 0.'
         : 'Φ is the standard normal CDF: large values pass, negative values fade smoothly to 0.',
   }),
+  // Opset 17 has no Gelu: PyTorch's own formulas, x·½(1 + erf(x/√2)) or its tanh approximation
+  // ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+  onnx(layer, ctx) {
+    const [x] = ctx.inputs;
+    const scalar = (label: string, value: number) => ctx.floats(label, [], [value]);
+    const half = ctx.node('Mul', [x, scalar('half', 0.5)]);
+    let squashed: string;
+    if (layer.approximate === 'tanh') {
+      const cube = ctx.node('Mul', [ctx.node('Mul', [x, x]), x]);
+      const inner = ctx.node('Add', [x, ctx.node('Mul', [cube, scalar('kappa', 0.044715)])]);
+      squashed = ctx.node('Tanh', [ctx.node('Mul', [inner, scalar('beta', Math.sqrt(2 / Math.PI))])]);
+    } else {
+      squashed = ctx.node('Erf', [ctx.node('Mul', [x, scalar('sqrt1_2', Math.SQRT1_2)])]);
+    }
+    ctx.node('Mul', [half, ctx.node('Add', [squashed, scalar('one', 1)])], {}, ctx.output);
+  },
   python: {
     prefix: 'gelu',
     module: (layer, name) =>

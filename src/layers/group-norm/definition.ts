@@ -7,6 +7,7 @@ import { keywords, pyFloat, pyValues } from '../core/python';
 import { sizeOf } from '../core/summary';
 import type { Wired } from '../core/types';
 import { defineLayer } from '../core/types';
+import { attr } from '../core/onnx';
 
 export type GroupNormLayer = {
   kind: 'GroupNorm';
@@ -95,6 +96,22 @@ export const groupNorm = defineLayer<GroupNormLayer>({
     legend: `Per sample: channel c belongs to group g; μ and σ are over the ${layer.num_channels / layer.num_groups} channels of its group and all pixels.`,
   }),
 
+  // As PyTorch's own exporter below opset 18: each group of channels becomes one instance-normalised
+  // row ([N, G, C/G·H·W]), then the per-channel scale and shift. (Opset 18's GroupNormalization scales
+  // per group, not per channel.)
+  onnx(layer, ctx) {
+    const [c, h, w] = ctx.inputShapes[0];
+    const g = layer.num_groups;
+    const rows = ctx.node('Reshape', [ctx.inputs[0], ctx.int64s('grouped', [0, g, -1])]);
+    const ones = ctx.floats('ones', [g], new Float32Array(g).fill(1));
+    const zeros = ctx.floats('zeros', [g], new Float32Array(g));
+    const normed = ctx.node('InstanceNormalization', [rows, ones, zeros], { epsilon: attr.float(layer.eps) });
+    const shape = ctx.int64s('shape', [-1, c, h, w]);
+    if (!layer.affine) return void ctx.node('Reshape', [normed, shape], {}, ctx.output);
+    const image = ctx.node('Reshape', [normed, shape]);
+    const scaled = ctx.node('Mul', [image, ctx.tensor('weight', [c, 1, 1])]);
+    ctx.node('Add', [scaled, ctx.tensor('bias', [c, 1, 1])], {}, ctx.output);
+  },
   python: {
     prefix: 'gn',
     module(layer, name) {

@@ -4,6 +4,7 @@ import { mi, mn, mo, row } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { pyFloat } from '../core/python';
 import { defineLayer } from '../core/types';
+import { attr, onnxOp } from '../core/onnx';
 
 export type LeakyReLULayer = {
   kind: 'LeakyReLU';
@@ -38,6 +39,7 @@ export const leakyRelu = defineLayer<LeakyReLULayer>({
     size: null,
     legend: 'Negative values are scaled down instead of cut to 0.',
   }),
+  onnx: onnxOp('LeakyRelu', (layer) => ({ alpha: attr.float(layer.negative_slope) })),
   python: {
     prefix: 'lrelu',
     module: (layer, name) =>

@@ -6,6 +6,7 @@ import { keywords, pyValues } from '../core/python';
 import type { SpecIssue } from '../core/issues';
 import type { Wired } from '../core/types';
 import { defineLayer } from '../core/types';
+import { attr } from '../core/onnx';
 
 export type LinearLayer = {
   kind: 'Linear';
@@ -88,6 +89,11 @@ export const linear = defineLayer<LinearLayer>({
     legend: `Every one of the ${layer.out_features} outputs weighs all ${layer.in_features} inputs.`,
   }),
 
+  // y = x·Wᵀ + b with W stored [out_features, in_features], as PyTorch does.
+  onnx(layer, ctx) {
+    const bias = layer.bias ? [ctx.tensor('bias')] : [];
+    ctx.node('Gemm', [ctx.inputs[0], ctx.tensor('weight'), ...bias], { transB: attr.int(1) }, ctx.output);
+  },
   python: {
     prefix: 'fc',
     module(layer, name) {

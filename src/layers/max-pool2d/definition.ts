@@ -2,7 +2,7 @@
 import { call, convSize, tapIndex } from '../core/formula';
 import { mi, mn, mo, row, under } from '../core/math';
 import { RULES } from '../core/params';
-import { POOL_DOCS, checkPoolPadding, inferPool, poolModule } from '../core/pooling';
+import { POOL_DOCS, checkPoolPadding, inferPool, poolModule, poolOnnx } from '../core/pooling';
 import { sizeOf, windowSummary } from '../core/summary';
 import { defineLayer } from '../core/types';
 
@@ -61,6 +61,7 @@ export const maxPool2d = defineLayer<MaxPool2dLayer>({
 
   animation: 'max',
 
+  onnx: (layer, ctx) => poolOnnx('MaxPool', layer, ctx, layer.dilation),
   python: {
     prefix: 'pool',
     module: (layer, name) =>

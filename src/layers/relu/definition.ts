@@ -3,6 +3,7 @@ import { call } from '../core/formula';
 import { mi, mn, mo, row } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { defineLayer } from '../core/types';
+import { onnxOp } from '../core/onnx';
 
 export type ReLULayer = {
   kind: 'ReLU';
@@ -23,5 +24,6 @@ export const relu = defineLayer<ReLULayer>({
     size: null,
     legend: 'Negative values become 0.',
   }),
+  onnx: onnxOp('Relu'),
   python: { prefix: 'relu', module: () => 'nn.ReLU()' },
 });

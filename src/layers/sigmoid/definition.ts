@@ -2,6 +2,7 @@
 import { frac, mi, mn, mo, row, sup } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { defineLayer } from '../core/types';
+import { onnxOp } from '../core/onnx';
 
 export type SigmoidLayer = {
   kind: 'Sigmoid';
@@ -22,5 +23,6 @@ export const sigmoid = defineLayer<SigmoidLayer>({
     size: null,
     legend: 'Squashes any value into (0, 1).',
   }),
+  onnx: onnxOp('Sigmoid'),
   python: { prefix: 'sigmoid', module: () => 'nn.Sigmoid()' },
 });

@@ -22,5 +22,10 @@ export const silu = defineLayer<SiLULayer>({
     size: null,
     legend: 'σ is the sigmoid 1/(1 + e^−x): large values pass, negative ones fade towards 0.',
   }),
+  // x·σ(x): opset 17 has no SiLU operator.
+  onnx(_layer, ctx) {
+    const [x] = ctx.inputs;
+    ctx.node('Mul', [x, ctx.node('Sigmoid', [x])], {}, ctx.output);
+  },
   python: { prefix: 'silu', module: () => 'nn.SiLU()' },
 });

@@ -3,6 +3,7 @@ import { frac, mi, mo, row, sub, sup, under } from '../core/math';
 import { sameShape } from '../core/elementwise';
 import { sizeOf } from '../core/summary';
 import { defineLayer } from '../core/types';
+import { attr, onnxOp } from '../core/onnx';
 
 export type SoftmaxLayer = {
   kind: 'Softmax';
@@ -35,5 +36,6 @@ export const softmax = defineLayer<SoftmaxLayer>({
     size: null,
     legend: 'Each value becomes a probability: larger scores get more of the total 1.',
   }),
+  onnx: onnxOp('Softmax', () => ({ axis: attr.int(1) })),
   python: { prefix: 'softmax', module: () => 'nn.Softmax(dim=1)' },
 });

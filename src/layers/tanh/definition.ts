@@ -3,6 +3,7 @@ import { call } from '../core/formula';
 import { mi, mo, row } from '../core/math';
 import { ACTIVATION } from '../core/elementwise';
 import { defineLayer } from '../core/types';
+import { onnxOp } from '../core/onnx';
 
 export type TanhLayer = {
   kind: 'Tanh';
@@ -22,5 +23,6 @@ export const tanh = defineLayer<TanhLayer>({
     size: null,
     legend: 'Squashes any value into (−1, 1).',
   }),
+  onnx: onnxOp('Tanh'),
   python: { prefix: 'tanh', module: () => 'nn.Tanh()' },
 });

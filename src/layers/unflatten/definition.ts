@@ -64,6 +64,13 @@ export const unflatten = defineLayer<UnflattenLayer>({
     size: null,
     legend: 'The same numbers in a new shape.',
   }),
+  onnx: (layer, ctx) =>
+    void ctx.node(
+      'Reshape',
+      [ctx.inputs[0], ctx.int64s('shape', [-1, ...layer.unflattened_size])],
+      {},
+      ctx.output,
+    ),
   python: {
     prefix: 'unflatten',
     module: (layer, name) =>

@@ -8,6 +8,7 @@ import { keywords, pyValues, pyWord } from '../core/python';
 import { needImage } from '../core/shape-rules';
 import { sizeOf } from '../core/summary';
 import { defineLayer } from '../core/types';
+import { attr, type OnnxAttributes } from '../core/onnx';
 
 export type UpsampleLayer = {
   kind: 'Upsample';
@@ -88,6 +89,27 @@ export const upsample = defineLayer<UpsampleLayer>({
         : `Each output pixel blends the four input pixels around its position, weighted by distance${layer.align_corners ? ' (corners aligned)' : ''}; no weights.`,
   }),
 
+  // ONNX's coordinate rules that are PyTorch's: nearest takes floor(i / s); bilinear maps i to
+  // (i + ½)/s − ½ (or i·(in − 1)/(out − 1) with align_corners), clamped at the edges.
+  onnx(layer, ctx) {
+    const s = layer.scale_factor;
+    const scales = ctx.floats('scales', [4], [1, 1, s, s]);
+    const attributes: OnnxAttributes =
+      layer.mode === 'nearest'
+        ? {
+            mode: attr.string('nearest'),
+            coordinate_transformation_mode: attr.string('asymmetric'),
+            nearest_mode: attr.string('floor'),
+          }
+        : {
+            mode: attr.string('linear'),
+            coordinate_transformation_mode: attr.string(
+              layer.align_corners ? 'align_corners' : 'pytorch_half_pixel',
+            ),
+          };
+    // The second input (a region of interest) is left empty.
+    ctx.node('Resize', [ctx.inputs[0], '', scales], attributes, ctx.output);
+  },
   python: {
     prefix: 'up',
     module(layer, name) {

@@ -27,6 +27,13 @@ function archive(json: string, weights?: Uint8Array): Uint8Array {
   return writeZip(entries);
 }
 
+/** Where `needle` first occurs in `bytes` (the local header's name comes before the central directory's). */
+function findBytes(bytes: Uint8Array, needle: Uint8Array): number {
+  for (let i = 0; i + needle.length <= bytes.length; i++)
+    if (needle.every((b, j) => bytes[i + j] === b)) return i;
+  throw new Error('not found');
+}
+
 function manifest(spec: NetworkSpec = lenet(), extra: Record<string, unknown> = {}): string {
   const json = JSON.parse(
     manifestText({
@@ -103,6 +110,26 @@ describe('readProject refuses hostile files with a specific message', () => {
       'the project holds an unexpected file "model.py"',
     );
     expect(errorOf(writeZip([]))).toBe('this is not a CNN Playground project file: it has no project.json');
+  });
+
+  it('a deflate bomb, by its unpacked size before any byte is inflated', () => {
+    // 8 MB of zeros deflate to about 8 KB; the project may be at most 1 MB.
+    const entries = [
+      { name: 'project.json', data: text(manifest()) },
+      { name: 'weights.safetensors', data: new Uint8Array(8 * 1024 * 1024), deflate: true },
+    ];
+    const bomb = writeZip(entries);
+    expect(bomb.length).toBeLessThan(20_000);
+    const refusal =
+      'this is not a CNN Playground project file: "weights.safetensors" unpacks to 8.0 MB, more than the 1.0 MB allowed';
+    expect(errorOf(bomb, { maxBytes: 1024 * 1024 })).toBe(refusal);
+    // With its deflate data broken (block type 3 is reserved), inflating would fail as damaged: the same
+    // refusal shows that nothing was inflated.
+    const broken = bomb.slice();
+    const data = findBytes(broken, text('weights.safetensors')) + 'weights.safetensors'.length;
+    broken.fill(0xff, data, data + 16);
+    expect(errorOf(broken, { maxBytes: 1024 * 1024 })).toBe(refusal);
+    expect(errorOf(broken)).toMatch(/"weights\.safetensors" is damaged/);
   });
 
   it('a damaged archive (wrong CRC, a size that lies)', () => {

@@ -4,6 +4,7 @@ import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useStore } from '../store/store';
 import {
   downloadModelPy,
+  downloadOnnx,
   downloadWeights,
   exportProject,
   exportPytorchZip,
@@ -114,6 +115,7 @@ export function FileMenus() {
             {item('Export to PyTorch (.zip)', exportPytorchZip, close)}
             {item('Download model.py', downloadModelPy, close)}
             {item('Download weights.safetensors', downloadWeights, close)}
+            {item('Download model.onnx', downloadOnnx, close)}
             {item('Export project', exportProject, close)}
           </>
         )}

@@ -8,8 +8,11 @@ import {
   exportBundle,
   exportGanBundle,
   exportModelPy,
+  exportOnnx,
   exportWeights,
   importWeights,
+  onnxBlocker,
+  ONNX_OPSET,
   type LayerTensors,
 } from '../../network/export';
 import {
@@ -120,6 +123,18 @@ export function downloadWeights(store: Store): Promise<void> {
     const bytes = exportWeights(spec, await trainedWeights(store));
     downloadBytes(bytes, 'weights.safetensors', 'application/octet-stream');
     return 'Downloaded weights.safetensors: the PyTorch state_dict of the current model.';
+  });
+}
+
+/** model.onnx: the design on screen with its current weights, for onnxruntime, Netron and other tools. */
+export function downloadOnnx(store: Store): Promise<void> {
+  return exporting(store, async () => {
+    const spec = store.getState().spec;
+    const blocked = onnxBlocker(spec);
+    if (blocked) throw new Error(blocked);
+    const bytes = exportOnnx(spec, await trainedWeights(store));
+    downloadBytes(bytes, 'model.onnx', 'application/octet-stream');
+    return `Downloaded model.onnx (ONNX opset ${ONNX_OPSET}): the design and its current weights, for ONNX Runtime, Netron and other ONNX tools.`;
   });
 }
 

@@ -1,12 +1,15 @@
 // The autosave: the design and hyperparameters in one localStorage entry under a versioned key, read back
 // through the network module's strict parsers. An entry that cannot be read is never deleted and never
 // overwritten: it is moved aside to `<key>.quarantine.<time>` first, and the user is told where it went.
+import * as v from 'valibot';
 import {
   decodeShareState,
+  isObject,
   parseHyper,
   parseJsonSafely,
   parseSpec,
   readDiscriminator,
+  readWith,
   serializeHyper,
   serializeSpec,
   type Hyperparams,
@@ -51,34 +54,70 @@ export function encodeAutosave(design: Design, savedAt: Date): string {
   });
 }
 
+/** A field whose text is read by `read` (a JSON text inside the entry); its message as it gives it. */
+function textOf<T>(read: (text: string) => Parsed<T>, notText: string) {
+  return v.pipe(
+    v.custom<string>((input) => typeof input === 'string', notText),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const result = read(dataset.value);
+      if (result.ok) return result.value;
+      addIssue({ message: result.error });
+      return NEVER;
+    }),
+  );
+}
+
+const MISSING = 'the autosave lacks its design or hyperparameters';
+const designOf = (text: string): Parsed<NetworkSpec> => {
+  const read = parseSpec(text);
+  return read.ok ? { ok: true, value: read.spec } : read;
+};
+const hyperOf = (text: string): Parsed<Hyperparams> => {
+  const read = parseHyper(text);
+  return read.ok ? { ok: true, value: read.hyper } : read;
+};
+
+/** The entry: its format and version, then the design's and hyperparameters' canonical texts. */
+const AutosaveSchema = v.pipe(
+  v.custom<Record<string, unknown>>(
+    (input) => isObject(input) && input.format === FORMAT,
+    'the autosave is not a CNN Playground autosave',
+  ),
+  v.object({
+    version: v.custom<typeof VERSION>(
+      (input) => input === VERSION,
+      (issue) => `the autosave has version ${String(issue.input)}, not ${VERSION}`,
+    ),
+    spec: textOf(designOf, MISSING),
+    hyper: textOf(hyperOf, MISSING),
+    // Written by older builds without a time, or by hand: the design is still worth restoring.
+    savedAt: v.pipe(
+      v.unknown(),
+      v.transform((input) => (typeof input === 'string' ? input : null)),
+    ),
+    /** A GAN's discriminator beside its generator (`spec`); absent for other designs. */
+    discriminator: v.optional(
+      textOf(
+        (text) => parseJsonSafely(text, "the autosave's discriminator"),
+        "the autosave's discriminator is not a design",
+      ),
+    ),
+  }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const { spec, hyper, savedAt, discriminator } = dataset.value;
+    if (discriminator === undefined) return { spec, hyper, savedAt };
+    const paired = readDiscriminator(discriminator, spec);
+    if (paired.ok) return { spec, hyper, discriminator: paired.value, savedAt };
+    addIssue({ message: `the autosave is not valid: ${paired.error}` });
+    return NEVER;
+  }),
+);
+
 /** Reads an entry; any problem (bad JSON, wrong format, a design that fails validation) is a message. */
 export function decodeAutosave(text: string): Parsed<Design & { savedAt: string | null }> {
   const envelope = parseJsonSafely(text, 'the autosave');
   if (!envelope.ok) return envelope;
-  const raw = envelope.value as Record<string, unknown> | null;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || raw.format !== FORMAT)
-    return { ok: false, error: 'the autosave is not a CNN Playground autosave' };
-  if (raw.version !== VERSION)
-    return { ok: false, error: `the autosave has version ${String(raw.version)}, not ${VERSION}` };
-  if (typeof raw.spec !== 'string' || typeof raw.hyper !== 'string')
-    return { ok: false, error: 'the autosave lacks its design or hyperparameters' };
-  const spec = parseSpec(raw.spec);
-  if (!spec.ok) return spec;
-  const hyper = parseHyper(raw.hyper);
-  if (!hyper.ok) return hyper;
-  const savedAt = typeof raw.savedAt === 'string' ? raw.savedAt : null;
-  if (raw.discriminator === undefined)
-    return { ok: true, value: { spec: spec.spec, hyper: hyper.hyper, savedAt } };
-  if (typeof raw.discriminator !== 'string')
-    return { ok: false, error: "the autosave's discriminator is not a design" };
-  const parsed = parseJsonSafely(raw.discriminator, "the autosave's discriminator");
-  if (!parsed.ok) return parsed;
-  const discriminator = readDiscriminator(parsed.value, spec.spec);
-  if (!discriminator.ok) return { ok: false, error: `the autosave is not valid: ${discriminator.error}` };
-  return {
-    ok: true,
-    value: { spec: spec.spec, hyper: hyper.hyper, discriminator: discriminator.value, savedAt },
-  };
+  return readWith(AutosaveSchema, envelope.value);
 }
 
 function decodeLegacy(text: string): Parsed<Design & { savedAt: null }> {

@@ -16,17 +16,28 @@ export interface TorchProbe {
   version: string | null;
   /** Why torch is unusable, when it is. */
   reason: string;
-  /** REQUIRE_TORCH=1 (set by .ci/run): a missing torch must fail, not skip. */
+  /** REQUIRE_TORCH=1 (set by .ci/run): a missing torch (or onnx) must fail, not skip. */
   required: boolean;
 }
 
 export function probeTorch(): TorchProbe {
+  return probeModule('torch', 'python3-torch', 'the PyTorch round-trip tests');
+}
+
+/** The onnx package (its checker), for the ONNX export's tests; REQUIRE_TORCH=1 requires it too. */
+export function probeOnnx(): TorchProbe {
+  return probeModule('onnx', 'python3-onnx', 'the ONNX checker tests');
+}
+
+function probeModule(module: string, debianPackage: string, tests: string): TorchProbe {
   const required = process.env.REQUIRE_TORCH === '1';
-  const probe = spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
+  const probe = spawnSync(PYTHON, ['-c', `import ${module}; print(${module}.__version__)`], {
+    encoding: 'utf8',
+  });
   if (probe.status === 0) return { version: probe.stdout.trim(), reason: '', required };
   const detail = probe.error?.message ?? probe.stderr.trim().split('\n').pop();
-  const reason = `${PYTHON} cannot import torch (${detail}); install Debian's python3-torch`;
-  if (!required) console.warn(`Skipping the PyTorch round-trip tests: ${reason}`);
+  const reason = `${PYTHON} cannot import ${module} (${detail}); install Debian's ${debianPackage}`;
+  if (!required) console.warn(`Skipping ${tests}: ${reason}`);
   return { version: null, reason, required };
 }
 

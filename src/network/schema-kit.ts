@@ -1,0 +1,78 @@
+// The pieces every format read from outside is described with (valibot schemas): objects whose unknown
+// fields are refused by name before anything else is read, whole numbers within a magnitude, and a reader
+// that gives the first problem's message. Each message says what is wrong in the words a user can act on.
+import * as v from 'valibot';
+import type { Parsed } from './safe-json';
+
+export type Obj = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** What a value is, for messages: "a list", "null", "string". */
+export const kindOf = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'an object'
+        : typeof value;
+
+/**
+ * An object with exactly `entries`: anything else is refused first ("`where` has an unknown field"), then
+ * the entries are checked in order. The output is a fresh object holding only what was checked.
+ */
+export function fields<const E extends v.ObjectEntries>(
+  entries: E,
+  where: string,
+  notObject: (input: unknown) => string,
+) {
+  const unknownKey = (input: Obj) => Object.keys(input).find((key) => !Object.hasOwn(entries, key));
+  return v.pipe(
+    v.custom<Obj>(isObject, (issue) => notObject(issue.input)),
+    v.check(
+      (input) => unknownKey(input) === undefined,
+      (issue) => `${where} has an unknown field "${(unknownKey(issue.input as Obj) ?? '').slice(0, 40)}"`,
+    ),
+    v.object(entries),
+  );
+}
+
+/** Any JSON number (NaN and infinities included, so that they get their own messages). */
+export const anyNumber = (what: string) =>
+  v.custom<number>(
+    (input) => typeof input === 'number',
+    (issue) => `${what} must be a number, not ${kindOf(issue.input)}`,
+  );
+
+/** A whole number from -max to max, each way out named. */
+export function wholeNumber(max: number, what: string) {
+  return v.pipe(
+    anyNumber(what),
+    v.check<number, string>((input) => Number.isFinite(input), `${what} must be a finite number`),
+    v.integer((issue) => `${what} must be a whole number (got ${String(issue.input)})`),
+    v.maxValue(max, (issue) => `${what} ${String(issue.input)} is too large: at most ${max}`),
+    v.minValue(-max, (issue) => `${what} ${String(issue.input)} is out of range`),
+  );
+}
+
+/** The checked value, or the first problem's message. */
+export function readWith<S extends v.GenericSchema>(schema: S, value: unknown): Parsed<v.InferOutput<S>> {
+  const result = v.safeParse(schema, value, { abortEarly: true });
+  return result.success ? { ok: true, value: result.output } : { ok: false, error: result.issues[0].message };
+}
+
+/** `schema`, with `prefix` before its message ("its discriminator: ..."). */
+export function prefixed<S extends v.GenericSchema>(schema: S, prefix: string) {
+  return v.pipe(
+    v.unknown(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const read = readWith(schema, dataset.value);
+      if (read.ok) return read.value;
+      addIssue({ message: `${prefix}${read.error}` });
+      return NEVER;
+    }),
+  );
+}

@@ -1,0 +1,329 @@
+// The design format as valibot schemas: the spec's envelope (version 2; version 1, chains of layers, reads
+// unchanged), its input, and each layer kind's fields built from the parameter table of its definition,
+// so a kind's parameters are described once, in src/layers. NetworkSpec is the output type of
+// NetworkSpecSchema. Magnitudes are bounded here; semantics (shapes, tasks) stay with analyzeSpec, so a
+// loaded design can show its own errors. Everything is read into fresh objects, nothing kept by reference.
+import * as v from 'valibot';
+import {
+  LAYER_KINDS,
+  SPEC_LIMITS,
+  defaultLayer,
+  definitionOf,
+  isLayerKind,
+  type Layer,
+  type LayerKind,
+  type ParamRule,
+} from '../layers';
+import { NETWORK_INPUT } from '../layers/core/graph';
+import { anyNumber, fields, isObject, kindOf, readWith, wholeNumber, type Obj } from './schema-kit';
+
+export const SPEC_VERSION = 2 as const;
+export const DATASET_IDS = ['mnist', 'fashion-mnist'] as const;
+export const TASKS = ['classification', 'reconstruction', 'generator', 'discriminator'] as const;
+
+const DatasetSchema = v.picklist(DATASET_IDS, `input.dataset must be one of ${DATASET_IDS.join(', ')}`);
+const TaskSchema = v.picklist(TASKS, `task must be one of ${TASKS.join(', ')}`);
+export type DatasetId = v.InferOutput<typeof DatasetSchema>;
+export type Task = v.InferOutput<typeof TaskSchema>;
+
+type ParamValue = boolean | string | number | number[];
+
+/** A parameter's value by its rule; the table's upper bound both ways (the analysis explains finer limits). */
+function paramSchema(rule: ParamRule, what: string): v.GenericSchema<unknown, ParamValue> {
+  switch (rule.type) {
+    case 'bool':
+      return v.custom<boolean>(
+        (input) => typeof input === 'boolean',
+        (issue) => `${what} must be true or false, not ${kindOf(issue.input)}`,
+      );
+    case 'choice':
+      return v.custom<string>(
+        (input) => typeof input === 'string' && rule.options.includes(input),
+        `${what} must be one of ${rule.options.map((o) => `'${o}'`).join(', ')}`,
+      );
+    case 'size': {
+      const n = rule.dims.length;
+      return v.pipe(
+        v.custom<unknown[]>(
+          (input) => Array.isArray(input) && input.length === n,
+          `${what} must be a list of ${n === 3 ? 'three' : n} whole numbers [${rule.dims.join(', ')}]`,
+        ),
+        v.tuple(rule.max.map((max, i) => wholeNumber(max, `${what}[${i}]`))),
+      ) as v.GenericSchema<unknown, number[]>;
+    }
+    case 'int':
+      return wholeNumber(rule.max, what);
+    case 'real':
+      return v.pipe(
+        anyNumber(what),
+        v.check(
+          (input) => Number.isFinite(input) && Math.abs(input) <= 1e6,
+          `${what} must be a finite number of reasonable size`,
+        ),
+      );
+  }
+}
+
+/** Ids of the layers a layer reads: 1 to maxInputs names, each of at most maxIdLength characters. */
+const inputsSchema = (where: string) =>
+  v.pipe(
+    v.custom<unknown[]>(
+      Array.isArray,
+      (issue) => `${where}: inputs must be a list of layer ids, not ${kindOf(issue.input)}`,
+    ),
+    v.check(
+      (ids) => ids.length > 0 && ids.length <= SPEC_LIMITS.maxInputs,
+      `${where}: inputs must name 1 to ${SPEC_LIMITS.maxInputs} layers`,
+    ),
+    v.array(
+      v.custom<string>(
+        (id) => typeof id === 'string' && id.length > 0 && id.length <= SPEC_LIMITS.maxIdLength,
+        `${where}: each input must be a layer id of 1 to ${SPEC_LIMITS.maxIdLength} characters`,
+      ),
+    ),
+  );
+
+/**
+ * Layer `index` of kind `kind`: its id (derived where a hand-written file leaves it out, and unique among
+ * `taken`), its inputs (from version 2), and its parameters, missing ones taking PyTorch's defaults.
+ */
+function layerSchema(kind: LayerKind, index: number, taken: Set<string>, version: number) {
+  const where = `layer ${index + 1} (${kind})`;
+  const definition = definitionOf(kind);
+  const params = Object.entries(definition.params);
+  // A default (one that gives undefined) makes the object run this for a missing id too, to derive one.
+  const id = v.pipe(
+    v.optional(v.unknown(), () => undefined),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      let value = dataset.value;
+      // 'input' names the network's own input from version 2 on; an older layer of that name is renamed.
+      if (value === NETWORK_INPUT && version < 2) value = undefined;
+      if (value === undefined) {
+        value = `${kind.toLowerCase()}${index + 1}`;
+        for (let n = 2; taken.has(value as string); n++) value = `${kind.toLowerCase()}${index + 1}-${n}`;
+      }
+      const problem =
+        typeof value !== 'string' || value.length === 0 || value.length > SPEC_LIMITS.maxIdLength
+          ? `${where} needs an id of 1 to ${SPEC_LIMITS.maxIdLength} characters`
+          : value === NETWORK_INPUT
+            ? `${where}: the id "input" names the network's input`
+            : taken.has(value)
+              ? `${where} repeats the id "${value}" of an earlier layer`
+              : null;
+      if (problem) {
+        addIssue({ message: problem });
+        return NEVER;
+      }
+      taken.add(value as string);
+      return value as string;
+    }),
+  );
+  const entries: v.ObjectEntries = {
+    kind: v.literal(kind),
+    id,
+    // Version 1 designs were chains: no layer named its inputs.
+    ...(version >= 2 ? { inputs: v.optional(inputsSchema(where)) } : {}),
+    ...Object.fromEntries(
+      params.map(([name, p]) => [name, v.optional(paramSchema(p.rule, `${where}: ${name}`))]),
+    ),
+  };
+  return v.pipe(
+    fields(entries, where, (input) => `${where} must be an object, not ${kindOf(input)}`),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const read = dataset.value;
+      const layer: Obj = { kind, id: read.id };
+      if (read.inputs !== undefined) layer.inputs = read.inputs;
+      const defaults = defaultLayer(kind, read.id as string) as unknown as Obj;
+      for (const [name, p] of params) {
+        if (read[name] !== undefined) layer[name] = read[name];
+        else if (p.required) {
+          addIssue({ message: `${where} is missing ${name}` });
+          return NEVER;
+        }
+        // e.g. PyTorch's stride=None for pooling means stride = kernel_size.
+        else layer[name] = p.defaultFrom !== undefined ? layer[p.defaultFrom] : defaults[name];
+      }
+      return layer as unknown as Layer;
+    }),
+  );
+}
+
+/** The layers in order, each read by its kind's schema; ids are unique across them. */
+function readLayers(
+  raw: readonly unknown[],
+  version: number,
+): { ok: true; layers: Layer[] } | { ok: false; error: string } {
+  const taken = new Set<string>();
+  const layers: Layer[] = [];
+  for (const [index, item] of raw.entries()) {
+    const where = `layer ${index + 1}`;
+    if (!isObject(item)) return { ok: false, error: `${where} must be an object, not ${kindOf(item)}` };
+    if (!isLayerKind(item.kind))
+      return {
+        ok: false,
+        error: `${where} has an unknown kind ${JSON.stringify(String(item.kind).slice(0, 40))}; known kinds: ${LAYER_KINDS.join(', ')}`,
+      };
+    const layer = readWith(layerSchema(item.kind, index, taken, version), item);
+    if (!layer.ok) return { ok: false, error: layer.error };
+    layers.push(layer.value);
+  }
+  return { ok: true, layers };
+}
+
+const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
+
+/** Where the user put a node of the diagram, in the diagram's own units (pixels at zoom 1). */
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+
+/** Largest |coordinate| of a diagram position: far beyond any screen, small enough to stay exact. */
+export const MAX_LAYOUT_COORDINATE = 1_000_000;
+
+/** The diagram positions: an object from layer ids (or 'input') of this design to {x, y}. */
+function readLayout(
+  raw: unknown,
+  ids: readonly string[],
+): { ok: true; layout: Record<string, NodePosition> } | { ok: false; error: string } {
+  if (!isObject(raw))
+    return { ok: false, error: `layout must be an object of positions by layer id, not ${kindOf(raw)}` };
+  const known = new Set(ids);
+  const layout: Record<string, NodePosition> = {};
+  const inRange = (c: unknown): c is number =>
+    typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= MAX_LAYOUT_COORDINATE;
+  for (const [id, value] of Object.entries(raw)) {
+    const where = `layout of "${id.slice(0, 40)}"`;
+    // Keys come from JSON.parse; one named like Object's prototype would not make an own property here.
+    if (id === '__proto__' || (id !== NETWORK_INPUT && !known.has(id)))
+      return { ok: false, error: `layout names "${id.slice(0, 40)}", which is no layer of this design` };
+    if (!isObject(value))
+      return { ok: false, error: `${where} must be an object {x, y}, not ${kindOf(value)}` };
+    const extra = Object.keys(value).find((k) => k !== 'x' && k !== 'y');
+    if (extra !== undefined)
+      return { ok: false, error: `${where} has an unknown field "${extra.slice(0, 40)}"` };
+    for (const axis of ['x', 'y'] as const)
+      if (!inRange(value[axis]))
+        return {
+          ok: false,
+          error: `${where}: ${axis} must be a number from -${MAX_LAYOUT_COORDINATE} to ${MAX_LAYOUT_COORDINATE}`,
+        };
+    layout[id] = { x: value.x as number, y: value.y as number };
+  }
+  return { ok: true, layout };
+}
+
+/** The design as read: the envelope's fields, and the diagram positions where the user placed nodes. */
+interface DesignOut {
+  version: typeof SPEC_VERSION;
+  name: string;
+  input: { dataset: DatasetId; shape: [1, 28, 28] | [number] };
+  task: Task;
+  autoWire: boolean;
+  latentDim?: number;
+  layers: Layer[];
+  /** Absent: every node is placed by the auto-layout. Training ignores it. */
+  layout?: Record<string, NodePosition>;
+}
+
+/** A design read from outside (a file, a link, the autosave), as NetworkSpec. */
+export const NetworkSpecSchema = v.pipe(
+  fields(
+    {
+      version: v.custom<1 | 2>(
+        (input) => input === 1 || input === SPEC_VERSION,
+        (issue) =>
+          typeof issue.input === 'number' && issue.input > SPEC_VERSION
+            ? `this spec has version ${issue.input}; this app reads versions 1 and ${SPEC_VERSION}: update the app`
+            : `the spec needs "version": ${SPEC_VERSION}`,
+      ),
+      name: v.nullish(
+        v.custom<string>(
+          (input) => typeof input === 'string' && input.length <= SPEC_LIMITS.maxNameLength,
+          `name must be text of at most ${SPEC_LIMITS.maxNameLength} characters`,
+        ),
+        'Untitled',
+      ),
+      task: TaskSchema,
+      /** Length of the generator's noise vector; present exactly when task is 'generator'. */
+      latentDim: v.optional(
+        v.pipe(
+          wholeNumber(SPEC_LIMITS.maxLatentDim, 'latentDim'),
+          v.minValue(1, 'latentDim must be at least 1'),
+        ),
+      ),
+      input: fields(
+        { dataset: DatasetSchema, shape: v.unknown() },
+        'input',
+        (input) => `input must be an object, not ${kindOf(input)}`,
+      ),
+      /** When on, in_channels / in_features / num_features follow from the previous layer. */
+      autoWire: v.nullish(
+        v.custom<boolean>((input) => typeof input === 'boolean', 'autoWire must be true or false'),
+        true,
+      ),
+      /** Diagram positions the user chose, by layer id ('input' for the network input); read below. */
+      layout: v.optional(v.unknown()),
+      layers: v.pipe(
+        v.custom<unknown[]>(Array.isArray, (issue) => `layers must be a list, not ${kindOf(issue.input)}`),
+        v.check(
+          (layers) => layers.length <= SPEC_LIMITS.maxLayers,
+          (issue) =>
+            `the spec has ${(issue.input as unknown[]).length} layers; the limit is ${SPEC_LIMITS.maxLayers}`,
+        ),
+      ),
+    },
+    'the spec',
+    (input) => `a spec must be an object, not ${kindOf(input)}`,
+  ),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const { version, name, task, latentDim, input, autoWire } = dataset.value;
+    const shape = input.shape;
+    const is = (want: readonly number[]) =>
+      Array.isArray(shape) && shape.length === want.length && shape.every((d, i) => d === want[i]);
+    // What the network reads: a generator a noise vector of latentDim values, every other task an image.
+    let problem: string | null = null;
+    if (task === 'generator') {
+      if (latentDim === undefined)
+        problem = 'a generator spec needs latentDim (the length of its noise vector)';
+      else if (!is([latentDim]))
+        problem = `input.shape must be [${latentDim}] (the noise vector, latentDim values)`;
+    } else if (latentDim !== undefined) problem = `only a generator has latentDim; this is a ${task} spec`;
+    else if (!is(IMAGE_SHAPE)) problem = 'input.shape must be [1, 28, 28]';
+    const layers = problem === null ? readLayers(dataset.value.layers, version) : null;
+    if (problem !== null || !layers?.ok) {
+      addIssue({ message: problem ?? (layers as { error: string }).error });
+      return NEVER;
+    }
+    const raw = dataset.value.layout;
+    const layout =
+      raw === undefined
+        ? { ok: true as const, layout: {} }
+        : readLayout(
+            raw,
+            layers.layers.map((l) => l.id),
+          );
+    if (!layout.ok) {
+      addIssue({ message: layout.error });
+      return NEVER;
+    }
+    const networkInput: { dataset: DatasetId; shape: [1, 28, 28] | [number] } = {
+      dataset: input.dataset,
+      shape: latentDim === undefined ? [...IMAGE_SHAPE] : [latentDim],
+    };
+    return {
+      version: SPEC_VERSION,
+      name,
+      input: networkInput,
+      task,
+      autoWire,
+      ...(latentDim === undefined ? {} : { latentDim }),
+      layers: layers.layers,
+      // An empty layout says nothing: the design is auto-laid out, as without one.
+      ...(Object.keys(layout.layout).length > 0 ? { layout: layout.layout } : {}),
+    } as DesignOut;
+  }),
+);
+
+export type NetworkSpec = v.InferOutput<typeof NetworkSpecSchema>;
+export type NetworkInput = NetworkSpec['input'];

@@ -37,6 +37,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'bench/results',
+      'bench/node-dist',
       '.vite',
       '.*.mjs',
     ],
@@ -212,6 +213,35 @@ export default tseslint.config(
         [...layer('engine'), ...layer('gpu'), ...layer('ui'), ...layer('training'), ...layer('network')],
       ],
       'sw/ (the service worker) imports only data/ types.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  // Lessons and challenges are data and pure rules over designs; the page shows them and feeds them state.
+  restrict(
+    ['src/lessons/**', 'src/challenges/**'],
+    forbid(
+      [
+        reactLike,
+        [
+          ...layer('engine'),
+          ...layer('gpu'),
+          ...layer('ui'),
+          ...layer('training'),
+          ...layer('data'),
+          ...layer('model'),
+          ...plans,
+        ],
+      ],
+      'lessons/ and challenges/ are pure data and rules over the network module: no GPU, no UI.',
+    ),
+    { 'no-restricted-globals': ['error', ...domGlobals] },
+  ),
+  // Their tests may hold the lesson maths against the engine's reference ops.
+  restrict(
+    ['src/lessons/**/*.test.ts', 'src/challenges/**/*.test.ts'],
+    forbid(
+      [reactLike, [...layer('gpu'), ...layer('ui')]],
+      'lesson tests may use engine/ references, never gpu/ or ui/.',
     ),
     { 'no-restricted-globals': ['error', ...domGlobals] },
   ),

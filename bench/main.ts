@@ -41,6 +41,7 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
       o.rounds as number,
       o.batch as number,
     ),
+  dense: async (o) => (await import('./dense')).runDense(o as never),
 };
 
 declare global {

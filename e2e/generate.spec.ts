@@ -55,7 +55,31 @@ test('autoencoder: trains, shows reconstructions, and a latent-space click decod
   await expect(decoded).toBeVisible();
   await expect.poll(async () => std(await pixels(decoded)), { timeout: 30_000 }).toBeGreaterThan(5);
   await expect(panel.getByText(/Decoded from \(/)).toBeVisible();
+  // The judge's digit score of the reconstructions, with its histogram and chart.
+  await expect(panel.getByTestId('digit-score')).toContainText(
+    /Digit score: \d+% of 256 test reconstructions/,
+  );
+  await expect(panel.getByRole('img', { name: /Digits the judge sees/ })).toBeVisible();
+  await expect(panel.getByTestId('Digit score-chart')).not.toHaveAttribute('data-points', '0');
   await panel.screenshot({ path: `${SHOTS}/generate-autoencoder.png` });
+});
+
+test('sharp autoencoder: the 16-number code loads, trains and is scored by the judge', async ({ page }) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'Autoencoder' }).click();
+  await panel.getByRole('button', { name: '16-number code (sharp digits)' }).click();
+  await expect(panel.getByRole('button', { name: '16-number code (sharp digits)' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(panel.getByLabel('Learning rate')).toHaveValue('0.003');
+  await panel.getByLabel('Batch size').fill('16');
+  await panel.getByRole('button', { name: 'Train autoencoder' }).click();
+  await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  await expect(panel.getByText('(this code has 16)', { exact: false })).toBeVisible();
+  await expect(panel.getByTestId('digit-score')).toContainText(/Digit score: \d+%/);
+  await panel.screenshot({ path: `${SHOTS}/generate-autoencoder-sharp.png` });
 });
 
 test('GAN: generator and discriminator as builder tabs; the sample grid renders and changes with training', async ({
@@ -81,13 +105,41 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   expect(std(first)).toBeGreaterThan(1);
   await expect.poll(() => stepOf(panel), { timeout: 180_000 }).toBeGreaterThanOrEqual(10);
   await expect(panel.getByTestId('gan-figures')).toContainText('D(G(z))');
+  await expect(panel.getByTestId('digit-score')).toContainText(/Digit score: \d+\.\d\d of 10/);
   await panel.getByRole('button', { name: 'Pause generation' }).click();
   await expect.poll(async () => change(await pixels(samples), first), { timeout: 30_000 }).toBeGreaterThan(2);
   await panel.getByRole('slider').fill('30');
   const interpolated = panel.getByTestId('interpolated');
   await expect(interpolated).toBeVisible({ timeout: 30_000 });
   expect(std(await pixels(interpolated))).toBeGreaterThan(1);
+  await panel.screenshot({ path: `${SHOTS}/generate-gan-training.png` });
+});
+
+/** The inception score the digit-score line shows and the step it was taken at (0, 0 before any). */
+async function digitScoreOf(panel: Locator): Promise<{ score: number; step: number }> {
+  const text = (await panel.getByTestId('digit-score').textContent()) ?? '';
+  return {
+    score: Number(/Digit score: ([\d.]+)/.exec(text)?.[1] ?? 0),
+    step: Number(/step (\d+)\./.exec(text)?.[1] ?? 0),
+  };
+}
+
+test('GAN: the DCGAN the engine trained loads at once, draws digits and keeps training', async ({ page }) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'GAN' }).click();
+  await panel.getByRole('button', { name: /Load a GAN trained for 750 steps/ }).click();
+  await expect(panel.getByTestId('trained-gan-note')).toBeVisible({ timeout: 60_000 });
+  // The judge sees digits, not noise: its inception score of 256 samples is far above 1.
+  await expect.poll(async () => (await digitScoreOf(panel)).score, { timeout: 60_000 }).toBeGreaterThan(3);
+  expect(std(await pixels(panel.getByTestId('samples')))).toBeGreaterThan(20);
   await panel.screenshot({ path: `${SHOTS}/generate-gan.png` });
+  await panel.getByLabel('Batch size').fill('4');
+  await panel.getByRole('button', { name: 'Train GAN' }).click();
+  await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(10);
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  // It went on from the trained weights, not from the seed's: a later score still sees digits.
+  await expect.poll(async () => (await digitScoreOf(panel)).step, { timeout: 60_000 }).toBeGreaterThan(0);
+  expect((await digitScoreOf(panel)).score).toBeGreaterThan(2);
 });
 
 test('GAN: a reload keeps both networks, with an edit to the discriminator', async ({ page }) => {

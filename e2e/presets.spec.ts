@@ -21,7 +21,7 @@ test('a generative preset shows its network, and Train leads to where it trains 
   await page.goto('/');
   await expectDatasetsLoaded(page);
   await loadPreset(page, 'Conv autoencoder');
-  await expect(cards(page)).toHaveCount(14);
+  await expect(cards(page)).toHaveCount(presetSpec('autoencoder').layers.length);
   await expect(cards(page).and(page.locator('[data-layer-id="bottleneck"]'))).toHaveCount(1);
 
   // The classifier's Train does not silently train the hidden LeNet-5: it says where this one trains.

@@ -5,7 +5,7 @@
 //   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
-//   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below)
+//   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below; 'tuning' runs in Node)
 //   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
 //   BENCH_NEWCOMER_LIMIT_S=S  how long the no-WebGPU newcomer trains at most (default 180)
 //   BENCH_TFJS=a,b       only these TF.js backends (default webgpu,wasm,webgl,cpu)
@@ -44,12 +44,14 @@ const GROUPS = [
   'cpu',
   'newcomer',
   'generative',
+  'tuning',
   'tfjs',
   'kernels',
   'accuracy',
   'testSample',
   'app',
   'soak',
+  'dense',
 ];
 const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : GROUPS;
 const BATCHES = [64, 256];
@@ -109,6 +111,25 @@ function generativeCpu() {
   }
   const why = r.error?.message ?? r.stderr?.trim().split('\n').slice(-3).join(' ');
   return { status: 'error', message: `bench/generative-cpu.ts failed (${r.status ?? r.signal}): ${why}` };
+}
+
+/** The tuned plan against the hand-picked one on LeNet-5, in Node on the same adapter (bench/node/tuning.ts). */
+function tuning() {
+  const args = [
+    '--import',
+    './scripts/engine-node.mjs',
+    'bench/node/tuning.ts',
+    ...(QUICK ? ['--quick'] : []),
+  ];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 30 * MIN });
+  const last = r.stdout?.trim().split('\n').pop() ?? '';
+  try {
+    if (r.status === 0) return JSON.parse(last);
+  } catch {
+    // Reported below with the process's own words.
+  }
+  const why = r.error?.message ?? r.stderr?.trim().split('\n').slice(-3).join(' ');
+  return { status: 'error', message: `bench/node/tuning.ts failed (${r.status ?? r.signal}): ${why}` };
 }
 
 /** The buffer/heap soak in one page: warm-up, then chunks of steps with buffers and heap after each. */
@@ -232,6 +253,9 @@ async function main() {
         generativeCpu(),
       );
     }
+    if (only.includes('tuning')) {
+      raw.tuning = await timed('kernel autotuning: tuned vs hand-picked plan', async () => tuning());
+    }
     if (only.includes('tfjs')) {
       raw.tfjs = {};
       for (const backend of TFJS_BACKENDS) {
@@ -273,6 +297,8 @@ async function main() {
       );
     }
     if (only.includes('soak')) raw.soak = await timed('soak', () => soak(browser, server.origin));
+    if (only.includes('dense'))
+      raw.dense = await timed('dense tasks', () => m('dense', { minMs: QUICK ? 3000 : 15_000 }, 20 * MIN));
   } finally {
     await browser.close();
     await plainBrowser.close();

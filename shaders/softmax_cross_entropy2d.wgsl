@@ -5,7 +5,8 @@
 // (1 - eps) * that + eps * (logsumexp - mean(x)) and the target (1 - eps) * onehot + eps / K. It writes its
 // pixels' summed loss and correct count (argmax == label, first maximum wins) into partial = [loss_0 ..
 // loss_{parts-1}, correct_0 .. correct_{parts-1}] for loss_accumulate; optionally the probabilities. A label
-// >= K gives a NaN loss, which the accumulator flags.
+// >= K gives a NaN loss, which the accumulator flags. With WEIGHTED (PyTorch's weight=w, reduction='none', then
+// the mean over pixels) each pixel's loss and gradient are multiplied by w[label].
 struct Params {
   pixels: u32,
   plane: u32,
@@ -21,10 +22,12 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
 @group(0) @binding(4) var<storage, read_write> probs: array<f32>;
 @group(0) @binding(5) var<storage, read_write> partial: array<f32>;
+@group(0) @binding(6) var<storage, read> weights: array<f32>;
 
 override WG_X: u32 = 64;
 override WRITE_PROBS: bool = false;
 override SMOOTH: bool = false;
+override WEIGHTED: bool = false;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
@@ -63,6 +66,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     if (SMOOTH) {
       loss = (1.0 - eps) * loss + eps * (lse - sum_logits / f32(classes));
     }
+    var scale = params.inv_pixels;
+    if (WEIGHTED) {
+      let w = weights[min(label, classes - 1u)];
+      loss *= w;
+      scale *= w;
+    }
     loss_sum += loss;
     correct += select(0.0, 1.0, valid && arg == label);
     let inv_sum = 1.0 / sum;
@@ -76,7 +85,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       if (SMOOTH) {
         want = select(0.0, 1.0 - eps, j == label) + eps / f32(classes);
       }
-      dlogits[i] = (p - want) * params.inv_pixels;
+      dlogits[i] = (p - want) * scale;
     }
   }
   partial[t] = loss_sum;

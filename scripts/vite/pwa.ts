@@ -32,8 +32,9 @@ export function pwa() {
     },
     injectManifest: {
       // The shell only: the dataset files are the service worker's own, checked against their digests.
-      // wasm: the CPU kernels, so the fallback backend works offline too.
-      globPatterns: ['**/*.{js,css,html,webmanifest,png,wasm}', 'data/manifest.json'],
+      // wasm: the CPU kernels, so the fallback backend works offline too; models/: the digit judge and the
+      // trained GAN (about 1 MB), so scoring and the trained checkpoint work offline as well.
+      globPatterns: ['**/*.{js,css,html,webmanifest,png,wasm}', 'data/manifest.json', 'models/*.safetensors'],
       globIgnores: ['sw.js'],
     },
   });

@@ -12,7 +12,7 @@ import {
 } from '../engine/ops/loss';
 import { planAdam, planSgd, type PlannedOptimizer } from '../engine/ops/optimizer';
 import { planGatherBatch, type GatherBatchOp, type GatherNormalisation } from '../engine/ops/gather-batch';
-import type { EngineContext, PlannedOp } from '../engine/op';
+import type { EngineContext, PlannedOp, VariantChooser } from '../engine/op';
 import type { AdamHyper, SgdHyper } from '../engine/reference/optimizer';
 import { reshape, sizeOf, tensor, type Tensor } from '../engine/tensor';
 import { definitionOf } from '../layers';
@@ -53,6 +53,8 @@ export interface GpuModelOptions {
   inputGrad?: boolean;
   /** Cross-entropy's label_smoothing (default 0). */
   labelSmoothing?: number;
+  /** Kernel variants per tunable site (tuned choices, or a recorder); the planners' rules without it. */
+  variants?: VariantChooser;
 }
 
 const traitsOf = (desc: ModelDescription, i: number) => definitionOf(desc.layers[i].layer.kind).traits ?? {};
@@ -99,7 +101,7 @@ export class GpuModel {
   ) {
     const B = options.batch;
     this.arena = new BufferArena(device, 'model');
-    const ctx: EngineContext = { device, arena: this.arena };
+    const ctx: EngineContext = { device, arena: this.arena, variants: options.variants };
     this.ctx = ctx;
     const flat = (name: string, floats: number) => tensor(this.arena.storage(name, floats * 4), [floats]);
     this.params = flat('params', desc.paramFloats);

@@ -11,7 +11,8 @@ export const HYPER_LIMITS = {
 } as const;
 
 const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
-const LOSSES = ['cross_entropy', 'mse', 'bce'] as const;
+/** 'centernet': the detection head's focal loss on centre heatmaps plus L1 on box sizes and offsets. */
+const LOSSES = ['cross_entropy', 'mse', 'bce', 'centernet'] as const;
 
 /** A field of the hyperparameters: its type, and its default where a file leaves it out (or null). */
 function field<S extends v.GenericSchema>(schema: S, fallback: v.InferOutput<S>) {
@@ -57,6 +58,8 @@ export const HyperparamsSchema = v.pipe(
       seed: field(number('seed'), 42),
       /** Omitted: the task's default (defaultLoss). For GANs 'bce' means BCE-with-logits. */
       loss: v.optional(pick('loss', LOSSES)),
+      /** Segmentation: the cross-entropy weight of background pixels (digits weigh 1); omitted: 0.1. */
+      backgroundWeight: v.optional(number('backgroundWeight')),
     },
     'the hyperparameters',
     () => 'hyperparameters must be an object',
@@ -74,6 +77,9 @@ export type LossKind = NonNullable<Hyperparams['loss']>;
 
 export const DEFAULT_HYPER: Hyperparams = v.parse(HyperparamsSchema, {});
 
+/** Most of a scene is background: at weight 1 a network first learns to call every pixel background. */
+export const DEFAULT_BACKGROUND_WEIGHT = 0.1;
+
 /** The usual DCGAN settings (Radford et al. 2015): Adam, lr 2e-4, β1 0.5; each network gets its own. */
 export const DCGAN_HYPER: Hyperparams = {
   ...DEFAULT_HYPER,
@@ -84,7 +90,8 @@ export const DCGAN_HYPER: Hyperparams = {
 };
 
 export function defaultLoss(task: Task): LossKind {
-  if (task === 'classification') return 'cross_entropy';
+  if (task === 'classification' || task === 'segmentation') return 'cross_entropy';
+  if (task === 'detection') return 'centernet';
   return 'bce';
 }
 
@@ -101,6 +108,8 @@ const LOSSES_FOR: Record<Task, readonly LossKind[]> = {
   reconstruction: ['mse', 'bce'],
   generator: ['bce'],
   discriminator: ['bce'],
+  segmentation: ['cross_entropy'],
+  detection: ['centernet'],
 };
 
 /** Range checks with plain-language messages; pass the task to also check the loss fits it. */
@@ -144,6 +153,22 @@ export function validateHyper(h: Hyperparams, task?: Task): HyperIssue[] {
   }
   if (finite('labelSmoothing', h.labelSmoothing) && (h.labelSmoothing < 0 || h.labelSmoothing >= 1)) {
     err('labelSmoothing', `label smoothing must be from 0 up to (not including) 1 (got ${h.labelSmoothing})`);
+  }
+  if (
+    h.backgroundWeight !== undefined &&
+    finite('backgroundWeight', h.backgroundWeight) &&
+    (h.backgroundWeight <= 0 || h.backgroundWeight > 10)
+  ) {
+    err(
+      'backgroundWeight',
+      `the background weight must be above 0 and at most 10 (got ${h.backgroundWeight})`,
+    );
+  }
+  if (task === 'segmentation' && h.labelSmoothing > 0) {
+    err(
+      'labelSmoothing',
+      'label smoothing is not combined with the background weight of segmentation: set it to 0',
+    );
   }
   whole('batchSize', h.batchSize, 1, HYPER_LIMITS.maxBatchSize);
   whole('epochs', h.epochs, 1, HYPER_LIMITS.maxEpochs);

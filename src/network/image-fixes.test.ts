@@ -5,10 +5,13 @@ import { presetSpec } from './presets';
 import type { Layer, NetworkSpec } from './spec';
 import { L, expectFixable, messages, net } from './testing/build';
 
-/** The autoencoder preset with its last ConvTranspose2d (layer 13, reading 16×14×14) changed. */
+/** The autoencoder preset whose last ConvTranspose2d (layer 12, reading 16×14×14) is a 3×3 one with
+ *  output_padding 1 (28 = (14 − 1)·2 − 2 + 3 + 1), then changed by `params`. */
+const LAST = presetSpec('autoencoder').layers.findIndex((l) => l.id === 'dec_deconv2');
 function decoder(params: Record<string, number>): NetworkSpec {
   const ae = presetSpec('autoencoder');
-  ae.layers[12] = { ...ae.layers[12], ...params } as Layer;
+  const base = { kernel_size: 3, padding: 1, output_padding: 1 };
+  ae.layers[LAST] = { ...ae.layers[LAST], ...base, ...params } as Layer;
   return ae;
 }
 
@@ -16,14 +19,15 @@ const fixOf = (spec: NetworkSpec) => analyzeSpec(spec).issues.find((i) => i.seve
 
 describe('fixes for a decoder or generator whose image is not 1×28×28', () => {
   it('recomputes the input shape a layer reads', () => {
-    expect(inputShapeAt(presetSpec('autoencoder'), 12)).toEqual([16, 14, 14]);
+    expect(LAST).toBe(11);
+    expect(inputShapeAt(presetSpec('autoencoder'), LAST)).toEqual([16, 14, 14]);
     expect(inputShapeAt(presetSpec('dcgan-generator'), 0)).toEqual([32]);
   });
 
   it('output_padding when it is below the stride, else padding', () => {
     const op = decoder({ output_padding: 0 });
     expect(messages(op)).toEqual([
-      'the decoder gives 1×27×27 but the input is 1×28×28: set output_padding = 1 on layer 13',
+      'the decoder gives 1×27×27 but the input is 1×28×28: set output_padding = 1 on layer 12',
     ]);
     expect(fixOf(op)?.action).toEqual({
       type: 'set',
@@ -34,7 +38,7 @@ describe('fixes for a decoder or generator whose image is not 1×28×28', () => 
     expectFixable(op);
     const pad = decoder({ padding: 0 });
     expect(messages(pad)).toEqual([
-      'the decoder gives 1×30×30 but the input is 1×28×28: set padding = 1 on layer 13',
+      'the decoder gives 1×30×30 but the input is 1×28×28: set padding = 1 on layer 12',
     ]);
     expectFixable(pad);
   });
@@ -42,12 +46,12 @@ describe('fixes for a decoder or generator whose image is not 1×28×28', () => 
   it('never offers output_padding at or above the stride: kernel_size instead', () => {
     const spec = decoder({ padding: 2, output_padding: 0 });
     expect(messages(spec)).toEqual([
-      'the decoder gives 1×25×25 but the input is 1×28×28: set kernel_size = 6 on layer 13',
+      'the decoder gives 1×25×25 but the input is 1×28×28: set kernel_size = 6 on layer 12',
     ]);
     expectFixable(spec);
     const stride1 = decoder({ stride: 1, padding: 0, output_padding: 0 });
     expect(messages(stride1)).toEqual([
-      'the decoder gives 1×16×16 but the input is 1×28×28: set kernel_size = 15 on layer 13',
+      'the decoder gives 1×16×16 but the input is 1×28×28: set kernel_size = 15 on layer 12',
     ]);
     expectFixable(stride1);
   });
@@ -55,7 +59,7 @@ describe('fixes for a decoder or generator whose image is not 1×28×28', () => 
   it('fixes the channel count first, then the size', () => {
     const spec = decoder({ out_channels: 2, output_padding: 0 });
     expect(messages(spec)).toEqual([
-      'the decoder gives 2×27×27 but the input is 1×28×28: set out_channels = 1 on layer 13',
+      'the decoder gives 2×27×27 but the input is 1×28×28: set out_channels = 1 on layer 12',
     ]);
     expectFixable(spec);
   });

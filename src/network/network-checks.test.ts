@@ -35,16 +35,17 @@ describe('whole-network and task checks', () => {
   });
 
   it('reconstruction must give back 1×28×28: output_padding, out_channels and Unflatten fixes', () => {
+    // The last ConvTranspose2d with a 3×3 kernel: (14 − 1)·2 − 2 + 3 = 27.
     const ae = presetSpec('autoencoder');
-    ae.layers[12] = { ...ae.layers[12], output_padding: 0 } as (typeof ae.layers)[number];
+    ae.layers[11] = { ...ae.layers[11], kernel_size: 3, output_padding: 0 } as (typeof ae.layers)[number];
     expect(messages(ae)).toEqual([
-      'the decoder gives 1×27×27 but the input is 1×28×28: set output_padding = 1 on layer 13',
+      'the decoder gives 1×27×27 but the input is 1×28×28: set output_padding = 1 on layer 12',
     ]);
     expectFixable(ae);
     const channels = presetSpec('autoencoder');
-    channels.layers[12] = { ...channels.layers[12], out_channels: 3 } as (typeof ae.layers)[number];
+    channels.layers[11] = { ...channels.layers[11], out_channels: 3 } as (typeof ae.layers)[number];
     expect(messages(channels)).toEqual([
-      'the decoder gives 3×28×28 but the input is 1×28×28: set out_channels = 1 on layer 13',
+      'the decoder gives 3×28×28 but the input is 1×28×28: set out_channels = 1 on layer 12',
     ]);
     expectFixable(channels);
     const flat = net([L('Flatten'), L('Linear', { out_features: 100 })], { task: 'reconstruction' });

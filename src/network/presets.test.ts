@@ -9,14 +9,16 @@ const LENET = 6 * 1 * 25 + 6 + (16 * 6 * 25 + 16) + (120 * 400 + 120) + (84 * 12
 const TUTORIAL = 32 * 9 + 32 + (64 * 32 * 9 + 64) + (128 * 3136 + 128) + (10 * 128 + 10);
 const TINY = 8 * 25 + 8 + (16 * 8 * 9 + 16) + (10 * 784 + 10);
 const MLP = 128 * 784 + 128 + (10 * 128 + 10);
-const AUTOENCODER =
+// The autoencoders with a code of w numbers: two strided 3×3 convs, the bottleneck Linear and the decoder's
+// Linear, then two 4×4 transposed convs (a ConvTranspose2d's weight is in·out·k²).
+const autoencoder = (w: number) =>
   16 * 9 +
   16 +
   (32 * 16 * 9 + 32) +
-  (2 * 1568 + 2) +
-  (1568 * 2 + 1568) +
-  (32 * 16 * 9 + 16) +
-  (16 * 1 * 9 + 1);
+  (w * 1568 + w) +
+  (1568 * w + 1568) +
+  (32 * 16 * 16 + 16) +
+  (16 * 1 * 16 + 1);
 const GENERATOR = 3136 * 32 + 3136 + 2 * 64 + (64 * 32 * 16 + 32) + 2 * 32 + (32 * 1 * 16 + 1);
 const DISCRIMINATOR = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64 + (3136 + 1);
 
@@ -26,6 +28,17 @@ const RESNET = 8 * 9 + 2 * 8 + block(8) + block(8) + (10 * 392 + 10);
 const separable = (cin: number, cout: number) => cin * 9 + 2 * cin + cout * cin + 2 * cout;
 const MOBILENET = 16 * 9 + 2 * 16 + separable(16, 32) + separable(32, 64) + (10 * 64 * 49 + 10);
 
+// The dense presets: conv 3×3 + BatchNorm blocks, ConvTranspose2d k2 = in·out·4 + out, a 1×1 head.
+const conv = (i: number, o: number, k = 3) => o * i * k * k + o;
+const convBlock = (i: number, o: number) => conv(i, o) + 2 * o;
+const up = (i: number, o: number) => i * o * 4 + o;
+const ENCODER =
+  convBlock(1, 8) + convBlock(8, 16) + convBlock(16, 32) + convBlock(32, 32) + convBlock(32, 32);
+const UNET =
+  ENCODER + up(32, 32) + convBlock(64, 32) + up(32, 16) + convBlock(32, 16) + up(16, 8) + conv(16, 11, 1);
+const FCN = convBlock(1, 16) + convBlock(16, 32) + convBlock(32, 32) + conv(32, 11, 1);
+const CENTERNET = ENCODER + up(32, 32) + convBlock(64, 32) + conv(32, 14, 1);
+
 const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'lenet-5': { params: LENET, output: [10] },
   'pytorch-tutorial-cnn': { params: TUTORIAL, output: [10] },
@@ -33,9 +46,13 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   mlp: { params: MLP, output: [10] },
   'resnet-mini': { params: RESNET, output: [10] },
   'mobilenet-mini': { params: MOBILENET, output: [10] },
-  autoencoder: { params: AUTOENCODER, output: [1, 28, 28] },
+  autoencoder: { params: autoencoder(2), output: [1, 28, 28] },
+  'autoencoder-sharp': { params: autoencoder(16), output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
+  unet: { params: UNET, output: [11, 64, 64] },
+  fcn: { params: FCN, output: [11, 64, 64] },
+  centernet: { params: CENTERNET, output: [14, 16, 16] },
 };
 
 describe('presets', () => {
@@ -94,6 +111,9 @@ describe('presets', () => {
     const bottleneck = a.layers.find((l) => l.id === preset.bottleneckLayerId)!;
     expect(bottleneck.outputShape).toEqual([2]);
     expect(preset.spec.layers.at(-1)?.kind).toBe('Sigmoid');
+    const sharp = getPreset('autoencoder-sharp')!;
+    const code = analyzeSpec(sharp.spec).layers.find((l) => l.id === sharp.bottleneckLayerId)!;
+    expect(code.outputShape).toEqual([16]);
   });
 
   it('the DCGAN pair uses DCGAN settings, a Tanh generator and a LeakyReLU(0.2) discriminator', () => {

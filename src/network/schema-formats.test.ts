@@ -16,7 +16,7 @@ describe('the format schemas', () => {
   it('are where the types come from', () => {
     expectTypeOf<NetworkSpec>().toEqualTypeOf<v.InferOutput<typeof NetworkSpecSchema>>();
     expectTypeOf<NetworkSpec['layers']>().toEqualTypeOf<Layer[]>();
-    expectTypeOf<NetworkSpec['input']['shape']>().toEqualTypeOf<[1, 28, 28] | [number]>();
+    expectTypeOf<NetworkSpec['input']['shape']>().toEqualTypeOf<[number, number, number] | [number]>();
     expectTypeOf<Hyperparams>().toEqualTypeOf<v.InferOutput<typeof HyperparamsSchema>>();
     expectTypeOf<Hyperparams['optimizer']>().toEqualTypeOf<'sgd' | 'adam' | 'adamw'>();
     expectTypeOf<ShareState>().toEqualTypeOf<v.InferOutput<typeof ShareStateSchema>>();

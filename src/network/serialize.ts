@@ -1,6 +1,7 @@
 // Versioned JSON for specs and hyperparameters: stable key order on the way out, strict checks on the
 // way in. parseSpec(serializeSpec(s)) gives back s exactly, and serializing that gives the same text.
 import { NETWORK_INPUT } from '../layers/core/graph';
+import { SCENE_KEYS, type SceneSettings } from './dense';
 import { HyperparamsSchema, type Hyperparams } from './hyper';
 import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
 import { validateSpecValue } from './schema';
@@ -14,8 +15,9 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
     version: SPEC_VERSION,
     name: spec.name,
     task: spec.task,
-    input: { dataset: spec.input.dataset, shape: [...spec.input.shape] as NetworkSpec['input']['shape'] },
+    input: canonicalInput(spec.input),
     ...(spec.latentDim !== undefined ? { latentDim: spec.latentDim } : {}),
+    ...(spec.scene !== undefined ? { scene: canonicalScene(spec.scene) } : {}),
     autoWire: spec.autoWire,
     layers: spec.layers.map(canonicalLayer),
   };
@@ -33,6 +35,18 @@ function canonicalLayout(spec: NetworkSpec): NetworkSpec['layout'] {
     if (p) out[id] = { x: p.x, y: p.y };
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function canonicalScene(scene: SceneSettings): SceneSettings {
+  return Object.fromEntries(SCENE_KEYS.map((k) => [k, scene[k]])) as unknown as SceneSettings;
+}
+
+function canonicalInput(input: NetworkSpec['input']): NetworkSpec['input'] {
+  const shape = [...input.shape] as NetworkSpec['input']['shape'];
+  // A user dataset's class count and name follow the shape; built-ins have neither.
+  return input.classes === undefined && input.name === undefined
+    ? { dataset: input.dataset, shape }
+    : { dataset: input.dataset, shape, classes: input.classes, name: input.name };
 }
 
 function canonicalLayer(layer: Layer): Layer {
@@ -76,6 +90,7 @@ const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
   'epochs',
   'seed',
   'loss',
+  'backgroundWeight',
 ];
 
 export function canonicalHyper(h: Hyperparams): Hyperparams {

@@ -15,15 +15,37 @@ import {
   type ParamRule,
 } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
+import { DEFAULT_SCENE, SCENE_KEYS, SCENE_LIMITS, isDenseTask, type SceneSettings } from './dense';
 import { anyNumber, fields, isObject, kindOf, readWith, wholeNumber, type Obj } from './schema-kit';
 
 export const SPEC_VERSION = 2 as const;
 export const DATASET_IDS = ['mnist', 'fashion-mnist'] as const;
-export const TASKS = ['classification', 'reconstruction', 'generator', 'discriminator'] as const;
+export const TASKS = [
+  'classification',
+  'reconstruction',
+  'generator',
+  'discriminator',
+  'segmentation',
+  'detection',
+] as const;
 
-const DatasetSchema = v.picklist(DATASET_IDS, `input.dataset must be one of ${DATASET_IDS.join(', ')}`);
+/** The user's own datasets: `user:` then letters, digits and dashes (see dataset-input.ts). */
+const USER_ID = /^user:[a-z0-9-]{1,40}$/;
+const DatasetSchema = v.custom<DatasetRef>(
+  (input) =>
+    typeof input === 'string' && ((DATASET_IDS as readonly string[]).includes(input) || USER_ID.test(input)),
+  `input.dataset must be ${DATASET_IDS.join(', ')} or one of your datasets (user:<letters, digits, dashes>)`,
+);
 const TaskSchema = v.picklist(TASKS, `task must be one of ${TASKS.join(', ')}`);
-export type DatasetId = v.InferOutput<typeof DatasetSchema>;
+export type DatasetId = (typeof DATASET_IDS)[number];
+/** A dataset the user brought, kept in this browser under this id. */
+export type UserDatasetId = `user:${string}`;
+/** What a design trains on: a built-in dataset or one of the user's. */
+export type DatasetRef = DatasetId | UserDatasetId;
+/** [channels, height, width]. */
+export type ImageShape = [number, number, number];
+/** Bounds a user dataset's input is read within; its semantics (channels, sizes) are analyzeSpec's. */
+const USER_INPUT_BOUNDS = { maxSide: 96, maxClasses: 100, maxNameLength: 60 } as const;
 export type Task = v.InferOutput<typeof TaskSchema>;
 
 type ParamValue = boolean | string | number | number[];
@@ -213,14 +235,58 @@ function readLayout(
   return { ok: true, layout };
 }
 
+/**
+ * Scene settings: exactly the known whole numbers, missing ones the defaults (their ranges are the
+ * analysis's to explain); only segmentation and detection specs have them.
+ */
+function readScene(
+  raw: unknown,
+  task: Task,
+): { ok: true; value: SceneSettings | undefined } | { ok: false; error: string } {
+  if (!isDenseTask(task))
+    return raw === undefined
+      ? { ok: true, value: undefined }
+      : {
+          ok: false,
+          error: `only segmentation and detection specs have scene settings; this is a ${task} spec`,
+        };
+  if (raw === undefined) return { ok: true, value: { ...DEFAULT_SCENE } };
+  if (!isObject(raw)) return { ok: false, error: `scene must be an object, not ${kindOf(raw)}` };
+  const entries = Object.fromEntries(
+    SCENE_KEYS.map((key) => [key, v.optional(wholeNumber(SCENE_LIMITS.maxSide, `scene.${key}`))]),
+  );
+  const read = readWith(
+    fields(entries, 'scene', () => 'scene must be an object'),
+    raw,
+  );
+  if (!read.ok) return read;
+  const out = { ...DEFAULT_SCENE };
+  for (const key of SCENE_KEYS) if (read.value[key] !== undefined) out[key] = read.value[key] as number;
+  return { ok: true, value: out };
+}
+
+/**
+ * What the network reads: built-in image tasks one 28×28 greyscale image ([1, 28, 28]); a classifier of a
+ * user dataset its images, [C, H, W], and its `classes` and `name`; a generator a noise vector [latentDim].
+ */
+interface NetworkInputOf {
+  dataset: DatasetRef;
+  shape: ImageShape | [number];
+  /** A user dataset's class count; present exactly for user datasets. */
+  classes?: number;
+  /** A user dataset's name, for messages where it is not in this browser. */
+  name?: string;
+}
+
 /** The design as read: the envelope's fields, and the diagram positions where the user placed nodes. */
 interface DesignOut {
   version: typeof SPEC_VERSION;
   name: string;
-  input: { dataset: DatasetId; shape: [1, 28, 28] | [number] };
+  input: NetworkInputOf;
   task: Task;
   autoWire: boolean;
   latentDim?: number;
+  scene?: SceneSettings;
   layers: Layer[];
   /** Absent: every node is placed by the auto-layout. Training ignores it. */
   layout?: Record<string, NodePosition>;
@@ -252,8 +318,15 @@ export const NetworkSpecSchema = v.pipe(
           v.minValue(1, 'latentDim must be at least 1'),
         ),
       ),
+      /** How the scenes are drawn; present exactly when task is 'segmentation' or 'detection'. */
+      scene: v.optional(v.unknown()),
       input: fields(
-        { dataset: DatasetSchema, shape: v.unknown() },
+        {
+          dataset: DatasetSchema,
+          shape: v.unknown(),
+          classes: v.optional(v.unknown()),
+          name: v.optional(v.unknown()),
+        },
         'input',
         (input) => `input must be an object, not ${kindOf(input)}`,
       ),
@@ -283,13 +356,36 @@ export const NetworkSpecSchema = v.pipe(
       Array.isArray(shape) && shape.length === want.length && shape.every((d, i) => d === want[i]);
     // What the network reads: a generator a noise vector of latentDim values, every other task an image.
     let problem: string | null = null;
-    if (task === 'generator') {
+    const user = USER_ID.test(input.dataset);
+    const whole = (n: unknown, max: number) =>
+      typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+    const { maxSide, maxClasses, maxNameLength } = USER_INPUT_BOUNDS;
+    if (user) {
+      if (task !== 'classification' || latentDim !== undefined)
+        problem = `a ${task} spec reads a built-in dataset; your own datasets train classifiers`;
+      else if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((d) => whole(d, maxSide)))
+        problem = `input.shape must be [channels, height, width], each a whole number up to ${maxSide}`;
+      else if (!whole(input.classes, maxClasses))
+        problem = `input.classes must be a whole number up to ${maxClasses}`;
+      else if (typeof input.name !== 'string' || input.name.length === 0 || input.name.length > maxNameLength)
+        problem = `input.name must be text of 1 to ${maxNameLength} characters`;
+    } else if (input.classes !== undefined || input.name !== undefined)
+      problem = 'input.classes and input.name belong to your own datasets, not to a built-in one';
+    else if (task === 'generator') {
       if (latentDim === undefined)
         problem = 'a generator spec needs latentDim (the length of its noise vector)';
       else if (!is([latentDim]))
         problem = `input.shape must be [${latentDim}] (the noise vector, latentDim values)`;
     } else if (latentDim !== undefined) problem = `only a generator has latentDim; this is a ${task} spec`;
-    else if (!is(IMAGE_SHAPE)) problem = 'input.shape must be [1, 28, 28]';
+    else if (isDenseTask(task)) {
+      // Segmentation and detection read a square scene of a side from minSide to maxSide.
+      const side = Array.isArray(shape) ? (shape[1] as number) : NaN;
+      const { minSide, maxSide } = SCENE_LIMITS;
+      if (!is([1, side, side]) || !Number.isInteger(side) || side < minSide || side > maxSide)
+        problem = `input.shape must be [1, side, side], a square scene with a side from ${minSide} to ${maxSide}`;
+    } else if (!is(IMAGE_SHAPE)) problem = 'input.shape must be [1, 28, 28]';
+    const scene = problem === null ? readScene(dataset.value.scene, task) : null;
+    if (scene !== null && !scene.ok) problem = scene.error;
     const layers = problem === null ? readLayers(dataset.value.layers, version) : null;
     if (problem !== null || !layers?.ok) {
       addIssue({ message: problem ?? (layers as { error: string }).error });
@@ -307,10 +403,15 @@ export const NetworkSpecSchema = v.pipe(
       addIssue({ message: layout.error });
       return NEVER;
     }
-    const networkInput: { dataset: DatasetId; shape: [1, 28, 28] | [number] } = {
-      dataset: input.dataset,
-      shape: latentDim === undefined ? [...IMAGE_SHAPE] : [latentDim],
-    };
+    const side = isDenseTask(task) ? (shape as number[])[1] : 28;
+    const networkInput: NetworkInputOf = user
+      ? {
+          dataset: input.dataset,
+          shape: [...(shape as ImageShape)],
+          classes: input.classes as number,
+          name: input.name as string,
+        }
+      : { dataset: input.dataset, shape: latentDim === undefined ? [1, side, side] : [latentDim] };
     return {
       version: SPEC_VERSION,
       name,
@@ -318,6 +419,7 @@ export const NetworkSpecSchema = v.pipe(
       task,
       autoWire,
       ...(latentDim === undefined ? {} : { latentDim }),
+      ...(scene?.ok && scene.value ? { scene: scene.value } : {}),
       layers: layers.layers,
       // An empty layout says nothing: the design is auto-laid out, as without one.
       ...(Object.keys(layout.layout).length > 0 ? { layout: layout.layout } : {}),

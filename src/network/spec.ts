@@ -4,6 +4,7 @@
 // last layer is the output. What each kind means lives in its definition (src/layers/).
 // Shapes are per sample, without the batch dimension: [C, H, W] for images, [N] for flat vectors.
 import { defaultLayer as registryDefault, type LayerKind, type LayerOf, type Shape } from '../layers';
+import { DEFAULT_SCENE, DEFAULT_SCENE_SIDE, isDenseTask } from './dense';
 import { SPEC_VERSION, type DatasetId, type NetworkInput, type NetworkSpec, type Task } from './spec-schema';
 
 export { LAYER_KINDS, isLayerKind, paramNames, type Layer, type LayerKind, type LayerOf } from '../layers';
@@ -14,10 +15,13 @@ export {
   SPEC_VERSION,
   TASKS,
   type DatasetId,
+  type DatasetRef,
+  type ImageShape,
   type NetworkInput,
   type NetworkSpec,
   type NodePosition,
   type Task,
+  type UserDatasetId,
 } from './spec-schema';
 export { formatShape } from '../layers';
 export type { Conv2dLayer } from '../layers/conv2d/definition';
@@ -39,9 +43,11 @@ export function inputShapeOf(spec: NetworkSpec): Shape {
   return [...spec.input.shape];
 }
 
-/** The input for a task: an image, or for a generator a noise vector of latentDim values. */
+/** The input for a task: an image, a scene (dense tasks), or for a generator a noise vector of latentDim values. */
 export function inputFor(task: Task, dataset: DatasetId, latentDim = DEFAULT_LATENT_DIM): NetworkInput {
-  return task === 'generator' ? { dataset, shape: [latentDim] } : { dataset, shape: [...IMAGE_SHAPE] };
+  if (task === 'generator') return { dataset, shape: [latentDim] };
+  if (isDenseTask(task)) return { dataset, shape: [1, DEFAULT_SCENE_SIDE, DEFAULT_SCENE_SIDE] };
+  return { dataset, shape: [...IMAGE_SHAPE] };
 }
 
 /** An empty spec for a task (latentDim only for generators). */
@@ -55,6 +61,7 @@ export function emptySpec(task: Task = 'classification', dataset: DatasetId = 'm
     layers: [],
   };
   if (task === 'generator') spec.latentDim = DEFAULT_LATENT_DIM;
+  if (isDenseTask(task)) spec.scene = { ...DEFAULT_SCENE };
   return spec;
 }
 

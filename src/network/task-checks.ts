@@ -1,12 +1,14 @@
 // Whole-network checks: what the input must be and what the last layer must give for the task.
 import { definitionOf, SPEC_LIMITS, type LayerAt } from '../layers';
 import { resolveInputs } from '../layers/core/graph';
+import { checkDenseInput, checkDenseOutput, isDenseTask } from './dense';
 import type { SpecIssue } from './issues';
 import { fixLayer, insertFix, layerIssue, layerName, networkIssue, removeFix, setFix } from './issue-helpers';
 import { appendConvFix, lastConvFix } from './image-fixes';
 import { shapeSourceOf } from './infer';
 import type { NetworkSpec, Shape } from './spec';
-import { DATASET_NAMES, IMAGE_SHAPE, NUM_CLASSES, formatShape } from './spec';
+import { IMAGE_SHAPE, formatShape } from './spec';
+import { classesOf, datasetName, isUserDataset, userInputProblems } from './dataset-input';
 
 /** The layer that sets the network's output shape: the last layer, or the nearest one before it that
  *  is not pass-through (activations, norms, Dropout). */
@@ -31,6 +33,12 @@ const sameShape = (a: readonly number[], b: readonly number[]) =>
 export function checkInput(spec: NetworkSpec): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const shape = spec.input.shape;
+  if (isDenseTask(spec.task)) return checkDenseInput(spec);
+  if (spec.scene !== undefined)
+    issues.push(
+      networkIssue('error', `only segmentation and detection read scenes; this is a ${spec.task} network`),
+    );
+  if (isUserDataset(spec.input.dataset)) return [...issues, ...userInputIssues(spec)];
   if (spec.task === 'generator') {
     const d = spec.latentDim;
     if (d === undefined || !Number.isInteger(d) || d < 1 || d > SPEC_LIMITS.maxLatentDim) {
@@ -48,6 +56,13 @@ export function checkInput(spec: NetworkSpec): SpecIssue[] {
         ),
       );
     }
+  } else if (spec.input.classes !== undefined || spec.input.name !== undefined) {
+    issues.push(
+      networkIssue(
+        'error',
+        `${datasetName(spec.input)} has 10 classes and its own name: remove classes and name`,
+      ),
+    );
   } else if (!sameShape(shape, IMAGE_SHAPE)) {
     issues.push(
       networkIssue('error', `a ${spec.task} network reads 1×28×28 images, not ${formatShape(shape)}`),
@@ -55,6 +70,22 @@ export function checkInput(spec: NetworkSpec): SpecIssue[] {
   } else if (spec.latentDim !== undefined) {
     issues.push(networkIssue('error', `only a generator has latentDim; this is a ${spec.task} network`));
   }
+  return issues;
+}
+
+/** A user dataset: a classifier only, images and classes in their limits. */
+function userInputIssues(spec: NetworkSpec): SpecIssue[] {
+  const name = datasetName(spec.input);
+  if (spec.task !== 'classification')
+    return [
+      networkIssue(
+        'error',
+        `a ${spec.task} network reads the built-in 1×28×28 images; ${name} trains classifiers: pick MNIST or Fashion-MNIST`,
+      ),
+    ];
+  const issues = userInputProblems(spec.input).map((p) => networkIssue('error', `${name}: ${p}`));
+  if (spec.latentDim !== undefined)
+    issues.push(networkIssue('error', `only a generator has latentDim; this is a ${spec.task} network`));
   return issues;
 }
 
@@ -83,12 +114,15 @@ export function checkOutput(spec: NetworkSpec, output: Shape): SpecIssue[] {
   if (last < 0) return [];
   switch (spec.task) {
     case 'classification':
-      return [...needVector(spec, output, NUM_CLASSES), ...logitWarnings(spec)];
+      return [...needVector(spec, output, classesOf(spec.input)), ...logitWarnings(spec)];
     case 'discriminator':
       return [...needVector(spec, output, 1), ...logitWarnings(spec)];
     case 'reconstruction':
     case 'generator':
       return needImage(spec, output);
+    case 'segmentation':
+    case 'detection':
+      return checkDenseOutput(spec, output, outputSource(spec));
   }
 }
 
@@ -96,8 +130,8 @@ function needVector(spec: NetworkSpec, output: Shape, want: number): SpecIssue[]
   const last = spec.layers.length - 1;
   const lastLayer = spec.layers[last];
   const goal =
-    want === NUM_CLASSES
-      ? `${DATASET_NAMES[spec.input.dataset]} has ${NUM_CLASSES} classes`
+    spec.task === 'classification'
+      ? `${datasetName(spec.input)} has ${want} classes`
       : 'a discriminator gives 1 value (a logit: real or fake)';
   if (output.length !== 1) {
     const message = `the network ends with a ${formatShape(output)} image but ${goal}: insert Flatten at the end, then Linear(${output[0] * output[1] * output[2]} → ${want})`;

@@ -12,8 +12,10 @@ import {
   type TrainerEvent,
   type TrainerEventType,
   type TrainerRequest,
+  type UserDatasetData,
 } from './protocol';
 import type { GenerativeRequest } from './generative/types';
+import type { DenseRequest } from './dense/types';
 import type { InspectQuery, InspectResult } from './inspect/types';
 
 /** The part of a Worker the client uses, so tests can drive a TrainerCore in-process through a MessageChannel port. */
@@ -80,6 +82,11 @@ export class TrainerClient {
   loadDataset(id: DatasetId, baseUrl: string): void {
     const page = globalThis.location?.href;
     this.send({ type: 'loadDataset', id, baseUrl: page ? new URL(baseUrl, page).href : baseUrl });
+  }
+
+  /** The user's own images (transferred: the arrays are emptied here). */
+  useDataset(data: UserDatasetData): void {
+    this.send({ type: 'useDataset', data });
   }
 
   setSpec(spec: NetworkSpec): void {
@@ -162,6 +169,11 @@ export class TrainerClient {
   /** A request of the autoencoder/GAN modes; answers arrive as `generative` events. */
   generative(request: GenerativeRequest): void {
     this.send({ type: 'generative', request });
+  }
+
+  /** A request of the segmentation and detection runs; answers arrive as `dense` events. */
+  dense(request: DenseRequest): void {
+    this.send({ type: 'dense', request });
   }
 
   /** An inspect view's query (saliency, replay history and frames, per-layer time); image buffers are transferred. */

@@ -5,28 +5,34 @@ import type { CpuEnvironment } from '../engine/wasm/choose';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
 import { ABSURD_WEIGHT, largestMagnitude } from '../network/export/weight-checks';
-import { DEFAULT_HYPER, validateHyper, type Hyperparams } from '../network/hyper';
+import { DEFAULT_HYPER, HYPER_LIMITS, validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import type { Checkpoint, HostDataset, ModelState, TrainerBackend } from './backend';
 import { BackendSelector, type Selected } from './backend-selector';
 import type { WasmLoaders } from './cpu-kernels';
-import { emptyHostDataset, streamDataset } from './host-dataset';
+import { emptyHostDataset, streamDataset, userHostDataset } from './host-dataset';
 import { stateFromSnapshot } from './load-weights';
 import { describeSpec } from './model-spec';
 import { deriveSeed, Prng } from './prng';
 import {
   assertNever,
   type BackendPreference,
+  type DatasetId,
   type LayerSnapshot,
   type TrainerEvent,
   type TrainerRequest,
   type TrainerState,
+  type UserDatasetData,
 } from './protocol';
 import { EpochSchedule, SEED_STREAM } from './schedule';
 import { resumeSchedule, TrainingRun } from './run';
 import { GenerativeSession } from './generative/session';
+import { DEFAULT_DENSE_OPTIONS, DenseSession, type DenseSessionOptions } from './dense/session';
 import { Inspector } from './inspect/inspector';
 import { LiveActivations } from './live-activations';
+import { TuneAhead } from './tune-ahead';
+import type { TuningStore } from '../engine/tuning/store';
+import type { TuneBudget } from '../engine/tuning/tuner';
 import type { InspectQuery } from './inspect/types';
 
 export interface TrainerCoreOptions {
@@ -51,11 +57,15 @@ export interface TrainerCoreOptions {
   cpuEnv?: CpuEnvironment;
   /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
   measureMs?: number;
+  /** Tune each design's kernels on the WebGPU device while idle, keeping the choices here (off without it). */
+  tuning?: { store: TuningStore; budget?: TuneBudget };
+  /** The dense session's reporting and test sizes (default DEFAULT_DENSE_OPTIONS). */
+  dense?: Partial<DenseSessionOptions>;
 }
 
 export type Emit = (event: TrainerEvent) => void;
 
-type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs';
+type OptionalOptions = 'fetch' | 'gpu' | 'wasm' | 'cpuEnv' | 'measureMs' | 'tuning' | 'dense';
 
 export class TrainerCore {
   readonly options: Required<Omit<TrainerCoreOptions, OptionalOptions>> & TrainerCoreOptions;
@@ -87,6 +97,8 @@ export class TrainerCore {
     makeRoom: () => this.makeRoomFor('generative'),
     cpuOps: () => this.selector.cpuOps(),
   });
+  /** Segmentation and detection on scenes, on this trainer's backend and dataset. */
+  readonly dense: DenseSession;
   /** Picks and opens the backends (WebGPU, WebAssembly or plain JavaScript) and the CPU kernels. */
   readonly selector: BackendSelector;
   private readonly run: TrainingRun;
@@ -96,6 +108,8 @@ export class TrainerCore {
   private disposed = false;
   /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
   private weightsFromSeed = false;
+  /** Tunes each built design's kernels while idle (when options.tuning gives a store). */
+  private readonly tuneAhead: TuneAhead | null;
 
   constructor(
     readonly emit: Emit,
@@ -111,6 +125,25 @@ export class TrainerCore {
       ...options,
     };
     this.run = new TrainingRun(this);
+    this.tuneAhead = options.tuning
+      ? new TuneAhead({
+          ...options.tuning,
+          emit: (event) => this.emit(event),
+          rebuild: (backend, desc) => this.rebuildTuned(backend, desc),
+        })
+      : null;
+    this.dense = new DenseSession(
+      {
+        backend: () => this.backend,
+        data: () => this.data,
+        emit: (event) => this.emit({ type: 'dense', event }),
+        recovering: () => this.recovering,
+        makeRoom: () => this.makeRoomFor('dense'),
+        snapshotEveryMs: () => this.options.snapshotEveryMs,
+        cpuOps: () => this.selector.cpuOps(),
+      },
+      { ...DEFAULT_DENSE_OPTIONS, ...options.dense },
+    );
     this.selector = new BackendSelector({
       gpu: options.gpu,
       cpuEnv: options.cpuEnv,
@@ -144,11 +177,14 @@ export class TrainerCore {
         // Streams in the background, so training can start on the images already in.
         void this.loadDataset(request.id, request.baseUrl);
         return;
+      case 'useDataset':
+        return this.useDataset(request.data);
       case 'setSpec':
         return this.setSpec(request.spec);
       case 'setHyper':
         return this.setHyper(request.hyper);
       case 'start':
+        this.tuneAhead?.stop();
         return this.run.start();
       case 'pause':
         return this.run.pause();
@@ -172,6 +208,8 @@ export class TrainerCore {
         return this.generative.handle(request.request);
       case 'watchActivations':
         return this.live.watch(request.image, request.everyMs, request.channels);
+      case 'dense':
+        return this.dense.handle(request.request);
       case 'destroyDeviceForTest':
         if (!this.backend?.destroyDevice) throw new Error('destroyDeviceForTest needs the WebGPU backend');
         this.backend.destroyDevice();
@@ -209,12 +247,17 @@ export class TrainerCore {
     if (wasTraining) await this.run.start();
   }
 
-  /** Makes `backend` current with the model on it; a generative network moves too, from its last good weights. */
+  /**
+   * Makes `backend` current with the model on it; a generative or dense network moves too, from its last
+   * good weights.
+   */
   private async switchTo(backend: TrainerBackend, state?: ModelState): Promise<void> {
     await this.generative.suspend();
+    await this.dense.suspend(true);
     if (this.schedule) this.schedule.orderChanged = true;
     this.attach(backend, state);
     await this.generative.rebuildAfterLoss('the backend changed');
+    await this.dense.rebuildAfterLoss('the backend changed');
   }
 
   /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
@@ -228,7 +271,7 @@ export class TrainerCore {
     if (this.desc) this.build(state);
   }
 
-  private async loadDataset(id: NetworkSpec['input']['dataset'], baseUrl: string): Promise<void> {
+  private async loadDataset(id: DatasetId, baseUrl: string): Promise<void> {
     // A newer load replaces an unfinished one: it is aborted, and its late records are ignored.
     this.datasetLoad?.abort();
     const load = new AbortController();
@@ -253,6 +296,32 @@ export class TrainerCore {
       },
       load.signal,
     );
+  }
+
+  /** The user's own images replace the dataset at once (they are all here); a bad one changes nothing. */
+  private async useDataset(data: UserDatasetData): Promise<void> {
+    let host: HostDataset;
+    try {
+      host = userHostDataset(data, HYPER_LIMITS.maxBatchSize);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.emit({ type: 'datasetError', message: `your dataset: ${message}`, retryable: false });
+      return;
+    }
+    this.datasetLoad?.abort();
+    this.datasetLoad = null;
+    await this.run.stop();
+    this.data = host;
+    this.schedule = null;
+    for (const split of ['train', 'test'] as const)
+      this.backend?.syncDataset(host, split, 0, host[split].available);
+    this.run.chooseGallery();
+    this.emit({
+      type: 'datasetReady',
+      train: data.train.labels.length,
+      test: host.test.available,
+      classNames: [...data.classNames],
+    });
   }
 
   private async setSpec(spec: NetworkSpec): Promise<void> {
@@ -360,6 +429,7 @@ export class TrainerCore {
       position: this.schedule?.position() ?? null,
     };
     this.run.modelBuilt();
+    this.tuneAhead?.designBuilt(this.backend, this.desc, this.hyper);
     this.emit({
       type: 'modelReady',
       parameterCount: this.desc.parameterCount,
@@ -372,17 +442,26 @@ export class TrainerCore {
    * One run trains at a time on the device: before `starting` trains, the other run, if training, is
    * paused, and the page is told why.
    */
-  async makeRoomFor(starting: 'classifier' | 'generative'): Promise<void> {
-    const generative = this.generative.mode === 'gan' ? 'GAN' : 'autoencoder';
+  async makeRoomFor(starting: 'classifier' | 'generative' | 'dense'): Promise<void> {
+    const names = {
+      classifier: 'classifier',
+      generative: this.generative.mode === 'gan' ? 'GAN' : 'autoencoder',
+      dense: `${this.dense.task ?? 'segmentation'} network`,
+    };
     const message = (paused: string, by: string) =>
       `The ${paused}'s training was paused: the ${by} started training, and one run trains at a time on the device.`;
-    if (starting === 'classifier' && this.generative.state === 'training') {
-      const text = message(generative, 'classifier');
-      await this.generative.pause(text);
-      this.emit({ type: 'notice', message: text });
-    } else if (starting === 'generative' && this.state === 'training') {
-      const text = message('classifier', generative);
-      await this.run.pause(text);
+    const runs = {
+      classifier: { training: this.state === 'training', pause: (text: string) => this.run.pause(text) },
+      generative: {
+        training: this.generative.state === 'training',
+        pause: (text: string) => this.generative.pause(text),
+      },
+      dense: { training: this.dense.state === 'training', pause: (text: string) => this.dense.pause(text) },
+    };
+    for (const other of ['classifier', 'generative', 'dense'] as const) {
+      if (other === starting || !runs[other].training) continue;
+      const text = message(names[other], names[starting]);
+      await runs[other].pause(text);
       this.emit({ type: 'notice', message: text });
     }
   }
@@ -398,6 +477,7 @@ export class TrainerCore {
     this.emit({ type: 'deviceLost', reason, recovering: true });
     await this.run.stop();
     await this.generative.suspend();
+    await this.dense.suspend();
     const state = this.lastGood?.state;
     if (this.lastGood) {
       // On from the very batch after the good weights' step, with the order uploaded to the new backend.
@@ -415,16 +495,29 @@ export class TrainerCore {
     this.recovering = false;
     if (wasTraining) await this.run.start();
     await this.generative.rebuildAfterLoss();
+    await this.dense.rebuildAfterLoss();
   }
 
   get isRecovering(): boolean {
     return this.recovering;
   }
 
+  /** After tuning: the same design on the same backend, not training, is rebuilt with its weights kept. */
+  private rebuildTuned(backend: TrainerBackend, desc: ModelDescription): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (this.backend !== backend || this.desc !== desc || this.state === 'training' || this.disposed)
+        return;
+      this.build(await backend.readState());
+    });
+    return this.queue;
+  }
+
   private async dispose(): Promise<void> {
+    this.tuneAhead?.stop();
     this.datasetLoad?.abort();
     await this.run.stop();
     await this.generative.dispose();
+    await this.dense.dispose();
     this.disposed = true;
     const backend = this.backend;
     this.backend = null;

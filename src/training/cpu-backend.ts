@@ -12,7 +12,6 @@ import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backe
 import { cpuInputGradients } from './inspect/cpu-inspect';
 import type { InputGradients } from './inspect/gpu-inspect';
 import { optimizerSettings } from './optimizer-settings';
-import { CLASSES } from './reports';
 import { NORMALISATION } from './normalisation';
 
 const zeroSums = (): TrainSums => ({ loss: 0, correct: 0, samples: 0, nonFinite: 0, steps: 0 });
@@ -104,7 +103,8 @@ export class CpuBackend implements TrainerBackend {
     if (!this.data) throw new Error('the dataset is not loaded');
     const { test, pixels } = this.data;
     const count = records.length;
-    const out = new Float32Array(count * CLASSES);
+    const classes = m.desc.outputShape[0];
+    const out = new Float32Array(count * classes);
     const order = new Uint32Array(Math.ceil(count / m.batch) * m.batch);
     order.set(records);
     for (let start = 0; start < count; start += m.batch) {
@@ -119,7 +119,7 @@ export class CpuBackend implements TrainerBackend {
       );
       const logits = m.forward(false);
       const rows = Math.min(m.batch, count - start);
-      out.set(logits.subarray(0, rows * CLASSES), start * CLASSES);
+      out.set(logits.subarray(0, rows * classes), start * classes);
     }
     return out;
   }

@@ -5,13 +5,13 @@ import { readFloat32 } from '../gpu/buffers';
 import type { ModelDescription } from '../model/describe';
 import { GpuModel } from '../model/gpu-model';
 import type { InitialState } from '../model/init';
+import type { VariantChooser } from '../engine/op';
 import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../engine/ops/loss';
 import type { Hyperparams } from '../network/hyper';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';
 import { GpuDataset } from './gpu-dataset';
 import { gpuInputGradients, gpuLayerTimes, type InputGradients } from './inspect/gpu-inspect';
 import type { LayerTime, TimingMethod } from './inspect/types';
-import { CLASSES } from './reports';
 import { NORMALISATION } from './normalisation';
 import { optimizerSettings } from './optimizer-settings';
 
@@ -32,6 +32,8 @@ export class GpuBackend implements TrainerBackend {
   private stepsSinceTake = 0;
   private lost = false;
   private readonly onUncaptured: (event: Event) => void;
+  /** Kernel variants the next build plans with (the design's tuned choices); the planners' rules when unset. */
+  variants: VariantChooser | undefined = undefined;
 
   /** onError receives WebGPU errors no scope caught (validation, out of memory): they must never pass silently. */
   constructor(
@@ -76,6 +78,7 @@ export class GpuBackend implements TrainerBackend {
       normalisation: NORMALISATION,
       optimizer: optimizerSettings(hyper),
       labelSmoothing: hyper.labelSmoothing,
+      variants: this.variants,
     });
     const bytes = (desc.paramFloats + desc.bufferFloats) * 4;
     const copy = (label: string) =>
@@ -168,7 +171,8 @@ export class GpuBackend implements TrainerBackend {
   /** Logits of test-order rows [first, first + count): a forward pass per batch, one readback. */
   private async evaluateRows(first: number, count: number): Promise<Float32Array> {
     const B = this.m.options.batch;
-    const rowBytes = CLASSES * 4;
+    const classes = this.m.desc.outputShape[0];
+    const rowBytes = classes * 4;
     const out = this.device.createBuffer({
       label: 'evaluate/logits',
       size: Math.ceil(count / B) * B * rowBytes,
@@ -181,7 +185,7 @@ export class GpuBackend implements TrainerBackend {
         encoder.copyBufferToBuffer(logits.buffer, logits.offset, out, start * rowBytes, B * rowBytes),
       );
     }
-    const result = await readFloat32(this.device, out, count * CLASSES);
+    const result = await readFloat32(this.device, out, count * classes);
     out.destroy();
     return result;
   }

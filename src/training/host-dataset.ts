@@ -2,7 +2,7 @@
 // complete records per split. Backends copy new ranges out of it as they stream in.
 import { datasetErrorInfo, loadDataset, type DatasetProgress } from '../data';
 import type { HostDataset } from './backend';
-import type { DatasetId, TrainerEvent } from './protocol';
+import type { DatasetId, TrainerEvent, UserDatasetData } from './protocol';
 
 export interface StreamCallbacks {
   /** Records [from, to) of a split just became complete. */
@@ -78,4 +78,40 @@ export async function streamDataset(
     });
     return false;
   }
+}
+
+/**
+ * The user's dataset as the trainer holds it, checked. A step takes a whole batch (drop_last), so a train
+ * split smaller than `minTrain` (the largest batch) is repeated in order until it has at least that many.
+ */
+export function userHostDataset(data: UserDatasetData, minTrain: number): HostDataset {
+  const { pixels, classNames } = data;
+  if (!Number.isInteger(pixels) || pixels < 1)
+    throw new Error(`an image has a whole number of pixels, not ${pixels}`);
+  for (const name of ['train', 'test'] as const) {
+    const { images, labels } = data[name];
+    if (labels.length === 0) throw new Error(`the ${name} split has no images`);
+    if (images.length !== labels.length * pixels)
+      throw new Error(`the ${name} split has ${labels.length} labels but ${images.length / pixels} images`);
+    const bad = labels.findIndex((l) => l >= classNames.length);
+    if (bad >= 0)
+      throw new Error(
+        `${name} image ${bad} has label ${labels[bad]}, but there are ${classNames.length} classes`,
+      );
+  }
+  const n = data.train.labels.length;
+  const copies = Math.ceil(minTrain / n);
+  const images = new Uint8Array(n * copies * pixels);
+  const labels = new Uint8Array(n * copies);
+  for (let c = 0; c < copies; c++) {
+    images.set(data.train.images, c * n * pixels);
+    labels.set(data.train.labels, c * n);
+  }
+  const whole = (images: Uint8Array, labels: Uint8Array) => ({
+    images,
+    labels,
+    capacity: labels.length,
+    available: labels.length,
+  });
+  return { pixels, train: whole(images, labels), test: whole(data.test.images, data.test.labels) };
 }

@@ -6,6 +6,7 @@ import type { Hyperparams } from '../network/hyper';
 import type { DatasetId, NetworkSpec } from '../network/spec';
 import { inspectTransferables, type InspectQuery, type InspectResult } from './inspect/types';
 import { generativeTransferables, type GenerativeEvent, type GenerativeRequest } from './generative/types';
+import { denseTransferables, type DenseEvent, type DenseRequest } from './dense/types';
 import type { LayerSnapshot } from './snapshot';
 
 export type { LayerSnapshot, TensorSnapshot } from './snapshot';
@@ -34,6 +35,14 @@ export type TrainerState = 'idle' | 'training' | 'paused' | 'diverged' | 'done';
 export type { DatasetId };
 export type SnapshotKind = 'weights' | 'activations';
 
+/** A dataset the page holds (the user's own): pixels 0..255, `pixels` per image, labels < classNames.length. */
+export interface UserDatasetData {
+  pixels: number;
+  classNames: string[];
+  train: { images: Uint8Array; labels: Uint8Array };
+  test: { images: Uint8Array; labels: Uint8Array };
+}
+
 /** Page -> worker. */
 export type TrainerRequest =
   /**
@@ -45,6 +54,8 @@ export type TrainerRequest =
   | { type: 'setBackend'; backend: BackendPreference }
   /** `baseUrl`: the data root holding <id>/<file>.gz, absolute (TrainerClient resolves relative ones). */
   | { type: 'loadDataset'; id: DatasetId; baseUrl: string }
+  /** The user's own images, whole (answered by `datasetReady`, or `datasetError` saying what is wrong). */
+  | { type: 'useDataset'; data: UserDatasetData }
   | { type: 'setSpec'; spec: NetworkSpec }
   | { type: 'setHyper'; hyper: Hyperparams }
   /** Starts or resumes training; builds the model first if needed. */
@@ -81,6 +92,8 @@ export type TrainerRequest =
   | { type: 'watchActivations'; image: Float32Array | null; everyMs: number; channels: number }
   /** The autoencoder and GAN modes (a run of their own beside the classifier's), answered by `generative` events. */
   | { type: 'generative'; request: GenerativeRequest }
+  /** Segmentation and detection on scenes (a run of their own), answered by `dense` events. */
+  | { type: 'dense'; request: DenseRequest }
   /** Test hook: destroys the GPU device to exercise the device-loss path. */
   | { type: 'destroyDeviceForTest' }
   | { type: 'dispose' };
@@ -167,10 +180,14 @@ export type TrainerEvent =
   /** The watched input's activations after `step` steps; `input` is that image (784 values in 0..1). */
   | { type: 'liveActivations'; step: number; input: Float32Array; layers: LayerSnapshot[] }
   | { type: 'generative'; event: GenerativeEvent }
+  | { type: 'dense'; event: DenseEvent }
   /** A predict, snapshot or setWeights request `id` could not be answered. */
   | { type: 'requestFailed'; id: number; message: string }
   | { type: 'diverged'; message: string; step: number }
   | { type: 'deviceLost'; reason: string; recovering: boolean }
+  /** Kernel autotuning for the design on this GPU: `done` of `total` sites measured (or answered from the
+   *  store); `finished` once the model plans the choices; `changed`: sites where a faster variant won. */
+  | { type: 'tuning'; done: number; total: number; finished: boolean; changed: number }
   /** Something the user should be told that is no error, e.g. one run paused so that another could start. */
   | { type: 'notice'; message: string }
   | { type: 'error'; message: string };
@@ -185,6 +202,12 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
     if (view && view.buffer instanceof ArrayBuffer && !out.includes(view.buffer)) out.push(view.buffer);
   };
   switch (message.type) {
+    case 'useDataset':
+      for (const split of [message.data.train, message.data.test]) {
+        add(split.images);
+        add(split.labels);
+      }
+      break;
     case 'predict':
       add(message.image);
       break;
@@ -221,6 +244,9 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
       break;
     case 'generative':
       generativeTransferables('request' in message ? message.request : message.event).forEach(add);
+      break;
+    case 'dense':
+      denseTransferables('request' in message ? message.request : message.event).forEach(add);
       break;
     default:
       break;

@@ -35,21 +35,26 @@ export function argmaxRow(logits: Float32Array, row: number, classes: number): n
  * Mean cross-entropy, accuracy and confusion matrix of `count` rows of logits, summed in float64.
  * Evaluation reads logits back once per pass (10k x 10 floats = 400 KB), which also feeds the gallery.
  */
-export function summariseLogits(logits: Float32Array, labels: Uint8Array, count: number): EvaluationSummary {
-  const confusion = new Array<number>(CLASSES * CLASSES).fill(0);
+export function summariseLogits(
+  logits: Float32Array,
+  labels: Uint8Array,
+  count: number,
+  classes = CLASSES,
+): EvaluationSummary {
+  const confusion = new Array<number>(classes * classes).fill(0);
   let loss = 0;
   let correct = 0;
   for (let i = 0; i < count; i++) {
-    const base = i * CLASSES;
+    const base = i * classes;
     let max = -Infinity;
-    for (let j = 0; j < CLASSES; j++) max = Math.max(max, logits[base + j]);
+    for (let j = 0; j < classes; j++) max = Math.max(max, logits[base + j]);
     let sum = 0;
-    for (let j = 0; j < CLASSES; j++) sum += Math.exp(logits[base + j] - max);
+    for (let j = 0; j < classes; j++) sum += Math.exp(logits[base + j] - max);
     const label = labels[i];
     loss += max + Math.log(sum) - logits[base + label];
-    const predicted = argmaxRow(logits, i, CLASSES);
+    const predicted = argmaxRow(logits, i, classes);
     if (predicted === label) correct += 1;
-    confusion[label * CLASSES + predicted] += 1;
+    confusion[label * classes + predicted] += 1;
   }
   return { loss: loss / count, accuracy: correct / count, confusion };
 }

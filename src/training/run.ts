@@ -184,10 +184,11 @@ export class TrainingRun {
       while (core.state === 'training' && core.backend) {
         if (!this.takeStep()) break;
         this.progress(false);
-        if (core.step % core.options.reportEvery === 0) this.report();
+        // The first step is reported at once too: its loss is on screen as soon as it is read back.
+        if (core.step % core.options.reportEvery === 0 || core.step === 1) this.report();
         const schedule = core.schedule!;
         if (schedule.epochEnded) {
-          if (core.step % core.options.reportEvery !== 0) this.report();
+          if (core.step % core.options.reportEvery !== 0 && core.step !== 1) this.report();
           await this.reports;
           if (core.state !== 'training') break;
           await this.evaluate();
@@ -351,23 +352,29 @@ export class TrainingRun {
     const count = core.data.test.available;
     if (count === 0) throw new Error('the test set is not loaded yet: load the dataset first');
     const logits = await core.backend.evaluate(count);
-    const summary = summariseLogits(logits, core.data.test.labels, count);
+    const summary = summariseLogits(logits, core.data.test.labels, count, this.classes());
     this.evaluated = { data: core.data, step: core.step, count, logits };
     core.emit({ type: 'evaluation', ...evaluationReport(summary, this.completedEpochs(), core.step) });
     if (this.gallery.length === 0 || this.gallery[this.gallery.length - 1] >= count) this.chooseGallery();
     core.emit({ type: 'gallery', items: this.gallery.map((index) => this.galleryItem(index, logits)) });
   }
 
+  /** Classes the current model scores (its output's length); the built-ins' 10 before there is one. */
+  private classes(): number {
+    return this.core.desc?.outputShape[0] ?? CLASSES;
+  }
+
   /** Test image `index` with its prediction from `logits` (rows in test-set order). */
   private galleryItem(index: number, logits: Float32Array): GalleryItem {
     const { test, pixels } = this.core.data;
-    const probabilities = new Float32Array(CLASSES);
-    softmaxRow(logits, index, CLASSES, probabilities);
+    const classes = this.classes();
+    const probabilities = new Float32Array(classes);
+    softmaxRow(logits, index, classes, probabilities);
     return {
       index,
       image: test.images.slice(index * pixels, (index + 1) * pixels),
       label: test.labels[index],
-      predicted: argmaxRow(logits, index, CLASSES),
+      predicted: argmaxRow(logits, index, classes),
       probabilities,
     };
   }
@@ -378,8 +385,9 @@ export class TrainingRun {
     const { id, label, predicted, offset, limit } = request;
     try {
       const whole = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
-      if (!whole(label, CLASSES - 1) || !whole(predicted, CLASSES - 1))
-        throw new Error(`a class is a whole number from 0 to ${CLASSES - 1} (got ${label}, ${predicted})`);
+      const classes = this.classes();
+      if (!whole(label, classes - 1) || !whole(predicted, classes - 1))
+        throw new Error(`a class is a whole number from 0 to ${classes - 1} (got ${label}, ${predicted})`);
       if (!whole(offset, Number.MAX_SAFE_INTEGER) || !whole(limit, MAX_EXAMPLES) || limit === 0)
         throw new Error(`asked for ${limit} examples from ${offset}: at most ${MAX_EXAMPLES} at a time`);
       const e = this.evaluated;
@@ -388,7 +396,7 @@ export class TrainingRun {
       const labels = core.data.test.labels;
       const matches: number[] = [];
       for (let i = 0; i < e.count; i++)
-        if (labels[i] === label && argmaxRow(e.logits, i, CLASSES) === predicted) matches.push(i);
+        if (labels[i] === label && argmaxRow(e.logits, i, classes) === predicted) matches.push(i);
       const items = matches.slice(offset, offset + limit).map((index) => this.galleryItem(index, e.logits));
       core.emit({ type: 'examples', id, step: e.step, total: matches.length, offset, items });
     } catch (error) {
@@ -406,8 +414,8 @@ export class TrainingRun {
       if (!core.backend || !core.desc)
         throw new Error('there is no network to predict with: set a spec first');
       const logits = await core.backend.predict(normalise(image), 1);
-      const probabilities = new Float32Array(CLASSES);
-      softmaxRow(logits, 0, CLASSES, probabilities);
+      const probabilities = new Float32Array(this.classes());
+      softmaxRow(logits, 0, probabilities.length, probabilities);
       core.emit({ type: 'prediction', id, probabilities });
     } catch (error) {
       core.emit({

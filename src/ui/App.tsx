@@ -6,6 +6,8 @@ import { BuilderPanel } from './builder/BuilderPanel';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
 import { DrawPad } from './draw/DrawPad';
+import { ClassroomDock } from './lessons/ClassroomDock';
+import { useMyDataPersistence } from './mydata/useMyDataPersistence';
 import { useAutosave } from './persist/useAutosave';
 import { Header } from './shell/Header';
 import { NoticeBar } from './shell/NoticeBar';
@@ -22,6 +24,7 @@ export function App() {
   useGpuProbe();
   useTrainer();
   useAutosave();
+  useMyDataPersistence();
   useShortcuts();
   const theme = useStore((s) => s.theme);
   const presentation = useStore((s) => s.presentation);
@@ -32,6 +35,7 @@ export function App() {
     <div className={presentation ? 'app presentation' : 'app'}>
       <Header />
       <NoticeBar />
+      <ClassroomDock />
       <main className="app-main">
         <section aria-label="Network builder" className="panel builder-region">
           <BuilderPanel />

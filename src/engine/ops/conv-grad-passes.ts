@@ -13,6 +13,8 @@ import { conv2dReduceSplitsSpec } from '../../gpu/kernels/conv2d_reduce_splits';
 import { bindingOf, type Tensor } from '../tensor';
 import type { EngineContext, PlannedOp } from '../op';
 import type { ConvGeometry } from './conv-geometry';
+import { chooseVariant } from '../tuning/site';
+import { weightGradSite, type WeightGradKernel } from './conv-sites';
 import {
   checkShapes,
   convUniforms,
@@ -74,7 +76,7 @@ function sequence(label: string, ops: PlannedOp[]): PlannedOp {
  * dilation (8 loads per 16 FMAs); 'depthwise' gives each thread one co x 8 kx of one (ci, ky), 1 dy load
  * and 1 x load per 8 FMAs (any stride; with stride or dilation along x, 8 x loads).
  */
-export type WeightGradKernel = 'direct' | 'direct5' | 'quad' | 'tile' | 'depthwise';
+export type { WeightGradKernel };
 
 /**
  * Direct when it applies and its 8-wide kx blocks are at least half used (kw = 4..8, 9..16, ...).
@@ -105,8 +107,9 @@ export function planWeightGrad(
   label: string,
   g: ConvGeometry,
   t: { x: Tensor; dy: Tensor; dweight: Tensor },
-  variant: WeightGradKernel = chooseWeightGradKernel(g, hasQuadLanes(ctx.device)),
+  chosen?: WeightGradKernel,
 ): PlannedOp {
+  const variant = chosen ?? tunedWeightGradKernel(ctx, g);
   checkShapes(label, { x: t.x, weight: t.dweight, y: t.dy }, g);
   if (variant === 'depthwise') return planDepthwiseWeightGrad(ctx, label, g, t);
   const direct = variant !== 'tile';
@@ -143,6 +146,17 @@ export function planWeightGrad(
     dispatchOp(label, kernel, bindKernel(ctx.device, kernel, resources, label), splits * tiles),
     reduceOp(ctx, label, partial, t.dweight, splits),
   ]);
+}
+
+/** The weight-gradient kernel for g: the context's tuned choice for this site, else chooseWeightGradKernel's. */
+function tunedWeightGradKernel(ctx: EngineContext, g: ConvGeometry): WeightGradKernel {
+  const quadLanes = hasQuadLanes(ctx.device);
+  const handPicked = chooseWeightGradKernel(g, quadLanes);
+  if (!ctx.variants) return handPicked;
+  const site = weightGradSite(g, { quadLanes, handPicked }, (c, l, t, v) =>
+    planWeightGrad(c, l, g, t, v as WeightGradKernel),
+  );
+  return chooseVariant(ctx, site) as WeightGradKernel;
 }
 
 /** planWeightGrad with the depthwise kernel: one thread per (split, group, co, ci, ky, 8 kx). */

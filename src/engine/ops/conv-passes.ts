@@ -20,6 +20,14 @@ import { convTranspose2dForwardDirectSpec } from '../../gpu/kernels/conv_transpo
 import { bindingOf, type Tensor } from '../tensor';
 import type { EngineContext, PlannedOp } from '../op';
 import { sameShape, type ConvGeometry } from './conv-geometry';
+import { chooseVariant, variantNamed } from '../tuning/site';
+import {
+  correlateCandidates,
+  correlateSite,
+  correlateTransposedCandidates,
+  correlateTransposedSite,
+  type ConvKernel,
+} from './conv-sites';
 
 const WG = 64;
 
@@ -33,7 +41,7 @@ const WG = 64;
  * lanes idle; 'depthwise' gives each thread one channel x 4 rows x 8 columns and loads each input row once
  * for the 4 rows (conv2d_forward_depthwise.wgsl; any stride, but a transposed pass needs stride 1).
  */
-export type ConvKernel = 'direct' | 'direct3' | 'quad' | 1 | 4 | 'depthwise';
+export type { ConvKernel };
 
 /**
  * One input channel a group (groups = in_channels, any channel multiplier). Its passes take the
@@ -197,8 +205,9 @@ export function planCorrelate(
   label: string,
   g: ConvGeometry,
   t: ForwardStyle & { relu: boolean },
-  variant: ConvKernel = correlateKernel(g, hasQuadLanes(ctx.device)),
+  chosen?: ConvKernel,
 ): PlannedOp {
+  const variant = chosen ?? tunedCorrelateKernel(ctx, g, { hasBias: !!t.bias, relu: t.relu });
   checkShapes(label, t, g);
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cout]);
   checkDirect(label, g, variant);
@@ -222,6 +231,28 @@ export function planCorrelate(
     : conv2dForwardSpec({ ...options, tileCo: variant });
   const threads = threadCount(v, variant, v.cout, g.oh, g.ow, { xTile });
   return planForwardStyle(ctx, label, g, spec, t, threads);
+}
+
+/** The forward kernel for g: the context's tuned choice for this site, else correlateKernel's. */
+function tunedCorrelateKernel(ctx: EngineContext, g: ConvGeometry, o: { hasBias: boolean; relu: boolean }) {
+  const quadLanes = hasQuadLanes(ctx.device);
+  const handPicked = correlateKernel(g, quadLanes);
+  if (!ctx.variants) return handPicked;
+  const site = correlateSite(g, { ...o, quadLanes, handPicked }, (c, l, t, v) =>
+    planCorrelate(c, l, g, t, variantNamed(correlateCandidates(g, quadLanes), v)),
+  );
+  return variantNamed(correlateCandidates(g, quadLanes), chooseVariant(ctx, site));
+}
+
+/** The transposed-pass kernel for g: the context's tuned choice for this site, else correlateTransposedKernel's. */
+function tunedTransposedKernel(ctx: EngineContext, g: ConvGeometry, hasBias: boolean) {
+  const handPicked = correlateTransposedKernel(g);
+  if (!ctx.variants) return handPicked;
+  const candidates = correlateTransposedCandidates(g);
+  const site = correlateTransposedSite(g, { hasBias, handPicked }, (c, l, t, v) =>
+    planCorrelateTransposed(c, l, g, t, variantNamed(candidates, v)),
+  );
+  return variantNamed(candidates, chooseVariant(ctx, site));
 }
 
 /** Threads of the depthwise kernel: one per (image, channel) and block of 4 rows x 8 columns. */
@@ -257,9 +288,10 @@ export function planCorrelateTransposed(
   label: string,
   g: ConvGeometry,
   t: ForwardStyle,
-  variant: ConvKernel = correlateTransposedKernel(g),
+  chosen?: ConvKernel,
   xTile: 7 | 8 = transposedColumnTile(g.w),
 ): PlannedOp {
+  const variant = chosen ?? tunedTransposedKernel(ctx, g, !!t.bias);
   checkShapes(label, { x: t.y, weight: t.weight, y: t.x }, g);
   if (t.bias) sameShape(`${label}: bias`, t.bias.shape, [g.cin]);
   checkDirect(label, g, variant);

@@ -61,7 +61,8 @@ export async function readLossAccumulator(device: GPUDevice, acc: Tensor): Promi
   return decodeLossAccumulator(await readFloat32(device, acc.buffer, LOSS_ACCUMULATOR_FLOATS, acc.offset));
 }
 
-function accumulateDispatch(
+/** The loss_accumulate dispatch adding `count` partial (loss, correct) pairs into an accumulator. */
+export function accumulateDispatch(
   ctx: EngineContext,
   partial: GPUBuffer,
   count: number,
@@ -153,6 +154,11 @@ export interface SoftmaxCrossEntropy2dArgs {
   probs?: Tensor;
   /** PyTorch's label_smoothing, as for planSoftmaxCrossEntropy. */
   labelSmoothing?: number;
+  /**
+   * [K] class weights: each pixel's loss and gradient times weights[label], then the mean over all pixels
+   * (PyTorch's weight=w with reduction='none', then .mean()). Not combined with label smoothing.
+   */
+  classWeights?: Tensor;
 }
 
 /** Per-pixel softmax cross-entropy (nn.CrossEntropyLoss on 4-D logits), the mean over all B*H*W pixels. */
@@ -168,7 +174,15 @@ export function planSoftmaxCrossEntropy2d(
   expectShape(`${label} dlogits`, t.dlogits, t.logits.shape);
   if (t.probs) expectShape(`${label} probs`, t.probs, t.logits.shape);
   const smoothing = checkLabelSmoothing(t.labelSmoothing ?? 0);
-  const constants = { WRITE_PROBS: Number(Boolean(t.probs)), SMOOTH: Number(smoothing > 0) };
+  if (t.classWeights) {
+    expectShape(`${label} class weights`, t.classWeights, [classes]);
+    if (smoothing > 0) throw new Error(`${label}: class weights and label smoothing cannot be combined`);
+  }
+  const constants = {
+    WRITE_PROBS: Number(Boolean(t.probs)),
+    SMOOTH: Number(smoothing > 0),
+    WEIGHTED: Number(Boolean(t.classWeights)),
+  };
   const spec = { ...softmaxCrossEntropy2dSpec, constants };
   const kernel = getKernel(ctx.device, spec);
   const parts = groups(pixels, PIXELS_PER_THREAD);
@@ -186,6 +200,8 @@ export function planSoftmaxCrossEntropy2d(
       // Without probabilities, a small buffer stands in for the unused (never written) binding.
       probs: t.probs ? bindingOf(t.probs) : ctx.arena.storage(`${label}/no-probs`, 4),
       partial,
+      // Likewise for the weights, never read without WEIGHTED.
+      weights: t.classWeights ? bindingOf(t.classWeights) : ctx.arena.storage(`${label}/no-weights`, 4),
     },
     label,
   );

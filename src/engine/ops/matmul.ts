@@ -5,8 +5,9 @@ import { matmulSpec } from '../../gpu/kernels/matmul';
 import { matmulSharedSpec } from '../../gpu/kernels/matmul_shared';
 import { reduceRowsSpec } from '../../gpu/kernels/reduce_rows';
 import { reduceRowsVec4Spec } from '../../gpu/kernels/reduce_rows_vec4';
-import type { EngineContext, PlannedOp } from '../op';
-import type { MatmulActivation } from '../reference/matmul';
+import type { EngineContext, PlannedOp, TunableSite } from '../op';
+import { matmul, type MatmulActivation } from '../reference/matmul';
+import { chooseVariant, scratchTensor, scratchValues } from '../tuning/site';
 import { bindingOf, vec4BindingOf, type Tensor } from '../tensor';
 import { expectShape, plannedOp, uniformsFor, type Dispatch } from './dispatch';
 
@@ -25,8 +26,9 @@ export interface MatmulArgs {
   /** Number of K slices; chosen by shape when omitted (tests force it). */
   splitK?: number;
   /**
-   * Use the workgroup-memory tiled kernel: faster on discrete GPUs, where staging tiles saves global
-   * loads; slower on SwiftShader, where each barrier turns every 4-lane group into a coroutine.
+   * Use the workgroup-memory tiled kernel (true) or the register-tiled one (false); when omitted, the
+   * context's tuned choice for this shape, else the register-tiled one. Staging tiles in workgroup memory
+   * saves global loads on GPUs; on SwiftShader each barrier turns every 4-lane group into a coroutine.
    */
   preferSharedMemory?: boolean;
   label?: string;
@@ -139,7 +141,15 @@ export function planMatmul(ctx: EngineContext, args: MatmulArgs): PlannedOp {
   expectShape(`${label} output`, c, [m, n]);
   if (args.bias) expectShape(`${label} bias`, args.bias, [n]);
   const fused = Boolean(args.bias) || (args.activation ?? 'none') !== 'none';
-  const plan = chooseMatmulPlan(m, n, k, { fused, splitK: args.splitK, shared: args.preferSharedMemory });
+  const variant =
+    args.splitK === undefined && args.preferSharedMemory === undefined && ctx.variants
+      ? chooseVariant(ctx, matmulSite(m, n, k, args, fused))
+      : 'tiled';
+  const plan = chooseMatmulPlan(m, n, k, {
+    fused,
+    splitK: args.splitK ?? (variant === 'tiled-unsplit' ? 1 : undefined),
+    shared: args.preferSharedMemory ?? variant === 'shared',
+  });
   const kernel = matmulKernel(ctx.device, args, plan);
   const params = uniformsFor(ctx, kernel, `${label}/params`, { m, n, k, k_split: plan.kSplit });
   const target = plan.splits > 1 ? ctx.arena.storage(`${label}/split-k`, plan.splits * m * n * 4) : undefined;
@@ -168,6 +178,59 @@ export function planMatmul(ctx: EngineContext, args: MatmulArgs): PlannedOp {
     );
   }
   return plannedOp(label, dispatches);
+}
+
+/**
+ * The product as a tunable site: 'tiled' (register tiles, split-K by shape: the hand-picked plan),
+ * 'shared' (workgroup-memory tiles) and, where the shape splits K, 'tiled-unsplit'. Scratch a (seed 1),
+ * b (2), bias (3) -> c, compared with the reference matmul.
+ */
+function matmulSite(m: number, n: number, k: number, args: MatmulArgs, fused: boolean): TunableSite {
+  const [transA, transB] = [Boolean(args.transA), Boolean(args.transB)];
+  const activation = args.activation ?? 'none';
+  const hasBias = Boolean(args.bias);
+  const splits = chooseMatmulPlan(m, n, k, { fused }).splits;
+  const aShape = transA ? [k, m] : [m, k];
+  const bShape = transB ? [n, k] : [k, n];
+  return {
+    key: `matmul m${m} n${n} k${k} t${Number(transA)}${Number(transB)} b${Number(hasBias)} ${activation}`,
+    candidates: splits > 1 ? ['tiled', 'shared', 'tiled-unsplit'] : ['tiled', 'shared'],
+    handPicked: 'tiled',
+    problem: () => ({
+      plan(ctx, v) {
+        const t = {
+          a: scratchTensor(ctx, 'a', aShape, 1).tensor,
+          b: scratchTensor(ctx, 'b', bShape, 2).tensor,
+          bias: hasBias ? scratchTensor(ctx, 'bias', [n], 3).tensor : undefined,
+          c: scratchTensor(ctx, 'c', [m, n]).tensor,
+        };
+        const op = planMatmul(ctx, {
+          ...t,
+          transA,
+          transB,
+          activation,
+          splitK: v === 'tiled-unsplit' ? 1 : undefined,
+          preferSharedMemory: v === 'shared',
+          label: `tune/${v}`,
+        });
+        return { op, output: t.c };
+      },
+      reference() {
+        const c = new Float32Array(m * n);
+        const bias = hasBias ? scratchValues(n, 3) : null;
+        matmul(scratchValues(m * k, 1), scratchValues(k * n, 2), c, {
+          m,
+          n,
+          k,
+          transA,
+          transB,
+          bias,
+          activation,
+        });
+        return c;
+      },
+    }),
+  };
 }
 
 /** Whether reduce_rows over `cols` columns takes the vec4 kernel (rows then start on 16-byte boundaries). */

@@ -25,11 +25,12 @@ export function checkLabelSmoothing(eps: number): number {
 function crossEntropyAt(
   logits: Floats,
   label: number,
-  at: { base: number; stride: number; classes: number; count: number; smoothing: number },
+  at: { base: number; stride: number; classes: number; count: number; smoothing: number; weight?: number },
   dlogits: Floats,
   probs: Floats | null,
 ): { loss: number; correct: boolean } {
   const { base, stride, classes, count, smoothing: eps } = at;
+  const weight = at.weight ?? 1;
   let mx = logits[base];
   let arg = 0;
   for (let j = 1; j < classes; j++) {
@@ -53,9 +54,9 @@ function crossEntropyAt(
     const p = Math.exp(logits[i] - mx) / sum;
     if (probs) probs[i] = p;
     const target = eps > 0 ? (j === label ? 1 - eps : 0) + eps / classes : j === label ? 1 : 0;
-    dlogits[i] = (p - target) / count;
+    dlogits[i] = ((p - target) * weight) / count;
   }
-  return { loss, correct: arg === label };
+  return { loss: loss * weight, correct: arg === label };
 }
 
 function checkLabel(label: number, classes: number, what: string): void {
@@ -95,6 +96,8 @@ export function softmaxCrossEntropy(
  * Per-pixel softmax cross-entropy (nn.CrossEntropyLoss on 4-D input) over logits [B, K, H, W] and labels
  * [B, H, W]: the loss is the mean over all B*H*W pixels, `correct` counts pixels whose first maximum is the
  * label, dlogits = (softmax - target) / (B*H*W) over the class axis, probabilities written when given.
+ * With `classWeights` [K] each pixel's loss and gradient are times weights[label] before the mean
+ * (PyTorch's weight=w, reduction='none', then .mean()); they cannot be combined with label smoothing.
  */
 export function softmaxCrossEntropy2d(
   logits: Floats,
@@ -103,9 +106,15 @@ export function softmaxCrossEntropy2d(
   shape: readonly number[],
   probs: Floats | null = null,
   labelSmoothing = 0,
+  classWeights: ArrayLike<number> | null = null,
 ): LossResult {
   const [batch, classes, plane] = crossEntropy2dDims(shape);
   const smoothing = checkLabelSmoothing(labelSmoothing);
+  if (classWeights) {
+    if (classWeights.length !== classes)
+      throw new Error(`cross-entropy: ${classWeights.length} class weights for ${classes} classes`);
+    if (smoothing > 0) throw new Error('cross-entropy: class weights and label smoothing cannot be combined');
+  }
   const pixels = batch * plane;
   if (labels.length !== pixels) {
     throw new Error(`cross-entropy: ${labels.length} labels for ${pixels} pixels of logits [${shape}]`);
@@ -116,7 +125,8 @@ export function softmaxCrossEntropy2d(
     for (let s = 0; s < plane; s++) {
       const label = labels[b * plane + s];
       checkLabel(label, classes, `pixel ${s} of sample ${b}`);
-      const at = { base: b * classes * plane + s, stride: plane, classes, count: pixels, smoothing };
+      const weight = classWeights ? classWeights[label] : 1;
+      const at = { base: b * classes * plane + s, stride: plane, classes, count: pixels, smoothing, weight };
       const r = crossEntropyAt(logits, label, at, dlogits, probs);
       total += r.loss;
       if (r.correct) correct++;

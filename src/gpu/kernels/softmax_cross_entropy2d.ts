@@ -2,7 +2,7 @@ import source from '../../../shaders/softmax_cross_entropy2d.wgsl?raw';
 import type { KernelSpec } from '../kernel';
 import { COMMON_INDEX } from './common';
 
-/** Per-pixel cross-entropy; the planner sets WRITE_PROBS and SMOOTH (label_smoothing > 0). */
+/** Per-pixel cross-entropy; the planner sets WRITE_PROBS, SMOOTH (label_smoothing > 0) and WEIGHTED (class weights). */
 export const softmaxCrossEntropy2dSpec: KernelSpec = {
   name: 'softmax_cross_entropy2d',
   source,
@@ -14,6 +14,7 @@ export const softmaxCrossEntropy2dSpec: KernelSpec = {
     { name: 'dlogits', access: 'storage' },
     { name: 'probs', access: 'storage' },
     { name: 'partial', access: 'storage' },
+    { name: 'weights', access: 'read-only-storage' },
   ],
   uniformStruct: 'Params',
   workgroupSize: [64],

@@ -2,48 +2,84 @@
 // it covers), a few test images, the .pt converter and a README saying what each file is for. Python and
 // text are deflated; safetensors, float noise to deflate, are stored.
 import type { Hyperparams } from '../hyper';
-import type { DatasetId, NetworkSpec } from '../spec';
+import { isUserDataset } from '../dataset-input';
+import type { NetworkInput, NetworkSpec } from '../spec';
 import { CONVERTER_NAME, exportConvertPy } from './convert-code';
-import { DATA_SOURCES, IDX_FILE_NAMES, TORCHVISION_DATASET } from './python-data';
+import { datasetIdxFiles, type DatasetBytes } from './idx-write';
+import {
+  DATA_SOURCES,
+  IDX_FILE_NAMES,
+  TORCHVISION_DATASET,
+  USER_DATA_SOURCE,
+  USER_IDX_FILE_NAMES,
+  dataName,
+} from './python-data';
 import { exportModelPy, planExport, type ModelPyOptions } from './pytorch-code';
 import { pyText } from './python-syntax';
 import { writeSafetensors } from './safetensors';
 import type { LayerTensors } from './state-dict';
 import { exportTrainPy } from './train-code';
+import { isDenseTask } from '../dense';
 import { exportWeights } from './weights-file';
 import { writeZip, type ZipEntry } from './zip';
 
-/** Test images as the network sees them before normalisation: count × 784 pixels in 0..1, and labels. */
+/** Test images as the network sees them before normalisation: count × C×H×W pixels in 0..1, and labels. */
 export interface SampleImages {
   images: Float32Array;
   labels: ArrayLike<number>;
+  /** [C, H, W]; default MNIST's [1, 28, 28]. */
+  shape?: readonly number[];
 }
 
 export interface BundleOptions extends ModelPyOptions {
   samples?: SampleImages;
+  /** A user dataset's images, written as IDX files into data/ for train.py (its own files nowhere else). */
+  dataset?: DatasetBytes;
   /** Timestamp of the files in the zip; default 1980-01-01 so the same input gives the same bytes. */
   modified?: Date;
 }
 
-const TRAINABLE_IN_TRAIN_PY = new Set(['classification', 'reconstruction']);
+const TRAINABLE_IN_TRAIN_PY = new Set(['classification', 'reconstruction', 'segmentation', 'detection']);
 
-/** samples.safetensors: images [N, 1, 28, 28] and labels [N] (as F32, the format's plain dtype). */
+/** samples.safetensors: images [N, C, H, W] and labels [N] (as F32, the format's plain dtype). */
 export function exportSamples(samples: SampleImages): Uint8Array {
   const count = samples.labels.length;
-  if (samples.images.length !== count * 784) {
-    throw new Error(`samples: ${count} labels need ${count * 784} pixels, got ${samples.images.length}`);
+  const shape = samples.shape ?? [1, 28, 28];
+  const pixels = shape.reduce((a, b) => a * b, 1);
+  if (samples.images.length !== count * pixels) {
+    throw new Error(`samples: ${count} labels need ${count * pixels} pixels, got ${samples.images.length}`);
   }
   return writeSafetensors([
-    { name: 'images', shape: [count, 1, 28, 28], data: samples.images },
+    { name: 'images', shape: [count, ...shape], data: samples.images },
     { name: 'labels', shape: [count], data: Float32Array.from(samples.labels) },
   ]);
 }
 
 /** How to run train.py, where its data comes from, and the converter: the same for every bundle. */
-export function trainingNotes(dataset: DatasetId, trainPy: boolean): string[] {
-  const { name, url } = DATA_SOURCES[dataset];
+export function trainingNotes(input: NetworkInput, trainPy: boolean, scenes = false): string[] {
   const lines: string[] = [];
-  if (trainPy) {
+  if (trainPy && isUserDataset(input.dataset)) {
+    lines.push(
+      '',
+      `train.py reads ${dataName(input)} from its four IDX files (MNIST's format, images [N, ${input.shape.join(', ')}])`,
+      `in data/ beside it, or in the folder given with --data. This export holds them in data/; they come from`,
+      `  ${USER_DATA_SOURCE}`,
+      ...USER_IDX_FILE_NAMES.map((file) => `  ${file}`),
+    );
+  } else if (trainPy && scenes) {
+    const { name, url } = DATA_SOURCES[input.dataset as keyof typeof DATA_SOURCES];
+    lines.push(
+      '',
+      `train.py draws the playground's scenes from ${name}'s four IDX files (gzipped or not) in data/ beside`,
+      'it, or in the folder given with --data. Get them from',
+      `  ${url}`,
+      ...IDX_FILE_NAMES.map((file) => `  ${file}`),
+      'Step k trains on the same scenes as step k in the playground; --steps sets how many (default 1000),',
+      '--device auto (default: cuda, else mps, else cpu), cuda, mps or cpu where to train.',
+    );
+  } else if (trainPy) {
+    const dataset = input.dataset as keyof typeof DATA_SOURCES;
+    const { name, url } = DATA_SOURCES[dataset];
     lines.push(
       '',
       `train.py reads ${name} from its four IDX files (gzipped or not) in data/ beside it, or in the folder`,
@@ -51,6 +87,10 @@ export function trainingNotes(dataset: DatasetId, trainPy: boolean): string[] {
       `  ${url}`,
       ...IDX_FILE_NAMES.map((file) => `  ${file}`),
       'or, where torchvision is installed, let train.py fetch them: python3 train.py --download',
+    );
+  }
+  if (trainPy && !scenes) {
+    lines.push(
       '',
       'Devices: --device auto (default: cuda, else mps, else cpu), cuda, mps or cpu; --amp trains in mixed',
       'precision on CUDA. Several processes (one per GPU, or CPU cores):',
@@ -88,7 +128,9 @@ function readme(spec: NetworkSpec, className: string, files: string[]): string {
     );
   }
   lines.push(`${CONVERTER_NAME.padEnd(21)}a PyTorch .pt checkpoint -> .safetensors for the playground`);
-  lines.push(...trainingNotes(spec.input.dataset, trainPy));
+  if (files.some((f) => f.startsWith('data/')))
+    lines.push('data/                your dataset as IDX files (pixels 0..255) for train.py');
+  lines.push(...trainingNotes(spec.input, trainPy, isDenseTask(spec.task)));
   lines.push('', "Needs PyTorch only (e.g. Debian's python3-torch or pip install torch).", '');
   return lines.join('\n');
 }
@@ -110,6 +152,7 @@ export function exportBundle(
   if (TRAINABLE_IN_TRAIN_PY.has(plan.spec.task)) {
     entries.push({ name: 'train.py', data: text(exportTrainPy(spec, hyper, options)), deflate: true });
   }
+  if (options.dataset && isUserDataset(spec.input.dataset)) entries.push(...datasetIdxFiles(options.dataset));
   entries.push({ name: CONVERTER_NAME, data: text(exportConvertPy()), deflate: true });
   const names = entries.map((e) => e.name);
   entries.push({ name: 'README.txt', data: text(readme(spec, plan.className, names)), deflate: true });

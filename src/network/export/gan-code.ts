@@ -8,7 +8,7 @@ import type { NetworkSpec } from '../spec';
 import { INPUT_NORMALIZATION } from './normalization';
 import { exportModelPy, planExport } from './pytorch-code';
 import { pyInt } from './python-syntax';
-import { DATA_SOURCES } from './python-data';
+import { dataName } from './python-data';
 import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, usage } from './python-training';
 import type { LayerTensors } from './state-dict';
 import { describeHyper, loopConstants, optimizerCall } from './train-code';
@@ -34,15 +34,14 @@ export function exportGanTrainPy(generator: GanHalf, discriminator: GanHalf): st
   const g = planExport(generator.spec).className;
   const d = planExport(discriminator.spec);
   const lastIsSigmoid = Boolean(definitionOf(d.spec.layers.at(-1)!.kind).traits?.sigmoid);
-  const dataset = d.spec.input.dataset;
   const { mean, std } = INPUT_NORMALIZATION.discriminator;
-  return `"""Continues training the GAN in generator/ and discriminator/ on ${DATA_SOURCES[dataset].name} with the playground's settings.
+  return `"""Continues training the GAN in generator/ and discriminator/ on ${dataName(d.spec.input)} with the playground's settings.
 
 Generator: ${describeHyper(generator.hyper)}.
 Discriminator: ${describeHyper(discriminator.hyper)}.
 Batch size ${pyInt(generator.hyper.batchSize, 'batchSize')}, ${pyInt(generator.hyper.epochs, 'epochs')} epochs, seed ${pyInt(generator.hyper.seed, 'seed')}.
 
-${usage(dataset)}
+${usage(d.spec.input)}
 
 It starts from each half's weights.safetensors and writes trained.safetensors next to each after every
 epoch. Real images are scaled to [-1, 1] (mean ${mean}, std ${std}) to match the generator's Tanh.
@@ -188,7 +187,7 @@ export function exportGanBundle(
         '                each with weights.safetensors, its PyTorch state_dict as F32 safetensors',
         "train.py        continues training both with the playground's settings",
         `${CONVERTER_NAME}   a PyTorch .pt checkpoint -> .safetensors for the playground`,
-        ...trainingNotes(discriminator.spec.input.dataset, true),
+        ...trainingNotes(discriminator.spec.input, true),
         '',
         "Needs PyTorch only (e.g. Debian's python3-torch or pip install torch).",
         '',

@@ -1,5 +1,6 @@
 // Fixed pieces of the exported Python, kept verbatim so they read as hand-written code.
 import type { DatasetId, Task } from '../spec';
+import { denseMainBody } from './dense-code';
 
 export const CLASS_NAMES: Record<DatasetId, readonly string[]> = {
   mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
@@ -68,6 +69,9 @@ export function mainBody(task: Task, lastIsSigmoid: boolean): string {
         images = model(torch.randn(8, LATENT_DIM))
     print(f'{len(images)} samples of shape {list(images.shape[1:])}: mean {images.mean():.4f}, '
           f'std {images.std():.4f}, min {images.min():.4f}, max {images.max():.4f}')`;
+    case 'segmentation':
+    case 'detection':
+      return denseMainBody(task);
     case 'discriminator':
       return `    images, _ = load_samples()
     with torch.no_grad():

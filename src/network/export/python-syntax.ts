@@ -29,6 +29,15 @@ const RESERVED = new Set([
   'EPOCHS',
   'BATCH_SIZE',
   'SEED',
+  'SCENE',
+  'STRIDE',
+  'STEPS',
+  'BACKGROUND_WEIGHT',
+  'TEST_SCENE_SEED',
+  'SPLITS',
+  'MASK32',
+  'INK',
+  'SceneRandom',
 ]);
 
 /** A PascalCase class name from a design's name: 'LeNet-5' -> 'LeNet5', 'my conv net' -> 'MyConvNet'. */

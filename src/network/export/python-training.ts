@@ -1,7 +1,8 @@
 // Fixed pieces that both train.py scripts (classifier or autoencoder, and GAN) share: saving safetensors,
 // the device, torchrun's processes, sums over them, and fetching the data with torchvision on request.
-import type { DatasetId } from '../spec';
-import { DATA_SOURCES, TORCHVISION_DATASET } from './python-data';
+import { isUserDataset } from '../dataset-input';
+import type { NetworkInput } from '../spec';
+import { dataName, TORCHVISION_DATASET } from './python-data';
 
 export const SAVE_SAFETENSORS = `def save_safetensors(state_dict, path):
     """Writes the float tensors of a state_dict as F32 safetensors, which CNN Playground can import."""
@@ -19,11 +20,15 @@ export const SAVE_SAFETENSORS = `def save_safetensors(state_dict, path):
         f.write(struct.pack('<Q', len(text)) + text + b''.join(chunks))`;
 
 /** The usage lines of a train.py docstring. */
-export function usage(dataset: DatasetId): string {
-  const { name } = DATA_SOURCES[dataset];
-  return `    python3 train.py                       # reads ${name}'s IDX files from data/ (README.txt says where to get them)
-    python3 train.py --data DIR            # ... from DIR, or DIR/${TORCHVISION_DATASET[dataset]}/raw/ as torchvision keeps them
-    python3 train.py --download            # fetches them with torchvision first, if it is installed
+export function usage(input: NetworkInput): string {
+  const name = dataName(input);
+  const where = isUserDataset(input.dataset)
+    ? `    python3 train.py                       # reads ${name}'s IDX files from data/, where the export put them
+    python3 train.py --data DIR            # ... from DIR`
+    : `    python3 train.py                       # reads ${name}'s IDX files from data/ (README.txt says where to get them)
+    python3 train.py --data DIR            # ... from DIR, or DIR/${TORCHVISION_DATASET[input.dataset]}/raw/ as torchvision keeps them
+    python3 train.py --download            # fetches them with torchvision first, if it is installed`;
+  return `${where}
     python3 train.py --device cuda --amp   # on a CUDA GPU, in mixed precision (default device: the best found)
     torchrun --nproc_per_node=N train.py   # N processes (one per GPU), each on 1/N of every batch
 
@@ -31,12 +36,15 @@ Needs only PyTorch. Under torchrun the processes average their gradients (Distri
 they take the same steps as one process would: the batch size stays the global one.`;
 }
 
-/** argparse options every train.py takes; \`more\` adds script-specific ones. */
-export function parseArgs(dataDefault: string, more = ''): string {
+/** argparse options every train.py takes; \`more\` adds script-specific ones. A user dataset has no
+ *  --download: its files come with the export. */
+export function parseArgs(dataDefault: string, more = '', download = true): string {
+  const fetch = download
+    ? "\n    parser.add_argument('--download', action='store_true', help='fetch missing files with torchvision, if installed')"
+    : '';
   return `def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--data', default=${dataDefault}, help='folder of the IDX files (default: data/ beside train.py)')
-    parser.add_argument('--download', action='store_true', help='fetch missing files with torchvision, if installed')
+    parser.add_argument('--data', default=${dataDefault}, help='folder of the IDX files (default: data/ beside train.py)')${fetch}
     parser.add_argument('--device', choices=['auto', 'cuda', 'mps', 'cpu'], default='auto',
                         help='where to train (default auto: cuda, else mps, else cpu)')
     parser.add_argument('--amp', action='store_true', help='mixed precision (float16) on CUDA')
@@ -45,7 +53,7 @@ export function parseArgs(dataDefault: string, more = ''): string {
     return parser.parse_args()`;
 }
 
-export const DISTRIBUTED = `def pick_device(choice, local_rank):
+const DEVICES = `def pick_device(choice, local_rank):
     """The torch.device for --device; under torchrun, GPU processes take one GPU each."""
     mps = getattr(torch.backends, 'mps', None)
     has_mps = mps is not None and mps.is_available()
@@ -91,7 +99,10 @@ def summed(values, world, device):
         return values
     sums = torch.tensor(values, dtype=torch.float64, device=device if device.type == 'cuda' else 'cpu')
     dist.all_reduce(sums)
-    return sums.tolist()
+    return sums.tolist()`;
+
+/** Devices, processes and sums, then reading a built-in dataset (fetched by torchvision on request). */
+export const DISTRIBUTED = `${DEVICES}
 
 
 def read_dataset(args, splits, rank, world, device):
@@ -119,3 +130,15 @@ def fetch(root):
                          'yourself (README.txt says where) or pip install torchvision')
     for train in (True, False):
         getattr(datasets, DATASET)(root, train=train, download=True)`;
+
+/** DISTRIBUTED for a user dataset: its files come with the export, so nothing is fetched. */
+export const USER_DISTRIBUTED = `${DEVICES}
+
+
+def read_dataset(args, splits, rank, world, device):
+    """The SPLITS as uint8 images and int64 labels on DEVICE."""
+    try:
+        splits = [load_mnist(args.data, split, args.limit) for split in splits]
+    except FileNotFoundError as error:
+        raise SystemExit(str(error))
+    return [(images.to(device), labels.to(device)) for images, labels in splits]`;

@@ -37,7 +37,7 @@ describe('exportModelPy', () => {
     expect(exportModelPy(presetSpec('dcgan-discriminator'))).toContain('torch.sigmoid(scores)');
     expect(exportModelPy(presetSpec('autoencoder'))).toContain('reconstruction MSE');
     expect(exportModelPy(presetSpec('autoencoder'))).toContain(
-      'self.deconv1 = nn.ConvTranspose2d(32, 16, kernel_size=3, stride=2, padding=1, output_padding=1)',
+      'self.deconv1 = nn.ConvTranspose2d(32, 16, kernel_size=4, stride=2, padding=1)',
     );
   });
 

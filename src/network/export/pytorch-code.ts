@@ -6,16 +6,22 @@ import { FROM_INPUT, resolveInputs } from '../../layers/core/graph';
 import { analyzeSpec, wireSpec } from '../analyze';
 import type { NetworkSpec, Shape } from '../spec';
 import { className, checkIdentifier, constructorCall, pyFloat, pyInt, pyText } from './python-syntax';
-import { INPUT_NORMALIZATION, type Normalization } from './normalization';
-import { dataSection } from './python-data';
+import { normalizationOf, type Normalization } from './normalization';
+import { dataSectionOf } from './python-data';
+import { classesOf, isUserDataset } from '../dataset-input';
 import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, mainBody } from './python-snippets';
 import { moduleNames } from './state-dict';
+import { isDenseTask } from '../dense';
+import { DECODE_PY, SCENES_PY, sceneConstant } from './python-scenes';
+import { strideOf } from './dense-code';
 
 export interface ModelPyOptions {
   /** The nn.Module class name; default: the design's name in PascalCase. */
   className?: string;
-  /** Input normalisation; default INPUT_NORMALIZATION[spec.task]. */
+  /** Input normalisation; default normalizationOf(spec). */
   normalize?: Normalization;
+  /** A user dataset's class names, for the demo's printout; default 0, 1, 2, ... */
+  classNames?: readonly string[];
 }
 
 /** A design ready to write out: autoWired sizes filled in and every layer's output shape known. */
@@ -51,6 +57,8 @@ const TASK_WORDS = {
   reconstruction: 'an autoencoder',
   generator: 'a GAN generator',
   discriminator: 'a GAN discriminator',
+  segmentation: 'a segmentation network (a class for every pixel of a scene)',
+  detection: 'a detector (a box and a digit for every digit of a scene)',
 } as const;
 
 const MAIN_DOES = {
@@ -58,6 +66,8 @@ const MAIN_DOES = {
   reconstruction: 'prints the reconstruction error on a few test images',
   generator: 'prints statistics of a few generated images',
   discriminator: 'prints how real it judges a few test images',
+  segmentation: 'labels the pixels of a few test scenes',
+  detection: 'finds the digits of a few test scenes',
 } as const;
 
 function docstring(plan: ExportPlan): string {
@@ -67,7 +77,9 @@ function docstring(plan: ExportPlan): string {
   const input =
     spec.task === 'generator'
       ? `noise ${batched(plan.inputShape)} drawn from a standard normal distribution`
-      : `images ${batched(plan.inputShape)}, normalised as in the playground: (pixel - MEAN) / STD, pixels in 0..1`;
+      : isDenseTask(spec.task)
+        ? `scenes ${batched(plan.inputShape)} drawn by make_scenes, pixels in 0..1 (MEAN 0, STD 1)`
+        : `images ${batched(plan.inputShape)}, normalised as in the playground: (pixel - MEAN) / STD, pixels in 0..1`;
   return `"""${title}: ${TASK_WORDS[spec.task]} exported from CNN Playground.
 
 Input: ${input}.
@@ -79,17 +91,39 @@ Needs only PyTorch: load_weights reads safetensors with the plain-Python reader 
 """`;
 }
 
-function constants(plan: ExportPlan, norm: Normalization): string[] {
+function constants(plan: ExportPlan, norm: Normalization, options: ModelPyOptions): string[] {
   const lines: string[] = [];
   if (plan.spec.task !== 'generator') {
     lines.push(`MEAN, STD = ${pyFloat(norm.mean, 'mean')}, ${pyFloat(norm.std, 'std')}`);
   }
   if (plan.spec.task === 'classification') {
-    lines.push(`CLASSES = [${CLASS_NAMES[plan.spec.input.dataset].map((c) => `'${c}'`).join(', ')}]`);
+    lines.push(
+      `CLASSES = [${classNames(plan.spec, options)
+        .map((c) => `'${c}'`)
+        .join(', ')}]`,
+    );
   }
   if (plan.spec.task === 'generator') lines.push(`LATENT_DIM = ${pyInt(plan.inputShape[0], 'latentDim')}`);
+  if (isDenseTask(plan.spec.task)) {
+    lines.push(sceneConstant(plan.spec));
+    const output = plan.outputShapes[plan.outputShapes.length - 1];
+    if (plan.spec.task === 'detection')
+      lines.push(
+        `STRIDE = ${pyInt(strideOf(plan.inputShape, output), 'stride')}  # scene pixels per cell of the head`,
+      );
+  }
   lines.push('HERE = os.path.dirname(os.path.abspath(__file__))');
   return lines;
+}
+
+/** The class names model.py prints: a built-in's, or the user's (as safe text; their number when a name
+ *  has none), or 0, 1, 2, ... */
+function classNames(spec: NetworkSpec, options: ModelPyOptions): string[] {
+  if (!isUserDataset(spec.input.dataset)) return [...CLASS_NAMES[spec.input.dataset]];
+  return Array.from(
+    { length: classesOf(spec.input) },
+    (_, i) => pyText(options.classNames?.[i] ?? '', 40) || String(i),
+  );
 }
 
 /**
@@ -137,18 +171,20 @@ ${LOAD_WEIGHTS}`;
 /** The complete model.py for a design. */
 export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): string {
   const plan = planExport(spec, options);
-  const norm = options.normalize ?? INPUT_NORMALIZATION[plan.spec.task];
+  const norm = options.normalize ?? normalizationOf(plan.spec);
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
   // gzip reads the .gz IDX files of the data section, which a generator has no use for.
   const modules = task === 'generator' ? ['json', 'os', 'struct'] : ['gzip', 'json', 'os', 'struct'];
   const imports = modules.map((m) => `import ${m}\n`).join('');
   const sections = [
-    `${docstring(plan)}\n${imports}\nimport torch\nfrom torch import nn\n\n${constants(plan, norm).join('\n')}`,
+    `${docstring(plan)}\n${imports}\nimport torch\nfrom torch import nn\n\n${constants(plan, norm, options).join('\n')}`,
     moduleClass(plan),
     READ_SAFETENSORS,
   ];
-  if (task !== 'generator') sections.push(dataSection(plan.spec.input.dataset));
+  if (task !== 'generator') sections.push(dataSectionOf(plan.spec.input));
+  if (isDenseTask(task)) sections.push(SCENES_PY);
+  if (task === 'detection') sections.push(DECODE_PY);
   sections.push(
     `def main():
     model = ${plan.className}().load_weights(os.path.join(HERE, 'weights.safetensors')).eval()

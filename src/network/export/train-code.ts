@@ -6,9 +6,12 @@ import { defaultLoss } from '../hyper';
 import type { Task } from '../spec';
 import { planExport, type ModelPyOptions } from './pytorch-code';
 import { pyBool, pyFloat, pyInt } from './python-syntax';
-import { DATA_SOURCES } from './python-data';
-import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, usage } from './python-training';
+import { isUserDataset } from '../dataset-input';
+import { dataName } from './python-data';
+import { DISTRIBUTED, parseArgs, SAVE_SAFETENSORS, USER_DISTRIBUTED, usage } from './python-training';
 import type { NetworkSpec } from '../spec';
+import { isDenseTask } from '../dense';
+import { exportDenseTrainPy } from './dense-code';
 
 const OPTIMIZER_NAMES = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW' } as const;
 
@@ -68,13 +71,16 @@ function taskParts(task: Task, h: Hyperparams, lastIsSigmoid: boolean) {
   };
 }
 
-/** The complete train.py for a classifier or autoencoder; it imports the class and the data from model.py. */
+/** The complete train.py for a classifier or autoencoder (or a segmentation or detection network, see
+ *  dense-code.ts); it imports the class and the data from model.py. */
 export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: ModelPyOptions = {}): string {
+  if (isDenseTask(spec.task)) return exportDenseTrainPy(spec, hyper, options);
   const plan = planExport(spec, options);
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
   const parts = taskParts(task, hyper, Boolean(definitionOf(last.kind).traits?.sigmoid));
-  const dataset = DATA_SOURCES[plan.spec.input.dataset].name;
+  const dataset = dataName(plan.spec.input);
+  const user = isUserDataset(plan.spec.input.dataset);
   const args = parseArgs(
     "os.path.join(HERE, 'data')",
     `
@@ -82,11 +88,12 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
                         help='start from these weights, when the file exists (default: weights.safetensors)')
     parser.add_argument('--out', default=os.path.join(HERE, 'trained.safetensors'),
                         help='written after every epoch (default: trained.safetensors)')`,
+    !user,
   );
   return `"""Continues training ${plan.className} (model.py) on ${dataset} with the settings used in CNN Playground:
 ${describeHyper(hyper)}, batch size ${hyper.batchSize}, ${hyper.epochs} epochs, seed ${hyper.seed}.
 
-${usage(plan.spec.input.dataset)}
+${usage(plan.spec.input)}
 
 It starts from weights.safetensors and writes trained.safetensors after every epoch, which the playground
 imports. The seed makes a run repeatable; PyTorch draws other random numbers than the playground, so
@@ -115,7 +122,7 @@ ${SAVE_SAFETENSORS}
 ${args}
 
 
-${DISTRIBUTED}
+${user ? USER_DISTRIBUTED : DISTRIBUTED}
 
 
 def evaluate(model, loss_fn, test_images, test_labels, rank, world, autocast):

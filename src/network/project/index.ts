@@ -18,4 +18,5 @@ export {
   type ProjectRead,
   type ReadProjectOptions,
 } from './project';
+export { DATA_ENTRIES, type ProjectData } from './project-data';
 export { readZip, type ZipFile, type ZipRead, type ZipReadOptions } from './zip-read';

@@ -6,7 +6,8 @@ import { HyperparamsSchema } from '../hyper';
 import { parseJsonSafely, type Parsed } from '../safe-json';
 import { fields, prefixed, readWith } from '../schema-kit';
 import { canonicalHyper, canonicalSpec } from '../serialize';
-import { DATASET_IDS, NetworkSpecSchema, type NetworkSpec } from '../spec-schema';
+import { isDatasetRef } from '../dataset-input';
+import { DATASET_IDS, NetworkSpecSchema, type DatasetRef, type NetworkSpec } from '../spec-schema';
 
 export const PROJECT_FORMAT = 'cnn-playground-project';
 // 2: the design is a graph (spec version 2). Version 1 projects (chains) open unchanged.
@@ -43,7 +44,10 @@ export const ProjectManifestSchema = v.pipe(
         (input) => typeof input === 'string' && ISO_TIME.test(input) && !Number.isNaN(Date.parse(input)),
         'project.json: createdAt must be an ISO 8601 time such as 2026-01-31T12:00:00Z',
       ),
-      dataset: v.picklist(DATASET_IDS, `project.json: dataset must be one of ${DATASET_IDS.join(', ')}`),
+      dataset: v.custom<DatasetRef>(
+        isDatasetRef,
+        `project.json: dataset must be one of ${DATASET_IDS.join(', ')} or one of your datasets (user:…)`,
+      ),
       weights: v.nullish(
         v.literal(WEIGHTS_ENTRY, `project.json: weights must be "${WEIGHTS_ENTRY}" or null`),
       ),

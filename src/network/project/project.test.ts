@@ -175,7 +175,7 @@ describe('readProject refuses hostile files with a specific message', () => {
       /createdAt must be an ISO 8601/,
     );
     expect(errorOf(archive(manifest(lenet(), { dataset: 'cifar' })))).toBe(
-      'project.json: dataset must be one of mnist, fashion-mnist',
+      'project.json: dataset must be one of mnist, fashion-mnist or one of your datasets (user:…)',
     );
     expect(errorOf(archive(manifest(lenet(), { dataset: 'fashion-mnist' })))).toBe(
       'project.json names dataset "fashion-mnist" but its design reads "mnist"',

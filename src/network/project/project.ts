@@ -11,6 +11,7 @@ import { sizeAndLimit } from '../sizes';
 import type { NetworkSpec } from '../spec';
 import { MANIFEST_ENTRY, manifestText, parseManifest, WEIGHTS_ENTRY, type ProjectManifest } from './manifest';
 import { readZip } from './zip-read';
+import { DATA_ENTRIES, dataEntries, readProjectData, type ProjectData } from './project-data';
 
 export const PROJECT_EXTENSION = '.cnnp';
 export const PROJECT_MIME = 'application/x-cnn-playground-project';
@@ -25,6 +26,8 @@ export interface ProjectContents {
   weights?: readonly LayerTensors[];
   /** Saved-at time; default now. */
   createdAt?: Date;
+  /** The user's dataset the design reads, carried along so the project trains anywhere. */
+  data?: ProjectData;
 }
 
 export interface ReadProjectOptions {
@@ -35,7 +38,13 @@ export interface ReadProjectOptions {
 }
 
 export type ProjectRead =
-  | { ok: true; project: Omit<ProjectManifest, 'hasWeights'> & { weights: LayerTensors[] | null } }
+  | {
+      ok: true;
+      project: Omit<ProjectManifest, 'hasWeights'> & {
+        weights: LayerTensors[] | null;
+        data: ProjectData | null;
+      };
+    }
   | { ok: false; error: string };
 
 /** The bytes of a .cnnp file; throws when the weights do not fit the design (a caller bug, not user input). */
@@ -51,6 +60,7 @@ export function writeProject(contents: ProjectContents): Uint8Array {
   });
   const entries: ZipEntry[] = [{ name: MANIFEST_ENTRY, data: new TextEncoder().encode(manifest) }];
   if (weights) entries.push({ name: WEIGHTS_ENTRY, data: exportWeights(spec, weights) });
+  if (contents.data) entries.push(...dataEntries(spec, contents.data));
   // Stored, not deflated: the float weights would barely shrink, and app versions before deflate support
   // read only stored archives.
   return writeZip(entries, when);
@@ -79,8 +89,9 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
     skip: (name) => name.startsWith('__MACOSX/'),
   });
   if (!zip.ok) return fail(`this is not a CNN Playground project file: ${zip.error}`);
+  const known = new Set<string>([MANIFEST_ENTRY, WEIGHTS_ENTRY, ...Object.values(DATA_ENTRIES)]);
   for (const file of zip.files) {
-    if (file.name !== MANIFEST_ENTRY && file.name !== WEIGHTS_ENTRY)
+    if (!known.has(file.name))
       return fail(`the project holds an unexpected file "${file.name.slice(0, 60)}"`);
   }
   const manifestFile = zip.files.find((f) => f.name === MANIFEST_ENTRY);
@@ -116,7 +127,9 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
     if (bad) return fail(`the project's weights are damaged: ${bad}`);
     weights = mapped.weights;
   }
-  return { ok: true, project: { spec, hyper, dataset, createdAt, weights } };
+  const data = readProjectData(spec, zip.files);
+  if (!data.ok) return data;
+  return { ok: true, project: { spec, hyper, dataset, createdAt, weights, data: data.data } };
 }
 
 /** Names the first tensor holding NaN or ±Infinity (a diverged or damaged model), or null. */

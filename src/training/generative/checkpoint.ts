@@ -8,7 +8,14 @@ import type { GanState } from './engine';
 import type { GenerativeMode } from './types';
 
 export type Built =
-  { mode: 'autoencoder'; ae: BuiltAutoencoder } | { mode: 'gan'; gan: BuiltGan; fixed: Float32Array };
+  | { mode: 'autoencoder'; ae: BuiltAutoencoder }
+  | {
+      mode: 'gan';
+      gan: BuiltGan;
+      /** Noise of the sample grid, and of the digit score's samples. */
+      fixed: Float32Array;
+      scoreNoise: Float32Array;
+    };
 
 export type Weights = ModelState | GanState;
 

@@ -1,9 +1,12 @@
 // The generative session on the CPU backend (no WebGPU): the same requests train, preview and decode.
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DCGAN_HYPER, DEFAULT_HYPER } from '../../network/hyper';
 import type { EventOf } from '../protocol';
 import { createHarness } from '../testing/harness';
+import { JUDGE_PATH } from './judge';
 import { narrowPreset } from './narrow-presets';
+import { SCORE_SAMPLES } from './session';
 import type { GenerativeEvent } from './types';
 
 type Of<K extends GenerativeEvent['kind']> = Extract<GenerativeEvent, { kind: K }>;
@@ -27,6 +30,13 @@ describe('generative session on the CPU backend', () => {
       request: { kind: 'setAutoencoder', spec: ae, hyper: aeHyper, bottleneckLayerId: 'bottleneck' },
     });
     await next('latent');
+    // Once the judge arrives, the digit score of the (untrained) reconstructions follows.
+    const judge = new Uint8Array(await readFile(`public/${JUDGE_PATH}`));
+    await h.send({ type: 'generative', request: { kind: 'setJudge', bytes: judge } });
+    const aeScore = (await next('score')).score;
+    expect(aeScore.count).toBe(SCORE_SAMPLES);
+    expect(aeScore.recognised).toBeGreaterThanOrEqual(0);
+    expect(aeScore.recognised).toBeLessThan(0.5);
     await h.send({ type: 'generative', request: { kind: 'start' } });
     const m = await next('metrics', (e) => e.step >= 10);
     expect(m.loss).toBeGreaterThan(0);
@@ -40,6 +50,11 @@ describe('generative session on the CPU backend', () => {
       type: 'generative',
       request: { kind: 'setGan', generator, discriminator, hyper: { ...DCGAN_HYPER, batchSize: 4 } },
     });
+    // A new build is scored at once: noise from an untrained generator looks like no digit in particular.
+    const ganScore = (await next('score', (e) => e.score.recognised === undefined)).score;
+    expect(ganScore.histogram.reduce((a, b) => a + b)).toBe(SCORE_SAMPLES);
+    expect(ganScore.inceptionScore).toBeGreaterThanOrEqual(1);
+    expect(ganScore.inceptionScore).toBeLessThan(3);
     await h.send({ type: 'generative', request: { kind: 'start' } });
     const g = await next('metrics', (e) => e.step >= 5 && e.dLoss !== undefined);
     expect(Number.isFinite(g.dLoss!)).toBe(true);

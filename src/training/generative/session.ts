@@ -16,8 +16,10 @@ import {
   type Weights,
 } from './checkpoint';
 import { gaussianNoise, ganFigures } from './common';
+import { autoencoderDigitScore, ganDigitScore } from './digit-score';
 import { ganWarning } from './health';
 import { generateAll, testImages, toUnit } from './images';
+import { loadJudge, type Judge } from './judge';
 import { sampleStats } from './stats';
 import type { LayerSnapshot } from '../protocol';
 import type { GenerativeEvent, GenerativeMode, GenerativeRequest, GenerativeState } from './types';
@@ -41,6 +43,8 @@ const PAIRS = 8;
 const GRID = 16;
 const LATENT_POINTS = 2000;
 const NOISE_STREAM = 2000;
+/** Images the live digit score judges: GAN samples from fixed noise, or test reconstructions. */
+export const SCORE_SAMPLES = 256;
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class GenerativeSession {
@@ -54,6 +58,9 @@ export class GenerativeSession {
   private lastFigures = { dLoss: NaN, gLoss: NaN, dReal: NaN, dFake: NaN };
   private previewedAt = -Infinity;
   private previews = 0;
+  /** The digit classifier that scores what the generator makes, once the page has sent it. */
+  private judge: Judge | null = null;
+  private scoredAt = -Infinity;
   /** The last weights known to be finite, on the host (null: the seeded ones of the build). */
   lastGood: Checkpoint<Weights> | null = null;
   private keptAt = -Infinity;
@@ -62,10 +69,12 @@ export class GenerativeSession {
 
   constructor(
     private readonly host: SessionHost,
-    /** Steps between loss reports; the previews follow a report at most once per `previewMs`. */
-    private readonly options: { reportEvery: number; previewMs: number } = {
+    /** Steps between loss reports; the previews follow a report at most once per `previewMs`, the
+     *  digit score (which judges SCORE_SAMPLES images) at most once per `scoreMs`. */
+    private readonly options: { reportEvery: number; previewMs: number; scoreMs: number } = {
       reportEvery: 5,
       previewMs: 1000,
+      scoreMs: 4000,
     },
   ) {}
 
@@ -106,7 +115,10 @@ export class GenerativeSession {
           await this.writeWeights(request.layers, request.discriminator);
           this.host.emit({ kind: 'weightsSet', id: request.id });
           // The previews then show the loaded weights.
-          return await this.preview();
+          return await this.preview(true);
+        case 'setJudge':
+          this.judge = loadJudge(request.bytes);
+          return await this.score(this.step);
       }
     } catch (error) {
       const id = 'id' in request ? request.id : undefined;
@@ -182,7 +194,11 @@ export class GenerativeSession {
       new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 1)),
       GRID * gan.latentDim,
     );
-    return { mode: 'gan', gan, fixed };
+    const scoreNoise = gaussianNoise(
+      new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 2)),
+      SCORE_SAMPLES * gan.latentDim,
+    );
+    return { mode: 'gan', gan, fixed, scoreNoise };
   }
 
   private async build(): Promise<void> {
@@ -201,7 +217,7 @@ export class GenerativeSession {
       this.host.emit({ kind: 'ready', mode: 'gan', latentDim, fixedNoise: built.fixed.slice() });
     }
     this.setState('idle');
-    this.quietly(this.preview());
+    this.quietly(this.preview(true));
   }
 
   /** After a lost device: stops the loop (its failures are the loss's) and drops the engines. */
@@ -232,7 +248,7 @@ export class GenerativeSession {
       const reason = `${why}: the ${name} was rebuilt from its weights at step ${this.step}`;
       this.setState(this.state === 'idle' ? 'idle' : 'paused', reason);
       if (resume) await this.start();
-      else this.quietly(this.preview());
+      else this.quietly(this.preview(true));
     } catch (error) {
       this.fail(error);
     }
@@ -338,13 +354,27 @@ export class GenerativeSession {
     );
   }
 
-  /** Reconstructions and latent points, or the sample grid with its health check. */
-  private async preview(): Promise<void> {
+  /** The judge's digit score of what the generator makes now (nothing before the page sent the judge). */
+  private async score(step: number): Promise<void> {
+    const built = this.built;
+    if (!built || !this.judge) return;
+    this.scoredAt = performance.now();
+    const score =
+      built.mode === 'gan'
+        ? await ganDigitScore(built.gan, this.judge, built.scoreNoise)
+        : await autoencoderDigitScore(built.ae, this.judge, this.host.data(), SCORE_SAMPLES);
+    if (score) this.host.emit({ kind: 'score', step, score });
+  }
+
+  /** Reconstructions and latent points, or the sample grid with its health check; the digit score when
+   *  `scoreNow` or when the last one is `scoreMs` old. */
+  private async preview(scoreNow = false): Promise<void> {
     const built = this.built;
     if (!built) return;
     const step = this.step;
     this.previewedAt = performance.now();
     this.previews += 1;
+    if (scoreNow || performance.now() - this.scoredAt >= this.options.scoreMs) await this.score(step);
     if (built.mode === 'gan') {
       const images = toUnit(await generateAll(built.gan, built.fixed));
       const variance = sampleStats(images).variance * 4;

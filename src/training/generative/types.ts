@@ -3,6 +3,7 @@
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
 import type { LayerSnapshot } from '../snapshot';
+import type { DigitScore } from './scores';
 
 export type GenerativeMode = 'autoencoder' | 'gan';
 export type GenerativeState = 'idle' | 'training' | 'paused';
@@ -24,7 +25,9 @@ export type GenerativeRequest =
   | { kind: 'readWeights'; id: number }
   /** Loads weights (the autoencoder's, or the generator's with `discriminator`), answered by `weightsSet`;
    *  every tensor is checked first, so a refusal changes nothing. */
-  | { kind: 'setWeights'; id: number; layers: LayerSnapshot[]; discriminator?: LayerSnapshot[] };
+  | { kind: 'setWeights'; id: number; layers: LayerSnapshot[]; discriminator?: LayerSnapshot[] }
+  /** The judge's weights (LeNet-5 safetensors): from then on the previews include the digit score. */
+  | { kind: 'setJudge'; bytes: Uint8Array };
 
 export interface GanMetrics {
   dLoss: number;
@@ -51,6 +54,8 @@ export type GenerativeEvent =
   | { kind: 'samples'; step: number; images: Float32Array; variance: number; warning: string | null }
   /** Autoencoder with a 2-D code: test images as points (x, y pairs) with their digit labels. */
   | { kind: 'latent'; step: number; points: Float32Array; labels: Uint8Array }
+  /** The judge's digit score of the GAN's samples or the autoencoder's reconstructions at `step`. */
+  | { kind: 'score'; step: number; score: DigitScore }
   | { kind: 'decoded'; id: number; images: Float32Array }
   | { kind: 'generated'; id: number; images: Float32Array }
   /** The autoencoder's weights, or the generator's (`layers`) and the discriminator's. */

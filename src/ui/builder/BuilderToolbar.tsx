@@ -2,8 +2,18 @@
 // view (diagram or outline), tidying a hand-placed diagram, and the design's size and cost.
 import { useState } from 'react';
 import { PRESETS, presetSpec, type PresetId } from '../../network';
-import { DATASET_NAMES, emptySpec, type DatasetId, type NetworkSpec } from '../../network/spec';
+import { isDenseTask } from '../../network/dense';
+import { datasetName, isUserDataset } from '../../network/dataset-input';
+import { builtinFor, switchDataset } from '../../network/dataset-switch';
+import {
+  DATASET_NAMES,
+  emptySpec,
+  type DatasetId,
+  type DatasetRef,
+  type NetworkSpec,
+} from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { showPanel } from '../shell/PanelTabs';
 import { hasUnsavedEdits } from '../store/networkSlice';
 import { presetOf } from './presetOf';
 import { useStore } from '../store/store';
@@ -53,6 +63,8 @@ export function BuilderToolbar() {
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const dataset = useStore((s) => s.spec.input.dataset);
+  const input = useStore((s) => s.spec.input);
+  const myData = useStore((s) => s.myData);
   const setDatasetOfSpec = useStore((s) => s.setDatasetOfSpec);
   const baseline = useStore((s) => s.baseline);
   // The menu shows the preset picked since the last load, else the preset the loaded design is (or that
@@ -71,10 +83,11 @@ export function BuilderToolbar() {
     else apply();
   };
   // Presets and the empty network keep the dataset the user picked.
-  const withDataset = (spec: NetworkSpec) => ({
-    ...spec,
-    input: { ...spec.input, dataset: useStore.getState().spec.input.dataset },
-  });
+  // The user's own data resizes a classifier's output to its classes; generative presets keep MNIST.
+  const withDataset = (spec: NetworkSpec) => {
+    const current = useStore.getState().spec.input;
+    return switchDataset(spec, isUserDataset(current.dataset) ? current : builtinFor(spec, current.dataset));
+  };
   const loadPreset = () => {
     const preset = PRESETS.find((p) => p.id === presetId);
     if (!preset) return;
@@ -85,8 +98,8 @@ export function BuilderToolbar() {
         s.loadSpec(spec);
         s.setHyper(preset.hyper);
       });
-    } else if (preset.task === 'reconstruction') {
-      // Generative designs keep the classifier's hyperparameters: the Generate panel has its own.
+    } else if (preset.task === 'reconstruction' || isDenseTask(preset.task)) {
+      // Generative and dense designs keep the classifier's hyperparameters: their panels have their own.
       replace(() => s.loadSpec(spec));
     } else {
       // A GAN network comes with its counterpart, so the Generate panel can train the pair.
@@ -102,10 +115,7 @@ export function BuilderToolbar() {
       });
     }
   };
-  const clear = () =>
-    replace(() =>
-      useStore.getState().loadSpec(emptySpec('classification', useStore.getState().spec.input.dataset)),
-    );
+  const clear = () => replace(() => useStore.getState().loadSpec(withDataset(emptySpec('classification'))));
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Design">
@@ -117,14 +127,27 @@ export function BuilderToolbar() {
       </button>
       <label>
         Dataset{' '}
-        <select value={dataset} onChange={(e) => setDatasetOfSpec(e.target.value as DatasetId)}>
+        <select value={dataset} onChange={(e) => setDatasetOfSpec(e.target.value as DatasetRef)}>
           {(Object.keys(DATASET_NAMES) as DatasetId[]).map((id) => (
             <option key={id} value={id}>
               {DATASET_NAMES[id]}
             </option>
           ))}
+          {myData && (
+            <option value={myData.id}>
+              {myData.name} ({myData.classes.length} classes)
+            </option>
+          )}
+          {isUserDataset(dataset) && myData?.id !== dataset && (
+            <option value={dataset} disabled>
+              {datasetName(input)} (not in this browser)
+            </option>
+          )}
         </select>
       </label>
+      <button type="button" className="toolbar-link" onClick={() => showPanel('mydata')}>
+        {myData ? 'Your own data' : 'Use your own data'}
+      </button>
       <label>
         Preset{' '}
         <select value={presetId} onChange={(e) => setPicked({ id: e.target.value as PresetId, baseline })}>

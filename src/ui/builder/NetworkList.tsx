@@ -1,7 +1,8 @@
 // The network as an ordered, sortable list of layer cards; also the drop target for palette layers.
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { DATASET_NAMES, formatShape } from '../../network/spec';
+import { datasetName } from '../../network/dataset-input';
+import { formatShape } from '../../network/spec';
 import { useStore } from '../store/store';
 import { LIST_ID } from './dnd';
 import { LayerCard } from './LayerCard';
@@ -17,7 +18,7 @@ export function NetworkList({ dropIndex }: { dropIndex: number | null }) {
   return (
     <div className="network">
       <p className="network-input">
-        Input: {DATASET_NAMES[spec.input.dataset]} {formatShape(spec.input.shape)}
+        Input: {datasetName(spec.input)} {formatShape(spec.input.shape)}
       </p>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ol

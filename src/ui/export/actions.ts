@@ -30,10 +30,17 @@ import { analysisOf, blockingReason } from '../builder/useAnalysis';
 import { savedDesign } from '../store/networkSlice';
 import type { AppState } from '../store/store';
 import { downloadBytes, readPickedFile } from './download';
+import { fromProjectData, splitForTraining, toProjectData } from '../mydata/myData';
+import { isUserDataset } from '../../network/dataset-input';
 import { isGenerative, sessionWeights, setSessionWeights } from './generative';
+import { denseWeights, setDenseWeights } from './dense';
+import { isDenseTask } from '../../network/dense';
 import { samplesFromGallery, snapshotMismatch, toSnapshot } from './weights';
 
 type Store = StoreApi<AppState>;
+
+/** The user's data when the design reads it (it then travels in project files and PyTorch exports). */
+const myDataOf = (s: AppState) => (s.myData && s.spec.input.dataset === s.myData.id ? s.myData : null);
 
 const SAMPLE_COUNT = 8;
 const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
@@ -46,6 +53,7 @@ export async function trainedWeights(store: Store): Promise<LayerSnapshot[]> {
   const blocked = blockingReason(analysisOf(spec));
   if (blocked) throw new Error(blocked);
   if (!client) throw new Error('the trainer has not started yet');
+  if (isDenseTask(spec.task)) return denseWeights(client, spec);
   if (isGenerative(spec)) {
     const weights = await sessionWeights(client, savedDesign(store.getState()));
     return spec.task === 'discriminator' ? (weights.discriminator ?? []) : weights.layers;
@@ -100,8 +108,11 @@ export function exportPytorchZip(store: Store): Promise<void> {
     const weights = await trainedWeights(store);
     const samples = spec.task === 'classification' ? samplesFromGallery(gallery, SAMPLE_COUNT) : undefined;
     const name = projectFileName(spec, '-pytorch.zip');
+    const mine = myDataOf(store.getState());
+    const split = mine ? splitForTraining(mine) : null;
+    const dataset = split ? { shape: spec.input.shape, train: split.train, test: split.test } : undefined;
     downloadBytes(
-      exportBundle(spec, hyper, weights, { samples, modified: new Date() }),
+      exportBundle(spec, hyper, weights, { samples, dataset, modified: new Date() }),
       name,
       'application/zip',
     );
@@ -153,10 +164,13 @@ export function exportProject(store: Store): Promise<void> {
       without = ` (without weights: ${message(error)})`;
     }
     const name = projectFileName(spec);
-    downloadBytes(writeProject({ spec, hyper, weights }), name, PROJECT_MIME);
+    const mine = myDataOf(store.getState());
+    const data = mine ? toProjectData(mine) : undefined;
+    downloadBytes(writeProject({ spec, hyper, weights, data }), name, PROJECT_MIME);
+    const withData = mine ? `, with ${mine.name} (${data!.labels.length} examples)` : '';
     return weights
-      ? `Saved ${name}: the design, its hyperparameters and the current weights.`
-      : `Saved ${name}: the design and its hyperparameters${without}.`;
+      ? `Saved ${name}: the design, its hyperparameters and the current weights${withData}.`
+      : `Saved ${name}: the design and its hyperparameters${withData}${without}.`;
   });
 }
 
@@ -168,6 +182,11 @@ export function exportProject(store: Store): Promise<void> {
 async function loadIntoTrainer(store: Store, weights: readonly LayerTensors[]): Promise<void> {
   const { client, spec } = store.getState();
   if (!client) throw new Error('the trainer has not started yet');
+  if (isDenseTask(spec.task)) {
+    await setDenseWeights(client, toSnapshot(spec, weights));
+    store.getState().weightsReplaced();
+    return;
+  }
   if (isGenerative(spec)) {
     // The generative session holds these weights; a GAN half is loaded beside the other half's current ones.
     const layers = toSnapshot(spec, weights);
@@ -200,7 +219,10 @@ export async function importProjectFile(store: Store, file: File): Promise<void>
     setNotice(`Project not imported: ${read.error}. Nothing was changed.`);
     return;
   }
-  const { spec, hyper, weights, createdAt } = read.project;
+  const { spec, hyper, weights, createdAt, data } = read.project;
+  // The project's own data first, so the design that reads it finds it.
+  if (data && isUserDataset(spec.input.dataset))
+    store.getState().adoptMyData(fromProjectData(spec.input.dataset, data));
   // Hyperparameters first, so the worker builds the new design once, with its batch size.
   store.getState().setHyper(hyper);
   store.getState().loadSpec(spec);

@@ -23,7 +23,8 @@ function ask(client: TrainerClient, make: (id: number) => GenerativeRequest): Pr
   });
 }
 
-export const isGenerative = (spec: NetworkSpec) => spec.task !== 'classification';
+export const isGenerative = (spec: NetworkSpec) =>
+  spec.task !== 'classification' && spec.task !== 'segmentation' && spec.task !== 'detection';
 
 export interface GenerativeWeights {
   /** The autoencoder's, or the generator's. */

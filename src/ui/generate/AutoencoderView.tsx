@@ -2,6 +2,7 @@
 // space of the test set, where a click decodes that point into an image.
 import { useState } from 'react';
 import type { TrainerClient } from '../../training/client';
+import { DigitScoreView } from './DigitScoreView';
 import { GenerateChart } from './GenerateCharts';
 import type { GenerateView } from './generateState';
 import { ImageGrid } from './ImageGrid';
@@ -34,6 +35,7 @@ export function AutoencoderView({ view, client }: { view: GenerateView; client: 
           />
         </figure>
       )}
+      <DigitScoreView view={view} />
       <GenerateChart
         label="Reconstruction loss"
         points={view.points}

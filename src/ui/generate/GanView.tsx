@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { interpolateNoise } from '../../training/generative/common';
+import { DigitScoreView } from './DigitScoreView';
 import { GenerateChart } from './GenerateCharts';
 import type { GenerateView } from './generateState';
 import { ImageGrid } from './ImageGrid';
@@ -45,6 +46,7 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
           D(G(z)) {last.dFake?.toFixed(2)}
         </p>
       )}
+      <DigitScoreView view={view} />
       <GenerateChart
         label="GAN losses"
         points={view.points}

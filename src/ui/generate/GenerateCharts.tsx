@@ -1,20 +1,20 @@
-// Loss curves of the generative modes: the reconstruction loss, or D and G losses with D(x) and D(G(z)).
+// Curves of the generative modes over steps: the reconstruction loss, D and G losses with D(x) and
+// D(G(z)), or the digit score.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LossPoint } from './generateState';
 
-interface Series {
-  key: keyof LossPoint;
+interface Series<P> {
+  key: keyof P & string;
   name: string;
   colour: string;
 }
 
-export function GenerateChart({
+export function GenerateChart<P extends { step: number }>({
   points,
   series,
   label,
 }: {
-  points: LossPoint[];
-  series: Series[];
+  points: P[];
+  series: Series<P>[];
   label: string;
 }) {
   return (

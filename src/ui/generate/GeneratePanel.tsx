@@ -3,16 +3,26 @@
 // this panel runs them and shows what they make.
 import { useState } from 'react';
 import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
-import { presetSpec } from '../../network/presets';
+import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { GenerativeMode } from '../../training/generative/types';
 import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';
+import { loadTrainedGan, TRAINED_GAN } from './trained-gan';
 import { useGenerative } from './useGenerative';
 import './generate.css';
 
 type Tab = 'generator' | 'discriminator';
+
+/** The autoencoders' preset learning rate (the sharp one and the 2-D map share it). */
+const AE_LR = getPreset('autoencoder')!.hyper.lr;
+
+/** Width of the design's code (its bottleneck Linear's outputs), if it has one. */
+function codeWidth(spec: NetworkSpec): number | undefined {
+  const layer = spec.layers.find((l) => l.id === 'bottleneck');
+  return layer && 'out_features' in layer ? layer.out_features : undefined;
+}
 
 /** The mode the builder's design implies: a GAN pair, a reconstruction network, or none. */
 function impliedMode(spec: NetworkSpec, partner: NetworkSpec | undefined): GenerativeMode | null {
@@ -32,13 +42,13 @@ export function GeneratePanel() {
   const [chosen, setMode] = useState<GenerativeMode | null>(null);
   const mode = impliedMode(spec, partner ?? undefined) ?? chosen;
   const tab: Tab = spec.task === 'discriminator' ? 'discriminator' : 'generator';
-  const [lr, setLr] = useState(mode === 'gan' ? DCGAN_HYPER.lr : 1e-3);
+  const [lr, setLr] = useState(mode === 'gan' ? DCGAN_HYPER.lr : AE_LR);
   // Each mode starts from its own usual learning rate (set while rendering, React's pattern for state
   // that follows a prop).
   const [lrMode, setLrMode] = useState(mode);
   if (mode !== lrMode) {
     setLrMode(mode);
-    setLr(mode === 'gan' ? DCGAN_HYPER.lr : 1e-3);
+    setLr(mode === 'gan' ? DCGAN_HYPER.lr : AE_LR);
   }
   const [batch, setBatch] = useState(64);
   const [loss, setLoss] = useState<'bce' | 'mse'>('bce');
@@ -56,9 +66,14 @@ export function GeneratePanel() {
     mode === 'gan'
       ? { ...storeHyper, ...DCGAN_HYPER, seed: storeHyper.seed, lr, batchSize: batch }
       : { ...storeHyper, optimizer: 'adam', lr, batchSize: batch, loss };
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const train = () => {
     if (!client || !mode) return;
-    if (view.state !== 'paused' || view.mode !== mode) {
+    // A paused run, or the loaded trained GAN, goes on; anything else is built afresh from the builder.
+    const goOn = view.mode === mode && (view.state === 'paused' || (loaded && mode === 'gan'));
+    setLoaded(false);
+    if (!goOn) {
       if (mode === 'autoencoder') {
         client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId: 'bottleneck' });
       } else if (partner) {
@@ -67,6 +82,15 @@ export function GeneratePanel() {
       }
     }
     client.generative({ kind: 'start' });
+  };
+  const loadTrained = () => {
+    if (!client || !partner) return;
+    const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
+    setLoadError(null);
+    loadTrainedGan(client, generator, discriminator, hyper()).then(
+      () => setLoaded(true),
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
   };
   const wrongTask =
     mode === 'autoencoder' ? spec.task !== 'reconstruction' : mode === 'gan' ? spec.task !== tab : false;
@@ -106,6 +130,24 @@ export function GeneratePanel() {
       )}
       {mode && (
         <>
+          {mode === 'autoencoder' && (
+            <div role="group" aria-label="Autoencoder code" className="control-buttons">
+              <button
+                type="button"
+                aria-pressed={codeWidth(spec) === 2}
+                onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder'))}
+              >
+                2-number code (a map of digits)
+              </button>
+              <button
+                type="button"
+                aria-pressed={codeWidth(spec) === SHARP_CODE}
+                onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder-sharp'))}
+              >
+                {SHARP_CODE}-number code (sharp digits)
+              </button>
+            </div>
+          )}
           <div className="generate-settings">
             <label>
               Learning rate
@@ -147,9 +189,17 @@ export function GeneratePanel() {
                 Train {mode === 'gan' ? 'GAN' : 'autoencoder'}
               </button>
             )}
+            {mode === 'gan' && view.state !== 'training' && (
+              <button type="button" onClick={loadTrained} disabled={blocked !== null}>
+                Load a GAN trained for {TRAINED_GAN.steps.toLocaleString('en')} steps
+              </button>
+            )}
             <button
               type="button"
-              onClick={() => client?.generative({ kind: 'reset' })}
+              onClick={() => {
+                setLoaded(false);
+                client?.generative({ kind: 'reset' });
+              }}
               disabled={!client || view.mode === null}
             >
               Reset generation
@@ -160,6 +210,17 @@ export function GeneratePanel() {
                 `${view.state}${view.points.length ? ` · step ${view.points.at(-1)!.step}` : ''}`}
             </span>
           </div>
+          {loadError && (
+            <p role="alert" className="error">
+              {loadError}
+            </p>
+          )}
+          {loaded && view.mode === 'gan' && mode === 'gan' && view.state !== 'training' && (
+            <p className="muted" data-testid="trained-gan-note">
+              Loaded the DCGAN the engine trained for {TRAINED_GAN.steps.toLocaleString('en')} steps (the step
+              counter starts again at 0): press Train GAN to keep training it.
+            </p>
+          )}
           {view.error && (
             <p role="alert" className="error">
               {view.error}

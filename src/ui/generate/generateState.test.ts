@@ -42,6 +42,28 @@ describe('generate view reducer', () => {
     expect(v.error).toBe('no autoencoder is built');
   });
 
+  it('keeps the latest digit score and a chart of them, restarted by an earlier step', () => {
+    const histogram = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const base = { count: 4, confidence: 0.5, histogram };
+    let v = reduceView(initialView, { kind: 'ready', mode: 'autoencoder', latentDim: 16 });
+    for (const [step, inceptionScore, recognised] of [
+      [0, 1.1, 0.1],
+      [50, 3.2, 0.6],
+      [100, 6.5, 0.9],
+    ]) {
+      v = reduceView(v, { kind: 'score', step, score: { ...base, inceptionScore, recognised } });
+    }
+    expect(v.scores).toEqual([
+      { step: 0, inceptionScore: 1.1, recognised: 10 },
+      { step: 50, inceptionScore: 3.2, recognised: 60 },
+      { step: 100, inceptionScore: 6.5, recognised: 90 },
+    ]);
+    expect(v.score).toEqual({ ...base, step: 100, inceptionScore: 6.5, recognised: 0.9 });
+    v = reduceView(v, { kind: 'score', step: 0, score: { ...base, inceptionScore: 1 } });
+    expect(v.scores).toEqual([{ step: 0, inceptionScore: 1 }]);
+    expect(reduceView(v, { kind: 'ready', mode: 'gan', latentDim: 32 }).scores).toEqual([]);
+  });
+
   it('pads latent bounds by 5% and survives a single point', () => {
     expect(latentBounds(Float32Array.of(0, 0, 10, 20))).toEqual({ x0: -0.5, x1: 10.5, y0: -1, y1: 21 });
     const one = latentBounds(Float32Array.of(3, 3));

@@ -1,5 +1,6 @@
 // The generative view's state, folded from the worker's `generative` events (a pure reducer, so it is
 // tested without React or a worker).
+import type { DigitScore } from '../../training/generative/scores';
 import type { GenerativeEvent, GenerativeMode, GenerativeState } from '../../training/generative/types';
 
 export interface LossPoint {
@@ -9,6 +10,13 @@ export interface LossPoint {
   gLoss?: number;
   dReal?: number;
   dFake?: number;
+}
+
+/** One digit score for the chart: the inception score, and for the autoencoder the share recognised (%). */
+export interface ScorePoint {
+  step: number;
+  inceptionScore: number;
+  recognised?: number;
 }
 
 export interface GenerateView {
@@ -24,6 +32,9 @@ export interface GenerateView {
   /** How many sample grids have arrived (the grid changes as training goes on). */
   sampleUpdates: number;
   warning: string | null;
+  /** The judge's latest digit score and the scores so far. */
+  score: (DigitScore & { step: number }) | null;
+  scores: ScorePoint[];
   decoded: Float32Array | null;
   interpolated: Float32Array | null;
   error: string | null;
@@ -41,6 +52,8 @@ export const initialView: GenerateView = {
   samples: null,
   sampleUpdates: 0,
   warning: null,
+  score: null,
+  scores: [],
   decoded: null,
   interpolated: null,
   error: null,
@@ -70,6 +83,14 @@ export function reduceView(view: GenerateView, e: GenerativeEvent): GenerateView
         sampleUpdates: view.sampleUpdates + 1,
         warning: e.warning,
       };
+    case 'score': {
+      const { step, score } = e;
+      const point: ScorePoint = { step, inceptionScore: score.inceptionScore };
+      if (score.recognised !== undefined) point.recognised = 100 * score.recognised;
+      // A score for an earlier step (after a reset or a load) starts the chart again.
+      const kept = view.scores.filter((p) => p.step < step);
+      return { ...view, score: { ...score, step }, scores: [...kept, point].slice(-MAX_POINTS) };
+    }
     case 'decoded':
       return { ...view, decoded: e.images };
     case 'generated':

@@ -1,11 +1,13 @@
 // Everything beside the core loop, one tab each: the model summary, the hyperparameters, the views inside
-// the network, the test results and image generation. One opens at a time below the diagram, which shrinks
+// the network, the test results, the user's own data, image generation, and segmentation and detection. One opens at a time below the diagram, which shrinks
 // to make room; the training controls, figures, charts and draw pad stay where they are. Closed panels stay
 // mounted (hidden), so each keeps its state.
 import type { KeyboardEvent, ReactNode } from 'react';
 import { SummaryTable } from '../builder/SummaryTable';
+import { DensePanel } from '../dense/DensePanel';
 import { GeneratePanel } from '../generate/GeneratePanel';
 import { InspectPanel } from '../inspect/InspectPanel';
+import { MyDataPanel } from '../mydata/MyDataPanel';
 import { ConfusionMatrix } from '../predictions/ConfusionMatrix';
 import { Gallery } from '../predictions/Gallery';
 import { useStore } from '../store/store';
@@ -32,11 +34,18 @@ const PANELS: { id: PanelId; tab: string; region: string; content: () => ReactNo
       </div>
     ),
   },
+  { id: 'mydata', tab: 'Your own data', region: 'Your own data', content: () => <MyDataPanel /> },
   { id: 'generate', tab: 'Generate images', region: 'Generate images', content: () => <GeneratePanel /> },
+  {
+    id: 'dense',
+    tab: 'Segmentation and detection',
+    region: 'Segmentation and detection',
+    content: () => <DensePanel />,
+  },
 ];
 
-/** Opens `panel` and focuses its main action, else its first control (the blocked Train's link to image
- *  generation uses it). */
+/** Opens `panel` and focuses its main action, else its first control (the blocked Train's link to where a
+ *  design of another task trains uses it). */
 export function showPanel(panel: PanelId): void {
   useStore.getState().openPanel(panel);
   requestAnimationFrame(() => {

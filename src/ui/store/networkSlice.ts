@@ -1,7 +1,10 @@
 // The design being built: the spec (single source of truth), its undo/redo history and the selection.
 import type { StateCreator } from 'zustand';
 import { applyFix, type SpecFix } from '../../network/issues';
-import { emptySpec, type DatasetId, type LayerKind, type NetworkSpec } from '../../network/spec';
+import { isUserDataset } from '../../network/dataset-input';
+import { builtinFor, switchDataset } from '../../network/dataset-switch';
+import { emptySpec, type DatasetRef, type LayerKind, type NetworkSpec } from '../../network/spec';
+import { inputOf } from '../mydata/myData';
 import * as edits from './specEdits';
 import { emptyHistory, record, redo, undo, type History } from './history';
 import type { AppState } from './store';
@@ -41,7 +44,8 @@ export interface NetworkSlice {
   /** Which layers a layer reads ('input' is the network's input); null: the previous layer. */
   setLayerInputs: (id: string, inputs: string[] | null) => void;
   applyFix: (fix: SpecFix) => void;
-  setDatasetOfSpec: (dataset: DatasetId) => void;
+  /** A built-in dataset, or the user's own (whose classes then size the output). */
+  setDatasetOfSpec: (dataset: DatasetRef) => void;
   undo: () => void;
   redo: () => void;
   selectLayer: (id: string | null) => void;
@@ -132,8 +136,10 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     setLayerInputs: (id, inputs) => edit(edits.setLayerInputs(get().spec, id, inputs)),
     applyFix: (fix) => edit(applyFix(get().spec, fix)),
     setDatasetOfSpec: (dataset) => {
-      const spec = get().spec;
-      if (spec.input.dataset !== dataset) edit({ ...spec, input: { ...spec.input, dataset } });
+      const { spec, myData } = get();
+      if (spec.input.dataset === dataset) return;
+      if (!isUserDataset(dataset)) edit(switchDataset(spec, builtinFor(spec, dataset)));
+      else if (myData?.id === dataset) edit(switchDataset(spec, inputOf(myData)));
     },
     undo: () => {
       const r = undo(get().history, get().spec);

@@ -2,12 +2,19 @@
 import { create } from 'zustand';
 import { createDiagramSlice, type DiagramSlice } from '../builder/diagram/diagramSlice';
 import { createInspectSlice, type InspectSlice } from '../inspect/inspectSlice';
+import { createMyDataSlice, type MyDataSlice } from '../mydata/myDataSlice';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice';
 import { createNetworkSlice, type NetworkSlice } from './networkSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = NetworkSlice & TrainingSlice & MetricsSlice & UiSlice & InspectSlice & DiagramSlice;
+export type AppState = NetworkSlice &
+  TrainingSlice &
+  MetricsSlice &
+  UiSlice &
+  InspectSlice &
+  MyDataSlice &
+  DiagramSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -16,6 +23,7 @@ export const createAppStore = () =>
     ...createMetricsSlice(...a),
     ...createUiSlice(...a),
     ...createInspectSlice(...a),
+    ...createMyDataSlice(...a),
     ...createDiagramSlice(...a),
   }));
 

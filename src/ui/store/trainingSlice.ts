@@ -2,13 +2,9 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_HYPER, type Hyperparams } from '../../network/hyper';
 import type { TrainerClient } from '../../training/client';
-import type {
-  BackendChoice,
-  BackendKind,
-  BackendPreference,
-  DatasetId,
-  TrainerState,
-} from '../../training/protocol';
+import type { BackendChoice, BackendKind, BackendPreference, TrainerState } from '../../training/protocol';
+import { isUserDataset } from '../../network/dataset-input';
+import type { DatasetRef } from '../../network/spec';
 import { saveBackendPreference } from '../persistence/backend-preference';
 import { browserStorage } from '../persistence/autosave';
 import type { GpuStatus } from '../webgpu/types';
@@ -17,7 +13,7 @@ import type { AppState } from './store';
 export type DatasetPhase = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface DatasetStatus {
-  id: DatasetId;
+  id: DatasetRef;
   phase: DatasetPhase;
   images: number;
   totalImages: number;
@@ -25,6 +21,14 @@ export interface DatasetStatus {
   test: number;
   classNames: string[];
   message: string | null;
+}
+
+/** The worker's 'tuning' event: sites measured (or read from the store) of those in the design. */
+export interface KernelTuning {
+  done: number;
+  total: number;
+  finished: boolean;
+  changed: number;
 }
 
 export interface TrainingSlice {
@@ -43,6 +47,8 @@ export interface TrainingSlice {
   runSeed: number | null;
   /** The built model's own GPU buffers, in bytes, as the worker measured them (null: none, or the CPU). */
   modelGpuBytes: number | null;
+  /** How far the worker's kernel autotuning for this design got (null: not tuning on this backend). */
+  kernelTuning: KernelTuning | null;
   hyper: Hyperparams;
   /** The worker's handle; null until the page has started it (and in unit tests). */
   client: TrainerClient | null;
@@ -58,20 +64,21 @@ export interface TrainingSlice {
   reset: () => void;
   /** Tests on the whole test set now (answered by an evaluation and a gallery). */
   evaluate: () => void;
-  loadDataset: (id: DatasetId) => void;
+  loadDataset: (id: DatasetRef) => void;
   setGpuStatus: (status: GpuStatus) => void;
   setBackend: (backend: BackendKind, fallbackReason?: string, choice?: BackendChoice) => void;
   /** The user's pick in the backend menu: stored, and sent to the worker, which moves the model. */
   chooseBackend: (preference: BackendPreference) => void;
-  datasetLoading: (id: DatasetId) => void;
+  datasetLoading: (id: DatasetRef) => void;
   datasetProgress: (images: number, totalImages: number) => void;
   datasetReady: (train: number, test: number, classNames: string[]) => void;
   datasetFailed: (message: string) => void;
   setTrainerState: (state: TrainerState, reason?: string) => void;
   setModelGpuBytes: (bytes: number | null) => void;
+  setKernelTuning: (tuning: KernelTuning | null) => void;
 }
 
-const idleDataset = (id: DatasetId): DatasetStatus => ({
+const idleDataset = (id: DatasetRef): DatasetStatus => ({
   id,
   phase: 'idle',
   images: 0,
@@ -95,6 +102,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   trainerState: 'idle',
   trainerReason: null,
   modelGpuBytes: null,
+  kernelTuning: null,
   runSeed: null,
   hyper: DEFAULT_HYPER,
   client: null,
@@ -119,6 +127,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   },
   evaluate: () => get().client?.evaluate(),
   loadDataset: (id) => {
+    // The user's own data is in the page, not on the server.
+    if (isUserDataset(id)) return get().sendMyData();
     get().datasetLoading(id);
     get().client?.loadDataset(id, dataBaseUrl());
   },
@@ -156,4 +166,5 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
         : { trainerState, trainerReason: reason ?? null },
     ),
   setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),
+  setKernelTuning: (kernelTuning) => set({ kernelTuning }),
 });

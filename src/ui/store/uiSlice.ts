@@ -5,7 +5,7 @@ import type { AppState } from './store';
 export type Theme = 'light' | 'dark';
 
 /** The panels that open beside the core loop (one at a time). */
-export type PanelId = 'summary' | 'hyper' | 'inside' | 'predictions' | 'generate';
+export type PanelId = 'summary' | 'hyper' | 'inside' | 'predictions' | 'mydata' | 'generate' | 'dense';
 
 export interface UiSlice {
   theme: Theme;

@@ -49,6 +49,9 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
       lostReason = e.recovering ? e.reason : null;
       s().setNotice(`The GPU device was lost (${e.reason})${e.recovering ? '; recovering…' : '.'}`);
     }),
+    client.on('tuning', ({ done, total, finished, changed }) =>
+      s().setKernelTuning({ done, total, finished, changed }),
+    ),
     client.on('notice', (e) => s().setNotice(e.message)),
     client.on('error', (e) => s().setNotice(e.message)),
   ];

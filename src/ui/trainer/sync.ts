@@ -1,6 +1,7 @@
 // Keeps the worker in step with the store: hyperparameters as they change (the learning rate live), the
-// design whenever it is valid (a new design restarts training), and the dataset the design names. Where the
-// diagram's nodes sit is no part of what trains: moving one restarts nothing.
+// design whenever it is valid (a new design restarts training), and the dataset the design names (the
+// user's own is sent again as it changes). Where the diagram's nodes sit is no part of what trains: moving
+// one restarts nothing.
 import { validateHyper } from '../../network/hyper';
 import type { TrainerClient } from '../../training/client';
 import { analysisOf } from '../builder/useAnalysis';
@@ -38,5 +39,7 @@ export function syncDesignToTrainer(client: TrainerClient, store: StoreApi<AppSt
   return store.subscribe((s, prev) => {
     if (s.spec !== prev.spec || s.hyper !== prev.hyper) push(s);
     if (s.spec.input.dataset !== prev.spec.input.dataset) s.loadDataset(s.spec.input.dataset);
+    // The user's own examples reach the trainer as they are collected, once the kept ones are read.
+    else if (s.myData !== prev.myData || s.myDataLoaded !== prev.myDataLoaded) s.sendMyData();
   });
 }

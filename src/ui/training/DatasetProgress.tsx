@@ -1,5 +1,5 @@
 // The dataset loading bar: images in so far, then the train/test counts when complete.
-import { DATASET_NAMES } from '../../network/spec';
+import { datasetName, isUserDataset } from '../../network/dataset-input';
 import { ProgressBar } from '../shell/ProgressBar';
 import { useStore } from '../store/store';
 
@@ -8,7 +8,8 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 export function DatasetProgress() {
   const dataset = useStore((s) => s.dataset);
   const loadDataset = useStore((s) => s.loadDataset);
-  const name = DATASET_NAMES[dataset.id];
+  const input = useStore((s) => s.spec.input);
+  const name = datasetName(input.dataset === dataset.id ? input : { dataset: dataset.id });
   const percent =
     dataset.phase === 'ready'
       ? 100
@@ -19,7 +20,10 @@ export function DatasetProgress() {
   if (dataset.phase === 'loading') text = `${fmt(dataset.images)} of ${fmt(dataset.totalImages)} images`;
   if (dataset.phase === 'ready')
     text = `${fmt(dataset.train)} training + ${fmt(dataset.test)} test images loaded`;
-  if (dataset.phase === 'error') text = `Loading failed: ${dataset.message}`;
+  if (dataset.phase === 'error')
+    text = isUserDataset(dataset.id)
+      ? `Not ready to train: ${dataset.message}`
+      : `Loading failed: ${dataset.message}`;
   return (
     <div className="dataset-progress">
       <ProgressBar label={`${name} data`} percent={percent} text={text} />
@@ -30,7 +34,7 @@ export function DatasetProgress() {
       >
         {text}
       </span>
-      {dataset.phase === 'error' && (
+      {dataset.phase === 'error' && !isUserDataset(dataset.id) && (
         <button type="button" onClick={() => loadDataset(dataset.id)}>
           Retry
         </button>

@@ -1,7 +1,10 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
 import { showPanel } from '../shell/PanelTabs';
 import { useStore } from '../store/store';
-import { FINISHED, unusableReason } from './trainGate';
+import { FINISHED, panelOf, unusableReason } from './trainGate';
+
+/** The tab that opens where a design of another task trains. */
+const PANEL_IDS = { 'Generate images': 'generate', 'Segmentation and detection': 'dense' } as const;
 
 const STATE_TEXT = {
   idle: 'Ready',
@@ -18,7 +21,7 @@ export function TrainingControls() {
   const { train, pause, step, reset, evaluate } = useStore.getState();
   // What stops the model being used at all, then what stops more training.
   const unusable = useStore(unusableReason);
-  const generative = useStore((s) => s.spec.task !== 'classification');
+  const panel = useStore((s) => panelOf(s.spec));
   const blocked = unusable ?? (state === 'done' ? FINISHED : null);
   const training = state === 'training';
   return (
@@ -62,11 +65,11 @@ export function TrainingControls() {
       {blocked && (
         <p id="train-blocked" className="blocked" role="status">
           {blocked}
-          {generative && (
+          {panel && (
             <>
               {' '}
-              <button type="button" onClick={() => showPanel('generate')}>
-                Go to Generate images
+              <button type="button" onClick={() => showPanel(PANEL_IDS[panel])}>
+                Go to {panel}
               </button>
             </>
           )}

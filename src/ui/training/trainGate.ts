@@ -1,5 +1,6 @@
 // Why the classifier's Train would not run now: one answer for the Train button, Step, Evaluate and the
 // Space key, so a key never does what the disabled button refuses.
+import { isDenseTask } from '../../network/dense';
 import { validateHyper } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
 import { analysisOf, blockingReason } from '../builder/useAnalysis';
@@ -9,12 +10,20 @@ const TASK_NAMES = {
   reconstruction: 'an autoencoder',
   generator: "a GAN's generator",
   discriminator: "a GAN's discriminator",
+  segmentation: 'a segmentation network',
+  detection: 'a detector',
 } as const;
 
-/** Why the builder's design is not the classifier's to train (an autoencoder or GAN trains elsewhere). */
+/** The panel where a design of this task trains (null: the classifier's own controls). */
+export function panelOf(spec: NetworkSpec): 'Generate images' | 'Segmentation and detection' | null {
+  if (spec.task === 'classification') return null;
+  return isDenseTask(spec.task) ? 'Segmentation and detection' : 'Generate images';
+}
+
+/** Why the builder's design is not the classifier's to train (it trains in its own panel). */
 export function otherTaskReason(spec: NetworkSpec): string | null {
   if (spec.task === 'classification') return null;
-  return `The builder holds ${TASK_NAMES[spec.task]}: it trains in the Generate images panel.`;
+  return `The builder holds ${TASK_NAMES[spec.task]}: it trains in the ${panelOf(spec)} panel.`;
 }
 
 /** What stops the classifier's model being used at all (trained, stepped or evaluated), or null. */

@@ -2,6 +2,7 @@
 // pick is kept in this browser and moves the model at once. The reason line says what runs and why.
 import type { BackendChoice, BackendPreference, BackendKind } from '../../training/protocol';
 import { useStore } from '../store/store';
+import { tuningText } from './tuningText';
 
 const OPTIONS: { value: BackendPreference; label: string }[] = [
   { value: 'auto', label: 'Automatic' },
@@ -35,16 +36,29 @@ export function BackendPicker() {
   );
 }
 
-/** Why this backend runs: the worker's sentence, or the older fallback reason. */
+/** Why this backend runs: the worker's sentence, or the older fallback reason; then the kernel tuning. */
 export function BackendReason() {
   const choice = useStore((s) => s.backendChoice);
   const backend = useStore((s) => s.backend);
   const fallbackReason = useStore((s) => s.fallbackReason);
+  const tuning = useStore((s) => s.kernelTuning);
   const reason = choice?.reason ?? (backend === 'cpu' ? fallbackReason : null);
-  if (!reason) return null;
+  const onGpu = backend === 'webgpu';
+  const tuned = onGpu && tuning ? tuningText(tuning) : null;
+  if (!reason && !onGpu) return null;
   return (
-    <p className="muted backend-reason" data-testid="backend-reason">
-      {reason}
-    </p>
+    <>
+      {reason && (
+        <p className="muted backend-reason" data-testid="backend-reason">
+          {reason}
+        </p>
+      )}
+      {/* Always there on WebGPU, two lines high, so the tuning notice coming and changing moves nothing. */}
+      {onGpu && (
+        <p className="muted backend-reason backend-tuning" data-testid="kernel-tuning" aria-live="polite">
+          {tuned}
+        </p>
+      )}
+    </>
   );
 }

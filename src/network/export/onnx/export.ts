@@ -5,7 +5,7 @@
 import { definitionOf, type LayerData } from '../../../layers';
 import { FROM_INPUT, resolveInputs } from '../../../layers/core/graph';
 import { ONNX_OPSET } from '../../../layers/core/onnx';
-import { DATASET_NAMES } from '../../spec';
+import { datasetName } from '../../dataset-input';
 import type { NetworkSpec } from '../../spec';
 import { INPUT_NORMALIZATION } from '../normalization';
 import { planExport } from '../pytorch-code';
@@ -21,6 +21,9 @@ const TASK_WORDS = {
   reconstruction: 'an autoencoder: the reconstructed image',
   generator: 'a GAN generator: an image from noise drawn from a standard normal distribution',
   discriminator: 'a GAN discriminator: how real each image looks',
+  segmentation: 'a segmentation network: 11 scores per pixel (background, then the ten classes)',
+  detection:
+    'a CenterNet-style detector: 10 centre heatmaps (logits), then box width, height and centre offset per cell',
 } as const;
 
 /** Why a design cannot be written as ONNX, or null when it can (its analysis aside). */
@@ -34,7 +37,7 @@ function docString(spec: NetworkSpec): string {
   const words = TASK_WORDS[spec.task];
   if (spec.task === 'generator') return `${spec.name}: ${words}. Exported from CNN Playground.`;
   const { mean, std } = INPUT_NORMALIZATION[spec.task];
-  return `${spec.name}: ${words}. Input: ${DATASET_NAMES[spec.input.dataset]} images [N, 1, 28, 28], pixels in 0..1 normalised as (pixel - ${mean}) / ${std}. Exported from CNN Playground.`;
+  return `${spec.name}: ${words}. Input: ${datasetName(spec.input)} images [N, ${spec.input.shape.join(', ')}], pixels in 0..1 normalised as (pixel - ${mean}) / ${std}. Exported from CNN Playground.`;
 }
 
 /** The .onnx bytes of a design with its weights; throws, saying why, for a design that cannot be exported. */

@@ -2,7 +2,8 @@
 // cost, what it reads and what reads it, and its problems. The same words the sighted user reads on the
 // node and its hover card.
 import type { SpecAnalysis } from '../../../network/analyze';
-import { DATASET_NAMES, formatShape, INPUT_ID, type NetworkSpec } from '../../../network/spec';
+import { datasetName } from '../../../network/dataset-input';
+import { formatShape, INPUT_ID, type NetworkSpec } from '../../../network/spec';
 import { formatCount, formatFlops, keyParams } from '../layerSummary';
 import { nodeName } from './edits';
 import type { DiagramGraph } from './layout';
@@ -21,7 +22,7 @@ export function describeNode(
   const readers = graph.edges.filter((e) => e.source === n).map((e) => nodeName(spec, graph.ids[e.target]));
   const readBy = readers.length ? `read by ${list(readers)}` : 'read by no layer';
   if (id === INPUT_ID)
-    return `Network input: ${DATASET_NAMES[spec.input.dataset]} image ${formatShape(spec.input.shape)}, ${readBy}`;
+    return `Network input: ${datasetName(spec.input)} image ${formatShape(spec.input.shape)}, ${readBy}`;
   const index = n - 1;
   const layer = spec.layers[index];
   const info = analysis.layers[index];

@@ -4,13 +4,8 @@ import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import { definitionOf } from '../../../layers';
 import type { SpecAnalysis } from '../../../network/analyze';
 import type { SpecIssue } from '../../../network/issues';
-import {
-  DATASET_NAMES,
-  formatShape,
-  INPUT_ID,
-  type NetworkSpec,
-  type NodePosition,
-} from '../../../network/spec';
+import { datasetName } from '../../../network/dataset-input';
+import { formatShape, INPUT_ID, type NetworkSpec, type NodePosition } from '../../../network/spec';
 import { formatCount, formatFlops, keyParams } from '../layerSummary';
 import { describeEdge, describeNode } from './describe';
 import { nodeName } from './edits';
@@ -91,7 +86,7 @@ export function diagramNodes(
     ...common(0),
     type: 'input',
     deletable: false,
-    data: { dataset: DATASET_NAMES[spec.input.dataset], shape: formatShape(spec.input.shape), direction },
+    data: { dataset: datasetName(spec.input), shape: formatShape(spec.input.shape), direction },
   };
   const layers = spec.layers.map((layer, index): LayerFlowNode => {
     const info = analysis.layers[index];

@@ -1,0 +1,129 @@
+// Trains a generative preset with the engine as the app's CPU backend does (the same builds, seeded
+// weights, sample order and noise stream as the worker's session, on the WebAssembly SIMD kernels) and
+// prints the judge's digit score every K steps: the share of 1,000 test reconstructions recognised as
+// their digit (autoencoder), or the inception score, confidence and class histogram of 1,000 samples from
+// fixed noise (DCGAN), with the CPU-seconds spent so far. With --save it writes the trained weights as
+// safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it).
+//   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan \
+//     [--steps N] [--every K] [--seed S] [--lr LR] [--preset ID] [--threads T] [--save OUT.safetensors]
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createNodeWasmOps } from '../../src/engine/wasm/testing/node';
+import { wireSpec } from '../../src/network/analyze';
+import { exportWeights } from '../../src/network/export/weights-file';
+import { getPreset, presetSpec, type PresetId } from '../../src/network/presets';
+import { CpuBackend } from '../../src/training/cpu-backend';
+import { buildAutoencoder, buildGan } from '../../src/training/generative/build';
+import { gaussianNoise } from '../../src/training/generative/common';
+import { autoencoderDigitScore, ganDigitScore } from '../../src/training/generative/digit-score';
+import { JUDGE_PATH, loadJudge } from '../../src/training/generative/judge';
+import { loadMnist } from '../../src/training/generative/testing-mnist';
+import { snapshotFromState } from '../../src/training/load-weights';
+import { deriveSeed, Prng } from '../../src/training/prng';
+import { EpochSchedule } from '../../src/training/schedule';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    steps: { type: 'string', default: '1000' },
+    every: { type: 'string', default: '100' },
+    seed: { type: 'string', default: '42' },
+    lr: { type: 'string' },
+    preset: { type: 'string' },
+    threads: { type: 'string', default: '1' },
+    save: { type: 'string' },
+  },
+});
+const mode = positionals[0];
+if (mode !== 'ae' && mode !== 'gan') throw new Error('usage: engine-measure.ts ae|gan [options]');
+const steps = Number(values.steps);
+const every = Number(values.every);
+const seed = Number(values.seed);
+const SAMPLES = 1000;
+/** The session's noise stream (session.ts NOISE_STREAM). */
+const NOISE_STREAM = 2000;
+
+const data = await loadMnist();
+const judge = loadJudge(new Uint8Array(await readFile(`public/${JUDGE_PATH}`)));
+const backend = new CpuBackend();
+const ops = () => createNodeWasmOps(Number(values.threads));
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+const hyperOf = (id: PresetId) => {
+  const hyper = { ...getPreset(id)!.hyper, seed };
+  return values.lr ? { ...hyper, lr: Number(values.lr) } : hyper;
+};
+const schedule = new EpochSchedule(seed, 64);
+let spent = 0;
+
+if (mode === 'ae') {
+  const id = (values.preset ?? 'autoencoder') as PresetId;
+  const spec = presetSpec(id);
+  const ae = await buildAutoencoder(backend, () => data, spec, hyperOf(id), 'bottleneck', ops);
+  for (let step = 0; step < steps; step++) {
+    const start = schedule.next(data.train.available)!;
+    const t0 = cpuSeconds();
+    if (schedule.orderChanged) {
+      ae.engine.setOrder(schedule.order);
+      schedule.orderChanged = false;
+    }
+    ae.engine.step(start, step);
+    spent += cpuSeconds() - t0;
+    if ((step + 1) % every === 0) {
+      const sums = await ae.engine.takeSums();
+      const score = (await autoencoderDigitScore(ae, judge, data, SAMPLES))!;
+      console.log(
+        `step ${step + 1}: loss ${(sums.loss / sums.samples).toFixed(4)}, judge recognises ` +
+          `${(100 * score.recognised!).toFixed(1)}% of reconstructions, ${spent.toFixed(1)} CPU-s`,
+      );
+    }
+  }
+  if (values.save) {
+    const snapshot = snapshotFromState(ae.desc, await ae.engine.readState());
+    await writeFile(values.save, exportWeights(wireSpec(spec), snapshot));
+  }
+  ae.engine.destroy();
+} else {
+  const [gId, dId] = (values.preset ?? 'dcgan-generator,dcgan-discriminator').split(',') as PresetId[];
+  const [gSpec, dSpec] = [presetSpec(gId), presetSpec(dId)];
+  const gan = await buildGan(backend, () => data, gSpec, dSpec, hyperOf(gId), ops);
+  const noise = new Prng(deriveSeed(seed, NOISE_STREAM));
+  const fixed = gaussianNoise(new Prng(12345), SAMPLES * gan.latentDim);
+  for (let step = 0; step < steps; step++) {
+    const start = schedule.next(data.train.available)!;
+    const z = gaussianNoise(noise, gan.engine.batch * gan.latentDim);
+    const t0 = cpuSeconds();
+    if (schedule.orderChanged) {
+      gan.engine.setOrder(schedule.order);
+      schedule.orderChanged = false;
+    }
+    gan.engine.step(start, step, z);
+    spent += cpuSeconds() - t0;
+    if ((step + 1) % every === 0) {
+      const sums = await gan.engine.takeSums();
+      const s = await ganDigitScore(gan, judge, fixed);
+      console.log(
+        `step ${step + 1}: D ${((sums.real + sums.fake) / sums.samples).toFixed(3)}, ` +
+          `G ${(sums.gen / sums.samples).toFixed(3)}, inception score ${s.inceptionScore.toFixed(2)}, ` +
+          `confidence ${s.confidence.toFixed(3)}, histogram [${s.histogram.join(', ')}], ${spent.toFixed(1)} CPU-s`,
+      );
+    }
+  }
+  if (values.save) {
+    const state = await gan.engine.readState();
+    await writeFile(
+      values.save,
+      exportWeights(wireSpec(gSpec), snapshotFromState(gan.generator, state.generator)),
+    );
+    const dOut = values.save.replace(/\.safetensors$/, '') + '.discriminator.safetensors';
+    await writeFile(
+      dOut,
+      exportWeights(wireSpec(dSpec), snapshotFromState(gan.discriminator, state.discriminator)),
+    );
+  }
+  gan.engine.destroy();
+}
+process.exit(0);

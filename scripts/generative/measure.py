@@ -1,0 +1,160 @@
+"""Trains the generative presets in real PyTorch, as the engine trains them, and scores them with the judge.
+
+    node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen SEED
+    /usr/bin/python3 scripts/generative/measure.py /tmp/gen ae|gan [--steps N] [--every K] [--seed S]
+        [--lr LR] [--beta1 B] [--batch B] [--threads T] [--autoencoder autoencoder-sharp]
+
+The networks and their seeded initial weights are the app's exports (export-presets.ts). The step is the
+engine's: batches from a seeded shuffle, the autoencoder's BCE against its own input in [0, 1]; the GAN's
+discriminator step on a real and a generated batch, then the generator's non-saturating step against the
+updated discriminator on the same generated batch (gpu-gan.ts). Every K steps it prints the judge's
+scores: the share of 1,000 test reconstructions recognised as their digit (autoencoder), or the inception
+score, mean confidence and class histogram of 1,000 samples from fixed noise, the generator in eval mode
+(GAN), with the CPU-seconds spent training so far.
+"""
+import argparse
+import gzip
+import importlib.util
+import math
+import os
+import struct
+import sys
+
+import torch
+from torch import nn
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MNIST = os.path.join(ROOT, 'public', 'data', 'mnist')
+SAMPLES = 1000
+
+
+def read_idx(name):
+    with gzip.open(os.path.join(MNIST, name + '.gz'), 'rb') as f:
+        data = f.read()
+    dims = data[3]
+    shape = struct.unpack(f'>{dims}I', data[4:4 + 4 * dims])
+    return torch.frombuffer(bytearray(data[4 + 4 * dims:]), dtype=torch.uint8).reshape(shape)
+
+
+def load_model(folder):
+    """The nn.Module class that FOLDER/model.py defines, with FOLDER/weights.safetensors loaded."""
+    spec = importlib.util.spec_from_file_location(os.path.basename(folder).replace('-', '_'),
+                                                  os.path.join(folder, 'model.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    [cls] = [v for v in vars(module).values()
+             if isinstance(v, type) and issubclass(v, nn.Module) and v.__module__ == module.__name__]
+    return cls().load_weights(os.path.join(folder, 'weights.safetensors'))
+
+
+class Judge:
+    def __init__(self, folder):
+        self.model = load_model(folder).eval()
+
+    @torch.no_grad()
+    def probs(self, images):
+        """Class probabilities of images with pixels in [0, 1] (the judge's MNIST normalisation)."""
+        return torch.softmax(self.model((images - 0.1307) / 0.3081), dim=1)
+
+
+def inception_score(p):
+    marginal = p.mean(0, keepdim=True)
+    kl = (p * (p.clamp_min(1e-30).log() - marginal.log())).sum(1).mean()
+    return math.exp(kl.item())
+
+
+def cpu_seconds():
+    t = os.times()
+    return t.user + t.system
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('exported')
+    parser.add_argument('mode', choices=['ae', 'gan'])
+    parser.add_argument('--steps', type=int, default=1000)
+    parser.add_argument('--every', type=int, default=100)
+    parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--lr', type=float)
+    parser.add_argument('--beta1', type=float)
+    parser.add_argument('--batch', type=int, default=64)
+    parser.add_argument('--threads', type=int, default=1)
+    parser.add_argument('--autoencoder', default='autoencoder-sharp', help='the exported autoencoder folder')
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    train = read_idx('train-images-idx3-ubyte').unsqueeze(1).float() / 255
+    test = read_idx('t10k-images-idx3-ubyte')[:SAMPLES].unsqueeze(1).float() / 255
+    labels = read_idx('t10k-labels-idx1-ubyte')[:SAMPLES].long()
+    judge = Judge(os.path.join(args.exported, 'judge'))
+    order = torch.randperm(len(train))
+    batches = len(train) // args.batch
+
+    def batch_at(step):
+        nonlocal order
+        if step % batches == 0 and step > 0:
+            order = torch.randperm(len(train))
+        i = step % batches
+        return train[order[i * args.batch:(i + 1) * args.batch]]
+
+    if args.mode == 'ae':
+        model = load_model(os.path.join(args.exported, args.autoencoder))
+        opt = torch.optim.Adam(model.parameters(), lr=args.lr or 3e-3, betas=(args.beta1 or 0.9, 0.999))
+        loss_fn = nn.BCELoss()
+        spent = 0.0
+        for step in range(args.steps):
+            x = batch_at(step)
+            t0 = cpu_seconds()
+            model.train()
+            opt.zero_grad()
+            loss = loss_fn(model(x), x)
+            loss.backward()
+            opt.step()
+            spent += cpu_seconds() - t0
+            if (step + 1) % args.every == 0:
+                with torch.no_grad():
+                    model.eval()
+                    hits = (judge.probs(model(test)).argmax(1) == labels).float().mean().item()
+                print(f'step {step + 1}: loss {loss.item():.4f}, judge recognises {100 * hits:.1f}% of '
+                      f'reconstructions, {spent:.1f} CPU-s', flush=True)
+        return
+
+    g = load_model(os.path.join(args.exported, 'dcgan-generator'))
+    d = load_model(os.path.join(args.exported, 'dcgan-discriminator'))
+    latent = g.fc1.in_features
+    lr, beta1 = args.lr or 2e-4, args.beta1 if args.beta1 is not None else 0.5
+    g_opt = torch.optim.Adam(g.parameters(), lr=lr, betas=(beta1, 0.999))
+    d_opt = torch.optim.Adam(d.parameters(), lr=lr, betas=(beta1, 0.999))
+    bce = nn.BCEWithLogitsLoss()
+    ones, zeros = torch.ones(args.batch), torch.zeros(args.batch)
+    fixed = torch.randn(SAMPLES, latent, generator=torch.Generator().manual_seed(12345))
+    spent = 0.0
+    for step in range(args.steps):
+        real = batch_at(step) * 2 - 1
+        z = torch.randn(args.batch, latent)
+        t0 = cpu_seconds()
+        g.train()
+        d.train()
+        fake = g(z)
+        d_opt.zero_grad()
+        d_real = bce(d(real).flatten(), ones)
+        d_fake = bce(d(fake.detach()).flatten(), zeros)
+        (d_real + d_fake).backward()
+        d_opt.step()
+        g_opt.zero_grad()
+        g_loss = bce(d(fake).flatten(), ones)
+        g_loss.backward()
+        g_opt.step()
+        spent += cpu_seconds() - t0
+        if (step + 1) % args.every == 0:
+            with torch.no_grad():
+                g.eval()
+                p = judge.probs((g(fixed) + 1) / 2)
+            hist = torch.bincount(p.argmax(1), minlength=10).tolist()
+            print(f'step {step + 1}: D {(d_real + d_fake).item():.3f}, G {g_loss.item():.3f}, '
+                  f'inception score {inception_score(p):.2f}, confidence {p.max(1).values.mean().item():.3f}, '
+                  f'histogram {hist}, {spent:.1f} CPU-s', flush=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

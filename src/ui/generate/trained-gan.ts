@@ -1,0 +1,44 @@
+// The DCGAN that the engine itself trained (scripts/generative/engine-measure.ts, command in
+// docs/GENERATION.md), served with the app: a class loads it to see digits at once and keeps training it.
+import { wireSpec } from '../../network/analyze';
+import { importWeights } from '../../network/export/weights-file';
+import type { Hyperparams } from '../../network/hyper';
+import type { NetworkSpec } from '../../network/spec';
+import type { TrainerClient } from '../../training/client';
+import { setSessionWeights } from '../export/generative';
+import { toSnapshot } from '../export/weights';
+
+export const TRAINED_GAN = {
+  steps: 750,
+  generator: 'models/dcgan-generator-750.safetensors',
+  discriminator: 'models/dcgan-discriminator-750.safetensors',
+} as const;
+
+/** One half's weights from the app's origin, checked against the design in the builder. */
+async function halfOf(path: string, spec: NetworkSpec) {
+  const response = await fetch(new URL(path, document.baseURI));
+  if (!response.ok) throw new Error(`the trained ${spec.task} did not load (HTTP ${response.status})`);
+  const wired = spec.autoWire ? wireSpec(spec) : spec;
+  const imported = importWeights(wired, new Uint8Array(await response.arrayBuffer()));
+  if (!imported.ok) {
+    throw new Error(
+      `the trained ${spec.task} does not fit the ${spec.task} in the builder (${imported.error}): press GAN to load the DCGAN preset, then try again`,
+    );
+  }
+  return toSnapshot(wired, imported.weights);
+}
+
+/** Builds the GAN of the builder's designs and writes the trained weights into it (step 0 of a new run). */
+export async function loadTrainedGan(
+  client: TrainerClient,
+  generator: NetworkSpec,
+  discriminator: NetworkSpec,
+  hyper: Hyperparams,
+): Promise<void> {
+  const [layers, d] = await Promise.all([
+    halfOf(TRAINED_GAN.generator, generator),
+    halfOf(TRAINED_GAN.discriminator, discriminator),
+  ]);
+  client.generative({ kind: 'setGan', generator, discriminator, hyper });
+  await setSessionWeights(client, { layers, discriminator: d });
+}

@@ -1,0 +1,102 @@
+// One lesson step: its text, the one action, the widget if it has one, and the check's state, which the
+// app's own state decides (met when the learner has done the action, wherever they did it).
+import { useEffect } from 'react';
+import { checkMet, needsRead } from '../../lessons/checks';
+import { lessonLink } from '../../lessons/link';
+import type { Lesson } from '../../lessons/schema';
+import { useStore } from '../store/store';
+import { applySetup } from './applySetup';
+import { useClassroom } from './classroomStore';
+import { lessonViewOf } from './lessonView';
+import { saveProgress } from './progress';
+import { StepText } from './StepText';
+import { KernelLab } from './widgets/KernelLab';
+import { PoolLab } from './widgets/PoolLab';
+import { TransposeLab } from './widgets/TransposeLab';
+
+const WIDGETS = { kernel: KernelLab, pool: PoolLab, transpose: TransposeLab };
+
+/** Whether the app has the panel a lesson needs (another part of the app adds it as a labelled region). */
+const hasPanel = (need: string) => document.querySelector(`section[aria-label*="${need}" i]`) !== null;
+
+export function LessonStep({ lesson, index }: { lesson: Lesson; index: number }) {
+  const step = lesson.steps[index];
+  const readKey = `${lesson.id}/${step.id}`;
+  const room = useClassroom();
+  const met = useStore((s) => checkMet(step.check, lessonViewOf(s, room, readKey)));
+  const { goTo, markRead, setProgress } = room;
+  const setup = step.setup;
+
+  useEffect(() => {
+    if (setup) applySetup(setup);
+  }, [setup]);
+
+  const alreadyDone = (room.progress[lesson.id] ?? []).includes(step.id);
+  useEffect(() => {
+    if (!met || alreadyDone) return;
+    const { progress } = useClassroom.getState();
+    const next = [...(progress[lesson.id] ?? []), step.id];
+    setProgress({ ...progress, [lesson.id]: next });
+    void saveProgress(lesson.id, next);
+  }, [met, alreadyDone, step.id, lesson.id, setProgress]);
+
+  const Widget = step.widget ? WIDGETS[step.widget] : null;
+  const last = index === lesson.steps.length - 1;
+  const link = lessonLink(location.href, { lessonId: lesson.id, step: index });
+  return (
+    <article className="lesson-step" data-lesson={lesson.id} data-step={step.id}>
+      <p className="muted">
+        Lesson {lesson.number}: {lesson.title} · step {index + 1} of {lesson.steps.length}
+      </p>
+      <h3>{step.title}</h3>
+      {lesson.needs && !hasPanel(lesson.needs) && (
+        <p className="lesson-needs" role="note">
+          This lesson needs the {lesson.needs} panel, which this version of the playground does not have yet:
+          read it now, and try it once the panel exists.
+        </p>
+      )}
+      <p>
+        <StepText text={step.text} />
+      </p>
+      <p className="lesson-action">
+        <strong>Do:</strong> {step.action}
+      </p>
+      {Widget && <Widget />}
+      <p
+        className={met ? 'lesson-check met' : 'lesson-check'}
+        data-testid="lesson-check"
+        data-met={met}
+        role="status"
+      >
+        {met ? '✓ Done' : 'Waiting for you to do this'}
+        {needsRead(step.check) && !room.read[readKey] && (
+          <>
+            {' '}
+            <button type="button" onClick={() => markRead(readKey)}>
+              Done
+            </button>
+          </>
+        )}
+      </p>
+      <nav className="lesson-nav" aria-label="Lesson steps">
+        <button
+          type="button"
+          onClick={() => goTo(index > 0 ? { lessonId: lesson.id, step: index - 1 } : null)}
+        >
+          {index > 0 ? 'Back' : 'All lessons'}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!met}
+          onClick={() => goTo(last ? null : { lessonId: lesson.id, step: index + 1 })}
+        >
+          {last ? 'Finish lesson' : 'Next step'}
+        </button>
+        <a href={link} data-testid="lesson-link">
+          Link to this step
+        </a>
+      </nav>
+    </article>
+  );
+}

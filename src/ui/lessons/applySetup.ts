@@ -1,0 +1,21 @@
+// Puts a step's setup into the app through the store's own actions, so it is one undoable edit like any
+// other; a setup that cannot apply (a lesson file naming a missing layer) becomes a notice.
+import type { Setup } from '../../lessons/schema';
+import { setupDesign } from '../../lessons/setup';
+import { useStore } from '../store/store';
+
+export function applySetup(setup: Setup): void {
+  const app = useStore.getState();
+  try {
+    const design = setupDesign(setup);
+    if (design?.discriminator) app.loadGan(design.spec, design.discriminator);
+    else if (design) app.loadSpec(design.spec);
+  } catch (error) {
+    app.setNotice(
+      `This lesson step could not set up the design: ${error instanceof Error ? error.message : String(error)}.`,
+    );
+    return;
+  }
+  if (setup.hyper) app.setHyper(setup.hyper);
+  if (setup.reset) app.reset();
+}

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { checkMet, needsRead } from '../../lessons/checks';
 import { lessonLink } from '../../lessons/link';
 import type { Lesson } from '../../lessons/schema';
+import { showPanelNamed } from '../shell/PanelTabs';
 import { useStore } from '../store/store';
 import { applySetup } from './applySetup';
 import { useClassroom } from './classroomStore';
@@ -30,6 +31,12 @@ export function LessonStep({ lesson, index }: { lesson: Lesson; index: number })
   useEffect(() => {
     if (setup) applySetup(setup);
   }, [setup]);
+
+  // The controls the step names are in its panel: open it with the step.
+  const panel = step.panel;
+  useEffect(() => {
+    if (panel) showPanelNamed(panel);
+  }, [panel]);
 
   const alreadyDone = (room.progress[lesson.id] ?? []).includes(step.id);
   useEffect(() => {

@@ -3,6 +3,7 @@
 // to make room; the training controls, figures, charts and draw pad stay where they are. Closed panels stay
 // mounted (hidden), so each keeps its state.
 import type { KeyboardEvent, ReactNode } from 'react';
+import type { PagePanel } from '../../lessons/schema';
 import { SummaryTable } from '../builder/SummaryTable';
 import { DensePanel } from '../dense/DensePanel';
 import { GeneratePanel } from '../generate/GeneratePanel';
@@ -14,7 +15,8 @@ import { useStore } from '../store/store';
 import type { PanelId } from '../store/uiSlice';
 import { HyperparamsForm } from '../training/HyperparamsForm';
 
-const PANELS: { id: PanelId; tab: string; region: string; content: () => ReactNode }[] = [
+// Each tab's name is one a lesson step may name as its panel.
+const PANELS: { id: PanelId; tab: PagePanel; region: string; content: () => ReactNode }[] = [
   { id: 'summary', tab: 'Summary', region: 'Model summary panel', content: () => <SummaryTable /> },
   {
     id: 'hyper',
@@ -55,6 +57,12 @@ export function showPanel(panel: PanelId): void {
       body?.querySelector<HTMLElement>('button:not([disabled]), input, select');
     target?.focus();
   });
+}
+
+/** Opens the panel whose tab reads `tab` (a lesson step names the panel it works in so). */
+export function showPanelNamed(tab: PagePanel): void {
+  const panel = PANELS.find((p) => p.tab === tab);
+  if (panel) showPanel(panel.id);
 }
 
 export function PanelTabs() {

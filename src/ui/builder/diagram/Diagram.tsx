@@ -30,7 +30,7 @@ import { HighlightContext, LayerNode } from './LayerNode';
 import { autoLayout, diagramGraph, placeNodes, type Direction } from './layout';
 import { diagramEdges, diagramNodes, type DiagramNode, type ShapeFlowEdge } from './nodeData';
 import { ShapeEdge } from './ShapeEdge';
-import { LiveContext, useLiveActivations } from './useLiveActivations';
+import { LiveProvider } from './useLiveActivations';
 
 const nodeTypes = { layer: LayerNode, input: InputNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -76,7 +76,6 @@ function DiagramFlow() {
   const connectFrom = useStore((s) => s.connectFrom);
   const presentation = useStore((s) => s.presentation);
   const [setBox, size] = useSize();
-  const live = useLiveActivations(true);
   const { setNodeRef } = useDroppable({ id: DIAGRAM_ID, data: { type: 'canvas' } });
   const { fitView, getViewport, setViewport } = useReactFlow();
   const box = useRef<HTMLDivElement | null>(null);
@@ -270,7 +269,7 @@ function DiagramFlow() {
       }}
       onBlur={() => setHighlight((h) => ({ ...h, focused: null }))}
     >
-      <LiveContext.Provider value={live}>
+      <LiveProvider active>
         <HighlightContext.Provider value={shown}>
           <ReactFlow<DiagramNode, ShapeFlowEdge>
             nodes={nodes}
@@ -313,7 +312,7 @@ function DiagramFlow() {
             <Controls showInteractive={false} position="bottom-left" />
           </ReactFlow>
         </HighlightContext.Provider>
-      </LiveContext.Provider>
+      </LiveProvider>
       {connectFrom && (
         <p className="diagram-banner" role="status">
           Connecting from {nodeName(spec, connectFrom)}: choose the layer to connect to (click it, or Enter on

@@ -1,8 +1,19 @@
 // The diagram's live activations: watches the current input (the drawn digit, else the first test image)
 // through the worker while the diagram is on screen, asks again whenever what it shows changes while not
-// training (a step, a new model, loaded weights, a new drawing), and hands each answer to React as a
-// transition, so painting the strips never holds up the page.
-import { createContext, startTransition, useContext, useEffect, useMemo, useRef, useState } from 'react';
+// training (a step, a new model, loaded weights, a new drawing), and hands the latest answer to React once a
+// frame, as a transition, so painting the strips never holds up the page. LiveProvider keeps them in a
+// context of their own: an update re-renders the nodes' pictures, not the diagram around them.
+import {
+  createContext,
+  createElement,
+  startTransition,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { EventOf } from '../../../training/protocol';
 import { useStore } from '../../store/store';
 import { trainedSpec } from '../../trainer/sync';
@@ -47,13 +58,25 @@ export function useLiveActivations(active: boolean): LiveActivations | null {
 
   useEffect(() => {
     if (!client) return;
+    // Answers arriving within one frame are painted once, the latest.
+    let latest: LiveActivations | null = null;
+    let frame = 0;
+    const paint = () => {
+      frame = 0;
+      const next = latest;
+      startTransition(() => setLive(next));
+    };
     const offs = [
-      client.on('liveActivations', ({ type: _type, ...event }) =>
-        startTransition(() => setLive({ ...event, design: key.current })),
-      ),
+      client.on('liveActivations', ({ type: _type, ...event }) => {
+        latest = { ...event, design: key.current };
+        frame ||= requestAnimationFrame(paint);
+      }),
       client.on('modelReady', () => setModelVersion((v) => v + 1)),
     ];
-    return () => offs.forEach((off) => off());
+    return () => {
+      cancelAnimationFrame(frame);
+      offs.forEach((off) => off());
+    };
   }, [client]);
 
   useEffect(() => {
@@ -71,4 +94,9 @@ export function useLiveActivations(active: boolean): LiveActivations | null {
   }, [client, watched, drawn, training, step, weightsVersion, testReady, modelVersion]);
 
   return watched && live && live.design === designKey ? live : null;
+}
+
+/** Provides the live activations to the nodes inside it (`active`: the diagram is shown). */
+export function LiveProvider({ active, children }: { active: boolean; children: ReactNode }) {
+  return createElement(LiveContext.Provider, { value: useLiveActivations(active) }, children);
 }

@@ -35,12 +35,13 @@ export function App() {
     <div className={presentation ? 'app presentation' : 'app'}>
       <Header />
       <NoticeBar />
-      <ClassroomDock />
       <main className="app-main">
         <section aria-label="Network builder" className="panel builder-region">
           <BuilderPanel />
         </section>
-        <PanelTabs />
+        <PanelTabs>
+          <ClassroomDock />
+        </PanelTabs>
         <div className="side">
           <section aria-label="Training" className="panel training-region">
             <TrainingControls />

@@ -65,7 +65,8 @@ export function showPanelNamed(tab: PagePanel): void {
   if (panel) showPanel(panel.id);
 }
 
-export function PanelTabs() {
+/** `children`: other controls at the end of the tab bar's row (the classroom's buttons). */
+export function PanelTabs({ children }: { children?: ReactNode }) {
   const open = useStore((s) => s.panel);
   const openPanel = useStore((s) => s.openPanel);
   // The tabs pattern: arrows move between tabs, Home and End to the ends.
@@ -88,31 +89,34 @@ export function PanelTabs() {
   };
   return (
     <div className={`panels${open ? ' open' : ''}`}>
-      <div className="panel-tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
-        {PANELS.map((p) => (
-          <button
-            key={p.id}
-            type="button"
-            role="tab"
-            id={`tab-${p.id}`}
-            aria-selected={open === p.id}
-            aria-controls={`panel-${p.id}`}
-            tabIndex={open === null ? 0 : open === p.id ? 0 : -1}
-            onClick={() => openPanel(open === p.id ? null : p.id)}
-          >
-            {p.tab}
-          </button>
-        ))}
-        {open && (
-          <button
-            type="button"
-            className="panel-close"
-            aria-label="Close the panel"
-            onClick={() => openPanel(null)}
-          >
-            ✕
-          </button>
-        )}
+      <div className="panel-bar">
+        <div className="panel-tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
+          {PANELS.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              role="tab"
+              id={`tab-${p.id}`}
+              aria-selected={open === p.id}
+              aria-controls={`panel-${p.id}`}
+              tabIndex={open === null ? 0 : open === p.id ? 0 : -1}
+              onClick={() => openPanel(open === p.id ? null : p.id)}
+            >
+              {p.tab}
+            </button>
+          ))}
+          {open && (
+            <button
+              type="button"
+              className="panel-close"
+              aria-label="Close the panel"
+              onClick={() => openPanel(null)}
+            >
+              ✕
+            </button>
+          )}
+        </div>
+        {children}
       </div>
       {PANELS.map((p) => (
         <div

@@ -48,7 +48,13 @@ export async function showOutline(page: Page): Promise<void> {
 }
 
 export type PanelName =
-  'Summary' | 'Hyperparameters' | 'Inside the network' | 'Test results' | 'Generate images';
+  | 'Summary'
+  | 'Hyperparameters'
+  | 'Inside the network'
+  | 'Test results'
+  | 'Your own data'
+  | 'Generate images'
+  | 'Segmentation and detection';
 
 /** Opens a panel of the tab bar under the builder (leaving it open if it is). */
 export async function openPanel(page: Page, name: PanelName): Promise<void> {

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { canonicalJson, sha256Hex } from '../src/challenges/result';
-import { expectDatasetsLoaded, SHOTS, stepCount } from './app';
+import { expectDatasetsLoaded, openPanel, SHOTS, stepCount } from './app';
 
 test.setTimeout(300_000);
 
@@ -33,6 +33,7 @@ test('a challenge is made, met, handed in, imported, re-evaluated and ranked; ta
   await expect(learner.getByTestId('challenge-unmet')).toContainText('61,706 parameters, more than 20,000');
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Tiny CNN' });
   await page.getByRole('button', { name: 'Load preset' }).click();
+  await openPanel(page, 'Hyperparameters');
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1');
   await expect(learner.getByTestId('challenge-unmet')).toHaveText(
     'no full test-set evaluation yet: press Evaluate',

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { downloadOf, drawStroke, expectLeNet, SHOTS } from './app';
+import { cards, downloadOf, drawStroke, expectLeNet, openPanel, SHOTS } from './app';
 import { writeZip } from '../src/network/export/zip';
 import { readZip } from '../src/network/project/zip-read';
 import { classCounts, drawExample, makeClasses, NAMES, panel, SHAPES } from './my-data-helpers';
@@ -37,7 +37,7 @@ test('draw three classes of ten, train LeNet-5 on them, classify new drawings, k
   await panel(page).getByRole('button', { name: 'Use this data in the builder' }).click();
   await expect(page.getByTestId('dataset-status')).toHaveText('24 training + 6 test images loaded');
   // LeNet-5's last Linear now scores the three classes.
-  await expect(page.getByTestId('layer-card').last().getByTestId('layer-shape')).toHaveText('3');
+  await expect(cards(page).last().getByTestId('layer-shape')).toHaveText('3');
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue(/^user:/);
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -164,9 +164,10 @@ test('a folder of colour images becomes classes, trains past 95%, and travels in
     mimeType: 'application/octet-stream',
     buffer: Buffer.from(project.bytes),
   });
+  await openPanel(fresh, 'Your own data');
   await expect(classCounts(fresh)).toHaveText(['20 examples', '20 examples']);
   await expect(fresh.getByTestId('dataset-status')).toHaveText('32 training + 8 test images loaded');
-  await expect(fresh.getByTestId('layer-card').last().getByTestId('layer-shape')).toHaveText('2');
+  await expect(cards(fresh).last().getByTestId('layer-shape')).toHaveText('2');
   await other.close();
 });
 

@@ -66,7 +66,15 @@ function IssueLine({ data }: { data: LayerNodeData }) {
     <div className={`dnode-issue ${issue.severity}`}>
       <span className="dnode-issue-text">{issue.message}</span>
       {issue.fix && (
-        <button type="button" className="fix nodrag" onClick={() => issue.fix && applyFix(issue.fix)}>
+        <button
+          type="button"
+          className="fix nodrag"
+          onClick={(e) => {
+            // The fix alone: a click that also selected the node would open the inspector over the diagram.
+            e.stopPropagation();
+            if (issue.fix) applyFix(issue.fix);
+          }}
+        >
           Fix: {issue.fix.label}
         </button>
       )}

@@ -278,3 +278,55 @@ test.describe('touch', () => {
     await expectResidualAndTrain(page);
   });
 });
+
+test('a node moved by hand stays where it was put, over a reload and through a share link', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  await expect(cards(page)).toHaveCount(12);
+  const tidy = page.getByRole('button', { name: 'Tidy up' });
+  await expect(tidy).toHaveCount(0);
+  // Where layer 6 sits against layer 5, in node heights (the same at any zoom).
+  const offset = async (p: Page) => {
+    const [a, b] = [await node(p, 4).boundingBox(), await node(p, 5).boundingBox()];
+    return { x: (b!.x - a!.x) / a!.height, y: (b!.y - a!.y) / a!.height };
+  };
+  const before = await offset(page);
+  const head = node(page, 5).getByTestId('layer-shape');
+  const from = await centre(head);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 60, { steps: 8 });
+  await page.mouse.up();
+  await expect(tidy).toBeVisible();
+  const moved = await offset(page);
+  expect(moved.y - before.y).toBeGreaterThan(0.3);
+  const close = (p: Page) =>
+    expect.poll(async () => {
+      const o = await offset(p);
+      return Math.max(Math.abs(o.x - moved.x), Math.abs(o.y - moved.y));
+    });
+
+  // The autosave keeps the placement (a moved node restarts no training: training ignores it).
+  await page.reload();
+  await expect(cards(page)).toHaveCount(12);
+  await expect(tidy).toBeVisible();
+  await close(page).toBeLessThan(0.05);
+
+  // So does a share link, in another browser.
+  await page.getByRole('button', { name: 'Share' }).click();
+  const url = await page.getByLabel('Share link').inputValue();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(cards(other)).toHaveCount(12);
+  await expect(other.getByRole('button', { name: 'Tidy up' })).toBeVisible();
+  await close(other).toBeLessThan(0.05);
+  await fresh.close();
+
+  // Tidy up gives every node back to the auto-layout.
+  await tidy.click();
+  await expect(tidy).toHaveCount(0);
+  await close(page).toBeGreaterThan(0.2);
+});

@@ -32,11 +32,13 @@ export function LessonStep({ lesson, index }: { lesson: Lesson; index: number })
     if (setup) applySetup(setup);
   }, [setup]);
 
-  // The controls the step names are in its panel: open it with the step.
+  // The controls the step names are in its panel: open it with the step. A step without one works on the
+  // diagram and the core loop, and gets the whole builder back.
   const panel = step.panel;
   useEffect(() => {
     if (panel) showPanelNamed(panel);
-  }, [panel]);
+    else useStore.getState().openPanel(null);
+  }, [panel, step.id]);
 
   const alreadyDone = (room.progress[lesson.id] ?? []).includes(step.id);
   useEffect(() => {

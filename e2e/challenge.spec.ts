@@ -19,6 +19,7 @@ test('a challenge is made, met, handed in, imported, re-evaluated and ranked; ta
   await teacher.getByLabel('Minimum test accuracy (%)').fill('50');
   await teacher.getByLabel('Maximum parameters').fill('20000');
   await teacher.getByLabel('Fixed epochs').fill('1');
+  await teacher.getByLabel(/^Allowed layer kinds/).fill('Conv2d, ReLU, Flatten, Linear');
   await teacher.getByLabel('Deadline').fill('Friday 17:00');
   await teacher.getByRole('button', { name: 'Make challenge link' }).click();
   const link = await teacher.getByLabel('Challenge link').inputValue();
@@ -30,11 +31,29 @@ test('a challenge is made, met, handed in, imported, re-evaluated and ranked; ta
   await expect(goal).toContainText('At least 50.0% test accuracy on MNIST with at most 20,000 parameters.');
   await expect(goal).toContainText('Epochs fixed at 1.');
   await expect(goal).toContainText('Friday 17:00');
+  await expect(goal).toContainText('Allowed layers: Conv2d, ReLU, Flatten, Linear.');
   await expect(learner.getByTestId('challenge-unmet')).toContainText('61,706 parameters, more than 20,000');
+  // The locks stay in sight with the panel closed: LeNet-5's pooling breaks one, said in the bar at once.
+  await page.getByRole('button', { name: 'Close the classroom panel' }).click();
+  const locks = page.getByTestId('challenge-locks');
+  await expect(locks).toHaveText(
+    'Challenge lock broken: layers not allowed here: MaxPool2d. A result cannot be handed in until this is fixed.',
+  );
+  await page.screenshot({ path: `${SHOTS}/challenge-lock-broken.png` });
+  // The epochs lock holds: a changed value is put back, with the reason (epochs are in Hyperparameters).
+  await openPanel(page, 'Hyperparameters');
+  const epochs = page.getByRole('spinbutton', { name: 'Epochs' });
+  await epochs.fill('3');
+  await epochs.blur();
+  await expect(epochs).toHaveValue('1');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The challenge locks the epochs at 1' }),
+  ).toBeVisible();
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Tiny CNN' });
   await page.getByRole('button', { name: 'Load preset' }).click();
-  await openPanel(page, 'Hyperparameters');
-  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1');
+  await expect(locks).toHaveText('Challenge “Tiny and decent”: every lock holds.');
+  await expect(epochs).toHaveValue('1');
+  await page.getByRole('button', { name: 'Challenge', exact: true }).click();
   await expect(learner.getByTestId('challenge-unmet')).toHaveText(
     'no full test-set evaluation yet: press Evaluate',
   );

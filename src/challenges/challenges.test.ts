@@ -6,7 +6,7 @@ import { DEFAULT_HYPER } from '../network/hyper';
 import { presetSpec } from '../network/presets';
 import { toBase64Url } from '../network/share';
 import { challengeFromQuery, challengeLink, type Challenge } from './challenge';
-import { brokenLocks, describeGoal, isPresetDesign, unmet } from './goal';
+import { brokenLocks, describeGoal, heldLockBroken, isPresetDesign, unmet } from './goal';
 import { rank, reevaluationFlags, type Entry } from './leaderboard';
 import { makeResult, readResult } from './result';
 
@@ -66,6 +66,18 @@ describe('goals and locks', () => {
     expect(brokenLocks(challenge, { spec: withDropout, hyper: { epochs: 3 } })).toEqual([
       'layers not allowed here: Dropout',
     ]);
+    // The epochs and the dataset are locks the app holds: the first one left is put back, with why.
+    expect(heldLockBroken(challenge, { spec: own(), hyper: { epochs: 3 } })).toBeNull();
+    expect(heldLockBroken(challenge, { spec: own(), hyper: { epochs: 5 } })).toEqual({
+      epochs: 3,
+      notice: 'The challenge locks the epochs at 3: put back from 5.',
+    });
+    const fashion = own();
+    fashion.input = { ...fashion.input, dataset: 'fashion-mnist' };
+    expect(heldLockBroken(challenge, { spec: fashion, hyper: { epochs: 3 } })).toEqual({
+      dataset: 'mnist',
+      notice: 'The challenge is on mnist: the dataset is put back.',
+    });
     const params = analyzeSpec(own()).totalParams;
     expect(unmet(challenge, { spec: own(), hyper: { epochs: 3 }, params, testAccuracy: null })).toEqual([
       'no full test-set evaluation yet: press Evaluate',

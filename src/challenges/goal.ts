@@ -40,6 +40,28 @@ export function brokenLocks(
   return out;
 }
 
+/** A lock the app holds for the learner: what to put back when the state leaves it, and why in words. */
+export type HeldLock = { epochs: number; notice: string } | { dataset: Challenge['dataset']; notice: string };
+
+/** The first held lock (epochs, dataset) the state has left, or null when both hold. */
+export function heldLockBroken(
+  challenge: Challenge,
+  attempt: Omit<Attempt, 'testAccuracy' | 'params'>,
+): HeldLock | null {
+  const epochs = challenge.locks?.epochs;
+  if (epochs !== undefined && attempt.hyper.epochs !== epochs)
+    return {
+      epochs,
+      notice: `The challenge locks the epochs at ${epochs}: put back from ${attempt.hyper.epochs}.`,
+    };
+  if (attempt.spec.input.dataset !== challenge.dataset)
+    return {
+      dataset: challenge.dataset,
+      notice: `The challenge is on ${challenge.dataset}: the dataset is put back.`,
+    };
+  return null;
+}
+
 /** Every part of the goal and locks not met yet; met when empty. */
 export function unmet(challenge: Challenge, attempt: Attempt): string[] {
   const out = brokenLocks(challenge, attempt);

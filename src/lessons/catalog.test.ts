@@ -30,6 +30,25 @@ describe('the built-in lessons', () => {
     }
   });
 
+  it('every button an action tells the learner to press is among the controls the e2e walk finds on the page', () => {
+    // "Press Train GAN and …" names "Train GAN"; "press Done" is the step's own button.
+    const pressed = /\b[Pp]ress ([A-Z][^,.;:()]*?)(?=,| and | then | in | to | until|\.|$)/g;
+    let found = 0;
+    for (const l of CATALOG.lessons)
+      for (const step of l.steps) {
+        const buttons = step.controls.flatMap((c) => ('role' in c && c.role === 'button' ? [c.name] : []));
+        for (const [, name] of step.action.matchAll(pressed)) {
+          if (name.startsWith('Done')) continue;
+          found++;
+          expect(
+            buttons.some((b) => b === name || b === `Add ${name}`),
+            `${l.id}/${step.id}: "${name}" is not in its controls`,
+          ).toBe(true);
+        }
+      }
+    expect(found).toBeGreaterThan(10);
+  });
+
   it('lesson 3 loads the tutorial as written: the two shape bugs, each with the one-click fix the text names', () => {
     const steps = lesson('tutorial-cnn').steps;
     let spec = setupDesign(steps[0].setup!)!.spec;
@@ -46,6 +65,20 @@ describe('the built-in lessons', () => {
     const design = setupDesign(lesson('gan').steps[0].setup!);
     expect(design?.spec.task).toBe('generator');
     expect(design?.discriminator?.task).toBe('discriminator');
+  });
+
+  it('lesson 7 loads a U-Net and a detector on 32×32 scenes, each valid there', () => {
+    const [, seg, det] = lesson('applications').steps;
+    for (const [step, task] of [
+      [seg, 'segmentation'],
+      [det, 'detection'],
+    ] as const) {
+      const spec = setupDesign(step.setup!)!.spec;
+      expect(spec.task).toBe(task);
+      expect(spec.input.shape).toEqual([1, 32, 32]);
+      expect(analyzeSpec(spec).valid).toBe(true);
+    }
+    expect(() => setupDesign({ preset: 'mlp', sceneSide: 32 })).toThrow(/mlp does not train on scenes/);
   });
 });
 

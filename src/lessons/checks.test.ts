@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER } from '../network/hyper';
 import { presetSpec } from '../network/presets';
-import { checkMet, needsRead, type LessonView } from './checks';
+import { accuracyGap, checkMet, needsRead, type LessonView } from './checks';
 import type { Check } from './schema';
 
 const view = (patch: Partial<LessonView> = {}): LessonView => ({
@@ -11,9 +11,11 @@ const view = (patch: Partial<LessonView> = {}): LessonView => ({
   steps: 0,
   trainerState: 'idle',
   testAccuracy: null,
+  trainAccuracy: null,
   widgets: {},
   read: false,
-  generative: { mode: null, steps: 0 },
+  generative: { mode: null, steps: 0, score: null },
+  dense: { task: null, steps: 0 },
   ...patch,
 });
 
@@ -43,8 +45,38 @@ describe('lesson checks', () => {
     expect(checkMet(lr, view({ hyper: { ...DEFAULT_HYPER, lr: 0.003 } }))).toBe(true);
     expect(checkMet(lr, view({ hyper: { ...DEFAULT_HYPER, lr: 0.03 } }))).toBe(false);
     const gen = { kind: 'generative', mode: 'gan', stepsAtLeast: 5 } as const;
-    expect(checkMet(gen, view({ generative: { mode: 'autoencoder', steps: 9 } }))).toBe(false);
-    expect(checkMet(gen, view({ generative: { mode: 'gan', steps: 5 } }))).toBe(true);
+    expect(checkMet(gen, view({ generative: { mode: 'autoencoder', steps: 9, score: null } }))).toBe(false);
+    expect(checkMet(gen, view({ generative: { mode: 'gan', steps: 5, score: null } }))).toBe(true);
+  });
+
+  it("the judge's digit score counts for its own mode, once it has scored", () => {
+    const judged = { kind: 'digitScore', mode: 'gan', atLeast: 3 } as const;
+    expect(checkMet(judged, view({ generative: { mode: 'gan', steps: 40, score: null } }))).toBe(false);
+    expect(checkMet(judged, view({ generative: { mode: 'gan', steps: 0, score: 2.9 } }))).toBe(false);
+    expect(checkMet(judged, view({ generative: { mode: 'gan', steps: 0, score: 3 } }))).toBe(true);
+    expect(checkMet(judged, view({ generative: { mode: 'autoencoder', steps: 0, score: 5 } }))).toBe(false);
+    const any = { kind: 'digitScore', mode: 'gan', atLeast: 0 } as const;
+    expect(checkMet(any, view({ generative: { mode: 'gan', steps: 30, score: 1.02 } }))).toBe(true);
+  });
+
+  it('the train/test gap is in points, and only once both accuracies are measured', () => {
+    expect(accuracyGap(view({ trainAccuracy: 0.95 }))).toBeNull();
+    expect(accuracyGap(view({ trainAccuracy: 0.95, testAccuracy: 0.9 }))).toBeCloseTo(5, 12);
+    const measured = { kind: 'accuracyGap' } as const;
+    expect(checkMet(measured, view({ testAccuracy: 0.9 }))).toBe(false);
+    expect(checkMet(measured, view({ trainAccuracy: 0.8, testAccuracy: 0.9 }))).toBe(true);
+    const wide = { kind: 'accuracyGap', atLeast: 4 } as const;
+    expect(checkMet(wide, view({ trainAccuracy: 0.93, testAccuracy: 0.9 }))).toBe(false);
+    expect(checkMet(wide, view({ trainAccuracy: 0.95, testAccuracy: 0.9 }))).toBe(true);
+    const narrow = { kind: 'accuracyGap', atMost: 1 } as const;
+    expect(checkMet(narrow, view({ trainAccuracy: 0.95, testAccuracy: 0.9 }))).toBe(false);
+  });
+
+  it('segmentation and detection count their own steps', () => {
+    const seg = { kind: 'dense', task: 'segmentation', stepsAtLeast: 20 } as const;
+    expect(checkMet(seg, view({ dense: { task: 'segmentation', steps: 19 } }))).toBe(false);
+    expect(checkMet(seg, view({ dense: { task: 'segmentation', steps: 20 } }))).toBe(true);
+    expect(checkMet(seg, view({ dense: { task: 'detection', steps: 50 } }))).toBe(false);
   });
 
   it('"all" needs every part, and a read check waits for Done', () => {

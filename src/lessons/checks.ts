@@ -14,11 +14,26 @@ export interface LessonView {
   trainerState: string;
   /** The latest test accuracy (0..1: a test sample while training, or a full evaluation), or null. */
   testAccuracy: number | null;
+  /** The accuracy on the training batches (0..1) of the latest report, or null before one. */
+  trainAccuracy: number | null;
   widgets: Partial<Record<WidgetName, Record<string, string | number | boolean>>>;
   /** The learner pressed "Done" on this step. */
   read: boolean;
-  generative: { mode: string | null; steps: number };
+  /** The generative run, and the judge's latest digit score of it (null before one). */
+  generative: { mode: string | null; steps: number; score: number | null };
+  /** The segmentation or detection run in its panel. */
+  dense: { task: string | null; steps: number };
 }
+
+/** Train minus test accuracy in percentage points, or null until both are measured. */
+export const accuracyGap = (view: Pick<LessonView, 'trainAccuracy' | 'testAccuracy'>): number | null =>
+  view.trainAccuracy === null || view.testAccuracy === null
+    ? null
+    : 100 * (view.trainAccuracy - view.testAccuracy);
+
+const within = (value: number, bounds: { atLeast?: number; atMost?: number }) =>
+  (bounds.atLeast === undefined || value >= bounds.atLeast) &&
+  (bounds.atMost === undefined || value <= bounds.atMost);
 
 const paramOf = (spec: NetworkSpec, layerId: string, param: string): unknown => {
   const layer = spec.layers.find((l) => l.id === layerId);
@@ -43,15 +58,22 @@ function leafMet(check: CheckLeaf, view: LessonView): boolean {
       return view.testAccuracy !== null && view.testAccuracy >= check.atLeast;
     case 'trainer':
       return view.trainerState === check.state;
-    case 'hyper': {
-      const value = view.hyper[check.field];
-      return (
-        (check.atLeast === undefined || value >= check.atLeast) &&
-        (check.atMost === undefined || value <= check.atMost)
-      );
-    }
+    case 'hyper':
+      return within(view.hyper[check.field], check);
     case 'generative':
       return view.generative.mode === check.mode && view.generative.steps >= check.stepsAtLeast;
+    case 'digitScore':
+      return (
+        view.generative.mode === check.mode &&
+        view.generative.score !== null &&
+        view.generative.score >= check.atLeast
+      );
+    case 'accuracyGap': {
+      const gap = accuracyGap(view);
+      return gap !== null && within(gap, check);
+    }
+    case 'dense':
+      return view.dense.task === check.task && view.dense.steps >= check.stepsAtLeast;
   }
 }
 

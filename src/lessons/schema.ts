@@ -7,7 +7,7 @@ const slug = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'ids are 1 to 40 of
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7));
 const finite = v.pipe(v.number(), v.finite());
 
-export const WIDGETS = ['kernel', 'pool', 'transpose'] as const;
+export const WIDGETS = ['kernel', 'pool', 'transpose', 'gap'] as const;
 
 /** The page's panels (its tab bar) a step may work in, by their tab names. */
 export const PAGE_PANELS = [
@@ -55,6 +55,25 @@ const CheckLeaf = v.variant('kind', [
     mode: v.picklist(['autoencoder', 'gan']),
     stepsAtLeast: count,
   }),
+  /** The judge's digit score of the generative run: the GAN's inception score (1 to 10), or the share
+   *  of the autoencoder's reconstructions recognised as their digit (0 to 1). */
+  v.object({
+    kind: v.literal('digitScore'),
+    mode: v.picklist(['autoencoder', 'gan']),
+    atLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
+  }),
+  /** Train accuracy minus test accuracy, in points (0 to 100), once both are measured; no bound: measured. */
+  v.object({
+    kind: v.literal('accuracyGap'),
+    atLeast: v.optional(v.pipe(v.number(), v.minValue(-100), v.maxValue(100))),
+    atMost: v.optional(v.pipe(v.number(), v.minValue(-100), v.maxValue(100))),
+  }),
+  /** Segmentation or detection trained in their panel for at least this many steps. */
+  v.object({
+    kind: v.literal('dense'),
+    task: v.picklist(['segmentation', 'detection']),
+    stepsAtLeast: count,
+  }),
 ]);
 
 /** A check: one observation, or all of a few. */
@@ -75,8 +94,13 @@ export const Setup = v.object({
       'mobilenet-mini',
       'autoencoder',
       'dcgan-generator',
+      'unet',
+      'fcn',
+      'centernet',
     ]),
   ),
+  /** The side of the scenes a segmentation or detection preset trains on (small is quick). */
+  sceneSide: v.optional(v.picklist([32, 48, 64, 96, 128])),
   autoWire: v.optional(v.boolean()),
   edits: v.optional(
     v.pipe(v.array(v.object({ layer: text(60), param: text(40), value: finite })), v.maxLength(20)),

@@ -1,5 +1,6 @@
 // What opening a step does to the design, as a pure function: a preset, then the lesson's edits (the
 // tutorial's bugs, for instance), then autoWire. The page applies the result through its store.
+import { SCENE_LIMITS } from '../network/dense';
 import { presetSpec } from '../network/presets';
 import type { NetworkSpec } from '../network/spec';
 import type { Setup } from './schema';
@@ -15,6 +16,19 @@ export function setupDesign(setup: Setup): SetupDesign | null {
   if (!setup.preset) return null;
   const spec = presetSpec(setup.preset);
   if (setup.autoWire !== undefined) spec.autoWire = setup.autoWire;
+  const side = setup.sceneSide;
+  if (side !== undefined) {
+    if (!spec.scene) throw new Error(`${setup.preset} does not train on scenes, so it has no scene side`);
+    // The digits shrink with the scene, so they still fit and fill it the same way.
+    const was = spec.input.shape[1] ?? side;
+    const scale = (x: number) => Math.max(SCENE_LIMITS.minScale, Math.round((x * side) / was));
+    spec.scene = {
+      ...spec.scene,
+      minScale: scale(spec.scene.minScale),
+      maxScale: scale(spec.scene.maxScale),
+    };
+    spec.input = { ...spec.input, shape: [1, side, side] };
+  }
   for (const edit of setup.edits ?? []) {
     const layer = spec.layers.find((l) => l.id === edit.layer);
     if (!layer)

@@ -1,6 +1,7 @@
-// The classroom's one entry point in the page: the Lessons, Challenge and Teacher view buttons, and the
-// open panel beside the app (the page keeps a margin for it, so nothing the lesson names is covered).
+// The classroom's one entry point in the page: the Lessons, Challenge and Teacher view buttons, an open
+// challenge's locks, and the open panel beside the app (the page keeps a margin for it, so nothing the lesson names is covered).
 import { useEffect } from 'react';
+import { ChallengeLocks } from '../challenges/ChallengeLocks';
 import { ChallengePanel } from '../challenges/ChallengePanel';
 import { TeacherView } from '../challenges/TeacherView';
 import { useClassroom, type ClassroomPanel } from './classroomStore';
@@ -34,6 +35,7 @@ export function ClassroomDock() {
             {p.label}
           </button>
         ))}
+        <ChallengeLocks />
       </nav>
       {panel && (
         <aside className="classroom-panel" aria-label={PANELS.find((p) => p.id === panel)?.label}>

@@ -11,11 +11,12 @@ import { useClassroom } from './classroomStore';
 import { lessonViewOf } from './lessonView';
 import { saveProgress } from './progress';
 import { StepText } from './StepText';
+import { GapMeter } from './widgets/GapMeter';
 import { KernelLab } from './widgets/KernelLab';
 import { PoolLab } from './widgets/PoolLab';
 import { TransposeLab } from './widgets/TransposeLab';
 
-const WIDGETS = { kernel: KernelLab, pool: PoolLab, transpose: TransposeLab };
+const WIDGETS = { kernel: KernelLab, pool: PoolLab, transpose: TransposeLab, gap: GapMeter };
 
 /** Whether the app has the panel a lesson needs (another part of the app adds it as a labelled region). */
 const hasPanel = (need: string) => document.querySelector(`section[aria-label*="${need}" i]`) !== null;

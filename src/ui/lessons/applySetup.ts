@@ -17,5 +17,9 @@ export function applySetup(setup: Setup): void {
     return;
   }
   if (setup.hyper) app.setHyper(setup.hyper);
-  if (setup.reset) app.reset();
+  if (setup.reset) {
+    app.reset();
+    // A notice about the run just reset (a divergence in the step before) would read as about the new one.
+    app.setNotice(null);
+  }
 }

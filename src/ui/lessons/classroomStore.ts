@@ -3,6 +3,7 @@
 // Kept apart from the app's slices so the classroom can be added or removed without touching them.
 import { create } from 'zustand';
 import type { Challenge } from '../../challenges/challenge';
+import type { LessonView } from '../../lessons/checks';
 import type { LessonPlace } from '../../lessons/link';
 import type { WidgetName } from '../../lessons/schema';
 
@@ -17,7 +18,8 @@ export interface ClassroomState {
   read: Record<string, true>;
   /** Done step ids per lesson, as kept in this browser. */
   progress: Record<string, string[]>;
-  generative: { mode: string | null; steps: number };
+  generative: LessonView['generative'];
+  dense: LessonView['dense'];
   /** The challenge a link opened, shown to the learner with its goal and locks. */
   challenge: Challenge | null;
   /** Wall time spent training since the last reset, and when the current stretch began (null: not training). */
@@ -28,7 +30,8 @@ export interface ClassroomState {
   report: (widget: WidgetName, values: WidgetValues) => void;
   markRead: (key: string) => void;
   setProgress: (progress: Record<string, string[]>) => void;
-  setGenerative: (generative: { mode: string | null; steps: number }) => void;
+  setGenerative: (generative: LessonView['generative']) => void;
+  setDense: (dense: LessonView['dense']) => void;
   setChallenge: (challenge: Challenge | null) => void;
   /** Follows the trainer's state to count training time. */
   trainerStateChanged: (state: string, now: number) => void;
@@ -40,7 +43,8 @@ export const useClassroom = create<ClassroomState>()((set) => ({
   widgets: {},
   read: {},
   progress: {},
-  generative: { mode: null, steps: 0 },
+  generative: { mode: null, steps: 0, score: null },
+  dense: { task: null, steps: 0 },
   challenge: null,
   trainingMs: 0,
   trainingSince: null,
@@ -55,6 +59,7 @@ export const useClassroom = create<ClassroomState>()((set) => ({
   markRead: (key) => set((s) => ({ read: { ...s.read, [key]: true } })),
   setProgress: (progress) => set({ progress }),
   setGenerative: (generative) => set({ generative }),
+  setDense: (dense) => set({ dense }),
   setChallenge: (challenge) => set({ challenge }),
   trainerStateChanged: (state, now) =>
     set((s) => {

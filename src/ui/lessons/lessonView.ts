@@ -13,8 +13,10 @@ export function lessonViewOf(app: AppState, room: ClassroomState, readKey: strin
     steps: app.progress?.step ?? app.latest?.step ?? 0,
     trainerState: app.trainerState,
     testAccuracy: test ? test.accuracy : null,
+    trainAccuracy: app.trainPoints.at(-1)?.accuracy ?? null,
     widgets: room.widgets,
     read: room.read[readKey] === true,
     generative: room.generative,
+    dense: room.dense,
   };
 }

@@ -1,12 +1,14 @@
 // On load: a lesson link (`?lesson=&step=`) opens the Lessons panel at that step, a challenge link opens
 // the Challenge panel with its locks applied; the progress kept in this browser is read; the generative
-// run's steps are followed for the lessons that watch it, and training time for the challenge's result.
+// and dense runs' steps (and the judge's score) are followed for the lessons that watch them, and
+// training time for the challenge's result.
 import { useEffect } from 'react';
 import { challengeFromQuery } from '../../challenges/challenge';
 import { lessonById } from '../../lessons/catalog';
 import { placeFromQuery } from '../../lessons/link';
 import { useStore } from '../store/store';
 import { useClassroom } from './classroomStore';
+import { followDense, followGenerative } from './followRuns';
 import { loadProgress } from './progress';
 import { openChallenge } from '../challenges/openChallenge';
 
@@ -32,8 +34,17 @@ export function useClassroomLinks(): void {
     () =>
       client?.on('generative', ({ event }) => {
         const { setGenerative, generative } = useClassroom.getState();
-        if (event.kind === 'ready') setGenerative({ mode: event.mode, steps: 0 });
-        else if (event.kind === 'metrics') setGenerative({ ...generative, steps: event.step });
+        const next = followGenerative(generative, event);
+        if (next !== generative) setGenerative(next);
+      }),
+    [client],
+  );
+  useEffect(
+    () =>
+      client?.on('dense', ({ event }) => {
+        const { setDense, dense } = useClassroom.getState();
+        const next = followDense(dense, event);
+        if (next !== dense) setDense(next);
       }),
     [client],
   );

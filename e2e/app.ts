@@ -111,6 +111,8 @@ export async function drawStroke(page: Page, points: readonly (readonly [number,
   await page.mouse.down();
   for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps });
   await page.mouse.up();
+  // A pad moved by the page under the stroke (its first answer arriving) would draw another digit.
+  expect(await page.getByLabel(/Drawing pad/).boundingBox(), 'the pad moved while drawing').toEqual(pad);
 }
 
 /** Draws the same digit-like stroke on a cleared pad and returns the class probabilities once they settle. */

@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
 // headless anyway, and it starts in a second instead of launching Chromium per file. `long` holds the
 // training-quality runs (minutes each on a CPU), kept out of `npm test` so CI stays well under its limit:
 // `npm run test:long` runs them.
-const LONG = ['src/training/trainer-residual.cpu.test.ts', 'src/training/trainer-residual.gpu.test.ts'];
+const LONG = [
+  'src/training/trainer-residual.cpu.test.ts',
+  'src/training/trainer-residual.gpu.test.ts',
+  'src/training/dense/quality.cpu.test.ts',
+  'src/training/generative/torch-parity-long.test.ts',
+];
 
 export default defineConfig({
   test: {

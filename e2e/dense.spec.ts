@@ -89,7 +89,16 @@ test('segmentation: the U-Net trains, its figures rise, and label maps render on
   const truth = previews.getByTestId('dense-truth');
   await expect(truth).toHaveCount(6);
   expect(await colourful(truth.first())).toBeGreaterThan(50);
-  await expect(previews.getByTestId('dense-predicted')).toHaveCount(6);
+  // The network's maps are coloured too: some pixels of the test scenes get a digit's colour.
+  const predicted = previews.getByTestId('dense-predicted');
+  await expect(predicted).toHaveCount(6);
+  const labelled = await predicted.evaluateAll((els) =>
+    els.reduce((a, e) => a + Number(e.getAttribute('data-labelled')), 0),
+  );
+  expect(labelled).toBeGreaterThan(50);
+  let painted = 0;
+  for (const canvas of await predicted.all()) painted += await colourful(canvas);
+  expect(painted).toBeGreaterThan(50);
   // The key says which colour is which digit.
   await expect(panel.getByTestId('colour-key')).toContainText('0123456789');
 
@@ -102,7 +111,7 @@ test('segmentation: the U-Net trains, its figures rise, and label maps render on
   await expect(panel.getByTestId('scene-pad-answer')).toBeVisible({ timeout: 30_000 });
   // The answer in words too: the digits the map gives pixels to.
   await expect(panel.getByTestId('scene-pad-text')).toHaveText(
-    /^(Labelled as (\d \(\d+% of the digit pixels\)(, )?)+\.|Every pixel labelled background: no digit found\.)$/,
+    /^(Labelled as (\d \(\d+% of the non-background pixels\)(, )?)+\.|Every pixel labelled background: nothing found\.)$/,
   );
   await panel.screenshot({ path: `${SHOTS}/dense-segmentation.png` });
 

@@ -1,6 +1,6 @@
 // A classifier that holds every layer kind the playground knows (e2e: the explanation animates each one).
 // 28×28 → conv, norms, activations, a residual Add, a Concat, pooling, a transposed conv and upsampling
-// back up, adaptive pooling, a reshape round trip, dense layers and a final Softmax.
+// back up, adaptive pooling, a reshape round trip, dense layers, a VAE's sampling step and a final Softmax.
 import { DEFAULT_HYPER } from '../src/network/hyper';
 import { defaultLayer, IMAGE_SHAPE, type Layer, type NetworkSpec } from '../src/network/spec';
 
@@ -43,7 +43,8 @@ const layers: Layer[] = [
   { ...defaultLayer('SiLU', 'silu') },
   { ...defaultLayer('Tanh', 'tanh') },
   { ...defaultLayer('Sigmoid', 'sigmoid') },
-  { ...defaultLayer('Linear', 'fc2'), in_features: 32, out_features: 10 },
+  { ...defaultLayer('Linear', 'fc2'), in_features: 32, out_features: 20 },
+  { ...defaultLayer('Reparameterize', 'sample'), kl_weight: 0.01 },
   { ...defaultLayer('Softmax', 'softmax') },
 ];
 

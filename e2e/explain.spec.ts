@@ -63,7 +63,7 @@ test('every layer kind is animated on the real image, and the animation agrees w
       await panel.screenshot({ path: `${SHOTS}/explain-${style}.png` });
     }
   }
-  expect(shot.size).toBe(14);
+  expect(shot.size).toBe(15);
 
   // Keyboard: pause, then step one pixel at a time with Enter on the buttons.
   await select.selectOption(String(EVERY_KIND.layers.findIndex((l) => l.kind === 'ConvTranspose2d')));

@@ -64,7 +64,9 @@ test('autoencoder: trains, shows reconstructions, and a latent-space click decod
   await panel.screenshot({ path: `${SHOTS}/generate-autoencoder.png` });
 });
 
-test('sharp autoencoder: the 16-number code loads, trains and is scored by the judge', async ({ page }) => {
+test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored by the judge; the VAE maps its 2-value code', async ({
+  page,
+}) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'Autoencoder' }).click();
   await panel.getByRole('button', { name: '16-number code (sharp digits)' }).click();
@@ -80,6 +82,25 @@ test('sharp autoencoder: the 16-number code loads, trains and is scored by the j
   await expect(panel.getByText('(this code has 16)', { exact: false })).toBeVisible();
   await expect(panel.getByTestId('digit-score')).toContainText(/Digit score: \d+%/);
   await panel.screenshot({ path: `${SHOTS}/generate-autoencoder-sharp.png` });
+
+  // The variational autoencoder on the same page: its 2-value code (the sampling step's output) is the
+  // latent map, and a clicked point decodes.
+  const vae = panel.getByRole('button', { name: /^Variational, 2-number code/ });
+  await vae.click();
+  await expect(vae).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-testid="layer-card"][data-layer-id="code"]')).toHaveCount(1);
+  await panel.getByLabel('Batch size').fill('16');
+  await panel.getByRole('button', { name: 'Train autoencoder' }).click();
+  await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  const plot = panel.getByTestId('latent-plot');
+  await expect(plot).toBeVisible();
+  expect(std(await pixels(plot))).toBeGreaterThan(5);
+  await plot.click({ position: { x: 104, y: 156 } });
+  await expect
+    .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
+    .toBeGreaterThan(5);
+  await panel.screenshot({ path: `${SHOTS}/generate-vae.png` });
 });
 
 test('GAN: generator and discriminator as builder tabs; the sample grid renders and changes with training', async ({

@@ -2,7 +2,8 @@
 // weights, sample order and noise stream as the worker's session, on the WebAssembly SIMD kernels) and
 // prints the judge's digit score every K steps: the share of 1,000 test reconstructions recognised as
 // their digit (autoencoder), or the inception score, confidence and class histogram of 1,000 samples from
-// fixed noise (DCGAN), with the CPU-seconds spent so far. With --save it writes the trained weights as
+// fixed noise (DCGAN), with the CPU-seconds spent so far; a 2-D code (the VAE) is also judged on a 10×10
+// grid of its latent map decoded. With --save it writes the trained weights as
 // safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it).
 //   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan \
 //     [--steps N] [--every K] [--seed S] [--lr LR] [--preset ID] [--threads T] [--save OUT.safetensors]
@@ -15,7 +16,11 @@ import { getPreset, presetSpec, type PresetId } from '../../src/network/presets'
 import { CpuBackend } from '../../src/training/cpu-backend';
 import { buildAutoencoder, buildGan } from '../../src/training/generative/build';
 import { gaussianNoise } from '../../src/training/generative/common';
-import { autoencoderDigitScore, ganDigitScore } from '../../src/training/generative/digit-score';
+import {
+  autoencoderDigitScore,
+  ganDigitScore,
+  latentGridDigitScore,
+} from '../../src/training/generative/digit-score';
 import { JUDGE_PATH, loadJudge } from '../../src/training/generative/judge';
 import { loadMnist } from '../../src/training/generative/testing-mnist';
 import { snapshotFromState } from '../../src/training/load-weights';
@@ -62,7 +67,8 @@ let spent = 0;
 if (mode === 'ae') {
   const id = (values.preset ?? 'autoencoder') as PresetId;
   const spec = presetSpec(id);
-  const ae = await buildAutoencoder(backend, () => data, spec, hyperOf(id), 'bottleneck', ops);
+  const bottleneck = getPreset(id)!.bottleneckLayerId ?? 'bottleneck';
+  const ae = await buildAutoencoder(backend, () => data, spec, hyperOf(id), bottleneck, ops);
   for (let step = 0; step < steps; step++) {
     const start = schedule.next(data.train.available)!;
     const t0 = cpuSeconds();
@@ -75,9 +81,15 @@ if (mode === 'ae') {
     if ((step + 1) % every === 0) {
       const sums = await ae.engine.takeSums();
       const score = (await autoencoderDigitScore(ae, judge, data, SAMPLES))!;
+      // A 2-D code is also judged on its latent map: a 10×10 grid over [−2, 2]² decoded.
+      const grid = ae.latentDim === 2 ? await latentGridDigitScore(ae, judge, 10, 2) : null;
+      const shown = grid
+        ? `; latent grid 10×10 over [−2, 2]²: ${grid.histogram.filter((n) => n > 0).length} digits, ` +
+          `histogram [${grid.histogram.join(', ')}], confidence ${grid.confidence.toFixed(3)}`
+        : '';
       console.log(
         `step ${step + 1}: loss ${(sums.loss / sums.samples).toFixed(4)}, judge recognises ` +
-          `${(100 * score.recognised!).toFixed(1)}% of reconstructions, ${spent.toFixed(1)} CPU-s`,
+          `${(100 * score.recognised!).toFixed(1)}% of reconstructions${shown}, ${spent.toFixed(1)} CPU-s`,
       );
     }
   }

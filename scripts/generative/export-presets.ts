@@ -25,6 +25,7 @@ const seed = Number(seedText);
 const RUNS: PresetId[][] = [
   ['autoencoder'],
   ['autoencoder-sharp'],
+  ['vae'],
   ['dcgan-generator', 'dcgan-discriminator'],
 ];
 

@@ -10,7 +10,8 @@ discriminator step on a real and a generated batch, then the generator's non-sat
 updated discriminator on the same generated batch (gpu-gan.ts). Every K steps it prints the judge's
 scores: the share of 1,000 test reconstructions recognised as their digit (autoencoder), or the inception
 score, mean confidence and class histogram of 1,000 samples from fixed noise, the generator in eval mode
-(GAN), with the CPU-seconds spent training so far.
+(GAN), with the CPU-seconds spent training so far. A VAE (--autoencoder vae) adds its KL term to the loss
+and is also judged on a decoded 10x10 grid of its 2-D latent space over [-2, 2]^2.
 """
 import argparse
 import gzip
@@ -37,13 +38,15 @@ def read_idx(name):
 
 
 def load_model(folder):
-    """The nn.Module class that FOLDER/model.py defines, with FOLDER/weights.safetensors loaded."""
+    """The network FOLDER/model.py defines (the nn.Module with load_weights; a VAE's file also defines its
+    Reparameterize module), with FOLDER/weights.safetensors loaded."""
     spec = importlib.util.spec_from_file_location(os.path.basename(folder).replace('-', '_'),
                                                   os.path.join(folder, 'model.py'))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     [cls] = [v for v in vars(module).values()
-             if isinstance(v, type) and issubclass(v, nn.Module) and v.__module__ == module.__name__]
+             if isinstance(v, type) and issubclass(v, nn.Module) and v.__module__ == module.__name__
+             and hasattr(v, 'load_weights')]
     return cls().load_weights(os.path.join(folder, 'weights.safetensors'))
 
 
@@ -61,6 +64,24 @@ def inception_score(p):
     marginal = p.mean(0, keepdim=True)
     kl = (p * (p.clamp_min(1e-30).log() - marginal.log())).sum(1).mean()
     return math.exp(kl.item())
+
+
+def regulariser(model):
+    """The loss terms the model's modules keep (a VAE's Reparameterize: its KL term), as train.py adds them."""
+    return sum(m.kl for m in model.modules() if hasattr(m, 'kl'))
+
+
+@torch.no_grad()
+def latent_grid(model, side=10, extent=2.0):
+    """Decodings of a side x side grid of 2-D codes over [-extent, extent]^2, rows from the top (y descending),
+    as the engine's latentGridDigitScore: the modules after the sampling step, in order (the VAE is sequential)."""
+    children = list(model.children())
+    k = next(i for i, m in enumerate(children) if hasattr(m, 'kl'))
+    at = torch.linspace(-extent, extent, side)
+    x = torch.stack([torch.stack([at[c], at[side - 1 - r]]) for r in range(side) for c in range(side)])
+    for m in children[k + 1:]:
+        x = m(x)
+    return x
 
 
 def cpu_seconds():
@@ -108,15 +129,21 @@ def main():
             model.train()
             opt.zero_grad()
             loss = loss_fn(model(x), x)
-            loss.backward()
+            (loss + regulariser(model)).backward()
             opt.step()
             spent += cpu_seconds() - t0
             if (step + 1) % args.every == 0:
                 with torch.no_grad():
                     model.eval()
                     hits = (judge.probs(model(test)).argmax(1) == labels).float().mean().item()
+                    grid = ''
+                    if any(hasattr(m, 'kl') for m in model.modules()):
+                        p = judge.probs(latent_grid(model))
+                        hist = torch.bincount(p.argmax(1), minlength=10).tolist()
+                        grid = (f'; latent grid 10x10 over [-2, 2]^2: {sum(n > 0 for n in hist)} digits, '
+                                f'histogram {hist}, confidence {p.max(1).values.mean().item():.3f}')
                 print(f'step {step + 1}: loss {loss.item():.4f}, judge recognises {100 * hits:.1f}% of '
-                      f'reconstructions, {spent:.1f} CPU-s', flush=True)
+                      f'reconstructions{grid}, {spent:.1f} CPU-s', flush=True)
         return
 
     g = load_model(os.path.join(args.exported, 'dcgan-generator'))

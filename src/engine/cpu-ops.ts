@@ -23,6 +23,7 @@ import {
   convTranspose2dForward,
 } from './reference/conv_transpose2d';
 import { dropoutBackward, dropoutForward } from './reference/dropout';
+import { reparameterizeBackward, reparameterizeForward } from './reference/reparameterize';
 import {
   linearBackwardBias,
   linearBackwardInput,
@@ -63,6 +64,8 @@ export interface CpuOps {
   activationBackward: typeof activationBackward;
   dropoutForward: typeof dropoutForward;
   dropoutBackward: typeof dropoutBackward;
+  reparameterizeForward: typeof reparameterizeForward;
+  reparameterizeBackward: typeof reparameterizeBackward;
   softmaxCrossEntropy: typeof softmaxCrossEntropy;
   softmaxCrossEntropy2d: typeof softmaxCrossEntropy2d;
   mseLoss: typeof mseLoss;
@@ -112,6 +115,8 @@ export const referenceOps: CpuOps = {
   activationBackward,
   dropoutForward,
   dropoutBackward,
+  reparameterizeForward,
+  reparameterizeBackward,
   softmaxCrossEntropy,
   softmaxCrossEntropy2d,
   mseLoss,

@@ -16,6 +16,7 @@ import { convTranspose2dPlans } from './conv-transpose2d/plans';
 import type { LayerPlans } from './core/plan';
 import type { LayerData } from './core/types';
 import { dropoutPlans } from './dropout/plans';
+import { reparameterizePlans } from './reparameterize/plans';
 import { flattenPlans } from './flatten/plans';
 import { leakyReluPlans } from './leaky-relu/plans';
 import { linearPlans } from './linear/plans';
@@ -42,6 +43,7 @@ const PLANS: Record<LayerKind, LayerPlans<never>> = {
   Tanh: tanhPlans,
   BatchNorm2d: batchNorm2dPlans,
   Dropout: dropoutPlans,
+  Reparameterize: reparameterizePlans,
   Add: addPlans,
   Concat: concatPlans,
   Upsample: upsamplePlans,

@@ -15,6 +15,7 @@ import { conv2d, type Conv2dLayer } from './conv2d/definition';
 import { convTranspose2d, type ConvTranspose2dLayer } from './conv-transpose2d/definition';
 import type { LayerData, LayerDefinition, LayerGroupId } from './core/types';
 import { dropout, type DropoutLayer } from './dropout/definition';
+import { reparameterize, type ReparameterizeLayer } from './reparameterize/definition';
 import { flatten, type FlattenLayer } from './flatten/definition';
 import { leakyRelu, type LeakyReLULayer } from './leaky-relu/definition';
 import { linear, type LinearLayer } from './linear/definition';
@@ -38,6 +39,7 @@ export type Layer =
   | TanhLayer
   | BatchNorm2dLayer
   | DropoutLayer
+  | ReparameterizeLayer
   | AddLayer
   | ConcatLayer
   | UpsampleLayer
@@ -75,6 +77,7 @@ const DEFINITIONS = [
   batchNorm2d,
   groupNorm,
   dropout,
+  reparameterize,
   add,
   concat,
 ] as unknown as readonly LayerDefinition[];

@@ -48,6 +48,8 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'mobilenet-mini': { params: MOBILENET, output: [10] },
   autoencoder: { params: autoencoder(2), output: [1, 28, 28] },
   'autoencoder-sharp': { params: autoencoder(16), output: [1, 28, 28] },
+  // The encoder's Linear gives 4 values (a mean and a log-variance per code value) instead of 2.
+  vae: { params: autoencoder(2) - (2 * 1568 + 2) + (4 * 1568 + 4), output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
   unet: { params: UNET, output: [11, 64, 64] },
@@ -114,6 +116,12 @@ describe('presets', () => {
     const sharp = getPreset('autoencoder-sharp')!;
     const code = analyzeSpec(sharp.spec).layers.find((l) => l.id === sharp.bottleneckLayerId)!;
     expect(code.outputShape).toEqual([16]);
+    // The VAE's code is its sampling step's output: 2 values, from 4 (means and log-variances).
+    const vae = getPreset('vae')!;
+    const layers = analyzeSpec(vae.spec).layers;
+    const sample = layers.find((l) => l.id === vae.bottleneckLayerId)!;
+    expect(sample.outputShape).toEqual([2]);
+    expect(layers[layers.indexOf(sample) - 1].outputShape).toEqual([4]);
   });
 
   it('the DCGAN pair uses DCGAN settings, a Tanh generator and a LeakyReLU(0.2) discriminator', () => {

@@ -13,6 +13,7 @@ export type PresetId =
   | 'mobilenet-mini'
   | 'autoencoder'
   | 'autoencoder-sharp'
+  | 'vae'
   | 'dcgan-generator'
   | 'dcgan-discriminator'
   | 'unet'
@@ -209,6 +210,17 @@ const autoencoder = autoencoderOf('Conv autoencoder', 2);
 export const SHARP_CODE = 16;
 const sharpAutoencoder = autoencoderOf('Sharp conv autoencoder', SHARP_CODE);
 
+/** KL weight 1/784: with BCE averaged over the 784 pixels, the loss is the VAE's ELBO per pixel. */
+export const VAE_KL_WEIGHT = 1 / 784;
+
+/** The variational autoencoder: the encoder's Linear gives a mean and a log-variance per latent value. */
+const vae = spec('Variational autoencoder', 'reconstruction', [
+  ...encoder(),
+  l('Linear', 'stats', { in_features: 32 * 7 * 7, out_features: 4 }),
+  l('Reparameterize', 'code', { kl_weight: VAE_KL_WEIGHT }),
+  ...decoder(2),
+]);
+
 const generator = spec('DCGAN generator', 'generator', [
   l('Linear', 'fc', { in_features: 32, out_features: 64 * 7 * 7 }),
   l('Unflatten', 'unflatten', { unflattened_size: [64, 7, 7] }),
@@ -317,6 +329,16 @@ export const PRESETS: readonly Preset[] = [
     spec: sharpAutoencoder,
     hyper: AUTOENCODER_HYPER,
     bottleneckLayerId: 'bottleneck',
+  },
+  {
+    id: 'vae',
+    name: 'Variational autoencoder',
+    description:
+      'The conv autoencoder made variational (Kingma and Welling 2014): the encoder gives a mean and a log-variance for each of 2 code values, Reparameterize samples the code around the mean while training, and the loss adds the KL divergence from a standard normal (weight 1/784, so with BCE averaged over the pixels the loss is the ELBO per pixel). The codes then fill the plane around 0 without gaps, so a grid over the latent map decodes to a smooth atlas of digits.',
+    task: 'reconstruction',
+    spec: vae,
+    hyper: AUTOENCODER_HYPER,
+    bottleneckLayerId: 'code',
   },
   {
     id: 'dcgan-generator',

@@ -1,7 +1,7 @@
 // What the wasm kernels do not cover runs on the reference ops, on the same memory (wasm arrays are plain
 // typed arrays to JavaScript): grouped convolutions, BatchNorm without affine, the activations added after
 // the kernels were written (GELU, SiLU, ELU), label smoothing, and the graph ops (add, concat, upsample,
-// adaptive pooling, softmax, GroupNorm, per-pixel cross-entropy).
+// adaptive pooling, softmax, GroupNorm, per-pixel cross-entropy), and the VAE's sampling step.
 import { referenceOps, type CpuOps } from '../cpu-ops';
 import type { ActivationKind } from '../reference/activation';
 
@@ -40,7 +40,7 @@ export function withReferenceFallback(wasm: Omit<CpuOps, keyof typeof GRAPH_OPS>
   };
 }
 
-/** The graph ops, which have no wasm kernels yet. */
+/** The graph ops and the VAE's sampling step, which have no wasm kernels yet. */
 const GRAPH_OPS = {
   softmaxCrossEntropy2d: referenceOps.softmaxCrossEntropy2d,
   addForward: referenceOps.addForward,
@@ -55,4 +55,6 @@ const GRAPH_OPS = {
   softmaxBackward: referenceOps.softmaxBackward,
   groupNormForward: referenceOps.groupNormForward,
   groupNormBackward: referenceOps.groupNormBackward,
+  reparameterizeForward: referenceOps.reparameterizeForward,
+  reparameterizeBackward: referenceOps.reparameterizeBackward,
 } satisfies Partial<CpuOps>;

@@ -30,6 +30,8 @@ export const ANIMATION_STYLES = [
   'concat',
   /** The same values read in a new shape, in order. */
   'reshape',
+  /** A VAE's code drawn around its means: μ, σ and the noise, value by value. */
+  'sample',
 ] as const;
 
 export type AnimationStyle = (typeof ANIMATION_STYLES)[number];

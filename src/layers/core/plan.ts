@@ -2,7 +2,6 @@
 // ops on Float32Arrays), wired by the model to its inputs, output and slices of the flat buffers.
 import type { CpuOps } from '../../engine/cpu-ops';
 import type { EngineContext, PlannedOp } from '../../engine/op';
-import type { DropoutMask } from '../../engine/ops/dropout';
 import { tensor, type Tensor } from '../../engine/tensor';
 import type { LayerData, Shape } from './types';
 
@@ -58,8 +57,9 @@ export interface GpuLayer {
   backward: PlannedOp[];
   /** The backward pass of the eval-mode forward (BatchNorm by running statistics, Dropout as identity): saliency. */
   backwardEval: PlannedOp[];
-  /** Dropout's mask, which must be told the step number before each training step. */
-  mask?: DropoutMask;
+  /** Random state drawn per step (Dropout's mask, a VAE's noise), which must be told the step number before
+   *  each training step. */
+  mask?: { setStep(step: number): void };
 }
 
 /**

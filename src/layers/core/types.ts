@@ -124,6 +124,8 @@ export interface LayerTraits {
   batchStatistics?: boolean;
   /** Its weight is a bank of 2-D filters, shown as images in the inspector. */
   filters?: boolean;
+  /** A regulariser that acts only while training and is the identity when evaluating (a train/test gap). */
+  trainingOnly?: boolean;
 }
 
 /** The PyTorch code of a kind. */
@@ -136,6 +138,10 @@ export interface PythonCode<L extends LayerBase> {
   call?(inputs: readonly string[], attribute: string): string;
   /** Added to forward()'s shape comment, e.g. the order Flatten reads values in. */
   note?: string;
+  /** For a kind PyTorch lacks: the class model.py defines (once, before the network) for module() to build. */
+  definition?: string;
+  /** An attribute of each such module that train.py adds to the loss (a regulariser the forward computes). */
+  lossTerm?: string;
 }
 
 /** One value of a fuzzed layer: usually in [lo, hi], sometimes an edge case (0, negative, huge). */

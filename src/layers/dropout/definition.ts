@@ -25,7 +25,7 @@ export const dropout = defineLayer<DropoutLayer>({
       hint: ': it is the chance of zeroing each value while training',
     },
   },
-  traits: { passThrough: true },
+  traits: { passThrough: true, trainingOnly: true },
   infer: sameShape,
   flops: perValueFlops,
   summary: (layer) => `p ${layer.p}`,

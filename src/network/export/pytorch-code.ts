@@ -168,6 +168,22 @@ ${forward.join('\n')}
 ${LOAD_WEIGHTS}`;
 }
 
+/** The classes model.py defines for kinds PyTorch lacks (a VAE's Reparameterize), once each, in layer order. */
+export function customModules(spec: NetworkSpec): string[] {
+  return [...new Set(spec.layers.map((l) => definitionOf(l.kind).python.definition ?? ''))].filter(Boolean);
+}
+
+/** The classes whose modules add a term to the training loss, with that attribute: [['Reparameterize', 'kl']]. */
+export function lossTerms(spec: NetworkSpec): [string, string][] {
+  const terms = new Map<string, string>();
+  for (const l of spec.layers) {
+    const py = definitionOf(l.kind).python;
+    const name = py.definition && /^class (\w+)\(/.exec(py.definition)?.[1];
+    if (name && py.lossTerm) terms.set(name, py.lossTerm);
+  }
+  return [...terms];
+}
+
 /** The complete model.py for a design. */
 export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): string {
   const plan = planExport(spec, options);
@@ -179,6 +195,7 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
   const imports = modules.map((m) => `import ${m}\n`).join('');
   const sections = [
     `${docstring(plan)}\n${imports}\nimport torch\nfrom torch import nn\n\n${constants(plan, norm, options).join('\n')}`,
+    ...customModules(plan.spec),
     moduleClass(plan),
     READ_SAFETENSORS,
   ];

@@ -4,7 +4,7 @@ import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
 import { defaultLoss } from '../hyper';
 import type { Task } from '../spec';
-import { planExport, type ModelPyOptions } from './pytorch-code';
+import { lossTerms, planExport, type ModelPyOptions } from './pytorch-code';
 import { pyBool, pyFloat, pyInt } from './python-syntax';
 import { isUserDataset } from '../dataset-input';
 import { dataName } from './python-data';
@@ -79,6 +79,12 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
   const task = plan.spec.task;
   const last = plan.spec.layers[plan.spec.layers.length - 1];
   const parts = taskParts(task, hyper, Boolean(definitionOf(last.kind).traits?.sigmoid));
+  // Regularisers the forward pass computes (a VAE's KL term) join the training loss, as in the playground.
+  const terms = lossTerms(plan.spec);
+  for (const [cls, attribute] of terms) {
+    parts.step += ` + sum(m.${attribute} for m in model.modules() if isinstance(m, ${cls}))`;
+  }
+  const imported = terms.map(([cls]) => `, ${cls}`).join('');
   const dataset = dataName(plan.spec.input);
   const user = isUserDataset(plan.spec.input.dataset);
   const args = parseArgs(
@@ -111,7 +117,7 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import BatchSampler, DistributedSampler
 
-from model import DATASET, HERE, IDX_FILES, MEAN, STD, ${plan.className}, find_idx, load_mnist
+from model import DATASET, HERE, IDX_FILES, MEAN, STD, ${plan.className}${imported}, find_idx, load_mnist
 
 ${loopConstants(hyper)}
 

@@ -157,6 +157,15 @@ describe.skipIf(!torch.version && !torch.required)('train.py with PyTorch alone'
       expect(ae).toMatch(/^epoch 1: train loss [\d.]+, test loss [\d.]+$/m);
       const aeSpec = getPreset('autoencoder')!.spec;
       expect(importWeights(aeSpec, readFileSync(join(autoencoder, 'trained.safetensors'))).ok).toBe(true);
+      // The VAE's train.py adds its Reparameterize module's KL term to the loss, as the playground does.
+      const vae = bundle('vae', { batchSize: 32, epochs: 1 });
+      expect(readFileSync(join(vae, 'train.py'), 'utf8')).toContain(
+        ' + sum(m.kl for m in model.modules() if isinstance(m, Reparameterize))',
+      );
+      const vaeRun = python(vae, ['train.py', '--data', data, '--device', 'cpu', '--limit', '256']);
+      expect(vaeRun).toMatch(/^epoch 1: train loss [\d.]+, test loss [\d.]+$/m);
+      const vaeSpec = getPreset('vae')!.spec;
+      expect(importWeights(vaeSpec, readFileSync(join(vae, 'trained.safetensors'))).ok).toBe(true);
 
       const [g, d] = [getPreset('dcgan-generator')!, getPreset('dcgan-discriminator')!];
       const gan = unpack(

@@ -1,7 +1,9 @@
 // One scene drawn at `scale` screen pixels per scene pixel: greyscale, with a label map laid over it in the
-// digits' colours, or boxes outlined in them and tagged with the digit (and the score, for detections).
+// classes' colours, or boxes outlined in them and tagged with the class's name (and the score, for detections).
 import { useEffect, useRef } from 'react';
+import { useStore } from '../store/store';
 import { digitCss, overlayPixels } from './colours';
+import { className } from './scene-pad';
 
 export interface DrawnBox {
   x0: number;
@@ -25,6 +27,7 @@ interface Props {
 export function SceneCanvas({ side, image, labels = null, boxes = [], scale = 3, label, testId }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const size = side * scale;
+  const names = useStore((s) => s.dataset.classNames);
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -46,7 +49,8 @@ export function SceneCanvas({ side, image, labels = null, boxes = [], scale = 3,
       const colour = digitCss(b.label);
       ctx.strokeStyle = colour;
       ctx.strokeRect(b.x0 * scale, b.y0 * scale, (b.x1 - b.x0) * scale, (b.y1 - b.y0) * scale);
-      const text = b.score === undefined ? `${b.label}` : `${b.label} ${b.score.toFixed(2)}`;
+      const name = className(names, b.label);
+      const text = b.score === undefined ? name : `${name} ${b.score.toFixed(2)}`;
       const width = ctx.measureText(text).width + 4;
       const y = Math.max(b.y0 * scale, tag);
       ctx.fillStyle = colour;
@@ -54,7 +58,7 @@ export function SceneCanvas({ side, image, labels = null, boxes = [], scale = 3,
       ctx.fillStyle = '#000';
       ctx.fillText(text, b.x0 * scale + 2, y - 2);
     }
-  }, [side, image, labels, boxes, scale, size]);
+  }, [side, image, labels, boxes, scale, size, names]);
   return (
     <canvas
       ref={ref}

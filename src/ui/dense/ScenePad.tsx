@@ -3,6 +3,7 @@
 // copy of the scene beside the pad.
 import { useEffect, useRef, type PointerEvent } from 'react';
 import type { TrainerClient } from '../../training/client';
+import { useStore } from '../store/store';
 import type { DenseView } from './denseState';
 import { SceneCanvas } from './SceneCanvas';
 import { answerText, penWidth, toScene } from './scene-pad';
@@ -34,6 +35,7 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
   /** The drawing last sent, as the network's input (cleared with the pad or a new scene side). */
   const sent = useRef<Float32Array | null>(null);
   const side = view.side;
+  const names = useStore((s) => s.dataset.classNames);
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     return { x: ((e.clientX - r.left) * SIZE) / r.width, y: ((e.clientY - r.top) * SIZE) / r.height };
@@ -106,11 +108,11 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
               labels={answer.maps ?? null}
               boxes={(answer.detections?.[0] ?? []).filter((d) => d.score >= minScore)}
               scale={Math.floor(SIZE / side / 1.5)}
-              label={view.task === 'detection' ? 'Digits found in your drawing' : 'Your drawing, labelled'}
+              label={view.task === 'detection' ? 'Boxes found in your drawing' : 'Your drawing, labelled'}
               testId="scene-pad-answer"
             />
             <p aria-live="polite" data-testid="scene-pad-text">
-              {answerText(answer, minScore)}
+              {answerText(answer, minScore, names)}
             </p>
           </div>
         )}

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { getDatasetInfo } from '../../data/catalog';
 import { overlayPixels } from './colours';
 import { formatFigure, initialDenseView, reduceDense } from './denseState';
 import { answerText, digitShares, penWidth, toScene } from './scene-pad';
+
+const DIGITS = getDatasetInfo('mnist').classNames;
+const FASHION = getDatasetInfo('fashion-mnist').classNames;
 
 describe('the dense view', () => {
   it('folds a run: ready, losses, evaluations (one per step), previews, a drawing’s answer and failures', () => {
@@ -89,23 +93,30 @@ describe('the scene pad and overlays', () => {
     expect(penWidth(384, 64)).toBe(15);
   });
 
-  it('puts the answer to a drawing in words: digits by their share of the labelled pixels, or boxes by score', () => {
+  it("puts the answer to a drawing in words, in the dataset's class names: classes by their share of the non-background pixels, or boxes by score", () => {
     // Labels: 0 background, 1 + d digit d; 8 pixels of 7, 2 of 1 and 1 of 3.
     const maps = Uint8Array.of(0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 2, 2, 4);
     expect(digitShares(maps).map((d) => d.digit)).toEqual([7, 1, 3]);
-    expect(answerText({ maps }, 0.3)).toBe(
-      'Labelled as 7 (73% of the digit pixels), 1 (18% of the digit pixels), 3 (9% of the digit pixels).',
+    expect(answerText({ maps }, 0.3, DIGITS)).toBe(
+      'Labelled as 7 (73% of the non-background pixels), 1 (18% of the non-background pixels), 3 (9% of the non-background pixels).',
     );
-    expect(answerText({ maps: new Uint8Array(4) }, 0.3)).toBe(
-      'Every pixel labelled background: no digit found.',
+    // On Fashion-MNIST scenes the classes are garments, named as the dataset names them.
+    expect(answerText({ maps }, 0.3, FASHION)).toBe(
+      'Labelled as Sneaker (73% of the non-background pixels), Trouser (18% of the non-background pixels), Dress (9% of the non-background pixels).',
+    );
+    expect(answerText({ maps: new Uint8Array(4) }, 0.3, FASHION)).toBe(
+      'Every pixel labelled background: nothing found.',
     );
     const boxes = [
       { label: 4, score: 0.35 },
       { label: 9, score: 0.8 },
       { label: 1, score: 0.1 },
     ];
-    expect(answerText({ detections: [boxes] }, 0.3)).toBe('Found 9 (score 0.80), 4 (score 0.35).');
-    expect(answerText({ detections: [boxes] }, 0.9)).toBe('No box scores at least 0.90.');
+    expect(answerText({ detections: [boxes] }, 0.3, DIGITS)).toBe('Found 9 (score 0.80), 4 (score 0.35).');
+    expect(answerText({ detections: [boxes] }, 0.3, FASHION)).toBe(
+      'Found Ankle boot (score 0.80), Coat (score 0.35).',
+    );
+    expect(answerText({ detections: [boxes] }, 0.9, DIGITS)).toBe('No box scores at least 0.90.');
   });
 
   it('colours labelled pixels and leaves background grey', () => {

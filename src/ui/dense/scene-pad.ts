@@ -26,7 +26,7 @@ export function penWidth(size: number, side: number): number {
   return Math.max(2, Math.round((2.5 * size) / side));
 }
 
-/** A label map's digits by their share of the labelled pixels (label 1 + d is digit d), largest first. */
+/** A label map's classes by their share of the labelled pixels (label 1 + d is class d), largest first. */
 export function digitShares(labels: Uint8Array): { digit: number; share: number }[] {
   const counts = new Array<number>(10).fill(0);
   for (const l of labels) if (l > 0) counts[(l - 1) % 10]++;
@@ -37,24 +37,31 @@ export function digitShares(labels: Uint8Array): { digit: number; share: number 
     .sort((a, b) => b.share - a.share || a.digit - b.digit);
 }
 
+/** Class `d`'s name: a digit's own numeral on MNIST, the garment on Fashion-MNIST. */
+export const className = (names: readonly string[], d: number): string => names[d] ?? String(d);
+
 /**
- * What the network made of a drawing, in words: the digits of its label map (those with at least 5% of the
- * labelled pixels), or the boxes scoring at least `minScore`, best first.
+ * What the network made of a drawing, in words: the classes of its label map (those with at least 5% of
+ * the pixels not labelled background), or the boxes scoring at least `minScore`, best first. `names` are
+ * the dataset's class names, so a Fashion-MNIST scene reads in garments, not digits.
  */
 export function answerText(
   answer: { maps?: Uint8Array; detections?: { label: number; score: number }[][] },
   minScore: number,
+  names: readonly string[],
 ): string {
   if (answer.maps) {
     const shares = digitShares(answer.maps).filter((d) => d.share >= 0.05);
-    if (shares.length === 0) return 'Every pixel labelled background: no digit found.';
-    const parts = shares.map((d) => `${d.digit} (${Math.round(d.share * 100)}% of the digit pixels)`);
+    if (shares.length === 0) return 'Every pixel labelled background: nothing found.';
+    const parts = shares.map(
+      (d) => `${className(names, d.digit)} (${Math.round(d.share * 100)}% of the non-background pixels)`,
+    );
     return `Labelled as ${parts.join(', ')}.`;
   }
   const found = (answer.detections?.[0] ?? []).filter((d) => d.score >= minScore);
   if (found.length === 0) return `No box scores at least ${minScore.toFixed(2)}.`;
   const parts = [...found]
     .sort((a, b) => b.score - a.score)
-    .map((d) => `${d.label} (score ${d.score.toFixed(2)})`);
+    .map((d) => `${className(names, d.label)} (score ${d.score.toFixed(2)})`);
   return `Found ${parts.join(', ')}.`;
 }

@@ -6,6 +6,7 @@ import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
 import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { GenerativeMode } from '../../training/generative/types';
+import { presetOf } from '../builder/presetOf';
 import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';
@@ -68,14 +69,22 @@ export function GeneratePanel() {
       : { ...storeHyper, optimizer: 'adam', lr, batchSize: batch, loss };
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
+  /** The autoencoder design the worker last built: another one in the builder (a code button) is built afresh. */
+  const [builtAutoencoder, setBuiltAutoencoder] = useState<NetworkSpec | null>(null);
   const train = () => {
     if (!client || !mode) return;
     // A paused run, or the loaded trained GAN, goes on; anything else is built afresh from the builder.
-    const goOn = view.mode === mode && (view.state === 'paused' || (loaded && mode === 'gan'));
+    const sameDesign = mode === 'gan' || builtAutoencoder === spec;
+    const goOn =
+      view.mode === mode && ((view.state === 'paused' && sameDesign) || (loaded && mode === 'gan'));
     setLoaded(false);
     if (!goOn) {
       if (mode === 'autoencoder') {
-        client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId: 'bottleneck' });
+        // A preset names its code layer (the VAE's is its sampling step); other designs call it 'bottleneck'.
+        const preset = presetOf(spec);
+        const bottleneckLayerId = (preset && getPreset(preset)?.bottleneckLayerId) ?? 'bottleneck';
+        client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId });
+        setBuiltAutoencoder(spec);
       } else if (partner) {
         const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
         client.generative({ kind: 'setGan', generator, discriminator, hyper: hyper() });
@@ -145,6 +154,13 @@ export function GeneratePanel() {
                 onClick={() => useStore.getState().loadSpec(presetSpec('autoencoder-sharp'))}
               >
                 {SHARP_CODE}-number code (sharp digits)
+              </button>
+              <button
+                type="button"
+                aria-pressed={presetOf(spec) === 'vae'}
+                onClick={() => useStore.getState().loadSpec(presetSpec('vae'))}
+              >
+                Variational, 2-number code (a map that decodes to digits everywhere)
               </button>
             </div>
           )}

@@ -11,6 +11,7 @@ import { DropoutAnimation } from './DropoutAnimation';
 import { KernelAnimation } from './KernelAnimation';
 import { NormaliseAnimation } from './NormaliseAnimation';
 import { ReshapeAnimation } from './ReshapeAnimation';
+import { SampleAnimation } from './SampleAnimation';
 import { ScatterAnimation } from './ScatterAnimation';
 import { SoftmaxAnimation } from './SoftmaxAnimation';
 import type { AnimationProps } from './types';
@@ -31,4 +32,5 @@ export const ANIMATIONS: Record<AnimationStyle, ComponentType<AnimationProps>> =
   add: AddAnimation,
   concat: ConcatAnimation,
   reshape: ReshapeAnimation,
+  sample: SampleAnimation,
 };

@@ -2,6 +2,7 @@
 // images it never trains on) and the gap between them, live; the gap measured without Dropout is kept, so
 // the Dropout step shows both side by side.
 import { useEffect } from 'react';
+import { definitionOf } from '../../../layers';
 import { accuracyGap } from '../../../lessons/checks';
 import { useStore } from '../../store/store';
 import { kept, useClassroom } from '../classroomStore';
@@ -13,7 +14,8 @@ export function GapMeter() {
   // The latest report's own accuracy, not the smoothed curve, which lags behind a rising accuracy.
   const trainAccuracy = useStore((s) => s.trainPoints.at(-1)?.accuracy ?? null);
   const testAccuracy = useStore((s) => s.testPoints.at(-1)?.accuracy ?? null);
-  const dropout = useStore((s) => s.spec.layers.some((l) => l.kind === 'Dropout'));
+  // A regulariser that acts only while training (Dropout) is what the lesson adds to close the gap.
+  const dropout = useStore((s) => s.spec.layers.some((l) => definitionOf(l.kind).traits?.trainingOnly));
   const report = useClassroom((s) => s.report);
   const gap = accuracyGap({ trainAccuracy, testAccuracy });
   useEffect(() => {

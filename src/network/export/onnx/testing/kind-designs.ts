@@ -32,8 +32,10 @@ export const KIND_DESIGNS: Record<string, NetworkSpec> = {
     L('Upsample', { scale_factor: 2, mode: 'bilinear', align_corners: false }),
     L('AdaptiveAvgPool2d', { output_size: [3, 2] }),
     L('Flatten'),
-    L('Linear', { out_features: 10 }),
+    L('Linear', { out_features: 20 }),
     L('Dropout', { p: 0.5 }),
+    // A VAE's sampling step evaluates to the means: the first 10 of the 20.
+    L('Reparameterize', { kl_weight: 0.5 }),
   ]),
   'generator: nearest and aligned bilinear upsampling, transposed convs': net(
     [

@@ -1,0 +1,208 @@
+// Issue 17's parity check, shared by a short run in the suite (torch-parity.test.ts) and the 200-step run
+// in the `long` project (torch-parity-long.test.ts). The sharp autoencoder and the DCGAN pair, narrowed
+// (same layers and kernels, fewer channels) so both sides run fast, train on the CPU engine (the reference
+// ops) from a run's seeded weights; the same weights, exported as the app exports them, train in
+// python3-torch (scripts/torch/generative_parity.py) on the very batches and noise the engine used. Every
+// step's losses must agree to five digits.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatherBatch } from '../../engine/reference/gather-batch';
+import { initialState } from '../../model/init';
+import type { ModelDescription } from '../../model/describe';
+import { exportModelPy, writeSafetensors } from '../../network/export';
+import { planExport } from '../../network/export/pytorch-code';
+import { probeTorch, runScript } from '../../network/export/testing/python';
+import { exportWeights } from '../../network/export/weights-file';
+import { getPreset } from '../../network/presets';
+import type { NetworkSpec } from '../../network/spec';
+import type { HostDataset, ModelState } from '../backend';
+import { snapshotFromState } from '../load-weights';
+import { optimizerSettings } from '../optimizer-settings';
+import { deriveSeed, permutation, Prng } from '../prng';
+import { SEED_STREAM } from '../schedule';
+import { AE_NORMALISATION, GAN_NORMALISATION, gaussianNoise } from './common';
+import { CpuAutoencoder } from './cpu-autoencoder';
+import { CpuGan } from './cpu-gan';
+import { narrowPreset } from './narrow-presets';
+import { loadMnist } from './testing-mnist';
+
+const BATCH = 8;
+/** Width divisors of the presets: the autoencoder at a quarter, the DCGAN pair at an eighth. */
+const AE_NARROW = 4;
+const GAN_NARROW = 8;
+/** |engine − torch| ≤ ABS + REL·|torch| at every step (measured over 200 steps: at most about 1e-7). */
+const ABS = 1e-5;
+const REL = 1e-5;
+
+type GanLosses = { real: number[]; fake: number[]; gen: number[] };
+
+/** The step whose loss differs most relative to its bound, or null when all are within it. */
+function firstOutside(engine: number[], torch: number[]): string | null {
+  const at = engine.findIndex((e, s) => !(Math.abs(e - torch[s]) <= ABS + REL * Math.abs(torch[s])));
+  return at < 0 ? null : `step ${at + 1}: engine ${engine[at]}, torch ${torch[at]}`;
+}
+
+const largest = (engine: number[], torch: number[]) =>
+  Math.max(...engine.map((e, s) => Math.abs(e - torch[s])));
+
+/** Seeded initial weights, drawn in order from one stream as a run with `seed` draws them. */
+function seeded(seed: number, ...descs: ModelDescription[]): ModelState[] {
+  const prng = new Prng(deriveSeed(seed, SEED_STREAM.init));
+  return descs.map((desc) => initialState(desc, () => prng.next()));
+}
+
+export function describeTorchParity(steps: number): void {
+  const torch = probeTorch();
+  describe.skipIf(!torch.version && !torch.required)(
+    `the generators train like PyTorch over ${steps} steps`,
+    () => {
+      let dir = '';
+      let host: HostDataset;
+      const engine = { ae: [] as number[], gan: { real: [], fake: [], gen: [] } as GanLosses };
+      const theirs = { ae: [] as number[], gan: { real: [], fake: [], gen: [] } as GanLosses };
+
+      /** model.py and the state's weights in dir/name, as the app exports them. */
+      function stage(name: string, spec: NetworkSpec, desc: ModelDescription, state: ModelState) {
+        const folder = join(dir, name);
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'model.py'), exportModelPy(spec));
+        writeFileSync(
+          join(folder, 'weights.safetensors'),
+          exportWeights(spec, snapshotFromState(desc, state)),
+        );
+        return { dir: folder, class: planExport(spec).className };
+      }
+
+      /** Training images in the engine's sample order, step by step, gathered as the engine gathers them. */
+      function batches(order: Uint32Array, norm: { mean: number; std: number }): Float32Array {
+        const { train, pixels } = host;
+        const out = new Float32Array(steps * BATCH * pixels);
+        const labels = new Uint32Array(BATCH);
+        for (let s = 0; s < steps; s++) {
+          const rows = out.subarray(s * BATCH * pixels, (s + 1) * BATCH * pixels);
+          gatherBatch({ ...train, pixels }, order, s * BATCH, BATCH, norm, rows, labels);
+        }
+        return out;
+      }
+
+      /** The sharp autoencoder (BCE, Adam 3e-3) on the engine; its PyTorch job. */
+      async function autoencoder() {
+        const { spec, desc } = narrowPreset('autoencoder-sharp', AE_NARROW);
+        const hyper = { ...getPreset('autoencoder-sharp')!.hyper, batchSize: BATCH };
+        const ae = new CpuAutoencoder(
+          desc,
+          { batch: BATCH, seed: 3, optimizer: optimizerSettings(hyper), loss: 'bce' },
+          () => host,
+        );
+        const [state] = seeded(3, desc);
+        ae.writeState(state);
+        const net = stage('ae', spec, desc, state);
+        const order = permutation(host.train.available, new Prng(11));
+        ae.setOrder(order);
+        for (let s = 0; s < steps; s++) {
+          ae.step(s * BATCH, s);
+          engine.ae.push((await ae.takeSums()).loss / BATCH);
+        }
+        ae.destroy();
+        const data = join(dir, 'ae.safetensors');
+        const real = batches(order, AE_NORMALISATION);
+        writeFileSync(
+          data,
+          writeSafetensors([{ name: 'real', shape: [steps * BATCH, 1, 28, 28], data: real }]),
+        );
+        const betas = [hyper.beta1, hyper.beta2];
+        return { mode: 'ae', ...net, data, batch: BATCH, lr: hyper.lr, betas, out: join(dir, 'ae.json') };
+      }
+
+      /** The DCGAN pair (non-saturating BCE, Adam 2e-4, β1 0.5) on the engine; its PyTorch job. */
+      async function gan() {
+        const g = narrowPreset('dcgan-generator', GAN_NARROW);
+        const d = narrowPreset('dcgan-discriminator', GAN_NARROW);
+        const hyper = { ...getPreset('dcgan-generator')!.hyper, batchSize: BATCH };
+        const settings = optimizerSettings(hyper);
+        const pair = new CpuGan(
+          g.desc,
+          d.desc,
+          { batch: BATCH, seed: 5, generator: settings, discriminator: settings },
+          () => host,
+        );
+        const [generator, discriminator] = seeded(5, g.desc, d.desc);
+        pair.writeState({ generator, discriminator });
+        const gNet = stage('g', g.spec, g.desc, generator);
+        const dNet = stage('d', d.spec, d.desc, discriminator);
+        const order = permutation(host.train.available, new Prng(13));
+        pair.setOrder(order);
+        const latent = g.desc.inputShape[0];
+        const noisePrng = new Prng(17);
+        const noise = new Float32Array(steps * BATCH * latent);
+        for (let s = 0; s < steps; s++) {
+          const z = gaussianNoise(noisePrng, BATCH * latent);
+          noise.set(z, s * BATCH * latent);
+          pair.step(s * BATCH, s, z);
+          const sums = await pair.takeSums();
+          engine.gan.real.push(sums.real / BATCH);
+          engine.gan.fake.push(sums.fake / BATCH);
+          engine.gan.gen.push(sums.gen / BATCH);
+        }
+        pair.destroy();
+        const data = join(dir, 'gan.safetensors');
+        writeFileSync(
+          data,
+          writeSafetensors([
+            { name: 'real', shape: [steps * BATCH, 1, 28, 28], data: batches(order, GAN_NORMALISATION) },
+            { name: 'noise', shape: [steps * BATCH, latent], data: noise },
+          ]),
+        );
+        const betas = [hyper.beta1, hyper.beta2];
+        return {
+          mode: 'gan',
+          g: gNet,
+          d: dNet,
+          data,
+          batch: BATCH,
+          lr: hyper.lr,
+          betas,
+          out: join(dir, 'gan.json'),
+        };
+      }
+
+      beforeAll(async () => {
+        if (!torch.version) throw new Error(`REQUIRE_TORCH=1 but ${torch.reason}`);
+        dir = mkdtempSync(join(tmpdir(), 'cnn-gen-parity-'));
+        host = await loadMnist();
+        const jobs = [await autoencoder(), await gan()];
+        // One process for both: importing torch is the slow part.
+        runScript('generative_parity.py', jobs, dir);
+        theirs.ae = (JSON.parse(readFileSync(jobs[0].out, 'utf8')) as { loss: number[] }).loss;
+        theirs.gan = JSON.parse(readFileSync(jobs[1].out, 'utf8')) as GanLosses;
+      }, 180_000);
+      afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+      it('the sharp autoencoder: the reconstruction loss of every step', () => {
+        expect(engine.ae.length).toBe(steps);
+        expect(theirs.ae.length).toBe(steps);
+        // It learns, so the comparison covers training, not a flat line.
+        expect(engine.ae[steps - 1]).toBeLessThan(0.9 * engine.ae[0]);
+        process.stdout.write(
+          `autoencoder over ${steps} steps: loss ${engine.ae[0].toFixed(5)} → ${engine.ae[steps - 1].toFixed(5)}, largest |engine − torch| ${largest(engine.ae, theirs.ae).toExponential(2)}\n`,
+        );
+        expect(firstOutside(engine.ae, theirs.ae)).toBeNull();
+      });
+
+      it('the DCGAN pair: D on real and on generated images, and G, at every step', () => {
+        // D learns to tell the real batch from the fakes.
+        expect(engine.gan.real[steps - 1]).toBeLessThan(0.9 * engine.gan.real[0]);
+        for (const key of ['real', 'fake', 'gen'] as const) {
+          expect(engine.gan[key].length).toBe(steps);
+          expect(theirs.gan[key].length).toBe(steps);
+          process.stdout.write(
+            `DCGAN ${key} loss over ${steps} steps: ${engine.gan[key][0].toFixed(4)} → ${engine.gan[key][steps - 1].toFixed(4)}, largest |engine − torch| ${largest(engine.gan[key], theirs.gan[key]).toExponential(2)}\n`,
+          );
+          expect(firstOutside(engine.gan[key], theirs.gan[key]), key).toBeNull();
+        }
+      });
+    },
+  );
+}

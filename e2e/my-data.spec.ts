@@ -42,7 +42,8 @@ test('draw three classes of ten, train LeNet-5 on them, classify new drawings, k
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toContainText(/done|finished/i, { timeout: 180_000 });
-  // Each epoch ends with an evaluation on the test examples.
+  // Each epoch ends with an evaluation on the test examples (the matrix is in the Test results tab).
+  await openPanel(page, 'Test results');
   await expect(page.getByRole('table', { name: 'Confusion matrix' }).getByRole('columnheader')).toHaveText(
     NAMES,
   );
@@ -69,6 +70,7 @@ test('draw three classes of ten, train LeNet-5 on them, classify new drawings, k
   // Kept: after a reload the classes, the examples and the design's dataset are still there.
   await page.waitForTimeout(800);
   await page.reload();
+  await openPanel(page, 'Your own data');
   await expect(classCounts(page)).toHaveText(['10 examples', '10 examples', '10 examples']);
   await expect(panel(page).getByLabel('Name of class 3')).toHaveValue('vee');
   await expect(page.getByTestId('dataset-status')).toHaveText('24 training + 6 test images loaded');

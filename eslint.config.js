@@ -76,8 +76,10 @@ const UI_TEXT_PENDING = [
   'src/ui/builder/Palette.tsx',
   'src/ui/builder/ParamField.tsx',
   'src/ui/builder/SummaryTable.tsx',
+  'src/ui/builder/diagram/*.tsx',
   'src/ui/charts/AccuracyChart.tsx',
   'src/ui/draw/DrawPad.tsx',
+  'src/ui/shell/PanelTabs.tsx',
   'src/ui/training/TrainingControls.tsx',
 ];
 

@@ -1,5 +1,6 @@
 // The app as the e2e specs drive it: the default LeNet-5 in the builder, the datasets, the drawing pad and its
-// class probabilities, notices, the Export menu's downloads, and canvas pixels.
+// class probabilities, notices, the Export menu's downloads, the builder's two views and the panels of the tab
+// bar, and canvas pixels.
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
@@ -36,7 +37,31 @@ export const LENET_SHAPES = [
   '10',
 ];
 
-export const cards = (page: Page) => page.getByTestId('layer-card');
+/** The design's layers as the builder shows them: diagram nodes (the default view) or outline cards. Both
+ *  carry the layer's kind and id (data-kind, data-layer-id) and its output shape (test id layer-shape). */
+export const cards = (page: Page) => page.locator('[data-testid="diagram-node"], [data-testid="layer-card"]');
+
+/** Shows the design as its outline of cards, whose buttons select, duplicate, reorder and delete layers. */
+export async function showOutline(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Outline', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Network layers' })).toBeVisible();
+}
+
+export type PanelName =
+  | 'Summary'
+  | 'Hyperparameters'
+  | 'Inside the network'
+  | 'Test results'
+  | 'Your own data'
+  | 'Generate images'
+  | 'Segmentation and detection';
+
+/** Opens a panel of the tab bar under the builder (leaving it open if it is). */
+export async function openPanel(page: Page, name: PanelName): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
 
 /** Starts from an empty network on a fresh page. */
 export async function openEmpty(page: Page): Promise<void> {
@@ -86,6 +111,8 @@ export async function drawStroke(page: Page, points: readonly (readonly [number,
   await page.mouse.down();
   for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps });
   await page.mouse.up();
+  // A pad moved by the page under the stroke (its first answer arriving) would draw another digit.
+  expect(await page.getByLabel(/Drawing pad/).boundingBox(), 'the pad moved while drawing').toEqual(pad);
 }
 
 /** Draws the same digit-like stroke on a cleared pad and returns the class probabilities once they settle. */

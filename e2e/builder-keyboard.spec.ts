@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cards, expectLeNet, LENET, openEmpty } from './app';
+import { cards, expectLeNet, LENET, openEmpty, showOutline } from './app';
 
 async function typeInto(page: Page, label: string, value: string): Promise<void> {
   await page.getByRole('region', { name: 'Inspector' }).getByLabel(label, { exact: true }).focus();
@@ -9,6 +9,8 @@ async function typeInto(page: Page, label: string, value: string): Promise<void>
 
 test('builds LeNet-5 from an empty network with the keyboard only', async ({ page }) => {
   await openEmpty(page);
+  await page.getByRole('button', { name: 'Outline', exact: true }).press('Enter');
+  await expect(page.getByRole('list', { name: 'Network layers' })).toBeVisible();
   // Pressing a palette entry adds the layer after the selected one (the last added).
   for (const layer of LENET.slice(0, 3)) {
     await page.getByRole('button', { name: `Add ${layer.kind}`, exact: true }).focus();
@@ -54,6 +56,7 @@ test('builds LeNet-5 from an empty network with the keyboard only', async ({ pag
 
 test('duplicates and deletes layers from the keyboard', async ({ page }) => {
   await page.goto('/');
+  await showOutline(page);
   await expect(cards(page)).toHaveCount(12);
   await page.getByRole('button', { name: 'Duplicate layer 2 (ReLU)' }).press('Enter');
   await expect(cards(page)).toHaveCount(13);

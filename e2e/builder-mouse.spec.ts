@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cards, expectLeNet, LENET, openEmpty } from './app';
+import { cards, expectLeNet, LENET, openEmpty, showOutline } from './app';
 
 // Tall enough that the whole LeNet-5 list stays in view while dragging.
 test.use({ viewport: { width: 1280, height: 1200 } });
@@ -16,7 +16,10 @@ async function drag(page: Page, from: Locator, to: { x: number; y: number }): Pr
 }
 
 async function dropAtEnd(page: Page, kind: string): Promise<void> {
-  const list = await page.getByRole('list', { name: 'Network layers' }).boundingBox();
+  // The outline scrolls inside the builder: its end is brought into view to drop on.
+  const outline = page.getByRole('list', { name: 'Network layers' });
+  await outline.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const list = await outline.boundingBox();
   if (!list) throw new Error('network list is not visible');
   await drag(page, page.getByRole('button', { name: `Add ${kind}`, exact: true }), {
     x: list.x + list.width / 2,
@@ -33,6 +36,7 @@ async function setParams(page: Page, params: Record<string, string> = {}): Promi
 
 test('builds LeNet-5 from an empty network by dragging with the mouse', async ({ page }) => {
   await openEmpty(page);
+  await showOutline(page);
   // Every layer but the first ReLU is dropped at the end of the list...
   for (const [i, layer] of LENET.entries()) {
     if (i === 1) continue;
@@ -52,6 +56,7 @@ test('builds LeNet-5 from an empty network by dragging with the mouse', async ({
 
 test('reorders layers by dragging a card handle', async ({ page }) => {
   await page.goto('/');
+  await showOutline(page);
   await expect(cards(page)).toHaveCount(12);
   const target = await cards(page).nth(0).boundingBox();
   if (!target) throw new Error('card 1 is not visible');

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { canonicalJson, sha256Hex } from '../src/challenges/result';
-import { expectDatasetsLoaded, SHOTS, stepCount } from './app';
+import { expectDatasetsLoaded, openPanel, SHOTS, stepCount } from './app';
 
 test.setTimeout(300_000);
 
@@ -40,7 +40,8 @@ test('a challenge is made, met, handed in, imported, re-evaluated and ranked; ta
     'Challenge lock broken: layers not allowed here: MaxPool2d. A result cannot be handed in until this is fixed.',
   );
   await page.screenshot({ path: `${SHOTS}/challenge-lock-broken.png` });
-  // The epochs lock holds: a changed value is put back, with the reason.
+  // The epochs lock holds: a changed value is put back, with the reason (epochs are in Hyperparameters).
+  await openPanel(page, 'Hyperparameters');
   const epochs = page.getByRole('spinbutton', { name: 'Epochs' });
   await epochs.fill('3');
   await epochs.blur();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectDatasetsLoaded, SHOTS } from './app';
+import { expectDatasetsLoaded, openPanel, SHOTS } from './app';
 
 // Without WebGPU (the no-webgpu project) the dense panel trains on the WebAssembly backend: the U-Net on
 // 32×32 scenes trains, its loss falls, and its test scenes get label maps.
@@ -11,8 +11,8 @@ test('without WebGPU the U-Net trains on WebAssembly, its loss falls and label m
   await page.goto('/');
   await expectDatasetsLoaded(page);
   await expect(page.getByTestId('backend')).toHaveText('WebAssembly');
+  await openPanel(page, 'Segmentation and detection');
   const panel = page.getByRole('region', { name: 'Segmentation and detection' });
-  await panel.scrollIntoViewIfNeeded();
   await panel.getByRole('button', { name: 'U-Net' }).click();
   await panel.getByLabel('Scene side').selectOption('32');
   await panel.getByLabel('Digit size from').fill('14');

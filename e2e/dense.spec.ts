@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readZip } from '../src/network/project/zip-read';
-import { downloadOf, expectDatasetsLoaded, SHOTS } from './app';
+import { cards, downloadOf, expectDatasetsLoaded, openPanel, SHOTS } from './app';
 
 // Segmentation and detection through the UI on SwiftShader, short runs on 32×32 scenes: a preset loads into
 // the builder, training runs, the loss falls and the test figures rise, the test scenes show coloured label
@@ -34,8 +34,8 @@ const ends = async (panel: Locator, chart: string) => {
 async function open(page: Page, preset: string): Promise<Locator> {
   await page.goto('/');
   await expectDatasetsLoaded(page);
+  await openPanel(page, 'Segmentation and detection');
   const panel = page.getByRole('region', { name: 'Segmentation and detection' });
-  await panel.scrollIntoViewIfNeeded();
   await panel.getByRole('button', { name: preset }).click();
   await panel.getByLabel('Scene side').selectOption('32');
   await panel.getByLabel('Digits from').fill('1');
@@ -67,7 +67,7 @@ test('segmentation: the U-Net trains, its figures rise, and label maps render on
 }) => {
   const panel = await open(page, 'U-Net');
   // The builder holds the U-Net, skips included, without an error at 32×32.
-  await expect(page.locator('[data-testid="layer-card"][data-layer-id="cat3"]')).toHaveCount(1);
+  await expect(cards(page).and(page.locator('[data-layer-id="cat3"]'))).toHaveCount(1);
   await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
   await page
     .getByRole('region', { name: 'Network builder' })
@@ -202,7 +202,7 @@ test("the builder's U-Net preset on Fashion-MNIST: Train says where it trains an
   await expectDatasetsLoaded(page);
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'U-Net' });
   await page.getByRole('button', { name: 'Load preset' }).click();
-  await expect(page.locator('[data-testid="layer-card"][data-layer-id="cat1"]')).toHaveCount(1);
+  await expect(cards(page).and(page.locator('[data-layer-id="cat1"]'))).toHaveCount(1);
   await page.getByLabel('Dataset').selectOption({ label: 'Fashion-MNIST' });
   await expectDatasetsLoaded(page);
   // The U-Net alone (no GAN partner rides along), on the dataset the user picked.
@@ -211,7 +211,7 @@ test("the builder's U-Net preset on Fashion-MNIST: Train says where it trains an
     .toEqual({ task: 'segmentation', dataset: 'fashion-mnist', gan: false });
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await expect(page.locator('#train-blocked')).toContainText(
-    'The builder holds a segmentation network: it trains in Segmentation and detection, below.',
+    'The builder holds a segmentation network: it trains in the Segmentation and detection panel.',
   );
   await page.getByRole('button', { name: 'Go to Segmentation and detection' }).click();
   const panel = page.getByRole('region', { name: 'Segmentation and detection' });

@@ -22,6 +22,8 @@ test('a share link opens beside the autosaved design, which comes back from Desi
   // The user's design: LeNet-5 without its last ReLU, autosaved.
   await page.goto('/');
   await expectLeNet(page);
+  // A node of the diagram shows its delete button once selected.
+  await cards(page).nth(10).click();
   await page.getByRole('button', { name: 'Delete layer 11 (ReLU)' }).click();
   await expect(cards(page)).toHaveCount(11);
   await expect
@@ -45,6 +47,7 @@ test('a share link opens beside the autosaved design, which comes back from Desi
   await page.screenshot({ path: `${SHOTS}/designs-link-opened.png` });
 
   // One edit to the link's design and a reload: both designs are still there.
+  await cards(page).nth(2).click();
   await page.getByRole('button', { name: 'Delete layer 3 (ReLU)' }).click();
   await expect(cards(page)).toHaveCount(3);
   await page.reload();

@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { definitionOf, LAYER_KINDS } from '../src/layers';
 import { encodeShareState } from '../src/network/share';
-import { change, drawStroke, expectDatasetsLoaded, pixels, SHOTS, stepCount } from './app';
+import { change, drawStroke, expectDatasetsLoaded, openPanel, pixels, SHOTS, stepCount } from './app';
 import { EVERY_KIND, EVERY_KIND_HYPER } from './every-kind';
 
 // "Explain a layer" animates every layer kind on real data: a design holding every kind trains briefly,
@@ -27,8 +27,8 @@ test('every layer kind is animated on the real image, and the animation agrees w
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
 
+  await openPanel(page, 'Inside the network');
   const panel = page.getByRole('region', { name: 'Inside the network' });
-  await panel.scrollIntoViewIfNeeded();
   await panel.getByRole('tab', { name: 'Explain a layer' }).click();
   const select = panel.getByLabel('Layer to explain');
   await expect(select.locator('option')).toHaveCount(EVERY_KIND.layers.length);

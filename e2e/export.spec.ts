@@ -18,6 +18,7 @@ import {
   expectLeNet,
   notice,
   openLoaded,
+  openPanel,
   readBars,
 } from './app';
 
@@ -71,6 +72,7 @@ test('a trained project exported, then imported after a reload, predicts exactly
   await expectLeNet(page);
   // Importing re-tests the model on the test set (slow on SwiftShader); predictions queue behind it.
   await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d%$/, { timeout: 150_000 });
+  await openPanel(page, 'Test results');
   await expect(page.getByTestId('gallery-item').first()).toBeVisible();
   expect(await drawAndRead(page)).toEqual(trained);
 

@@ -103,7 +103,8 @@ for (const fault of FAULTS) {
 
     // The builder still edits the design and the draw pad still predicts with the untrained model.
     await expectLeNet(page);
-    await page.getByRole('button', { name: 'Select layer 1 (Conv2d)' }).click();
+    // Clicking a node of the diagram selects its layer and opens the inspector.
+    await cards(page).nth(0).click();
     await page
       .getByRole('region', { name: 'Inspector' })
       .getByLabel('out_channels', { exact: true })

@@ -1,7 +1,16 @@
 // What a newcomer meets before and in the first seconds of training (issue 16): Space while the dataset
 // loads, a typed seed, the step counter, the layer cards, the memory column and the draw pad.
 import { expect, test, type Page } from '@playwright/test';
-import { cards, drawStroke, expectDatasetsLoaded, expectLeNet, notice, stepCount } from './app';
+import {
+  cards,
+  drawStroke,
+  expectDatasetsLoaded,
+  expectLeNet,
+  notice,
+  openPanel,
+  showOutline,
+  stepCount,
+} from './app';
 
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
@@ -41,6 +50,7 @@ test('a typed seed applies to the next run without Reset, and a seed typed mid-r
 }) => {
   await page.goto('/');
   await expectDatasetsLoaded(page);
+  await openPanel(page, 'Hyperparameters');
   const seed = page.getByLabel('Seed', { exact: true });
   const step = page.getByRole('button', { name: 'Step', exact: true });
   const firstLoss = async () => {
@@ -75,22 +85,26 @@ test('the Steps counter reads live, not only at each metrics report', async ({ p
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });
 
-test('layer cards show their parameters in full', async ({ page }) => {
+test('diagram nodes and layer cards show their parameters in full', async ({ page }) => {
   await page.goto('/');
   await expectLeNet(page);
+  // No parameter text is cut off: each fits its box.
+  const cutOff = (selector: string) =>
+    cards(page)
+      .locator(selector)
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  await expect(cards(page).nth(0).locator('.dnode-params')).toHaveText('1→6, 5×5, pad 2');
+  expect(await cutOff('.dnode-params')).toEqual([]);
+  await showOutline(page);
   await expect(cards(page).nth(0).locator('.layer-params')).toHaveText('1→6, 5×5, pad 2');
   await expect(cards(page).nth(3).locator('.layer-params')).toHaveText('6→16, 5×5');
-  const params = cards(page).locator('.layer-params');
-  // No parameter text is cut off: each fits its box.
-  const cut = await params.evaluateAll((els) =>
-    els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
-  );
-  expect(cut).toEqual([]);
+  expect(await cutOff('.layer-params')).toEqual([]);
 });
 
 test('memory per layer is labelled an estimate, beside the measured GPU buffer total', async ({ page }) => {
   await page.goto('/');
   await expectLeNet(page);
+  await openPanel(page, 'Summary');
   const summary = page.getByRole('table', { name: 'Model summary' });
   await expect(summary.getByRole('columnheader', { name: /Memory/ })).toHaveText(
     'Memory, estimated (act. / params)',

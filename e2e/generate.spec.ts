@@ -1,7 +1,17 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readSafetensors } from '../src/network/export/safetensors';
 import { readZip } from '../src/network/project/zip-read';
-import { change, downloadOf, expectDatasetsLoaded, notice, pixels, SHOTS, std } from './app';
+import {
+  cards,
+  change,
+  downloadOf,
+  expectDatasetsLoaded,
+  notice,
+  openPanel,
+  pixels,
+  SHOTS,
+  std,
+} from './app';
 
 // The generate panel through the UI on SwiftShader, short runs: the conv autoencoder trains, shows
 // reconstructions and decodes a clicked latent point; the DCGAN's two networks swap in the builder as
@@ -15,9 +25,8 @@ const stepOf = async (panel: Locator) =>
 async function open(page: Page): Promise<Locator> {
   await page.goto('/');
   await expectDatasetsLoaded(page);
-  const panel = page.getByRole('region', { name: 'Generate images' });
-  await panel.scrollIntoViewIfNeeded();
-  return panel;
+  await openPanel(page, 'Generate images');
+  return page.getByRole('region', { name: 'Generate images' });
 }
 
 test('autoencoder: trains, shows reconstructions, and a latent-space click decodes an image', async ({
@@ -26,7 +35,7 @@ test('autoencoder: trains, shows reconstructions, and a latent-space click decod
   const panel = await open(page);
   await panel.getByRole('button', { name: 'Autoencoder' }).click();
   // The builder now holds the autoencoder preset, bottleneck included.
-  await expect(page.locator('[data-testid="layer-card"][data-layer-id="bottleneck"]')).toHaveCount(1);
+  await expect(cards(page).and(page.locator('[data-layer-id="bottleneck"]'))).toHaveCount(1);
   await panel.getByLabel('Batch size').fill('16');
   await panel.getByLabel('Learning rate').fill('0.003');
   await panel.getByRole('button', { name: 'Train autoencoder' }).click();
@@ -99,14 +108,14 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
 }) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();
-  const cards = page.getByTestId('layer-card');
-  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(1);
+  const layers = cards(page);
+  await expect(layers.filter({ hasText: 'Tanh' })).toHaveCount(1);
   await panel.getByRole('tab', { name: 'Discriminator' }).click();
   await expect(panel.getByRole('tab', { name: 'Discriminator' })).toHaveAttribute('aria-selected', 'true');
-  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(0);
-  await expect(cards.filter({ hasText: 'LeakyReLU' })).toHaveCount(2);
+  await expect(layers.filter({ hasText: 'Tanh' })).toHaveCount(0);
+  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(2);
   await panel.getByRole('tab', { name: 'Generator' }).click();
-  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(1);
+  await expect(layers.filter({ hasText: 'Tanh' })).toHaveCount(1);
 
   await panel.getByLabel('Batch size').fill('4');
   await panel.getByLabel('Learning rate').fill('0.002');
@@ -158,9 +167,11 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();
   await panel.getByRole('tab', { name: 'Discriminator' }).click();
-  const cards = page.getByTestId('layer-card');
+  const layers = cards(page);
+  // Select the node on the diagram, then its delete button.
+  await layers.nth(4).click();
   await page.getByRole('button', { name: 'Delete layer 5 (LeakyReLU)' }).click();
-  await expect(cards.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
+  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
   // Autosave is debounced: wait until it holds the edited discriminator beside the generator.
   await page.waitForFunction(() => {
     const saved = localStorage.getItem('cnn-playground/autosave/v2');
@@ -173,16 +184,17 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
     );
   });
   await page.reload();
+  await openPanel(page, 'Generate images');
   const again = page.getByRole('region', { name: 'Generate images' });
   await expect(again.getByRole('button', { name: 'GAN', exact: true })).toHaveAttribute(
     'aria-pressed',
     'true',
   );
   await expect(again.getByRole('tab', { name: 'Generator' })).toHaveAttribute('aria-selected', 'true');
-  await expect(cards.filter({ hasText: 'Tanh' })).toHaveCount(1);
+  await expect(layers.filter({ hasText: 'Tanh' })).toHaveCount(1);
   await again.getByRole('tab', { name: 'Discriminator' }).click();
-  await expect(cards.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
-  await expect(cards).toHaveCount(6);
+  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
+  await expect(layers).toHaveCount(6);
 });
 
 async function exportZip(page: Page): Promise<{ name: string; files: { name: string; data: Uint8Array }[] }> {

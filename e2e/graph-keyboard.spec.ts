@@ -6,6 +6,7 @@ import { cards, openLoaded, stepCount } from './app';
 
 test('builds a residual Add with the keyboard and trains it', async ({ page }) => {
   await openLoaded(page);
+  await page.getByRole('button', { name: 'Outline', exact: true }).press('Enter');
   await page.getByRole('button', { name: 'Select layer 2 (ReLU)' }).press('Enter');
   await page.getByRole('button', { name: 'Add Add', exact: true }).press('Enter');
   await expect(cards(page).nth(2)).toHaveAttribute('data-kind', 'Add');

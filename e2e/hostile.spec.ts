@@ -87,7 +87,8 @@ test.beforeAll(async ({ browser }) => {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto('/');
   await expectDatasetsLoaded(page);
-  await page.getByRole('button', { name: 'Select layer 1 (Conv2d)' }).click();
+  // Clicking a node of the diagram selects its layer and opens the inspector.
+  await cards(page).nth(0).click();
   await page.getByRole('region', { name: 'Inspector' }).getByLabel('out_channels', { exact: true }).fill('8');
   await expectMine(page);
   await expect

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { change, drawStroke, expectDatasetsLoaded, pixels, SHOTS, std, stepCount } from './app';
+import { change, drawStroke, expectDatasetsLoaded, openPanel, pixels, SHOTS, std, stepCount } from './app';
 
 // The inspect views on a LeNet-5 trained briefly through the UI (about 120 steps: SwiftShader is a CPU).
 // Everything is checked from canvas pixels (getImageData), not by eye; screenshots of each view (with
@@ -11,8 +11,8 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
 }) => {
   await page.goto('/');
   await expectDatasetsLoaded(page);
+  await openPanel(page, 'Inside the network');
   const panel = page.getByRole('region', { name: 'Inside the network' });
-  await panel.scrollIntoViewIfNeeded();
   const tab = (name: string) => panel.getByRole('tab', { name });
 
   // Filters before training: non-blank (the initial random weights).
@@ -36,8 +36,7 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   // Train; the feature maps change live while training runs.
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText('Training');
-  // The panel fetches only while on screen: bring it back after the click scrolled to Train.
-  await panel.scrollIntoViewIfNeeded();
+  // The panel fetches only while on screen, as it is: the Train button stands beside it.
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
   await expect
     .poll(async () => change(await pixels(firstMap), maps0[0]), { timeout: 30_000 })
@@ -53,6 +52,7 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
 
   // Per-layer cost in the model summary: memory per layer, and GPU time measured on demand.
+  await openPanel(page, 'Summary');
   const summary = page.locator('table.summary');
   await summary.getByRole('button', { name: 'Measure GPU time' }).click();
   await expect(summary.getByTestId('layer-time-0')).toContainText(' ms', { timeout: 60_000 });
@@ -60,7 +60,7 @@ test('inspect views of a training LeNet-5: filters, feature maps, replay, salien
   await summary.screenshot({ path: `${SHOTS}/inspect-cost.png` });
 
   // After training: filters and maps differ clearly from the start, and are not blank.
-  await panel.scrollIntoViewIfNeeded();
+  await openPanel(page, 'Inside the network');
   await expect.poll(async () => change(await pixels(conv1), filters0[0])).toBeGreaterThan(3);
   const trained1 = await pixels(conv1);
   expect(std(trained1)).toBeGreaterThan(10);
@@ -183,8 +183,8 @@ test('without WebGPU, filters, feature maps and saliency come from the CPU backe
   await page.goto('/');
   await expectDatasetsLoaded(page);
   await expect(page.getByTestId('backend')).not.toHaveText('WebGPU');
+  await openPanel(page, 'Inside the network');
   const panel = page.getByRole('region', { name: 'Inside the network' });
-  await panel.scrollIntoViewIfNeeded();
   expect(std(await pixels(panel.getByTestId('filters-0')))).toBeGreaterThan(10);
   await panel.getByRole('tab', { name: 'Feature maps' }).click();
   const map = panel.getByTestId('maps-0').getByRole('img').first();
@@ -193,6 +193,7 @@ test('without WebGPU, filters, feature maps and saliency come from the CPU backe
   await panel.getByRole('tab', { name: 'Saliency' }).click();
   await expect(panel.getByTestId('saliency-map')).toBeVisible();
   expect(std(await pixels(panel.getByTestId('saliency-map')))).toBeGreaterThan(5);
+  await openPanel(page, 'Summary');
   await expect(page.getByRole('button', { name: 'Measure GPU time' })).toBeDisabled();
   await browser.close();
 });

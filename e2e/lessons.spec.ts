@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseLesson, type Control, type Lesson } from '../src/lessons/schema';
-import { expectDatasetsLoaded, SHOTS } from './app';
+import { cards, expectDatasetsLoaded, SHOTS } from './app';
 
 test.setTimeout(300_000);
 
@@ -46,6 +46,12 @@ async function trainGenerative(page: Page, mode: 'autoencoder' | 'GAN'): Promise
   await generate.getByRole('button', { name: 'Pause generation' }).click();
 }
 
+/** Selects a layer by clicking its diagram node (or its outline card). */
+const selectLayer = (page: Page, layerId: string) =>
+  cards(page)
+    .and(page.locator(`[data-layer-id="${layerId}"]`))
+    .click();
+
 /** Trains segmentation or the detector in its panel on small batches until the step's check is met. */
 async function trainDense(page: Page, what: 'segmentation' | 'detector'): Promise<void> {
   await expectDatasetsLoaded(page);
@@ -58,7 +64,7 @@ async function trainDense(page: Page, what: 'segmentation' | 'detector'): Promis
 }
 
 async function setLayerParam(page: Page, layerId: string, param: string, value: string): Promise<void> {
-  await page.locator(`[data-testid="layer-card"][data-layer-id="${layerId}"]`).click();
+  await selectLayer(page, layerId);
   await page.getByRole('region', { name: 'Inspector' }).getByLabel(param, { exact: true }).fill(value);
 }
 
@@ -104,7 +110,9 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
     await setLayerParam(p, 'pool1', 'kernel_size', '4');
     await expect(check(p)).toHaveAttribute('data-met', 'false');
     await p.getByRole('region', { name: 'Inspector' }).getByLabel('stride', { exact: true }).fill('4');
-    await expect(p.locator('[data-layer-id="pool1"]').getByTestId('layer-shape')).toHaveText('6×7×7');
+    await expect(cards(p).and(p.locator('[data-layer-id="pool1"]')).getByTestId('layer-shape')).toHaveText(
+      '6×7×7',
+    );
   },
   'tutorial-cnn/as-written': async (p) => {
     await expect(p.locator('[data-layer-id="conv1"]')).toContainText('in_channels is 3');
@@ -130,7 +138,7 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
     await expect(panel(p).getByTestId('gap-meter')).toContainText(/gap [+−]\d+\.\d points/);
   },
   'training/dropout': async (p) => {
-    await p.locator('[data-testid="layer-card"][data-layer-id="relu1"]').click();
+    await selectLayer(p, 'relu1');
     await p.getByRole('button', { name: 'Add Dropout', exact: true }).press('Enter');
     await trainUntilMet(p);
     // The gap measured without Dropout stays beside the one with it.

@@ -1,13 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cards } from './app';
+import { cards, openPanel, showOutline, SHOTS } from './app';
 
-test('presentation mode enlarges the type and hides the secondary panels', async ({ page }) => {
+test('presentation mode enlarges the type and the diagram and hides the secondary panels', async ({
+  page,
+}) => {
   await page.goto('/');
   const fontSize = () =>
     page.evaluate(() =>
       parseFloat(getComputedStyle(document.querySelector('main') ?? document.body).fontSize),
     );
+  // A node's shape as the back row sees it: its text's height on screen (the diagram's zoom included).
+  const shape = cards(page).first().getByTestId('layer-shape');
+  const onScreen = async () => (await shape.boundingBox())!.height;
+  await expect(shape).toBeVisible();
   const normal = await fontSize();
+  const normalShape = await onScreen();
+  await openPanel(page, 'Summary');
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeVisible();
   await page.getByRole('button', { name: 'Presentation mode' }).click();
   await expect(page.getByRole('button', { name: 'Presentation mode' })).toHaveAttribute(
@@ -15,6 +23,8 @@ test('presentation mode enlarges the type and hides the secondary panels', async
     'true',
   );
   expect(await fontSize()).toBeGreaterThan(normal * 1.2);
+  await expect.poll(onScreen).toBeGreaterThan(normalShape * 1.3);
+  await page.screenshot({ path: `${SHOTS}/presentation-1280.png` });
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeHidden();
   await expect(page.getByRole('group', { name: 'Hyperparameters' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
@@ -65,6 +75,7 @@ test.describe('touch', () => {
 
   test('a layer dragged from the palette by touch is inserted where it is dropped', async ({ page }) => {
     await page.goto('/');
+    await showOutline(page);
     await expect(cards(page)).toHaveCount(12);
     const source = await page.getByRole('button', { name: 'Add Dropout', exact: true }).boundingBox();
     const target = await cards(page).nth(8).boundingBox();

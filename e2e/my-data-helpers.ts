@@ -1,5 +1,6 @@
 // The "Your own data" panel as the e2e specs drive it: its classes, the example pad and three shapes to draw.
 import type { Page } from '@playwright/test';
+import { openPanel } from './app';
 
 export type Stroke = readonly (readonly [number, number])[];
 /** Three shapes a class of pupils might draw, moved a little each time by `k`. */
@@ -37,7 +38,9 @@ export async function drawExample(page: Page, stroke: Stroke): Promise<void> {
     .click();
 }
 
+/** Opens the panel (a tab beside the core loop) and adds classes of these names. */
 export async function makeClasses(page: Page, names: string[]): Promise<void> {
+  await openPanel(page, 'Your own data');
   for (const [i, name] of names.entries()) {
     await panel(page).getByRole('button', { name: 'Add class' }).click();
     await panel(page)

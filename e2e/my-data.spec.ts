@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { downloadOf, drawStroke, expectLeNet, SHOTS } from './app';
+import { cards, downloadOf, drawStroke, expectLeNet, openPanel, SHOTS } from './app';
 import { writeZip } from '../src/network/export/zip';
 import { readZip } from '../src/network/project/zip-read';
 import { classCounts, drawExample, makeClasses, NAMES, panel, SHAPES } from './my-data-helpers';
@@ -37,12 +37,13 @@ test('draw three classes of ten, train LeNet-5 on them, classify new drawings, k
   await panel(page).getByRole('button', { name: 'Use this data in the builder' }).click();
   await expect(page.getByTestId('dataset-status')).toHaveText('24 training + 6 test images loaded');
   // LeNet-5's last Linear now scores the three classes.
-  await expect(page.getByTestId('layer-card').last().getByTestId('layer-shape')).toHaveText('3');
+  await expect(cards(page).last().getByTestId('layer-shape')).toHaveText('3');
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue(/^user:/);
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toContainText(/done|finished/i, { timeout: 180_000 });
-  // Each epoch ends with an evaluation on the test examples.
+  // Each epoch ends with an evaluation on the test examples (the matrix is in the Test results tab).
+  await openPanel(page, 'Test results');
   await expect(page.getByRole('table', { name: 'Confusion matrix' }).getByRole('columnheader')).toHaveText(
     NAMES,
   );
@@ -69,6 +70,7 @@ test('draw three classes of ten, train LeNet-5 on them, classify new drawings, k
   // Kept: after a reload the classes, the examples and the design's dataset are still there.
   await page.waitForTimeout(800);
   await page.reload();
+  await openPanel(page, 'Your own data');
   await expect(classCounts(page)).toHaveText(['10 examples', '10 examples', '10 examples']);
   await expect(panel(page).getByLabel('Name of class 3')).toHaveValue('vee');
   await expect(page.getByTestId('dataset-status')).toHaveText('24 training + 6 test images loaded');
@@ -164,9 +166,10 @@ test('a folder of colour images becomes classes, trains past 95%, and travels in
     mimeType: 'application/octet-stream',
     buffer: Buffer.from(project.bytes),
   });
+  await openPanel(fresh, 'Your own data');
   await expect(classCounts(fresh)).toHaveText(['20 examples', '20 examples']);
   await expect(fresh.getByTestId('dataset-status')).toHaveText('32 training + 8 test images loaded');
-  await expect(fresh.getByTestId('layer-card').last().getByTestId('layer-shape')).toHaveText('2');
+  await expect(cards(fresh).last().getByTestId('layer-shape')).toHaveText('2');
   await other.close();
 });
 

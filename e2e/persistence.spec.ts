@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cards, expectLeNet, notice } from './app';
+import { cards, expectLeNet, notice, openPanel, showOutline } from './app';
 
 const KEY = 'cnn-playground/autosave/v2';
 
@@ -68,8 +68,10 @@ for (const [what, text] of CORRUPT) {
 test('a reload keeps an edited design and its hyperparameters', async ({ page }) => {
   await page.goto('/');
   await expectLeNet(page);
+  await showOutline(page);
   await page.getByRole('button', { name: 'Duplicate layer 2 (ReLU)' }).click();
   await expect(cards(page)).toHaveCount(13);
+  await openPanel(page, 'Hyperparameters');
   const seed = page.getByLabel('Seed', { exact: true });
   await seed.fill('4242');
   await seed.blur();
@@ -77,6 +79,7 @@ test('a reload keeps an edited design and its hyperparameters', async ({ page })
   await page.reload();
   await expect(cards(page)).toHaveCount(13);
   await expect(cards(page).nth(2)).toHaveAttribute('data-kind', 'ReLU');
+  await openPanel(page, 'Hyperparameters');
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('4242');
   const saved = JSON.parse((await storedKeys(page))[KEY] ?? '{}') as { spec: string; hyper: string };
   expect(JSON.parse(saved.spec).layers).toHaveLength(13);

@@ -2,7 +2,7 @@
 // from the whole test set, and Fashion-MNIST's class names label the matrix and the probability bars.
 // The untrained MLP preset evaluates in seconds on SwiftShader; what is checked does not need training.
 import { expect, test, type Page } from '@playwright/test';
-import { DATASETS_LOADED, drawStroke, expectDatasetsLoaded } from './app';
+import { DATASETS_LOADED, drawStroke, expectDatasetsLoaded, openPanel } from './app';
 
 async function loadMlp(page: Page): Promise<void> {
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'MLP' });
@@ -11,6 +11,7 @@ async function loadMlp(page: Page): Promise<void> {
 
 async function evaluate(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Evaluate' }).click();
+  await openPanel(page, 'Test results');
   await expect(page.getByRole('table', { name: 'Confusion matrix' })).toBeVisible({ timeout: 60_000 });
 }
 

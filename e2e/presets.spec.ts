@@ -22,13 +22,13 @@ test('a generative preset shows its network, and Train leads to where it trains 
   await expectDatasetsLoaded(page);
   await loadPreset(page, 'Conv autoencoder');
   await expect(cards(page)).toHaveCount(presetSpec('autoencoder').layers.length);
-  await expect(page.locator('[data-testid="layer-card"][data-layer-id="bottleneck"]')).toHaveCount(1);
+  await expect(cards(page).and(page.locator('[data-layer-id="bottleneck"]'))).toHaveCount(1);
 
   // The classifier's Train does not silently train the hidden LeNet-5: it says where this one trains.
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await expect(train).toBeDisabled();
   await expect(page.locator('#train-blocked')).toContainText(
-    'The builder holds an autoencoder: it trains in Generate images, below.',
+    'The builder holds an autoencoder: it trains in the Generate images panel.',
   );
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Space');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { drawStroke, expectDatasetsLoaded } from './app';
+import { drawStroke, expectDatasetsLoaded, openPanel } from './app';
 
 // Training on SwiftShader (a CPU) runs a few hundred images a second: this test trains LeNet-5 for about
 // half a minute, enough for the loss to fall well and test accuracy to pass 90%.
@@ -65,6 +65,8 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
   await page.goto('/');
   await expectDatasetsLoaded(page, 60_000);
   await expect(page.getByTestId('backend')).toHaveText('WebGPU');
+  // The test results (gallery and confusion matrix) open beside the core loop before training starts.
+  await openPanel(page, 'Test results');
   const before = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();

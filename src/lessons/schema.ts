@@ -8,6 +8,18 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7));
 const finite = v.pipe(v.number(), v.finite());
 
 export const WIDGETS = ['kernel', 'pool', 'transpose', 'gap'] as const;
+
+/** The page's panels (its tab bar) a step may work in, by their tab names. */
+export const PAGE_PANELS = [
+  'Summary',
+  'Hyperparameters',
+  'Inside the network',
+  'Test results',
+  'Your own data',
+  'Generate images',
+  'Segmentation and detection',
+] as const;
+export type PagePanel = (typeof PAGE_PANELS)[number];
 export type WidgetName = (typeof WIDGETS)[number];
 
 /** The values a widget reports to the checks (its choices and what it computed). */
@@ -122,6 +134,8 @@ export const Step = v.object({
   /** The one thing the learner does. */
   action: text(300),
   controls: v.optional(v.pipe(v.array(Control), v.maxLength(8)), []),
+  /** The panel of the page the step works in, opened when the step shows (its controls are in it). */
+  panel: v.optional(v.picklist(PAGE_PANELS)),
   widget: v.optional(v.picklist(WIDGETS)),
   setup: v.optional(Setup),
   check: Check,

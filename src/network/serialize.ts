@@ -1,5 +1,6 @@
 // Versioned JSON for specs and hyperparameters: stable key order on the way out, strict checks on the
 // way in. parseSpec(serializeSpec(s)) gives back s exactly, and serializing that gives the same text.
+import { NETWORK_INPUT } from '../layers/core/graph';
 import { SCENE_KEYS, type SceneSettings } from './dense';
 import { HyperparamsSchema, type Hyperparams } from './hyper';
 import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
@@ -20,7 +21,20 @@ export function canonicalSpec(spec: NetworkSpec): NetworkSpec {
     autoWire: spec.autoWire,
     layers: spec.layers.map(canonicalLayer),
   };
+  const layout = canonicalLayout(spec);
+  if (layout) out.layout = layout;
   return out;
+}
+
+/** The positions of the nodes the design has (the input first, then layer order); undefined when none. */
+function canonicalLayout(spec: NetworkSpec): NetworkSpec['layout'] {
+  if (!spec.layout) return undefined;
+  const out: NonNullable<NetworkSpec['layout']> = {};
+  for (const id of [NETWORK_INPUT, ...spec.layers.map((l) => l.id)]) {
+    const p = spec.layout[id];
+    if (p) out[id] = { x: p.x, y: p.y };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function canonicalScene(scene: SceneSettings): SceneSettings {

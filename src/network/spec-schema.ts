@@ -194,6 +194,47 @@ function readLayers(
 
 const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
 
+/** Where the user put a node of the diagram, in the diagram's own units (pixels at zoom 1). */
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+
+/** Largest |coordinate| of a diagram position: far beyond any screen, small enough to stay exact. */
+export const MAX_LAYOUT_COORDINATE = 1_000_000;
+
+/** The diagram positions: an object from layer ids (or 'input') of this design to {x, y}. */
+function readLayout(
+  raw: unknown,
+  ids: readonly string[],
+): { ok: true; layout: Record<string, NodePosition> } | { ok: false; error: string } {
+  if (!isObject(raw))
+    return { ok: false, error: `layout must be an object of positions by layer id, not ${kindOf(raw)}` };
+  const known = new Set(ids);
+  const layout: Record<string, NodePosition> = {};
+  const inRange = (c: unknown): c is number =>
+    typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= MAX_LAYOUT_COORDINATE;
+  for (const [id, value] of Object.entries(raw)) {
+    const where = `layout of "${id.slice(0, 40)}"`;
+    // Keys come from JSON.parse; one named like Object's prototype would not make an own property here.
+    if (id === '__proto__' || (id !== NETWORK_INPUT && !known.has(id)))
+      return { ok: false, error: `layout names "${id.slice(0, 40)}", which is no layer of this design` };
+    if (!isObject(value))
+      return { ok: false, error: `${where} must be an object {x, y}, not ${kindOf(value)}` };
+    const extra = Object.keys(value).find((k) => k !== 'x' && k !== 'y');
+    if (extra !== undefined)
+      return { ok: false, error: `${where} has an unknown field "${extra.slice(0, 40)}"` };
+    for (const axis of ['x', 'y'] as const)
+      if (!inRange(value[axis]))
+        return {
+          ok: false,
+          error: `${where}: ${axis} must be a number from -${MAX_LAYOUT_COORDINATE} to ${MAX_LAYOUT_COORDINATE}`,
+        };
+    layout[id] = { x: value.x as number, y: value.y as number };
+  }
+  return { ok: true, layout };
+}
+
 /**
  * Scene settings: exactly the known whole numbers, missing ones the defaults (their ranges are the
  * analysis's to explain); only segmentation and detection specs have them.
@@ -235,6 +276,20 @@ interface NetworkInputOf {
   classes?: number;
   /** A user dataset's name, for messages where it is not in this browser. */
   name?: string;
+}
+
+/** The design as read: the envelope's fields, and the diagram positions where the user placed nodes. */
+interface DesignOut {
+  version: typeof SPEC_VERSION;
+  name: string;
+  input: NetworkInputOf;
+  task: Task;
+  autoWire: boolean;
+  latentDim?: number;
+  scene?: SceneSettings;
+  layers: Layer[];
+  /** Absent: every node is placed by the auto-layout. Training ignores it. */
+  layout?: Record<string, NodePosition>;
 }
 
 /** A design read from outside (a file, a link, the autosave), as NetworkSpec. */
@@ -280,6 +335,8 @@ export const NetworkSpecSchema = v.pipe(
         v.custom<boolean>((input) => typeof input === 'boolean', 'autoWire must be true or false'),
         true,
       ),
+      /** Diagram positions the user chose, by layer id ('input' for the network input); read below. */
+      layout: v.optional(v.unknown()),
       layers: v.pipe(
         v.custom<unknown[]>(Array.isArray, (issue) => `layers must be a list, not ${kindOf(issue.input)}`),
         v.check(
@@ -334,6 +391,18 @@ export const NetworkSpecSchema = v.pipe(
       addIssue({ message: problem ?? (layers as { error: string }).error });
       return NEVER;
     }
+    const raw = dataset.value.layout;
+    const layout =
+      raw === undefined
+        ? { ok: true as const, layout: {} }
+        : readLayout(
+            raw,
+            layers.layers.map((l) => l.id),
+          );
+    if (!layout.ok) {
+      addIssue({ message: layout.error });
+      return NEVER;
+    }
     const side = isDenseTask(task) ? (shape as number[])[1] : 28;
     const networkInput: NetworkInputOf = user
       ? {
@@ -352,7 +421,9 @@ export const NetworkSpecSchema = v.pipe(
       ...(latentDim === undefined ? {} : { latentDim }),
       ...(scene?.ok && scene.value ? { scene: scene.value } : {}),
       layers: layers.layers,
-    };
+      // An empty layout says nothing: the design is auto-laid out, as without one.
+      ...(Object.keys(layout.layout).length > 0 ? { layout: layout.layout } : {}),
+    } as DesignOut;
   }),
 );
 

@@ -19,6 +19,7 @@ export {
   type ImageShape,
   type NetworkInput,
   type NetworkSpec,
+  type NodePosition,
   type Task,
   type UserDatasetId,
 } from './spec-schema';

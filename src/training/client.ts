@@ -196,6 +196,15 @@ export class TrainerClient {
     });
   }
 
+  /**
+   * Watches every layer's output for `image` (null: the first test image), `channels` maps of each image;
+   * answered by `liveActivations` events now and while training. `everyMs` 0 stops. The image is transferred.
+   */
+  watchActivations(image: Float32Array | null, everyMs: number, channels: number): void {
+    if (image) checkImage(image);
+    this.send({ type: 'watchActivations', image, everyMs, channels });
+  }
+
   /** Test hook: makes the worker destroy its GPU device. */
   destroyDeviceForTest(): void {
     this.send({ type: 'destroyDeviceForTest' });

@@ -37,6 +37,7 @@ import type { GenerativeSession } from './generative/session';
 import type { DenseSession } from './dense/session';
 import { createSessions, sessionSlots } from './sessions';
 import { Inspector } from './inspect/inspector';
+import { LiveActivations } from './live-activations';
 import { TuneAhead } from './tune-ahead';
 
 export type { TrainerCoreOptions } from './core-options';
@@ -48,6 +49,8 @@ export class TrainerCore {
   readonly current: CoreState = freshCoreState();
   /** Answers inspect queries and keeps the replay history. */
   readonly inspector: Inspector;
+  /** The activations the page's diagram watches while training. */
+  readonly live: LiveActivations;
   /** The autoencoder and GAN modes, on this trainer's backend and dataset. */
   readonly generative: GenerativeSession;
   /** Segmentation and detection on scenes, on this trainer's backend and dataset. */
@@ -73,6 +76,7 @@ export class TrainerCore {
     const s = this.current;
     const cpuOps = () => this.selector.cpuOps();
     this.inspector = new Inspector(s, cpuOps);
+    this.live = new LiveActivations(s, emit);
     this.readouts = new Readouts(s, emit, this.options.gallerySize);
     this.datasets = new DatasetRequests(s, {
       emit,
@@ -89,6 +93,7 @@ export class TrainerCore {
       makeRoom: () => this.makeRoomFor('classifier'),
       afterStep: () => this.inspector.afterStep(),
       evaluate: () => this.readouts.evaluate(),
+      liveTick: (ms) => this.live.tick(ms),
     });
     ({ generative: this.generative, dense: this.dense } = createSessions(s, {
       emit,
@@ -166,6 +171,8 @@ export class TrainerCore {
         );
       case 'generative':
         return this.generative.handle(request.request);
+      case 'watchActivations':
+        return this.live.watch(request.image, request.everyMs, request.channels);
       case 'dense':
         return this.dense.handle(request.request);
       case 'destroyDeviceForTest':

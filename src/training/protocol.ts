@@ -87,6 +87,12 @@ export type TrainerRequest =
   | { type: 'setWeights'; id: number; layers: LayerSnapshot[] }
   /** An inspect view's query (saliency, replay history, per-layer time), answered by an `inspected` event. */
   | { type: 'inspect'; id: number; query: InspectQuery }
+  /**
+   * Watches every layer's output for `image` (784 values in 0..1; null: the first test image): answered at
+   * once by a `liveActivations` event, then again while training, after at least `everyMs` of training and
+   * within a small share of its time. Images send their first `channels` maps. `everyMs` 0 stops watching.
+   */
+  | { type: 'watchActivations'; image: Float32Array | null; everyMs: number; channels: number }
   /** The autoencoder and GAN modes (a run of their own beside the classifier's), answered by `generative` events. */
   | { type: 'generative'; request: GenerativeRequest }
   /** Segmentation and detection on scenes (a run of their own), answered by `dense` events. */
@@ -174,6 +180,8 @@ export type TrainerEvent =
   | { type: 'snapshot'; id: number; what: SnapshotKind; layers: LayerSnapshot[] }
   | { type: 'weightsSet'; id: number }
   | { type: 'inspected'; id: number; result: InspectResult }
+  /** The watched input's activations after `step` steps; `input` is that image (784 values in 0..1). */
+  | { type: 'liveActivations'; step: number; input: Float32Array; layers: LayerSnapshot[] }
   | { type: 'generative'; event: GenerativeEvent }
   | { type: 'dense'; event: DenseEvent }
   /** A predict, snapshot or setWeights request `id` could not be answered. */
@@ -211,6 +219,13 @@ export function transferablesOf(message: TrainerRequest | TrainerEvent): ArrayBu
       else add(message.image);
       break;
     case 'setWeights':
+      for (const l of message.layers) for (const t of l.tensors) add(t.data);
+      break;
+    case 'watchActivations':
+      add(message.image ?? undefined);
+      break;
+    case 'liveActivations':
+      add(message.input);
       for (const l of message.layers) for (const t of l.tensors) add(t.data);
       break;
     case 'prediction':

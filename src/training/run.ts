@@ -30,6 +30,8 @@ export interface RunHost {
   afterStep(): void;
   /** A full evaluation with its gallery, at each epoch's end. */
   evaluate(): Promise<void>;
+  /** Adds `ms` of training to the diagram's live activations; true when they were sent (not training time). */
+  liveTick(ms: number): Promise<boolean>;
 }
 
 /** One macrotask turn, so requests (pause, predict) are handled between steps. */
@@ -206,10 +208,13 @@ export class TrainingRun {
         await s.backend.settle();
         await yieldTurn();
         const now = performance.now();
-        if (this.sampleClock.tick(now - tick) && s.state === 'training') {
+        const trained = now - tick;
+        if (this.sampleClock.tick(trained) && s.state === 'training') {
           await this.evaluateSample();
           tick = performance.now();
         } else tick = now;
+        // The watched activations' own time is not training time either.
+        if (s.state === 'training' && (await this.host.liveTick(trained))) tick = performance.now();
       }
     } catch (error) {
       // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.

@@ -1,4 +1,6 @@
-// The builder: palette, network list, inspector and summary under one drag-and-drop context.
+// The builder: the toolbar, the palette, the design as a diagram (or as its outline of cards) and the
+// selected layer's inspector beside it, under one drag-and-drop context: palette layers drop onto the
+// diagram's nodes, edges and canvas, or onto the outline.
 import {
   DndContext,
   DragOverlay,
@@ -14,11 +16,25 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import { useStore } from '../store/store';
 import { BuilderToolbar } from './BuilderToolbar';
+import { Diagram } from './diagram/Diagram';
+import { commitEdit } from './diagram/commit-edit';
+import { insertOnEdge } from './diagram/edits';
 import { builderCollisions, dragData, dropAction } from './dnd';
 import { Inspector } from './Inspector';
+import { LayerIssues } from './LayerIssues';
 import { NetworkList } from './NetworkList';
 import { Palette } from './Palette';
-import { SummaryTable } from './SummaryTable';
+import { useAnalysis } from './useAnalysis';
+
+/** Problems of the whole network (not of one layer), under the diagram. */
+function NetworkIssues() {
+  const issues = useAnalysis().issues.filter((i) => i.layerIndex === null);
+  return issues.length > 0 ? (
+    <div className="network-issues">
+      <LayerIssues issues={issues} />
+    </div>
+  ) : null;
+}
 
 export function BuilderPanel() {
   const sensors = useSensors(
@@ -27,6 +43,8 @@ export function BuilderPanel() {
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  const view = useStore((s) => s.builderView);
+  const selected = useStore((s) => s.selectedLayerId !== null);
   const [dragKind, setDragKind] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
 
@@ -37,8 +55,11 @@ export function BuilderPanel() {
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const action = dropAction(active, over, ids());
-    if (action?.type === 'insert') useStore.getState().insertLayer(action.kind, action.index);
-    if (action?.type === 'move') useStore.getState().moveLayer(action.from, action.to);
+    const s = useStore.getState();
+    if (action?.type === 'insert') s.insertLayer(action.kind, action.index);
+    if (action?.type === 'move') s.moveLayer(action.from, action.to);
+    if (action?.type === 'insertOnEdge')
+      commitEdit(insertOnEdge(s.spec, action.kind, action.source, action.target, action.slot));
     setDragKind(null);
     setDropIndex(null);
   };
@@ -59,12 +80,20 @@ export function BuilderPanel() {
       }}
     >
       <BuilderToolbar />
-      <div className="builder">
+      <div className={`builder${selected ? ' with-inspector' : ''}${view === 'outline' ? ' outline' : ''}`}>
         <Palette />
-        <NetworkList dropIndex={dropIndex} />
-        <Inspector />
+        <div className="builder-view">
+          {view === 'diagram' ? (
+            <>
+              <Diagram />
+              <NetworkIssues />
+            </>
+          ) : (
+            <NetworkList dropIndex={dropIndex} />
+          )}
+        </div>
+        {selected && <Inspector />}
       </div>
-      <SummaryTable />
       <DragOverlay dropAnimation={null}>
         {dragKind && <div className="palette-item dragging-overlay">{dragKind}</div>}
       </DragOverlay>

@@ -1,4 +1,5 @@
-// Undo/redo, the dataset picker and the presets (which ask before replacing unsaved edits).
+// Undo/redo, the dataset picker, the presets (which ask before replacing unsaved edits), the choice of
+// view (diagram or outline), tidying a hand-placed diagram, and the design's size and cost.
 import { useState } from 'react';
 import { PRESETS, presetSpec, type PresetId } from '../../network';
 import { isDenseTask } from '../../network/dense';
@@ -12,9 +13,49 @@ import {
   type NetworkSpec,
 } from '../../network/spec';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { showPanel } from '../shell/PanelTabs';
 import { hasUnsavedEdits } from '../store/network-slice';
 import { presetOf } from './preset-of';
 import { useStore } from '../store/store';
+import { formatCount, formatFlops } from './layer-summary';
+import { useAnalysis } from './useAnalysis';
+
+/** Which view shows the design, and a way back to the auto-layout for a diagram placed by hand. */
+function ViewSwitch() {
+  const view = useStore((s) => s.builderView);
+  const setView = useStore((s) => s.setBuilderView);
+  const placed = useStore((s) => s.spec.layout !== undefined);
+  const tidy = () => {
+    const { spec, editSpec } = useStore.getState();
+    const { layout: _layout, ...auto } = spec;
+    editSpec(auto);
+  };
+  return (
+    <span className="view-switch" role="group" aria-label="View">
+      <button type="button" aria-pressed={view === 'diagram'} onClick={() => setView('diagram')}>
+        Diagram
+      </button>
+      <button type="button" aria-pressed={view === 'outline'} onClick={() => setView('outline')}>
+        Outline
+      </button>
+      {view === 'diagram' && placed && (
+        <button type="button" onClick={tidy} title="Place every node by the auto-layout again">
+          Tidy up
+        </button>
+      )}
+    </span>
+  );
+}
+
+function Totals() {
+  const analysis = useAnalysis();
+  return (
+    <span className="totals muted">
+      <span data-testid="total-params">{formatCount(analysis.totalParams)}</span> parameters ·{' '}
+      {formatFlops(analysis.totalFlops)} FLOPs
+    </span>
+  );
+}
 
 export function BuilderToolbar() {
   const canUndo = useStore((s) => s.history.past.length > 0);
@@ -104,9 +145,9 @@ export function BuilderToolbar() {
           )}
         </select>
       </label>
-      <a href="#your-own-data" className="toolbar-link">
+      <button type="button" className="toolbar-link" onClick={() => showPanel('mydata')}>
         {myData ? 'Your own data' : 'Use your own data'}
-      </a>
+      </button>
       <label>
         Preset{' '}
         <select value={presetId} onChange={(e) => setPicked({ id: e.target.value as PresetId, baseline })}>
@@ -128,6 +169,8 @@ export function BuilderToolbar() {
       <button type="button" onClick={clear}>
         Clear network
       </button>
+      <ViewSwitch />
+      <Totals />
       <ConfirmDialog
         open={pending !== null}
         title="Replace the design?"

@@ -12,6 +12,7 @@ export function Inspector() {
   const spec = useStore((s) => s.spec);
   const selectedId = useStore((s) => s.selectedLayerId);
   const setLayerParam = useStore((s) => s.setLayerParam);
+  const selectLayer = useStore((s) => s.selectLayer);
   const analysis = useAnalysis();
   const index = spec.layers.findIndex((l) => l.id === selectedId);
   if (index < 0) {
@@ -29,9 +30,19 @@ export function Inspector() {
   const params = paramNames(layer.kind);
   return (
     <section aria-label="Inspector" className="inspector">
-      <h3>
-        Layer {index + 1}: <code>nn.{layer.kind}</code>
-      </h3>
+      <div className="inspector-head">
+        <h3>
+          Layer {index + 1}: <code>nn.{layer.kind}</code>
+        </h3>
+        <button
+          type="button"
+          aria-label="Close the inspector"
+          title="Close"
+          onClick={() => selectLayer(null)}
+        >
+          ✕
+        </button>
+      </div>
       <InputsField spec={spec} index={index} />
       {params.length === 0 && <p className="muted">{layer.kind} has no parameters.</p>}
       <div className="inspector-fields">

@@ -1,8 +1,11 @@
-// Every layer kind, grouped. Drag one into the network, or press it to add it after the selected layer.
+// Every layer kind, grouped. Drag one into the network, or press it to add it after the selected layer (on
+// the selected diagram edge, if an edge is selected; at the end when nothing is).
 import { useDraggable } from '@dnd-kit/core';
 import { LAYER_GROUPS } from '../../network';
 import type { LayerKind } from '../../network/spec';
 import { useStore } from '../store/store';
+import { commitEdit } from './diagram/commit-edit';
+import { insertOnEdge } from './diagram/edits';
 
 function PaletteItem({ kind, description }: { kind: LayerKind; description: string }) {
   const { listeners, setNodeRef } = useDraggable({
@@ -10,9 +13,12 @@ function PaletteItem({ kind, description }: { kind: LayerKind; description: stri
     data: { source: 'palette', kind },
   });
   const add = () => {
-    const { spec, selectedLayerId, insertLayer } = useStore.getState();
-    const selected = spec.layers.findIndex((l) => l.id === selectedLayerId);
-    insertLayer(kind, selected < 0 ? spec.layers.length : selected + 1);
+    const s = useStore.getState();
+    const { spec, selectedEdge: edge } = s;
+    if (edge && s.builderView === 'diagram')
+      return commitEdit(insertOnEdge(spec, kind, edge.source, edge.target, edge.slot));
+    const selected = spec.layers.findIndex((l) => l.id === s.selectedLayerId);
+    s.insertLayer(kind, selected < 0 ? spec.layers.length : selected + 1);
   };
   // The keyboard path is the click (Enter/Space adds); only pointer listeners start a drag.
   const { onKeyDown: _keyboardDrag, ...pointerListeners } = listeners ?? {};

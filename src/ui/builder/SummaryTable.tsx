@@ -44,7 +44,7 @@ export function SummaryTable() {
         <tr>
           <th scope="row">Total</th>
           <td>{analysis.outputShape ? formatShape(analysis.outputShape) : '—'}</td>
-          <td data-testid="total-params">{formatCount(analysis.totalParams)}</td>
+          <td data-testid="summary-total-params">{formatCount(analysis.totalParams)}</td>
           <td>{formatFlops(analysis.totalFlops)}</td>
           <CostTotals />
         </tr>

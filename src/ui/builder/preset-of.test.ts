@@ -17,6 +17,8 @@ describe('presetOf', () => {
         layers: spec.layers.map(reversed),
       });
       expect(presetOf(read)).toBe(preset.id);
+      // Nodes moved on the diagram leave the network what it was.
+      expect(presetOf({ ...spec, layout: { input: { x: 10, y: 20 } } })).toBe(preset.id);
     }
   });
 

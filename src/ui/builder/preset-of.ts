@@ -10,9 +10,10 @@ const canonical = (value: unknown) =>
       : v,
   );
 
-/** The design's network alone: the name and the dataset (which a preset keeps from the user) left out. */
+/** The design's network alone: the name, the dataset (which a preset keeps from the user) and where its
+ *  diagram's nodes were put left out. */
 const network = (spec: NetworkSpec) =>
-  canonical({ ...spec, name: '', input: { ...spec.input, dataset: '' } });
+  canonical({ ...spec, name: '', input: { ...spec.input, dataset: '' }, layout: undefined });
 
 const PRESET_NETWORKS = new Map(PRESETS.map((p) => [network(p.spec), p.id]));
 

@@ -19,7 +19,9 @@ export function AccuracyChart() {
     <figure className="chart" aria-label="Accuracy chart">
       <figcaption>
         Accuracy (%): <span className="key-train">train</span>, <span className="key-test">test</span>
-        <span className="chart-note"> (test: a sample while training; large dots: all test images)</span>
+        <span className="chart-note" title="Test: a sample while training; large dots: all test images">
+          test: a sample while training; large dots: all test images
+        </span>
       </figcaption>
       <div
         className="chart-box"

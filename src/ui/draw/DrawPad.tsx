@@ -31,6 +31,7 @@ export function DrawPad() {
   // The classifier predicts; an autoencoder or GAN in the builder is not the network that would answer.
   const otherTask = useStore((s) => otherTaskReason(s.spec));
   const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready') && !otherTask;
+  const predicted = useStore((s) => s.drawProbabilities !== null);
   const predict = useMemo(
     () =>
       latestOnly(
@@ -111,14 +112,22 @@ export function DrawPad() {
         <button type="button" onClick={clear}>
           Clear drawing
         </button>
-        {!canPredict && (
-          <p className="muted">
-            {otherTask
-              ? 'Probabilities come from a classifier: load one to see what it reads.'
-              : 'Probabilities appear once the model and data are ready.'}
-          </p>
-        )}
-        {!otherTask && <ProbabilityBars />}
+        {/* The note and the bars share one place, so the first answer shifts nothing. */}
+        <div className="draw-answer">
+          {!canPredict && (
+            <p className="muted">
+              {otherTask
+                ? 'Probabilities come from a classifier: load one to see what it reads.'
+                : 'Probabilities appear once the model and data are ready.'}
+            </p>
+          )}
+          {canPredict && !predicted && (
+            <p className="muted">
+              Draw a digit on the pad: what the network reads shows here and on the diagram.
+            </p>
+          )}
+          {!otherTask && <ProbabilityBars />}
+        </div>
       </div>
     </section>
   );

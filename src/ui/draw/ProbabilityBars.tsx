@@ -6,11 +6,15 @@ export function ProbabilityBars() {
   const { t } = useTranslation();
   const probabilities = useStore((s) => s.drawProbabilities);
   const names = useStore((s) => s.dataset.classNames);
-  if (!probabilities) return null;
-  const values = Array.from(probabilities);
-  const top = values.indexOf(Math.max(...values));
+  // Before a drawing the rows are laid out but hidden, so the first answer moves nothing on the page (a
+  // pad moved under a stroke draws another digit).
+  const values = probabilities ? Array.from(probabilities) : names.map(() => 0);
+  const top = probabilities ? values.indexOf(Math.max(...values)) : -1;
   return (
-    <ul className="prob-bars" aria-label={t('probabilityBars.classProbabilities')}>
+    <ul
+      className={probabilities ? 'prob-bars' : 'prob-bars pending'}
+      aria-label={t('probabilityBars.classProbabilities')}
+    >
       {values.map((p, c) => (
         <li
           key={c}

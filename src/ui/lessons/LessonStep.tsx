@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { checkMet, needsRead } from '../../lessons/checks';
 import { lessonLink } from '../../lessons/link';
 import type { Lesson } from '../../lessons/schema';
+import { showPanelNamed } from '../shell/PanelTabs';
 import { useStore } from '../store/store';
 import { applySetup } from './apply-setup';
 import { useClassroom } from './classroom-store';
@@ -35,6 +36,14 @@ export function LessonStep({ lesson, index }: { lesson: Lesson; index: number })
   useEffect(() => {
     if (setup) applySetup(setup);
   }, [setup]);
+
+  // The controls the step names are in its panel: open it with the step. A step without one works on the
+  // diagram and the core loop, and gets the whole builder back.
+  const panel = step.panel;
+  useEffect(() => {
+    if (panel) showPanelNamed(panel);
+    else useStore.getState().openPanel(null);
+  }, [panel, step.id]);
 
   const alreadyDone = (room.progress[lesson.id] ?? []).includes(step.id);
   useEffect(() => {

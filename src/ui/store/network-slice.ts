@@ -52,7 +52,7 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     baseline: initial,
     selectedLayerId: null,
     lastEdit: null,
-    editSpec: (next) => edit(next),
+    editSpec: (next, mergeKey) => edit(next, mergeKey ?? null),
     loadSpec: (spec) => {
       edit(spec);
       const partner = get().partner;
@@ -109,6 +109,8 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
       const r = redo(get().history, get().spec);
       if (r) set({ spec: r.spec, history: r.history, lastEdit: null });
     },
-    selectLayer: (selectedLayerId) => set({ selectedLayerId }),
+    // A selected layer and a selected diagram edge exclude each other: the palette acts on one.
+    selectLayer: (selectedLayerId) =>
+      set(selectedLayerId === null ? { selectedLayerId } : { selectedLayerId, selectedEdge: null }),
   };
 };

@@ -22,8 +22,9 @@ export interface NetworkSlice {
   selectedLayerId: string | null;
   /** The last parameter edit: quick repeated edits of one field (typing "120") make one undo step. */
   lastEdit: { key: string; at: number } | null;
-  /** Replaces the design as one undoable edit. */
-  editSpec: (next: NetworkSpec) => void;
+  /** Replaces the design as one undoable edit; edits with the same `mergeKey` in quick succession make one
+   *  (a node nudged by the arrow keys). */
+  editSpec: (next: NetworkSpec, mergeKey?: string) => void;
   /** Loads a new design (preset, link, file): undoable, and it becomes the new baseline. A design that is
    *  not the GAN partner's counterpart drops the partner. */
   loadSpec: (spec: NetworkSpec) => void;

@@ -1,5 +1,6 @@
 // One store in slices (zustand's pattern): each slice owns its state and the actions that change it.
 import { create } from 'zustand';
+import { createDiagramSlice } from '../builder/diagram/diagram-slice';
 import { createInspectSlice } from '../inspect/inspect-slice';
 import { createMyDataSlice } from '../mydata/my-data-slice';
 import type { AppState } from './app-state';
@@ -18,6 +19,7 @@ export const createAppStore = () =>
     ...createUiSlice(...a),
     ...createInspectSlice(...a),
     ...createMyDataSlice(...a),
+    ...createDiagramSlice(...a),
   }));
 
 export const useStore = createAppStore();

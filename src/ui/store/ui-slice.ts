@@ -1,7 +1,7 @@
 // View preferences: theme, presentation mode and the filters of the prediction views.
 import type { StateCreator } from 'zustand';
 import type { Theme, UiSlice } from './ui-types';
-export type { Theme, UiSlice } from './ui-types';
+export type { PanelId, Theme, UiSlice } from './ui-types';
 import type { AppState } from './app-state';
 
 function preferredTheme(): Theme {
@@ -14,9 +14,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   mistakesOnly: false,
   confusionCell: null,
   notice: null,
+  panel: null,
   setTheme: (theme) => set({ theme }),
   togglePresentation: () => set((s) => ({ presentation: !s.presentation })),
   setMistakesOnly: (mistakesOnly) => set({ mistakesOnly }),
   selectConfusionCell: (confusionCell) => set({ confusionCell }),
   setNotice: (notice) => set({ notice }),
+  openPanel: (panel) => set({ panel }),
 });

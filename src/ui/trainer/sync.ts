@@ -1,11 +1,19 @@
 // Keeps the worker in step with the store: hyperparameters as they change (the learning rate live), the
 // design whenever it is valid (a new design restarts training), and the dataset the design names (the
-// user's own is sent again as it changes).
+// user's own is sent again as it changes). Where the diagram's nodes sit is no part of what trains: moving
+// one restarts nothing.
 import { validateHyper } from '../../network/hyper';
 import type { TrainerClient } from '../../training/client';
 import { analysisOf } from '../builder/useAnalysis';
+import type { NetworkSpec } from '../../network/spec';
 import type { AppState } from '../store/store';
 import type { StoreApi } from 'zustand';
+
+/** The design the worker trains: the spec without its diagram positions. */
+export function trainedSpec(spec: NetworkSpec): NetworkSpec {
+  const { layout: _layout, ...trained } = spec;
+  return trained;
+}
 
 export function syncDesignToTrainer(client: TrainerClient, store: StoreApi<AppState>): () => void {
   let sentSpec = '';
@@ -16,11 +24,12 @@ export function syncDesignToTrainer(client: TrainerClient, store: StoreApi<AppSt
       sentHyper = hyper;
       client.setHyper(s.hyper);
     }
-    const spec = JSON.stringify(s.spec);
+    const trained = trainedSpec(s.spec);
+    const spec = JSON.stringify(trained);
     // Generative designs (autoencoder, GAN) are trained by the generate panel, not the classifier's run.
     if (spec !== sentSpec && s.spec.task === 'classification' && analysisOf(s.spec).valid) {
       sentSpec = spec;
-      client.setSpec(s.spec);
+      client.setSpec(trained);
       s.clearMetrics();
     }
   };

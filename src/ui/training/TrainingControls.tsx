@@ -1,15 +1,10 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
+import { showPanel } from '../shell/PanelTabs';
 import { useStore } from '../store/store';
 import { FINISHED, panelOf, unusableReason } from './train-gate';
 
-const REGIONS = { 'Generate images': '.generate-region', 'Segmentation and detection': '.dense-region' };
-
-/** Brings the panel where the design trains into view with focus on its first control. */
-function goToPanel(panel: keyof typeof REGIONS): void {
-  const region = document.querySelector<HTMLElement>(REGIONS[panel]);
-  region?.scrollIntoView({ block: 'start' });
-  region?.querySelector<HTMLElement>('button.primary:not([disabled])')?.focus({ preventScroll: true });
-}
+/** The tab that opens where a design of another task trains. */
+const PANEL_IDS = { 'Generate images': 'generate', 'Segmentation and detection': 'dense' } as const;
 
 const STATE_TEXT = {
   idle: 'Ready',
@@ -73,7 +68,7 @@ export function TrainingControls() {
           {panel && (
             <>
               {' '}
-              <button type="button" onClick={() => goToPanel(panel)}>
+              <button type="button" onClick={() => showPanel(PANEL_IDS[panel])}>
                 Go to {panel}
               </button>
             </>

@@ -14,16 +14,16 @@ const TASK_NAMES = {
   detection: 'a detector',
 } as const;
 
-/** The panel below where a design of this task trains (null: the classifier's own controls). */
+/** The panel where a design of this task trains (null: the classifier's own controls). */
 export function panelOf(spec: NetworkSpec): 'Generate images' | 'Segmentation and detection' | null {
   if (spec.task === 'classification') return null;
   return isDenseTask(spec.task) ? 'Segmentation and detection' : 'Generate images';
 }
 
-/** Why the builder's design is not the classifier's to train (it trains in its own panel below). */
+/** Why the builder's design is not the classifier's to train (it trains in its own panel). */
 export function otherTaskReason(spec: NetworkSpec): string | null {
   if (spec.task === 'classification') return null;
-  return `The builder holds ${TASK_NAMES[spec.task]}: it trains in ${panelOf(spec)}, below.`;
+  return `The builder holds ${TASK_NAMES[spec.task]}: it trains in the ${panelOf(spec)} panel.`;
 }
 
 /** What stops the classifier's model being used at all (trained, stepped or evaluated), or null. */

@@ -88,7 +88,7 @@ test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored 
   const vae = panel.getByRole('button', { name: /^Variational, 2-number code/ });
   await vae.click();
   await expect(vae).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('[data-testid="layer-card"][data-layer-id="code"]')).toHaveCount(1);
+  await expect(cards(page).and(page.locator('[data-layer-id="code"]'))).toHaveCount(1);
   await panel.getByLabel('Batch size').fill('16');
   await panel.getByRole('button', { name: 'Train autoencoder' }).click();
   await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import en from '../src/i18n/locales/en/ui.json' with { type: 'json' };
 import zh from '../src/i18n/locales/zh-CN/ui.json' with { type: 'json' };
-import { cards, drawStroke, expectLeNet, stepCount } from './app';
+import { cards, drawStroke, expectLeNet, openPanel, stepCount } from './app';
 
 type Catalogue = typeof en;
 const CATALOGUES: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zh as Catalogue };
@@ -124,25 +124,20 @@ for (const language of ['en', 'zh-CN'] as const) {
     const bars = page.getByRole('list', { name: text(ui, 'probabilityBars.classProbabilities') });
     await expect(bars.getByRole('listitem')).toHaveCount(10);
 
+    // A shape error, marked in place on the diagram, and its one-click fix.
+    await cards(page).nth(6).click();
+    await page.getByRole('button', { name: 'Delete layer 7 (Flatten)' }).click();
+    const broken = cards(page).nth(6);
+    await expect(broken).toHaveClass(/has-error/);
+    await broken.getByRole('button', { name: /^Fix: / }).click();
+    await expectLeNet(page);
+
     // Open the explanation of the first convolution.
+    await openPanel(page, 'Inside the network');
     const inside = page.locator('.inspect');
     await inside.getByRole('tab', { name: text(ui, 'inspectPanel.tabExplain') }).click();
     await expect(inside.getByLabel(text(ui, 'explainView.layerToExplain'))).toBeVisible();
     await expect(inside.getByTestId('explain-animation')).toBeVisible({ timeout: 60_000 });
-
-    // A shape error, marked in place, and its one-click fix.
-    await cards(page)
-      .nth(6)
-      .getByRole('button', { name: /Flatten/ })
-      .last()
-      .click();
-    const broken = cards(page).nth(6);
-    await expect(broken.getByRole('alert')).toBeVisible();
-    await broken
-      .getByRole('button', { name: /Flatten/ })
-      .last()
-      .click();
-    await expectLeNet(page);
 
     // The whole page fits the window's width, in the normal layout and in presentation mode.
     const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);

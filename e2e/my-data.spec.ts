@@ -214,6 +214,7 @@ test('a CIFAR-10 binary file becomes its ten classes and trains a step', async (
         r * 3073 + 1 + (plane + 1) * 1024,
       );
   }
+  await openPanel(page, 'Your own data');
   await panel(page).getByRole('tab', { name: 'Files' }).click();
   await panel(page)
     .getByLabel(/^Add images \(or a zip/)

@@ -1,6 +1,8 @@
 // A pad to draw a digit with mouse, touch or pen (pointer events), preprocessed like MNIST and classified
 // by the trained network as you draw, and again when loaded weights replace the model's.
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { tr } from '../../i18n';
 import { useStore } from '../store/store';
 import { latestOnly } from './latest-only';
 import { toMnistImage } from './preprocess';
@@ -26,6 +28,7 @@ function readInk(canvas: HTMLCanvasElement): Float32Array {
 }
 
 export function DrawPad() {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   // The classifier predicts; an autoencoder or GAN in the builder is not the network that would answer.
@@ -39,7 +42,7 @@ export function DrawPad() {
           const client = useStore.getState().client;
           if (client) useStore.getState().setDrawProbabilities(await client.predict(image));
         },
-        (error) => useStore.getState().setNotice(`Prediction failed: ${String(error)}`),
+        (error) => useStore.getState().setNotice(tr('ui:drawPad.predictionFailed', { error: String(error) })),
       ),
     [],
   );
@@ -84,13 +87,13 @@ export function DrawPad() {
   };
 
   return (
-    <section aria-label="Draw a digit" className="draw">
+    <section aria-label={t('drawPad.drawADigit')} className="draw">
       <canvas
         ref={canvas}
         width={SIZE}
         height={SIZE}
         className="draw-pad"
-        aria-label="Drawing pad: draw a digit with mouse, finger or pen"
+        aria-label={t('drawPad.pad')}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           last.current = null;
@@ -110,22 +113,14 @@ export function DrawPad() {
       />
       <div className="draw-side">
         <button type="button" onClick={clear}>
-          Clear drawing
+          {t('drawPad.clear')}
         </button>
         {/* The note and the bars share one place, so the first answer shifts nothing. */}
         <div className="draw-answer">
           {!canPredict && (
-            <p className="muted">
-              {otherTask
-                ? 'Probabilities come from a classifier: load one to see what it reads.'
-                : 'Probabilities appear once the model and data are ready.'}
-            </p>
+            <p className="muted">{otherTask ? t('drawPad.otherTask') : t('drawPad.notReady')}</p>
           )}
-          {canPredict && !predicted && (
-            <p className="muted">
-              Draw a digit on the pad: what the network reads shows here and on the diagram.
-            </p>
-          )}
+          {canPredict && !predicted && <p className="muted">{t('drawPad.prompt')}</p>}
           {!otherTask && <ProbabilityBars />}
         </div>
       </div>

@@ -64,14 +64,14 @@ export function readWith<S extends v.GenericSchema>(schema: S, value: unknown): 
   return result.success ? { ok: true, value: result.output } : { ok: false, error: result.issues[0].message };
 }
 
-/** `schema`, with `prefix` before its message ("its discriminator: ..."). */
-export function prefixed<S extends v.GenericSchema>(schema: S, prefix: string) {
+/** `schema`, with `prefix` (written when a message is) before its message ("its discriminator: ..."). */
+export function prefixed<S extends v.GenericSchema>(schema: S, prefix: () => string) {
   return v.pipe(
     v.unknown(),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const read = readWith(schema, dataset.value);
       if (read.ok) return read.value;
-      addIssue({ message: `${prefix}${read.error}` });
+      addIssue({ message: `${prefix()}${read.error}` });
       return NEVER;
     }),
   );

@@ -2,6 +2,7 @@
 // design, hyperparameters and dataset. Written in canonical key order; read through the same strict
 // checks as share links and design files.
 import * as v from 'valibot';
+import { tr } from '../../i18n';
 import { HyperparamsSchema } from '../hyper';
 import { parseJsonSafely, type Parsed } from '../safe-json';
 import { fields, prefixed, readWith } from '../schema-kit';
@@ -51,8 +52,8 @@ export const ProjectManifestSchema = v.pipe(
       weights: v.nullish(
         v.literal(WEIGHTS_ENTRY, `project.json: weights must be "${WEIGHTS_ENTRY}" or null`),
       ),
-      spec: prefixed(NetworkSpecSchema, 'the design is not valid: '),
-      hyper: prefixed(HyperparamsSchema, 'the hyperparameters are not valid: '),
+      spec: prefixed(NetworkSpecSchema, () => tr('network:parse.designInvalid', { error: '' })),
+      hyper: prefixed(HyperparamsSchema, () => tr('network:parse.hyperInvalid', { error: '' })),
     },
     'project.json',
     () => 'project.json must hold an object',

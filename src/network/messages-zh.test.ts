@@ -1,5 +1,5 @@
-// Shape errors, their fixes, range errors and file and link errors in Simplified Chinese, with their numbers: a key the zh-CN
-// catalogue lacks would fall back to English and fail here.
+// Shape errors, their fixes, range errors and file and link errors in Simplified Chinese, with their
+// numbers: a key the zh-CN catalogue lacks would fall back to English and fail here.
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
 import { valueProblem } from '../layers';

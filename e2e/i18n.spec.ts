@@ -30,6 +30,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   ...['AdaptiveAvgPool2d', 'Upsample', 'LeakyReLU', 'GELU', 'SiLU', 'ELU', 'GroupNorm', 'Unflatten'],
   // The playground's own layer kinds, named like PyTorch's classes; a parameter name; FLOPs, a unit.
   ...['Add', 'Concat', 'Reparameterize', 'dilation', 'FLOPs', 'k'],
+  // The subscript of H_out in a formula, as PyTorch's documentation writes it.
+  'out',
   ...['out_channels', 'in_features', 'out_features', 'LeNet', 'MNIST', 'Fashion', 'CIFAR', 'CNN', 'GAN'],
   ...[
     'WebGPU',

@@ -70,6 +70,19 @@ describe('shape errors in zh-CN', () => {
     await setLanguage('zh-CN');
     const file = parseSpec('{"name": ');
     expect(file.ok ? null : file.error).toMatch(/^设计不是有效的 JSON（/);
+    const missing = parseSpec(JSON.stringify({ version: 2, task: 'classification', layers: [] }));
+    expect(missing.ok ? null : missing.error).toBe('设计无效：设计缺少字段 "input"');
+    const field = parseSpec(
+      JSON.stringify({
+        version: 2,
+        task: 'classification',
+        input: { dataset: 'mnist', shape: [1, 28, 28] },
+        layers: [{ kind: 'Conv2d', kernel_size: 2.5 }],
+      }),
+    );
+    expect(field.ok ? null : field.error).toBe(
+      '设计无效：第 1 层（Conv2d）的 kernel_size 必须是整数（现在是 2.5）',
+    );
     const link = decodeShareState('#a!b');
     expect(link.ok ? null : link.error).toBe('分享链接已损坏（它不是 base64url 文本）');
   });

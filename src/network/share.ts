@@ -131,7 +131,7 @@ export const ShareStateSchema = v.pipe(
       /** A GAN's discriminator, shared beside its generator (`spec`); absent for every other design. */
       discriminator: v.optional(DiscriminatorSchema),
     },
-    'it',
+    () => tr('network:schema.it'),
     () => tr('network:parse.mustBeObject'),
   ),
   v.check(

@@ -4,6 +4,7 @@
 // NetworkSpecSchema. Magnitudes are bounded here; semantics (shapes, tasks) stay with analyzeSpec, so a
 // loaded design can show its own errors. Everything is read into fresh objects, nothing kept by reference.
 import * as v from 'valibot';
+import { tr } from '../i18n';
 import {
   LAYER_KINDS,
   SPEC_LIMITS,
@@ -34,9 +35,9 @@ const USER_ID = /^user:[a-z0-9-]{1,40}$/;
 const DatasetSchema = v.custom<DatasetRef>(
   (input) =>
     typeof input === 'string' && ((DATASET_IDS as readonly string[]).includes(input) || USER_ID.test(input)),
-  `input.dataset must be ${DATASET_IDS.join(', ')} or one of your datasets (user:<letters, digits, dashes>)`,
+  () => tr('network:schema.dataset', { ids: DATASET_IDS.join(', ') }),
 );
-const TaskSchema = v.picklist(TASKS, `task must be one of ${TASKS.join(', ')}`);
+const TaskSchema = v.picklist(TASKS, () => tr('network:schema.task', { tasks: TASKS.join(', ') }));
 export type DatasetId = (typeof DATASET_IDS)[number];
 /** A dataset the user brought, kept in this browser under this id. */
 export type UserDatasetId = `user:${string}`;
@@ -56,19 +57,24 @@ function paramSchema(rule: ParamRule, what: string): v.GenericSchema<unknown, Pa
     case 'bool':
       return v.custom<boolean>(
         (input) => typeof input === 'boolean',
-        (issue) => `${what} must be true or false, not ${kindOf(issue.input)}`,
+        (issue) => tr('network:schema.bool', { what, kind: kindOf(issue.input) }),
       );
     case 'choice':
       return v.custom<string>(
         (input) => typeof input === 'string' && rule.options.includes(input),
-        `${what} must be one of ${rule.options.map((o) => `'${o}'`).join(', ')}`,
+        () => tr('network:schema.choice', { what, options: rule.options.map((o) => `'${o}'`).join(', ') }),
       );
     case 'size': {
       const n = rule.dims.length;
       return v.pipe(
         v.custom<unknown[]>(
           (input) => Array.isArray(input) && input.length === n,
-          `${what} must be a list of ${n === 3 ? 'three' : n} whole numbers [${rule.dims.join(', ')}]`,
+          () =>
+            tr('network:schema.size', {
+              what,
+              n: n === 3 ? tr('network:schema.three') : n,
+              dims: rule.dims.join(', '),
+            }),
         ),
         v.tuple(rule.max.map((max, i) => wholeNumber(max, `${what}[${i}]`))),
       ) as v.GenericSchema<unknown, number[]>;
@@ -80,7 +86,7 @@ function paramSchema(rule: ParamRule, what: string): v.GenericSchema<unknown, Pa
         anyNumber(what),
         v.check(
           (input) => Number.isFinite(input) && Math.abs(input) <= 1e6,
-          `${what} must be a finite number of reasonable size`,
+          () => tr('network:schema.reasonable', { what }),
         ),
       );
   }
@@ -89,18 +95,17 @@ function paramSchema(rule: ParamRule, what: string): v.GenericSchema<unknown, Pa
 /** Ids of the layers a layer reads: 1 to maxInputs names, each of at most maxIdLength characters. */
 const inputsSchema = (where: string) =>
   v.pipe(
-    v.custom<unknown[]>(
-      Array.isArray,
-      (issue) => `${where}: inputs must be a list of layer ids, not ${kindOf(issue.input)}`,
+    v.custom<unknown[]>(Array.isArray, (issue) =>
+      tr('network:schema.inputsList', { where, kind: kindOf(issue.input) }),
     ),
     v.check(
       (ids) => ids.length > 0 && ids.length <= SPEC_LIMITS.maxInputs,
-      `${where}: inputs must name 1 to ${SPEC_LIMITS.maxInputs} layers`,
+      () => tr('network:schema.inputsCount', { where, max: SPEC_LIMITS.maxInputs }),
     ),
     v.array(
       v.custom<string>(
         (id) => typeof id === 'string' && id.length > 0 && id.length <= SPEC_LIMITS.maxIdLength,
-        `${where}: each input must be a layer id of 1 to ${SPEC_LIMITS.maxIdLength} characters`,
+        () => tr('network:schema.inputId', { where, max: SPEC_LIMITS.maxIdLength }),
       ),
     ),
   );
@@ -110,7 +115,7 @@ const inputsSchema = (where: string) =>
  * `taken`), its inputs (from version 2), and its parameters, missing ones taking PyTorch's defaults.
  */
 function layerSchema(kind: LayerKind, index: number, taken: Set<string>, version: number) {
-  const where = `layer ${index + 1} (${kind})`;
+  const where = tr('shapes:name.layer', { n: index + 1, kind });
   const definition = definitionOf(kind);
   const params = Object.entries(definition.params);
   // A default (one that gives undefined) makes the object run this for a missing id too, to derive one.
@@ -126,11 +131,11 @@ function layerSchema(kind: LayerKind, index: number, taken: Set<string>, version
       }
       const problem =
         typeof value !== 'string' || value.length === 0 || value.length > SPEC_LIMITS.maxIdLength
-          ? `${where} needs an id of 1 to ${SPEC_LIMITS.maxIdLength} characters`
+          ? tr('network:schema.needsId', { where, max: SPEC_LIMITS.maxIdLength })
           : value === NETWORK_INPUT
-            ? `${where}: the id "input" names the network's input`
+            ? tr('network:schema.idIsInput', { where })
             : taken.has(value)
-              ? `${where} repeats the id "${value}" of an earlier layer`
+              ? tr('network:schema.repeatsId', { where, id: value })
               : null;
       if (problem) {
         addIssue({ message: problem });
@@ -146,11 +151,14 @@ function layerSchema(kind: LayerKind, index: number, taken: Set<string>, version
     // Version 1 designs were chains: no layer named its inputs.
     ...(version >= 2 ? { inputs: v.optional(inputsSchema(where)) } : {}),
     ...Object.fromEntries(
-      params.map(([name, p]) => [name, v.optional(paramSchema(p.rule, `${where}: ${name}`))]),
+      params.map(([name, p]) => [
+        name,
+        v.optional(paramSchema(p.rule, tr('network:schema.param', { where, name }))),
+      ]),
     ),
   };
   return v.pipe(
-    fields(entries, where, (input) => `${where} must be an object, not ${kindOf(input)}`),
+    fields(entries, where, (input) => tr('network:schema.mustBeObject', { where, kind: kindOf(input) })),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const read = dataset.value;
       const layer: Obj = { kind, id: read.id };
@@ -159,7 +167,7 @@ function layerSchema(kind: LayerKind, index: number, taken: Set<string>, version
       for (const [name, p] of params) {
         if (read[name] !== undefined) layer[name] = read[name];
         else if (p.required) {
-          addIssue({ message: `${where} is missing ${name}` });
+          addIssue({ message: tr('network:schema.missing', { where, name }) });
           return NEVER;
         }
         // e.g. PyTorch's stride=None for pooling means stride = kernel_size.
@@ -178,12 +186,17 @@ function readLayers(
   const taken = new Set<string>();
   const layers: Layer[] = [];
   for (const [index, item] of raw.entries()) {
-    const where = `layer ${index + 1}`;
-    if (!isObject(item)) return { ok: false, error: `${where} must be an object, not ${kindOf(item)}` };
+    const where = tr('network:schema.layerN', { n: index + 1 });
+    if (!isObject(item))
+      return { ok: false, error: tr('network:schema.mustBeObject', { where, kind: kindOf(item) }) };
     if (!isLayerKind(item.kind))
       return {
         ok: false,
-        error: `${where} has an unknown kind ${JSON.stringify(String(item.kind).slice(0, 40))}; known kinds: ${LAYER_KINDS.join(', ')}`,
+        error: tr('network:schema.unknownKind', {
+          where,
+          kind: JSON.stringify(String(item.kind).slice(0, 40)),
+          kinds: LAYER_KINDS.join(', '),
+        }),
       };
     const layer = readWith(layerSchema(item.kind, index, taken, version), item);
     if (!layer.ok) return { ok: false, error: layer.error };
@@ -208,27 +221,26 @@ function readLayout(
   raw: unknown,
   ids: readonly string[],
 ): { ok: true; layout: Record<string, NodePosition> } | { ok: false; error: string } {
-  if (!isObject(raw))
-    return { ok: false, error: `layout must be an object of positions by layer id, not ${kindOf(raw)}` };
+  if (!isObject(raw)) return { ok: false, error: tr('network:schema.layoutObject', { kind: kindOf(raw) }) };
   const known = new Set(ids);
   const layout: Record<string, NodePosition> = {};
   const inRange = (c: unknown): c is number =>
     typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= MAX_LAYOUT_COORDINATE;
   for (const [id, value] of Object.entries(raw)) {
-    const where = `layout of "${id.slice(0, 40)}"`;
+    const where = tr('network:schema.layoutOf', { id: id.slice(0, 40) });
     // Keys come from JSON.parse; one named like Object's prototype would not make an own property here.
     if (id === '__proto__' || (id !== NETWORK_INPUT && !known.has(id)))
-      return { ok: false, error: `layout names "${id.slice(0, 40)}", which is no layer of this design` };
+      return { ok: false, error: tr('network:schema.layoutNames', { id: id.slice(0, 40) }) };
     if (!isObject(value))
-      return { ok: false, error: `${where} must be an object {x, y}, not ${kindOf(value)}` };
+      return { ok: false, error: tr('network:schema.layoutXY', { where, kind: kindOf(value) }) };
     const extra = Object.keys(value).find((k) => k !== 'x' && k !== 'y');
     if (extra !== undefined)
-      return { ok: false, error: `${where} has an unknown field "${extra.slice(0, 40)}"` };
+      return { ok: false, error: tr('network:schema.unknownField', { where, field: extra.slice(0, 40) }) };
     for (const axis of ['x', 'y'] as const)
       if (!inRange(value[axis]))
         return {
           ok: false,
-          error: `${where}: ${axis} must be a number from -${MAX_LAYOUT_COORDINATE} to ${MAX_LAYOUT_COORDINATE}`,
+          error: tr('network:schema.axisRange', { where, axis, max: MAX_LAYOUT_COORDINATE }),
         };
     layout[id] = { x: value.x as number, y: value.y as number };
   }
@@ -248,15 +260,15 @@ function readScene(
       ? { ok: true, value: undefined }
       : {
           ok: false,
-          error: `only segmentation and detection specs have scene settings; this is a ${task} spec`,
+          error: tr('network:schema.sceneOnlyDense', { task: tr(`network:task.${task}`) }),
         };
   if (raw === undefined) return { ok: true, value: { ...DEFAULT_SCENE } };
-  if (!isObject(raw)) return { ok: false, error: `scene must be an object, not ${kindOf(raw)}` };
+  if (!isObject(raw)) return { ok: false, error: tr('network:schema.sceneObject', { kind: kindOf(raw) }) };
   const entries = Object.fromEntries(
     SCENE_KEYS.map((key) => [key, v.optional(wholeNumber(SCENE_LIMITS.maxSide, `scene.${key}`))]),
   );
   const read = readWith(
-    fields(entries, 'scene', () => 'scene must be an object'),
+    fields(entries, 'scene', () => tr('network:schema.sceneMustBeObject')),
     raw,
   );
   if (!read.ok) return read;
@@ -300,13 +312,13 @@ export const NetworkSpecSchema = v.pipe(
         (input) => input === 1 || input === SPEC_VERSION,
         (issue) =>
           typeof issue.input === 'number' && issue.input > SPEC_VERSION
-            ? `this spec has version ${issue.input}; this app reads versions 1 and ${SPEC_VERSION}: update the app`
-            : `the spec needs "version": ${SPEC_VERSION}`,
+            ? tr('network:schema.newerVersion', { version: issue.input, current: SPEC_VERSION })
+            : tr('network:schema.needsVersion', { current: SPEC_VERSION }),
       ),
       name: v.nullish(
         v.custom<string>(
           (input) => typeof input === 'string' && input.length <= SPEC_LIMITS.maxNameLength,
-          `name must be text of at most ${SPEC_LIMITS.maxNameLength} characters`,
+          () => tr('network:schema.name', { max: SPEC_LIMITS.maxNameLength }),
         ),
         'Untitled',
       ),
@@ -315,7 +327,7 @@ export const NetworkSpecSchema = v.pipe(
       latentDim: v.optional(
         v.pipe(
           wholeNumber(SPEC_LIMITS.maxLatentDim, 'latentDim'),
-          v.minValue(1, 'latentDim must be at least 1'),
+          v.minValue(1, () => tr('network:schema.latentDimMin')),
         ),
       ),
       /** How the scenes are drawn; present exactly when task is 'segmentation' or 'detection'. */
@@ -328,26 +340,34 @@ export const NetworkSpecSchema = v.pipe(
           name: v.optional(v.unknown()),
         },
         'input',
-        (input) => `input must be an object, not ${kindOf(input)}`,
+        (input) => tr('network:schema.inputObject', { kind: kindOf(input) }),
       ),
       /** When on, in_channels / in_features / num_features follow from the previous layer. */
       autoWire: v.nullish(
-        v.custom<boolean>((input) => typeof input === 'boolean', 'autoWire must be true or false'),
+        v.custom<boolean>(
+          (input) => typeof input === 'boolean',
+          () => tr('network:schema.autoWire'),
+        ),
         true,
       ),
       /** Diagram positions the user chose, by layer id ('input' for the network input); read below. */
       layout: v.optional(v.unknown()),
       layers: v.pipe(
-        v.custom<unknown[]>(Array.isArray, (issue) => `layers must be a list, not ${kindOf(issue.input)}`),
+        v.custom<unknown[]>(Array.isArray, (issue) =>
+          tr('network:schema.layersList', { kind: kindOf(issue.input) }),
+        ),
         v.check(
           (layers) => layers.length <= SPEC_LIMITS.maxLayers,
           (issue) =>
-            `the spec has ${(issue.input as unknown[]).length} layers; the limit is ${SPEC_LIMITS.maxLayers}`,
+            tr('network:schema.tooManyLayers', {
+              n: (issue.input as unknown[]).length,
+              max: SPEC_LIMITS.maxLayers,
+            }),
         ),
       ),
     },
-    'the spec',
-    (input) => `a spec must be an object, not ${kindOf(input)}`,
+    () => tr('network:schema.theSpec'),
+    (input) => tr('network:schema.specObject', { kind: kindOf(input) }),
   ),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const { version, name, task, latentDim, input, autoWire } = dataset.value;
@@ -362,28 +382,27 @@ export const NetworkSpecSchema = v.pipe(
     const { maxSide, maxClasses, maxNameLength } = USER_INPUT_BOUNDS;
     if (user) {
       if (task !== 'classification' || latentDim !== undefined)
-        problem = `a ${task} spec reads a built-in dataset; your own datasets train classifiers`;
+        problem = tr('network:schema.userOnlyClassifiers', { task: tr(`network:task.${task}`) });
       else if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((d) => whole(d, maxSide)))
-        problem = `input.shape must be [channels, height, width], each a whole number up to ${maxSide}`;
+        problem = tr('network:schema.userShape', { max: maxSide });
       else if (!whole(input.classes, maxClasses))
-        problem = `input.classes must be a whole number up to ${maxClasses}`;
+        problem = tr('network:schema.userClasses', { max: maxClasses });
       else if (typeof input.name !== 'string' || input.name.length === 0 || input.name.length > maxNameLength)
-        problem = `input.name must be text of 1 to ${maxNameLength} characters`;
+        problem = tr('network:schema.userName', { max: maxNameLength });
     } else if (input.classes !== undefined || input.name !== undefined)
-      problem = 'input.classes and input.name belong to your own datasets, not to a built-in one';
+      problem = tr('network:schema.builtinExtra');
     else if (task === 'generator') {
-      if (latentDim === undefined)
-        problem = 'a generator spec needs latentDim (the length of its noise vector)';
-      else if (!is([latentDim]))
-        problem = `input.shape must be [${latentDim}] (the noise vector, latentDim values)`;
-    } else if (latentDim !== undefined) problem = `only a generator has latentDim; this is a ${task} spec`;
+      if (latentDim === undefined) problem = tr('network:schema.generatorLatent');
+      else if (!is([latentDim])) problem = tr('network:schema.generatorShape', { latentDim });
+    } else if (latentDim !== undefined)
+      problem = tr('network:schema.latentOnlyGenerator', { task: tr(`network:task.${task}`) });
     else if (isDenseTask(task)) {
       // Segmentation and detection read a square scene of a side from minSide to maxSide.
       const side = Array.isArray(shape) ? (shape[1] as number) : NaN;
       const { minSide, maxSide } = SCENE_LIMITS;
       if (!is([1, side, side]) || !Number.isInteger(side) || side < minSide || side > maxSide)
-        problem = `input.shape must be [1, side, side], a square scene with a side from ${minSide} to ${maxSide}`;
-    } else if (!is(IMAGE_SHAPE)) problem = 'input.shape must be [1, 28, 28]';
+        problem = tr('network:schema.sceneShape', { min: minSide, max: maxSide });
+    } else if (!is(IMAGE_SHAPE)) problem = tr('network:schema.imageShape');
     const scene = problem === null ? readScene(dataset.value.scene, task) : null;
     if (scene !== null && !scene.ok) problem = scene.error;
     const layers = problem === null ? readLayers(dataset.value.layers, version) : null;

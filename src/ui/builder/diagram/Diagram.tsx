@@ -49,6 +49,12 @@ function useAriaLabels(): Partial<AriaLabelConfig> {
     () => ({
       'node.a11yDescription.default': t('diagram.nodeHelp'),
       'node.a11yDescription.keyboardDisabled': t('diagram.nodeHelpNoKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+        t('diagram.moved', {
+          direction: t(`diagram.direction.${direction}`, { defaultValue: direction }),
+          x,
+          y,
+        }),
       'edge.a11yDescription.default': t('diagram.edgeHelp'),
       'controls.ariaLabel': t('diagram.controls'),
       'controls.zoomIn.ariaLabel': t('diagram.zoomIn'),

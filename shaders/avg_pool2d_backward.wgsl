@@ -17,11 +17,8 @@ struct Params {
   count_include_pad: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
 @group(0) @binding(2) var<storage, read_write> dx: array<f32>;
-
-override WG_X: u32 = 64;
 
 fn first_window(a: i32, s: i32) -> i32 {
   if (a <= 0) {
@@ -41,7 +38,7 @@ fn extent(start: i32, k: i32, size: i32, pad: i32) -> i32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
+  let i = flat_index(gid, nwg);
   if (i >= params.total) {
     return;
   }

@@ -11,7 +11,6 @@ struct Params {
   count: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read> mean: array<f32>;
@@ -21,13 +20,12 @@ struct Params {
 @group(0) @binding(7) var<storage, read> dbias: array<f32>;
 @group(0) @binding(8) var<storage, read_write> dx: array<f32>;
 
-override WG_X: u32 = 64;
 override TRAINING: bool = true;
 override AFFINE: bool = true;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
+  let i = flat_index(gid, nwg);
   if (i >= params.total) {
     return;
   }

@@ -10,11 +10,8 @@ struct Params {
   chunk_len: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> partial: array<f32>;
-
-override WG_X: u32 = 64;
 
 // Address of the channel's first value in chunk `k`; values run along the plane, then jump one image.
 fn chunk_start(c: u32, k: u32) -> u32 {
@@ -24,7 +21,7 @@ fn chunk_start(c: u32, k: u32) -> u32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   if (t >= params.channels * params.chunks) {
     return;
   }

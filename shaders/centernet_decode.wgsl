@@ -12,15 +12,12 @@ struct Params {
   stride: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> output: array<f32>;
 @group(0) @binding(2) var<storage, read_write> decoded: array<f32>;
 
-override WG_X: u32 = 64;
-
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let cell = flat_index(gid, nwg, WG_X);
+  let cell = flat_index(gid, nwg);
   if (cell >= params.cells) {
     return;
   }

@@ -17,7 +17,6 @@ struct Params {
   offset_weight: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> output: array<f32>;
 @group(0) @binding(2) var<storage, read> targets: array<f32>;
 @group(0) @binding(3) var<storage, read> mask: array<f32>;
@@ -25,15 +24,13 @@ struct Params {
 @group(0) @binding(5) var<storage, read_write> grad: array<f32>;
 @group(0) @binding(6) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
-
 fn softplus(x: f32) -> f32 {
   return max(x, 0.0) + log(1.0 + exp(-abs(x)));
 }
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   if (t >= params.parts) {
     return;
   }

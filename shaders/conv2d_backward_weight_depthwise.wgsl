@@ -5,12 +5,10 @@
 // ox*sw-pw+kx*dw]. One output channel per thread, where the dense kernels' 3 to 8 channel tiles would idle,
 // and 8 kx of one (ci, ky): per ox one dy load and, with stride and dilation 1 along x, one x load slid
 // into the window (else 8). conv2d_reduce_splits sums the partials in a fixed order.
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 // kx per thread, for the shared store.
 override KX_TILE: u32 = 8;
 // Stride 1 and dilation 1 along x: the window slides one column an ox instead of being reloaded.
@@ -22,7 +20,7 @@ fn load_x(row: u32, ix: i32) -> f32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let kx_blocks = (params.kw + 7u) / 8u;
   let rows = params.cin * params.kh;
   if (t >= params.splits * params.groups * params.cout * rows * kx_blocks) {

@@ -6,12 +6,10 @@
 // ox feed TILE_C * KX_TILE FMAs. KX_TILE is 8, or 5 (kw 3..5 without 3 idle kx lanes); TILE_C 4, or 3.
 // Kernels wider than KX_TILE take several kx blocks. conv2d_reduce_splits sums the partials in a fixed order.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 override KX_TILE: u32 = 8;
 override TILE_C: u32 = 4;
 
@@ -21,7 +19,7 @@ fn load_x(row: u32, ix: i32) -> f32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let kx_blocks = (params.kw + KX_TILE - 1u) / KX_TILE;
   let rows = params.cin * params.kh;
   let co_blocks = (params.cout + TILE_C - 1u) / TILE_C;

@@ -12,12 +12,10 @@ diagnostic(off, subgroup_uniformity);
 // them with subgroupShuffle, 3 loads per ox instead of 9. Rows outside the input read zeros instead of
 // being skipped, so every lane stays active for the shuffles. conv2d_reduce_splits sums the partials.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 // kx per thread: 8, or 5 (kw 3..5 without 3 idle kx lanes).
 override KX_TILE: u32 = 8;
 
@@ -31,7 +29,7 @@ fn main(
   @builtin(num_workgroups) nwg: vec3<u32>,
   @builtin(subgroup_invocation_id) lane: u32,
 ) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let kx_blocks = (params.kw + KX_TILE - 1u) / KX_TILE;
   let tiles = params.cin * params.kh * kx_blocks;
   let co_groups = (params.cout + 7u) / 8u;

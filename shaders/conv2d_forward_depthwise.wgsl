@@ -9,13 +9,11 @@
 // FLIP: the input gradient of a stride-1 conv as a conv of dy with the kernel rotated 180 degrees and
 // padding d*(k-1) - p; params then describe that conv (its inputs are the conv's output channels), and the
 // weight of output channel co and input ci is the conv's weight[ci, co].
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
 override HAS_BIAS: bool = true;
 override RELU: bool = false;
 override FLIP: bool = false;
@@ -70,7 +68,7 @@ fn store(b: u32, co: u32, oy: u32, ox0: u32, lo: vec4<f32>, hi: vec4<f32>) {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let ox_blocks = (params.ow + 7u) / 8u;
   let oy_blocks = (params.oh + ROWS - 1u) / ROWS;
   if (t >= params.n * params.cout * oy_blocks * ox_blocks) {

@@ -4,13 +4,11 @@
 // Each thread computes 8 consecutive ox for TILE_C (4 or 3) output channels and slides an 8-wide register
 // window along the input row: one x load and 4 weight loads per tap feed 32 FMAs, against 8 loads per 16 FMAs for the
 // implicit-GEMM tile. Barrier-free, so it also runs well on SwiftShader.
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
 override HAS_BIAS: bool = true;
 override RELU: bool = false;
 // Channels per thread: 4, or 3 where that wastes fewer lanes (6 channels: 2 blocks of 3, not 2 of 4).
@@ -24,7 +22,7 @@ fn load_x(row: u32, ix: i32) -> f32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let ox_blocks = (params.ow + X_TILE - 1u) / X_TILE;
   let co_blocks = (params.cout + TILE_C - 1u) / TILE_C;
   if (t >= params.n * co_blocks * params.oh * ox_blocks) {

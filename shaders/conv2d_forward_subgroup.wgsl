@@ -8,13 +8,11 @@ enable subgroups;
 // per tap and the quad exchanges them with subgroupShuffle. On SwiftShader a load costs about a dozen
 // multiply-adds and a shuffle next to nothing, so a tap costs 3 loads instead of 9. No lane returns early
 // or skips a row alone, so every shuffle reads an active lane.
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
 override HAS_BIAS: bool = true;
 override RELU: bool = false;
 // Columns per thread: 5 or 8 (see conv-passes.ts directColumnTile).
@@ -30,7 +28,7 @@ fn main(
   @builtin(num_workgroups) nwg: vec3<u32>,
   @builtin(subgroup_invocation_id) lane: u32,
 ) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let ox_blocks = (params.ow + X_TILE - 1u) / X_TILE;
   let co_groups = (params.cout + 7u) / 8u;
   // Positions per (image, channel group), padded to whole quads so a quad never spans two groups.

@@ -11,11 +11,8 @@ struct Params {
   scale: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
-
-override WG_X: u32 = 64;
 
 // pcg3d (Jarzynski and Olano, JCGT 2020), x component; u32 arithmetic wraps, as Math.imul does on the CPU.
 fn pcg3d_x(index: u32, step: u32, seed: u32) -> u32 {
@@ -29,7 +26,7 @@ fn pcg3d_x(index: u32, step: u32, seed: u32) -> u32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
+  let i = flat_index(gid, nwg);
   if (i >= params.n) {
     return;
   }

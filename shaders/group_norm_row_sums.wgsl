@@ -10,17 +10,15 @@ struct Params {
   chunks: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> partial: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
 @group(0) @binding(3) var<storage, read_write> row_sums: array<f32>;
 
-override WG_X: u32 = 64;
 override AFFINE: bool = true;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let r = flat_index(gid, nwg, WG_X);
+  let r = flat_index(gid, nwg);
   if (r >= params.n * params.groups) {
     return;
   }

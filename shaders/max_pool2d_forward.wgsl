@@ -19,12 +19,9 @@ struct Params {
   dw: i32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 @group(0) @binding(3) var<storage, read_write> indices: array<u32>;
-
-override WG_X: u32 = 64;
 
 // Bit test, because compilers may fold v != v away under fast-math assumptions.
 fn is_nan(v: f32) -> bool {
@@ -41,7 +38,7 @@ fn first_tap(start: i32, d: i32) -> i32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let o = flat_index(gid, nwg, WG_X);
+  let o = flat_index(gid, nwg);
   if (o >= params.total) {
     return;
   }

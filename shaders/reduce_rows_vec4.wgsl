@@ -7,15 +7,12 @@ struct Params {
   cols: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
-
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let j = flat_index(gid, nwg, WG_X);
+  let j = flat_index(gid, nwg);
   if (j >= params.cols) {
     return;
   }

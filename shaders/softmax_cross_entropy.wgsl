@@ -14,20 +14,18 @@ struct Params {
   smoothing: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> logits: array<f32>;
 @group(0) @binding(2) var<storage, read> labels: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
 @group(0) @binding(4) var<storage, read_write> probs: array<f32>;
 @group(0) @binding(5) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 override WRITE_PROBS: bool = false;
 override SMOOTH: bool = false;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let b = flat_index(gid, nwg, WG_X);
+  let b = flat_index(gid, nwg);
   if (b >= params.batch) {
     return;
   }

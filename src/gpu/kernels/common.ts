@@ -7,11 +7,12 @@ import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_st
 import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
+import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
 import quadWgsl from '../../../shaders/common/quad.wgsl?raw';
 
 export const COMMON_WGSL: Readonly<Record<string, string>> = {
-  /** flat_index and the 2-D fold of large 1-D dispatches. */
+  /** WG_X, flat_index and the 2-D fold of large 1-D dispatches. */
   index: indexWgsl,
   /** live_lanes: which lanes of a vec4 over a flat array hold elements (masks the padded tail). */
   lanes: lanesWgsl,
@@ -25,6 +26,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   conv_weight_grad_store: convWeightGradStoreWgsl,
   /** The quad gather of the subgroup conv kernels. */
   quad: quadWgsl,
+  /** The grid, uniforms and tap struct of the per-plane image kernels (upsample, adaptive pooling). */
+  plane_grid: planeGridWgsl,
   /** The division-free grid of the max_pool2d *_windows kernels. */
   pool_windows: poolWindowsWgsl,
   /** pcg3d_x (a counter-based hash) and normal_noise (Box-Muller on it): noise as a pure function of (i, step, seed). */

@@ -1,7 +1,7 @@
 // common: index
 // Split-K bias gradient, first pass: partial[s, c] = sum of dy[b, c, p] over the s-th chunk of the
 // flattened (b, p) range, p < plane. Splitting gives few-channel layers enough workgroups; the fixed-order
-// second pass (conv2d_reduce_splits) makes the sum deterministic.
+// second pass (reduce_rows) makes the sum deterministic.
 struct Params {
   n: u32,
   channels: u32,

@@ -1,7 +1,7 @@
 // common: index conv
 // Split-K weight gradient, first pass: partial[s, co, k] = sum over the s-th chunk of (n, oy) rows and all
 // ox of dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw], with k = (ci*kh + ky)*kw + kx.
-// Splitting the n*oh reduction gives small layers enough workgroups; conv2d_reduce_splits then sums the
+// Splitting the n*oh reduction gives small layers enough workgroups; reduce_rows then sums the
 // partials in a fixed order, so the result is deterministic. Barrier-free 4 co x 4 k register tile.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl), and its
 // partials land in that group's block of the layer's weight gradient.

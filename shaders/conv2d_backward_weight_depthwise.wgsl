@@ -4,7 +4,7 @@
 // chunk of (n, oy) rows of group grp's images b and all ox of dy[b,co,oy,ox] * x[b,ci,oy*sh-ph+ky*dh,
 // ox*sw-pw+kx*dw]. One output channel per thread, where the dense kernels' 3 to 8 channel tiles would idle,
 // and 8 kx of one (ci, ky): per ox one dy load and, with stride and dilation 1 along x, one x load slid
-// into the window (else 8). conv2d_reduce_splits sums the partials in a fixed order.
+// into the window (else 8). reduce_rows sums the partials in a fixed order.
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;

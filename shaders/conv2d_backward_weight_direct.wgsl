@@ -4,7 +4,7 @@
 // dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx]. Each thread owns TILE_C co x KX_TILE kx of one
 // (ci, ky) and slides a KX_TILE-wide register window along the x row: one x load and TILE_C dy loads per
 // ox feed TILE_C * KX_TILE FMAs. KX_TILE is 8, or 5 (kw 3..5 without 3 idle kx lanes); TILE_C 4, or 3.
-// Kernels wider than KX_TILE take several kx blocks. conv2d_reduce_splits sums the partials in a fixed order.
+// Kernels wider than KX_TILE take several kx blocks. reduce_rows sums the partials in a fixed order.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;

@@ -10,7 +10,7 @@ diagnostic(off, subgroup_uniformity);
 // (threads 4m..4m+3, lanes 4i..4i+3 of one subgroup where gpu/subgroups.ts found that layout) share the
 // split and channels, so they need the same dy values: each loads one channel's and the quad exchanges
 // them with subgroupShuffle, 3 loads per ox instead of 9. Rows outside the input read zeros instead of
-// being skipped, so every lane stays active for the shuffles. conv2d_reduce_splits sums the partials.
+// being skipped, so every lane stays active for the shuffles. reduce_rows sums the partials.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;

@@ -1,6 +1,7 @@
 // common: index
 // out[j] = sum over r of x[r * cols + j], summed in row order: the deterministic reduction for split-K
-// partial products and for the bias gradient db = sum over the batch of dy.
+// partials (matmul's slices, the conv weight and bias gradients' splits) and for the bias gradient
+// db = sum over the batch of dy.
 struct Params {
   rows: u32,
   cols: u32,

@@ -8,6 +8,7 @@ import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
 import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
+import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
 import quadWgsl from '../../../shaders/common/quad.wgsl?raw';
 
@@ -26,6 +27,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   conv_weight_grad_store: convWeightGradStoreWgsl,
   /** The quad gather of the subgroup conv kernels. */
   quad: quadWgsl,
+  /** The matmul kernels' contract: uniforms, bindings, overrides, operand loads and the 4x4 block store. */
+  matmul: matmulWgsl,
   /** The grid, uniforms and tap struct of the per-plane image kernels (upsample, adaptive pooling). */
   plane_grid: planeGridWgsl,
   /** The division-free grid of the max_pool2d *_windows kernels. */

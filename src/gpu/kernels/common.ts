@@ -2,6 +2,7 @@
 // `// common: a b` line; the helpers named there are prepended to the kernel, in that order.
 import activationWgsl from '../../../shaders/common/activation.wgsl?raw';
 import convWgsl from '../../../shaders/common/conv.wgsl?raw';
+import convTileWgsl from '../../../shaders/common/conv_tile.wgsl?raw';
 import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
 import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_store.wgsl?raw';
 import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
@@ -21,6 +22,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   activation: activationWgsl,
   /** The conv geometry uniform struct and bounds helpers. */
   conv: convWgsl,
+  /** The register tile and sliding x window of the direct and quad conv kernels. */
+  conv_tile: convTileWgsl,
   /** The row store of the direct conv kernels. */
   conv_row_store: convRowStoreWgsl,
   /** The weight-gradient store of the direct conv kernels. */

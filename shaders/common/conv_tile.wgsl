@@ -1,12 +1,11 @@
 // The register tile of the direct, quad and depthwise conv kernels: for up to 8 channels c, a{c}l and a{c}h
-// accumulate columns 0..3 and 4..7 of c's block (output columns, or kx for the weight gradient; the
-// depthwise forward's a0..a3 are 4 output rows of one channel). A 5-wide block accumulates its column 4 in col4 (channels 0..3) and col4b (4..7), one lane per
-// channel: a whole-vector update, where one component at a time costs SwiftShader a read-modify-write each
-// (measured 1.28x on LeNet conv2). The window holds the x values under the block: lo (columns 0..3), h
-// (column 4) and hi (4..7, 8-wide blocks only), slid one column right per step (stride and dilation 1
-// along x). Private, so every
-// invocation starts from zeros; helpers inline, so this compiles to the registers of one function. The
-// including kernel declares x.
+// accumulate columns 0..3 and 4..7 of c's block (output columns, or kx for the weight gradient; the depthwise
+// forward's a0..a3 are 4 output rows of one channel). A 5-wide block accumulates its column 4 in col4
+// (channels 0..3) and col4b (4..7), one lane per channel: a whole-vector update, where one component at a time
+// costs SwiftShader a read-modify-write each (measured 1.28x on LeNet conv2). The window holds the x values
+// under the block: lo (columns 0..3), h (column 4) and hi (4..7, 8-wide blocks only), slid one column right
+// per step (stride and dilation 1 along x). Private, so every invocation starts from zeros; helpers inline, so
+// this compiles to the registers of one function. The including kernel declares x.
 var<private> a0l: vec4<f32>;
 var<private> a0h: vec4<f32>;
 var<private> a1l: vec4<f32>;

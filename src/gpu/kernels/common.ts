@@ -8,6 +8,7 @@ import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_st
 import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
+import normWgsl from '../../../shaders/common/norm.wgsl?raw';
 import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
 import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
@@ -32,6 +33,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   quad: quadWgsl,
   /** The matmul kernels' contract: uniforms, bindings, overrides, operand loads and the 4x4 block store. */
   matmul: matmulWgsl,
+  /** The BatchNorm2d and GroupNorm elementwise passes' uniforms, bindings and channel index. */
+  norm: normWgsl,
   /** The grid, uniforms and tap struct of the per-plane image kernels (upsample, adaptive pooling). */
   plane_grid: planeGridWgsl,
   /** The division-free grid of the max_pool2d *_windows kernels. */

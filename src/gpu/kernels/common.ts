@@ -9,6 +9,7 @@ import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
 import normWgsl from '../../../shaders/common/norm.wgsl?raw';
+import normChunksWgsl from '../../../shaders/common/norm_chunks.wgsl?raw';
 import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
 import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
@@ -35,6 +36,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   matmul: matmulWgsl,
   /** The BatchNorm2d and GroupNorm elementwise passes' uniforms, bindings and channel index. */
   norm: normWgsl,
+  /** BatchNorm2d's chunked passes: uniforms and the walk over a chunk of a channel's values. */
+  norm_chunks: normChunksWgsl,
   /** The grid, uniforms and tap struct of the per-plane image kernels (upsample, adaptive pooling). */
   plane_grid: planeGridWgsl,
   /** The division-free grid of the max_pool2d *_windows kernels. */

@@ -11,6 +11,7 @@ import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
 import normWgsl from '../../../shaders/common/norm.wgsl?raw';
 import normChunksWgsl from '../../../shaders/common/norm_chunks.wgsl?raw';
 import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
+import logitsWgsl from '../../../shaders/common/logits.wgsl?raw';
 import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
 import quadWgsl from '../../../shaders/common/quad.wgsl?raw';
@@ -32,6 +33,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   conv_weight_grad_store: convWeightGradStoreWgsl,
   /** The quad gather of the subgroup conv kernels. */
   quad: quadWgsl,
+  /** The classification kernels' logits and labels, their first maximum, the NaN loss of a bad label. */
+  logits: logitsWgsl,
   /** The matmul kernels' contract: uniforms, bindings, overrides, operand loads and the 4x4 block store. */
   matmul: matmulWgsl,
   /** The BatchNorm2d and GroupNorm elementwise passes' uniforms, bindings and channel index. */

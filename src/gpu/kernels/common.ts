@@ -13,6 +13,7 @@ import normChunksWgsl from '../../../shaders/common/norm_chunks.wgsl?raw';
 import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
 import logitsWgsl from '../../../shaders/common/logits.wgsl?raw';
 import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
+import poolWgsl from '../../../shaders/common/pool.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
 import quadWgsl from '../../../shaders/common/quad.wgsl?raw';
 
@@ -43,6 +44,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   norm_chunks: normChunksWgsl,
   /** The grid, uniforms and tap struct of the per-plane image kernels (upsample, adaptive pooling). */
   plane_grid: planeGridWgsl,
+  /** The flat pooling kernels' uniforms, an output's window, an input's position, the first window. */
+  pool: poolWgsl,
   /** The division-free grid of the max_pool2d *_windows kernels. */
   pool_windows: poolWindowsWgsl,
   /** pcg3d_x (a counter-based hash) and normal_noise (Box-Muller on it): noise as a pure function of (i, step, seed). */

@@ -1,4 +1,4 @@
-// common: index lanes
+// common: index flat lanes
 // torch.optim.Adam (L2 weight decay added to the gradient) or AdamW (DECOUPLED: p *= 1 - lr*wd) over the
 // flat parameter buffer, 4 parameters (one vec4) per thread: on SwiftShader the per-thread cost dominates
 // an elementwise kernel. Per parameter, with bias correction by the step count t:
@@ -22,12 +22,11 @@ struct Params {
 
 override DECOUPLED: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.n4) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.n4;
+}
+
+fn run(i: u32) {
   let t = f32(step[0]);
   let p0 = param[i];
   var p = p0;

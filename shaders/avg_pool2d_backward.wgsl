@@ -1,4 +1,4 @@
-// common: index pool
+// common: index flat pool
 // avg_pool2d backward as a gather, one thread per input element: dx[i] sums dy / divisor over the windows
 // holding i, oy in [ceil((iy + ph - kh + 1) / sh), floor((iy + ph) / sh)] and likewise for ox, in output
 // scan order (deterministic, equal to the CPU scatter). Divisors follow avg_pool2d_forward.
@@ -14,12 +14,11 @@ fn extent(start: i32, k: i32, size: i32, pad: i32) -> i32 {
   return min(end, size) - max(start, 0);
 }
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.total) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.total;
+}
+
+fn run(i: u32) {
   let at = input_of(i);
   let oy0 = first_window(at.iy + params.ph - params.kh + 1, params.sh);
   let oy1 = min((at.iy + params.ph) / params.sh, params.oh - 1);

@@ -1,4 +1,4 @@
-// common: index pool
+// common: index flat pool
 // avg_pool2d forward, one thread per output element. PyTorch's divisor: the window is clipped to the padded
 // input first (so ceil_mode overhang never counts); count_include_pad keeps that size, otherwise the
 // divisor is the number of real input elements. The sum is divided, not multiplied by a reciprocal, as in
@@ -6,12 +6,11 @@
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let o = flat_index(gid, nwg);
-  if (o >= params.total) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.total;
+}
+
+fn run(o: u32) {
   let win = window_of(o);
   let he = min(win.hs + params.kh, params.h + params.ph);
   let we = min(win.ws + params.kw, params.w + params.pw);

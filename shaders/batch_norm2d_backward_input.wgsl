@@ -1,4 +1,4 @@
-// common: index norm
+// common: index flat norm
 // BatchNorm2d backward, pass 3 of 3, one thread per element. With M = N*H*W values per channel:
 // training: dx = weight * invstd * (dy - dbias / M - xhat * dweight / M), since the batch statistics
 // depend on x; eval: dx = weight * invstd * dy. dweight/dbias come from batch_norm2d_finalize_grads.
@@ -11,12 +11,11 @@
 
 override TRAINING: bool = true;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.total) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.total;
+}
+
+fn run(i: u32) {
   let c = channel_of(i);
   let r = invstd[c];
   var g = dy[i];

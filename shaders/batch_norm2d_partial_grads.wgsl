@@ -1,4 +1,4 @@
-// common: index norm_chunks
+// common: index flat norm_chunks
 // BatchNorm2d backward, pass 1 of 3: one thread per (channel, chunk) sums dy and dy * xhat over a contiguous
 // chunk of the channel's N*H*W values, xhat = (x - mean) * invstd recomputed from the saved statistics.
 @group(0) @binding(1) var<storage, read> x: array<f32>;
@@ -7,12 +7,11 @@
 @group(0) @binding(4) var<storage, read> invstd: array<f32>;
 @group(0) @binding(5) var<storage, read_write> partial: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg);
-  if (t >= params.channels * params.chunks) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.channels * params.chunks;
+}
+
+fn run(t: u32) {
   let c = t / params.chunks;
   let k = t % params.chunks;
   let len = chunk_length(k);

@@ -1,16 +1,15 @@
-// common: index norm_chunks
+// common: index flat norm_chunks
 // BatchNorm2d statistics, pass 1 of 2: one thread per (channel, chunk) walks its chunk of the channel's
 // values and writes the chunk's mean and sum of squared deviations (M2), two passes over the chunk for
 // accuracy.
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> partial: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg);
-  if (t >= params.channels * params.chunks) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.channels * params.chunks;
+}
+
+fn run(t: u32) {
   let c = t / params.chunks;
   let k = t % params.chunks;
   let len = chunk_length(k);

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // Binary cross-entropy on logits, PyTorch's reduction='mean', in the stable form
 //   l = max(x, 0) - x t + log(1 + exp(-|x|)),   dx = (sigmoid(x) - t) / n.
 // Thread t handles elements [t*chunk, (t+1)*chunk) in order and writes its loss sum to partial[t] and the
@@ -15,12 +15,11 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
 @group(0) @binding(4) var<storage, read_write> partial: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg);
-  if (t >= params.parts) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.parts;
+}
+
+fn run(t: u32) {
   let begin = t * params.chunk;
   let end = min(params.n, begin + params.chunk);
   var s = 0.0;

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // Split-K bias gradient, first pass: partial[s, c] = sum of dy[b, c, p] over the s-th chunk of the
 // flattened (b, p) range, p < plane. Splitting gives few-channel layers enough workgroups; the fixed-order
 // second pass (reduce_rows) makes the sum deterministic.
@@ -13,12 +13,11 @@ struct Params {
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
 @group(0) @binding(2) var<storage, read_write> partial: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg);
-  if (t >= params.splits * params.channels) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.splits * params.channels;
+}
+
+fn run(t: u32) {
   let c = t % params.channels;
   let s = t / params.channels;
   let start = s * params.chunk;

@@ -1,4 +1,4 @@
-// common: index norm
+// common: index flat norm
 // GroupNorm backward, pass 3, one thread per element: with g = dy * weight[c] (dy without AFFINE), the
 // statistics of the element's (sample, group) row r and M = count values a row,
 // dx = invstd * (g - sum(g) / M - xhat * sum(g * xhat) / M), the sums from group_norm_row_sums.
@@ -6,12 +6,11 @@
 @group(0) @binding(6) var<storage, read> row_sums: array<f32>;
 @group(0) @binding(7) var<storage, read_write> dx: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.total) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.total;
+}
+
+fn run(i: u32) {
   let r = i / params.count;
   let s = invstd[r];
   let inv_m = 1.0 / f32(params.count);

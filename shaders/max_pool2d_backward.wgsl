@@ -1,4 +1,4 @@
-// common: index pool
+// common: index flat pool
 // max_pool2d backward as a gather, one thread per input element: dx[i] sums dy over the windows whose saved
 // argmax is i. No float atomics, and the sum runs in output scan order, so it is deterministic and equals
 // the CPU scatter. Only windows that can hold i are visited: oy in [ceil((iy + ph - (kh-1)dh) / sh),
@@ -7,12 +7,11 @@
 @group(0) @binding(2) var<storage, read> indices: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.total) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.total;
+}
+
+fn run(i: u32) {
   let at = input_of(i);
   let oy0 = first_window(at.iy + params.ph - (params.kh - 1) * params.dh, params.sh);
   let oy1 = min((at.iy + params.ph) / params.sh, params.oh - 1);

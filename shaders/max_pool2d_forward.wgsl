@@ -1,4 +1,4 @@
-// common: index pool
+// common: index flat pool
 // max_pool2d forward, one thread per output element. Saves the argmax as a flat index iy * W + ix into the
 // input plane. PyTorch's rule: a later tap wins only if strictly greater, so the first maximum in scan order
 // wins ties; a NaN always takes over, so the last NaN wins. The first in-bounds tap seeds the max (the same
@@ -20,12 +20,11 @@ fn first_tap(start: i32, d: i32) -> i32 {
   return start + ((d - 1 - start) / d) * d;
 }
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let o = flat_index(gid, nwg);
-  if (o >= params.total) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.total;
+}
+
+fn run(o: u32) {
   let win = window_of(o);
   let y0 = first_tap(win.hs, params.dh);
   let x0 = first_tap(win.ws, params.dw);

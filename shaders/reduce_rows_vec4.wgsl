@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // reduce_rows where cols is a multiple of 4: 4 columns (one vec4) per thread, summed in row order like
 // the one-column kernel, so the results are the same. On SwiftShader the per-thread cost dominates this
 // load-bound kernel. params.cols counts vec4s.
@@ -10,12 +10,11 @@ struct Params {
 @group(0) @binding(1) var<storage, read> x: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out: array<vec4<f32>>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let j = flat_index(gid, nwg);
-  if (j >= params.cols) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.cols;
+}
+
+fn run(j: u32) {
   var s = vec4<f32>(0.0);
   for (var r = 0u; r < params.rows; r++) {
     s += x[r * params.cols + j];

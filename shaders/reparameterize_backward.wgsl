@@ -1,4 +1,4 @@
-// common: index hash
+// common: index flat hash
 // The VAE sampling step's backward, one thread per latent value, writing both of its inputs' gradients:
 // in training d mu = dz + kl_scale * mu and d log var = dz * sigma * eps / 2 + kl_scale * (sigma^2 - 1) / 2
 // (the second terms are the gradient of kl_scale * KL, KL = -1/2 sum(1 + log var - mu^2 - sigma^2)), with
@@ -16,12 +16,11 @@ struct Params {
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.n) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.n;
+}
+
+fn run(i: u32) {
   let b = i / params.latent;
   let m = 2u * b * params.latent + (i - b * params.latent);
   if (params.training == 0u) {

@@ -1,4 +1,4 @@
-// common: index hash
+// common: index flat hash
 // A VAE's sampling step, one thread per latent value: the input row of sample b is [mu (d), log var (d)];
 // in training z = mu + exp(log var / 2) * eps with eps = normal_noise(i, step, seed), in eval z = mu.
 // The noise is a pure function of (i, step, seed), so the backward pass recomputes it (nothing is stored).
@@ -14,12 +14,11 @@ struct Params {
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.n) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.n;
+}
+
+fn run(i: u32) {
   let b = i / params.latent;
   let m = 2u * b * params.latent + (i - b * params.latent);
   var z = x[m];

@@ -1,4 +1,4 @@
-// common: index logits
+// common: index flat logits
 // Per-pixel argmax (first maximum) of logits [B, K, H, W] against labels [B, H, W], counted into
 // confusion[label * K + predicted] (labels >= K are skipped). Thread t takes pixels t, t + parts, ...
 // Integer atomic adds: the counts do not depend on the order they arrive in, so the result is exact and
@@ -15,12 +15,11 @@ struct Params {
 
 override WRITE_PRED: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg);
-  if (t >= params.parts) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.parts;
+}
+
+fn run(t: u32) {
   let classes = params.classes;
   let plane = params.plane;
   for (var px = t; px < params.pixels; px += params.parts) {

@@ -1,4 +1,4 @@
-// common: index lanes
+// common: index flat lanes
 // torch.optim.SGD over the flat parameter buffer, 4 parameters (one vec4) per thread: on SwiftShader the
 // per-thread cost dominates an elementwise kernel. Per parameter, with the step count t:
 //   g = grad + wd * p;  buf = (t == 1) ? g : momentum * buf + (1 - dampening) * g;
@@ -19,12 +19,11 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> param: array<vec4<f32>>;
 @group(0) @binding(4) var<storage, read_write> momentum_buf: array<vec4<f32>>;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg);
-  if (i >= params.n4) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.n4;
+}
+
+fn run(i: u32) {
   let p = param[i];
   var g = grad[i] + params.weight_decay * p;
   let mu = params.momentum;

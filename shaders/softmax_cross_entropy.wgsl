@@ -1,4 +1,4 @@
-// common: index logits
+// common: index flat logits
 // Fused softmax cross-entropy, one thread per sample: loss_b = logsumexp(x_b) - x_b[label_b] (stable: the
 // max is subtracted first), dlogits = (softmax(x_b) - onehot(label_b)) / batch (PyTorch's mean reduction).
 // Writes per-sample loss and correctness (argmax == label, first maximum wins like torch.argmax) into
@@ -21,12 +21,11 @@ struct Params {
 override WRITE_PROBS: bool = false;
 override SMOOTH: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let b = flat_index(gid, nwg);
-  if (b >= params.batch) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.batch;
+}
+
+fn run(b: u32) {
   let classes = params.classes;
   let base = b * classes;
   let best = best_logit(base, 1u, classes);

@@ -1,4 +1,4 @@
-// common: index logits
+// common: index flat logits
 // Per-pixel softmax cross-entropy (nn.CrossEntropyLoss on logits [B, K, H, W] and labels [B, H, W]), mean over
 // the B*H*W pixels. Thread t takes pixels t, t + parts, t + 2*parts, ... (neighbouring threads read
 // neighbouring pixels) and, for each, the K logits a plane apart: loss = logsumexp - x[label] (stable, the max
@@ -26,12 +26,11 @@ override WRITE_PROBS: bool = false;
 override SMOOTH: bool = false;
 override WEIGHTED: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg);
-  if (t >= params.parts) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.parts;
+}
+
+fn run(t: u32) {
   let classes = params.classes;
   let plane = params.plane;
   let eps = params.smoothing;

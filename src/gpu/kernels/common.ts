@@ -5,6 +5,7 @@ import convWgsl from '../../../shaders/common/conv.wgsl?raw';
 import convTileWgsl from '../../../shaders/common/conv_tile.wgsl?raw';
 import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
 import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_store.wgsl?raw';
+import flatWgsl from '../../../shaders/common/flat.wgsl?raw';
 import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
@@ -20,6 +21,8 @@ import quadWgsl from '../../../shaders/common/quad.wgsl?raw';
 export const COMMON_WGSL: Readonly<Record<string, string>> = {
   /** WG_X, flat_index and the 2-D fold of large 1-D dispatches. */
   index: indexWgsl,
+  /** The entry point of the 1-D kernels that only guard their index: calls the kernel's run(i) below threads(). */
+  flat: flatWgsl,
   /** live_lanes: which lanes of a vec4 over a flat array hold elements (masks the padded tail). */
   lanes: lanesWgsl,
   /** The activation functions and derivatives (on vec4) and the activation kernels' uniform struct. */

@@ -1,25 +1,29 @@
 // The shared WGSL helpers of shaders/common/, by the name a kernel's WGSL gives them on its
 // `// common: a b` line; the helpers named there are prepended to the kernel, in that order.
 import activationWgsl from '../../../shaders/common/activation.wgsl?raw';
+import concatWgsl from '../../../shaders/common/concat.wgsl?raw';
 import convWgsl from '../../../shaders/common/conv.wgsl?raw';
-import convTileWgsl from '../../../shaders/common/conv_tile.wgsl?raw';
 import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
+import convTileWgsl from '../../../shaders/common/conv_tile.wgsl?raw';
 import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_store.wgsl?raw';
+import elementwiseLossWgsl from '../../../shaders/common/elementwise_loss.wgsl?raw';
 import flatWgsl from '../../../shaders/common/flat.wgsl?raw';
 import hashWgsl from '../../../shaders/common/hash.wgsl?raw';
 import indexWgsl from '../../../shaders/common/index.wgsl?raw';
 import lanesWgsl from '../../../shaders/common/lanes.wgsl?raw';
+import logitsWgsl from '../../../shaders/common/logits.wgsl?raw';
+import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
 import normWgsl from '../../../shaders/common/norm.wgsl?raw';
 import normChunksWgsl from '../../../shaders/common/norm_chunks.wgsl?raw';
 import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
-import logitsWgsl from '../../../shaders/common/logits.wgsl?raw';
-import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
 import poolWgsl from '../../../shaders/common/pool.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
 import quadWgsl from '../../../shaders/common/quad.wgsl?raw';
+import reparameterizeWgsl from '../../../shaders/common/reparameterize.wgsl?raw';
+import softmaxWgsl from '../../../shaders/common/softmax.wgsl?raw';
 
 export const COMMON_WGSL: Readonly<Record<string, string>> = {
-  /** WG_X, flat_index and the 2-D fold of large 1-D dispatches. */
+  /** The 1-D kernels' params binding, WG_X, flat_index and the 2-D fold of large 1-D dispatches. */
   index: indexWgsl,
   /** The entry point of the 1-D kernels that only guard their index: calls the kernel's run(i) below threads(). */
   flat: flatWgsl,
@@ -29,7 +33,7 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   activation: activationWgsl,
   /** The conv geometry uniform struct and bounds helpers. */
   conv: convWgsl,
-  /** The register tile and sliding x window of the direct and quad conv kernels. */
+  /** The register tile and sliding x window of the direct, quad and depthwise conv kernels. */
   conv_tile: convTileWgsl,
   /** The row store of the direct conv kernels. */
   conv_row_store: convRowStoreWgsl,
@@ -53,4 +57,12 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   pool_windows: poolWindowsWgsl,
   /** pcg3d_x (a counter-based hash) and normal_noise (Box-Muller on it): noise as a pure function of (i, step, seed). */
   hash: hashWgsl,
+  /** Channel concat's uniforms, grid and entry point; the kernel defines copy(d, s). */
+  concat: concatWgsl,
+  /** MSE and BCE's uniforms, targets and partial sums, and a thread's chunk. */
+  elementwise_loss: elementwiseLossWgsl,
+  /** The VAE sampling step's uniforms, input, mu index and noise. */
+  reparameterize: reparameterizeWgsl,
+  /** The softmax layer's uniforms, grid and entry point; the kernel defines run(base). */
+  softmax: softmaxWgsl,
 };

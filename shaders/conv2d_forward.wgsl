@@ -1,15 +1,10 @@
-// common: index conv
+// common: index conv conv_forward
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] * weight[co,ci,ky,kx]).
 // Barrier-free register tile: each thread computes 4 consecutive ox of one output row for TILE_CO channels.
 // TILE_CO = 4 is the implicit-GEMM tile (16 FMAs per 8 loads); TILE_CO = 1 serves layers with 1 or 2
 // output channels, where a 4-channel tile would leave lanes idle. Any stride and dilation.
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
 override TILE_CO: u32 = 4;
-override HAS_BIAS: bool = true;
 override RELU: bool = false;
 
 fn load_x(row: u32, ix: i32) -> f32 {

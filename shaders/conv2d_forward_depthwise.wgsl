@@ -1,4 +1,4 @@
-// common: index conv conv_tile conv_row_store
+// common: index conv conv_forward conv_tile conv_row_store
 // Depthwise conv2d (one input channel a group, e.g. groups = in_channels), bound as a batch of one-group
 // images (common/conv.wgsl): y[b,co,oy,ox] = act(bias + sum_{ci,ky,kx} x[b,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw]
 // * weight[b's group, co, ci, ky, kx]). Each thread computes one output channel for a block of 4 rows x 8
@@ -9,12 +9,7 @@
 // FLIP: the input gradient of a stride-1 conv as a conv of dy with the kernel rotated 180 degrees and
 // padding d*(k-1) - p; params then describe that conv (its inputs are the conv's output channels), and the
 // weight of output channel co and input ci is the conv's weight[ci, co].
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override HAS_BIAS: bool = true;
 override RELU: bool = false;
 override FLIP: bool = false;
 // Stride 1 and dilation 1 along x: the window slides one column a tap instead of being reloaded.

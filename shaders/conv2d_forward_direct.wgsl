@@ -1,15 +1,10 @@
-// common: index conv conv_tile conv_row_store
+// common: index conv conv_forward conv_tile conv_row_store
 // Direct conv2d for unit stride and dilation along x (LeNet's layers, most "same" convs):
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx] * weight[co,ci,ky,kx]).
 // Each thread computes 8 consecutive ox for TILE_C (4 or 3) output channels and slides an 8-wide register
 // window along the input row: one x load and 4 weight loads per tap feed 32 FMAs, against 8 loads per 16 FMAs for the
 // implicit-GEMM tile. Barrier-free, so it also runs well on SwiftShader.
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override HAS_BIAS: bool = true;
 override RELU: bool = false;
 // Channels per thread: 4, or 3 where that wastes fewer lanes (6 channels: 2 blocks of 3, not 2 of 4).
 override TILE_C: u32 = 4;

@@ -1,5 +1,5 @@
 enable subgroups;
-// common: index conv conv_tile conv_row_store quad
+// common: index conv conv_forward conv_tile conv_row_store quad
 // Direct conv2d (unit stride and dilation along x) sharing weight loads across each quad of lanes:
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx] * weight[co,ci,ky,kx]).
 // Each thread computes X_TILE consecutive columns for 8 output channels with a sliding x window, as
@@ -8,12 +8,7 @@ enable subgroups;
 // per tap and the quad exchanges them with subgroupShuffle. On SwiftShader a load costs about a dozen
 // multiply-adds and a shuffle next to nothing, so a tap costs 3 loads instead of 9. No lane returns early
 // or skips a row alone, so every shuffle reads an active lane.
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override HAS_BIAS: bool = true;
 override RELU: bool = false;
 // Columns per thread: 5 or 8 (see conv-passes.ts directColumnTile).
 override X_TILE: u32 = 8;

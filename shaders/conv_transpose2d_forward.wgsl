@@ -1,4 +1,4 @@
-// common: index conv
+// common: index conv conv_forward
 // Transposed convolution in gather form (one writer per output, so no atomics):
 // y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ox] * weight[co,c,ky,kx] over taps where
 // iy = oy*sh - ph + ky*dh and ix = ox*sw - pw + kx*dw. Params hold the conv2d this op transposes (the
@@ -7,13 +7,8 @@
 // channels (4, or 1 when few). Within a phase a tap kx lands on the stride grid for all 4 columns or for none,
 // so off-grid taps are skipped whole instead of multiplied by zero (stride 2: half the multiply-adds along x;
 // rows already skip off-grid ky).
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
 override TILE_C: u32 = 4;
-override HAS_BIAS: bool = true;
 // Stride 1 on both axes: every tap is on the grid, so the integer divisions (slow on CPUs) are skipped.
 override UNIT_STRIDE: bool = false;
 

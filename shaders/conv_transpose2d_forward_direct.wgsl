@@ -1,16 +1,11 @@
-// common: index conv
+// common: index conv conv_forward
 // Transposed convolution (gather form) for stride 1 and dilation 1 along x, e.g. conv2d's backward-input
 // pass for LeNet's layers: y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ix+pw-kx] * weight[co,c,ky,kx]
 // with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes X_TILE (8 or 7) consecutive ix
 // for TILE_C (4 or 3) output channels and slides a register window (lo, hi, tail) left along the x row:
 // one x load and 4 weight loads per tap feed 32 FMAs. Params hold the conv2d this op transposes (its input
 // is y, its output is x).
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override HAS_BIAS: bool = true;
 // Channels per thread: 4, or 3 where that wastes fewer lanes (6 channels: 2 blocks of 3, not 2 of 4).
 override TILE_C: u32 = 4;
 // Columns per thread: 8, or 7 where 7-wide blocks compute fewer idle columns (w 14: 14 vs 16, LeNet conv2).

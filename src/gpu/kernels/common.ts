@@ -3,6 +3,7 @@
 import activationWgsl from '../../../shaders/common/activation.wgsl?raw';
 import concatWgsl from '../../../shaders/common/concat.wgsl?raw';
 import convWgsl from '../../../shaders/common/conv.wgsl?raw';
+import convForwardWgsl from '../../../shaders/common/conv_forward.wgsl?raw';
 import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
 import convTileWgsl from '../../../shaders/common/conv_tile.wgsl?raw';
 import convWeightGradStoreWgsl from '../../../shaders/common/conv_weight_grad_store.wgsl?raw';
@@ -15,6 +16,7 @@ import logitsWgsl from '../../../shaders/common/logits.wgsl?raw';
 import matmulWgsl from '../../../shaders/common/matmul.wgsl?raw';
 import normWgsl from '../../../shaders/common/norm.wgsl?raw';
 import normChunksWgsl from '../../../shaders/common/norm_chunks.wgsl?raw';
+import optimizerWgsl from '../../../shaders/common/optimizer.wgsl?raw';
 import planeGridWgsl from '../../../shaders/common/plane_grid.wgsl?raw';
 import poolWgsl from '../../../shaders/common/pool.wgsl?raw';
 import poolWindowsWgsl from '../../../shaders/common/pool_windows.wgsl?raw';
@@ -33,6 +35,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   activation: activationWgsl,
   /** The conv geometry uniform struct and bounds helpers. */
   conv: convWgsl,
+  /** The bindings of the conv kernels that write y from x and weight (forward and transposed). */
+  conv_forward: convForwardWgsl,
   /** The register tile and sliding x window of the direct, quad and depthwise conv kernels. */
   conv_tile: convTileWgsl,
   /** The row store of the direct conv kernels. */
@@ -49,6 +53,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   norm: normWgsl,
   /** BatchNorm2d's chunked passes: uniforms and the walk over a chunk of a channel's values. */
   norm_chunks: normChunksWgsl,
+  /** The optimizers' step, gradient and parameter bindings, thread count and masked parameter store. */
+  optimizer: optimizerWgsl,
   /** The grid, uniforms and tap struct of the per-plane image kernels (upsample, adaptive pooling). */
   plane_grid: planeGridWgsl,
   /** The flat pooling kernels' uniforms, an output's window, an input's position, the first window. */

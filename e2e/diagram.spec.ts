@@ -80,8 +80,12 @@ test("the core loop fits one screen at a laptop's, a tablet's and a projector's 
     ).toBeLessThanOrEqual(0);
   };
   await fits('before training');
+  const answer = () => page.getByRole('list', { name: 'Class probabilities' }).textContent();
+  const untrained = await answer();
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // The drawing's probabilities move as the network learns, without drawing it again.
+  await expect.poll(answer, { timeout: 60_000 }).not.toBe(untrained);
   for (const { shot, ...viewport } of SIZES) {
     const size = `${viewport.width}×${viewport.height}`;
     await page.setViewportSize(viewport);

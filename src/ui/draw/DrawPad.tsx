@@ -27,6 +27,9 @@ function readInk(canvas: HTMLCanvasElement): Float32Array {
   return ink;
 }
 
+/** How often (ms) a drawn digit is classified again while the network trains. */
+const REPREDICT_MS = 1000;
+
 export function DrawPad() {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -53,6 +56,20 @@ export function DrawPad() {
     const image = useStore.getState().drawnImage;
     if (image && canPredict) predict(image.slice());
   }, [weightsVersion, canPredict, predict]);
+
+  // While the network trains, the digit already drawn is classified again as it learns (at most once a
+  // second), and once more when training stops: its probabilities move with the network's.
+  const training = useStore((s) => s.trainerState === 'training');
+  const step = useStore((s) => s.progress?.step ?? 0);
+  const askedAt = useRef(-Infinity);
+  useEffect(() => {
+    const image = useStore.getState().drawnImage;
+    if (!image || !canPredict) return;
+    const now = performance.now();
+    if (training && now - askedAt.current < REPREDICT_MS) return;
+    askedAt.current = now;
+    predict(image.slice());
+  }, [step, training, canPredict, predict]);
 
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -108,7 +108,7 @@ export class TrainerCore {
     this.selector = new BackendSelector({
       ...options,
       onDeviceLost: (reason) => void this.moves.recover(reason),
-      onGpuError: (message) => this.fail(new Error(`WebGPU error: ${message}`)),
+      onGpuError: (message) => this.fail(new Error(tr('training:backend.gpuError', { message }))),
     });
     this.moves = new BackendMoves(s, this.selector, {
       emit,

@@ -1,5 +1,6 @@
 // model.py's demo and train.py for the dense tasks: segmentation and detection on the playground's scenes,
 // drawn by the Python port of its scene generator (python-scenes.ts) from the same MNIST files.
+import { tr } from '../../i18n';
 import { DEFAULT_BACKGROUND_WEIGHT, type Hyperparams } from '../hyper';
 import type { DenseTask } from '../dense';
 import type { NetworkSpec } from '../spec';
@@ -118,18 +119,24 @@ export function exportDenseTrainPy(
   const dataset = DATA_SOURCES[plan.spec.input.dataset as keyof typeof DATA_SOURCES].name;
   const { loss, test } = lossAndTest(task, hyper);
   const imports = task === 'detection' ? 'STRIDE, decode, ' : '';
-  return `"""Trains ${plan.className} (model.py) for ${task} on the scenes CNN Playground draws from ${dataset}, with its
-settings: ${describeHyper(hyper)}, batch size ${hyper.batchSize}, seed ${hyper.seed}.
+  const doc = {
+    className: plan.className,
+    task: tr(`export:dense.task.${task}`),
+    dataset,
+    hyper: describeHyper(hyper),
+    batch: hyper.batchSize,
+    seed: hyper.seed,
+  };
+  return `"""${tr('export:dense.doc1', doc)}
+${tr('export:dense.doc2', doc)}
 
-    python3 train.py                 # reads ${dataset}'s IDX files from data/ (README.txt says where to get them)
-    python3 train.py --data DIR      # ... from DIR
-    python3 train.py --steps 3000    # longer (default ${TRAIN_STEPS} steps of BATCH_SIZE scenes)
-    python3 train.py --device cuda   # on a CUDA GPU (default: the best found)
-    python3 train.py --test-scenes 1024  # test figures over more scenes (default 256)
+    python3 train.py                 # ${tr('export:usage.builtin', { name: dataset })}
+    python3 train.py --data DIR      # ${tr('export:usage.fromDir')}
+    python3 train.py --steps 3000    # ${tr('export:dense.usageSteps', { steps: TRAIN_STEPS })}
+    python3 train.py --device cuda   # ${tr('export:dense.usageDevice')}
+    python3 train.py --test-scenes 1024  # ${tr('export:dense.usageTestScenes')}
 
-Step k trains on scenes k * BATCH_SIZE ... of the seed, drawn exactly as the playground draws them; the test
-figures are over the first --test-scenes test scenes, the same in every run. It starts from weights.safetensors and
-writes trained.safetensors, which the playground imports. Needs only PyTorch.
+${tr('export:dense.doc3')}
 """
 import argparse
 import json

@@ -8,6 +8,7 @@ import { presetSpec } from '../presets';
 import { exportBundle } from './bundle';
 import { exportModelPy } from './pytorch-code';
 import { exportTrainPy } from './train-code';
+import { exportDenseTrainPy } from './dense-code';
 import { randomWeights } from './testing/random-weights';
 import { unzip } from './testing/unzip';
 
@@ -30,6 +31,22 @@ describe('export in zh-CN', () => {
     expect(train).toContain('用 CNN Playground 中的设置，在 MNIST 上继续训练 LeNet5（model.py）：');
     expect(train).toContain('# 只在 train() 返回之后');
     expect(train).not.toMatch(/# (Every process|Only once|reads MNIST)/);
+    for (const source of [model, train])
+      execFileSync('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
+        input: source,
+      });
+  });
+
+  it("writes a segmentation train.py's docstring and the scene code's comments in Chinese", async () => {
+    const spec = presetSpec('unet');
+    await setLanguage('zh-CN');
+    const train = exportDenseTrainPy(spec, DEFAULT_HYPER);
+    expect(train).toContain('任务是语义分割');
+    expect(train).toContain('# 在 CUDA GPU 上训练');
+    expect(train).not.toMatch(/Trains |on a CUDA GPU|Needs only PyTorch/);
+    const model = exportModelPy(spec);
+    expect(model).toContain('TEST_SCENE_SEED = 2024  # 每次运行的测试场景都相同');
+    expect(model).not.toMatch(/# (test scenes are|a scaled digit|half intensity|torchvision's name)/);
     for (const source of [model, train])
       execFileSync('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
         input: source,

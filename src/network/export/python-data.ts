@@ -1,6 +1,7 @@
 // The data half of model.py: MNIST's IDX files read with plain Python and torch (no torchvision), and
 // the demo's test images. train.py imports load_mnist from model.py, so the reader exists once. A user
 // dataset travels in the same format (MNIST's IDX, images [N, C, H, W]) in files the export writes.
+import { tr } from '../../i18n';
 import { datasetName, isUserDataset } from '../dataset-input';
 import type { DatasetId, NetworkInput } from '../spec';
 import { pyInt, pyText } from './python-syntax';
@@ -30,7 +31,7 @@ export const IDX_FILE_NAMES = [
 /** DATASET, IDX_FILES, read_idx, find_idx, load_mnist and load_samples, for a classifier or autoencoder. */
 export function dataSection(dataset: DatasetId): string {
   const { name, url } = DATA_SOURCES[dataset];
-  return `DATASET = '${TORCHVISION_DATASET[dataset]}'  # torchvision's name, and its folder: data/${TORCHVISION_DATASET[dataset]}/raw/
+  return `DATASET = '${TORCHVISION_DATASET[dataset]}'  # ${tr('export:data.builtinName', { folder: TORCHVISION_DATASET[dataset] })}
 IDX_FILES = {
     'train': ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'),
     'test': ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'),
@@ -109,7 +110,7 @@ const READ_IDX = `def read_idx(path):
 function userDataSection(input: NetworkInput): string {
   const [c, h, w] = input.shape.map((v, i) => pyInt(v, `input.shape[${i}]`));
   const name = dataName(input);
-  return `DATASET = None  # your own dataset: its files come with the export, nothing to download
+  return `DATASET = None  # ${tr('export:data.userData')}
 IDX_FILES = {
     'train': ('train-images-idx4-ubyte', 'train-labels-idx1-ubyte'),
     'test': ('t10k-images-idx4-ubyte', 't10k-labels-idx1-ubyte'),

@@ -1,6 +1,7 @@
 // The scenes of the dense tasks in Python, for model.py and train.py: the playground's scene generator
 // (src/data/scenes) line for line in integer maths, so the same seed gives byte-identical scenes, and the
 // targets, decoding and test figures of src/training/dense in torch.
+import { tr } from '../../i18n';
 import type { SceneSettings } from '../dense';
 import { SCENE_KEYS } from '../dense';
 import type { NetworkSpec } from '../spec';
@@ -27,10 +28,10 @@ export function sceneConstant(spec: NetworkSpec): string {
 }
 
 /** Scene drawing, the same draws in the same order as src/data/scenes/render.ts. */
-export const SCENES_PY = `TEST_SCENE_SEED = 2024  # test scenes are the same for every run
+export const scenesPy = () => `TEST_SCENE_SEED = 2024  # ${tr('export:dense.sceneSeed')}
 SPLITS = {'train': 0, 'test': 1}
 MASK32 = 0xFFFFFFFF
-INK = 128  # a scaled digit's pixel is ink (labelled, inside its box) from this grey level up
+INK = 128  # ${tr('export:dense.ink')}
 
 
 class SceneRandom:
@@ -98,7 +99,7 @@ def render_scene(images, labels, seed, split, index):
     for _ in range(SCENE['clutter']):
         k, cx, cy = r.int(len(images)), r.int(21), r.int(21)
         x, y = r.int(side - 7), r.int(side - 7)
-        fragment = images[k, cy:cy + 8, cx:cx + 8].long() >> 1  # half intensity: below INK, so background
+        fragment = images[k, cy:cy + 8, cx:cx + 8].long() >> 1  # ${tr('export:dense.clutter')}
         image[y:y + 8, x:x + 8] = torch.maximum(image[y:y + 8, x:x + 8], fragment)
     for _ in range(digits):
         k = r.int(len(images))

@@ -12,7 +12,7 @@ import { classesOf, isUserDataset } from '../dataset-input';
 import { CLASS_NAMES, LOAD_WEIGHTS, READ_SAFETENSORS, mainBody } from './python-snippets';
 import { moduleNames } from './state-dict';
 import { isDenseTask } from '../dense';
-import { DECODE_PY, SCENES_PY, sceneConstant } from './python-scenes';
+import { DECODE_PY, scenesPy, sceneConstant } from './python-scenes';
 import { strideOf } from './dense-snippets';
 import { tr } from '../../i18n';
 
@@ -186,7 +186,7 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
     READ_SAFETENSORS,
   ];
   if (task !== 'generator') sections.push(dataSectionOf(plan.spec.input));
-  if (isDenseTask(task)) sections.push(SCENES_PY);
+  if (isDenseTask(task)) sections.push(scenesPy());
   if (task === 'detection') sections.push(DECODE_PY);
   sections.push(
     `def main():

@@ -39,6 +39,8 @@ export type SnapshotKind = 'weights' | 'activations';
 /** A dataset the page holds (the user's own): pixels 0..255, `pixels` per image, labels < classNames.length. */
 export interface UserDatasetData {
   pixels: number;
+  /** [channels, height, width] of every image: pixels values each, channel planes one after another. */
+  shape: readonly [number, number, number];
   classNames: string[];
   train: { images: Uint8Array; labels: Uint8Array };
   test: { images: Uint8Array; labels: Uint8Array };

@@ -29,6 +29,7 @@ function shapes(perClass: number, offset: number): { images: Uint8Array; labels:
 
 const data = (): UserDatasetData => ({
   pixels: 784,
+  shape: [1, 28, 28],
   classNames: ['flat', 'tall', 'slant'],
   train: shapes(8, 0),
   // Strokes in places the training saw: this checks the pipeline, not a linear model's generalisation.

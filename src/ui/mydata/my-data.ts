@@ -76,6 +76,7 @@ export function splitForTraining(data: MyData): UserDatasetData {
   };
   return {
     pixels: PIXELS,
+    shape: [1, SIDE, SIDE],
     classNames: data.classes.map((c) => c.name.trim()),
     train: pack(parts.train),
     test: pack(parts.test),

@@ -5,6 +5,8 @@ import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
+import { NO_AUGMENT } from '../../network/augment';
+import { AugmentControls } from './AugmentControls';
 import { CameraCapture } from './CameraCapture';
 import { looksLikeCifar10, readCifar10 } from './cifar';
 import { ExamplePad } from './ExamplePad';
@@ -16,7 +18,7 @@ import {
   screenFiles,
   type LabelledFile,
 } from './images';
-import { exampleCount, trainingProblems } from './my-data';
+import { exampleCount, SIDE, trainingProblems } from './my-data';
 import { storedBytes } from './my-data-storage';
 import { Thumb } from './Thumb';
 import './mydata.css';
@@ -26,6 +28,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 const SHOWN = 60;
 type Source = 'draw' | 'camera' | 'files';
+const GREY = [1, SIDE, SIDE] as const;
 
 export function MyDataPanel() {
   const { t } = useTranslation();
@@ -34,6 +37,8 @@ export function MyDataPanel() {
   const storageError = useStore((s) => s.myDataStorageError);
   const usedByDesign = useStore((s) => s.myData !== null && s.spec.input.dataset === s.myData.id);
   const task = useStore((s) => s.spec.task);
+  const augment = useStore((s) => s.hyper.augment) ?? NO_AUGMENT;
+  const seed = useStore((s) => s.hyper.seed);
   const [source, setSource] = useState<Source>('draw');
   const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const [fileNotes, setFileNotes] = useState<string[]>([]);
@@ -233,6 +238,17 @@ export function MyDataPanel() {
         </ul>
       )}
 
+      {data && (
+        <AugmentControls
+          settings={augment}
+          onChange={(settings) => s().setHyper({ augment: settings })}
+          example={
+            classes[selected]?.examples[0] ?? classes.find((c) => c.examples.length)?.examples[0] ?? null
+          }
+          shape={GREY}
+          seed={seed}
+        />
+      )}
       {data && (
         <div className="my-train">
           <button

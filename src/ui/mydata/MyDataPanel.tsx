@@ -18,7 +18,8 @@ import {
   screenFiles,
   type LabelledFile,
 } from './images';
-import { exampleCount, SIDE, trainingProblems } from './my-data';
+import { exampleCount, trainingProblems } from './my-data';
+import { convertImage, GREY_28, SIDES } from './image-shape';
 import { storedBytes } from './my-data-storage';
 import { Thumb } from './Thumb';
 import './mydata.css';
@@ -28,7 +29,6 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 const SHOWN = 60;
 type Source = 'draw' | 'camera' | 'files';
-const GREY = [1, SIDE, SIDE] as const;
 
 export function MyDataPanel() {
   const { t } = useTranslation();
@@ -46,6 +46,12 @@ export function MyDataPanel() {
   const classes = data?.classes ?? [];
   const target = classes[selected]?.name || t('myDataPanel.unnamedClass', { n: selected + 1 });
   const problems = data ? trainingProblems(data) : [];
+  const shape = data?.shape ?? GREY_28;
+  const setShape = (channels: number, side: number) => {
+    const count = data ? exampleCount(data) : 0;
+    if (count === 0 || confirm(t('myDataFormat.convert', { count, shape: `${channels}×${side}×${side}` })))
+      s().setMyShape([channels, side, side]);
+  };
 
   const addTo = (images: Uint8Array[]) => {
     if (classes.length === 0) s().addClass();
@@ -58,7 +64,7 @@ export function MyDataPanel() {
     let fromBinary = 0;
     for (const f of picked) {
       if (looksLikeCifar10(f.file.name, f.file.size)) {
-        const read = readCifar10(new Uint8Array(await f.file.arrayBuffer()), f.file.name);
+        const read = readCifar10(new Uint8Array(await f.file.arrayBuffer()), f.file.name, shape);
         if (typeof read === 'string') zipNotes.push(read);
         else
           for (const [name, images] of read) if (images.length) fromBinary += s().addExamples(name, images);
@@ -83,7 +89,7 @@ export function MyDataPanel() {
     let added = fromBinary;
     for (const [i, f] of accepted.entries()) {
       try {
-        const image = await exampleFromFile(f.file);
+        const image = await exampleFromFile(f.file, shape);
         if (f.className) s().addExamples(f.className, [image]);
         else addTo([image]);
         added++;
@@ -172,7 +178,11 @@ export function MyDataPanel() {
                     aria-label={t('myDataPanel.deleteExampleOf', { j: j + 1, name: c.name })}
                     onClick={() => s().removeExample(i, j)}
                   >
-                    <Thumb pixels={pixels} label={t('myDataPanel.exampleOf', { j: j + 1, name: c.name })} />
+                    <Thumb
+                      pixels={pixels}
+                      shape={shape}
+                      label={t('myDataPanel.exampleOf', { j: j + 1, name: c.name })}
+                    />
                   </button>
                 );
               })}
@@ -197,6 +207,26 @@ export function MyDataPanel() {
         </p>
       )}
 
+      <div className="my-format" role="group" aria-label={t('myDataFormat.format')}>
+        <label>
+          {t('myDataFormat.colours')}{' '}
+          <select value={shape[0]} onChange={(e) => setShape(Number(e.target.value), shape[1])}>
+            <option value={1}>{t('myDataFormat.grey')}</option>
+            <option value={3}>{t('myDataFormat.colour')}</option>
+          </select>
+        </label>
+        <label>
+          {t('myDataFormat.size')}{' '}
+          <select value={shape[1]} onChange={(e) => setShape(shape[0], Number(e.target.value))}>
+            {SIDES.map((side) => (
+              <option key={side} value={side}>
+                {t('myDataFormat.side', { side })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
       <div className="my-sources" role="tablist" aria-label={t('myDataPanel.addExamplesBy')}>
         {(['draw', 'camera', 'files'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={source === k} onClick={() => setSource(k)}>
@@ -204,8 +234,10 @@ export function MyDataPanel() {
           </button>
         ))}
       </div>
-      {source === 'draw' && <ExamplePad target={target} onAdd={(image) => addTo([image])} />}
-      {source === 'camera' && <CameraCapture target={target} onAdd={addTo} />}
+      {source === 'draw' && (
+        <ExamplePad target={target} onAdd={(image) => addTo([convertImage(image, GREY_28, shape)])} />
+      )}
+      {source === 'camera' && <CameraCapture target={target} onAdd={addTo} shape={shape} />}
       {source === 'files' && (
         <div className="my-files">
           <label>
@@ -245,7 +277,7 @@ export function MyDataPanel() {
           example={
             classes[selected]?.examples[0] ?? classes.find((c) => c.examples.length)?.examples[0] ?? null
           }
-          shape={GREY}
+          shape={shape}
           seed={seed}
         />
       )}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CIFAR10_RECORD, looksLikeCifar10, readCifar10, resizeGrey } from './cifar';
+import { CIFAR10_RECORD, looksLikeCifar10, readCifar10 } from './cifar';
+import { resizePlane } from './image-shape';
 
 /** One CIFAR-10 record: `label`, then red, green and blue planes of one value each. */
 function record(label: number, [r, g, b]: [number, number, number]): Uint8Array {
@@ -13,9 +14,9 @@ function record(label: number, [r, g, b]: [number, number, number]): Uint8Array 
 
 describe('CIFAR-10 binary files', () => {
   it('resizes by area: a flat image stays flat, and a half-bright one keeps its mean', () => {
-    expect(Array.from(resizeGrey(new Float32Array(16).fill(9), 4, 4, 3, 3))).toEqual(Array(9).fill(9));
+    expect(Array.from(resizePlane(new Float32Array(16).fill(9), 4, 4, 3, 3))).toEqual(Array(9).fill(9));
     const half = Float32Array.from({ length: 32 * 32 }, (_, i) => (i % 32 < 16 ? 200 : 0));
-    const small = resizeGrey(half, 32, 32, 28, 28);
+    const small = resizePlane(half, 32, 32, 28, 28);
     const mean = small.reduce((a, b) => a + b, 0) / small.length;
     expect(mean).toBeCloseTo(100, 3);
     expect(small[0]).toBeCloseTo(200, 3);
@@ -36,6 +37,20 @@ describe('CIFAR-10 binary files', () => {
     ]);
     expect(read.get('truck')!.map((e) => e[400])).toEqual([29]);
     expect(read.get('airplane')).toEqual([]);
+  });
+
+  it('keeps the colour planes for a colour dataset, at its size', () => {
+    const file = record(3, [255, 0, 40]);
+    const colour = readCifar10(file, 'data_batch_1.bin', [3, 32, 32]);
+    if (typeof colour === 'string') throw new Error(colour);
+    const [cat] = colour.get('cat')!;
+    expect([cat.length, cat[0], cat[1023], cat[1024], cat[2048], cat[3071]]).toEqual([
+      3072, 255, 255, 0, 40, 40,
+    ]);
+    const small = readCifar10(file, 'data_batch_1.bin', [3, 28, 28]);
+    if (typeof small === 'string') throw new Error(small);
+    const [resized] = small.get('cat')!;
+    expect([resized.length, resized[0], resized[784], resized[1568]]).toEqual([2352, 255, 0, 40]);
   });
 
   it('names what is wrong with a file that is not CIFAR-10', () => {

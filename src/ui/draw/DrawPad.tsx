@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useStore } from '../store/store';
 import { latestOnly } from './latest-only';
 import { toMnistImage } from './preprocess';
+import { fitDrawing } from './input-image';
 import { otherTaskReason } from '../training/train-gate';
 import { ProbabilityBars } from './ProbabilityBars';
 
@@ -71,7 +72,11 @@ export function DrawPad() {
   };
   const classify = () => {
     if (!canvas.current) return;
-    const image = toMnistImage(readInk(canvas.current), SIZE, SIZE);
+    // Drawn as MNIST's 28×28 grey, then fitted to the design's input (a colour or larger dataset's).
+    const image = fitDrawing(
+      toMnistImage(readInk(canvas.current), SIZE, SIZE),
+      useStore.getState().spec.input.shape,
+    );
     // A copy for the inspect views: predict transfers the image's buffer to the worker.
     useStore.getState().setDrawnImage(image.slice());
     if (canPredict) predict(image);

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUGMENT_LIMITS, canonicalAugment, type AugmentSettings } from '../../network/augment';
 import { previewSamples } from './augment-preview';
-import { Thumb, type ImageShape } from './Thumb';
+import type { ImageShape } from './image-shape';
+import { Thumb } from './Thumb';
 
 /** Samples in the preview grid. */
 export const PREVIEW_COUNT = 8;

@@ -1,23 +1,9 @@
 // One example ([channels, height, width] bytes: grey, or red, green and blue planes), drawn at its own
 // pixels and scaled up by CSS.
 import { useEffect, useRef } from 'react';
+import { rgbaOf } from '../draw/input-image';
+import type { ImageShape } from './image-shape';
 import { SIDE } from './my-data';
-
-export type ImageShape = readonly [number, number, number];
-
-/** The image's bytes as canvas RGBA: grey repeated in each colour, or the three planes interleaved. */
-export function rgbaOf(pixels: Uint8Array, [channels, h, w]: ImageShape): Uint8ClampedArray<ArrayBuffer> {
-  const plane = h * w;
-  const out = new Uint8ClampedArray(4 * plane);
-  for (let i = 0; i < plane; i++) {
-    const grey = channels === 1;
-    out[4 * i] = pixels[i];
-    out[4 * i + 1] = pixels[grey ? i : plane + i];
-    out[4 * i + 2] = pixels[grey ? i : 2 * plane + i];
-    out[4 * i + 3] = 255;
-  }
-  return out;
-}
 
 const GREY: ImageShape = [1, SIDE, SIDE];
 

@@ -9,7 +9,7 @@ import { i18n } from '../../i18n';
 import { NO_AUGMENT } from '../../network/augment';
 import { AugmentControls, PREVIEW_COUNT } from './AugmentControls';
 import { previewSamples } from './augment-preview';
-import { rgbaOf } from './Thumb';
+import { rgbaOf } from '../draw/input-image';
 
 /** A 12×12 grey image with a 4×4 block in the middle. */
 const block = new Uint8Array(144);

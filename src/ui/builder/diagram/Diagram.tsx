@@ -30,6 +30,7 @@ import { HighlightContext, LayerNode } from './LayerNode';
 import { autoLayout, diagramGraph, placeNodes, type Direction } from './layout';
 import { diagramEdges, diagramNodes, type DiagramNode, type ShapeFlowEdge } from './node-data';
 import { ShapeEdge } from './ShapeEdge';
+import { useRevealError } from './useRevealError';
 import { LiveProvider } from './useLiveActivations';
 
 const nodeTypes = { layer: LayerNode, input: InputNode };
@@ -126,6 +127,7 @@ function DiagramFlow() {
     fitted.current = fitKey;
     void fitView({ padding: `${PADDING}px`, maxZoom });
   }, [fitKey, initialized, fitView, maxZoom, size.width]);
+  useRevealError(nodes, size, fitKey, initialized);
 
   // The inspector opens over the diagram's right side: a layer selected under it slides out to its left.
   useEffect(() => {

@@ -8,7 +8,8 @@ import { useStore } from '../store/store';
 import { NO_AUGMENT } from '../../network/augment';
 import { AugmentControls } from './AugmentControls';
 import { CameraCapture } from './CameraCapture';
-import { looksLikeCifar10, readCifar10 } from './cifar';
+import { looksLikeCifar10, looksLikeCifar100, readCifar10, readCifar100 } from './cifar';
+import { looksLikeIdx, pairIdxFiles, parseIdx, readIdxPair } from './idx-import';
 import { ExamplePad } from './ExamplePad';
 import {
   droppedFiles,
@@ -62,13 +63,31 @@ export function MyDataPanel() {
     const files: LabelledFile[] = [];
     const zipNotes: string[] = [];
     let fromBinary = 0;
+    const addClasses = (read: Map<string, Uint8Array[]> | string) => {
+      if (typeof read === 'string') zipNotes.push(read);
+      else for (const [name, images] of read) if (images.length) fromBinary += s().addExamples(name, images);
+    };
+    const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
+    // MNIST-format files come in pairs (images and labels): read together, each pair all or nothing.
+    const idx = pairIdxFiles(picked.filter((f) => looksLikeIdx(f.file.name)).map((f) => f.file));
+    zipNotes.push(...idx.problems);
+    for (const pair of idx.pairs) {
+      const images = parseIdx(await bytesOf(pair.images), pair.images.name);
+      const labels = parseIdx(await bytesOf(pair.labels), pair.labels.name);
+      if (typeof images === 'string' || typeof labels === 'string')
+        zipNotes.push(...[images, labels].filter((r) => typeof r === 'string'));
+      else
+        addClasses(
+          readIdxPair(images, labels, { images: pair.images.name, labels: pair.labels.name }, shape),
+        );
+    }
     for (const f of picked) {
-      if (looksLikeCifar10(f.file.name, f.file.size)) {
-        const read = readCifar10(new Uint8Array(await f.file.arrayBuffer()), f.file.name, shape);
-        if (typeof read === 'string') zipNotes.push(read);
-        else
-          for (const [name, images] of read) if (images.length) fromBinary += s().addExamples(name, images);
-      } else if (!/\.zip$/i.test(f.file.name)) files.push(f);
+      if (looksLikeIdx(f.file.name)) continue;
+      if (looksLikeCifar100(f.file.name, f.file.size))
+        addClasses(readCifar100(await bytesOf(f.file), f.file.name, shape));
+      else if (looksLikeCifar10(f.file.name, f.file.size))
+        addClasses(readCifar10(await bytesOf(f.file), f.file.name, shape));
+      else if (!/\.zip$/i.test(f.file.name)) files.push(f);
       else if (f.file.size > FILE_LIMITS.maxDropBytes)
         zipNotes.push(
           tr('ui:myDataPanel.isOverMbNothing', {
@@ -242,7 +261,7 @@ export function MyDataPanel() {
         <div className="my-files">
           <label>
             {t('myDataPanel.addImagesOrA', { target })}{' '}
-            <input type="file" accept="image/*,.zip,.bin" multiple onChange={(e) => picked(e.target.files)} />
+            <input type="file" multiple onChange={(e) => picked(e.target.files)} />
           </label>
           <label>
             {t('myDataPanel.addAFolderEach')}{' '}

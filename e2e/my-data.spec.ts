@@ -202,6 +202,8 @@ test('a zip of class folders adds a class per folder; a zip whose names climb ou
       );
   expect(await centre('Example 1 of square')).toEqual([221, 34, 34]);
   expect(await centre('Example 1 of disc')).toEqual([34, 34, 221]);
+  // The browser's storage estimate is shown beside the data.
+  await expect(panel(page).getByTestId('storage-use')).toContainText(/MB used, [\d.]+ MB free/);
   const evil = writeZip([{ name: 'x/../../evil.png', data: entries[0].data }]);
   await images.setInputFiles({ name: 'evil.zip', mimeType: 'application/zip', buffer: Buffer.from(evil) });
   await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText(

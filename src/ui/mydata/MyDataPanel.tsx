@@ -3,7 +3,7 @@
 // in the builder on them. Everything stays in this browser (IndexedDB).
 import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
 import { NO_AUGMENT } from '../../network/augment';
 import { AugmentControls } from './AugmentControls';
@@ -21,7 +21,7 @@ import {
 } from './images';
 import { exampleCount, trainingProblems } from './my-data';
 import { convertImage, GREY_28, SIDES } from './image-shape';
-import { storedBytes } from './my-data-storage';
+import { storageUse, storageWords, storedBytes, type StorageUse } from './my-data-storage';
 import { Thumb } from './Thumb';
 import './mydata.css';
 
@@ -43,6 +43,22 @@ export function MyDataPanel() {
   const [source, setSource] = useState<Source>('draw');
   const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const [fileNotes, setFileNotes] = useState<string[]>([]);
+  const [storage, setStorage] = useState<StorageUse | null>(null);
+  // Read again after each change has had time to be kept (the save waits 300 ms after the last change).
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(
+      () =>
+        void storageUse()
+          .then((use) => live && setStorage(use))
+          .catch(() => undefined),
+      600,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [data]);
   const s = useStore.getState;
   const classes = data?.classes ?? [];
   const target = classes[selected]?.name || t('myDataPanel.unnamedClass', { n: selected + 1 });
@@ -220,6 +236,11 @@ export function MyDataPanel() {
           </span>
         )}
       </div>
+      {storage && (
+        <p className="muted" data-testid="storage-use">
+          {storageWords(storage)}
+        </p>
+      )}
       {storageError && (
         <p role="alert" className="my-error">
           {storageError}

@@ -82,3 +82,29 @@ export async function loadMyData(): Promise<MyData[]> {
   const all = await (await database()).getAll(STORE);
   return all.map(readMyData).filter((d): d is MyData => d !== null);
 }
+
+/** What the browser says this site's storage holds and may hold, in bytes. */
+export interface StorageUse {
+  usage: number;
+  quota: number;
+}
+
+/** The browser's estimate of this site's storage (navigator.storage), or null where it gives none. */
+export async function storageUse(): Promise<StorageUse | null> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage?.estimate) return null;
+  const { usage, quota } = await storage.estimate();
+  return typeof usage === 'number' && typeof quota === 'number' && quota > 0 ? { usage, quota } : null;
+}
+
+/** Above this share of the quota the panel warns before a save fails. */
+const NEARLY_FULL = 0.9;
+
+/** The storage used and free, in words, with a warning when it is nearly full. */
+export function storageWords({ usage, quota }: StorageUse): string {
+  const words = tr('ui:myDataStorage.quota', {
+    used: megabytes(usage),
+    free: megabytes(Math.max(0, quota - usage)),
+  });
+  return usage / quota > NEARLY_FULL ? `${words} ${tr('ui:myDataStorage.nearlyFull')}` : words;
+}

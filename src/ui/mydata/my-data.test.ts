@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { userInputProblems } from '../../network/dataset-input';
-import { readMyData } from './my-data-storage';
+import { readMyData, storageUse, storageWords } from './my-data-storage';
 import {
   fromProjectData,
   inputOf,
@@ -108,5 +108,20 @@ describe('colour and other sizes', () => {
     expect(readMyData({ ...data([2, 2]), shape: [1, 32, 28] })).toBeNull();
     // The examples must be of the record's shape.
     expect(readMyData({ ...data([2, 2]), shape: [3, 28, 28] })).toBeNull();
+  });
+});
+
+describe('storage use', () => {
+  it('says what is used and free, and warns when nearly full', () => {
+    expect(storageWords({ usage: 3.2e6, quota: 1e9 })).toBe(
+      "This site's storage in this browser: 3.2 MB used, 996.8 MB free.",
+    );
+    expect(storageWords({ usage: 95e6, quota: 100e6 })).toBe(
+      "This site's storage in this browser: 95.0 MB used, 5.0 MB free. It is nearly full: delete examples or saved weights you no longer need before adding more.",
+    );
+  });
+
+  it('is unknown where the browser gives no estimate', async () => {
+    expect(await storageUse()).toBeNull();
   });
 });

@@ -290,4 +290,8 @@ test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, train
   await page.mouse.move(pad.x + 0.7 * pad.width, pad.y + 0.7 * pad.height, { steps: 4 });
   await page.mouse.up();
   await expect(page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem')).toHaveCount(10);
+  // The first layer's kernels read red, green and blue: shown as colours too.
+  await openPanel(page, 'Inside the network');
+  await expect(page.getByTestId('filters-rgb-0')).toBeVisible();
+  await page.getByTestId('filters-rgb-0').screenshot({ path: `${SHOTS}/my-data-rgb-filters.png` });
 });

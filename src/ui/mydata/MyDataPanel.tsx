@@ -30,6 +30,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 const SHOWN = 60;
 type Source = 'draw' | 'camera' | 'files';
+/** The example pad's drawings in a colour dataset, before they take its size. */
+const PAD_COLOUR = [3, 28, 28] as const;
 
 export function MyDataPanel() {
   const { t } = useTranslation();
@@ -275,7 +277,11 @@ export function MyDataPanel() {
         ))}
       </div>
       {source === 'draw' && (
-        <ExamplePad target={target} onAdd={(image) => addTo([convertImage(image, GREY_28, shape)])} />
+        <ExamplePad
+          target={target}
+          colour={shape[0] === 3}
+          onAdd={(image) => addTo([convertImage(image, shape[0] === 3 ? PAD_COLOUR : GREY_28, shape)])}
+        />
       )}
       {source === 'camera' && <CameraCapture target={target} onAdd={addTo} shape={shape} />}
       {source === 'files' && (

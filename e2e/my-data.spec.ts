@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { cards, downloadOf, drawStroke, expectLeNet, openPanel, SHOTS } from './app';
+import { writeIdx } from '../src/network/export/idx-write';
 import { writeZip } from '../src/network/export/zip';
 import { readZip } from '../src/network/project/zip-read';
 import { classCounts, drawExample, makeClasses, NAMES, panel, SHAPES } from './my-data-helpers';
@@ -174,7 +175,7 @@ test('a folder of colour images becomes classes, trains past 95%, and travels in
   await other.close();
 });
 
-test('a zip of class folders adds a class per folder; a zip whose names climb out adds nothing', async ({
+test('a zip of class folders adds a class per folder in colour; a zip whose names climb out adds nothing; IDX files a class per label', async ({
   page,
 }) => {
   await page.goto('/');
@@ -210,6 +211,34 @@ test('a zip of class folders adds a class per folder; a zip whose names climb ou
     'evil.zip was not read: entry 1\'s name "x/../../evil.png" climbs out of its folder. Nothing was added.',
   );
   await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
+
+  // MNIST-format files, images with their labels: a class per label; a truncated pair adds nothing.
+  const idx = (name: string, dims: number[], values: Uint8Array) => ({
+    name,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(writeIdx(dims, values)),
+  });
+  await images.setInputFiles([
+    idx('train-images-idx3-ubyte', [3, 28, 28], new Uint8Array(3 * 784).fill(200)),
+    idx('train-labels-idx1-ubyte', [3], Uint8Array.from([7, 3, 7])),
+  ]);
+  await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText('Added 3 images.');
+  await expect(classCounts(page)).toHaveText([
+    '0 examples',
+    '3 examples',
+    '2 examples',
+    '1 example',
+    '2 examples',
+  ]);
+  const cut = idx('cut-images-idx3-ubyte', [3, 28, 28], new Uint8Array(3 * 784)).buffer.subarray(0, 100);
+  await images.setInputFiles([
+    { name: 'cut-images-idx3-ubyte', mimeType: 'application/octet-stream', buffer: cut },
+    idx('cut-labels-idx1-ubyte', [3], new Uint8Array(3)),
+  ]);
+  await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText(
+    'cut-images-idx3-ubyte: its header says 3×28×28 (2352 values) but it holds 84 (truncated or damaged?)',
+  );
+  await expect(classCounts(page)).toHaveCount(5);
 });
 
 test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, trains a step and classifies a drawing', async ({

@@ -73,6 +73,21 @@ describe('augmentImage', () => {
     expect(out[0][0]).toBe(23);
   });
 
+  it('scales about the centre', () => {
+    const ramp = Uint8Array.from([10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    const out = rows(augmentImage(ramp, [1, 3, 3], t({ zoom: 2 })), 3);
+    // Twice as large: (2, 1) reads (1.5, 1) = 10 + 15 + 30; (0, 0) reads (0.5, 0.5) = 10 + 5 + 15.
+    expect(out).toEqual([
+      [30, 35, 40],
+      [45, 50, 55],
+      [60, 65, 70],
+    ]);
+    // Half as large: the centre stays, and (0, 0) reads (−1, −1), outside the image.
+    const small = rows(augmentImage(ramp, [1, 3, 3], t({ zoom: 0.5 })), 3);
+    expect(small[1][1]).toBe(50);
+    expect(small[0][0]).toBe(0);
+  });
+
   it('changes brightness and contrast about mid-grey, clamped to 0..255', () => {
     const values = Uint8Array.from([0, 100, 200, 255]);
     // (v/255 − 0.5)·1.5 + 0.5 + 0.1: 0 → −0.15 → 0; 100 → 0.4382 → 111.75; 200 → 1.026 → 255.
@@ -95,7 +110,7 @@ describe('drawTransform', () => {
   };
 
   it('draws within the settings and reaches every shift', () => {
-    const settings = { shift: 2, rotate: 10, flip: true, brightness: 0.2, contrast: 0.3 };
+    const settings = { shift: 2, rotate: 10, scale: 0.25, flip: true, brightness: 0.2, contrast: 0.3 };
     const random = source();
     const draws = Array.from({ length: 400 }, () => drawTransform(settings, random));
     expect(new Set(draws.map((d) => d.dx))).toEqual(new Set([-2, -1, 0, 1, 2]));
@@ -105,6 +120,7 @@ describe('drawTransform', () => {
       expect(Math.abs(d.angle)).toBeLessThanOrEqual((10 * Math.PI) / 180);
       expect(Math.abs(d.brightness)).toBeLessThanOrEqual(0.2);
       expect(Math.abs(d.contrast - 1)).toBeLessThanOrEqual(0.3);
+      expect(Math.abs(d.zoom - 1)).toBeLessThanOrEqual(0.25);
     }
   });
 
@@ -124,7 +140,7 @@ describe('augmentation settings in the hyperparameters', () => {
   it('round-trip in a fixed order, and are refused out of range by name', () => {
     const hyper = {
       ...DEFAULT_HYPER,
-      augment: { contrast: 0.2, flip: true, shift: 3, rotate: 10, brightness: 0.1 },
+      augment: { contrast: 0.2, flip: true, shift: 3, rotate: 10, scale: 0.1, brightness: 0.1 },
     };
     const text = serializeHyper(hyper);
     expect(text.indexOf('"shift"')).toBeLessThan(text.indexOf('"contrast"'));
@@ -132,6 +148,7 @@ describe('augmentation settings in the hyperparameters', () => {
     expect(back.ok && back.hyper.augment).toEqual({
       shift: 3,
       rotate: 10,
+      scale: 0.1,
       flip: true,
       brightness: 0.1,
       contrast: 0.2,

@@ -1,12 +1,12 @@
 // Data augmentation for the user's own datasets: each epoch every training image is shifted, rotated,
-// flipped and its brightness and contrast changed by amounts drawn at random within the settings below.
+// scaled, flipped and its brightness and contrast changed by amounts drawn at random within the settings below.
 // Pure: the settings as files and links hold them, the draw of one image's transform, and the transform
 // itself (the reference the trainer, the panel's preview and train.py's torch version follow).
 import * as v from 'valibot';
 import { anyNumber, fields, kindOf } from './schema-kit';
 
 /** The largest amounts a setting may ask for: beyond them a digit or a shape stops being itself. */
-export const AUGMENT_LIMITS = { shift: 8, rotate: 45, brightness: 0.5, contrast: 0.5 } as const;
+export const AUGMENT_LIMITS = { shift: 8, rotate: 45, scale: 0.5, brightness: 0.5, contrast: 0.5 } as const;
 
 const range = (key: keyof typeof AUGMENT_LIMITS, whole: boolean) =>
   v.pipe(
@@ -25,6 +25,8 @@ export const AugmentSchema = fields(
     shift: v.optional(range('shift', true), 0),
     /** Rotation in degrees about the image's centre, in ±rotate. */
     rotate: v.optional(range('rotate', false), 0),
+    /** Scaled about the centre by a factor in 1 ± scale (above 1 larger). */
+    scale: v.optional(range('scale', false), 0),
     /** Mirror left to right, half of the time (for shapes and photos, not for letters and digits). */
     flip: v.optional(
       v.custom<boolean>(
@@ -44,16 +46,26 @@ export const AugmentSchema = fields(
 
 export type AugmentSettings = v.InferOutput<typeof AugmentSchema>;
 
-export const NO_AUGMENT: AugmentSettings = { shift: 0, rotate: 0, flip: false, brightness: 0, contrast: 0 };
+export const NO_AUGMENT: AugmentSettings = {
+  shift: 0,
+  rotate: 0,
+  scale: 0,
+  flip: false,
+  brightness: 0,
+  contrast: 0,
+};
 
 /** The settings in a fixed key order, so files and links written from equal settings are equal. */
 export function canonicalAugment(a: AugmentSettings): AugmentSettings {
-  return { shift: a.shift, rotate: a.rotate, flip: a.flip, brightness: a.brightness, contrast: a.contrast };
+  const { shift, rotate, scale, flip, brightness, contrast } = a;
+  return { shift, rotate, scale, flip, brightness, contrast };
 }
 
 /** True when the settings change images at all. */
 export function augments(a: AugmentSettings | undefined): a is AugmentSettings {
-  return Boolean(a && (a.shift > 0 || a.rotate > 0 || a.flip || a.brightness > 0 || a.contrast > 0));
+  return Boolean(
+    a && (a.shift > 0 || a.rotate > 0 || a.scale > 0 || a.flip || a.brightness > 0 || a.contrast > 0),
+  );
 }
 
 /** One image's transform. */
@@ -63,6 +75,8 @@ export interface ImageTransform {
   dy: number;
   /** Radians, clockwise on screen (y grows downwards). */
   angle: number;
+  /** Size factor about the centre (2: twice as large). */
+  zoom: number;
   flip: boolean;
   /** Added on the 0..1 scale. */
   brightness: number;
@@ -70,9 +84,17 @@ export interface ImageTransform {
   contrast: number;
 }
 
-export const IDENTITY: ImageTransform = { dx: 0, dy: 0, angle: 0, flip: false, brightness: 0, contrast: 1 };
+export const IDENTITY: ImageTransform = {
+  dx: 0,
+  dy: 0,
+  angle: 0,
+  zoom: 1,
+  flip: false,
+  brightness: 0,
+  contrast: 1,
+};
 
-/** Draws with this from a uniform source in [0, 1): always six draws, so images stay in step whatever is on. */
+/** Draws with this from a uniform source in [0, 1): always seven draws, so images stay in step whatever is on. */
 export function drawTransform(a: AugmentSettings, random: () => number): ImageTransform {
   const whole = (max: number) => Math.floor(random() * (2 * max + 1)) - max;
   // `+ 0` turns the −0 of a zero amount into 0, so an unchanged image's transform equals IDENTITY.
@@ -80,15 +102,16 @@ export function drawTransform(a: AugmentSettings, random: () => number): ImageTr
   const dx = whole(a.shift);
   const dy = whole(a.shift);
   const angle = (spread(a.rotate) * Math.PI) / 180;
+  const zoom = 1 + spread(a.scale);
   const flip = random() < 0.5 && a.flip;
-  return { dx, dy, angle, flip, brightness: spread(a.brightness), contrast: 1 + spread(a.contrast) };
+  return { dx, dy, angle, zoom, flip, brightness: spread(a.brightness), contrast: 1 + spread(a.contrast) };
 }
 
 /**
  * `src` ([channels, h, w] bytes) transformed into `out`. Output pixel (x, y) reads the source at the point
- * that the shift, then the rotation about the centre ((w−1)/2, (h−1)/2), then the flip carry onto it:
- * u = x − cx − dx, v = y − cy − dy; sx = cx + u cos θ + v sin θ, sy = cy − u sin θ + v cos θ; flipped,
- * sx = w − 1 − sx. The value there is bilinear between the four pixels around it, those outside the image
+ * that the shift, then the rotation and zoom about the centre ((w−1)/2, (h−1)/2), then the flip carry onto
+ * it: u = x − cx − dx, v = y − cy − dy; sx = cx + (u cos θ + v sin θ) / zoom, sy = cy + (−u sin θ +
+ * v cos θ) / zoom; flipped, sx = w − 1 − sx. The value there is bilinear between the four pixels around it, those outside the image
  * counting as 0 (PyTorch's grid_sample with align_corners=True and zero padding), then
  * clamp((value − 0.5) · contrast + 0.5 + brightness) on the 0..1 scale, rounded to a byte.
  */
@@ -103,8 +126,8 @@ export function augmentImage(
     throw new Error(`augmentImage: an image of ${channels}×${h}×${w} has ${channels * h * w} values`);
   const cx = (w - 1) / 2;
   const cy = (h - 1) / 2;
-  const cos = Math.cos(t.angle);
-  const sin = Math.sin(t.angle);
+  const cos = Math.cos(t.angle) / t.zoom;
+  const sin = Math.sin(t.angle) / t.zoom;
   const plane = h * w;
   const at = (c: number, x: number, y: number) =>
     x < 0 || y < 0 || x >= w || y >= h ? 0 : src[c * plane + y * w + x];

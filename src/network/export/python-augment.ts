@@ -6,7 +6,7 @@ import { pyBool, pyFloat, pyInt } from './python-syntax';
 
 /** AUGMENT, augment_amounts, transform and augment for train.py. */
 export function augmentSection(a: AugmentSettings): string {
-  return `AUGMENT = {'shift': ${pyInt(a.shift, 'augment.shift')}, 'rotate': ${pyFloat(a.rotate, 'augment.rotate')}, 'flip': ${pyBool(a.flip, 'augment.flip')}, 'brightness': ${pyFloat(a.brightness, 'augment.brightness')}, 'contrast': ${pyFloat(a.contrast, 'augment.contrast')}}
+  return `AUGMENT = {'shift': ${pyInt(a.shift, 'augment.shift')}, 'rotate': ${pyFloat(a.rotate, 'augment.rotate')}, 'scale': ${pyFloat(a.scale, 'augment.scale')}, 'flip': ${pyBool(a.flip, 'augment.flip')}, 'brightness': ${pyFloat(a.brightness, 'augment.brightness')}, 'contrast': ${pyFloat(a.contrast, 'augment.contrast')}}
 
 
 def augment_amounts(n):
@@ -16,11 +16,12 @@ def augment_amounts(n):
     dx = torch.randint(-shift, shift + 1, (n,)).float()
     dy = torch.randint(-shift, shift + 1, (n,)).float()
     angle = spread(math.radians(AUGMENT['rotate']))
+    zoom = 1 + spread(AUGMENT['scale'])
     flip = (torch.rand(n) < 0.5) & AUGMENT['flip']
-    return dx, dy, angle, flip, spread(AUGMENT['brightness']), 1 + spread(AUGMENT['contrast'])
+    return dx, dy, angle, zoom, flip, spread(AUGMENT['brightness']), 1 + spread(AUGMENT['contrast'])
 
 
-def transform(images, dx, dy, angle, flip, brightness, contrast):
+def transform(images, dx, dy, angle, zoom, flip, brightness, contrast):
     """${tr('export:augment.transform')}"""
     n, _, h, w = images.shape
     cx, cy = (w - 1) / 2, (h - 1) / 2
@@ -28,7 +29,7 @@ def transform(images, dx, dy, angle, flip, brightness, contrast):
                           torch.arange(w, dtype=images.dtype, device=images.device), indexing='ij')
     per_image = lambda t: t.to(images.device, images.dtype).view(n, 1, 1)
     u, v = x - cx - per_image(dx), y - cy - per_image(dy)
-    cos, sin = per_image(angle.cos()), per_image(angle.sin())
+    cos, sin = per_image(angle.cos() / zoom), per_image(angle.sin() / zoom)
     sx, sy = cx + u * cos + v * sin, cy - u * sin + v * cos
     sx = torch.where(flip.to(images.device).view(n, 1, 1), w - 1 - sx, sx)
     grid = torch.stack((2 * sx / max(w - 1, 1) - 1, 2 * sy / max(h - 1, 1) - 1), dim=-1)

@@ -11,6 +11,7 @@ export const PREVIEW_COUNT = 8;
 const AMOUNTS = [
   { key: 'shift', step: 1 },
   { key: 'rotate', step: 5 },
+  { key: 'scale', step: 0.05 },
   { key: 'brightness', step: 0.05 },
   { key: 'contrast', step: 0.05 },
 ] as const;

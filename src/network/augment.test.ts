@@ -97,6 +97,22 @@ describe('augmentImage', () => {
     expect(Array.from(augmentImage(values, [1, 1, 4], t({ contrast: 0.5 })))).toEqual([64, 114, 164, 191]);
   });
 
+  it('adds Gaussian noise of the given deviation, the same again from the same source', () => {
+    const flat = new Uint8Array(10_000).fill(128);
+    const source = (seed: number) => {
+      let state = seed;
+      return () => (state = (state * 16807) % 2147483647) / 2147483647;
+    };
+    const noisy = augmentImage(flat, [1, 100, 100], t({ noise: 0.1 }), undefined, source(3));
+    const mean = noisy.reduce((a, b) => a + b, 0) / noisy.length;
+    const sd = Math.sqrt(noisy.reduce((a, b) => a + (b - mean) ** 2, 0) / noisy.length);
+    // σ 0.1 on the 0..1 scale is 25.5 levels; 10,000 values pin the mean within a level.
+    expect(Math.abs(mean - 128)).toBeLessThan(1);
+    expect(Math.abs(sd - 25.5)).toBeLessThan(1);
+    expect(augmentImage(flat, [1, 100, 100], t({ noise: 0.1 }), undefined, source(3))).toEqual(noisy);
+    expect(() => augmentImage(flat, [1, 100, 100], t({ noise: 0.1 }))).toThrow('noise needs a source');
+  });
+
   it('refuses an image whose size does not match its shape', () => {
     expect(() => augmentImage(grid, [1, 4, 4], IDENTITY)).toThrow('1×4×4 has 16 values');
   });
@@ -110,7 +126,15 @@ describe('drawTransform', () => {
   };
 
   it('draws within the settings and reaches every shift', () => {
-    const settings = { shift: 2, rotate: 10, scale: 0.25, flip: true, brightness: 0.2, contrast: 0.3 };
+    const settings = {
+      shift: 2,
+      rotate: 10,
+      scale: 0.25,
+      flip: true,
+      brightness: 0.2,
+      contrast: 0.3,
+      noise: 0.1,
+    };
     const random = source();
     const draws = Array.from({ length: 400 }, () => drawTransform(settings, random));
     expect(new Set(draws.map((d) => d.dx))).toEqual(new Set([-2, -1, 0, 1, 2]));
@@ -140,7 +164,7 @@ describe('augmentation settings in the hyperparameters', () => {
   it('round-trip in a fixed order, and are refused out of range by name', () => {
     const hyper = {
       ...DEFAULT_HYPER,
-      augment: { contrast: 0.2, flip: true, shift: 3, rotate: 10, scale: 0.1, brightness: 0.1 },
+      augment: { contrast: 0.2, flip: true, shift: 3, rotate: 10, scale: 0.1, brightness: 0.1, noise: 0.05 },
     };
     const text = serializeHyper(hyper);
     expect(text.indexOf('"shift"')).toBeLessThan(text.indexOf('"contrast"'));
@@ -152,6 +176,7 @@ describe('augmentation settings in the hyperparameters', () => {
       flip: true,
       brightness: 0.1,
       contrast: 0.2,
+      noise: 0.05,
     });
     expect(augments(back.ok ? back.hyper.augment : undefined)).toBe(true);
     expect(augments(NO_AUGMENT)).toBe(false);

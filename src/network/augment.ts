@@ -1,12 +1,19 @@
 // Data augmentation for the user's own datasets: each epoch every training image is shifted, rotated,
-// scaled, flipped and its brightness and contrast changed by amounts drawn at random within the settings below.
+// scaled, flipped, its brightness and contrast changed and noise added by amounts drawn at random within the settings below.
 // Pure: the settings as files and links hold them, the draw of one image's transform, and the transform
 // itself (the reference the trainer, the panel's preview and train.py's torch version follow).
 import * as v from 'valibot';
 import { anyNumber, fields, kindOf } from './schema-kit';
 
 /** The largest amounts a setting may ask for: beyond them a digit or a shape stops being itself. */
-export const AUGMENT_LIMITS = { shift: 8, rotate: 45, scale: 0.5, brightness: 0.5, contrast: 0.5 } as const;
+export const AUGMENT_LIMITS = {
+  shift: 8,
+  rotate: 45,
+  scale: 0.5,
+  brightness: 0.5,
+  contrast: 0.5,
+  noise: 0.3,
+} as const;
 
 const range = (key: keyof typeof AUGMENT_LIMITS, whole: boolean) =>
   v.pipe(
@@ -39,6 +46,8 @@ export const AugmentSchema = fields(
     brightness: v.optional(range('brightness', false), 0),
     /** Differences from mid-grey scaled by a factor in 1 ± contrast. */
     contrast: v.optional(range('contrast', false), 0),
+    /** Gaussian noise of this standard deviation (on the 0..1 scale) added to every value. */
+    noise: v.optional(range('noise', false), 0),
   },
   'augment',
   (input) => `augment must be an object, not ${kindOf(input)}`,
@@ -53,18 +62,26 @@ export const NO_AUGMENT: AugmentSettings = {
   flip: false,
   brightness: 0,
   contrast: 0,
+  noise: 0,
 };
 
 /** The settings in a fixed key order, so files and links written from equal settings are equal. */
 export function canonicalAugment(a: AugmentSettings): AugmentSettings {
-  const { shift, rotate, scale, flip, brightness, contrast } = a;
-  return { shift, rotate, scale, flip, brightness, contrast };
+  const { shift, rotate, scale, flip, brightness, contrast, noise } = a;
+  return { shift, rotate, scale, flip, brightness, contrast, noise };
 }
 
 /** True when the settings change images at all. */
 export function augments(a: AugmentSettings | undefined): a is AugmentSettings {
   return Boolean(
-    a && (a.shift > 0 || a.rotate > 0 || a.scale > 0 || a.flip || a.brightness > 0 || a.contrast > 0),
+    a &&
+    (a.shift > 0 ||
+      a.rotate > 0 ||
+      a.scale > 0 ||
+      a.flip ||
+      a.brightness > 0 ||
+      a.contrast > 0 ||
+      a.noise > 0),
   );
 }
 
@@ -82,6 +99,8 @@ export interface ImageTransform {
   brightness: number;
   /** Factor on the difference from 0.5. */
   contrast: number;
+  /** Standard deviation of the Gaussian noise added to each value (0..1 scale). */
+  noise: number;
 }
 
 export const IDENTITY: ImageTransform = {
@@ -92,6 +111,7 @@ export const IDENTITY: ImageTransform = {
   flip: false,
   brightness: 0,
   contrast: 1,
+  noise: 0,
 };
 
 /** Draws with this from a uniform source in [0, 1): always seven draws, so images stay in step whatever is on. */
@@ -104,7 +124,9 @@ export function drawTransform(a: AugmentSettings, random: () => number): ImageTr
   const angle = (spread(a.rotate) * Math.PI) / 180;
   const zoom = 1 + spread(a.scale);
   const flip = random() < 0.5 && a.flip;
-  return { dx, dy, angle, zoom, flip, brightness: spread(a.brightness), contrast: 1 + spread(a.contrast) };
+  const brightness = spread(a.brightness);
+  const contrast = 1 + spread(a.contrast);
+  return { dx, dy, angle, zoom, flip, brightness, contrast, noise: a.noise };
 }
 
 /**
@@ -113,14 +135,19 @@ export function drawTransform(a: AugmentSettings, random: () => number): ImageTr
  * it: u = x − cx − dx, v = y − cy − dy; sx = cx + (u cos θ + v sin θ) / zoom, sy = cy + (−u sin θ +
  * v cos θ) / zoom; flipped, sx = w − 1 − sx. The value there is bilinear between the four pixels around it, those outside the image
  * counting as 0 (PyTorch's grid_sample with align_corners=True and zero padding), then
- * clamp((value − 0.5) · contrast + 0.5 + brightness) on the 0..1 scale, rounded to a byte.
+ * clamp((value − 0.5) · contrast + 0.5 + brightness + noise · n) on the 0..1 scale, rounded to a byte, n a
+ * standard normal value per pixel and channel drawn from `random` (needed only when there is noise).
  */
 export function augmentImage(
   src: Uint8Array,
   shape: readonly [number, number, number],
   t: ImageTransform,
   out: Uint8Array = new Uint8Array(src.length),
+  random?: () => number,
 ): Uint8Array {
+  if (t.noise > 0 && !random) throw new Error('augmentImage: noise needs a source of random numbers');
+  // Box–Muller: a standard normal value from two uniform ones (1 − u keeps the logarithm finite).
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random!())) * Math.cos(2 * Math.PI * random!());
   const [channels, h, w] = shape;
   if (src.length !== channels * h * w || out.length !== src.length)
     throw new Error(`augmentImage: an image of ${channels}×${h}×${w} has ${channels * h * w} values`);
@@ -149,7 +176,8 @@ export function augmentImage(
         const value =
           (1 - fy) * ((1 - fx) * at(c, x0, y0) + fx * at(c, x0 + 1, y0)) +
           fy * ((1 - fx) * at(c, x0, y0 + 1) + fx * at(c, x0 + 1, y0 + 1));
-        const jittered = (value / 255 - 0.5) * t.contrast + 0.5 + t.brightness;
+        const noise = t.noise > 0 ? t.noise * normal() : 0;
+        const jittered = (value / 255 - 0.5) * t.contrast + 0.5 + t.brightness + noise;
         out[c * plane + y * w + x] = Math.round(Math.min(1, Math.max(0, jittered)) * 255);
       }
     }

@@ -43,7 +43,15 @@ describe('augmented epochs on the GPU', () => {
     const hyper = { ...DEFAULT_HYPER, batchSize: 16, optimizer: 'sgd' as const, lr: 0.05 };
     const prng = new Prng(1);
     const state = initialState(desc, () => prng.next());
-    const settings = { shift: 2, rotate: 20, scale: 0.2, flip: true, brightness: 0.2, contrast: 0.2 };
+    const settings = {
+      shift: 2,
+      rotate: 20,
+      scale: 0.2,
+      flip: true,
+      brightness: 0.2,
+      contrast: 0.2,
+      noise: 0.05,
+    };
     const backends: TrainerBackend[] = [gpu, cpu];
     for (const b of backends) {
       b.syncDataset(data, 'train', 0, data.train.available);

@@ -32,6 +32,7 @@ export function augmentEpoch(
       shape,
       drawTransform(settings, random),
       out.subarray(at, at + pixels),
+      random,
     );
   }
   data.train.images = out;

@@ -87,7 +87,15 @@ describe('a user dataset in the trainer', () => {
     const h = createHarness({ reportEvery: 100 });
     await h.send({ type: 'init', forceCpu: true });
     await h.waitFor('ready');
-    const augment = { shift: 1, rotate: 10, scale: 0.1, flip: true, brightness: 0.1, contrast: 0.1 };
+    const augment = {
+      shift: 1,
+      rotate: 10,
+      scale: 0.1,
+      flip: true,
+      brightness: 0.1,
+      contrast: 0.1,
+      noise: 0.05,
+    };
     await h.send({ type: 'setHyper', hyper: { ...DEFAULT_HYPER, batchSize: 64, augment } });
     const input = userInput('user:colours', 'Colours', [3, 12, 12], 2);
     const spec = switchDataset(net([L('Conv2d', { out_channels: 4 }), L('Flatten'), L('Linear')]), input);

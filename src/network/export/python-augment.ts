@@ -6,7 +6,7 @@ import { pyBool, pyFloat, pyInt } from './python-syntax';
 
 /** AUGMENT, augment_amounts, transform and augment for train.py. */
 export function augmentSection(a: AugmentSettings): string {
-  return `AUGMENT = {'shift': ${pyInt(a.shift, 'augment.shift')}, 'rotate': ${pyFloat(a.rotate, 'augment.rotate')}, 'scale': ${pyFloat(a.scale, 'augment.scale')}, 'flip': ${pyBool(a.flip, 'augment.flip')}, 'brightness': ${pyFloat(a.brightness, 'augment.brightness')}, 'contrast': ${pyFloat(a.contrast, 'augment.contrast')}}
+  return `AUGMENT = {'shift': ${pyInt(a.shift, 'augment.shift')}, 'rotate': ${pyFloat(a.rotate, 'augment.rotate')}, 'scale': ${pyFloat(a.scale, 'augment.scale')}, 'flip': ${pyBool(a.flip, 'augment.flip')}, 'brightness': ${pyFloat(a.brightness, 'augment.brightness')}, 'contrast': ${pyFloat(a.contrast, 'augment.contrast')}, 'noise': ${pyFloat(a.noise, 'augment.noise')}}
 
 
 def augment_amounts(n):
@@ -18,10 +18,10 @@ def augment_amounts(n):
     angle = spread(math.radians(AUGMENT['rotate']))
     zoom = 1 + spread(AUGMENT['scale'])
     flip = (torch.rand(n) < 0.5) & AUGMENT['flip']
-    return dx, dy, angle, zoom, flip, spread(AUGMENT['brightness']), 1 + spread(AUGMENT['contrast'])
+    return dx, dy, angle, zoom, flip, spread(AUGMENT['brightness']), 1 + spread(AUGMENT['contrast']), AUGMENT['noise']
 
 
-def transform(images, dx, dy, angle, zoom, flip, brightness, contrast):
+def transform(images, dx, dy, angle, zoom, flip, brightness, contrast, noise=0.0):
     """${tr('export:augment.transform')}"""
     n, _, h, w = images.shape
     cx, cy = (w - 1) / 2, (h - 1) / 2
@@ -34,7 +34,8 @@ def transform(images, dx, dy, angle, zoom, flip, brightness, contrast):
     sx = torch.where(flip.to(images.device).view(n, 1, 1), w - 1 - sx, sx)
     grid = torch.stack((2 * sx / max(w - 1, 1) - 1, 2 * sy / max(h - 1, 1) - 1), dim=-1)
     out = F.grid_sample(images, grid, mode='bilinear', padding_mode='zeros', align_corners=True)
-    return ((out - 0.5) * per_image(contrast).unsqueeze(1) + 0.5 + per_image(brightness).unsqueeze(1)).clamp(0, 1)
+    out = (out - 0.5) * per_image(contrast).unsqueeze(1) + 0.5 + per_image(brightness).unsqueeze(1)
+    return (out + noise * torch.randn_like(out)).clamp(0, 1)
 
 
 def augment(images):

@@ -47,10 +47,10 @@ function expectSameTransform(dir: string): void {
   const shape = [3, 5, 7] as const;
   const image = Uint8Array.from({ length: 105 }, (_, i) => (i * 73 + 19) % 256);
   const cases: ImageTransform[] = [
-    { dx: 1, dy: -2, angle: 0, zoom: 1, flip: false, brightness: 0, contrast: 1 },
-    { dx: 0, dy: 1, angle: 0, zoom: 1.3, flip: true, brightness: 0.1, contrast: 1.3 },
-    { dx: -1, dy: 0, angle: 0.3, zoom: 0.8, flip: false, brightness: -0.05, contrast: 0.8 },
-    { dx: 2, dy: 1, angle: -0.7, zoom: 1, flip: true, brightness: 0, contrast: 1 },
+    { dx: 1, dy: -2, angle: 0, zoom: 1, flip: false, brightness: 0, contrast: 1, noise: 0 },
+    { dx: 0, dy: 1, angle: 0, zoom: 1.3, flip: true, brightness: 0.1, contrast: 1.3, noise: 0 },
+    { dx: -1, dy: 0, angle: 0.3, zoom: 0.8, flip: false, brightness: -0.05, contrast: 0.8, noise: 0 },
+    { dx: 2, dy: 1, angle: -0.7, zoom: 1, flip: true, brightness: 0, contrast: 1, noise: 0 },
   ];
   const column = (key: keyof ImageTransform) => JSON.stringify(cases.map((c) => Number(c[key])));
   const script = `
@@ -125,7 +125,15 @@ describe('a design that reads the user dataset', () => {
         seed: 3,
         optimizer: 'adam' as const,
         lr: 0.003,
-        augment: { shift: 2, rotate: 10, scale: 0.1, flip: false, brightness: 0.1, contrast: 0.1 },
+        augment: {
+          shift: 2,
+          rotate: 10,
+          scale: 0.1,
+          flip: false,
+          brightness: 0.1,
+          contrast: 0.1,
+          noise: 0.05,
+        },
       };
       const files = unzip(exportBundle(spec, hyper, randomWeights(spec, 5), { dataset: dataset(40) }));
       const data = files.filter((f) => f.name.startsWith('data/'));

@@ -45,7 +45,7 @@ describe('a project with the user dataset', () => {
     const colour = switchDataset(presetSpec('lenet-5'), userInput('user:abc123', 'Shapes', [3, 32, 32], 3));
     const hyper = {
       ...DEFAULT_HYPER,
-      augment: { shift: 2, rotate: 10, scale: 0.1, flip: true, brightness: 0.1, contrast: 0.2 },
+      augment: { shift: 2, rotate: 10, scale: 0.1, flip: true, brightness: 0.1, contrast: 0.2, noise: 0.05 },
     };
     const images = Uint8Array.from({ length: 5 * 3072 }, (_, i) => (i * 7) % 256);
     const read = readProject(writeProject({ spec: colour, hyper, data: { ...data, images } }));

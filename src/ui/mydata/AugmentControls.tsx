@@ -14,6 +14,7 @@ const AMOUNTS = [
   { key: 'scale', step: 0.05 },
   { key: 'brightness', step: 0.05 },
   { key: 'contrast', step: 0.05 },
+  { key: 'noise', step: 0.02 },
 ] as const;
 
 export function AugmentControls({

@@ -51,7 +51,7 @@ describe('AugmentControls', () => {
         I18nextProvider,
         { i18n },
         createElement(AugmentControls, {
-          settings: { shift: 2, rotate: 15, scale: 0.2, flip: true, brightness: 0.1, contrast: 0 },
+          settings: { shift: 2, rotate: 15, scale: 0.2, flip: true, brightness: 0.1, contrast: 0, noise: 0 },
           onChange: () => undefined,
           example,
           shape: SHAPE,

@@ -12,10 +12,7 @@ export function previewSamples(
 ): Uint8Array[] {
   return Array.from({ length: count }, (_, k) => {
     const prng = new Prng(deriveSeed(seed, k));
-    return augmentImage(
-      image,
-      shape,
-      drawTransform(settings, () => prng.next()),
-    );
+    const random = () => prng.next();
+    return augmentImage(image, shape, drawTransform(settings, random), undefined, random);
   });
 }

@@ -35,8 +35,8 @@ export default defineConfig({
   testDir: 'e2e',
   // Playwright empties this folder when a run starts; separate runs on one machine need separate folders.
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
-  // One worker: SwiftShader is a CPU and CI machines have two cores.
-  workers: 1,
+  // One worker: SwiftShader is a CPU and CI machines have two cores. E2E_WORKERS overrides it.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

@@ -101,10 +101,16 @@ export const notice = (page: Page, text: string | RegExp) =>
 /** The training step shown in the progress panel. */
 export const stepCount = async (page: Page) => Number((await page.getByTestId('step').textContent()) ?? '0');
 
-/** Draws one stroke through `points` (fractions of the pad's width and height), `steps` mouse moves a segment. */
-export async function drawStroke(page: Page, points: readonly (readonly [number, number])[], steps = 4) {
-  await page.getByLabel(/Drawing pad/).scrollIntoViewIfNeeded();
-  const pad = await page.getByLabel(/Drawing pad/).boundingBox();
+/** Draws one stroke through `points` (fractions of the pad's width and height), `steps` mouse moves a segment;
+ *  `label` finds the pad by its accessible name (the English one unless told). */
+export async function drawStroke(
+  page: Page,
+  points: readonly (readonly [number, number])[],
+  steps = 4,
+  label: string | RegExp = /Drawing pad/,
+) {
+  await page.getByLabel(label).scrollIntoViewIfNeeded();
+  const pad = await page.getByLabel(label).boundingBox();
   if (!pad) throw new Error('the drawing pad is not visible');
   const at = ([x, y]: readonly [number, number]) => [pad.x + x * pad.width, pad.y + y * pad.height] as const;
   await page.mouse.move(...at(points[0]));
@@ -112,7 +118,7 @@ export async function drawStroke(page: Page, points: readonly (readonly [number,
   for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps });
   await page.mouse.up();
   // A pad moved by the page under the stroke (its first answer arriving) would draw another digit.
-  expect(await page.getByLabel(/Drawing pad/).boundingBox(), 'the pad moved while drawing').toEqual(pad);
+  expect(await page.getByLabel(label).boundingBox(), 'the pad moved while drawing').toEqual(pad);
 }
 
 /** Draws the same digit-like stroke on a cleared pad and returns the class probabilities once they settle. */

@@ -1,18 +1,14 @@
-// common: index activation
+// common: index flat activation
 // dx = dy * f'(.) elementwise (override ACT; `saved` as in common/activation.wgsl's act_grad) where the
 // size is a multiple of 4: one vec4 per thread, as in activation_forward_vec4. params.n counts vec4s.
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> saved: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read> dy: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> dx: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.n;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n) {
-    return;
-  }
+fn run(i: u32) {
   dx[i] = act_grad(saved[i], dy[i]);
 }

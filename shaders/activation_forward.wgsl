@@ -1,17 +1,13 @@
-// common: index activation
+// common: index flat activation
 // y = f(x) elementwise (override ACT, see common/activation.wgsl), one element per thread: the kernel for
 // sizes that are not a multiple of 4 (activation_forward_vec4 takes the rest).
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.n;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n) {
-    return;
-  }
+fn run(i: u32) {
   y[i] = act(vec4<f32>(x[i])).x;
 }

@@ -1,9 +1,7 @@
-// common: index lanes
+// common: index flat lanes optimizer
 // torch.optim.Adam (L2 weight decay added to the gradient) or AdamW (DECOUPLED: p *= 1 - lr*wd) over the
-// flat parameter buffer, 4 parameters (one vec4) per thread: on SwiftShader the per-thread cost dominates
-// an elementwise kernel. Per parameter, with bias correction by the step count t:
+// flat parameter buffer (common/optimizer.wgsl). Per parameter, with bias correction by the step count t:
 //   m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g²;  p -= (lr / (1 - b1^t)) m / (sqrt(v) / sqrt(1 - b2^t) + eps).
-// params.n4 counts vec4s (threads), params.n parameters; lanes past n keep their values (live_lanes).
 struct Params {
   n4: u32,
   n: u32,
@@ -14,22 +12,12 @@ struct Params {
   weight_decay: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> step: array<u32>;
-@group(0) @binding(2) var<storage, read> grad: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read_write> param: array<vec4<f32>>;
 @group(0) @binding(4) var<storage, read_write> exp_avg: array<vec4<f32>>;
 @group(0) @binding(5) var<storage, read_write> exp_avg_sq: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
 override DECOUPLED: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n4) {
-    return;
-  }
+fn run(i: u32) {
   let t = f32(step[0]);
   let p0 = param[i];
   var p = p0;
@@ -47,5 +35,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let bc1 = 1.0 - pow(params.beta1, t);
   let bc2 = 1.0 - pow(params.beta2, t);
   let updated = p - (params.lr / bc1) * m / (sqrt(v) / sqrt(bc2) + params.eps);
-  param[i] = select(p0, updated, live_lanes(i, params.n));
+  store_param(i, p0, updated);
 }

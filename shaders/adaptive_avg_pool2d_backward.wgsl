@@ -1,26 +1,14 @@
+// common: plane_grid
 // AdaptiveAvgPool2d backward as a gather, one thread per input pixel of a plane, striding over the planes:
 // dx[i] sums dy / bin height / bin width over the outputs whose bins hold i (their spans, from the
 // planner), in output scan order as PyTorch's scatter adds them. Bins rarely overlap, so most inputs read
 // one dy: global pooling's backward is a broadcast. No atomics; dx is overwritten.
-struct Params {
-  planes: u32,
-  h: u32,
-  w: u32,
-  oh: u32,
-  ow: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
 // Rows' bins (oh of them), then columns' (ow): [start, end) each.
 @group(0) @binding(2) var<storage, read> bins: array<vec2<u32>>;
 // Rows' spans (h of them), then columns' (w): the outputs [lo, hi) whose bins hold the input index.
 @group(0) @binding(3) var<storage, read> spans: array<vec2<u32>>;
 @group(0) @binding(4) var<storage, read_write> dx: array<f32>;
-
-override WG_X: u32 = 64;
-override WG_Y: u32 = 1;
-override WG_Z: u32 = 1;
 
 @compute @workgroup_size(WG_X, WG_Y, WG_Z)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {

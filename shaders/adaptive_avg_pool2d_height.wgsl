@@ -1,23 +1,12 @@
+// common: plane_grid
 // AdaptiveAvgPool2d forward, pass 2 of 2: y[p, oy, ox] = (sum over iy in rows' bin oy of rowsum[p, iy, ox])
 // / bin height / bin width, divided in that order as PyTorch does. One thread per output pixel of a plane,
 // striding over the planes. rowsum is [planes, h, ow] from adaptive_avg_pool2d_width, or x itself where
 // every column bin is one column (ow = w).
-struct Params {
-  planes: u32,
-  h: u32,
-  oh: u32,
-  ow: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> rowsum: array<f32>;
 // Rows' bins (oh of them), then columns' (ow): [start, end) each.
 @group(0) @binding(2) var<storage, read> bins: array<vec2<u32>>;
 @group(0) @binding(3) var<storage, read_write> y: array<f32>;
-
-override WG_X: u32 = 64;
-override WG_Y: u32 = 1;
-override WG_Z: u32 = 1;
 
 @compute @workgroup_size(WG_X, WG_Y, WG_Z)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {

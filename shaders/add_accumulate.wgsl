@@ -1,4 +1,4 @@
-// common: index lanes
+// common: index flat lanes
 // y += x elementwise, in place: sums the gradients of a tensor that feeds several nodes (the backward of a
 // fan-out). One vec4 per thread; params.n4 counts vec4s, params.n scalars; lanes past n keep their values
 // (live_lanes), as in add_forward.
@@ -7,18 +7,14 @@ struct Params {
   n: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> y: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.n4;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n4) {
-    return;
-  }
+fn run(i: u32) {
   let old = y[i];
   y[i] = select(old, old + x[i], live_lanes(i, params.n));
 }

@@ -1,4 +1,4 @@
-// common: index lanes
+// common: index flat lanes
 // y = a + b elementwise (a residual connection's sum), one vec4 per thread as in activation_forward_vec4.
 // params.n4 counts vec4s (threads), params.n scalars. Where n is not a multiple of 4 the last vec4 runs
 // into the buffers' 16-byte padding: that one thread takes the scalar tail path, storing only the live
@@ -8,19 +8,15 @@ struct Params {
   n: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> a: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read> b: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> y: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.n4;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n4) {
-    return;
-  }
+fn run(i: u32) {
   let v = a[i] + b[i];
   if (4u * i + 4u <= params.n) {
     y[i] = v;

@@ -1,21 +1,17 @@
-// common: index
+// common: index flat
 // y[i] += alpha * x[i]: accumulates one gradient or tensor into another (e.g. two loss terms).
 struct Params {
   n: u32,
   alpha: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.n;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n) {
-    return;
-  }
+fn run(i: u32) {
   y[i] = y[i] + params.alpha * x[i];
 }

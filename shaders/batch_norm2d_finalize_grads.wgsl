@@ -6,12 +6,9 @@ struct Params {
   chunks: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> partial: array<f32>;
 @group(0) @binding(2) var<storage, read_write> dweight: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dbias: array<f32>;
-
-override WG_X: u32 = 64;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {

@@ -13,14 +13,12 @@ struct Params {
   momentum: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> partial: array<f32>;
 @group(0) @binding(2) var<storage, read_write> running_mean: array<f32>;
 @group(0) @binding(3) var<storage, read_write> running_var: array<f32>;
 @group(0) @binding(4) var<storage, read_write> save_mean: array<f32>;
 @group(0) @binding(5) var<storage, read_write> save_invstd: array<f32>;
 
-override WG_X: u32 = 64;
 override TRAINING: bool = true;
 override UPDATE_RUNNING: bool = true;
 

@@ -1,43 +1,23 @@
-// common: index
-// Binary cross-entropy on logits, PyTorch's reduction='mean', in the stable form
-//   l = max(x, 0) - x t + log(1 + exp(-|x|)),   dx = (sigmoid(x) - t) / n.
-// Thread t handles elements [t*chunk, (t+1)*chunk) in order and writes its loss sum to partial[t] and the
-// count of elements with (x > 0) == (t > 0.5) to partial[parts + t], for loss_accumulate.
-struct Params {
-  n: u32,
-  chunk: u32,
-  parts: u32,
-  inv_n: f32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
+// common: index flat elementwise_loss
+// Binary cross-entropy on logits, in the stable form
+//   l = max(x, 0) - x t + log(1 + exp(-|x|)),   dx = (sigmoid(x) - t) / n   (grad_scale = 1 / n);
+// correct counts the elements with (x > 0) == (t > 0.5).
 @group(0) @binding(1) var<storage, read> logits: array<f32>;
-@group(0) @binding(2) var<storage, read> targets: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
-@group(0) @binding(4) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
-
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
-  if (t >= params.parts) {
-    return;
-  }
-  let begin = t * params.chunk;
-  let end = min(params.n, begin + params.chunk);
+fn run(t: u32) {
+  let range = chunk_of(t);
   var s = 0.0;
   var correct = 0.0;
-  for (var i = begin; i < end; i++) {
+  for (var i = range.x; i < range.y; i++) {
     let x = logits[i];
     let y = targets[i];
     let e = exp(-abs(x));
     s += max(x, 0.0) - x * y + log(1.0 + e);
     // sigmoid(x) from e = exp(-|x|), which never overflows.
     let sig = select(e / (1.0 + e), 1.0 / (1.0 + e), x >= 0.0);
-    dlogits[i] = (sig - y) * params.inv_n;
+    dlogits[i] = (sig - y) * params.grad_scale;
     correct += select(0.0, 1.0, (x > 0.0) == (y > 0.5));
   }
-  partial[t] = s;
-  partial[params.parts + t] = correct;
+  store_part(t, s, correct);
 }

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // Decodes the detection head's output [B, K + 4, h, w] per cell, one thread per cell: among the classes
 // whose heatmap logit is a local maximum (at least each of its 8 neighbours', CenterNet's 3x3 max-pool test;
 // sigmoid keeps the order) the one with the highest logit (first on ties) gives the score sigmoid(logit);
@@ -12,18 +12,14 @@ struct Params {
   stride: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> output: array<f32>;
 @group(0) @binding(2) var<storage, read_write> decoded: array<f32>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.cells;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let cell = flat_index(gid, nwg, WG_X);
-  if (cell >= params.cells) {
-    return;
-  }
+fn run(cell: u32) {
   let w = params.width;
   let h = params.height;
   let plane = w * h;

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // The detection head's loss (CenterNet): output and target are [B, K + 4, h, w] (K centre heatmaps, then box
 // width, height and centre offset x, y), mask [B, h, w] is 1 at each object's centre cell, and count[0] is
 // the number of objects N (at least 1 is used). Thread t takes cells t, t + parts, ... and for each:
@@ -17,7 +17,6 @@ struct Params {
   offset_weight: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> output: array<f32>;
 @group(0) @binding(2) var<storage, read> targets: array<f32>;
 @group(0) @binding(3) var<storage, read> mask: array<f32>;
@@ -25,18 +24,15 @@ struct Params {
 @group(0) @binding(5) var<storage, read_write> grad: array<f32>;
 @group(0) @binding(6) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
-
 fn softplus(x: f32) -> f32 {
   return max(x, 0.0) + log(1.0 + exp(-abs(x)));
 }
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
-  if (t >= params.parts) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.parts;
+}
+
+fn run(t: u32) {
   let plane = params.plane;
   let classes = params.classes;
   let channels = classes + 4u;

@@ -1,28 +1,9 @@
+// common: concat
 // concat_copy where the run length, both row lengths and both offsets are multiples of 4 (an image's
 // H*W usually is): one vec4 per thread, every params field counted in vec4s.
-struct Params {
-  rows: u32,
-  len: u32,
-  src_row: u32,
-  src_offset: u32,
-  dst_row: u32,
-  dst_offset: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> src: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> dst: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
-override WG_Y: u32 = 1;
-
-@compute @workgroup_size(WG_X, WG_Y)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  for (var r = gid.y; r < params.rows; r += nwg.y * WG_Y) {
-    let s = r * params.src_row + params.src_offset;
-    let d = r * params.dst_row + params.dst_offset;
-    for (var k = gid.x; k < params.len; k += nwg.x * WG_X) {
-      dst[d + k] = src[s + k];
-    }
-  }
+fn copy(d: u32, s: u32) {
+  dst[d] = src[s];
 }

@@ -1,7 +1,7 @@
-// common: index
+// common: index flat
 // Split-K bias gradient, first pass: partial[s, c] = sum of dy[b, c, p] over the s-th chunk of the
 // flattened (b, p) range, p < plane. Splitting gives few-channel layers enough workgroups; the fixed-order
-// second pass (conv2d_reduce_splits) makes the sum deterministic.
+// second pass (reduce_rows) makes the sum deterministic.
 struct Params {
   n: u32,
   channels: u32,
@@ -10,18 +10,14 @@ struct Params {
   chunk: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
 @group(0) @binding(2) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.splits * params.channels;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
-  if (t >= params.splits * params.channels) {
-    return;
-  }
+fn run(t: u32) {
   let c = t % params.channels;
   let s = t / params.channels;
   let start = s * params.chunk;

@@ -1,16 +1,13 @@
 // common: index conv
 // Split-K weight gradient, first pass: partial[s, co, k] = sum over the s-th chunk of (n, oy) rows and all
 // ox of dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw], with k = (ci*kh + ky)*kw + kx.
-// Splitting the n*oh reduction gives small layers enough workgroups; conv2d_reduce_splits then sums the
+// Splitting the n*oh reduction gives small layers enough workgroups; reduce_rows then sums the
 // partials in a fixed order, so the result is deterministic. Barrier-free 4 co x 4 k register tile.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl), and its
 // partials land in that group's block of the layer's weight gradient.
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
-
-override WG_X: u32 = 64;
 
 struct Tap {
   plane: u32, // x offset of channel ci in image 0
@@ -40,7 +37,7 @@ fn load_x(start: i32, ix: i32) -> f32 {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let ksize = params.cin * params.kh * params.kw;
   let k_blocks = (ksize + 3u) / 4u;
   let co_blocks = (params.cout + 3u) / 4u;

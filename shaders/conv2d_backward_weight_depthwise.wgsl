@@ -1,28 +1,22 @@
-// common: index conv conv_weight_grad_store
+// common: index conv conv_tile conv_weight_grad_store
 // Split-K weight gradient of a depthwise conv2d (one input channel a group), first pass, on the batch of
 // one-group images (common/conv.wgsl): partial[s, grp*cout + co, (ci*kh + ky)*kw + kx] = sum over the s-th
 // chunk of (n, oy) rows of group grp's images b and all ox of dy[b,co,oy,ox] * x[b,ci,oy*sh-ph+ky*dh,
 // ox*sw-pw+kx*dw]. One output channel per thread, where the dense kernels' 3 to 8 channel tiles would idle,
 // and 8 kx of one (ci, ky): per ox one dy load and, with stride and dilation 1 along x, one x load slid
-// into the window (else 8). conv2d_reduce_splits sums the partials in a fixed order.
-@group(0) @binding(0) var<uniform> params: Params;
+// into the window (else 8). reduce_rows sums the partials in a fixed order.
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 // kx per thread, for the shared store.
 override KX_TILE: u32 = 8;
 // Stride 1 and dilation 1 along x: the window slides one column an ox instead of being reloaded.
 override UNIT_X: bool = true;
 
-fn load_x(row: u32, ix: i32) -> f32 {
-  return select(0.0, x[row + clamp_index(ix, params.w)], in_range(ix, params.w));
-}
-
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let kx_blocks = (params.kw + 7u) / 8u;
   let rows = params.cin * params.kh;
   if (t >= params.splits * params.groups * params.cout * rows * kx_blocks) {
@@ -41,8 +35,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let sw = i32(params.sw);
   let dw = i32(params.dw);
   let ix0 = i32(kx0) * dw - params.pw;
-  var al = vec4<f32>(0.0);
-  var ah = vec4<f32>(0.0);
   let rows_end = min((s + 1u) * params.chunk, (params.n / params.groups) * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
     let b = (r / params.oh) * params.groups + grp;
@@ -53,27 +45,25 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     }
     let row = ((b * params.cin + ci) * params.h + u32(iy)) * params.w;
     let dyrow = (b * params.cout + co) * plane + oy * params.ow;
-    var lo = vec4<f32>(0.0);
-    var hi = vec4<f32>(0.0);
     if (UNIT_X) {
-      lo = vec4<f32>(load_x(row, ix0), load_x(row, ix0 + 1), load_x(row, ix0 + 2), load_x(row, ix0 + 3));
-      hi = vec4<f32>(load_x(row, ix0 + 4), load_x(row, ix0 + 5), load_x(row, ix0 + 6), load_x(row, ix0 + 7));
+      open_window(row, ix0, true, true);
     }
     for (var ox = 0u; ox < params.ow; ox++) {
       if (!UNIT_X) {
         let ix = ix0 + i32(ox) * sw;
-        lo = vec4<f32>(load_x(row, ix), load_x(row, ix + dw), load_x(row, ix + 2 * dw), load_x(row, ix + 3 * dw));
+        lo = vec4<f32>(
+          load_x(row, ix, true), load_x(row, ix + dw, true), load_x(row, ix + 2 * dw, true), load_x(row, ix + 3 * dw, true));
         hi = vec4<f32>(
-          load_x(row, ix + 4 * dw), load_x(row, ix + 5 * dw), load_x(row, ix + 6 * dw), load_x(row, ix + 7 * dw));
+          load_x(row, ix + 4 * dw, true), load_x(row, ix + 5 * dw, true), load_x(row, ix + 6 * dw, true),
+          load_x(row, ix + 7 * dw, true));
       }
       let g = dy[dyrow + ox];
-      al += lo * g;
-      ah += hi * g;
+      a0l += lo * g;
+      a0h += hi * g;
       if (UNIT_X) {
-        lo = vec4<f32>(lo.yzw, hi.x);
-        hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(ox) + 8));
+        slide(row, ix0, ox, true, true);
       }
     }
   }
-  store(split_group * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw, co, kx0, al, ah);
+  store(split_group * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw, co, kx0, a0l, a0h);
 }

@@ -1,27 +1,21 @@
-// common: index conv conv_weight_grad_store
+// common: index conv conv_tile conv_weight_grad_store
 // Split-K weight gradient for stride 1 and dilation 1 along x, first pass:
 // partial[s, co, (ci*kh + ky)*kw + kx] = sum over the s-th chunk of (n, oy) rows and all ox of
 // dy[n,co,oy,ox] * x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx]. Each thread owns TILE_C co x KX_TILE kx of one
 // (ci, ky) and slides a KX_TILE-wide register window along the x row: one x load and TILE_C dy loads per
 // ox feed TILE_C * KX_TILE FMAs. KX_TILE is 8, or 5 (kw 3..5 without 3 idle kx lanes); TILE_C 4, or 3.
-// Kernels wider than KX_TILE take several kx blocks. conv2d_reduce_splits sums the partials in a fixed order.
+// Kernels wider than KX_TILE take several kx blocks. reduce_rows sums the partials in a fixed order.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 override KX_TILE: u32 = 8;
 override TILE_C: u32 = 4;
 
-fn load_x(row: u32, ix: i32) -> f32 {
-  return select(0.0, x[row + clamp_index(ix, params.w)], in_range(ix, params.w));
-}
-
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let kx_blocks = (params.kw + KX_TILE - 1u) / KX_TILE;
   let rows = params.cin * params.kh;
   let co_blocks = (params.cout + TILE_C - 1u) / TILE_C;
@@ -44,16 +38,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let d2 = min(co0 + 2u, last) * plane;
   let d3 = min(co0 + 3u, last) * plane;
   let ix0 = i32(kx0) - params.pw;
-  var a0l = vec4<f32>(0.0);
-  var a0h = vec4<f32>(0.0);
-  var a1l = vec4<f32>(0.0);
-  var a1h = vec4<f32>(0.0);
-  var a2l = vec4<f32>(0.0);
-  var a2h = vec4<f32>(0.0);
-  var a3l = vec4<f32>(0.0);
-  var a3h = vec4<f32>(0.0);
-  // KX_TILE 5: kx 4 of the block, one lane per channel.
-  var col4 = vec4<f32>(0.0);
   let rows_end = min((s + 1u) * params.chunk, (params.n / params.groups) * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
     let b = (r / params.oh) * params.groups + grp;
@@ -64,47 +48,17 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     }
     let row = ((b * params.cin + ci) * params.h + u32(iy)) * params.w;
     let dyrow = b * params.cout * plane + oy * params.ow;
-    // Window of x at ix0 + ox + 0..7 for the 8 kx of this block (only hi.x when KX_TILE is 5).
-    var lo = vec4<f32>(load_x(row, ix0), load_x(row, ix0 + 1), load_x(row, ix0 + 2), load_x(row, ix0 + 3));
-    // With KX_TILE 5 the window's fifth column is the scalar h and hi stays unused.
-    var h = load_x(row, ix0 + 4);
-    var hi = vec4<f32>(0.0);
-    if (KX_TILE == 8u) {
-      hi = vec4<f32>(h, load_x(row, ix0 + 5), load_x(row, ix0 + 6), load_x(row, ix0 + 7));
-    }
+    // The window of x at ix0 + ox + 0..7 for the 8 kx of this block (0..4 when KX_TILE is 5).
+    open_window(row, ix0, true, KX_TILE == 8u);
     for (var ox = 0u; ox < params.ow; ox++) {
       let o = dyrow + ox;
-      let g = vec4<f32>(dy[o + d0], dy[o + d1], dy[o + d2], dy[o + d3]);
-      a0l += lo * g.x;
-      a1l += lo * g.y;
-      a2l += lo * g.z;
-      if (TILE_C == 4u) {
-        a3l += lo * g.w;
-      }
-      if (KX_TILE == 8u) {
-        a0h += hi * g.x;
-        a1h += hi * g.y;
-        a2h += hi * g.z;
-        if (TILE_C == 4u) {
-          a3h += hi * g.w;
-        }
-        lo = vec4<f32>(lo.yzw, hi.x);
-        hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(ox) + 8));
-      } else {
-        // kx 4 for all channels in one vector update (one component at a time costs SwiftShader a
-        // read-modify-write each).
-        col4 += h * g;
-        lo = vec4<f32>(lo.yzw, h);
-        h = load_x(row, ix0 + i32(ox) + 5);
-      }
+      accumulate_low(vec4<f32>(dy[o + d0], dy[o + d1], dy[o + d2], dy[o + d3]), TILE_C == 4u, KX_TILE == 8u);
+      slide(row, ix0, ox, true, KX_TILE == 8u);
     }
   }
   let base = split_group * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
   if (KX_TILE == 5u) {
-    a0h.x = col4.x;
-    a1h.x = col4.y;
-    a2h.x = col4.z;
-    a3h.x = col4.w;
+    fold_col4();
   }
   store(base, co0, kx0, a0l, a0h);
   store(base, co0 + 1u, kx0, a1l, a1h);

@@ -1,5 +1,5 @@
 enable subgroups;
-// common: index conv conv_weight_grad_store quad
+// common: index conv conv_tile conv_weight_grad_store quad
 // The row loop's bounds come from the thread's split, which the analysis cannot see is the same across
 // a quad (the planner pads tiles to whole quads), so shuffles there would be refused without this.
 diagnostic(off, subgroup_uniformity);
@@ -10,20 +10,14 @@ diagnostic(off, subgroup_uniformity);
 // (threads 4m..4m+3, lanes 4i..4i+3 of one subgroup where gpu/subgroups.ts found that layout) share the
 // split and channels, so they need the same dy values: each loads one channel's and the quad exchanges
 // them with subgroupShuffle, 3 loads per ox instead of 9. Rows outside the input read zeros instead of
-// being skipped, so every lane stays active for the shuffles. conv2d_reduce_splits sums the partials.
+// being skipped, so every lane stays active for the shuffles. reduce_rows sums the partials.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 // kx per thread: 8, or 5 (kw 3..5 without 3 idle kx lanes).
 override KX_TILE: u32 = 8;
-
-fn load_x(row: u32, ix: i32, row_ok: bool) -> f32 {
-  return select(0.0, x[row + clamp_index(ix, params.w)], row_ok && in_range(ix, params.w));
-}
 
 @compute @workgroup_size(WG_X)
 fn main(
@@ -31,7 +25,7 @@ fn main(
   @builtin(num_workgroups) nwg: vec3<u32>,
   @builtin(subgroup_invocation_id) lane: u32,
 ) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let kx_blocks = (params.kw + KX_TILE - 1u) / KX_TILE;
   let tiles = params.cin * params.kh * kx_blocks;
   let co_groups = (params.cout + 7u) / 8u;
@@ -59,25 +53,6 @@ fn main(
   let dl0 = min(co0 + (lane & 3u), last) * plane;
   let dl1 = min(co0 + 4u + (lane & 3u), last) * plane;
   let ix0 = i32(kx0) - params.pw;
-  var a0l = vec4<f32>(0.0);
-  var a0h = vec4<f32>(0.0);
-  var a1l = vec4<f32>(0.0);
-  var a1h = vec4<f32>(0.0);
-  var a2l = vec4<f32>(0.0);
-  var a2h = vec4<f32>(0.0);
-  var a3l = vec4<f32>(0.0);
-  var a3h = vec4<f32>(0.0);
-  var a4l = vec4<f32>(0.0);
-  var a4h = vec4<f32>(0.0);
-  var a5l = vec4<f32>(0.0);
-  var a5h = vec4<f32>(0.0);
-  var a6l = vec4<f32>(0.0);
-  var a6h = vec4<f32>(0.0);
-  var a7l = vec4<f32>(0.0);
-  var a7h = vec4<f32>(0.0);
-  // KX_TILE 5: kx 4 of the block, one lane per channel of each half.
-  var col4 = vec4<f32>(0.0);
-  var col4b = vec4<f32>(0.0);
   let rows_end = min((s + 1u) * params.chunk, (params.n / params.groups) * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
     let b = (r / params.oh) * params.groups + grp;
@@ -86,59 +61,21 @@ fn main(
     let row_ok = in_range(iy, params.h);
     let row = ((b * params.cin + ci) * params.h + clamp_index(iy, params.h)) * params.w;
     let dyrow = b * params.cout * plane + oy * params.ow;
-    var lo = vec4<f32>(
-      load_x(row, ix0, row_ok), load_x(row, ix0 + 1, row_ok), load_x(row, ix0 + 2, row_ok), load_x(row, ix0 + 3, row_ok));
-    // With KX_TILE 5 the window's fifth column is the scalar h and hi stays unused.
-    var h = load_x(row, ix0 + 4, row_ok);
-    var hi = vec4<f32>(0.0);
-    if (KX_TILE == 8u) {
-      hi = vec4<f32>(
-        h, load_x(row, ix0 + 5, row_ok), load_x(row, ix0 + 6, row_ok), load_x(row, ix0 + 7, row_ok));
-    }
+    open_window(row, ix0, row_ok, KX_TILE == 8u);
     for (var ox = 0u; ox < params.ow; ox++) {
       let o = dyrow + ox;
       let gv = gather_quad(dy[o + dl0], quad_base);
       let gu = gather_quad(dy[o + dl1], quad_base);
-      a0l += lo * gv.x;
-      a1l += lo * gv.y;
-      a2l += lo * gv.z;
-      a3l += lo * gv.w;
-      a4l += lo * gu.x;
-      a5l += lo * gu.y;
-      a6l += lo * gu.z;
-      a7l += lo * gu.w;
-      if (KX_TILE == 8u) {
-        a0h += hi * gv.x;
-        a1h += hi * gv.y;
-        a2h += hi * gv.z;
-        a3h += hi * gv.w;
-        a4h += hi * gu.x;
-        a5h += hi * gu.y;
-        a6h += hi * gu.z;
-        a7h += hi * gu.w;
-        lo = vec4<f32>(lo.yzw, hi.x);
-        hi = vec4<f32>(hi.yzw, load_x(row, ix0 + i32(ox) + 8, row_ok));
-      } else {
-        // kx 4 as one vector update per 4 channels (single-component updates cost a read-modify-write).
-        col4 += h * gv;
-        col4b += h * gu;
-        lo = vec4<f32>(lo.yzw, h);
-        h = load_x(row, ix0 + i32(ox) + 5, row_ok);
-      }
+      accumulate_low(gv, true, KX_TILE == 8u);
+      accumulate_high(gu, KX_TILE == 8u);
+      slide(row, ix0, ox, row_ok, KX_TILE == 8u);
     }
   }
   if (!valid) {
     return;
   }
   if (KX_TILE == 5u) {
-    a0h.x = col4.x;
-    a1h.x = col4.y;
-    a2h.x = col4.z;
-    a3h.x = col4.w;
-    a4h.x = col4b.x;
-    a5h.x = col4b.y;
-    a6h.x = col4b.z;
-    a7h.x = col4b.w;
+    fold_col4();
   }
   let base = split_group * params.cout * params.cin * params.kh * params.kw + tap_row * params.kw;
   store(base, co0, kx0, a0l, a0h);

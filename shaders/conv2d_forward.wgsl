@@ -1,17 +1,10 @@
-// common: index conv
+// common: index conv conv_forward
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox*sw-pw+kx*dw] * weight[co,ci,ky,kx]).
 // Barrier-free register tile: each thread computes 4 consecutive ox of one output row for TILE_CO channels.
 // TILE_CO = 4 is the implicit-GEMM tile (16 FMAs per 8 loads); TILE_CO = 1 serves layers with 1 or 2
 // output channels, where a 4-channel tile would leave lanes idle. Any stride and dilation.
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
 override TILE_CO: u32 = 4;
-override HAS_BIAS: bool = true;
 override RELU: bool = false;
 
 fn load_x(row: u32, ix: i32) -> f32 {
@@ -39,7 +32,7 @@ fn store(b: u32, co: u32, oy: u32, ox0: u32, acc: vec4<f32>) {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let ox_blocks = (params.ow + 3u) / 4u;
   let co_blocks = (params.cout + TILE_CO - 1u) / TILE_CO;
   if (t >= params.n * co_blocks * params.oh * ox_blocks) {

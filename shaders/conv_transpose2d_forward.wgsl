@@ -1,4 +1,4 @@
-// common: index conv
+// common: index conv conv_forward
 // Transposed convolution in gather form (one writer per output, so no atomics):
 // y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ox] * weight[co,c,ky,kx] over taps where
 // iy = oy*sh - ph + ky*dh and ix = ox*sw - pw + kx*dw. Params hold the conv2d this op transposes (the
@@ -7,15 +7,8 @@
 // channels (4, or 1 when few). Within a phase a tap kx lands on the stride grid for all 4 columns or for none,
 // so off-grid taps are skipped whole instead of multiplied by zero (stride 2: half the multiply-adds along x;
 // rows already skip off-grid ky).
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
 override TILE_C: u32 = 4;
-override HAS_BIAS: bool = true;
 // Stride 1 on both axes: every tap is on the grid, so the integer divisions (slow on CPUs) are skipped.
 override UNIT_STRIDE: bool = false;
 
@@ -42,7 +35,7 @@ fn store(b: u32, c: u32, iy: u32, ix0: u32, acc: vec4<f32>) {
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   // sw x-phases of ceil(w / sw) columns (4 per block) and sh y-phases of ceil(h / sh) rows. The phase pair
   // varies slowest so SwiftShader's 4-lane groups share it and skip the same off-grid taps.
   let phase_blocks = ((params.w + params.sw - 1u) / params.sw + 3u) / 4u;

@@ -1,18 +1,11 @@
-// common: index conv
+// common: index conv conv_forward
 // Transposed convolution (gather form) for stride 1 and dilation 1 along x, e.g. conv2d's backward-input
 // pass for LeNet's layers: y[n,c,iy,ix] = bias[c] + sum_{co,ky,kx} x[n,co,oy,ix+pw-kx] * weight[co,c,ky,kx]
 // with oy = (iy + ph - ky*dh) / sh where that divides. Each thread computes X_TILE (8 or 7) consecutive ix
 // for TILE_C (4 or 3) output channels and slides a register window (lo, hi, tail) left along the x row:
 // one x load and 4 weight loads per tap feed 32 FMAs. Params hold the conv2d this op transposes (its input
 // is y, its output is x).
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> weight: array<f32>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
-override HAS_BIAS: bool = true;
 // Channels per thread: 4, or 3 where that wastes fewer lanes (6 channels: 2 blocks of 3, not 2 of 4).
 override TILE_C: u32 = 4;
 // Columns per thread: 8, or 7 where 7-wide blocks compute fewer idle columns (w 14: 14 vs 16, LeNet conv2).
@@ -53,7 +46,7 @@ fn store(b: u32, c: u32, iy: u32, ix0: u32, lo: vec4<f32>, hi: vec3<f32>, tail: 
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
+  let t = flat_index(gid, nwg);
   let ix_blocks = (params.w + X_TILE - 1u) / X_TILE;
   let c_blocks = (params.cin + TILE_C - 1u) / TILE_C;
   if (t >= params.n * c_blocks * params.h * ix_blocks) {

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // Dropout with a counter-based mask, one thread per element: element i is kept when the top 24 bits of
 // pcg3d(i, step, seed).x reach `threshold` = round(p * 2^24), and kept values are scaled by 1 / (1 - p).
 // The mask is a pure function of (seed, step), so the backward pass runs this same kernel on dy
@@ -11,11 +11,8 @@ struct Params {
   scale: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
-
-override WG_X: u32 = 64;
 
 // pcg3d (Jarzynski and Olano, JCGT 2020), x component; u32 arithmetic wraps, as Math.imul does on the CPU.
 fn pcg3d_x(index: u32, step: u32, seed: u32) -> u32 {
@@ -27,12 +24,11 @@ fn pcg3d_x(index: u32, step: u32, seed: u32) -> u32 {
   return v.x + v.y * v.z;
 }
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.n;
+}
+
+fn run(i: u32) {
   let keep = (pcg3d_x(i, params.step, params.seed) >> 8u) >= params.threshold;
   y[i] = select(0.0, x[i] * params.scale, keep);
 }

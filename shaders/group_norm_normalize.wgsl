@@ -1,36 +1,20 @@
-// common: index
+// common: index flat norm
 // GroupNorm output, one thread per element: y = (x - mean[r]) * invstd[r] * weight[c] + bias[c], where r is
-// the element's (sample, group) row, a run of group_size = (C/G)*H*W contiguous values in NCHW, and c its
-// channel; the statistics come from batch_norm2d_finalize_stats on that view. Without AFFINE
-// (affine=False) y = (x - mean[r]) * invstd[r] and weight and bias are not read.
-struct Params {
-  total: u32,
-  plane: u32,
-  channels: u32,
-  group_size: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> mean: array<f32>;
-@group(0) @binding(3) var<storage, read> invstd: array<f32>;
-@group(0) @binding(4) var<storage, read> weight: array<f32>;
+// the element's (sample, group) row of count values and c its channel; the statistics come from
+// batch_norm2d_finalize_stats on that view. Without AFFINE y = (x - mean[r]) * invstd[r] and bias is not
+// read either.
 @group(0) @binding(5) var<storage, read> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
-override AFFINE: bool = true;
+fn threads() -> u32 {
+  return params.total;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.total) {
-    return;
-  }
-  let r = i / params.group_size;
+fn run(i: u32) {
+  let r = i / params.count;
   let xhat = (x[i] - mean[r]) * invstd[r];
   if (AFFINE) {
-    let c = (i / params.plane) % params.channels;
+    let c = channel_of(i);
     y[i] = xhat * weight[c] + bias[c];
   } else {
     y[i] = xhat;

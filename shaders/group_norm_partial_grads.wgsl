@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // GroupNorm backward, pass 1: one thread per (channel c, sample b, chunk k of the H*W plane) sums dy and
 // dy * xhat over its chunk, xhat = (x - mean) * invstd with the statistics of the sample's group, into
 // partial[2t], partial[2t + 1] with t = (c * N + b) * chunks + k. batch_norm2d_finalize_grads then adds a
@@ -13,21 +13,17 @@ struct Params {
   chunk_len: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read> mean: array<f32>;
 @group(0) @binding(4) var<storage, read> invstd: array<f32>;
 @group(0) @binding(5) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.channels * params.n * params.chunks;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
-  if (t >= params.channels * params.n * params.chunks) {
-    return;
-  }
+fn run(t: u32) {
   let k = t % params.chunks;
   let b = (t / params.chunks) % params.n;
   let c = t / params.chunks / params.n;

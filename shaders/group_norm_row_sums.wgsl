@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // GroupNorm backward, pass 2: one thread per (sample b, group) row r adds the row's partials from
 // group_norm_partial_grads, in order, into the sums dx needs: with g = dy * weight[c],
 // row_sums[2r] = sum g and row_sums[2r + 1] = sum g * xhat over the group's (C/G)*H*W values. Without
@@ -10,20 +10,17 @@ struct Params {
   chunks: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> partial: array<f32>;
 @group(0) @binding(2) var<storage, read> weight: array<f32>;
 @group(0) @binding(3) var<storage, read_write> row_sums: array<f32>;
 
-override WG_X: u32 = 64;
 override AFFINE: bool = true;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let r = flat_index(gid, nwg, WG_X);
-  if (r >= params.n * params.groups) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.n * params.groups;
+}
+
+fn run(r: u32) {
   let b = r / params.groups;
   let per_group = params.channels / params.groups;
   let c0 = (r % params.groups) * per_group;

@@ -1,5 +1,6 @@
-// C[M,N] = op(A)·op(B) (+ bias[n], then an activation), op() a transpose chosen by override constants, so
-// Linear forward (x·Wᵀ), backward input (dy·W) and backward weight (dyᵀ·x) are one kernel.
+// common: matmul
+// common/matmul.wgsl's contract, so Linear forward (x·Wᵀ), backward input (dy·W) and backward weight
+// (dyᵀ·x) are one kernel.
 // Each thread keeps a TILE_M x TILE_N tile of C (4 or 8 each, as 4x4 blocks) in registers and uses no
 // workgroup memory and no barriers: the portable default, and the fast one on SwiftShader, where a barrier
 // turns every 4-lane group into a coroutine. There each loaded float costs about as much as a dozen
@@ -8,40 +9,11 @@
 // Operands are bound as vec4 arrays: a block of 4 is one vec4 load along an operand's contiguous axis when
 // that axis is a multiple of 4 (VEC_A / VEC_B), else 4 scalar loads. Rows past an edge are clamped to the
 // last row (read, never written), so any M, N, K works.
-// Split-K: workgroup z sums k in [z*k_split, (z+1)*k_split) into slice z of c (reduced by reduce_rows).
-struct Params {
-  m: u32,
-  n: u32,
-  k: u32,
-  k_split: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> a: array<vec4<f32>>;
-@group(0) @binding(2) var<storage, read> b: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> c: array<f32>;
-
-override WG_X: u32 = 8;
-override WG_Y: u32 = 8;
-override TRANS_A: bool = false;
-override TRANS_B: bool = false;
 override VEC_A: bool = false;
 override VEC_B: bool = false;
-override HAS_BIAS: bool = false;
-// 0: none, 1: relu.
-override ACTIVATION: u32 = 0;
 // Rows and columns of C per thread: 4, or 8 as two 4x4 blocks sharing each loaded block of the other operand.
 override TILE_M: u32 = 4;
 override TILE_N: u32 = 4;
-
-fn ld_a(i: u32) -> f32 {
-  return a[i >> 2u][i & 3u];
-}
-
-fn ld_b(i: u32) -> f32 {
-  return b[i >> 2u][i & 3u];
-}
 
 // Four consecutive scalars from A starting at flat index i (used when the axis is not a multiple of 4).
 fn quad_a(i: u32) -> vec4<f32> {
@@ -126,30 +98,6 @@ fn row_b(kk: u32, n0: u32) -> vec4<f32> {
     v[q] = select(ld_b(kk * n + col), ld_b(col * params.k + kk), TRANS_B);
   }
   return v;
-}
-
-fn store(acc: mat4x4<f32>, m0: u32, n0: u32, split: u32) {
-  let out_base = split * params.m * params.n;
-  for (var i = 0u; i < 4u; i++) {
-    let row = m0 + i;
-    if (row >= params.m) {
-      break;
-    }
-    for (var q = 0u; q < 4u; q++) {
-      let col = n0 + q;
-      if (col >= params.n) {
-        break;
-      }
-      var v = acc[i][q];
-      if (HAS_BIAS) {
-        v += bias[col];
-      }
-      if (ACTIVATION == 1u) {
-        v = max(v, 0.0);
-      }
-      c[out_base + row * params.n + col] = v;
-    }
-  }
 }
 
 // The outer product of a column of op(A) and a row of op(B) as a 4x4 block (column i = a[i] * b).

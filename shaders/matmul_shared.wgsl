@@ -1,30 +1,9 @@
-// C[M,N] = op(A)·op(B) (+ bias[n], then an activation): the same contract and bindings as matmul.wgsl,
-// tiled through workgroup memory for discrete GPUs. Each 16x16 workgroup stages a 64x16 block of op(A) and
-// a 16x64 block of op(B) per step, so every global value is read once per workgroup instead of once per
-// thread row; each thread then accumulates a 4x4 tile from workgroup memory. Chosen only when the caller
+// common: matmul
+// common/matmul.wgsl's contract, like matmul.wgsl, but tiled through workgroup memory for discrete GPUs.
+// Each 16x16 workgroup stages a 64x16 block of op(A) and a 16x64 block of op(B) per step, so every global
+// value is read once per workgroup instead of once per thread row; each thread then accumulates a 4x4 tile from workgroup memory. Chosen only when the caller
 // prefers it (preferSharedMemory): on SwiftShader every barrier turns each 4-lane group into a coroutine,
 // so there the barrier-free kernel is faster. Out-of-range elements are staged as zeros.
-struct Params {
-  m: u32,
-  n: u32,
-  k: u32,
-  k_split: u32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> a: array<vec4<f32>>;
-@group(0) @binding(2) var<storage, read> b: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> c: array<f32>;
-
-override WG_X: u32 = 16;
-override WG_Y: u32 = 16;
-override TRANS_A: bool = false;
-override TRANS_B: bool = false;
-override HAS_BIAS: bool = false;
-// 0: none, 1: relu.
-override ACTIVATION: u32 = 0;
-
 const TILE: u32 = 64u;
 const TK: u32 = 16u;
 
@@ -37,16 +16,14 @@ fn op_a(row: u32, kk: u32, k_end: u32) -> f32 {
   if (row >= params.m || kk >= k_end) {
     return 0.0;
   }
-  let i = select(row * params.k + kk, kk * params.m + row, TRANS_A);
-  return a[i >> 2u][i & 3u];
+  return ld_a(select(row * params.k + kk, kk * params.m + row, TRANS_A));
 }
 
 fn op_b(kk: u32, col: u32, k_end: u32) -> f32 {
   if (col >= params.n || kk >= k_end) {
     return 0.0;
   }
-  let i = select(kk * params.n + col, col * params.k + kk, TRANS_B);
-  return b[i >> 2u][i & 3u];
+  return ld_b(select(kk * params.n + col, col * params.k + kk, TRANS_B));
 }
 
 @compute @workgroup_size(WG_X, WG_Y)
@@ -84,27 +61,5 @@ fn main(
     }
     workgroupBarrier();
   }
-  let out_base = wid.z * params.m * params.n;
-  let m0 = m_base + lid.y * 4u;
-  let n0 = n_base + lid.x * 4u;
-  for (var i = 0u; i < 4u; i++) {
-    let row = m0 + i;
-    if (row >= params.m) {
-      break;
-    }
-    for (var q = 0u; q < 4u; q++) {
-      let col = n0 + q;
-      if (col >= params.n) {
-        break;
-      }
-      var v = acc[i][q];
-      if (HAS_BIAS) {
-        v += bias[col];
-      }
-      if (ACTIVATION == 1u) {
-        v = max(v, 0.0);
-      }
-      c[out_base + row * params.n + col] = v;
-    }
-  }
+  store(acc, m_base + lid.y * 4u, n_base + lid.x * 4u, wid.z);
 }

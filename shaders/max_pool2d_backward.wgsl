@@ -1,59 +1,27 @@
-// common: index
+// common: index flat pool
 // max_pool2d backward as a gather, one thread per input element: dx[i] sums dy over the windows whose saved
 // argmax is i. No float atomics, and the sum runs in output scan order, so it is deterministic and equals
 // the CPU scatter. Only windows that can hold i are visited: oy in [ceil((iy + ph - (kh-1)dh) / sh),
 // floor((iy + ph) / sh)], likewise for ox.
-struct Params {
-  total: u32,
-  h: u32,
-  w: u32,
-  oh: i32,
-  ow: i32,
-  kh: i32,
-  kw: i32,
-  sh: i32,
-  sw: i32,
-  ph: i32,
-  pw: i32,
-  dh: i32,
-  dw: i32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
 @group(0) @binding(2) var<storage, read> indices: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-override WG_X: u32 = 64;
-
-// ceil(a / s) clamped below at 0, for a of either sign and s > 0.
-fn first_window(a: i32, s: i32) -> i32 {
-  if (a <= 0) {
-    return 0;
-  }
-  return (a + s - 1) / s;
+fn threads() -> u32 {
+  return params.total;
 }
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.total) {
-    return;
-  }
-  let plane_in = params.h * params.w;
-  let within = i % plane_in;
-  let ix = i32(within % params.w);
-  let iy = i32(within / params.w);
-  let out_base = (i / plane_in) * u32(params.oh * params.ow);
-  let oy0 = first_window(iy + params.ph - (params.kh - 1) * params.dh, params.sh);
-  let oy1 = min((iy + params.ph) / params.sh, params.oh - 1);
-  let ox0 = first_window(ix + params.pw - (params.kw - 1) * params.dw, params.sw);
-  let ox1 = min((ix + params.pw) / params.sw, params.ow - 1);
+fn run(i: u32) {
+  let at = input_of(i);
+  let oy0 = first_window(at.iy + params.ph - (params.kh - 1) * params.dh, params.sh);
+  let oy1 = min((at.iy + params.ph) / params.sh, params.oh - 1);
+  let ox0 = first_window(at.ix + params.pw - (params.kw - 1) * params.dw, params.sw);
+  let ox1 = min((at.ix + params.pw) / params.sw, params.ow - 1);
   var acc = 0.0;
   for (var oy = oy0; oy <= oy1; oy++) {
     for (var ox = ox0; ox <= ox1; ox++) {
-      let o = out_base + u32(oy * params.ow + ox);
-      if (indices[o] == within) {
+      let o = at.out_base + u32(oy * params.ow + ox);
+      if (indices[o] == at.within) {
         acc += dy[o];
       }
     }

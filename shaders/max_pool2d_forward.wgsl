@@ -1,30 +1,11 @@
-// common: index
+// common: index flat pool
 // max_pool2d forward, one thread per output element. Saves the argmax as a flat index iy * W + ix into the
 // input plane. PyTorch's rule: a later tap wins only if strictly greater, so the first maximum in scan order
 // wins ties; a NaN always takes over, so the last NaN wins. The first in-bounds tap seeds the max (the same
 // as PyTorch's -inf start, and no infinity literal is needed).
-struct Params {
-  total: u32,
-  h: i32,
-  w: i32,
-  oh: u32,
-  ow: u32,
-  kh: i32,
-  kw: i32,
-  sh: i32,
-  sw: i32,
-  ph: i32,
-  pw: i32,
-  dh: i32,
-  dw: i32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 @group(0) @binding(3) var<storage, read_write> indices: array<u32>;
-
-override WG_X: u32 = 64;
 
 // Bit test, because compilers may fold v != v away under fast-math assumptions.
 fn is_nan(v: f32) -> bool {
@@ -39,27 +20,22 @@ fn first_tap(start: i32, d: i32) -> i32 {
   return start + ((d - 1 - start) / d) * d;
 }
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let o = flat_index(gid, nwg, WG_X);
-  if (o >= params.total) {
-    return;
-  }
-  let ox = i32(o % params.ow);
-  let oy = i32((o / params.ow) % params.oh);
-  let base = (o / (params.ow * params.oh)) * u32(params.h * params.w);
-  let hs = oy * params.sh - params.ph;
-  let ws = ox * params.sw - params.pw;
-  let y0 = first_tap(hs, params.dh);
-  let x0 = first_tap(ws, params.dw);
-  let y1 = min(hs + (params.kh - 1) * params.dh + 1, params.h);
-  let x1 = min(ws + (params.kw - 1) * params.dw + 1, params.w);
+fn threads() -> u32 {
+  return params.total;
+}
+
+fn run(o: u32) {
+  let win = window_of(o);
+  let y0 = first_tap(win.hs, params.dh);
+  let x0 = first_tap(win.ws, params.dw);
+  let y1 = min(win.hs + (params.kh - 1) * params.dh + 1, params.h);
+  let x1 = min(win.ws + (params.kw - 1) * params.dw + 1, params.w);
   var arg = y0 * params.w + x0;
-  var best = x[base + u32(arg)];
+  var best = x[win.base + u32(arg)];
   for (var iy = y0; iy < y1; iy += params.dh) {
     for (var ix = x0; ix < x1; ix += params.dw) {
       let i = iy * params.w + ix;
-      let v = x[base + u32(i)];
+      let v = x[win.base + u32(i)];
       if (is_nan(v) || (!is_nan(best) && v > best)) {
         best = v;
         arg = i;

@@ -1,36 +1,15 @@
-// common: index
-// Mean squared error, PyTorch's reduction='mean': loss = sum((p - t)²) / n, dp = 2 (p - t) / n.
-// Thread t handles elements [t*chunk, (t+1)*chunk) in order and writes its squared-error sum to partial[t]
-// (and 0 correct to partial[parts + t]) for loss_accumulate, which keeps the sum deterministic.
-struct Params {
-  n: u32,
-  chunk: u32,
-  parts: u32,
-  grad_scale: f32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
+// common: index flat elementwise_loss
+// Mean squared error: loss = sum((p - t)²) / n, dp = 2 (p - t) / n (grad_scale = 2 / n); no correct count.
 @group(0) @binding(1) var<storage, read> pred: array<f32>;
-@group(0) @binding(2) var<storage, read> targets: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dpred: array<f32>;
-@group(0) @binding(4) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
-
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
-  if (t >= params.parts) {
-    return;
-  }
-  let begin = t * params.chunk;
-  let end = min(params.n, begin + params.chunk);
+fn run(t: u32) {
+  let range = chunk_of(t);
   var s = 0.0;
-  for (var i = begin; i < end; i++) {
+  for (var i = range.x; i < range.y; i++) {
     let d = pred[i] - targets[i];
     s += d * d;
     dpred[i] = params.grad_scale * d;
   }
-  partial[t] = s;
-  partial[params.parts + t] = 0.0;
+  store_part(t, s, 0.0);
 }

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat
 // reduce_rows where cols is a multiple of 4: 4 columns (one vec4) per thread, summed in row order like
 // the one-column kernel, so the results are the same. On SwiftShader the per-thread cost dominates this
 // load-bound kernel. params.cols counts vec4s.
@@ -7,18 +7,14 @@ struct Params {
   cols: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
+fn threads() -> u32 {
+  return params.cols;
+}
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let j = flat_index(gid, nwg, WG_X);
-  if (j >= params.cols) {
-    return;
-  }
+fn run(j: u32) {
   var s = vec4<f32>(0.0);
   for (var r = 0u; r < params.rows; r++) {
     s += x[r * params.cols + j];

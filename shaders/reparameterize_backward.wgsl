@@ -1,32 +1,13 @@
-// common: index hash
-// The VAE sampling step's backward, one thread per latent value, writing both of its inputs' gradients:
+// common: index flat hash reparameterize
+// The VAE sampling step's backward (common/reparameterize.wgsl), writing both of its inputs' gradients:
 // in training d mu = dz + kl_scale * mu and d log var = dz * sigma * eps / 2 + kl_scale * (sigma^2 - 1) / 2
 // (the second terms are the gradient of kl_scale * KL, KL = -1/2 sum(1 + log var - mu^2 - sigma^2)), with
 // the forward's eps recomputed from (i, step, seed); in eval (z = mu) d mu = dz and d log var = 0.
-struct Params {
-  n: u32,
-  latent: u32,
-  seed: u32,
-  step: u32,
-  training: u32,
-  kl_scale: f32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-override WG_X: u32 = 64;
-
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n) {
-    return;
-  }
-  let b = i / params.latent;
-  let m = 2u * b * params.latent + (i - b * params.latent);
+fn run(i: u32) {
+  let m = mu_index(i);
   if (params.training == 0u) {
     dx[m] = dy[i];
     dx[m + params.latent] = 0.0;
@@ -36,6 +17,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let log_var = x[m + params.latent];
   let sigma = exp(0.5 * log_var);
   dx[m] = dy[i] + k * x[m];
-  dx[m + params.latent] =
-    0.5 * dy[i] * sigma * normal_noise(i, params.step, params.seed) + 0.5 * k * (exp(log_var) - 1.0);
+  dx[m + params.latent] = 0.5 * dy[i] * sigma * noise(i) + 0.5 * k * (exp(log_var) - 1.0);
 }

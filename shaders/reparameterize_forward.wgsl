@@ -1,33 +1,13 @@
-// common: index hash
-// A VAE's sampling step, one thread per latent value: the input row of sample b is [mu (d), log var (d)];
-// in training z = mu + exp(log var / 2) * eps with eps = normal_noise(i, step, seed), in eval z = mu.
-// The noise is a pure function of (i, step, seed), so the backward pass recomputes it (nothing is stored).
-struct Params {
-  n: u32,
-  latent: u32,
-  seed: u32,
-  step: u32,
-  training: u32,
-  kl_scale: f32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
+// common: index flat hash reparameterize
+// A VAE's sampling step (common/reparameterize.wgsl): in training z = mu + exp(log var / 2) * eps, in eval
+// z = mu.
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
-
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n) {
-    return;
-  }
-  let b = i / params.latent;
-  let m = 2u * b * params.latent + (i - b * params.latent);
+fn run(i: u32) {
+  let m = mu_index(i);
   var z = x[m];
   if (params.training != 0u) {
-    z += exp(0.5 * x[m + params.latent]) * normal_noise(i, params.step, params.seed);
+    z += exp(0.5 * x[m + params.latent]) * noise(i);
   }
   y[i] = z;
 }

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat logits
 // Per-pixel argmax (first maximum) of logits [B, K, H, W] against labels [B, H, W], counted into
 // confusion[label * K + predicted] (labels >= K are skipped). Thread t takes pixels t, t + parts, ...
 // Integer atomic adds: the counts do not depend on the order they arrive in, so the result is exact and
@@ -10,34 +10,21 @@ struct Params {
   parts: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> logits: array<f32>;
-@group(0) @binding(2) var<storage, read> labels: array<u32>;
 @group(0) @binding(3) var<storage, read_write> confusion: array<atomic<u32>>;
 @group(0) @binding(4) var<storage, read_write> predicted: array<u32>;
 
-override WG_X: u32 = 64;
 override WRITE_PRED: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
-  if (t >= params.parts) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.parts;
+}
+
+fn run(t: u32) {
   let classes = params.classes;
   let plane = params.plane;
   for (var px = t; px < params.pixels; px += params.parts) {
     let base = (px / plane) * classes * plane + px % plane;
-    var mx = logits[base];
-    var arg = 0u;
-    for (var k = 1u; k < classes; k++) {
-      let v = logits[base + k * plane];
-      if (v > mx) {
-        mx = v;
-        arg = k;
-      }
-    }
+    let arg = best_logit(base, plane, classes).index;
     if (WRITE_PRED) {
       predicted[px] = arg;
     }

@@ -1,9 +1,7 @@
-// common: index lanes
-// torch.optim.SGD over the flat parameter buffer, 4 parameters (one vec4) per thread: on SwiftShader the
-// per-thread cost dominates an elementwise kernel. Per parameter, with the step count t:
+// common: index flat lanes optimizer
+// torch.optim.SGD (common/optimizer.wgsl). Per parameter, with the step count t:
 //   g = grad + wd * p;  buf = (t == 1) ? g : momentum * buf + (1 - dampening) * g;
 //   g = nesterov ? g + momentum * buf : buf;  p -= lr * g.   (No buffer when momentum == 0.)
-// params.n4 counts vec4s (threads), params.n parameters; lanes past n keep their values (live_lanes).
 struct Params {
   n4: u32,
   n: u32,
@@ -14,20 +12,9 @@ struct Params {
   nesterov: u32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> step: array<u32>;
-@group(0) @binding(2) var<storage, read> grad: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read_write> param: array<vec4<f32>>;
 @group(0) @binding(4) var<storage, read_write> momentum_buf: array<vec4<f32>>;
 
-override WG_X: u32 = 64;
-
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = flat_index(gid, nwg, WG_X);
-  if (i >= params.n4) {
-    return;
-  }
+fn run(i: u32) {
   let p = param[i];
   var g = grad[i] + params.weight_decay * p;
   let mu = params.momentum;
@@ -40,5 +27,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     momentum_buf[i] = buf;
     g = select(buf, g + mu * buf, params.nesterov != 0u);
   }
-  param[i] = select(p, p - params.lr * g, live_lanes(i, params.n));
+  store_param(i, p, p - params.lr * g);
 }

@@ -1,4 +1,4 @@
-// common: index
+// common: index flat logits
 // Fused softmax cross-entropy, one thread per sample: loss_b = logsumexp(x_b) - x_b[label_b] (stable: the
 // max is subtracted first), dlogits = (softmax(x_b) - onehot(label_b)) / batch (PyTorch's mean reduction).
 // Writes per-sample loss and correctness (argmax == label, first maximum wins like torch.argmax) into
@@ -14,34 +14,22 @@ struct Params {
   smoothing: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> logits: array<f32>;
-@group(0) @binding(2) var<storage, read> labels: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
 @group(0) @binding(4) var<storage, read_write> probs: array<f32>;
 @group(0) @binding(5) var<storage, read_write> partial: array<f32>;
 
-override WG_X: u32 = 64;
 override WRITE_PROBS: bool = false;
 override SMOOTH: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let b = flat_index(gid, nwg, WG_X);
-  if (b >= params.batch) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.batch;
+}
+
+fn run(b: u32) {
   let classes = params.classes;
   let base = b * classes;
-  var mx = logits[base];
-  var arg = 0u;
-  for (var j = 1u; j < classes; j++) {
-    let v = logits[base + j];
-    if (v > mx) {
-      mx = v;
-      arg = j;
-    }
-  }
+  let best = best_logit(base, 1u, classes);
+  let mx = best.value;
   var sum = 0.0;
   var sum_logits = 0.0;
   for (var j = 0u; j < classes; j++) {
@@ -53,8 +41,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let label = labels[b];
   let valid = label < classes;
   let picked = logits[base + min(label, classes - 1u)];
-  // A quiet NaN for a bad label; OR-ing in the label keeps it a run-time value (a constant NaN is rejected).
-  var loss = select(bitcast<f32>(0x7fc00000u | label), mx + log(sum) - picked, valid);
+  var loss = select(bad_label_loss(label), mx + log(sum) - picked, valid);
   let eps = params.smoothing;
   if (SMOOTH) {
     loss = (1.0 - eps) * loss + eps * (mx + log(sum) - sum_logits / f32(classes));
@@ -72,5 +59,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     }
   }
   partial[b] = loss;
-  partial[params.batch + b] = select(0.0, 1.0, valid && arg == label);
+  partial[params.batch + b] = select(0.0, 1.0, valid && best.index == label);
 }

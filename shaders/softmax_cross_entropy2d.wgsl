@@ -1,4 +1,4 @@
-// common: index
+// common: index flat logits
 // Per-pixel softmax cross-entropy (nn.CrossEntropyLoss on logits [B, K, H, W] and labels [B, H, W]), mean over
 // the B*H*W pixels. Thread t takes pixels t, t + parts, t + 2*parts, ... (neighbouring threads read
 // neighbouring pixels) and, for each, the K logits a plane apart: loss = logsumexp - x[label] (stable, the max
@@ -17,25 +17,20 @@ struct Params {
   smoothing: f32,
 }
 
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read> logits: array<f32>;
-@group(0) @binding(2) var<storage, read> labels: array<u32>;
 @group(0) @binding(3) var<storage, read_write> dlogits: array<f32>;
 @group(0) @binding(4) var<storage, read_write> probs: array<f32>;
 @group(0) @binding(5) var<storage, read_write> partial: array<f32>;
 @group(0) @binding(6) var<storage, read> weights: array<f32>;
 
-override WG_X: u32 = 64;
 override WRITE_PROBS: bool = false;
 override SMOOTH: bool = false;
 override WEIGHTED: bool = false;
 
-@compute @workgroup_size(WG_X)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let t = flat_index(gid, nwg, WG_X);
-  if (t >= params.parts) {
-    return;
-  }
+fn threads() -> u32 {
+  return params.parts;
+}
+
+fn run(t: u32) {
   let classes = params.classes;
   let plane = params.plane;
   let eps = params.smoothing;
@@ -43,15 +38,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var correct = 0.0;
   for (var px = t; px < params.pixels; px += params.parts) {
     let base = (px / plane) * classes * plane + px % plane;
-    var mx = logits[base];
-    var arg = 0u;
-    for (var j = 1u; j < classes; j++) {
-      let v = logits[base + j * plane];
-      if (v > mx) {
-        mx = v;
-        arg = j;
-      }
-    }
+    let best = best_logit(base, plane, classes);
+    let mx = best.value;
     var sum = 0.0;
     var sum_logits = 0.0;
     for (var j = 0u; j < classes; j++) {
@@ -62,8 +50,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let label = labels[px];
     let valid = label < classes;
     let lse = mx + log(sum);
-    // A quiet NaN for a bad label; OR-ing in the label keeps it a run-time value (a constant NaN is rejected).
-    var loss = select(bitcast<f32>(0x7fc00000u | label), lse - logits[base + min(label, classes - 1u) * plane], valid);
+    var loss = select(bad_label_loss(label), lse - logits[base + min(label, classes - 1u) * plane], valid);
     if (SMOOTH) {
       loss = (1.0 - eps) * loss + eps * (lse - sum_logits / f32(classes));
     }
@@ -74,7 +61,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       scale *= w;
     }
     loss_sum += loss;
-    correct += select(0.0, 1.0, valid && arg == label);
+    correct += select(0.0, 1.0, valid && best.index == label);
     let inv_sum = 1.0 / sum;
     for (var j = 0u; j < classes; j++) {
       let i = base + j * plane;

@@ -1,31 +1,12 @@
+// common: plane_grid
 // nn.Upsample backward on NCHW as a gather, one thread per input pixel of a plane (x, y) striding over the
 // planes (z): dx[i] sums dy over the outputs whose taps include i (the spans from the planner: rows' first,
 // h of them, then columns'), each weighted by its taps' weights for i, in output scan order as PyTorch's
 // scatter adds them. No atomics, and dx is overwritten. Nearest taps have l0 = 1, l1 = 0: weight 1.
-struct Params {
-  planes: u32,
-  h: u32,
-  w: u32,
-  oh: u32,
-  ow: u32,
-}
-
-struct Tap {
-  i0: u32,
-  i1: u32,
-  l0: f32,
-  l1: f32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
 @group(0) @binding(2) var<storage, read> taps: array<Tap>;
 @group(0) @binding(3) var<storage, read> spans: array<vec2<u32>>;
 @group(0) @binding(4) var<storage, read_write> dx: array<f32>;
-
-override WG_X: u32 = 64;
-override WG_Y: u32 = 1;
-override WG_Z: u32 = 1;
 
 // The weight of input index i in a tap; both taps count where they coincide at the far edge.
 fn weight(t: Tap, i: u32) -> f32 {

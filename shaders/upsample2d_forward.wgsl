@@ -1,30 +1,12 @@
+// common: plane_grid
 // nn.Upsample forward on NCHW, one thread per output pixel of a plane (x, y) striding over the planes (z).
 // The taps come from the planner, computed as PyTorch computes them (ops/upsample-geometry.ts): rows' taps
 // first (oh of them), then columns' (ow). Nearest reads x[i0]; bilinear blends the 2 x 2 taps in PyTorch's
 // order, l0y (l0x x00 + l1x x01) + l1y (l0x x10 + l1x x11).
-struct Params {
-  planes: u32,
-  h: u32,
-  w: u32,
-  oh: u32,
-  ow: u32,
-}
-
-struct Tap {
-  i0: u32,
-  i1: u32,
-  l0: f32,
-  l1: f32,
-}
-
-@group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> taps: array<Tap>;
 @group(0) @binding(3) var<storage, read_write> y: array<f32>;
 
-override WG_X: u32 = 64;
-override WG_Y: u32 = 1;
-override WG_Z: u32 = 1;
 override BILINEAR: bool = false;
 
 @compute @workgroup_size(WG_X, WG_Y, WG_Z)

@@ -1,8 +1,8 @@
 // Stores one output channel's row block of a direct conv2d forward kernel: columns ox0..ox0+X_TILE-1 from
-// lo (the first 4) and hi, after bias and ReLU. The including kernel declares params, bias, y and the
-// overrides HAS_BIAS, RELU and X_TILE.
+// lo (the first 4) and hi, after bias and ReLU; a channel or row past the output stores nothing. It follows
+// common/conv_forward; the including kernel declares RELU and X_TILE.
 fn store(b: u32, co: u32, oy: u32, ox0: u32, lo: vec4<f32>, hi: vec4<f32>) {
-  if (co >= params.cout) {
+  if (co >= params.cout || oy >= params.oh) {
     return;
   }
   var vl = lo;

@@ -103,7 +103,10 @@ export interface ReadResult {
 export async function readResult(
   text: string,
 ): Promise<{ ok: true; read: ReadResult } | { ok: false; error: string }> {
-  const json = parseJsonSafely(text, 'the file', { maxChars: MAX_RESULT_CHARS, maxDepth: 16 });
+  const json = parseJsonSafely(text, tr('network:parse.theFile'), {
+    maxChars: MAX_RESULT_CHARS,
+    maxDepth: 16,
+  });
   if (!json.ok) return json;
   const shape = v.safeParse(ResultShape, json.value);
   if (!shape.success) {

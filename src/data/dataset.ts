@@ -1,6 +1,7 @@
 // Loads a whole dataset (train/test images and labels) in parallel, with aggregate progress, early access to
 // the examples already in, and the cross-file checks: counts agree with each other and the catalogue, and
 // every label names a class. The first failure cancels the other downloads and is the one reported.
+import { tr } from '../i18n';
 import { getDatasetInfo, FILE_ROLES, ROLE_KIND, type DataManifest, type DatasetInfo } from './catalog';
 import type { FileRole, Split } from './catalog';
 import { DatasetMismatchError } from './errors';
@@ -102,7 +103,14 @@ export async function loadDataset(
       throw new DatasetMismatchError(
         'count-mismatch',
         info.files[role],
-        `dataset file ${info.files[role]} holds ${header.count} ${header.kind} but ${info.name} has ${expected} ${split} examples`,
+        tr('training:data.countMismatch', {
+          file: info.files[role],
+          n: header.count,
+          kind: tr(`training:data.kind.${header.kind}`),
+          name: info.name,
+          expected,
+          split: tr(`training:data.split.${split}`),
+        }),
       );
     }
     const [img, lab] = SPLIT_ROLES[split];
@@ -112,7 +120,14 @@ export async function loadDataset(
       throw new DatasetMismatchError(
         'count-mismatch',
         info.files[role],
-        `${info.name} ${split} set: ${info.files[img]} holds ${images.count} images but ${info.files[lab]} holds ${labels.count} labels`,
+        tr('training:data.pairMismatch', {
+          name: info.name,
+          split: tr(`training:data.split.${split}`),
+          images: info.files[img],
+          nImages: images.count,
+          labels: info.files[lab],
+          nLabels: labels.count,
+        }),
       );
     }
   };
@@ -124,7 +139,12 @@ export async function loadDataset(
       throw new DatasetMismatchError(
         'bad-label',
         info.files[role],
-        `dataset file ${info.files[role]}: label ${batch.data[bad]} of example ${batch.start + bad} is not a class (0..${classes - 1})`,
+        tr('training:data.badLabel', {
+          file: info.files[role],
+          label: batch.data[bad],
+          index: batch.start + bad,
+          max: classes - 1,
+        }),
       );
     }
   };

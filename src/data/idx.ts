@@ -2,6 +2,7 @@
 //   magic u32 = 0x0000 08 nd  (0x08 = unsigned byte, nd = number of dimensions)
 //   nd x u32 dimensions: count, then the shape of one record (rows, cols for images; none for labels)
 // Chunks may split anywhere, the header included; bytes are copied once into the final buffer.
+import { tr } from '../i18n';
 import { IdxFormatError } from './errors';
 
 export type IdxKind = 'images' | 'labels';
@@ -92,7 +93,11 @@ export class IdxParser {
       throw new IdxFormatError(
         'trailing-data',
         this.file,
-        `${extra} unexpected byte(s) after the last of ${header.count} ${this.kind}`,
+        tr('training:data.trailing', {
+          extra,
+          total: header.count,
+          kind: tr(`training:data.kind.${this.kind}`),
+        }),
       );
     }
     this.out.set(body, this.filled);
@@ -111,17 +116,26 @@ export class IdxParser {
     if (!header) {
       const detail =
         this.headerFill === 0
-          ? 'it is empty'
-          : `it ended inside the header after ${this.headerFill} of ${this.headerLength} bytes`;
-      throw new IdxFormatError('truncated', this.file, `${detail} (expected an IDX ${this.kind} file)`);
-    }
-    if (this.filled < this.out.length) {
-      const partial = this.filled - this.complete * header.recordBytes;
-      const tail = partial > 0 ? ` and ${partial} byte(s) of the next` : '';
+          ? tr('training:data.empty')
+          : tr('training:data.inHeader', { got: this.headerFill, size: this.headerLength });
       throw new IdxFormatError(
         'truncated',
         this.file,
-        `ended after ${this.complete} of ${header.count} ${this.kind}${tail}`,
+        tr('training:data.expectedFile', { detail, kind: tr(`training:data.kind.${this.kind}`) }),
+      );
+    }
+    if (this.filled < this.out.length) {
+      const partial = this.filled - this.complete * header.recordBytes;
+      const tail = partial > 0 ? tr('training:data.tail', { partial }) : '';
+      throw new IdxFormatError(
+        'truncated',
+        this.file,
+        tr('training:data.endedAfter', {
+          complete: this.complete,
+          total: header.count,
+          kind: tr(`training:data.kind.${this.kind}`),
+          tail,
+        }),
       );
     }
     return this.out;
@@ -149,17 +163,21 @@ export class IdxParser {
       throw new IdxFormatError(
         'bad-magic',
         this.file,
-        `expected magic ${expected} (${this.kind}) but found ${magic}${this.magicHint(magic)}`,
+        tr('training:data.magic', {
+          expected,
+          kind: tr(`training:data.kind.${this.kind}`),
+          magic,
+          hint: this.magicHint(magic),
+        }),
       );
     }
     this.headerLength = 4 + 4 * (this.kind === 'images' ? 3 : 1);
   }
 
   private magicHint(magic: number): string {
-    if (magic === IDX_MAGIC.labels) return ' (a labels file)';
-    if (magic === IDX_MAGIC.images) return ' (an images file)';
-    if (this.headerBuf[0] === 0x1f && this.headerBuf[1] === 0x8b)
-      return ' (the data is still gzip-compressed)';
+    if (magic === IDX_MAGIC.labels) return tr('training:data.hintLabels');
+    if (magic === IDX_MAGIC.images) return tr('training:data.hintImages');
+    if (this.headerBuf[0] === 0x1f && this.headerBuf[1] === 0x8b) return tr('training:data.hintGzip');
     return '';
   }
 
@@ -171,14 +189,23 @@ export class IdxParser {
       throw new IdxFormatError(
         'bad-dimensions',
         this.file,
-        `expected ${this.rows}x${this.cols} images but the header says ${recordShape[0]}x${recordShape[1]}`,
+        tr('training:data.dimensions', {
+          rows: this.rows,
+          cols: this.cols,
+          h: recordShape[0],
+          w: recordShape[1],
+        }),
       );
     }
     if (count > this.maxRecords) {
       throw new IdxFormatError(
         'bad-dimensions',
         this.file,
-        `the header announces ${count} ${this.kind}, more than the ${this.maxRecords} allowed`,
+        tr('training:data.tooMany', {
+          total: count,
+          kind: tr(`training:data.kind.${this.kind}`),
+          max: this.maxRecords,
+        }),
       );
     }
     const recordBytes = recordShape.reduce((a, b) => a * b, 1);

@@ -1,5 +1,6 @@
 // Streams one IDX .gz file: fetch -> (DecompressionStream) -> IdxParser, reporting progress and handing out
 // records as they complete. Every failure becomes a DatasetError naming the file; a stalled body times out.
+import { tr } from '../i18n';
 import {
   DatasetError,
   DatasetGzipError,
@@ -75,7 +76,7 @@ export async function loadIdxFile(
     await response.body?.cancel().catch(() => undefined);
     throw new DatasetHttpError(file, response.status, response.statusText, htmlPage);
   }
-  if (!response.body) throw new DatasetNetworkError(file, 'the response has no body');
+  if (!response.body) throw new DatasetNetworkError(file, tr('training:data.noBody'));
 
   const source = new BodySource(response.body, file, signal, options.stallTimeoutMs ?? DEFAULT_STALL_MS);
   const parser = new IdxParser(kind, { file, rows: options.rows, cols: options.cols });
@@ -180,7 +181,10 @@ class BodySource {
     let onAbort: (() => void) | undefined;
     const interrupted = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new DatasetNetworkError(this.file, `no data arrived for ${this.stallMs / 1000} s`)),
+        () =>
+          reject(
+            new DatasetNetworkError(this.file, tr('training:data.stalled', { seconds: this.stallMs / 1000 })),
+          ),
         this.stallMs,
       );
       onAbort = () => reject(this.signal?.reason);
@@ -212,7 +216,7 @@ function networkError(file: string, error: unknown, signal: AbortSignal | undefi
   if (error instanceof DatasetError) return error;
   const aborted = signal?.aborted === true;
   const detail = error instanceof Error ? error.message : String(error);
-  return new DatasetNetworkError(file, `network failure (${detail})`, { cause: error, aborted });
+  return new DatasetNetworkError(file, tr('training:data.network', { detail }), { cause: error, aborted });
 }
 
 /** A failed read of the decoded stream: our own errors pass through; the decompressor's are sorted. */
@@ -232,17 +236,24 @@ function classifyReadError(
   if (cutShort && source.done) {
     const header = parser.header;
     const got = !header
-      ? 'inside the IDX header'
+      ? tr('training:data.cutInHeader')
       : parser.records < header.count
-        ? `after ${parser.records} of ${header.count} ${parser.kind}`
-        : `after the last of ${header.count} ${parser.kind} but before its checksum`;
-    return new IdxFormatError('truncated', file, `ended ${got} (the gzip stream is cut short)`);
+        ? tr('training:data.cutAfter', {
+            records: parser.records,
+            total: header.count,
+            kind: tr(`training:data.kind.${parser.kind}`),
+          })
+        : tr('training:data.cutBeforeChecksum', {
+            total: header.count,
+            kind: tr(`training:data.kind.${parser.kind}`),
+          });
+    return new IdxFormatError('truncated', file, tr('training:data.cutShort', { got }));
   }
   return new DatasetGzipError(file, message, { cause: error });
 }
 
 function describeNonGzip(head: Uint8Array): string {
   const hex = Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(' ');
-  const html = head[0] === 0x3c ? '; it looks like an HTML page, so the server may lack the file' : '';
-  return `it starts with bytes ${hex}, not the gzip signature 1f 8b${html}`;
+  const html = head[0] === 0x3c ? tr('training:data.htmlHint') : '';
+  return tr('training:data.notGzip', { hex, html });
 }

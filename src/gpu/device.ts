@@ -1,4 +1,5 @@
 // Acquires one adapter and device and describes them; the rest of the app reads capabilities from here.
+import { tr } from '../i18n';
 import { probeQuadLanes } from './subgroups';
 
 export interface GpuInfo {
@@ -62,9 +63,9 @@ export function describeAdapter(adapter: GPUAdapter): GpuInfo {
  * share loads across lanes (probed here; see subgroups.ts).
  */
 export async function acquireGpu(gpu: GPU | undefined = globalThis.navigator?.gpu): Promise<AcquiredGpu> {
-  if (!gpu) throw new WebGpuUnavailableError('This browser has no WebGPU (navigator.gpu is missing).');
+  if (!gpu) throw new WebGpuUnavailableError(tr('training:backend.noWebGpu'));
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) throw new WebGpuUnavailableError('WebGPU is present but no GPU adapter was found.');
+  if (!adapter) throw new WebGpuUnavailableError(tr('training:backend.noAdapter'));
   const optional: GPUFeatureName[] = ['timestamp-query', 'subgroups' as GPUFeatureName];
   const wanted = optional.filter((f) => adapter.features.has(f));
   const device = await adapter.requestDevice({

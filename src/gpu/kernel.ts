@@ -1,5 +1,6 @@
-// Kernel specs: one per WGSL entry file. The bindings and the uniform struct are read from the WGSL itself
-// (a spec that names them anyway is checked against it when the pipeline is built), so they cannot drift.
+// Kernel specs: one per WGSL entry file. The bindings, the uniform struct and the override constants are read
+// from the WGSL itself, the entry file with the common helpers it names (a spec that names them anyway is
+// checked against it when the pipeline is built), so they cannot drift.
 import {
   reflectBindings,
   reflectStruct,
@@ -56,14 +57,14 @@ export function fullSource(spec: KernelSpec): string {
   return [...directives, ...commonOf(spec.name, spec.source), spec.source.replace(DIRECTIVE, '')].join('\n');
 }
 
-/** The kernel's bindings in binding order: the spec's, or else those the WGSL declares. */
+/** The kernel's bindings in binding order: the spec's, or else those its WGSL and its helpers declare. */
 export function bindingsOf(spec: KernelSpec): readonly { name: string; access: BindingAccess }[] {
-  return spec.bindings ?? reflectBindings(spec.source).map(({ name, access }) => ({ name, access }));
+  return spec.bindings ?? reflectBindings(fullSource(spec)).map(({ name, access }) => ({ name, access }));
 }
 
 /** Throws if the spec's bindings differ from those declared in the WGSL, or these skip a number. */
 export function checkSpecAgainstWgsl(spec: KernelSpec): void {
-  const declared = reflectBindings(spec.source);
+  const declared = reflectBindings(fullSource(spec));
   const bindings = bindingsOf(spec);
   const names = (list: readonly { name: string; access: string }[]) =>
     list.map((b) => `${b.name}:${b.access}`).join(', ');
@@ -79,14 +80,14 @@ export function checkSpecAgainstWgsl(spec: KernelSpec): void {
 }
 
 function uniformStructOf(spec: KernelSpec): string | undefined {
-  return spec.uniformStruct ?? reflectUniformStruct(spec.source);
+  return spec.uniformStruct ?? reflectUniformStruct(fullSource(spec));
 }
 
 // Pipelines live per device in a WeakMap so a destroyed or lost device takes its cache with it.
 const cache = new WeakMap<GPUDevice, Map<string, Kernel>>();
 
 function overrideConstants(spec: KernelSpec): Record<string, number> {
-  const src = spec.source;
+  const src = fullSource(spec);
   const out: Record<string, number> = {};
   const [x, y = 1, z = 1] = spec.workgroupSize;
   if (/override\s+WG_X\b/.test(src)) out.WG_X = x;

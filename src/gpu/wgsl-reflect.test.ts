@@ -37,6 +37,14 @@ describe('kernel specs read from the WGSL', () => {
     expect(() => checkSpecAgainstWgsl(named)).toThrow(/differ from WGSL/);
   });
 
+  it("count a common helper's bindings and struct as the kernel's own", () => {
+    const kernel = source.replace('@group(0) @binding(0) var<uniform> params: Params;\n', '');
+    const withIndex: KernelSpec = { ...spec, source: `// common: index\n${kernel}` };
+    expect(bindingsOf(withIndex)).toEqual(bindingsOf(spec));
+    expect(() => checkSpecAgainstWgsl(withIndex)).not.toThrow();
+    expect(() => checkSpecAgainstWgsl({ ...spec, source: kernel })).toThrow(/differ from WGSL/);
+  });
+
   it('prepend the common helpers the WGSL names, in its order, after its directives', () => {
     const wgsl = `enable subgroups;\n// common: index quad\n${source}`;
     expect(commonOf('k', wgsl)).toEqual([COMMON_WGSL.index, COMMON_WGSL.quad]);

@@ -30,7 +30,7 @@ describe('layer words in zh-CN', () => {
     expect(formulaOf(conv as Layer, 28).legend).toBe(
       '每张输出特征图对每个输入通道（c = 0…2）都有自己的 5×5 卷积核 w；stride 2，padding 1（图像外补零），dilation 1。',
     );
-    expect(definitionOf('Conv2d').summary(conv as never)).toBe('3→8, 5×5, stride 2, pad 1');
+    expect(definitionOf('Conv2d').summary(conv as never)).toBe('3→8, 5×5, stride 2, padding 1');
     const norm = { ...defaultLayer('GroupNorm', 'g1'), num_groups: 2, num_channels: 8 };
     expect(definitionOf('GroupNorm').summary(norm as never)).toBe('2 组，每组 4 个');
     for (const kind of LAYER_KINDS)

@@ -3,16 +3,8 @@
 // transposed convolutions by 2), so each preset also runs on other scene sides divisible by 8.
 import { DEFAULT_BACKGROUND_WEIGHT, DEFAULT_HYPER, type Hyperparams } from './hyper';
 import { DEFAULT_SCENE, DEFAULT_SCENE_SIDE, SEGMENTATION_CLASSES, DETECTION_CHANNELS } from './dense';
-import type { Layer, LayerKind, LayerOf, NetworkSpec, Task } from './spec';
-import { defaultLayer } from './spec';
-
-function l<K extends LayerKind>(
-  kind: K,
-  id: string,
-  params: Partial<Omit<LayerOf<K>, 'kind' | 'id'>> = {},
-): Layer {
-  return { ...defaultLayer(kind, id), ...params } as Layer;
-}
+import type { Layer, NetworkSpec, Task } from './spec';
+import { l } from './preset-layers';
 
 /** Conv2d (3×3, padding 1) → BatchNorm2d → ReLU, ids `<id>`, `<id>_bn`, `<id>_relu`. */
 function block(id: string, from: number, to: number, inputs?: string[]): Layer[] {

@@ -26,9 +26,9 @@ const pick = <const T extends readonly string[]>(key: string, options: T) =>
   v.pipe(
     v.custom<string>(
       (input) => typeof input === 'string',
-      (issue) => `${key} must be a string, not ${typeof issue.input}`,
+      (issue) => tr('network:schema.notString', { key, type: typeof issue.input }),
     ),
-    v.picklist(options, `${key} must be one of ${options.join(', ')}`),
+    v.picklist(options, () => tr('network:schema.pick', { key, options: options.join(', ') })),
   );
 
 /**
@@ -45,7 +45,7 @@ export const HyperparamsSchema = v.pipe(
       nesterov: field(
         v.custom<boolean>(
           (input) => typeof input === 'boolean',
-          (issue) => `nesterov must be a boolean, not ${typeof issue.input}`,
+          (issue) => tr('network:schema.nesterov', { type: typeof issue.input }),
         ),
         false,
       ),
@@ -66,8 +66,8 @@ export const HyperparamsSchema = v.pipe(
       /** Your own data: how each epoch's training images are varied (augment.ts); omitted: not at all. */
       augment: v.optional(AugmentSchema),
     },
-    'the hyperparameters',
-    () => 'hyperparameters must be an object',
+    () => tr('network:schema.theHyper'),
+    () => tr('network:schema.hyperObject'),
   ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

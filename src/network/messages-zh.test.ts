@@ -1,11 +1,13 @@
-// Shape errors, their fixes and range errors in Simplified Chinese, with their numbers: a key the zh-CN
-// catalogue lacks would fall back to English and fail here.
+// Shape errors, their fixes, range errors and file and link errors in Simplified Chinese, with their
+// numbers: a key the zh-CN catalogue lacks would fall back to English and fail here.
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
 import { valueProblem } from '../layers';
 import { analyzeSpec } from './analyze';
 import { DEFAULT_HYPER, validateHyper } from './hyper';
 import { getPreset, PRESETS } from './presets';
+import { parseSpec } from './serialize';
+import { decodeShareState } from './share';
 import { L, net } from './testing/build';
 
 afterEach(() => setLanguage('en'));
@@ -62,6 +64,27 @@ describe('shape errors in zh-CN', () => {
       '学习率 5 非常高，训练很可能会发散：试试 0.001 到 0.1',
       'batchSize 必须是 1 到 1024 之间的整数（现在是 0）',
     ]);
+  });
+
+  it('words a broken design file and a damaged share link', async () => {
+    await setLanguage('zh-CN');
+    const file = parseSpec('{"name": ');
+    expect(file.ok ? null : file.error).toMatch(/^设计不是有效的 JSON（/);
+    const missing = parseSpec(JSON.stringify({ version: 2, task: 'classification', layers: [] }));
+    expect(missing.ok ? null : missing.error).toBe('设计无效：设计缺少字段 "input"');
+    const field = parseSpec(
+      JSON.stringify({
+        version: 2,
+        task: 'classification',
+        input: { dataset: 'mnist', shape: [1, 28, 28] },
+        layers: [{ kind: 'Conv2d', kernel_size: 2.5 }],
+      }),
+    );
+    expect(field.ok ? null : field.error).toBe(
+      '设计无效：第 1 层（Conv2d）的 kernel_size 必须是整数（现在是 2.5）',
+    );
+    const link = decodeShareState('#a!b');
+    expect(link.ok ? null : link.error).toBe('分享链接已损坏（它不是 base64url 文本）');
   });
 
   it('describes every preset in Chinese, and in English again after', async () => {

@@ -1,9 +1,20 @@
-// Ready-made designs. Layer ids are fixed names so a preset loads the same way every time.
+// Ready-made designs: the classifiers here, the generative ones in generative-presets.ts, the dense ones in
+// dense-presets.ts. Layer ids are fixed names so a preset loads the same way every time.
 import { i18n, tr } from '../i18n';
 import { DCGAN_HYPER, DEFAULT_HYPER, type Hyperparams } from './hyper';
-import type { Layer, LayerKind, LayerOf, NetworkSpec, Task } from './spec';
-import { defaultLayer, inputFor } from './spec';
+import type { Layer, NetworkSpec, Task } from './spec';
 import { SEGMENTATION_HYPER, DETECTION_HYPER, centernet, fcn, unet } from './dense-presets';
+import {
+  AUTOENCODER_HYPER,
+  autoencoder,
+  discriminator,
+  generator,
+  sharpAutoencoder,
+  vae,
+} from './generative-presets';
+import { from, l, mnistSpec } from './preset-layers';
+
+export { SHARP_CODE, VAE_KL_WEIGHT } from './generative-presets';
 
 export type PresetId =
   | 'lenet-5'
@@ -33,26 +44,7 @@ export interface Preset {
   bottleneckLayerId?: string;
 }
 
-function l<K extends LayerKind>(
-  kind: K,
-  id: string,
-  params: Partial<Omit<LayerOf<K>, 'kind' | 'id'>> = {},
-): Layer {
-  return { ...defaultLayer(kind, id), ...params } as Layer;
-}
-
-/** A layer that reads the layers `inputs` names instead of the one before it. */
-function from(inputs: string[], layer: Layer): Layer {
-  return { ...layer, inputs };
-}
-
-function spec(name: string, task: Task, layers: Layer[]): NetworkSpec {
-  const s: NetworkSpec = { version: 2, name, input: inputFor(task, 'mnist'), task, autoWire: true, layers };
-  if (task === 'generator') s.latentDim = s.input.shape[0];
-  return s;
-}
-
-const lenet = spec('LeNet-5', 'classification', [
+const lenet = mnistSpec('LeNet-5', 'classification', [
   l('Conv2d', 'conv1', { in_channels: 1, out_channels: 6, kernel_size: 5, padding: 2 }),
   l('ReLU', 'relu1'),
   l('MaxPool2d', 'pool1', { kernel_size: 2, stride: 2 }),
@@ -67,7 +59,7 @@ const lenet = spec('LeNet-5', 'classification', [
   l('Linear', 'fc3', { in_features: 84, out_features: 10 }),
 ]);
 
-const tutorial = spec('PyTorch tutorial CNN (fixed for MNIST)', 'classification', [
+const tutorial = mnistSpec('PyTorch tutorial CNN (fixed for MNIST)', 'classification', [
   l('Conv2d', 'conv1', { in_channels: 1, out_channels: 32, kernel_size: 3, padding: 1 }),
   l('ReLU', 'relu1'),
   l('MaxPool2d', 'pool1', { kernel_size: 2, stride: 2 }),
@@ -80,7 +72,7 @@ const tutorial = spec('PyTorch tutorial CNN (fixed for MNIST)', 'classification'
   l('Linear', 'fc2', { in_features: 128, out_features: 10 }),
 ]);
 
-const tiny = spec('Tiny CNN', 'classification', [
+const tiny = mnistSpec('Tiny CNN', 'classification', [
   l('Conv2d', 'conv1', { in_channels: 1, out_channels: 8, kernel_size: 5, stride: 2, padding: 2 }),
   l('ReLU', 'relu1'),
   l('Conv2d', 'conv2', { in_channels: 8, out_channels: 16, kernel_size: 3, stride: 2, padding: 1 }),
@@ -89,7 +81,7 @@ const tiny = spec('Tiny CNN', 'classification', [
   l('Linear', 'fc', { in_features: 16 * 7 * 7, out_features: 10 }),
 ]);
 
-const mlp = spec('MLP', 'classification', [
+const mlp = mnistSpec('MLP', 'classification', [
   l('Flatten', 'flatten'),
   l('Linear', 'fc1', { in_features: 784, out_features: 128 }),
   l('ReLU', 'relu1'),
@@ -119,7 +111,7 @@ function residualBlock(name: string, input: string, channels: number): Layer[] {
 
 // Eight channels keep it quick on any machine: in PyTorch it reaches 98.1-98.3% test accuracy in 600 steps
 // of batch 64 (Adam, learning rate decayed linearly from 0.003), 16 channels only 0.3 points more.
-const resnet = spec('Small ResNet', 'classification', [
+const resnet = mnistSpec('Small ResNet', 'classification', [
   l('Conv2d', 'conv1', { in_channels: 1, out_channels: 8, kernel_size: 3, padding: 1, bias: false }),
   l('BatchNorm2d', 'bn1', { num_features: 8 }),
   l('ReLU', 'relu1'),
@@ -151,7 +143,7 @@ function separable(name: string, cin: number, cout: number, stride: number): Lay
   ];
 }
 
-const mobilenet = spec('Small MobileNet', 'classification', [
+const mobilenet = mnistSpec('Small MobileNet', 'classification', [
   l('Conv2d', 'conv1', {
     in_channels: 1,
     out_channels: 16,
@@ -166,94 +158,6 @@ const mobilenet = spec('Small MobileNet', 'classification', [
   ...separable('sep2', 32, 64, 2),
   l('Flatten', 'flatten'),
   l('Linear', 'fc', { in_features: 64 * 7 * 7, out_features: 10 }),
-]);
-
-/** Two stride-2 convolutions, 28 → 14 → 7: the encoder of the autoencoders. */
-function encoder(): Layer[] {
-  return [
-    l('Conv2d', 'enc_conv1', { in_channels: 1, out_channels: 16, kernel_size: 3, stride: 2, padding: 1 }),
-    l('ReLU', 'enc_relu1'),
-    l('Conv2d', 'enc_conv2', { in_channels: 16, out_channels: 32, kernel_size: 3, stride: 2, padding: 1 }),
-    l('ReLU', 'enc_relu2'),
-    l('Flatten', 'enc_flatten'),
-  ];
-}
-
-/** From a code of `width` numbers back to an image: Linear, then two transposed convolutions 7 → 14 → 28. */
-function decoder(width: number): Layer[] {
-  const up = (id: string, cin: number, cout: number) =>
-    l('ConvTranspose2d', id, { in_channels: cin, out_channels: cout, kernel_size: 4, stride: 2, padding: 1 });
-  return [
-    l('Linear', 'dec_fc', { in_features: width, out_features: 32 * 7 * 7 }),
-    l('ReLU', 'dec_relu1'),
-    l('Unflatten', 'dec_unflatten', { unflattened_size: [32, 7, 7] }),
-    up('dec_deconv1', 32, 16),
-    l('ReLU', 'dec_relu2'),
-    up('dec_deconv2', 16, 1),
-    l('Sigmoid', 'dec_sigmoid'),
-  ];
-}
-
-/** Adam at 3e-3 reaches the sharp autoencoder's 90% in half the steps of 1e-3 (docs/GENERATION.md). */
-const AUTOENCODER_HYPER: Hyperparams = { ...DEFAULT_HYPER, lr: 3e-3, loss: 'bce' };
-
-/** The autoencoder with a code of `width` numbers (its bottleneck Linear's outputs). */
-function autoencoderOf(name: string, width: number): NetworkSpec {
-  return spec(name, 'reconstruction', [
-    ...encoder(),
-    l('Linear', 'bottleneck', { in_features: 32 * 7 * 7, out_features: width }),
-    ...decoder(width),
-  ]);
-}
-
-const autoencoder = autoencoderOf('Conv autoencoder', 2);
-/** Width of the sharp autoencoder's code: enough for the judge to recognise 9 reconstructions in 10. */
-export const SHARP_CODE = 16;
-const sharpAutoencoder = autoencoderOf('Sharp conv autoencoder', SHARP_CODE);
-
-/** KL weight 1/784: with BCE averaged over the 784 pixels, the loss is the VAE's ELBO per pixel. */
-export const VAE_KL_WEIGHT = 1 / 784;
-
-/** The variational autoencoder: the encoder's Linear gives a mean and a log-variance per latent value. */
-const vae = spec('Variational autoencoder', 'reconstruction', [
-  ...encoder(),
-  l('Linear', 'stats', { in_features: 32 * 7 * 7, out_features: 4 }),
-  l('Reparameterize', 'code', { kl_weight: VAE_KL_WEIGHT }),
-  ...decoder(2),
-]);
-
-const generator = spec('DCGAN generator', 'generator', [
-  l('Linear', 'fc', { in_features: 32, out_features: 64 * 7 * 7 }),
-  l('Unflatten', 'unflatten', { unflattened_size: [64, 7, 7] }),
-  l('BatchNorm2d', 'bn0', { num_features: 64 }),
-  l('ReLU', 'relu0'),
-  l('ConvTranspose2d', 'deconv1', {
-    in_channels: 64,
-    out_channels: 32,
-    kernel_size: 4,
-    stride: 2,
-    padding: 1,
-  }),
-  l('BatchNorm2d', 'bn1', { num_features: 32 }),
-  l('ReLU', 'relu1'),
-  l('ConvTranspose2d', 'deconv2', {
-    in_channels: 32,
-    out_channels: 1,
-    kernel_size: 4,
-    stride: 2,
-    padding: 1,
-  }),
-  l('Tanh', 'tanh'),
-]);
-
-const discriminator = spec('DCGAN discriminator', 'discriminator', [
-  l('Conv2d', 'conv1', { in_channels: 1, out_channels: 32, kernel_size: 4, stride: 2, padding: 1 }),
-  l('LeakyReLU', 'lrelu1', { negative_slope: 0.2 }),
-  l('Conv2d', 'conv2', { in_channels: 32, out_channels: 64, kernel_size: 4, stride: 2, padding: 1 }),
-  l('BatchNorm2d', 'bn2', { num_features: 64 }),
-  l('LeakyReLU', 'lrelu2', { negative_slope: 0.2 }),
-  l('Flatten', 'flatten'),
-  l('Linear', 'fc', { in_features: 64 * 7 * 7, out_features: 1 }),
 ]);
 
 export const PRESETS: readonly Preset[] = [

@@ -1,6 +1,7 @@
 // JSON from outside (files, URLs, autosave) is parsed defensively: the size is checked before parsing,
 // nesting depth is measured by a linear scan (so a 10,000-deep document never reaches JSON.parse's
 // recursion), and keys that could pollute prototypes are refused anywhere in the tree.
+import { tr } from '../i18n';
 import { sizeAndLimit } from './sizes';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -64,26 +65,36 @@ export function parseJsonSafely(
   what: string,
   limits: JsonLimits = DEFAULT_JSON_LIMITS,
 ): Parsed<unknown> {
-  if (typeof text !== 'string') return { ok: false, error: `${what} is not text` };
+  if (typeof text !== 'string') return { ok: false, error: tr('network:parse.notText', { what }) };
   if (text.length > limits.maxChars) {
-    const [size, limit] = sizeAndLimit(text.length, limits.maxChars, megabytes, 'characters');
-    return { ok: false, error: `${what} is ${size}, more than the ${limit} limit` };
+    const [size, limit] = sizeAndLimit(
+      text.length,
+      limits.maxChars,
+      megabytes,
+      tr('network:parse.characters'),
+    );
+    return { ok: false, error: tr('network:parse.tooLarge', { what, size, limit }) };
   }
   const depth = nestingDepth(text, limits.maxDepth);
   if (depth > limits.maxDepth) {
-    return { ok: false, error: `${what} is nested too deeply (more than ${limits.maxDepth} levels)` };
+    return { ok: false, error: tr('network:parse.tooDeep', { what, max: limits.maxDepth }) };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `${what} is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: tr('network:parse.notJson', { what, detail }) };
   }
   const forbidden = findForbiddenKey(value, '$');
   if (forbidden)
     return {
       ok: false,
-      error: `${what} contains the forbidden key ${forbidden.slice(forbidden.lastIndexOf('.') + 1)} (at ${forbidden})`,
+      error: tr('network:parse.forbiddenKey', {
+        what,
+        key: forbidden.slice(forbidden.lastIndexOf('.') + 1),
+        path: forbidden,
+      }),
     };
   return { ok: true, value };
 }

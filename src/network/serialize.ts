@@ -1,5 +1,6 @@
 // Versioned JSON for specs and hyperparameters: stable key order on the way out, strict checks on the
 // way in. parseSpec(serializeSpec(s)) gives back s exactly, and serializing that gives the same text.
+import { tr } from '../i18n';
 import { NETWORK_INPUT } from '../layers/core/graph';
 import { SCENE_KEYS, type SceneSettings } from './dense';
 import { HyperparamsSchema, type Hyperparams } from './hyper';
@@ -69,12 +70,12 @@ export function parseSpec(
   text: string,
   limits: JsonLimits = DEFAULT_JSON_LIMITS,
 ): { ok: true; spec: NetworkSpec } | { ok: false; error: string } {
-  const parsed = parseJsonSafely(text, 'the design', limits);
+  const parsed = parseJsonSafely(text, tr('network:parse.theDesign'), limits);
   if (!parsed.ok) return parsed;
   const spec = validateSpecValue(parsed.value);
   return spec.ok
     ? { ok: true, spec: spec.value }
-    : { ok: false, error: `the design is not valid: ${spec.error}` };
+    : { ok: false, error: tr('network:parse.designInvalid', { error: spec.error }) };
 }
 
 const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
@@ -116,10 +117,10 @@ export function parseHyper(
   text: string,
   limits: JsonLimits = DEFAULT_JSON_LIMITS,
 ): { ok: true; hyper: Hyperparams } | { ok: false; error: string } {
-  const parsed = parseJsonSafely(text, 'the hyperparameters', limits);
+  const parsed = parseJsonSafely(text, tr('network:parse.theHyper'), limits);
   if (!parsed.ok) return parsed;
   const hyper = validateHyperValue(parsed.value);
   return hyper.ok
     ? { ok: true, hyper: hyper.value }
-    : { ok: false, error: `the hyperparameters are not valid: ${hyper.error}` };
+    : { ok: false, error: tr('network:parse.hyperInvalid', { error: hyper.error }) };
 }

@@ -1,6 +1,7 @@
 // Share links: the design and hyperparameters (seed included) as base64url of compact JSON, for the
 // URL fragment. Decoding is capped in size and goes through the same checks as an imported file.
 import * as v from 'valibot';
+import { tr } from '../i18n';
 import { HyperparamsSchema } from './hyper';
 import { checkParams } from './infer';
 import { parseJsonSafely, type Parsed } from './safe-json';
@@ -53,7 +54,7 @@ export function encodeShareState(state: ShareState): string {
   });
   const encoded = toBase64Url(new TextEncoder().encode(json));
   if (encoded.length > MAX_SHARE_CHARS)
-    throw new Error(`the design is too large to share as a link (${encoded.length} characters)`);
+    throw new Error(tr('network:parse.tooLargeToShare', { n: encoded.length }));
   return encoded;
 }
 
@@ -61,28 +62,32 @@ export function encodeShareState(state: ShareState): string {
 export function decodeShareState(
   fragment: string,
 ): ({ ok: true } & ShareState) | { ok: false; error: string } {
-  if (typeof fragment !== 'string') return { ok: false, error: 'the share link is not text' };
+  if (typeof fragment !== 'string')
+    return { ok: false, error: tr('network:parse.notText', { what: tr('network:parse.theShareLink') }) };
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (text.length > MAX_SHARE_CHARS) {
     return {
       ok: false,
-      error: `the share link is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_SHARE_CHARS.toLocaleString('en-US')} allowed`,
+      error: tr('network:parse.linkTooLong', {
+        n: text.length.toLocaleString('en-US'),
+        max: MAX_SHARE_CHARS.toLocaleString('en-US'),
+      }),
     };
   }
   const bytes = fromBase64Url(text);
-  if (!bytes) return { ok: false, error: 'the share link is damaged (it is not base64url text)' };
+  if (!bytes) return { ok: false, error: tr('network:parse.linkNotBase64') };
   let json: string;
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, error: 'the share link is damaged (it does not decode to text)' };
+    return { ok: false, error: tr('network:parse.linkNotDecoded') };
   }
-  const parsed = parseJsonSafely(json, 'the share link');
+  const parsed = parseJsonSafely(json, tr('network:parse.theShareLink'));
   if (!parsed.ok) return parsed;
   const state = readState(parsed.value);
   return state.ok
     ? { ok: true, ...state.value }
-    : { ok: false, error: `the share link is not valid: ${state.error}` };
+    : { ok: false, error: tr('network:parse.linkInvalid', { error: state.error }) };
 }
 
 /**
@@ -103,10 +108,13 @@ const LinkedSpecSchema = v.pipe(
 
 /** The optional second GAN network: checked like any linked design; its pairing is checked below. */
 const DiscriminatorSchema = v.pipe(
-  prefixed(LinkedSpecSchema, 'its discriminator: '),
+  prefixed(LinkedSpecSchema, () => tr('network:parse.itsDiscriminator')),
   v.check(
     (spec) => spec.task === 'discriminator',
-    (issue) => `its second network is a ${(issue.input as NetworkSpec).task} network, not a discriminator`,
+    (issue) =>
+      tr('network:parse.secondNotDiscriminator', {
+        task: tr(`network:task.${(issue.input as NetworkSpec).task}`),
+      }),
   ),
 );
 
@@ -116,20 +124,22 @@ export const ShareStateSchema = v.pipe(
     {
       v: v.custom<1 | 2>(
         (input) => input === 1 || input === SHARE_VERSION,
-        (issue) => `it has version ${String(issue.input)}; this app reads versions 1 and ${SHARE_VERSION}`,
+        (issue) => tr('network:parse.version', { version: String(issue.input), current: SHARE_VERSION }),
       ),
       spec: LinkedSpecSchema,
       hyper: HyperparamsSchema,
       /** A GAN's discriminator, shared beside its generator (`spec`); absent for every other design. */
       discriminator: v.optional(DiscriminatorSchema),
     },
-    'it',
-    () => 'it must hold an object',
+    () => tr('network:schema.it'),
+    () => tr('network:parse.mustBeObject'),
   ),
   v.check(
     ({ spec, discriminator }) => !discriminator || spec.task === 'generator',
     (issue) =>
-      `it pairs a discriminator with a ${(issue.input as { spec: NetworkSpec }).spec.task} network, not a generator`,
+      tr('network:parse.pairs', {
+        task: tr(`network:task.${(issue.input as { spec: NetworkSpec }).spec.task}`),
+      }),
   ),
   v.transform(({ spec, hyper, discriminator }) =>
     discriminator ? { spec, hyper, discriminator } : { spec, hyper },
@@ -147,6 +157,6 @@ export function readDiscriminator(raw: unknown, generator: NetworkSpec): Parsed<
   const spec = readWith(DiscriminatorSchema, raw);
   if (!spec.ok) return spec;
   if (generator.task !== 'generator')
-    return { ok: false, error: `it pairs a discriminator with a ${generator.task} network, not a generator` };
+    return { ok: false, error: tr('network:parse.pairs', { task: tr(`network:task.${generator.task}`) }) };
   return spec;
 }

@@ -1,22 +1,15 @@
 // The design format as valibot schemas: the spec's envelope (version 2; version 1, chains of layers, reads
-// unchanged), its input, and each layer kind's fields built from the parameter table of its definition,
-// so a kind's parameters are described once, in src/layers. NetworkSpec is the output type of
-// NetworkSpecSchema. Magnitudes are bounded here; semantics (shapes, tasks) stay with analyzeSpec, so a
-// loaded design can show its own errors. Everything is read into fresh objects, nothing kept by reference.
+// unchanged), its input, scene and diagram layout; layer-schema.ts reads the layers. NetworkSpec is the
+// output type of NetworkSpecSchema. Magnitudes are bounded here; semantics (shapes, tasks) stay with
+// analyzeSpec, so a loaded design can show its own errors. Everything is read into fresh objects, nothing
+// kept by reference.
 import * as v from 'valibot';
-import {
-  LAYER_KINDS,
-  SPEC_LIMITS,
-  defaultLayer,
-  definitionOf,
-  isLayerKind,
-  type Layer,
-  type LayerKind,
-  type ParamRule,
-} from '../layers';
+import { tr } from '../i18n';
+import { SPEC_LIMITS, type Layer } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
 import { DEFAULT_SCENE, SCENE_KEYS, SCENE_LIMITS, isDenseTask, type SceneSettings } from './dense-scene';
-import { anyNumber, fields, isObject, kindOf, readWith, wholeNumber, type Obj } from './schema-kit';
+import { readLayers } from './layer-schema';
+import { fields, isObject, kindOf, readWith, wholeNumber } from './schema-kit';
 
 export const SPEC_VERSION = 2 as const;
 export const DATASET_IDS = ['mnist', 'fashion-mnist'] as const;
@@ -34,9 +27,9 @@ const USER_ID = /^user:[a-z0-9-]{1,40}$/;
 const DatasetSchema = v.custom<DatasetRef>(
   (input) =>
     typeof input === 'string' && ((DATASET_IDS as readonly string[]).includes(input) || USER_ID.test(input)),
-  `input.dataset must be ${DATASET_IDS.join(', ')} or one of your datasets (user:<letters, digits, dashes>)`,
+  () => tr('network:schema.dataset', { ids: DATASET_IDS.join(', ') }),
 );
-const TaskSchema = v.picklist(TASKS, `task must be one of ${TASKS.join(', ')}`);
+const TaskSchema = v.picklist(TASKS, () => tr('network:schema.task', { tasks: TASKS.join(', ') }));
 export type DatasetId = (typeof DATASET_IDS)[number];
 /** A dataset the user brought, kept in this browser under this id. */
 export type UserDatasetId = `user:${string}`;
@@ -47,150 +40,6 @@ export type ImageShape = [number, number, number];
 /** Bounds a user dataset's input is read within; its semantics (channels, sizes) are analyzeSpec's. */
 const USER_INPUT_BOUNDS = { maxSide: 96, maxClasses: 100, maxNameLength: 60 } as const;
 export type Task = v.InferOutput<typeof TaskSchema>;
-
-type ParamValue = boolean | string | number | number[];
-
-/** A parameter's value by its rule; the table's upper bound both ways (the analysis explains finer limits). */
-function paramSchema(rule: ParamRule, what: string): v.GenericSchema<unknown, ParamValue> {
-  switch (rule.type) {
-    case 'bool':
-      return v.custom<boolean>(
-        (input) => typeof input === 'boolean',
-        (issue) => `${what} must be true or false, not ${kindOf(issue.input)}`,
-      );
-    case 'choice':
-      return v.custom<string>(
-        (input) => typeof input === 'string' && rule.options.includes(input),
-        `${what} must be one of ${rule.options.map((o) => `'${o}'`).join(', ')}`,
-      );
-    case 'size': {
-      const n = rule.dims.length;
-      return v.pipe(
-        v.custom<unknown[]>(
-          (input) => Array.isArray(input) && input.length === n,
-          `${what} must be a list of ${n === 3 ? 'three' : n} whole numbers [${rule.dims.join(', ')}]`,
-        ),
-        v.tuple(rule.max.map((max, i) => wholeNumber(max, `${what}[${i}]`))),
-      ) as v.GenericSchema<unknown, number[]>;
-    }
-    case 'int':
-      return wholeNumber(rule.max, what);
-    case 'real':
-      return v.pipe(
-        anyNumber(what),
-        v.check(
-          (input) => Number.isFinite(input) && Math.abs(input) <= 1e6,
-          `${what} must be a finite number of reasonable size`,
-        ),
-      );
-  }
-}
-
-/** Ids of the layers a layer reads: 1 to maxInputs names, each of at most maxIdLength characters. */
-const inputsSchema = (where: string) =>
-  v.pipe(
-    v.custom<unknown[]>(
-      Array.isArray,
-      (issue) => `${where}: inputs must be a list of layer ids, not ${kindOf(issue.input)}`,
-    ),
-    v.check(
-      (ids) => ids.length > 0 && ids.length <= SPEC_LIMITS.maxInputs,
-      `${where}: inputs must name 1 to ${SPEC_LIMITS.maxInputs} layers`,
-    ),
-    v.array(
-      v.custom<string>(
-        (id) => typeof id === 'string' && id.length > 0 && id.length <= SPEC_LIMITS.maxIdLength,
-        `${where}: each input must be a layer id of 1 to ${SPEC_LIMITS.maxIdLength} characters`,
-      ),
-    ),
-  );
-
-/**
- * Layer `index` of kind `kind`: its id (derived where a hand-written file leaves it out, and unique among
- * `taken`), its inputs (from version 2), and its parameters, missing ones taking PyTorch's defaults.
- */
-function layerSchema(kind: LayerKind, index: number, taken: Set<string>, version: number) {
-  const where = `layer ${index + 1} (${kind})`;
-  const definition = definitionOf(kind);
-  const params = Object.entries(definition.params);
-  // A default (one that gives undefined) makes the object run this for a missing id too, to derive one.
-  const id = v.pipe(
-    v.optional(v.unknown(), () => undefined),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      let value = dataset.value;
-      // 'input' names the network's own input from version 2 on; an older layer of that name is renamed.
-      if (value === NETWORK_INPUT && version < 2) value = undefined;
-      if (value === undefined) {
-        value = `${kind.toLowerCase()}${index + 1}`;
-        for (let n = 2; taken.has(value as string); n++) value = `${kind.toLowerCase()}${index + 1}-${n}`;
-      }
-      const problem =
-        typeof value !== 'string' || value.length === 0 || value.length > SPEC_LIMITS.maxIdLength
-          ? `${where} needs an id of 1 to ${SPEC_LIMITS.maxIdLength} characters`
-          : value === NETWORK_INPUT
-            ? `${where}: the id "input" names the network's input`
-            : taken.has(value)
-              ? `${where} repeats the id "${value}" of an earlier layer`
-              : null;
-      if (problem) {
-        addIssue({ message: problem });
-        return NEVER;
-      }
-      taken.add(value as string);
-      return value as string;
-    }),
-  );
-  const entries: v.ObjectEntries = {
-    kind: v.literal(kind),
-    id,
-    // Version 1 designs were chains: no layer named its inputs.
-    ...(version >= 2 ? { inputs: v.optional(inputsSchema(where)) } : {}),
-    ...Object.fromEntries(
-      params.map(([name, p]) => [name, v.optional(paramSchema(p.rule, `${where}: ${name}`))]),
-    ),
-  };
-  return v.pipe(
-    fields(entries, where, (input) => `${where} must be an object, not ${kindOf(input)}`),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const read = dataset.value;
-      const layer: Obj = { kind, id: read.id };
-      if (read.inputs !== undefined) layer.inputs = read.inputs;
-      const defaults = defaultLayer(kind, read.id as string) as unknown as Obj;
-      for (const [name, p] of params) {
-        if (read[name] !== undefined) layer[name] = read[name];
-        else if (p.required) {
-          addIssue({ message: `${where} is missing ${name}` });
-          return NEVER;
-        }
-        // e.g. PyTorch's stride=None for pooling means stride = kernel_size.
-        else layer[name] = p.defaultFrom !== undefined ? layer[p.defaultFrom] : defaults[name];
-      }
-      return layer as unknown as Layer;
-    }),
-  );
-}
-
-/** The layers in order, each read by its kind's schema; ids are unique across them. */
-function readLayers(
-  raw: readonly unknown[],
-  version: number,
-): { ok: true; layers: Layer[] } | { ok: false; error: string } {
-  const taken = new Set<string>();
-  const layers: Layer[] = [];
-  for (const [index, item] of raw.entries()) {
-    const where = `layer ${index + 1}`;
-    if (!isObject(item)) return { ok: false, error: `${where} must be an object, not ${kindOf(item)}` };
-    if (!isLayerKind(item.kind))
-      return {
-        ok: false,
-        error: `${where} has an unknown kind ${JSON.stringify(String(item.kind).slice(0, 40))}; known kinds: ${LAYER_KINDS.join(', ')}`,
-      };
-    const layer = readWith(layerSchema(item.kind, index, taken, version), item);
-    if (!layer.ok) return { ok: false, error: layer.error };
-    layers.push(layer.value);
-  }
-  return { ok: true, layers };
-}
 
 const IMAGE_SHAPE: [1, 28, 28] = [1, 28, 28];
 
@@ -208,27 +57,26 @@ function readLayout(
   raw: unknown,
   ids: readonly string[],
 ): { ok: true; layout: Record<string, NodePosition> } | { ok: false; error: string } {
-  if (!isObject(raw))
-    return { ok: false, error: `layout must be an object of positions by layer id, not ${kindOf(raw)}` };
+  if (!isObject(raw)) return { ok: false, error: tr('network:schema.layoutObject', { kind: kindOf(raw) }) };
   const known = new Set(ids);
   const layout: Record<string, NodePosition> = {};
   const inRange = (c: unknown): c is number =>
     typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= MAX_LAYOUT_COORDINATE;
   for (const [id, value] of Object.entries(raw)) {
-    const where = `layout of "${id.slice(0, 40)}"`;
+    const where = tr('network:schema.layoutOf', { id: id.slice(0, 40) });
     // Keys come from JSON.parse; one named like Object's prototype would not make an own property here.
     if (id === '__proto__' || (id !== NETWORK_INPUT && !known.has(id)))
-      return { ok: false, error: `layout names "${id.slice(0, 40)}", which is no layer of this design` };
+      return { ok: false, error: tr('network:schema.layoutNames', { id: id.slice(0, 40) }) };
     if (!isObject(value))
-      return { ok: false, error: `${where} must be an object {x, y}, not ${kindOf(value)}` };
+      return { ok: false, error: tr('network:schema.layoutXY', { where, kind: kindOf(value) }) };
     const extra = Object.keys(value).find((k) => k !== 'x' && k !== 'y');
     if (extra !== undefined)
-      return { ok: false, error: `${where} has an unknown field "${extra.slice(0, 40)}"` };
+      return { ok: false, error: tr('network:schema.unknownField', { where, field: extra.slice(0, 40) }) };
     for (const axis of ['x', 'y'] as const)
       if (!inRange(value[axis]))
         return {
           ok: false,
-          error: `${where}: ${axis} must be a number from -${MAX_LAYOUT_COORDINATE} to ${MAX_LAYOUT_COORDINATE}`,
+          error: tr('network:schema.axisRange', { where, axis, max: MAX_LAYOUT_COORDINATE }),
         };
     layout[id] = { x: value.x as number, y: value.y as number };
   }
@@ -248,15 +96,15 @@ function readScene(
       ? { ok: true, value: undefined }
       : {
           ok: false,
-          error: `only segmentation and detection specs have scene settings; this is a ${task} spec`,
+          error: tr('network:schema.sceneOnlyDense', { task: tr(`network:task.${task}`) }),
         };
   if (raw === undefined) return { ok: true, value: { ...DEFAULT_SCENE } };
-  if (!isObject(raw)) return { ok: false, error: `scene must be an object, not ${kindOf(raw)}` };
+  if (!isObject(raw)) return { ok: false, error: tr('network:schema.sceneObject', { kind: kindOf(raw) }) };
   const entries = Object.fromEntries(
     SCENE_KEYS.map((key) => [key, v.optional(wholeNumber(SCENE_LIMITS.maxSide, `scene.${key}`))]),
   );
   const read = readWith(
-    fields(entries, 'scene', () => 'scene must be an object'),
+    fields(entries, 'scene', () => tr('network:schema.sceneMustBeObject')),
     raw,
   );
   if (!read.ok) return read;
@@ -300,13 +148,13 @@ export const NetworkSpecSchema = v.pipe(
         (input) => input === 1 || input === SPEC_VERSION,
         (issue) =>
           typeof issue.input === 'number' && issue.input > SPEC_VERSION
-            ? `this spec has version ${issue.input}; this app reads versions 1 and ${SPEC_VERSION}: update the app`
-            : `the spec needs "version": ${SPEC_VERSION}`,
+            ? tr('network:schema.newerVersion', { version: issue.input, current: SPEC_VERSION })
+            : tr('network:schema.needsVersion', { current: SPEC_VERSION }),
       ),
       name: v.nullish(
         v.custom<string>(
           (input) => typeof input === 'string' && input.length <= SPEC_LIMITS.maxNameLength,
-          `name must be text of at most ${SPEC_LIMITS.maxNameLength} characters`,
+          () => tr('network:schema.name', { max: SPEC_LIMITS.maxNameLength }),
         ),
         'Untitled',
       ),
@@ -315,7 +163,7 @@ export const NetworkSpecSchema = v.pipe(
       latentDim: v.optional(
         v.pipe(
           wholeNumber(SPEC_LIMITS.maxLatentDim, 'latentDim'),
-          v.minValue(1, 'latentDim must be at least 1'),
+          v.minValue(1, () => tr('network:schema.latentDimMin')),
         ),
       ),
       /** How the scenes are drawn; present exactly when task is 'segmentation' or 'detection'. */
@@ -328,26 +176,34 @@ export const NetworkSpecSchema = v.pipe(
           name: v.optional(v.unknown()),
         },
         'input',
-        (input) => `input must be an object, not ${kindOf(input)}`,
+        (input) => tr('network:schema.inputObject', { kind: kindOf(input) }),
       ),
       /** When on, in_channels / in_features / num_features follow from the previous layer. */
       autoWire: v.nullish(
-        v.custom<boolean>((input) => typeof input === 'boolean', 'autoWire must be true or false'),
+        v.custom<boolean>(
+          (input) => typeof input === 'boolean',
+          () => tr('network:schema.autoWire'),
+        ),
         true,
       ),
       /** Diagram positions the user chose, by layer id ('input' for the network input); read below. */
       layout: v.optional(v.unknown()),
       layers: v.pipe(
-        v.custom<unknown[]>(Array.isArray, (issue) => `layers must be a list, not ${kindOf(issue.input)}`),
+        v.custom<unknown[]>(Array.isArray, (issue) =>
+          tr('network:schema.layersList', { kind: kindOf(issue.input) }),
+        ),
         v.check(
           (layers) => layers.length <= SPEC_LIMITS.maxLayers,
           (issue) =>
-            `the spec has ${(issue.input as unknown[]).length} layers; the limit is ${SPEC_LIMITS.maxLayers}`,
+            tr('network:schema.tooManyLayers', {
+              n: (issue.input as unknown[]).length,
+              max: SPEC_LIMITS.maxLayers,
+            }),
         ),
       ),
     },
-    'the spec',
-    (input) => `a spec must be an object, not ${kindOf(input)}`,
+    () => tr('network:schema.theSpec'),
+    (input) => tr('network:schema.specObject', { kind: kindOf(input) }),
   ),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const { version, name, task, latentDim, input, autoWire } = dataset.value;
@@ -362,28 +218,27 @@ export const NetworkSpecSchema = v.pipe(
     const { maxSide, maxClasses, maxNameLength } = USER_INPUT_BOUNDS;
     if (user) {
       if (task !== 'classification' || latentDim !== undefined)
-        problem = `a ${task} spec reads a built-in dataset; your own datasets train classifiers`;
+        problem = tr('network:schema.userOnlyClassifiers', { task: tr(`network:task.${task}`) });
       else if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((d) => whole(d, maxSide)))
-        problem = `input.shape must be [channels, height, width], each a whole number up to ${maxSide}`;
+        problem = tr('network:schema.userShape', { max: maxSide });
       else if (!whole(input.classes, maxClasses))
-        problem = `input.classes must be a whole number up to ${maxClasses}`;
+        problem = tr('network:schema.userClasses', { max: maxClasses });
       else if (typeof input.name !== 'string' || input.name.length === 0 || input.name.length > maxNameLength)
-        problem = `input.name must be text of 1 to ${maxNameLength} characters`;
+        problem = tr('network:schema.userName', { max: maxNameLength });
     } else if (input.classes !== undefined || input.name !== undefined)
-      problem = 'input.classes and input.name belong to your own datasets, not to a built-in one';
+      problem = tr('network:schema.builtinExtra');
     else if (task === 'generator') {
-      if (latentDim === undefined)
-        problem = 'a generator spec needs latentDim (the length of its noise vector)';
-      else if (!is([latentDim]))
-        problem = `input.shape must be [${latentDim}] (the noise vector, latentDim values)`;
-    } else if (latentDim !== undefined) problem = `only a generator has latentDim; this is a ${task} spec`;
+      if (latentDim === undefined) problem = tr('network:schema.generatorLatent');
+      else if (!is([latentDim])) problem = tr('network:schema.generatorShape', { latentDim });
+    } else if (latentDim !== undefined)
+      problem = tr('network:schema.latentOnlyGenerator', { task: tr(`network:task.${task}`) });
     else if (isDenseTask(task)) {
       // Segmentation and detection read a square scene of a side from minSide to maxSide.
       const side = Array.isArray(shape) ? (shape[1] as number) : NaN;
       const { minSide, maxSide } = SCENE_LIMITS;
       if (!is([1, side, side]) || !Number.isInteger(side) || side < minSide || side > maxSide)
-        problem = `input.shape must be [1, side, side], a square scene with a side from ${minSide} to ${maxSide}`;
-    } else if (!is(IMAGE_SHAPE)) problem = 'input.shape must be [1, 28, 28]';
+        problem = tr('network:schema.sceneShape', { min: minSide, max: maxSide });
+    } else if (!is(IMAGE_SHAPE)) problem = tr('network:schema.imageShape');
     const scene = problem === null ? readScene(dataset.value.scene, task) : null;
     if (scene !== null && !scene.ok) problem = scene.error;
     const layers = problem === null ? readLayers(dataset.value.layers, version) : null;

@@ -1,6 +1,7 @@
 // Which backend trains, and the sentence the status line gives for it: pure rules over what the worker
 // found (a WebGPU adapter, hardware or software fallback, or why none), the CPU kernels it can run, the
 // user's preference and, on a fallback adapter, a measurement of the design on both.
+import { tr } from '../i18n';
 import type { CpuBackendChoice, CpuBackendOverride } from '../engine/wasm/choose';
 import type { GpuInfo } from '../gpu/device';
 import type { BackendChoice, BackendPreference } from './protocol';
@@ -45,7 +46,9 @@ export function measuresDesigns(preference: BackendPreference, gpu: GpuFinding, 
 }
 
 const adapterName = (info: GpuInfo) =>
-  [info.vendor, info.architecture].filter(Boolean).join(' ') || info.description || 'unnamed adapter';
+  [info.vendor, info.architecture].filter(Boolean).join(' ') ||
+  info.description ||
+  tr('training:backend.unnamedAdapter');
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 
@@ -55,32 +58,35 @@ export function chooseBackend(input: ChoiceInput): BackendChoice {
     engine: cpu.kind,
     threads: cpu.threads,
     preference,
-    reason: `${cpu.reason}: ${why}`,
+    reason: tr('training:backend.cpuBecause', { cpu: cpu.reason, why }),
   });
   const onGpu = (why: string): BackendChoice => ({ engine: 'webgpu', threads: 1, preference, reason: why });
   // The CPU kernels' own reason says it all when the user picked them (or why not the ones picked).
   const asChosen = (): BackendChoice => ({ ...onCpu(''), reason: cpu.reason });
-  if (input.forceCpu) return onCpu('the page asked for the CPU backend');
+  if (input.forceCpu) return onCpu(tr('training:backend.pageAskedCpu'));
   if (preference === 'js') return asChosen();
-  if (preference === 'wasm') return cpu.kind === 'wasm' ? onCpu('chosen in the backend menu') : asChosen();
+  if (preference === 'wasm')
+    return cpu.kind === 'wasm' ? onCpu(tr('training:backend.chosenInMenu')) : asChosen();
   if (gpu.kind !== 'found') {
-    const why = gpu.kind === 'missing' ? gpu.reason : 'WebGPU was not tried';
-    if (input.afterLoss) return onCpu(`the GPU device was lost and no new one came (${why})`);
-    return onCpu(preference === 'webgpu' ? `WebGPU was chosen but is not available (${why})` : why);
+    const why = gpu.kind === 'missing' ? gpu.reason : tr('training:backend.notTried');
+    if (input.afterLoss) return onCpu(tr('training:backend.afterLoss', { why }));
+    return onCpu(preference === 'webgpu' ? tr('training:backend.notAvailable', { why }) : why);
   }
   const adapter = adapterName(gpu.info);
-  if (preference === 'webgpu') return onGpu(`WebGPU on ${adapter}, chosen in the backend menu`);
-  if (!gpu.info.isFallbackAdapter) return onGpu(`WebGPU on ${adapter}, a hardware adapter`);
-  const fallback = `the only WebGPU adapter is a software fallback (${adapter})`;
-  const cpuName = cpu.kind === 'wasm' ? 'WebAssembly' : 'plain JavaScript';
-  if (!measured) return onGpu(`WebGPU: ${fallback}; each design is measured against ${cpuName}`);
+  if (preference === 'webgpu') return onGpu(tr('training:backend.gpuChosen', { adapter }));
+  if (!gpu.info.isFallbackAdapter) return onGpu(tr('training:backend.gpuHardware', { adapter }));
+  const fallback = tr('training:backend.fallback', { adapter });
+  const cpuName = cpu.kind === 'wasm' ? 'WebAssembly' : tr('training:backend.plainJs');
+  if (!measured) return onGpu(tr('training:backend.measuredAgainst', { fallback, cpu: cpuName }));
   if (measured.webgpuMs === null) {
-    return onCpu(
-      `${fallback}, and it could not build this design (${measured.webgpuError ?? 'unknown error'})`,
-    );
+    const error = measured.webgpuError ?? tr('training:backend.unknownError');
+    return onCpu(tr('training:backend.cannotBuild', { fallback, error }));
   }
-  const figures = `${ms(Math.min(measured.webgpuMs, measured.cpuMs))} against ${ms(Math.max(measured.webgpuMs, measured.cpuMs))} a step`;
+  const figures = tr('training:backend.figures', {
+    fast: ms(Math.min(measured.webgpuMs, measured.cpuMs)),
+    slow: ms(Math.max(measured.webgpuMs, measured.cpuMs)),
+  });
   return measured.cpuMs < measured.webgpuMs
-    ? onCpu(`${fallback}, and ${cpuName} measured faster for this design (${figures})`)
-    : onGpu(`WebGPU: ${fallback}, and it measured faster than ${cpuName} for this design (${figures})`);
+    ? onCpu(tr('training:backend.cpuFaster', { fallback, cpu: cpuName, figures }))
+    : onGpu(tr('training:backend.gpuFaster', { fallback, cpu: cpuName, figures }));
 }

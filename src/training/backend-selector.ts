@@ -1,6 +1,7 @@
 // Opens the backend the user's preference picks (see backend-choice.ts for the rules): keeps the WebGPU
 // device once acquired, the CPU kernels once opened, and, on a software fallback adapter, each design's
 // measurement on both sides, so a design measured once is never measured again.
+import { tr } from '../i18n';
 import { acquireGpu, type GpuInfo } from '../gpu/device';
 import {
   chooseCpuBackend,
@@ -140,9 +141,11 @@ export class BackendSelector {
 
   /** The CPU's reason in the older, shorter form the `ready` event has always carried. */
   private fallbackReason(choice: BackendChoice, afterLoss: boolean): string {
-    if (this.forceCpu) return 'the page asked for the CPU backend';
+    if (this.forceCpu) return tr('training:backend.pageAskedCpu');
     if (this.finding.kind === 'missing') {
-      return afterLoss ? `no new GPU device after a loss: ${this.finding.reason}` : this.finding.reason;
+      return afterLoss
+        ? tr('training:backend.noNewDevice', { reason: this.finding.reason })
+        : this.finding.reason;
     }
     return choice.reason;
   }

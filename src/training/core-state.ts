@@ -1,6 +1,6 @@
-// The classifier trainer's state as one object. TrainerCore owns it and hands it to the parts that train
-// and read results back (TrainingRun, Readouts, Inspector); they call back through narrow hosts, never
-// through a pointer to the core, so no part imports another.
+// The classifier trainer's state as one object. TrainerCore owns it and hands it to the parts that train,
+// read results back and move the model (TrainingRun, Readouts, Inspector, BackendMoves); they call back
+// through narrow hosts, never through a pointer to the core, so no part imports another.
 import { tr } from '../i18n';
 import type { ModelDescription } from '../model/describe';
 import { DEFAULT_HYPER, type Hyperparams } from '../network/hyper';

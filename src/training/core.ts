@@ -8,6 +8,7 @@ import { ABSURD_WEIGHT, largestMagnitude } from '../network/export/weight-checks
 import { validateHyper, type Hyperparams } from '../network/hyper';
 import type { NetworkSpec } from '../network/spec';
 import type { ModelState, TrainerBackend } from './backend';
+import { BackendMoves } from './backend-moves';
 import { BackendSelector, type Selected } from './backend-selector';
 import { withDefaults, type CoreOptions, type TrainerCoreOptions } from './core-options';
 import {
@@ -15,7 +16,6 @@ import {
   checkpointHere,
   completedEpochs,
   freshCoreState,
-  resumeSchedule,
   type CoreState,
   type Emit,
 } from './core-state';
@@ -23,13 +23,7 @@ import { DatasetRequests } from './dataset-requests';
 import { makeRoom, type RunName } from './exclusive-runs';
 import { stateFromSnapshot } from './load-weights';
 import { describeSpec } from './model-spec';
-import {
-  assertNever,
-  type BackendPreference,
-  type LayerSnapshot,
-  type TrainerRequest,
-  type TrainerState,
-} from './protocol';
+import { assertNever, type LayerSnapshot, type TrainerRequest, type TrainerState } from './protocol';
 import { EpochSchedule, seededRandom } from './schedule';
 import { Readouts } from './readouts';
 import { TrainingRun } from './run';
@@ -61,12 +55,13 @@ export class TrainerCore {
   private readonly readouts: Readouts;
   private queue: Promise<void> = Promise.resolve();
   private readonly datasets: DatasetRequests;
-  private recovering = false;
   private disposed = false;
   /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
   private weightsFromSeed = false;
   /** Tunes each built design's kernels while idle (when options.tuning gives a store). */
   private readonly tuneAhead: TuneAhead | null;
+  /** Opens backends and moves the model between them, the device-loss path included. */
+  private readonly moves: BackendMoves;
 
   constructor(
     readonly emit: Emit,
@@ -89,7 +84,7 @@ export class TrainerCore {
       emit,
       setState: (state, reason) => this.setState(state, reason),
       fail: (error) => this.fail(error),
-      recovering: () => this.recovering,
+      recovering: () => this.moves.recovering,
       makeRoom: () => this.makeRoomFor('classifier'),
       afterStep: () => this.inspector.afterStep(),
       evaluate: () => this.readouts.evaluate(),
@@ -97,7 +92,7 @@ export class TrainerCore {
     });
     ({ generative: this.generative, dense: this.dense } = createSessions(s, {
       emit,
-      recovering: () => this.recovering,
+      recovering: () => this.moves.recovering,
       snapshotEveryMs: () => this.options.snapshotEveryMs,
       cpuOps,
       makeRoom: (name) => this.makeRoomFor(name),
@@ -112,8 +107,16 @@ export class TrainerCore {
       : null;
     this.selector = new BackendSelector({
       ...options,
-      onDeviceLost: (reason) => void this.recover(reason),
-      onGpuError: (message) => this.fail(new Error(`WebGPU error: ${message}`)),
+      onDeviceLost: (reason) => void this.moves.recover(reason),
+      onGpuError: (message) => this.fail(new Error(tr('training:backend.gpuError', { message }))),
+    });
+    this.moves = new BackendMoves(s, this.selector, {
+      emit,
+      stop: () => this.run.stop(),
+      start: () => this.run.start(),
+      sessions: () => ({ generative: this.generative, dense: this.dense }),
+      build: (state) => this.build(state),
+      disposed: () => this.disposed,
     });
   }
 
@@ -129,9 +132,9 @@ export class TrainerCore {
     if (this.disposed) return;
     switch (request.type) {
       case 'init':
-        return this.init(Boolean(request.forceCpu), request.backend);
+        return this.moves.init(Boolean(request.forceCpu), request.backend);
       case 'setBackend':
-        return this.setBackend(request.backend);
+        return this.moves.setBackend(request.backend);
       case 'loadDataset':
         // Streams in the background, so training can start on the images already in.
         void this.datasets.load(request.id, request.baseUrl);
@@ -196,50 +199,6 @@ export class TrainerCore {
     this.emit(reason === undefined ? { type: 'state', state } : { type: 'state', state, reason });
   }
 
-  private async init(forceCpu: boolean, preference: BackendPreference = 'webgpu'): Promise<void> {
-    const s = this.current;
-    const selected = await this.selector.open(preference, { forceCpu, desc: s.desc, hyper: s.hyper });
-    this.attach(selected.backend);
-    this.emit(selected.ready);
-  }
-
-  /** Moves the model (weights, step, sample order) to the backend `preference` picks. */
-  private async setBackend(preference: BackendPreference): Promise<void> {
-    const s = this.current;
-    const wasTraining = s.state === 'training';
-    await this.run.stop();
-    const state = s.backend && s.desc ? await s.backend.readState() : undefined;
-    const selected = await this.selector.open(preference, { desc: s.desc, hyper: s.hyper });
-    await this.switchTo(selected.backend, state);
-    this.emit(selected.ready);
-    if (wasTraining) await this.run.start();
-  }
-
-  /**
-   * Makes `backend` current with the model on it; a generative or dense network moves too, from its last
-   * good weights.
-   */
-  private async switchTo(backend: TrainerBackend, state?: ModelState): Promise<void> {
-    const s = this.current;
-    await this.generative.suspend();
-    await this.dense.suspend(true);
-    if (s.schedule) s.schedule.orderChanged = true;
-    this.attach(backend, state);
-    await this.generative.rebuildAfterLoss(tr('training:backendChanged'));
-    await this.dense.rebuildAfterLoss(tr('training:backendChanged'));
-  }
-
-  /** Makes `backend` current: gives it the dataset so far and the model, if there is one. */
-  private attach(backend: TrainerBackend, state?: ModelState): void {
-    const s = this.current;
-    s.backend?.destroy();
-    s.backend = backend;
-    for (const split of ['train', 'test'] as const) {
-      if (s.data[split].available > 0) backend.syncDataset(s.data, split, 0, s.data[split].available);
-    }
-    if (s.desc) this.build(state);
-  }
-
   private async setSpec(spec: NetworkSpec): Promise<void> {
     const s = this.current;
     await this.run.stop();
@@ -249,7 +208,7 @@ export class TrainerCore {
     s.spec = spec;
     s.desc = desc;
     this.rewind();
-    if (chosen && chosen.backend !== s.backend) await this.switchTo(chosen.backend);
+    if (chosen && chosen.backend !== s.backend) await this.moves.switchTo(chosen.backend);
     else this.build();
     if (chosen) this.emit(chosen.ready);
     this.setState('idle');
@@ -341,39 +300,6 @@ export class TrainerCore {
       pause: (t: string) => this.run.pause(t),
     };
     return makeRoom(starting, this.emit, { classifier, ...sessionSlots(this.generative, this.dense) });
-  }
-
-  /**
-   * The device-loss path: report, rebuild on a new device (or the CPU) from the last good weights, go on.
-   * The generative run, if any, is rebuilt the same way from its own last good weights.
-   */
-  private async recover(reason: string): Promise<void> {
-    const s = this.current;
-    if (this.recovering || this.disposed) return;
-    this.recovering = true;
-    const wasTraining = s.state === 'training';
-    this.emit({ type: 'deviceLost', reason, recovering: true });
-    await this.run.stop();
-    await this.generative.suspend();
-    await this.dense.suspend();
-    const state = s.lastGood?.state;
-    if (s.lastGood) {
-      // On from the very batch after the good weights' step, with the order uploaded to the new backend.
-      s.step = s.lastGood.step;
-      s.schedule = resumeSchedule(this.current, s.lastGood.position);
-    } else if (s.schedule) s.schedule.orderChanged = true;
-    s.backend = null;
-    const selected = await this.selector.open(this.selector.preference, {
-      desc: s.desc,
-      hyper: s.hyper,
-      afterLoss: true,
-    });
-    this.attach(selected.backend, state);
-    this.emit(selected.ready);
-    this.recovering = false;
-    if (wasTraining) await this.run.start();
-    await this.generative.rebuildAfterLoss();
-    await this.dense.rebuildAfterLoss();
   }
 
   /** After tuning: the same design on the same backend, not training, is rebuilt with its weights kept. */

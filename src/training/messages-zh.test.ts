@@ -1,8 +1,13 @@
-// Training's notices in Simplified Chinese with their numbers (divergence, GAN health, dataset errors), and the
-// client telling the worker each language switch so the worker's own messages follow the page.
+// Training's notices in Simplified Chinese with their numbers (divergence, GAN health, dataset errors, the
+// backend's reason), and the client telling the worker each language switch so the worker's own messages
+// follow the page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatasetHttpError } from '../data/errors';
+import { parseIdx } from '../data/idx';
+import { chooseCpuBackend } from '../engine/wasm/choose';
+import type { GpuInfo } from '../gpu/device';
 import { setLanguage } from '../i18n';
+import { chooseBackend } from './backend-choice';
 import { TrainerClient, type WorkerLike } from './client';
 import { ganWarning } from './generative/health';
 import { stateFromSnapshot } from './load-weights';
@@ -30,6 +35,18 @@ describe('training notices in zh-CN', () => {
     const desc = { paramFloats: 0, bufferFloats: 0, layers: [] } as unknown as ModelDescription;
     expect(() => stateFromSnapshot(desc, [{ layerIndex: 2, kind: 'ReLU', tensors: [] }])).toThrow(
       '权重指向第 3 层，但网络只有 0 层',
+    );
+    expect(() => parseIdx(new Uint8Array(0), 'images', { file: 'x.idx' })).toThrow(
+      '数据集文件 x.idx：文件是空的（应为 IDX 图像文件）',
+    );
+    const cpu = chooseCpuBackend({ wasmSimd: true, sharedMemory: true, cores: 3 });
+    expect(cpu.reason).toBe('WebAssembly，2 个线程');
+    const gpu = { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true } as GpuInfo;
+    const measured = { webgpuMs: 40, cpuMs: 10 };
+    expect(
+      chooseBackend({ preference: 'auto', gpu: { kind: 'found', info: gpu }, cpu, measured }).reason,
+    ).toBe(
+      'WebAssembly，2 个线程：唯一的 WebGPU 适配器是软件模拟的（google swiftshader），实测 WebAssembly 对这个设计更快（每步 10 ms 对 40 ms）',
     );
     await setLanguage('en');
     expect(divergenceMessage(42, 3, 'weights', Infinity)).toBe(

@@ -2,6 +2,7 @@
 // training controls, live figures, loss and accuracy charts and the draw pad stand beside it, and every
 // other view opens in the tab bar under the diagram without pushing those off screen (see styles.css).
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BuilderPanel } from './builder/BuilderPanel';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
@@ -21,6 +22,7 @@ import { TrainingControls } from './training/TrainingControls';
 import { useGpuProbe } from './webgpu/useGpuProbe';
 
 export function App() {
+  const { t } = useTranslation();
   useGpuProbe();
   useTrainer();
   useAutosave();
@@ -36,23 +38,23 @@ export function App() {
       <Header />
       <NoticeBar />
       <main className="app-main">
-        <section aria-label="Network builder" className="panel builder-region">
+        <section aria-label={t('app.networkBuilder')} className="panel builder-region">
           <BuilderPanel />
         </section>
         <PanelTabs>
           <ClassroomDock />
         </PanelTabs>
         <div className="side">
-          <section aria-label="Training" className="panel training-region">
+          <section aria-label={t('app.training')} className="panel training-region">
             <TrainingControls />
             <Figures />
             <ProgressPanel />
           </section>
-          <section aria-label="Charts" className="panel charts-region">
+          <section aria-label={t('app.charts')} className="panel charts-region">
             <LossChart />
             <AccuracyChart />
           </section>
-          <section aria-label="Predictions" className="panel predictions-region">
+          <section aria-label={t('app.predictions')} className="panel predictions-region">
             <DrawPad />
           </section>
         </div>

@@ -65,7 +65,13 @@ export function planAdaptiveAvgPool2dForward(
   }
   const grid = planeGrid(g.ow, g.oh, planes, label);
   const kernel = getKernel(ctx.device, adaptiveAvgPool2dHeightSpec(grid.workgroupSize));
-  const params = uniformsFor(ctx, kernel, `${label}/height params`, { planes, h: g.h, oh: g.oh, ow: g.ow });
+  const params = uniformsFor(ctx, kernel, `${label}/height params`, {
+    planes,
+    h: g.h,
+    w: g.w,
+    oh: g.oh,
+    ow: g.ow,
+  });
   const bindGroup = bindKernel(ctx.device, kernel, { params, rowsum, bins, y: bindingOf(a.y) }, label);
   dispatches.push({ pipeline: kernel.pipeline, bindGroup, workgroups: grid.workgroups });
   return plannedOp(label, dispatches);

@@ -148,7 +148,7 @@ export function planBatchNorm2dForward(
     kernelDispatch(
       ctx,
       withFlags(batchNorm2dNormalizeSpec, { AFFINE: affine }),
-      { total: count * channels, plane, channels },
+      { total: count * channels, plane, channels, count },
       {
         x: bindingOf(a.x),
         mean: bindingOf(saveMean),

@@ -1,6 +1,6 @@
 // Weight and bias gradients of a convolution by split-K: the first pass sums chunks of the batch·rows
 // reduction into partials so that even small layers launch enough workgroups (SwiftShader spreads them over
-// 16 tasks; GPUs need far more), and the second pass (conv2d_reduce_splits) adds the partials in a fixed
+// 16 tasks; GPUs need far more), and the second pass (reduce_rows, the partials as rows) adds the partials in a fixed
 // order, so the gradients are bit-for-bit reproducible.
 import { bindKernel, getKernel } from '../../gpu/kernel';
 import { conv2dBackwardWeightSpec } from '../../gpu/kernels/conv2d_backward_weight';
@@ -9,7 +9,7 @@ import { conv2dBackwardWeightDirectSpec } from '../../gpu/kernels/conv2d_backwar
 import { conv2dBackwardWeightSubgroupSpec } from '../../gpu/kernels/conv2d_backward_weight_subgroup';
 import { hasQuadLanes } from '../../gpu/subgroups';
 import { conv2dBackwardBiasSpec } from '../../gpu/kernels/conv2d_backward_bias';
-import { conv2dReduceSplitsSpec } from '../../gpu/kernels/conv2d_reduce_splits';
+import { reduceRowsSpec } from '../../gpu/kernels/reduce_rows';
 import { bindingOf, type Tensor } from '../tensor';
 import type { EngineContext, PlannedOp } from '../op';
 import type { ConvGeometry } from './conv-geometry';
@@ -48,12 +48,12 @@ export function splitK(length: number, tiles: number, minChunk: number): [number
 }
 
 function reduceOp(ctx: EngineContext, label: string, partial: GPUBuffer, result: Tensor, splits: number) {
-  const kernel = getKernel(ctx.device, conv2dReduceSplitsSpec);
+  const kernel = getKernel(ctx.device, reduceRowsSpec);
   const count = result.shape.reduce((a, b) => a * b, 1);
   const resources = {
-    params: uniformBuffer(ctx, kernel, `${label}/reduce`, { count, splits }),
-    partial,
-    result: bindingOf(result),
+    params: uniformBuffer(ctx, kernel, `${label}/reduce`, { rows: splits, cols: count }),
+    x: partial,
+    out: bindingOf(result),
   };
   return dispatchOp(
     `${label}/reduce`,

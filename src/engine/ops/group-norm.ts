@@ -77,7 +77,7 @@ export function planGroupNormForward(
     kernelDispatch(
       ctx,
       withFlags(groupNormNormalizeSpec, { AFFINE: affine }),
-      { total: rows * groupSize, plane, channels, group_size: groupSize },
+      { total: rows * groupSize, plane, channels, count: groupSize },
       {
         x: bindingOf(a.x),
         mean: bindingOf(a.saveMean),
@@ -161,7 +161,7 @@ export function planGroupNormBackward(
       kernelDispatch(
         ctx,
         withFlags(groupNormBackwardInputSpec, { AFFINE: affine }),
-        { total: rows * groupSize, plane, channels, group_size: groupSize },
+        { total: rows * groupSize, plane, channels, count: groupSize },
         { x: bindingOf(a.x), dy: bindingOf(a.dy), ...saved, weight, row_sums: rowSums, dx: bindingOf(a.dx) },
         groups1d(rows * groupSize, WG),
       ),

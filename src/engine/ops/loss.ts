@@ -266,5 +266,5 @@ export function planMseLoss(ctx: EngineContext, t: ElementwiseLossArgs, label = 
 export function planBceWithLogits(ctx: EngineContext, t: ElementwiseLossArgs, label = 'bce'): PlannedOp {
   const kernel = getKernel(ctx.device, bceWithLogitsSpec);
   const names = { input: 'logits', grad: 'dlogits' };
-  return planElementwiseLoss(ctx, kernel, t, names, (n) => ({ inv_n: 1 / n }), label);
+  return planElementwiseLoss(ctx, kernel, t, names, (n) => ({ grad_scale: 1 / n }), label);
 }

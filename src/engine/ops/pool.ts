@@ -114,6 +114,9 @@ function planFlat(
     sw: g.sw,
     ph: g.ph,
     pw: g.pw,
+    dh: g.dh,
+    dw: g.dw,
+    count_include_pad: 0,
     ...extra,
   });
   const bindGroup = bindKernel(ctx.device, kernel, { params, ...bind });
@@ -135,8 +138,7 @@ export function planMaxPool2dForward(
     return planWindows(ctx, 'max_pool2d_forward', spec, g, grid, bind);
   }
   const total = sizeOf(a.y.shape);
-  const dilation = { dh: g.dh, dw: g.dw };
-  return planFlat(ctx, 'max_pool2d_forward', maxPool2dForwardSpec, g, total, dilation, bind);
+  return planFlat(ctx, 'max_pool2d_forward', maxPool2dForwardSpec, g, total, {}, bind);
 }
 
 /** dx (shaped like the forward input) = dy routed to each window's saved argmax. */
@@ -172,8 +174,7 @@ export function planMaxPool2dBackward(
     return planWindows(ctx, 'max_pool2d_backward', spec, g, grid, { ...bind, y });
   }
   const total = sizeOf(a.dx.shape);
-  const dilation = { dh: g.dh, dw: g.dw };
-  return planFlat(ctx, 'max_pool2d_backward', maxPool2dBackwardSpec, g, total, dilation, bind);
+  return planFlat(ctx, 'max_pool2d_backward', maxPool2dBackwardSpec, g, total, {}, bind);
 }
 
 const includePad = (p: AvgPool2dParams) => ({ count_include_pad: (p.countIncludePad ?? true) ? 1 : 0 });

@@ -1,6 +1,7 @@
 // Which CPU backend to run when WebGPU is missing or is a software fallback: the wasm ops (and on how many
 // threads) or the plain-JavaScript reference ops. chooseCpuBackend is pure, so the rules are tested alone;
 // detectCpuEnvironment reads what it needs from the running context.
+import { tr } from '../../i18n';
 import { sharedMemoryAllowed } from './create';
 
 export type CpuBackendKind = 'wasm' | 'js';
@@ -43,13 +44,13 @@ export function chooseCpuBackend(
   override: CpuBackendOverride = 'auto',
   measured: CpuMeasurements = {},
 ): CpuBackendChoice {
-  if (override === 'js') return { kind: 'js', threads: 1, reason: 'plain JavaScript, as chosen' };
+  if (override === 'js') return { kind: 'js', threads: 1, reason: tr('training:backend.jsChosen') };
   if (!env.wasmSimd) {
-    const why = 'WebAssembly SIMD is not available in this browser';
+    const why = tr('training:backend.noSimd');
     return {
       kind: 'js',
       threads: 1,
-      reason: override === 'wasm' ? `plain JavaScript: ${why}` : `plain JavaScript (${why})`,
+      reason: tr(override === 'wasm' ? 'training:backend.jsBecause' : 'training:backend.jsParen', { why }),
     };
   }
   const wanted = threadsFor(env.cores);
@@ -57,7 +58,7 @@ export function chooseCpuBackend(
     return {
       kind: 'wasm',
       threads: 1,
-      reason: 'WebAssembly, 1 thread (the page is not cross-origin isolated, so threads cannot share memory)',
+      reason: tr('training:backend.wasmNotIsolated'),
     };
   }
   const { wasm1, wasmThreaded } = measured;
@@ -65,13 +66,13 @@ export function chooseCpuBackend(
     return {
       kind: 'wasm',
       threads: 1,
-      reason: 'WebAssembly, 1 thread (more threads measured no faster here)',
+      reason: tr('training:backend.wasmNoFaster'),
     };
   }
   return {
     kind: 'wasm',
     threads: wanted,
-    reason: `WebAssembly, ${wanted} thread${wanted > 1 ? 's' : ''}`,
+    reason: tr('training:backend.wasmThreads', { count: wanted }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Python source fragments built from spec values. Every value is checked for its type before it is
 // written, so a hostile spec cannot smuggle code into model.py: numbers must be finite (integers where
 // PyTorch wants ints), booleans real booleans, and free text is reduced to a safe alphabet.
+import { tr } from '../../i18n';
 import { definitionOf, isLayerKind, type LayerData } from '../../layers';
 import type { Layer } from '../spec';
 
@@ -50,7 +51,7 @@ export function className(name: string): string {
 
 export function checkIdentifier(name: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,59}$/.test(name) || RESERVED.has(name)) {
-    throw new Error(`"${name}" cannot be a Python class name here: use letters, digits and _`);
+    throw new Error(tr('export:errors.className', { name }));
   }
   return name;
 }

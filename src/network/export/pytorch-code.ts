@@ -40,7 +40,9 @@ export function planExport(spec: NetworkSpec, options: ModelPyOptions = {}): Exp
   const analysis = analyzeSpec(wired);
   const error = analysis.issues.find((i) => i.severity === 'error');
   if (error || analysis.layers.some((l) => l.outputShape === null)) {
-    throw new Error(`this design cannot be exported yet: ${error?.message ?? 'its shapes do not fit'}`);
+    throw new Error(
+      tr('export:errors.cannotExport', { reason: error?.message ?? tr('export:errors.shapesDoNotFit') }),
+    );
   }
   return {
     spec: wired,

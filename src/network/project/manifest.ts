@@ -2,6 +2,7 @@
 // design, hyperparameters and dataset. Written in canonical key order; read through the same strict
 // checks as share links and design files.
 import * as v from 'valibot';
+import { tr } from '../../i18n';
 import { HyperparamsSchema } from '../hyper';
 import { parseJsonSafely, type Parsed } from '../safe-json';
 import { fields, prefixed, readWith } from '../schema-kit';
@@ -24,35 +25,29 @@ const MAX_MANIFEST_CHARS = 1_000_000;
 export const ProjectManifestSchema = v.pipe(
   fields(
     {
-      format: v.literal(
-        PROJECT_FORMAT,
-        `project.json does not say it is a CNN Playground project (format "${PROJECT_FORMAT}")`,
-      ),
+      format: v.literal(PROJECT_FORMAT, () => tr('network:schema.projectFormat', { format: PROJECT_FORMAT })),
       version: v.pipe(
         v.custom<number>(
           (input) => typeof input === 'number' && Number.isInteger(input) && input >= 1,
-          'project.json has no valid format version',
+          () => tr('network:schema.projectVersion'),
         ),
-        v.maxValue(
-          PROJECT_VERSION,
-          (issue) =>
-            `the project was saved in format version ${String(issue.input)}; this app reads versions 1 to ${PROJECT_VERSION}: update the app`,
+        v.maxValue(PROJECT_VERSION, (issue) =>
+          tr('network:schema.projectNewer', { version: String(issue.input), current: PROJECT_VERSION }),
         ),
       ),
       /** ISO 8601 time the project was saved. */
       createdAt: v.custom<string>(
         (input) => typeof input === 'string' && ISO_TIME.test(input) && !Number.isNaN(Date.parse(input)),
-        'project.json: createdAt must be an ISO 8601 time such as 2026-01-31T12:00:00Z',
+        () => tr('network:schema.projectCreatedAt'),
       ),
-      dataset: v.custom<DatasetRef>(
-        isDatasetRef,
-        `project.json: dataset must be one of ${DATASET_IDS.join(', ')} or one of your datasets (user:…)`,
+      dataset: v.custom<DatasetRef>(isDatasetRef, () =>
+        tr('network:schema.projectDataset', { ids: DATASET_IDS.join(', ') }),
       ),
       weights: v.nullish(
-        v.literal(WEIGHTS_ENTRY, `project.json: weights must be "${WEIGHTS_ENTRY}" or null`),
+        v.literal(WEIGHTS_ENTRY, () => tr('network:schema.projectWeights', { entry: WEIGHTS_ENTRY })),
       ),
-      spec: prefixed(NetworkSpecSchema, 'the design is not valid: '),
-      hyper: prefixed(HyperparamsSchema, 'the hyperparameters are not valid: '),
+      spec: prefixed(NetworkSpecSchema, () => tr('network:parse.designInvalid', { error: '' })),
+      hyper: prefixed(HyperparamsSchema, () => tr('network:parse.hyperInvalid', { error: '' })),
     },
     'project.json',
     () => 'project.json must hold an object',

@@ -1,6 +1,7 @@
 // Undo/redo, the dataset picker, the presets (which ask before replacing unsaved edits), the choice of
 // view (diagram or outline), tidying a hand-placed diagram, and the design's size and cost.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PRESETS, presetSpec, type PresetId } from '../../network';
 import { isDenseTask } from '../../network/dense';
 import { datasetName, isUserDataset } from '../../network/dataset-input';
@@ -22,6 +23,7 @@ import { useAnalysis } from './useAnalysis';
 
 /** Which view shows the design, and a way back to the auto-layout for a diagram placed by hand. */
 function ViewSwitch() {
+  const { t } = useTranslation();
   const view = useStore((s) => s.builderView);
   const setView = useStore((s) => s.setBuilderView);
   const placed = useStore((s) => s.spec.layout !== undefined);
@@ -31,16 +33,16 @@ function ViewSwitch() {
     editSpec(auto);
   };
   return (
-    <span className="view-switch" role="group" aria-label="View">
+    <span className="view-switch" role="group" aria-label={t('builderToolbar.view')}>
       <button type="button" aria-pressed={view === 'diagram'} onClick={() => setView('diagram')}>
-        Diagram
+        {t('builderToolbar.diagram')}
       </button>
       <button type="button" aria-pressed={view === 'outline'} onClick={() => setView('outline')}>
-        Outline
+        {t('builderToolbar.outline')}
       </button>
       {view === 'diagram' && placed && (
-        <button type="button" onClick={tidy} title="Place every node by the auto-layout again">
-          Tidy up
+        <button type="button" onClick={tidy} title={t('builderToolbar.tidyTitle')}>
+          {t('builderToolbar.tidy')}
         </button>
       )}
     </span>
@@ -48,16 +50,19 @@ function ViewSwitch() {
 }
 
 function Totals() {
+  const { t } = useTranslation();
   const analysis = useAnalysis();
   return (
     <span className="totals muted">
-      <span data-testid="total-params">{formatCount(analysis.totalParams)}</span> parameters ·{' '}
-      {formatFlops(analysis.totalFlops)} FLOPs
+      <span data-testid="total-params">{formatCount(analysis.totalParams)}</span>{' '}
+      {t('builderToolbar.parameters')} ·{' '}
+      {t('builderToolbar.flops', { flops: formatFlops(analysis.totalFlops) })}
     </span>
   );
 }
 
 export function BuilderToolbar() {
+  const { t } = useTranslation();
   const canUndo = useStore((s) => s.history.past.length > 0);
   const canRedo = useStore((s) => s.history.future.length > 0);
   const undo = useStore((s) => s.undo);
@@ -118,15 +123,15 @@ export function BuilderToolbar() {
   const clear = () => replace(() => useStore.getState().loadSpec(withDataset(emptySpec('classification'))));
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Design">
-      <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
-        Undo
+    <div className="toolbar" role="toolbar" aria-label={t('builderToolbar.design')}>
+      <button type="button" onClick={undo} disabled={!canUndo} title={t('builderToolbar.undoKeys')}>
+        {t('builderToolbar.undo')}
       </button>
-      <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">
-        Redo
+      <button type="button" onClick={redo} disabled={!canRedo} title={t('builderToolbar.redoKeys')}>
+        {t('builderToolbar.redo')}
       </button>
       <label>
-        Dataset{' '}
+        {t('builderToolbar.dataset')}{' '}
         <select value={dataset} onChange={(e) => setDatasetOfSpec(e.target.value as DatasetRef)}>
           {(Object.keys(DATASET_NAMES) as DatasetId[]).map((id) => (
             <option key={id} value={id}>
@@ -135,25 +140,25 @@ export function BuilderToolbar() {
           ))}
           {myData && (
             <option value={myData.id}>
-              {myData.name} ({myData.classes.length} classes)
+              {t('builderToolbar.classesOption', { name: myData.name, n: myData.classes.length })}
             </option>
           )}
           {isUserDataset(dataset) && myData?.id !== dataset && (
             <option value={dataset} disabled>
-              {datasetName(input)} (not in this browser)
+              {t('builderToolbar.notInBrowser', { name: datasetName(input) })}
             </option>
           )}
         </select>
       </label>
       <button type="button" className="toolbar-link" onClick={() => showPanel('mydata')}>
-        {myData ? 'Your own data' : 'Use your own data'}
+        {myData ? t('builderToolbar.yourOwnData') : t('builderToolbar.useYourOwnData')}
       </button>
       <label>
-        Preset{' '}
+        {t('builderToolbar.preset')}{' '}
         <select value={presetId} onChange={(e) => setPicked({ id: e.target.value as PresetId, baseline })}>
           {presetId === '' && (
             <option value="" disabled>
-              {baseline.name || 'This design'} (not a preset)
+              {t('builderToolbar.notAPreset', { name: baseline.name || t('builderToolbar.thisDesign') })}
             </option>
           )}
           {PRESETS.map((p) => (
@@ -164,18 +169,18 @@ export function BuilderToolbar() {
         </select>
       </label>
       <button type="button" onClick={loadPreset} disabled={presetId === ''}>
-        Load preset
+        {t('builderToolbar.loadPreset')}
       </button>
       <button type="button" onClick={clear}>
-        Clear network
+        {t('builderToolbar.clearNetwork')}
       </button>
       <ViewSwitch />
       <Totals />
       <ConfirmDialog
         open={pending !== null}
-        title="Replace the design?"
-        message="This replaces your unsaved edits (Undo brings them back)."
-        confirmLabel="Replace"
+        title={t('builderToolbar.replaceTitle')}
+        message={t('builderToolbar.replaceMessage')}
+        confirmLabel={t('builderToolbar.replace')}
         onConfirm={() => pending?.()}
         onCancel={() => setPending(null)}
       />

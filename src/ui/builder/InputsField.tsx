@@ -2,6 +2,7 @@
 // picks its input (the previous layer by default); a merging layer (Add, Concat) lists its inputs, each a
 // choice among the network input and the layers before it, with Add input and remove buttons.
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { definitionOf } from '../../layers';
 import { INPUT_ID, type NetworkSpec } from '../../network/spec';
 import { useStore } from '../store/store';
@@ -9,6 +10,7 @@ import { useStore } from '../store/store';
 const PREVIOUS = '';
 
 export function InputsField({ spec, index }: { spec: NetworkSpec; index: number }) {
+  const { t } = useTranslation();
   const id = useId();
   const setLayerInputs = useStore((s) => s.setLayerInputs);
   const layer = spec.layers[index];
@@ -16,8 +18,10 @@ export function InputsField({ spec, index }: { spec: NetworkSpec; index: number 
   const previousId = index === 0 ? INPUT_ID : spec.layers[index - 1].id;
   const current = layer.inputs ?? [previousId];
   const sources = [
-    { id: INPUT_ID, name: 'the network input' },
-    ...spec.layers.slice(0, index).map((l, i) => ({ id: l.id, name: `layer ${i + 1} (${l.kind})` })),
+    { id: INPUT_ID, name: t('inputsField.networkInput') },
+    ...spec.layers
+      .slice(0, index)
+      .map((l, i) => ({ id: l.id, name: t('shapes:name.layer', { n: i + 1, kind: l.kind }) })),
   ].reverse();
   const set = (inputs: string[] | null) => setLayerInputs(layer.id, inputs);
   const choose = (k: number, value: string) => {
@@ -28,26 +32,28 @@ export function InputsField({ spec, index }: { spec: NetworkSpec; index: number 
   const unused = sources.find((s) => !current.includes(s.id));
   return (
     <fieldset className="inputs-field" aria-describedby={`${id}-doc`}>
-      <legend>{many ? 'Inputs' : 'Input'}</legend>
+      <legend>{many ? t('inputsField.inputs') : t('inputsField.input')}</legend>
       {current.map((source, k) => (
         <span key={k} className="inputs-field-row">
           <select
-            aria-label={many ? `Input ${k + 1}` : 'Input'}
+            aria-label={many ? t('inputsField.inputN', { n: k + 1 }) : t('inputsField.input')}
             value={!many && layer.inputs === undefined ? PREVIOUS : source}
             onChange={(e) => choose(k, e.target.value)}
           >
-            {!many && <option value={PREVIOUS}>the previous layer</option>}
+            {!many && <option value={PREVIOUS}>{t('inputsField.previousLayer')}</option>}
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
             ))}
-            {!sources.some((s) => s.id === source) && <option value={source}>{source} (not found)</option>}
+            {!sources.some((s) => s.id === source) && (
+              <option value={source}>{t('inputsField.notFound', { id: source })}</option>
+            )}
           </select>
           {many && current.length > 1 && (
             <button
               type="button"
-              aria-label={`Remove input ${k + 1}`}
+              aria-label={t('inputsField.removeInput', { n: k + 1 })}
               onClick={() => set(current.filter((_, j) => j !== k))}
             >
               ×
@@ -57,13 +63,11 @@ export function InputsField({ spec, index }: { spec: NetworkSpec; index: number 
       ))}
       {many && unused && (
         <button type="button" onClick={() => set([...current, unused.id])}>
-          Add input
+          {t('inputsField.addInput')}
         </button>
       )}
       <small id={`${id}-doc`} className="muted">
-        {many
-          ? 'The layers whose outputs this one combines; a skip connection reads an earlier layer.'
-          : 'Where this layer reads from: the previous layer, or an earlier one for a skip path.'}
+        {many ? t('inputsField.docMany') : t('inputsField.docOne')}
       </small>
     </fieldset>
   );

@@ -1,4 +1,5 @@
 // Edits the selected layer's parameters under their PyTorch names, each with a one-line explanation.
+import { useTranslation } from 'react-i18next';
 import { PARAM_DOCS } from '../../network';
 import { PARAM_RULES } from '../../network/params';
 import { paramNames, type Layer } from '../../network/spec';
@@ -9,6 +10,7 @@ import { ParamField } from './ParamField';
 import { useAnalysis } from './useAnalysis';
 
 export function Inspector() {
+  const { t } = useTranslation();
   const spec = useStore((s) => s.spec);
   const selectedId = useStore((s) => s.selectedLayerId);
   const setLayerParam = useStore((s) => s.setLayerParam);
@@ -17,8 +19,8 @@ export function Inspector() {
   const index = spec.layers.findIndex((l) => l.id === selectedId);
   if (index < 0) {
     return (
-      <section aria-label="Inspector" className="inspector">
-        <p className="muted">Select a layer to edit its parameters.</p>
+      <section aria-label={t('inspector.inspector')} className="inspector">
+        <p className="muted">{t('inspector.selectALayer')}</p>
       </section>
     );
   }
@@ -29,22 +31,22 @@ export function Inspector() {
   const docs: Partial<Record<string, string>> = PARAM_DOCS[layer.kind] ?? {};
   const params = paramNames(layer.kind);
   return (
-    <section aria-label="Inspector" className="inspector">
+    <section aria-label={t('inspector.inspector')} className="inspector">
       <div className="inspector-head">
         <h3>
-          Layer {index + 1}: <code>nn.{layer.kind}</code>
+          {t('inspector.layerN', { n: index + 1 })} <code>nn.{layer.kind}</code>
         </h3>
         <button
           type="button"
-          aria-label="Close the inspector"
-          title="Close"
+          aria-label={t('inspector.close')}
+          title={t('inspector.closeTitle')}
           onClick={() => selectLayer(null)}
         >
           ✕
         </button>
       </div>
       <InputsField spec={spec} index={index} />
-      {params.length === 0 && <p className="muted">{layer.kind} has no parameters.</p>}
+      {params.length === 0 && <p className="muted">{t('inspector.noParameters', { kind: layer.kind })}</p>}
       <div className="inspector-fields">
         {params.map((param) => (
           <ParamField

@@ -2,6 +2,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LayerInfo } from '../../network/analyze';
 import { formatShape, type Layer } from '../../network/spec';
 import { useStore } from '../store/store';
@@ -25,6 +26,7 @@ const CopyIcon = () => (
 );
 
 export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: layer.id,
     data: { source: 'network' },
@@ -34,7 +36,7 @@ export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
   const moveLayer = useStore((s) => s.moveLayer);
   const removeLayer = useStore((s) => s.removeLayer);
   const duplicateLayer = useStore((s) => s.duplicateLayer);
-  const name = `layer ${index + 1} (${layer.kind})`;
+  const name = t('shapes:name.layer', { n: index + 1, kind: layer.kind });
   const hasError = info?.issues.some((i) => i.severity === 'error') ?? false;
   const params = keyParams(layer, info?.wired);
 
@@ -65,7 +67,7 @@ export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
         <button
           type="button"
           className="drag-handle"
-          aria-label={`Reorder ${name}`}
+          aria-label={t('layerCard.reorder', { name })}
           {...attributes}
           {...listeners}
         >
@@ -75,7 +77,7 @@ export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
           type="button"
           className="layer-main"
           aria-pressed={selected}
-          aria-label={`Select ${name}`}
+          aria-label={t('layerCard.select', { name })}
           onClick={() => selectLayer(selected ? null : layer.id)}
         >
           <span className="layer-index">{index + 1}</span>
@@ -86,20 +88,20 @@ export function LayerCard({ layer, index, info, count, dropBefore }: Props) {
           <span className="layer-shape" data-testid="layer-shape">
             {info?.outputShape ? formatShape(info.outputShape) : '—'}
           </span>
-          <span className="layer-count">{formatCount(info?.params ?? 0)} params</span>
+          <span className="layer-count">{t('layerCard.params', { n: formatCount(info?.params ?? 0) })}</span>
         </button>
         <button
           type="button"
-          aria-label={`Duplicate ${name}`}
-          title="Duplicate (Ctrl+D)"
+          aria-label={t('layerCard.duplicate', { name })}
+          title={t('layerCard.duplicateTitle')}
           onClick={() => duplicateLayer(layer.id)}
         >
           <CopyIcon />
         </button>
         <button
           type="button"
-          aria-label={`Delete ${name}`}
-          title="Delete (Del)"
+          aria-label={t('layerCard.delete', { name })}
+          title={t('layerCard.deleteTitle')}
           onClick={() => removeLayer(layer.id)}
         >
           ✕

@@ -1,6 +1,7 @@
 // The network as an ordered, sortable list of layer cards; also the drop target for palette layers.
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useTranslation } from 'react-i18next';
 import { datasetName } from '../../network/dataset-input';
 import { formatShape } from '../../network/spec';
 import { useStore } from '../store/store';
@@ -10,6 +11,7 @@ import { LayerIssues } from './LayerIssues';
 import { useAnalysis } from './useAnalysis';
 
 export function NetworkList({ dropIndex }: { dropIndex: number | null }) {
+  const { t } = useTranslation();
   const spec = useStore((s) => s.spec);
   const analysis = useAnalysis();
   const { setNodeRef, isOver } = useDroppable({ id: LIST_ID });
@@ -18,12 +20,12 @@ export function NetworkList({ dropIndex }: { dropIndex: number | null }) {
   return (
     <div className="network">
       <p className="network-input">
-        Input: {datasetName(spec.input)} {formatShape(spec.input.shape)}
+        {t('networkList.input', { dataset: datasetName(spec.input), shape: formatShape(spec.input.shape) })}
       </p>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ol
           ref={setNodeRef}
-          aria-label="Network layers"
+          aria-label={t('networkList.networkLayers')}
           className={`network-list${isOver ? ' over' : ''}${dropIndex === ids.length ? ' drop-end' : ''}`}
         >
           {spec.layers.map((layer, index) => (
@@ -36,9 +38,7 @@ export function NetworkList({ dropIndex }: { dropIndex: number | null }) {
               dropBefore={dropIndex === index}
             />
           ))}
-          {spec.layers.length === 0 && (
-            <li className="network-empty">Drag layers here from the palette, or press a palette button.</li>
-          )}
+          {spec.layers.length === 0 && <li className="network-empty">{t('networkList.empty')}</li>}
         </ol>
       </SortableContext>
       <LayerIssues issues={networkIssues} />

@@ -1,6 +1,7 @@
 // Every layer kind, grouped. Drag one into the network, or press it to add it after the selected layer (on
 // the selected diagram edge, if an edge is selected; at the end when nothing is).
 import { useDraggable } from '@dnd-kit/core';
+import { useTranslation } from 'react-i18next';
 import { LAYER_GROUPS } from '../../network';
 import type { LayerKind } from '../../network/spec';
 import { useStore } from '../store/store';
@@ -8,6 +9,7 @@ import { commitEdit } from './diagram/commit-edit';
 import { insertOnEdge } from './diagram/edits';
 
 function PaletteItem({ kind, description }: { kind: LayerKind; description: string }) {
+  const { t } = useTranslation();
   const { listeners, setNodeRef } = useDraggable({
     id: `palette:${kind}`,
     data: { source: 'palette', kind },
@@ -28,7 +30,7 @@ function PaletteItem({ kind, description }: { kind: LayerKind; description: stri
         ref={setNodeRef}
         type="button"
         className="palette-item"
-        aria-label={`Add ${kind}`}
+        aria-label={t('palette.add', { kind })}
         title={description}
         onClick={add}
         {...pointerListeners}
@@ -40,8 +42,9 @@ function PaletteItem({ kind, description }: { kind: LayerKind; description: stri
 }
 
 export function Palette() {
+  const { t } = useTranslation();
   return (
-    <nav aria-label="Layer palette" className="palette">
+    <nav aria-label={t('palette.layerPalette')} className="palette">
       {LAYER_GROUPS.map((group) => (
         <div key={group.id} className="palette-group" role="group" aria-labelledby={`palette-${group.id}`}>
           <h3 id={`palette-${group.id}`}>{group.label}</h3>

@@ -1,5 +1,6 @@
 // One parameter of the selected layer, under its PyTorch name, with its one-line explanation.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ParamRule } from '../../network/params';
 import type { ParamValue } from '../store/spec-edits';
 
@@ -46,6 +47,7 @@ function NumberInput(props: {
 }
 
 export function ParamField({ name, rule, value, doc, wiredValue, onChange }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const docId = `${id}-doc`;
   let control;
@@ -109,7 +111,7 @@ export function ParamField({ name, rule, value, doc, wiredValue, onChange }: Pro
       {control}
       <small id={docId} className="muted">
         {doc}
-        {wiredValue !== undefined && ' Set from the previous layer (auto-wire).'}
+        {wiredValue !== undefined && ` ${t('paramField.autoWired')}`}
       </small>
     </div>
   );

@@ -1,4 +1,5 @@
 // The model summary: one row per layer with output shape, parameters and FLOPs, and the totals.
+import { useTranslation } from 'react-i18next';
 import { formatShape } from '../../network/spec';
 import { CostCells, CostHeaders, CostTotals } from '../inspect/CostColumns';
 import { useStore } from '../store/store';
@@ -6,23 +7,24 @@ import { formatCount, formatFlops } from './layer-summary';
 import { useAnalysis } from './useAnalysis';
 
 export function SummaryTable() {
+  const { t } = useTranslation();
   const spec = useStore((s) => s.spec);
   const analysis = useAnalysis();
   return (
     <table className="summary">
-      <caption>Model summary</caption>
+      <caption>{t('summaryTable.modelSummary')}</caption>
       <thead>
         <tr>
-          <th scope="col">Layer</th>
-          <th scope="col">Output shape</th>
-          <th scope="col">Params</th>
-          <th scope="col">FLOPs</th>
+          <th scope="col">{t('summaryTable.layer')}</th>
+          <th scope="col">{t('summaryTable.outputShape')}</th>
+          <th scope="col">{t('summaryTable.params')}</th>
+          <th scope="col">{t('summaryTable.flops')}</th>
           <CostHeaders />
         </tr>
       </thead>
       <tbody>
         <tr>
-          <th scope="row">Input</th>
+          <th scope="row">{t('summaryTable.input')}</th>
           <td>{formatShape(spec.input.shape)}</td>
           <td>0</td>
           <td>0</td>
@@ -42,7 +44,7 @@ export function SummaryTable() {
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">Total</th>
+          <th scope="row">{t('summaryTable.total')}</th>
           <td>{analysis.outputShape ? formatShape(analysis.outputShape) : '—'}</td>
           <td data-testid="summary-total-params">{formatCount(analysis.totalParams)}</td>
           <td>{formatFlops(analysis.totalFlops)}</td>

@@ -1,6 +1,7 @@
 // Train and test accuracy over steps, in percent: train as its moving average (one line fewer to draw),
 // test from the sample evaluated every few seconds of training, with a large dot at each evaluation of the
 // whole test set (epoch ends, Evaluate).
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
 import { StepCurves, type CurveKeys } from './StepCurves';
 import { useThrottled } from './useThrottled';
@@ -13,14 +14,16 @@ const KEYS: CurveKeys = {
 };
 
 export function AccuracyChart() {
+  const { t } = useTranslation();
   const train = useThrottled(useStore((s) => s.trainPoints));
   const test = useThrottled(useStore((s) => s.testPoints));
   return (
-    <figure className="chart" aria-label="Accuracy chart">
+    <figure className="chart" aria-label={t('accuracyChart.accuracyChart')}>
       <figcaption>
-        Accuracy (%): <span className="key-train">train</span>, <span className="key-test">test</span>
-        <span className="chart-note" title="Test: a sample while training; large dots: all test images">
-          test: a sample while training; large dots: all test images
+        {t('accuracyChart.accuracy')} <span className="key-train">{t('accuracyChart.train')}</span>,{' '}
+        <span className="key-test">{t('accuracyChart.test')}</span>
+        <span className="chart-note" title={t('accuracyChart.noteTitle')}>
+          {t('accuracyChart.note')}
         </span>
       </figcaption>
       <div

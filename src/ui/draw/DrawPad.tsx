@@ -1,6 +1,8 @@
 // A pad to draw a digit with mouse, touch or pen (pointer events), preprocessed like MNIST and classified
 // by the trained network as you draw, and again when loaded weights replace the model's.
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { tr } from '../../i18n';
 import { useStore } from '../store/store';
 import { latestOnly } from './latest-only';
 import { toMnistImage } from './preprocess';
@@ -26,7 +28,11 @@ function readInk(canvas: HTMLCanvasElement): Float32Array {
   return ink;
 }
 
+/** How often (ms) a drawn digit is classified again while the network trains. */
+const REPREDICT_MS = 1000;
+
 export function DrawPad() {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   // The classifier predicts; an autoencoder or GAN in the builder is not the network that would answer.
@@ -40,17 +46,41 @@ export function DrawPad() {
           const client = useStore.getState().client;
           if (client) useStore.getState().setDrawProbabilities(await client.predict(image));
         },
-        (error) => useStore.getState().setNotice(`Prediction failed: ${String(error)}`),
+        (error) => useStore.getState().setNotice(tr('ui:drawPad.predictionFailed', { error: String(error) })),
       ),
     [],
   );
+
+  // A design whose input changes shape (a colour or larger dataset) gets the drawing fitted to it again,
+  // from the pad itself, so the classifier and the inspect views always read an image of its size.
+  const inputShape = useStore((s) => s.spec.input.shape.join('×'));
+  useEffect(() => {
+    const { drawnImage, spec } = useStore.getState();
+    if (!drawnImage || !canvas.current) return;
+    const image = fitDrawing(toMnistImage(readInk(canvas.current), SIZE, SIZE), spec.input.shape);
+    if (image.length !== drawnImage.length) useStore.getState().setDrawnImage(image);
+  }, [inputShape]);
 
   // Loaded weights (or the model becoming ready) classify the digit already drawn.
   const weightsVersion = useStore((s) => s.weightsVersion);
   useEffect(() => {
     const image = useStore.getState().drawnImage;
     if (image && canPredict) predict(image.slice());
-  }, [weightsVersion, canPredict, predict]);
+  }, [weightsVersion, canPredict, predict, inputShape]);
+
+  // While the network trains, the digit already drawn is classified again as it learns (at most once a
+  // second), and once more when training stops: its probabilities move with the network's.
+  const training = useStore((s) => s.trainerState === 'training');
+  const step = useStore((s) => s.progress?.step ?? 0);
+  const askedAt = useRef(-Infinity);
+  useEffect(() => {
+    const image = useStore.getState().drawnImage;
+    if (!image || !canPredict) return;
+    const now = performance.now();
+    if (training && now - askedAt.current < REPREDICT_MS) return;
+    askedAt.current = now;
+    predict(image.slice());
+  }, [step, training, canPredict, predict]);
 
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -89,13 +119,13 @@ export function DrawPad() {
   };
 
   return (
-    <section aria-label="Draw a digit" className="draw">
+    <section aria-label={t('drawPad.drawADigit')} className="draw">
       <canvas
         ref={canvas}
         width={SIZE}
         height={SIZE}
         className="draw-pad"
-        aria-label="Drawing pad: draw a digit with mouse, finger or pen"
+        aria-label={t('drawPad.pad')}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           last.current = null;
@@ -115,22 +145,14 @@ export function DrawPad() {
       />
       <div className="draw-side">
         <button type="button" onClick={clear}>
-          Clear drawing
+          {t('drawPad.clear')}
         </button>
         {/* The note and the bars share one place, so the first answer shifts nothing. */}
         <div className="draw-answer">
           {!canPredict && (
-            <p className="muted">
-              {otherTask
-                ? 'Probabilities come from a classifier: load one to see what it reads.'
-                : 'Probabilities appear once the model and data are ready.'}
-            </p>
+            <p className="muted">{otherTask ? t('drawPad.otherTask') : t('drawPad.notReady')}</p>
           )}
-          {canPredict && !predicted && (
-            <p className="muted">
-              Draw a digit on the pad: what the network reads shows here and on the diagram.
-            </p>
-          )}
+          {canPredict && !predicted && <p className="muted">{t('drawPad.prompt')}</p>}
           {!otherTask && <ProbabilityBars />}
         </div>
       </div>

@@ -83,7 +83,10 @@ async function exportGanZip(
   const { client, hyper: stored } = store.getState();
   for (const spec of [generator, discriminator]) {
     const blocked = blockingReason(analysisOf(spec));
-    if (blocked) throw new Error(`the ${spec.task}: ${blocked}`);
+    if (blocked)
+      throw new Error(
+        tr('ui:actions.taskBlocked', { task: tr(`network:task.${spec.task}`), reason: blocked }),
+      );
   }
   if (!client) throw new Error(tr('ui:actions.theTrainerHasNot'));
   const weights = await sessionWeights(client, { spec: generator, discriminator });

@@ -3,6 +3,7 @@
 // to make room; the training controls, figures, charts and draw pad stay where they are. Closed panels stay
 // mounted (hidden), so each keeps its state.
 import type { KeyboardEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PagePanel } from '../../lessons/schema';
 import { SummaryTable } from '../builder/SummaryTable';
 import { DensePanel } from '../dense/DensePanel';
@@ -15,20 +16,18 @@ import { useStore } from '../store/store';
 import type { PanelId } from '../store/ui-slice';
 import { HyperparamsForm } from '../training/HyperparamsForm';
 
-// Each tab's name is one a lesson step may name as its panel.
-const PANELS: { id: PanelId; tab: PagePanel; region: string; content: () => ReactNode }[] = [
-  { id: 'summary', tab: 'Summary', region: 'Model summary panel', content: () => <SummaryTable /> },
+// Each tab's English name is one a lesson step may name as its panel; the page shows the catalogue's.
+const PANELS: { id: PanelId; tab: PagePanel; content: () => ReactNode }[] = [
+  { id: 'summary', tab: 'Summary', content: () => <SummaryTable /> },
   {
     id: 'hyper',
     tab: 'Hyperparameters',
-    region: 'Hyperparameters panel',
     content: () => <HyperparamsForm />,
   },
-  { id: 'inside', tab: 'Inside the network', region: 'Inside the network', content: () => <InspectPanel /> },
+  { id: 'inside', tab: 'Inside the network', content: () => <InspectPanel /> },
   {
     id: 'predictions',
     tab: 'Test results',
-    region: 'Test results',
     content: () => (
       <div className="test-results">
         <ConfusionMatrix />
@@ -36,12 +35,11 @@ const PANELS: { id: PanelId; tab: PagePanel; region: string; content: () => Reac
       </div>
     ),
   },
-  { id: 'mydata', tab: 'Your own data', region: 'Your own data', content: () => <MyDataPanel /> },
-  { id: 'generate', tab: 'Generate images', region: 'Generate images', content: () => <GeneratePanel /> },
+  { id: 'mydata', tab: 'Your own data', content: () => <MyDataPanel /> },
+  { id: 'generate', tab: 'Generate images', content: () => <GeneratePanel /> },
   {
     id: 'dense',
     tab: 'Segmentation and detection',
-    region: 'Segmentation and detection',
     content: () => <DensePanel />,
   },
 ];
@@ -67,6 +65,7 @@ export function showPanelNamed(tab: PagePanel): void {
 
 /** `children`: other controls at the end of the tab bar's row (the classroom's buttons). */
 export function PanelTabs({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
   const open = useStore((s) => s.panel);
   const openPanel = useStore((s) => s.openPanel);
   // The tabs pattern: arrows move between tabs, Home and End to the ends.
@@ -90,7 +89,7 @@ export function PanelTabs({ children }: { children?: ReactNode }) {
   return (
     <div className={`panels${open ? ' open' : ''}`}>
       <div className="panel-bar">
-        <div className="panel-tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
+        <div className="panel-tabs" role="tablist" aria-label={t('panelTabs.panels')} onKeyDown={onKeyDown}>
           {PANELS.map((p) => (
             <button
               key={p.id}
@@ -102,14 +101,14 @@ export function PanelTabs({ children }: { children?: ReactNode }) {
               tabIndex={open === null ? 0 : open === p.id ? 0 : -1}
               onClick={() => openPanel(open === p.id ? null : p.id)}
             >
-              {p.tab}
+              {t(`panelTabs.tab.${p.id}`)}
             </button>
           ))}
           {open && (
             <button
               type="button"
               className="panel-close"
-              aria-label="Close the panel"
+              aria-label={t('panelTabs.close')}
               onClick={() => openPanel(null)}
             >
               ✕
@@ -127,7 +126,7 @@ export function PanelTabs({ children }: { children?: ReactNode }) {
           className="panel-body"
           hidden={open !== p.id}
         >
-          <section aria-label={p.region} className={`panel-section ${p.id}-region`}>
+          <section aria-label={t(`panelTabs.region.${p.id}`)} className={`panel-section ${p.id}-region`}>
             {p.content()}
           </section>
         </div>

@@ -1,6 +1,7 @@
 // Page-wide keys: Space trains or pauses; Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes.
 // Keys typed into a control (a field, a button, a drag handle) are left to that control.
 import { useEffect } from 'react';
+import { tr } from '../../i18n';
 import { useStore } from '../store/store';
 import { trainBlockedReason } from '../training/train-gate';
 
@@ -16,7 +17,7 @@ export function useShortcuts(): void {
         // Space does what the Train / Pause button does; where Train is disabled it says why instead.
         const refused = s.trainerState === 'training' ? null : trainBlockedReason(s);
         if (s.trainerState === 'training') s.pause();
-        else if (refused) s.setNotice(`Space: ${refused}`);
+        else if (refused) s.setNotice(tr('ui:useShortcuts.spaceRefused', { reason: refused }));
         else s.train();
       } else if (mod && e.key.toLowerCase() === 'z') {
         if (e.shiftKey) s.redo();

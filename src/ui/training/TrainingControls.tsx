@@ -1,20 +1,11 @@
 // Train / Pause / Step / Reset with the trainer's visible state; Train is disabled with the reason.
+import { useTranslation } from 'react-i18next';
 import { showPanel } from '../shell/PanelTabs';
 import { useStore } from '../store/store';
-import { FINISHED, panelOf, unusableReason } from './train-gate';
-
-/** The tab that opens where a design of another task trains. */
-const PANEL_IDS = { 'Generate images': 'generate', 'Segmentation and detection': 'dense' } as const;
-
-const STATE_TEXT = {
-  idle: 'Ready',
-  training: 'Training',
-  paused: 'Paused',
-  diverged: 'Diverged',
-  done: 'Done',
-} as const;
+import { finishedReason, panelOf, unusableReason } from './train-gate';
 
 export function TrainingControls() {
+  const { t } = useTranslation();
   const state = useStore((s) => s.trainerState);
   const reason = useStore((s) => s.trainerReason);
   const hasClient = useStore((s) => s.client !== null);
@@ -22,14 +13,14 @@ export function TrainingControls() {
   // What stops the model being used at all, then what stops more training.
   const unusable = useStore(unusableReason);
   const panel = useStore((s) => panelOf(s.spec));
-  const blocked = unusable ?? (state === 'done' ? FINISHED : null);
+  const blocked = unusable ?? (state === 'done' ? finishedReason() : null);
   const training = state === 'training';
   return (
     <div className="controls">
       <div className="control-buttons">
         {training ? (
-          <button type="button" className="primary" onClick={pause} title="Space">
-            Pause
+          <button type="button" className="primary" onClick={pause} title={t('trainingControls.spaceKey')}>
+            {t('trainingControls.pause')}
           </button>
         ) : (
           <button
@@ -38,28 +29,29 @@ export function TrainingControls() {
             onClick={train}
             disabled={blocked !== null || state === 'diverged'}
             aria-describedby={blocked ? 'train-blocked' : undefined}
-            title="Space"
+            title={t('trainingControls.spaceKey')}
           >
-            Train
+            {t('trainingControls.train')}
           </button>
         )}
         <button type="button" onClick={step} disabled={training || blocked !== null}>
-          Step
+          {t('trainingControls.step')}
         </button>
         <button type="button" onClick={reset} disabled={!hasClient}>
-          Reset
+          {t('trainingControls.reset')}
         </button>
         <button
           type="button"
           onClick={evaluate}
           disabled={blocked !== null}
-          title="Test on the whole test set now"
+          title={t('trainingControls.evaluateTitle')}
         >
-          Evaluate
+          {t('trainingControls.evaluate')}
         </button>
         <span className="trainer-state" data-testid="trainer-state" aria-live="polite">
-          {STATE_TEXT[state]}
-          {reason ? `: ${reason}` : ''}
+          {reason
+            ? t('trainingControls.stateReason', { state: t(`trainingControls.${state}`), reason })
+            : t(`trainingControls.${state}`)}
         </span>
       </div>
       {blocked && (
@@ -68,8 +60,8 @@ export function TrainingControls() {
           {panel && (
             <>
               {' '}
-              <button type="button" onClick={() => showPanel(PANEL_IDS[panel])}>
-                Go to {panel}
+              <button type="button" onClick={() => showPanel(panel)}>
+                {t('trainingControls.goTo', { panel: t(`panelTabs.tab.${panel}`) })}
               </button>
             </>
           )}

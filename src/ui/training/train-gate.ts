@@ -1,29 +1,26 @@
 // Why the classifier's Train would not run now: one answer for the Train button, Step, Evaluate and the
 // Space key, so a key never does what the disabled button refuses.
+import { tr } from '../../i18n';
 import { isDenseTask } from '../../network/dense';
 import { validateHyper } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
 import { analysisOf, blockingReason } from '../builder/useAnalysis';
 import type { AppState } from '../store/store';
 
-const TASK_NAMES = {
-  reconstruction: 'an autoencoder',
-  generator: "a GAN's generator",
-  discriminator: "a GAN's discriminator",
-  segmentation: 'a segmentation network',
-  detection: 'a detector',
-} as const;
-
 /** The panel where a design of this task trains (null: the classifier's own controls). */
-export function panelOf(spec: NetworkSpec): 'Generate images' | 'Segmentation and detection' | null {
+export function panelOf(spec: NetworkSpec): 'generate' | 'dense' | null {
   if (spec.task === 'classification') return null;
-  return isDenseTask(spec.task) ? 'Segmentation and detection' : 'Generate images';
+  return isDenseTask(spec.task) ? 'dense' : 'generate';
 }
 
 /** Why the builder's design is not the classifier's to train (it trains in its own panel). */
 export function otherTaskReason(spec: NetworkSpec): string | null {
-  if (spec.task === 'classification') return null;
-  return `The builder holds ${TASK_NAMES[spec.task]}: it trains in the ${panelOf(spec)} panel.`;
+  const panel = panelOf(spec);
+  if (spec.task === 'classification' || !panel) return null;
+  return tr('ui:trainGate.otherTask', {
+    task: tr(`ui:trainGate.${spec.task}`),
+    panel: tr(`ui:panelTabs.tab.${panel}`),
+  });
 }
 
 /** What stops the classifier's model being used at all (trained, stepped or evaluated), or null. */
@@ -32,22 +29,23 @@ export function unusableReason(s: AppState): string | null {
   return (
     otherTaskReason(s.spec) ??
     blockingReason(analysisOf(s.spec)) ??
-    (hyperError ? `Fix the hyperparameters first: ${hyperError}` : null) ??
+    (hyperError ? tr('ui:trainGate.fixHyper', { error: hyperError }) : null) ??
     (s.client === null
-      ? 'The trainer is starting…'
+      ? tr('ui:trainGate.starting')
       : s.dataset.phase !== 'ready'
-        ? 'Waiting for the dataset to load…'
+        ? tr('ui:trainGate.waitingData')
         : null)
   );
 }
 
-export const FINISHED = 'Training finished: raise Epochs or press Reset.';
+/** Why a finished run does not train on. */
+export const finishedReason = (): string => tr('ui:trainGate.finished');
 
 /** Why Train would not start or resume training now, or null when it would. */
 export function trainBlockedReason(s: AppState): string | null {
   return (
     unusableReason(s) ??
-    (s.trainerState === 'done' ? FINISHED : null) ??
-    (s.trainerState === 'diverged' ? 'Training diverged: lower the learning rate and press Reset.' : null)
+    (s.trainerState === 'done' ? finishedReason() : null) ??
+    (s.trainerState === 'diverged' ? tr('ui:trainGate.diverged') : null)
   );
 }

@@ -15,9 +15,11 @@ import {
   type NodeChange,
   type EdgeChange,
   type OnBeforeDelete,
+  type AriaLabelConfig,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { INPUT_ID, type NodePosition } from '../../../network/spec';
 import { useStore } from '../../store/store';
 import { DIAGRAM_ID } from '../dnd';
@@ -41,13 +43,28 @@ const NARROW = 560;
  *  outside the nodes. */
 const PADDING = 40;
 
-const ariaLabelConfig = {
-  'node.a11yDescription.default':
-    'Enter selects a layer; then the arrow keys move it and Delete removes it. C starts a connection from it: then press Enter on the layer to connect to, or Escape.',
-  'node.a11yDescription.keyboardDisabled': 'Enter selects a layer.',
-  'edge.a11yDescription.default':
-    'Enter selects this connection: a palette button then inserts its layer here, and Delete removes it from a merging layer.',
-};
+/** xyflow's own words (its keyboard help and the zoom buttons) in the page's language. */
+function useAriaLabels(): Partial<AriaLabelConfig> {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      'node.a11yDescription.default': t('diagram.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('diagram.nodeHelpNoKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+        t('diagram.moved', {
+          direction: t(`diagram.direction.${direction}`, { defaultValue: direction }),
+          x,
+          y,
+        }),
+      'edge.a11yDescription.default': t('diagram.edgeHelp'),
+      'controls.ariaLabel': t('diagram.controls'),
+      'controls.zoomIn.ariaLabel': t('diagram.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('diagram.zoomOut'),
+      'controls.fitView.ariaLabel': t('diagram.fitView'),
+    }),
+    [t],
+  );
+}
 
 /** A callback ref and the size of the element it is given, kept up to date. */
 function useSize(): [(el: HTMLDivElement | null) => void, { width: number; height: number }] {
@@ -70,6 +87,8 @@ function useSize(): [(el: HTMLDivElement | null) => void, { width: number; heigh
 }
 
 function DiagramFlow() {
+  const { t } = useTranslation();
+  const ariaLabelConfig = useAriaLabels();
   const spec = useStore((s) => s.spec);
   const analysis = useAnalysis();
   const selectedLayer = useStore((s) => s.selectedLayerId);
@@ -103,6 +122,7 @@ function DiagramFlow() {
   );
   const derived = useMemo(
     () => diagramNodes(spec, analysis, graph, positions, direction, selectedLayer),
+    // The analysis is one per language, so the nodes' words follow a language change.
     [spec, analysis, graph, positions, direction, selectedLayer],
   );
   const edges = useMemo(
@@ -308,7 +328,7 @@ function DiagramFlow() {
             zoomActivationKeyCode={null}
             nodesFocusable
             edgesFocusable
-            aria-label="Network diagram"
+            aria-label={t('diagram.networkDiagram')}
           >
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-left" />
@@ -317,8 +337,7 @@ function DiagramFlow() {
       </LiveProvider>
       {connectFrom && (
         <p className="diagram-banner" role="status">
-          Connecting from {nodeName(spec, connectFrom)}: choose the layer to connect to (click it, or Enter on
-          it); Escape cancels.
+          {t('diagram.connecting', { name: nodeName(spec, connectFrom) })}
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
 import type { InputFlowNode } from './node-data';
 import { PixelStrip } from './PixelStrip';
@@ -20,6 +21,7 @@ function picture(image: Float32Array, inputShape: readonly number[]): Pixels {
 }
 
 export const InputNode = memo(function InputNode({ id, data }: NodeProps<InputFlowNode>) {
+  const { t } = useTranslation();
   const live = useLive();
   const drawn = useStore((s) => s.drawnImage !== null);
   const { setNodeRef, isOver } = useDroppable({ id: `node:${id}`, data: { type: 'node', id } });
@@ -32,7 +34,7 @@ export const InputNode = memo(function InputNode({ id, data }: NodeProps<InputFl
       data-testid="diagram-input"
     >
       <div className="dnode-head">
-        <span className="dnode-kind">Input</span>
+        <span className="dnode-kind">{t('diagram.input')}</span>
         <span className="dnode-shape">{data.shape}</span>
       </div>
       <div className="dnode-input-body">
@@ -44,13 +46,13 @@ export const InputNode = memo(function InputNode({ id, data }: NodeProps<InputFl
         <span className="muted">
           {data.dataset}
           <br />
-          {drawn ? 'your drawing' : 'test image 1'}
+          {drawn ? t('diagram.yourDrawing') : t('diagram.testImage1')}
         </span>
       </div>
       <Handle
         type="source"
         position={data.direction === 'LR' ? Position.Right : Position.Bottom}
-        aria-label="Output of the input"
+        aria-label={t('diagram.outputOfInput')}
       />
     </div>
   );

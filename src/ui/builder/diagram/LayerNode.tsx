@@ -5,6 +5,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { Handle, NodeToolbar, Position, type NodeProps } from '@xyflow/react';
 import { createContext, memo, useContext, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
 import type { LayerNodeData, LayerFlowNode } from './node-data';
 import { PixelStrip } from './PixelStrip';
@@ -38,6 +39,7 @@ function Probabilities({ logits }: { logits: Float32Array }) {
 }
 
 function LiveVisual({ data }: { data: LayerNodeData }) {
+  const { t } = useTranslation();
   const live = useLive();
   const snapshot = live?.layers[data.index];
   const tensor = snapshot && snapshot.kind === data.kind ? snapshot.tensors[0] : null;
@@ -47,7 +49,7 @@ function LiveVisual({ data }: { data: LayerNodeData }) {
     if (data.visual === 'bars') return barStrip(tensor.data, BARS, 24);
     return null;
   }, [tensor, data.visual]);
-  if (data.visual === 'none') return <div className="dnode-visual dnode-view">reshapes, no new values</div>;
+  if (data.visual === 'none') return <div className="dnode-visual dnode-view">{t('diagram.reshapes')}</div>;
   if (data.visual === 'classes' && tensor) return <Probabilities logits={tensor.data} />;
   if (!pixels) return <div className="dnode-visual dnode-waiting" aria-hidden="true" />;
   return (
@@ -60,6 +62,7 @@ function LiveVisual({ data }: { data: LayerNodeData }) {
 }
 
 function IssueLine({ data }: { data: LayerNodeData }) {
+  const { t } = useTranslation();
   const applyFix = useStore((s) => s.applyFix);
   const issue = data.issue!;
   return (
@@ -75,7 +78,7 @@ function IssueLine({ data }: { data: LayerNodeData }) {
             if (issue.fix) applyFix(issue.fix);
           }}
         >
-          Fix: {issue.fix.label}
+          {t('layerIssues.fix', { label: issue.fix.label })}
         </button>
       )}
     </div>
@@ -83,11 +86,12 @@ function IssueLine({ data }: { data: LayerNodeData }) {
 }
 
 export const LayerNode = memo(function LayerNode({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const { t } = useTranslation();
   const highlighted = useContext(HighlightContext) === id;
   const removeLayer = useStore((s) => s.removeLayer);
   const { setNodeRef, isOver } = useDroppable({ id: `node:${id}`, data: { type: 'node', id } });
   const lr = data.direction === 'LR';
-  const name = `layer ${data.index + 1} (${data.kind})`;
+  const name = t('shapes:name.layer', { n: data.index + 1, kind: data.kind });
   return (
     <div
       ref={setNodeRef}
@@ -96,7 +100,11 @@ export const LayerNode = memo(function LayerNode({ id, data, selected }: NodePro
       data-kind={data.kind}
       data-layer-id={id}
     >
-      <Handle type="target" position={lr ? Position.Left : Position.Top} aria-label={`Input of ${name}`} />
+      <Handle
+        type="target"
+        position={lr ? Position.Left : Position.Top}
+        aria-label={t('diagram.inputOf', { name })}
+      />
       <div className="dnode-head">
         <span className="dnode-index">{data.index + 1}</span>
         <span className="dnode-kind">{data.kind}</span>
@@ -109,14 +117,14 @@ export const LayerNode = memo(function LayerNode({ id, data, selected }: NodePro
       <Handle
         type="source"
         position={lr ? Position.Right : Position.Bottom}
-        aria-label={`Output of ${name}`}
+        aria-label={t('diagram.outputOf', { name })}
       />
       {selected && (
         <button
           type="button"
           className="dnode-delete nodrag"
-          aria-label={`Delete ${name}`}
-          title="Delete (Del)"
+          aria-label={t('layerCard.delete', { name })}
+          title={t('layerCard.deleteTitle')}
           onClick={() => removeLayer(id)}
         >
           ✕

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../../../network/analyze';
 import { presetSpec } from '../../../network/presets';
 import { defaultLayer } from '../../../network/spec';
+import { setLanguage } from '../../../i18n';
 import { describeEdge, describeNode } from './describe';
 import { diagramGraph } from './layout';
 
@@ -21,6 +22,22 @@ describe('what a screen reader hears', () => {
     expect(describeEdge(spec, '8×14×14', 'pool1', 'block1_add')).toBe(
       '8×14×14 from layer 4 (MaxPool2d) to layer 10 (Add)',
     );
+  });
+
+  it('speaks the page language: a node and an edge in Chinese', async () => {
+    const spec = presetSpec('resnet-mini');
+    const graph = diagramGraph(spec);
+    await setLanguage('zh-CN');
+    try {
+      expect(describeNode(spec, analyzeSpec(spec), graph, graph.ids.indexOf('pool1'))).toBe(
+        '第 4 层（共 21 层）：MaxPool2d（2×2），输出 8×14×14，0 个参数，6.3 k FLOPs，读取第 3 层（ReLU），被第 5 层（Conv2d）和第 10 层（Add）读取',
+      );
+      expect(describeEdge(spec, '', 'pool1', 'block1_add')).toBe(
+        '形状未知，从第 4 层（MaxPool2d）到第 10 层（Add）',
+      );
+    } finally {
+      await setLanguage('en');
+    }
   });
 
   it('reads out the problems after the description', () => {

@@ -2,6 +2,7 @@
 // connect one layer's output to another (a merging layer gains an input; any other layer gets an Add or a
 // Concat in front of it, merging what it read with the new output: a skip connection), and disconnect one. A connection that would make a loop is refused with a reason; one
 // from a later layer moves that layer (and what it needs) earlier, so the list still runs in order.
+import { tr } from '../../../i18n';
 import { definitionOf, formatShape, type Shape } from '../../../layers';
 import { FROM_INPUT, resolveInputs, topologicalOrder } from '../../../layers/core/graph';
 import { reorderLayers } from '../../../network/graph-edits';
@@ -18,9 +19,9 @@ export type EditResult = { ok: true; spec: NetworkSpec; selected?: string } | { 
 
 /** "layer 3 (ReLU)", or "the input". */
 export function nodeName(spec: NetworkSpec, id: string): string {
-  if (id === INPUT_ID) return 'the input';
+  if (id === INPUT_ID) return tr('shapes:name.input');
   const i = spec.layers.findIndex((l) => l.id === id);
-  return i < 0 ? `"${id}"` : `layer ${i + 1} (${spec.layers[i].kind})`;
+  return i < 0 ? `"${id}"` : tr('shapes:name.layer', { n: i + 1, kind: spec.layers[i].kind });
 }
 
 /** The ids a layer reads, explicit or not ('input' for the network's input). */
@@ -82,10 +83,13 @@ export function insertOnEdge(
   id: string = newLayerId(),
 ): EditResult {
   const t = spec.layers.findIndex((l) => l.id === target);
-  if (t < 0) return { ok: false, reason: `${nodeName(spec, target)} is not in the design` };
+  if (t < 0) return { ok: false, reason: tr('ui:edits.notInDesign', { target: nodeName(spec, target) }) };
   const inputs = inputsOf(spec, t);
   if (inputs[slot] !== source)
-    return { ok: false, reason: `${nodeName(spec, target)} does not read ${nodeName(spec, source)} there` };
+    return {
+      ok: false,
+      reason: tr('ui:edits.doesNotRead', { target: nodeName(spec, target), source: nodeName(spec, source) }),
+    };
   const layers = [...spec.layers];
   const inserted = defaultLayer(kind, id);
   layers.splice(t, 0, inserted);
@@ -119,16 +123,19 @@ export function connect(
   id: string = newLayerId(),
 ): EditResult {
   const t = spec.layers.findIndex((l) => l.id === target);
-  if (t < 0) return { ok: false, reason: `${nodeName(spec, target)} cannot read an input` };
+  if (t < 0) return { ok: false, reason: tr('ui:edits.cannotReadInput', { target: nodeName(spec, target) }) };
   if (source !== INPUT_ID && dependsOn(spec, source, target))
     return {
       ok: false,
-      reason: `${nodeName(spec, source)} already depends on ${nodeName(spec, target)}: connecting them would make a loop`,
+      reason: tr('ui:edits.loop', { source: nodeName(spec, source), target: nodeName(spec, target) }),
     };
   const layer = spec.layers[t];
   const inputs = inputsOf(spec, t);
   if (inputs.includes(source))
-    return { ok: false, reason: `${nodeName(spec, target)} already reads ${nodeName(spec, source)}` };
+    return {
+      ok: false,
+      reason: tr('ui:edits.alreadyReads', { target: nodeName(spec, target), source: nodeName(spec, source) }),
+    };
   if (definitionOf(layer.kind).arity === 'many')
     return {
       ok: true,
@@ -148,13 +155,13 @@ export function connect(
 /** Removes input `slot` of a merging layer that reads two or more; any other layer keeps its one input. */
 export function disconnect(spec: NetworkSpec, target: string, slot: number): EditResult {
   const t = spec.layers.findIndex((l) => l.id === target);
-  if (t < 0) return { ok: false, reason: `${nodeName(spec, target)} is not in the design` };
+  if (t < 0) return { ok: false, reason: tr('ui:edits.notInDesign', { target: nodeName(spec, target) }) };
   const inputs = inputsOf(spec, t);
   const layer = spec.layers[t];
   if (definitionOf(layer.kind).arity === 'one' || inputs.length < 2)
     return {
       ok: false,
-      reason: `${nodeName(spec, target)} needs the input it reads: connect another output to it, or delete the layer`,
+      reason: tr('ui:edits.needsInput', { target: nodeName(spec, target) }),
     };
   const next = inputs.filter((_, k) => k !== slot);
   return { ok: true, spec: replaceAt(spec, t, reading(spec, t, layer, next)) };

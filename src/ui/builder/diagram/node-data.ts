@@ -1,6 +1,7 @@
 // The diagram's nodes and edges as xyflow data, derived from the design and its analysis: one node per
 // layer (and one for the input), one edge per input a layer reads, labelled with the tensor's shape.
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
+import { tr } from '../../../i18n';
 import { definitionOf } from '../../../layers';
 import type { SpecAnalysis } from '../../../network/analyze';
 import type { SpecIssue } from '../../../network/issues';
@@ -110,9 +111,16 @@ export function diagramNodes(
         error,
         direction,
         details: [
-          `Output ${info?.outputShape ? formatShape(info.outputShape) : 'unknown'}`,
-          `${formatCount(info?.params ?? 0)} parameters · ${formatFlops(info?.flops ?? 0)} FLOPs`,
-          `Reads ${sources.length ? sources.join(', ') : 'nothing'}`,
+          tr('ui:diagram.output', {
+            shape: info?.outputShape ? formatShape(info.outputShape) : tr('ui:diagram.unknown'),
+          }),
+          tr('ui:diagram.paramsAndFlops', {
+            n: formatCount(info?.params ?? 0),
+            flops: formatFlops(info?.flops ?? 0),
+          }),
+          tr('ui:diagram.reads', {
+            names: sources.length ? sources.join(tr('ui:describe.listSeparator')) : tr('ui:diagram.nothing'),
+          }),
           ...issues.map((i) => i.message),
         ],
       },

@@ -1,0 +1,93 @@
+// Ready-made generative designs: the conv autoencoders (a 2-number code to plot, a 16-number one to draw
+// sharp digits), the variational autoencoder, and DCGAN's generator and discriminator.
+import { DEFAULT_HYPER, type Hyperparams } from './hyper';
+import type { Layer, NetworkSpec } from './spec';
+import { l, mnistSpec } from './preset-layers';
+
+/** Two stride-2 convolutions, 28 → 14 → 7: the encoder of the autoencoders. */
+function encoder(): Layer[] {
+  return [
+    l('Conv2d', 'enc_conv1', { in_channels: 1, out_channels: 16, kernel_size: 3, stride: 2, padding: 1 }),
+    l('ReLU', 'enc_relu1'),
+    l('Conv2d', 'enc_conv2', { in_channels: 16, out_channels: 32, kernel_size: 3, stride: 2, padding: 1 }),
+    l('ReLU', 'enc_relu2'),
+    l('Flatten', 'enc_flatten'),
+  ];
+}
+
+/** From a code of `width` numbers back to an image: Linear, then two transposed convolutions 7 → 14 → 28. */
+function decoder(width: number): Layer[] {
+  const up = (id: string, cin: number, cout: number) =>
+    l('ConvTranspose2d', id, { in_channels: cin, out_channels: cout, kernel_size: 4, stride: 2, padding: 1 });
+  return [
+    l('Linear', 'dec_fc', { in_features: width, out_features: 32 * 7 * 7 }),
+    l('ReLU', 'dec_relu1'),
+    l('Unflatten', 'dec_unflatten', { unflattened_size: [32, 7, 7] }),
+    up('dec_deconv1', 32, 16),
+    l('ReLU', 'dec_relu2'),
+    up('dec_deconv2', 16, 1),
+    l('Sigmoid', 'dec_sigmoid'),
+  ];
+}
+
+/** Adam at 3e-3 reaches the sharp autoencoder's 90% in half the steps of 1e-3 (docs/GENERATION.md). */
+export const AUTOENCODER_HYPER: Hyperparams = { ...DEFAULT_HYPER, lr: 3e-3, loss: 'bce' };
+
+/** The autoencoder with a code of `width` numbers (its bottleneck Linear's outputs). */
+function autoencoderOf(name: string, width: number): NetworkSpec {
+  return mnistSpec(name, 'reconstruction', [
+    ...encoder(),
+    l('Linear', 'bottleneck', { in_features: 32 * 7 * 7, out_features: width }),
+    ...decoder(width),
+  ]);
+}
+
+export const autoencoder = autoencoderOf('Conv autoencoder', 2);
+/** Width of the sharp autoencoder's code: enough for the judge to recognise 9 reconstructions in 10. */
+export const SHARP_CODE = 16;
+export const sharpAutoencoder = autoencoderOf('Sharp conv autoencoder', SHARP_CODE);
+
+/** KL weight 1/784: with BCE averaged over the 784 pixels, the loss is the VAE's ELBO per pixel. */
+export const VAE_KL_WEIGHT = 1 / 784;
+
+/** The variational autoencoder: the encoder's Linear gives a mean and a log-variance per latent value. */
+export const vae = mnistSpec('Variational autoencoder', 'reconstruction', [
+  ...encoder(),
+  l('Linear', 'stats', { in_features: 32 * 7 * 7, out_features: 4 }),
+  l('Reparameterize', 'code', { kl_weight: VAE_KL_WEIGHT }),
+  ...decoder(2),
+]);
+
+export const generator = mnistSpec('DCGAN generator', 'generator', [
+  l('Linear', 'fc', { in_features: 32, out_features: 64 * 7 * 7 }),
+  l('Unflatten', 'unflatten', { unflattened_size: [64, 7, 7] }),
+  l('BatchNorm2d', 'bn0', { num_features: 64 }),
+  l('ReLU', 'relu0'),
+  l('ConvTranspose2d', 'deconv1', {
+    in_channels: 64,
+    out_channels: 32,
+    kernel_size: 4,
+    stride: 2,
+    padding: 1,
+  }),
+  l('BatchNorm2d', 'bn1', { num_features: 32 }),
+  l('ReLU', 'relu1'),
+  l('ConvTranspose2d', 'deconv2', {
+    in_channels: 32,
+    out_channels: 1,
+    kernel_size: 4,
+    stride: 2,
+    padding: 1,
+  }),
+  l('Tanh', 'tanh'),
+]);
+
+export const discriminator = mnistSpec('DCGAN discriminator', 'discriminator', [
+  l('Conv2d', 'conv1', { in_channels: 1, out_channels: 32, kernel_size: 4, stride: 2, padding: 1 }),
+  l('LeakyReLU', 'lrelu1', { negative_slope: 0.2 }),
+  l('Conv2d', 'conv2', { in_channels: 32, out_channels: 64, kernel_size: 4, stride: 2, padding: 1 }),
+  l('BatchNorm2d', 'bn2', { num_features: 64 }),
+  l('LeakyReLU', 'lrelu2', { negative_slope: 0.2 }),
+  l('Flatten', 'flatten'),
+  l('Linear', 'fc', { in_features: 64 * 7 * 7, out_features: 1 }),
+]);

@@ -1,12 +1,14 @@
 // Your own data: classes made and named, examples drawn on the example pad, the builder's LeNet-5 trained
 // on them and tested on new drawings; the data kept across a reload; images from a picked folder (colour,
-// any size, one unreadable) trained past 95% and carried in a project file and a PyTorch export. The
+// any size, one unreadable) trained past 95% and carried in a project file and a PyTorch export; a zip
+// and a CIFAR-10 file kept in colour, the latter augmented (with a preview) and classifying a drawing. The
 // camera is in my-data-camera.spec.ts.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { cards, downloadOf, drawStroke, expectLeNet, openPanel, SHOTS } from './app';
+import { writeIdx } from '../src/network/export/idx-write';
 import { writeZip } from '../src/network/export/zip';
 import { readZip } from '../src/network/project/zip-read';
 import { classCounts, drawExample, makeClasses, NAMES, panel, SHAPES } from './my-data-helpers';
@@ -173,11 +175,12 @@ test('a folder of colour images becomes classes, trains past 95%, and travels in
   await other.close();
 });
 
-test('a zip of class folders adds a class per folder; a zip whose names climb out adds nothing', async ({
+test('a zip of class folders adds a class per folder in colour; a zip whose names climb out adds nothing; IDX files a class per label', async ({
   page,
 }) => {
   await page.goto('/');
   await makeClasses(page, ['loose']);
+  await panel(page).getByLabel('Colours:').selectOption('Colour (RGB)');
   await panel(page).getByRole('tab', { name: 'Files' }).click();
   const entries = [
     ...(await colourShapes(page, 'square', 3)).map((data, i) => ({ name: `set/square/${i}.png`, data })),
@@ -191,15 +194,56 @@ test('a zip of class folders adds a class per folder; a zip whose names climb ou
   });
   await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText('Added 5 images.');
   await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
+  // In colour: the square's red (#d22) and the disc's blue (#22d) kept at the centre.
+  const centre = (name: string) =>
+    panel(page)
+      .getByRole('img', { name })
+      .evaluate((el) =>
+        Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(14, 14, 1, 1).data.slice(0, 3)),
+      );
+  expect(await centre('Example 1 of square')).toEqual([221, 34, 34]);
+  expect(await centre('Example 1 of disc')).toEqual([34, 34, 221]);
+  // The browser's storage estimate is shown beside the data.
+  await expect(panel(page).getByTestId('storage-use')).toContainText(/MB used, [\d.]+ MB free/);
   const evil = writeZip([{ name: 'x/../../evil.png', data: entries[0].data }]);
   await images.setInputFiles({ name: 'evil.zip', mimeType: 'application/zip', buffer: Buffer.from(evil) });
   await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText(
     'evil.zip was not read: entry 1\'s name "x/../../evil.png" climbs out of its folder. Nothing was added.',
   );
   await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
+
+  // MNIST-format files, images with their labels: a class per label; a truncated pair adds nothing.
+  const idx = (name: string, dims: number[], values: Uint8Array) => ({
+    name,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(writeIdx(dims, values)),
+  });
+  await images.setInputFiles([
+    idx('train-images-idx3-ubyte', [3, 28, 28], new Uint8Array(3 * 784).fill(200)),
+    idx('train-labels-idx1-ubyte', [3], Uint8Array.from([7, 3, 7])),
+  ]);
+  await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText('Added 3 images.');
+  await expect(classCounts(page)).toHaveText([
+    '0 examples',
+    '3 examples',
+    '2 examples',
+    '1 example',
+    '2 examples',
+  ]);
+  const cut = idx('cut-images-idx3-ubyte', [3, 28, 28], new Uint8Array(3 * 784)).buffer.subarray(0, 100);
+  await images.setInputFiles([
+    { name: 'cut-images-idx3-ubyte', mimeType: 'application/octet-stream', buffer: cut },
+    idx('cut-labels-idx1-ubyte', [3], new Uint8Array(3)),
+  ]);
+  await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText(
+    'cut-images-idx3-ubyte: its header says 3×28×28 (2352 values) but it holds 84 (truncated or damaged?)',
+  );
+  await expect(classCounts(page)).toHaveCount(5);
 });
 
-test('a CIFAR-10 binary file becomes its ten classes and trains a step', async ({ page }) => {
+test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, trains a step and classifies a drawing', async ({
+  page,
+}) => {
   await page.goto('/');
   await expectLeNet(page);
   // Three images of each class, each class a flat colour of its own, in CIFAR-10's record layout.
@@ -215,6 +259,10 @@ test('a CIFAR-10 binary file becomes its ten classes and trains a step', async (
       );
   }
   await openPanel(page, 'Your own data');
+  // Colour at CIFAR's own size, chosen before any example is in.
+  const format = panel(page).getByRole('group', { name: 'Image format' });
+  await format.getByLabel('Colours:').selectOption('Colour (RGB)');
+  await format.getByLabel('Size:').selectOption('32×32 pixels');
   await panel(page).getByRole('tab', { name: 'Files' }).click();
   await panel(page)
     .getByLabel(/^Add images \(or a zip/)
@@ -234,9 +282,45 @@ test('a CIFAR-10 binary file becomes its ten classes and trains a step', async (
     'truck',
   ]);
   await expect(classCounts(page)).toHaveText(Array(10).fill('3 examples'));
+  // The first cat (record 3) is red 78, green 118, blue 158 at 32×32.
+  const cat = panel(page).getByRole('img', { name: 'Example 1 of cat' });
+  await expect(cat).toHaveAttribute('width', '32');
+  expect(
+    await cat.evaluate((el) =>
+      Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(16, 16, 1, 1).data.slice(0, 3)),
+    ),
+  ).toEqual([78, 118, 158]);
+
+  // Augmentation: shifts of up to 3 pixels move the flat image, so the preview's samples differ.
+  await panel(page).getByLabel('Largest shift in pixels').fill('3');
+  const samples = panel(page)
+    .getByRole('list', { name: 'Augmented samples of the first example' })
+    .getByRole('img');
+  await expect(samples).toHaveCount(8);
+  const drawn = await samples.evaluateAll((els) =>
+    els.map((el) => {
+      const c = el as HTMLCanvasElement;
+      return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join();
+    }),
+  );
+  expect(new Set(drawn).size).toBeGreaterThan(1);
+  await panel(page).screenshot({ path: `${SHOTS}/my-data-augment.png` });
+
   await panel(page).getByRole('button', { name: 'Use this data in the builder' }).click();
   await expect(page.getByTestId('dataset-status')).toHaveText('20 training + 10 test images loaded');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('step')).toHaveText('1', { timeout: 60_000 });
   await expect(page.getByTestId('train-loss')).toHaveText(/^\d/);
+  // A drawing on the prediction pad is fitted to the colour 32×32 input and classified (the first answer
+  // may move the pad; where the line lands does not matter here).
+  const pad = (await page.getByLabel(/Drawing pad/).boundingBox())!;
+  await page.mouse.move(pad.x + 0.3 * pad.width, pad.y + 0.3 * pad.height);
+  await page.mouse.down();
+  await page.mouse.move(pad.x + 0.7 * pad.width, pad.y + 0.7 * pad.height, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem')).toHaveCount(10);
+  // The first layer's kernels read red, green and blue: shown as colours too.
+  await openPanel(page, 'Inside the network');
+  await expect(page.getByTestId('filters-rgb-0')).toBeVisible();
+  await page.getByTestId('filters-rgb-0').screenshot({ path: `${SHOTS}/my-data-rgb-filters.png` });
 });

@@ -3,6 +3,7 @@ import { tr } from '../i18n';
 import { taskName } from './issue-helpers';
 import * as v from 'valibot';
 import { anyNumber, fields } from './schema-kit';
+import { AugmentSchema } from './augment';
 import type { Task } from './spec';
 
 export const HYPER_LIMITS = {
@@ -62,6 +63,8 @@ export const HyperparamsSchema = v.pipe(
       loss: v.optional(pick('loss', LOSSES)),
       /** Segmentation: the cross-entropy weight of background pixels (digits weigh 1); omitted: 0.1. */
       backgroundWeight: v.optional(number('backgroundWeight')),
+      /** Your own data: how each epoch's training images are varied (augment.ts); omitted: not at all. */
+      augment: v.optional(AugmentSchema),
     },
     () => tr('network:schema.theHyper'),
     () => tr('network:schema.hyperObject'),

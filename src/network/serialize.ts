@@ -4,6 +4,7 @@ import { tr } from '../i18n';
 import { NETWORK_INPUT } from '../layers/core/graph';
 import { SCENE_KEYS, type SceneSettings } from './dense';
 import { HyperparamsSchema, type Hyperparams } from './hyper';
+import { canonicalAugment } from './augment';
 import { parseJsonSafely, type JsonLimits, DEFAULT_JSON_LIMITS, type Parsed } from './safe-json';
 import { validateSpecValue } from './schema';
 import { readWith } from './schema-kit';
@@ -92,11 +93,13 @@ const HYPER_ORDER: readonly (keyof Hyperparams)[] = [
   'seed',
   'loss',
   'backgroundWeight',
+  'augment',
 ];
 
 export function canonicalHyper(h: Hyperparams): Hyperparams {
   const out: Record<string, unknown> = {};
   for (const key of HYPER_ORDER) if (h[key] !== undefined) out[key] = h[key];
+  if (h.augment) out.augment = canonicalAugment(h.augment);
   return out as unknown as Hyperparams;
 }
 

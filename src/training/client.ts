@@ -142,7 +142,8 @@ export class TrainerClient {
     });
   }
 
-  /** Class probabilities for a 28x28 image (784 floats 0..1). The image's buffer is transferred. */
+  /** Class probabilities for an image of the network's input shape (floats 0..1, e.g. 784 for 28x28 grey).
+   *  The image's buffer is transferred. */
   predict(image: Float32Array): Promise<Float32Array> {
     checkImage(image);
     const id = this.nextId++;
@@ -276,8 +277,13 @@ function settle<T>(pending: Map<number, Pending<T>>, id: number): Pending<T> | u
   return p;
 }
 
+/** The largest image a user dataset makes: 3×64×64 (the worker checks the exact size against the network). */
+const MAX_IMAGE_VALUES = 3 * 64 * 64;
+
 function checkImage(image: Float32Array): void {
-  if (!(image instanceof Float32Array) || image.length !== 784) {
-    throw new Error(`an image must be a Float32Array of 784 values (28x28), got ${image?.length ?? 'none'}`);
+  if (!(image instanceof Float32Array) || image.length === 0 || image.length > MAX_IMAGE_VALUES) {
+    throw new Error(
+      `an image must be a Float32Array of the network's input (784 values for 28x28 grey, up to ${MAX_IMAGE_VALUES}), got ${image?.length ?? 'none'}`,
+    );
   }
 }

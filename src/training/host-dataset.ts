@@ -85,9 +85,11 @@ export async function streamDataset(
  * split smaller than `minTrain` (the largest batch) is repeated in order until it has at least that many.
  */
 export function userHostDataset(data: UserDatasetData, minTrain: number): HostDataset {
-  const { pixels, classNames } = data;
+  const { pixels, classNames, shape } = data;
   if (!Number.isInteger(pixels) || pixels < 1)
     throw new Error(`an image has a whole number of pixels, not ${pixels}`);
+  if (shape.length !== 3 || shape[0] * shape[1] * shape[2] !== pixels)
+    throw new Error(`an image of ${shape.join('×')} does not have ${pixels} values`);
   for (const name of ['train', 'test'] as const) {
     const { images, labels } = data[name];
     if (labels.length === 0) throw new Error(`the ${name} split has no images`);
@@ -113,5 +115,10 @@ export function userHostDataset(data: UserDatasetData, minTrain: number): HostDa
     capacity: labels.length,
     available: labels.length,
   });
-  return { pixels, train: whole(images, labels), test: whole(data.test.images, data.test.labels) };
+  return {
+    pixels,
+    train: whole(images, labels),
+    test: whole(data.test.images, data.test.labels),
+    original: { images, shape: [shape[0], shape[1], shape[2]] },
+  };
 }

@@ -39,6 +39,8 @@ export type SnapshotKind = 'weights' | 'activations';
 /** A dataset the page holds (the user's own): pixels 0..255, `pixels` per image, labels < classNames.length. */
 export interface UserDatasetData {
   pixels: number;
+  /** [channels, height, width] of every image: pixels values each, channel planes one after another. */
+  shape: readonly [number, number, number];
   classNames: string[];
   train: { images: Uint8Array; labels: Uint8Array };
   test: { images: Uint8Array; labels: Uint8Array };
@@ -75,9 +77,9 @@ export type TrainerRequest =
    * evaluation, `limit` of them from the `offset`-th, in test-set order (answered by `examples`).
    */
   | { type: 'examples'; id: number; label: number; predicted: number; offset: number; limit: number }
-  /** `image` is 784 floats in 0..1 (row-major 28x28, white ink on black like MNIST). */
+  /** `image`: floats in 0..1 of the network's input shape (784 for 28x28 grey, white ink on black like MNIST). */
   | { type: 'predict'; id: number; image: Float32Array }
-  /** `image` (784 floats in 0..1) chooses the input for activations; default: the first test image. */
+  /** `image` (floats in 0..1 of the input shape) chooses the input for activations; default: the first test image. */
   | { type: 'snapshot'; id: number; what: SnapshotKind; image?: Float32Array }
   /**
    * Replaces the model's weights (answered by `weightsSet`, or `requestFailed` naming the tensor that does

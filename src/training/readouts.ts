@@ -88,6 +88,7 @@ export class Readouts {
     const { s } = this;
     return answer(this.emit, id, async () => {
       if (!s.backend || !s.desc) throw new Error(tr('training:noNetwork.predict'));
+      checkImage(image, s.desc.inputShape);
       const logits = await s.backend.predict(normalise(image), 1);
       const probabilities = new Float32Array(this.classes());
       softmaxRow(logits, 0, probabilities.length, probabilities);
@@ -103,10 +104,18 @@ export class Readouts {
       let layers: LayerSnapshot[];
       if (what === 'weights') layers = snapshotFromState(desc, await s.backend.readState());
       else {
+        if (image) checkImage(image, desc.inputShape);
         const outputs = await s.backend.activations(normalise(image ?? testImage(s, 0)));
         layers = activationSnapshots(desc, outputs);
       }
       this.emit({ type: 'snapshot', id, what, layers });
     });
   }
+}
+
+/** An image sent from the page must fill the network's input: a shorter one would leave old values behind. */
+function checkImage(image: Float32Array, shape: readonly number[]): void {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (image.length !== size)
+    throw new Error(tr('training:imageSize', { got: image.length, shape: shape.join('×'), size }));
 }

@@ -4,7 +4,7 @@
 import { deriveSeed, permutation, Prng } from './prng';
 
 /** Seed stream ids, so initialisation and each epoch's shuffle draw independent sequences. */
-export const SEED_STREAM = { init: 0, dropout: 1, epoch: 1000 } as const;
+export const SEED_STREAM = { init: 0, dropout: 1, epoch: 1000, augment: 1_000_000 } as const;
 
 /** Initial weights are drawn from their own stream of the run seed. */
 export function seededRandom(seed: number): () => number {

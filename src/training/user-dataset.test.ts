@@ -29,6 +29,7 @@ function shapes(perClass: number, offset: number): { images: Uint8Array; labels:
 
 const data = (): UserDatasetData => ({
   pixels: 784,
+  shape: [1, 28, 28],
   classNames: ['flat', 'tall', 'slant'],
   train: shapes(8, 0),
   // Strokes in places the training saw: this checks the pipeline, not a linear model's generalisation.
@@ -79,6 +80,46 @@ describe('a user dataset in the trainer', () => {
     const error = await h.waitFor('datasetError');
     expect(error.message).toBe('your dataset: train image 0 has label 7, but there are 3 classes');
     expect(h.core.current.data.test.available).toBe(6);
+    await h.send({ type: 'dispose' });
+  });
+
+  it('trains on colour images of another size, augmented, and refuses a drawing of the wrong size', async () => {
+    const h = createHarness({ reportEvery: 100 });
+    await h.send({ type: 'init', forceCpu: true });
+    await h.waitFor('ready');
+    const augment = {
+      shift: 1,
+      rotate: 10,
+      scale: 0.1,
+      flip: true,
+      brightness: 0.1,
+      contrast: 0.1,
+      noise: 0.05,
+    };
+    await h.send({ type: 'setHyper', hyper: { ...DEFAULT_HYPER, batchSize: 64, augment } });
+    const input = userInput('user:colours', 'Colours', [3, 12, 12], 2);
+    const spec = switchDataset(net([L('Conv2d', { out_channels: 4 }), L('Flatten'), L('Linear')]), input);
+    await h.send({ type: 'setSpec', spec });
+    // Class 0 red, class 1 blue: a 3×12×12 image is its red, green and blue planes.
+    const split = (n: number) => {
+      const labels = Uint8Array.from({ length: n }, (_, i) => i % 2);
+      const images = new Uint8Array(n * 432);
+      labels.forEach((label, i) => images.fill(200, i * 432 + label * 288, i * 432 + label * 288 + 144));
+      return { images, labels };
+    };
+    await h.send({
+      type: 'useDataset',
+      data: { pixels: 432, shape: [3, 12, 12], classNames: ['red', 'blue'], train: split(8), test: split(4) },
+    });
+    await h.waitFor('datasetReady');
+    for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
+    expect(h.core.current.data.train.images).not.toEqual(h.core.current.data.original?.images);
+    await h.send({ type: 'predict', id: 1, image: new Float32Array(432).fill(0.5) });
+    expect((await h.waitFor('prediction')).probabilities).toHaveLength(2);
+    await h.send({ type: 'predict', id: 2, image: new Float32Array(784) });
+    expect((await h.waitFor('requestFailed')).message).toBe(
+      'the image has 784 values but the network reads 3×12×12 (432 values)',
+    );
     await h.send({ type: 'dispose' });
   });
 });

@@ -14,6 +14,8 @@ import type { NetworkSpec } from '../spec';
 import { isDenseTask } from '../dense';
 import { exportDenseTrainPy } from './dense-code';
 import { describeHyper, loopConstants, optimizerCall } from './python-optimizer';
+import { augments } from '../augment';
+import { augmentSection } from './python-augment';
 
 /** The loss module, the step's loss and the test sum (accuracy or loss) for a task. */
 function taskParts(task: Task, h: Hyperparams, lastIsSigmoid: boolean) {
@@ -66,6 +68,8 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
                         help='written after every epoch (default: trained.safetensors)')`,
     !user,
   );
+  // Augmentation is a setting of the user's own data (the playground applies it to nothing else).
+  const augment = user && augments(hyper.augment) ? hyper.augment : null;
   const settings = {
     hyper: describeHyper(hyper),
     batch: hyper.batchSize,
@@ -73,7 +77,7 @@ export function exportTrainPy(spec: NetworkSpec, hyper: Hyperparams, options: Mo
     seed: hyper.seed,
   };
   return `"""${tr('export:train.doc1', { className: plan.className, dataset })}
-${tr('export:train.doc2', settings)}
+${tr('export:train.doc2', settings)}${augment ? `\n${tr('export:augment.doc')}` : ''}
 
 ${usage(plan.spec.input)}
 
@@ -82,12 +86,12 @@ ${tr('export:train.doc3')}
 import argparse
 import contextlib
 import json
-import os
+${augment ? 'import math\n' : ''}import os
 import struct
 
 import torch
 import torch.distributed as dist
-from torch import nn
+${augment ? 'import torch.nn.functional as F\n' : ''}from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import BatchSampler, DistributedSampler
 
@@ -96,7 +100,7 @@ from model import DATASET, HERE, IDX_FILES, MEAN, STD, ${plan.className}${import
 ${loopConstants(hyper)}
 
 
-${SAVE_SAFETENSORS}
+${augment ? `${augmentSection(augment)}\n\n\n` : ''}${SAVE_SAFETENSORS}
 
 
 ${args}
@@ -146,7 +150,7 @@ def train(args, rank, world, device):
         loss_sum, seen = torch.zeros((), device=device), 0
         for batch in batches:
             index = torch.tensor(batch, device=device)
-            images, labels = train_images[index].float() / 255, train_labels[index]
+            images, labels = train_images[index].float() / 255, train_labels[index]${augment ? '\n            images = augment(images)' : ''}
             optimizer.zero_grad()
             with autocast():
                 output = net((images - MEAN) / STD)

@@ -1,6 +1,6 @@
 // A design reading the user's own dataset, exported for PyTorch: the bundle carries the data as IDX files
 // in data/ (images [N, C, H, W]), and train.py, with PyTorch alone, reads them and trains the design's
-// classes. Also the design's own checks: a user dataset's input round-trips and is refused when out of
+// classes with the playground's augmentation, whose torch transform gives the reference's pixels. Also the design's own checks: a user dataset's input round-trips and is refused when out of
 // its limits.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { userInput } from '../dataset-input';
 import { switchDataset } from '../dataset-switch';
+import { augmentImage, type ImageTransform } from '../augment';
 import { DEFAULT_HYPER } from '../hyper';
 import { presetSpec } from '../presets';
 import { parseSpec, serializeSpec } from '../serialize';
@@ -39,6 +40,37 @@ function dataset(n: number): DatasetBytes {
     return { images, labels };
   };
   return { shape: [1, 28, 28], train: split(n, 0), test: split(8, 3) };
+}
+
+/** train.py's torch transform on a 3-channel 5×7 image gives augmentImage's bytes (to rounding). */
+function expectSameTransform(dir: string): void {
+  const shape = [3, 5, 7] as const;
+  const image = Uint8Array.from({ length: 105 }, (_, i) => (i * 73 + 19) % 256);
+  const cases: ImageTransform[] = [
+    { dx: 1, dy: -2, angle: 0, zoom: 1, flip: false, brightness: 0, contrast: 1, noise: 0 },
+    { dx: 0, dy: 1, angle: 0, zoom: 1.3, flip: true, brightness: 0.1, contrast: 1.3, noise: 0 },
+    { dx: -1, dy: 0, angle: 0.3, zoom: 0.8, flip: false, brightness: -0.05, contrast: 0.8, noise: 0 },
+    { dx: 2, dy: 1, angle: -0.7, zoom: 1, flip: true, brightness: 0, contrast: 1, noise: 0 },
+  ];
+  const column = (key: keyof ImageTransform) => JSON.stringify(cases.map((c) => Number(c[key])));
+  const script = `
+import json, torch, train
+image = torch.tensor(${JSON.stringify(Array.from(image))}, dtype=torch.float64).view(1, 3, 5, 7) / 255
+images = image.repeat(${cases.length}, 1, 1, 1)
+t = lambda values, dtype=torch.float64: torch.tensor(values, dtype=dtype)
+out = train.transform(images, t(${column('dx')}), t(${column('dy')}), t(${column('angle')}), t(${column('zoom')}),
+                      t(${column('flip')}, torch.bool), t(${column('brightness')}), t(${column('contrast')}))
+print(json.dumps((out * 255).flatten(1).tolist()))
+`;
+  const run = spawnSync(PYTHON, ['-c', script], { cwd: dir, env: withoutTorchvision(dir), encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  const torchImages = JSON.parse(run.stdout) as number[][];
+  cases.forEach((c, k) => {
+    const ours = augmentImage(image, shape, c);
+    const worst = Math.max(...torchImages[k].map((v, i) => Math.abs(v - ours[i])));
+    // Ours is rounded to bytes: at most half a level apart.
+    expect(worst, `case ${k}`).toBeLessThanOrEqual(0.5 + 1e-6);
+  });
 }
 
 describe('a design that reads the user dataset', () => {
@@ -82,7 +114,7 @@ describe('a design that reads the user dataset', () => {
   });
 
   it.skipIf(!torch.version && !torch.required)(
-    'bundles the data, and train.py trains the three classes from it with PyTorch alone',
+    'bundles the data, and train.py trains the three classes from it, augmented, with PyTorch alone',
     { timeout: 180_000 },
     () => {
       const spec = switchDataset(presetSpec('tiny-cnn'), shapes);
@@ -93,6 +125,15 @@ describe('a design that reads the user dataset', () => {
         seed: 3,
         optimizer: 'adam' as const,
         lr: 0.003,
+        augment: {
+          shift: 2,
+          rotate: 10,
+          scale: 0.1,
+          flip: false,
+          brightness: 0.1,
+          contrast: 0.1,
+          noise: 0.05,
+        },
       };
       const files = unzip(exportBundle(spec, hyper, randomWeights(spec, 5), { dataset: dataset(40) }));
       const data = files.filter((f) => f.name.startsWith('data/'));
@@ -123,6 +164,8 @@ describe('a design that reads the user dataset', () => {
         // Three classes: 33% is chance.
         expect(Number(epochs[3][3])).toBeGreaterThan(80);
         expect(importWeights(spec, readFileSync(join(dir, 'trained.safetensors'))).ok).toBe(true);
+        expect(readFileSync(join(dir, 'train.py'), 'utf8')).toContain('images = augment(images)');
+        expectSameTransform(dir);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

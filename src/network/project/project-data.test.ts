@@ -9,6 +9,7 @@ import { DEFAULT_HYPER } from '../hyper';
 import { presetSpec } from '../presets';
 import { DATA_ENTRIES, type ProjectData } from './project-data';
 import { readProject, writeProject } from './project';
+import { decodeShareState, encodeShareState } from '../share';
 
 const spec = switchDataset(presetSpec('lenet-5'), userInput('user:abc123', 'Shapes', [1, 28, 28], 3));
 const data: ProjectData = {
@@ -38,6 +39,23 @@ describe('a project with the user dataset', () => {
     expect(read.ok && read.project.spec.input).toEqual(spec.input);
     const plain = readProject(writeProject({ spec: presetSpec('lenet-5'), hyper: DEFAULT_HYPER }));
     expect(plain.ok && plain.project.data).toBeNull();
+  });
+
+  it('carries a colour 32×32 dataset and the augmentation settings, as a share link carries the settings', () => {
+    const colour = switchDataset(presetSpec('lenet-5'), userInput('user:abc123', 'Shapes', [3, 32, 32], 3));
+    const hyper = {
+      ...DEFAULT_HYPER,
+      augment: { shift: 2, rotate: 10, scale: 0.1, flip: true, brightness: 0.1, contrast: 0.2, noise: 0.05 },
+    };
+    const images = Uint8Array.from({ length: 5 * 3072 }, (_, i) => (i * 7) % 256);
+    const read = readProject(writeProject({ spec: colour, hyper, data: { ...data, images } }));
+    expect(read.ok && read.project.data?.images).toEqual(images);
+    expect(read.ok && read.project.spec.input.shape).toEqual([3, 32, 32]);
+    expect(read.ok && read.project.hyper.augment).toEqual(hyper.augment);
+    // Grey images do not fit the colour design: not written.
+    expect(() => writeProject({ spec: colour, hyper, data })).toThrow('holds 15360 values, not 3920');
+    const shared = decodeShareState(`#${encodeShareState({ spec: colour, hyper })}`);
+    expect(shared.ok && shared.hyper.augment).toEqual(hyper.augment);
   });
 
   it('refuses parts missing, a label beyond the classes, and images of another shape', () => {

@@ -6,6 +6,7 @@ import { tr } from '../../i18n';
 import { useStore } from '../store/store';
 import { latestOnly } from './latest-only';
 import { toMnistImage } from './preprocess';
+import { fitDrawing } from './input-image';
 import { otherTaskReason } from '../training/train-gate';
 import { ProbabilityBars } from './ProbabilityBars';
 
@@ -50,12 +51,22 @@ export function DrawPad() {
     [],
   );
 
+  // A design whose input changes shape (a colour or larger dataset) gets the drawing fitted to it again,
+  // from the pad itself, so the classifier and the inspect views always read an image of its size.
+  const inputShape = useStore((s) => s.spec.input.shape.join('×'));
+  useEffect(() => {
+    const { drawnImage, spec } = useStore.getState();
+    if (!drawnImage || !canvas.current) return;
+    const image = fitDrawing(toMnistImage(readInk(canvas.current), SIZE, SIZE), spec.input.shape);
+    if (image.length !== drawnImage.length) useStore.getState().setDrawnImage(image);
+  }, [inputShape]);
+
   // Loaded weights (or the model becoming ready) classify the digit already drawn.
   const weightsVersion = useStore((s) => s.weightsVersion);
   useEffect(() => {
     const image = useStore.getState().drawnImage;
     if (image && canPredict) predict(image.slice());
-  }, [weightsVersion, canPredict, predict]);
+  }, [weightsVersion, canPredict, predict, inputShape]);
 
   // While the network trains, the digit already drawn is classified again as it learns (at most once a
   // second), and once more when training stops: its probabilities move with the network's.
@@ -91,7 +102,11 @@ export function DrawPad() {
   };
   const classify = () => {
     if (!canvas.current) return;
-    const image = toMnistImage(readInk(canvas.current), SIZE, SIZE);
+    // Drawn as MNIST's 28×28 grey, then fitted to the design's input (a colour or larger dataset's).
+    const image = fitDrawing(
+      toMnistImage(readInk(canvas.current), SIZE, SIZE),
+      useStore.getState().spec.input.shape,
+    );
     // A copy for the inspect views: predict transfers the image's buffer to the worker.
     useStore.getState().setDrawnImage(image.slice());
     if (canPredict) predict(image);

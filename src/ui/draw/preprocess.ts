@@ -63,14 +63,28 @@ function resample(ink: Float32Array, width: number, box: Box, outW: number, outH
  * on black like MNIST; all zeros when nothing is drawn.
  */
 export function toMnistImage(ink: Float32Array, width: number, height: number): Float32Array {
-  if (ink.length !== width * height) {
+  return toMnistPlanes(ink, width, height, [ink])[0];
+}
+
+/**
+ * The crop, scale and centring that toMnistImage finds from `ink`, applied alike to each of `planes`
+ * (width×height values each: a colour drawing's red, green and blue, premultiplied by its ink), so the
+ * colours land where the ink does. Each result is 784 values; all zeros when nothing is drawn.
+ */
+export function toMnistPlanes(
+  ink: Float32Array,
+  width: number,
+  height: number,
+  planes: Float32Array[],
+): Float32Array[] {
+  if (ink.length !== width * height || planes.some((p) => p.length !== ink.length)) {
     throw new Error(
       tr('ui:preprocess.theDrawingHasValues', { ink: ink.length, width, height, width2: width * height }),
     );
   }
-  const out = new Float32Array(SIDE * SIDE);
+  const outs = planes.map(() => new Float32Array(SIDE * SIDE));
   const box = inkBounds(ink, width, height);
-  if (!box) return out;
+  if (!box) return outs;
   const scale = BOX / Math.max(box.w, box.h);
   const w = Math.max(1, Math.round(box.w * scale));
   const h = Math.max(1, Math.round(box.h * scale));
@@ -89,13 +103,17 @@ export function toMnistImage(ink: Float32Array, width: number, height: number): 
   // Shift so the centre of mass lands on the field's centre (14, 14) in continuous coordinates.
   const ox = Math.round(SIDE / 2 - mx / mass);
   const oy = Math.round(SIDE / 2 - my / mass);
-  for (let y = 0; y < h; y++) {
-    const ty = y + oy;
-    if (ty < 0 || ty >= SIDE) continue;
-    for (let x = 0; x < w; x++) {
-      const tx = x + ox;
-      if (tx >= 0 && tx < SIDE) out[ty * SIDE + tx] = Math.min(1, small[y * w + x]);
+  planes.forEach((plane, k) => {
+    const values = plane === ink ? small : resample(plane, width, box, w, h);
+    const out = outs[k];
+    for (let y = 0; y < h; y++) {
+      const ty = y + oy;
+      if (ty < 0 || ty >= SIDE) continue;
+      for (let x = 0; x < w; x++) {
+        const tx = x + ox;
+        if (tx >= 0 && tx < SIDE) out[ty * SIDE + tx] = Math.min(1, values[y * w + x]);
+      }
     }
-  }
-  return out;
+  });
+  return outs;
 }

@@ -227,8 +227,9 @@ export async function importProjectFile(store: Store, file: File): Promise<void>
   }
   const { spec, hyper, weights, createdAt, data } = read.project;
   // The project's own data first, so the design that reads it finds it.
-  if (data && isUserDataset(spec.input.dataset))
-    store.getState().adoptMyData(fromProjectData(spec.input.dataset, data));
+  const shape = spec.input.shape;
+  if (data && isUserDataset(spec.input.dataset) && shape.length === 3)
+    store.getState().adoptMyData(fromProjectData(spec.input.dataset, data, shape));
   // Hyperparameters first, so the worker builds the new design once, with its batch size.
   store.getState().setHyper(hyper);
   store.getState().loadSpec(spec);

@@ -7,6 +7,9 @@ import type { Rgb } from './colour';
 import { maxAbs } from './colour';
 import { PixelCanvas } from './PixelCanvas';
 import type { SaliencyResult } from './useInspectData';
+import { imageShapeOf } from '../draw/input-image';
+import { GREY_28 } from '../mydata/image-shape';
+import { useStore } from '../store/store';
 
 const grey = (v: number): Rgb => {
   const g = Math.round(255 * Math.max(0, Math.min(1, v)));
@@ -22,34 +25,47 @@ export function SaliencyView({
 }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<number | null>(null);
+  const inputShape = useStore((st) => st.spec.input.shape);
   const view = useMemo(() => {
     if (!result) return null;
     const { logits, gradients, image } = result;
+    // The input's [channels, h, w]: a colour input's saliency is the largest over its three planes.
+    const fits = imageShapeOf(inputShape);
+    const [channels, h, w] = image.length === fits[0] * fits[1] * fits[2] ? fits : GREY_28;
+    const plane = h * w;
     const predicted = logits.indexOf(Math.max(...logits));
     const c = chosen ?? predicted;
-    const g = gradients.subarray(c * 784, (c + 1) * 784);
+    const g = gradients.subarray(c * image.length, (c + 1) * image.length);
     const scale = maxAbs(g) || 1;
-    const saliency = Float32Array.from(g, (v) => Math.abs(v) / scale);
-    // The overlay paints pixel indices; its colour reads the ink and the saliency at that index.
-    const overlay = Float32Array.from({ length: 784 }, (_, i) => i);
+    const saliency = Float32Array.from({ length: plane }, (_, i) => {
+      let most = 0;
+      for (let k = 0; k < channels; k++) most = Math.max(most, Math.abs(g[k * plane + i]));
+      return most / scale;
+    });
+    const ink = (i: number, k: number) =>
+      Math.max(0, Math.min(1, image[(channels === 1 ? 0 : k) * plane + i]));
+    // Both pictures paint pixel indices: the colour reads the image (and the saliency) at that index.
+    const pixels = Float32Array.from({ length: plane }, (_, i) => i);
+    const inputColour = (i: number): Rgb => [0, 1, 2].map((k) => Math.round(255 * ink(i, k))) as Rgb;
     const overlayColour = (i: number): Rgb => {
-      const ink = 0.6 * image[i];
+      const grey =
+        0.6 * (channels === 1 ? ink(i, 0) : 0.299 * ink(i, 0) + 0.587 * ink(i, 1) + 0.114 * ink(i, 2));
       const heat = saliency[i];
-      const rest = Math.round(255 * ink * (1 - heat));
-      return [Math.round(255 * Math.max(ink, heat)), rest, rest];
+      const rest = Math.round(255 * grey * (1 - heat));
+      return [Math.round(255 * Math.max(grey, heat)), rest, rest];
     };
-    return { predicted, c, saliency, overlay, overlayColour, image };
-  }, [result, chosen]);
+    return { predicted, c, saliency, pixels, inputColour, overlayColour, h, w };
+  }, [result, chosen, inputShape]);
   if (!view) return <p className="muted">{t('saliencyView.saliencyAppearsOnceThe')}</p>;
   const name = (c: number) => classNames[c] ?? String(c);
   return (
     <div className="saliency" aria-label={t('saliencyView.saliency')}>
       <figure className="inspect-figure">
         <PixelCanvas
-          values={view.image}
-          h={28}
-          w={28}
-          colour={grey}
+          values={view.pixels}
+          h={view.h}
+          w={view.w}
+          colour={view.inputColour}
           label={t('saliencyView.inputImage')}
           className="big"
           testId="saliency-input"
@@ -59,8 +75,8 @@ export function SaliencyView({
       <figure className="inspect-figure">
         <PixelCanvas
           values={view.saliency}
-          h={28}
-          w={28}
+          h={view.h}
+          w={view.w}
           colour={grey}
           label={t('saliencyView.saliencyMap')}
           className="big"
@@ -70,9 +86,9 @@ export function SaliencyView({
       </figure>
       <figure className="inspect-figure">
         <PixelCanvas
-          values={view.overlay}
-          h={28}
-          w={28}
+          values={view.pixels}
+          h={view.h}
+          w={view.w}
           colour={view.overlayColour}
           label={t('saliencyView.saliencyOverTheInput')}
           className="big"

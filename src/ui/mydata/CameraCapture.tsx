@@ -3,6 +3,7 @@
 import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
+import type { ImageShape } from './image-shape';
 import { exampleFrom } from './images';
 
 const BURST = 10;
@@ -21,7 +22,16 @@ export function cameraMessage(error: unknown): string {
   });
 }
 
-export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[]) => void; target: string }) {
+export function CameraCapture({
+  onAdd,
+  target,
+  shape,
+}: {
+  onAdd: (images: Uint8Array[]) => void;
+  target: string;
+  /** The dataset's image shape: each frame is captured in it (colour kept for a colour dataset). */
+  shape: ImageShape;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
@@ -48,7 +58,7 @@ export function CameraCapture({ onAdd, target }: { onAdd: (images: Uint8Array[])
   const frame = () => {
     const v = video.current;
     if (!v || v.videoWidth === 0) return null;
-    return exampleFrom(v, v.videoWidth, v.videoHeight);
+    return exampleFrom(v, v.videoWidth, v.videoHeight, shape);
   };
   const capture = () => {
     const image = frame();

@@ -1,15 +1,46 @@
 // A pad to draw an example for the chosen class: preprocessed as the prediction pad preprocesses a
-// drawing (MNIST's centring and size), so what is drawn to train and drawn to test look alike.
+// drawing (MNIST's centring and size), so what is drawn to train and drawn to test look alike. For a
+// colour dataset the brush has a colour, and the example keeps it: red, green and blue planes moved as
+// the ink is.
 import { useTranslation } from 'react-i18next';
-import { useRef, type PointerEvent } from 'react';
-import { toMnistImage } from '../draw/preprocess';
+import { useRef, useState, type PointerEvent } from 'react';
+import { SIDE, toMnistPlanes } from '../draw/preprocess';
 
 const SIZE = 196;
 // The prediction pad's stroke (22 px on 280) at this size.
 const LINE_WIDTH = 15;
 
-export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => void; target: string }) {
+/** The pad's pixels as the example: 28×28 grey from the ink, or its three colour planes after each other. */
+export function exampleOfPad(rgba: Uint8ClampedArray, side: number, colour: boolean): Uint8Array {
+  const area = side * side;
+  const ink = Float32Array.from({ length: area }, (_, i) => rgba[4 * i + 3] / 255);
+  // Canvas colours are not premultiplied: a half-covered edge pixel is its colour at half the ink.
+  const planes = colour
+    ? [0, 1, 2].map((c) => Float32Array.from({ length: area }, (_, i) => (rgba[4 * i + c] / 255) * ink[i]))
+    : [ink];
+  const out = new Uint8Array(planes.length * SIDE * SIDE);
+  toMnistPlanes(ink, side, side, planes).forEach((p, c) =>
+    out.set(
+      Uint8Array.from(p, (v) => Math.round(v * 255)),
+      c * SIDE * SIDE,
+    ),
+  );
+  return out;
+}
+
+export function ExamplePad({
+  onAdd,
+  target,
+  colour = false,
+}: {
+  /** The example: 28×28 grey, or [3, 28, 28] when `colour`. */
+  onAdd: (image: Uint8Array) => void;
+  target: string;
+  /** The dataset is in colour: the brush has a colour, and the example keeps it. */
+  colour?: boolean;
+}) {
   const { t } = useTranslation();
+  const [brush, setBrush] = useState('#ff3030');
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const inked = useRef(false);
@@ -22,7 +53,12 @@ export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => vo
     const ctx = context();
     if (!ctx) return;
     const from = last.current ?? to;
-    Object.assign(ctx, { strokeStyle: '#fff', lineWidth: LINE_WIDTH, lineCap: 'round', lineJoin: 'round' });
+    Object.assign(ctx, {
+      strokeStyle: colour ? brush : '#fff',
+      lineWidth: LINE_WIDTH,
+      lineCap: 'round',
+      lineJoin: 'round',
+    });
     ctx.beginPath();
     ctx.moveTo(from.x, from.y);
     ctx.lineTo(to.x, to.y);
@@ -37,9 +73,7 @@ export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => vo
   const add = () => {
     const ctx = context();
     if (!ctx || !inked.current) return;
-    const rgba = ctx.getImageData(0, 0, SIZE, SIZE).data;
-    const ink = Float32Array.from({ length: SIZE * SIZE }, (_, i) => rgba[4 * i + 3] / 255);
-    onAdd(Uint8Array.from(toMnistImage(ink, SIZE, SIZE), (v) => Math.round(v * 255)));
+    onAdd(exampleOfPad(ctx.getImageData(0, 0, SIZE, SIZE).data, SIZE, colour));
     clear();
   };
   return (
@@ -65,6 +99,12 @@ export function ExamplePad({ onAdd, target }: { onAdd: (image: Uint8Array) => vo
         }}
       />
       <div className="my-pad-buttons">
+        {colour && (
+          <label>
+            {t('examplePad.brush')}{' '}
+            <input type="color" value={brush} onChange={(e) => setBrush(e.target.value)} />
+          </label>
+        )}
         <button type="button" onClick={add}>
           {t('examplePad.addDrawingTo', { target })}
         </button>

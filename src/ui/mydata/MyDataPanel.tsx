@@ -3,10 +3,13 @@
 // in the builder on them. Everything stays in this browser (IndexedDB).
 import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
+import { NO_AUGMENT } from '../../network/augment';
+import { AugmentControls } from './AugmentControls';
 import { CameraCapture } from './CameraCapture';
-import { looksLikeCifar10, readCifar10 } from './cifar';
+import { looksLikeCifar10, looksLikeCifar100, readCifar10, readCifar100 } from './cifar';
+import { looksLikeIdx, pairIdxFiles, parseIdx, readIdxPair } from './idx-import';
 import { ExamplePad } from './ExamplePad';
 import {
   droppedFiles,
@@ -17,7 +20,8 @@ import {
   type LabelledFile,
 } from './images';
 import { exampleCount, trainingProblems } from './my-data';
-import { storedBytes } from './my-data-storage';
+import { convertImage, GREY_28, SIDES } from './image-shape';
+import { storageUse, storageWords, storedBytes, type StorageUse } from './my-data-storage';
 import { Thumb } from './Thumb';
 import './mydata.css';
 
@@ -26,6 +30,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 const SHOWN = 60;
 type Source = 'draw' | 'camera' | 'files';
+/** The example pad's drawings in a colour dataset, before they take its size. */
+const PAD_COLOUR = [3, 28, 28] as const;
 
 export function MyDataPanel() {
   const { t } = useTranslation();
@@ -34,13 +40,37 @@ export function MyDataPanel() {
   const storageError = useStore((s) => s.myDataStorageError);
   const usedByDesign = useStore((s) => s.myData !== null && s.spec.input.dataset === s.myData.id);
   const task = useStore((s) => s.spec.task);
+  const augment = useStore((s) => s.hyper.augment) ?? NO_AUGMENT;
+  const seed = useStore((s) => s.hyper.seed);
   const [source, setSource] = useState<Source>('draw');
   const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const [fileNotes, setFileNotes] = useState<string[]>([]);
+  const [storage, setStorage] = useState<StorageUse | null>(null);
+  // Read again after each change has had time to be kept (the save waits 300 ms after the last change).
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(
+      () =>
+        void storageUse()
+          .then((use) => live && setStorage(use))
+          .catch(() => undefined),
+      600,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [data]);
   const s = useStore.getState;
   const classes = data?.classes ?? [];
   const target = classes[selected]?.name || t('myDataPanel.unnamedClass', { n: selected + 1 });
   const problems = data ? trainingProblems(data) : [];
+  const shape = data?.shape ?? GREY_28;
+  const setShape = (channels: number, side: number) => {
+    const count = data ? exampleCount(data) : 0;
+    if (count === 0 || confirm(t('myDataFormat.convert', { count, shape: `${channels}×${side}×${side}` })))
+      s().setMyShape([channels, side, side]);
+  };
 
   const addTo = (images: Uint8Array[]) => {
     if (classes.length === 0) s().addClass();
@@ -51,13 +81,31 @@ export function MyDataPanel() {
     const files: LabelledFile[] = [];
     const zipNotes: string[] = [];
     let fromBinary = 0;
+    const addClasses = (read: Map<string, Uint8Array[]> | string) => {
+      if (typeof read === 'string') zipNotes.push(read);
+      else for (const [name, images] of read) if (images.length) fromBinary += s().addExamples(name, images);
+    };
+    const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
+    // MNIST-format files come in pairs (images and labels): read together, each pair all or nothing.
+    const idx = pairIdxFiles(picked.filter((f) => looksLikeIdx(f.file.name)).map((f) => f.file));
+    zipNotes.push(...idx.problems);
+    for (const pair of idx.pairs) {
+      const images = parseIdx(await bytesOf(pair.images), pair.images.name);
+      const labels = parseIdx(await bytesOf(pair.labels), pair.labels.name);
+      if (typeof images === 'string' || typeof labels === 'string')
+        zipNotes.push(...[images, labels].filter((r) => typeof r === 'string'));
+      else
+        addClasses(
+          readIdxPair(images, labels, { images: pair.images.name, labels: pair.labels.name }, shape),
+        );
+    }
     for (const f of picked) {
-      if (looksLikeCifar10(f.file.name, f.file.size)) {
-        const read = readCifar10(new Uint8Array(await f.file.arrayBuffer()), f.file.name);
-        if (typeof read === 'string') zipNotes.push(read);
-        else
-          for (const [name, images] of read) if (images.length) fromBinary += s().addExamples(name, images);
-      } else if (!/\.zip$/i.test(f.file.name)) files.push(f);
+      if (looksLikeIdx(f.file.name)) continue;
+      if (looksLikeCifar100(f.file.name, f.file.size))
+        addClasses(readCifar100(await bytesOf(f.file), f.file.name, shape));
+      else if (looksLikeCifar10(f.file.name, f.file.size))
+        addClasses(readCifar10(await bytesOf(f.file), f.file.name, shape));
+      else if (!/\.zip$/i.test(f.file.name)) files.push(f);
       else if (f.file.size > FILE_LIMITS.maxDropBytes)
         zipNotes.push(
           tr('ui:myDataPanel.isOverMbNothing', {
@@ -78,7 +126,7 @@ export function MyDataPanel() {
     let added = fromBinary;
     for (const [i, f] of accepted.entries()) {
       try {
-        const image = await exampleFromFile(f.file);
+        const image = await exampleFromFile(f.file, shape);
         if (f.className) s().addExamples(f.className, [image]);
         else addTo([image]);
         added++;
@@ -167,7 +215,11 @@ export function MyDataPanel() {
                     aria-label={t('myDataPanel.deleteExampleOf', { j: j + 1, name: c.name })}
                     onClick={() => s().removeExample(i, j)}
                   >
-                    <Thumb pixels={pixels} label={t('myDataPanel.exampleOf', { j: j + 1, name: c.name })} />
+                    <Thumb
+                      pixels={pixels}
+                      shape={shape}
+                      label={t('myDataPanel.exampleOf', { j: j + 1, name: c.name })}
+                    />
                   </button>
                 );
               })}
@@ -186,11 +238,36 @@ export function MyDataPanel() {
           </span>
         )}
       </div>
+      {storage && (
+        <p className="muted" data-testid="storage-use">
+          {storageWords(storage)}
+        </p>
+      )}
       {storageError && (
         <p role="alert" className="my-error">
           {storageError}
         </p>
       )}
+
+      <div className="my-format" role="group" aria-label={t('myDataFormat.format')}>
+        <label>
+          {t('myDataFormat.colours')}{' '}
+          <select value={shape[0]} onChange={(e) => setShape(Number(e.target.value), shape[1])}>
+            <option value={1}>{t('myDataFormat.grey')}</option>
+            <option value={3}>{t('myDataFormat.colour')}</option>
+          </select>
+        </label>
+        <label>
+          {t('myDataFormat.size')}{' '}
+          <select value={shape[1]} onChange={(e) => setShape(shape[0], Number(e.target.value))}>
+            {SIDES.map((side) => (
+              <option key={side} value={side}>
+                {t('myDataFormat.side', { side })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
 
       <div className="my-sources" role="tablist" aria-label={t('myDataPanel.addExamplesBy')}>
         {(['draw', 'camera', 'files'] as const).map((k) => (
@@ -199,13 +276,19 @@ export function MyDataPanel() {
           </button>
         ))}
       </div>
-      {source === 'draw' && <ExamplePad target={target} onAdd={(image) => addTo([image])} />}
-      {source === 'camera' && <CameraCapture target={target} onAdd={addTo} />}
+      {source === 'draw' && (
+        <ExamplePad
+          target={target}
+          colour={shape[0] === 3}
+          onAdd={(image) => addTo([convertImage(image, shape[0] === 3 ? PAD_COLOUR : GREY_28, shape)])}
+        />
+      )}
+      {source === 'camera' && <CameraCapture target={target} onAdd={addTo} shape={shape} />}
       {source === 'files' && (
         <div className="my-files">
           <label>
             {t('myDataPanel.addImagesOrA', { target })}{' '}
-            <input type="file" accept="image/*,.zip,.bin" multiple onChange={(e) => picked(e.target.files)} />
+            <input type="file" multiple onChange={(e) => picked(e.target.files)} />
           </label>
           <label>
             {t('myDataPanel.addAFolderEach')}{' '}
@@ -233,6 +316,17 @@ export function MyDataPanel() {
         </ul>
       )}
 
+      {data && (
+        <AugmentControls
+          settings={augment}
+          onChange={(settings) => s().setHyper({ augment: settings })}
+          example={
+            classes[selected]?.examples[0] ?? classes.find((c) => c.examples.length)?.examples[0] ?? null
+          }
+          shape={shape}
+          seed={seed}
+        />
+      )}
       {data && (
         <div className="my-train">
           <button

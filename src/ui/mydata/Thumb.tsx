@@ -1,17 +1,27 @@
-// One 28×28 greyscale example, drawn at its own pixels and scaled up by CSS.
+// One example ([channels, height, width] bytes: grey, or red, green and blue planes), drawn at its own
+// pixels and scaled up by CSS.
 import { useEffect, useRef } from 'react';
+import { rgbaOf } from '../draw/input-image';
+import type { ImageShape } from './image-shape';
 import { SIDE } from './my-data';
 
-export function Thumb({ pixels, label }: { pixels: Uint8Array; label: string }) {
+const GREY: ImageShape = [1, SIDE, SIDE];
+
+export function Thumb({
+  pixels,
+  label,
+  shape = GREY,
+}: {
+  pixels: Uint8Array;
+  label: string;
+  shape?: ImageShape;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [, h, w] = shape;
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
-    const image = ctx.createImageData(SIDE, SIDE);
-    pixels.forEach((v, i) => image.data.set([v, v, v, 255], 4 * i));
-    ctx.putImageData(image, 0, 0);
-  }, [pixels]);
-  return (
-    <canvas ref={canvas} width={SIDE} height={SIDE} className="my-thumb" role="img" aria-label={label} />
-  );
+    ctx.putImageData(new ImageData(rgbaOf(pixels, shape), w, h), 0, 0);
+  }, [pixels, shape, w, h]);
+  return <canvas ref={canvas} width={w} height={h} className="my-thumb" role="img" aria-label={label} />;
 }

@@ -1,8 +1,10 @@
 // CIFAR-10's binary version (data_batch_1.bin … test_batch.bin, as the user downloaded it): records of
-// 3073 bytes, a label 0..9 then 32×32 red, green and blue planes. Each image becomes a 28×28 grey example
-// (luminance, then an area-weighted resize), in its class by CIFAR-10's own names.
+// 3073 bytes, a label 0..9 then 32×32 red, green and blue planes; CIFAR-100's (train.bin, test.bin): 3074
+// bytes, a coarse label 0..19, a fine label 0..99, then the planes. Each image becomes an example of the
+// dataset's shape (colour planes kept or reduced to luminance, then an area-weighted resize), in its class
+// by CIFAR-10's own names.
 import { tr } from '../../i18n';
-import { PIXELS, SIDE } from './my-data';
+import { convertImage, GREY_28, type ImageShape } from './image-shape';
 
 export const CIFAR10_CLASSES = [
   'airplane',
@@ -16,53 +18,164 @@ export const CIFAR10_CLASSES = [
   'ship',
   'truck',
 ] as const;
-const CIFAR_SIDE = 32;
-const PLANE = CIFAR_SIDE * CIFAR_SIDE;
-export const CIFAR10_RECORD = 1 + 3 * PLANE;
+const CIFAR_SHAPE: ImageShape = [3, 32, 32];
+export const CIFAR10_RECORD = 1 + 3 * 32 * 32;
+/** CIFAR-100's records: a coarse label, a fine label, then the planes. */
+export const CIFAR100_RECORD = 2 + 3 * 32 * 32;
+
+/** CIFAR-100's fine labels, in label order (its meta file's fine_label_names). */
+export const CIFAR100_CLASSES = [
+  'apple',
+  'aquarium_fish',
+  'baby',
+  'bear',
+  'beaver',
+  'bed',
+  'bee',
+  'beetle',
+  'bicycle',
+  'bottle',
+  'bowl',
+  'boy',
+  'bridge',
+  'bus',
+  'butterfly',
+  'camel',
+  'can',
+  'castle',
+  'caterpillar',
+  'cattle',
+  'chair',
+  'chimpanzee',
+  'clock',
+  'cloud',
+  'cockroach',
+  'couch',
+  'crab',
+  'crocodile',
+  'cup',
+  'dinosaur',
+  'dolphin',
+  'elephant',
+  'flatfish',
+  'forest',
+  'fox',
+  'girl',
+  'hamster',
+  'house',
+  'kangaroo',
+  'keyboard',
+  'lamp',
+  'lawn_mower',
+  'leopard',
+  'lion',
+  'lizard',
+  'lobster',
+  'man',
+  'maple_tree',
+  'motorcycle',
+  'mountain',
+  'mouse',
+  'mushroom',
+  'oak_tree',
+  'orange',
+  'orchid',
+  'otter',
+  'palm_tree',
+  'pear',
+  'pickup_truck',
+  'pine_tree',
+  'plain',
+  'plate',
+  'poppy',
+  'porcupine',
+  'possum',
+  'rabbit',
+  'raccoon',
+  'ray',
+  'road',
+  'rocket',
+  'rose',
+  'sea',
+  'seal',
+  'shark',
+  'shrew',
+  'skunk',
+  'skyscraper',
+  'snail',
+  'snake',
+  'spider',
+  'squirrel',
+  'streetcar',
+  'sunflower',
+  'sweet_pepper',
+  'table',
+  'tank',
+  'telephone',
+  'television',
+  'tiger',
+  'tractor',
+  'train',
+  'trout',
+  'tulip',
+  'turtle',
+  'wardrobe',
+  'whale',
+  'willow_tree',
+  'wolf',
+  'woman',
+  'worm',
+] as const;
 
 /** True for a file that has CIFAR-10's binary layout by name and size. */
 export function looksLikeCifar10(name: string, size: number): boolean {
   return /\.bin$/i.test(name) && size > 0 && size % CIFAR10_RECORD === 0;
 }
 
-/** A grey sw×sh image resized to dw×dh, each output pixel the area-weighted mean of the input it covers. */
-export function resizeGrey(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
-  const out = new Float32Array(dw * dh);
-  const fx = sw / dw;
-  const fy = sh / dh;
-  for (let y = 0; y < dh; y++) {
-    for (let x = 0; x < dw; x++) {
-      let sum = 0;
-      for (let sy = Math.floor(y * fy); sy < Math.ceil((y + 1) * fy); sy++) {
-        const wy = Math.min(sy + 1, (y + 1) * fy) - Math.max(sy, y * fy);
-        for (let sx = Math.floor(x * fx); sx < Math.ceil((x + 1) * fx); sx++) {
-          const wx = Math.min(sx + 1, (x + 1) * fx) - Math.max(sx, x * fx);
-          sum += wx * wy * src[sy * sw + sx];
-        }
-      }
-      out[y * dw + x] = sum / (fx * fy);
-    }
+/** True for CIFAR-100's binary files (train.bin, test.bin) by name and size. */
+export function looksLikeCifar100(name: string, size: number): boolean {
+  if (!/\.bin$/i.test(name) || size === 0 || size % CIFAR100_RECORD !== 0) return false;
+  return /^(train|test)\.bin$/i.test(name) || size % CIFAR10_RECORD !== 0;
+}
+
+/** The examples of a CIFAR-100 binary file per fine class name, or a message saying what is wrong with it. */
+export function readCifar100(
+  bytes: Uint8Array,
+  name: string,
+  shape: ImageShape = GREY_28,
+): Map<string, Uint8Array[]> | string {
+  if (bytes.length === 0 || bytes.length % CIFAR100_RECORD !== 0)
+    return tr('ui:cifar.notCifar100', { name, record: CIFAR100_RECORD });
+  const out = new Map<string, Uint8Array[]>();
+  for (let r = 0; r < bytes.length / CIFAR100_RECORD; r++) {
+    const at = r * CIFAR100_RECORD;
+    const [coarse, fine] = [bytes[at], bytes[at + 1]];
+    if (coarse >= 20 || fine >= CIFAR100_CLASSES.length)
+      return tr('ui:cifar.badLabel100', { name, r: r + 1, coarse, fine });
+    const rgb = bytes.subarray(at + 2, at + CIFAR100_RECORD);
+    const examples = out.get(CIFAR100_CLASSES[fine]) ?? [];
+    examples.push(convertImage(rgb, CIFAR_SHAPE, shape).slice());
+    out.set(CIFAR100_CLASSES[fine], examples);
   }
-  return out;
+  // Classes in label order, only those the file holds (a dataset has at most 100, each needs examples).
+  return new Map(CIFAR100_CLASSES.filter((c) => out.has(c)).map((c) => [c, out.get(c)!]));
 }
 
 /** The examples of a CIFAR-10 binary file per class name, or a message saying what is wrong with it. */
-export function readCifar10(bytes: Uint8Array, name: string): Map<string, Uint8Array[]> | string {
+export function readCifar10(
+  bytes: Uint8Array,
+  name: string,
+  shape: ImageShape = GREY_28,
+): Map<string, Uint8Array[]> | string {
   if (bytes.length === 0 || bytes.length % CIFAR10_RECORD !== 0)
     return tr('ui:cifar.isNotInCifar', { name, CIFAR10_RECORD });
   const out = new Map<string, Uint8Array[]>(CIFAR10_CLASSES.map((c) => [c, []]));
-  const grey = new Float32Array(PLANE);
   for (let r = 0; r < bytes.length / CIFAR10_RECORD; r++) {
     const at = r * CIFAR10_RECORD;
     const label = bytes[at];
     if (label >= CIFAR10_CLASSES.length) return tr('ui:cifar.imageHasLabelCifar', { name, r: r + 1, label });
-    for (let i = 0; i < PLANE; i++)
-      grey[i] =
-        0.299 * bytes[at + 1 + i] + 0.587 * bytes[at + 1 + PLANE + i] + 0.114 * bytes[at + 1 + 2 * PLANE + i];
-    const small = resizeGrey(grey, CIFAR_SIDE, CIFAR_SIDE, SIDE, SIDE);
-    const example = Uint8Array.from(small, (v) => Math.round(v));
-    if (example.length !== PIXELS) return tr('ui:cifar.anImageDidNot', { name, SIDE });
-    out.get(CIFAR10_CLASSES[label])!.push(example);
+    const rgb = bytes.subarray(at + 1, at + CIFAR10_RECORD);
+    out.get(CIFAR10_CLASSES[label])!.push(convertImage(rgb, CIFAR_SHAPE, shape).slice());
   }
   return out;
 }

@@ -1,8 +1,9 @@
-// Examples from pictures: any image (colour or grey, any size) becomes a 28×28 greyscale example, its
-// centre square scaled down and its colours reduced to luminance (ITU-R BT.601 weights, as PIL's "L").
+// Examples from pictures: any image (colour or grey, any size) becomes an example of the dataset's shape,
+// its centre square scaled to the side, and for a grey dataset its colours reduced to luminance (ITU-R
+// BT.601 weights, as PIL's "L"); a colour dataset keeps red, green and blue as three planes.
 import { tr } from '../../i18n';
 import { readZip } from '../../network/project/zip-read';
-import { PIXELS, SIDE } from './my-data';
+import { GREY_28, pixelsOf, type ImageShape } from './image-shape';
 
 /** Largest single file and largest drop, so a mistaken drop of a photo library is refused up front. */
 export const FILE_LIMITS = { maxFileBytes: 50e6, maxDropBytes: 500e6, maxFiles: 5000 } as const;
@@ -22,23 +23,38 @@ export function luminance(rgba: Uint8ClampedArray): Uint8Array {
   return out;
 }
 
-/** An example from a picture: the centre square of `source` (w×h), scaled to SIDE×SIDE, grey. */
-export function exampleFrom(source: CanvasImageSource, w: number, h: number): Uint8Array {
+/** RGBA pixels as red, green and blue planes, one after another (PyTorch's [3, H, W]). */
+export function planes(rgba: Uint8ClampedArray): Uint8Array {
+  const plane = rgba.length / 4;
+  const out = new Uint8Array(3 * plane);
+  for (let i = 0; i < plane; i++) for (let c = 0; c < 3; c++) out[c * plane + i] = rgba[4 * i + c];
+  return out;
+}
+
+/** An example from a picture: the centre square of `source` (w×h), scaled to the shape's side. */
+export function exampleFrom(
+  source: CanvasImageSource,
+  w: number,
+  h: number,
+  shape: ImageShape = GREY_28,
+): Uint8Array {
+  const [channels, height, width] = shape;
   const canvas = document.createElement('canvas');
-  canvas.width = SIDE;
-  canvas.height = SIDE;
+  canvas.width = width;
+  canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error(tr('ui:images.thisBrowserGaveNo'));
   ctx.imageSmoothingQuality = 'high';
   const { x, y, side } = centreSquare(w, h);
-  ctx.drawImage(source, x, y, side, side, 0, 0, SIDE, SIDE);
-  const grey = luminance(ctx.getImageData(0, 0, SIDE, SIDE).data);
-  if (grey.length !== PIXELS) throw new Error(tr('ui:images.theScaledImageHas'));
-  return grey;
+  ctx.drawImage(source, x, y, side, side, 0, 0, width, height);
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const example = channels === 1 ? luminance(rgba) : planes(rgba);
+  if (example.length !== pixelsOf(shape)) throw new Error(tr('ui:images.theScaledImageHas'));
+  return example;
 }
 
-/** A file decoded and made an example; the error names the file and what it holds. */
-export async function exampleFromFile(file: File): Promise<Uint8Array> {
+/** A file decoded and made an example of `shape`; the error names the file and what it holds. */
+export async function exampleFromFile(file: File, shape: ImageShape = GREY_28): Promise<Uint8Array> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
@@ -48,7 +64,7 @@ export async function exampleFromFile(file: File): Promise<Uint8Array> {
     });
   }
   try {
-    return exampleFrom(bitmap, bitmap.width, bitmap.height);
+    return exampleFrom(bitmap, bitmap.width, bitmap.height, shape);
   } finally {
     bitmap.close();
   }

@@ -12,8 +12,10 @@ import {
   newMyData,
   splitForTraining,
   trainingProblems,
+  withShape,
   type MyData,
 } from './my-data';
+import { sameShape } from './image-shape';
 
 const withClasses = (data: MyData, classes: MyData['classes']): MyData => ({ ...data, classes });
 
@@ -81,6 +83,12 @@ export const createMyDataSlice: StateCreator<AppState, [], [], MyDataSlice> = (s
           ),
         ),
       });
+    },
+    setMyShape: (shape) => {
+      const d = data();
+      if (sameShape(d.shape, shape)) return;
+      set({ myData: withShape(d, shape) });
+      if (get().spec.input.dataset === d.id) get().setDatasetOfSpec(d.id);
     },
     trainOnMyData: () => {
       const d = get().myData;

@@ -3,7 +3,8 @@
 import { tr } from '../../i18n';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { isUserDataset } from '../../network/dataset-input';
-import { MAX_EXAMPLES_PER_CLASS, PIXELS, type MyData } from './my-data';
+import { GREY_28, isImageShape, pixelsOf } from './image-shape';
+import { MAX_EXAMPLES_PER_CLASS, type MyData } from './my-data';
 
 const DB_NAME = 'cnn-playground-datasets';
 const STORE = 'datasets';
@@ -16,7 +17,10 @@ interface DatasetsSchema extends DBSchema {
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export const storedBytes = (data: MyData) =>
-  data.classes.reduce((n, c) => n + c.examples.length * PIXELS + c.name.length, data.name.length);
+  data.classes.reduce(
+    (n, c) => n + c.examples.length * pixelsOf(data.shape) + c.name.length,
+    data.name.length,
+  );
 
 /** A stored record as MyData, or null when any part of it is not what the playground writes. */
 export function readMyData(raw: unknown): MyData | null {
@@ -24,16 +28,20 @@ export function readMyData(raw: unknown): MyData | null {
   const r = raw as Record<string, unknown>;
   if (typeof r.id !== 'string' || !isUserDataset(r.id) || typeof r.name !== 'string') return null;
   if (!Array.isArray(r.classes)) return null;
+  // Records kept before colour and sizes came in are 28×28 grey.
+  const shape = r.shape === undefined ? GREY_28 : isImageShape(r.shape) ? r.shape : null;
+  if (!shape) return null;
+  const pixels = pixelsOf(shape);
   const classes = [];
   for (const c of r.classes as unknown[]) {
     if (typeof c !== 'object' || c === null) return null;
     const { name, examples } = c as Record<string, unknown>;
     if (typeof name !== 'string' || !Array.isArray(examples) || examples.length > MAX_EXAMPLES_PER_CLASS)
       return null;
-    if (!examples.every((e) => e instanceof Uint8Array && e.length === PIXELS)) return null;
+    if (!examples.every((e) => e instanceof Uint8Array && e.length === pixels)) return null;
     classes.push({ name, examples: examples as Uint8Array[] });
   }
-  return { id: r.id, name: r.name, classes };
+  return { id: r.id, name: r.name, shape: [shape[0], shape[1], shape[2]], classes };
 }
 
 let db: Promise<IDBPDatabase<DatasetsSchema>> | null = null;
@@ -73,4 +81,30 @@ export async function saveMyData(data: MyData): Promise<void> {
 export async function loadMyData(): Promise<MyData[]> {
   const all = await (await database()).getAll(STORE);
   return all.map(readMyData).filter((d): d is MyData => d !== null);
+}
+
+/** What the browser says this site's storage holds and may hold, in bytes. */
+export interface StorageUse {
+  usage: number;
+  quota: number;
+}
+
+/** The browser's estimate of this site's storage (navigator.storage), or null where it gives none. */
+export async function storageUse(): Promise<StorageUse | null> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage?.estimate) return null;
+  const { usage, quota } = await storage.estimate();
+  return typeof usage === 'number' && typeof quota === 'number' && quota > 0 ? { usage, quota } : null;
+}
+
+/** Above this share of the quota the panel warns before a save fails. */
+const NEARLY_FULL = 0.9;
+
+/** The storage used and free, in words, with a warning when it is nearly full. */
+export function storageWords({ usage, quota }: StorageUse): string {
+  const words = tr('ui:myDataStorage.quota', {
+    used: megabytes(usage),
+    free: megabytes(Math.max(0, quota - usage)),
+  });
+  return usage / quota > NEARLY_FULL ? `${words} ${tr('ui:myDataStorage.nearlyFull')}` : words;
 }

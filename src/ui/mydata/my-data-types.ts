@@ -1,6 +1,7 @@
 // The state and actions of the store's my data slice, as types: they import no slice or store, so the
 // store composes the slices without an import cycle.
 import { type MyData } from './my-data';
+import type { ImageShape } from './image-shape';
 
 export interface MyDataSlice {
   /** null until a class is made (or a kept dataset is loaded). */
@@ -22,6 +23,8 @@ export interface MyDataSlice {
   /** Adds examples to class `index` (by name when `index` is a string: made if missing); returns how many fit. */
   addExamples: (index: number | string, images: Uint8Array[]) => number;
   removeExample: (index: number, example: number) => void;
+  /** Makes every example (and those to come) of `shape`; a design reading the data follows it. */
+  setMyShape: (shape: ImageShape) => void;
   /** Points the design at the user's data (resizing its output to the classes). */
   trainOnMyData: () => void;
   /** Sends the data to the trainer, or says why it cannot train yet. */

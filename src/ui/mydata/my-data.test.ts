@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { userInputProblems } from '../../network/dataset-input';
-import { readMyData } from './my-data-storage';
+import { readMyData, storageUse, storageWords } from './my-data-storage';
 import {
   fromProjectData,
   inputOf,
@@ -9,6 +9,7 @@ import {
   splitForTraining,
   toProjectData,
   trainingProblems,
+  withShape,
   type MyData,
 } from './my-data';
 
@@ -74,6 +75,53 @@ describe('my data in a project file', () => {
     const project = toProjectData(d);
     expect(Array.from(project.labels)).toEqual([0, 0, 0, 2, 2]);
     expect(project.images[3 * PIXELS]).toBe(100);
-    expect(fromProjectData(d.id, project)).toEqual(d);
+    expect(fromProjectData(d.id, project, d.shape)).toEqual(d);
+  });
+});
+
+describe('colour and other sizes', () => {
+  it('converts examples to the chosen shape, and trains and stores them in it', () => {
+    const grey = data([3, 2]);
+    const colour = withShape(grey, [3, 32, 32]);
+    const first = colour.classes[0].examples[0];
+    // Grey 0 repeated in each colour, resized from 28 to 32 (a flat image stays flat).
+    expect(first.length).toBe(3 * 32 * 32);
+    expect(colour.classes[1].examples[1].every((v) => v === 51)).toBe(true);
+    expect(inputOf(colour).shape).toEqual([3, 32, 32]);
+    expect(userInputProblems(inputOf(colour))).toEqual([]);
+    const split = splitForTraining(colour);
+    expect(split.pixels).toBe(3072);
+    expect(split.shape).toEqual([3, 32, 32]);
+    expect(split.train.images.length).toBe(split.train.labels.length * 3072);
+    expect(readMyData(structuredClone(colour))).toEqual(colour);
+    expect(fromProjectData(colour.id, toProjectData(colour), colour.shape)).toEqual(colour);
+    // Back to grey by luminance: a pure red example becomes 0.299 × 255.
+    const red = { ...colour, classes: [{ name: 'r', examples: [new Uint8Array(3072).fill(255, 0, 1024)] }] };
+    expect(withShape(red, [1, 28, 28]).classes[0].examples[0].every((v) => v === 76)).toBe(true);
+  });
+
+  it('reads old records as 28×28 grey and refuses shapes the panel does not make', () => {
+    const old = structuredClone(data([2, 2])) as Partial<MyData>;
+    delete old.shape;
+    expect(readMyData(old)?.shape).toEqual([1, 28, 28]);
+    expect(readMyData({ ...data([2, 2]), shape: [2, 28, 28] })).toBeNull();
+    expect(readMyData({ ...data([2, 2]), shape: [1, 32, 28] })).toBeNull();
+    // The examples must be of the record's shape.
+    expect(readMyData({ ...data([2, 2]), shape: [3, 28, 28] })).toBeNull();
+  });
+});
+
+describe('storage use', () => {
+  it('says what is used and free, and warns when nearly full', () => {
+    expect(storageWords({ usage: 3.2e6, quota: 1e9 })).toBe(
+      "This site's storage in this browser: 3.2 MB used, 996.8 MB free.",
+    );
+    expect(storageWords({ usage: 95e6, quota: 100e6 })).toBe(
+      "This site's storage in this browser: 95.0 MB used, 5.0 MB free. It is nearly full: delete examples or saved weights you no longer need before adding more.",
+    );
+  });
+
+  it('is unknown where the browser gives no estimate', async () => {
+    expect(await storageUse()).toBeNull();
   });
 });

@@ -1,17 +1,24 @@
-// A 28×28 greyscale image (0..255) drawn pixel-exact into a small canvas, scaled up by CSS.
+// A test image (bytes 0..255, grey or colour planes of the design's input shape) drawn pixel-exact into a
+// small canvas, scaled up by CSS.
 import { useEffect, useRef } from 'react';
+import { GREY_28, type ImageShape } from '../mydata/image-shape';
+import { rgbaOf } from '../draw/input-image';
 
-export function DigitImage({ pixels, label }: { pixels: Uint8Array; label: string }) {
+export function DigitImage({
+  pixels,
+  label,
+  shape = GREY_28,
+}: {
+  pixels: Uint8Array;
+  label: string;
+  shape?: ImageShape;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [, h, w] = shape;
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
-    const image = ctx.createImageData(28, 28);
-    for (let i = 0; i < 784; i++) {
-      image.data[4 * i] = image.data[4 * i + 1] = image.data[4 * i + 2] = pixels[i];
-      image.data[4 * i + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
-  }, [pixels]);
-  return <canvas ref={ref} width={28} height={28} className="digit" role="img" aria-label={label} />;
+    ctx.putImageData(new ImageData(rgbaOf(pixels, shape), w, h), 0, 0);
+  }, [pixels, shape, w, h]);
+  return <canvas ref={ref} width={w} height={h} className="digit" role="img" aria-label={label} />;
 }

@@ -97,7 +97,12 @@ export const createNetworkSlice: StateCreator<AppState, [], [], NetworkSlice> = 
     applyFix: (fix) => edit(applyFix(get().spec, fix)),
     setDatasetOfSpec: (dataset) => {
       const { spec, myData } = get();
-      if (spec.input.dataset === dataset) return;
+      // The user's data may have changed shape since the design took it: the design then follows it.
+      const current =
+        !isUserDataset(dataset) || !myData || myData.id !== dataset
+          ? true
+          : spec.input.shape.join('×') === myData.shape.join('×');
+      if (spec.input.dataset === dataset && current) return;
       if (!isUserDataset(dataset)) edit(switchDataset(spec, builtinFor(spec, dataset)));
       else if (myData?.id === dataset) edit(switchDataset(spec, inputOf(myData)));
     },

@@ -40,6 +40,11 @@ export function syncDesignToTrainer(client: TrainerClient, store: StoreApi<AppSt
     if (s.spec !== prev.spec || s.hyper !== prev.hyper) push(s);
     if (s.spec.input.dataset !== prev.spec.input.dataset) s.loadDataset(s.spec.input.dataset);
     // The user's own examples reach the trainer as they are collected, once the kept ones are read.
-    else if (s.myData !== prev.myData || s.myDataLoaded !== prev.myDataLoaded) s.sendMyData();
+    else if (
+      s.myData !== prev.myData ||
+      s.myDataLoaded !== prev.myDataLoaded ||
+      s.spec.input.shape.join('×') !== prev.spec.input.shape.join('×')
+    )
+      s.sendMyData();
   });
 }

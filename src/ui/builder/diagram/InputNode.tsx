@@ -1,5 +1,5 @@
 // The network's input on the diagram: the image every strip is computed from (the drawn digit, or the
-// first test image), greyscale as the network reads it. A palette layer dropped on it becomes the first.
+// first test image), grey or in colour as the network reads it. A palette layer dropped on it becomes the first.
 import { useDroppable } from '@dnd-kit/core';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
@@ -9,15 +9,15 @@ import type { InputFlowNode } from './node-data';
 import { PixelStrip } from './PixelStrip';
 import type { Pixels } from './strip';
 import { useLive } from './useLiveActivations';
+import { imageShapeOf, rgbaOf } from '../../draw/input-image';
+import { GREY_28 } from '../../mydata/image-shape';
 
-/** 784 values in 0..1 as a 28×28 grey picture. */
-function grey(image: Float32Array): Pixels {
-  const rgba = new Uint8ClampedArray(image.length * 4);
-  image.forEach((v, i) => {
-    const g = Math.round(Math.max(0, Math.min(1, v)) * 255);
-    rgba.set([g, g, g, 255], 4 * i);
-  });
-  return { width: 28, height: 28, rgba };
+/** The input's values in 0..1 as a picture of its shape (grey, or colour planes). */
+function picture(image: Float32Array, inputShape: readonly number[]): Pixels {
+  const shape = imageShapeOf(inputShape);
+  const fits = image.length === shape[0] * shape[1] * shape[2];
+  const [, height, width] = fits ? shape : GREY_28;
+  return { width, height, rgba: rgbaOf(image, fits ? shape : GREY_28, 1) };
 }
 
 export const InputNode = memo(function InputNode({ id, data }: NodeProps<InputFlowNode>) {
@@ -25,7 +25,8 @@ export const InputNode = memo(function InputNode({ id, data }: NodeProps<InputFl
   const live = useLive();
   const drawn = useStore((s) => s.drawnImage !== null);
   const { setNodeRef, isOver } = useDroppable({ id: `node:${id}`, data: { type: 'node', id } });
-  const pixels = useMemo(() => (live ? grey(live.input) : null), [live]);
+  const inputShape = useStore((s) => s.spec.input.shape);
+  const pixels = useMemo(() => (live ? picture(live.input, inputShape) : null), [live, inputShape]);
   return (
     <div
       ref={setNodeRef}

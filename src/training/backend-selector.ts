@@ -18,6 +18,7 @@ import {
   cpuOverrideFor,
   measuresDesigns,
   wantsGpu,
+  type ChoiceInput,
   type DesignMeasurement,
   type GpuFinding,
 } from './backend-choice';
@@ -67,6 +68,8 @@ export class BackendSelector {
   /** The backend last handed out (the trainer's current one) and its choice. */
   private inUse: TrainerBackend | null = null;
   private current: BackendChoice | null = null;
+  /** The facts the current choice was made from. */
+  private decided: ChoiceInput | null = null;
 
   constructor(private readonly options: SelectorOptions) {}
 
@@ -86,7 +89,7 @@ export class BackendSelector {
         ? await this.measure(request.desc, request.hyper)
         : undefined;
     const choose = (cpu: CpuBackendChoice) =>
-      chooseBackend({
+      this.decide({
         preference,
         forceCpu: this.forceCpu,
         gpu: this.finding,
@@ -111,7 +114,7 @@ export class BackendSelector {
     if (!current || !inUse || !measuresDesigns(this.preference, this.finding, this.forceCpu)) return null;
     const measured = await this.measure(desc, hyper);
     const cpu = (await this.cpuKernels()).choice;
-    const choice = chooseBackend({ preference: this.preference, gpu: this.finding, cpu, measured });
+    const choice = this.decide({ preference: this.preference, gpu: this.finding, cpu, measured });
     if (choice.engine !== current.engine) return this.make(choice);
     if (choice.reason === current.reason) return null;
     this.current = choice;
@@ -164,6 +167,31 @@ export class BackendSelector {
     } catch (error) {
       return { kind: 'missing', reason: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** The choice for `input`, whose facts are kept so the reason can be worded again in another language. */
+  private decide(input: ChoiceInput): BackendChoice {
+    this.decided = input;
+    return chooseBackend(input);
+  }
+
+  /**
+   * The backend in use, its reason worded again in the current language (the same facts: the adapter
+   * found, the measurements, the CPU kernels' threads), as the `ready` event would carry it; null before
+   * a backend is chosen.
+   */
+  retold(): EventOf<'ready'> | null {
+    const { current, decided } = this;
+    if (!current || !decided) return null;
+    const again = this.plannedCpu();
+    const cpu =
+      again.kind === decided.cpu.kind && again.threads === decided.cpu.threads
+        ? { ...decided.cpu, reason: again.reason }
+        : decided.cpu;
+    const choice = chooseBackend({ ...decided, cpu });
+    if (choice.engine !== current.engine) return null;
+    this.current = choice;
+    return this.readyFor(choice, Boolean(decided.afterLoss));
   }
 
   /** The CPU kernels this preference would open, before they are started. */

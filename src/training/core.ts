@@ -123,9 +123,16 @@ export class TrainerCore {
   /** Handles requests one at a time, in arrival order; failures become `error` events. */
   handle(request: TrainerRequest): Promise<void> {
     // At once, not queued behind a long request: later messages are written in the reader's language.
-    if (request.type === 'setLanguage') return setLanguage(request.language);
+    if (request.type === 'setLanguage') return setLanguage(request.language).then(() => this.retellBackend());
     this.queue = this.queue.then(() => this.dispatch(request)).catch((error: unknown) => this.fail(error));
     return this.queue;
+  }
+
+  /** The backend's reason in the language just set (the page shows it under the backend). */
+  private retellBackend(): void {
+    const ready = this.selector.retold();
+    if (ready)
+      this.emit({ type: 'backendReason', fallbackReason: ready.fallbackReason, choice: ready.choice });
   }
 
   private async dispatch(request: Exclude<TrainerRequest, { type: 'setLanguage' }>): Promise<void> {

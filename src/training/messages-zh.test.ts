@@ -14,6 +14,8 @@ import { stateFromSnapshot } from './load-weights';
 import type { ModelDescription } from '../model/describe';
 import type { TrainerRequest } from './protocol';
 import { divergenceMessage, explosionMessage } from './reports';
+import { createHarness } from './testing/harness';
+import { loadNodeModule, spawnNodeHelper } from '../engine/wasm/testing/node';
 
 afterEach(() => setLanguage('en'));
 
@@ -69,5 +71,23 @@ describe('training notices in zh-CN', () => {
     const count = sent.length;
     await setLanguage('en');
     expect(sent).toHaveLength(count);
+  });
+
+  it("words the backend's reason again when the language changes after the choice", async () => {
+    const h = createHarness({
+      gpu: null,
+      wasm: { loadModule: loadNodeModule, spawn: spawnNodeHelper },
+      cpuEnv: { wasmSimd: true, sharedMemory: true, cores: 2 },
+    });
+    await h.send({ type: 'init', backend: 'wasm' });
+    expect((await h.waitFor('ready')).choice?.reason).toBe(
+      'WebAssembly, 2 threads: chosen in the backend menu',
+    );
+    await h.send({ type: 'setLanguage', language: 'zh-CN' });
+    const retold = h.of('backendReason');
+    expect(retold).toHaveLength(1);
+    expect(retold[0].choice?.reason).toMatch(/^WebAssembly，2 个线程/);
+    expect(retold[0].choice?.engine).toBe('wasm');
+    await h.send({ type: 'dispose' });
   });
 });

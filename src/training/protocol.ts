@@ -163,6 +163,8 @@ export interface GalleryItem {
 export type TrainerEvent =
   /** The backend now in use: after init, a device loss, a setBackend, or a design that measured faster elsewhere. */
   | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string; choice?: BackendChoice }
+  /** The backend in use, its reason worded again after the page's language changed. */
+  | { type: 'backendReason'; fallbackReason?: string; choice?: BackendChoice }
   | { type: 'datasetProgress'; bytesLoaded: number; bytesTotal: number; images: number; totalImages: number }
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }

@@ -35,6 +35,10 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
       // whether the browser has WebGPU, and the fallback reason is shown beside the backend.
       if (e.backend === 'webgpu' && e.gpu) s().setGpuStatus({ kind: 'available', gpu: e.gpu });
     }),
+    client.on('backendReason', (e) => {
+      const { backend } = s();
+      if (backend) s().setBackend(backend, e.fallbackReason, e.choice);
+    }),
     client.on('datasetProgress', (e) => s().datasetProgress(e.images, e.totalImages)),
     client.on('datasetReady', (e) => s().datasetReady(e.train, e.test, e.classNames)),
     client.on('datasetError', (e) => s().datasetFailed(e.message)),

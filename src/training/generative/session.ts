@@ -82,7 +82,10 @@ export class GenerativeSession {
           return this.start();
         case 'pause':
           await this.stop();
-          return this.setState('paused');
+          this.setState('paused');
+          // The samples and the digit score then show the weights the run paused at.
+          if (this.built) await this.preview(true);
+          return;
         case 'reset':
           await this.stop();
           return await this.build();

@@ -24,18 +24,25 @@ const webgpuArgs = [
 ];
 
 // SwiftShader is a software fallback adapter, where the automatic choice trains each design on whichever of
-// WebGPU and WebAssembly measures faster (usually WebAssembly). The webgpu project tests the WebGPU path,
-// so its pages start with WebGPU chosen in the backend menu; backend-choice.spec.ts clears that.
-export const WEBGPU_CHOSEN = {
+// WebGPU and WebAssembly measures faster (WebAssembly: LeNet-5 trains about 4× faster there). So each spec
+// runs on the backend a user of this machine trains on: the `app` project's pages start with WebAssembly
+// chosen in the backend menu, with WebGPU still present in the browser. The specs about the WebGPU path in
+// the browser (its training loop, inspect views, device loss, adapter report, GPU memory, the policy over
+// the worker's GPU path) run in the `webgpu` project with WebGPU chosen; backend-choice.spec.ts clears the
+// choice. The engine itself is tested on WebGPU by the vitest gpu project.
+const backendChosen = (value: 'webgpu' | 'wasm') => ({
   cookies: [],
-  origins: [{ origin: baseURL, localStorage: [{ name: 'cnn-playground/backend/v1', value: 'webgpu' }] }],
-};
+  origins: [{ origin: baseURL, localStorage: [{ name: 'cnn-playground/backend/v1', value }] }],
+});
+const WEBGPU_CHOSEN = backendChosen('webgpu');
+const WEBGPU_SPECS = /\/(training|inspect|faults|shell|backend-choice|first-look|security)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
   // Playwright empties this folder when a run starts; separate runs on one machine need separate folders.
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
-  // One worker: SwiftShader is a CPU and CI machines have two cores. E2E_WORKERS overrides it.
+  // One worker: CI machines have two cores, and SwiftShader and the WebAssembly backend each use both (two
+  // workers measured no faster, and flakier). E2E_WORKERS overrides it.
   workers: Number(process.env.E2E_WORKERS ?? 1),
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -54,9 +61,17 @@ export default defineConfig({
   projects: [
     {
       name: 'webgpu',
-      testIgnore: /no-webgpu\.spec\.ts$/,
+      testMatch: WEBGPU_SPECS,
       use: {
         storageState: WEBGPU_CHOSEN,
+        launchOptions: { executablePath, args: [...commonArgs, ...webgpuArgs] },
+      },
+    },
+    {
+      name: 'app',
+      testIgnore: [WEBGPU_SPECS, /no-webgpu\.spec\.ts$/],
+      use: {
+        storageState: backendChosen('wasm'),
         launchOptions: { executablePath, args: [...commonArgs, ...webgpuArgs] },
       },
     },

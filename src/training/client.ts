@@ -59,9 +59,10 @@ export class TrainerClient {
   ) {
     this.worker = typeof worker === 'function' ? worker() : worker;
     this.worker.addEventListener('message', this.listener);
-    this.send({ type: 'init', forceCpu: options.forceCpu, backend: options.backend });
-    // The worker writes its notices and errors in the page's language, and follows each switch.
+    // The worker writes its notices and errors in the page's language (told first, so the backend's
+    // reason is worded in it), and follows each switch.
     if (currentLanguage() !== FALLBACK) this.followLanguage();
+    this.send({ type: 'init', forceCpu: options.forceCpu, backend: options.backend });
     i18n.on('languageChanged', this.followLanguage);
   }
 

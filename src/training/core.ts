@@ -54,6 +54,8 @@ export class TrainerCore {
   private readonly run: TrainingRun;
   private readonly readouts: Readouts;
   private queue: Promise<void> = Promise.resolve();
+  /** The last language switch (its catalogue loading). */
+  private language: Promise<void> = Promise.resolve();
   private readonly datasets: DatasetRequests;
   private disposed = false;
   /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
@@ -123,8 +125,18 @@ export class TrainerCore {
   /** Handles requests one at a time, in arrival order; failures become `error` events. */
   handle(request: TrainerRequest): Promise<void> {
     // At once, not queued behind a long request: later messages are written in the reader's language.
-    if (request.type === 'setLanguage') return setLanguage(request.language).then(() => this.retellBackend());
-    this.queue = this.queue.then(() => this.dispatch(request)).catch((error: unknown) => this.fail(error));
+    if (request.type === 'setLanguage') {
+      this.language = setLanguage(request.language)
+        .then(() => this.retellBackend())
+        .catch((error: unknown) => this.fail(error));
+      return this.language;
+    }
+    // A request after a switch waits for the language's catalogue, so its messages are in it.
+    const language = this.language;
+    this.queue = this.queue
+      .then(() => language)
+      .then(() => this.dispatch(request))
+      .catch((error: unknown) => this.fail(error));
     return this.queue;
   }
 

@@ -27,6 +27,7 @@ const RUNS: PresetId[][] = [
   ['autoencoder-sharp'],
   ['vae'],
   ['dcgan-generator', 'dcgan-discriminator'],
+  ['cgan-generator', 'cgan-discriminator'],
 ];
 
 async function write(dir: string, spec: NetworkSpec, weights: Uint8Array): Promise<void> {

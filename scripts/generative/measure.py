@@ -1,7 +1,7 @@
 """Trains the generative presets in real PyTorch, as the engine trains them, and scores them with the judge.
 
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen SEED
-    /usr/bin/python3 scripts/generative/measure.py /tmp/gen ae|gan [--steps N] [--every K] [--seed S]
+    /usr/bin/python3 scripts/generative/measure.py /tmp/gen ae|gan|cgan [--steps N] [--every K] [--seed S]
         [--lr LR] [--beta1 B] [--batch B] [--threads T] [--autoencoder autoencoder-sharp]
 
 The networks and their seeded initial weights are the app's exports (export-presets.ts). The step is the
@@ -11,7 +11,10 @@ updated discriminator on the same generated batch (gpu-gan.ts). Every K steps it
 scores: the share of 1,000 test reconstructions recognised as their digit (autoencoder), or the inception
 score, mean confidence and class histogram of 1,000 samples from fixed noise, the generator in eval mode
 (GAN), with the CPU-seconds spent training so far. A VAE (--autoencoder vae) adds its KL term to the loss
-and is also judged on a decoded 10x10 grid of its 2-D latent space over [-2, 2]^2.
+and is also judged on a decoded 10x10 grid of its 2-D latent space over [-2, 2]^2. The conditional GAN
+(cgan) asks for uniformly drawn digits: G reads [z, onehot(y)], D reads the image with ten one-hot planes
+(fake batches the digits G was asked for, real ones their true labels); its 1,000 scored samples ask for
+each digit 100 times, and it also prints the share the judge calls the requested digit.
 """
 import argparse
 import gzip
@@ -92,7 +95,7 @@ def cpu_seconds():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('exported')
-    parser.add_argument('mode', choices=['ae', 'gan'])
+    parser.add_argument('mode', choices=['ae', 'gan', 'cgan'])
     parser.add_argument('--steps', type=int, default=1000)
     parser.add_argument('--every', type=int, default=100)
     parser.add_argument('--seed', type=int, default=1)
@@ -111,12 +114,17 @@ def main():
     order = torch.randperm(len(train))
     batches = len(train) // args.batch
 
-    def batch_at(step):
+    train_labels = read_idx('train-labels-idx1-ubyte').long()
+
+    def indices_at(step):
         nonlocal order
         if step % batches == 0 and step > 0:
             order = torch.randperm(len(train))
         i = step % batches
-        return train[order[i * args.batch:(i + 1) * args.batch]]
+        return order[i * args.batch:(i + 1) * args.batch]
+
+    def batch_at(step):
+        return train[indices_at(step)]
 
     if args.mode == 'ae':
         model = load_model(os.path.join(args.exported, args.autoencoder))
@@ -146,41 +154,58 @@ def main():
                       f'reconstructions{grid}, {spent:.1f} CPU-s', flush=True)
         return
 
-    g = load_model(os.path.join(args.exported, 'dcgan-generator'))
-    d = load_model(os.path.join(args.exported, 'dcgan-discriminator'))
-    latent = g.fc1.in_features
+    conditional = args.mode == 'cgan'
+    prefix = 'cgan' if conditional else 'dcgan'
+    g = load_model(os.path.join(args.exported, prefix + '-generator'))
+    d = load_model(os.path.join(args.exported, prefix + '-discriminator'))
+    classes = 10 if conditional else 0
+    latent = g.fc1.in_features - classes
+
+    def with_digit(z, y):
+        return torch.cat([z, nn.functional.one_hot(y, classes).float()], 1) if conditional else z
+
+    def planes(x, y):
+        if not conditional:
+            return x
+        hot = nn.functional.one_hot(y, classes).float()[:, :, None, None]
+        return torch.cat([x, hot.expand(-1, -1, x.shape[2], x.shape[3])], 1)
     lr, beta1 = args.lr or 2e-4, args.beta1 if args.beta1 is not None else 0.5
     g_opt = torch.optim.Adam(g.parameters(), lr=lr, betas=(beta1, 0.999))
     d_opt = torch.optim.Adam(d.parameters(), lr=lr, betas=(beta1, 0.999))
     bce = nn.BCEWithLogitsLoss()
     ones, zeros = torch.ones(args.batch), torch.zeros(args.batch)
     fixed = torch.randn(SAMPLES, latent, generator=torch.Generator().manual_seed(12345))
+    asked = torch.arange(SAMPLES) % 10
     spent = 0.0
     for step in range(args.steps):
-        real = batch_at(step) * 2 - 1
+        at = indices_at(step)
+        real, real_y = train[at] * 2 - 1, train_labels[at]
         z = torch.randn(args.batch, latent)
+        fake_y = torch.randint(0, 10, (args.batch,))
         t0 = cpu_seconds()
         g.train()
         d.train()
-        fake = g(z)
+        fake = g(with_digit(z, fake_y))
         d_opt.zero_grad()
-        d_real = bce(d(real).flatten(), ones)
-        d_fake = bce(d(fake.detach()).flatten(), zeros)
+        d_real = bce(d(planes(real, real_y)).flatten(), ones)
+        d_fake = bce(d(planes(fake.detach(), fake_y)).flatten(), zeros)
         (d_real + d_fake).backward()
         d_opt.step()
         g_opt.zero_grad()
-        g_loss = bce(d(fake).flatten(), ones)
+        g_loss = bce(d(planes(fake, fake_y)).flatten(), ones)
         g_loss.backward()
         g_opt.step()
         spent += cpu_seconds() - t0
         if (step + 1) % args.every == 0:
             with torch.no_grad():
                 g.eval()
-                p = judge.probs((g(fixed) + 1) / 2)
+                p = judge.probs((g(with_digit(fixed, asked)) + 1) / 2)
             hist = torch.bincount(p.argmax(1), minlength=10).tolist()
+            requested = (f', requested digit {100 * (p.argmax(1) == asked).float().mean().item():.1f}%'
+                         if conditional else '')
             print(f'step {step + 1}: D {(d_real + d_fake).item():.3f}, G {g_loss.item():.3f}, '
-                  f'inception score {inception_score(p):.2f}, confidence {p.max(1).values.mean().item():.3f}, '
-                  f'histogram {hist}, {spent:.1f} CPU-s', flush=True)
+                  f'inception score {inception_score(p):.2f}, confidence {p.max(1).values.mean().item():.3f}'
+                  f'{requested}, histogram {hist}, {spent:.1f} CPU-s', flush=True)
 
 
 if __name__ == '__main__':

@@ -6,7 +6,9 @@ the tensor 'real' of DATA ([steps × batch, 1, 28, 28], pixels in [0, 1]), one b
 {"mode": "gan", "g", "d", "data", "lr", "betas", "out"} with "g" and "d" each {"dir", "class"}: DATA holds
 'real' (in [-1, 1]) and 'noise' ([steps × batch, latent]); the step is the engine's (gpu-gan.ts, as in
 scripts/generative/measure.py): D on the real and the generated batch, one Adam step on the summed
-gradients, then G's non-saturating loss through the updated D on the same generated batch. Each job writes
+gradients, then G's non-saturating loss through the updated D on the same generated batch. A conditional
+GAN's DATA also holds 'real_digits' and 'fake_digits' (one per image, as floats): G's noise rows already end
+in the one-hot digit, and D reads each image with ten one-hot planes of its digit. Each job writes
 its per-step losses to OUT as JSON: {"loss": [...]} or {"real": [...], "fake": [...], "gen": [...]}.
 
     python3 generative_parity.py JOBS
@@ -51,7 +53,15 @@ def gan(job, index):
     _, d = load(job['d'], 2 * index + 1)
     data = model.read_safetensors(job['data'])
     real, noise = data['real'], data['noise']
+    conditional = 'real_digits' in data
     batch = job['batch']
+
+    def planes(x, digits):
+        if not conditional:
+            return x
+        hot = torch.nn.functional.one_hot(digits.long(), 10).float()[:, :, None, None]
+        return torch.cat([x, hot.expand(-1, -1, x.shape[2], x.shape[3])], 1)
+
     betas = tuple(job['betas'])
     g_opt = torch.optim.Adam(g.parameters(), lr=job['lr'], betas=betas)
     d_opt = torch.optim.Adam(d.parameters(), lr=job['lr'], betas=betas)
@@ -59,14 +69,17 @@ def gan(job, index):
     ones, zeros = torch.ones(batch), torch.zeros(batch)
     out = {'real': [], 'fake': [], 'gen': []}
     for start in range(0, real.shape[0], batch):
-        fake = g(noise[start:start + batch])
+        rows = slice(start, start + batch)
+        real_digits = data['real_digits'][rows] if conditional else None
+        fake_digits = data['fake_digits'][rows] if conditional else None
+        fake = g(noise[rows])
         d_opt.zero_grad()
-        d_real = bce(d(real[start:start + batch]).flatten(), ones)
-        d_fake = bce(d(fake.detach()).flatten(), zeros)
+        d_real = bce(d(planes(real[rows], real_digits)).flatten(), ones)
+        d_fake = bce(d(planes(fake.detach(), fake_digits)).flatten(), zeros)
         (d_real + d_fake).backward()
         d_opt.step()
         g_opt.zero_grad()
-        g_loss = bce(d(fake).flatten(), ones)
+        g_loss = bce(d(planes(fake, fake_digits)).flatten(), ones)
         g_loss.backward()
         g_opt.step()
         out['real'].append(d_real.item())

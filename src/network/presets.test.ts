@@ -52,6 +52,9 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   vae: { params: autoencoder(2) - (2 * 1568 + 2) + (4 * 1568 + 4), output: [1, 28, 28] },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
+  // The conditional pair: G's Linear reads 10 one-hot values more, D's first conv 10 planes more.
+  'cgan-generator': { params: GENERATOR + 3136 * 10, output: [1, 28, 28] },
+  'cgan-discriminator': { params: DISCRIMINATOR + 32 * 10 * 16, output: [1] },
   unet: { params: UNET, output: [11, 64, 64] },
   fcn: { params: FCN, output: [11, 64, 64] },
   centernet: { params: CENTERNET, output: [14, 16, 16] },

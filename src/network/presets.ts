@@ -12,6 +12,7 @@ import {
   sharpAutoencoder,
   vae,
 } from './generative-presets';
+import { cganDiscriminator, cganGenerator } from './cgan-presets';
 import { from, l, mnistSpec } from './preset-layers';
 
 export { SHARP_CODE, VAE_KL_WEIGHT } from './generative-presets';
@@ -28,6 +29,8 @@ export type PresetId =
   | 'vae'
   | 'dcgan-generator'
   | 'dcgan-discriminator'
+  | 'cgan-generator'
+  | 'cgan-discriminator'
   | 'unet'
   | 'fcn'
   | 'centernet';
@@ -261,6 +264,24 @@ export const PRESETS: readonly Preset[] = [
       'Judges real against generated images: two strided convolutions (28 → 14 → 7) with LeakyReLU(0.2), then one Linear to a single logit (BCE-with-logits adds the sigmoid).',
     task: 'discriminator',
     spec: discriminator,
+    hyper: DCGAN_HYPER,
+  },
+  {
+    id: 'cgan-generator',
+    name: 'Conditional DCGAN generator',
+    description:
+      'The DCGAN generator asked for a digit: its input is 32 random numbers followed by the digit one-hot (10 numbers, a 1 at the digit), so the same noise drawn with a 3 gives a 3 and with a 7 gives a 7 in the same handwriting.',
+    task: 'generator',
+    spec: cganGenerator,
+    hyper: DCGAN_HYPER,
+  },
+  {
+    id: 'cgan-discriminator',
+    name: 'Conditional DCGAN discriminator',
+    description:
+      'The DCGAN discriminator told which digit the image should be: it reads the image with ten constant planes after it, all 0 but the digit’s, all 1. A well-drawn 3 presented as a 7 is then fake, which teaches the generator to draw the digit it was asked for.',
+    task: 'discriminator',
+    spec: cganDiscriminator,
     hyper: DCGAN_HYPER,
   },
   {

@@ -18,6 +18,7 @@ import { appendConvFix, lastConvFix } from './image-fixes';
 import { shapeSourceOf } from './infer';
 import type { NetworkSpec, Shape } from './spec';
 import { IMAGE_SHAPE, formatShape } from './spec';
+import { CONDITION_CLASSES } from './cgan-presets';
 import { classesOf, datasetName, isUserDataset, userInputProblems } from './dataset-input';
 
 /** The layer that sets the network's output shape: the last layer, or the nearest one before it that
@@ -39,6 +40,11 @@ export function outputSource(spec: NetworkSpec): LayerAt | null {
 const sameShape = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
+/** A conditional GAN's discriminator reads the image with the requested digit as one-hot planes after it. */
+const conditionalDiscriminator = (spec: NetworkSpec) =>
+  spec.task === 'discriminator' &&
+  sameShape(spec.input.shape, [IMAGE_SHAPE[0] + CONDITION_CLASSES, ...IMAGE_SHAPE.slice(1)]);
+
 /** Problems with what the network reads; any of them stops shape inference. */
 export function checkInput(spec: NetworkSpec): SpecIssue[] {
   const issues: SpecIssue[] = [];
@@ -58,7 +64,7 @@ export function checkInput(spec: NetworkSpec): SpecIssue[] {
     }
   } else if (spec.input.classes !== undefined || spec.input.name !== undefined) {
     issues.push(networkIssue('error', tr('network:input.builtInName', { dataset: datasetName(spec.input) })));
-  } else if (!sameShape(shape, IMAGE_SHAPE)) {
+  } else if (!sameShape(shape, IMAGE_SHAPE) && !conditionalDiscriminator(spec)) {
     issues.push(
       networkIssue(
         'error',

@@ -92,7 +92,10 @@ export async function buildAutoencoder(
 
 export interface BuiltGan {
   engine: GanEngine;
+  /** Values per generator input: the noise, then a conditional GAN's `classes` one-hot digit values. */
   latentDim: number;
+  /** A conditional GAN's digits, else 0. */
+  classes: number;
   /** The two networks' layouts, which name and place their weights. */
   generator: ModelDescription;
   discriminator: ModelDescription;
@@ -127,7 +130,7 @@ export async function buildGan(
       : new CpuGan(g, d, options, data, await cpuOps());
   const random = seeded(hyper.seed);
   engine.writeState({ generator: initialState(g, random), discriminator: initialState(d, random) });
-  return { engine, latentDim: g.inputShape[0], generator: g, discriminator: d };
+  return { engine, latentDim: g.inputShape[0], classes: engine.classes, generator: g, discriminator: d };
 }
 
 /** The WebGPU backend's device and resident dataset (the type import evaluates no GPU module). */

@@ -12,9 +12,13 @@ export type Built =
   | {
       mode: 'gan';
       gan: BuiltGan;
-      /** Noise of the sample grid, and of the digit score's samples. */
+      /** Generator inputs of the sample grid, and of the digit score's samples. */
       fixed: Float32Array;
       scoreNoise: Float32Array;
+      /** Noise vectors of the grid as the page sees them (a conditional GAN's: one per column). */
+      fixedNoise: Float32Array;
+      /** The digit each score sample asks for (a conditional GAN), judged against what the judge sees. */
+      scoreDigits?: Uint8Array;
     };
 
 export type Weights = ModelState | GanState;

@@ -8,6 +8,7 @@ import { gatherBatch } from '../../engine/reference/gather-batch';
 import { bceWithLogits } from '../../engine/reference/loss';
 import type { HostDataset, ModelState } from '../backend';
 import { GAN_NORMALISATION, type GanSums } from './common';
+import { digitsOf, imageGrads, packPlanes } from './conditional';
 import { checkPair, type GanEngine, type GanOptions, type GanState } from './engine';
 
 export class CpuGan implements GanEngine {
@@ -19,6 +20,11 @@ export class CpuGan implements GanEngine {
   private readonly zeros: Float32Array;
   private readonly realGrads: Float32Array;
   private sums: GanSums = emptySums();
+  /** Digit planes after the image in D's input (a conditional GAN), else 0. */
+  readonly classes: number;
+  /** Conditional GAN: the real batch's images before packing, and the digits the fake batch was asked for. */
+  private readonly images: Float32Array;
+  private readonly fakeDigits: Uint32Array;
 
   constructor(
     gDesc: ModelDescription,
@@ -28,7 +34,7 @@ export class CpuGan implements GanEngine {
     /** The kernels of both networks, owned from here on (disposed with the engine). */
     private readonly ops: CpuOps = referenceOps,
   ) {
-    checkPair(gDesc, dDesc);
+    this.classes = checkPair(gDesc, dDesc);
     this.batch = options.batch;
     const models = buildAfresh(ops, (o) => ({
       g: new CpuModel(gDesc, options.batch, options.generator, options.seed, { loss: 'none', ops: o }),
@@ -43,6 +49,16 @@ export class CpuGan implements GanEngine {
     this.ones = new Float32Array(options.batch).fill(1);
     this.zeros = new Float32Array(options.batch);
     this.realGrads = new Float32Array(this.d.grads.length);
+    this.images = new Float32Array(this.classes > 0 ? this.g.outputGrad.length : 0);
+    this.fakeDigits = new Uint32Array(this.classes > 0 ? options.batch : 0);
+  }
+
+  /** D's input from images (and, for a conditional GAN, their digits' planes). */
+  private judge(images: Float32Array, digits: Uint32Array): void {
+    const { d, batch, classes } = this;
+    if (classes === 0) return d.input.set(images);
+    const size = images.length / batch;
+    packPlanes(images, digits, batch, size, size, classes, d.input);
   }
 
   setOrder(order: Uint32Array): void {
@@ -55,18 +71,25 @@ export class CpuGan implements GanEngine {
     g.input.set(z);
     const fake = g.forward(true, step);
     const source = { images: train.images, labels: train.labels, pixels };
-    gatherBatch(source, this.order, start, this.batch, GAN_NORMALISATION, d.input, d.labels);
+    const conditional = this.classes > 0;
+    const realX = conditional ? this.images : d.input;
+    gatherBatch(source, this.order, start, this.batch, GAN_NORMALISATION, realX, d.labels);
+    if (conditional) {
+      this.judge(realX, d.labels);
+      digitsOf(z, z.length / this.batch, this.classes, this.fakeDigits);
+    }
     const real = bceWithLogits(d.forward(true, step), this.ones, d.outputGrad).loss;
     d.backward(step);
     this.realGrads.set(d.grads);
-    d.input.set(fake);
+    this.judge(fake, this.fakeDigits);
     const fakeLoss = bceWithLogits(d.forward(true, step), this.zeros, d.outputGrad).loss;
     d.backward(step);
     for (let i = 0; i < d.grads.length; i++) d.grads[i] += this.realGrads[i];
     d.update();
     const gen = bceWithLogits(d.forward(true, step), this.ones, d.outputGrad).loss;
     d.backward(step);
-    g.outputGrad.set(d.inputGrad);
+    if (conditional) imageGrads(d.inputGrad, this.batch, this.images.length / this.batch, g.outputGrad);
+    else g.outputGrad.set(d.inputGrad);
     g.backward(step);
     g.update();
     const s = this.sums;

@@ -7,10 +7,16 @@ import { generateAll, testImages, toUnit } from './images';
 import type { Judge } from './judge';
 import { agreement, digitScores, type DigitScore } from './scores';
 
-/** The judge's scores of the generator's images for `noise` (count × latent values). */
-export async function ganDigitScore(gan: BuiltGan, judge: Judge, noise: Float32Array): Promise<DigitScore> {
-  const images = toUnit(await generateAll(gan, noise));
-  return digitScores(judge.classify(images));
+/** The judge's scores of the generator's images for `noise` (count × generator inputs); for a conditional
+ *  GAN given the digits each input asks for, also the share the judge calls the digit asked for. */
+export async function ganDigitScore(
+  gan: BuiltGan,
+  judge: Judge,
+  noise: Float32Array,
+  digits?: ArrayLike<number>,
+): Promise<DigitScore> {
+  const probs = judge.classify(toUnit(await generateAll(gan, noise)));
+  return digits ? { ...digitScores(probs), recognised: agreement(probs, digits) } : digitScores(probs);
 }
 
 /** The judge's scores of the reconstructions of the first `count` test images (fewer if fewer are loaded). */

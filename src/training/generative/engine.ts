@@ -5,6 +5,7 @@ import type { OptimizerSettings } from '../../model/gpu-model';
 import { sizeOf } from '../../engine/tensor';
 import type { ModelState } from '../backend';
 import type { GanSums } from './common';
+import { conditionClasses } from './conditional';
 
 export interface GanState {
   generator: ModelState;
@@ -13,16 +14,20 @@ export interface GanState {
 
 export interface GanEngine {
   readonly batch: number;
+  /** A conditional GAN's digits (one-hot after the noise, planes after D's image), else 0. */
+  readonly classes: number;
   /** The sample order of the current epoch (indices into the train split). */
   setOrder(order: Uint32Array): void;
-  /** One alternating update (D on real and fake, then G through D) on order[start, start + batch) with noise z. */
+  /** One alternating update (D on real and fake, then G through D) on order[start, start + batch) with noise z
+   *  (a conditional GAN's rows end in the one-hot digit asked for, which D's fake batch is labelled with). */
   step(start: number, step: number, z: Float32Array): void;
   /** Resolves when at most one step more is queued. */
   settle(): Promise<void>;
   takeSums(): Promise<GanSums>;
   /** Eval-mode generator outputs for `count` noise vectors (count ≤ batch): count × 784 values in [-1, 1]. */
   generate(z: Float32Array, count: number): Promise<Float32Array>;
-  /** Eval-mode discriminator logits for `count` images already scaled to [-1, 1]. */
+  /** Eval-mode discriminator logits for `count` inputs: images already scaled to [-1, 1] (a conditional
+   *  GAN's with their digit planes after them). */
   discriminate(images: Float32Array, count: number): Promise<Float32Array>;
   readState(): Promise<GanState>;
   writeState(state: GanState): void;
@@ -65,16 +70,14 @@ export interface AutoencoderOptions {
   loss: 'mse' | 'bce';
 }
 
-/** The generator must output exactly what the discriminator reads, and D must give one logit. */
-export function checkPair(g: ModelDescription, d: ModelDescription): void {
-  if (g.outputShape.join('×') !== d.inputShape.join('×')) {
-    throw new Error(
-      `the generator makes [${g.outputShape.join('×')}] but the discriminator reads [${d.inputShape.join('×')}]`,
-    );
-  }
+/** The generator must output what the discriminator reads (a conditional pair: with the digit planes after
+ *  it), and D must give one logit. Returns the conditional pair's number of classes, else 0. */
+export function checkPair(g: ModelDescription, d: ModelDescription): number {
+  const classes = conditionClasses(g, d);
   if (sizeOf(d.outputShape) !== 1) {
     throw new Error(
       `the discriminator must end in one logit (Linear out_features = 1), it gives [${d.outputShape.join('×')}]`,
     );
   }
+  return classes;
 }

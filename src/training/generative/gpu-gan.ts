@@ -11,6 +11,7 @@ import type { PlannedOp } from '../../engine/op';
 import { OFFSET_ALIGNMENT, sizeOf, tensor, type Tensor } from '../../engine/tensor';
 import { GAN_NORMALISATION, type GanSums } from './common';
 import { checkPair, type GanEngine, type GanOptions, type GanState } from './engine';
+import { GpuConditioning } from './gpu-conditional';
 import { GpuOrder } from './gpu-order';
 import { copyTensor, readModelState, writeModelState } from './gpu-util';
 
@@ -18,7 +19,10 @@ export class GpuGan implements GanEngine {
   readonly g: GpuModel;
   readonly d: GpuModel;
   readonly batch: number;
+  readonly classes: number;
   private readonly arena: BufferArena;
+  /** A conditional GAN's digit planes in D's input, else null. */
+  private readonly conditioning: GpuConditioning | null;
   /** Accumulators [real, fake, gen], each LOSS_ACCUMULATOR_FLOATS, in one buffer. */
   private readonly acc: Tensor[];
   private readonly losses: { real: PlannedOp; fake: PlannedOp; gen: PlannedOp };
@@ -38,7 +42,7 @@ export class GpuGan implements GanEngine {
     /** The resident dataset's buffers, read at each step (they are replaced when the dataset grows). */
     private readonly dataset: () => GatherSources | null,
   ) {
-    checkPair(gDesc, dDesc);
+    this.classes = checkPair(gDesc, dDesc);
     const common = { batch: options.batch, normalisation: GAN_NORMALISATION, loss: 'none' as const };
     this.batch = options.batch;
     this.g = new GpuModel(device, gDesc, { ...common, seed: options.seed, optimizer: options.generator });
@@ -66,6 +70,7 @@ export class GpuGan implements GanEngine {
     this.realGrads = tensor(this.arena.storage('d-real-grads', this.d.grads.buffer.size), this.d.grads.shape);
     this.sumGrads = planAxpy(ctx, { x: this.realGrads, y: this.d.grads, alpha: 1 }, 'd_sum_grads');
     this.order = new GpuOrder(device);
+    this.conditioning = this.classes > 0 ? new GpuConditioning(device, this.g, this.d, this.classes) : null;
   }
 
   setOrder(order: Uint32Array): void {
@@ -76,25 +81,30 @@ export class GpuGan implements GanEngine {
     const sources = this.dataset();
     if (!sources) throw new Error('the dataset is not on the GPU yet');
     if (sources === this.bound) return;
-    this.d.bindDataset(this.order.sources(sources));
+    if (this.conditioning) this.conditioning.bind(this.order.sources(sources));
+    else this.d.bindDataset(this.order.sources(sources));
     this.bound = sources;
   }
 
   step(start: number, step: number, z: Float32Array): void {
     this.bind();
     const { g, d } = this;
+    const conditioning = this.conditioning;
     this.device.queue.writeBuffer(g.input.buffer, g.input.offset, z);
+    conditioning?.writeFakeDigits(z);
     const encoder = this.device.createCommandEncoder({ label: 'gan-step' });
     let pass = encoder.beginComputePass({ label: 'gan-step/real' });
     g.encodeTrainForward(pass, step);
-    d.encodeTrainGather(pass, start);
+    if (conditioning) conditioning.encodeReal(pass, start);
+    else d.encodeTrainGather(pass, start);
     d.encodeTrainForward(pass, step);
     this.losses.real.encode(pass);
     d.encodeBackward(pass);
     pass.end();
     copyTensor(encoder, d.grads, this.realGrads);
-    copyTensor(encoder, g.logits, d.input);
+    if (!conditioning) copyTensor(encoder, g.logits, d.input);
     pass = encoder.beginComputePass({ label: 'gan-step/fake' });
+    conditioning?.encodeFake(pass);
     d.encodeTrainForward(pass, step);
     this.losses.fake.encode(pass);
     d.encodeBackward(pass);
@@ -105,8 +115,9 @@ export class GpuGan implements GanEngine {
     this.losses.gen.encode(pass);
     d.encodeBackward(pass);
     pass.end();
-    copyTensor(encoder, d.inputGrad, g.outputGrad);
+    if (!conditioning) copyTensor(encoder, d.inputGrad, g.outputGrad);
     pass = encoder.beginComputePass({ label: 'gan-step/generator' });
+    conditioning?.encodeImageGrad(pass);
     g.encodeBackward(pass);
     g.encodeUpdate(pass);
     pass.end();
@@ -176,5 +187,6 @@ export class GpuGan implements GanEngine {
     this.d.destroy();
     this.arena.destroy();
     this.order.destroy();
+    this.conditioning?.destroy();
   }
 }

@@ -10,7 +10,13 @@ import { presetSpec } from '../../network/presets';
  * SwiftShader tests train these, as the full-width presets take seconds per step on a CPU.
  */
 export function narrowPreset(
-  id: 'autoencoder' | 'autoencoder-sharp' | 'dcgan-generator' | 'dcgan-discriminator',
+  id:
+    | 'autoencoder'
+    | 'autoencoder-sharp'
+    | 'dcgan-generator'
+    | 'dcgan-discriminator'
+    | 'cgan-generator'
+    | 'cgan-discriminator',
   k: number,
   options: { bottleneck?: number } = {},
 ) {

@@ -41,7 +41,7 @@ export class Previews {
     this.scoredAt = performance.now();
     const score =
       built.mode === 'gan'
-        ? await ganDigitScore(built.gan, this.judge, built.scoreNoise)
+        ? await ganDigitScore(built.gan, this.judge, built.scoreNoise, built.scoreDigits)
         : await autoencoderDigitScore(built.ae, this.judge, this.host.data(), SCORE_SAMPLES);
     if (score) this.host.emit({ kind: 'score', step, score });
   }

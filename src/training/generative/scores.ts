@@ -16,7 +16,7 @@ export interface DigitScores {
 }
 
 /** The digit score of a generator's images: for an autoencoder, also the share of reconstructions that the
- *  judge calls their original's digit. */
+ *  judge calls their original's digit; for a conditional GAN, the share it calls the digit asked for. */
 export interface DigitScore extends DigitScores {
   recognised?: number;
 }

@@ -17,6 +17,7 @@ import {
   type Weights,
 } from './checkpoint';
 import { gaussianNoise, ganFigures } from './common';
+import { conditionalNoise, withDigits } from './conditional';
 import { Previews, SCORE_SAMPLES } from './previews';
 import { generateAll, toUnit } from './images';
 import type { LayerSnapshot } from '../protocol';
@@ -36,8 +37,11 @@ export interface SessionHost {
   cpuOps?(): Promise<CpuOps>;
 }
 
-/** Samples in the GAN's grid. */
+/** Samples in the GAN's grid (a conditional GAN's: a row of `classes` per digit). */
 const GRID = 16;
+/** Noise values per generator input (a conditional generator reads its one-hot digit after them). */
+const noiseDim = (gan: BuiltGan) => gan.latentDim - gan.classes;
+
 const NOISE_STREAM = 2000;
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -185,15 +189,33 @@ export class GenerativeSession {
       request.hyper,
       this.host.cpuOps,
     );
-    const fixed = gaussianNoise(
-      new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 1)),
-      GRID * gan.latentDim,
-    );
+    const gridNoise = (count: number) =>
+      gaussianNoise(new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 1)), count * noiseDim(gan));
     const scoreNoise = gaussianNoise(
       new Prng(deriveSeed(request.hyper.seed, NOISE_STREAM + 2)),
-      SCORE_SAMPLES * gan.latentDim,
+      SCORE_SAMPLES * noiseDim(gan),
     );
-    return { mode: 'gan', gan, fixed, scoreNoise };
+    if (gan.classes === 0) {
+      const fixed = gridNoise(GRID);
+      return { mode: 'gan', gan, fixed, scoreNoise, fixedNoise: fixed };
+    }
+    // One row per digit, one column per noise vector: a column is one "handwriting" drawn as every digit.
+    const n = noiseDim(gan);
+    const columns = gan.classes;
+    const fixedNoise = gridNoise(columns);
+    const gridNoiseRows = new Float32Array(gan.classes * columns * n);
+    for (let i = 0; i < gan.classes * columns; i++)
+      gridNoiseRows.set(fixedNoise.subarray((i % columns) * n, ((i % columns) + 1) * n), i * n);
+    const gridDigits = Array.from({ length: gan.classes * columns }, (_, i) => Math.floor(i / columns));
+    const scoreDigits = Uint8Array.from({ length: SCORE_SAMPLES }, (_, i) => i % gan.classes);
+    return {
+      mode: 'gan',
+      gan,
+      fixed: withDigits(gridNoiseRows, n, gridDigits),
+      scoreNoise: withDigits(scoreNoise, noiseDim(gan), scoreDigits),
+      fixedNoise,
+      scoreDigits,
+    };
   }
 
   private async build(): Promise<void> {
@@ -208,8 +230,14 @@ export class GenerativeSession {
       this.host.emit({ kind: 'ready', mode: 'autoencoder', latentDim: built.ae.latentDim });
     } else {
       this.noise = new Prng(deriveSeed(hyper.seed, NOISE_STREAM));
-      const { latentDim } = built.gan;
-      this.host.emit({ kind: 'ready', mode: 'gan', latentDim, fixedNoise: built.fixed.slice() });
+      const { classes } = built.gan;
+      this.host.emit({
+        kind: 'ready',
+        mode: 'gan',
+        latentDim: noiseDim(built.gan),
+        fixedNoise: built.fixedNoise.slice(),
+        ...(classes > 0 ? { classes } : {}),
+      });
     }
     this.setState('idle');
     this.quietly(this.preview(true));
@@ -298,11 +326,13 @@ export class GenerativeSession {
         this.schedule!.orderChanged = false;
       }
       if (built.mode === 'gan') {
-        built.gan.engine.step(
-          start,
-          this.step,
-          gaussianNoise(this.noise, engine.batch * built.gan.latentDim),
-        );
+        const { classes } = built.gan;
+        const rows = engine.batch;
+        const z =
+          classes > 0
+            ? conditionalNoise(this.noise, rows, noiseDim(built.gan))
+            : gaussianNoise(this.noise, rows * built.gan.latentDim);
+        built.gan.engine.step(start, this.step, z);
       } else built.ae.engine.step(start, this.step);
       this.step += 1;
       if (this.step % this.options.reportEvery === 0) {

@@ -1,5 +1,6 @@
 // Issue 17's parity check, shared by a short run in the suite (torch-parity.test.ts) and the 200-step run
-// in the `long` project (torch-parity-long.test.ts). The sharp autoencoder and the DCGAN pair, narrowed
+// in the `long` project (torch-parity-long.test.ts). The sharp autoencoder, the DCGAN pair and the
+// conditional DCGAN pair (which also sees each batch's digits), narrowed
 // (same layers and kernels, fewer channels) so both sides run fast, train on the CPU engine (the reference
 // ops) from a run's seeded weights; the same weights, exported as the app exports them, train in
 // python3-torch (scripts/torch/generative_parity.py) on the very batches and noise the engine used. Every
@@ -22,7 +23,9 @@ import { snapshotFromState } from '../load-weights';
 import { optimizerSettings } from '../optimizer-settings';
 import { deriveSeed, permutation, Prng } from '../prng';
 import { SEED_STREAM } from '../schedule';
+import { CONDITION_CLASSES } from '../../network/cgan-presets';
 import { AE_NORMALISATION, GAN_NORMALISATION, gaussianNoise } from './common';
+import { withDigits } from './conditional';
 import { CpuAutoencoder } from './cpu-autoencoder';
 import { CpuGan } from './cpu-gan';
 import { narrowPreset } from './narrow-presets';
@@ -60,8 +63,9 @@ export function describeTorchParity(steps: number): void {
     () => {
       let dir = '';
       let host: HostDataset;
-      const engine = { ae: [] as number[], gan: { real: [], fake: [], gen: [] } as GanLosses };
-      const theirs = { ae: [] as number[], gan: { real: [], fake: [], gen: [] } as GanLosses };
+      const none = (): GanLosses => ({ real: [], fake: [], gen: [] });
+      const engine = { ae: [] as number[], gan: none(), cgan: none() };
+      const theirs = { ae: [] as number[], gan: none(), cgan: none() };
 
       /** model.py and the state's weights in dir/name, as the app exports them. */
       function stage(name: string, spec: NetworkSpec, desc: ModelDescription, state: ModelState) {
@@ -75,16 +79,18 @@ export function describeTorchParity(steps: number): void {
         return { dir: folder, class: planExport(spec).className };
       }
 
-      /** Training images in the engine's sample order, step by step, gathered as the engine gathers them. */
-      function batches(order: Uint32Array, norm: { mean: number; std: number }): Float32Array {
+      /** Training images in the engine's sample order, step by step, gathered as the engine gathers them,
+       *  and their labels. */
+      function batches(order: Uint32Array, norm: { mean: number; std: number }) {
         const { train, pixels } = host;
         const out = new Float32Array(steps * BATCH * pixels);
-        const labels = new Uint32Array(BATCH);
+        const labels = new Uint32Array(steps * BATCH);
         for (let s = 0; s < steps; s++) {
           const rows = out.subarray(s * BATCH * pixels, (s + 1) * BATCH * pixels);
-          gatherBatch({ ...train, pixels }, order, s * BATCH, BATCH, norm, rows, labels);
+          const digits = labels.subarray(s * BATCH, (s + 1) * BATCH);
+          gatherBatch({ ...train, pixels }, order, s * BATCH, BATCH, norm, rows, digits);
         }
-        return out;
+        return { images: out, labels: Float32Array.from(labels) };
       }
 
       /** The sharp autoencoder (BCE, Adam 3e-3) on the engine; its PyTorch job. */
@@ -107,7 +113,7 @@ export function describeTorchParity(steps: number): void {
         }
         ae.destroy();
         const data = join(dir, 'ae.safetensors');
-        const real = batches(order, AE_NORMALISATION);
+        const real = batches(order, AE_NORMALISATION).images;
         writeFileSync(
           data,
           writeSafetensors([{ name: 'real', shape: [steps * BATCH, 1, 28, 28], data: real }]),
@@ -116,10 +122,12 @@ export function describeTorchParity(steps: number): void {
         return { mode: 'ae', ...net, data, batch: BATCH, lr: hyper.lr, betas, out: join(dir, 'ae.json') };
       }
 
-      /** The DCGAN pair (non-saturating BCE, Adam 2e-4, β1 0.5) on the engine; its PyTorch job. */
-      async function gan() {
-        const g = narrowPreset('dcgan-generator', GAN_NARROW);
-        const d = narrowPreset('dcgan-discriminator', GAN_NARROW);
+      /** The DCGAN pair or the conditional one (non-saturating BCE, Adam 2e-4, β1 0.5) on the engine; its
+       *  PyTorch job. The conditional G's noise rows end in a drawn digit, one-hot. */
+      async function gan(kind: 'gan' | 'cgan') {
+        const conditional = kind === 'cgan';
+        const g = narrowPreset(conditional ? 'cgan-generator' : 'dcgan-generator', GAN_NARROW);
+        const d = narrowPreset(conditional ? 'cgan-discriminator' : 'dcgan-discriminator', GAN_NARROW);
         const hyper = { ...getPreset('dcgan-generator')!.hyper, batchSize: BATCH };
         const settings = optimizerSettings(hyper);
         const pair = new CpuGan(
@@ -130,29 +138,44 @@ export function describeTorchParity(steps: number): void {
         );
         const [generator, discriminator] = seeded(5, g.desc, d.desc);
         pair.writeState({ generator, discriminator });
-        const gNet = stage('g', g.spec, g.desc, generator);
-        const dNet = stage('d', d.spec, d.desc, discriminator);
+        const gNet = stage(`${kind}-g`, g.spec, g.desc, generator);
+        const dNet = stage(`${kind}-d`, d.spec, d.desc, discriminator);
         const order = permutation(host.train.available, new Prng(13));
         pair.setOrder(order);
         const latent = g.desc.inputShape[0];
+        const classes = conditional ? CONDITION_CLASSES : 0;
         const noisePrng = new Prng(17);
         const noise = new Float32Array(steps * BATCH * latent);
+        const fakeDigits = new Float32Array(steps * BATCH);
         for (let s = 0; s < steps; s++) {
-          const z = gaussianNoise(noisePrng, BATCH * latent);
+          const digits = Array.from({ length: BATCH }, () =>
+            Math.floor(noisePrng.next() * CONDITION_CLASSES),
+          );
+          fakeDigits.set(digits, s * BATCH);
+          const drawn = gaussianNoise(noisePrng, BATCH * (latent - classes));
+          const z = conditional ? withDigits(drawn, latent - classes, digits) : drawn;
           noise.set(z, s * BATCH * latent);
           pair.step(s * BATCH, s, z);
           const sums = await pair.takeSums();
-          engine.gan.real.push(sums.real / BATCH);
-          engine.gan.fake.push(sums.fake / BATCH);
-          engine.gan.gen.push(sums.gen / BATCH);
+          engine[kind].real.push(sums.real / BATCH);
+          engine[kind].fake.push(sums.fake / BATCH);
+          engine[kind].gen.push(sums.gen / BATCH);
         }
         pair.destroy();
-        const data = join(dir, 'gan.safetensors');
+        const data = join(dir, `${kind}.safetensors`);
+        const real = batches(order, GAN_NORMALISATION);
+        const n = steps * BATCH;
         writeFileSync(
           data,
           writeSafetensors([
-            { name: 'real', shape: [steps * BATCH, 1, 28, 28], data: batches(order, GAN_NORMALISATION) },
-            { name: 'noise', shape: [steps * BATCH, latent], data: noise },
+            { name: 'real', shape: [n, 1, 28, 28], data: real.images },
+            { name: 'noise', shape: [n, latent], data: noise },
+            ...(conditional
+              ? [
+                  { name: 'real_digits', shape: [n], data: real.labels },
+                  { name: 'fake_digits', shape: [n], data: fakeDigits },
+                ]
+              : []),
           ]),
         );
         const betas = [hyper.beta1, hyper.beta2];
@@ -164,7 +187,7 @@ export function describeTorchParity(steps: number): void {
           batch: BATCH,
           lr: hyper.lr,
           betas,
-          out: join(dir, 'gan.json'),
+          out: join(dir, `${kind}.json`),
         };
       }
 
@@ -172,11 +195,12 @@ export function describeTorchParity(steps: number): void {
         if (!torch.version) throw new Error(`REQUIRE_TORCH=1 but ${torch.reason}`);
         dir = mkdtempSync(join(tmpdir(), 'cnn-gen-parity-'));
         host = await loadMnist();
-        const jobs = [await autoencoder(), await gan()];
-        // One process for both: importing torch is the slow part.
+        const jobs = [await autoencoder(), await gan('gan'), await gan('cgan')];
+        // One process for all: importing torch is the slow part.
         runScript('generative_parity.py', jobs, dir);
         theirs.ae = (JSON.parse(readFileSync(jobs[0].out, 'utf8')) as { loss: number[] }).loss;
         theirs.gan = JSON.parse(readFileSync(jobs[1].out, 'utf8')) as GanLosses;
+        theirs.cgan = JSON.parse(readFileSync(jobs[2].out, 'utf8')) as GanLosses;
       }, 180_000);
       afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -191,16 +215,20 @@ export function describeTorchParity(steps: number): void {
         expect(firstOutside(engine.ae, theirs.ae)).toBeNull();
       });
 
-      it('the DCGAN pair: D on real and on generated images, and G, at every step', () => {
+      it.each([
+        { kind: 'gan', name: 'the DCGAN pair' },
+        { kind: 'cgan', name: 'the conditional DCGAN pair (digits in G and D)' },
+      ] as const)('$name: D on real and on generated images, and G, at every step', ({ kind }) => {
+        const ours = engine[kind];
         // D learns to tell the real batch from the fakes.
-        expect(engine.gan.real[steps - 1]).toBeLessThan(0.9 * engine.gan.real[0]);
+        expect(ours.real[steps - 1]).toBeLessThan(0.9 * ours.real[0]);
         for (const key of ['real', 'fake', 'gen'] as const) {
-          expect(engine.gan[key].length).toBe(steps);
-          expect(theirs.gan[key].length).toBe(steps);
+          expect(ours[key].length).toBe(steps);
+          expect(theirs[kind][key].length).toBe(steps);
           process.stdout.write(
-            `DCGAN ${key} loss over ${steps} steps: ${engine.gan[key][0].toFixed(4)} → ${engine.gan[key][steps - 1].toFixed(4)}, largest |engine − torch| ${largest(engine.gan[key], theirs.gan[key]).toExponential(2)}\n`,
+            `${kind} ${key} loss over ${steps} steps: ${ours[key][0].toFixed(4)} → ${ours[key][steps - 1].toFixed(4)}, largest |engine − torch| ${largest(ours[key], theirs[kind][key]).toExponential(2)}\n`,
           );
-          expect(firstOutside(engine.gan[key], theirs.gan[key]), key).toBeNull();
+          expect(firstOutside(ours[key], theirs[kind][key]), key).toBeNull();
         }
       });
     },

@@ -19,7 +19,7 @@ export type GenerativeRequest =
   | { kind: 'reset' }
   /** Autoencoder: decodes `codes` (count × bottleneck values) into images. */
   | { kind: 'decode'; id: number; codes: Float32Array }
-  /** GAN: the generator's images for `noise` (count × latent values), e.g. an interpolation. */
+  /** GAN: the generator's images for `noise` (count × generator inputs), e.g. an interpolation. */
   | { kind: 'generate'; id: number; noise: Float32Array }
   /** The current weights (for export), answered by a `weights` event. */
   | { kind: 'readWeights'; id: number }
@@ -41,10 +41,14 @@ export type GenerativeEvent =
   | {
       kind: 'ready';
       mode: GenerativeMode;
-      /** Bottleneck width (autoencoder) or noise length (GAN). */
+      /** Bottleneck width (autoencoder) or noise length (GAN; a conditional GAN's generator reads
+       *  `classes` one-hot digit values after it, which `generate` requests must include). */
       latentDim: number;
-      /** Fixed noise vectors of the sample grid (GAN), so the page can interpolate between two of them. */
+      /** Fixed noise vectors of the sample grid (GAN), so the page can interpolate between two of them
+       *  (a conditional GAN's: the grid's columns, each drawn as every digit, one row per digit). */
       fixedNoise?: Float32Array;
+      /** A conditional GAN's digits. */
+      classes?: number;
     }
   | { kind: 'state'; state: GenerativeState; reason?: string }
   /** Mean losses since the previous report; `loss` is the reconstruction loss. */

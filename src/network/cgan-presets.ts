@@ -1,0 +1,53 @@
+// The conditional DCGAN (Mirza and Osindero 2014, with DCGAN's layers): the generator reads its noise with
+// the requested digit appended one-hot, and the discriminator reads the image with the digit as ten
+// constant one-hot planes, so it learns "a real 3" rather than "a real digit". The engine tells a
+// conditional pair from the shapes: D reads CONDITION_CLASSES more channels than G makes (engine.ts).
+import { l, mnistSpec } from './preset-layers';
+import type { NetworkSpec } from './spec';
+
+/** Digits a conditional GAN is asked for: one-hot values after the noise, and planes after the image. */
+export const CONDITION_CLASSES = 10;
+/** Noise values before the one-hot digit (as many as the DCGAN's). */
+export const CGAN_NOISE = 32;
+
+export const cganGenerator: NetworkSpec = (() => {
+  const width = CGAN_NOISE + CONDITION_CLASSES;
+  const spec = mnistSpec('Conditional DCGAN generator', 'generator', [
+    l('Linear', 'fc', { in_features: width, out_features: 64 * 7 * 7 }),
+    l('Unflatten', 'unflatten', { unflattened_size: [64, 7, 7] }),
+    l('BatchNorm2d', 'bn0', { num_features: 64 }),
+    l('ReLU', 'relu0'),
+    l('ConvTranspose2d', 'deconv1', {
+      in_channels: 64,
+      out_channels: 32,
+      kernel_size: 4,
+      stride: 2,
+      padding: 1,
+    }),
+    l('BatchNorm2d', 'bn1', { num_features: 32 }),
+    l('ReLU', 'relu1'),
+    l('ConvTranspose2d', 'deconv2', {
+      in_channels: 32,
+      out_channels: 1,
+      kernel_size: 4,
+      stride: 2,
+      padding: 1,
+    }),
+    l('Tanh', 'tanh'),
+  ]);
+  return { ...spec, input: { ...spec.input, shape: [width] }, latentDim: width };
+})();
+
+export const cganDiscriminator: NetworkSpec = (() => {
+  const channels = 1 + CONDITION_CLASSES;
+  const spec = mnistSpec('Conditional DCGAN discriminator', 'discriminator', [
+    l('Conv2d', 'conv1', { in_channels: channels, out_channels: 32, kernel_size: 4, stride: 2, padding: 1 }),
+    l('LeakyReLU', 'lrelu1', { negative_slope: 0.2 }),
+    l('Conv2d', 'conv2', { in_channels: 32, out_channels: 64, kernel_size: 4, stride: 2, padding: 1 }),
+    l('BatchNorm2d', 'bn2', { num_features: 64 }),
+    l('LeakyReLU', 'lrelu2', { negative_slope: 0.2 }),
+    l('Flatten', 'flatten'),
+    l('Linear', 'fc', { in_features: 64 * 7 * 7, out_features: 1 }),
+  ]);
+  return { ...spec, input: { ...spec.input, shape: [channels, 28, 28] } };
+})();

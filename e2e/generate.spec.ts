@@ -134,6 +134,32 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   await expect(interpolated).toBeVisible({ timeout: 30_000 });
   expect(std(await pixels(interpolated))).toBeGreaterThan(1);
   await panel.screenshot({ path: `${SHOTS}/generate-gan-training.png` });
+
+  // The conditional DCGAN on the same page: its discriminator reads the image with 10 digit planes; the
+  // grid has a row per digit, and picking a digit redraws the generator's images of that digit.
+  const conditional = panel.getByRole('button', { name: 'Conditional DCGAN (pick a digit)' });
+  await conditional.click();
+  await expect(conditional).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('button', { name: /Load a GAN trained for/ })).toHaveCount(0);
+  await panel.getByLabel('Batch size').fill('4');
+  await panel.getByRole('button', { name: 'Train GAN' }).click();
+  await expect.poll(() => stepOf(panel), { timeout: 180_000 }).toBeGreaterThanOrEqual(5);
+  await panel.getByRole('button', { name: 'Pause generation' }).click();
+  await expect(panel.getByText(/One row per digit/)).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByTestId('requested-recognised')).toContainText(/requested digit recognised: \d+%/, {
+    timeout: 30_000,
+  });
+  const picked = panel.getByTestId('digit-samples');
+  await expect(picked).toBeVisible({ timeout: 30_000 });
+  const zeros = await pixels(picked);
+  const pick = panel.getByRole('group', { name: 'Pick a digit' });
+  await pick.getByRole('button', { name: '7', exact: true }).click();
+  await expect(pick.getByRole('button', { name: '7', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByText('The generator asked for a 7', { exact: false })).toBeVisible();
+  await expect
+    .poll(async () => change(await pixels(picked), zeros), { timeout: 30_000 })
+    .toBeGreaterThan(0.5);
+  await panel.screenshot({ path: `${SHOTS}/generate-cgan.png` });
 });
 
 /** The inception score the digit-score line shows and the step it was taken at (0, 0 before any). */

@@ -11,7 +11,9 @@ export function DigitScoreView({ view }: { view: GenerateView }) {
   const s = view.score;
   if (!s) return null;
   const most = Math.max(...s.histogram, 1);
-  const autoencoder = s.recognised !== undefined;
+  // A conditional GAN's `recognised` is the share of samples the judge calls the digit asked for.
+  const conditional = view.mode === 'gan' && view.classes > 0;
+  const autoencoder = s.recognised !== undefined && !conditional;
   return (
     <section className="digit-score" aria-label={t('digitScoreView.digitScore')}>
       <p data-testid="digit-score">
@@ -30,6 +32,14 @@ export function DigitScoreView({ view }: { view: GenerateView }) {
               value2: (100 * s.confidence).toFixed(0),
               step: s.step,
             })}
+            {conditional && s.recognised !== undefined && (
+              <>
+                {' '}
+                <span data-testid="requested-recognised">
+                  {t('digitScoreView.requestedRecognised', { value: (100 * s.recognised).toFixed(0) })}
+                </span>
+              </>
+            )}
           </>
         )}
       </p>
@@ -51,7 +61,9 @@ export function DigitScoreView({ view }: { view: GenerateView }) {
         series={
           autoencoder
             ? [{ key: 'recognised', name: t('digitScoreView.recognised'), colour: '#9467bd' }]
-            : [{ key: 'inceptionScore', name: t('digitScoreView.inceptionScore'), colour: '#9467bd' }]
+            : conditional
+              ? [{ key: 'recognised', name: t('digitScoreView.requested'), colour: '#9467bd' }]
+              : [{ key: 'inceptionScore', name: t('digitScoreView.inceptionScore'), colour: '#9467bd' }]
         }
       />
     </section>

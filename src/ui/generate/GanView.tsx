@@ -1,18 +1,27 @@
 // GAN live view: the sample grid from fixed noise, D and G losses with D(x) and D(G(z)), a health warning
-// in plain words, and a slider that walks the line between two of the fixed noise vectors.
+// in plain words, and a slider that walks the line between two of the fixed noise vectors. A conditional
+// GAN's grid has a row per digit, and a digit picker shows the generator's images of the digit picked.
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TrainerClient } from '../../training/client';
 import { interpolateNoise } from '../../training/generative/common';
+import { withDigits } from '../../training/generative/conditional';
 import { DigitScoreView } from './DigitScoreView';
 import { GenerateChart } from './GenerateCharts';
-import type { GenerateView } from './generate-state';
+import { DIGIT_PICK_ID, type GenerateView } from './generate-state';
 import { ImageGrid } from './ImageGrid';
 
 export function GanView({ view, client }: { view: GenerateView; client: TrainerClient | null }) {
   const { t } = useTranslation();
   const [mix, setMix] = useState(50);
+  const [digit, setDigit] = useState(0);
   const last = view.points.at(-1);
+  const conditional = view.classes > 0;
+  /** Generator inputs for noise rows: a conditional GAN's with the picked digit after each. */
+  const inputs = (noise: Float32Array) =>
+    conditional
+      ? withDigits(noise, view.latentDim, new Array<number>(noise.length / view.latentDim).fill(digit))
+      : noise;
   const interpolate = (value: number) => {
     setMix(value);
     const z = view.fixedNoise;
@@ -22,16 +31,54 @@ export function GanView({ view, client }: { view: GenerateView; client: TrainerC
       value * n,
       (value + 1) * n,
     );
-    client?.generative({ kind: 'generate', id: Date.now(), noise: at.slice() });
+    client?.generative({ kind: 'generate', id: Date.now(), noise: inputs(at.slice()) });
   };
+  // The picked digit from every fixed noise vector, again whenever a new grid shows the generator changed.
+  const { fixedNoise, sampleUpdates } = view;
+  useEffect(() => {
+    if (!conditional || !fixedNoise) return;
+    const noise = withDigits(
+      fixedNoise,
+      view.latentDim,
+      new Array<number>(fixedNoise.length / view.latentDim).fill(digit),
+    );
+    client?.generative({ kind: 'generate', id: DIGIT_PICK_ID, noise });
+  }, [client, conditional, fixedNoise, view.latentDim, digit, sampleUpdates]);
   return (
     <div className="generate-view">
+      {conditional && (
+        <div className="digit-pick">
+          <div role="group" aria-label={t('ganView.pickADigit')} className="control-buttons">
+            {Array.from({ length: view.classes }, (_, d) => (
+              <button key={d} type="button" aria-pressed={digit === d} onClick={() => setDigit(d)}>
+                {d}
+              </button>
+            ))}
+          </div>
+          {view.digitSamples && (
+            <figure>
+              <figcaption>{t('ganView.samplesOfDigit', { digit })}</figcaption>
+              <ImageGrid
+                images={view.digitSamples}
+                columns={view.classes}
+                scale={3}
+                label={t('ganView.digitSamples', { digit })}
+                testId="digit-samples"
+              />
+            </figure>
+          )}
+        </div>
+      )}
       {view.samples && (
         <figure>
-          <figcaption>{t('ganView.samplesFrom16Fixed', { step: view.samples.step })}</figcaption>
+          <figcaption>
+            {conditional
+              ? t('ganView.gridByDigit', { step: view.samples.step })
+              : t('ganView.samplesFrom16Fixed', { step: view.samples.step })}
+          </figcaption>
           <ImageGrid
             images={view.samples.images}
-            columns={8}
+            columns={conditional ? view.classes : 8}
             label={t('ganView.generatedSamplesFromFixed')}
             testId="samples"
           />

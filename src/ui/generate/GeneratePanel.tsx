@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
 import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
+import { CONDITION_CLASSES } from '../../network/cgan-presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { GenerativeMode } from '../../training/generative/types';
 import { presetOf } from '../builder/preset-of';
@@ -62,6 +63,14 @@ export function GeneratePanel() {
     if (next === 'autoencoder') loadSpec(presetSpec('autoencoder'));
     else loadGan(presetSpec('dcgan-generator'), presetSpec('dcgan-discriminator'));
   };
+  // A conditional pair's discriminator reads the digit planes after the image (either network may be shown).
+  const conditional =
+    mode === 'gan' &&
+    [spec, partner].some((s) => s?.task === 'discriminator' && s.input.shape[0] === 1 + CONDITION_CLASSES);
+  const loadGanPair = (
+    g: 'dcgan-generator' | 'cgan-generator',
+    d: 'dcgan-discriminator' | 'cgan-discriminator',
+  ) => useStore.getState().loadGan(presetSpec(g), presetSpec(d));
   const switchTab = (next: Tab) => {
     if (next !== tab && partner) useStore.getState().swapPartner();
   };
@@ -142,6 +151,24 @@ export function GeneratePanel() {
       )}
       {mode && (
         <>
+          {mode === 'gan' && (
+            <div role="group" aria-label={t('generatePanel.ganDesign')} className="control-buttons">
+              <button
+                type="button"
+                aria-pressed={!conditional}
+                onClick={() => loadGanPair('dcgan-generator', 'dcgan-discriminator')}
+              >
+                {t('generatePanel.plainGan')}
+              </button>
+              <button
+                type="button"
+                aria-pressed={conditional}
+                onClick={() => loadGanPair('cgan-generator', 'cgan-discriminator')}
+              >
+                {t('generatePanel.conditionalGan')}
+              </button>
+            </div>
+          )}
           {mode === 'autoencoder' && (
             <div role="group" aria-label={t('generatePanel.autoencoderCode')} className="control-buttons">
               <button
@@ -210,7 +237,7 @@ export function GeneratePanel() {
                 })}
               </button>
             )}
-            {mode === 'gan' && view.state !== 'training' && (
+            {mode === 'gan' && !conditional && view.state !== 'training' && (
               <button type="button" onClick={loadTrained} disabled={blocked !== null}>
                 {t('generatePanel.loadAGanTrained', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
               </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialView, latentBounds, reduceView } from './generate-state';
+import { DIGIT_PICK_ID, initialView, latentBounds, reduceView } from './generate-state';
 
 describe('generate view reducer', () => {
   it('starts fresh on ready, collects metrics and counts sample grids', () => {
@@ -32,6 +32,24 @@ describe('generate view reducer', () => {
     v = reduceView(v, { kind: 'ready', mode: 'autoencoder', latentDim: 2 });
     expect(v.points).toEqual([]);
     expect(v.samples).toBeNull();
+  });
+
+  it("a conditional GAN's digits; its picked digit's images apart from the interpolation's", () => {
+    let v = reduceView(initialView, {
+      kind: 'ready',
+      mode: 'gan',
+      latentDim: 32,
+      classes: 10,
+      fixedNoise: new Float32Array(320),
+    });
+    expect(v.classes).toBe(10);
+    const digit = Float32Array.of(1);
+    const between = Float32Array.of(2);
+    v = reduceView(v, { kind: 'generated', id: DIGIT_PICK_ID, images: digit });
+    v = reduceView(v, { kind: 'generated', id: 1733400000000, images: between });
+    expect(v.digitSamples).toBe(digit);
+    expect(v.interpolated).toBe(between);
+    expect(reduceView(v, { kind: 'ready', mode: 'gan', latentDim: 32 }).classes).toBe(0);
   });
 
   it('keeps the latest reconstructions, decoded image and failure message', () => {

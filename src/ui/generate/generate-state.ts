@@ -24,6 +24,8 @@ export interface GenerateView {
   state: GenerativeState;
   reason: string | null;
   latentDim: number;
+  /** A conditional GAN's digits (its generator reads them one-hot after the noise), else 0. */
+  classes: number;
   fixedNoise: Float32Array | null;
   points: LossPoint[];
   pairs: { originals: Float32Array; reconstructions: Float32Array; step: number } | null;
@@ -37,14 +39,20 @@ export interface GenerateView {
   scores: ScorePoint[];
   decoded: Float32Array | null;
   interpolated: Float32Array | null;
+  /** A conditional GAN's images of the digit picked (answers to DIGIT_PICK_ID). */
+  digitSamples: Float32Array | null;
   error: string | null;
 }
+
+/** The `generate` request id of a conditional GAN's picked digit (the interpolation's ids are times). */
+export const DIGIT_PICK_ID = -1;
 
 export const initialView: GenerateView = {
   mode: null,
   state: 'idle',
   reason: null,
   latentDim: 0,
+  classes: 0,
   fixedNoise: null,
   points: [],
   pairs: null,
@@ -56,6 +64,7 @@ export const initialView: GenerateView = {
   scores: [],
   decoded: null,
   interpolated: null,
+  digitSamples: null,
   error: null,
 };
 
@@ -65,7 +74,13 @@ const MAX_POINTS = 500;
 export function reduceView(view: GenerateView, e: GenerativeEvent): GenerateView {
   switch (e.kind) {
     case 'ready':
-      return { ...initialView, mode: e.mode, latentDim: e.latentDim, fixedNoise: e.fixedNoise ?? null };
+      return {
+        ...initialView,
+        mode: e.mode,
+        latentDim: e.latentDim,
+        classes: e.classes ?? 0,
+        fixedNoise: e.fixedNoise ?? null,
+      };
     case 'state':
       return { ...view, state: e.state, reason: e.reason ?? null };
     case 'metrics': {
@@ -94,7 +109,9 @@ export function reduceView(view: GenerateView, e: GenerativeEvent): GenerateView
     case 'decoded':
       return { ...view, decoded: e.images };
     case 'generated':
-      return { ...view, interpolated: e.images };
+      return e.id === DIGIT_PICK_ID
+        ? { ...view, digitSamples: e.images }
+        : { ...view, interpolated: e.images };
     case 'failed':
       return { ...view, error: e.message };
     case 'weights':

@@ -159,7 +159,8 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   await expect
     .poll(async () => change(await pixels(picked), zeros), { timeout: 30_000 })
     .toBeGreaterThan(0.5);
-  await panel.screenshot({ path: `${SHOTS}/generate-cgan.png` });
+  await picked.screenshot({ path: `${SHOTS}/generate-cgan-digit.png` });
+  await samples.screenshot({ path: `${SHOTS}/generate-cgan-grid.png` });
 });
 
 /** The inception score the digit-score line shows and the step it was taken at (0, 0 before any). */

@@ -3,9 +3,11 @@
 // prints the judge's digit score every K steps: the share of 1,000 test reconstructions recognised as
 // their digit (autoencoder), or the inception score, confidence and class histogram of 1,000 samples from
 // fixed noise (DCGAN), with the CPU-seconds spent so far; a 2-D code (the VAE) is also judged on a 10×10
-// grid of its latent map decoded. With --save it writes the trained weights as
+// grid of its latent map decoded. The conditional DCGAN (cgan) trains on the session's noise with drawn
+// digits; its 1,000 samples ask for each digit 100 times, and it also prints the share the judge calls
+// the digit asked for. With --save it writes the trained weights as
 // safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it).
-//   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan \
+//   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan|cgan \
 //     [--steps N] [--every K] [--seed S] [--lr LR] [--preset ID] [--threads T] [--save OUT.safetensors]
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,7 @@ import { getPreset, presetSpec, type PresetId } from '../../src/network/presets'
 import { CpuBackend } from '../../src/training/cpu-backend';
 import { buildAutoencoder, buildGan } from '../../src/training/generative/build';
 import { gaussianNoise } from '../../src/training/generative/common';
+import { conditionalNoise, withDigits } from '../../src/training/generative/conditional';
 import {
   autoencoderDigitScore,
   ganDigitScore,
@@ -40,7 +43,8 @@ const { values, positionals } = parseArgs({
   },
 });
 const mode = positionals[0];
-if (mode !== 'ae' && mode !== 'gan') throw new Error('usage: engine-measure.ts ae|gan [options]');
+if (mode !== 'ae' && mode !== 'gan' && mode !== 'cgan')
+  throw new Error('usage: engine-measure.ts ae|gan|cgan [options]');
 const steps = Number(values.steps);
 const every = Number(values.every);
 const seed = Number(values.seed);
@@ -99,14 +103,22 @@ if (mode === 'ae') {
   }
   ae.engine.destroy();
 } else {
-  const [gId, dId] = (values.preset ?? 'dcgan-generator,dcgan-discriminator').split(',') as PresetId[];
+  const pair = mode === 'cgan' ? 'cgan-generator,cgan-discriminator' : 'dcgan-generator,dcgan-discriminator';
+  const [gId, dId] = (values.preset ?? pair).split(',') as PresetId[];
   const [gSpec, dSpec] = [presetSpec(gId), presetSpec(dId)];
   const gan = await buildGan(backend, () => data, gSpec, dSpec, hyperOf(gId), ops);
   const noise = new Prng(deriveSeed(seed, NOISE_STREAM));
-  const fixed = gaussianNoise(new Prng(12345), SAMPLES * gan.latentDim);
+  const noiseDim = gan.latentDim - gan.classes;
+  const asked = gan.classes > 0 ? Array.from({ length: SAMPLES }, (_, i) => i % gan.classes) : undefined;
+  const drawn = gaussianNoise(new Prng(12345), SAMPLES * noiseDim);
+  const fixed = asked ? withDigits(drawn, noiseDim, asked) : drawn;
   for (let step = 0; step < steps; step++) {
     const start = schedule.next(data.train.available)!;
-    const z = gaussianNoise(noise, gan.engine.batch * gan.latentDim);
+    // The session's noise: a conditional GAN's with a drawn digit after each row.
+    const z =
+      gan.classes > 0
+        ? conditionalNoise(noise, gan.engine.batch, noiseDim)
+        : gaussianNoise(noise, gan.engine.batch * gan.latentDim);
     const t0 = cpuSeconds();
     if (schedule.orderChanged) {
       gan.engine.setOrder(schedule.order);
@@ -116,11 +128,13 @@ if (mode === 'ae') {
     spent += cpuSeconds() - t0;
     if ((step + 1) % every === 0) {
       const sums = await gan.engine.takeSums();
-      const s = await ganDigitScore(gan, judge, fixed);
+      const s = await ganDigitScore(gan, judge, fixed, asked);
+      const requested =
+        s.recognised === undefined ? '' : `, requested digit ${(100 * s.recognised).toFixed(1)}%`;
       console.log(
         `step ${step + 1}: D ${((sums.real + sums.fake) / sums.samples).toFixed(3)}, ` +
           `G ${(sums.gen / sums.samples).toFixed(3)}, inception score ${s.inceptionScore.toFixed(2)}, ` +
-          `confidence ${s.confidence.toFixed(3)}, histogram [${s.histogram.join(', ')}], ${spent.toFixed(1)} CPU-s`,
+          `confidence ${s.confidence.toFixed(3)}${requested}, histogram [${s.histogram.join(', ')}], ${spent.toFixed(1)} CPU-s`,
       );
     }
   }

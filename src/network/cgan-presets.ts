@@ -2,11 +2,16 @@
 // the requested digit appended one-hot, and the discriminator reads the image with the digit as ten
 // constant one-hot planes, so it learns "a real 3" rather than "a real digit". The engine tells a
 // conditional pair from the shapes: D reads CONDITION_CLASSES more channels than G makes (engine.ts).
+import { DCGAN_HYPER, type Hyperparams } from './hyper';
 import { l, mnistSpec } from './preset-layers';
 import type { NetworkSpec } from './spec';
 
 /** Digits a conditional GAN is asked for: one-hot values after the noise, and planes after the image. */
 export const CONDITION_CLASSES = 10;
+/** DCGAN's settings with Adam at 5e-4: in PyTorch (seed 1) the judge saw the digit asked for in 51% of
+ *  samples after 500 steps, against 14% at DCGAN's 2e-4 (docs/GENERATION.md). */
+export const CGAN_HYPER: Hyperparams = { ...DCGAN_HYPER, lr: 5e-4 };
+
 /** Noise values before the one-hot digit (as many as the DCGAN's). */
 export const CGAN_NOISE = 32;
 

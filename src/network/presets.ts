@@ -12,7 +12,7 @@ import {
   sharpAutoencoder,
   vae,
 } from './generative-presets';
-import { cganDiscriminator, cganGenerator } from './cgan-presets';
+import { CGAN_HYPER, cganDiscriminator, cganGenerator } from './cgan-presets';
 import { from, l, mnistSpec } from './preset-layers';
 
 export { SHARP_CODE, VAE_KL_WEIGHT } from './generative-presets';
@@ -273,7 +273,7 @@ export const PRESETS: readonly Preset[] = [
       'The DCGAN generator asked for a digit: its input is 32 random numbers followed by the digit one-hot (10 numbers, a 1 at the digit), so the same noise drawn with a 3 gives a 3 and with a 7 gives a 7 in the same handwriting.',
     task: 'generator',
     spec: cganGenerator,
-    hyper: DCGAN_HYPER,
+    hyper: CGAN_HYPER,
   },
   {
     id: 'cgan-discriminator',
@@ -282,7 +282,7 @@ export const PRESETS: readonly Preset[] = [
       'The DCGAN discriminator told which digit the image should be: it reads the image with ten constant planes after it, all 0 but the digit’s, all 1. A well-drawn 3 presented as a 7 is then fake, which teaches the generator to draw the digit it was asked for.',
     task: 'discriminator',
     spec: cganDiscriminator,
-    hyper: DCGAN_HYPER,
+    hyper: CGAN_HYPER,
   },
   {
     id: 'unet',

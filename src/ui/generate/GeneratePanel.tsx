@@ -67,10 +67,14 @@ export function GeneratePanel() {
   const conditional =
     mode === 'gan' &&
     [spec, partner].some((s) => s?.task === 'discriminator' && s.input.shape[0] === 1 + CONDITION_CLASSES);
+  /** Loads a GAN pair with its preset's learning rate. */
   const loadGanPair = (
     g: 'dcgan-generator' | 'cgan-generator',
     d: 'dcgan-discriminator' | 'cgan-discriminator',
-  ) => useStore.getState().loadGan(presetSpec(g), presetSpec(d));
+  ) => {
+    useStore.getState().loadGan(presetSpec(g), presetSpec(d));
+    setLr(getPreset(g)!.hyper.lr);
+  };
   const switchTab = (next: Tab) => {
     if (next !== tab && partner) useStore.getState().swapPartner();
   };
@@ -82,10 +86,14 @@ export function GeneratePanel() {
   const [loaded, setLoaded] = useState(false);
   /** The autoencoder design the worker last built: another one in the builder (a code button) is built afresh. */
   const [builtAutoencoder, setBuiltAutoencoder] = useState<NetworkSpec | null>(null);
+  /** The GAN pair the worker last built (another pair, e.g. the conditional one, is built afresh). */
+  const [builtGan, setBuiltGan] = useState<{ g: NetworkSpec; d: NetworkSpec } | null>(null);
+  const pair = () => (tab === 'generator' ? { g: spec, d: partner } : { g: partner, d: spec });
   const train = () => {
     if (!client || !mode) return;
     // A paused run, or the loaded trained GAN, goes on; anything else is built afresh from the builder.
-    const sameDesign = mode === 'gan' || builtAutoencoder === spec;
+    const sameDesign =
+      mode === 'gan' ? builtGan?.g === pair().g && builtGan?.d === pair().d : builtAutoencoder === spec;
     const goOn =
       view.mode === mode && ((view.state === 'paused' && sameDesign) || (loaded && mode === 'gan'));
     setLoaded(false);
@@ -99,6 +107,7 @@ export function GeneratePanel() {
       } else if (partner) {
         const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
         client.generative({ kind: 'setGan', generator, discriminator, hyper: hyper() });
+        setBuiltGan({ g: generator, d: discriminator });
       }
     }
     client.generative({ kind: 'start' });
@@ -108,7 +117,10 @@ export function GeneratePanel() {
     const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
     setLoadError(null);
     loadTrainedGan(client, generator, discriminator, hyper()).then(
-      () => setLoaded(true),
+      () => {
+        setLoaded(true);
+        setBuiltGan({ g: generator, d: discriminator });
+      },
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );
   };

@@ -5,7 +5,8 @@ import { definitionOf } from '../../layers';
 import type { Hyperparams } from '../hyper';
 import { exportSamples, trainingNotes, type SampleImages } from './bundle';
 import { CONVERTER_NAME, exportConvertPy } from './convert-code';
-import type { NetworkSpec } from '../spec';
+import { IMAGE_SHAPE, type NetworkSpec } from '../spec';
+import { CONDITION_CLASSES } from '../cgan-presets';
 import { INPUT_NORMALIZATION } from './normalization';
 import { exportModelPy, planExport } from './pytorch-code';
 import { pyInt } from './python-syntax';
@@ -29,9 +30,16 @@ function checkPair(generator: NetworkSpec, discriminator: NetworkSpec): void {
   }
 }
 
-/** train.py for a GAN: loops, epochs, batch size and seed follow the generator's settings. */
+/** A conditional pair's digits (its discriminator reads them as planes after the image), else 0. */
+export function ganCondition(discriminator: NetworkSpec): number {
+  return discriminator.input.shape[0] === IMAGE_SHAPE[0] + CONDITION_CLASSES ? CONDITION_CLASSES : 0;
+}
+
+/** train.py for a GAN: loops, epochs, batch size and seed follow the generator's settings. A conditional
+ *  pair trains on the images' labels: fakes are asked for uniformly drawn digits. */
 export function exportGanTrainPy(generator: GanHalf, discriminator: GanHalf): string {
   checkPair(generator.spec, discriminator.spec);
+  const conditional = ganCondition(discriminator.spec) > 0;
   const g = planExport(generator.spec).className;
   const d = planExport(discriminator.spec);
   const lastIsSigmoid = Boolean(definitionOf(d.spec.layers.at(-1)!.kind).traits?.sigmoid);
@@ -64,7 +72,7 @@ from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import BatchSampler, DistributedSampler
 
 from discriminator.model import DATASET, HERE as DISCRIMINATOR_DIR, IDX_FILES, MEAN, STD, ${d.className}, find_idx, load_mnist
-from generator.model import HERE as GENERATOR_DIR, LATENT_DIM, ${g}
+from generator.model import HERE as GENERATOR_DIR, LATENT_DIM, ${g}${conditional ? ', DIGITS' : ''}
 
 ${loopConstants(generator.hyper)}
 ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -85,7 +93,7 @@ def train(args, rank, world, device):
         print(f'--amp needs a CUDA GPU: training in float32 on {device}')
     autocast = (lambda: torch.autocast('cuda', dtype=torch.float16)) if amp else contextlib.nullcontext
     torch.manual_seed(SEED + rank)
-    [(train_images, _)] = read_dataset(args, ('train',), rank, world, device)
+    [(train_images, ${conditional ? 'train_labels' : '_'})] = read_dataset(args, ('train',), rank, world, device)
 
     generator = ${g}().load_weights(os.path.join(GENERATOR_DIR, 'weights.safetensors')).to(device)
     discriminator = ${d.className}().load_weights(os.path.join(DISCRIMINATOR_DIR, 'weights.safetensors')).to(device)
@@ -98,9 +106,9 @@ def train(args, rank, world, device):
     sampler = DistributedSampler(range(len(train_images)), num_replicas=world, rank=rank, shuffle=True, seed=SEED)
     batches = BatchSampler(sampler, BATCH_SIZE // world, drop_last=True)
 
-    def judge(images):
+    def judge(images${conditional ? ', digits' : ''}):
         with autocast():
-            return d_net(images).float().flatten()
+            return d_net(images${conditional ? ', digits' : ''}).float().flatten()
 
     for epoch in range(args.epochs):
         generator.train()
@@ -108,23 +116,29 @@ def train(args, rank, world, device):
         sampler.set_epoch(epoch)
         d_sum, g_sum, steps = torch.zeros((), device=device), torch.zeros((), device=device), 0
         for batch in batches:
-            real = (train_images[torch.tensor(batch, device=device)].float() / 255 - MEAN) / STD
+            real = (train_images[torch.tensor(batch, device=device)].float() / 255 - MEAN) / STD${
+              conditional
+                ? `
+            real_y = train_labels[torch.tensor(batch, device=device)].long()
+            fake_y = torch.randint(0, DIGITS, (len(batch),), device=device)`
+                : ''
+            }
             with autocast():
-                fake = g_net(torch.randn(len(batch), LATENT_DIM, device=device))
+                fake = g_net(torch.randn(len(batch), LATENT_DIM, device=device)${conditional ? ', fake_y' : ''})
             ones, zeros = torch.ones(len(batch), device=device), torch.zeros(len(batch), device=device)
 
             ${tr('export:gan.discriminatorStep')}
             d_optimizer.zero_grad()
             with d_net.no_sync() if world > 1 else contextlib.nullcontext():
-                d_real = loss_fn(judge(real), ones)
+                d_real = loss_fn(judge(real${conditional ? ', real_y' : ''}), ones)
                 scaler.scale(d_real).backward()
-            d_fake = loss_fn(judge(fake.detach()), zeros)
+            d_fake = loss_fn(judge(fake.detach()${conditional ? ', fake_y' : ''}), zeros)
             scaler.scale(d_fake).backward()
             scaler.step(d_optimizer)
 
             ${tr('export:gan.generatorStep')}
             g_optimizer.zero_grad()
-            g_loss = loss_fn(judge(fake), ones)
+            g_loss = loss_fn(judge(fake${conditional ? ', fake_y' : ''}), ones)
             scaler.scale(g_loss).backward()
             scaler.step(g_optimizer)
             scaler.update()
@@ -166,11 +180,16 @@ export function exportGanBundle(
 ): Uint8Array {
   const text = (s: string) => new TextEncoder().encode(s);
   const entries: ZipEntry[] = [];
+  const condition = ganCondition(discriminator.spec);
   for (const [folder, half] of [
     ['generator', generator],
     ['discriminator', discriminator],
   ] as const) {
-    entries.push({ name: `${folder}/model.py`, data: text(exportModelPy(half.spec)), deflate: true });
+    entries.push({
+      name: `${folder}/model.py`,
+      data: text(exportModelPy(half.spec, { condition })),
+      deflate: true,
+    });
     entries.push({ name: `${folder}/weights.safetensors`, data: exportWeights(half.spec, half.weights) });
   }
   if (options.samples) {

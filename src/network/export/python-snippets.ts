@@ -47,7 +47,7 @@ def read_safetensors(path):
     return tensors`;
 
 /** The body of main() after the model is loaded, per task. */
-export function mainBody(task: Task, lastIsSigmoid: boolean): string {
+export function mainBody(task: Task, lastIsSigmoid: boolean, conditional = false): string {
   switch (task) {
     case 'classification':
       return `    images, labels = load_samples()
@@ -66,16 +66,16 @@ export function mainBody(task: Task, lastIsSigmoid: boolean): string {
     case 'generator':
       return `    torch.manual_seed(0)
     with torch.no_grad():
-        images = model(torch.randn(8, LATENT_DIM))
+        images = model(${conditional ? 'torch.randn(DIGITS, LATENT_DIM), torch.arange(DIGITS)' : 'torch.randn(8, LATENT_DIM)'})
     print(f'{len(images)} samples of shape {list(images.shape[1:])}: mean {images.mean():.4f}, '
           f'std {images.std():.4f}, min {images.min():.4f}, max {images.max():.4f}')`;
     case 'segmentation':
     case 'detection':
       return denseMainBody(task);
     case 'discriminator':
-      return `    images, _ = load_samples()
+      return `    images, ${conditional ? 'labels' : '_'} = load_samples()
     with torch.no_grad():
-        scores = model((images - MEAN) / STD).flatten()
+        scores = model((images - MEAN) / STD${conditional ? ', labels.clamp(min=0)' : ''}).flatten()
     for i, p in enumerate(${lastIsSigmoid ? 'scores' : 'torch.sigmoid(scores)'}.tolist()):
         print(f'test image {i}: P(real) = {p:.3f}')`;
   }

@@ -23,6 +23,9 @@ export interface ModelPyOptions {
   normalize?: Normalization;
   /** A user dataset's class names, for the demo's printout; default 0, 1, 2, ... */
   classNames?: readonly string[];
+  /** A conditional GAN's half (digits one-hot after G's noise, as planes after D's image): forward takes
+   *  (z, y) or (x, y), y the digits, and packs them itself. */
+  condition?: number;
 }
 
 /** A design ready to write out: autoWired sizes filled in and every layer's output shape known. */
@@ -89,7 +92,10 @@ function constants(plan: ExportPlan, norm: Normalization, options: ModelPyOption
         .join(', ')}]`,
     );
   }
-  if (plan.spec.task === 'generator') lines.push(`LATENT_DIM = ${pyInt(plan.inputShape[0], 'latentDim')}`);
+  const condition = options.condition ?? 0;
+  if (plan.spec.task === 'generator')
+    lines.push(`LATENT_DIM = ${pyInt(plan.inputShape[0] - condition, 'latentDim')}`);
+  if (condition > 0) lines.push(`DIGITS = ${pyInt(condition, 'digits')}`);
   if (isDenseTask(plan.spec.task)) {
     lines.push(sceneConstant(plan.spec));
     const output = plan.outputShapes[plan.outputShapes.length - 1];
@@ -133,7 +139,22 @@ function forwardLines(plan: ExportPlan): string[] {
   return lines;
 }
 
-function moduleClass(plan: ExportPlan): string {
+/** forward()'s signature and the lines that pack a conditional GAN's digits into the network's input. */
+function forwardHead(plan: ExportPlan, condition: number): string {
+  if (condition === 0) return `    def forward(self, x):\n        # x: ${batched(plan.inputShape)}`;
+  if (plan.spec.task === 'generator') {
+    return `    def forward(self, z, y):
+        # z: [N, LATENT_DIM] noise, y: [N] digits 0..DIGITS-1; the network reads z with y one-hot after it
+        x = torch.cat([z, nn.functional.one_hot(y, DIGITS).to(z.dtype)], 1)  # ${batched(plan.inputShape)}`;
+  }
+  const [channels] = plan.inputShape;
+  return `    def forward(self, x, y):
+        # x: [N, ${channels - condition}, ${plan.inputShape.slice(1).join(', ')}] images, y: [N] their digits; the network reads the image with one constant plane per digit (1 on y's)
+        planes = nn.functional.one_hot(y, DIGITS).to(x.dtype)[:, :, None, None]
+        x = torch.cat([x, planes.expand(-1, -1, x.shape[2], x.shape[3])], 1)  # ${batched(plan.inputShape)}`;
+}
+
+function moduleClass(plan: ExportPlan, condition = 0): string {
   const layers = plan.spec.layers;
   const init = layers.flatMap((layer, i) =>
     definitionOf(layer.kind).python.module
@@ -146,8 +167,7 @@ function moduleClass(plan: ExportPlan): string {
         super().__init__()
 ${init.join('\n')}
 
-    def forward(self, x):
-        # x: ${batched(plan.inputShape)}
+${forwardHead(plan, condition)}
 ${forward.join('\n')}
         return x
 
@@ -182,7 +202,7 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
   const sections = [
     `${docstring(plan)}\n${imports}\nimport torch\nfrom torch import nn\n\n${constants(plan, norm, options).join('\n')}`,
     ...customModules(plan.spec),
-    moduleClass(plan),
+    moduleClass(plan, options.condition),
     READ_SAFETENSORS,
   ];
   if (task !== 'generator') sections.push(dataSectionOf(plan.spec.input));
@@ -191,7 +211,7 @@ export function exportModelPy(spec: NetworkSpec, options: ModelPyOptions = {}): 
   sections.push(
     `def main():
     model = ${plan.className}().load_weights(os.path.join(HERE, 'weights.safetensors')).eval()
-${mainBody(task, Boolean(definitionOf(last.kind).traits?.sigmoid))}`,
+${mainBody(task, Boolean(definitionOf(last.kind).traits?.sigmoid), Boolean(options.condition))}`,
     "if __name__ == '__main__':\n    main()",
   );
   // PEP 8: two blank lines around top-level definitions.

@@ -187,6 +187,36 @@ describe.skipIf(!torch.version && !torch.required)('train.py with PyTorch alone'
         expect(importWeights(half.spec, bytes).ok).toBe(true);
         expect(bytes).not.toEqual(readFileSync(join(gan, folder, 'weights.safetensors')));
       }
+
+      // The conditional pair: forward(z, y) and forward(x, y) pack the digits themselves; train.py asks
+      // for drawn digits and shows D the real images' labels.
+      const [cg, cd] = [getPreset('cgan-generator')!, getPreset('cgan-discriminator')!];
+      const cgan = unpack(
+        exportGanBundle(
+          {
+            spec: cg.spec,
+            hyper: { ...cg.hyper, batchSize: 32, epochs: 1 },
+            weights: randomWeights(cg.spec, 5),
+          },
+          { spec: cd.spec, hyper: cd.hyper, weights: randomWeights(cd.spec, 6) },
+        ),
+        join(dir, 'cgan'),
+      );
+      expect(readFileSync(join(cgan, 'generator', 'model.py'), 'utf8')).toContain('def forward(self, z, y):');
+      expect(readFileSync(join(cgan, 'discriminator', 'model.py'), 'utf8')).toContain(
+        'def forward(self, x, y):',
+      );
+      expect(python(cgan, ['generator/model.py'])).toMatch(/^10 samples of shape \[1, 28, 28\]/m);
+      const cOut = python(cgan, ['train.py', '--data', data, '--device', 'cpu', '--limit', '64']);
+      expect(cOut).toMatch(/^epoch 1: discriminator loss [\d.]+, generator loss [\d.]+$/m);
+      for (const [half, folder] of [
+        [cg, 'generator'],
+        [cd, 'discriminator'],
+      ] as const) {
+        const bytes = readFileSync(join(cgan, folder, 'trained.safetensors'));
+        expect(importWeights(half.spec, bytes).ok).toBe(true);
+        expect(bytes).not.toEqual(readFileSync(join(cgan, folder, 'weights.safetensors')));
+      }
     },
     TIMEOUT,
   );

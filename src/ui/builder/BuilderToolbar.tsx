@@ -22,6 +22,14 @@ import { formatCount, formatFlops } from './layer-summary';
 import { useAnalysis } from './useAnalysis';
 
 /** Which view shows the design, and a way back to the auto-layout for a diagram placed by hand. */
+/** Each GAN preset's counterpart. */
+const GAN_PARTNER: Partial<Record<PresetId, PresetId>> = {
+  'dcgan-generator': 'dcgan-discriminator',
+  'dcgan-discriminator': 'dcgan-generator',
+  'cgan-generator': 'cgan-discriminator',
+  'cgan-discriminator': 'cgan-generator',
+};
+
 function ViewSwitch() {
   const { t } = useTranslation();
   const view = useStore((s) => s.builderView);
@@ -107,9 +115,12 @@ export function BuilderToolbar() {
       // Generative and dense designs keep the classifier's hyperparameters: their panels have their own.
       replace(() => s.loadSpec(spec));
     } else {
-      // A GAN network comes with its counterpart, so the Generate panel can train the pair.
+      // A GAN network comes with its counterpart (the conditional pair's with its own), so the Generate
+      // panel can train the pair.
       const partner = withDataset(
-        presetSpec(preset.task === 'generator' ? 'dcgan-discriminator' : 'dcgan-generator'),
+        presetSpec(
+          GAN_PARTNER[preset.id] ?? (preset.task === 'generator' ? 'dcgan-discriminator' : 'dcgan-generator'),
+        ),
       );
       replace(() => {
         if (preset.task === 'generator') s.loadGan(spec, partner);

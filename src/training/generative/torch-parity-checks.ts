@@ -148,7 +148,8 @@ export function describeTorchParity(steps: number): void {
         const noise = new Float32Array(steps * BATCH * latent);
         const fakeDigits = new Float32Array(steps * BATCH);
         for (let s = 0; s < steps; s++) {
-          const digits = Array.from({ length: BATCH }, () =>
+          // Only a conditional run draws digits, so the plain run's noise stream is the one it always had.
+          const digits = Array.from({ length: conditional ? BATCH : 0 }, () =>
             Math.floor(noisePrng.next() * CONDITION_CLASSES),
           );
           fakeDigits.set(digits, s * BATCH);

@@ -7,6 +7,7 @@ import { Prng } from '../prng';
 import {
   conditionClasses,
   conditionalNoise,
+  digitGrid,
   digitsOf,
   imageGrads,
   packPlanes,
@@ -60,6 +61,17 @@ describe('conditional GAN packing', () => {
       const hot = drawn.subarray(r * 14 + 4, (r + 1) * 14);
       expect(hot.reduce((a, b) => a + b)).toBe(1);
     }
+  });
+
+  it('lays the grid out a row per digit, each column one noise vector', () => {
+    const grid = digitGrid(Float32Array.of(0.5, -0.5), 1, CONDITION_CLASSES);
+    expect(grid.length).toBe(2 * CONDITION_CLASSES * 11);
+    const digits = new Uint32Array(2 * CONDITION_CLASSES);
+    digitsOf(grid, 11, CONDITION_CLASSES, digits);
+    expect([...digits]).toEqual(Array.from({ length: 20 }, (_, i) => Math.floor(i / 2)));
+    expect(Array.from({ length: 20 }, (_, i) => grid[i * 11])).toEqual(
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 0.5 : -0.5)),
+    );
   });
 
   it("packs each image with its digit's plane set to 1, and unpacks the image channel's gradient", () => {

@@ -48,6 +48,20 @@ export function withDigits(noise: Float32Array, noiseLen: number, digits: ArrayL
   return out;
 }
 
+/** The conditional sample grid's generator inputs: one row per digit, column c from noise vector c of
+ *  `columns` (so a column is one "handwriting" drawn as every digit). */
+export function digitGrid(columns: Float32Array, noiseLen: number, classes: number): Float32Array {
+  const count = columns.length / noiseLen;
+  const noise = new Float32Array(classes * count * noiseLen);
+  for (let i = 0; i < classes * count; i++)
+    noise.set(columns.subarray((i % count) * noiseLen, ((i % count) + 1) * noiseLen), i * noiseLen);
+  return withDigits(
+    noise,
+    noiseLen,
+    Array.from({ length: classes * count }, (_, i) => Math.floor(i / count)),
+  );
+}
+
 /** A training batch's generator inputs: N(0, I) noise and uniformly drawn digits, from one stream. */
 export function conditionalNoise(prng: Prng, rows: number, noiseLen: number): Float32Array {
   const noise = gaussianNoise(prng, rows * noiseLen);

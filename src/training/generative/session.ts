@@ -17,7 +17,7 @@ import {
   type Weights,
 } from './checkpoint';
 import { gaussianNoise, ganFigures } from './common';
-import { conditionalNoise, withDigits } from './conditional';
+import { conditionalNoise, digitGrid, withDigits } from './conditional';
 import { Previews, SCORE_SAMPLES } from './previews';
 import { generateAll, toUnit } from './images';
 import type { LayerSnapshot } from '../protocol';
@@ -37,7 +37,7 @@ export interface SessionHost {
   cpuOps?(): Promise<CpuOps>;
 }
 
-/** Samples in the GAN's grid (a conditional GAN's: a row of `classes` per digit). */
+/** Samples in the GAN's grid (a conditional GAN's is classes × classes: a row per digit). */
 const GRID = 16;
 /** Noise values per generator input (a conditional generator reads its one-hot digit after them). */
 const noiseDim = (gan: BuiltGan) => gan.latentDim - gan.classes;
@@ -199,19 +199,13 @@ export class GenerativeSession {
       const fixed = gridNoise(GRID);
       return { mode: 'gan', gan, fixed, scoreNoise, fixedNoise: fixed };
     }
-    // One row per digit, one column per noise vector: a column is one "handwriting" drawn as every digit.
-    const n = noiseDim(gan);
-    const columns = gan.classes;
-    const fixedNoise = gridNoise(columns);
-    const gridNoiseRows = new Float32Array(gan.classes * columns * n);
-    for (let i = 0; i < gan.classes * columns; i++)
-      gridNoiseRows.set(fixedNoise.subarray((i % columns) * n, ((i % columns) + 1) * n), i * n);
-    const gridDigits = Array.from({ length: gan.classes * columns }, (_, i) => Math.floor(i / columns));
+    // A row per digit, a column per noise vector; the score's samples ask for each digit in turn.
+    const fixedNoise = gridNoise(gan.classes);
     const scoreDigits = Uint8Array.from({ length: SCORE_SAMPLES }, (_, i) => i % gan.classes);
     return {
       mode: 'gan',
       gan,
-      fixed: withDigits(gridNoiseRows, n, gridDigits),
+      fixed: digitGrid(fixedNoise, noiseDim(gan), gan.classes),
       scoreNoise: withDigits(scoreNoise, noiseDim(gan), scoreDigits),
       fixedNoise,
       scoreDigits,

@@ -2,7 +2,7 @@
 // weights both ways, the .zip bundle, and model.onnx. Pure functions on specs and Float32Arrays; the UI decides where the bytes go.
 export { exportBundle, exportSamples, type BundleOptions, type SampleImages } from './bundle';
 export { CONVERTER_NAME, exportConvertPy } from './convert-code';
-export { exportGanBundle, exportGanTrainPy, type GanHalf } from './gan-code';
+export { exportGanBundle, exportGanTrainPy, ganCondition, type GanHalf } from './gan-code';
 export { exportOnnx, onnxBlocker } from './onnx/export';
 export { ONNX_OPSET } from '../../layers/core/onnx';
 export { INPUT_NORMALIZATION, type Normalization } from './normalization';

@@ -9,6 +9,7 @@ import {
   exportBundle,
   exportGanBundle,
   exportModelPy,
+  ganCondition,
   exportOnnx,
   exportWeights,
   importWeights,
@@ -25,6 +26,7 @@ import {
   writeProject,
 } from '../../network/project';
 import { DCGAN_HYPER } from '../../network/hyper';
+import { CGAN_HYPER } from '../../network/cgan-presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { LayerSnapshot } from '../../training/protocol';
 import { analysisOf, blockingReason } from '../builder/useAnalysis';
@@ -90,7 +92,9 @@ async function exportGanZip(
   }
   if (!client) throw new Error(tr('ui:actions.theTrainerHasNot'));
   const weights = await sessionWeights(client, { spec: generator, discriminator });
-  const hyper = { ...stored, ...DCGAN_HYPER, seed: stored.seed };
+  // A conditional pair trains at its preset's rate (cgan-presets.ts).
+  const gan = ganCondition(discriminator) > 0 ? CGAN_HYPER : DCGAN_HYPER;
+  const hyper = { ...stored, ...gan, seed: stored.seed };
   const name = projectFileName(generator, '-gan-pytorch.zip');
   downloadBytes(
     exportGanBundle(

@@ -194,6 +194,11 @@ test('a zip of class folders adds a class per folder in colour; a zip whose name
   });
   await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText('Added 5 images.');
   await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
+  // Decoded in the image worker: its progress bar ends full, and says so.
+  await expect(panel(page).getByTestId('read-progress')).toHaveText('Read 5 of 5 images.');
+  await expect(panel(page).getByRole('progressbar', { name: 'Images read' })).toHaveAttribute('value', '5');
+  await panel(page).getByTestId('read-progress').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/my-data-zip-read.png` });
   // In colour: the square's red (#d22) and the disc's blue (#22d) kept at the centre.
   const centre = (name: string) =>
     panel(page)

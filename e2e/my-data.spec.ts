@@ -317,13 +317,29 @@ test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, train
   await expect(page.getByTestId('step')).toHaveText('1', { timeout: 60_000 });
   await expect(page.getByTestId('train-loss')).toHaveText(/^\d/);
   // A drawing on the prediction pad is fitted to the colour 32×32 input and classified (the first answer
-  // may move the pad; where the line lands does not matter here).
+  // may move the pad; where the line lands does not matter here). The colour data gives the pad a brush
+  // colour, and the line reaches the network in it: green, no red or blue.
+  const drawArea = page.getByRole('region', { name: 'Draw a digit' });
+  await drawArea.getByLabel('Brush colour:').fill('#00c000');
   const pad = (await page.getByLabel(/Drawing pad/).boundingBox())!;
   await page.mouse.move(pad.x + 0.3 * pad.width, pad.y + 0.3 * pad.height);
   await page.mouse.down();
   await page.mouse.move(pad.x + 0.7 * pad.width, pad.y + 0.7 * pad.height, { steps: 4 });
   await page.mouse.up();
   await expect(page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem')).toHaveCount(10);
+  await expect
+    .poll(() =>
+      page.getByTestId('node-input').evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const rgba = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        const most = [0, 0, 0];
+        for (let i = 0; i < rgba.length; i += 4)
+          for (let k = 0; k < 3; k++) most[k] = Math.max(most[k], rgba[i + k]);
+        return most;
+      }),
+    )
+    .toEqual([0, 192, 0]);
+  await drawArea.screenshot({ path: `${SHOTS}/my-data-colour-pad.png` });
   // The first layer's kernels read red, green and blue: shown as colours too.
   await openPanel(page, 'Inside the network');
   await expect(page.getByTestId('filters-rgb-0')).toBeVisible();

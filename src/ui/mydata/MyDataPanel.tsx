@@ -17,8 +17,6 @@ import { storageUse, storageWords, storedBytes, type StorageUse } from './my-dat
 import { Thumb } from './Thumb';
 import './mydata.css';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 const SHOWN = 60;
 type Source = 'draw' | 'camera' | 'files';
@@ -155,8 +153,11 @@ export function MyDataPanel() {
         </button>
         {data && (
           <span className="muted">
-            {plural(classes.length, 'class', 'classes')}, {plural(exampleCount(data), 'example', 'examples')},{' '}
-            {(storedBytes(data) / 1024).toFixed(0)} KB
+            {t('myDataPanel.sizeSummary', {
+              classes: t('myDataPanel.classCount', { count: classes.length }),
+              examples: t('myDataPanel.exampleCount', { count: exampleCount(data) }),
+              kb: (storedBytes(data) / 1024).toFixed(0),
+            })}
           </span>
         )}
       </div>

@@ -244,6 +244,22 @@ test('a zip of class folders adds a class per folder in colour; a zip whose name
     'cut-images-idx3-ubyte: its header says 3×28×28 (2352 values) but it holds 84 (truncated or damaged?)',
   );
   await expect(classCounts(page)).toHaveCount(5);
+  // EMNIST's files hold each image transposed: named so, they are turned upright (the toggle's default).
+  await expect(panel(page).getByLabel(/^Turn IDX images upright/)).toHaveValue('auto');
+  const column = Uint8Array.from({ length: 784 }, (_, i) => (i % 28 === 3 ? 255 : 0));
+  await images.setInputFiles([
+    idx('emnist-letters-train-images-idx3-ubyte', [1, 28, 28], column),
+    idx('emnist-letters-train-labels-idx1-ubyte', [1], Uint8Array.from([42])),
+  ]);
+  await expect(classCounts(page)).toHaveCount(6);
+  const letter = panel(page).getByRole('img', { name: 'Example 1 of 42' });
+  const red = (x: number, y: number) =>
+    letter.evaluate(
+      (el, [x, y]) => (el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data[0],
+      [x, y],
+    );
+  // The stored column 3 is the letter's row 3.
+  expect([await red(14, 3), await red(3, 14)]).toEqual([255, 0]);
 });
 
 test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, trains a step and classifies a drawing', async ({

@@ -83,7 +83,8 @@ export function ReadProgress({
   const { t } = useTranslation();
   return (
     <>
-      {reading && (
+      {/* A read that found no images has nothing to show a bar for: its notes say why. */}
+      {reading && (reading.running || reading.total > 0) && (
         <div className="my-reading" aria-live="polite">
           <progress
             value={reading.done}

@@ -4,7 +4,8 @@
 // their digit (autoencoder), or the inception score, confidence and class histogram of 1,000 samples from
 // fixed noise (DCGAN), with the CPU-seconds spent so far; a 2-D code (the VAE) is also judged on a 10×10
 // grid of its latent map decoded. With --save it writes the trained weights as
-// safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it).
+// safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it): at the
+// end, or at every scored step when OUT holds '{step}' (replaced by the step number).
 //   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan \
 //     [--steps N] [--every K] [--seed S] [--lr LR] [--preset ID] [--threads T] [--save OUT.safetensors]
 import { readFile, writeFile } from 'node:fs/promises';
@@ -63,6 +64,13 @@ const hyperOf = (id: PresetId) => {
 };
 const schedule = new EpochSchedule(seed, 64);
 let spent = 0;
+/** The --save path at `step`, if this is a step to save at: every scored step with '{step}', else the end. */
+const saveAt = (step: number) => {
+  const out = values.save;
+  if (!out) return null;
+  if (out.includes('{step}')) return step % every === 0 ? out.replaceAll('{step}', String(step)) : null;
+  return step === steps ? out : null;
+};
 
 if (mode === 'ae') {
   const id = (values.preset ?? 'autoencoder') as PresetId;
@@ -92,10 +100,11 @@ if (mode === 'ae') {
           `${(100 * score.recognised!).toFixed(1)}% of reconstructions${shown}, ${spent.toFixed(1)} CPU-s`,
       );
     }
-  }
-  if (values.save) {
-    const snapshot = snapshotFromState(ae.desc, await ae.engine.readState());
-    await writeFile(values.save, exportWeights(wireSpec(spec), snapshot));
+    const out = saveAt(step + 1);
+    if (out) {
+      const snapshot = snapshotFromState(ae.desc, await ae.engine.readState());
+      await writeFile(out, exportWeights(wireSpec(spec), snapshot));
+    }
   }
   ae.engine.destroy();
 } else {
@@ -123,18 +132,16 @@ if (mode === 'ae') {
           `confidence ${s.confidence.toFixed(3)}, histogram [${s.histogram.join(', ')}], ${spent.toFixed(1)} CPU-s`,
       );
     }
-  }
-  if (values.save) {
-    const state = await gan.engine.readState();
-    await writeFile(
-      values.save,
-      exportWeights(wireSpec(gSpec), snapshotFromState(gan.generator, state.generator)),
-    );
-    const dOut = values.save.replace(/\.safetensors$/, '') + '.discriminator.safetensors';
-    await writeFile(
-      dOut,
-      exportWeights(wireSpec(dSpec), snapshotFromState(gan.discriminator, state.discriminator)),
-    );
+    const out = saveAt(step + 1);
+    if (out) {
+      const state = await gan.engine.readState();
+      await writeFile(out, exportWeights(wireSpec(gSpec), snapshotFromState(gan.generator, state.generator)));
+      const dOut = out.replace(/\.safetensors$/, '') + '.discriminator.safetensors';
+      await writeFile(
+        dOut,
+        exportWeights(wireSpec(dSpec), snapshotFromState(gan.discriminator, state.discriminator)),
+      );
+    }
   }
   gan.engine.destroy();
 }

@@ -64,7 +64,13 @@ test('autoencoder: trains, shows reconstructions, and a latent-space click decod
   await panel.screenshot({ path: `${SHOTS}/generate-autoencoder.png` });
 });
 
-test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored by the judge; the VAE maps its 2-value code', async ({
+/** The share of test reconstructions the digit-score line says the judge recognises (0 before any). */
+async function recognisedOf(panel: Locator): Promise<number> {
+  const text = (await panel.getByTestId('digit-score').textContent()) ?? '';
+  return Number(/Digit score: (\d+)%/.exec(text)?.[1] ?? 0);
+}
+
+test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored by the judge; the VAE maps its 2-value code; the trained ones load', async ({
   page,
 }) => {
   const panel = await open(page);
@@ -81,7 +87,13 @@ test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored 
   await panel.getByRole('button', { name: 'Pause generation' }).click();
   await expect(panel.getByText('(this code has 16)', { exact: false })).toBeVisible();
   await expect(panel.getByTestId('digit-score')).toContainText(/Digit score: \d+%/);
-  await panel.screenshot({ path: `${SHOTS}/generate-autoencoder-sharp.png` });
+  // The one the engine trained for 500 steps: the judge recognises about nine reconstructions in ten.
+  await panel.getByRole('button', { name: 'Load this autoencoder trained for 500 steps' }).click();
+  await expect(panel.getByTestId('trained-autoencoder-note')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => recognisedOf(panel), { timeout: 60_000 }).toBeGreaterThan(80);
+  // The README's picture: test digits over their reconstructions (the panel scrolls, so one figure).
+  const pairs = panel.locator('figure').filter({ has: page.getByTestId('reconstructions') });
+  await pairs.screenshot({ path: `${SHOTS}/generate-autoencoder-sharp.png` });
 
   // The variational autoencoder on the same page: its 2-value code (the sampling step's output) is the
   // latent map, and a clicked point decodes.
@@ -100,7 +112,15 @@ test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored 
   await expect
     .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
     .toBeGreaterThan(5);
-  await panel.screenshot({ path: `${SHOTS}/generate-vae.png` });
+  // The VAE the engine trained for 3,000 steps: its map decodes to digits.
+  await panel.getByRole('button', { name: 'Load this autoencoder trained for 3,000 steps' }).click();
+  await expect(panel.getByTestId('trained-autoencoder-note')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => recognisedOf(panel), { timeout: 60_000 }).toBeGreaterThan(40);
+  await plot.click({ position: { x: 104, y: 156 } });
+  await expect
+    .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
+    .toBeGreaterThan(5);
+  await panel.locator('.latent').screenshot({ path: `${SHOTS}/generate-vae.png` });
 });
 
 test('GAN: generator and discriminator as builder tabs; the sample grid renders and changes with training', async ({

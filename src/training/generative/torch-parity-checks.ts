@@ -38,6 +38,15 @@ const GAN_NARROW = 8;
 const ABS = 1e-5;
 const REL = 1e-5;
 
+/**
+ * The full-width VAE agrees to the bound above for its first 116 steps (seed 7: about 1e-8); at step 117 one
+ * discrete event in float32 (the two sides sum in different orders) puts the losses 2e-6 apart, and the
+ * runs then drift apart slowly: 2.8e-4 (0.1%) by step 200. So: every step within the bound up to step
+ * 100, and every step of the run within 0.3% of PyTorch's loss.
+ */
+const VAE_TIGHT_STEPS = 100;
+const VAE_DRIFT = 3e-3;
+
 type GanLosses = { real: number[]; fake: number[]; gen: number[] };
 
 /** The step whose loss differs most relative to its bound, or null when all are within it. */
@@ -233,7 +242,8 @@ export function describeTorchParity(steps: number): void {
         theirs.ae = lossesOf(jobs[0].out);
         theirs.vae = lossesOf(jobs[1].out);
         theirs.gan = JSON.parse(readFileSync(jobs[2].out, 'utf8')) as GanLosses;
-      }, 180_000);
+        // The 200-step run takes minutes on a shared 2-core machine (the full-width VAE most of them).
+      }, 600_000);
       afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
       it('the sharp autoencoder: the reconstruction loss of every step', () => {
@@ -254,7 +264,10 @@ export function describeTorchParity(steps: number): void {
         process.stdout.write(
           `VAE over ${steps} steps: loss ${engine.vae[0].toFixed(5)} → ${engine.vae[steps - 1].toFixed(5)}, largest |engine − torch| ${largest(engine.vae, theirs.vae).toExponential(2)}\n`,
         );
-        expect(firstOutside(engine.vae, theirs.vae)).toBeNull();
+        const tight = Math.min(steps, VAE_TIGHT_STEPS);
+        expect(firstOutside(engine.vae.slice(0, tight), theirs.vae.slice(0, tight))).toBeNull();
+        const drift = Math.max(...engine.vae.map((e, s) => Math.abs(e - theirs.vae[s]) / theirs.vae[s]));
+        expect(drift).toBeLessThan(VAE_DRIFT);
       });
 
       it('the DCGAN pair: D on real and on generated images, and G, at every step', () => {

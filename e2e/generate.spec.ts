@@ -156,6 +156,23 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   await panel.screenshot({ path: `${SHOTS}/generate-gan-training.png` });
 });
 
+const VIEWPORT = { width: 1280, height: 720 };
+
+/**
+ * One screenshot of the page around these parts of the panel, on a taller page for the time of it (the
+ * panel's dock scrolls and clips at the usual height).
+ */
+async function shotOf(page: Page, path: string, parts: Locator[]): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await parts.at(-1)!.scrollIntoViewIfNeeded();
+  const boxes = await Promise.all(parts.map((part) => part.boundingBox()));
+  const [x, y] = [Math.min(...boxes.map((b) => b!.x)), Math.min(...boxes.map((b) => b!.y))];
+  const right = Math.max(...boxes.map((b) => b!.x + b!.width));
+  const bottom = Math.max(...boxes.map((b) => b!.y + b!.height));
+  await page.screenshot({ path, clip: { x, y, width: right - x, height: bottom - y } });
+  await page.setViewportSize(VIEWPORT);
+}
+
 /** The inception score the digit-score line shows and the step it was taken at (0, 0 before any). */
 async function digitScoreOf(panel: Locator): Promise<{ score: number; step: number }> {
   const text = (await panel.getByTestId('digit-score').textContent()) ?? '';
@@ -168,12 +185,16 @@ async function digitScoreOf(panel: Locator): Promise<{ score: number; step: numb
 test('GAN: the DCGAN the engine trained loads at once, draws digits and keeps training', async ({ page }) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();
-  await panel.getByRole('button', { name: /Load a GAN trained for 750 steps/ }).click();
+  await panel.getByRole('button', { name: /Load a GAN trained for 2,500 steps/ }).click();
   await expect(panel.getByTestId('trained-gan-note')).toBeVisible({ timeout: 60_000 });
   // The judge sees digits, not noise: its inception score of 256 samples is far above 1.
   await expect.poll(async () => (await digitScoreOf(panel)).score, { timeout: 60_000 }).toBeGreaterThan(3);
   expect(std(await pixels(panel.getByTestId('samples')))).toBeGreaterThan(20);
-  await panel.screenshot({ path: `${SHOTS}/generate-gan.png` });
+  await shotOf(page, `${SHOTS}/generate-gan.png`, [
+    panel.locator('figure').filter({ has: page.getByTestId('samples') }),
+    panel.getByTestId('digit-score'),
+    panel.getByRole('img', { name: /Digits the judge sees/ }),
+  ]);
   await panel.getByLabel('Batch size').fill('4');
   await panel.getByRole('button', { name: 'Train GAN' }).click();
   await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(10);

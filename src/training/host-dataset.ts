@@ -119,6 +119,6 @@ export function userHostDataset(data: UserDatasetData, minTrain: number): HostDa
     pixels,
     train: whole(images, labels),
     test: whole(data.test.images, data.test.labels),
-    original: { images, shape: [shape[0], shape[1], shape[2]] },
+    imageShape: [shape[0], shape[1], shape[2]],
   };
 }

@@ -287,7 +287,8 @@ export class GpuModel {
 
   /**
    * Training steps augment each sample of their batch on the way in (null: they do not). New amounts
-   * with the same shape and seeds only rewrite the gather's uniforms; anything else re-plans the gathers.
+   * with the same shape, seeds and noise on or off only rewrite the gather's uniforms; anything else
+   * re-plans the gathers.
    */
   setAugment(plan: AugmentPlan | null): void {
     const before = this.augment;
@@ -297,6 +298,7 @@ export class GpuModel {
       before &&
       this.trainAugment &&
       plan.shape.join() === before.shape.join() &&
+      plan.amounts.noise > 0 === before.amounts.noise > 0 &&
       plan.seeds.seed === before.seeds.seed &&
       plan.seeds.noiseSeed === before.seeds.noiseSeed;
     if (sameKind) this.trainAugment!.setAmounts(plan.amounts);

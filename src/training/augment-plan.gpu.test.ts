@@ -1,6 +1,6 @@
 // Per-batch augmentation on the GPU: the GPU backend augments each training batch in its gather kernel
 // and trains as the CPU backend does with the reference gather on the same host arrays, the images never
-// re-sent; a mid-run change of the amounts reaches both.
+// re-sent; a mid-run change of the amounts, noise turned off included, reaches both.
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../gpu/testing/close';
 import { getTestGpu } from '../gpu/testing/test-device';
@@ -59,11 +59,13 @@ describe('augmented batches on the GPU', () => {
       b.syncDataset(data, 'test', 0, data.test.available);
       b.build(desc, hyper, { params: state.params.slice(), buffers: state.buffers.slice() });
     }
-    for (let epoch = 0; epoch < 2; epoch++) {
+    for (let epoch = 0; epoch < 3; epoch++) {
       const order = permutation(data.train.available, new Prng(epoch));
       for (const b of backends) {
-        // The second epoch with other amounts: only the gather's uniforms change.
+        // The second epoch with other amounts (only the gather's uniforms change), the third without
+        // noise (the GPU gathers through another pipeline).
         if (epoch === 1) b.setHyper({ ...hyper, augment: { ...augment, shift: 1, rotate: 40 } });
+        if (epoch === 2) b.setHyper({ ...hyper, augment: { ...augment, noise: 0 } });
         b.setOrder(order);
         for (let s = 0; s < 3; s++) b.step(s * 15, epoch * 3 + s);
       }
@@ -78,7 +80,7 @@ describe('augmented batches on the GPU', () => {
       { ...hyper, augment: undefined },
       { params: state.params.slice(), buffers: state.buffers.slice() },
     );
-    for (let epoch = 0; epoch < 2; epoch++) {
+    for (let epoch = 0; epoch < 3; epoch++) {
       plain.setOrder(permutation(data.train.available, new Prng(epoch)));
       for (let s = 0; s < 3; s++) plain.step(s * 15, epoch * 3 + s);
     }

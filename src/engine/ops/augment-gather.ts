@@ -1,8 +1,10 @@
 // The training gather with augmentation on the GPU: each step gathers its batch from the resident uint8
 // dataset and augments every sample on the way (shaders/augment_gather.wgsl), with transforms drawn from
 // (seed, step, sample) by a counter-based hash, so nothing is stored between steps and no image crosses
-// the bus. The CPU reference (reference/augment-batch.ts) draws the same transforms.
+// the bus: a first pass draws each sample's transform (augment_draw), the second gathers with it. The CPU
+// reference (reference/augment-batch.ts) draws the same transforms.
 import { bindKernel, getKernel, groups, packUniforms } from '../../gpu/kernel';
+import { augmentDrawSpec } from '../../gpu/kernels/augment_draw';
 import { augmentGatherSpec } from '../../gpu/kernels/augment_gather';
 import type { EngineContext } from '../op';
 import type { AugmentAmounts, AugmentPlan } from '../reference/augment-batch';
@@ -15,7 +17,7 @@ const MAX_GROUPS = 65535;
 export interface AugmentGatherOp extends GatherBatchOp {
   /** The training step the next encoded gather draws its transforms for; queue-ordered, as setStart. */
   setStep(step: number): void;
-  /** New amounts (the settings changed mid-run); queue-ordered. */
+  /** New amounts (the settings changed mid-run), noise still on or still off; queue-ordered. */
   setAmounts(amounts: AugmentAmounts): void;
 }
 
@@ -30,8 +32,11 @@ export function planAugmentGather(
   const [channels, h, w] = plan.shape;
   if (channels * h * w !== pixels)
     throw new Error(`augment_gather: a batch of ${pixels} values an image is not ${plan.shape.join('×')}`);
-  const kernel = getKernel(ctx.device, augmentGatherSpec);
-  const [wx, wy] = augmentGatherSpec.workgroupSize;
+  const noisy = plan.amounts.noise > 0;
+  const spec = augmentGatherSpec({ noise: noisy });
+  const kernel = getKernel(ctx.device, spec);
+  const drawKernel = getKernel(ctx.device, augmentDrawSpec);
+  const [wx, wy] = spec.workgroupSize;
   const workgroups = [groups(w, wx), groups(h, wy ?? 1), batch] as const;
   if (batch > MAX_GROUPS)
     throw new Error(`augment_gather: a batch of ${batch} is more than the ${MAX_GROUPS} the grid allows`);
@@ -53,11 +58,15 @@ export function planAugmentGather(
     ctx.device.queue.writeBuffer(uniforms, 0, packUniforms(kernel, { ...fixed, ...moving }));
   };
   write({});
+  // 8 floats a sample (common/augment.wgsl), written by the draw pass and read by the gather.
+  const draws = ctx.arena.storage('augment_gather/draws', batch * 8 * 4);
+  const drawGroup = bindKernel(ctx.device, drawKernel, { params: uniforms, draws });
   const bindGroup = bindKernel(ctx.device, kernel, {
     params: uniforms,
     indices: t.indices,
     images: t.images,
     labels: t.labels,
+    draws,
     x: bindingOf(t.x),
     y: bindingOf(t.y),
   });
@@ -68,8 +77,15 @@ export function planAugmentGather(
       checkStep(step);
       write({ step });
     },
-    setAmounts: (amounts) => write(amountFields(amounts)),
+    setAmounts(amounts) {
+      if (amounts.noise > 0 !== noisy)
+        throw new Error('augment_gather: turning noise on or off needs a new plan (another pipeline)');
+      write(amountFields(amounts));
+    },
     encode(pass) {
+      pass.setPipeline(drawKernel.pipeline);
+      pass.setBindGroup(0, drawGroup);
+      pass.dispatchWorkgroups(groups(batch, 64));
       pass.setPipeline(kernel.pipeline);
       pass.setBindGroup(0, bindGroup);
       pass.dispatchWorkgroups(...workgroups);

@@ -92,4 +92,59 @@ describe('augmented batches on the GPU', () => {
     cpu.destroy();
     plain.destroy();
   });
+
+  it('train 96×96 colour images through a convolution as on the CPU', async () => {
+    const { device } = await getTestGpu();
+    const errors: string[] = [];
+    const gpu = new GpuBackend(
+      device,
+      () => errors.push('lost'),
+      (m) => errors.push(m),
+    );
+    const cpu = new CpuBackend();
+    const p = new Prng(3);
+    const pixels = 3 * 96 * 96;
+    const split = (n: number) => ({
+      images: Uint8Array.from({ length: n * pixels }, () => p.int(256)),
+      labels: Uint8Array.from({ length: n }, (_, i) => i % 2),
+    });
+    const data = userHostDataset(
+      { pixels, shape: [3, 96, 96], classNames: ['a', 'b'], train: split(3), test: split(2) },
+      4,
+    );
+    const spec = net([
+      L('Conv2d', { in_channels: 3, out_channels: 2, kernel_size: 5, stride: 4 }),
+      L('Flatten'),
+      L('Linear', { in_features: 2 * 23 * 23, out_features: 2 }),
+    ]);
+    const desc = describeModel(
+      [3, 96, 96],
+      wireSpec({ ...spec, input: { ...spec.input, shape: [3, 96, 96] } }).layers,
+    );
+    const augment = {
+      shift: 4,
+      rotate: 10,
+      scale: 0.1,
+      flip: true,
+      brightness: 0.1,
+      contrast: 0.1,
+      noise: 0.02,
+    };
+    const hyper = { ...DEFAULT_HYPER, batchSize: 2, optimizer: 'sgd' as const, lr: 0.01, seed: 4, augment };
+    const prng = new Prng(2);
+    const state = initialState(desc, () => prng.next());
+    for (const b of [gpu, cpu] as TrainerBackend[]) {
+      b.syncDataset(data, 'train', 0, data.train.available);
+      b.syncDataset(data, 'test', 0, data.test.available);
+      b.build(desc, hyper, { params: state.params.slice(), buffers: state.buffers.slice() });
+      b.setOrder(Uint32Array.from([2, 0, 1, 3]));
+      b.step(0, 0);
+      b.step(2, 1);
+    }
+    const [g, c] = [await gpu.readState(), await cpu.readState()];
+    expectClose(g.params, c.params, { atol: 2e-5, rtol: 1e-3 });
+    expect(errors).toEqual([]);
+    gpu.destroy();
+    cpu.destroy();
+  });
 });

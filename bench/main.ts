@@ -30,7 +30,11 @@ const measurements: Record<string, (o: Options) => Promise<unknown>> = {
   tfjsMatmul: async (o) => (await import('./tfjs')).tfjsMatmul(o.backend as never, o.size as number),
   kernels: async (o) => (await import('./kernels')).runKernels(o as never),
   oursAccuracy: async (o) =>
-    (await import('./ours-trainer')).oursAccuracy(o.budgetMs as number, o.batch as number),
+    (await import('./ours-trainer')).oursAccuracy(
+      o.budgetMs as number,
+      o.batch as number,
+      (o.backend as 'webgpu' | 'auto' | undefined) ?? 'webgpu',
+    ),
   tfjsAccuracy: async (o) =>
     (await import('./tfjs')).tfjsAccuracy(o.backend as never, o.budgetMs as number, o.batch as number),
   firstStep: () => firstStep ?? Promise.reject(new Error('open the page with ?measure=firstStep')),

@@ -47,19 +47,24 @@ interface Session {
   send(request: TrainerRequest): Promise<void>;
 }
 
-/** A TrainerCore on WebGPU with LeNet-5 and MNIST loaded; `marks` records when each stage finished. */
+/**
+ * A TrainerCore with LeNet-5 and MNIST loaded, on WebGPU (or, under 'auto', where the app's automatic
+ * choice puts it); `marks` records when each stage finished.
+ */
 async function session(
   batch: number,
   marks: Record<string, number> = {},
   options: TrainerCoreOptions = {},
+  backend: 'webgpu' | 'auto' = 'webgpu',
 ): Promise<Session> {
   const tap = new EventTap();
   const core = new TrainerCore(tap.emit, { reportEvery: 20, ...options });
   const send = (request: TrainerRequest) => core.handle(request);
   const ready = tap.next('ready');
-  await send({ type: 'init' });
+  await send({ type: 'init', backend });
   const r = await ready;
-  if (r.backend !== 'webgpu') throw new Error(`the trainer fell back to the CPU: ${r.fallbackReason}`);
+  if (backend === 'webgpu' && r.backend !== 'webgpu')
+    throw new Error(`the trainer fell back to the CPU: ${r.fallbackReason}`);
   marks.deviceReady = performance.now();
   const dataReady = tap.next('datasetReady');
   await send({ type: 'loadDataset', id: 'mnist', baseUrl: DATA_URL });
@@ -73,8 +78,9 @@ async function session(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function oursAccuracy(budgetMs: number, batch: number) {
-  const s = await session(batch);
+/** Test accuracy after `budgetMs` of training; under 'auto', on the backend the app would choose here. */
+export async function oursAccuracy(budgetMs: number, batch: number, backend: 'webgpu' | 'auto' = 'webgpu') {
+  const s = await session(batch, {}, {}, backend);
   try {
     const t0 = performance.now();
     await s.send({ type: 'start' });
@@ -93,6 +99,8 @@ export async function oursAccuracy(budgetMs: number, batch: number) {
     const stepsPerEpoch = Math.floor(s.core.current.data.train.available / batch);
     return {
       status: 'ok' as const,
+      backend: s.core.selector.choice?.engine ?? null,
+      reason: s.core.selector.choice?.reason ?? null,
       testAccuracy: e.testAccuracy,
       testLoss: e.testLoss,
       steps,

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cards, openPanel, showOutline, SHOTS } from './app';
 
-test('presentation mode enlarges the type and the diagram and hides the secondary panels', async ({
+test('presentation mode enlarges the type and the diagram, hides the secondary panels and keeps the lessons', async ({
   page,
 }) => {
   await page.goto('/');
@@ -27,7 +27,12 @@ test('presentation mode enlarges the type and the diagram and hides the secondar
   await page.screenshot({ path: `${SHOTS}/presentation-1280.png` });
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeHidden();
   await expect(page.getByRole('group', { name: 'Hyperparameters' })).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Summary' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+  // A teacher presents a lesson: the classroom's buttons stay, and the lesson opens beside the app.
+  await page.getByRole('navigation', { name: 'Classroom' }).getByRole('button', { name: 'Lessons' }).click();
+  await expect(page.getByRole('complementary', { name: 'Lessons' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/presentation-lessons-1280.png` });
 });
 
 test('the dark theme switches the colours', async ({ page }) => {

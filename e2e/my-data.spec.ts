@@ -194,6 +194,11 @@ test('a zip of class folders adds a class per folder in colour; a zip whose name
   });
   await expect(panel(page).getByRole('list', { name: 'Files read' })).toContainText('Added 5 images.');
   await expect(classCounts(page)).toHaveText(['0 examples', '3 examples', '2 examples']);
+  // Decoded in the image worker: its progress bar ends full, and says so.
+  await expect(panel(page).getByTestId('read-progress')).toHaveText('Read 5 of 5 images.');
+  await expect(panel(page).getByRole('progressbar', { name: 'Images read' })).toHaveAttribute('value', '5');
+  await panel(page).getByTestId('read-progress').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/my-data-zip-read.png` });
   // In colour: the square's red (#d22) and the disc's blue (#22d) kept at the centre.
   const centre = (name: string) =>
     panel(page)
@@ -239,6 +244,22 @@ test('a zip of class folders adds a class per folder in colour; a zip whose name
     'cut-images-idx3-ubyte: its header says 3×28×28 (2352 values) but it holds 84 (truncated or damaged?)',
   );
   await expect(classCounts(page)).toHaveCount(5);
+  // EMNIST's files hold each image transposed: named so, they are turned upright (the toggle's default).
+  await expect(panel(page).getByLabel(/^Turn IDX images upright/)).toHaveValue('auto');
+  const column = Uint8Array.from({ length: 784 }, (_, i) => (i % 28 === 3 ? 255 : 0));
+  await images.setInputFiles([
+    idx('emnist-letters-train-images-idx3-ubyte', [1, 28, 28], column),
+    idx('emnist-letters-train-labels-idx1-ubyte', [1], Uint8Array.from([42])),
+  ]);
+  await expect(classCounts(page)).toHaveCount(6);
+  const letter = panel(page).getByRole('img', { name: 'Example 1 of 42' });
+  const red = (x: number, y: number) =>
+    letter.evaluate(
+      (el, [x, y]) => (el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data[0],
+      [x, y],
+    );
+  // The stored column 3 is the letter's row 3.
+  expect([await red(14, 3), await red(3, 14)]).toEqual([255, 0]);
 });
 
 test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, trains a step and classifies a drawing', async ({
@@ -312,13 +333,29 @@ test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, train
   await expect(page.getByTestId('step')).toHaveText('1', { timeout: 60_000 });
   await expect(page.getByTestId('train-loss')).toHaveText(/^\d/);
   // A drawing on the prediction pad is fitted to the colour 32×32 input and classified (the first answer
-  // may move the pad; where the line lands does not matter here).
+  // may move the pad; where the line lands does not matter here). The colour data gives the pad a brush
+  // colour, and the line reaches the network in it: green, no red or blue.
+  const drawArea = page.getByRole('region', { name: 'Draw a digit' });
+  await drawArea.getByLabel('Brush colour:').fill('#00c000');
   const pad = (await page.getByLabel(/Drawing pad/).boundingBox())!;
   await page.mouse.move(pad.x + 0.3 * pad.width, pad.y + 0.3 * pad.height);
   await page.mouse.down();
   await page.mouse.move(pad.x + 0.7 * pad.width, pad.y + 0.7 * pad.height, { steps: 4 });
   await page.mouse.up();
   await expect(page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem')).toHaveCount(10);
+  await expect
+    .poll(() =>
+      page.getByTestId('node-input').evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const rgba = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        const most = [0, 0, 0];
+        for (let i = 0; i < rgba.length; i += 4)
+          for (let k = 0; k < 3; k++) most[k] = Math.max(most[k], rgba[i + k]);
+        return most;
+      }),
+    )
+    .toEqual([0, 192, 0]);
+  await drawArea.screenshot({ path: `${SHOTS}/my-data-colour-pad.png` });
   // The first layer's kernels read red, green and blue: shown as colours too.
   await openPanel(page, 'Inside the network');
   await expect(page.getByTestId('filters-rgb-0')).toBeVisible();

@@ -288,6 +288,10 @@ async function main() {
       const o = { budgetMs: ACCURACY_BUDGET_MS, batch: 64 };
       raw.accuracy = { budgetMs: ACCURACY_BUDGET_MS };
       raw.accuracy.ours = await timed('accuracy, ours', () => m('oursAccuracy', o, 10 * MIN));
+      // Where the app trains on this machine: its automatic choice (WebAssembly on a software adapter).
+      raw.accuracy.oursAuto = await timed('accuracy, ours (automatic backend)', () =>
+        m('oursAccuracy', { ...o, backend: 'auto' }, 10 * MIN),
+      );
       raw.accuracy.tfjsWasm = await timed('accuracy, TF.js wasm', () =>
         m('tfjsAccuracy', { ...o, backend: 'wasm' }, 10 * MIN),
       );

@@ -110,7 +110,7 @@ describe('lint checks file names', () => {
       'src/engine/ops/batch-norm.gpu.test.ts',
       'src/ui/export/BrowserWeights.tsx',
       'src/ui/export/BrowserWeights.test.tsx',
-      'src/ui/trainer/useTrainer.ts',
+      'src/ui/shell/useShortcuts.ts',
       'src/gpu/kernels/conv2d_forward.ts',
       'src/engine/ops/testing/conv-gpu.ts',
       'bench/driver/readme.mjs',

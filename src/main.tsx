@@ -5,11 +5,14 @@ import { i18n } from './i18n';
 import { App } from './ui/App';
 import { startLanguage } from './ui/i18n/start-language';
 import { restoreInitialDesign } from './ui/persistence/restore';
+import { startTrainer } from './ui/trainer/start-trainer';
 import './ui/styles.css';
 import './ui/i18n/cjk.css';
 
 startLanguage();
 restoreInitialDesign();
+// Before the first render: the worker starts its backend and dataset while the page renders.
+startTrainer();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(

@@ -236,6 +236,11 @@ function issue9Targets(r) {
       r.accuracyAfter60s.ours >= 0.98,
     ),
     t(
+      `≥ 99.0% test accuracy after 60 s, on the backend the app chooses here (issue 20; this run: ${r.accuracyAfter60s.budgetSeconds} s)`,
+      r.accuracyAfter60s.oursAuto,
+      typeof r.accuracyAfter60s.oursAuto === 'number' ? r.accuracyAfter60s.oursAuto >= 0.99 : null,
+    ),
+    t(
       'no main-thread task over 50 ms while training',
       r.longestMainThreadTaskMs,
       ok(app) ? r.longestMainThreadTaskMs <= 50 : null,
@@ -313,8 +318,11 @@ export function buildReport(raw, meta) {
     accuracyAfter60s: {
       budgetSeconds: (acc.budgetMs ?? 0) / 1000,
       ours: ok(acc.ours) ? round(acc.ours.testAccuracy, 4) : null,
+      oursAuto: ok(acc.oursAuto) ? round(acc.oursAuto.testAccuracy, 4) : null,
+      oursAutoBackend: ok(acc.oursAuto) ? acc.oursAuto.backend : null,
       tfjsWasm: ok(acc.tfjsWasm) ? round(acc.tfjsWasm.testAccuracy, 4) : null,
       oursRun: acc.ours ?? null,
+      oursAutoRun: acc.oursAuto ?? null,
       tfjsWasmRun: acc.tfjsWasm ?? null,
       note: 'full 60,000-image training set, batch 64, the same optimizer and schedule on both sides (SGD momentum 0.9, lr 0.05 decaying linearly to 2% over the budget, set live); the budget is wall time from Start to Pause',
     },
@@ -431,6 +439,10 @@ export function printReport(r, say) {
     ['figure', 'value'],
     [
       ['test accuracy after 60 s, ours', pct(r.accuracyAfter60s.ours)],
+      [
+        `test accuracy after 60 s, ours (automatic choice: ${r.accuracyAfter60s.oursAutoBackend ?? '—'})`,
+        pct(r.accuracyAfter60s.oursAuto),
+      ],
       ['test accuracy after 60 s, TF.js wasm', pct(r.accuracyAfter60s.tfjsWasm)],
       ['page load → first training step (bench page)', cell(r.timeToFirstTrainingStepMs, ' ms')],
       ['app: page load → Train enabled', cell(app?.pageLoadToTrainEnabledMs, ' ms')],

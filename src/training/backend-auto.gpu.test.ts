@@ -1,6 +1,6 @@
 // The automatic choice on a software fallback adapter (SwiftShader reports isFallbackAdapter): each design
-// is measured on WebGPU and on the WebAssembly ops, once per design shape, and trains where it measured
-// faster; the user's choice overrides it, and the model moves from WebGPU to WebAssembly bit for bit.
+// starts on WebAssembly, is measured on WebGPU and on the WebAssembly ops while idle, once per design
+// shape, and trains where it measured faster; the user's choice overrides it, and the model moves from WebGPU to WebAssembly bit for bit.
 import { describe, expect, it } from 'vitest';
 import { expectSameBits } from '../engine/wasm/testing/bits';
 import { loadNodeModule, spawnNodeHelper } from '../engine/wasm/testing/node';
@@ -17,13 +17,19 @@ describe('the backend choice on a software fallback adapter', () => {
   it('measures each design shape once and trains it where it measured faster', async () => {
     const h = createHarness({ wasm, cpuEnv, measureMs: 100, reportEvery: 1 });
     await h.send({ type: 'init', backend: 'auto' });
+    // WebAssembly until a design is measured; the page never waits for a measurement.
     const first = await h.waitFor('ready');
-    expect(first.gpu?.isFallbackAdapter).toBe(true);
-    expect(first.choice).toMatchObject({ engine: 'webgpu', preference: 'auto' });
-    expect(first.choice?.reason).toMatch(/software fallback .*each design is measured against WebAssembly/);
+    expect(first).toMatchObject({ backend: 'cpu', choice: { engine: 'wasm', preference: 'auto' } });
+    expect(first.choice!.reason).toMatch(
+      /^WebAssembly, 2 threads: .*software fallback .*; WebGPU is measured against it for this design while nothing trains$/,
+    );
     await h.send({ type: 'setHyper', hyper });
     let from = h.events.length;
     await h.send({ type: 'setSpec', spec: presetSpec('lenet-5') });
+    // Built on WebAssembly at once (a modelReady, and no new ready: the choice stands), measured on both
+    // sides while idle, then trained where it measured faster.
+    expect(h.events.slice(from).map((e) => e.type)).toContain('modelReady');
+    expect(h.events.slice(from).some((e) => e.type === 'ready')).toBe(false);
     const measured = await h.waitFor('ready', () => true, { from });
     const engine = measured.choice!.engine;
     process.stdout.write(`LeNet-5 at batch 16 on a fallback adapter: ${measured.choice!.reason}\n`);
@@ -45,6 +51,28 @@ describe('the backend choice on a software fallback adapter', () => {
     await h.waitFor('datasetReady');
     await h.send({ type: 'step' });
     expect(h.of('metrics').at(-1)!.step).toBe(1);
+    expect(h.of('error')).toEqual([]);
+    await h.send({ type: 'dispose' });
+  }, 240_000);
+
+  it('stops measuring when training starts, and the run stays on WebAssembly', async () => {
+    const h = createHarness({ wasm, cpuEnv, measureMs: 100, reportEvery: 1 });
+    await h.send({ type: 'init', backend: 'auto' });
+    await h.waitFor('ready');
+    await h.send({ type: 'setHyper', hyper });
+    await h.send({ type: 'loadDataset', id: 'mnist', baseUrl: 'data' });
+    await h.waitFor('datasetReady');
+    const from = h.events.length;
+    await h.send({ type: 'setSpec', spec: presetSpec('tiny-cnn') });
+    expect(h.core.selector.measureIdle(h.core.current.desc!, h.core.current.hyper)).toBe(true);
+    await h.send({ type: 'step' });
+    expect(h.of('metrics').at(-1)!.step).toBe(1);
+    // The step stopped the measurement: none is kept (one left running would finish within this wait),
+    // no measured choice comes, and nothing moved.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(h.core.selector.measureIdle(h.core.current.desc!, h.core.current.hyper)).toBe(true);
+    expect(h.events.slice(from).some((e) => e.type === 'ready')).toBe(false);
+    expect(h.core.current.backend!.kind).toBe('cpu');
     expect(h.of('error')).toEqual([]);
     await h.send({ type: 'dispose' });
   }, 240_000);

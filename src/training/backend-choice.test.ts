@@ -74,6 +74,14 @@ describe('chooseBackend', () => {
     expect(unbuildable.reason).toMatch(/could not build this design \(buffer too large\)/);
     // Before any design: WebGPU, saying that designs will be measured.
     expect(chooseBackend(base).reason).toMatch(/each design is measured against WebAssembly/);
+    // A design not measured yet trains on WebAssembly until it is; plain JavaScript waits for the measurement.
+    const pending = chooseBackend({ ...base, pending: true });
+    expect(pending).toMatchObject({ engine: 'wasm', threads: 2 });
+    expect(pending.reason).toBe(
+      'WebAssembly, 2 threads: the only WebGPU adapter is a software fallback (google swiftshader); ' +
+        'WebGPU is measured against it for this design while nothing trains',
+    );
+    expect(chooseBackend({ ...base, cpu: js, pending: true }).engine).toBe('webgpu');
   });
 
   it('measures designs only under auto with a fallback adapter', () => {

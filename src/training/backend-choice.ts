@@ -26,6 +26,8 @@ export interface ChoiceInput {
   cpu: CpuBackendChoice;
   /** The current design measured on both sides (only consulted on a fallback adapter under 'auto'). */
   measured?: DesignMeasurement;
+  /** The current design is not measured yet: it trains on the CPU until it is (only with WebAssembly). */
+  pending?: boolean;
   /** The WebGPU device was just lost and none came back (worded into the reason). */
   afterLoss?: boolean;
 }
@@ -77,6 +79,8 @@ export function chooseBackend(input: ChoiceInput): BackendChoice {
   if (!gpu.info.isFallbackAdapter) return onGpu(tr('training:backend.gpuHardware', { adapter }));
   const fallback = tr('training:backend.fallback', { adapter });
   const cpuName = cpu.kind === 'wasm' ? 'WebAssembly' : tr('training:backend.plainJs');
+  if (!measured && input.pending && cpu.kind === 'wasm')
+    return onCpu(tr('training:backend.measuringAhead', { fallback }));
   if (!measured) return onGpu(tr('training:backend.measuredAgainst', { fallback, cpu: cpuName }));
   if (measured.webgpuMs === null) {
     const error = measured.webgpuError ?? tr('training:backend.unknownError');

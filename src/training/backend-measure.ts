@@ -1,6 +1,6 @@
 // The short measurement behind the automatic choice on a software WebGPU adapter: a few training steps of
 // the design on one backend, on random images, timed after one warm-up step (pipelines compiled, memory
-// touched). It runs in the worker, before the design's model is built.
+// touched). It runs in the worker, before the design's model is built or, while nothing trains, after.
 import { sizeOf } from '../engine/tensor';
 import type { ModelDescription } from '../model/describe';
 import { initialState } from '../model/init';
@@ -9,12 +9,16 @@ import type { HostDataset, TrainerBackend } from './backend';
 import { Prng } from './prng';
 import { CLASSES } from './reports';
 
-/** Wall milliseconds per training step of `desc` on `backend` (at least two timed steps, about `budgetMs`). */
+/**
+ * Wall milliseconds per training step of `desc` on `backend` (at least two timed steps, about `budgetMs`).
+ * An abort ends it after the step in flight, with the signal's reason thrown.
+ */
 export async function measureStepMs(
   backend: TrainerBackend,
   desc: ModelDescription,
   hyper: Hyperparams,
   budgetMs: number,
+  signal?: AbortSignal,
 ): Promise<number> {
   const batch = hyper.batchSize;
   const pixels = sizeOf(desc.inputShape);
@@ -36,11 +40,13 @@ export async function measureStepMs(
   backend.setOrder(Uint32Array.from({ length: batch }, (_, i) => i));
   backend.step(0, 0);
   await backend.takeSums();
+  signal?.throwIfAborted();
   const t0 = performance.now();
   let steps = 0;
   while (steps < 2 || performance.now() - t0 < budgetMs) {
     backend.step(0, ++steps);
     await backend.settle();
+    signal?.throwIfAborted();
   }
   // takeSums resolves when the device has done every step queued.
   await backend.takeSums();

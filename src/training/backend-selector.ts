@@ -84,17 +84,20 @@ export class BackendSelector {
     this.forceCpu = Boolean(request.forceCpu);
     if (request.afterLoss) this.gpu = null;
     this.finding = wantsGpu(preference, this.forceCpu) ? await this.findGpu() : { kind: 'skipped' };
-    const measured =
-      request.desc && request.hyper && measuresDesigns(preference, this.finding, this.forceCpu)
-        ? await this.measure(request.desc, request.hyper)
-        : undefined;
+    // Under 'auto' on a fallback adapter, a design is trained where it measured faster; before one is
+    // measured (or before any design), on WebAssembly.
+    const measures = measuresDesigns(preference, this.finding, this.forceCpu);
+    const known =
+      measures && request.desc && request.hyper
+        ? await this.knownOrMeasured(request.desc, request.hyper)
+        : { pending: measures };
     const choose = (cpu: CpuBackendChoice) =>
       this.decide({
         preference,
         forceCpu: this.forceCpu,
         gpu: this.finding,
         cpu,
-        measured,
+        ...known,
         afterLoss: request.afterLoss,
       });
     // The CPU kernels start only when the CPU trains (or was measured): on WebGPU the plan names them.
@@ -106,15 +109,15 @@ export class BackendSelector {
 
   /**
    * For a new design, on a fallback adapter under 'auto': the backend that measured faster for it (a new
-   * one, or the current one with a new reason). Null when the choice does not depend on the design, or
-   * has not changed.
+   * one, or the current one with a new reason), or WebAssembly until it is measured (`measureIdle`). Null
+   * when the choice does not depend on the design, or has not changed.
    */
   async forDesign(desc: ModelDescription, hyper: Hyperparams): Promise<Selected | null> {
     const { current, inUse } = this;
     if (!current || !inUse || !measuresDesigns(this.preference, this.finding, this.forceCpu)) return null;
-    const measured = await this.measure(desc, hyper);
+    const known = await this.knownOrMeasured(desc, hyper);
     const cpu = (await this.cpuKernels()).choice;
-    const choice = this.decide({ preference: this.preference, gpu: this.finding, cpu, measured });
+    const choice = this.decide({ preference: this.preference, gpu: this.finding, cpu, ...known });
     if (choice.engine !== current.engine) return this.make(choice);
     if (choice.reason === current.reason) return null;
     this.current = choice;
@@ -225,8 +228,41 @@ export class BackendSelector {
     this.kernels = null;
   }
 
-  /** The design's step time on both sides, measured once per design shape. */
-  private async measure(desc: ModelDescription, hyper: Hyperparams): Promise<DesignMeasurement> {
+  /**
+   * Whether `desc` waits for a measurement on both sides before its choice is final: 'auto' on a fallback
+   * adapter, not measured yet, with WebAssembly to train on meanwhile (plain JavaScript is measured at once).
+   */
+  measureIdle(desc: ModelDescription, hyper: Hyperparams): boolean {
+    return (
+      measuresDesigns(this.preference, this.finding, this.forceCpu) &&
+      this.plannedCpu().kind === 'wasm' &&
+      !this.measured.has(designShapeKey(desc, hyper))
+    );
+  }
+
+  /**
+   * The measurement if there is one; else, with WebAssembly, none yet (the design trains there while the
+   * trainer measures it when idle, so a page never waits on it), else one taken now.
+   */
+  private async knownOrMeasured(
+    desc: ModelDescription,
+    hyper: Hyperparams,
+  ): Promise<{ measured?: DesignMeasurement; pending?: boolean }> {
+    const known = this.measured.get(designShapeKey(desc, hyper));
+    if (known) return { measured: known };
+    if (this.plannedCpu().kind === 'wasm') return { pending: true };
+    return { measured: await this.measure(desc, hyper) };
+  }
+
+  /**
+   * The design's step time on both sides, measured once per design shape and kept. An abort (training
+   * started) ends it between steps, and nothing is kept.
+   */
+  async measure(
+    desc: ModelDescription,
+    hyper: Hyperparams,
+    signal?: AbortSignal,
+  ): Promise<DesignMeasurement> {
     const key = designShapeKey(desc, hyper);
     const known = this.measured.get(key);
     if (known) return known;
@@ -234,15 +270,16 @@ export class BackendSelector {
     const cpu = new CpuBackend(await this.cpuOps());
     let result: DesignMeasurement;
     try {
-      result = { cpuMs: await measureStepMs(cpu, desc, hyper, budget), webgpuMs: null };
+      result = { cpuMs: await measureStepMs(cpu, desc, hyper, budget, signal), webgpuMs: null };
     } finally {
       cpu.destroy();
     }
     const gpu = this.gpu && (await this.gpuBackend(this.gpu.device));
     try {
       if (!gpu) throw new Error('no WebGPU device');
-      result.webgpuMs = await measureStepMs(gpu, desc, hyper, budget);
+      result.webgpuMs = await measureStepMs(gpu, desc, hyper, budget, signal);
     } catch (error) {
+      if (signal?.aborted) throw error;
       result.webgpuError = error instanceof Error ? error.message : String(error);
     } finally {
       gpu?.destroy();

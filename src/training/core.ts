@@ -32,9 +32,17 @@ import type { DenseSession } from './dense/session';
 import { createSessions, sessionSlots } from './sessions';
 import { Inspector } from './inspect/inspector';
 import { LiveActivations } from './live-activations';
+import { MeasureAhead } from './measure-ahead';
 import { TuneAhead } from './tune-ahead';
 
 export type { TrainerCoreOptions } from './core-options';
+
+/** Whether a request starts a run (the classifier's, a generative or a dense one): it stops a measurement. */
+function trains(request: TrainerRequest): boolean {
+  if (request.type === 'start' || request.type === 'step') return true;
+  if (request.type === 'generative' || request.type === 'dense') return request.request.kind === 'start';
+  return false;
+}
 export type { Emit } from './core-state';
 
 export class TrainerCore {
@@ -64,6 +72,8 @@ export class TrainerCore {
   private readonly tuneAhead: TuneAhead | null;
   /** Opens backends and moves the model between them, the device-loss path included. */
   private readonly moves: BackendMoves;
+  /** Measures a design on both sides while idle, on a software fallback adapter under 'auto'. */
+  private readonly measureAhead: MeasureAhead;
 
   constructor(
     readonly emit: Emit,
@@ -112,6 +122,10 @@ export class TrainerCore {
       onDeviceLost: (reason) => void this.moves.recover(reason),
       onGpuError: (message) => this.fail(new Error(tr('training:backend.gpuError', { message }))),
     });
+    this.measureAhead = new MeasureAhead(this.selector, {
+      decide: (desc) => this.measuredAhead(desc),
+      fail: (error) => this.fail(error),
+    });
     this.moves = new BackendMoves(s, this.selector, {
       emit,
       stop: () => this.run.stop(),
@@ -131,6 +145,8 @@ export class TrainerCore {
         .catch((error: unknown) => this.fail(error));
       return this.language;
     }
+    // A run about to train stops a measurement at once, not when its turn in the queue comes.
+    if (trains(request)) this.measureAhead.stop();
     // A request after a switch waits for the language's catalogue, so its messages are in it.
     const language = this.language;
     this.queue = this.queue
@@ -302,6 +318,7 @@ export class TrainerCore {
     s.lastGood ??= checkpointHere(s, init);
     this.run.modelBuilt();
     this.tuneAhead?.designBuilt(s.backend, s.desc, s.hyper);
+    this.measureAhead.designBuilt(s.desc, s.hyper);
     this.emit({
       type: 'modelReady',
       parameterCount: s.desc.parameterCount,
@@ -331,9 +348,36 @@ export class TrainerCore {
     return this.queue;
   }
 
+  /**
+   * After a measurement taken while idle: the design trains where it measured faster, with its weights
+   * and step, if it is still the design and nothing trains.
+   */
+  private measuredAhead(desc: ModelDescription): Promise<void> {
+    const s = this.current;
+    const busy = () =>
+      s.state === 'training' ||
+      this.generative.state === 'training' ||
+      this.dense.state === 'training' ||
+      this.disposed;
+    this.queue = this.queue
+      .then(async () => {
+        if (s.desc !== desc || !s.backend || busy()) return;
+        const chosen = await this.selector.forDesign(desc, s.hyper);
+        if (!chosen || s.desc !== desc || busy()) return;
+        if (chosen.backend !== s.backend) {
+          const kept = s.step > 0 || !this.weightsFromSeed;
+          await this.moves.switchTo(chosen.backend, kept ? await s.backend.readState() : undefined);
+        }
+        this.emit(chosen.ready);
+      })
+      .catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
   private async dispose(): Promise<void> {
     const s = this.current;
     this.tuneAhead?.stop();
+    this.measureAhead.stop();
     this.datasets.abort();
     await this.run.stop();
     await this.generative.dispose();

@@ -1,15 +1,20 @@
-// The one place the page creates the training worker. A worker's Content-Security-Policy comes from the
-// headers of its script, which a static host without `_headers` does not send; a worker started from a
-// blob: URL instead inherits the page's own policy (the meta tag, which every host serves), so the worker
-// is started from a one-line blob that imports the bundled worker script (Vite gives its URL).
+// The one place the page starts a worker. A worker's Content-Security-Policy comes from the headers of its
+// script, which a static host without `_headers` does not send; a worker started from a blob: URL instead
+// inherits the page's own policy (the meta tag, which every host serves), so each worker is started from a
+// one-line blob that imports its bundled script (Vite gives its URL).
 import workerUrl from './worker.ts?worker&url';
 import type { WorkerLike } from './client';
 
-export function createTrainerWorker(): WorkerLike {
-  const script = `import ${JSON.stringify(new URL(workerUrl, location.href).href)};`;
+/** A module worker running the bundled script at `scriptUrl` (a Vite `?worker&url` import). */
+export function startWorker(scriptUrl: string, name: string): Worker {
+  const script = `import ${JSON.stringify(new URL(scriptUrl, location.href).href)};`;
   const blob = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
-  const worker = new Worker(blob, { type: 'module', name: 'trainer' });
+  const worker = new Worker(blob, { type: 'module', name });
   // The worker has read its script once it speaks; the URL is not needed after that.
   worker.addEventListener('message', () => URL.revokeObjectURL(blob), { once: true });
   return worker;
+}
+
+export function createTrainerWorker(): WorkerLike {
+  return startWorker(workerUrl, 'trainer');
 }

@@ -23,10 +23,12 @@ export class LiveActivations {
     private readonly emit: Emit,
   ) {}
 
-  /** Watches `image` (null: the first test image), answering at once; `everyMs` 0 stops. */
+  /**
+   * Watches `image` (null: the first test image), answering at once; `everyMs` 0 stops. An image that is
+   * not of the dataset's size (a drawing fitted to the design before its dataset arrived) gives way to the
+   * first test image until the page sends one that is.
+   */
   async watch(image: Float32Array | null, everyMs: number, channels: number): Promise<void> {
-    if (image !== null && image.length !== 784)
-      throw new Error(`the watched image must have 784 values (28×28), not ${image.length}`);
     if (!Number.isInteger(channels) || channels < 1)
       throw new Error(`watch at least one channel per layer, not ${channels}`);
     this.image = image;
@@ -49,7 +51,8 @@ export class LiveActivations {
     const { s } = this;
     const { backend, desc } = s;
     if (!backend || !desc) return false;
-    const input = this.image ?? (s.data.test.available > 0 ? testImage(s, 0) : null);
+    const drawn = this.image?.length === s.data.pixels ? this.image : null;
+    const input = drawn ?? (s.data.test.available > 0 ? testImage(s, 0) : null);
     if (!input) return false;
     const outputs = await backend.activations(normalise(input));
     const layers: LayerSnapshot[] = outputs.map((data, layerIndex) => {

@@ -15,7 +15,6 @@ import { NoticeBar } from './shell/NoticeBar';
 import { PanelTabs } from './shell/PanelTabs';
 import { useShortcuts } from './shell/useShortcuts';
 import { useStore } from './store/store';
-import { useTrainer } from './trainer/useTrainer';
 import { Figures } from './training/Figures';
 import { ProgressPanel } from './training/ProgressPanel';
 import { TrainingControls } from './training/TrainingControls';
@@ -24,7 +23,6 @@ import { useGpuProbe } from './webgpu/useGpuProbe';
 export function App() {
   const { t } = useTranslation();
   useGpuProbe();
-  useTrainer();
   useAutosave();
   useMyDataPersistence();
   useShortcuts();

@@ -1,12 +1,12 @@
 // A pad to draw a digit with mouse, touch or pen (pointer events), preprocessed like MNIST and classified
 // by the trained network as you draw, and again when loaded weights replace the model's.
-import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tr } from '../../i18n';
 import { useStore } from '../store/store';
 import { latestOnly } from './latest-only';
-import { toMnistImage } from './preprocess';
-import { fitDrawing } from './input-image';
+import { imageShapeOf, padInput } from './input-image';
+import { BrushColour } from './BrushColour';
 import { otherTaskReason } from '../training/train-gate';
 import { ProbabilityBars } from './ProbabilityBars';
 
@@ -21,11 +21,11 @@ const LINE_WIDTH = 22;
 const padContext = (canvas: HTMLCanvasElement | null) =>
   canvas?.getContext('2d', { willReadFrequently: true }) ?? null;
 
-function readInk(canvas: HTMLCanvasElement): Float32Array {
-  const data = padContext(canvas)?.getImageData(0, 0, SIZE, SIZE).data;
-  const ink = new Float32Array(SIZE * SIZE);
-  if (data) for (let i = 0; i < ink.length; i++) ink[i] = data[4 * i] / 255;
-  return ink;
+/** The drawing as the design's input (of `shape`): colour planes for a colour input, else grey. */
+function readInput(canvas: HTMLCanvasElement, shape: readonly number[]): Float32Array {
+  const rgba =
+    padContext(canvas)?.getImageData(0, 0, SIZE, SIZE).data ?? new Uint8ClampedArray(4 * SIZE * SIZE);
+  return padInput(rgba, SIZE, shape);
 }
 
 /** How often (ms) a drawn digit is classified again while the network trains. */
@@ -39,6 +39,9 @@ export function DrawPad() {
   const otherTask = useStore((s) => otherTaskReason(s.spec));
   const canPredict = useStore((s) => s.client !== null && s.dataset.phase === 'ready') && !otherTask;
   const predicted = useStore((s) => s.drawProbabilities !== null);
+  // A colour dataset's network reads colours: the brush gets one, and the drawing keeps it.
+  const colour = useStore((s) => imageShapeOf(s.spec.input.shape)[0] === 3);
+  const [brush, setBrush] = useState('#ff3030');
   const predict = useMemo(
     () =>
       latestOnly(
@@ -57,7 +60,7 @@ export function DrawPad() {
   useEffect(() => {
     const { drawnImage, spec } = useStore.getState();
     if (!drawnImage || !canvas.current) return;
-    const image = fitDrawing(toMnistImage(readInk(canvas.current), SIZE, SIZE), spec.input.shape);
+    const image = readInput(canvas.current, spec.input.shape);
     if (image.length !== drawnImage.length) useStore.getState().setDrawnImage(image);
   }, [inputShape]);
 
@@ -90,7 +93,7 @@ export function DrawPad() {
     const ctx = padContext(canvas.current);
     if (!ctx) return;
     const from = last.current ?? to;
-    ctx.strokeStyle = '#fff';
+    ctx.strokeStyle = colour ? brush : '#fff';
     ctx.lineWidth = LINE_WIDTH;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
@@ -102,11 +105,8 @@ export function DrawPad() {
   };
   const classify = () => {
     if (!canvas.current) return;
-    // Drawn as MNIST's 28×28 grey, then fitted to the design's input (a colour or larger dataset's).
-    const image = fitDrawing(
-      toMnistImage(readInk(canvas.current), SIZE, SIZE),
-      useStore.getState().spec.input.shape,
-    );
+    // Drawn as MNIST's 28×28 (grey, or colour planes), then fitted to the design's input.
+    const image = readInput(canvas.current, useStore.getState().spec.input.shape);
     // A copy for the inspect views: predict transfers the image's buffer to the worker.
     useStore.getState().setDrawnImage(image.slice());
     if (canPredict) predict(image);
@@ -147,6 +147,7 @@ export function DrawPad() {
         <button type="button" onClick={clear}>
           {t('drawPad.clear')}
         </button>
+        {colour && <BrushColour value={brush} onChange={setBrush} />}
         {/* The note and the bars share one place, so the first answer shifts nothing. */}
         <div className="draw-answer">
           {!canPredict && (

@@ -4,7 +4,8 @@
 // the ink is.
 import { useTranslation } from 'react-i18next';
 import { useRef, useState, type PointerEvent } from 'react';
-import { SIDE, toMnistPlanes } from '../draw/preprocess';
+import { BrushColour } from '../draw/BrushColour';
+import { padPlanes } from '../draw/pad-image';
 
 const SIZE = 196;
 // The prediction pad's stroke (22 px on 280) at this size.
@@ -12,20 +13,7 @@ const LINE_WIDTH = 15;
 
 /** The pad's pixels as the example: 28×28 grey from the ink, or its three colour planes after each other. */
 export function exampleOfPad(rgba: Uint8ClampedArray, side: number, colour: boolean): Uint8Array {
-  const area = side * side;
-  const ink = Float32Array.from({ length: area }, (_, i) => rgba[4 * i + 3] / 255);
-  // Canvas colours are not premultiplied: a half-covered edge pixel is its colour at half the ink.
-  const planes = colour
-    ? [0, 1, 2].map((c) => Float32Array.from({ length: area }, (_, i) => (rgba[4 * i + c] / 255) * ink[i]))
-    : [ink];
-  const out = new Uint8Array(planes.length * SIDE * SIDE);
-  toMnistPlanes(ink, side, side, planes).forEach((p, c) =>
-    out.set(
-      Uint8Array.from(p, (v) => Math.round(v * 255)),
-      c * SIDE * SIDE,
-    ),
-  );
-  return out;
+  return Uint8Array.from(padPlanes(rgba, side, colour), (v) => Math.round(v * 255));
 }
 
 export function ExamplePad({
@@ -99,12 +87,7 @@ export function ExamplePad({
         }}
       />
       <div className="my-pad-buttons">
-        {colour && (
-          <label>
-            {t('examplePad.brush')}{' '}
-            <input type="color" value={brush} onChange={(e) => setBrush(e.target.value)} />
-          </label>
-        )}
+        {colour && <BrushColour value={brush} onChange={setBrush} />}
         <button type="button" onClick={add}>
           {t('examplePad.addDrawingTo', { target })}
         </button>

@@ -1,31 +1,21 @@
 // "Your own data": make classes, add examples to the chosen one by drawing, from the camera or from image
 // files and folders (a folder's subfolders become classes), see and delete them, then train the design
 // in the builder on them. Everything stays in this browser (IndexedDB).
-import { tr } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type DragEvent } from 'react';
 import { useStore } from '../store/store';
 import { NO_AUGMENT } from '../../network/augment';
 import { AugmentControls } from './AugmentControls';
 import { CameraCapture } from './CameraCapture';
-import { looksLikeCifar10, looksLikeCifar100, readCifar10, readCifar100 } from './cifar';
-import { looksLikeIdx, pairIdxFiles, parseIdx, readIdxPair } from './idx-import';
 import { ExamplePad } from './ExamplePad';
-import {
-  droppedFiles,
-  exampleFromFile,
-  FILE_LIMITS,
-  filesInZip,
-  screenFiles,
-  type LabelledFile,
-} from './images';
+import { FileInputs, ReadProgress } from './FileImport';
+import { droppedFiles } from './images';
+import { useFileImport } from './useFileImport';
 import { exampleCount, trainingProblems } from './my-data';
 import { convertImage, GREY_28, SIDES } from './image-shape';
 import { storageUse, storageWords, storedBytes, type StorageUse } from './my-data-storage';
 import { Thumb } from './Thumb';
 import './mydata.css';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 const SHOWN = 60;
@@ -43,8 +33,6 @@ export function MyDataPanel() {
   const augment = useStore((s) => s.hyper.augment) ?? NO_AUGMENT;
   const seed = useStore((s) => s.hyper.seed);
   const [source, setSource] = useState<Source>('draw');
-  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
-  const [fileNotes, setFileNotes] = useState<string[]>([]);
   const [storage, setStorage] = useState<StorageUse | null>(null);
   // Read again after each change has had time to be kept (the save waits 300 ms after the last change).
   useEffect(() => {
@@ -73,83 +61,15 @@ export function MyDataPanel() {
   };
 
   const addTo = (images: Uint8Array[]) => {
-    if (classes.length === 0) s().addClass();
+    // Asked at each call: examples from the image worker arrive one by one, and only the first makes a class.
+    if ((s().myData?.classes.length ?? 0) === 0) s().addClass();
     s().addExamples(s().myClass, images);
   };
-  const readFiles = async (picked: LabelledFile[]) => {
-    // A zip stands for the files inside it (an ImageFolder layout: each top folder a class).
-    const files: LabelledFile[] = [];
-    const zipNotes: string[] = [];
-    let fromBinary = 0;
-    const addClasses = (read: Map<string, Uint8Array[]> | string) => {
-      if (typeof read === 'string') zipNotes.push(read);
-      else for (const [name, images] of read) if (images.length) fromBinary += s().addExamples(name, images);
-    };
-    const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
-    // MNIST-format files come in pairs (images and labels): read together, each pair all or nothing.
-    const idx = pairIdxFiles(picked.filter((f) => looksLikeIdx(f.file.name)).map((f) => f.file));
-    zipNotes.push(...idx.problems);
-    for (const pair of idx.pairs) {
-      const images = parseIdx(await bytesOf(pair.images), pair.images.name);
-      const labels = parseIdx(await bytesOf(pair.labels), pair.labels.name);
-      if (typeof images === 'string' || typeof labels === 'string')
-        zipNotes.push(...[images, labels].filter((r) => typeof r === 'string'));
-      else
-        addClasses(
-          readIdxPair(images, labels, { images: pair.images.name, labels: pair.labels.name }, shape),
-        );
-    }
-    for (const f of picked) {
-      if (looksLikeIdx(f.file.name)) continue;
-      if (looksLikeCifar100(f.file.name, f.file.size))
-        addClasses(readCifar100(await bytesOf(f.file), f.file.name, shape));
-      else if (looksLikeCifar10(f.file.name, f.file.size))
-        addClasses(readCifar10(await bytesOf(f.file), f.file.name, shape));
-      else if (!/\.zip$/i.test(f.file.name)) files.push(f);
-      else if (f.file.size > FILE_LIMITS.maxDropBytes)
-        zipNotes.push(
-          tr('ui:myDataPanel.isOverMbNothing', {
-            name: f.file.name,
-            maxDropBytes: FILE_LIMITS.maxDropBytes / 1e6,
-          }),
-        );
-      else {
-        const inside = filesInZip(new Uint8Array(await f.file.arrayBuffer()), f.file.name);
-        files.push(...inside.files);
-        zipNotes.push(...inside.problems);
-      }
-    }
-    const screened = screenFiles(files);
-    const { accepted } = screened;
-    const notes = [...zipNotes, ...screened.problems];
-    setReading({ done: 0, total: accepted.length });
-    let added = fromBinary;
-    for (const [i, f] of accepted.entries()) {
-      try {
-        const image = await exampleFromFile(f.file, shape);
-        if (f.className) s().addExamples(f.className, [image]);
-        else addTo([image]);
-        added++;
-      } catch (error) {
-        notes.push(error instanceof Error ? error.message : String(error));
-      }
-      setReading({ done: i + 1, total: accepted.length });
-    }
-    setReading(null);
-    setFileNotes([tr('ui:myDataPanel.addedImages', { count: added }), ...notes]);
-  };
+  const files = useFileImport(shape, addTo);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    void droppedFiles(e.dataTransfer.items).then(readFiles);
+    void droppedFiles(e.dataTransfer.items).then(files.read);
   };
-  const picked = (list: FileList | null) =>
-    void readFiles(
-      Array.from(list ?? [], (file) => ({
-        file,
-        // A picked folder gives each file its path inside it; loose files go to the chosen class.
-        className: file.webkitRelativePath ? file.webkitRelativePath.split('/').slice(-2, -1)[0] : null,
-      })),
-    );
 
   return (
     <div className="mydata" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
@@ -233,8 +153,11 @@ export function MyDataPanel() {
         </button>
         {data && (
           <span className="muted">
-            {plural(classes.length, 'class', 'classes')}, {plural(exampleCount(data), 'example', 'examples')},{' '}
-            {(storedBytes(data) / 1024).toFixed(0)} KB
+            {t('myDataPanel.sizeSummary', {
+              classes: t('myDataPanel.classCount', { count: classes.length }),
+              examples: t('myDataPanel.exampleCount', { count: exampleCount(data) }),
+              kb: (storedBytes(data) / 1024).toFixed(0),
+            })}
           </span>
         )}
       </div>
@@ -285,36 +208,14 @@ export function MyDataPanel() {
       )}
       {source === 'camera' && <CameraCapture target={target} onAdd={addTo} shape={shape} />}
       {source === 'files' && (
-        <div className="my-files">
-          <label>
-            {t('myDataPanel.addImagesOrA', { target })}{' '}
-            <input type="file" multiple onChange={(e) => picked(e.target.files)} />
-          </label>
-          <label>
-            {t('myDataPanel.addAFolderEach')}{' '}
-            <input
-              type="file"
-              multiple
-              data-testid="folder-input"
-              ref={(el) => el?.setAttribute('webkitdirectory', '')}
-              onChange={(e) => picked(e.target.files)}
-            />
-          </label>
-          <p className="muted">{t('myDataPanel.orDropImagesOr')}</p>
-        </div>
+        <FileInputs
+          target={target}
+          read={(picked) => void files.read(picked)}
+          options={files.options}
+          setOptions={files.setOptions}
+        />
       )}
-      {reading && (
-        <p aria-live="polite">
-          {t('myDataPanel.readingImagesOf', { done: reading.done, total: reading.total })}
-        </p>
-      )}
-      {fileNotes.length > 0 && (
-        <ul className="my-notes" aria-label={t('myDataPanel.filesRead')}>
-          {fileNotes.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <ReadProgress reading={files.reading} notes={files.notes} cancel={files.cancel} />
 
       {data && (
         <AugmentControls

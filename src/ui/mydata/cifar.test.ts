@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CIFAR100_CLASSES,
+  CIFAR100_COARSE_CLASSES,
   CIFAR100_RECORD,
   CIFAR10_RECORD,
   looksLikeCifar10,
@@ -101,6 +102,22 @@ describe('CIFAR-100 binary files', () => {
     // Grey 28×28: 0.299 × 250 = 74.75.
     const grey = readCifar100(file, 'train.bin');
     expect(typeof grey !== 'string' && grey.get('apple')![0][0]).toBe(75);
+  });
+
+  it('reads each record into its coarse class (20 superclasses) when asked', () => {
+    expect(CIFAR100_COARSE_CLASSES).toHaveLength(20);
+    // apple (fine 0) and orange (fine 53) are both fruit_and_vegetables (coarse 4); worm (99) is an invertebrate.
+    const file = new Uint8Array(3 * CIFAR100_RECORD);
+    file.set(record100(4, 0, [1, 1, 1]), 0);
+    file.set(record100(13, 99, [2, 2, 2]), CIFAR100_RECORD);
+    file.set(record100(4, 53, [3, 3, 3]), 2 * CIFAR100_RECORD);
+    const read = readCifar100(file, 'train.bin', [3, 32, 32], 'coarse');
+    if (typeof read === 'string') throw new Error(read);
+    expect([...read.keys()]).toEqual(['fruit_and_vegetables', 'non-insect_invertebrates']);
+    expect(read.get('fruit_and_vegetables')!.map((e) => e[0])).toEqual([1, 3]);
+    expect(read.get('non-insect_invertebrates')!.map((e) => e[0])).toEqual([2]);
+    const fine = readCifar100(file, 'train.bin', [3, 32, 32], 'fine');
+    expect(typeof fine !== 'string' && [...fine.keys()]).toEqual(['apple', 'orange', 'worm']);
   });
 
   it('names what is wrong with a file that is not CIFAR-100', () => {

@@ -127,6 +127,33 @@ export const CIFAR100_CLASSES = [
   'worm',
 ] as const;
 
+/** CIFAR-100's coarse labels (superclasses), in label order (its meta file's coarse_label_names). */
+export const CIFAR100_COARSE_CLASSES = [
+  'aquatic_mammals',
+  'fish',
+  'flowers',
+  'food_containers',
+  'fruit_and_vegetables',
+  'household_electrical_devices',
+  'household_furniture',
+  'insects',
+  'large_carnivores',
+  'large_man-made_outdoor_things',
+  'large_natural_outdoor_scenes',
+  'large_omnivores_and_herbivores',
+  'medium_mammals',
+  'non-insect_invertebrates',
+  'people',
+  'reptiles',
+  'small_mammals',
+  'trees',
+  'vehicles_1',
+  'vehicles_2',
+] as const;
+
+/** Which of CIFAR-100's two labels names an image's class: fine (100 classes) or coarse (20). */
+export type Cifar100Labels = 'fine' | 'coarse';
+
 /** True for a file that has CIFAR-10's binary layout by name and size. */
 export function looksLikeCifar10(name: string, size: number): boolean {
   return /\.bin$/i.test(name) && size > 0 && size % CIFAR10_RECORD === 0;
@@ -138,12 +165,15 @@ export function looksLikeCifar100(name: string, size: number): boolean {
   return /^(train|test)\.bin$/i.test(name) || size % CIFAR10_RECORD !== 0;
 }
 
-/** The examples of a CIFAR-100 binary file per fine class name, or a message saying what is wrong with it. */
+/** The examples of a CIFAR-100 binary file per class name (its fine or coarse label), or a message saying
+ *  what is wrong with it. */
 export function readCifar100(
   bytes: Uint8Array,
   name: string,
   shape: ImageShape = GREY_28,
+  labels: Cifar100Labels = 'fine',
 ): Map<string, Uint8Array[]> | string {
+  const names: readonly string[] = labels === 'fine' ? CIFAR100_CLASSES : CIFAR100_COARSE_CLASSES;
   if (bytes.length === 0 || bytes.length % CIFAR100_RECORD !== 0)
     return tr('ui:cifar.notCifar100', { name, record: CIFAR100_RECORD });
   const out = new Map<string, Uint8Array[]>();
@@ -153,12 +183,13 @@ export function readCifar100(
     if (coarse >= 20 || fine >= CIFAR100_CLASSES.length)
       return tr('ui:cifar.badLabel100', { name, r: r + 1, coarse, fine });
     const rgb = bytes.subarray(at + 2, at + CIFAR100_RECORD);
-    const examples = out.get(CIFAR100_CLASSES[fine]) ?? [];
+    const cls = names[labels === 'fine' ? fine : coarse];
+    const examples = out.get(cls) ?? [];
     examples.push(convertImage(rgb, CIFAR_SHAPE, shape).slice());
-    out.set(CIFAR100_CLASSES[fine], examples);
+    out.set(cls, examples);
   }
   // Classes in label order, only those the file holds (a dataset has at most 100, each needs examples).
-  return new Map(CIFAR100_CLASSES.filter((c) => out.has(c)).map((c) => [c, out.get(c)!]));
+  return new Map(names.filter((c) => out.has(c)).map((c) => [c, out.get(c)!]));
 }
 
 /** The examples of a CIFAR-10 binary file per class name, or a message saying what is wrong with it. */

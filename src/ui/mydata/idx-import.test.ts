@@ -3,7 +3,16 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeIdx } from '../../network/export/idx-write';
-import { labelsNameOf, looksLikeIdx, pairIdxFiles, parseIdx, readIdxPair, type IdxArray } from './idx-import';
+import {
+  labelsNameOf,
+  looksLikeIdx,
+  pairIdxFiles,
+  parseIdx,
+  readIdxPair,
+  transposed,
+  turnsUpright,
+  type IdxArray,
+} from './idx-import';
 
 const NAMES = { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' };
 const ok = (read: IdxArray | string): IdxArray => {
@@ -45,6 +54,28 @@ describe('IDX import', () => {
       [3, 1, 1],
     );
     expect(typeof own !== 'string' && Array.from(own.get('0')![0])).toEqual([9, 8, 7]);
+  });
+
+  it("turns EMNIST's transposed images upright: a 2×3 file image becomes 3×2", () => {
+    // Stored as EMNIST does: the upright image's columns written as rows.
+    const stored = writeIdx([1, 2, 3], Uint8Array.from([1, 2, 3, 4, 5, 6]));
+    const one = writeIdx([1], Uint8Array.from([7]));
+    const read = (upright: boolean) =>
+      readIdxPair(ok(parseIdx(stored, 'a')), ok(parseIdx(one, 'b')), NAMES, [1, 3, 2], upright);
+    const turned = read(true);
+    // Row r of the upright image is column r of the stored one.
+    expect(typeof turned !== 'string' && Array.from(turned.get('7')![0])).toEqual([1, 4, 2, 5, 3, 6]);
+    expect(Array.from(transposed(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), [2, 2, 2]))).toEqual([
+      1, 3, 2, 4, 5, 7, 6, 8,
+    ]);
+    // Not turned, the 2×3 image is resized into 3×2 instead: not the same pixels.
+    const kept = read(false);
+    expect(typeof kept !== 'string' && Array.from(kept.get('7')![0])).not.toEqual([1, 4, 2, 5, 3, 6]);
+    expect(turnsUpright('auto', 'emnist-letters-train-images-idx3-ubyte.gz')).toBe(true);
+    expect(turnsUpright('auto', 'EMNIST-digits-images.idx3')).toBe(true);
+    expect(turnsUpright('auto', 'train-images-idx3-ubyte')).toBe(false);
+    expect(turnsUpright('always', 'train-images-idx3-ubyte')).toBe(true);
+    expect(turnsUpright('never', 'emnist-letters-train-images-idx3-ubyte')).toBe(false);
   });
 
   it('names what is wrong with a file that is not a good IDX file', () => {

@@ -71,12 +71,30 @@ export function parseIdx(raw: Uint8Array, name: string, limit = IDX_MAX_BYTES): 
   return { dims, values: bytes.subarray(head, head + count) };
 }
 
-/** The examples of an images file and its labels file, per class name (the label), or what is wrong. */
+/** When to turn images upright: EMNIST's files hold each image transposed (rows written as columns). */
+export type Upright = 'auto' | 'always' | 'never';
+
+/** True when `name`'s images are turned upright: always, never, or (auto) when EMNIST's name is on it. */
+export const turnsUpright = (upright: Upright, name: string) =>
+  upright === 'always' || (upright === 'auto' && /emnist/i.test(name));
+
+/** Each [h, w] plane of a [c, h, w] image transposed (a pixel at row r, column k moves to row k, column r). */
+export function transposed(image: Uint8Array, [channels, h, w]: ImageShape): Uint8Array {
+  const out = new Uint8Array(image.length);
+  for (let c = 0; c < channels; c++)
+    for (let r = 0; r < h; r++)
+      for (let k = 0; k < w; k++) out[c * h * w + k * h + r] = image[c * h * w + r * w + k];
+  return out;
+}
+
+/** The examples of an images file and its labels file, per class name (the label), or what is wrong;
+ *  `upright` transposes each image first (EMNIST's), so a w×h file gives h×w images. */
 export function readIdxPair(
   images: IdxArray,
   labels: IdxArray,
   names: { images: string; labels: string },
   shape: ImageShape,
+  upright = false,
 ): Map<string, Uint8Array[]> | string {
   const { dims } = images;
   const source: ImageShape | null =
@@ -110,9 +128,15 @@ export function readIdxPair(
   const out = new Map<string, Uint8Array[]>();
   // Classes in label order, whatever order the images come in.
   for (const label of [...new Set(labels.values)].sort((a, b) => a - b)) out.set(String(label), []);
-  labels.values.forEach((label, i) =>
-    out.get(String(label))!.push(convertImage(images.values.slice(i * size, (i + 1) * size), source, shape)),
-  );
+  const turned: ImageShape = [source[0], w, h];
+  labels.values.forEach((label, i) => {
+    const image = images.values.slice(i * size, (i + 1) * size);
+    out
+      .get(String(label))!
+      .push(
+        upright ? convertImage(transposed(image, source), turned, shape) : convertImage(image, source, shape),
+      );
+  });
   return out;
 }
 

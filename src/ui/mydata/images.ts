@@ -31,19 +31,18 @@ export function planes(rgba: Uint8ClampedArray): Uint8Array {
   return out;
 }
 
-/** An example from a picture: the centre square of `source` (w×h), scaled to the shape's side. */
-export function exampleFrom(
+/** A 2D context of a page canvas or of an OffscreenCanvas (a worker's). */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** The centre square of `source` (w×h) drawn on `ctx`, a canvas of the shape's size, and read back. */
+export function exampleOnCanvas(
+  ctx: Context2D,
   source: CanvasImageSource,
   w: number,
   h: number,
-  shape: ImageShape = GREY_28,
+  shape: ImageShape,
 ): Uint8Array {
   const [channels, height, width] = shape;
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error(tr('ui:images.thisBrowserGaveNo'));
   ctx.imageSmoothingQuality = 'high';
   const { x, y, side } = centreSquare(w, h);
   ctx.drawImage(source, x, y, side, side, 0, 0, width, height);
@@ -53,21 +52,18 @@ export function exampleFrom(
   return example;
 }
 
-/** A file decoded and made an example of `shape`; the error names the file and what it holds. */
-export async function exampleFromFile(file: File, shape: ImageShape = GREY_28): Promise<Uint8Array> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file);
-  } catch (error) {
-    throw new Error(tr('ui:images.couldNotBeRead', { name: file.name }), {
-      cause: error,
-    });
-  }
-  try {
-    return exampleFrom(bitmap, bitmap.width, bitmap.height, shape);
-  } finally {
-    bitmap.close();
-  }
+/** An example from a picture on the page (a camera frame): the centre square of `source`, scaled. */
+export function exampleFrom(
+  source: CanvasImageSource,
+  w: number,
+  h: number,
+  shape: ImageShape = GREY_28,
+): Uint8Array {
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [shape[2], shape[1]];
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error(tr('ui:images.thisBrowserGaveNo'));
+  return exampleOnCanvas(ctx, source, w, h, shape);
 }
 
 /** A picked or dropped file and the class its folder names (null for loose files). */

@@ -56,16 +56,50 @@ function database(): Promise<IDBPDatabase<DatasetsSchema>> {
   return db;
 }
 
-/** Writes the whole dataset; a full quota gets a message saying what to do, and the older copy stays. */
-export async function saveMyData(data: MyData): Promise<void> {
+/** How a dataset is written and the room measured: IndexedDB and navigator.storage in the browser. */
+export interface DatasetStore {
+  put(data: MyData): Promise<void>;
+  estimate(): Promise<StorageUse | null>;
+}
+
+const browserStore: DatasetStore = {
+  put: async (data) => void (await (await database()).put(STORE, data, data.id)),
+  estimate: () => storageUse(),
+};
+
+/** Bytes each dataset took when it was last written or read, so a save asks room only for what it adds. */
+const keptBytes = new Map<string, number>();
+
+const freeOf = (use: StorageUse) => Math.max(0, use.quota - use.usage);
+const noRoom = (name: string, needed: number, free: number) =>
+  tr('ui:myDataStorage.noRoom', { name, needed: megabytes(needed), free: megabytes(free) });
+
+/** Why `needed` more bytes will not fit where `use` says what is free, or null when they will (or none is known). */
+export function roomProblem(name: string, needed: number, use: StorageUse | null): string | null {
+  if (!use || needed <= 0) return null;
+  return needed > freeOf(use) ? noRoom(name, needed, freeOf(use)) : null;
+}
+
+/**
+ * Writes the whole dataset once the browser's estimate says it fits; when it will not (or the write meets
+ * the quota anyway) the message says how much is needed and how much is free, and nothing is lost: the
+ * examples stay in the page's store and the copy saved before stays in IndexedDB.
+ */
+export async function saveMyData(data: MyData, store: DatasetStore = browserStore): Promise<void> {
+  const bytes = storedBytes(data);
+  const needed = bytes - (keptBytes.get(data.id) ?? 0);
+  const estimate = () => store.estimate().catch(() => null);
+  const before = roomProblem(data.name, needed, await estimate());
+  if (before) throw new Error(before);
   try {
-    await (await database()).put(STORE, data, data.id);
+    await store.put(data);
+    keptBytes.set(data.id, bytes);
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'QuotaExceededError')
-      throw new Error(
-        tr('ui:myDataStorage.thereIsNoRoom', { name: data.name, megabytes: megabytes(storedBytes(data)) }),
-        { cause: error },
-      );
+    if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+      // The estimate is the browser's guess; the write, which holds the whole record, is its answer.
+      const use = await estimate();
+      throw new Error(noRoom(data.name, bytes, use ? freeOf(use) : 0), { cause: error });
+    }
     throw new Error(
       tr('ui:myDataStorage.couldNotKeepYour', {
         value: error instanceof Error ? error.message : String(error),
@@ -80,7 +114,9 @@ export async function saveMyData(data: MyData): Promise<void> {
 /** The kept datasets that read back whole (a damaged one is left out). */
 export async function loadMyData(): Promise<MyData[]> {
   const all = await (await database()).getAll(STORE);
-  return all.map(readMyData).filter((d): d is MyData => d !== null);
+  const read = all.map(readMyData).filter((d): d is MyData => d !== null);
+  for (const d of read) keptBytes.set(d.id, storedBytes(d));
+  return read;
 }
 
 /** What the browser says this site's storage holds and may hold, in bytes. */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { userInputProblems } from '../../network/dataset-input';
-import { readMyData, storageUse, storageWords } from './my-data-storage';
+import {
+  readMyData,
+  roomProblem,
+  saveMyData,
+  storageUse,
+  storageWords,
+  storedBytes,
+  type DatasetStore,
+  type StorageUse,
+} from './my-data-storage';
 import {
   fromProjectData,
   inputOf,
@@ -123,5 +132,65 @@ describe('storage use', () => {
 
   it('is unknown where the browser gives no estimate', async () => {
     expect(await storageUse()).toBeNull();
+  });
+});
+
+describe('saving with the quota in mind', () => {
+  /** Records kept in a Map, with the room the browser reports; `refuse` makes the write meet the quota. */
+  function memoryStore(use: StorageUse | null, refuse = false) {
+    const records = new Map<string, MyData>();
+    const store: DatasetStore = {
+      put: async (d) => {
+        if (refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        records.set(d.id, d);
+      },
+      estimate: async () => use,
+    };
+    return { records, store };
+  }
+
+  it('says how much is needed and how much is free, or nothing when it fits or no estimate is known', () => {
+    expect(roomProblem('shapes', 3e6, { usage: 9e6, quota: 10e6 })).toBe(
+      "“shapes” needs 3.0 MB more in this browser's storage, but only 1.0 MB is free, so it was not saved. Nothing is lost: every example stays on this page (export the project to keep them in a file) and the copy saved before is kept. Delete examples or saved weights you no longer need to make room.",
+    );
+    expect(roomProblem('shapes', 1e6, { usage: 9e6, quota: 10e6 })).toBeNull();
+    expect(roomProblem('shapes', 3e6, null)).toBeNull();
+  });
+
+  it('refuses before writing when the dataset will not fit, and keeps the examples in memory', async () => {
+    const d = { ...data([500, 500]), id: 'user:big-test' as const, name: 'big' };
+    // 1000 examples of 784 bytes: 0.78 MB, with 0.5 MB free.
+    const { records, store } = memoryStore({ usage: 9.5e6, quota: 10e6 });
+    await expect(saveMyData(d, store)).rejects.toThrow(
+      "“big” needs 0.8 MB more in this browser's storage, but only 0.5 MB is free",
+    );
+    expect(records.size).toBe(0);
+    expect(d.classes.map((c) => c.examples.length)).toEqual([500, 500]);
+  });
+
+  it('asks room only for what a save adds to the copy it replaces', async () => {
+    const d = { ...data([100]), id: 'user:grow-test' as const };
+    const roomy = memoryStore({ usage: 0, quota: 1e9 });
+    await saveMyData(d, roomy.store);
+    expect(roomy.records.get(d.id)).toBe(d);
+    // 10 more examples (7840 bytes) with 10 kB free: it fits, though the whole would not.
+    const grown = {
+      ...d,
+      classes: [{ ...d.classes[0], examples: [...d.classes[0].examples, ...data([10]).classes[0].examples] }],
+    };
+    expect(storedBytes(grown) - storedBytes(d)).toBe(7840);
+    const tight = memoryStore({ usage: 990e3, quota: 1e6 });
+    await saveMyData(grown, tight.store);
+    expect(tight.records.get(d.id)).toBe(grown);
+  });
+
+  it("gives the same message when the browser's write meets the quota after all", async () => {
+    // The estimate says 1 MB is free; the write of 0.78 MB is refused all the same.
+    const { records, store } = memoryStore({ usage: 5e6, quota: 6e6 }, true);
+    const d = { ...data([1000]), id: 'user:quota-test' as const, name: 'refused' };
+    await expect(saveMyData(d, store)).rejects.toThrow(
+      "“refused” needs 0.8 MB more in this browser's storage, but only 1.0 MB is free, so it was not saved.",
+    );
+    expect(records.size).toBe(0);
   });
 });

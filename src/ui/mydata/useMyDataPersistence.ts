@@ -1,6 +1,7 @@
 // Reads the kept dataset when the page opens and keeps every change (a short pause after the last one),
 // so a reload or a closed tab loses no example. A failed save is shown and the older copy stays.
 import { useEffect } from 'react';
+import { tr } from '../../i18n';
 import { useStore } from '../store/store';
 import { loadMyData, saveMyData } from './my-data-storage';
 
@@ -20,7 +21,9 @@ export function useMyDataPersistence(): void {
       .catch((error: unknown) => {
         if (closed) return;
         useStore.getState().setMyDataLoaded(null);
-        useStore.getState().setMyDataStorageError(`Your kept data could not be read: ${String(error)}`);
+        useStore
+          .getState()
+          .setMyDataStorageError(tr('ui:myDataStorage.couldNotRead', { error: String(error) }));
       });
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.myData === prev.myData || !s.myData || !s.myDataLoaded) return;

@@ -34,8 +34,9 @@ export function syncDesignToTrainer(client: TrainerClient, store: StoreApi<AppSt
     }
   };
   const state = store.getState();
-  push(state);
+  // The dataset first: it streams in the background while the design is measured and built.
   state.loadDataset(state.spec.input.dataset);
+  push(state);
   return store.subscribe((s, prev) => {
     if (s.spec !== prev.spec || s.hyper !== prev.hyper) push(s);
     if (s.spec.input.dataset !== prev.spec.input.dataset) s.loadDataset(s.spec.input.dataset);

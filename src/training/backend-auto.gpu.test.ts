@@ -15,7 +15,7 @@ const FIGURES = /\(\d+(\.\d)? ms against \d+(\.\d)? ms a step\)$/;
 
 describe('the backend choice on a software fallback adapter', () => {
   it('measures each design shape once and trains it where it measured faster', async () => {
-    const h = createHarness({ wasm, cpuEnv, measureMs: 100, reportEvery: 1 });
+    const h = createHarness({ wasm, cpuEnv, measureMs: 100, measureAfterMs: 0, reportEvery: 1 });
     await h.send({ type: 'init', backend: 'auto' });
     // WebAssembly until a design is measured; the page never waits for a measurement.
     const first = await h.waitFor('ready');
@@ -56,7 +56,7 @@ describe('the backend choice on a software fallback adapter', () => {
   }, 240_000);
 
   it('stops measuring when training starts, and the run stays on WebAssembly', async () => {
-    const h = createHarness({ wasm, cpuEnv, measureMs: 100, reportEvery: 1 });
+    const h = createHarness({ wasm, cpuEnv, measureMs: 100, measureAfterMs: 0, reportEvery: 1 });
     await h.send({ type: 'init', backend: 'auto' });
     await h.waitFor('ready');
     await h.send({ type: 'setHyper', hyper });
@@ -78,7 +78,7 @@ describe('the backend choice on a software fallback adapter', () => {
   }, 240_000);
 
   it('keeps WebGPU when the user chose it, and moves the model to WebAssembly bit for bit on request', async () => {
-    const h = createHarness({ wasm, cpuEnv, measureMs: 100, reportEvery: 1 });
+    const h = createHarness({ wasm, cpuEnv, measureMs: 100, measureAfterMs: 0, reportEvery: 1 });
     await h.send({ type: 'init', backend: 'webgpu' });
     expect((await h.waitFor('ready')).choice?.reason).toBe(
       'WebGPU on google swiftshader, chosen in the backend menu',

@@ -27,6 +27,8 @@ export interface TrainerCoreOptions {
   cpuEnv?: CpuEnvironment;
   /** Milliseconds each side of a design's measurement on a fallback adapter trains (default 300). */
   measureMs?: number;
+  /** Idle milliseconds after a build before that measurement starts (default 2000; see measure-ahead.ts). */
+  measureAfterMs?: number;
   /** Tune each design's kernels on the WebGPU device while idle, keeping the choices here (off without it). */
   tuning?: { store: TuningStore; budget?: TuneBudget };
   /** The dense session's reporting and test sizes (default DEFAULT_DENSE_OPTIONS). */
@@ -45,6 +47,7 @@ export function withDefaults(options: TrainerCoreOptions): CoreOptions {
     testSampleSize: 512,
     testSampleEveryMs: 2000,
     testSampleBudget: 0.03,
+    measureAfterMs: 2000,
     ...options,
   };
 }

@@ -122,10 +122,11 @@ export class TrainerCore {
       onDeviceLost: (reason) => void this.moves.recover(reason),
       onGpuError: (message) => this.fail(new Error(tr('training:backend.gpuError', { message }))),
     });
-    this.measureAhead = new MeasureAhead(this.selector, {
-      decide: (desc) => this.measuredAhead(desc),
-      fail: (error) => this.fail(error),
-    });
+    this.measureAhead = new MeasureAhead(
+      this.selector,
+      { decide: (desc) => this.measuredAhead(desc), fail: (error) => this.fail(error) },
+      this.options.measureAfterMs,
+    );
     this.moves = new BackendMoves(s, this.selector, {
       emit,
       stop: () => this.run.stop(),

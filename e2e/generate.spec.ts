@@ -64,7 +64,13 @@ test('autoencoder: trains, shows reconstructions, and a latent-space click decod
   await panel.screenshot({ path: `${SHOTS}/generate-autoencoder.png` });
 });
 
-test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored by the judge; the VAE maps its 2-value code', async ({
+/** The share of test reconstructions the digit-score line says the judge recognises (0 before any). */
+async function recognisedOf(panel: Locator): Promise<number> {
+  const text = (await panel.getByTestId('digit-score').textContent()) ?? '';
+  return Number(/Digit score: (\d+)%/.exec(text)?.[1] ?? 0);
+}
+
+test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored by the judge; the VAE maps its 2-value code; the trained ones load', async ({
   page,
 }) => {
   const panel = await open(page);
@@ -81,7 +87,13 @@ test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored 
   await panel.getByRole('button', { name: 'Pause generation' }).click();
   await expect(panel.getByText('(this code has 16)', { exact: false })).toBeVisible();
   await expect(panel.getByTestId('digit-score')).toContainText(/Digit score: \d+%/);
-  await panel.screenshot({ path: `${SHOTS}/generate-autoencoder-sharp.png` });
+  // The one the engine trained for 500 steps: the judge recognises about nine reconstructions in ten.
+  await panel.getByRole('button', { name: 'Load this autoencoder trained for 500 steps' }).click();
+  await expect(panel.getByTestId('trained-autoencoder-note')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => recognisedOf(panel), { timeout: 60_000 }).toBeGreaterThan(80);
+  // The README's picture: test digits over their reconstructions (the panel scrolls, so one figure).
+  const pairs = panel.locator('figure').filter({ has: page.getByTestId('reconstructions') });
+  await pairs.screenshot({ path: `${SHOTS}/generate-autoencoder-sharp.png` });
 
   // The variational autoencoder on the same page: its 2-value code (the sampling step's output) is the
   // latent map, and a clicked point decodes.
@@ -100,7 +112,15 @@ test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored 
   await expect
     .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
     .toBeGreaterThan(5);
-  await panel.screenshot({ path: `${SHOTS}/generate-vae.png` });
+  // The VAE the engine trained for 3,000 steps: its map decodes to digits.
+  await panel.getByRole('button', { name: 'Load this autoencoder trained for 3,000 steps' }).click();
+  await expect(panel.getByTestId('trained-autoencoder-note')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => recognisedOf(panel), { timeout: 60_000 }).toBeGreaterThan(40);
+  await plot.click({ position: { x: 104, y: 156 } });
+  await expect
+    .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
+    .toBeGreaterThan(5);
+  await panel.locator('.latent').screenshot({ path: `${SHOTS}/generate-vae.png` });
 });
 
 test('GAN: generator and discriminator as builder tabs; the sample grid renders and changes with training', async ({
@@ -163,6 +183,23 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   await samples.screenshot({ path: `${SHOTS}/generate-cgan-grid.png` });
 });
 
+const VIEWPORT = { width: 1280, height: 720 };
+
+/**
+ * One screenshot of the page around these parts of the panel, on a taller page for the time of it (the
+ * panel's dock scrolls and clips at the usual height).
+ */
+async function shotOf(page: Page, path: string, parts: Locator[]): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await parts.at(-1)!.scrollIntoViewIfNeeded();
+  const boxes = await Promise.all(parts.map((part) => part.boundingBox()));
+  const [x, y] = [Math.min(...boxes.map((b) => b!.x)), Math.min(...boxes.map((b) => b!.y))];
+  const right = Math.max(...boxes.map((b) => b!.x + b!.width));
+  const bottom = Math.max(...boxes.map((b) => b!.y + b!.height));
+  await page.screenshot({ path, clip: { x, y, width: right - x, height: bottom - y } });
+  await page.setViewportSize(VIEWPORT);
+}
+
 /** The inception score the digit-score line shows and the step it was taken at (0, 0 before any). */
 async function digitScoreOf(panel: Locator): Promise<{ score: number; step: number }> {
   const text = (await panel.getByTestId('digit-score').textContent()) ?? '';
@@ -175,12 +212,16 @@ async function digitScoreOf(panel: Locator): Promise<{ score: number; step: numb
 test('GAN: the DCGAN the engine trained loads at once, draws digits and keeps training', async ({ page }) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();
-  await panel.getByRole('button', { name: /Load a GAN trained for 750 steps/ }).click();
+  await panel.getByRole('button', { name: /Load a GAN trained for 2,500 steps/ }).click();
   await expect(panel.getByTestId('trained-gan-note')).toBeVisible({ timeout: 60_000 });
   // The judge sees digits, not noise: its inception score of 256 samples is far above 1.
   await expect.poll(async () => (await digitScoreOf(panel)).score, { timeout: 60_000 }).toBeGreaterThan(3);
   expect(std(await pixels(panel.getByTestId('samples')))).toBeGreaterThan(20);
-  await panel.screenshot({ path: `${SHOTS}/generate-gan.png` });
+  await shotOf(page, `${SHOTS}/generate-gan.png`, [
+    panel.locator('figure').filter({ has: page.getByTestId('samples') }),
+    panel.getByTestId('digit-score'),
+    panel.getByRole('img', { name: /Digits the judge sees/ }),
+  ]);
   await panel.getByLabel('Batch size').fill('4');
   await panel.getByRole('button', { name: 'Train GAN' }).click();
   await expect.poll(() => stepOf(panel), { timeout: 120_000 }).toBeGreaterThanOrEqual(10);

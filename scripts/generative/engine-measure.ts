@@ -6,7 +6,8 @@
 // grid of its latent map decoded. The conditional DCGAN (cgan) trains on the session's noise with drawn
 // digits; its 1,000 samples ask for each digit 100 times, and it also prints the share the judge calls
 // the digit asked for. With --save it writes the trained weights as
-// safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it).
+// safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it): at the
+// end, or at every scored step when OUT holds '{step}' (replaced by the step number).
 //   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan|cgan \
 //     [--steps N] [--every K] [--seed S] [--lr LR] [--preset ID] [--threads T] [--save OUT.safetensors]
 import { readFile, writeFile } from 'node:fs/promises';
@@ -67,6 +68,13 @@ const hyperOf = (id: PresetId) => {
 };
 const schedule = new EpochSchedule(seed, 64);
 let spent = 0;
+/** The --save path at `step`, if this is a step to save at: every scored step with '{step}', else the end. */
+const saveAt = (step: number) => {
+  const out = values.save;
+  if (!out) return null;
+  if (out.includes('{step}')) return step % every === 0 ? out.replaceAll('{step}', String(step)) : null;
+  return step === steps ? out : null;
+};
 
 if (mode === 'ae') {
   const id = (values.preset ?? 'autoencoder') as PresetId;
@@ -96,10 +104,11 @@ if (mode === 'ae') {
           `${(100 * score.recognised!).toFixed(1)}% of reconstructions${shown}, ${spent.toFixed(1)} CPU-s`,
       );
     }
-  }
-  if (values.save) {
-    const snapshot = snapshotFromState(ae.desc, await ae.engine.readState());
-    await writeFile(values.save, exportWeights(wireSpec(spec), snapshot));
+    const out = saveAt(step + 1);
+    if (out) {
+      const snapshot = snapshotFromState(ae.desc, await ae.engine.readState());
+      await writeFile(out, exportWeights(wireSpec(spec), snapshot));
+    }
   }
   ae.engine.destroy();
 } else {
@@ -137,18 +146,16 @@ if (mode === 'ae') {
           `confidence ${s.confidence.toFixed(3)}${requested}, histogram [${s.histogram.join(', ')}], ${spent.toFixed(1)} CPU-s`,
       );
     }
-  }
-  if (values.save) {
-    const state = await gan.engine.readState();
-    await writeFile(
-      values.save,
-      exportWeights(wireSpec(gSpec), snapshotFromState(gan.generator, state.generator)),
-    );
-    const dOut = values.save.replace(/\.safetensors$/, '') + '.discriminator.safetensors';
-    await writeFile(
-      dOut,
-      exportWeights(wireSpec(dSpec), snapshotFromState(gan.discriminator, state.discriminator)),
-    );
+    const out = saveAt(step + 1);
+    if (out) {
+      const state = await gan.engine.readState();
+      await writeFile(out, exportWeights(wireSpec(gSpec), snapshotFromState(gan.generator, state.generator)));
+      const dOut = out.replace(/\.safetensors$/, '') + '.discriminator.safetensors';
+      await writeFile(
+        dOut,
+        exportWeights(wireSpec(dSpec), snapshotFromState(gan.discriminator, state.discriminator)),
+      );
+    }
   }
   gan.engine.destroy();
 }

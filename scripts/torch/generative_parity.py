@@ -2,7 +2,9 @@
 
 JOBS is a JSON list. An autoencoder job is {"mode": "ae", "dir", "class", "data", "lr", "betas", "out"}:
 DIR/model.py's CLASS with DIR/weights.safetensors, trained with Adam and BCE against its own input on
-the tensor 'real' of DATA ([steps × batch, 1, 28, 28], pixels in [0, 1]), one batch per step. A GAN job is
+the tensor 'real' of DATA ([steps × batch, 1, 28, 28], pixels in [0, 1]), one batch per step; a VAE's DATA
+also holds 'eps' ([steps × batch, latent]), the engine's sampling noise, which its Reparameterize draws in
+place of torch.randn_like, and its KL term joins the loss it minimises (the reported loss is the BCE). A GAN job is
 {"mode": "gan", "g", "d", "data", "lr", "betas", "out"} with "g" and "d" each {"dir", "class"}: DATA holds
 'real' (in [-1, 1]) and 'noise' ([steps × batch, latent]); the step is the engine's (gpu-gan.ts, as in
 scripts/generative/measure.py): D on the real and the generated batch, one Adam step on the summed
@@ -31,18 +33,25 @@ def autoencoder(job, index):
     import torch
 
     model, net = load(job, index)
-    real = model.read_safetensors(job['data'])['real']
+    data = model.read_safetensors(job['data'])
+    real, eps = data['real'], data.get('eps')
     batch = job['batch']
     opt = torch.optim.Adam(net.parameters(), lr=job['lr'], betas=tuple(job['betas']))
     bce = torch.nn.BCELoss()
+    randn_like = torch.randn_like
     losses = []
-    for start in range(0, real.shape[0], batch):
-        x = real[start:start + batch]
-        opt.zero_grad()
-        loss = bce(net(x), x)
-        loss.backward()
-        opt.step()
-        losses.append(loss.item())
+    try:
+        for start in range(0, real.shape[0], batch):
+            x = real[start:start + batch]
+            if eps is not None:
+                torch.randn_like = lambda mu, at=start: eps[at:at + mu.shape[0]].clone()
+            opt.zero_grad()
+            loss = bce(net(x), x)
+            (loss + sum(m.kl for m in net.modules() if hasattr(m, 'kl'))).backward()
+            opt.step()
+            losses.append(loss.item())
+    finally:
+        torch.randn_like = randn_like
     return {'loss': losses}
 
 

@@ -32,7 +32,9 @@ describe('the built-in lessons', () => {
 
   it('every button an action tells the learner to press is among the controls the e2e walk finds on the page', () => {
     // "Press Train GAN and …" names "Train GAN"; "press Done" is the step's own button.
-    const pressed = /\b[Pp]ress ([A-Z][^,.;:()]*?)(?=,| and | then | in | to | until|\.|$)/g;
+    // A comma between digits (a step count such as 2,500) is part of the name; any other ends it.
+    const pressed =
+      /\b[Pp]ress ([A-Z](?:[^,.;:()]|,(?=\d))*?)(?=,(?!\d)| and | then | in | to | until|\.|$)/g;
     let found = 0;
     for (const l of CATALOG.lessons)
       for (const step of l.steps) {

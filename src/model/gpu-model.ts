@@ -11,7 +11,9 @@ import {
   planSoftmaxCrossEntropy,
 } from '../engine/ops/loss';
 import { planAdam, planSgd, type PlannedOptimizer } from '../engine/ops/optimizer';
+import { planAugmentGather, type AugmentGatherOp } from '../engine/ops/augment-gather';
 import { planGatherBatch, type GatherBatchOp, type GatherNormalisation } from '../engine/ops/gather-batch';
+import type { AugmentPlan } from '../engine/reference/augment-batch';
 import type { EngineContext, PlannedOp, VariantChooser } from '../engine/op';
 import type { AdamHyper, SgdHyper } from '../engine/reference/optimizer';
 import { reshape, sizeOf, tensor, type Tensor } from '../engine/tensor';
@@ -92,6 +94,10 @@ export class GpuModel {
   private optimizers = new Map<OptimizerSettings['kind'], PlannedOptimizer<SgdHyper | AdamHyper>>();
   private optimizer!: PlannedOptimizer<SgdHyper | AdamHyper>;
   private trainGather: GatherBatchOp | null = null;
+  /** The training gather that augments each sample, when an augmentation is set. */
+  private trainAugment: AugmentGatherOp | null = null;
+  private augment: AugmentPlan | null = null;
+  private sources: GatherSources | null = null;
   private testGather: GatherBatchOp | null = null;
 
   constructor(
@@ -268,6 +274,35 @@ export class GpuModel {
       { ...common, indices: src.testOrder, images: src.testImages, labels: src.testLabels },
       norm,
     );
+    this.sources = src;
+    this.trainAugment = this.augment
+      ? planAugmentGather(
+          ctx,
+          { ...common, indices: src.trainOrder, images: src.trainImages, labels: src.trainLabels },
+          norm,
+          this.augment,
+        )
+      : null;
+  }
+
+  /**
+   * Training steps augment each sample of their batch on the way in (null: they do not). New amounts
+   * with the same shape, seeds and noise on or off only rewrite the gather's uniforms; anything else
+   * re-plans the gathers.
+   */
+  setAugment(plan: AugmentPlan | null): void {
+    const before = this.augment;
+    this.augment = plan;
+    const sameKind =
+      plan &&
+      before &&
+      this.trainAugment &&
+      plan.shape.join() === before.shape.join() &&
+      plan.amounts.noise > 0 === before.amounts.noise > 0 &&
+      plan.seeds.seed === before.seeds.seed &&
+      plan.seeds.noiseSeed === before.seeds.noiseSeed;
+    if (sameKind) this.trainAugment!.setAmounts(plan.amounts);
+    else if (this.sources && (plan || before)) this.bindDataset(this.sources);
   }
 
   /** Training step number `step` (it picks the dropout masks) on trainOrder[start .. start + B): one submit. */
@@ -275,7 +310,7 @@ export class GpuModel {
     if (!this.loss) throw new Error('this model has no loss of its own: plan one with planLoss');
     const encoder = this.device.createCommandEncoder({ label: 'train-step' });
     const pass = encoder.beginComputePass({ label: 'train-step' });
-    this.encodeTrainGather(pass, start);
+    this.encodeTrainGather(pass, start, step);
     this.encodeTrainForward(pass, step);
     this.loss.encode(pass);
     this.encodeBackward(pass);
@@ -284,9 +319,16 @@ export class GpuModel {
     this.device.queue.submit([encoder.finish()]);
   }
 
-  /** Gathers trainOrder[start .. start + B) into `input` (the start is a queue-ordered uniform write). */
-  encodeTrainGather(pass: GPUComputePassEncoder, start: number): void {
+  /** Gathers trainOrder[start .. start + B) into `input`, augmented as training step `step` draws it when
+   *  an augmentation is set (start and step are queue-ordered uniform writes). */
+  encodeTrainGather(pass: GPUComputePassEncoder, start: number, step = 0): void {
     if (!this.trainGather) throw new Error('the model has no dataset to train on');
+    if (this.trainAugment) {
+      this.trainAugment.setStart(start);
+      this.trainAugment.setStep(step);
+      this.trainAugment.encode(pass);
+      return;
+    }
     this.trainGather.setStart(start);
     this.trainGather.encode(pass);
   }

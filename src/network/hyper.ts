@@ -63,7 +63,7 @@ export const HyperparamsSchema = v.pipe(
       loss: v.optional(pick('loss', LOSSES)),
       /** Segmentation: the cross-entropy weight of background pixels (digits weigh 1); omitted: 0.1. */
       backgroundWeight: v.optional(number('backgroundWeight')),
-      /** Your own data: how each epoch's training images are varied (augment.ts); omitted: not at all. */
+      /** Your own data: how each training sample is varied, step by step (augment.ts); omitted: not at all. */
       augment: v.optional(AugmentSchema),
     },
     () => tr('network:schema.theHyper'),

@@ -23,9 +23,9 @@ export interface HostDataset {
   pixels: number;
   train: HostSplit;
   test: HostSplit;
-  /** A user dataset's training images as given ([channels, height, width] each): each epoch's
-   *  augmentation starts from them and writes `train.images` (augment-epoch.ts). */
-  original?: { images: Uint8Array; shape: readonly [number, number, number] };
+  /** A user dataset's image shape [channels, height, width]: only such data is augmented, each training
+   *  batch as it is gathered (augment-plan.ts). */
+  imageShape?: readonly [number, number, number];
 }
 
 /** Sums since the previous take: loss summed over samples, correct predictions, samples, non-finite batches. */

@@ -6,8 +6,10 @@ import { arrayBytes, buildAfresh } from '../engine/wasm/sizing';
 import { CpuModel } from '../model/cpu-model';
 import type { ModelDescription } from '../model/describe';
 import type { InitialState } from '../model/init';
+import { gatherAugmentBatch } from '../engine/reference/augment-batch';
 import { gatherBatch } from '../engine/reference/gather-batch';
 import type { Hyperparams } from '../network/hyper';
+import { augmentPlan } from './augment-plan';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';
 import { cpuInputGradients } from './inspect/cpu-inspect';
 import type { InputGradients } from './inspect/gpu-inspect';
@@ -19,6 +21,7 @@ const zeroSums = (): TrainSums => ({ loss: 0, correct: 0, samples: 0, nonFinite:
 export class CpuBackend implements TrainerBackend {
   readonly kind = 'cpu';
   private model: CpuModel | null = null;
+  private hyper: Hyperparams | null = null;
   private data: HostDataset | null = null;
   private order: Uint32Array = new Uint32Array(0);
   private sums = zeroSums();
@@ -49,10 +52,12 @@ export class CpuBackend implements TrainerBackend {
         }),
       2 * arrayBytes(desc.paramFloats),
     );
+    this.hyper = hyper;
     this.writeState(state);
   }
 
   setHyper(hyper: Hyperparams): void {
+    this.hyper = hyper;
     this.model?.setOptimizer(optimizerSettings(hyper));
   }
 
@@ -64,15 +69,25 @@ export class CpuBackend implements TrainerBackend {
     const m = this.m;
     if (!this.data) throw new Error('the dataset is not loaded');
     const { train, pixels } = this.data;
-    gatherBatch(
-      { images: train.images, labels: train.labels, pixels },
-      this.order,
-      start,
-      m.batch,
-      NORMALISATION,
-      m.input,
-      m.labels,
-    );
+    const source = { images: train.images, labels: train.labels, pixels };
+    // Each batch augmented as it is gathered, as the GPU's augment_gather does (augment-plan.ts).
+    const augment = augmentPlan(this.data, this.hyper);
+    if (augment) {
+      const { shape, amounts, seeds } = augment;
+      gatherAugmentBatch(
+        source,
+        shape,
+        this.order,
+        start,
+        m.batch,
+        NORMALISATION,
+        amounts,
+        seeds,
+        step,
+        m.input,
+        m.labels,
+      );
+    } else gatherBatch(source, this.order, start, m.batch, NORMALISATION, m.input, m.labels);
     const r = m.step(step);
     this.sums.loss += r.lossSum;
     this.sums.correct += r.correct;

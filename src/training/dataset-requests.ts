@@ -4,7 +4,7 @@ import { tr } from '../i18n';
 import { HYPER_LIMITS } from '../network/hyper';
 import type { HostDataset } from './backend';
 import type { CoreState, Emit } from './core-state';
-import { emptyHostDataset, streamDataset, userHostDataset } from './host-dataset';
+import { checkDatasetFits, emptyHostDataset, streamDataset, userHostDataset } from './host-dataset';
 import type { DatasetId, TrainerEvent, UserDatasetData } from './protocol';
 
 export interface DatasetHost {
@@ -63,6 +63,7 @@ export class DatasetRequests {
     let dataset: HostDataset;
     try {
       dataset = userHostDataset(data, HYPER_LIMITS.maxBatchSize);
+      checkDatasetFits(dataset, s.backend?.maxBufferBytes);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.host.emit({

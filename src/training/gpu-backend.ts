@@ -8,6 +8,7 @@ import type { InitialState } from '../model/init';
 import type { VariantChooser } from '../engine/op';
 import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../engine/ops/loss';
 import type { Hyperparams } from '../network/hyper';
+import { augmentPlan } from './augment-plan';
 import type { HostDataset, ModelState, TrainerBackend, TrainSums } from './backend';
 import { GpuDataset } from './gpu-dataset';
 import { gpuInputGradients, gpuLayerTimes, type InputGradients } from './inspect/gpu-inspect';
@@ -23,6 +24,8 @@ export class GpuBackend implements TrainerBackend {
   /** The GPU-resident dataset (read by tests to check what was uploaded). */
   readonly dataset: GpuDataset;
   private model: GpuModel | null = null;
+  private data: HostDataset | null = null;
+  private hyper: Hyperparams | null = null;
   /** Candidate and good copies of [params | buffers] (see keepGoodState). */
   private copies: { candidate: GPUBuffer; good: GPUBuffer } | null = null;
   private readonly staging: GPUBuffer[];
@@ -64,8 +67,10 @@ export class GpuBackend implements TrainerBackend {
   }
 
   syncDataset(data: HostDataset, split: 'train' | 'test', from: number, to: number): void {
+    this.data = data;
     const reallocated = this.dataset.sync(data, split, from, to);
     if (reallocated && this.model) this.model.bindDataset(this.dataset.sources!);
+    this.model?.setAugment(augmentPlan(data, this.hyper));
   }
 
   build(desc: ModelDescription, hyper: Hyperparams, state: InitialState): void {
@@ -92,12 +97,16 @@ export class GpuBackend implements TrainerBackend {
       this.dataset.padTestOrder(hyper.batchSize);
       this.model.bindDataset(this.dataset.sources);
     }
+    this.hyper = hyper;
+    this.model.setAugment(augmentPlan(this.data, hyper));
     this.writeState(state);
     this.stepsSinceTake = 0;
   }
 
   setHyper(hyper: Hyperparams): void {
+    this.hyper = hyper;
     this.model?.setOptimizer(optimizerSettings(hyper));
+    this.model?.setAugment(augmentPlan(this.data, hyper));
   }
 
   setOrder(order: Uint32Array): void {

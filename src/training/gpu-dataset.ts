@@ -3,6 +3,7 @@
 import type { GatherSources } from '../model/gpu-model';
 import { packBytes } from '../engine/ops/gather-batch';
 import type { HostDataset } from './backend';
+import { checkDatasetFits } from './host-dataset';
 
 // COPY_SRC lets tests (and a future export) read the resident dataset back.
 const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
@@ -93,6 +94,7 @@ export class GpuDataset {
     ) {
       return false;
     }
+    checkDatasetFits(data, this.device.limits.maxStorageBufferBindingSize);
     this.destroy();
     this.capacity = { train: data.train.capacity, test: data.test.capacity };
     const make = (label: string, bytes: number) =>

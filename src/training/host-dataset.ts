@@ -1,6 +1,8 @@
 // The dataset as the trainer holds it on the host: the loader's full-size arrays, with the count of
 // complete records per split. Backends copy new ranges out of it as they stream in.
 import { datasetErrorInfo, loadDataset, type DatasetProgress } from '../data';
+import { tr } from '../i18n';
+import { formatBytes } from '../network/memory';
 import type { HostDataset } from './backend';
 import type { DatasetId, TrainerEvent, UserDatasetData } from './protocol';
 
@@ -119,6 +121,27 @@ export function userHostDataset(data: UserDatasetData, minTrain: number): HostDa
     pixels,
     train: whole(images, labels),
     test: whole(data.test.images, data.test.labels),
-    original: { images, shape: [shape[0], shape[1], shape[2]] },
+    imageShape: [shape[0], shape[1], shape[2]],
   };
+}
+
+/**
+ * Throws, with the numbers, when a split's images would not fit in one buffer of `maxBufferBytes` (the
+ * GPU's largest storage binding: the images live on the GPU as one buffer each split; absent on the CPU).
+ * Large colour images reach it first: 5,000 of 3×96×96 take 138 MB against WebGPU's default 128 MiB.
+ */
+export function checkDatasetFits(data: HostDataset, maxBufferBytes: number | undefined): void {
+  if (!maxBufferBytes || !data.imageShape) return;
+  for (const split of [data.train, data.test]) {
+    const bytes = split.capacity * data.pixels;
+    if (bytes > maxBufferBytes)
+      throw new Error(
+        tr('training:yourDatasetTooBig', {
+          count: split.capacity,
+          shape: data.imageShape.join('×'),
+          bytes: formatBytes(bytes),
+          cap: formatBytes(maxBufferBytes),
+        }),
+      );
+  }
 }

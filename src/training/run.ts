@@ -7,7 +7,6 @@ import type { TrainerState } from './protocol';
 import { LossWatch } from './loss-watch';
 import { CLASSES, divergenceMessage, explosionMessage, summariseLogits, Throughput } from './reports';
 import { EpochSchedule } from './schedule';
-import { augmentEpoch } from './augment-epoch';
 import { SampleClock, sampleIndices } from './test-sample';
 
 /** What the run needs from its trainer: its settings and narrow callbacks, never the trainer itself. */
@@ -168,8 +167,6 @@ export class TrainingRun {
     const start = s.schedule.next(s.data.train.available);
     if (start === null) return false;
     if (s.schedule.orderChanged) {
-      if (augmentEpoch(s.data, s.hyper.augment, s.hyper.seed, s.schedule.epoch))
-        backend.syncDataset(s.data, 'train', 0, s.data.train.available);
       backend.setOrder(s.schedule.order);
       s.schedule.orderChanged = false;
     }

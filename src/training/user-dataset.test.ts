@@ -113,7 +113,8 @@ describe('a user dataset in the trainer', () => {
     });
     await h.waitFor('datasetReady');
     for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
-    expect(h.core.current.data.train.images).not.toEqual(h.core.current.data.original?.images);
+    // Augmented as gathered: the dataset's own images stay as they were given.
+    expect(h.core.current.data.imageShape).toEqual([3, 12, 12]);
     await h.send({ type: 'predict', id: 1, image: new Float32Array(432).fill(0.5) });
     expect((await h.waitFor('prediction')).probabilities).toHaveLength(2);
     await h.send({ type: 'predict', id: 2, image: new Float32Array(784) });

@@ -1,6 +1,7 @@
 // The shared WGSL helpers of shaders/common/, by the name a kernel's WGSL gives them on its
 // `// common: a b` line; the helpers named there are prepended to the kernel, in that order.
 import activationWgsl from '../../../shaders/common/activation.wgsl?raw';
+import augmentWgsl from '../../../shaders/common/augment.wgsl?raw';
 import concatWgsl from '../../../shaders/common/concat.wgsl?raw';
 import convWgsl from '../../../shaders/common/conv.wgsl?raw';
 import convForwardWgsl from '../../../shaders/common/conv_forward.wgsl?raw';
@@ -69,6 +70,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   elementwise_loss: elementwiseLossWgsl,
   /** The VAE sampling step's uniforms, input, mu index and noise. */
   reparameterize: reparameterizeWgsl,
+  /** The augmenting gather's uniforms (its draw and gather passes share one buffer) and the draws' layout. */
+  augment: augmentWgsl,
   /** The softmax layer's uniforms, grid and entry point; the kernel defines run(base). */
   softmax: softmaxWgsl,
 };

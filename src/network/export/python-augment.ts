@@ -1,5 +1,6 @@
 // train.py's augmentation for a user dataset, in torch alone (no torchvision): the playground's transform
-// (network/augment.ts) on a batch, each image with amounts drawn from torch's seeded generator.
+// (src/engine/reference/augment-batch.ts, which the GPU kernel follows) on each batch, each image with
+// amounts drawn from torch's seeded generator.
 import { tr } from '../../i18n';
 import type { AugmentSettings } from '../augment';
 import { pyBool, pyFloat, pyInt } from './python-syntax';

@@ -10,7 +10,7 @@ import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { userInput } from '../dataset-input';
 import { switchDataset } from '../dataset-switch';
-import { augmentImage, type ImageTransform } from '../augment';
+import { augmentImage, type ImageTransform } from '../../engine/reference/augment-batch';
 import { DEFAULT_HYPER } from '../hyper';
 import { presetSpec } from '../presets';
 import { parseSpec, serializeSpec } from '../serialize';

@@ -13,6 +13,7 @@ import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';
 import { loadTrainedGan, TRAINED_GAN } from './trained-gan';
+import { loadTrainedAutoencoder, TRAINED_AUTOENCODERS } from './trained-autoencoder';
 import { useGenerative } from './useGenerative';
 import './generate.css';
 
@@ -25,6 +26,12 @@ const AE_LR = getPreset('autoencoder')!.hyper.lr;
 function codeWidth(spec: NetworkSpec): number | undefined {
   const layer = spec.layers.find((l) => l.id === 'bottleneck');
   return layer && 'out_features' in layer ? layer.out_features : undefined;
+}
+
+/** A preset names its code layer (the VAE's is its sampling step); other designs call it 'bottleneck'. */
+function bottleneckOf(spec: NetworkSpec): string {
+  const preset = presetOf(spec);
+  return (preset && getPreset(preset)?.bottleneckLayerId) ?? 'bottleneck';
 }
 
 /** The mode the builder's design implies: a GAN pair, a reconstruction network, or none. */
@@ -91,18 +98,19 @@ export function GeneratePanel() {
   const pair = () => (tab === 'generator' ? { g: spec, d: partner } : { g: partner, d: spec });
   const train = () => {
     if (!client || !mode) return;
-    // A paused run, or the loaded trained GAN, goes on; anything else is built afresh from the builder.
+    // A paused run, or the loaded trained GAN or VAE, goes on; anything else is built afresh from the builder.
     const sameDesign =
       mode === 'gan' ? builtGan?.g === pair().g && builtGan?.d === pair().d : builtAutoencoder === spec;
-    const goOn =
-      view.mode === mode && ((view.state === 'paused' && sameDesign) || (loaded && mode === 'gan'));
+    const goOn = view.mode === mode && (view.state === 'paused' || loaded) && sameDesign;
     setLoaded(false);
     if (!goOn) {
       if (mode === 'autoencoder') {
-        // A preset names its code layer (the VAE's is its sampling step); other designs call it 'bottleneck'.
-        const preset = presetOf(spec);
-        const bottleneckLayerId = (preset && getPreset(preset)?.bottleneckLayerId) ?? 'bottleneck';
-        client.generative({ kind: 'setAutoencoder', spec, hyper: hyper(), bottleneckLayerId });
+        client.generative({
+          kind: 'setAutoencoder',
+          spec,
+          hyper: hyper(),
+          bottleneckLayerId: bottleneckOf(spec),
+        });
         setBuiltAutoencoder(spec);
       } else if (partner) {
         const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
@@ -120,6 +128,20 @@ export function GeneratePanel() {
       () => {
         setLoaded(true);
         setBuiltGan({ g: generator, d: discriminator });
+      },
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  const preset = presetOf(spec);
+  const trainedAe = preset ? TRAINED_AUTOENCODERS[preset] : undefined;
+  const loadAutoencoder = () => {
+    if (!client || !trainedAe) return;
+    setLoadError(null);
+    const design = { spec, hyper: hyper(), bottleneckLayerId: bottleneckOf(spec) };
+    loadTrainedAutoencoder(client, trainedAe, design).then(
+      () => {
+        setBuiltAutoencoder(spec);
+        setLoaded(true);
       },
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );
@@ -199,7 +221,7 @@ export function GeneratePanel() {
               </button>
               <button
                 type="button"
-                aria-pressed={presetOf(spec) === 'vae'}
+                aria-pressed={preset === 'vae'}
                 onClick={() => useStore.getState().loadSpec(presetSpec('vae'))}
               >
                 {t('generatePanel.variational2NumberCode')}
@@ -254,6 +276,11 @@ export function GeneratePanel() {
                 {t('generatePanel.loadAGanTrained', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
               </button>
             )}
+            {mode === 'autoencoder' && trainedAe && view.state !== 'training' && (
+              <button type="button" onClick={loadAutoencoder} disabled={blocked !== null}>
+                {t('generatePanel.loadTrainedAutoencoder', { steps: trainedAe.steps.toLocaleString('en') })}
+              </button>
+            )}
             <button
               type="button"
               onClick={() => {
@@ -280,6 +307,15 @@ export function GeneratePanel() {
               {t('generatePanel.loadedTheDcganThe', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
             </p>
           )}
+          {loaded &&
+            trainedAe &&
+            view.mode === 'autoencoder' &&
+            mode === 'autoencoder' &&
+            view.state !== 'training' && (
+              <p className="muted" data-testid="trained-autoencoder-note">
+                {t('generatePanel.loadedTheAutoencoder', { steps: trainedAe.steps.toLocaleString('en') })}
+              </p>
+            )}
           {view.error && (
             <p role="alert" className="error">
               {view.error}

@@ -1,7 +1,8 @@
-// The panel's preview of augmentation: one example as training would vary it, `count` times, each from
-// its own seeded draw, so the grid is the same until the seed or the settings change.
-import { augmentImage, drawTransform, type AugmentSettings } from '../../network/augment';
-import { deriveSeed, Prng } from '../../training/prng';
+// The panel's preview of augmentation: one example as training would vary it, `count` times: sample k of
+// a training step at this seed (the same draw the GPU's gather makes), so the grid is the same until the
+// seed or the settings change.
+import type { AugmentSettings } from '../../network/augment';
+import { augmentedSample } from '../../training/augment-plan';
 
 export function previewSamples(
   image: Uint8Array,
@@ -10,9 +11,5 @@ export function previewSamples(
   seed: number,
   count: number,
 ): Uint8Array[] {
-  return Array.from({ length: count }, (_, k) => {
-    const prng = new Prng(deriveSeed(seed, k));
-    const random = () => prng.next();
-    return augmentImage(image, shape, drawTransform(settings, random), undefined, random);
-  });
+  return Array.from({ length: count }, (_, k) => augmentedSample(image, shape, settings, seed, 0, k));
 }

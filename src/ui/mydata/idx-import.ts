@@ -9,7 +9,7 @@ import { convertImage, type ImageShape } from './image-shape';
 
 /** The most bytes a file may hold once unzipped (MNIST's training images are 47 MB). */
 export const IDX_MAX_BYTES = 200e6;
-/** The largest image side read (the dataset's side is at most 64; larger ones are scaled down). */
+/** The largest image side read (the dataset's side is one of SIDES, at most 96; larger ones are scaled down). */
 const MAX_SIDE = 256;
 /** Labels become classes, so at most as many as a dataset may have. */
 const MAX_LABEL = 99;

@@ -24,8 +24,12 @@ describe('image shapes', () => {
         [1, 28, 28],
         [3, 32, 32],
         [3, 64, 64],
+        [1, 96, 96],
+        [3, 96, 96],
       ].every(isImageShape),
     ).toBe(true);
-    expect([[2, 28, 28], [1, 32, 28], [1, 30, 30], [1, 28], 'x'].some(isImageShape)).toBe(false);
+    expect([[2, 28, 28], [1, 32, 28], [1, 30, 30], [3, 128, 128], [1, 28], 'x'].some(isImageShape)).toBe(
+      false,
+    );
   });
 });

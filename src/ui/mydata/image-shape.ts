@@ -6,8 +6,9 @@
 export type ImageShape = readonly [number, number, number];
 
 export const GREY_28: ImageShape = [1, 28, 28];
-/** The sides the panel offers: MNIST's, CIFAR's, and larger ones for photos. */
-export const SIDES = [28, 32, 48, 64] as const;
+/** The sides the panel offers: MNIST's, CIFAR's, and larger ones for photos (96: where the GPU's memory
+ *  allows, which the design's memory check and the trainer's dataset check say). */
+export const SIDES = [28, 32, 48, 64, 96] as const;
 
 export const pixelsOf = ([c, h, w]: ImageShape) => c * h * w;
 export const sameShape = (a: ImageShape, b: ImageShape) => a.join('×') === b.join('×');

@@ -2,12 +2,12 @@
 // the requested digit appended one-hot, and the discriminator reads the image with the digit as ten
 // constant one-hot planes, so it learns "a real 3" rather than "a real digit". The engine tells a
 // conditional pair from the shapes: D reads CONDITION_CLASSES more channels than G makes (engine.ts).
+import { CONDITION_CLASSES } from './conditional-shape';
 import { DCGAN_HYPER, type Hyperparams } from './hyper';
 import { l, mnistSpec } from './preset-layers';
 import type { NetworkSpec } from './spec';
 
-/** Digits a conditional GAN is asked for: one-hot values after the noise, and planes after the image. */
-export const CONDITION_CLASSES = 10;
+export { CONDITION_CLASSES } from './conditional-shape';
 /** DCGAN's settings with Adam at 1e-3: seed 1 reached both targets (inception score ≥ 8, the digit asked
  *  for ≥ 90%) at step 1,500 in PyTorch and in the engine; 5e-4 was at 87.5 to 89.4% after 2,000 steps and
  *  DCGAN's 2e-4 at 14% after 500 (docs/GENERATION.md). */

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { tr } from '../i18n';
 import { SPEC_LIMITS, type Layer } from '../layers';
 import { NETWORK_INPUT } from '../layers/core/graph';
+import { CONDITIONAL_DISCRIMINATOR_SHAPE } from './conditional-shape';
 import { DEFAULT_SCENE, SCENE_KEYS, SCENE_LIMITS, isDenseTask, type SceneSettings } from './dense-scene';
 import { readLayers } from './layer-schema';
 import { fields, isObject, kindOf, readWith, wholeNumber } from './schema-kit';
@@ -210,6 +211,8 @@ export const NetworkSpecSchema = v.pipe(
     const shape = input.shape;
     const is = (want: readonly number[]) =>
       Array.isArray(shape) && shape.length === want.length && shape.every((d, i) => d === want[i]);
+    // A conditional GAN's discriminator reads the image with one plane per digit after it.
+    const conditional = task === 'discriminator' && is(CONDITIONAL_DISCRIMINATOR_SHAPE);
     // What the network reads: a generator a noise vector of latentDim values, every other task an image.
     let problem: string | null = null;
     const user = USER_ID.test(input.dataset);
@@ -238,7 +241,7 @@ export const NetworkSpecSchema = v.pipe(
       const { minSide, maxSide } = SCENE_LIMITS;
       if (!is([1, side, side]) || !Number.isInteger(side) || side < minSide || side > maxSide)
         problem = tr('network:schema.sceneShape', { min: minSide, max: maxSide });
-    } else if (!is(IMAGE_SHAPE)) problem = tr('network:schema.imageShape');
+    } else if (!is(IMAGE_SHAPE) && !conditional) problem = tr('network:schema.imageShape');
     const scene = problem === null ? readScene(dataset.value.scene, task) : null;
     if (scene !== null && !scene.ok) problem = scene.error;
     const layers = problem === null ? readLayers(dataset.value.layers, version) : null;
@@ -266,7 +269,14 @@ export const NetworkSpecSchema = v.pipe(
           classes: input.classes as number,
           name: input.name as string,
         }
-      : { dataset: input.dataset, shape: latentDim === undefined ? [1, side, side] : [latentDim] };
+      : {
+          dataset: input.dataset,
+          shape: conditional
+            ? [...CONDITIONAL_DISCRIMINATOR_SHAPE]
+            : latentDim === undefined
+              ? [1, side, side]
+              : [latentDim],
+        };
     return {
       version: SPEC_VERSION,
       name,

@@ -18,7 +18,7 @@ import { appendConvFix, lastConvFix } from './image-fixes';
 import { shapeSourceOf } from './infer';
 import type { NetworkSpec, Shape } from './spec';
 import { IMAGE_SHAPE, formatShape } from './spec';
-import { CONDITION_CLASSES } from './cgan-presets';
+import { CONDITIONAL_DISCRIMINATOR_SHAPE } from './conditional-shape';
 import { classesOf, datasetName, isUserDataset, userInputProblems } from './dataset-input';
 
 /** The layer that sets the network's output shape: the last layer, or the nearest one before it that
@@ -42,8 +42,7 @@ const sameShape = (a: readonly number[], b: readonly number[]) =>
 
 /** A conditional GAN's discriminator reads the image with the requested digit as one-hot planes after it. */
 const conditionalDiscriminator = (spec: NetworkSpec) =>
-  spec.task === 'discriminator' &&
-  sameShape(spec.input.shape, [IMAGE_SHAPE[0] + CONDITION_CLASSES, ...IMAGE_SHAPE.slice(1)]);
+  spec.task === 'discriminator' && sameShape(spec.input.shape, CONDITIONAL_DISCRIMINATOR_SHAPE);
 
 /** Problems with what the network reads; any of them stops shape inference. */
 export function checkInput(spec: NetworkSpec): SpecIssue[] {

@@ -156,7 +156,9 @@ export function describeTorchParity(steps: number): void {
           engine.vae.push((await ae.takeSums()).loss / BATCH);
         }
         ae.destroy();
-        const code = desc.layers.findIndex((plan) => plan.layer.kind === 'Reparameterize');
+        // The preset's code layer (its Reparameterize), whose sampling noise PyTorch is given.
+        const codeId = getPreset('vae')!.bottleneckLayerId;
+        const code = desc.layers.findIndex((plan) => plan.layer.id === codeId);
         const latent = desc.layers[code].outShape[0];
         const seed = layerSeed(7, code);
         const eps = new Float32Array(steps * BATCH * latent);

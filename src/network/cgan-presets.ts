@@ -4,7 +4,8 @@
 // conditional pair from the shapes: D reads CONDITION_CLASSES more channels than G makes (engine.ts).
 import { CONDITION_CLASSES } from './conditional-shape';
 import { DCGAN_HYPER, type Hyperparams } from './hyper';
-import { l, mnistSpec } from './preset-layers';
+import { discriminatorLayers, generatorLayers } from './generative-presets';
+import { mnistSpec } from './preset-layers';
 import type { NetworkSpec } from './spec';
 
 export { CONDITION_CLASSES } from './conditional-shape';
@@ -18,42 +19,12 @@ export const CGAN_NOISE = 32;
 
 export const cganGenerator: NetworkSpec = (() => {
   const width = CGAN_NOISE + CONDITION_CLASSES;
-  const spec = mnistSpec('Conditional DCGAN generator', 'generator', [
-    l('Linear', 'fc', { in_features: width, out_features: 64 * 7 * 7 }),
-    l('Unflatten', 'unflatten', { unflattened_size: [64, 7, 7] }),
-    l('BatchNorm2d', 'bn0', { num_features: 64 }),
-    l('ReLU', 'relu0'),
-    l('ConvTranspose2d', 'deconv1', {
-      in_channels: 64,
-      out_channels: 32,
-      kernel_size: 4,
-      stride: 2,
-      padding: 1,
-    }),
-    l('BatchNorm2d', 'bn1', { num_features: 32 }),
-    l('ReLU', 'relu1'),
-    l('ConvTranspose2d', 'deconv2', {
-      in_channels: 32,
-      out_channels: 1,
-      kernel_size: 4,
-      stride: 2,
-      padding: 1,
-    }),
-    l('Tanh', 'tanh'),
-  ]);
+  const spec = mnistSpec('Conditional DCGAN generator', 'generator', generatorLayers(width));
   return { ...spec, input: { ...spec.input, shape: [width] }, latentDim: width };
 })();
 
 export const cganDiscriminator: NetworkSpec = (() => {
   const channels = 1 + CONDITION_CLASSES;
-  const spec = mnistSpec('Conditional DCGAN discriminator', 'discriminator', [
-    l('Conv2d', 'conv1', { in_channels: channels, out_channels: 32, kernel_size: 4, stride: 2, padding: 1 }),
-    l('LeakyReLU', 'lrelu1', { negative_slope: 0.2 }),
-    l('Conv2d', 'conv2', { in_channels: 32, out_channels: 64, kernel_size: 4, stride: 2, padding: 1 }),
-    l('BatchNorm2d', 'bn2', { num_features: 64 }),
-    l('LeakyReLU', 'lrelu2', { negative_slope: 0.2 }),
-    l('Flatten', 'flatten'),
-    l('Linear', 'fc', { in_features: 64 * 7 * 7, out_features: 1 }),
-  ]);
+  const spec = mnistSpec('Conditional DCGAN discriminator', 'discriminator', discriminatorLayers(channels));
   return { ...spec, input: { ...spec.input, shape: [channels, 28, 28] } };
 })();

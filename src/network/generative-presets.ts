@@ -58,8 +58,9 @@ export const vae = mnistSpec('Variational autoencoder', 'reconstruction', [
   ...decoder(2),
 ]);
 
-export const generator = mnistSpec('DCGAN generator', 'generator', [
-  l('Linear', 'fc', { in_features: 32, out_features: 64 * 7 * 7 }),
+/** The DCGAN generator's layers, reading `inFeatures` values (the noise, or the noise and a one-hot digit). */
+export const generatorLayers = (inFeatures: number) => [
+  l('Linear', 'fc', { in_features: inFeatures, out_features: 64 * 7 * 7 }),
   l('Unflatten', 'unflatten', { unflattened_size: [64, 7, 7] }),
   l('BatchNorm2d', 'bn0', { num_features: 64 }),
   l('ReLU', 'relu0'),
@@ -80,14 +81,19 @@ export const generator = mnistSpec('DCGAN generator', 'generator', [
     padding: 1,
   }),
   l('Tanh', 'tanh'),
-]);
+];
 
-export const discriminator = mnistSpec('DCGAN discriminator', 'discriminator', [
-  l('Conv2d', 'conv1', { in_channels: 1, out_channels: 32, kernel_size: 4, stride: 2, padding: 1 }),
+/** The DCGAN discriminator's layers, reading `inChannels` planes (the image, or the image and digit planes). */
+export const discriminatorLayers = (inChannels: number) => [
+  l('Conv2d', 'conv1', { in_channels: inChannels, out_channels: 32, kernel_size: 4, stride: 2, padding: 1 }),
   l('LeakyReLU', 'lrelu1', { negative_slope: 0.2 }),
   l('Conv2d', 'conv2', { in_channels: 32, out_channels: 64, kernel_size: 4, stride: 2, padding: 1 }),
   l('BatchNorm2d', 'bn2', { num_features: 64 }),
   l('LeakyReLU', 'lrelu2', { negative_slope: 0.2 }),
   l('Flatten', 'flatten'),
   l('Linear', 'fc', { in_features: 64 * 7 * 7, out_features: 1 }),
-]);
+];
+
+export const generator = mnistSpec('DCGAN generator', 'generator', generatorLayers(32));
+
+export const discriminator = mnistSpec('DCGAN discriminator', 'discriminator', discriminatorLayers(1));

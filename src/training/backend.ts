@@ -96,5 +96,7 @@ export interface TrainerBackend {
   datasetBytes(): number;
   /** Test hook on GPU backends: destroys the device, which must take the device-loss path. */
   destroyDevice?(): void;
+  /** GPU backends: resolves when the device is lost (see loss-explains). */
+  readonly deviceLost?: Promise<unknown>;
   destroy(): void;
 }

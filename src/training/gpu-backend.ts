@@ -34,6 +34,7 @@ export class GpuBackend implements TrainerBackend {
   private queued: Promise<unknown>[] = [];
   private stepsSinceTake = 0;
   private lost = false;
+  readonly deviceLost: Promise<unknown>;
   private readonly onUncaptured: (event: Event) => void;
   /** Kernel variants the next build plans with (the design's tuned choices); the planners' rules when unset. */
   variants: VariantChooser | undefined = undefined;
@@ -59,6 +60,8 @@ export class GpuBackend implements TrainerBackend {
       this.lost = true;
       onLost(info.message || `the GPU device was ${info.reason ?? 'lost'}`);
     });
+    // After the handler above, so a failure that awaits it finds the recovery begun.
+    this.deviceLost = device.lost;
   }
 
   private get m(): GpuModel {

@@ -8,6 +8,7 @@ import { LossWatch } from './loss-watch';
 import { CLASSES, divergenceMessage, explosionMessage, summariseLogits, Throughput } from './reports';
 import { EpochSchedule } from './schedule';
 import { SampleClock, sampleIndices } from './test-sample';
+import { explainedByLoss } from './loss-explains';
 
 /** What the run needs from its trainer: its settings and narrow callbacks, never the trainer itself. */
 export interface RunHost {
@@ -180,6 +181,7 @@ export class TrainingRun {
   /** The loop; it handles its own failure, so `loop` never rejects. */
   private async train(): Promise<void> {
     const { s, host } = this;
+    const backend = s.backend;
     // Wall time of training since `tick`: what the test sample's clock counts.
     let tick = performance.now();
     try {
@@ -218,7 +220,7 @@ export class TrainingRun {
       }
     } catch (error) {
       // A lost device fails the loop's waits (AbortError); the recovery restarts it on the new device.
-      if (host.recovering()) return;
+      if (await explainedByLoss(backend, () => host.recovering())) return;
       host.setState('paused', tr('training:stoppedOnError'));
       host.fail(error);
     }
@@ -251,8 +253,8 @@ export class TrainingRun {
       await previous;
       this.onSums(await sums, at);
     })();
-    this.reports.catch((error: unknown) => {
-      if (!host.recovering()) host.fail(error);
+    this.reports.catch(async (error: unknown) => {
+      if (!(await explainedByLoss(backend, () => host.recovering()))) host.fail(error);
     });
   }
 

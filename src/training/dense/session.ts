@@ -21,6 +21,7 @@ import type { DenseAnswers, DenseEvent, DenseRequest, DenseState, SceneSet } fro
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
 import type { DenseTask } from '../../network/dense';
+import { explainedByLoss } from '../loss-explains';
 
 export interface DenseHost {
   backend(): TrainerBackend | null;
@@ -251,10 +252,11 @@ export class DenseSession {
     await this.host.makeRoom();
     this.setState('training');
     this.reportedAt = performance.now();
+    const backend = this.host.backend();
     this.loop = this.train(built)
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         // A lost device fails the loop's reads; the trainer's recovery rebuilds the run and restarts it.
-        if (this.host.recovering()) return;
+        if (await explainedByLoss(backend, () => this.host.recovering())) return;
         this.setState('paused', tr('training:stoppedOnError'));
         this.host.emit({ kind: 'failed', message: message(error) });
       })

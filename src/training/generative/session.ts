@@ -22,6 +22,7 @@ import { Previews, SCORE_SAMPLES } from './previews';
 import { generateAll, toUnit } from './images';
 import type { LayerSnapshot } from '../protocol';
 import type { GenerativeEvent, GenerativeMode, GenerativeRequest, GenerativeState } from './types';
+import { explainedByLoss } from '../loss-explains';
 
 export interface SessionHost {
   backend(): TrainerBackend | null;
@@ -281,10 +282,11 @@ export class GenerativeSession {
     }
     await this.host.makeRoom();
     this.setState('training');
+    const backend = this.host.backend();
     this.loop = this.train()
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         // A lost device fails the loop's reads; the trainer's recovery rebuilds the run and restarts it.
-        if (this.host.recovering()) return;
+        if (await explainedByLoss(backend, () => this.host.recovering())) return;
         this.setState('paused', tr('training:stoppedOnError'));
         this.fail(error);
       })
@@ -293,7 +295,10 @@ export class GenerativeSession {
 
   /** A background task's failure reaches the page, unless it is a lost device's (recovery follows). */
   private quietly(task: Promise<void>): void {
-    void task.catch((error: unknown) => this.host.recovering() || this.fail(error));
+    const backend = this.host.backend();
+    void task.catch(async (error: unknown) => {
+      if (!(await explainedByLoss(backend, () => this.host.recovering()))) this.fail(error);
+    });
   }
 
   private fail(error: unknown): void {

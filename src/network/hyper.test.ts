@@ -5,10 +5,10 @@ const issues = (patch: Partial<Hyperparams>, task?: Parameters<typeof validateHy
   validateHyper({ ...DEFAULT_HYPER, ...patch }, task).map((i) => `${i.severity} ${i.field}: ${i.message}`);
 
 describe('hyperparameters', () => {
-  it('defaults are valid; DCGAN uses Adam with lr 2e-4 and β1 0.5', () => {
+  it('defaults are valid; DCGAN uses Adam with lr 1e-3 and β1 0.5', () => {
     expect(validateHyper(DEFAULT_HYPER, 'classification')).toEqual([]);
     expect(validateHyper(DCGAN_HYPER, 'generator')).toEqual([]);
-    expect(DCGAN_HYPER).toMatchObject({ optimizer: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 });
+    expect(DCGAN_HYPER).toMatchObject({ optimizer: 'adam', lr: 1e-3, beta1: 0.5, beta2: 0.999 });
     expect([
       defaultLoss('classification'),
       defaultLoss('reconstruction'),

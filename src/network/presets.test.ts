@@ -130,7 +130,7 @@ describe('presets', () => {
   it('the DCGAN pair uses DCGAN settings, a Tanh generator and a LeakyReLU(0.2) discriminator', () => {
     const g = getPreset('dcgan-generator')!;
     const d = getPreset('dcgan-discriminator')!;
-    expect(g.hyper).toMatchObject({ optimizer: 'adam', lr: 2e-4, beta1: 0.5 });
+    expect(g.hyper).toMatchObject({ optimizer: 'adam', lr: 1e-3, beta1: 0.5 });
     expect(g.spec.input.shape).toEqual([g.spec.latentDim]);
     expect(g.spec.layers.at(-1)?.kind).toBe('Tanh');
     expect(

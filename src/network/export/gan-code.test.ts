@@ -28,7 +28,7 @@ describe('exportGanTrainPy', () => {
     expect(source).toContain('EPOCHS = 4\nBATCH_SIZE = 64\nSEED = 9\n');
     expect(source.split('\n').filter((line) => /^(import|from) .*torchvision/.test(line))).toEqual([]);
     expect(source).toContain(
-      'g_optimizer = torch.optim.Adam(generator.parameters(), lr=0.0002, betas=(0.5, 0.999), eps=1e-8, weight_decay=0.0)',
+      'g_optimizer = torch.optim.Adam(generator.parameters(), lr=0.001, betas=(0.5, 0.999), eps=1e-8, weight_decay=0.0)',
     );
     expect(source).toContain('d_optimizer = torch.optim.Adam(discriminator.parameters(), lr=0.0001,');
     expect(source).toContain('loss_fn = nn.BCEWithLogitsLoss()');

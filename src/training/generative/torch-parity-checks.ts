@@ -183,7 +183,7 @@ export function describeTorchParity(steps: number): void {
         return { mode: 'ae', ...net, data, batch: BATCH, lr: hyper.lr, betas, out: join(dir, 'vae.json') };
       }
 
-      /** The DCGAN pair or the conditional one (non-saturating BCE, Adam 2e-4, β1 0.5) on the engine; its
+      /** The DCGAN pair or the conditional one (non-saturating BCE, Adam 1e-3, β1 0.5) on the engine; its
        *  PyTorch job. The conditional G's noise rows end in a drawn digit, one-hot. */
       async function gan(kind: 'gan' | 'cgan') {
         const conditional = kind === 'cgan';

@@ -169,7 +169,8 @@ def main():
             return x
         hot = nn.functional.one_hot(y, classes).float()[:, :, None, None]
         return torch.cat([x, hot.expand(-1, -1, x.shape[2], x.shape[3])], 1)
-    lr, beta1 = args.lr or 2e-4, args.beta1 if args.beta1 is not None else 0.5
+    # Both GAN presets train at Adam 1e-3, beta1 0.5 (DCGAN_HYPER).
+    lr, beta1 = args.lr or 1e-3, args.beta1 if args.beta1 is not None else 0.5
     g_opt = torch.optim.Adam(g.parameters(), lr=lr, betas=(beta1, 0.999))
     d_opt = torch.optim.Adam(d.parameters(), lr=lr, betas=(beta1, 0.999))
     bce = nn.BCEWithLogitsLoss()

@@ -10,9 +10,9 @@ import { setSessionWeights } from '../export/generative';
 import { toSnapshot } from '../export/weights';
 
 export const TRAINED_GAN = {
-  steps: 2500,
-  generator: 'models/dcgan-generator-2500.safetensors',
-  discriminator: 'models/dcgan-discriminator-2500.safetensors',
+  steps: 1500,
+  generator: 'models/dcgan-generator-1500.safetensors',
+  discriminator: 'models/dcgan-discriminator-1500.safetensors',
 } as const;
 
 /** One half's weights from the app's origin, checked against the design in the builder. */

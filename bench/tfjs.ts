@@ -6,7 +6,7 @@ import { loadMnist, normalisedImages, sampleOrder } from './data';
 import type { SideResult } from './ours';
 import {
   benchHyper,
-  budgetLr,
+  budgetHyper,
   inferenceBatches,
   lenetModel,
   pipelinedRun,
@@ -16,6 +16,7 @@ import {
   timing,
   type TimedPlan,
 } from './setup';
+import type { Hyperparams } from '../src/network/hyper';
 import { startBackend, type TfjsBackend } from './tfjs-backends';
 import { checkSuppliedFilterGrad } from './tfjs-filter-grad';
 import { createTfLenet, lossOf } from './tfjs-lenet';
@@ -46,11 +47,24 @@ async function trainingPool(count: number, seed: number): Promise<Pool> {
   };
 }
 
-/** An SGD-momentum trainer over a pool; step(start, true) returns the loss scalar (caller disposes it). */
-function trainer(batch: number, lr?: number) {
+/** TF.js's optimizer for our hyperparameters: SGD with momentum, or Adam. */
+function optimizerFor(h: Hyperparams): tf.Optimizer {
+  return h.optimizer === 'adam'
+    ? tf.train.adam(h.lr, h.beta1, h.beta2, h.eps)
+    : tf.train.momentum(h.lr, h.momentum);
+}
+
+/**
+ * A trainer over a pool with `hyper`'s optimizer; step(start, true) returns the loss scalar (caller disposes
+ * it). TF.js's Adam has no setLearningRate, but reads its `learningRate` field at every update.
+ */
+function trainer(batch: number, hyper: Hyperparams) {
   const net = createTfLenet(lenetModel(batch));
-  const { lr: rate, momentum } = benchHyper(batch, lr);
-  const optimizer = tf.train.momentum(rate, momentum);
+  const optimizer = optimizerFor(hyper);
+  const setLearningRate = (lr: number) => {
+    if (optimizer instanceof tf.SGDOptimizer) optimizer.setLearningRate(lr);
+    else (optimizer as unknown as { learningRate: number }).learningRate = lr;
+  };
   const step = (pool: Pool, start: number, returnCost: boolean): tf.Scalar | null =>
     tf.tidy(() => {
       const idx = tf.tensor1d(Int32Array.from(pool.order.subarray(start, start + batch)), 'int32');
@@ -62,7 +76,7 @@ function trainer(batch: number, lr?: number) {
     optimizer.dispose();
     tf.dispose(net.variables);
   };
-  return { net, step, dispose, optimizer };
+  return { net, step, dispose, setLearningRate };
 }
 
 async function readLoss(cost: tf.Scalar | null): Promise<number> {
@@ -74,7 +88,7 @@ async function readLoss(cost: tf.Scalar | null): Promise<number> {
 
 async function runBatch(pool: Pool, test: tf.Tensor4D, plan: TimedPlan): Promise<SideResult> {
   const B = plan.batch;
-  const t = trainer(B);
+  const t = trainer(B, benchHyper(B));
   try {
     const at = (k: number) => (k * B) % POOL;
     const w0 = performance.now();
@@ -156,7 +170,7 @@ export async function tfjsAccuracy(
   if (!started.ok) return { status: 'unavailable', reason: started.reason };
   const d = await loadMnist();
   const n = d.train.count;
-  const t = trainer(batch);
+  const t = trainer(batch, budgetHyper(batch, 0, budgetMs));
   const stepsPerEpoch = Math.floor(n / batch);
   let pool = await trainingPool(n, SEED);
   let steps = 0;
@@ -164,7 +178,7 @@ export async function tfjsAccuracy(
   try {
     while (performance.now() - t0 < budgetMs) {
       const k = steps % stepsPerEpoch;
-      t.optimizer.setLearningRate(budgetLr(performance.now() - t0, budgetMs));
+      t.setLearningRate(budgetHyper(batch, performance.now() - t0, budgetMs).lr);
       if (k === 0 && steps > 0) pool = { ...pool, order: sampleOrder(n, SEED + steps / stepsPerEpoch) };
       const cost = t.step(pool, k * batch, steps % 20 === 19);
       if (cost) await readLoss(cost);

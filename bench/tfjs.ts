@@ -47,24 +47,25 @@ async function trainingPool(count: number, seed: number): Promise<Pool> {
   };
 }
 
-/** TF.js's optimizer for our hyperparameters: SGD with momentum, or Adam. */
-function optimizerFor(h: Hyperparams): tf.Optimizer {
-  return h.optimizer === 'adam'
-    ? tf.train.adam(h.lr, h.beta1, h.beta2, h.eps)
-    : tf.train.momentum(h.lr, h.momentum);
+/**
+ * TF.js's optimizer for our hyperparameters (SGD with momentum, or Adam) and a way to set its rate between
+ * steps. TF.js's Adam has no setLearningRate but reads its `learningRate` field at each update; its
+ * `instanceof` is duck-typed (any optimizer passes `instanceof SGDOptimizer`), so the kind decides.
+ */
+function optimizerFor(h: Hyperparams): { optimizer: tf.Optimizer; setLearningRate(lr: number): void } {
+  if (h.optimizer === 'adam') {
+    const adam = tf.train.adam(h.lr, h.beta1, h.beta2, h.eps);
+    const rate = adam as unknown as { learningRate: number };
+    return { optimizer: adam, setLearningRate: (lr) => (rate.learningRate = lr) };
+  }
+  const momentum = tf.train.momentum(h.lr, h.momentum);
+  return { optimizer: momentum, setLearningRate: (lr) => momentum.setLearningRate(lr) };
 }
 
-/**
- * A trainer over a pool with `hyper`'s optimizer; step(start, true) returns the loss scalar (caller disposes
- * it). TF.js's Adam has no setLearningRate, but reads its `learningRate` field at every update.
- */
+/** A trainer over a pool with `hyper`'s optimizer; step(start, true) returns the loss (caller disposes it). */
 function trainer(batch: number, hyper: Hyperparams) {
   const net = createTfLenet(lenetModel(batch));
-  const optimizer = optimizerFor(hyper);
-  const setLearningRate = (lr: number) => {
-    if (optimizer instanceof tf.SGDOptimizer) optimizer.setLearningRate(lr);
-    else (optimizer as unknown as { learningRate: number }).learningRate = lr;
-  };
+  const { optimizer, setLearningRate } = optimizerFor(hyper);
   const step = (pool: Pool, start: number, returnCost: boolean): tf.Scalar | null =>
     tf.tidy(() => {
       const idx = tf.tensor1d(Int32Array.from(pool.order.subarray(start, start + batch)), 'int32');

@@ -7,7 +7,7 @@ import type { EventOf, TrainerEvent, TrainerEventType, TrainerRequest } from '..
 import { sampleIndices } from '../src/training/test-sample';
 import { DATA_URL } from './data';
 import { bufferCounts, type BufferCounts } from './gpu-counters';
-import { benchHyper, budgetHyper, lenetSpec } from './setup';
+import { benchHyper, BUDGET_RECIPE, budgetHyper, lenetSpec } from './setup';
 
 /** Waiters on the core's events; only the pending waits are held, never the event history. */
 class EventTap {
@@ -101,6 +101,7 @@ export async function oursAccuracy(budgetMs: number, batch: number, backend: 'we
       status: 'ok' as const,
       backend: s.core.selector.choice?.engine ?? null,
       reason: s.core.selector.choice?.reason ?? null,
+      recipe: BUDGET_RECIPE,
       testAccuracy: e.testAccuracy,
       testLoss: e.testLoss,
       steps,

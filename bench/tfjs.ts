@@ -6,6 +6,7 @@ import { loadMnist, normalisedImages, sampleOrder } from './data';
 import type { SideResult } from './ours';
 import {
   benchHyper,
+  BUDGET_RECIPE,
   budgetHyper,
   inferenceBatches,
   lenetModel,
@@ -154,6 +155,7 @@ export async function runTfjs(backend: TfjsBackend, plans: TimedPlan[]): Promise
 
 export interface AccuracyResult {
   status: 'ok';
+  recipe: typeof BUDGET_RECIPE;
   testAccuracy: number;
   steps: number;
   epochs: number;
@@ -201,6 +203,7 @@ export async function tfjsAccuracy(
     test.dispose();
     return {
       status: 'ok',
+      recipe: BUDGET_RECIPE,
       testAccuracy: correct / d.test.count,
       steps,
       epochs: steps / stepsPerEpoch,

@@ -23,8 +23,8 @@ export function benchHyper(batchSize: number, lr = 0.05): Hyperparams {
 }
 
 /**
- * The 60 s accuracy run's recipe, the same on both sides: Adam, its rate warmed up linearly over the first
- * WARMUP of the time budget to PEAK_LR, then decayed linearly to 2% of it at the end. Chosen in PyTorch on
+ * The 60 s accuracy run's recipe, the same on both sides: Adam, its rate warmed up linearly to `peakLr` over
+ * the first `warmup` of the time budget, then decayed linearly to 2% of it at the end. Chosen in PyTorch on
  * this LeNet (scripts/torch/lenet_budget.py; budgets of 1,500-4,000 steps at batch 64, the steps 60 s gives
  * here): see docs/BENCH.md for the figures.
  */
@@ -33,14 +33,14 @@ export const BUDGET_RECIPE = { optimizer: 'adam', peakLr: 3e-3, warmup: 0.05 } a
 const LR_FLOOR = 0.02;
 
 /** The accuracy run's learning rate `elapsedMs` into its budget. */
-export function budgetLr(elapsedMs: number, budgetMs: number): number {
+function budgetLr(elapsedMs: number, budgetMs: number): number {
   const { peakLr, warmup } = BUDGET_RECIPE;
   const done = elapsedMs / budgetMs;
   const shape = done < warmup ? done / warmup : 1 - (done - warmup) / (1 - warmup);
   return peakLr * Math.max(LR_FLOOR, shape);
 }
 
-/** Our hyperparameters `elapsedMs` into the accuracy run's budget (Adam at PyTorch's defaults but the rate). */
+/** Our hyperparameters `elapsedMs` into the accuracy run's budget (Adam's betas and eps: PyTorch's). */
 export function budgetHyper(batchSize: number, elapsedMs: number, budgetMs: number): Hyperparams {
   const lr = budgetLr(elapsedMs, budgetMs);
   return { ...benchHyper(batchSize, lr), optimizer: BUDGET_RECIPE.optimizer };

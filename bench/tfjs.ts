@@ -63,7 +63,7 @@ function optimizerFor(h: Hyperparams): { optimizer: tf.Optimizer; setLearningRat
   return { optimizer: momentum, setLearningRate: (lr) => momentum.setLearningRate(lr) };
 }
 
-/** A trainer over a pool with `hyper`'s optimizer; step(start, true) returns the loss (caller disposes it). */
+/** A trainer over a pool with `hyper`'s optimizer; step(start, true) returns the loss (caller disposes). */
 function trainer(batch: number, hyper: Hyperparams) {
   const net = createTfLenet(lenetModel(batch));
   const { optimizer, setLearningRate } = optimizerFor(hyper);

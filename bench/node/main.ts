@@ -25,7 +25,7 @@ const arg = (name: string) => {
 const QUICK = args.includes('--quick');
 const BATCH = 64;
 const TARGET = 0.99;
-/** Each preset trains from its seed with budgets of 1, 2, 4, ... seconds (the lr schedule spread over each). */
+/** Each preset trains from its seed with budgets of 1, 2, 4, ... seconds (the lr schedule fills each). */
 const MAX_SECONDS = Number(arg('--max-seconds') ?? (QUICK ? 8 : 64));
 const PRESETS = (arg('--presets') ?? (QUICK ? 'lenet-5,tiny-cnn' : 'lenet-5,tiny-cnn,pytorch-tutorial-cnn'))
   .split(',')

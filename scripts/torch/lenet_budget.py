@@ -1,13 +1,14 @@
 """LeNet-5 on MNIST under a fixed budget of images: which recipe (optimizer, peak learning rate, warm-up,
 decay shape, batch size) gives the best test accuracy when the whole schedule must fit the budget.
 
-The bench's 60 s accuracy run (bench/setup.ts budgetLr) and the LeNet-5 preset were chosen from this.
-Budgets are counted in batch-64 steps; another batch size gets the same number of images (its steps are
+The bench's 60 s accuracy recipe (BUDGET_RECIPE in bench/setup.ts) was chosen with it, and the LeNet-5
+preset's constant rate checked (docs/BENCH.md has the figures). Budgets are counted in batch-64 steps; another batch size gets the same number of images (its steps are
 64 / batch times as many), since images/s hardly depends on the batch on our backends. The schedule is a
 function of the budget's fraction done, as the bench's is of its elapsed time: a linear warm-up from 0 over
-the first WARMUP of it, then DECAY ('linear' or 'cosine' to FLOOR x peak, or 'constant') over the rest.
+the first WARMUP of it (the bench's starts at 2%: the trainer refuses a rate of 0), then DECAY ('linear'
+or 'cosine' to FLOOR x peak, or 'constant') over the rest.
 
-    /usr/bin/python3 scripts/torch/lenet_budget.py RUNS [--out FILE] [--workers N]
+    /usr/bin/python3 scripts/torch/lenet_budget.py RUNS [--out FILE] [--worker I --workers N]
 
 RUNS is a JSON list of {"opt": "sgd"|"adam", "lr", "warmup", "decay", "floor", "batch", "budget", "seed"}
 (or a file holding one), with "evalAt": [steps] to also test along the way (how soon a constant rate,
@@ -76,7 +77,8 @@ def train(run, data):
     if run['opt'] == 'adam':
         opt = torch.optim.Adam(model.parameters(), lr=run['lr'])
     else:
-        opt = torch.optim.SGD(model.parameters(), lr=run['lr'], momentum=0.9, nesterov=run.get('nesterov', False))
+        opt = torch.optim.SGD(model.parameters(), lr=run['lr'], momentum=0.9,
+                              nesterov=run.get('nesterov', False))
     batch = run['batch']
     steps = run['budget'] * 64 // batch
     per_epoch = train_x.shape[0] // batch
@@ -100,7 +102,8 @@ def train(run, data):
 
 def accuracy(model, x, y):
     with torch.no_grad():
-        correct = sum((model(x[i:i + 1000]).argmax(1) == y[i:i + 1000]).sum().item() for i in range(0, len(x), 1000))
+        correct = sum((model(x[i:i + 1000]).argmax(1) == y[i:i + 1000]).sum().item()
+                      for i in range(0, len(x), 1000))
     return correct / len(x)
 
 
@@ -108,7 +111,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('runs')
     parser.add_argument('--out')
-    parser.add_argument('--worker', type=int, default=0, help='run only the runs i with i %% workers == worker')
+    parser.add_argument('--worker', type=int, default=0,
+                        help='run only the runs i with i %% workers == worker')
     parser.add_argument('--workers', type=int, default=1)
     args = parser.parse_args()
     runs = json.load(open(args.runs)) if os.path.exists(args.runs) else json.loads(args.runs)

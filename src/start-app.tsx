@@ -1,4 +1,5 @@
-import { StrictMode } from 'react';
+// The page proper, loaded by main.ts once the training worker is on its way.
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from './i18n';
@@ -15,10 +16,14 @@ restoreInitialDesign();
 startTrainer();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
-createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>
-  </StrictMode>,
+// A transition, so React renders the first screen in slices: between them the page starts the worker
+// (Chromium needs the page's thread for that) and takes in its first dataset messages.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

@@ -12,7 +12,7 @@ import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';
 import { designLr, isConditionalPair } from './design-lr';
-import { loadTrainedGan, TRAINED_GAN } from './trained-gan';
+import { loadTrainedGan, TRAINED_GANS } from './trained-gan';
 import { loadTrainedAutoencoder, TRAINED_AUTOENCODERS } from './trained-autoencoder';
 import { useGenerative } from './useGenerative';
 import './generate.css';
@@ -112,11 +112,13 @@ export function GeneratePanel() {
     }
     client.generative({ kind: 'start' });
   };
+  const ganPreset = mode === 'gan' && partner ? presetOf(pair().g!) : null;
+  const trainedGan = ganPreset ? TRAINED_GANS[ganPreset] : undefined;
   const loadTrained = () => {
-    if (!client || !partner) return;
+    if (!client || !partner || !trainedGan) return;
     const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
     setLoadError(null);
-    loadTrainedGan(client, generator, discriminator, hyper()).then(
+    loadTrainedGan(client, trainedGan, generator, discriminator, hyper()).then(
       () => {
         setLoaded(true);
         setBuiltGan({ g: generator, d: discriminator });
@@ -263,9 +265,11 @@ export function GeneratePanel() {
                 })}
               </button>
             )}
-            {mode === 'gan' && !conditional && view.state !== 'training' && (
+            {trainedGan && view.state !== 'training' && (
               <button type="button" onClick={loadTrained} disabled={blocked !== null}>
-                {t('generatePanel.loadAGanTrained', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
+                {t(conditional ? 'generatePanel.loadACganTrained' : 'generatePanel.loadAGanTrained', {
+                  steps: trainedGan.steps.toLocaleString('en'),
+                })}
               </button>
             )}
             {mode === 'autoencoder' && trainedAe && view.state !== 'training' && (
@@ -294,11 +298,17 @@ export function GeneratePanel() {
               {loadError}
             </p>
           )}
-          {loaded && view.mode === 'gan' && mode === 'gan' && view.state !== 'training' && (
-            <p className="muted" data-testid="trained-gan-note">
-              {t('generatePanel.loadedTheDcganThe', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
-            </p>
-          )}
+          {loaded &&
+            trainedGan &&
+            builtGan?.g === pair().g &&
+            view.mode === 'gan' &&
+            view.state !== 'training' && (
+              <p className="muted" data-testid="trained-gan-note">
+                {t(conditional ? 'generatePanel.loadedTheCganThe' : 'generatePanel.loadedTheDcganThe', {
+                  steps: trainedGan.steps.toLocaleString('en'),
+                })}
+              </p>
+            )}
           {loaded &&
             trainedAe &&
             view.mode === 'autoencoder' &&

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { pwa } from './scripts/vite/pwa';
-import { contentSecurityPolicy } from './scripts/vite/csp';
-import { APP_HEADERS, headersFile, ISOLATION_HEADERS } from './scripts/vite/headers';
+import { pwa } from './scripts/vite/pwa.ts';
+import { contentSecurityPolicy } from './scripts/vite/csp.ts';
+import { APP_HEADERS, headersFile, ISOLATION_HEADERS } from './scripts/vite/headers.ts';
 
 // `base: './'` keeps every asset URL relative, so the bundle works from any static host or sub-path.
 export default defineConfig({

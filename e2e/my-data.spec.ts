@@ -325,7 +325,9 @@ test('a CIFAR-10 binary file becomes its ten classes in colour, augmented, train
     }),
   );
   expect(new Set(drawn).size).toBeGreaterThan(1);
-  await panel(page).screenshot({ path: `${SHOTS}/my-data-augment.png` });
+  // The panel scrolls: the preview's end is brought into view, and the page shows the sliders above it.
+  await samples.last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/my-data-augment.png` });
 
   await panel(page).getByRole('button', { name: 'Use this data in the builder' }).click();
   await expect(page.getByTestId('dataset-status')).toHaveText('20 training + 10 test images loaded');

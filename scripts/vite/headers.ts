@@ -7,7 +7,7 @@
 // by static hosts such as Netlify and Cloudflare Pages; hosts that cannot set headers (GitHub Pages) serve
 // the app without isolation, single-threaded.
 import type { Plugin } from 'vite';
-import { CSP_HEADER } from './csp';
+import { CSP_HEADER } from './csp.ts';
 
 export const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../i18n';
 import { crc32, writeZip } from '../export/zip';
 import { readZip, type ZipReadOptions } from './zip-read';
 
@@ -76,7 +77,7 @@ describe('readZip', () => {
     const encrypted = two();
     const e = layout(encrypted);
     e.view.setUint16(e.central + 8, 1, true);
-    expect(errorOf(encrypted)).toBe('"project.json" is encrypted, which project files never are');
+    expect(errorOf(encrypted)).toBe('"project.json" is encrypted, which is not supported');
     // Stored JSON relabelled as deflated: the inflater finds no valid deflate block in it.
     const relabelled = two();
     const r = layout(relabelled);
@@ -129,7 +130,7 @@ describe('readZip', () => {
     expect(errorOf(twice)).toBe('the ZIP archive holds "x" twice');
 
     const many = writeZip(Array.from({ length: 5 }, (_, i) => ({ name: `f${i}`, data })));
-    expect(errorOf(many)).toBe('the ZIP archive holds 5 files; a project holds at most 4');
+    expect(errorOf(many)).toBe('the ZIP archive holds 5 files; at most 4 can be read');
     expect(errorOf(writeZip([{ name: 'n'.repeat(65), data }]))).toBe(
       'entry 1 has a name of 65 bytes; names are 1 to 64 bytes',
     );
@@ -195,5 +196,18 @@ describe('readZip', () => {
     const read = readZip(bytes, { ...OPTIONS, skip: (name) => name.startsWith('__MACOSX/') });
     if (!read.ok) throw new Error(read.error);
     expect(read.files).toEqual([{ name: 'p/project.json', data }]);
+  });
+
+  describe("in the page's language", () => {
+    afterEach(() => setLanguage('en'));
+
+    it('says what is wrong in Chinese, the entry named as written', async () => {
+      await setLanguage('zh-CN');
+      expect(errorOf(text('not a zip at all, just text'))).toBe('它不是 ZIP 压缩包（开头没有 ZIP 文件头）');
+      const bytes = two();
+      const { view, central } = layout(bytes);
+      view.setUint16(central + 8, 1, true);
+      expect(errorOf(bytes)).toBe('“project.json”已加密，暂不支持');
+    });
   });
 });

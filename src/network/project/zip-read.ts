@@ -5,6 +5,7 @@
 // entry and of all together. fflate then inflates each entry as a stream that stops at the size its
 // header promised, and every entry's CRC-32 must match its bytes.
 import { Inflate } from 'fflate';
+import { tr, type MessageParams } from '../../i18n';
 import { crc32 } from '../export/zip';
 
 export interface ZipFile {
@@ -69,17 +70,22 @@ function findEnd(view: DataView): number {
   return -1;
 }
 
+/** A message of the `network:zip` catalogue. */
+const says = (key: string, params: MessageParams = {}) => tr(`network:zip.${key}`, params);
+
 /** Why a name could write outside the folder it is unpacked into (or is not a plain path), or null. */
 function unsafePath(name: string): string | null {
-  if (name.includes('\\')) return 'uses backslashes';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
+  if (name.includes('\\')) return says('backslashes');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return says('absolute');
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'holds control characters';
-  if (name.split('/').some((part) => part === '..' || part === '.')) return 'climbs out of its folder';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return says('controlCharacters');
+  if (name.split('/').some((part) => part === '..' || part === '.')) return says('climbsOut');
   return null;
 }
 
-const megabytes = (n: number) => `${(n / MIB).toFixed(1)} MB`;
+const megabytes = (n: number) => says('megabytes', { value: (n / MIB).toFixed(1) });
+/** An entry's name as messages quote it. */
+const shown = (name: string) => name.slice(0, 60);
 
 /** Reads every entry of a ZIP archive (stored or deflated), or says exactly what is wrong with it. */
 export function readZip(bytes: Uint8Array, options: ZipReadOptions): ZipRead {
@@ -89,25 +95,21 @@ export function readZip(bytes: Uint8Array, options: ZipReadOptions): ZipRead {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const first = bytes.length < END_RECORD ? 0 : view.getUint32(0, true);
   // An archive opens with its first entry, or (when empty) with the end record itself.
-  if (first !== LOCAL_SIGNATURE && first !== END_SIGNATURE)
-    return fail('it is not a ZIP archive (it does not start with a ZIP file header)');
+  if (first !== LOCAL_SIGNATURE && first !== END_SIGNATURE) return fail(says('notZip'));
   const end = findEnd(view);
-  if (end < 0) return fail('the ZIP archive is cut short or damaged (no end-of-directory record)');
+  if (end < 0) return fail(says('noEnd'));
   const count = view.getUint16(end + 10, true);
   const centralSize = view.getUint32(end + 12, true);
   const centralStart = view.getUint32(end + 16, true);
-  if (count === 0xffff || centralStart === 0xffffffff)
-    return fail('the ZIP archive uses ZIP64 extensions, which are not supported');
+  if (count === 0xffff || centralStart === 0xffffffff) return fail(says('zip64'));
   if (
     view.getUint16(end + 4, true) !== 0 ||
     view.getUint16(end + 6, true) !== 0 ||
     view.getUint16(end + 8, true) !== count
   )
-    return fail('the ZIP archive spans several disks, which is not supported');
-  if (count > options.maxEntries)
-    return fail(`the ZIP archive holds ${count} files; a project holds at most ${options.maxEntries}`);
-  if (centralStart + centralSize !== end)
-    return fail('the ZIP archive is damaged (its directory is not where the end record says)');
+    return fail(says('disks'));
+  if (count > options.maxEntries) return fail(says('tooMany', { files: count, max: options.maxEntries }));
+  if (centralStart + centralSize !== end) return fail(says('directoryMisplaced'));
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const entries: Entry[] = [];
@@ -115,60 +117,59 @@ export function readZip(bytes: Uint8Array, options: ZipReadOptions): ZipRead {
   let at = centralStart;
   for (let i = 0; i < count; i++) {
     if (at + CENTRAL_HEADER > end || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
-      return fail(`the ZIP archive's directory is damaged at entry ${i + 1}`);
+      return fail(says('directoryDamaged', { entry: i + 1 }));
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const next = at + CENTRAL_HEADER + nameLength + extraLength + commentLength;
-    if (next > end) return fail(`the ZIP archive's directory is damaged at entry ${i + 1}`);
+    if (next > end) return fail(says('directoryDamaged', { entry: i + 1 }));
     if (nameLength === 0 || nameLength > options.maxNameBytes)
-      return fail(
-        `entry ${i + 1} has a name of ${nameLength} bytes; names are 1 to ${options.maxNameBytes} bytes`,
-      );
+      return fail(says('nameLength', { entry: i + 1, bytes: nameLength, max: options.maxNameBytes }));
     let name: string;
     try {
       name = decoder.decode(bytes.subarray(at + CENTRAL_HEADER, at + CENTRAL_HEADER + nameLength));
     } catch {
-      return fail(`entry ${i + 1}'s name is not valid UTF-8 text`);
+      return fail(says('nameNotUtf8', { entry: i + 1 }));
     }
     const unsafe = unsafePath(name);
-    if (unsafe) return fail(`entry ${i + 1}'s name "${name.slice(0, 60)}" ${unsafe}`);
-    if (entries.some((e) => e.name === name)) return fail(`the ZIP archive holds "${name}" twice`);
+    if (unsafe) return fail(says('unsafeName', { entry: i + 1, name: shown(name), why: unsafe }));
+    if (entries.some((e) => e.name === name)) return fail(says('twice', { name: shown(name) }));
     const entry = readEntry(bytes, view, at, name, centralStart);
     if (typeof entry === 'string') return fail(entry);
     entry.skipped = name.endsWith('/') || (options.skip?.(name) ?? false);
-    if (name.endsWith('/') && entry.size !== 0) return fail(`the folder entry "${name}" holds data`);
+    if (name.endsWith('/') && entry.size !== 0) return fail(says('folderHoldsData', { name: shown(name) }));
     if (!entry.skipped) {
       if (entry.size > maxEntryBytes)
         return fail(
-          `"${name.slice(0, 60)}" unpacks to ${megabytes(entry.size)}, more than the ${megabytes(maxEntryBytes)} allowed`,
+          says('entryTooLarge', {
+            name: shown(name),
+            size: megabytes(entry.size),
+            max: megabytes(maxEntryBytes),
+          }),
         );
       total += entry.size;
       if (total > maxTotalBytes)
-        return fail(
-          `the ZIP archive unpacks to more than the ${megabytes(maxTotalBytes)} allowed (at "${name.slice(0, 60)}")`,
-        );
+        return fail(says('totalTooLarge', { max: megabytes(maxTotalBytes), name: shown(name) }));
     }
     entries.push(entry);
     at = next;
   }
-  if (at !== end) return fail('the ZIP archive is damaged (its directory size does not match its entries)');
+  if (at !== end) return fail(says('sizeMismatch'));
   const spans = [...entries].sort((a, b) => a.headerStart - b.headerStart);
   for (let i = 1; i < spans.length; i++) {
     if (spans[i].headerStart < spans[i - 1].dataEnd)
-      return fail(`entries "${spans[i - 1].name}" and "${spans[i].name}" overlap in the ZIP archive`);
+      return fail(says('overlap', { first: shown(spans[i - 1].name), second: shown(spans[i].name) }));
   }
 
   // Only now, with every size known to be within bounds, is anything unpacked.
   const files: ZipFile[] = [];
   for (const entry of entries) {
     if (entry.skipped) continue;
-    const where = `"${entry.name.slice(0, 60)}"`;
+    const name = shown(entry.name);
     const packed = bytes.subarray(entry.dataStart, entry.dataEnd);
     const data = entry.method === STORED ? packed : inflateExactly(packed, entry.size);
-    if (typeof data === 'string') return fail(`${where} is damaged (${data})`);
-    if (crc32(data) !== entry.crc)
-      return fail(`${where} is damaged (its CRC-32 does not match its contents)`);
+    if (typeof data === 'string') return fail(says('damaged', { name, why: data }));
+    if (crc32(data) !== entry.crc) return fail(says('damaged', { name, why: says('crc') }));
     files.push({ name: entry.name, data });
   }
   return { ok: true, files };
@@ -182,20 +183,18 @@ function readEntry(
   name: string,
   centralStart: number,
 ): Entry | string {
-  const where = `"${name.slice(0, 60)}"`;
+  const quoted = { name: shown(name) };
   const flags = view.getUint16(at + 8, true);
   const method = view.getUint16(at + 10, true);
   const crc = view.getUint32(at + 16, true);
   const compressed = view.getUint32(at + 20, true);
   const size = view.getUint32(at + 24, true);
   const local = view.getUint32(at + 42, true);
-  if (flags & ENCRYPTED) return `${where} is encrypted, which project files never are`;
-  if (method !== STORED && method !== DEFLATED)
-    return `${where} is compressed with method ${method}; only stored (0) and deflated (8) entries can be read`;
-  if (method === STORED && compressed !== size)
-    return `${where} claims ${size} bytes unpacked but ${compressed} bytes stored; a stored entry must be the same size`;
+  if (flags & ENCRYPTED) return says('encrypted', quoted);
+  if (method !== STORED && method !== DEFLATED) return says('method', { ...quoted, method });
+  if (method === STORED && compressed !== size) return says('storedSize', { ...quoted, size, compressed });
   if (local + LOCAL_HEADER > centralStart || view.getUint32(local, true) !== LOCAL_SIGNATURE)
-    return `${where}: its local header is missing or outside the archive`;
+    return says('localMissing', quoted);
   // The local header repeats flags, method, time and date, CRC, both sizes and the name length; with a
   // data descriptor, streaming writers leave the CRC and either size 0 there.
   const same = (from: number, length: number) =>
@@ -205,16 +204,16 @@ function readEntry(
   const deferred = (from: number) =>
     (flags & DATA_DESCRIPTOR) !== 0 && view.getUint32(local + 6 + from, true) === 0;
   if (!same(0, 8) || [8, 12, 16].some((f) => !same(f, 4) && !deferred(f)) || !same(20, 2))
-    return `${where}: its local header disagrees with the archive's directory`;
+    return says('localDisagrees', quoted);
   const nameLength = view.getUint16(local + 26, true);
   const dataStart = local + LOCAL_HEADER + nameLength + view.getUint16(local + 28, true);
   const dataEnd = dataStart + compressed;
   if (dataEnd > centralStart)
     return method === STORED
-      ? `${where} claims ${size} bytes, more than the archive holds before its directory`
-      : `${where} claims ${compressed} compressed bytes, more than the archive holds before its directory`;
+      ? says('beyondStored', { ...quoted, size })
+      : says('beyondCompressed', { ...quoted, compressed });
   const nameBytes = bytes.subarray(local + LOCAL_HEADER, local + LOCAL_HEADER + nameLength);
-  if (new TextDecoder().decode(nameBytes) !== name) return `${where}: its local header names another file`;
+  if (new TextDecoder().decode(nameBytes) !== name) return says('localOtherName', quoted);
   return { name, method, crc, size, dataStart, dataEnd, headerStart: local, skipped: false };
 }
 
@@ -237,9 +236,9 @@ function inflateExactly(packed: Uint8Array, size: number): Uint8Array | string {
     }
     if (packed.length === 0) inflater.push(packed, true);
   } catch (error) {
-    return `its deflate data is invalid: ${error instanceof Error ? error.message : String(error)}`;
+    return says('deflateInvalid', { message: error instanceof Error ? error.message : String(error) });
   }
-  if (over) return `it unpacks to more than the ${size} bytes its header says`;
-  if (written !== size) return `it unpacks to ${written} bytes, not the ${size} its header says`;
+  if (over) return says('inflatesOver', { size });
+  if (written !== size) return says('inflatesShort', { written, size });
   return out;
 }

@@ -7,7 +7,7 @@ import type { EventOf, TrainerEvent, TrainerEventType, TrainerRequest } from '..
 import { sampleIndices } from '../src/training/test-sample';
 import { DATA_URL } from './data';
 import { bufferCounts, type BufferCounts } from './gpu-counters';
-import { benchHyper, budgetLr, lenetSpec } from './setup';
+import { benchHyper, BUDGET_RECIPE, budgetHyper, lenetSpec } from './setup';
 
 /** Waiters on the core's events; only the pending waits are held, never the event history. */
 class EventTap {
@@ -82,13 +82,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function oursAccuracy(budgetMs: number, batch: number, backend: 'webgpu' | 'auto' = 'webgpu') {
   const s = await session(batch, {}, {}, backend);
   try {
+    await s.send({ type: 'setHyper', hyper: budgetHyper(batch, 0, budgetMs) });
     const t0 = performance.now();
     await s.send({ type: 'start' });
-    // The learning rate follows the budget's decay, set live (as the UI's lr field does) every 250 ms.
+    // The learning rate follows the budget's schedule, set live (as the UI's lr field does) every 250 ms.
     for (let left = budgetMs; left > 0; left = budgetMs - (performance.now() - t0)) {
       await sleep(Math.min(250, left));
-      const lr = budgetLr(performance.now() - t0, budgetMs);
-      await s.send({ type: 'setHyper', hyper: benchHyper(batch, lr) });
+      await s.send({ type: 'setHyper', hyper: budgetHyper(batch, performance.now() - t0, budgetMs) });
     }
     await s.send({ type: 'pause' });
     const trainMs = performance.now() - t0;
@@ -101,6 +101,7 @@ export async function oursAccuracy(budgetMs: number, batch: number, backend: 'we
       status: 'ok' as const,
       backend: s.core.selector.choice?.engine ?? null,
       reason: s.core.selector.choice?.reason ?? null,
+      recipe: BUDGET_RECIPE,
       testAccuracy: e.testAccuracy,
       testLoss: e.testLoss,
       steps,

@@ -6,7 +6,8 @@ import { loadMnist, normalisedImages, sampleOrder } from './data';
 import type { SideResult } from './ours';
 import {
   benchHyper,
-  budgetLr,
+  BUDGET_RECIPE,
+  budgetHyper,
   inferenceBatches,
   lenetModel,
   pipelinedRun,
@@ -16,6 +17,7 @@ import {
   timing,
   type TimedPlan,
 } from './setup';
+import type { Hyperparams } from '../src/network/hyper';
 import { startBackend, type TfjsBackend } from './tfjs-backends';
 import { checkSuppliedFilterGrad } from './tfjs-filter-grad';
 import { createTfLenet, lossOf } from './tfjs-lenet';
@@ -46,11 +48,25 @@ async function trainingPool(count: number, seed: number): Promise<Pool> {
   };
 }
 
-/** An SGD-momentum trainer over a pool; step(start, true) returns the loss scalar (caller disposes it). */
-function trainer(batch: number, lr?: number) {
+/**
+ * TF.js's optimizer for our hyperparameters (SGD with momentum, or Adam) and a way to set its rate between
+ * steps. TF.js's Adam has no setLearningRate but reads its `learningRate` field at each update; its
+ * `instanceof` is duck-typed (any optimizer passes `instanceof SGDOptimizer`), so the kind decides.
+ */
+function optimizerFor(h: Hyperparams): { optimizer: tf.Optimizer; setLearningRate(lr: number): void } {
+  if (h.optimizer === 'adam') {
+    const adam = tf.train.adam(h.lr, h.beta1, h.beta2, h.eps);
+    const rate = adam as unknown as { learningRate: number };
+    return { optimizer: adam, setLearningRate: (lr) => (rate.learningRate = lr) };
+  }
+  const momentum = tf.train.momentum(h.lr, h.momentum);
+  return { optimizer: momentum, setLearningRate: (lr) => momentum.setLearningRate(lr) };
+}
+
+/** A trainer over a pool with `hyper`'s optimizer; step(start, true) returns the loss (caller disposes). */
+function trainer(batch: number, hyper: Hyperparams) {
   const net = createTfLenet(lenetModel(batch));
-  const { lr: rate, momentum } = benchHyper(batch, lr);
-  const optimizer = tf.train.momentum(rate, momentum);
+  const { optimizer, setLearningRate } = optimizerFor(hyper);
   const step = (pool: Pool, start: number, returnCost: boolean): tf.Scalar | null =>
     tf.tidy(() => {
       const idx = tf.tensor1d(Int32Array.from(pool.order.subarray(start, start + batch)), 'int32');
@@ -62,7 +78,7 @@ function trainer(batch: number, lr?: number) {
     optimizer.dispose();
     tf.dispose(net.variables);
   };
-  return { net, step, dispose, optimizer };
+  return { net, step, dispose, setLearningRate };
 }
 
 async function readLoss(cost: tf.Scalar | null): Promise<number> {
@@ -74,7 +90,7 @@ async function readLoss(cost: tf.Scalar | null): Promise<number> {
 
 async function runBatch(pool: Pool, test: tf.Tensor4D, plan: TimedPlan): Promise<SideResult> {
   const B = plan.batch;
-  const t = trainer(B);
+  const t = trainer(B, benchHyper(B));
   try {
     const at = (k: number) => (k * B) % POOL;
     const w0 = performance.now();
@@ -139,6 +155,7 @@ export async function runTfjs(backend: TfjsBackend, plans: TimedPlan[]): Promise
 
 export interface AccuracyResult {
   status: 'ok';
+  recipe: typeof BUDGET_RECIPE;
   testAccuracy: number;
   steps: number;
   epochs: number;
@@ -156,7 +173,7 @@ export async function tfjsAccuracy(
   if (!started.ok) return { status: 'unavailable', reason: started.reason };
   const d = await loadMnist();
   const n = d.train.count;
-  const t = trainer(batch);
+  const t = trainer(batch, budgetHyper(batch, 0, budgetMs));
   const stepsPerEpoch = Math.floor(n / batch);
   let pool = await trainingPool(n, SEED);
   let steps = 0;
@@ -164,7 +181,7 @@ export async function tfjsAccuracy(
   try {
     while (performance.now() - t0 < budgetMs) {
       const k = steps % stepsPerEpoch;
-      t.optimizer.setLearningRate(budgetLr(performance.now() - t0, budgetMs));
+      t.setLearningRate(budgetHyper(batch, performance.now() - t0, budgetMs).lr);
       if (k === 0 && steps > 0) pool = { ...pool, order: sampleOrder(n, SEED + steps / stepsPerEpoch) };
       const cost = t.step(pool, k * batch, steps % 20 === 19);
       if (cost) await readLoss(cost);
@@ -186,6 +203,7 @@ export async function tfjsAccuracy(
     test.dispose();
     return {
       status: 'ok',
+      recipe: BUDGET_RECIPE,
       testAccuracy: correct / d.test.count,
       steps,
       epochs: steps / stepsPerEpoch,

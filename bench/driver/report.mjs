@@ -287,7 +287,8 @@ export function buildReport(raw, meta) {
     method: {
       model:
         'LeNet-5: conv 5×5 6ch pad 2, ReLU, maxpool 2; conv 5×5 16ch, ReLU, maxpool 2; Linear 400→120→84→10; softmax CE',
-      optimizer: 'SGD lr 0.05 momentum 0.9 (PyTorch SGD = tf.train.momentum)',
+      optimizer:
+        'SGD lr 0.05 momentum 0.9 (PyTorch SGD = tf.train.momentum); the 60 s accuracy runs: see accuracyAfter60s.note',
       sameStart:
         'both sides start from the same weights (ours, seeded) and train on the same batches in the same order',
       data: 'MNIST on the device: ours gathers each batch on the GPU from uint8 records; TF.js gathers from a float tensor on its backend',
@@ -324,7 +325,7 @@ export function buildReport(raw, meta) {
       oursRun: acc.ours ?? null,
       oursAutoRun: acc.oursAuto ?? null,
       tfjsWasmRun: acc.tfjsWasm ?? null,
-      note: 'full 60,000-image training set, batch 64, the same optimizer and schedule on both sides (SGD momentum 0.9, lr 0.05 decaying linearly to 2% over the budget, set live); the budget is wall time from Start to Pause',
+      note: 'full 60,000-image training set, batch 64, the same optimizer and schedule on both sides (the `recipe` of each run: Adam, the rate rising linearly from 2% of its peak over the first `warmup` of the budget, then decaying linearly to 2% of it, set live; scripts/torch/lenet_budget.py chose it); the budget is wall time from Start to Pause',
     },
     timeToFirstTrainingStepMs: ok(raw.firstStepBenchPage)
       ? round(raw.firstStepBenchPage.timeToFirstStepMs, 0)

@@ -13,7 +13,7 @@ import { TrainerCore } from '../../src/training/core';
 import type { EventOf, TrainerEvent, TrainerEventType } from '../../src/training/protocol';
 import { jsonFileTuningStore } from '../../scripts/tuning-file-store.mjs';
 import { runKernels } from '../kernels';
-import { benchHyper, budgetLr } from '../setup';
+import { benchHyper, budgetHyper } from '../setup';
 import { fileFetch } from './file-fetch';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +25,7 @@ const arg = (name: string) => {
 const QUICK = args.includes('--quick');
 const BATCH = 64;
 const TARGET = 0.99;
-/** Each preset trains from its seed with budgets of 1, 2, 4, ... seconds (the lr decaying over each). */
+/** Each preset trains from its seed with budgets of 1, 2, 4, ... seconds (the lr schedule fills each). */
 const MAX_SECONDS = Number(arg('--max-seconds') ?? (QUICK ? 8 : 64));
 const PRESETS = (arg('--presets') ?? (QUICK ? 'lenet-5,tiny-cnn' : 'lenet-5,tiny-cnn,pytorch-tutorial-cnn'))
   .split(',')
@@ -72,15 +72,16 @@ function trainer() {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Trains the preset from its seed for `budgetMs` with the decaying lr, then evaluates on the 10,000 test images. */
+/** Trains the preset from its seed for `budgetMs` on the bench's budget schedule (setup.ts), then
+ *  evaluates on the 10,000 test images. */
 async function budgetRun(t: ReturnType<typeof trainer>, budgetMs: number) {
   await t.send({ type: 'reset' });
-  await t.send({ type: 'setHyper', hyper: benchHyper(BATCH) });
+  await t.send({ type: 'setHyper', hyper: budgetHyper(BATCH, 0, budgetMs) });
   const t0 = performance.now();
   await t.send({ type: 'start' });
   for (let left = budgetMs; left > 0; left = budgetMs - (performance.now() - t0)) {
     await sleep(Math.min(100, left));
-    await t.send({ type: 'setHyper', hyper: benchHyper(BATCH, budgetLr(performance.now() - t0, budgetMs)) });
+    await t.send({ type: 'setHyper', hyper: budgetHyper(BATCH, performance.now() - t0, budgetMs) });
   }
   await t.send({ type: 'pause' });
   const trainMs = performance.now() - t0;

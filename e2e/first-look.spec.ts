@@ -1,5 +1,6 @@
-// What a newcomer meets before and in the first seconds of training (issue 16): Space while the dataset
-// loads, a typed seed, the step counter, the layer cards, the memory column and the draw pad.
+// What a newcomer meets before and in the first seconds of training (issue 16): Space before a batch of
+// training images is in, Train as soon as it is (issue 20), a typed seed, the step counter, the layer cards,
+// the memory column and the draw pad.
 import { expect, test, type Page } from '@playwright/test';
 import {
   cards,
@@ -15,34 +16,49 @@ import {
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
 
-test('Space is refused like the Train button while the dataset loads, and says why', async ({ page }) => {
-  // The test images are held back, so the dataset stays loading while the training images stream in.
+/** Holds back the requests for the dataset file `file` until the returned function is called. */
+async function holdBack(page: Page, file: string): Promise<() => void> {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  const pattern = '**/data/mnist/t10k-images-idx3-ubyte.gz';
-  await page.route(pattern, async (route) => {
+  await page.route(`**/data/mnist/${file}`, async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('Train waits for a batch of training images (Space says why), then trains at once while the test images load', async ({
+  page,
+}) => {
+  // Both image files are held back: first no image is in, then only the training images stream in.
+  const releaseTrain = await holdBack(page, 'train-images-idx3-ubyte.gz');
+  const releaseTest = await holdBack(page, 't10k-images-idx3-ubyte.gz');
   await page.goto('/');
   await expectLeNet(page);
-  await expect(page.getByTestId('dataset-status')).toHaveText(/^[\d,]+ of 70,000 images$/);
-  // Enough training images for a batch: the worker could train on them.
-  await expect
-    .poll(async () => Number((await text(page, 'dataset-status')).split(' ')[0].replace(/,/g, '')))
-    .toBeGreaterThan(1000);
-  await expect(trainButton(page)).toBeDisabled();
   await expect(page.locator('#train-blocked')).toHaveText('Waiting for the dataset to load…');
-
+  await expect(trainButton(page)).toBeDisabled();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Space');
-
-  release();
-  await expectDatasetsLoaded(page);
-  await expect(page.getByTestId('trainer-state')).toHaveText('Ready');
-  expect(await stepCount(page)).toBe(0);
   await expect(notice(page, 'Space: Waiting for the dataset to load…')).toBeVisible();
+
+  releaseTrain();
+  // A newcomer presses Train as soon as it is enabled: a run on the training images in so far, not an error.
   await expect(trainButton(page)).toBeEnabled();
+  await expect(page.getByTestId('dataset-status')).toHaveText(/^[\d,]+ of 70,000 images$/);
+  await trainButton(page).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText('Training');
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(0);
+  await expect(page.getByTestId('train-loss')).toHaveText(/^\d+\.\d+$/);
+  // The test accuracy waits for the test split.
+  await expect(page.getByTestId('test-accuracy')).toHaveText('—');
+
+  releaseTest();
+  await expectDatasetsLoaded(page);
+  await expect(page.getByTestId('test-accuracy')).toHaveText(/^\d+\.\d%$/);
+  await expect(page.getByTestId('trainer-state')).toHaveText('Training');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText('Paused');
+  await expect(notice(page, /error|failed|images are loaded/i)).toHaveCount(0);
 });
 
 test('a typed seed applies to the next run without Reset, and a seed typed mid-run says Reset applies it', async ({

@@ -231,6 +231,52 @@ test('GAN: the DCGAN the engine trained loads at once, draws digits and keeps tr
   expect((await digitScoreOf(panel)).score).toBeGreaterThan(2);
 });
 
+/** The share of samples in which the judge sees the digit asked for (0 before any). */
+async function requestedOf(panel: Locator): Promise<number> {
+  const text = (await panel.getByTestId('requested-recognised').textContent()) ?? '';
+  return Number(/(\d+)%/.exec(text)?.[1] ?? 0);
+}
+
+test('GAN: the conditional DCGAN from the Preset menu starts at its own learning rate; the one the engine trained draws the digit picked', async ({
+  page,
+}) => {
+  const panel = await open(page);
+  await panel.getByRole('button', { name: 'GAN' }).click();
+  // The plain pair is in the builder; the Preset menu then swaps in the conditional one, whose Adam 1e-3
+  // the panel takes up (it kept the DCGAN's rate before).
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Conditional DCGAN generator' });
+  await page.getByRole('button', { name: 'Load preset' }).click();
+  const conditional = panel.getByRole('button', { name: 'Conditional DCGAN (pick a digit)' });
+  await expect(conditional).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByLabel('Learning rate')).toHaveValue('0.001');
+
+  await panel.getByRole('button', { name: 'Load a conditional GAN trained for 1,500 steps' }).click();
+  await expect(panel.getByTestId('trained-gan-note')).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByText(/One row per digit/)).toBeVisible({ timeout: 60_000 });
+  // Strokes on black, not the grey of an untrained generator.
+  await expect
+    .poll(async () => std(await pixels(panel.getByTestId('samples'))), { timeout: 30_000 })
+    .toBeGreaterThan(12);
+  // The judge sees the digit asked for in most of the 256 samples (90.8% of 1,000 when it was saved).
+  await expect.poll(() => requestedOf(panel), { timeout: 60_000 }).toBeGreaterThan(80);
+  const pick = panel.getByRole('group', { name: 'Pick a digit' });
+  await pick.getByRole('button', { name: '3', exact: true }).click();
+  await expect(panel.getByText('The generator asked for a 3', { exact: false })).toBeVisible();
+  const picked = panel.getByTestId('digit-samples');
+  await expect.poll(async () => std(await pixels(picked)), { timeout: 30_000 }).toBeGreaterThan(20);
+  // The pick, the grid and the score together are taller than the panel's dock: open it up for the picture.
+  const dock = page.getByRole('tabpanel', { name: 'Generate images' });
+  await dock.evaluate((el) => (el.style.height = '75rem'));
+  await panel.locator('.digit-pick').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shotOf(page, `${SHOTS}/generate-cgan.png`, [
+    panel.locator('.digit-pick'),
+    picked,
+    panel.locator('figure').filter({ has: page.getByTestId('samples') }),
+    panel.getByTestId('digit-score'),
+  ]);
+  await dock.evaluate((el) => (el.style.height = ''));
+});
+
 test('GAN: a reload keeps both networks, with an edit to the discriminator', async ({ page }) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();

@@ -105,6 +105,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     await expect.poll(() => stepCount(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(30);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Space');
+    // The state reads Paused once the step shown is the run's last; the count stays there.
+    await expect(page.getByTestId('trainer-state')).toHaveText(text(ui, 'trainingControls.paused'));
     const paused = await stepCount(page);
     await expect.poll(() => stepCount(page)).toBe(paused);
 

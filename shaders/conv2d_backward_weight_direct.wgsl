@@ -6,12 +6,15 @@
 // ox feed TILE_C * KX_TILE FMAs. KX_TILE is 8, or 5 (kw 3..5 without 3 idle kx lanes); TILE_C 4, or 3.
 // Kernels wider than KX_TILE take several kx blocks. reduce_rows sums the partials in a fixed order.
 // Grouped: a thread's rows are the images b*groups + grp of its group grp (see common/conv.wgsl).
+// Bias folded in (BIAS_ROW >= 0): kx block 0 of tap row BIAS_ROW (ci 0, a ky for which no row is skipped)
+// also sums the dy values it loads, giving the bias partials without another pass over dy.
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
 override KX_TILE: u32 = 8;
 override TILE_C: u32 = 4;
+override BIAS_ROW: i32 = -1;
 
 @compute @workgroup_size(WG_X)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
@@ -38,6 +41,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let d2 = min(co0 + 2u, last) * plane;
   let d3 = min(co0 + 3u, last) * plane;
   let ix0 = i32(kx0) - params.pw;
+  let sums_bias = i32(tap_row) == BIAS_ROW && kx0 == 0u;
+  var bias = vec4<f32>();
   let rows_end = min((s + 1u) * params.chunk, (params.n / params.groups) * params.oh);
   for (var r = s * params.chunk; r < rows_end; r++) {
     let b = (r / params.oh) * params.groups + grp;
@@ -52,7 +57,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     open_window(row, ix0, true, KX_TILE == 8u);
     for (var ox = 0u; ox < params.ow; ox++) {
       let o = dyrow + ox;
-      accumulate_low(vec4<f32>(dy[o + d0], dy[o + d1], dy[o + d2], dy[o + d3]), TILE_C == 4u, KX_TILE == 8u);
+      let d = vec4<f32>(dy[o + d0], dy[o + d1], dy[o + d2], dy[o + d3]);
+      accumulate_low(d, TILE_C == 4u, KX_TILE == 8u);
+      if (sums_bias) {
+        bias += d;
+      }
       slide(row, ix0, ox, true, KX_TILE == 8u);
     }
   }
@@ -65,5 +74,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   store(base, co0 + 2u, kx0, a2l, a2h);
   if (TILE_C == 4u) {
     store(base, co0 + 3u, kx0, a3l, a3h);
+  }
+  if (sums_bias) {
+    for (var j = 0u; j < TILE_C; j++) {
+      store_bias(split_group, co0 + j, bias[j]);
+    }
   }
 }

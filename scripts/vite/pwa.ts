@@ -13,8 +13,8 @@ export function pwa() {
     srcDir: 'src/sw',
     filename: 'sw.ts',
     registerType: 'autoUpdate',
-    // A same-origin script file, not an inline snippet: the Content-Security-Policy forbids inline scripts.
-    injectRegister: 'script',
+    // The page registers it itself once the first dataset is in (src/ui/shell/register-sw.ts).
+    injectRegister: false,
     manifest: {
       name: 'CNN Playground',
       short_name: 'CNN Playground',

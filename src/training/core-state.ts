@@ -16,6 +16,8 @@ export interface CoreState {
   desc: ModelDescription | null;
   hyper: Hyperparams;
   data: HostDataset;
+  /** True while `data` is still streaming in (its splits may grow). */
+  streaming: boolean;
   state: TrainerState;
   schedule: EpochSchedule | null;
   /** Optimizer steps since the last reset. */
@@ -35,6 +37,7 @@ export function freshCoreState(): CoreState {
     desc: null,
     hyper: { ...DEFAULT_HYPER },
     data: emptyHostDataset(),
+    streaming: false,
     state: 'idle',
     schedule: null,
     step: 0,

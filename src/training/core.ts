@@ -148,6 +148,9 @@ export class TrainerCore {
     }
     // A run about to train stops a measurement at once, not when its turn in the queue comes.
     if (trains(request)) this.measureAhead.stop();
+    // The page's first dataset streams in while the backend opens (nothing trains before there is one, and
+    // the backend takes the images in so far when it is attached), not after: opening it can take a while.
+    if (request.type === 'loadDataset' && this.current.backend === null) return this.dispatch(request);
     // A request after a switch waits for the language's catalogue, so its messages are in it.
     const language = this.language;
     this.queue = this.queue

@@ -15,6 +15,16 @@ export function startWorker(scriptUrl: string, name: string): Worker {
   return worker;
 }
 
+/** The trainer's worker started by the page's first script (src/boot.ts), until the page takes it. */
+let early: Worker | null = null;
+
+/** Starts the trainer's worker ahead of the main bundle; the page's first `createTrainerWorker` takes it. */
+export function startTrainerWorkerEarly(): void {
+  early ??= startWorker(workerUrl, 'trainer');
+}
+
 export function createTrainerWorker(): WorkerLike {
-  return startWorker(workerUrl, 'trainer');
+  const worker = early ?? startWorker(workerUrl, 'trainer');
+  early = null;
+  return worker;
 }

@@ -38,6 +38,7 @@ export class DatasetRequests {
     await this.host.stop();
     const dataset = emptyHostDataset();
     s.data = dataset;
+    s.streaming = true;
     s.schedule = null;
     const emit = (event: TrainerEvent) => dataset === s.data && this.host.emit(event);
     await streamDataset(
@@ -55,6 +56,7 @@ export class DatasetRequests {
       },
       load.signal,
     );
+    if (dataset === s.data) s.streaming = false;
   }
 
   /** The user's own images replace the dataset at once (they are all here); a bad one changes nothing. */
@@ -77,6 +79,7 @@ export class DatasetRequests {
     this.loading = null;
     await this.host.stop();
     s.data = dataset;
+    s.streaming = false;
     s.schedule = null;
     for (const split of ['train', 'test'] as const)
       s.backend?.syncDataset(dataset, split, 0, dataset[split].available);

@@ -39,6 +39,7 @@ export async function streamDataset(
           bytesTotal: p.bytesTotal ?? 0,
           images: p.images,
           totalImages: p.totalImages ?? 0,
+          train: host.train.available,
         }),
       onAvailable: (a) => {
         const split = host[a.split];

@@ -80,15 +80,60 @@ describe('permutation and epoch schedule', () => {
     expect(s.progress).toBeCloseTo(1 / 3);
   });
 
-  it('grows to the images that arrived since the last epoch began', () => {
+  it('grows the epoch by the images that arrived since its order was drawn', () => {
     const s = new EpochSchedule(1, 4);
     expect(s.next(3)).toBeNull();
     expect(s.next(8)).toBe(0);
-    expect(s.order.length).toBe(8);
+    const first = s.order;
+    expect(first.length).toBe(8);
     s.next(100);
     expect(s.order.length).toBe(8);
-    s.next(100);
+    expect(s.next(100)).toBe(8);
+    expect(s.epoch).toBe(0);
     expect(s.order.length).toBe(100);
+    // The images already ordered keep their places; the new ones follow in a seeded order of their own.
+    expect(Array.from(s.order.subarray(0, 8))).toEqual(Array.from(first));
+    expect(Array.from(s.order.subarray(8)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 92 }, (_, i) => 8 + i),
+    );
+    expect(Array.from(s.order.subarray(8))).not.toEqual(Array.from({ length: 92 }, (_, i) => 8 + i));
+  });
+
+  it('takes every image of a streamed split once in its first epoch, and ends it only when all are in', () => {
+    // 307 images arrive in uneven chunks while a batch of 10 trains; the remainders of drop_last in the
+    // middle are taken once the next images are in.
+    const s = new EpochSchedule(7, 10);
+    const expected = 307;
+    const taken: number[] = [];
+    const take = (available: number) => {
+      const start = s.next(available, expected);
+      if (start === null) return false;
+      taken.push(...s.order.subarray(start, start + 10));
+      return true;
+    };
+    expect(take(9)).toBe(false);
+    expect(take(25)).toBe(true);
+    expect(take(25)).toBe(true);
+    expect(s.epochEnded).toBe(false);
+    // Every image in has been taken but for a remainder under a batch: it waits for more.
+    expect(take(25)).toBe(false);
+    expect(s.epoch).toBe(0);
+    for (const available of [130, 131, 250, 307]) while (!s.epochEnded && take(available));
+    expect(s.epoch).toBe(0);
+    expect(s.epochEnded).toBe(true);
+    expect(s.progress).toBe(1);
+    expect(taken.length).toBe(300);
+    expect(new Set(taken).size).toBe(300);
+    // The next epoch is a fresh permutation of the whole split.
+    expect(take(307)).toBe(true);
+    expect(s.epoch).toBe(1);
+    expect(s.order.length).toBe(307);
+  });
+
+  it('counts an epoch of a streaming split against the whole split', () => {
+    const s = new EpochSchedule(2, 10);
+    s.next(50, 200);
+    expect(s.progress).toBeCloseTo(1 / 20);
   });
 
   it('repeats the same order for the same seed', () => {

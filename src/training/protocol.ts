@@ -165,7 +165,15 @@ export type TrainerEvent =
   | { type: 'ready'; backend: BackendKind; gpu?: GpuInfo; fallbackReason?: string; choice?: BackendChoice }
   /** The backend in use, its reason worded again after the page's language changed. */
   | { type: 'backendReason'; fallbackReason?: string; choice?: BackendChoice }
-  | { type: 'datasetProgress'; bytesLoaded: number; bytesTotal: number; images: number; totalImages: number }
+  /** `train`: the training images in so far (training may start once a batch of them is). */
+  | {
+      type: 'datasetProgress';
+      bytesLoaded: number;
+      bytesTotal: number;
+      images: number;
+      totalImages: number;
+      train: number;
+    }
   | { type: 'datasetReady'; train: number; test: number; classNames: string[] }
   | { type: 'datasetError'; message: string; retryable: boolean }
   /** The model for the current spec is built (after setSpec, reset or a device rebuild). */

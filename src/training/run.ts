@@ -38,6 +38,11 @@ export interface RunHost {
 /** One macrotask turn, so requests (pause, predict) are handled between steps. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** How long a run that has used every image in waits for the stream's next records. */
+const STREAM_WAIT_MS = 10;
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Least time between progress events while training: the page's step counter reads live, no faster. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -165,7 +170,8 @@ export class TrainingRun {
     const { s, host } = this;
     const backend = s.backend!;
     s.schedule ??= new EpochSchedule(s.hyper.seed, s.hyper.batchSize);
-    const start = s.schedule.next(s.data.train.available);
+    const { train } = s.data;
+    const start = s.schedule.next(train.available, s.streaming ? train.capacity : train.available);
     if (start === null) return false;
     if (s.schedule.orderChanged) {
       backend.setOrder(s.schedule.order);
@@ -186,7 +192,12 @@ export class TrainingRun {
     let tick = performance.now();
     try {
       while (s.state === 'training' && s.backend) {
-        if (!this.takeStep()) break;
+        if (!this.takeStep()) {
+          // The epoch has used every image in so far: more are streaming in.
+          if (!s.streaming) break;
+          await wait(STREAM_WAIT_MS);
+          continue;
+        }
         this.progress(false);
         // The first step is reported at once too: its loss is on screen as soon as it is read back.
         if (s.step % host.options.reportEvery === 0 || s.step === 1) this.report();

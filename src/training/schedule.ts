@@ -1,6 +1,8 @@
 // Which samples each step trains on. Each epoch is a seeded permutation of the training images available
-// when it starts (the set grows while the dataset streams in); a step takes the next `batch` of it and a
-// remainder smaller than a batch is dropped (PyTorch's drop_last), so every step has the planned size.
+// when it starts; a step takes the next `batch` of it and a remainder smaller than a batch is dropped
+// (PyTorch's drop_last), so every step has the planned size. While the dataset streams in, an epoch that
+// reaches the end of its order goes on over a seeded permutation of the images that arrived meanwhile, so
+// it still takes every image once, and it ends only when the whole split is in.
 import { deriveSeed, permutation, Prng } from './prng';
 
 /** Seed stream ids, so initialisation and each epoch's shuffle draw independent sequences. */
@@ -34,6 +36,8 @@ export class EpochSchedule {
   order: Uint32Array = new Uint32Array(0);
   /** True when `order` was just drawn and the backend has not seen it yet. */
   orderChanged = false;
+  /** The split's size as the last `next` was told it (more than `order` holds while it streams in). */
+  private expected = 0;
 
   constructor(
     readonly seed: number,
@@ -44,18 +48,24 @@ export class EpochSchedule {
     return Math.floor(this.order.length / this.batch);
   }
 
-  /** The epoch's fraction done after the steps taken so far. */
+  /** The epoch's fraction done after the steps taken so far (of the whole split while it streams in). */
   get progress(): number {
-    return this.stepsInEpoch === 0 ? 0 : this.stepInEpoch / this.stepsInEpoch;
+    const steps = Math.floor(Math.max(this.order.length, this.expected) / this.batch);
+    return steps === 0 ? 0 : Math.min(1, this.stepInEpoch / steps);
   }
 
   /**
-   * Where the next step starts in `order`, drawing a new epoch's order when the current one is used up.
-   * Returns null when fewer than `batch` images are available.
+   * Where the next step starts in `order`, drawing a new epoch's order when the current one is used up, or
+   * growing the current one by the images that arrived since it was drawn. `expected` is the split's whole
+   * size while more images are on their way. Returns null when fewer than `batch` images are available, or
+   * when the epoch has used every image in and waits for more.
    */
-  next(available: number): number | null {
+  next(available: number, expected = available): number | null {
+    this.expected = expected;
+    if (this.order.length > 0 && this.stepInEpoch >= this.stepsInEpoch && available > this.order.length)
+      this.grow(available);
     if (this.order.length === 0 || this.stepInEpoch >= this.stepsInEpoch) {
-      if (available < this.batch) return null;
+      if (available < this.batch || (this.order.length > 0 && available < expected)) return null;
       if (this.order.length > 0) this.epoch += 1;
       this.order = permutation(available, new Prng(deriveSeed(this.seed, SEED_STREAM.epoch + this.epoch)));
       this.stepInEpoch = 0;
@@ -85,8 +95,25 @@ export class EpochSchedule {
     return schedule;
   }
 
-  /** True when the last step taken finished its epoch. */
+  /** True when the last step taken finished its epoch (its order covers the whole split). */
   get epochEnded(): boolean {
-    return this.stepsInEpoch > 0 && this.stepInEpoch >= this.stepsInEpoch;
+    return (
+      this.stepsInEpoch > 0 && this.stepInEpoch >= this.stepsInEpoch && this.order.length >= this.expected
+    );
+  }
+
+  /**
+   * Appends the images [order.length, available) in a seeded order of their own (a new array: drawn
+   * orders are shared, never changed in place); the images of the dropped remainder come next.
+   */
+  private grow(available: number): void {
+    const from = this.order.length;
+    const stream = deriveSeed(deriveSeed(this.seed, SEED_STREAM.epoch + this.epoch), from);
+    const added = permutation(available - from, new Prng(stream));
+    const order = new Uint32Array(available);
+    order.set(this.order);
+    for (let i = 0; i < added.length; i++) order[from + i] = from + added[i];
+    this.order = order;
+    this.orderChanged = true;
   }
 }

@@ -21,6 +21,13 @@ describe('training while the dataset streams in (WebGPU)', () => {
     expect(Number.isFinite(early.trainLoss)).toBe(true);
     await h.waitFor('datasetReady', () => true, { timeoutMs: 90_000 });
     await h.send({ type: 'pause' });
+    // The first epoch grew with the stream instead of starting over on the images in so far: its order
+    // holds each image in at most once.
+    const schedule = h.core.current.schedule!;
+    expect(schedule.epoch).toBe(0);
+    expect(schedule.order.length).toBeGreaterThan(0);
+    expect(new Set(schedule.order).size).toBe(schedule.order.length);
+    expect(schedule.order.every((i) => i < schedule.order.length)).toBe(true);
 
     const backend = h.core.current.backend as GpuBackend;
     const sources = backend.dataset.sources!;

@@ -12,7 +12,7 @@ import { conv2dBackwardBiasSpec } from '../../gpu/kernels/conv2d_backward_bias';
 import { reduceRowsSpec } from '../../gpu/kernels/reduce_rows';
 import { bindingOf, type Tensor } from '../tensor';
 import type { EngineContext, PlannedOp } from '../op';
-import type { ConvGeometry } from './conv-geometry';
+import { sameShape, type ConvGeometry } from './conv-geometry';
 import { chooseVariant } from '../tuning/site';
 import { weightGradSite, type WeightGradKernel } from './conv-sites';
 import {
@@ -47,7 +47,13 @@ export function splitK(length: number, tiles: number, minChunk: number): [number
   return [Math.ceil(length / chunk), chunk];
 }
 
-function reduceOp(ctx: EngineContext, label: string, partial: GPUBuffer, result: Tensor, splits: number) {
+function reduceOp(
+  ctx: EngineContext,
+  label: string,
+  partial: GPUBuffer | GPUBufferBinding,
+  result: Tensor,
+  splits: number,
+) {
   const kernel = getKernel(ctx.device, reduceRowsSpec);
   const count = result.shape.reduce((a, b) => a * b, 1);
   const resources = {
@@ -99,18 +105,41 @@ function fiveWide(g: ConvGeometry): boolean {
 }
 
 /**
- * dweight [cout,cin/groups,kh,kw] = sum over n, oy, ox of dy [n,cout,oh,ow] times the matching x [n,cin,h,w].
+ * The tap row whose threads can also sum the bias gradient in the direct kernels (see their BIAS_ROW), or
+ * -1: the first ky whose input rows are all in range, since they skip rows outside the input (for a "same"
+ * padding, the middle one). The quad kernel does not fold it: on SwiftShader the extra sums cost it what
+ * the bias pass did (LeNet conv2 0.95-0.99x, see docs/BENCH.md).
+ */
+export function biasTapRow(g: ConvGeometry, variant: WeightGradKernel): number {
+  if (variant !== 'direct' && variant !== 'direct5') return -1;
+  for (let ky = 0; ky < g.kh; ky++) {
+    const first = ky * g.dh - g.ph;
+    if (first >= 0 && first + (g.oh - 1) * g.sh < g.h) return ky;
+  }
+  return -1;
+}
+
+/**
+ * dweight [cout,cin/groups,kh,kw] = sum over n, oy, ox of dy [n,cout,oh,ow] times the matching x [n,cin,h,w],
+ * and dbias [cout] = dy summed over n, oy, ox when given: folded into the direct kernels where a tap row
+ * visits every (n, oy) row (biasTapRow), else a channel-sum pass of its own.
  * Every variant is groups-aware: a thread sums one group's images (see groupBatch).
  */
 export function planWeightGrad(
   ctx: EngineContext,
   label: string,
   g: ConvGeometry,
-  t: { x: Tensor; dy: Tensor; dweight: Tensor },
+  t: { x: Tensor; dy: Tensor; dweight: Tensor; dbias?: Tensor | null },
   chosen?: WeightGradKernel,
 ): PlannedOp {
-  const variant = chosen ?? tunedWeightGradKernel(ctx, g);
+  const variant = chosen ?? tunedWeightGradKernel(ctx, g, Boolean(t.dbias));
   checkShapes(label, { x: t.x, weight: t.dweight, y: t.dy }, g);
+  if (t.dbias) sameShape(`${label}: bias gradient`, t.dbias.shape, [g.cout]);
+  const biasRow = t.dbias ? biasTapRow(g, variant) : -1;
+  if (t.dbias && biasRow < 0) {
+    const weights = planWeightGrad(ctx, label, g, { ...t, dbias: null }, variant);
+    return sequence(label, [weights, planChannelSum(ctx, `${label}/bias`, { dy: t.dy, dbias: t.dbias })]);
+  }
   if (variant === 'depthwise') return planDepthwiseWeightGrad(ctx, label, g, t);
   const direct = variant !== 'tile';
   if (direct && (g.sw !== 1 || g.dw !== 1)) {
@@ -132,28 +161,37 @@ export function planWeightGrad(
   const spec = quad
     ? conv2dBackwardWeightSubgroupSpec({ kxTile })
     : direct
-      ? conv2dBackwardWeightDirectSpec({ kxTile, tileC: tileC === 3 ? 3 : 4 })
+      ? conv2dBackwardWeightDirectSpec({ kxTile, tileC: tileC === 3 ? 3 : 4, biasRow })
       : conv2dBackwardWeightSpec;
   const kernel = getKernel(ctx.device, spec);
-  const partial = ctx.arena.storage(`${label}/partial`, splits * g.cout * ksize * 4);
+  // The bias partials [splits, cout] follow the weights' from a 256-byte boundary (store_bias in WGSL).
+  const weightFloats = splits * g.cout * ksize;
+  const biasStart = Math.ceil(weightFloats / 64) * 64 * 4;
+  const biasBytes = t.dbias ? splits * g.cout * 4 : 0;
+  const partial = ctx.arena.storage(`${label}/partial`, t.dbias ? biasStart + biasBytes : weightFloats * 4);
   const resources = {
     params: uniformBuffer(ctx, kernel, label, convUniforms(g, splits, chunk)),
     x: bindingOf(t.x),
     dy: bindingOf(t.dy),
     partial,
   };
-  return sequence(label, [
+  const ops = [
     dispatchOp(label, kernel, bindKernel(ctx.device, kernel, resources, label), splits * tiles),
     reduceOp(ctx, label, partial, t.dweight, splits),
-  ]);
+  ];
+  if (t.dbias) {
+    const biasPartial = { buffer: partial, offset: biasStart, size: biasBytes };
+    ops.push(reduceOp(ctx, `${label}/bias`, biasPartial, t.dbias, splits));
+  }
+  return sequence(label, ops);
 }
 
 /** The weight-gradient kernel for g: the context's tuned choice for this site, else chooseWeightGradKernel's. */
-function tunedWeightGradKernel(ctx: EngineContext, g: ConvGeometry): WeightGradKernel {
+function tunedWeightGradKernel(ctx: EngineContext, g: ConvGeometry, hasBias: boolean): WeightGradKernel {
   const quadLanes = hasQuadLanes(ctx.device);
   const handPicked = chooseWeightGradKernel(g, quadLanes);
   if (!ctx.variants) return handPicked;
-  const site = weightGradSite(g, { quadLanes, handPicked }, (c, l, t, v) =>
+  const site = weightGradSite(g, { hasBias, quadLanes, handPicked }, (c, l, t, v) =>
     planWeightGrad(c, l, g, t, v as WeightGradKernel),
   );
   return chooseVariant(ctx, site) as WeightGradKernel;

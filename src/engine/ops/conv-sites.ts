@@ -122,14 +122,17 @@ export function correlateTransposedSite(
   };
 }
 
-/** The weight-gradient site: x (1) and dy (2) -> dweight. */
+/**
+ * The weight-gradient site: x (1) and dy (2) -> dweight, with the bias gradient planned too where the layer
+ * has a bias (folded into some variants, a pass of its own for the others, so it is part of their time).
+ */
 export function weightGradSite(
   g: ConvGeometry,
-  o: { quadLanes: boolean; handPicked: WeightGradKernel },
+  o: { hasBias: boolean; quadLanes: boolean; handPicked: WeightGradKernel },
   plan: (
     ctx: EngineContext,
     label: string,
-    t: { x: Tensor; dy: Tensor; dweight: Tensor },
+    t: { x: Tensor; dy: Tensor; dweight: Tensor; dbias: Tensor | null },
     v: string,
   ) => PlannedOp,
 ): TunableSite {
@@ -139,7 +142,7 @@ export function weightGradSite(
     dw: g.cout * (g.cin / g.groups) * g.kh * g.kw,
   };
   return {
-    key: convKey('conv2d.weight_grad', g),
+    key: convKey('conv2d.weight_grad', g, ` b${Number(o.hasBias)}`),
     candidates: weightGradCandidates(g, o.quadLanes),
     handPicked: o.handPicked,
     problem: () => ({
@@ -148,6 +151,7 @@ export function weightGradSite(
           x: scratchTensor(ctx, 'x', [g.n, g.cin, g.h, g.w], 1).tensor,
           dy: scratchTensor(ctx, 'dy', [g.n, g.cout, g.oh, g.ow], 2).tensor,
           dweight: scratchTensor(ctx, 'dw', [g.cout, g.cin / g.groups, g.kh, g.kw]).tensor,
+          dbias: o.hasBias ? scratchTensor(ctx, 'db', [g.cout]).tensor : null,
         };
         return { op: plan(ctx, `tune/${v}`, t, v), output: t.dweight };
       },

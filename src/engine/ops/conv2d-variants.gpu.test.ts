@@ -7,7 +7,12 @@ import { conv2dGeometry, type Conv2dParams, type ConvGeometry } from './conv-geo
 import { planCorrelate, planCorrelateTransposed, type ConvKernel } from './conv-passes';
 import { planWeightGrad, type WeightGradKernel } from './conv-grad-passes';
 import { gpuRun } from './testing/conv-gpu';
-import { conv2dBackwardInput, conv2dBackwardWeight, conv2dForward } from '../reference/conv2d';
+import {
+  conv2dBackwardBias,
+  conv2dBackwardInput,
+  conv2dBackwardWeight,
+  conv2dForward,
+} from '../reference/conv2d';
 import { randomFloat32 } from '../reference/testing/conv';
 
 // float32 on both sides; sums of up to ~1600 products of values in [-1, 1).
@@ -41,12 +46,15 @@ const VARIANT_CASES: Case[] = [
     w: [18, 3, 3, 5],
     params: { groups: 2, stride: [2, 1], padding: [1, 2] },
   },
+  // Padding 2 on 3 input rows: no ky keeps every output row in the input, so the direct kernels cannot sum
+  // the bias on a tap row and it takes a pass of its own.
+  { name: 'no full tap row', x: [2, 2, 3, 10], w: [6, 2, 3, 5], params: { padding: 2 } },
   // Depthwise with a channel multiplier of 2: one input channel and two output channels a group.
   { name: 'depthwise x2', x: [3, 4, 6, 11], w: [8, 1, 3, 3], params: { groups: 4, padding: [1, 2] } },
 ];
 
 describe.each(VARIANT_CASES)(
-  'every kernel variant agrees with the reference on $name (atol 1e-4, rtol 1e-4)',
+  'every kernel variant agrees with the reference on $name, bias gradient included (atol 1e-4, rtol 1e-4)',
   (c) => {
     const g: ConvGeometry = conv2dGeometry(c.x, c.w, c.params);
     const yShape = [g.n, g.cout, g.oh, g.ow];
@@ -58,8 +66,10 @@ describe.each(VARIANT_CASES)(
       y: new Float32Array(dys.length),
       dx: new Float32Array(xs.length),
       dw: new Float32Array(ws.length),
+      db: new Float32Array(g.cout),
     };
     conv2dForward({ x: host(xs, c.x), weight: host(ws, c.w), y: host(want.y, yShape), params: c.params });
+    conv2dBackwardBias({ dy: host(dys, yShape), dbias: host(want.db, [g.cout]) });
     conv2dBackwardInput({
       dy: host(dys, yShape),
       weight: host(ws, c.w),
@@ -85,11 +95,12 @@ describe.each(VARIANT_CASES)(
         const out = await gpuCheck(async (device) => {
           const r = gpuRun(device, `variant ${conv}`);
           const [x, weight, dy] = [r.put('x', c.x, xs), r.put('w', c.w, ws), r.put('dy', yShape, dys)];
-          const [y, dx, dx7, dweight] = [
+          const [y, dx, dx7, dweight, dbias] = [
             r.put('y', yShape),
             r.put('dx', c.x),
             r.put('dx7', c.x),
             r.put('dw', c.w),
+            r.put('db', [g.cout]),
           ];
           // The direct transposed kernel runs with both column tiles (7 and 8), whichever the planner picks;
           // 'quad' is forward-only, so its row pairs it with 'direct'.
@@ -100,14 +111,15 @@ describe.each(VARIANT_CASES)(
             planCorrelate(r.ctx, 'fwd', g, { x, weight, bias: null, y, relu: false }, conv),
             bwd('bwd', dx, 8),
             bwd('bwd7', dx7, 7),
-            planWeightGrad(r.ctx, 'dw', g, { x, dy, dweight }, grad),
+            planWeightGrad(r.ctx, 'dw', g, { x, dy, dweight, dbias }, grad),
           ];
-          return r.run(ops, { y, dx, dx7, dweight });
+          return r.run(ops, { y, dx, dx7, dweight, dbias });
         });
         expectClose(out.y, want.y, TOL);
         expectClose(out.dx, want.dx, TOL);
         expectClose(out.dx7, want.dx, TOL);
         expectClose(out.dweight, want.dw, TOL);
+        expectClose(out.dbias, want.db, TOL);
       });
     }
 

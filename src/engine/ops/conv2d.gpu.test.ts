@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { expectClose } from '../../gpu/testing/close';
 import { conv2dGeometry, type Conv2dParams } from './conv-geometry';
-import {
-  planConv2dBackwardBias,
-  planConv2dBackwardInput,
-  planConv2dBackwardWeight,
-  planConv2dForward,
-} from './conv2d';
+import { planConv2dBackwardInput, planConv2dBackwardWeight, planConv2dForward } from './conv2d';
 import { gpuRun } from './testing/conv-gpu';
 import {
   conv2dBackwardBias,
@@ -118,8 +113,7 @@ async function runCase(c: Case, seed: number) {
     const ops = [
       planConv2dForward(r.ctx, { x, weight, bias, y, params: c.params, relu: c.relu }),
       planConv2dBackwardInput(r.ctx, { dy, weight, dx, params: c.params }),
-      planConv2dBackwardWeight(r.ctx, { x, dy, dweight, params: c.params }),
-      planConv2dBackwardBias(r.ctx, { dy, dbias }),
+      planConv2dBackwardWeight(r.ctx, { x, dy, dweight, dbias, params: c.params }),
     ];
     return r.run(ops, { y, dx, dweight, dbias });
   });
@@ -195,8 +189,7 @@ describe('conv2d on WebGPU matches PyTorch golden fixtures (atol 1e-5, rtol 1e-4
         const ops = [
           planConv2dForward(r.ctx, { x, weight, bias, y, params }),
           planConv2dBackwardInput(r.ctx, { dy, weight, dx, params }),
-          planConv2dBackwardWeight(r.ctx, { x, dy, dweight, params }),
-          planConv2dBackwardBias(r.ctx, { dy, dbias }),
+          planConv2dBackwardWeight(r.ctx, { x, dy, dweight, dbias, params }),
         ];
         return r.run(ops, { y, dx, dweight, dbias });
       });

@@ -1,10 +1,11 @@
-// conv2d on the GPU: forward and its three backward passes, planned once (kernel chosen by shape,
-// uniforms and bind groups made here) and then only encoded. Backward passes overwrite their outputs.
+// conv2d on the GPU: forward and its backward passes (input; weight and bias together), planned once (kernel
+// chosen by shape, uniforms and bind groups made here) and then only encoded. Backward passes overwrite their
+// outputs.
 import type { EngineContext, PlannedOp } from '../op';
 import type { Tensor } from '../tensor';
 import { conv2dGeometry, type Conv2dParams } from './conv-geometry';
 import { planCorrelate, planCorrelateTransposed } from './conv-passes';
-import { planChannelSum, planWeightGrad } from './conv-grad-passes';
+import { planWeightGrad } from './conv-grad-passes';
 
 export type { Conv2dParams } from './conv-geometry';
 
@@ -40,19 +41,22 @@ export function planConv2dBackwardInput(
   return planCorrelateTransposed(ctx, a.label ?? 'conv2d.backward_input', g, t);
 }
 
-/** dweight [cout,cin/groups,kh,kw] from the layer input x and dy, by split-K with a deterministic reduction. */
+/**
+ * dweight [cout,cin/groups,kh,kw] from the layer input x and dy, and dbias [cout] (dy summed over batch and
+ * space) when given, by split-K with a deterministic reduction; the bias is folded into the weight kernel
+ * where it can be (see planWeightGrad).
+ */
 export function planConv2dBackwardWeight(
   ctx: EngineContext,
-  a: { x: Tensor; dy: Tensor; dweight: Tensor; params?: Conv2dParams; label?: string },
+  a: {
+    x: Tensor;
+    dy: Tensor;
+    dweight: Tensor;
+    dbias?: Tensor | null;
+    params?: Conv2dParams;
+    label?: string;
+  },
 ): PlannedOp {
   const g = conv2dGeometry(a.x.shape, a.dweight.shape, a.params);
   return planWeightGrad(ctx, a.label ?? 'conv2d.backward_weight', g, a);
-}
-
-/** dbias [cout] = dy summed over batch and space, by split-K with a deterministic reduction. */
-export function planConv2dBackwardBias(
-  ctx: EngineContext,
-  a: { dy: Tensor; dbias: Tensor; label?: string },
-): PlannedOp {
-  return planChannelSum(ctx, a.label ?? 'conv2d.backward_bias', a);
 }

@@ -1,6 +1,5 @@
 // Conv2d on the GPU (the planners pick direct, quad or tiled kernels by shape and adapter) and on the CPU.
 import {
-  planConv2dBackwardBias,
   planConv2dBackwardInput,
   planConv2dBackwardWeight,
   planConv2dForward,
@@ -26,11 +25,10 @@ export const conv2dPlans = definePlans<Conv2dLayer>({
         x: io.x,
         dy: io.dy,
         dweight: flatView(flat.grads, plan, 'weight')!,
+        dbias: layer.bias ? flatView(flat.grads, plan, 'bias')! : null,
         params,
       }),
     ];
-    if (layer.bias)
-      back.push(planConv2dBackwardBias(ctx, { dy: io.dy, dbias: flatView(flat.grads, plan, 'bias')! }));
     if (io.dx) back.push(planConv2dBackwardInput(ctx, { dy: io.dy, weight, dx: io.dx, params }));
     const forward = (y: Tensor, relu: boolean) =>
       planConv2dForward(ctx, { x: io.x, weight, bias, y, params, relu, label: 'Conv2d' });

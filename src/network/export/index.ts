@@ -3,7 +3,6 @@
 export { exportBundle, exportSamples, type BundleOptions, type SampleImages } from './bundle';
 export { CONVERTER_NAME, exportConvertPy } from './convert-code';
 export { exportGanBundle, exportGanTrainPy, ganCondition, type GanHalf } from './gan-code';
-export { exportOnnx, onnxBlocker } from './onnx/export';
 export { ONNX_OPSET } from '../../layers/core/onnx';
 export { INPUT_NORMALIZATION, type Normalization } from './normalization';
 export { exportModelPy, planExport, type ExportPlan, type ModelPyOptions } from './pytorch-code';

@@ -10,10 +10,8 @@ import {
   exportGanBundle,
   exportModelPy,
   ganCondition,
-  exportOnnx,
   exportWeights,
   importWeights,
-  onnxBlocker,
   ONNX_OPSET,
   type LayerTensors,
 } from '../../network/export';
@@ -149,6 +147,8 @@ export function downloadWeights(store: Store): Promise<void> {
 export function downloadOnnx(store: Store): Promise<void> {
   return exporting(store, async () => {
     const spec = store.getState().spec;
+    // Loaded on use: the ONNX writer brings protobufjs, which the first screen does not need.
+    const { exportOnnx, onnxBlocker } = await import('../../network/export/onnx/export');
     const blocked = onnxBlocker(spec);
     if (blocked) throw new Error(blocked);
     const bytes = exportOnnx(spec, await trainedWeights(store));

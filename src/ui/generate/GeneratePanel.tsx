@@ -5,22 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { DCGAN_HYPER, type Hyperparams } from '../../network/hyper';
 import { getPreset, presetSpec, SHARP_CODE } from '../../network/presets';
-import { CONDITION_CLASSES } from '../../network/cgan-presets';
 import type { NetworkSpec } from '../../network/spec';
 import type { GenerativeMode } from '../../training/generative/types';
 import { presetOf } from '../builder/preset-of';
 import { useStore } from '../store/store';
 import { GanView } from './GanView';
 import { AutoencoderView } from './AutoencoderView';
-import { loadTrainedGan, TRAINED_GAN } from './trained-gan';
+import { designLr, isConditionalPair } from './design-lr';
+import { loadTrainedGan, TRAINED_GANS } from './trained-gan';
 import { loadTrainedAutoencoder, TRAINED_AUTOENCODERS } from './trained-autoencoder';
 import { useGenerative } from './useGenerative';
 import './generate.css';
 
 type Tab = 'generator' | 'discriminator';
-
-/** The autoencoders' preset learning rate (the sharp one and the 2-D map share it). */
-const AE_LR = getPreset('autoencoder')!.hyper.lr;
 
 /** Width of the design's code (its bottleneck Linear's outputs), if it has one. */
 function codeWidth(spec: NetworkSpec): number | undefined {
@@ -53,13 +50,15 @@ export function GeneratePanel() {
   const [chosen, setMode] = useState<GenerativeMode | null>(null);
   const mode = impliedMode(spec, partner ?? undefined) ?? chosen;
   const tab: Tab = spec.task === 'discriminator' ? 'discriminator' : 'generator';
-  const [lr, setLr] = useState(mode === 'gan' ? DCGAN_HYPER.lr : AE_LR);
-  // Each mode starts from its own usual learning rate (set while rendering, React's pattern for state
-  // that follows a prop).
-  const [lrMode, setLrMode] = useState(mode);
-  if (mode !== lrMode) {
-    setLrMode(mode);
-    setLr(mode === 'gan' ? DCGAN_HYPER.lr : AE_LR);
+  const conditional = mode === 'gan' && isConditionalPair(spec, partner);
+  const [lr, setLr] = useState(designLr(mode, conditional));
+  // Each design family starts from its preset's learning rate, however it was loaded (set while rendering,
+  // React's pattern for state that follows a prop); edits within a family keep the rate typed.
+  const family = `${mode}/${conditional}`;
+  const [lrFamily, setLrFamily] = useState(family);
+  if (family !== lrFamily) {
+    setLrFamily(family);
+    setLr(designLr(mode, conditional));
   }
   const [batch, setBatch] = useState(64);
   const [loss, setLoss] = useState<'bce' | 'mse'>('bce');
@@ -70,18 +69,11 @@ export function GeneratePanel() {
     if (next === 'autoencoder') loadSpec(presetSpec('autoencoder'));
     else loadGan(presetSpec('dcgan-generator'), presetSpec('dcgan-discriminator'));
   };
-  // A conditional pair's discriminator reads the digit planes after the image (either network may be shown).
-  const conditional =
-    mode === 'gan' &&
-    [spec, partner].some((s) => s?.task === 'discriminator' && s.input.shape[0] === 1 + CONDITION_CLASSES);
-  /** Loads a GAN pair with its preset's learning rate. */
+  /** Loads a GAN pair (its preset's learning rate follows, as the pair's family changes). */
   const loadGanPair = (
     g: 'dcgan-generator' | 'cgan-generator',
     d: 'dcgan-discriminator' | 'cgan-discriminator',
-  ) => {
-    useStore.getState().loadGan(presetSpec(g), presetSpec(d));
-    setLr(getPreset(g)!.hyper.lr);
-  };
+  ) => useStore.getState().loadGan(presetSpec(g), presetSpec(d));
   const switchTab = (next: Tab) => {
     if (next !== tab && partner) useStore.getState().swapPartner();
   };
@@ -120,11 +112,13 @@ export function GeneratePanel() {
     }
     client.generative({ kind: 'start' });
   };
+  const ganPreset = mode === 'gan' && partner ? presetOf(pair().g!) : null;
+  const trainedGan = ganPreset ? TRAINED_GANS[ganPreset] : undefined;
   const loadTrained = () => {
-    if (!client || !partner) return;
+    if (!client || !partner || !trainedGan) return;
     const [generator, discriminator] = tab === 'generator' ? [spec, partner] : [partner, spec];
     setLoadError(null);
-    loadTrainedGan(client, generator, discriminator, hyper()).then(
+    loadTrainedGan(client, trainedGan, generator, discriminator, hyper()).then(
       () => {
         setLoaded(true);
         setBuiltGan({ g: generator, d: discriminator });
@@ -271,9 +265,11 @@ export function GeneratePanel() {
                 })}
               </button>
             )}
-            {mode === 'gan' && !conditional && view.state !== 'training' && (
+            {trainedGan && view.state !== 'training' && (
               <button type="button" onClick={loadTrained} disabled={blocked !== null}>
-                {t('generatePanel.loadAGanTrained', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
+                {t(conditional ? 'generatePanel.loadACganTrained' : 'generatePanel.loadAGanTrained', {
+                  steps: trainedGan.steps.toLocaleString('en'),
+                })}
               </button>
             )}
             {mode === 'autoencoder' && trainedAe && view.state !== 'training' && (
@@ -302,11 +298,17 @@ export function GeneratePanel() {
               {loadError}
             </p>
           )}
-          {loaded && view.mode === 'gan' && mode === 'gan' && view.state !== 'training' && (
-            <p className="muted" data-testid="trained-gan-note">
-              {t('generatePanel.loadedTheDcganThe', { steps: TRAINED_GAN.steps.toLocaleString('en') })}
-            </p>
-          )}
+          {loaded &&
+            trainedGan &&
+            builtGan?.g === pair().g &&
+            view.mode === 'gan' &&
+            view.state !== 'training' && (
+              <p className="muted" data-testid="trained-gan-note">
+                {t(conditional ? 'generatePanel.loadedTheCganThe' : 'generatePanel.loadedTheDcganThe', {
+                  steps: trainedGan.steps.toLocaleString('en'),
+                })}
+              </p>
+            )}
           {loaded &&
             trainedAe &&
             view.mode === 'autoencoder' &&

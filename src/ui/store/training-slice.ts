@@ -73,8 +73,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     get().client?.setBackend(backendPreference);
   },
   datasetLoading: (id) => set({ dataset: { ...idleDataset(id), phase: 'loading' } }),
-  datasetProgress: (images, totalImages) =>
-    set((s) => ({ dataset: { ...s.dataset, phase: 'loading', images, totalImages } })),
+  datasetProgress: (images, totalImages, train) =>
+    set((s) => ({ dataset: { ...s.dataset, phase: 'loading', images, totalImages, train } })),
   datasetReady: (train, test, classNames) =>
     set((s) => ({
       dataset: {

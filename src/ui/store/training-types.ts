@@ -66,7 +66,8 @@ export interface TrainingSlice {
   /** The user's pick in the backend menu: stored, and sent to the worker, which moves the model. */
   chooseBackend: (preference: BackendPreference) => void;
   datasetLoading: (id: DatasetRef) => void;
-  datasetProgress: (images: number, totalImages: number) => void;
+  /** `train`: the training images in so far. */
+  datasetProgress: (images: number, totalImages: number, train: number) => void;
   datasetReady: (train: number, test: number, classNames: string[]) => void;
   datasetFailed: (message: string) => void;
   setTrainerState: (state: TrainerState, reason?: string) => void;

@@ -39,7 +39,7 @@ export function bindTrainerEvents(client: TrainerClient, store: Store): () => vo
       const { backend } = s();
       if (backend) s().setBackend(backend, e.fallbackReason, e.choice);
     }),
-    client.on('datasetProgress', (e) => s().datasetProgress(e.images, e.totalImages)),
+    client.on('datasetProgress', (e) => s().datasetProgress(e.images, e.totalImages, e.train)),
     client.on('datasetReady', (e) => s().datasetReady(e.train, e.test, e.classNames)),
     client.on('datasetError', (e) => s().datasetFailed(e.message)),
     client.on('state', (e) => s().setTrainerState(e.state, e.reason)),

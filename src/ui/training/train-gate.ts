@@ -23,6 +23,15 @@ export function otherTaskReason(spec: NetworkSpec): string | null {
   });
 }
 
+/**
+ * Whether enough data is in to train: the whole dataset, or, while it streams in, a batch of training
+ * images (the run goes on over the images as they arrive; the test accuracy shows once the test split is in).
+ */
+function trainable(s: AppState): boolean {
+  const { phase, train } = s.dataset;
+  return phase === 'ready' || (phase === 'loading' && train >= s.hyper.batchSize);
+}
+
 /** What stops the classifier's model being used at all (trained, stepped or evaluated), or null. */
 export function unusableReason(s: AppState): string | null {
   const hyperError = validateHyper(s.hyper).find((i) => i.severity === 'error')?.message;
@@ -30,11 +39,12 @@ export function unusableReason(s: AppState): string | null {
     otherTaskReason(s.spec) ??
     blockingReason(analysisOf(s.spec)) ??
     (hyperError ? tr('ui:trainGate.fixHyper', { error: hyperError }) : null) ??
-    (s.client === null
+    // Until the worker says which backend it runs on, a run would wait behind the backend's opening.
+    (s.client === null || s.backend === null
       ? tr('ui:trainGate.starting')
-      : s.dataset.phase !== 'ready'
-        ? tr('ui:trainGate.waitingData')
-        : null)
+      : trainable(s)
+        ? null
+        : tr('ui:trainGate.waitingData'))
   );
 }
 

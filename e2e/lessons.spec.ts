@@ -172,6 +172,15 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
       .getByRole('button', { name: 'Load a GAN trained for 1,500 steps' })
       .click(),
   'gan/samples': (p) => panel(p).getByRole('button', { name: 'Done', exact: true }).click(),
+  'gan/pick-a-digit': async (p) => {
+    const generate = p.getByRole('region', { name: 'Generate images' });
+    await generate.getByRole('button', { name: 'Load a conditional GAN trained for 1,500 steps' }).click();
+    await generate
+      .getByRole('group', { name: 'Pick a digit' })
+      .getByRole('button', { name: '7', exact: true })
+      .click();
+    await expect(generate.getByTestId('digit-samples')).toBeVisible();
+  },
   'applications/scenes': (p) => panel(p).getByRole('button', { name: 'Done', exact: true }).click(),
   'applications/segmentation': (p) => trainDense(p, 'segmentation'),
   'applications/detection': async (p) => {

@@ -94,6 +94,7 @@ export const Setup = v.object({
       'mobilenet-mini',
       'autoencoder',
       'dcgan-generator',
+      'cgan-generator',
       'unet',
       'fcn',
       'centernet',

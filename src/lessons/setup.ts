@@ -1,9 +1,15 @@
 // What opening a step does to the design, as a pure function: a preset, then the lesson's edits (the
 // tutorial's bugs, for instance), then autoWire. The page applies the result through its store.
 import { SCENE_LIMITS } from '../network/dense';
-import { presetSpec } from '../network/presets';
+import { presetSpec, type PresetId } from '../network/presets';
 import type { NetworkSpec } from '../network/spec';
 import type { Setup } from './schema';
+
+/** The discriminator that trains beside each GAN generator preset. */
+const GAN_PARTNERS: Partial<Record<NonNullable<Setup['preset']>, PresetId>> = {
+  'dcgan-generator': 'dcgan-discriminator',
+  'cgan-generator': 'cgan-discriminator',
+};
 
 export interface SetupDesign {
   spec: NetworkSpec;
@@ -36,7 +42,6 @@ export function setupDesign(setup: Setup): SetupDesign | null {
     if (!(edit.param in layer)) throw new Error(`${edit.layer} has no parameter "${edit.param}"`);
     (layer as unknown as Record<string, unknown>)[edit.param] = edit.value;
   }
-  return setup.preset === 'dcgan-generator'
-    ? { spec, discriminator: presetSpec('dcgan-discriminator') }
-    : { spec };
+  const discriminator = GAN_PARTNERS[setup.preset];
+  return discriminator ? { spec, discriminator: presetSpec(discriminator) } : { spec };
 }

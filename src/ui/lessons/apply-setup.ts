@@ -4,6 +4,7 @@ import { tr } from '../../i18n';
 import type { Setup } from '../../lessons/schema';
 import { setupDesign } from '../../lessons/setup';
 import { useStore } from '../store/store';
+import { useClassroom } from './classroom-store';
 
 export function applySetup(setup: Setup): void {
   const app = useStore.getState();
@@ -11,6 +12,8 @@ export function applySetup(setup: Setup): void {
     const design = setupDesign(setup);
     if (design?.discriminator) app.loadGan(design.spec, design.discriminator);
     else if (design) app.loadSpec(design.spec);
+    // The generative and dense runs the checks followed were of the design just replaced.
+    if (design) forgetRuns();
   } catch (error) {
     app.setNotice(
       tr('ui:applySetup.thisLessonStepCould', {
@@ -25,4 +28,10 @@ export function applySetup(setup: Setup): void {
     // A notice about the run just reset (a divergence in the step before) would read as about the new one.
     app.setNotice(null);
   }
+}
+
+function forgetRuns(): void {
+  const room = useClassroom.getState();
+  room.setGenerative({ mode: null, steps: 0, score: null });
+  room.setDense({ task: null, steps: 0 });
 }

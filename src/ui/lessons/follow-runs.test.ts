@@ -21,6 +21,9 @@ describe('what the lessons follow of the runs', () => {
     // The autoencoder's figure is the share of reconstructions recognised, not the inception score.
     const ae = followGenerative({ mode: 'autoencoder', steps: 20, score: null }, score(8.9, 0.62));
     expect(ae.score).toBe(0.62);
+    // A conditional GAN's score also says how often the digit asked for was drawn: the check reads the
+    // inception score still.
+    expect(followGenerative({ mode: 'gan', steps: 10, score: null }, score(8.9, 0.9)).score).toBe(8.9);
     const state = { mode: 'gan', steps: 35, score: 3.4 };
     expect(followGenerative(state, { kind: 'state', state: 'paused' })).toBe(state);
   });

@@ -14,8 +14,12 @@ export function followGenerative(
     case 'metrics':
       return { ...run, steps: event.step };
     case 'score':
-      // The autoencoder's share of reconstructions recognised (0..1), or the GAN's inception score (1..10).
-      return { ...run, score: event.score.recognised ?? event.score.inceptionScore };
+      // The autoencoder's share of reconstructions recognised (0..1), or the GAN's inception score (1..10),
+      // a conditional GAN's too (its `recognised` is the share of digits drawn as asked).
+      return {
+        ...run,
+        score: run.mode === 'autoencoder' ? (event.score.recognised ?? null) : event.score.inceptionScore,
+      };
     default:
       return run;
   }

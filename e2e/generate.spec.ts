@@ -242,8 +242,10 @@ test('GAN: the conditional DCGAN from the Preset menu starts at its own learning
 }) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();
-  // The plain pair is in the builder; the Preset menu then swaps in the conditional one, whose Adam 1e-3
-  // the panel takes up (it kept the DCGAN's rate before).
+  // The plain pair is in the builder, at a rate typed by hand; the Preset menu then swaps in the
+  // conditional one, whose own Adam 1e-3 the panel takes up (it kept the plain pair's rate before).
+  await panel.getByLabel('Learning rate').fill('0.0005');
+  await expect(panel.getByLabel('Learning rate')).toHaveValue('0.0005');
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Conditional DCGAN generator' });
   await page.getByRole('button', { name: 'Load preset' }).click();
   const conditional = panel.getByRole('button', { name: 'Conditional DCGAN (pick a digit)' });

@@ -89,12 +89,17 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     })),
   datasetFailed: (message) => set((s) => ({ dataset: { ...s.dataset, phase: 'error', message } })),
   // Back to idle (Reset, a new design) means step 0: the next run takes the seed then in the form, and
-  // progress sent by the run before it is stale.
+  // progress sent by the run before it is stale. Leaving idle starts a run: a Step or Train pressed before
+  // the worker's idle arrived (right after Reset) set no seed, so the run takes the form's.
   setTrainerState: (trainerState, reason) =>
-    set(
+    set((s) =>
       trainerState === 'idle'
         ? { trainerState, trainerReason: reason ?? null, runSeed: null, progress: null }
-        : { trainerState, trainerReason: reason ?? null },
+        : {
+            trainerState,
+            trainerReason: reason ?? null,
+            runSeed: s.trainerState === 'idle' ? (s.runSeed ?? s.hyper.seed) : s.runSeed,
+          },
     ),
   setModelGpuBytes: (modelGpuBytes) => set({ modelGpuBytes }),
   setKernelTuning: (kernelTuning) => set({ kernelTuning }),

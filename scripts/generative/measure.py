@@ -17,27 +17,17 @@ and is also judged on a decoded 10x10 grid of its 2-D latent space over [-2, 2]^
 each digit 100 times, and it also prints the share the judge calls the requested digit.
 """
 import argparse
-import gzip
 import importlib.util
 import math
 import os
-import struct
 import sys
 
 import torch
 from torch import nn
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MNIST = os.path.join(ROOT, 'public', 'data', 'mnist')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'torch'))
+from mnist_idx import read_idx  # noqa: E402
 SAMPLES = 1000
-
-
-def read_idx(name):
-    with gzip.open(os.path.join(MNIST, name + '.gz'), 'rb') as f:
-        data = f.read()
-    dims = data[3]
-    shape = struct.unpack(f'>{dims}I', data[4:4 + 4 * dims])
-    return torch.frombuffer(bytearray(data[4 + 4 * dims:]), dtype=torch.uint8).reshape(shape)
 
 
 def load_model(folder):

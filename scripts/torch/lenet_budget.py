@@ -17,28 +17,18 @@ accuracy on the 10,000 test images. LeNet-5 is the preset's network, with its Li
 convolutions (the same maths; torch's convolutions are twice as fast as its generic BLAS here).
 """
 import argparse
-import gzip
 import json
 import math
 import os
-import struct
 import sys
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MNIST = os.path.join(ROOT, 'public', 'data', 'mnist')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mnist_idx import read_idx  # noqa: E402
 MEAN, STD = 0.1307, 0.3081  # src/training/normalisation.ts
-
-
-def read_idx(name):
-    with gzip.open(os.path.join(MNIST, name + '.gz'), 'rb') as f:
-        data = f.read()
-    dims = data[3]
-    shape = struct.unpack(f'>{dims}I', data[4:4 + 4 * dims])
-    return torch.frombuffer(bytearray(data[4 + 4 * dims:]), dtype=torch.uint8).reshape(shape)
 
 
 def images(name):

@@ -11,8 +11,7 @@ import {
   planSoftmaxCrossEntropy,
 } from '../engine/ops/loss';
 import { planAdam, planSgd, type PlannedOptimizer } from '../engine/ops/optimizer';
-import { planAugmentGather, type AugmentGatherOp } from '../engine/ops/augment-gather';
-import { planGatherBatch, type GatherBatchOp, type GatherNormalisation } from '../engine/ops/gather-batch';
+import type { GatherNormalisation } from '../engine/ops/gather-batch';
 import type { AugmentPlan } from '../engine/reference/augment-batch';
 import type { EngineContext, PlannedOp, VariantChooser } from '../engine/op';
 import type { AdamHyper, SgdHyper } from '../engine/reference/optimizer';
@@ -21,21 +20,11 @@ import { definitionOf } from '../layers';
 import { FROM_INPUT } from '../layers/core/graph';
 import { plansOf, type GpuLayer, type LayerFusion } from '../layers/plans';
 import { isView, layerSeed, type ModelDescription } from './describe';
+import { ModelGathers, type GatherSources } from './model-gathers';
 import { planGradients } from './wiring';
 
 export type OptimizerSettings =
   ({ kind: 'sgd' } & SgdHyper) | ({ kind: 'adam' } & AdamHyper) | ({ kind: 'adamw' } & AdamHyper);
-
-/** The dataset buffers a model gathers from (see GpuDataset). */
-export interface GatherSources {
-  trainImages: GPUBuffer;
-  trainLabels: GPUBuffer;
-  trainOrder: GPUBuffer;
-  testImages: GPUBuffer;
-  testLabels: GPUBuffer;
-  /** 0, 1, 2, ... padded to whole batches, for evaluation in order. */
-  testOrder: GPUBuffer;
-}
 
 /**
  * What step() minimises: cross-entropy on the labels (classification), MSE or BCE against the input
@@ -63,8 +52,6 @@ const traitsOf = (desc: ModelDescription, i: number) => definitionOf(desc.layers
 
 export class GpuModel {
   readonly arena: BufferArena;
-  /** The two gathers' uniforms: re-made whenever the dataset buffers are, so a re-bind frees the old ones. */
-  private gatherArena?: BufferArena;
   readonly params: Tensor;
   readonly grads: Tensor;
   /** Non-trainable state (BatchNorm running statistics). */
@@ -93,12 +80,7 @@ export class GpuModel {
   private readonly backwardLayers: number;
   private optimizers = new Map<OptimizerSettings['kind'], PlannedOptimizer<SgdHyper | AdamHyper>>();
   private optimizer!: PlannedOptimizer<SgdHyper | AdamHyper>;
-  private trainGather: GatherBatchOp | null = null;
-  /** The training gather that augments each sample, when an augmentation is set. */
-  private trainAugment: AugmentGatherOp | null = null;
-  private augment: AugmentPlan | null = null;
-  private sources: GatherSources | null = null;
-  private testGather: GatherBatchOp | null = null;
+  private readonly gathers: ModelGathers;
 
   constructor(
     readonly device: GPUDevice,
@@ -119,6 +101,7 @@ export class GpuModel {
       ...desc.inputShape,
     ]);
     this.labels = tensor(this.arena.storage('labels', B * 4), [B]);
+    this.gathers = new ModelGathers(device, { x: this.input, y: this.labels }, options.normalisation);
     const n = desc.layers.length;
 
     // Activations: a view layer (Flatten) reuses its input's buffer under a new shape.
@@ -257,52 +240,14 @@ export class GpuModel {
     this.optimizer = planned as PlannedOptimizer<SgdHyper | AdamHyper>;
   }
 
-  /** Plans the two gathers against the dataset buffers (again whenever they are reallocated). */
+  /** Plans the gathers against the dataset buffers (again whenever they are reallocated). */
   bindDataset(src: GatherSources): void {
-    this.gatherArena?.destroy();
-    this.gatherArena = new BufferArena(this.device, 'gather');
-    const ctx: EngineContext = { device: this.device, arena: this.gatherArena };
-    const common = { x: this.input, y: this.labels };
-    const norm = this.options.normalisation;
-    this.trainGather = planGatherBatch(
-      ctx,
-      { ...common, indices: src.trainOrder, images: src.trainImages, labels: src.trainLabels },
-      norm,
-    );
-    this.testGather = planGatherBatch(
-      ctx,
-      { ...common, indices: src.testOrder, images: src.testImages, labels: src.testLabels },
-      norm,
-    );
-    this.sources = src;
-    this.trainAugment = this.augment
-      ? planAugmentGather(
-          ctx,
-          { ...common, indices: src.trainOrder, images: src.trainImages, labels: src.trainLabels },
-          norm,
-          this.augment,
-        )
-      : null;
+    this.gathers.bind(src);
   }
 
-  /**
-   * Training steps augment each sample of their batch on the way in (null: they do not). New amounts
-   * with the same shape, seeds and noise on or off only rewrite the gather's uniforms; anything else
-   * re-plans the gathers.
-   */
+  /** Training steps augment each sample of their batch on the way in (null: they do not). */
   setAugment(plan: AugmentPlan | null): void {
-    const before = this.augment;
-    this.augment = plan;
-    const sameKind =
-      plan &&
-      before &&
-      this.trainAugment &&
-      plan.shape.join() === before.shape.join() &&
-      plan.amounts.noise > 0 === before.amounts.noise > 0 &&
-      plan.seeds.seed === before.seeds.seed &&
-      plan.seeds.noiseSeed === before.seeds.noiseSeed;
-    if (sameKind) this.trainAugment!.setAmounts(plan.amounts);
-    else if (this.sources && (plan || before)) this.bindDataset(this.sources);
+    this.gathers.setAugment(plan);
   }
 
   /** Training step number `step` (it picks the dropout masks) on trainOrder[start .. start + B): one submit. */
@@ -322,15 +267,7 @@ export class GpuModel {
   /** Gathers trainOrder[start .. start + B) into `input`, augmented as training step `step` draws it when
    *  an augmentation is set (start and step are queue-ordered uniform writes). */
   encodeTrainGather(pass: GPUComputePassEncoder, start: number, step = 0): void {
-    if (!this.trainGather) throw new Error('the model has no dataset to train on');
-    if (this.trainAugment) {
-      this.trainAugment.setStart(start);
-      this.trainAugment.setStep(step);
-      this.trainAugment.encode(pass);
-      return;
-    }
-    this.trainGather.setStart(start);
-    this.trainGather.encode(pass);
+    this.gathers.encodeTrain(pass, start, step);
   }
 
   /** Training-mode forward pass number `step` (it picks the dropout masks) from `input`. */
@@ -389,11 +326,9 @@ export class GpuModel {
 
   /** Evaluates test records [start, start + B) into logits; the caller copies them out in `after`. */
   evaluateBatch(start: number, after: (encoder: GPUCommandEncoder) => void): void {
-    if (!this.testGather) throw new Error('the model has no dataset to evaluate on');
-    this.testGather.setStart(start);
     const encoder = this.device.createCommandEncoder({ label: 'evaluate' });
     const pass = encoder.beginComputePass({ label: 'evaluate' });
-    this.testGather.encode(pass);
+    this.gathers.encodeTest(pass, start);
     this.encodeForward(pass);
     pass.end();
     after(encoder);
@@ -407,11 +342,11 @@ export class GpuModel {
 
   /** Bytes of every buffer the model owns. */
   get bytes(): number {
-    return this.arena.bytes + (this.gatherArena?.bytes ?? 0);
+    return this.arena.bytes + this.gathers.bytes;
   }
 
   destroy(): void {
     this.arena.destroy();
-    this.gatherArena?.destroy();
+    this.gathers.destroy();
   }
 }

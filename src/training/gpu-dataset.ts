@@ -1,6 +1,6 @@
 // The dataset resident on the GPU: uint8 pixels and labels packed 4 per u32, sized for the full split when
 // the first records arrive and filled range by range with queue.writeBuffer as the rest streams in.
-import type { GatherSources } from '../model/gpu-model';
+import type { GatherSources } from '../model/model-gathers';
 import { packBytes } from '../engine/ops/gather-batch';
 import type { HostDataset } from './backend';
 import { checkDatasetFits } from './host-dataset';

@@ -3,7 +3,8 @@
 // images, and decoding from values written into the bottleneck.
 import { readFloat32 } from '../../gpu/buffers';
 import type { ModelDescription } from '../../model/describe';
-import { GpuModel, type GatherSources } from '../../model/gpu-model';
+import { GpuModel } from '../../model/gpu-model';
+import type { GatherSources } from '../../model/model-gathers';
 import { LOSS_ACCUMULATOR_FLOATS, readLossAccumulator } from '../../engine/ops/loss';
 import { sizeOf, type Tensor } from '../../engine/tensor';
 import type { ModelState } from '../backend';

@@ -8,7 +8,8 @@ import { planConcatBackward, planConcatForward } from '../../engine/ops/concat';
 import { packBytes, planGatherBatch, type GatherBatchOp } from '../../engine/ops/gather-batch';
 import type { PlannedOp } from '../../engine/op';
 import { sizeOf, tensor, type Tensor } from '../../engine/tensor';
-import type { GatherSources, GpuModel } from '../../model/gpu-model';
+import type { GpuModel } from '../../model/gpu-model';
+import type { GatherSources } from '../../model/model-gathers';
 import { GAN_NORMALISATION } from './common';
 import { digitsOf } from './conditional';
 

@@ -4,7 +4,8 @@
 // gradient and G runs backward from it. D's parameter gradients from the G step are never applied.
 import { BufferArena, readFloat32 } from '../../gpu/buffers';
 import type { ModelDescription } from '../../model/describe';
-import { GpuModel, type GatherSources } from '../../model/gpu-model';
+import { GpuModel } from '../../model/gpu-model';
+import type { GatherSources } from '../../model/model-gathers';
 import { planAxpy } from '../../engine/ops/axpy';
 import { decodeLossAccumulator, LOSS_ACCUMULATOR_FLOATS } from '../../engine/ops/loss';
 import type { PlannedOp } from '../../engine/op';

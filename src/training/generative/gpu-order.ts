@@ -1,6 +1,6 @@
 // A generative run's own sample order on the GPU, so it shuffles independently of the classifier's run
 // while gathering from the same resident dataset.
-import type { GatherSources } from '../../model/gpu-model';
+import type { GatherSources } from '../../model/model-gathers';
 
 export class GpuOrder {
   private buffer: GPUBuffer | null = null;

@@ -1,5 +1,5 @@
 enable subgroups;
-// common: index conv conv_forward conv_tile conv_row_store quad conv_quad_window
+// common: index conv conv_forward conv_tile conv_row_store quad
 // Direct conv2d (unit stride and dilation along x) sharing weight loads across each quad of lanes:
 // y[n,co,oy,ox] = act(bias[co] + sum_{ci,ky,kx} x[n,ci,oy*sh-ph+ky*dh, ox-pw+kx] * weight[co,ci,ky,kx]).
 // Each thread computes X_TILE consecutive columns for 8 output channels with a sliding x window, as
@@ -7,13 +7,11 @@ enable subgroups;
 // where gpu/subgroups.ts found that layout) share the image and channels: each loads one channel's weight
 // per tap and the quad exchanges them with subgroupShuffle. On SwiftShader a load costs about a dozen
 // multiply-adds and a shuffle next to nothing, so a tap costs 3 loads instead of 9. No lane returns early
-// or skips a row alone, so every shuffle reads an active lane. SHARE_X also shares the x window across the
-// quad (common/conv_quad_window.wgsl), where its lanes hold consecutive blocks of one row and kw <= 5.
+// or skips a row alone, so every shuffle reads an active lane.
 
 override RELU: bool = false;
 // Columns per thread: 5 or 8 (see conv-passes.ts directColumnTile).
 override X_TILE: u32 = 8;
-override SHARE_X: bool = false;
 
 @compute @workgroup_size(WG_X)
 fn main(
@@ -53,21 +51,13 @@ fn main(
       let iy = iy0 + i32(ky * params.dh);
       let row_ok = in_range(iy, params.h);
       let row = (plane + clamp_index(iy, params.h)) * params.w;
-      if (SHARE_X) {
-        open_shared(row, ix0, row_ok, lane & 3u);
-      } else {
-        open_window(row, ix0, row_ok, X_TILE == 8u);
-      }
+      open_window(row, ix0, row_ok, X_TILE == 8u);
       let k0 = (ci * params.kh + ky) * params.kw;
       for (var kx = 0u; kx < params.kw; kx++) {
         let k = k0 + kx;
         accumulate_low(gather_quad(weight[wl0 + k], quad_base), true, X_TILE == 8u);
         accumulate_high(gather_quad(weight[wl1 + k], quad_base), X_TILE == 8u);
-        if (SHARE_X) {
-          slide_shared(kx, quad_base, lane & 3u);
-        } else {
-          slide(row, ix0, kx, row_ok, X_TILE == 8u);
-        }
+        slide(row, ix0, kx, row_ok, X_TILE == 8u);
       }
     }
   }

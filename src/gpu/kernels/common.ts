@@ -5,7 +5,6 @@ import augmentWgsl from '../../../shaders/common/augment.wgsl?raw';
 import concatWgsl from '../../../shaders/common/concat.wgsl?raw';
 import convWgsl from '../../../shaders/common/conv.wgsl?raw';
 import convPoolQuadWgsl from '../../../shaders/common/conv_pool_quad.wgsl?raw';
-import convQuadWindowWgsl from '../../../shaders/common/conv_quad_window.wgsl?raw';
 import convForwardWgsl from '../../../shaders/common/conv_forward.wgsl?raw';
 import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
 import convTileWgsl from '../../../shaders/common/conv_tile.wgsl?raw';
@@ -48,8 +47,6 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   conv_row_store: convRowStoreWgsl,
   /** The weight-gradient store of the direct conv kernels. */
   conv_weight_grad_store: convWeightGradStoreWgsl,
-  /** The x window shared across a quad's lanes (the quad conv kernels' SHARE_X). */
-  conv_quad_window: convQuadWindowWgsl,
   /** The quad gather of the subgroup conv kernels. */
   quad: quadWgsl,
   /** The classification kernels' logits and labels, their first maximum, the NaN loss of a bad label. */

@@ -58,6 +58,12 @@ export interface LoadDatasetOptions {
   stallTimeoutMs?: number;
   /** Minimum time between onProgress calls (default 50 ms; the final state is always reported). */
   progressIntervalMs?: number;
+  /**
+   * The train split's first `train` examples first: the test split, and the train split past them, are
+   * read only once `until` settles (all four files are still requested at once, so a missing one is
+   * reported at once). The worker passes its backend's opening, which decompression would slow.
+   */
+  first?: { train: number; until: Promise<unknown> };
 }
 
 const splitOf = (role: FileRole): Split => (role.startsWith('train') ? 'train' : 'test');
@@ -180,6 +186,7 @@ export async function loadDataset(
     });
   };
 
+  const holdFor = firstHold(options.first, controller.signal);
   let failure: unknown = null;
   const load = (role: FileRole): Promise<IdxFile> =>
     loadIdxFile(`${base}/${info.files[role]}`, ROLE_KIND[role], {
@@ -190,6 +197,12 @@ export async function loadDataset(
       rows: info.rows,
       cols: info.cols,
       stallTimeoutMs: options.stallTimeoutMs,
+      beforeRead: (records) => {
+        const hold = holdFor(splitOf(role), records);
+        // What is in is reported before a wait, which the progress events' throttle would leave untold.
+        if (hold) report(true);
+        return hold;
+      },
       onHeader: (header) => checkHeader(role, header),
       onRecords: (batch) => {
         if (ROLE_KIND[role] === 'labels') checkLabels(role, batch);
@@ -229,4 +242,26 @@ export async function loadDataset(
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/**
+ * What a file of `split` waits for before its next read, having `records` complete: `first.until` (or the
+ * load's abort) for the test split, and for the train split once its first examples are in; nothing once
+ * it has settled.
+ */
+function firstHold(
+  first: LoadDatasetOptions['first'],
+  signal: AbortSignal,
+): (split: Split, records: number) => Promise<void> | undefined {
+  if (!first) return () => undefined;
+  let settled = false;
+  const held = new Promise<void>((resolve) => {
+    const release = () => {
+      settled = true;
+      resolve();
+    };
+    first.until.then(release, release);
+    signal.addEventListener('abort', release, { once: true });
+  });
+  return (split, records) => (settled || (split === 'train' && records < first.train) ? undefined : held);
 }

@@ -175,8 +175,13 @@ export class TrainerCore {
       case 'setBackend':
         return this.moves.setBackend(request.backend);
       case 'loadDataset':
-        // Streams in the background, so training can start on the images already in.
-        void this.datasets.load(request.id, request.baseUrl);
+        // Streams in the background, so training can start on the images already in; the page's first
+        // dataset reads past a first slice of them once the backend's opening (the queue) is done.
+        void this.datasets.load(
+          request.id,
+          request.baseUrl,
+          this.current.backend === null ? this.queue : undefined,
+        );
         return;
       case 'useDataset':
         return this.datasets.use(request.data);

@@ -29,7 +29,12 @@ export class DatasetRequests {
     this.loading?.abort();
   }
 
-  async load(id: DatasetId, baseUrl: string): Promise<void> {
+  /**
+   * Streams a built-in dataset. With `opening` (the backend's opening, while a first dataset streams in
+   * beside it), only the largest batch of training images is read before it settles: decompressing the
+   * rest on this thread would hold the opening back, and with it Train.
+   */
+  async load(id: DatasetId, baseUrl: string, opening?: Promise<unknown>): Promise<void> {
     const { s } = this;
     // A newer load replaces an unfinished one: it is aborted, and its late records are ignored.
     this.loading?.abort();
@@ -55,6 +60,7 @@ export class DatasetRequests {
         },
       },
       load.signal,
+      opening && { train: HYPER_LIMITS.maxBatchSize, until: opening },
     );
     if (dataset === s.data) s.streaming = false;
   }

@@ -169,8 +169,8 @@ describe('loadDataset with a first slice of the train split', () => {
   /** Resolves once the event loop has run its queued work a few times over (the streams have moved on). */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
-  /** Starts a load of 60 train and 20 test images whose first 8 train images come before `until`. */
-  function heldLoad(until: Promise<unknown>, signal?: AbortSignal) {
+  /** Starts a load of 60 train and 20 test images whose first 8 train images come before what `wait` names. */
+  function heldLoad(wait: () => Promise<unknown> | null, signal?: AbortSignal) {
     const { made, served } = tinyFiles(60, 20);
     const server = servingFetch(served);
     const seen = { train: 0, test: 0 };
@@ -178,7 +178,7 @@ describe('loadDataset with a first slice of the train split', () => {
     const load = loadDataset(TINY, BASE, {
       fetch: server.fetch,
       signal,
-      first: { train: 8, until },
+      first: { train: 8, wait },
       onAvailable: (a) => (seen[a.split] = a.available),
       // Throttled to one report until the last, but for the reports made when reads are held.
       progressIntervalMs: 1e9,
@@ -187,9 +187,10 @@ describe('loadDataset with a first slice of the train split', () => {
     return { made, server, seen, progress, load };
   }
 
-  it('reads the rest of the train split and the test split only once `until` settles', async () => {
+  it('reads the rest of the train split and the test split only once nothing is named to wait for', async () => {
     let open!: () => void;
-    const { made, server, seen, progress, load } = heldLoad(new Promise<void>((resolve) => (open = resolve)));
+    let urgent: Promise<void> | null = new Promise<void>((resolve) => (open = resolve));
+    const { made, server, seen, progress, load } = heldLoad(() => urgent);
     await vi.waitFor(() => expect(seen.train).toBeGreaterThanOrEqual(8));
     await settle();
     // Every file was asked for at once; only the train split's first slice (and what the decompressor
@@ -202,6 +203,7 @@ describe('loadDataset with a first slice of the train split', () => {
     const held = { ...seen };
     await settle();
     expect(seen).toEqual(held);
+    urgent = null;
     open();
     const data = await load;
     expect(seen).toEqual({ train: 60, test: 20 });
@@ -209,12 +211,12 @@ describe('loadDataset with a first slice of the train split', () => {
     expect(data.test.labels).toEqual(made.testLabels.records);
   });
 
-  it('goes on when `until` fails, and stops with code aborted when aborted while held', async () => {
-    const failed = heldLoad(Promise.reject(new Error('the backend did not open')));
+  it('goes on when what it waits for fails, and stops with code aborted when aborted while held', async () => {
+    const failed = heldLoad(() => Promise.reject(new Error('the backend did not open')));
     expect((await failed.load).test.count).toBe(20);
 
     const controller = new AbortController();
-    const aborted = heldLoad(new Promise(() => undefined), controller.signal);
+    const aborted = heldLoad(() => new Promise(() => undefined), controller.signal);
     await vi.waitFor(() => expect(aborted.seen.train).toBeGreaterThanOrEqual(8));
     controller.abort();
     await expect(aborted.load).rejects.toMatchObject({ code: 'aborted' });

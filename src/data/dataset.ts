@@ -59,11 +59,12 @@ export interface LoadDatasetOptions {
   /** Minimum time between onProgress calls (default 50 ms; the final state is always reported). */
   progressIntervalMs?: number;
   /**
-   * The train split's first `train` examples first: the test split, and the train split past them, are
-   * read only once `until` settles (all four files are still requested at once, so a missing one is
-   * reported at once). The worker passes its backend's opening, which decompression would slow.
+   * The train split's first `train` examples first: before each read of the test split, and of the train
+   * split past them, `wait()` names what to wait for (null: nothing), a rejection counting as done. All four
+   * files are still requested at once, so a missing one is reported at once. The worker waits for its
+   * backend's opening and a run's first report, which decompression on its thread would slow.
    */
-  first?: { train: number; until: Promise<unknown> };
+  first?: { train: number; wait(): Promise<unknown> | null };
 }
 
 const splitOf = (role: FileRole): Split => (role.startsWith('train') ? 'train' : 'test');
@@ -245,23 +246,21 @@ export async function loadDataset(
 }
 
 /**
- * What a file of `split` waits for before its next read, having `records` complete: `first.until` (or the
- * load's abort) for the test split, and for the train split once its first examples are in; nothing once
- * it has settled.
+ * What a file of `split` waits for before its next read, having `records` complete: nothing for the train
+ * split's first examples, else what `first.wait()` names, or the load's abort.
  */
 function firstHold(
   first: LoadDatasetOptions['first'],
   signal: AbortSignal,
 ): (split: Split, records: number) => Promise<void> | undefined {
   if (!first) return () => undefined;
-  let settled = false;
-  const held = new Promise<void>((resolve) => {
-    const release = () => {
-      settled = true;
-      resolve();
-    };
-    first.until.then(release, release);
-    signal.addEventListener('abort', release, { once: true });
-  });
-  return (split, records) => (settled || (split === 'train' && records < first.train) ? undefined : held);
+  const aborted = new Promise<void>((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+  const done = () => undefined;
+  return (split, records) => {
+    if (split === 'train' && records < first.train) return undefined;
+    const until = first.wait();
+    return until ? Promise.race([until.then(done, done), aborted]) : undefined;
+  };
 }

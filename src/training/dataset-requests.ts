@@ -14,6 +14,8 @@ export interface DatasetHost {
   stop(): Promise<void>;
   /** The test split just became complete. */
   testComplete(): void;
+  /** What the stream waits for before reading on (the backend's opening, a run's first report), or null. */
+  urgent(): Promise<unknown> | null;
 }
 
 export class DatasetRequests {
@@ -30,11 +32,10 @@ export class DatasetRequests {
   }
 
   /**
-   * Streams a built-in dataset. With `opening` (the backend's opening, while a first dataset streams in
-   * beside it), only the largest batch of training images is read before it settles: decompressing the
-   * rest on this thread would hold the opening back, and with it Train.
+   * Streams a built-in dataset. Past the largest batch of training images, it waits while the host names
+   * something more urgent (`urgent`): decompressing on this thread would slow it, and with it Train.
    */
-  async load(id: DatasetId, baseUrl: string, opening?: Promise<unknown>): Promise<void> {
+  async load(id: DatasetId, baseUrl: string): Promise<void> {
     const { s } = this;
     // A newer load replaces an unfinished one: it is aborted, and its late records are ignored.
     this.loading?.abort();
@@ -60,7 +61,7 @@ export class DatasetRequests {
         },
       },
       load.signal,
-      opening && { train: HYPER_LIMITS.maxBatchSize, until: opening },
+      { train: HYPER_LIMITS.maxBatchSize, wait: () => this.host.urgent() },
     );
     if (dataset === s.data) s.streaming = false;
   }

@@ -21,7 +21,8 @@ export function emptyHostDataset(): HostDataset {
 
 /**
  * Streams a dataset into `host`; resolves true when complete, false after reporting a failure. `first`
- * puts a first slice of training images ahead of the rest (see LoadDatasetOptions).
+ * puts a first slice of training images ahead of the rest and lets other work go first (see
+ * LoadDatasetOptions).
  */
 export async function streamDataset(
   id: DatasetId,

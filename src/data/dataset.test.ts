@@ -191,7 +191,7 @@ describe('loadDataset with a first slice of the train split', () => {
     let open!: () => void;
     let urgent: Promise<void> | null = new Promise<void>((resolve) => (open = resolve));
     const { made, server, seen, progress, load } = heldLoad(() => urgent);
-    await vi.waitFor(() => expect(seen.train).toBeGreaterThanOrEqual(8));
+    await vi.waitFor(() => expect(seen.train).toBeGreaterThanOrEqual(8), { timeout: 20_000 });
     await settle();
     // Every file was asked for at once; only the train split's first slice (and what the decompressor
     // had already taken in past it, under a chunk's worth) was read.
@@ -217,7 +217,7 @@ describe('loadDataset with a first slice of the train split', () => {
 
     const controller = new AbortController();
     const aborted = heldLoad(() => new Promise(() => undefined), controller.signal);
-    await vi.waitFor(() => expect(aborted.seen.train).toBeGreaterThanOrEqual(8));
+    await vi.waitFor(() => expect(aborted.seen.train).toBeGreaterThanOrEqual(8), { timeout: 20_000 });
     controller.abort();
     await expect(aborted.load).rejects.toMatchObject({ code: 'aborted' });
     expect(aborted.seen.test).toBe(0);

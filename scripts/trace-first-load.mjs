@@ -1,7 +1,8 @@
-// One fresh page of a built app traced by Chromium from navigation to Train enabled (issue 20): writes the
-// trace (open it in Perfetto or chrome://tracing) and prints what Train waited on and when, each request,
-// how busy each thread was (per 100 ms), and the worker threads' longest tasks with what ran in them.
-//   npx vite build --outDir /tmp/app   then   node scripts/trace-first-load.mjs /tmp/app [trace.json]
+// One fresh page of a built app traced by Chromium from navigation to Train enabled (issue 20), or with
+// --click on to the first loss after Train is clicked at once: writes the trace (open it in Perfetto or
+// chrome://tracing) and prints what Train waited on and when, each request, how busy each thread was (per
+// 100 ms), and the page's and workers' longest tasks with what ran in them.
+//   npx vite build --outDir /tmp/app   then   node scripts/trace-first-load.mjs /tmp/app [trace.json] [--click]
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,9 @@ import { browserHost } from '../bench/driver/browser.mjs';
 import { startServer } from '../bench/driver/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const [dir, out = '/tmp/first-load-trace.json'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const click = args.includes('--click');
+const [dir, out = '/tmp/first-load-trace.json'] = args.filter((a) => a !== '--click');
 if (!dir) throw new Error('usage: node scripts/trace-first-load.mjs <app build> [trace.json]');
 
 const CATEGORIES = [
@@ -54,6 +57,22 @@ try {
   await page.waitForFunction(() => performance.getEntriesByName('Train enabled').length > 0, null, {
     timeout: 120_000,
   });
+  if (click) {
+    await page.evaluate(() => {
+      performance.mark('Train clicked');
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Train').click();
+    });
+    await page.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid="train-loss"]')?.textContent ?? '';
+        if (!Number.isFinite(Number.parseFloat(text))) return false;
+        performance.mark('first loss shown');
+        return true;
+      },
+      null,
+      { polling: 'raf', timeout: 120_000 },
+    );
+  }
   // A little after, so the tasks running when Train was enabled end inside the trace.
   await page.waitForTimeout(300);
   raw = JSON.parse((await browser.stopTracing()).toString());
@@ -67,14 +86,14 @@ const events = raw.traceEvents ?? raw;
 
 // Milliseconds since navigation: the page's marks give trace time for its performance.now() origin.
 const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && e.ph !== 'M');
-const enabled = marks.find((e) => e.name === 'Train enabled');
+const enabled = marks.find((e) => e.name === (click ? 'first loss shown' : 'Train enabled'));
 const nav = events.find((e) => e.name === 'navigationStart');
 const origin = nav?.ts ?? Math.min(...marks.map((e) => e.ts));
 const ms = (ts) => (ts - origin) / 1000;
 const end = enabled ? ms(enabled.ts) : Math.max(...events.map((e) => ms(e.ts ?? 0)));
 console.log(`trace: ${out}`);
 console.log('\nwhat Train waited on (ms since navigation):');
-for (const m of marks.filter((e) => e.name === 'Train enabled' || e.name.startsWith('blocked')))
+for (const m of marks.filter((e) => /^(Train|blocked|first loss)/.test(e.name)))
   console.log(`  ${ms(m.ts).toFixed(0).padStart(6)}  ${m.name}`);
 
 const threadName = new Map();
@@ -105,7 +124,7 @@ for (const t of tasks) {
   byThread.get(key).push(t);
 }
 const buckets = Math.ceil(end / BUCKET_MS);
-console.log(`\nbusy per ${BUCKET_MS} ms up to Train enabled (0-9: tenths busy), total busy ms:`);
+console.log(`\nbusy per ${BUCKET_MS} ms up to ${enabled?.name} (0-9: tenths busy), total busy ms:`);
 const rows = [...byThread.entries()].map(([key, list]) => {
   const busy = new Array(buckets).fill(0);
   let total = 0;

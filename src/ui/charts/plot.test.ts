@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { yTickCount } from './Axes';
 import { linePath, linearScale, nearestRow } from './plot';
 
 describe('linearScale', () => {
@@ -62,5 +63,14 @@ describe('nearestRow', () => {
     expect(nearestRow(rows, -5)?.step).toBe(0);
     expect(nearestRow(rows, 99)?.step).toBe(40);
     expect(nearestRow([], 3)).toBeUndefined();
+  });
+});
+
+describe('yTickCount', () => {
+  it('gives a short chart fewer y labels, at least two, and a tall one at most the asked number', () => {
+    expect(yTickCount(50, 5)).toBe(2);
+    expect(yTickCount(90, 5)).toBe(4);
+    expect(yTickCount(400, 5)).toBe(5);
+    expect(yTickCount(400, 6)).toBe(6);
   });
 });

@@ -112,10 +112,11 @@ class Mnist:
         return self.order[i * self.batch:(i + 1) * self.batch]
 
 
-def train_autoencoder(model, data, judge, args):
+def train_autoencoder(model, data, judge, args, before_step=None):
     """Trains MODEL on its own input with BCE (plus a VAE's KL term), Adam at args.lr (3e-3), printing the
     judge's scores every args.every steps; a VAE's latent grids are scored too, and at the end the step
-    from which each grid held all ten digits at every scoring."""
+    from which each grid held all ten digits at every scoring. before_step(step), if given, runs first at
+    each step (a variant's schedule)."""
     vae = any(hasattr(m, 'kl') for m in model.modules())
     first, held, loads = {}, {}, []
     opt = torch.optim.Adam(model.parameters(), lr=args.lr or 3e-3, betas=(args.beta1 or 0.9, 0.999))
@@ -123,6 +124,8 @@ def train_autoencoder(model, data, judge, args):
     spent = 0.0
     for step in range(args.steps):
         x = data.train[data.indices_at(step)]
+        if before_step:
+            before_step(step)
         t0 = cpu_seconds()
         model.train()
         opt.zero_grad()

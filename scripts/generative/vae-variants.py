@@ -4,13 +4,14 @@ preset, and scores them with the judge as measure.py does, to choose the app's V
 
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1   # the judge
     /usr/bin/python3 scripts/generative/vae-variants.py /tmp/gen [--ch 16] [--hidden 0] [--beta 1]
-        [--lr 3e-3] [--batch 64] [--steps N] [--every K] [--seed S] [--fine N]
+        [--lr 3e-3] [--batch 64] [--steps N] [--every K] [--seed S] [--fine N] [--warmup N]
 
 The encoder is Conv(1 -> ch, 3, 2, 1), ReLU, Conv(ch -> 2*ch, 3, 2, 1), ReLU, Flatten, [Linear(2*ch*49 ->
 hidden), ReLU], Linear(-> 4): a mean and a log-variance per code value; the decoder [Linear(2 -> hidden),
 ReLU], Linear(-> 2*ch*49), ReLU, ConvTranspose(2*ch -> ch, 4, 2, 1), ReLU, ConvTranspose(ch -> 1, 4, 2, 1),
 Sigmoid: the preset's shape at ch = 16, hidden = 0. The KL weight is beta / 784 (beta 1: the ELBO per
-pixel, with BCE averaged over the pixels). Initial weights are PyTorch's defaults. --fine N then says where
+pixel, with BCE averaged over the pixels); --warmup N raises it linearly from 0 over the first N steps
+(a KL warm-up). Initial weights are PyTorch's defaults. --fine N then says where
 the digits are: the judge's histogram over N x N grids (even over [-2, 2]^2 and at N(0, 1)'s quantiles
 0.05 .. 0.95), and for each digit what the judge calls the reconstructions of the 1,000 test images of it
 and the mean of their codes.
@@ -58,7 +59,8 @@ def main():
     parser.add_argument('exported')
     for name, kind, default in [('ch', int, 16), ('hidden', int, 0), ('beta', float, 1.0), ('lr', float, 3e-3),
                                 ('batch', int, 64), ('steps', int, 2000), ('every', int, 100), ('seed', int, 1),
-                                ('threads', int, 1), ('fine', int, 0)]:
+                                ('threads', int, 1), ('fine', int, 0),
+                                ('warmup', int, 0)]:
         parser.add_argument('--' + name, type=kind, default=default)
     args = parser.parse_args()
     args.beta1 = None
@@ -67,7 +69,11 @@ def main():
     judge = Judge(os.path.join(args.exported, 'judge'))
     data = Mnist(args.batch)
     model = vae(args.ch, args.hidden, args.beta)
-    train_autoencoder(model, data, judge, args)
+    sampling = next(m for m in model if hasattr(m, 'kl'))
+
+    def warm_up(step):
+        sampling.kl_weight = args.beta / 784 * min(1.0, step / args.warmup)
+    train_autoencoder(model, data, judge, args, warm_up if args.warmup else None)
     if args.fine:
         where_digits_are(model, data, judge, args.fine)
 

@@ -47,7 +47,8 @@ export function splitK(length: number, tiles: number, minChunk: number): [number
   return [Math.ceil(length / chunk), chunk];
 }
 
-function reduceOp(
+/** The second split-K pass: result = the `splits` rows of partials summed in a fixed order. */
+export function reduceOp(
   ctx: EngineContext,
   label: string,
   partial: GPUBuffer | GPUBufferBinding,

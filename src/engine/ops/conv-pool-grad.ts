@@ -45,8 +45,14 @@ export function planConv2dPoolWeightGrad(
   sameShape(`${label}: pooled output`, a.y.shape, pooled);
   sameShape(`${label}: indices`, a.indices.shape, pooled);
   if (a.dbias) sameShape(`${label}: bias gradient`, a.dbias.shape, [g.cout]);
-  const kernel = getKernel(ctx.device, conv2dBackwardWeightPoolSpec({ kw: g.kw, hasBias: !!a.dbias }));
-  const tiles = g.cout * g.cin * g.kh;
+  // ky blocks of at most 5 rows, as even as they go (kh 7: 4 + 3).
+  const kyBlocks = Math.ceil(g.kh / 5);
+  const kyTile = Math.ceil(g.kh / kyBlocks);
+  const kernel = getKernel(
+    ctx.device,
+    conv2dBackwardWeightPoolSpec({ kw: g.kw, kyTile, hasBias: !!a.dbias }),
+  );
+  const tiles = g.cout * g.cin * kyBlocks;
   const [splits, chunk] = splitK(g.n * pooled[2], tiles, 1);
   // Bias partials [splits, cout] after the weights' from a 256-byte boundary (store_bias in WGSL).
   const weightFloats = splits * g.cout * g.cin * g.kh * g.kw;

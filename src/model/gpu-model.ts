@@ -167,6 +167,12 @@ export class GpuModel {
           const indices = tensor(this.arena.storage(`layer${pool}/indices`, sizeOf(y.shape) * 4), y.shape);
           fusion[i].poolInto = { y, indices };
           fusion[pool].fusedPoolForward = { indices };
+          // A first layer (no input gradient) may take its parameter gradients from the pooled ones.
+          const gradEpilogue = plansOf(desc.layers[i].layer.kind).poolGradEpilogue;
+          if (!trainEdges[i][0] && gradEpilogue?.(ctx, desc.layers[i], B)) {
+            fusion[i].poolGradFrom = { dy: g.dy[pool], y, indices };
+            fusion[pool].poolGradAbsorbed = true;
+          }
         }
       }
       const pool = absorbed(i);

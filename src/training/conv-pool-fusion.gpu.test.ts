@@ -1,6 +1,8 @@
 // LeNet-5's conv -> ReLU -> max-pool chains in training on WebGPU: the rule fuses each into one pass
 // (conv2d_forward_pool_subgroup), and the fused model's pooled activations, logits and every parameter
-// gradient match the same model with the chains run as separate passes (conv, then pool).
+// gradient match the same model with the chains run as separate passes (conv, then pool). The first conv
+// (no input gradient) takes its weight and bias gradients from the pooled dy (conv2d_backward_weight_pool),
+// skipping the pool's backward: every gradient matches the model with the pool's backward then the conv's.
 import { describe, expect, it } from 'vitest';
 import { readFloat32 } from '../gpu/buffers';
 import { expectClose } from '../gpu/testing/close';
@@ -17,65 +19,93 @@ const desc = describeSpec(presetSpec('lenet-5'), BATCH);
 const TOL = { atol: 1e-5, rtol: 1e-5 };
 const isPoolSite = (site: TunableSite) => site.key.startsWith('conv2d.correlate_pool ');
 
+type Chooser = { choose: (site: TunableSite) => string };
+
+/** Pooled activations, logits and parameter gradients of one forward and backward of LeNet-5. */
+async function trainStep(device: GPUDevice, variants: Chooser) {
+  const params = randomFloat32(desc.paramFloats, 31).map((v) => v * 0.3);
+  const input = randomFloat32(BATCH * 28 * 28, 32);
+  const dy = randomFloat32(BATCH * 10, 33);
+  const m = new GpuModel(device, desc, {
+    batch: BATCH,
+    loss: 'none',
+    seed: 1,
+    normalisation: { mean: 0, std: 1 },
+    optimizer: { kind: 'sgd', lr: 0, momentum: 0, nesterov: false, weightDecay: 0 },
+    variants,
+  });
+  try {
+    device.queue.writeBuffer(m.params.buffer, 0, params);
+    device.queue.writeBuffer(m.input.buffer, m.input.offset, input);
+    device.queue.writeBuffer(m.outputGrad.buffer, m.outputGrad.offset, dy);
+    const encoder = device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    m.encodeTrainForward(pass, 0);
+    m.encodeBackward(pass);
+    pass.end();
+    device.queue.submit([encoder.finish()]);
+    const read = (t: (typeof m.outputs)[number]) =>
+      readFloat32(
+        device,
+        t.buffer,
+        t.shape.reduce((a, b) => a * b, 1),
+        t.offset,
+      );
+    const pooled = await Promise.all(
+      desc.layers.flatMap((l, i) => (l.layer.kind === 'MaxPool2d' ? [read(m.outputs[i])] : [])),
+    );
+    const grads = await readFloat32(device, m.grads.buffer, desc.paramFloats);
+    const firstPool = desc.layers.findIndex((l) => l.layer.kind === 'MaxPool2d');
+    const poolBackward = m.layerOps(firstPool).backward.length;
+    return { pooled, logits: await read(m.logits), grads, poolBackward };
+  } finally {
+    m.destroy();
+  }
+}
+
+/** Answers `site`'s op with `variant` and every other site with its hand-picked variant; records the rule's. */
+function answering(op: string, variant: string, chosen: string[] = []): Chooser {
+  return {
+    choose(site) {
+      if (!site.key.startsWith(`${op} `)) return site.handPicked;
+      chosen.push(site.handPicked);
+      return variant;
+    },
+  };
+}
+
 describe('conv -> ReLU -> max-pool fused in training', () => {
   it('matches the separate passes: pooled activations, logits and every gradient', () =>
     gpuCheck(async (device) => {
       const chosen: string[] = [];
-      const variants = {
-        fused: {
-          choose: (site: TunableSite) => {
-            if (isPoolSite(site)) chosen.push(site.handPicked);
-            return site.handPicked;
-          },
-        },
-        separate: { choose: (site: TunableSite) => (isPoolSite(site) ? 'separate' : site.handPicked) },
-      };
-      const params = randomFloat32(desc.paramFloats, 31).map((v) => v * 0.3);
-      const input = randomFloat32(BATCH * 28 * 28, 32);
-      const dy = randomFloat32(BATCH * 10, 33);
-      const results = [];
-      for (const chooser of [variants.fused, variants.separate]) {
-        const m = new GpuModel(device, desc, {
-          batch: BATCH,
-          loss: 'none',
-          seed: 1,
-          normalisation: { mean: 0, std: 1 },
-          optimizer: { kind: 'sgd', lr: 0, momentum: 0, nesterov: false, weightDecay: 0 },
-          variants: chooser,
-        });
-        try {
-          device.queue.writeBuffer(m.params.buffer, 0, params);
-          device.queue.writeBuffer(m.input.buffer, m.input.offset, input);
-          device.queue.writeBuffer(m.outputGrad.buffer, m.outputGrad.offset, dy);
-          const encoder = device.createCommandEncoder();
-          const pass = encoder.beginComputePass();
-          m.encodeTrainForward(pass, 0);
-          m.encodeBackward(pass);
-          pass.end();
-          device.queue.submit([encoder.finish()]);
-          const read = (t: (typeof m.outputs)[number]) =>
-            readFloat32(
-              device,
-              t.buffer,
-              t.shape.reduce((a, b) => a * b, 1),
-              t.offset,
-            );
-          const pooled = await Promise.all(
-            desc.layers.flatMap((l, i) => (l.layer.kind === 'MaxPool2d' ? [read(m.outputs[i])] : [])),
-          );
-          const grads = await readFloat32(device, m.grads.buffer, desc.paramFloats);
-          results.push({ pooled, logits: await read(m.logits), grads });
-        } finally {
-          m.destroy();
-        }
-      }
+      // Both runs take the pool's backward then the conv's weight gradient, as the separate passes need.
+      const separateGrad = answering('conv2d.weight_grad_pool', 'separate');
+      const fused = await trainStep(device, {
+        choose: (site) =>
+          isPoolSite(site) ? (chosen.push(site.handPicked), site.handPicked) : separateGrad.choose(site),
+      });
+      const separate = await trainStep(device, {
+        choose: (site) => (isPoolSite(site) ? 'separate' : separateGrad.choose(site)),
+      });
       // The rule fused both of LeNet-5's chains (the test device has subgroup quads).
       expect(chosen).toEqual(['fused', 'fused']);
-      const [fused, separate] = results;
       expect(fused.pooled).toHaveLength(2);
       fused.pooled.forEach((p, i) => expectClose(p, separate.pooled[i], TOL));
       expectClose(fused.logits, separate.logits, TOL);
       expectClose(fused.grads, separate.grads, TOL);
       expect(fused.grads.some((g) => g !== 0)).toBe(true);
+    }));
+
+  it("a first conv's gradients from the pooled dy match the pool's backward then the conv's", () =>
+    gpuCheck(async (device) => {
+      const chosen: string[] = [];
+      const pooled = await trainStep(device, answering('conv2d.weight_grad_pool', 'pooled', chosen));
+      const separate = await trainStep(device, answering('conv2d.weight_grad_pool', 'separate'));
+      // Only conv1 is a first conv; the rule takes the pooled kernel there.
+      expect(chosen).toEqual(['pooled']);
+      // The first pool runs no backward of its own there.
+      expect([pooled.poolBackward, separate.poolBackward]).toEqual([0, 1]);
+      expectClose(pooled.grads, separate.grads, TOL);
+      expect(pooled.grads.some((g) => g !== 0)).toBe(true);
     }));
 });

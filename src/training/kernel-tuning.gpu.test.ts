@@ -40,6 +40,7 @@ describe('kernel autotuning', () => {
         'conv2d.correlate_pool',
         'conv2d.correlate_transposed',
         'conv2d.weight_grad',
+        'conv2d.weight_grad_pool',
         'matmul',
       ]);
       for (const site of sites) {

@@ -3,12 +3,17 @@
 // writes the un-pooled, ReLU-masked dy, 3 in 4 of it zeros) followed by the conv's weight-gradient kernel.
 import { bindKernel, getKernel } from '../../gpu/kernel';
 import { conv2dBackwardWeightPoolSpec } from '../../gpu/kernels/conv2d_backward_weight_pool';
-import type { EngineContext, PlannedOp } from '../op';
-import { bindingOf, type Tensor } from '../tensor';
+import type { EngineContext, PlannedOp, TunableSite } from '../op';
+import { correlateWeightGrad } from '../reference/conv2d';
+import { maxPool2dBackward } from '../reference/pool';
+import { bindingOf, sizeOf, tensor, type Tensor } from '../tensor';
+import { chooseVariant, scratchTensor, scratchValues } from '../tuning/site';
 import { conv2dGeometry, sameShape, type Conv2dParams, type ConvGeometry } from './conv-geometry';
-import { reduceOp, splitK } from './conv-grad-passes';
+import { planWeightGrad, reduceOp, splitK } from './conv-grad-passes';
 import { convUniforms, dispatchOp, uniformBuffer } from './conv-passes';
+import { convKey } from './conv-sites';
 import { sequence } from './dispatch';
+import { planMaxPool2dBackward } from './pool';
 
 /** Whether the pooled weight-gradient kernel runs g: one group, kw <= 8. */
 export function convPoolGradApplies(g: ConvGeometry): boolean {
@@ -83,4 +88,76 @@ export function planConv2dPoolWeightGrad(
     );
   }
   return sequence(label, ops);
+}
+
+export type ConvPoolGradVariant = 'pooled' | 'separate';
+
+const POOL = { kernelSize: 2, stride: 2 };
+
+/**
+ * Whether a first conv (no input gradient) of a fused conv -> ReLU -> pool chain computes its weight and
+ * bias gradients from the pooled dy (the pool's backward and the un-pooled dy then go): the tuned (or the
+ * rule's) variant of the site `conv2d.weight_grad_pool`. The rule takes 'pooled' where it applies (LeNet
+ * conv1, batch 64 on SwiftShader: 1.45-1.51x the pool's backward then direct5, see docs/BENCH.md).
+ */
+export function convPoolGradChosen(ctx: EngineContext, g: ConvGeometry, hasBias: boolean): boolean {
+  if (!convPoolGradApplies(g)) return false;
+  return chooseVariant(ctx, convPoolGradSite(g, hasBias)) === 'pooled';
+}
+
+/** The site: x (1), pooled dy (4), pooled y (5, half of it <= 0) and a fixed argmax -> dweight. */
+export function convPoolGradSite(g: ConvGeometry, hasBias: boolean): TunableSite {
+  const convShape = [g.n, g.cout, g.oh, g.ow];
+  const pooled = [g.n, g.cout, Math.floor(g.oh / 2), Math.floor(g.ow / 2)];
+  const wShape = [g.cout, g.cin, g.kh, g.kw];
+  const params: Conv2dParams = { stride: [g.sh, g.sw], padding: [g.ph, g.pw], dilation: [g.dh, g.dw] };
+  // Window (py, px)'s argmax: one of its 4 places, varied by position.
+  const argmax = () => {
+    const indices = new Uint32Array(sizeOf(pooled));
+    const [ph2, pw2] = [pooled[2], pooled[3]];
+    indices.forEach((_, o) => {
+      const [py, px] = [Math.floor(o / pw2) % ph2, o % pw2];
+      const k = (o * 7) % 4;
+      indices[o] = (2 * py + (k >> 1)) * g.ow + 2 * px + (k & 1);
+    });
+    return indices;
+  };
+  return {
+    key: convKey('conv2d.weight_grad_pool', g, ` b${Number(hasBias)}`),
+    candidates: ['pooled', 'separate'],
+    handPicked: 'pooled',
+    problem: () => ({
+      plan(ctx, v) {
+        const t = {
+          x: scratchTensor(ctx, 'x', [g.n, g.cin, g.h, g.w], 1).tensor,
+          dy: scratchTensor(ctx, 'dy', pooled, 4).tensor,
+          y: scratchTensor(ctx, 'y', pooled, 5).tensor,
+          indices: tensor(ctx.arena.upload('indices', argmax()), pooled),
+          dweight: scratchTensor(ctx, 'dw', wShape).tensor,
+          dbias: hasBias ? scratchTensor(ctx, 'db', [g.cout]).tensor : null,
+          params,
+        };
+        const label = `tune/${v}`;
+        if (v === 'pooled') return { op: planConv2dPoolWeightGrad(ctx, { ...t, label }), output: t.dweight };
+        const dconv = scratchTensor(ctx, 'dconv', convShape).tensor;
+        const back = planMaxPool2dBackward(ctx, { ...t, dx: dconv, params: POOL, reluMask: t.y });
+        const weights = planWeightGrad(ctx, label, g, {
+          x: t.x,
+          dy: dconv,
+          dweight: t.dweight,
+          dbias: t.dbias,
+        });
+        return { op: sequence(label, [back, weights]), output: t.dweight };
+      },
+      reference() {
+        const y = scratchValues(sizeOf(pooled), 5);
+        const dy = scratchValues(y.length, 4).map((v, i) => (y[i] > 0 ? v : 0));
+        const dconv = new Float32Array(sizeOf(convShape));
+        maxPool2dBackward({ dy, indices: argmax(), dx: dconv, shape: convShape, params: POOL });
+        const dw = new Float32Array(sizeOf(wShape));
+        correlateWeightGrad(g, scratchValues(g.n * g.cin * g.h * g.w, 1), dconv, dw);
+        return dw;
+      },
+    }),
+  };
 }

@@ -5,6 +5,8 @@ import {
   planConv2dForward,
 } from '../../engine/ops/conv2d';
 import { convPoolRuns, planConvReluPool } from '../../engine/ops/conv-relu-pool';
+import { convPoolGradChosen, planConv2dPoolWeightGrad } from '../../engine/ops/conv-pool-grad';
+import { conv2dGeometry } from '../../engine/ops/conv-geometry';
 import type { PlannedOp } from '../../engine/op';
 import type { Tensor } from '../../engine/tensor';
 import { cpuLayer, definePlans, flatSlice, flatView } from '../core/plan';
@@ -43,7 +45,20 @@ export const conv2dPlans = definePlans<Conv2dLayer>({
         ? planConvReluPool(ctx, { ...args, convY: reluInto, ...poolInto })
         : forward(reluInto, true)
       : evaluate;
-    return { forwardTrain: [train], forwardEval: [evaluate], backward: back, backwardEval: back };
+    // A first conv whose chain's pool hands it the pooled dy (poolGradFrom) trains on the pooled kernel.
+    const pooledGrad = fusion.poolGradFrom;
+    const backward = pooledGrad
+      ? [
+          planConv2dPoolWeightGrad(ctx, {
+            x: io.x,
+            ...pooledGrad,
+            dweight: flatView(flat.grads, plan, 'weight')!,
+            dbias: layer.bias ? flatView(flat.grads, plan, 'bias')! : null,
+            params,
+          }),
+        ]
+      : back;
+    return { forwardTrain: [train], forwardEval: [evaluate], backward, backwardEval: back };
   },
 
   // conv -> ReLU -> 2x2 max-pool can run as one pass where the fused kernel applies (conv-relu-pool.ts).
@@ -53,6 +68,18 @@ export const conv2dPlans = definePlans<Conv2dLayer>({
       [batch, ...plan.inShape],
       plan.params.find((p) => p.name === 'weight')!.shape,
       paramsOf(plan.layer),
+    ),
+
+  // ... and, as a first conv, can take its gradients from the pooled dy (conv-pool-grad.ts), where tuned so.
+  poolGradEpilogue: (ctx, plan, batch) =>
+    convPoolGradChosen(
+      ctx,
+      conv2dGeometry(
+        [batch, ...plan.inShape],
+        plan.params.find((p) => p.name === 'weight')!.shape,
+        paramsOf(plan.layer),
+      ),
+      plan.layer.bias,
     ),
 
   cpu(plan, io, flat, _seed, ops) {

@@ -84,6 +84,13 @@ export interface LayerFusion {
    */
   poolInto?: { y: Tensor; indices: Tensor };
   fusedPoolForward?: { indices: Tensor };
+  /**
+   * Training backward of such a layer with no input gradient whose poolGradEpilogue holds: it computes its
+   * parameter gradients from the pool's output gradient dy, output y (the ReLU mask) and argmax, and the
+   * pool (`poolGradAbsorbed`) runs no training backward, so the un-pooled gradient is never written.
+   */
+  poolGradFrom?: { dy: Tensor; y: Tensor; indices: Tensor };
+  poolGradAbsorbed?: boolean;
 }
 
 export interface CpuIo {
@@ -127,6 +134,8 @@ export interface LayerPlans<L = LayerData> {
   absorbsReluBackward?(plan: LayerPlan<L>, batch: number): boolean;
   /** Whether, in training on this device, this layer can also run a following 2x2 max-pool (poolInto). */
   poolEpilogue?(ctx: EngineContext, plan: LayerPlan<L>, batch: number): boolean;
+  /** Whether this layer, running a following pool (poolInto) and with no input gradient, takes poolGradFrom. */
+  poolGradEpilogue?(ctx: EngineContext, plan: LayerPlan<L>, batch: number): boolean;
   /** Whether this layer is a 2x2 max-pool of stride 2 that a producing layer can run (fusedPoolForward). */
   epiloguePool?(plan: LayerPlan<L>, batch: number): boolean;
 }

@@ -27,9 +27,12 @@ export const maxPool2dPlans = definePlans<MaxPool2dLayer>({
     const forward = planMaxPool2dForward(ctx, { x: io.x, y: io.y, indices, params });
     const back = io.dx ? [planMaxPool2dBackward(ctx, { dy: io.dy, indices, dx: io.dx, params })] : [];
     const { reluGradInto } = fusion;
-    const train = reluGradInto
-      ? [planMaxPool2dBackward(ctx, { dy: io.dy, indices, dx: reluGradInto, params, reluMask: io.y })]
-      : back;
+    // A producing first layer that takes its gradients from the pooled dy leaves no backward to run here.
+    const train = fusion.poolGradAbsorbed
+      ? []
+      : reluGradInto
+        ? [planMaxPool2dBackward(ctx, { dy: io.dy, indices, dx: reluGradInto, params, reluMask: io.y })]
+        : back;
     const forwardTrain = fusion.fusedPoolForward ? [] : [forward];
     return { forwardTrain, forwardEval: [forward], backward: train, backwardEval: back };
   },

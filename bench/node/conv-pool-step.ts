@@ -1,8 +1,9 @@
 // Whole LeNet-5 training steps at batch 64 on this adapter with its conv -> ReLU -> max-pool chains fused (the
 // rule) against the same model running them as separate passes (the 'conv2d.correlate_pool' sites answered
 // 'separate'; every other site the rule's): interleaved blocks of steps, order alternating, medians of each
-// block's process CPU time and wall time per step.
-//   node --import ./scripts/engine-node.mjs bench/node/conv-pool-step.ts [--rounds N] [--block N]
+// block's process CPU time and wall time per step. `--site conv2d.weight_grad_pool` compares the first conv's
+// gradients from the pooled dy (the rule) against the pool's backward then the conv's in the same way.
+//   node --import ./scripts/engine-node.mjs bench/node/conv-pool-step.ts [--rounds N] [--block N] [--site OP]
 import { acquireGpu } from '../../src/gpu/device';
 import { hasQuadLanes } from '../../src/gpu/subgroups';
 import type { TunableSite, VariantChooser } from '../../src/engine/op';
@@ -13,7 +14,12 @@ import { loadAverage, numberArg } from './ab';
 
 const B = 64;
 
-export async function convPoolStepAB(device: GPUDevice, rounds: number, block: number) {
+export async function convPoolStepAB(
+  device: GPUDevice,
+  rounds: number,
+  block: number,
+  op = 'conv2d.correlate_pool',
+) {
   const count = 4096;
   const { desc, init } = lenetModel(B);
   const images = Uint8Array.from({ length: count * 784 }, (_, i) => (i * 2654435761) >>> 24);
@@ -22,8 +28,7 @@ export async function convPoolStepAB(device: GPUDevice, rounds: number, block: n
   const data = { pixels: 784, train: split, test: split };
   const errors: string[] = [];
   const separate: VariantChooser = {
-    choose: (site: TunableSite) =>
-      site.key.startsWith('conv2d.correlate_pool ') ? 'separate' : site.handPicked,
+    choose: (site: TunableSite) => (site.key.startsWith(`${op} `) ? 'separate' : site.handPicked),
   };
   const backends = [separate, undefined].map((variants) => {
     const b = new GpuBackend(
@@ -59,7 +64,7 @@ export async function convPoolStepAB(device: GPUDevice, rounds: number, block: n
     if (errors.length) throw new Error(`WebGPU errors in the step A/B: ${errors.join(' | ')}`);
     const [cpuMs, wallMs] = [cpu.map(median), wall.map(median)];
     return {
-      /** [separate, fused], ms per step. */
+      /** [separate, the rule's], ms per step. */
       cpuMs,
       wallMs,
       cpuSpeedup: cpuMs[0] / cpuMs[1],
@@ -76,9 +81,11 @@ if (process.argv[1]?.endsWith('conv-pool-step.ts')) {
     if (!hasQuadLanes(device)) throw new Error('this adapter has no subgroup quad lanes: nothing to compare');
     const rounds = numberArg('rounds', 15);
     const loadBefore = loadAverage();
-    const step = await convPoolStepAB(device, rounds, numberArg('block', 8));
+    const at = process.argv.indexOf('--site');
+    const site = at > 0 ? process.argv[at + 1] : 'conv2d.correlate_pool';
+    const step = await convPoolStepAB(device, rounds, numberArg('block', 8), site);
     const load = [loadBefore, loadAverage()];
-    process.stdout.write(`${JSON.stringify({ status: 'ok', rounds, load, ...step })}\n`);
+    process.stdout.write(`${JSON.stringify({ status: 'ok', site, rounds, load, ...step })}\n`);
   } finally {
     device.destroy();
   }

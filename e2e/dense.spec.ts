@@ -50,7 +50,8 @@ async function open(page: Page, preset: string): Promise<Locator> {
 /** Draws a vertical stroke on the scene pad (a "1"), which sends it to the network. */
 async function drawOne(page: Page, panel: Locator): Promise<void> {
   const pad = panel.getByTestId('scene-pad');
-  await pad.scrollIntoViewIfNeeded();
+  // Centred, so the panel's sticky bar covers none of it.
+  await pad.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
   await page.mouse.down();
@@ -109,6 +110,8 @@ test('segmentation: the U-Net trains, its figures rise, and label maps render on
   expect(await colourful(viewer.locator('canvas').first())).toBeGreaterThan(50);
 
   await drawOne(page, panel);
+  // A stroke draws; it selects no text on the page.
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe('');
   await expect(panel.getByTestId('scene-pad-answer')).toBeVisible({ timeout: 30_000 });
   // The answer in words too: the digits the map gives pixels to.
   await expect(panel.getByTestId('scene-pad-text')).toHaveText(

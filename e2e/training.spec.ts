@@ -80,6 +80,16 @@ test('trains LeNet-5: loss falls, pause and step work, test accuracy passes 90%,
     .toBeGreaterThanOrEqual(6);
   const laterLoss = Number(await text(page, 'train-loss'));
   expect(laterLoss).toBeLessThan(firstLoss * 0.5);
+  // The curve is drawn, and pointing at it reads the values at the nearest step.
+  await expect(chart.locator('path.step-curves-train').last()).toHaveAttribute(
+    'd',
+    /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){5,}/,
+  );
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+  await expect(chart.getByTestId('curve-readout')).toHaveText(/^Step \d+train \d+\.\d{3}smoothed \d+\.\d{3}/);
+  await page.mouse.move(0, 0);
+  await expect(chart.getByTestId('curve-readout')).toHaveCount(0);
 
   // No layout shift while training: later reports only change numbers and the curves.
   const shifts = await page.evaluate(

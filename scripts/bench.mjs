@@ -4,7 +4,8 @@
 // never asserted.
 //   BENCH_QUICK=1        fewer steps and shorter budgets (for iterating on the bench itself)
 //   BENCH_SOAK_STEPS=N   steps of the buffer/heap soak (default 5000)
-//   BENCH_SOAK_SNAPSHOTS=1  heap snapshots at the soak's first and last checkpoints, their per-constructor growth in the report
+//   BENCH_SOAK_SNAPSHOTS=0|1  heap snapshots at the soak's first and last checkpoints, their per-constructor growth in
+//                        the report and the judgement with V8's compiled code set aside (default: 1, 0 with BENCH_QUICK)
 //   BENCH_SOAK_MAX_SECONDS=S  stop the soak after the chunk that passes S seconds (the report gives the steps done)
 //   BENCH_ONLY=a,b       run only these measurement groups (see GROUPS below; 'tuning' runs in Node)
 //   BENCH_CPU_ROUNDS=N   interleaved rounds of the CPU backends group 'cpu' (default 3)
@@ -39,6 +40,7 @@ const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
 const SOAK_STEPS = Number(env.BENCH_SOAK_STEPS ?? (QUICK ? 200 : 5000));
 const SOAK_MAX_SECONDS = Number(env.BENCH_SOAK_MAX_SECONDS ?? Infinity);
+const SOAK_SNAPSHOTS = (env.BENCH_SOAK_SNAPSHOTS ?? (QUICK ? '0' : '1')) === '1';
 const SOAK_CHUNK = QUICK ? 100 : 500;
 const GROUPS = [
   'adapter',
@@ -159,8 +161,7 @@ async function soak(browser, origin) {
       const p = await point(await step(Math.min(SOAK_CHUNK, SOAK_STEPS - done)));
       done = p.step - before.step;
       // The heap's make-up from the first checkpoint on (the first chunk pays one-time costs).
-      if (points.length === 0 && env.BENCH_SOAK_SNAPSHOTS === '1')
-        firstHeap = await pageHeapByConstructor(opened.page);
+      if (points.length === 0 && SOAK_SNAPSHOTS) firstHeap = await pageHeapByConstructor(opened.page);
       points.push(p);
       say(
         `bench:   step ${p.step}: ${p.buffers.live} live buffers, heap ${(p.heap.usedBytes / 1e6).toFixed(2)} MB`,

@@ -16,7 +16,8 @@ import {
 } from '../../src/engine/ops/conv-grad-passes';
 import { scratchTensor } from '../../src/engine/tuning/site';
 import { median } from '../../src/engine/tuning/tuner';
-import { deviceTimer, type OpTimer } from '../../src/engine/tuning/timer';
+import { deviceTimer } from '../../src/engine/tuning/timer';
+import { cpuTimer } from './ab';
 
 interface Conv {
   name: string;
@@ -29,25 +30,6 @@ const LENET: Conv[] = [
   { name: 'conv1 1->6 k5 p2 28x28', x: [64, 1, 28, 28], w: [6, 1, 5, 5], params: { padding: 2 } },
   { name: 'conv2 6->16 k5 14x14', x: [64, 6, 14, 14], w: [16, 6, 5, 5], params: {} },
 ];
-
-/** Process CPU milliseconds per repetition of `op`, encoded `reps` times into one pass. */
-function cpuTimer(device: GPUDevice): OpTimer {
-  return {
-    method: 'wall',
-    async time(op, reps) {
-      const encoder = device.createCommandEncoder({ label: `ab/${op.label}` });
-      const pass = encoder.beginComputePass({ label: `ab/${op.label}` });
-      for (let r = 0; r < reps; r++) op.encode(pass);
-      pass.end();
-      const c0 = process.cpuUsage();
-      device.queue.submit([encoder.finish()]);
-      await device.queue.onSubmittedWorkDone();
-      const c = process.cpuUsage(c0);
-      return (c.user + c.system) / 1000 / reps;
-    },
-    dispose() {},
-  };
-}
 
 export interface FusionRow {
   pass: string;

@@ -2,20 +2,26 @@
 // weights, sample order and noise stream as the worker's session, on the WebAssembly SIMD kernels) and
 // prints the judge's digit score every K steps: the share of 1,000 test reconstructions recognised as
 // their digit (autoencoder), or the inception score, confidence and class histogram of 1,000 samples from
-// fixed noise (DCGAN), with the CPU-seconds spent so far; a 2-D code (the VAE) is also judged on a 10×10
-// grid of its latent map decoded. The conditional DCGAN (cgan) trains on the session's noise with drawn
+// fixed noise (DCGAN), with the CPU-seconds spent so far; a 2-D code (the VAE) is also judged on two 10×10
+// grids of its latent map decoded, even over [−2, 2]² and at N(0, 1)'s quantiles 0.05 … 0.95, and at the
+// end the script says from which scored step on each grid held all ten digits at every scoring (the
+// steps-to-target rule of docs/GENERATION.md), with the load average at the scorings. --kl-weight sets the
+// VAE's KL weight (its Reparameterize layer's kl_weight) for a variant of the preset. The conditional DCGAN (cgan) trains on the session's noise with drawn
 // digits; its 1,000 samples ask for each digit 100 times, and it also prints the share the judge calls
 // the digit asked for. With --save it writes the trained weights as
 // safetensors (the autoencoder's, or the generator's and OUT.discriminator.safetensors beside it): at the
 // end, or at every scored step when OUT holds '{step}' (replaced by the step number).
 //   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan|cgan \
-//     [--steps N] [--every K] [--seed S] [--lr LR] [--preset ID] [--threads T] [--save OUT.safetensors]
+//     [--steps N] [--every K] [--seed S] [--lr LR] [--kl-weight W] [--preset ID] [--threads T]
+//     [--save OUT.safetensors]
 import { readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createNodeWasmOps } from '../../src/engine/wasm/testing/node';
 import { wireSpec } from '../../src/network/analyze';
 import { exportWeights } from '../../src/network/export/weights-file';
 import { getPreset, presetSpec, type PresetId } from '../../src/network/presets';
+import type { NetworkSpec } from '../../src/network/spec';
 import { CpuBackend } from '../../src/training/cpu-backend';
 import { buildAutoencoder, buildGan } from '../../src/training/generative/build';
 import { gaussianNoise } from '../../src/training/generative/common';
@@ -26,6 +32,7 @@ import {
   latentGridDigitScore,
 } from '../../src/training/generative/digit-score';
 import { JUDGE_PATH, loadJudge } from '../../src/training/generative/judge';
+import { evenAxis, gaussianAxis } from '../../src/training/generative/latent-axis';
 import { loadMnist } from '../../src/training/generative/testing/mnist';
 import { snapshotFromState } from '../../src/training/load-weights';
 import { deriveSeed, Prng } from '../../src/training/prng';
@@ -38,6 +45,7 @@ const { values, positionals } = parseArgs({
     every: { type: 'string', default: '100' },
     seed: { type: 'string', default: '42' },
     lr: { type: 'string' },
+    'kl-weight': { type: 'string' },
     preset: { type: 'string' },
     threads: { type: 'string', default: '1' },
     save: { type: 'string' },
@@ -76,9 +84,39 @@ const saveAt = (step: number) => {
   return step === steps ? out : null;
 };
 
+/** The latent grids a 2-D code is judged on, and per grid the scored step from which it has held all ten
+ *  digits at every scoring (null while it does not). */
+const GRIDS = [
+  {
+    name: 'even grid 10×10 over [−2, 2]²',
+    axis: evenAxis(10, 2),
+    first: null as number | null,
+    from: null as number | null,
+  },
+  {
+    name: 'Gaussian grid 10×10 at N(0, 1) quantiles 0.05 … 0.95',
+    axis: gaussianAxis(10),
+    first: null as number | null,
+    from: null as number | null,
+  },
+];
+const loads: number[] = [];
+
+/** The spec with --kl-weight, if given, as every Reparameterize layer's KL weight. */
+const withKlWeight = (spec: NetworkSpec): NetworkSpec => {
+  const w = values['kl-weight'];
+  if (w === undefined) return spec;
+  return {
+    ...spec,
+    layers: spec.layers.map((layer) =>
+      layer.kind === 'Reparameterize' ? { ...layer, kl_weight: Number(w) } : layer,
+    ),
+  };
+};
+
 if (mode === 'ae') {
   const id = (values.preset ?? 'autoencoder') as PresetId;
-  const spec = presetSpec(id);
+  const spec = withKlWeight(presetSpec(id));
   const bottleneck = getPreset(id)!.bottleneckLayerId ?? 'bottleneck';
   const ae = await buildAutoencoder(backend, () => data, spec, hyperOf(id), bottleneck, ops);
   for (let step = 0; step < steps; step++) {
@@ -93,12 +131,20 @@ if (mode === 'ae') {
     if ((step + 1) % every === 0) {
       const sums = await ae.engine.takeSums();
       const score = (await autoencoderDigitScore(ae, judge, data, SAMPLES))!;
-      // A 2-D code is also judged on its latent map: a 10×10 grid over [−2, 2]² decoded.
-      const grid = ae.latentDim === 2 ? await latentGridDigitScore(ae, judge, 10, 2) : null;
-      const shown = grid
-        ? `; latent grid 10×10 over [−2, 2]²: ${grid.histogram.filter((n) => n > 0).length} digits, ` +
-          `histogram [${grid.histogram.join(', ')}], confidence ${grid.confidence.toFixed(3)}`
-        : '';
+      loads.push(loadavg()[0]);
+      // A 2-D code is also judged on its latent map: the decoded grids.
+      let shown = '';
+      for (const g of ae.latentDim === 2 ? GRIDS : []) {
+        const grid = await latentGridDigitScore(ae, judge, g.axis);
+        const digits = grid.histogram.filter((n) => n > 0).length;
+        if (digits === 10) {
+          g.first ??= step + 1;
+          g.from ??= step + 1;
+        } else g.from = null;
+        shown +=
+          `; ${g.name}: ${digits} digits, histogram [${grid.histogram.join(', ')}], ` +
+          `confidence ${grid.confidence.toFixed(3)}`;
+      }
       console.log(
         `step ${step + 1}: loss ${(sums.loss / sums.samples).toFixed(4)}, judge recognises ` +
           `${(100 * score.recognised!).toFixed(1)}% of reconstructions${shown}, ${spent.toFixed(1)} CPU-s`,
@@ -111,6 +157,21 @@ if (mode === 'ae') {
     }
   }
   ae.engine.destroy();
+  if (ae.latentDim === 2) {
+    for (const g of GRIDS) {
+      console.log(
+        `${g.name}: all ten digits first at step ${g.first ?? '—'}, ` +
+          (g.from === null
+            ? `not at the last scoring (step ${steps})`
+            : `at every scoring from step ${g.from} to ${steps}`),
+      );
+    }
+    const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
+    console.log(
+      `load average (1 min) at the scorings: mean ${mean.toFixed(1)}, ` +
+        `from ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)}`,
+    );
+  }
 } else {
   const pair = mode === 'cgan' ? 'cgan-generator,cgan-discriminator' : 'dcgan-generator,dcgan-discriminator';
   const [gId, dId] = (values.preset ?? pair).split(',') as PresetId[];

@@ -2,7 +2,7 @@
 
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen SEED
     /usr/bin/python3 scripts/generative/measure.py /tmp/gen ae|gan|cgan [--steps N] [--every K] [--seed S]
-        [--lr LR] [--beta1 B] [--batch B] [--threads T] [--autoencoder autoencoder-sharp]
+        [--lr LR] [--beta1 B] [--batch B] [--threads T] [--autoencoder autoencoder-sharp] [--kl-weight W]
 
 The networks and their seeded initial weights are the app's exports (export-presets.ts). The step is the
 engine's: batches from a seeded shuffle, the autoencoder's BCE against its own input in [0, 1]; the GAN's
@@ -11,7 +11,10 @@ updated discriminator on the same generated batch (gpu-gan.ts). Every K steps it
 scores: the share of 1,000 test reconstructions recognised as their digit (autoencoder), or the inception
 score, mean confidence and class histogram of 1,000 samples from fixed noise, the generator in eval mode
 (GAN), with the CPU-seconds spent training so far. A VAE (--autoencoder vae) adds its KL term to the loss
-and is also judged on a decoded 10x10 grid of its 2-D latent space over [-2, 2]^2. The conditional GAN
+and is also judged on two decoded 10x10 grids of its 2-D latent space, even over [-2, 2]^2 and at N(0, 1)'s
+quantiles 0.05 .. 0.95; at the end it says from which scored step on each grid held all ten digits at every
+scoring (docs/GENERATION.md's steps-to-target rule), with the load average at the scorings. --kl-weight
+sets the VAE's KL weight (its Reparameterize module's kl_weight) for a variant of the preset. The conditional GAN
 (cgan) asks for uniformly drawn digits: G reads [z, onehot(y)], D reads the image with ten one-hot planes
 (fake batches the digits G was asked for, real ones their true labels); its 1,000 scored samples ask for
 each digit 100 times, and it also prints the share the judge calls the requested digit.
@@ -64,13 +67,19 @@ def regulariser(model):
     return sum(m.kl for m in model.modules() if hasattr(m, 'kl'))
 
 
+# The latent grids a VAE is judged on, as engine-measure.ts's: each axis's values (latent-axis.ts).
+GRIDS = [('even grid 10x10 over [-2, 2]^2', torch.linspace(-2, 2, 10)),
+         ('Gaussian grid 10x10 at N(0, 1) quantiles 0.05 .. 0.95',
+          torch.special.ndtri(torch.linspace(0.05, 0.95, 10, dtype=torch.float64)).float())]
+
+
 @torch.no_grad()
-def latent_grid(model, side=10, extent=2.0):
-    """Decodings of a side x side grid of 2-D codes over [-extent, extent]^2, rows from the top (y descending),
-    as the engine's latentGridDigitScore: the modules after the sampling step, in order (the VAE is sequential)."""
+def latent_grid(model, at):
+    """Decodings of the grid of 2-D codes with the values AT on each axis, rows from the top (y descending), as
+    the engine's latentGridDigitScore: the modules after the sampling step, in order (the VAE is sequential)."""
     children = list(model.children())
     k = next(i for i, m in enumerate(children) if hasattr(m, 'kl'))
-    at = torch.linspace(-extent, extent, side)
+    side = len(at)
     x = torch.stack([torch.stack([at[c], at[side - 1 - r]]) for r in range(side) for c in range(side)])
     for m in children[k + 1:]:
         x = m(x)
@@ -80,6 +89,76 @@ def latent_grid(model, side=10, extent=2.0):
 def cpu_seconds():
     t = os.times()
     return t.user + t.system
+
+
+class Mnist:
+    """MNIST's training images (pixels in [0, 1]) and labels, the first SAMPLES test images and labels, and
+    the engine's sample order: a seeded shuffle, drawn again at each epoch (draws from torch's global
+    generator, so seed it first)."""
+
+    def __init__(self, batch):
+        self.batch = batch
+        self.train = read_idx('train-images-idx3-ubyte').unsqueeze(1).float() / 255
+        self.train_labels = read_idx('train-labels-idx1-ubyte').long()
+        self.test = read_idx('t10k-images-idx3-ubyte')[:SAMPLES].unsqueeze(1).float() / 255
+        self.labels = read_idx('t10k-labels-idx1-ubyte')[:SAMPLES].long()
+        self.order = torch.randperm(len(self.train))
+        self.batches = len(self.train) // batch
+
+    def indices_at(self, step):
+        if step % self.batches == 0 and step > 0:
+            self.order = torch.randperm(len(self.train))
+        i = step % self.batches
+        return self.order[i * self.batch:(i + 1) * self.batch]
+
+
+def train_autoencoder(model, data, judge, args, before_step=None):
+    """Trains MODEL on its own input with BCE (plus a VAE's KL term), Adam at args.lr (3e-3), printing the
+    judge's scores every args.every steps; a VAE's latent grids are scored too, and at the end the step
+    from which each grid held all ten digits at every scoring. before_step(step), if given, runs first at
+    each step (a variant's schedule)."""
+    vae = any(hasattr(m, 'kl') for m in model.modules())
+    first, held, loads = {}, {}, []
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr or 3e-3, betas=(args.beta1 or 0.9, 0.999))
+    loss_fn = nn.BCELoss()
+    spent = 0.0
+    for step in range(args.steps):
+        x = data.train[data.indices_at(step)]
+        if before_step:
+            before_step(step)
+        t0 = cpu_seconds()
+        model.train()
+        opt.zero_grad()
+        loss = loss_fn(model(x), x)
+        (loss + regulariser(model)).backward()
+        opt.step()
+        spent += cpu_seconds() - t0
+        if (step + 1) % args.every == 0:
+            with torch.no_grad():
+                model.eval()
+                hits = (judge.probs(model(data.test)).argmax(1) == data.labels).float().mean().item()
+                grid = ''
+                loads.append(os.getloadavg()[0])
+                for name, at in GRIDS if vae else []:
+                    p = judge.probs(latent_grid(model, at))
+                    hist = torch.bincount(p.argmax(1), minlength=10).tolist()
+                    digits = sum(n > 0 for n in hist)
+                    if digits == 10:
+                        first.setdefault(name, step + 1)
+                        held.setdefault(name, step + 1)
+                    else:
+                        held.pop(name, None)
+                    grid += (f'; {name}: {digits} digits, histogram {hist}, '
+                             f'confidence {p.max(1).values.mean().item():.3f}')
+            print(f'step {step + 1}: loss {loss.item():.4f}, judge recognises {100 * hits:.1f}% of '
+                  f'reconstructions{grid}, {spent:.1f} CPU-s', flush=True)
+    if vae:
+        for name, _ in GRIDS:
+            since = (f'at every scoring from step {held[name]} to {args.steps}' if name in held
+                     else f'not at the last scoring (step {args.steps})')
+            print(f"{name}: all ten digits first at step {first.get(name, '-')}, {since}")
+        print(f'load average (1 min) at the scorings: mean {sum(loads) / len(loads):.1f}, '
+              f'from {min(loads):.1f} to {max(loads):.1f}')
 
 
 def main():
@@ -94,54 +173,22 @@ def main():
     parser.add_argument('--batch', type=int, default=64)
     parser.add_argument('--threads', type=int, default=1)
     parser.add_argument('--autoencoder', default='autoencoder-sharp', help='the exported autoencoder folder')
+    parser.add_argument('--kl-weight', type=float, help="the VAE's KL weight, for a variant of the preset")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    train = read_idx('train-images-idx3-ubyte').unsqueeze(1).float() / 255
-    test = read_idx('t10k-images-idx3-ubyte')[:SAMPLES].unsqueeze(1).float() / 255
-    labels = read_idx('t10k-labels-idx1-ubyte')[:SAMPLES].long()
+    # The judge before the shuffle: building its modules draws from torch's generator.
     judge = Judge(os.path.join(args.exported, 'judge'))
-    order = torch.randperm(len(train))
-    batches = len(train) // args.batch
-
-    train_labels = read_idx('train-labels-idx1-ubyte').long()
-
-    def indices_at(step):
-        nonlocal order
-        if step % batches == 0 and step > 0:
-            order = torch.randperm(len(train))
-        i = step % batches
-        return order[i * args.batch:(i + 1) * args.batch]
-
-    def batch_at(step):
-        return train[indices_at(step)]
+    data = Mnist(args.batch)
+    train, train_labels = data.train, data.train_labels
 
     if args.mode == 'ae':
         model = load_model(os.path.join(args.exported, args.autoencoder))
-        opt = torch.optim.Adam(model.parameters(), lr=args.lr or 3e-3, betas=(args.beta1 or 0.9, 0.999))
-        loss_fn = nn.BCELoss()
-        spent = 0.0
-        for step in range(args.steps):
-            x = batch_at(step)
-            t0 = cpu_seconds()
-            model.train()
-            opt.zero_grad()
-            loss = loss_fn(model(x), x)
-            (loss + regulariser(model)).backward()
-            opt.step()
-            spent += cpu_seconds() - t0
-            if (step + 1) % args.every == 0:
-                with torch.no_grad():
-                    model.eval()
-                    hits = (judge.probs(model(test)).argmax(1) == labels).float().mean().item()
-                    grid = ''
-                    if any(hasattr(m, 'kl') for m in model.modules()):
-                        p = judge.probs(latent_grid(model))
-                        hist = torch.bincount(p.argmax(1), minlength=10).tolist()
-                        grid = (f'; latent grid 10x10 over [-2, 2]^2: {sum(n > 0 for n in hist)} digits, '
-                                f'histogram {hist}, confidence {p.max(1).values.mean().item():.3f}')
-                print(f'step {step + 1}: loss {loss.item():.4f}, judge recognises {100 * hits:.1f}% of '
-                      f'reconstructions{grid}, {spent:.1f} CPU-s', flush=True)
+        if args.kl_weight is not None:
+            for m in model.modules():
+                if hasattr(m, 'kl'):
+                    m.kl_weight = args.kl_weight
+        train_autoencoder(model, data, judge, args)
         return
 
     conditional = args.mode == 'cgan'
@@ -169,7 +216,7 @@ def main():
     asked = torch.arange(SAMPLES) % 10
     spent = 0.0
     for step in range(args.steps):
-        at = indices_at(step)
+        at = data.indices_at(step)
         real, real_y = train[at] * 2 - 1, train_labels[at]
         z = torch.randn(args.batch, latent)
         fake_y = torch.randint(0, 10, (args.batch,))

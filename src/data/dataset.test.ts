@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DATASETS, getDatasetInfo, loadManifest, type DatasetInfo, type FileRole } from './catalog';
 import { loadDataset, type DatasetProgress, type SplitAvailable } from './dataset';
 import { DatasetError, datasetErrorInfo } from './errors';
@@ -162,6 +162,65 @@ describe('loadDataset', () => {
     const load = loadDataset(TINY, BASE, { fetch: servingFetch(served).fetch, signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     await expect(load).rejects.toMatchObject({ code: 'aborted' });
+  });
+});
+
+describe('loadDataset with a first slice of the train split', () => {
+  /** Resolves once the event loop has run its queued work a few times over (the streams have moved on). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+  /** Starts a load of 60 train and 20 test images whose first 8 train images come before what `wait` names. */
+  function heldLoad(wait: () => Promise<unknown> | null, signal?: AbortSignal) {
+    const { made, served } = tinyFiles(60, 20);
+    const server = servingFetch(served);
+    const seen = { train: 0, test: 0 };
+    const progress: DatasetProgress[] = [];
+    const load = loadDataset(TINY, BASE, {
+      fetch: server.fetch,
+      signal,
+      first: { train: 8, wait },
+      onAvailable: (a) => (seen[a.split] = a.available),
+      // Throttled to one report until the last, but for the reports made when reads are held.
+      progressIntervalMs: 1e9,
+      onProgress: (p) => progress.push(p),
+    });
+    return { made, server, seen, progress, load };
+  }
+
+  it('reads the rest of the train split and the test split only once nothing is named to wait for', async () => {
+    let open!: () => void;
+    let urgent: Promise<void> | null = new Promise<void>((resolve) => (open = resolve));
+    const { made, server, seen, progress, load } = heldLoad(() => urgent);
+    await vi.waitFor(() => expect(seen.train).toBeGreaterThanOrEqual(8), { timeout: 20_000 });
+    await settle();
+    // Every file was asked for at once; only the train split's first slice (and what the decompressor
+    // had already taken in past it, under a chunk's worth) was read.
+    expect(server.requested).toHaveLength(4);
+    expect(seen.train).toBeLessThan(60);
+    expect(seen.test).toBe(0);
+    // The page is told of the images in before the wait.
+    expect(progress.at(-1)?.images).toBeGreaterThanOrEqual(Math.max(8, seen.train));
+    const held = { ...seen };
+    await settle();
+    expect(seen).toEqual(held);
+    urgent = null;
+    open();
+    const data = await load;
+    expect(seen).toEqual({ train: 60, test: 20 });
+    expect(data.train.images).toEqual(made.trainImages.records);
+    expect(data.test.labels).toEqual(made.testLabels.records);
+  });
+
+  it('goes on when what it waits for fails, and stops with code aborted when aborted while held', async () => {
+    const failed = heldLoad(() => Promise.reject(new Error('the backend did not open')));
+    expect((await failed.load).test.count).toBe(20);
+
+    const controller = new AbortController();
+    const aborted = heldLoad(() => new Promise(() => undefined), controller.signal);
+    await vi.waitFor(() => expect(aborted.seen.train).toBeGreaterThanOrEqual(8), { timeout: 20_000 });
+    controller.abort();
+    await expect(aborted.load).rejects.toMatchObject({ code: 'aborted' });
+    expect(aborted.seen.test).toBe(0);
   });
 });
 

@@ -58,6 +58,13 @@ export interface LoadDatasetOptions {
   stallTimeoutMs?: number;
   /** Minimum time between onProgress calls (default 50 ms; the final state is always reported). */
   progressIntervalMs?: number;
+  /**
+   * The train split's first `train` examples first: before each read of the test split, and of the train
+   * split past them, `wait()` names what to wait for (null: nothing), a rejection counting as done. All four
+   * files are still requested at once, so a missing one is reported at once. The worker waits for its
+   * backend's opening and a run's first report, which decompression on its thread would slow.
+   */
+  first?: { train: number; wait(): Promise<unknown> | null };
 }
 
 const splitOf = (role: FileRole): Split => (role.startsWith('train') ? 'train' : 'test');
@@ -180,6 +187,7 @@ export async function loadDataset(
     });
   };
 
+  const holdFor = firstHold(options.first, controller.signal);
   let failure: unknown = null;
   const load = (role: FileRole): Promise<IdxFile> =>
     loadIdxFile(`${base}/${info.files[role]}`, ROLE_KIND[role], {
@@ -190,6 +198,12 @@ export async function loadDataset(
       rows: info.rows,
       cols: info.cols,
       stallTimeoutMs: options.stallTimeoutMs,
+      beforeRead: (records) => {
+        const hold = holdFor(splitOf(role), records);
+        // What is in is reported before a wait, which the progress events' throttle would leave untold.
+        if (hold) report(true);
+        return hold;
+      },
       onHeader: (header) => checkHeader(role, header),
       onRecords: (batch) => {
         if (ROLE_KIND[role] === 'labels') checkLabels(role, batch);
@@ -229,4 +243,24 @@ export async function loadDataset(
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/**
+ * What a file of `split` waits for before its next read, having `records` complete: nothing for the train
+ * split's first examples, else what `first.wait()` names, or the load's abort.
+ */
+function firstHold(
+  first: LoadDatasetOptions['first'],
+  signal: AbortSignal,
+): (split: Split, records: number) => Promise<void> | undefined {
+  if (!first) return () => undefined;
+  const aborted = new Promise<void>((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+  const done = () => undefined;
+  return (split, records) => {
+    if (split === 'train' && records < first.train) return undefined;
+    const until = first.wait();
+    return until ? Promise.race([until.then(done, done), aborted]) : undefined;
+  };
 }

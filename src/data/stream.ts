@@ -43,6 +43,11 @@ export interface LoadIdxOptions {
   cols?: number;
   /** Fail with a 'network' error when no bytes arrive for this long (default 30 s). */
   stallTimeoutMs?: number;
+  /**
+   * Called before each read of the body with the records complete so far; a promise returned holds the
+   * file back until it settles (no stall timeout runs meanwhile), so a loader can put other work first.
+   */
+  beforeRead?: (records: number) => Promise<void> | undefined;
 }
 
 export interface IdxFile {
@@ -103,6 +108,11 @@ export async function loadIdxFile(
   const reader = decoded.getReader();
   try {
     for (;;) {
+      const hold = options.beforeRead?.(parser.records);
+      if (hold) {
+        await hold;
+        if (signal?.aborted) throw networkError(file, signal.reason, signal);
+      }
       const chunk = await reader.read().catch((error: unknown) => {
         throw classifyReadError(error, file, parser, source, signal);
       });

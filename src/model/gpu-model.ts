@@ -146,12 +146,28 @@ export class GpuModel {
       const absorbs = plansOf(desc.layers[r.node].layer.kind).absorbsReluBackward;
       return absorbs?.(desc.layers[r.node], B) ? r.node : null;
     };
+    // A layer with a fused ReLU read only by a 2x2 max-pool that absorbs the ReLU's backward also runs
+    // that pool in training (its epilogue, where the device runs it: conv -> ReLU -> pool in one pass).
+    const poolAfter = (i: number, relu: number) => {
+      const pool = absorbed(relu);
+      if (pool === null) return null;
+      const epilogue = plansOf(desc.layers[i].layer.kind).poolEpilogue?.(ctx, desc.layers[i], B);
+      const fits = plansOf(desc.layers[pool].layer.kind).epiloguePool?.(desc.layers[pool], B);
+      return epilogue && fits ? pool : null;
+    };
     const fusion: LayerFusion[] = desc.layers.map(() => ({}));
     desc.layers.forEach((_, i) => {
       const relu = reluAfter(i);
       if (relu !== null) {
         fusion[i].reluInto = this.outputs[relu];
         fusion[relu].fusedReluForward = true;
+        const pool = poolAfter(i, relu);
+        if (pool !== null) {
+          const y = this.outputs[pool];
+          const indices = tensor(this.arena.storage(`layer${pool}/indices`, sizeOf(y.shape) * 4), y.shape);
+          fusion[i].poolInto = { y, indices };
+          fusion[pool].fusedPoolForward = { indices };
+        }
       }
       const pool = absorbed(i);
       if (pool !== null) {

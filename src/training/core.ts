@@ -65,6 +65,8 @@ export class TrainerCore {
   /** The last language switch (its catalogue loading). */
   private language: Promise<void> = Promise.resolve();
   private readonly datasets: DatasetRequests;
+  /** The backend's opening, while an `init` is under way. */
+  private opening: Promise<void> | null = null;
   private disposed = false;
   /** The model holds the initial weights its seed draws (not weights set or restored from elsewhere). */
   private weightsFromSeed = false;
@@ -90,6 +92,7 @@ export class TrainerCore {
       fetch: this.options.fetch,
       stop: () => this.run.stop(),
       testComplete: () => this.readouts.chooseGallery(),
+      urgent: () => this.opening ?? this.run.starting,
     });
     this.run = new TrainingRun(s, {
       options: this.options,
@@ -157,6 +160,13 @@ export class TrainerCore {
       .then(() => language)
       .then(() => this.dispatch(request))
       .catch((error: unknown) => this.fail(error));
+    // The dataset's stream waits while the first backend opens (see DatasetRequests).
+    if (request.type === 'init') {
+      const opening: Promise<void> = this.queue.finally(() => {
+        if (this.opening === opening) this.opening = null;
+      });
+      this.opening = opening;
+    }
     return this.queue;
   }
 

@@ -1,6 +1,6 @@
 // The dataset as the trainer holds it on the host: the loader's full-size arrays, with the count of
 // complete records per split. Backends copy new ranges out of it as they stream in.
-import { datasetErrorInfo, loadDataset, type DatasetProgress } from '../data';
+import { datasetErrorInfo, loadDataset, type DatasetProgress, type LoadDatasetOptions } from '../data';
 import { tr } from '../i18n';
 import { formatBytes } from '../network/memory';
 import type { HostDataset } from './backend';
@@ -19,7 +19,11 @@ export function emptyHostDataset(): HostDataset {
   return { pixels: PIXELS, train: { ...empty }, test: { ...empty } };
 }
 
-/** Streams a dataset into `host`; resolves true when complete, false after reporting a failure. */
+/**
+ * Streams a dataset into `host`; resolves true when complete, false after reporting a failure. `first`
+ * puts a first slice of training images ahead of the rest and lets other work go first (see
+ * LoadDatasetOptions).
+ */
 export async function streamDataset(
   id: DatasetId,
   baseUrl: string,
@@ -27,11 +31,13 @@ export async function streamDataset(
   host: HostDataset,
   callbacks: StreamCallbacks,
   signal?: AbortSignal,
+  first?: LoadDatasetOptions['first'],
 ): Promise<boolean> {
   try {
     const done = await loadDataset(id, baseUrl, {
       fetch: fetchFn,
       signal,
+      first,
       onProgress: (p: DatasetProgress) =>
         callbacks.emit({
           type: 'datasetProgress',

@@ -37,6 +37,7 @@ describe('kernel autotuning', () => {
       const ops = new Set(sites.map((s) => s.key.split(' ')[0]));
       expect([...ops].sort()).toEqual([
         'conv2d.correlate',
+        'conv2d.correlate_pool',
         'conv2d.correlate_transposed',
         'conv2d.weight_grad',
         'matmul',

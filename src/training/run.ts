@@ -48,6 +48,9 @@ const PROGRESS_EVERY_MS = 50;
 
 export class TrainingRun {
   private loop: Promise<void> | null = null;
+  /** Until a run just started has its first loss on the page: the dataset's stream waits meanwhile. */
+  starting: Promise<void> | null = null;
+  private started: (() => void) | null = null;
   private reports: Promise<void> = Promise.resolve();
   private readonly throughput = new Throughput();
   private lastSnapshotAt = -Infinity;
@@ -106,7 +109,18 @@ export class TrainingRun {
     await this.host.makeRoom();
     this.host.setState('training');
     this.throughput.restart();
-    this.loop = this.train().finally(() => (this.loop = null));
+    this.starting = new Promise((resolve) => (this.started = resolve));
+    this.loop = this.train().finally(() => {
+      this.loop = null;
+      this.firstShown();
+    });
+  }
+
+  /** The run's first report has gone to the page (or the run ended, or waits for images). */
+  private firstShown(): void {
+    this.started?.();
+    this.started = null;
+    this.starting = null;
   }
 
   /** `reason` tells the page why, when it was not the user's pause. */
@@ -194,6 +208,7 @@ export class TrainingRun {
       while (s.state === 'training' && s.backend) {
         if (!this.takeStep()) {
           // The epoch has used every image in so far: more are streaming in.
+          this.firstShown();
           if (!s.streaming) break;
           await wait(STREAM_WAIT_MS);
           continue;
@@ -281,6 +296,7 @@ export class TrainingRun {
     }
     const explosion = this.watch.observe(loss, sums.steps);
     const { imagesPerSecond, stepMs } = this.throughput.read();
+    this.firstShown();
     host.emit({
       type: 'metrics',
       step: at.step,

@@ -71,6 +71,12 @@ export function maxPoolTilesExactly(xShape: readonly number[], params: MaxPool2d
   return maxPoolWindowGrid(maxPool2dGeometry(xShape, params)) !== null;
 }
 
+/** Whether max_pool2d on `xShape` is 2x2 windows of stride 2 that tile it exactly (what a conv can fuse). */
+export function maxPoolIs2x2(xShape: readonly number[], params: MaxPool2dParams): boolean {
+  const g = maxPool2dGeometry(xShape, params);
+  return g.kh === 2 && g.kw === 2 && maxPoolWindowGrid(g) !== null;
+}
+
 /** A pass of a *_windows kernel over `grid`. */
 function planWindows(
   ctx: EngineContext,

@@ -4,6 +4,7 @@ import activationWgsl from '../../../shaders/common/activation.wgsl?raw';
 import augmentWgsl from '../../../shaders/common/augment.wgsl?raw';
 import concatWgsl from '../../../shaders/common/concat.wgsl?raw';
 import convWgsl from '../../../shaders/common/conv.wgsl?raw';
+import convPoolQuadWgsl from '../../../shaders/common/conv_pool_quad.wgsl?raw';
 import convForwardWgsl from '../../../shaders/common/conv_forward.wgsl?raw';
 import convRowStoreWgsl from '../../../shaders/common/conv_row_store.wgsl?raw';
 import convTileWgsl from '../../../shaders/common/conv_tile.wgsl?raw';
@@ -40,6 +41,8 @@ export const COMMON_WGSL: Readonly<Record<string, string>> = {
   conv_forward: convForwardWgsl,
   /** The register tile and sliding x window of the direct, quad and depthwise conv kernels. */
   conv_tile: convTileWgsl,
+  /** The 2x2 max-pool epilogue of the fused conv + pool quad kernel: shuffles, windows, pooled stores. */
+  conv_pool_quad: convPoolQuadWgsl,
   /** The row store of the direct conv kernels. */
   conv_row_store: convRowStoreWgsl,
   /** The weight-gradient store of the direct conv kernels. */

@@ -77,6 +77,13 @@ export interface LayerFusion {
    */
   reluGradInto?: Tensor;
   fusedReluBackward?: boolean;
+  /**
+   * Training forward of a layer with a fused ReLU whose output only a 2x2 max-pool reads (poolEpilogue and
+   * the pool's epiloguePool): it also pools, writing the pool's output and argmax here, and the pool
+   * (`fusedPoolForward`, the same argmax) runs no training forward of its own.
+   */
+  poolInto?: { y: Tensor; indices: Tensor };
+  fusedPoolForward?: { indices: Tensor };
 }
 
 export interface CpuIo {
@@ -118,6 +125,10 @@ export interface LayerPlans<L = LayerData> {
   cpu(plan: LayerPlan<L>, io: CpuIo, flat: CpuFlat, seed: number, ops: CpuOps): CpuLayer;
   /** Whether, in training on the GPU, this layer can write the gradient of the ReLU that feeds it. */
   absorbsReluBackward?(plan: LayerPlan<L>, batch: number): boolean;
+  /** Whether, in training on this device, this layer can also run a following 2x2 max-pool (poolInto). */
+  poolEpilogue?(ctx: EngineContext, plan: LayerPlan<L>, batch: number): boolean;
+  /** Whether this layer is a 2x2 max-pool of stride 2 that a producing layer can run (fusedPoolForward). */
+  epiloguePool?(plan: LayerPlan<L>, batch: number): boolean;
 }
 
 /** Identity that checks a kind's plans against its layer type. */

@@ -8,6 +8,7 @@ import type { HostDataset } from '../backend';
 import { buildAutoencoder } from './build';
 import { latentGridDigitScore } from './digit-score';
 import { JUDGE_PATH, loadJudge } from './judge';
+import { evenAxis } from './latent-axis';
 import { digitScores } from './scores';
 
 const judgeBytes = () => readFile(new URL(`../../../public/${JUDGE_PATH}`, import.meta.url));
@@ -16,12 +17,12 @@ const noData = (): HostDataset => {
 };
 
 describe('the latent grid digit score', () => {
-  it("judges the decodings of a side × side grid over [−extent, extent]², and refuses a code that isn't 2-D", async () => {
+  it("judges the decodings of a grid with the axis's values on each axis, and refuses a code that isn't 2-D", async () => {
     const judge = loadJudge(new Uint8Array(await judgeBytes()));
     const vae = getPreset('vae')!;
     const ae = await buildAutoencoder(new CpuBackend(), noData, vae.spec, vae.hyper, vae.bottleneckLayerId);
     expect(ae.latentDim).toBe(2);
-    const score = await latentGridDigitScore(ae, judge, 3, 1.5);
+    const score = await latentGridDigitScore(ae, judge, evenAxis(3, 1.5));
     // The same grid decoded by hand: row 0 is y = 1.5, columns x = −1.5, 0, 1.5.
     const codes = Float32Array.of(
       -1.5,
@@ -49,7 +50,7 @@ describe('the latent grid digit score', () => {
     ae.engine.destroy();
     const sharp = getPreset('autoencoder-sharp')!;
     const wide = await buildAutoencoder(new CpuBackend(), noData, sharp.spec, sharp.hyper, 'bottleneck');
-    await expect(latentGridDigitScore(wide, judge, 3, 1)).rejects.toThrow(
+    await expect(latentGridDigitScore(wide, judge, evenAxis(3, 1))).rejects.toThrow(
       'a latent grid needs a 2-D code, this one has 16 values',
     );
     wide.engine.destroy();

@@ -34,24 +34,22 @@ export async function autoencoderDigitScore(
 }
 
 /**
- * The judge's view of a 2-D code's latent map: the decodings of a side × side grid of codes spaced evenly
- * over [−extent, extent]² (rows from the top, y descending, as the map is drawn). For a VAE, whose codes
- * are pulled towards N(0, 1), extent 2 covers about 95% of the mass on each axis.
+ * The judge's view of a 2-D code's latent map: the decodings of the grid whose codes take the values of
+ * `axis` on each axis (rows from the top, y descending, as the map is drawn; `latent-axis.ts` makes axes).
  */
 export async function latentGridDigitScore(
   ae: BuiltAutoencoder,
   judge: Judge,
-  side: number,
-  extent: number,
+  axis: ArrayLike<number>,
 ): Promise<DigitScore> {
   if (ae.latentDim !== 2)
     throw new Error(`a latent grid needs a 2-D code, this one has ${ae.latentDim} values`);
+  const side = axis.length;
   const codes = new Float32Array(2 * side * side);
-  const at = (k: number) => (side === 1 ? 0 : -extent + (2 * extent * k) / (side - 1));
   for (let r = 0; r < side; r++) {
     for (let c = 0; c < side; c++) {
-      codes[2 * (r * side + c)] = at(c);
-      codes[2 * (r * side + c) + 1] = at(side - 1 - r);
+      codes[2 * (r * side + c)] = axis[c];
+      codes[2 * (r * side + c) + 1] = axis[side - 1 - r];
     }
   }
   const images = await ae.engine.decodeFrom(ae.bottleneck, codes, side * side);

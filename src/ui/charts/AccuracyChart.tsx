@@ -10,6 +10,7 @@ const KEYS: CurveKeys = {
   smoothed: 'smoothedAccuracy',
   test: 'accuracy',
   scale: 100,
+  digits: 1,
   yRange: [0, 100],
 };
 

@@ -5,7 +5,7 @@ import { useStore } from '../store/store';
 import { StepCurves, type CurveKeys } from './StepCurves';
 import { useThrottled } from './useThrottled';
 
-const KEYS: CurveKeys = { raw: 'loss', smoothed: 'smoothed', test: 'loss', scale: 1 };
+const KEYS: CurveKeys = { raw: 'loss', smoothed: 'smoothed', test: 'loss', scale: 1, digits: 3 };
 
 export function LossChart() {
   const { t } = useTranslation();

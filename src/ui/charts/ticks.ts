@@ -1,5 +1,5 @@
-// Axis ticks computed once per data change, so recharts neither runs its own nice-tick search (decimal
-// maths in every selector) nor measures tick labels in the DOM (a forced layout) on each update.
+// Axis ticks computed once per data change, at nice steps (1, 2, 2.5 or 5 times a power of ten), so the
+// charts draw their labels where they are told and measure nothing.
 
 /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `raw`. */
 export function niceStep(raw: number): number {

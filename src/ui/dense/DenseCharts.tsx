@@ -1,15 +1,9 @@
 // The dense runs' curves: the training loss per report, and the test figures per evaluation (pixel
 // accuracy and mean IoU, or mAP at IoU 0.5), each on its own chart.
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DenseTask } from '../../network/dense';
+import { SeriesChart, type Series } from '../charts/SeriesChart';
 import type { FigurePoint } from './dense-state';
-
-interface Series {
-  key: keyof FigurePoint;
-  name: string;
-  colour: string;
-}
 
 function Chart({
   points,
@@ -18,7 +12,7 @@ function Chart({
   max,
 }: {
   points: FigurePoint[];
-  series: Series[];
+  series: Series<FigurePoint>[];
   label: string;
   max?: number;
 }) {
@@ -32,30 +26,7 @@ function Chart({
         data-first={points[0]?.[series[0].key]}
         data-last={points.at(-1)?.[series[0].key]}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              tick={{ fill: 'var(--muted)' }}
-            />
-            <YAxis domain={[0, max ?? 'auto']} tick={{ fill: 'var(--muted)' }} width={44} />
-            <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-            <Legend />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.colour}
-                dot={points.length < 30}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesChart points={points} series={series} max={max} dots={points.length < 30} />
       </div>
     </figure>
   );
@@ -71,7 +42,7 @@ export function DenseCharts({
   figures: FigurePoint[];
 }) {
   const { t } = useTranslation();
-  const test: Series[] =
+  const test: Series<FigurePoint>[] =
     task === 'segmentation'
       ? [
           { key: 'meanIoU', name: t('denseCharts.meanIou'), colour: 'var(--accent)' },

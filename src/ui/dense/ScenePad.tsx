@@ -93,7 +93,8 @@ export function ScenePad({ view, client, drawing, onDrawing, minScore }: Props) 
             stroke(point(e));
           }}
           onPointerMove={(e) => {
-            if (e.buttons) stroke(point(e));
+            // A stroke starts on the pad: a drag that began elsewhere (a text selection) does not draw.
+            if (e.currentTarget.hasPointerCapture(e.pointerId)) stroke(point(e));
           }}
           onPointerUp={() => {
             last.current = null;

@@ -17,7 +17,7 @@ describe('the Generate panel’s starting learning rate', () => {
     expect(isConditionalPair(cgan.d, null)).toBe(true);
   });
 
-  it('is the conditional DCGAN’s Adam 1e-3, not the DCGAN’s rate, and the autoencoders’ 3e-3', () => {
+  it('is each family’s own preset rate: the conditional DCGAN’s, the DCGAN’s, the autoencoders’ 3e-3', () => {
     expect(designLr('gan', true)).toBe(1e-3);
     expect(designLr('gan', true)).toBe(getPreset('cgan-generator')!.hyper.lr);
     expect(designLr('gan', false)).toBe(getPreset('dcgan-generator')!.hyper.lr);

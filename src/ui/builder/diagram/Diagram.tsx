@@ -21,6 +21,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INPUT_ID, type NodePosition } from '../../../network/spec';
+import { useSize } from '../../shell/useSize';
 import { useStore } from '../../store/store';
 import { DIAGRAM_ID } from '../dnd';
 import { useAnalysis } from '../useAnalysis';
@@ -64,26 +65,6 @@ function useAriaLabels(): Partial<AriaLabelConfig> {
     }),
     [t],
   );
-}
-
-/** A callback ref and the size of the element it is given, kept up to date. */
-function useSize(): [(el: HTMLDivElement | null) => void, { width: number; height: number }] {
-  const [el, setEl] = useState<HTMLDivElement | null>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      setSize((s) =>
-        Math.round(s.width) === Math.round(width) && Math.round(s.height) === Math.round(height)
-          ? s
-          : { width, height },
-      );
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [el]);
-  return [setEl, size];
 }
 
 function DiagramFlow() {

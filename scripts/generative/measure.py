@@ -20,6 +20,7 @@ sets the VAE's KL weight (its Reparameterize module's kl_weight) for a variant o
 each digit 100 times, and it also prints the share the judge calls the requested digit.
 """
 import argparse
+import copy
 import importlib.util
 import math
 import os
@@ -174,6 +175,7 @@ def main():
     parser.add_argument('--threads', type=int, default=1)
     parser.add_argument('--autoencoder', default='autoencoder-sharp', help='the exported autoencoder folder')
     parser.add_argument('--kl-weight', type=float, help="the VAE's KL weight, for a variant of the preset")
+    parser.add_argument('--ema', type=float, help="also score a running average of the generator's weights with this decay")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -214,6 +216,8 @@ def main():
     ones, zeros = torch.ones(args.batch), torch.zeros(args.batch)
     fixed = torch.randn(SAMPLES, latent, generator=torch.Generator().manual_seed(12345))
     asked = torch.arange(SAMPLES) % 10
+    # The averaged generator: its weights follow the trained ones, its BatchNorm statistics are copied.
+    ema = copy.deepcopy(g) if args.ema else None
     spent = 0.0
     for step in range(args.steps):
         at = data.indices_at(step)
@@ -233,6 +237,12 @@ def main():
         g_loss = bce(d(planes(fake, fake_y)).flatten(), ones)
         g_loss.backward()
         g_opt.step()
+        if ema is not None:
+            with torch.no_grad():
+                for a, w in zip(ema.parameters(), g.parameters()):
+                    a.mul_(args.ema).add_(w, alpha=1 - args.ema)
+                for a, w in zip(ema.buffers(), g.buffers()):
+                    a.copy_(w)
         spent += cpu_seconds() - t0
         if (step + 1) % args.every == 0:
             with torch.no_grad():
@@ -244,6 +254,13 @@ def main():
             print(f'step {step + 1}: D {(d_real + d_fake).item():.3f}, G {g_loss.item():.3f}, '
                   f'inception score {inception_score(p):.2f}, confidence {p.max(1).values.mean().item():.3f}'
                   f'{requested}, histogram {hist}, {spent:.1f} CPU-s', flush=True)
+            if ema is not None:
+                with torch.no_grad():
+                    ema.eval()
+                    q = judge.probs((ema(with_digit(fixed, asked)) + 1) / 2)
+                print(f'  averaged generator (decay {args.ema}): inception score {inception_score(q):.2f}, '
+                      f'confidence {q.max(1).values.mean().item():.3f}, '
+                      f'histogram {torch.bincount(q.argmax(1), minlength=10).tolist()}', flush=True)
 
 
 if __name__ == '__main__':

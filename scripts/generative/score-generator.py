@@ -1,9 +1,14 @@
-"""Scores a DCGAN generator checkpoint with the judge in PyTorch, its BatchNorm in eval mode and with batch
-statistics, on the same 1,000 noise vectors (measure.py's fixed noise): does eval mode cost score?
+"""Scores DCGAN generator checkpoints with the judge in PyTorch, their BatchNorm in eval mode and with batch
+statistics, on the same 1,000 noise vectors (measure.py's fixed noise): does eval mode cost score? It also
+splits each inception score into its two factors, IS = exp(H(p(y))) / exp(E[H(p(y|x))]): the mix (the
+entropy of the mean class distribution; 10 for ten equal classes) over the doubt (the judge's mean entropy on
+one sample; 1 when it is certain of every sample), so a low score can be told apart as an uneven mix of digits
+or as digits the judge is unsure of. The first 1,000 real test digits are split the same way for reference.
 
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1
-    /usr/bin/python3 scripts/generative/score-generator.py /tmp/gen public/models/dcgan-generator-2500.safetensors
+    /usr/bin/python3 scripts/generative/score-generator.py /tmp/gen public/models/dcgan-generator-1500.safetensors [MORE ...]
 """
+import math
 import os
 import shutil
 import sys
@@ -12,27 +17,41 @@ import tempfile
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from measure import SAMPLES, Judge, inception_score, load_model  # noqa: E402
+from measure import SAMPLES, Judge, inception_score, load_model, read_idx  # noqa: E402
 
 
-def main(exported, weights):
+def factors(p):
+    """The inception score's mix and doubt factors: exp(H(p(y))) and exp(E[H(p(y|x))])."""
+    entropy = lambda q: -(q * q.clamp_min(1e-30).log()).sum(-1)  # noqa: E731
+    return math.exp(entropy(p.mean(0)).item()), math.exp(entropy(p).mean().item())
+
+
+def report(name, p):
+    hist = torch.bincount(p.argmax(1), minlength=10).tolist()
+    mix, doubt = factors(p)
+    print(f'{name}: inception score {inception_score(p):.2f} = mix {mix:.2f} / doubt {doubt:.3f}, '
+          f'confidence {p.max(1).values.mean().item():.3f}, histogram {hist}', flush=True)
+
+
+def main(exported, checkpoints):
+    torch.set_num_threads(1)
+    judge = Judge(os.path.join(exported, 'judge'))
+    real = read_idx('t10k-images-idx3-ubyte')[:SAMPLES].unsqueeze(1).float() / 255
+    report('real test digits', judge.probs(real))
     folder = tempfile.mkdtemp()
     shutil.copy(os.path.join(exported, 'dcgan-generator', 'model.py'), os.path.join(folder, 'model.py'))
-    shutil.copy(weights, os.path.join(folder, 'weights.safetensors'))
-    g = load_model(folder)
-    judge = Judge(os.path.join(exported, 'judge'))
-    fixed = torch.randn(SAMPLES, g.fc1.in_features, generator=torch.Generator().manual_seed(12345))
-    with torch.no_grad():
-        for mode in ('eval', 'train'):
-            getattr(g, mode)()
-            p = judge.probs((g(fixed) + 1) / 2)
-            hist = torch.bincount(p.argmax(1), minlength=10).tolist()
-            print(f'{mode} mode: inception score {inception_score(p):.2f}, '
-                  f'confidence {p.max(1).values.mean().item():.3f}, histogram {hist}')
+    for weights in checkpoints:
+        shutil.copy(weights, os.path.join(folder, 'weights.safetensors'))
+        g = load_model(folder)
+        fixed = torch.randn(SAMPLES, g.fc1.in_features, generator=torch.Generator().manual_seed(12345))
+        with torch.no_grad():
+            for mode in ('eval', 'train'):
+                getattr(g, mode)()
+                report(f'{os.path.basename(weights)}, {mode} mode', judge.probs((g(fixed) + 1) / 2))
     shutil.rmtree(folder)
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
-    main(*sys.argv[1:])
+    main(sys.argv[1], sys.argv[2:])

@@ -1,7 +1,7 @@
 // The pooled weight/bias-gradient kernel of conv -> ReLU -> 2x2/2 max-pool against the unfused CPU reference
 // (pool backward with the ReLU mask, then the conv's weight and bias gradients) on LeNet's two convs and on
 // odd shapes: odd channel counts, batch 3, padding 2 and 0, odd conv outputs (the pool drops a row and a
-// column), kw <= 4 (one accumulator vector) and no bias.
+// column), kw <= 4 (one accumulator vector), kw 8, kh 7 (two ky blocks), stride and dilation, no bias.
 import { describe, expect, it } from 'vitest';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { expectClose } from '../../gpu/testing/close';
@@ -39,6 +39,21 @@ const CASES: Case[] = [
     w: [7, 5, 3, 4],
     params: {},
     bias: false,
+  },
+  // kh 7 in two ky blocks (4 + 3), stride 2 down, dilation 2 across.
+  {
+    name: '3 -> 4, 7x3 kernel, stride [2, 1], dilation [1, 2]',
+    x: [2, 3, 19, 17],
+    w: [4, 3, 7, 3],
+    params: { stride: [2, 1], dilation: [1, 2], padding: [3, 1] },
+    bias: true,
+  },
+  {
+    name: '2 -> 3, 2x8 kernel (both column blocks full)',
+    x: [1, 2, 9, 12],
+    w: [3, 2, 2, 8],
+    params: {},
+    bias: true,
   },
 ];
 

@@ -1,13 +1,15 @@
 // The pooled weight/bias-gradient kernel of conv -> ReLU -> 2x2/2 max-pool against the unfused CPU reference
 // (pool backward with the ReLU mask, then the conv's weight and bias gradients) on LeNet's two convs and on
 // odd shapes: odd channel counts, batch 3, padding 2 and 0, odd conv outputs (the pool drops a row and a
-// column), kw <= 4 (one accumulator vector), kw 8, kh 7 (two ky blocks), stride and dilation, no bias.
+// column), kw <= 4 (one accumulator vector), kw 8, kh 7 (two ky blocks), stride and dilation, no bias;
+// and against PyTorch's gradients of the whole chain (scripts/fixtures/ops_conv_pool.py).
 import { describe, expect, it } from 'vitest';
 import { gpuCheck } from '../../gpu/testing/test-device';
 import { expectClose } from '../../gpu/testing/close';
 import { conv2dGeometry, type Conv2dParams } from './conv-geometry';
 import { planConv2dPoolWeightGrad } from './conv-pool-grad';
 import { gpuRun } from './testing/conv-gpu';
+import { loadFixture } from '../fixtures/load';
 import { conv2dForward, correlateWeightGrad } from '../reference/conv2d';
 import { maxPool2dBackward, maxPool2dForward } from '../reference/pool';
 import { randomFloat32 } from '../reference/testing/conv';
@@ -121,5 +123,40 @@ it('refuses a grouped conv with a message naming it', async () => {
       params: { groups: 2 },
     };
     expect(() => planConv2dPoolWeightGrad(r.ctx, t)).toThrow(/one group .*got groups 2, kw 3/);
+  });
+});
+
+interface FixtureCase {
+  x_shape: number[];
+  w_shape: number[];
+  padding: number;
+  y_shape: number[];
+  x: number[];
+  y: number[];
+  indices: number[];
+  dy: number[];
+  dw: number[];
+  db: number[];
+}
+
+describe('pooled conv weight gradient against PyTorch (conv2d -> relu -> max_pool2d(2, 2), backward)', () => {
+  const cases = loadFixture('conv_pool').conv_relu_pool as unknown as FixtureCase[];
+  it.each(cases.map((c, i) => [i, c] as const))('case %i', async (_, c) => {
+    const out = await gpuCheck(async (device) => {
+      const r = gpuRun(device, 'fixture');
+      const t = {
+        x: r.put('x', c.x_shape, c.x),
+        dy: r.put('dy', c.y_shape, c.dy),
+        y: r.put('y', c.y_shape, c.y),
+        indices: r.put('indices', c.y_shape, new Float32Array(Uint32Array.from(c.indices).buffer)),
+        dweight: r.put('dw', c.w_shape),
+        dbias: r.put('db', [c.w_shape[0]]),
+        params: { padding: c.padding },
+      };
+      return r.run([planConv2dPoolWeightGrad(r.ctx, t)], { dw: t.dweight, db: t.dbias });
+    });
+    // PyTorch sums in float32 in its own order; the fixture keeps 8 significant digits.
+    expectClose(out.dw, Float32Array.from(c.dw), { atol: 1e-4, rtol: 1e-4 });
+    expectClose(out.db, Float32Array.from(c.db), { atol: 1e-4, rtol: 1e-4 });
   });
 });

@@ -3,6 +3,7 @@
 // shared machine) and by the device's timer (timestamps where it has them); medians per op.
 import os from 'node:os';
 import type { PlannedOp } from '../../src/engine/op';
+import type { Conv2dParams } from '../../src/engine/ops/conv-geometry';
 import { median } from '../../src/engine/tuning/tuner';
 import { deviceTimer, type OpTimer } from '../../src/engine/tuning/timer';
 
@@ -56,6 +57,30 @@ export async function interleaved(
   } finally {
     timer.dispose();
   }
+}
+
+/** A convolution the harnesses time: its input and weight shapes and parameters. */
+export interface BenchConv {
+  name: string;
+  x: number[];
+  w: number[];
+  params: Conv2dParams;
+}
+
+/** LeNet-5's two convolutions at batch 64. */
+export const LENET_CONVS: readonly BenchConv[] = [
+  { name: 'conv1 1->6 k5 p2 28x28', x: [64, 1, 28, 28], w: [6, 1, 5, 5], params: { padding: 2 } },
+  { name: 'conv2 6->16 k5 14x14', x: [64, 6, 14, 14], w: [16, 6, 5, 5], params: {} },
+];
+
+/** An A/B's medians with the speed-ups of B (the second op) over A (the first). */
+export function abFigures(m: AbMedians) {
+  return {
+    cpuMs: m.cpuMs,
+    deviceMs: m.deviceMs,
+    cpuSpeedup: m.cpuMs[0] / m.cpuMs[1],
+    deviceSpeedup: m.deviceMs[0] / m.deviceMs[1],
+  };
 }
 
 /** The 1-minute load average, rounded, to report beside a ratio measured on a shared machine. */

@@ -7,26 +7,16 @@ import { acquireGpu } from '../../src/gpu/device';
 import { BufferArena, readBuffer } from '../../src/gpu/buffers';
 import { hasQuadLanes } from '../../src/gpu/subgroups';
 import { encodeAll, type EngineContext, type PlannedOp } from '../../src/engine/op';
-import { planConv2dForward, type Conv2dParams } from '../../src/engine/ops/conv2d';
+import { planConv2dForward } from '../../src/engine/ops/conv2d';
 import { conv2dGeometry } from '../../src/engine/ops/conv-geometry';
 import { planConv2dPoolForward } from '../../src/engine/ops/conv-pool';
 import { planMaxPool2dForward } from '../../src/engine/ops/pool';
 import { sequence } from '../../src/engine/ops/dispatch';
 import { sizeOf, type Tensor } from '../../src/engine/tensor';
 import { scratchTensor } from '../../src/engine/tuning/site';
-import { interleaved, loadAverage, numberArg } from './ab';
+import { abFigures, interleaved, LENET_CONVS, loadAverage, numberArg } from './ab';
 
-interface Conv {
-  name: string;
-  x: number[];
-  w: number[];
-  params: Conv2dParams;
-}
-
-const LENET: Conv[] = [
-  { name: 'conv1 1->6 k5 p2 28x28 + pool', x: [64, 1, 28, 28], w: [6, 1, 5, 5], params: { padding: 2 } },
-  { name: 'conv2 6->16 k5 14x14 + pool', x: [64, 6, 14, 14], w: [16, 6, 5, 5], params: {} },
-];
+const LENET = LENET_CONVS.map((c) => ({ ...c, name: `${c.name} + pool` }));
 
 export interface ConvPoolRow {
   pass: string;
@@ -84,10 +74,7 @@ export async function convPoolAB(device: GPUDevice, rounds: number, reps = 8) {
       const m = await interleaved(device, ops, rounds, reps);
       rows.push({
         pass: c.name,
-        cpuMs: m.cpuMs,
-        deviceMs: m.deviceMs,
-        cpuSpeedup: m.cpuMs[0] / m.cpuMs[1],
-        deviceSpeedup: m.deviceMs[0] / m.deviceMs[1],
+        ...abFigures(m),
         maxDiff,
         argmaxDiffs,
       });

@@ -8,7 +8,7 @@
 import { acquireGpu } from '../../src/gpu/device';
 import { BufferArena } from '../../src/gpu/buffers';
 import type { EngineContext, PlannedOp } from '../../src/engine/op';
-import { conv2dGeometry, type Conv2dParams } from '../../src/engine/ops/conv-geometry';
+import { conv2dGeometry } from '../../src/engine/ops/conv-geometry';
 import {
   chooseWeightGradKernel,
   planChannelSum,
@@ -17,19 +17,9 @@ import {
 import { scratchTensor } from '../../src/engine/tuning/site';
 import { median } from '../../src/engine/tuning/tuner';
 import { deviceTimer } from '../../src/engine/tuning/timer';
-import { cpuTimer } from './ab';
+import { cpuTimer, LENET_CONVS } from './ab';
 
-interface Conv {
-  name: string;
-  x: number[];
-  w: number[];
-  params: Conv2dParams;
-}
-
-const LENET: Conv[] = [
-  { name: 'conv1 1->6 k5 p2 28x28', x: [64, 1, 28, 28], w: [6, 1, 5, 5], params: { padding: 2 } },
-  { name: 'conv2 6->16 k5 14x14', x: [64, 6, 14, 14], w: [16, 6, 5, 5], params: {} },
-];
+const LENET = LENET_CONVS;
 
 export interface FusionRow {
   pass: string;

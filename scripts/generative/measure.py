@@ -116,8 +116,8 @@ class Mnist:
 def train_autoencoder(model, data, judge, args, before_step=None):
     """Trains MODEL on its own input with BCE (plus a VAE's KL term), Adam at args.lr (3e-3), printing the
     judge's scores every args.every steps; a VAE's latent grids are scored too, and at the end the step
-    from which each grid held all ten digits at every scoring. before_step(step), if given, runs first at
-    each step (a variant's schedule)."""
+    from which each grid held all ten digits at every scoring. before_step(step, optimiser), if given, runs
+    first at each step (a variant's schedule)."""
     vae = any(hasattr(m, 'kl') for m in model.modules())
     first, held, loads = {}, {}, []
     opt = torch.optim.Adam(model.parameters(), lr=args.lr or 3e-3, betas=(args.beta1 or 0.9, 0.999))
@@ -126,7 +126,7 @@ def train_autoencoder(model, data, judge, args, before_step=None):
     for step in range(args.steps):
         x = data.train[data.indices_at(step)]
         if before_step:
-            before_step(step)
+            before_step(step, opt)
         t0 = cpu_seconds()
         model.train()
         opt.zero_grad()

@@ -13,7 +13,7 @@
 // end, or at every scored step when OUT holds '{step}' (replaced by the step number).
 //   node --import ./scripts/engine-node.mjs scripts/generative/engine-measure.ts ae|gan|cgan \
 //     [--steps N] [--every K] [--seed S] [--lr LR] [--kl-weight W] [--preset ID] [--threads T]
-//     [--save OUT.safetensors]
+//     [--batch B (64)] [--save OUT.safetensors]
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -49,6 +49,7 @@ const { values, positionals } = parseArgs({
     preset: { type: 'string' },
     threads: { type: 'string', default: '1' },
     save: { type: 'string' },
+    batch: { type: 'string', default: '64' },
   },
 });
 const mode = positionals[0];
@@ -70,11 +71,12 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
+const batch = Number(values.batch);
 const hyperOf = (id: PresetId) => {
-  const hyper = { ...getPreset(id)!.hyper, seed };
+  const hyper = { ...getPreset(id)!.hyper, seed, batchSize: batch };
   return values.lr ? { ...hyper, lr: Number(values.lr) } : hyper;
 };
-const schedule = new EpochSchedule(seed, 64);
+const schedule = new EpochSchedule(seed, batch);
 let spent = 0;
 /** The --save path at `step`, if this is a step to save at: every scored step with '{step}', else the end. */
 const saveAt = (step: number) => {

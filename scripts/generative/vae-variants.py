@@ -81,7 +81,6 @@ def main():
     data = Mnist(args.batch)
     model = vae(args.ch, args.hidden, args.beta, args.dec_hidden, args.mlp)
     sampling = next(m for m in model if hasattr(m, 'kl'))
-    schedule = {}
 
     def before_step(step, opt):
         if args.warmup:

@@ -15,6 +15,10 @@ test('presentation mode enlarges the type and the diagram, hides the secondary p
   await expect(shape).toBeVisible();
   const normal = await fontSize();
   const normalShape = await onScreen();
+  // The charts' axis labels grow with the rest (their drawing is zoomed, not only the page's type).
+  const label = page.getByTestId('loss-chart').locator('.chart-labels text').first();
+  const labelOnScreen = async () => (await label.boundingBox())!.height;
+  const normalLabel = await labelOnScreen();
   await openPanel(page, 'Summary');
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeVisible();
   await page.getByRole('button', { name: 'Presentation mode' }).click();
@@ -24,6 +28,7 @@ test('presentation mode enlarges the type and the diagram, hides the secondary p
   );
   expect(await fontSize()).toBeGreaterThan(normal * 1.2);
   await expect.poll(onScreen).toBeGreaterThan(normalShape * 1.3);
+  await expect.poll(labelOnScreen).toBeGreaterThan(normalLabel * 1.3);
   await page.screenshot({ path: `${SHOTS}/presentation-1280.png` });
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeHidden();
   await expect(page.getByRole('group', { name: 'Hyperparameters' })).toBeHidden();

@@ -19,6 +19,9 @@ test('presentation mode enlarges the type and the diagram, hides the secondary p
   const label = page.getByTestId('loss-chart').locator('.chart-labels text').first();
   const labelOnScreen = async () => (await label.boundingBox())!.height;
   const normalLabel = await labelOnScreen();
+  // An edge's shape label between neighbours in a row (its source's header shows the same shape).
+  const rowLabel = page.locator('[data-testid="edge-label"][data-source="input"]');
+  await expect(rowLabel).toBeVisible();
   await openPanel(page, 'Summary');
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeVisible();
   await page.getByRole('button', { name: 'Presentation mode' }).click();
@@ -29,6 +32,9 @@ test('presentation mode enlarges the type and the diagram, hides the secondary p
   expect(await fontSize()).toBeGreaterThan(normal * 1.2);
   await expect.poll(onScreen).toBeGreaterThan(normalShape * 1.3);
   await expect.poll(labelOnScreen).toBeGreaterThan(normalLabel * 1.3);
+  // Larger, it would not fit between the nodes: it is put away, and the labels where a row wraps stay.
+  await expect(rowLabel).toBeHidden();
+  await expect(page.locator('.dedge-label-at.channel [data-testid="edge-label"]').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/presentation-1280.png` });
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeHidden();
   await expect(page.getByRole('group', { name: 'Hyperparameters' })).toBeHidden();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Axes, plotBox, yTickCount } from './Axes';
 import { linePath, linearScale, nearestRow, type Row } from './plot';
 import { axisTicks } from './ticks';
-import { readoutClass, usePointerX } from './usePointerX';
+import { readoutPlace, usePointerX } from './usePointerX';
 import { svgFrame, useChartSize } from './useChartSize';
 
 export interface Series<P> {
@@ -91,7 +91,7 @@ export function SeriesChart<P extends { step: number }>({
           </svg>
         )}
         {px !== null && atStep !== undefined && (
-          <div className={readoutClass(px, box)} data-testid="series-readout">
+          <div {...readoutPlace(px, box, size)} data-testid="series-readout">
             <b>{t('stepCurves.step', { step: atStep })}</b>
             {series.map((s, i) => (
               <span key={s.key} style={{ color: s.colour }}>

@@ -8,7 +8,7 @@ import type { TestPoint, TrainPoint } from '../store/series';
 import { Axes, plotBox, yTickCount } from './Axes';
 import { linePath, linearScale, nearestRow, type Row } from './plot';
 import { axisTicks } from './ticks';
-import { readoutClass, usePointerX } from './usePointerX';
+import { readoutPlace, usePointerX } from './usePointerX';
 import { svgFrame, useChartSize } from './useChartSize';
 
 export interface CurveKeys {
@@ -99,7 +99,7 @@ export const StepCurves = memo(function StepCurves({
         </svg>
       )}
       {at && (
-        <div className={readoutClass(px!, box)} data-testid="curve-readout">
+        <div {...readoutPlace(px!, box, size)} data-testid="curve-readout">
           <b>{t('stepCurves.step', { step: at.step })}</b>
           {view.raw && <span>{t('stepCurves.train', { value: fmt(at.raw) })}</span>}
           <span className="key-train">{t('stepCurves.smoothed', { value: fmt(at.smoothed) })}</span>

@@ -70,6 +70,18 @@ for (const viewport of [
   });
 }
 
+test('at 1280×720 a lesson beside an open panel leaves the diagram room', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await openPanel(page, 'Generate images');
+  await page.getByRole('navigation', { name: 'Classroom' }).getByRole('button', { name: 'Lessons' }).click();
+  await expect(page.getByRole('complementary', { name: 'Lessons' })).toBeVisible();
+  // The open panel gives way: the diagram was squeezed to nothing here before.
+  const diagram = page.locator('.react-flow');
+  await expect.poll(async () => (await diagram.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+  await expect(page.getByRole('region', { name: 'Generate images' })).toBeVisible();
+});
+
 async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
   const cdp = await page.context().newCDPSession(page);
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>

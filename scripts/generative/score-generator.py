@@ -8,7 +8,6 @@ or as digits the judge is unsure of. The first 1,000 real test digits are split 
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1
     /usr/bin/python3 scripts/generative/score-generator.py /tmp/gen public/models/dcgan-generator-1500.safetensors [MORE ...]
 """
-import math
 import os
 import shutil
 import sys
@@ -17,13 +16,7 @@ import tempfile
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from measure import SAMPLES, Judge, inception_score, load_model, read_idx  # noqa: E402
-
-
-def factors(p):
-    """The inception score's mix and doubt factors: exp(H(p(y))) and exp(E[H(p(y|x))])."""
-    entropy = lambda q: -(q * q.clamp_min(1e-30).log()).sum(-1)  # noqa: E731
-    return math.exp(entropy(p.mean(0)).item()), math.exp(entropy(p).mean().item())
+from measure import SAMPLES, Judge, factors, inception_score, load_model, read_idx  # noqa: E402
 
 
 def report(name, p):

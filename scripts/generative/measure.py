@@ -3,8 +3,8 @@
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen SEED
     /usr/bin/python3 scripts/generative/measure.py /tmp/gen ae|gan|cgan [--steps N] [--every K] [--seed S]
         [--lr LR] [--beta1 B] [--batch B] [--threads T] [--autoencoder autoencoder-sharp] [--kl-weight W]
-        [--glr LR] [--dlr LR] [--decay-to STEP] [--floor F] [--ema DECAY ...] [--from G D] [--start STEP]
-        [--code K] [--info W]
+        [--glr LR] [--dlr LR] [--decay-to STEP] [--decay-from STEP] [--floor F] [--ema DECAY ...]
+        [--from G D] [--start STEP] [--code K] [--info W]
 
 The networks and their seeded initial weights are the app's exports (export-presets.ts). The step is the
 engine's: batches from a seeded shuffle, the autoencoder's BCE against its own input in [0, 1]; the GAN's
@@ -22,15 +22,15 @@ sets the VAE's KL weight (its Reparameterize module's kl_weight) for a variant o
 each digit 100 times, and it also prints the share the judge calls the requested digit.
 
 GAN variants: --glr/--dlr give each network its own Adam rate (TTUR; each defaults to --lr); --decay-to STEP
-decays both rates linearly from the first step to FLOOR times themselves at STEP (--floor, default 0) and holds
-them there; --ema DECAY ... also scores running averages of the generator's weights; --from G D starts from
-the generator's and discriminator's safetensors (e.g. the app's checkpoint) with fresh Adam moments, and
---start STEP numbers the steps from there (the printed steps and the schedule's); --code K appends a random
-one-hot of K classes to the generator's noise, which D never sees (its first Linear widened with zero weights,
-so a loaded generator starts unchanged; the 1,000 scored samples take each code 1,000 / K times), and --info W
-adds InfoGAN's term: a Linear head on D's features (trained with D) reads the code back from the fake batch,
-its cross-entropy times W added to D's loss and to G's. Every GAN scoring also prints the inception score's
-two factors, mix / doubt (score-generator.py).
+decays both rates linearly from the first step (or --decay-from) to FLOOR times themselves at STEP (--floor,
+default 0) and holds them there; --ema DECAY ... also scores running averages of the generator's weights;
+--from G D starts from the generator's and discriminator's safetensors (e.g. the app's checkpoint) with fresh
+Adam moments, and --start STEP numbers the steps from there (the printed steps and the schedule's); --code K
+appends a random one-hot of K classes to the generator's noise, which D never sees (its first Linear widened
+with zero weights, so a loaded generator starts unchanged; the 1,000 scored samples take each code 1,000 / K
+times), and --info W adds InfoGAN's term: a Linear head on D's features (trained with D) reads the code back
+from the fake batch, its cross-entropy times W added to D's loss and to G's. Every GAN scoring also prints the
+inception score's two factors, mix / doubt (score-generator.py).
 """
 import argparse
 import copy
@@ -90,11 +90,12 @@ def gan_scores(p):
 
 
 def rate_at(step, args):
-    """The share of the base rates used at STEP: linear from 1 at --start to --floor at --decay-to, then held;
-    1 throughout without --decay-to."""
+    """The share of the base rates used at STEP: 1 to --decay-from (default --start), then linear to --floor at
+    --decay-to, then held; 1 throughout without --decay-to."""
     if args.decay_to is None:
         return 1.0
-    done = min((step - args.start) / (args.decay_to - args.start), 1.0)
+    begin = args.start if args.decay_from is None else args.decay_from
+    done = min(max(step - begin, 0) / (args.decay_to - begin), 1.0)
     return 1.0 - (1.0 - args.floor) * done
 
 
@@ -226,6 +227,7 @@ def main():
     parser.add_argument('--dlr', type=float, help="the discriminator's Adam rate (default --lr)")
     parser.add_argument('--decay-to', type=int,
                         help='decay both rates linearly to --floor times themselves at this step')
+    parser.add_argument('--decay-from', type=int, help='the step the decay starts at (default --start)')
     parser.add_argument('--floor', type=float, default=0.0, help='the share of the rates left at --decay-to')
     parser.add_argument('--from', dest='start_from', nargs=2, metavar=('G', 'D'),
                         help="start from these generator and discriminator safetensors")
@@ -329,6 +331,11 @@ def main():
             hist = torch.bincount(p.argmax(1), minlength=10).tolist()
             requested = (f', requested digit {100 * (p.argmax(1) == asked).float().mean().item():.1f}%'
                          if conditional else '')
+            if args.code:
+                # How far the code picks the digit: per code, the share of its samples judged its commonest digit.
+                votes = torch.zeros(args.code, 10).index_put_((asked, p.argmax(1)), torch.ones(SAMPLES),
+                                                              accumulate=True)
+                requested = f', code purity {100 * votes.max(1).values.sum().item() / SAMPLES:.1f}%'
             print(f'step {step + 1}: D {(d_real + d_fake).item():.3f}, G {g_loss.item():.3f}, '
                   f'{gan_scores(p)}{requested}, histogram {hist}, rate x{share:.3f}, {spent:.1f} CPU-s, '
                   f'load {os.getloadavg()[0]:.1f}', flush=True)

@@ -22,8 +22,10 @@ from measure import SAMPLES, Judge, factors, inception_score, load_model, read_i
 def report(name, p):
     hist = torch.bincount(p.argmax(1), minlength=10).tolist()
     mix, doubt = factors(p)
+    sure = p.max(1).values
     print(f'{name}: inception score {inception_score(p):.2f} = mix {mix:.2f} / doubt {doubt:.3f}, '
-          f'confidence {p.max(1).values.mean().item():.3f}, histogram {hist}', flush=True)
+          f'confidence {sure.mean().item():.3f} (below 0.9: {100 * (sure < 0.9).float().mean().item():.1f}%, '
+          f'below 0.6: {100 * (sure < 0.6).float().mean().item():.1f}%), histogram {hist}', flush=True)
 
 
 def main(exported, checkpoints):

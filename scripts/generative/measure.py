@@ -29,7 +29,9 @@ Adam moments, and --start STEP numbers the steps from there (the printed steps a
 appends a random one-hot of K classes to the generator's noise, which D never sees (its first Linear widened
 with zero weights, so a loaded generator starts unchanged; the 1,000 scored samples take each code 1,000 / K
 times), and --info W adds InfoGAN's term: a Linear head on D's features (trained with D) reads the code back
-from the fake batch, its cross-entropy times W added to D's loss and to G's. Every GAN scoring also prints the
+from the fake batch, its cross-entropy times W added to D's loss and to G's; --smooth sets the real label of D's
+loss (one-sided label smoothing); --dsteps N gives the plain DCGAN N discriminator steps per generator step, the
+extra ones on drawn real batches and fresh noise. Every GAN scoring also prints the
 inception score's two factors, mix / doubt (score-generator.py).
 """
 import argparse
@@ -235,6 +237,8 @@ def main():
                         help="a random one-hot of this many classes after the generator's noise, which D never sees")
     parser.add_argument('--info', type=float, default=0.0,
                         help="InfoGAN: a head on D's features reads --code back, its cross-entropy with this weight")
+    parser.add_argument('--smooth', type=float, default=1.0, help="the real label of D's loss (one-sided smoothing)")
+    parser.add_argument('--dsteps', type=int, default=1, help='D steps per G step (the plain DCGAN only)')
     parser.add_argument('--start', type=int, default=0, help='the step number the run starts from')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -289,6 +293,7 @@ def main():
         return args.info * nn.functional.cross_entropy(info(features(x)), y) if info else 0
     bce = nn.BCEWithLogitsLoss()
     ones, zeros = torch.ones(args.batch), torch.zeros(args.batch)
+    reals = torch.full((args.batch,), args.smooth)
     fixed = torch.randn(SAMPLES, latent, generator=torch.Generator().manual_seed(12345))
     asked = torch.arange(SAMPLES) % (hot or 10)
     # The averaged generator: its weights follow the trained ones, its BatchNorm statistics are copied.
@@ -307,9 +312,18 @@ def main():
         t0 = cpu_seconds()
         g.train()
         d.train()
+        for _ in range(args.dsteps - 1):
+            # An extra D step on a drawn real batch and fresh noise (the step below keeps the engine's order).
+            x = train[torch.randint(len(train), (args.batch,))] * 2 - 1
+            y = torch.randint(0, hot or 10, (args.batch,))
+            with torch.no_grad():
+                extra = g(with_digit(torch.randn(args.batch, latent), y))
+            d_opt.zero_grad()
+            (bce(d(x).flatten(), reals) + bce(d(extra).flatten(), zeros)).backward()
+            d_opt.step()
         fake = g(with_digit(z, fake_y))
         d_opt.zero_grad()
-        d_real = bce(d(planes(real, real_y)).flatten(), ones)
+        d_real = bce(d(planes(real, real_y)).flatten(), reals)
         d_fake = bce(d(planes(fake.detach(), fake_y)).flatten(), zeros)
         (d_real + d_fake + code_loss(fake.detach(), fake_y)).backward()
         d_opt.step()

@@ -15,6 +15,13 @@ test('presentation mode enlarges the type and the diagram, hides the secondary p
   await expect(shape).toBeVisible();
   const normal = await fontSize();
   const normalShape = await onScreen();
+  // The charts' axis labels grow with the rest (their drawing is zoomed, not only the page's type).
+  const label = page.getByTestId('loss-chart').locator('.chart-labels text').first();
+  const labelOnScreen = async () => (await label.boundingBox())!.height;
+  const normalLabel = await labelOnScreen();
+  // An edge's shape label between neighbours in a row (its source's header shows the same shape).
+  const rowLabel = page.locator('[data-testid="edge-label"][data-source="input"]');
+  await expect(rowLabel).toBeVisible();
   await openPanel(page, 'Summary');
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeVisible();
   await page.getByRole('button', { name: 'Presentation mode' }).click();
@@ -24,6 +31,10 @@ test('presentation mode enlarges the type and the diagram, hides the secondary p
   );
   expect(await fontSize()).toBeGreaterThan(normal * 1.2);
   await expect.poll(onScreen).toBeGreaterThan(normalShape * 1.3);
+  await expect.poll(labelOnScreen).toBeGreaterThan(normalLabel * 1.3);
+  // Larger, it would not fit between the nodes: it is put away, and the labels where a row wraps stay.
+  await expect(rowLabel).toBeHidden();
+  await expect(page.locator('.dedge-label-at.channel [data-testid="edge-label"]').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/presentation-1280.png` });
   await expect(page.getByRole('table', { name: 'Model summary' })).toBeHidden();
   await expect(page.getByRole('group', { name: 'Hyperparameters' })).toBeHidden();
@@ -58,6 +69,18 @@ for (const viewport of [
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test('at 1280×720 a lesson beside an open panel leaves the diagram room', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await openPanel(page, 'Generate images');
+  await page.getByRole('navigation', { name: 'Classroom' }).getByRole('button', { name: 'Lessons' }).click();
+  await expect(page.getByRole('complementary', { name: 'Lessons' })).toBeVisible();
+  // The open panel gives way: the diagram was squeezed to nothing here before.
+  const diagram = page.locator('.react-flow');
+  await expect.poll(async () => (await diagram.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+  await expect(page.getByRole('region', { name: 'Generate images' })).toBeVisible();
+});
 
 async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
   const cdp = await page.context().newCDPSession(page);

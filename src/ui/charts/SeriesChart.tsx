@@ -3,11 +3,11 @@
 // fixed top. Plain SVG like StepCurves; pointing at it reads every series at the nearest step.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSize } from '../shell/useSize';
 import { Axes, plotBox, yTickCount } from './Axes';
 import { linePath, linearScale, nearestRow, type Row } from './plot';
 import { axisTicks } from './ticks';
-import { readoutClass, usePointerX } from './usePointerX';
+import { readoutPlace, usePointerX } from './usePointerX';
+import { svgFrame, useChartSize } from './useChartSize';
 
 export interface Series<P> {
   key: keyof P & string;
@@ -29,7 +29,8 @@ export function SeriesChart<P extends { step: number }>({
   dots?: boolean;
 }) {
   const { t } = useTranslation();
-  const [setBox, { width, height }] = useSize();
+  const [setBox, size] = useChartSize();
+  const { width, height } = size;
   const view = useMemo(() => {
     const rows: Row[][] = series.map((s) => points.map((p) => ({ step: p.step, value: Number(p[s.key]) })));
     let lo = 0;
@@ -50,7 +51,7 @@ export function SeriesChart<P extends { step: number }>({
     const y = linearScale(view.y.domain, [box.bottom, box.top]);
     return { x, y, paths: view.rows.map((rows) => linePath(rows, x, y)) };
   }, [view, box.left, box.right, box.bottom, box.top]);
-  const { px, handlers } = usePointerX(box);
+  const { px, handlers } = usePointerX(box, size.zoom);
   const at = px === null ? null : view.rows.map((rows) => nearestRow(rows, x.invert(px)));
   const atStep = at?.find((r) => r)?.step;
   return (
@@ -64,7 +65,7 @@ export function SeriesChart<P extends { step: number }>({
       </div>
       <div ref={setBox} className="series-plot" {...handlers}>
         {width > 0 && height > 0 && (
-          <svg width={width} height={height} aria-hidden="true">
+          <svg {...svgFrame(size)} aria-hidden="true">
             <Axes box={box} x={x} y={y} xTicks={view.x} yTicks={view.y} />
             {series.map((s, i) => (
               <path key={s.key} className="chart-line" d={paths[i]} stroke={s.colour} />
@@ -90,7 +91,7 @@ export function SeriesChart<P extends { step: number }>({
           </svg>
         )}
         {px !== null && atStep !== undefined && (
-          <div className={readoutClass(px, box)} data-testid="series-readout">
+          <div {...readoutPlace(px, box, size)} data-testid="series-readout">
             <b>{t('stepCurves.step', { step: atStep })}</b>
             {series.map((s, i) => (
               <span key={s.key} style={{ color: s.colour }}>

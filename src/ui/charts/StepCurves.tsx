@@ -4,12 +4,12 @@
 // and reads nothing back from the page. Pointing at the chart reads the values at the nearest step.
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSize } from '../shell/useSize';
 import type { TestPoint, TrainPoint } from '../store/series';
 import { Axes, plotBox, yTickCount } from './Axes';
 import { linePath, linearScale, nearestRow, type Row } from './plot';
 import { axisTicks } from './ticks';
-import { readoutClass, usePointerX } from './usePointerX';
+import { readoutPlace, usePointerX } from './usePointerX';
+import { svgFrame, useChartSize } from './useChartSize';
 
 export interface CurveKeys {
   /** What a train point plots, smoothed and (if given) raw, and what a test point plots. */
@@ -36,7 +36,8 @@ export const StepCurves = memo(function StepCurves({
   keys: CurveKeys;
 }) {
   const { t } = useTranslation();
-  const [setBox, { width, height }] = useSize();
+  const [setBox, size] = useChartSize();
+  const { width, height } = size;
   const view = useMemo(() => {
     const v = (x: number) => x * keys.scale;
     const raw: Row[] | null = keys.raw ? train.map((p) => ({ step: p.step, value: v(p[keys.raw!]) })) : null;
@@ -67,13 +68,13 @@ export const StepCurves = memo(function StepCurves({
     };
     return { x, y, paths };
   }, [view, box.left, box.right, box.bottom, box.top]);
-  const { px, handlers } = usePointerX(box);
+  const { px, handlers } = usePointerX(box, size.zoom);
   const at = px === null ? null : readAt(view, x.invert(px));
   const fmt = (r: Row | undefined) => (r && Number.isFinite(r.value) ? r.value.toFixed(keys.digits) : '—');
   return (
     <div ref={setBox} className="step-curves" {...handlers}>
       {width > 0 && height > 0 && (
-        <svg width={width} height={height} aria-hidden="true">
+        <svg {...svgFrame(size)} aria-hidden="true">
           <Axes box={box} x={x} y={y} xTicks={view.x} yTicks={view.y} />
           {paths.raw && <path className="step-curves-train raw" d={paths.raw} />}
           <path className="step-curves-train" d={paths.smoothed} />
@@ -98,7 +99,7 @@ export const StepCurves = memo(function StepCurves({
         </svg>
       )}
       {at && (
-        <div className={readoutClass(px!, box)} data-testid="curve-readout">
+        <div {...readoutPlace(px!, box, size)} data-testid="curve-readout">
           <b>{t('stepCurves.step', { step: at.step })}</b>
           {view.raw && <span>{t('stepCurves.train', { value: fmt(at.raw) })}</span>}
           <span className="key-train">{t('stepCurves.smoothed', { value: fmt(at.smoothed) })}</span>

@@ -38,7 +38,7 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>
         {/* The drop target is inside the positioned box: dnd-kit measures a droppable without its own
             transform. */}
         <div
-          className="dedge-label-at"
+          className={`dedge-label-at ${data.route?.kind === 'channel' ? 'channel' : 'direct'}`}
           style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
         >
           <div

@@ -4,15 +4,18 @@ scores them with the judge, to choose the app's DCGAN preset (docs/GENERATION.md
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1   # the judge
     /usr/bin/python3 scripts/generative/gan-variants.py /tmp/gen [--gch 32] [--dch 32] [--dbn 1]
         [--latent 32] [--glr 2e-4] [--dlr 2e-4] [--beta1 0.5] [--smooth 1.0] [--batch 64]
-        [--steps N] [--every K] [--seed S]
+        [--steps N] [--every K] [--seed S] [--decay-to STEP] [--decay-from STEP] [--floor F] [--ema DECAY ...]
 
 The generator is Linear(latent -> 2*gch x 7 x 7), BatchNorm, ReLU, ConvTranspose(2*gch -> gch, 4, 2, 1),
 BatchNorm, ReLU, ConvTranspose(gch -> 1, 4, 2, 1), Tanh: the preset's shape at gch = 32. The
 discriminator is Conv(1 -> dch, 4, 2, 1), LeakyReLU 0.2, Conv(dch -> 2*dch, 4, 2, 1), [BatchNorm],
 LeakyReLU 0.2, Linear(2*dch x 7 x 7 -> 1). Initial weights are PyTorch's defaults (the engine draws the
 same distributions from its own stream). --smooth sets the real label of D's loss (one-sided smoothing).
+--decay-to, --decay-from, --floor and --ema are measure.py's: a linear decay of both rates, and running
+averages of the generator's weights (each scored too).
 """
 import argparse
+import copy
 import os
 import sys
 
@@ -20,7 +23,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from measure import SAMPLES, Judge, cpu_seconds, inception_score, read_idx  # noqa: E402
+from measure import SAMPLES, Judge, cpu_seconds, gan_scores, rate_at, read_idx  # noqa: E402
 
 
 def generator(latent, gch):
@@ -45,7 +48,12 @@ def main():
                                 ('smooth', float, 1.0), ('batch', int, 64), ('steps', int, 1500),
                                 ('every', int, 250), ('seed', int, 1), ('threads', int, 1)]:
         parser.add_argument('--' + name, type=kind, default=default)
+    parser.add_argument('--decay-to', type=int)
+    parser.add_argument('--decay-from', type=int)
+    parser.add_argument('--floor', type=float, default=0.0)
+    parser.add_argument('--ema', type=float, nargs='+', default=[])
     args = parser.parse_args()
+    args.start = 0
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     print(vars(args), flush=True)
@@ -59,7 +67,12 @@ def main():
                           torch.zeros(args.batch))
     fixed = torch.randn(SAMPLES, args.latent, generator=torch.Generator().manual_seed(12345))
     order, batches, spent = torch.randperm(len(train)), len(train) // args.batch, 0.0
+    emas = [(decay, copy.deepcopy(g)) for decay in args.ema]
     for step in range(args.steps):
+        share = rate_at(step, args)
+        for opt, lr in ((g_opt, args.glr), (d_opt, args.dlr)):
+            for group in opt.param_groups:
+                group['lr'] = lr * share
         if step % batches == 0 and step > 0:
             order = torch.randperm(len(train))
         i = step % batches
@@ -77,6 +90,12 @@ def main():
         g_loss = bce(d(fake).flatten(), ones)
         g_loss.backward()
         g_opt.step()
+        with torch.no_grad():
+            for decay, ema in emas:
+                for a, w in zip(ema.parameters(), g.parameters()):
+                    a.mul_(decay).add_(w, alpha=1 - decay)
+                for a, w in zip(ema.buffers(), g.buffers()):
+                    a.copy_(w)
         spent += cpu_seconds() - t0
         if (step + 1) % args.every == 0:
             with torch.no_grad():
@@ -84,8 +103,14 @@ def main():
                 p = judge.probs((g(fixed) + 1) / 2)
             hist = torch.bincount(p.argmax(1), minlength=10).tolist()
             print(f'step {step + 1}: D {d_loss.item():.3f}, G {g_loss.item():.3f}, '
-                  f'inception score {inception_score(p):.2f}, confidence {p.max(1).values.mean().item():.3f}, '
-                  f'histogram {hist}, {spent:.1f} CPU-s', flush=True)
+                  f'{gan_scores(p)}, histogram {hist}, rate x{share:.3f}, {spent:.1f} CPU-s, '
+                  f'load {os.getloadavg()[0]:.1f}', flush=True)
+            for decay, ema in emas:
+                with torch.no_grad():
+                    ema.eval()
+                    q = judge.probs((ema(fixed) + 1) / 2)
+                print(f'  averaged generator (decay {decay}): {gan_scores(q)}, '
+                      f'histogram {torch.bincount(q.argmax(1), minlength=10).tolist()}', flush=True)
 
 
 if __name__ == '__main__':

@@ -3,6 +3,8 @@
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen SEED
     /usr/bin/python3 scripts/generative/measure.py /tmp/gen ae|gan|cgan [--steps N] [--every K] [--seed S]
         [--lr LR] [--beta1 B] [--batch B] [--threads T] [--autoencoder autoencoder-sharp] [--kl-weight W]
+        [--glr LR] [--dlr LR] [--decay-to STEP] [--decay-from STEP] [--floor F] [--ema DECAY ...]
+        [--from G D] [--start STEP] [--code K] [--info W]
 
 The networks and their seeded initial weights are the app's exports (export-presets.ts). The step is the
 engine's: batches from a seeded shuffle, the autoencoder's BCE against its own input in [0, 1]; the GAN's
@@ -18,6 +20,19 @@ sets the VAE's KL weight (its Reparameterize module's kl_weight) for a variant o
 (cgan) asks for uniformly drawn digits: G reads [z, onehot(y)], D reads the image with ten one-hot planes
 (fake batches the digits G was asked for, real ones their true labels); its 1,000 scored samples ask for
 each digit 100 times, and it also prints the share the judge calls the requested digit.
+
+GAN variants: --glr/--dlr give each network its own Adam rate (TTUR; each defaults to --lr); --decay-to STEP
+decays both rates linearly from the first step (or --decay-from) to FLOOR times themselves at STEP (--floor,
+default 0) and holds them there; --ema DECAY ... also scores running averages of the generator's weights;
+--from G D starts from the generator's and discriminator's safetensors (e.g. the app's checkpoint) with fresh
+Adam moments, and --start STEP numbers the steps from there (the printed steps and the schedule's); --code K
+appends a random one-hot of K classes to the generator's noise, which D never sees (its first Linear widened
+with zero weights, so a loaded generator starts unchanged; the 1,000 scored samples take each code 1,000 / K
+times), and --info W adds InfoGAN's term: a Linear head on D's features (trained with D) reads the code back
+from the fake batch, its cross-entropy times W added to D's loss and to G's; --smooth sets the real label of D's
+loss (one-sided label smoothing); --dsteps N gives the plain DCGAN N discriminator steps per generator step, the
+extra ones on drawn real batches and fresh noise. Every GAN scoring also prints the
+inception score's two factors, mix / doubt (score-generator.py).
 """
 import argparse
 import copy
@@ -61,6 +76,39 @@ def inception_score(p):
     marginal = p.mean(0, keepdim=True)
     kl = (p * (p.clamp_min(1e-30).log() - marginal.log())).sum(1).mean()
     return math.exp(kl.item())
+
+
+def factors(p):
+    """The inception score's mix and doubt factors: exp(H(p(y))) and exp(E[H(p(y|x))])."""
+    entropy = lambda q: -(q * q.clamp_min(1e-30).log()).sum(-1)  # noqa: E731
+    return math.exp(entropy(p.mean(0)).item()), math.exp(entropy(p).mean().item())
+
+
+def gan_scores(p):
+    """The inception score with its mix and doubt, the confidence and the class histogram of probabilities P."""
+    mix, doubt = factors(p)
+    return (f'inception score {inception_score(p):.2f} = mix {mix:.2f} / doubt {doubt:.3f}, '
+            f'confidence {p.max(1).values.mean().item():.3f}')
+
+
+def rate_at(step, args):
+    """The share of the base rates used at STEP: 1 to --decay-from (default --start), then linear to --floor at
+    --decay-to, then held; 1 throughout without --decay-to."""
+    if args.decay_to is None:
+        return 1.0
+    begin = args.start if args.decay_from is None else args.decay_from
+    done = min(max(step - begin, 0) / (args.decay_to - begin), 1.0)
+    return 1.0 - (1.0 - args.floor) * done
+
+
+def widen_input(g, k):
+    """Gives generator G's first Linear K more inputs (zero weights: the trained map is unchanged at first)."""
+    old = g.fc1
+    g.fc1 = nn.Linear(old.in_features + k, old.out_features)
+    with torch.no_grad():
+        g.fc1.weight.zero_()
+        g.fc1.weight[:, :old.in_features] = old.weight
+        g.fc1.bias.copy_(old.bias)
 
 
 def regulariser(model):
@@ -175,7 +223,23 @@ def main():
     parser.add_argument('--threads', type=int, default=1)
     parser.add_argument('--autoencoder', default='autoencoder-sharp', help='the exported autoencoder folder')
     parser.add_argument('--kl-weight', type=float, help="the VAE's KL weight, for a variant of the preset")
-    parser.add_argument('--ema', type=float, help="also score a running average of the generator's weights with this decay")
+    parser.add_argument('--ema', type=float, nargs='+', default=[],
+                        help="also score running averages of the generator's weights with these decays")
+    parser.add_argument('--glr', type=float, help="the generator's Adam rate (default --lr)")
+    parser.add_argument('--dlr', type=float, help="the discriminator's Adam rate (default --lr)")
+    parser.add_argument('--decay-to', type=int,
+                        help='decay both rates linearly to --floor times themselves at this step')
+    parser.add_argument('--decay-from', type=int, help='the step the decay starts at (default --start)')
+    parser.add_argument('--floor', type=float, default=0.0, help='the share of the rates left at --decay-to')
+    parser.add_argument('--from', dest='start_from', nargs=2, metavar=('G', 'D'),
+                        help="start from these generator and discriminator safetensors")
+    parser.add_argument('--code', type=int, default=0,
+                        help="a random one-hot of this many classes after the generator's noise, which D never sees")
+    parser.add_argument('--info', type=float, default=0.0,
+                        help="InfoGAN: a head on D's features reads --code back, its cross-entropy with this weight")
+    parser.add_argument('--smooth', type=float, default=1.0, help="the real label of D's loss (one-sided smoothing)")
+    parser.add_argument('--dsteps', type=int, default=1, help='D steps per G step (the plain DCGAN only)')
+    parser.add_argument('--start', type=int, default=0, help='the step number the run starts from')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -197,11 +261,19 @@ def main():
     prefix = 'cgan' if conditional else 'dcgan'
     g = load_model(os.path.join(args.exported, prefix + '-generator'))
     d = load_model(os.path.join(args.exported, prefix + '-discriminator'))
+    if args.start_from:
+        g.load_weights(args.start_from[0])
+        d.load_weights(args.start_from[1])
     classes = 10 if conditional else 0
     latent = g.fc1.in_features - classes
+    if args.code:
+        widen_input(g, args.code)
+    # The one-hot after the noise: the digit asked for (cgan), or the code D never sees (--code).
+    hot = classes or args.code
+    info = nn.Linear(d.fc1.in_features, args.code) if args.info else None
 
     def with_digit(z, y):
-        return torch.cat([z, nn.functional.one_hot(y, classes).float()], 1) if conditional else z
+        return torch.cat([z, nn.functional.one_hot(y, hot).float()], 1) if hot else z
 
     def planes(x, y):
         if not conditional:
@@ -210,37 +282,59 @@ def main():
         return torch.cat([x, hot.expand(-1, -1, x.shape[2], x.shape[3])], 1)
     # Both GAN presets train at Adam 1e-3, beta1 0.5 (DCGAN_HYPER).
     lr, beta1 = args.lr or 1e-3, args.beta1 if args.beta1 is not None else 0.5
-    g_opt = torch.optim.Adam(g.parameters(), lr=lr, betas=(beta1, 0.999))
-    d_opt = torch.optim.Adam(d.parameters(), lr=lr, betas=(beta1, 0.999))
+    g_lr, d_lr = args.glr or lr, args.dlr or lr
+    g_opt = torch.optim.Adam(g.parameters(), lr=g_lr, betas=(beta1, 0.999))
+    d_opt = torch.optim.Adam(list(d.parameters()) + (list(info.parameters()) if info else []), lr=d_lr,
+                             betas=(beta1, 0.999))
+    features = nn.Sequential(*list(d.children())[:-1])
+
+    def code_loss(x, y):
+        """InfoGAN's term: how badly a head on D's features reads the code back from the images X."""
+        return args.info * nn.functional.cross_entropy(info(features(x)), y) if info else 0
     bce = nn.BCEWithLogitsLoss()
     ones, zeros = torch.ones(args.batch), torch.zeros(args.batch)
+    reals = torch.full((args.batch,), args.smooth)
     fixed = torch.randn(SAMPLES, latent, generator=torch.Generator().manual_seed(12345))
-    asked = torch.arange(SAMPLES) % 10
+    asked = torch.arange(SAMPLES) % (hot or 10)
     # The averaged generator: its weights follow the trained ones, its BatchNorm statistics are copied.
-    ema = copy.deepcopy(g) if args.ema else None
+    emas = [(decay, copy.deepcopy(g)) for decay in args.ema]
     spent = 0.0
-    for step in range(args.steps):
-        at = data.indices_at(step)
+    for step in range(args.start, args.start + args.steps):
+        share = rate_at(step, args)
+        for group in g_opt.param_groups:
+            group['lr'] = g_lr * share
+        for group in d_opt.param_groups:
+            group['lr'] = d_lr * share
+        at = data.indices_at(step - args.start)
         real, real_y = train[at] * 2 - 1, train_labels[at]
         z = torch.randn(args.batch, latent)
-        fake_y = torch.randint(0, 10, (args.batch,))
+        fake_y = torch.randint(0, hot or 10, (args.batch,))
         t0 = cpu_seconds()
         g.train()
         d.train()
+        for _ in range(args.dsteps - 1):
+            # An extra D step on a drawn real batch and fresh noise (the step below keeps the engine's order).
+            x = train[torch.randint(len(train), (args.batch,))] * 2 - 1
+            y = torch.randint(0, hot or 10, (args.batch,))
+            with torch.no_grad():
+                extra = g(with_digit(torch.randn(args.batch, latent), y))
+            d_opt.zero_grad()
+            (bce(d(x).flatten(), reals) + bce(d(extra).flatten(), zeros)).backward()
+            d_opt.step()
         fake = g(with_digit(z, fake_y))
         d_opt.zero_grad()
-        d_real = bce(d(planes(real, real_y)).flatten(), ones)
+        d_real = bce(d(planes(real, real_y)).flatten(), reals)
         d_fake = bce(d(planes(fake.detach(), fake_y)).flatten(), zeros)
-        (d_real + d_fake).backward()
+        (d_real + d_fake + code_loss(fake.detach(), fake_y)).backward()
         d_opt.step()
         g_opt.zero_grad()
         g_loss = bce(d(planes(fake, fake_y)).flatten(), ones)
-        g_loss.backward()
+        (g_loss + code_loss(fake, fake_y)).backward()
         g_opt.step()
-        if ema is not None:
-            with torch.no_grad():
+        with torch.no_grad():
+            for decay, ema in emas:
                 for a, w in zip(ema.parameters(), g.parameters()):
-                    a.mul_(args.ema).add_(w, alpha=1 - args.ema)
+                    a.mul_(decay).add_(w, alpha=1 - decay)
                 for a, w in zip(ema.buffers(), g.buffers()):
                     a.copy_(w)
         spent += cpu_seconds() - t0
@@ -251,15 +345,19 @@ def main():
             hist = torch.bincount(p.argmax(1), minlength=10).tolist()
             requested = (f', requested digit {100 * (p.argmax(1) == asked).float().mean().item():.1f}%'
                          if conditional else '')
+            if args.code:
+                # How far the code picks the digit: per code, the share of its samples judged its commonest digit.
+                votes = torch.zeros(args.code, 10).index_put_((asked, p.argmax(1)), torch.ones(SAMPLES),
+                                                              accumulate=True)
+                requested = f', code purity {100 * votes.max(1).values.sum().item() / SAMPLES:.1f}%'
             print(f'step {step + 1}: D {(d_real + d_fake).item():.3f}, G {g_loss.item():.3f}, '
-                  f'inception score {inception_score(p):.2f}, confidence {p.max(1).values.mean().item():.3f}'
-                  f'{requested}, histogram {hist}, {spent:.1f} CPU-s', flush=True)
-            if ema is not None:
+                  f'{gan_scores(p)}{requested}, histogram {hist}, rate x{share:.3f}, {spent:.1f} CPU-s, '
+                  f'load {os.getloadavg()[0]:.1f}', flush=True)
+            for decay, ema in emas:
                 with torch.no_grad():
                     ema.eval()
                     q = judge.probs((ema(with_digit(fixed, asked)) + 1) / 2)
-                print(f'  averaged generator (decay {args.ema}): inception score {inception_score(q):.2f}, '
-                      f'confidence {q.max(1).values.mean().item():.3f}, '
+                print(f'  averaged generator (decay {decay}): {gan_scores(q)}, '
                       f'histogram {torch.bincount(q.argmax(1), minlength=10).tolist()}', flush=True)
 
 

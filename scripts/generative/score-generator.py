@@ -8,7 +8,6 @@ or as digits the judge is unsure of. The first 1,000 real test digits are split 
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1
     /usr/bin/python3 scripts/generative/score-generator.py /tmp/gen public/models/dcgan-generator-1500.safetensors [MORE ...]
 """
-import math
 import os
 import shutil
 import sys
@@ -17,20 +16,16 @@ import tempfile
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from measure import SAMPLES, Judge, inception_score, load_model, read_idx  # noqa: E402
-
-
-def factors(p):
-    """The inception score's mix and doubt factors: exp(H(p(y))) and exp(E[H(p(y|x))])."""
-    entropy = lambda q: -(q * q.clamp_min(1e-30).log()).sum(-1)  # noqa: E731
-    return math.exp(entropy(p.mean(0)).item()), math.exp(entropy(p).mean().item())
+from measure import SAMPLES, Judge, factors, inception_score, load_model, read_idx  # noqa: E402
 
 
 def report(name, p):
     hist = torch.bincount(p.argmax(1), minlength=10).tolist()
     mix, doubt = factors(p)
+    sure = p.max(1).values
     print(f'{name}: inception score {inception_score(p):.2f} = mix {mix:.2f} / doubt {doubt:.3f}, '
-          f'confidence {p.max(1).values.mean().item():.3f}, histogram {hist}', flush=True)
+          f'confidence {sure.mean().item():.3f} (below 0.9: {100 * (sure < 0.9).float().mean().item():.1f}%, '
+          f'below 0.6: {100 * (sure < 0.6).float().mean().item():.1f}%), histogram {hist}', flush=True)
 
 
 def main(exported, checkpoints):

@@ -212,7 +212,7 @@ async function digitScoreOf(panel: Locator): Promise<{ score: number; step: numb
 test('GAN: the DCGAN the engine trained loads at once, draws digits and keeps training', async ({ page }) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();
-  await panel.getByRole('button', { name: /Load a GAN trained for 1,500 steps/ }).click();
+  await panel.getByRole('button', { name: /Load a GAN trained for 6,000 steps/ }).click();
   await expect(panel.getByTestId('trained-gan-note')).toBeVisible({ timeout: 60_000 });
   // The judge sees digits, not noise: its inception score of 256 samples is far above 1.
   await expect.poll(async () => (await digitScoreOf(panel)).score, { timeout: 60_000 }).toBeGreaterThan(3);

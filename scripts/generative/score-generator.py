@@ -5,8 +5,8 @@ entropy of the mean class distribution; 10 for ten equal classes) over the doubt
 one sample; 1 when it is certain of every sample), so a low score can be told apart as an uneven mix of digits
 or as digits the judge is unsure of. The first 1,000 real test digits are split the same way for reference.
 
-    node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1
-    /usr/bin/python3 scripts/generative/score-generator.py /tmp/gen public/models/dcgan-generator-1500.safetensors [MORE ...]
+    node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen42 42
+    /usr/bin/python3 scripts/generative/score-generator.py /tmp/gen42 public/models/dcgan-generator-6000.safetensors [MORE ...]
 """
 import os
 import shutil

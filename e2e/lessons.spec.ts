@@ -46,11 +46,15 @@ async function trainGenerative(page: Page, mode: 'autoencoder' | 'GAN'): Promise
   await generate.getByRole('button', { name: 'Pause generation' }).click();
 }
 
-/** Selects a layer by clicking its diagram node (or its outline card). */
+/** Selects a layer by clicking its diagram node (or its outline card) until the inspector shows. A click while
+ *  the diagram re-fits to a panel the step opened can land beside the moving node (seen once under load). */
 const selectLayer = (page: Page, layerId: string) =>
-  cards(page)
-    .and(page.locator(`[data-layer-id="${layerId}"]`))
-    .click();
+  expect(async () => {
+    await cards(page)
+      .and(page.locator(`[data-layer-id="${layerId}"]`))
+      .click();
+    await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 
 /** Trains segmentation or the detector in its panel on small batches until the step's check is met. */
 async function trainDense(page: Page, what: 'segmentation' | 'detector'): Promise<void> {

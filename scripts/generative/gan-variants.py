@@ -23,7 +23,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from measure import SAMPLES, Judge, cpu_seconds, gan_scores, rate_at, read_idx  # noqa: E402
+from measure import SAMPLES, Judge, average_into, cpu_seconds, gan_scores, rate_at, read_idx  # noqa: E402
 
 
 def generator(latent, gch):
@@ -90,12 +90,7 @@ def main():
         g_loss = bce(d(fake).flatten(), ones)
         g_loss.backward()
         g_opt.step()
-        with torch.no_grad():
-            for decay, ema in emas:
-                for a, w in zip(ema.parameters(), g.parameters()):
-                    a.mul_(decay).add_(w, alpha=1 - decay)
-                for a, w in zip(ema.buffers(), g.buffers()):
-                    a.copy_(w)
+        average_into(emas, g)
         spent += cpu_seconds() - t0
         if (step + 1) % args.every == 0:
             with torch.no_grad():

@@ -135,6 +135,17 @@ def latent_grid(model, at):
     return x
 
 
+def average_into(emas, g):
+    """One step of each running average of the generator's weights: a <- decay * a + (1 - decay) * w; its
+    BatchNorm statistics are copied from the trained generator."""
+    with torch.no_grad():
+        for decay, ema in emas:
+            for a, w in zip(ema.parameters(), g.parameters()):
+                a.mul_(decay).add_(w, alpha=1 - decay)
+            for a, w in zip(ema.buffers(), g.buffers()):
+                a.copy_(w)
+
+
 def cpu_seconds():
     t = os.times()
     return t.user + t.system
@@ -331,12 +342,7 @@ def main():
         g_loss = bce(d(planes(fake, fake_y)).flatten(), ones)
         (g_loss + code_loss(fake, fake_y)).backward()
         g_opt.step()
-        with torch.no_grad():
-            for decay, ema in emas:
-                for a, w in zip(ema.parameters(), g.parameters()):
-                    a.mul_(decay).add_(w, alpha=1 - decay)
-                for a, w in zip(ema.buffers(), g.buffers()):
-                    a.copy_(w)
+        average_into(emas, g)
         spent += cpu_seconds() - t0
         if (step + 1) % args.every == 0:
             with torch.no_grad():

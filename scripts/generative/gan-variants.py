@@ -2,15 +2,15 @@
 scores them with the judge, to choose the app's DCGAN preset (docs/GENERATION.md records the runs).
 
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1   # the judge
-    /usr/bin/python3 scripts/generative/gan-variants.py /tmp/gen [--gch 32] [--dch 32] [--dbn 1]
+    /usr/bin/python3 scripts/generative/gan-variants.py /tmp/gen [--gch 32] [--dch 32] [--dbn 1] [--dhidden 0]
         [--latent 32] [--glr 2e-4] [--dlr 2e-4] [--beta1 0.5] [--smooth 1.0] [--batch 64]
         [--steps N] [--every K] [--seed S] [--decay-to STEP] [--decay-from STEP] [--floor F] [--ema DECAY ...]
 
 The generator is Linear(latent -> 2*gch x 7 x 7), BatchNorm, ReLU, ConvTranspose(2*gch -> gch, 4, 2, 1),
 BatchNorm, ReLU, ConvTranspose(gch -> 1, 4, 2, 1), Tanh: the preset's shape at gch = 32. The
 discriminator is Conv(1 -> dch, 4, 2, 1), LeakyReLU 0.2, Conv(dch -> 2*dch, 4, 2, 1), [BatchNorm],
-LeakyReLU 0.2, Linear(2*dch x 7 x 7 -> 1). Initial weights are PyTorch's defaults (the engine draws the
-same distributions from its own stream). --smooth sets the real label of D's loss (one-sided smoothing).
+LeakyReLU 0.2, [Linear(2*dch x 7 x 7 -> dhidden), LeakyReLU 0.2], Linear(-> 1). Initial weights are
+PyTorch's defaults (the engine draws the same distributions from its own stream). --smooth sets the real label of D's loss (one-sided smoothing).
 --decay-to, --decay-from, --floor and --ema are measure.py's: a linear decay of both rates, and running
 averages of the generator's weights (each scored too).
 """
@@ -33,17 +33,19 @@ def generator(latent, gch):
         nn.ConvTranspose2d(gch, 1, 4, 2, 1), nn.Tanh())
 
 
-def discriminator(dch, bn):
+def discriminator(dch, bn, hidden=0):
+    head = [nn.Linear(2 * dch * 49, hidden), nn.LeakyReLU(0.2), nn.Linear(hidden, 1)] if hidden else [
+        nn.Linear(2 * dch * 49, 1)]
     return nn.Sequential(
         nn.Conv2d(1, dch, 4, 2, 1), nn.LeakyReLU(0.2),
         nn.Conv2d(dch, 2 * dch, 4, 2, 1), *([nn.BatchNorm2d(2 * dch)] if bn else []), nn.LeakyReLU(0.2),
-        nn.Flatten(), nn.Linear(2 * dch * 49, 1))
+        nn.Flatten(), *head)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('exported')
-    for name, kind, default in [('gch', int, 32), ('dch', int, 32), ('dbn', int, 1), ('latent', int, 32),
+    for name, kind, default in [('gch', int, 32), ('dch', int, 32), ('dbn', int, 1), ('dhidden', int, 0), ('latent', int, 32),
                                 ('glr', float, 2e-4), ('dlr', float, 2e-4), ('beta1', float, 0.5),
                                 ('smooth', float, 1.0), ('batch', int, 64), ('steps', int, 1500),
                                 ('every', int, 250), ('seed', int, 1), ('threads', int, 1)]:
@@ -59,7 +61,7 @@ def main():
     print(vars(args), flush=True)
     train = read_idx('train-images-idx3-ubyte').unsqueeze(1).float() / 255
     judge = Judge(os.path.join(args.exported, 'judge'))
-    g, d = generator(args.latent, args.gch), discriminator(args.dch, args.dbn)
+    g, d = generator(args.latent, args.gch), discriminator(args.dch, args.dbn, args.dhidden)
     g_opt = torch.optim.Adam(g.parameters(), lr=args.glr, betas=(args.beta1, 0.999))
     d_opt = torch.optim.Adam(d.parameters(), lr=args.dlr, betas=(args.beta1, 0.999))
     bce = nn.BCEWithLogitsLoss()

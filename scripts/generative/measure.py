@@ -31,7 +31,9 @@ with zero weights, so a loaded generator starts unchanged; the 1,000 scored samp
 times), and --info W adds InfoGAN's term: a Linear head on D's features (trained with D) reads the code back
 from the fake batch, its cross-entropy times W added to D's loss and to G's; --smooth sets the real label of D's
 loss (one-sided label smoothing); --dsteps N gives the plain DCGAN N discriminator steps per generator step, the
-extra ones on drawn real batches and fresh noise. Every GAN scoring also prints the
+extra ones on drawn real batches and fresh noise; --topk NU --topk-over N trains G on the fakes D rates most
+real only (top-k training, Sinha et al. 2020), their share falling linearly from 1 to NU over N steps. Every
+GAN scoring also prints the
 inception score's two factors, mix / doubt (score-generator.py).
 """
 import argparse
@@ -251,6 +253,9 @@ def main():
     parser.add_argument('--smooth', type=float, default=1.0, help="the real label of D's loss (one-sided smoothing)")
     parser.add_argument('--dsteps', type=int, default=1, help='D steps per G step (the plain DCGAN only)')
     parser.add_argument('--start', type=int, default=0, help='the step number the run starts from')
+    parser.add_argument('--topk', type=float, default=1.0,
+                        help="top-k training: G's loss over the share of fakes D rates most real (at least NU)")
+    parser.add_argument('--topk-over', type=int, default=1, help='steps over which the share falls from 1 to NU')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -339,7 +344,11 @@ def main():
         (d_real + d_fake + code_loss(fake.detach(), fake_y)).backward()
         d_opt.step()
         g_opt.zero_grad()
-        g_loss = bce(d(planes(fake, fake_y)).flatten(), ones)
+        logits = d(planes(fake, fake_y)).flatten()
+        # Top-k training (Sinha et al. 2020): only the k fakes D finds most real teach G this step.
+        keep = math.ceil(args.batch * max(args.topk, 1 - (1 - args.topk) * (step - args.start) / args.topk_over))
+        logits = logits.topk(keep).values if keep < args.batch else logits
+        g_loss = bce(logits, ones[:keep])
         (g_loss + code_loss(fake, fake_y)).backward()
         g_opt.step()
         average_into(emas, g)

@@ -5,7 +5,7 @@ preset, and scores them with the judge as measure.py does, to choose the app's V
     node --import ./scripts/engine-node.mjs scripts/generative/export-presets.ts /tmp/gen 1   # the judge
     /usr/bin/python3 scripts/generative/vae-variants.py /tmp/gen [--ch 16] [--hidden 0] [--beta 1]
         [--lr 3e-3] [--batch 64] [--steps N] [--every K] [--seed S] [--fine N] [--warmup N]
-        [--dec-hidden H] [--mlp H] [--decay F]
+        [--dec-hidden H] [--mlp H] [--mlp-depth N] [--decay F]
 
 The encoder is Conv(1 -> ch, 3, 2, 1), ReLU, Conv(ch -> 2*ch, 3, 2, 1), ReLU, Flatten, [Linear(2*ch*49 ->
 hidden), ReLU], Linear(-> 4): a mean and a log-variance per code value; the decoder [Linear(2 -> hidden),
@@ -13,8 +13,8 @@ ReLU], Linear(-> 2*ch*49), ReLU, ConvTranspose(2*ch -> ch, 4, 2, 1), ReLU, ConvT
 Sigmoid: the preset's shape at ch = 16, hidden = 0. --dec-hidden H puts a hidden Linear of H units in the
 decoder only (with --hidden, the decoder's instead of hidden); --mlp H trains a plain MLP VAE instead:
 Flatten, Linear(784 -> H), ReLU, Linear(-> 4), and back Linear(2 -> H), ReLU, Linear(-> 784), Sigmoid (the
-classic 2-D manifold figure's shape). --decay F decays the learning rate linearly to F times itself at the
-last step. The KL weight is beta / 784 (beta 1: the ELBO per
+classic 2-D manifold figure's shape), with --mlp-depth N hidden layers of H units each way. --decay F
+decays the learning rate linearly to F times itself at the last step. The KL weight is beta / 784 (beta 1: the ELBO per
 pixel, with BCE averaged over the pixels); --warmup N raises it linearly from 0 over the first N steps
 (a KL warm-up). Initial weights are PyTorch's defaults. --fine N then says where
 the digits are: the judge's histogram over N x N grids (even over [-2, 2]^2 and at N(0, 1)'s quantiles
@@ -22,6 +22,7 @@ the digits are: the judge's histogram over N x N grids (even over [-2, 2]^2 and 
 and the mean of their codes.
 """
 import argparse
+import copy
 import os
 import sys
 
@@ -49,11 +50,13 @@ class Reparameterize(nn.Module):
         return mu + torch.exp(0.5 * log_var) * torch.randn_like(mu)
 
 
-def vae(ch, hidden, beta, dec_hidden=0, mlp=0):
+def vae(ch, hidden, beta, dec_hidden=0, mlp=0, mlp_depth=1):
     if mlp:
+        deeper = [m for _ in range(mlp_depth - 1) for m in (nn.Linear(mlp, mlp), nn.ReLU())]
         return nn.Sequential(
-            nn.Flatten(), nn.Linear(784, mlp), nn.ReLU(), nn.Linear(mlp, 4), Reparameterize(beta / 784),
-            nn.Linear(2, mlp), nn.ReLU(), nn.Linear(mlp, 784), nn.Sigmoid(), nn.Unflatten(1, (1, 28, 28)))
+            nn.Flatten(), nn.Linear(784, mlp), nn.ReLU(), *deeper, nn.Linear(mlp, 4), Reparameterize(beta / 784),
+            nn.Linear(2, mlp), nn.ReLU(), *copy.deepcopy(deeper), nn.Linear(mlp, 784), nn.Sigmoid(),
+            nn.Unflatten(1, (1, 28, 28)))
     flat = 2 * ch * 49
     into = [nn.Linear(flat, hidden), nn.ReLU(), nn.Linear(hidden, 4)] if hidden else [nn.Linear(flat, 4)]
     dec_hidden = dec_hidden or hidden
@@ -70,7 +73,7 @@ def main():
     for name, kind, default in [('ch', int, 16), ('hidden', int, 0), ('beta', float, 1.0), ('lr', float, 3e-3),
                                 ('batch', int, 64), ('steps', int, 2000), ('every', int, 100), ('seed', int, 1),
                                 ('threads', int, 1), ('fine', int, 0),
-                                ('warmup', int, 0), ('dec_hidden', int, 0), ('mlp', int, 0),
+                                ('warmup', int, 0), ('dec_hidden', int, 0), ('mlp', int, 0), ('mlp_depth', int, 1),
                                 ('decay', float, 0)]:
         parser.add_argument('--' + name.replace('_', '-'), type=kind, default=default)
     args = parser.parse_args()
@@ -79,7 +82,7 @@ def main():
     torch.manual_seed(args.seed)
     judge = Judge(os.path.join(args.exported, 'judge'))
     data = Mnist(args.batch)
-    model = vae(args.ch, args.hidden, args.beta, args.dec_hidden, args.mlp)
+    model = vae(args.ch, args.hidden, args.beta, args.dec_hidden, args.mlp, args.mlp_depth)
     sampling = next(m for m in model if hasattr(m, 'kl'))
 
     def before_step(step, opt):

@@ -133,7 +133,7 @@ test('GAN: generator and discriminator as builder tabs; the sample grid renders 
   await panel.getByRole('tab', { name: 'Discriminator' }).click();
   await expect(panel.getByRole('tab', { name: 'Discriminator' })).toHaveAttribute('aria-selected', 'true');
   await expect(layers.filter({ hasText: 'Tanh' })).toHaveCount(0);
-  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(2);
+  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(3);
   await panel.getByRole('tab', { name: 'Generator' }).click();
   await expect(layers.filter({ hasText: 'Tanh' })).toHaveCount(1);
 
@@ -212,7 +212,7 @@ async function digitScoreOf(panel: Locator): Promise<{ score: number; step: numb
 test('GAN: the DCGAN the engine trained loads at once, draws digits and keeps training', async ({ page }) => {
   const panel = await open(page);
   await panel.getByRole('button', { name: 'GAN' }).click();
-  await panel.getByRole('button', { name: /Load a GAN trained for 6,000 steps/ }).click();
+  await panel.getByRole('button', { name: /Load a GAN trained for 7,000 steps/ }).click();
   await expect(panel.getByTestId('trained-gan-note')).toBeVisible({ timeout: 60_000 });
   // The judge sees digits, not noise: its inception score of 256 samples is far above 1.
   await expect.poll(async () => (await digitScoreOf(panel)).score, { timeout: 60_000 }).toBeGreaterThan(3);
@@ -287,7 +287,7 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
   // Select the node on the diagram, then its delete button.
   await layers.nth(4).click();
   await page.getByRole('button', { name: 'Delete layer 5 (LeakyReLU)' }).click();
-  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
+  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(2);
   // Autosave is debounced: wait until it holds the edited discriminator beside the generator.
   await page.waitForFunction(() => {
     const saved = localStorage.getItem('cnn-playground/autosave/v2');
@@ -296,7 +296,7 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
     return (
       JSON.parse(entry.spec).task === 'generator' &&
       entry.discriminator !== undefined &&
-      JSON.parse(entry.discriminator).layers.length === 6
+      JSON.parse(entry.discriminator).layers.length === 8
     );
   });
   await page.reload();
@@ -309,8 +309,8 @@ test('GAN: a reload keeps both networks, with an edit to the discriminator', asy
   await expect(again.getByRole('tab', { name: 'Generator' })).toHaveAttribute('aria-selected', 'true');
   await expect(layers.filter({ hasText: 'Tanh' })).toHaveCount(1);
   await again.getByRole('tab', { name: 'Discriminator' }).click();
-  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(1);
-  await expect(layers).toHaveCount(6);
+  await expect(layers.filter({ hasText: 'LeakyReLU' })).toHaveCount(2);
+  await expect(layers).toHaveCount(8);
 });
 
 async function exportZip(page: Page): Promise<{ name: string; files: { name: string; data: Uint8Array }[] }> {

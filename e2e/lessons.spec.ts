@@ -173,7 +173,7 @@ const ACTIONS: Record<string, (page: Page) => Promise<void>> = {
   'gan/score-rising': (p) =>
     p
       .getByRole('region', { name: 'Generate images' })
-      .getByRole('button', { name: 'Load a GAN trained for 6,000 steps' })
+      .getByRole('button', { name: 'Load a GAN trained for 7,000 steps' })
       .click(),
   'gan/samples': (p) => panel(p).getByRole('button', { name: 'Done', exact: true }).click(),
   'gan/pick-a-digit': async (p) => {

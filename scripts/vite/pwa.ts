@@ -33,8 +33,10 @@ export function pwa() {
     injectManifest: {
       // The shell only: the dataset files are the service worker's own, checked against their digests.
       // wasm: the CPU kernels, so the fallback backend works offline too; models/: the digit judge and the
-      // trained GAN (about 1 MB), so scoring and the trained checkpoint work offline as well.
+      // trained generators (about 6 MB), so scoring and the trained checkpoints work offline as well.
       globPatterns: ['**/*.{js,css,html,webmanifest,png,wasm}', 'data/manifest.json', 'models/*.safetensors'],
+      // Workbox leaves out files over 2 MiB; the DCGAN's discriminator checkpoint is 3.4 MB.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       globIgnores: ['sw.js'],
     },
   });

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { randomWeights } from './export/testing/random-weights';
+import { discriminatorLayers } from './generative-presets';
 import { DCGAN_HYPER, DEFAULT_HYPER } from './hyper';
+import { mnistSpec } from './preset-layers';
 import { presetSpec } from './presets';
 import { readProject } from './project/project';
 import { decodeShareState, encodeShareState } from './share';
@@ -24,7 +26,10 @@ describe('designs saved by the previous version', () => {
     const decoded = decodeShareState(saved('dcgan.link.txt').toString('utf8').trim());
     if (!decoded.ok) throw new Error(decoded.error);
     expect(decoded.spec).toEqual(presetSpec('dcgan-generator'));
-    expect(decoded.discriminator).toEqual(presetSpec('dcgan-discriminator'));
+    // Saved before the discriminator gained its hidden layer: the link keeps its own design.
+    expect(decoded.discriminator).toEqual(
+      mnistSpec('DCGAN discriminator', 'discriminator', discriminatorLayers(1)),
+    );
     // Saved when the DCGAN preset trained at Adam 2e-4: the link keeps its own rate.
     expect(decoded.hyper).toEqual({ ...DCGAN_HYPER, lr: 2e-4 });
   });

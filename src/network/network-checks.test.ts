@@ -96,13 +96,14 @@ describe('whole-network and task checks', () => {
 
   it('a discriminator must give one logit, without a final Sigmoid', () => {
     const d = presetSpec('dcgan-discriminator');
-    d.layers[6] = { ...d.layers[6], out_features: 10 } as (typeof d.layers)[number];
+    const last = d.layers.length - 1;
+    d.layers[last] = { ...d.layers[last], out_features: 10 } as (typeof d.layers)[number];
     d.layers.push(L('Sigmoid'));
     expect(messages(d)).toEqual([
       'the last layer gives 10 values but a discriminator gives 1 value (a logit: real or fake): set out_features = 1',
     ]);
     expect(messages(d, 'warning')).toEqual([
-      'layer 8 (Sigmoid) squashes the scores before BCE-with-logits, which expects raw scores (logits): remove it',
+      'layer 10 (Sigmoid) squashes the scores before BCE-with-logits, which expects raw scores (logits): remove it',
     ]);
     expectFixable(d);
   });

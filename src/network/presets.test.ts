@@ -20,7 +20,10 @@ const autoencoder = (w: number) =>
   (32 * 16 * 16 + 16) +
   (16 * 1 * 16 + 1);
 const GENERATOR = 3136 * 32 + 3136 + 2 * 64 + (64 * 32 * 16 + 32) + 2 * 32 + (32 * 1 * 16 + 1);
-const DISCRIMINATOR = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64 + (3136 + 1);
+// The DCGAN discriminator's convolutions, then its hidden Linear of 256 and the logit; the conditional one
+// reads the 7×7 map straight into its logit.
+const D_CONVS = 32 * 16 + 32 + (64 * 32 * 16 + 64) + 2 * 64;
+const DISCRIMINATOR = D_CONVS + (256 * 3136 + 256) + (256 + 1);
 
 // Residual block: two bias-free 3×3 convs of C channels and two BatchNorm2d; a depthwise conv has C·9.
 const block = (c: number) => 2 * (c * c * 9) + 2 * (2 * c);
@@ -54,7 +57,7 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
   // The conditional pair: G's Linear reads 10 one-hot values more, D's first conv 10 planes more.
   'cgan-generator': { params: GENERATOR + 3136 * 10, output: [1, 28, 28] },
-  'cgan-discriminator': { params: DISCRIMINATOR + 32 * 10 * 16, output: [1] },
+  'cgan-discriminator': { params: D_CONVS + (3136 + 1) + 32 * 10 * 16, output: [1] },
   unet: { params: UNET, output: [11, 64, 64] },
   fcn: { params: FCN, output: [11, 64, 64] },
   centernet: { params: CENTERNET, output: [14, 16, 16] },

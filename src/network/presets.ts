@@ -261,7 +261,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'dcgan-discriminator',
     name: 'DCGAN discriminator',
     description:
-      'Judges real against generated images: two strided convolutions (28 → 14 → 7) with LeakyReLU(0.2), then one Linear to a single logit (BCE-with-logits adds the sigmoid).',
+      'Judges real against generated images: two strided convolutions (28 → 14 → 7) with LeakyReLU(0.2), a hidden Linear of 256 that reads the whole 7×7 map at once (it judges a digit’s shape, not only its strokes), then one Linear to a single logit (BCE-with-logits adds the sigmoid).',
     task: 'discriminator',
     spec: discriminator,
     hyper: DCGAN_HYPER,

@@ -35,6 +35,8 @@ describe('moduleNames', () => {
       'lrelu2',
       'flatten1',
       'fc1',
+      'lrelu3',
+      'fc2',
     ]);
   });
 });

@@ -12,9 +12,9 @@ import { setSessionWeights } from '../export/generative';
 import { toSnapshot } from '../export/weights';
 
 export const TRAINED_GAN = {
-  steps: 6000,
-  generator: 'models/dcgan-generator-6000.safetensors',
-  discriminator: 'models/dcgan-discriminator-6000.safetensors',
+  steps: 7000,
+  generator: 'models/dcgan-generator-7000.safetensors',
+  discriminator: 'models/dcgan-discriminator-7000.safetensors',
 } as const;
 
 export interface TrainedGan {

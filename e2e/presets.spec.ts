@@ -55,7 +55,7 @@ test('a generative preset shows its network, and Train leads to where it trains 
 
   // A DCGAN network comes with its counterpart: the GAN mode is ready to train the pair.
   await loadPreset(page, 'DCGAN discriminator');
-  await expect(cards(page)).toHaveCount(7);
+  await expect(cards(page)).toHaveCount(presetSpec('dcgan-discriminator').layers.length);
   await expect(cards(page).last()).toHaveAttribute('data-kind', 'Linear');
   await expect(panel.getByRole('button', { name: 'GAN', exact: true })).toHaveAttribute(
     'aria-pressed',

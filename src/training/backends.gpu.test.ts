@@ -121,7 +121,7 @@ describe('WebGPU backend = CPU backend', () => {
 });
 
 describe('WebGPU backend metrics', () => {
-  it('reads requested faster than they come back each wait for their staging buffer, none lost', async () => {
+  it('reads requested faster than they come back each cover exactly the steps before them', async () => {
     const { device } = await getTestGpu();
     const errors: string[] = [];
     const gpu = new GpuBackend(
@@ -140,7 +140,7 @@ describe('WebGPU backend metrics', () => {
       initialState(desc, () => prng.next()),
     );
     gpu.setOrder(permutation(64, new Prng(6)));
-    // Five reports in flight over two staging buffers: a step, then a read, without waiting.
+    // Five reports in flight at once: a step, then a read, without waiting.
     const reads = [];
     for (let s = 0; s < 5; s++) {
       gpu.step(s * 8, s);
@@ -149,9 +149,11 @@ describe('WebGPU backend metrics', () => {
     const sums = await Promise.all(reads);
     gpu.destroy();
     expect(errors).toEqual([]);
-    // Each read holds the steps submitted before its copy (here all five land in the first), and none
-    // is lost or counted twice.
-    expect(sums.reduce((n, m) => n + m.steps, 0)).toBe(5);
-    for (const m of sums) expect(m.samples).toBe(m.steps * 8);
+    // Each read holds the one step queued since the read before it, however many are still mapped (a read
+    // that waited for a busy buffer took the later steps too, and the trainer showed them under its step).
+    for (const m of sums) {
+      expect(m.steps).toBe(1);
+      expect(m.samples).toBe(8);
+    }
   });
 });

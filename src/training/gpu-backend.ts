@@ -1,6 +1,6 @@
-// The WebGPU backend: a GpuModel over the GPU-resident dataset. Metrics come back through two staging
-// buffers used in turn, so a report's copy is queued while the previous one is still being read; nothing
-// in the step loop waits on a map.
+// The WebGPU backend: a GpuModel over the GPU-resident dataset. Metrics come back through staging buffers
+// taken from a pool: a report's copy is queued at once, right after the steps it covers, even while earlier
+// reports are still being read; nothing in the step loop waits on a map.
 import { readFloat32 } from '../gpu/buffers';
 import type { ModelDescription } from '../model/describe';
 import { GpuModel } from '../model/gpu-model';
@@ -28,9 +28,9 @@ export class GpuBackend implements TrainerBackend {
   private hyper: Hyperparams | null = null;
   /** Candidate and good copies of [params | buffers] (see keepGoodState). */
   private copies: { candidate: GPUBuffer; good: GPUBuffer } | null = null;
-  private readonly staging: GPUBuffer[];
-  private nextStaging = 0;
-  private readonly mapping: (Promise<void> | null)[] = [null, null];
+  /** Every metrics staging buffer made, and those not being read now. */
+  private readonly staging: GPUBuffer[] = [];
+  private readonly freeStaging: GPUBuffer[] = [];
   private queued: Promise<unknown>[] = [];
   private stepsSinceTake = 0;
   private lost = false;
@@ -48,13 +48,6 @@ export class GpuBackend implements TrainerBackend {
     this.onUncaptured = (event) => onError((event as GPUUncapturedErrorEvent).error.message);
     device.addEventListener('uncapturederror', this.onUncaptured);
     this.dataset = new GpuDataset(device);
-    this.staging = [0, 1].map((i) =>
-      device.createBuffer({
-        label: `metrics-staging-${i}`,
-        size: LOSS_ACCUMULATOR_FLOATS * 4,
-        usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-      }),
-    );
     void device.lost.then((info) => {
       if (this.lost) return;
       this.lost = true;
@@ -133,24 +126,21 @@ export class GpuBackend implements TrainerBackend {
     while (this.queued.length > steps) await this.queued.shift();
   }
 
+  /**
+   * The sums of the steps queued since the last call. The copy is queued before this returns, so the sums
+   * cover exactly those steps however many reports are still being read (a staging buffer that is still
+   * mapped would have delayed it past later steps, and a report would have shown them under its step).
+   */
   async takeSums(): Promise<TrainSums> {
-    const i = this.nextStaging;
-    this.nextStaging = 1 - i;
-    // Staging i is this call's until it is unmapped: the next call for it waits, even if it comes before
-    // this one has started (three reports can be in flight when steps are fast).
-    const free = this.mapping[i];
-    let release = () => {};
-    this.mapping[i] = new Promise<void>((resolve) => (release = resolve));
+    const acc = this.m.accumulator;
+    const staging = this.freeStaging.pop() ?? this.newStaging();
+    const steps = this.stepsSinceTake;
+    this.stepsSinceTake = 0;
+    const encoder = this.device.createCommandEncoder({ label: 'take-metrics' });
+    encoder.copyBufferToBuffer(acc.buffer, acc.offset, staging, 0, LOSS_ACCUMULATOR_FLOATS * 4);
+    encoder.clearBuffer(acc.buffer, acc.offset, LOSS_ACCUMULATOR_FLOATS * 4);
+    this.device.queue.submit([encoder.finish()]);
     try {
-      await free;
-      const staging = this.staging[i];
-      const steps = this.stepsSinceTake;
-      this.stepsSinceTake = 0;
-      const encoder = this.device.createCommandEncoder({ label: 'take-metrics' });
-      const acc = this.m.accumulator;
-      encoder.copyBufferToBuffer(acc.buffer, acc.offset, staging, 0, LOSS_ACCUMULATOR_FLOATS * 4);
-      encoder.clearBuffer(acc.buffer, acc.offset, LOSS_ACCUMULATOR_FLOATS * 4);
-      this.device.queue.submit([encoder.finish()]);
       await staging.mapAsync(GPUMapMode.READ);
       const words = new Float32Array(staging.getMappedRange().slice(0));
       staging.unmap();
@@ -163,8 +153,18 @@ export class GpuBackend implements TrainerBackend {
         steps,
       };
     } finally {
-      release();
+      if (staging.mapState === 'unmapped') this.freeStaging.push(staging);
     }
+  }
+
+  private newStaging(): GPUBuffer {
+    const staging = this.device.createBuffer({
+      label: `metrics-staging-${this.staging.length}`,
+      size: LOSS_ACCUMULATOR_FLOATS * 4,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
+    this.staging.push(staging);
+    return staging;
   }
 
   evaluate(count: number): Promise<Float32Array> {

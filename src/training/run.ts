@@ -311,6 +311,8 @@ export class TrainingRun {
       this.diverge(at.step, explosionMessage(at.step, explosion, cause));
       return;
     }
+    // A report taken before the candidate was copied has not checked the candidate's last steps: it waits.
+    if (at.step < this.candidate.step) return;
     // The candidate becomes good and is re-taken from the weights after every step submitted so far.
     const good = this.candidate;
     s.backend!.keepGoodState();

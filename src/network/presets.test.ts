@@ -51,8 +51,11 @@ const EXPECTED: Record<string, { params: number; output: number[] }> = {
   'mobilenet-mini': { params: MOBILENET, output: [10] },
   autoencoder: { params: autoencoder(2), output: [1, 28, 28] },
   'autoencoder-sharp': { params: autoencoder(16), output: [1, 28, 28] },
-  // The encoder's Linear gives 4 values (a mean and a log-variance per code value) instead of 2.
-  vae: { params: autoencoder(2) - (2 * 1568 + 2) + (4 * 1568 + 4), output: [1, 28, 28] },
+  // An MLP: 784 → 512 → 512 → 4 (a mean and a log-variance per code value), then 2 → 512 → 512 → 784.
+  vae: {
+    params: 784 * 512 + 512 + 2 * (512 * 512 + 512) + (512 * 4 + 4) + (2 * 512 + 512) + (512 * 784 + 784),
+    output: [1, 28, 28],
+  },
   'dcgan-generator': { params: GENERATOR, output: [1, 28, 28] },
   'dcgan-discriminator': { params: DISCRIMINATOR, output: [1] },
   // The conditional pair: G's Linear reads 10 one-hot values more, D's first conv 10 planes more.

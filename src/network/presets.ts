@@ -242,7 +242,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'vae',
     name: 'Variational autoencoder',
     description:
-      'The conv autoencoder made variational (Kingma and Welling 2014): the encoder gives a mean and a log-variance for each of 2 code values, Reparameterize samples the code around the mean while training, and the loss adds the KL divergence from a standard normal (weight 1/784, so with BCE averaged over the pixels the loss is the ELBO per pixel). The codes then fill the plane around 0 without gaps, so a grid over the latent map decodes to a smooth atlas of digits.',
+      'A variational autoencoder (Kingma and Welling 2014) with a 2-number code, as in the classic latent-map figure: Linear layers 784 → 512 → 512 → 4 give a mean and a log-variance for each of the 2 code values, Reparameterize samples the code around the mean while training, and 2 → 512 → 512 → 784 decode it. The loss adds the KL divergence from a standard normal (weight 0.5/784: half of the ELBO per pixel, so that 4s and 9s get regions of their own). The codes then fill the plane around 0 without gaps, so a grid over the latent map decodes to a smooth atlas of all ten digits.',
     task: 'reconstruction',
     spec: vae,
     hyper: AUTOENCODER_HYPER,

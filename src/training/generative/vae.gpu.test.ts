@@ -1,6 +1,9 @@
 // The VAE preset (its Reparameterize layer: noise by (seed, step), the KL term's gradient) trains the same on
 // WebGPU (SwiftShader) as on the CPU reference ops: same seeded weights and batches, three steps, then the
-// losses, every weight and the eval-mode codes agree.
+// losses, every weight and the eval-mode codes agree. With SGD, not the preset's Adam: Adam divides by the
+// gradient's own size, so a first-layer gradient that nearly cancels (a few 1e-9, its rounding different in
+// the two summation orders) moves its weight by up to the full rate either way (172 of 1.3 million weights
+// differ by up to 9e-4 after 3 steps); Adam's kernel is compared on its own elsewhere.
 import { describe, expect, it } from 'vitest';
 import { describeModel } from '../../model/describe';
 import { initialState } from '../../model/init';
@@ -28,7 +31,7 @@ describe('the VAE preset on WebGPU against the CPU reference', () => {
       const options = {
         batch: BATCH,
         seed: 4,
-        optimizer: optimizerSettings(preset.hyper),
+        optimizer: optimizerSettings({ ...preset.hyper, optimizer: 'sgd', lr: 0.05, momentum: 0.9 }),
         loss: 'bce' as const,
       };
       const gpu = new GpuAutoencoder(device, desc, options, () => data.sources);

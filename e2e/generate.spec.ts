@@ -112,15 +112,23 @@ test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored 
   await expect
     .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
     .toBeGreaterThan(5);
-  // The VAE the engine trained for 3,000 steps: its map decodes to digits.
+  // Beside the map, its atlas: the plane decoded over a 10×10 grid, which the judge reads.
+  const atlas = panel.getByTestId('latent-atlas');
+  await expect(atlas).toContainText('10×10 grid: x from -2.0 to 2.0 left to right, y from 2.0 to -2.0');
+  expect(std(await pixels(panel.getByTestId('latent-atlas-grid')))).toBeGreaterThan(5);
+  // The VAE the engine trained for 3,000 steps: its map decodes to all ten digits.
   await panel.getByRole('button', { name: 'Load this autoencoder trained for 3,000 steps' }).click();
   await expect(panel.getByTestId('trained-autoencoder-note')).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => recognisedOf(panel), { timeout: 60_000 }).toBeGreaterThan(40);
+  await expect(atlas).toContainText('step 0');
+  await expect(panel.getByTestId('latent-atlas-digits')).toHaveText(
+    'The judge sees all ten digits in this grid.',
+  );
   await plot.click({ position: { x: 104, y: 156 } });
   await expect
     .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
     .toBeGreaterThan(5);
-  await panel.locator('.latent').screenshot({ path: `${SHOTS}/generate-vae.png` });
+  await shotOf(page, `${SHOTS}/generate-vae.png`, [panel.locator('.latent')]);
 });
 
 test('GAN: generator and discriminator as builder tabs; the sample grid renders and changes with training', async ({

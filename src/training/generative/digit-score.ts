@@ -5,6 +5,7 @@ import type { HostDataset } from '../backend';
 import type { BuiltAutoencoder, BuiltGan } from './build';
 import { generateAll, testImages, toUnit } from './images';
 import type { Judge } from './judge';
+import { gridCodes } from './latent-axis';
 import { agreement, digitScores, type DigitScore } from './scores';
 
 /** The judge's scores of the generator's images for `noise` (count × generator inputs); for a conditional
@@ -45,13 +46,7 @@ export async function latentGridDigitScore(
   if (ae.latentDim !== 2)
     throw new Error(`a latent grid needs a 2-D code, this one has ${ae.latentDim} values`);
   const side = axis.length;
-  const codes = new Float32Array(2 * side * side);
-  for (let r = 0; r < side; r++) {
-    for (let c = 0; c < side; c++) {
-      codes[2 * (r * side + c)] = axis[c];
-      codes[2 * (r * side + c) + 1] = axis[side - 1 - r];
-    }
-  }
+  const codes = gridCodes(axis, axis);
   const images = await ae.engine.decodeFrom(ae.bottleneck, codes, side * side);
   return digitScores(judge.classify(images, side * side));
 }

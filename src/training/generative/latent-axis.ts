@@ -3,11 +3,31 @@
 // towards a standard normal, so quantile cells hold equal shares of the prior's mass where even ones give
 // the crowded centre as many cells as the sparse edges.
 
+/** `side` values spaced evenly over [lo, hi] (their middle alone when side is 1). */
+export function spanAxis(side: number, lo: number, hi: number): Float64Array {
+  return Float64Array.from({ length: side }, (_, k) =>
+    side === 1 ? (lo + hi) / 2 : lo + ((hi - lo) * k) / (side - 1),
+  );
+}
+
 /** `side` values spaced evenly over [−extent, extent] (0 alone when side is 1). */
 export function evenAxis(side: number, extent: number): Float64Array {
-  return Float64Array.from({ length: side }, (_, k) =>
-    side === 1 ? 0 : -extent + (2 * extent * k) / (side - 1),
-  );
+  return spanAxis(side, -extent, extent);
+}
+
+/**
+ * The codes of a grid with `x` across and `y` up, as (x, y) pairs in reading order: rows from the top (y
+ * descending, as the latent map is drawn), each row left to right. Both axes ascend.
+ */
+export function gridCodes(x: ArrayLike<number>, y: ArrayLike<number>): Float32Array {
+  const codes = new Float32Array(2 * x.length * y.length);
+  for (let r = 0; r < y.length; r++) {
+    for (let c = 0; c < x.length; c++) {
+      codes[2 * (r * x.length + c)] = x[c];
+      codes[2 * (r * x.length + c) + 1] = y[y.length - 1 - r];
+    }
+  }
+  return codes;
 }
 
 /** The standard normal's quantiles at `side` probabilities spaced evenly over [lo, hi]. */

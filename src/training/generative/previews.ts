@@ -1,5 +1,5 @@
-// What a generative run shows as it goes: an autoencoder's reconstructions and latent points, a GAN's sample
-// grid with its health check, and either one's digit score once the page has sent the judge.
+// What a generative run shows as it goes: an autoencoder's reconstructions, latent points and atlas, a GAN's
+// sample grid with its health check, and either one's digit score once the page has sent the judge.
 import type { HostDataset } from '../backend';
 import type { Built } from './checkpoint';
 import { ganFigures } from './common';
@@ -7,6 +7,7 @@ import { autoencoderDigitScore, ganDigitScore } from './digit-score';
 import { ganWarning } from './health';
 import { generateAll, testImages, toUnit } from './images';
 import { loadJudge, type Judge } from './judge';
+import { latentAtlas } from './latent-atlas';
 import { sampleStats } from './stats';
 import type { GenerativeEvent } from './types';
 
@@ -67,11 +68,14 @@ export class Previews {
     const originals = testImages(this.host.data(), pairs);
     const reconstructions = await ae.engine.layerOutputs(originals, pairs, ae.desc.layers.length - 1);
     this.host.emit({ kind: 'reconstructions', step, originals, reconstructions });
-    // The latent plot (2,000 encodings) is refreshed at every fifth preview.
+    // The latent plot (2,000 encodings) and its atlas are refreshed at every fifth preview.
     if (ae.latentDim === 2 && (step === 0 || this.count % 5 === 0)) {
       const count = Math.min(LATENT_POINTS, test.available);
       const points = await ae.engine.layerOutputs(testImages(this.host.data(), count), count, ae.bottleneck);
+      // The atlas is decoded before the points are handed over (their buffer travels with the event).
+      const atlas = await latentAtlas(ae, points, this.judge);
       this.host.emit({ kind: 'latent', step, points, labels: test.labels.slice(0, count) });
+      this.host.emit({ kind: 'atlas', step, ...atlas });
     }
   }
 }

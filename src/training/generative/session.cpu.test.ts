@@ -40,6 +40,10 @@ describe('generative session on the CPU backend', () => {
       request: { kind: 'setAutoencoder', spec: ae, hyper: aeHyper, bottleneckLayerId: 'bottleneck' },
     });
     await next('latent');
+    // With a 2-D code the plane comes decoded over a 10×10 grid too (no digits before the judge arrives).
+    const atlas = await next('atlas');
+    expect(atlas.images.length).toBe(100 * 784);
+    expect(atlas.digits).toBeNull();
     // Once the judge arrives, the digit score of the (untrained) reconstructions follows.
     const judge = new Uint8Array(await readFile(`public/${JUDGE_PATH}`));
     await h.send({ type: 'generative', request: { kind: 'setJudge', bytes: judge } });

@@ -3,6 +3,7 @@
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
 import type { LayerSnapshot } from '../snapshot';
+import type { LatentAtlas } from './latent-atlas';
 import type { DigitScore } from './scores';
 
 export type GenerativeMode = 'autoencoder' | 'gan';
@@ -58,6 +59,8 @@ export type GenerativeEvent =
   | { kind: 'samples'; step: number; images: Float32Array; variance: number; warning: string | null }
   /** Autoencoder with a 2-D code: test images as points (x, y pairs) with their digit labels. */
   | { kind: 'latent'; step: number; points: Float32Array; labels: Uint8Array }
+  /** Autoencoder with a 2-D code: the decoder's images over a grid of its plane, with the judge's digits. */
+  | ({ kind: 'atlas'; step: number } & LatentAtlas)
   /** The judge's digit score of the GAN's samples or the autoencoder's reconstructions at `step`. */
   | { kind: 'score'; step: number; score: DigitScore }
   | { kind: 'decoded'; id: number; images: Float32Array }
@@ -93,6 +96,10 @@ export function generativeTransferables(m: GenerativeRequest | GenerativeEvent):
       break;
     case 'latent':
       views.push(m.points, m.labels);
+      break;
+    case 'atlas':
+      views.push(m.images, m.x, m.y);
+      if (m.digits) views.push(m.digits);
       break;
     case 'weights':
     case 'setWeights':

@@ -1,5 +1,6 @@
 // Autoencoder live view: original/reconstruction pairs, the loss curve, and with a 2-D code the latent
-// space of the test set, where a click decodes that point into an image.
+// space of the test set, where a click decodes that point into an image, beside its atlas (the plane
+// decoded over a grid).
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { TrainerClient } from '../../training/client';
@@ -7,6 +8,7 @@ import { DigitScoreView } from './DigitScoreView';
 import { GenerateChart } from './GenerateCharts';
 import type { GenerateView } from './generate-state';
 import { ImageGrid } from './ImageGrid';
+import { LatentAtlasView } from './LatentAtlasView';
 import { LatentPlot } from './LatentPlot';
 
 export function AutoencoderView({ view, client }: { view: GenerateView; client: TrainerClient | null }) {
@@ -43,7 +45,14 @@ export function AutoencoderView({ view, client }: { view: GenerateView; client: 
       />
       {view.latentDim === 2 && view.latent ? (
         <div className="latent">
-          <LatentPlot points={view.latent.points} labels={view.latent.labels} onPick={pick} picked={picked} />
+          <LatentPlot
+            points={view.latent.points}
+            labels={view.latent.labels}
+            onPick={pick}
+            picked={picked}
+            frame={atlasFrame(view.atlas)}
+          />
+          {view.atlas && <LatentAtlasView atlas={view.atlas} />}
           <figure>
             <figcaption>
               {picked
@@ -69,4 +78,11 @@ export function AutoencoderView({ view, client }: { view: GenerateView; client: 
       )}
     </div>
   );
+}
+
+/** The atlas grid's outer codes, or none before the atlas has come. */
+function atlasFrame(atlas: GenerateView['atlas']) {
+  if (!atlas) return undefined;
+  const { x, y } = atlas;
+  return { x0: x[0], x1: x[x.length - 1], y0: y[0], y1: y[y.length - 1] };
 }

@@ -1,5 +1,6 @@
 // The test set in a 2-D latent space, one dot per image coloured by its digit; a click (or Enter on the
-// focused plot, which picks its centre) asks for the image decoded from that point.
+// focused plot, which picks its centre) asks for the image decoded from that point. A dashed frame marks
+// the span of the atlas beside it.
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { latentBounds } from './generate-state';
@@ -24,9 +25,11 @@ interface Props {
   labels: Uint8Array;
   onPick: (x: number, y: number) => void;
   picked: [number, number] | null;
+  /** The atlas grid's outer codes, framed on the plot. */
+  frame?: { x0: number; x1: number; y0: number; y1: number };
 }
 
-export function LatentPlot({ points, labels, onPick, picked }: Props) {
+export function LatentPlot({ points, labels, onPick, picked, frame }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const b = latentBounds(points);
@@ -42,6 +45,15 @@ export function LatentPlot({ points, labels, onPick, picked }: Props) {
       const [sx, sy] = toScreen(points[2 * i], points[2 * i + 1]);
       ctx.fillStyle = DIGIT_COLOURS[labels[i] % 10];
       ctx.fillRect(sx - 1.5, sy - 1.5, 3, 3);
+    }
+    if (frame) {
+      const [ax, ay] = toScreen(frame.x0, frame.y1);
+      const [bx, by] = toScreen(frame.x1, frame.y0);
+      ctx.setLineDash([4, 3]);
+      ctx.strokeStyle = '#555';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(ax, ay, bx - ax, by - ay);
+      ctx.setLineDash([]);
     }
     if (picked) {
       const [sx, sy] = toScreen(picked[0], picked[1]);

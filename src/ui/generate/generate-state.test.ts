@@ -32,6 +32,16 @@ describe('generate view reducer', () => {
     v = reduceView(v, { kind: 'ready', mode: 'autoencoder', latentDim: 2 });
     expect(v.points).toEqual([]);
     expect(v.samples).toBeNull();
+    const atlas = {
+      side: 1,
+      x: Float32Array.of(0),
+      y: Float32Array.of(0),
+      images: new Float32Array(784),
+      digits: Uint8Array.of(4),
+    };
+    v = reduceView(v, { kind: 'atlas', step: 30, ...atlas });
+    expect(v.atlas).toEqual({ ...atlas, step: 30 });
+    expect(reduceView(v, { kind: 'ready', mode: 'autoencoder', latentDim: 2 }).atlas).toBeNull();
   });
 
   it("a conditional GAN's digits; its picked digit's images apart from the interpolation's", () => {

@@ -1,6 +1,7 @@
 // The generative view's state, folded from the worker's `generative` events (a pure reducer, so it is
 // tested without React or a worker).
 import type { DigitScore } from '../../training/generative/scores';
+import type { LatentAtlas } from '../../training/generative/latent-atlas';
 import type { GenerativeEvent, GenerativeMode, GenerativeState } from '../../training/generative/types';
 
 export interface LossPoint {
@@ -30,6 +31,8 @@ export interface GenerateView {
   points: LossPoint[];
   pairs: { originals: Float32Array; reconstructions: Float32Array; step: number } | null;
   latent: { points: Float32Array; labels: Uint8Array } | null;
+  /** A 2-D code's plane decoded over a grid, at `step`. */
+  atlas: (LatentAtlas & { step: number }) | null;
   samples: { images: Float32Array; step: number; variance: number } | null;
   /** How many sample grids have arrived (the grid changes as training goes on). */
   sampleUpdates: number;
@@ -57,6 +60,7 @@ export const initialView: GenerateView = {
   points: [],
   pairs: null,
   latent: null,
+  atlas: null,
   samples: null,
   sampleUpdates: 0,
   warning: null,
@@ -91,6 +95,10 @@ export function reduceView(view: GenerateView, e: GenerativeEvent): GenerateView
       return { ...view, pairs: { originals: e.originals, reconstructions: e.reconstructions, step: e.step } };
     case 'latent':
       return { ...view, latent: { points: e.points, labels: e.labels } };
+    case 'atlas': {
+      const { kind: _kind, ...atlas } = e;
+      return { ...view, atlas };
+    }
     case 'samples':
       return {
         ...view,

@@ -1,0 +1,65 @@
+// The latent atlas of a 2-D code: the decoder's image at each point of a 10×10 grid over the code's plane
+// (the classic VAE figure, Kingma and Welling 2014), and the digit the judge sees in each cell. A VAE's grid
+// spans [−2, 2]² (about 95% of its N(0, 1) prior on each axis, the grid issue 17's target is judged on); a
+// plain autoencoder's codes have no prior, so its grid spans the middle 96% of the test codes on each axis,
+// where the gaps between its clusters decode to shapes that are no digit.
+import type { BuiltAutoencoder } from './build';
+import type { Judge } from './judge';
+import { evenAxis, gridCodes, spanAxis } from './latent-axis';
+import { DIGITS, topClass } from './scores';
+
+export const ATLAS_SIDE = 10;
+/** A VAE's grid reaches this far from 0 on each axis. */
+export const VAE_ATLAS_EXTENT = 2;
+/** A plain autoencoder's grid leaves out this share of the test codes at each end of each axis. */
+const TAIL = 0.02;
+
+export interface LatentAtlas {
+  side: number;
+  /** The grid's values across (left to right) and up (bottom to top). */
+  x: Float32Array;
+  y: Float32Array;
+  /** side × side decoded images in reading order: rows from the top (y descending), each left to right. */
+  images: Float32Array;
+  /** The judge's digit for each image, once the page has sent the judge. */
+  digits: Uint8Array | null;
+}
+
+/** A VAE is an autoencoder whose code is sampled (a Reparameterize layer). */
+export function isVariational(ae: BuiltAutoencoder): boolean {
+  return ae.desc.layers.some((plan) => plan.layer.kind === 'Reparameterize');
+}
+
+/** The value at quantile `q` of the sorted `values` (nearest rank). */
+function quantile(sorted: Float32Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+}
+
+/** Each axis of a plain autoencoder's grid: evenly over the middle of the test codes' values on it. */
+function codeSpan(points: Float32Array, axis: 0 | 1): Float64Array {
+  const values = Float32Array.from({ length: points.length >> 1 }, (_, i) => points[2 * i + axis]).sort();
+  if (values.length === 0) return evenAxis(ATLAS_SIDE, VAE_ATLAS_EXTENT);
+  const [lo, hi] = [quantile(values, TAIL), quantile(values, 1 - TAIL)];
+  return hi > lo ? spanAxis(ATLAS_SIDE, lo, hi) : spanAxis(ATLAS_SIDE, lo - 1, lo + 1);
+}
+
+/** The atlas of `ae` (a 2-D code); `points` are test codes (x, y pairs), which a plain autoencoder's grid spans. */
+export async function latentAtlas(
+  ae: BuiltAutoencoder,
+  points: Float32Array,
+  judge: Judge | null,
+): Promise<LatentAtlas> {
+  if (ae.latentDim !== 2)
+    throw new Error(`a latent atlas needs a 2-D code, this one has ${ae.latentDim} values`);
+  const variational = isVariational(ae);
+  const x = variational ? evenAxis(ATLAS_SIDE, VAE_ATLAS_EXTENT) : codeSpan(points, 0);
+  const y = variational ? evenAxis(ATLAS_SIDE, VAE_ATLAS_EXTENT) : codeSpan(points, 1);
+  const count = ATLAS_SIDE * ATLAS_SIDE;
+  const images = await ae.engine.decodeFrom(ae.bottleneck, gridCodes(x, y), count);
+  let digits: Uint8Array | null = null;
+  if (judge) {
+    const probs = judge.classify(images, count);
+    digits = Uint8Array.from({ length: count }, (_, i) => topClass(probs, i * DIGITS));
+  }
+  return { side: ATLAS_SIDE, x: Float32Array.from(x), y: Float32Array.from(y), images, digits };
+}

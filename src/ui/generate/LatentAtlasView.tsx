@@ -7,7 +7,8 @@ import { ImageGrid } from './ImageGrid';
 
 export function LatentAtlasView({ atlas }: { atlas: LatentAtlas & { step: number } }) {
   const { t } = useTranslation();
-  const f = (v: number) => v.toFixed(1);
+  // Two significant digits at least: an untrained autoencoder's codes span a few hundredths.
+  const f = (v: number) => (Math.abs(v) >= 1 || v === 0 ? v.toFixed(1) : v.toPrecision(2));
   const seen = atlas.digits ? new Set(atlas.digits) : null;
   const missing = seen ? Array.from({ length: DIGITS }, (_, d) => d).filter((d) => !seen.has(d)) : [];
   return (

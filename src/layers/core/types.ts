@@ -126,6 +126,8 @@ export interface LayerTraits {
   filters?: boolean;
   /** A regulariser that acts only while training and is the identity when evaluating (a train/test gap). */
   trainingOnly?: boolean;
+  /** Its outputs are codes pulled towards N(0, 1) (a VAE's sampling step), so the prior's span is where to look. */
+  standardNormalCode?: boolean;
 }
 
 /** The PyTorch code of a kind. */

@@ -36,6 +36,7 @@ const MODULE_PY = `class Reparameterize(nn.Module):
 export const reparameterize = defineLayer<ReparameterizeLayer>({
   kind: 'Reparameterize',
   group: 'dense',
+  traits: { standardNormalCode: true },
   description:
     'A variational autoencoder’s code: reads a mean and a log-variance per latent value and, while training, samples the code around the mean.',
   arity: 'one',

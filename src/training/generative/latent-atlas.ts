@@ -3,10 +3,12 @@
 // spans [−2, 2]² (about 95% of its N(0, 1) prior on each axis, the grid issue 17's target is judged on); a
 // plain autoencoder's codes have no prior, so its grid spans the middle 96% of the test codes on each axis,
 // where the gaps between its clusters decode to shapes that are no digit.
+import { definitionOf } from '../../layers';
 import type { BuiltAutoencoder } from './build';
 import type { Judge } from './judge';
 import { evenAxis, gridCodes, spanAxis } from './latent-axis';
 import { DIGITS, topClass } from './scores';
+import type { LatentAtlas } from './types';
 
 export const ATLAS_SIDE = 10;
 /** A VAE's grid reaches this far from 0 on each axis. */
@@ -14,20 +16,9 @@ export const VAE_ATLAS_EXTENT = 2;
 /** A plain autoencoder's grid leaves out this share of the test codes at each end of each axis. */
 const TAIL = 0.02;
 
-export interface LatentAtlas {
-  side: number;
-  /** The grid's values across (left to right) and up (bottom to top). */
-  x: Float32Array;
-  y: Float32Array;
-  /** side × side decoded images in reading order: rows from the top (y descending), each left to right. */
-  images: Float32Array;
-  /** The judge's digit for each image, once the page has sent the judge. */
-  digits: Uint8Array | null;
-}
-
-/** A VAE is an autoencoder whose code is sampled (a Reparameterize layer). */
+/** A VAE is an autoencoder with a layer whose codes are pulled towards N(0, 1) (its Reparameterize). */
 export function isVariational(ae: BuiltAutoencoder): boolean {
-  return ae.desc.layers.some((plan) => plan.layer.kind === 'Reparameterize');
+  return ae.desc.layers.some((plan) => definitionOf(plan.layer.kind).traits?.standardNormalCode);
 }
 
 /** The value at quantile `q` of the sorted `values` (nearest rank). */

@@ -3,8 +3,19 @@
 import type { Hyperparams } from '../../network/hyper';
 import type { NetworkSpec } from '../../network/spec';
 import type { LayerSnapshot } from '../snapshot';
-import type { LatentAtlas } from './latent-atlas';
 import type { DigitScore } from './scores';
+
+/** A 2-D code's plane decoded over a grid (`latent-atlas.ts`). */
+export interface LatentAtlas {
+  side: number;
+  /** The grid's values across (left to right) and up (bottom to top). */
+  x: Float32Array;
+  y: Float32Array;
+  /** side × side decoded images in reading order: rows from the top (y descending), each left to right. */
+  images: Float32Array;
+  /** The judge's digit for each image, once the page has sent the judge. */
+  digits: Uint8Array | null;
+}
 
 export type GenerativeMode = 'autoencoder' | 'gan';
 export type GenerativeState = 'idle' | 'training' | 'paused';

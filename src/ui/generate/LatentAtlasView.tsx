@@ -1,8 +1,8 @@
 // The latent atlas: a 2-D code's plane decoded over a grid (rows from the top, y descending, as the plot
 // beside it draws the plane), and the judge's verdict on it: which of the ten digits the grid holds.
 import { useTranslation } from 'react-i18next';
-import type { LatentAtlas } from '../../training/generative/latent-atlas';
 import { DIGITS } from '../../training/generative/scores';
+import type { LatentAtlas } from '../../training/generative/types';
 import { ImageGrid } from './ImageGrid';
 
 export function LatentAtlasView({ atlas }: { atlas: LatentAtlas & { step: number } }) {

@@ -1,8 +1,12 @@
 // The generative view's state, folded from the worker's `generative` events (a pure reducer, so it is
 // tested without React or a worker).
 import type { DigitScore } from '../../training/generative/scores';
-import type { LatentAtlas } from '../../training/generative/latent-atlas';
-import type { GenerativeEvent, GenerativeMode, GenerativeState } from '../../training/generative/types';
+import type {
+  GenerativeEvent,
+  GenerativeMode,
+  GenerativeState,
+  LatentAtlas,
+} from '../../training/generative/types';
 
 export interface LossPoint {
   step: number;

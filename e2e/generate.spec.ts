@@ -112,9 +112,11 @@ test('sharp autoencoder and VAE: the 16-number code loads, trains and is scored 
   await expect
     .poll(async () => std(await pixels(panel.getByTestId('decoded'))), { timeout: 30_000 })
     .toBeGreaterThan(5);
-  // Beside the map, its atlas: the plane decoded over a 10×10 grid, which the judge reads.
+  // Beside the map, its atlas: the plane decoded over a 10×10 grid at the prior's quantiles, which the judge reads.
   const atlas = panel.getByTestId('latent-atlas');
-  await expect(atlas).toContainText('10×10 grid: x from -2.0 to 2.0 left to right, y from 2.0 to -2.0');
+  await expect(atlas).toContainText(
+    "10×10 grid at the standard normal's quantiles 5% … 95% (the codes' prior): x from -1.6 to 1.6 left to right, y from 1.6 to -1.6",
+  );
   expect(std(await pixels(panel.getByTestId('latent-atlas-grid')))).toBeGreaterThan(5);
   // The VAE the engine trained for 3,000 steps: its map decodes to all ten digits.
   await panel.getByRole('button', { name: 'Load this autoencoder trained for 3,000 steps' }).click();

@@ -8,6 +8,8 @@ import type { DigitScore } from './scores';
 /** A 2-D code's plane decoded over a grid (`latent-atlas.ts`). */
 export interface LatentAtlas {
   side: number;
+  /** A VAE's grid is at its N(0, 1) prior's quantiles 0.05 … 0.95; a plain autoencoder's even over its codes. */
+  spacing: 'quantiles' | 'even';
   /** The grid's values across (left to right) and up (bottom to top). */
   x: Float32Array;
   y: Float32Array;

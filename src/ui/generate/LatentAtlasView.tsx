@@ -14,7 +14,7 @@ export function LatentAtlasView({ atlas }: { atlas: LatentAtlas & { step: number
   return (
     <figure className="latent-atlas" data-testid="latent-atlas">
       <figcaption>
-        {t('latentAtlas.caption', {
+        {t(atlas.spacing === 'quantiles' ? 'latentAtlas.captionQuantiles' : 'latentAtlas.caption', {
           side: atlas.side,
           x0: f(atlas.x[0]),
           x1: f(atlas.x[atlas.x.length - 1]),

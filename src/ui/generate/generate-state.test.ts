@@ -34,6 +34,7 @@ describe('generate view reducer', () => {
     expect(v.samples).toBeNull();
     const atlas = {
       side: 1,
+      spacing: 'quantiles' as const,
       x: Float32Array.of(0),
       y: Float32Array.of(0),
       images: new Float32Array(784),

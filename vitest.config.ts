@@ -9,7 +9,6 @@ const LONG = [
   'src/training/trainer-residual.cpu.test.ts',
   'src/training/trainer-residual.gpu.test.ts',
   'src/training/dense/quality.cpu.test.ts',
-  'src/training/generative/torch-parity-long.test.ts',
 ];
 
 export default defineConfig({

@@ -1,6 +1,5 @@
-// Issue 17's parity check, shared by a short run in the suite (torch-parity.test.ts) and the 200-step run
-// in the `long` project (torch-parity-long.test.ts). The sharp autoencoder, the DCGAN pair and the
-// conditional DCGAN pair (which also sees each batch's digits), narrowed (same layers and kernels, fewer
+// Issue 17's parity check, run over 200 steps in the suite (torch-parity.test.ts). The sharp autoencoder,
+// the DCGAN pair and the conditional DCGAN pair (which also sees each batch's digits), narrowed (same layers and kernels, fewer
 // channels) so both sides run fast, and the VAE at full width (it is small), train on the CPU engine (the
 // reference ops) from a run's seeded weights; the same weights, exported as the app exports them, train in
 // python3-torch (scripts/torch/generative_parity.py) on the very batches and noise the engine used (the
